@@ -1,0 +1,39 @@
+import type { SourceLocation } from '../spec/types';
+
+/** The seed's Verification Checklist sections, in the seed's order. */
+export const SECTIONS = [
+  'Infrastructure Services',
+  'Kafka Topics',
+  'Cassandra Schema',
+  'Data Persistence',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type CheckStatus = 'pass' | 'fail' | 'skip' | 'error';
+
+export interface CheckResult {
+  /** stable, e.g. "kafka.topic.channel-stats.cleanup.policy" */
+  id: string;
+  section: Section;
+  title: string;
+  status: CheckStatus;
+  expected?: string;
+  actual?: string;
+  /** for a failure: names the object and both values; for a skip: the reason */
+  message: string;
+  durationMs: number;
+  /** the spec entry (or compose line) this check is about, for annotations */
+  source?: SourceLocation;
+}
+
+export interface VerifyReport {
+  result: 'pass' | 'fail';
+  runtime: string;
+  startedAt: string;
+  durationMs: number;
+  /** phase name -> milliseconds (up, ready, checks, persistence, down) */
+  timings: Record<string, number>;
+  checks: CheckResult[];
+  /** service -> tail of its log, for services that failed */
+  logs: Record<string, string>;
+}

@@ -1,0 +1,65 @@
+// What the probes observed on the live stack. Checks are pure functions of these.
+import type { ServiceObservation, StopRecord } from '../runtime/types';
+
+export interface ObservedTopic {
+  name: string;
+  partitions: number;
+  /** replicas.length of each partition, in partition order */
+  replicationFactors: number[];
+  /** only configs whose configSource is TOPIC_CONFIG (set on the topic itself) */
+  topicConfigs: Record<string, string>;
+  /** every config's effective value, whatever its source */
+  effectiveConfigs: Record<string, string>;
+}
+
+export interface ObservedColumn {
+  name: string;
+  type: string;
+  kind: 'partition_key' | 'clustering' | 'regular' | 'static';
+  position: number;
+  clusteringOrder: 'asc' | 'desc' | 'none';
+}
+
+export interface ObservedTable {
+  name: string;
+  columns: ObservedColumn[];
+  defaultTtl: number;
+  /** as system_schema has it: { class: 'org.apache...TimeWindowCompactionStrategy', ... } */
+  compaction: Record<string, string>;
+}
+
+export interface ObservedKeyspace {
+  name: string;
+  replication: Record<string, string>;
+  tables: Record<string, ObservedTable>;
+}
+
+/** A probe that could not run says why instead of a value. */
+export type Observed<T> = { ok: true; value: T; ms: number } | { ok: false; error: string; ms: number };
+
+export interface RoundTripObservation {
+  /** kafka: produced to topic, read back the same value at the same offset */
+  kafka: Record<string, Observed<{ produced: string; consumed: string | null }>>;
+  cassandra: Observed<{
+    written: boolean;
+    readBack: boolean;
+    ttlAfterInsert: number | null;
+    expiredAfterSeconds: number | null;
+  }>;
+}
+
+export interface PersistenceObservation {
+  stops: StopRecord[];
+  kafkaMarker: Observed<{ found: boolean }>;
+  cassandraMarker: Observed<{ found: boolean }>;
+}
+
+export interface ObservedState {
+  services: Observed<ServiceObservation[]>;
+  zookeeper: Observed<{ mode: string }>;
+  /** internal topics (__consumer_offsets ...) are already left out */
+  kafka: Observed<Record<string, ObservedTopic>>;
+  cassandra: Observed<Record<string, ObservedKeyspace>>;
+  roundTrip?: RoundTripObservation;
+  persistence?: PersistenceObservation;
+}

@@ -1,0 +1,55 @@
+// One interface for every way of having a stack: compose, the local twin, or endpoints that
+// are already running. Runtimes do I/O; checks only see what they return.
+
+export interface Endpoints {
+  kafkaBrokers: string[];
+  cassandraContactPoints: string[];
+  /** host:port */
+  zookeeper: string;
+}
+
+export type ServiceState = 'running' | 'exited' | 'missing' | 'restarting' | 'created';
+
+export interface ServiceObservation {
+  service: string;
+  containerName: string;
+  state: ServiceState;
+  /** docker health status where the service has a healthcheck */
+  health?: 'healthy' | 'unhealthy' | 'starting';
+  exitCode?: number;
+  /** ISO time the service (last) started, for start-order checks */
+  startedAt?: string;
+  /** networks the service is attached to */
+  networks?: string[];
+  /** named volume -> mount path inside the container */
+  mounts?: Record<string, string>;
+}
+
+export interface StopRecord {
+  service: string;
+  /** exit code once stopped; 0 or 143 (SIGTERM) count as clean */
+  exitCode: number | null;
+  stopMs: number;
+  clean: boolean;
+}
+
+export type Progress = (message: string) => void;
+
+export interface Runtime {
+  readonly name: 'compose' | 'local' | 'existing';
+  readonly endpoints: Endpoints;
+  /** false for "existing": no up/stop/start/down, so persistence is skipped */
+  readonly hasLifecycle: boolean;
+  /** start everything, including the init steps; does not wait for readiness */
+  up(progress: Progress): Promise<void>;
+  /** what each service looks like right now */
+  services(): Promise<ServiceObservation[]>;
+  /** stop every service, keeping all data */
+  stop(progress: Progress): Promise<StopRecord[]>;
+  /** start again after stop (data kept) */
+  start(progress: Progress): Promise<void>;
+  /** stop and remove; removeData wipes volumes / the twin's data */
+  down(options: { removeData: boolean }): Promise<void>;
+  /** the last lines of a service's log, for failure reports */
+  logs(service: string, lines: number): Promise<string>;
+}
