@@ -1,10 +1,26 @@
 // Three projects: "unit" is pure and needs nothing; "twin" and "action" run against the
 // real local twin (real ZooKeeper, Kafka and Cassandra), which globalSetup brings up.
 const base = { preset: 'ts-jest', testEnvironment: 'node' };
+const withTwin = {
+  globalSetup: '<rootDir>/__tests__/setup/globalSetup.ts',
+  globalTeardown: '<rootDir>/__tests__/setup/globalTeardown.ts',
+};
 module.exports = {
+  // Twin tests share one twin (and its topics and tables), and the machine has 2 cores: one worker.
+  maxWorkers: 1,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
-    { ...base, displayName: 'twin', testMatch: ['<rootDir>/__tests__/twin/**/*.test.ts'] },
-    { ...base, displayName: 'action', testMatch: ['<rootDir>/__tests__/action/**/*.test.ts'] },
+    {
+      ...base,
+      ...withTwin,
+      displayName: 'twin',
+      testMatch: ['<rootDir>/__tests__/twin/**/*.test.ts'],
+    },
+    // The action tests need no shared twin: their stand-in docker runs its own, on other ports.
+    {
+      ...base,
+      displayName: 'action',
+      testMatch: ['<rootDir>/__tests__/action/**/*.test.ts'],
+    },
   ],
 };

@@ -24,6 +24,8 @@ export interface CheckResult {
   durationMs: number;
   /** the spec entry (or compose line) this check is about, for annotations */
   source?: SourceLocation;
+  /** id of the checklist bullet this one is a sub-bullet of (reports indent it) */
+  parent?: string;
 }
 
 export interface VerifyReport {
@@ -36,4 +38,6 @@ export interface VerifyReport {
   checks: CheckResult[];
   /** service -> tail of its log, for services that failed */
   logs: Record<string, string>;
+  /** present when the stack did not come up: which service, and what was last seen (exit 3) */
+  notReady?: { service: string; message: string }[];
 }

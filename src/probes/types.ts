@@ -35,7 +35,8 @@ export interface ObservedKeyspace {
 }
 
 /** A probe that could not run says why instead of a value. */
-export type Observed<T> = { ok: true; value: T; ms: number } | { ok: false; error: string; ms: number };
+export type Observed<T> =
+  { ok: true; value: T; ms: number } | { ok: false; error: string; ms: number };
 
 export interface RoundTripObservation {
   /** kafka: produced to topic, read back the same value at the same offset */
@@ -52,6 +53,11 @@ export interface PersistenceObservation {
   stops: StopRecord[];
   kafkaMarker: Observed<{ found: boolean }>;
   cassandraMarker: Observed<{ found: boolean }>;
+  /** the topics and schema observed again after the restart: still there, still the same */
+  afterRestart?: {
+    kafka: Observed<Record<string, ObservedTopic>>;
+    cassandra: Observed<Record<string, ObservedKeyspace>>;
+  };
 }
 
 export interface ObservedState {
@@ -62,4 +68,8 @@ export interface ObservedState {
   cassandra: Observed<Record<string, ObservedKeyspace>>;
   roundTrip?: RoundTripObservation;
   persistence?: PersistenceObservation;
+  /** why a phase did not run (e.g. "--read-only", "runtime existing has no lifecycle"); checks
+   * that depend on it are skipped with this reason. 'containers': the runtime sees servers by
+   * protocol only (existing), so one-shot inits, start order, networks and mounts cannot be judged */
+  notRun?: Partial<Record<'roundTrip' | 'ttlExpiry' | 'persistence' | 'containers', string>>;
 }

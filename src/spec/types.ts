@@ -1,10 +1,9 @@
 // The declared expected state of the stack. infra-spec.yml is this shape, in YAML.
 
-export type ServiceReadiness = 'healthy' | 'exited-0';
+/** 'running' is for a sentinel with no healthcheck (stack-ready, see DESIGN.md on --wait). */
+export type ServiceReadiness = 'healthy' | 'exited-0' | 'running';
 export type DependencyCondition =
-  | 'service_started'
-  | 'service_healthy'
-  | 'service_completed_successfully';
+  'service_started' | 'service_healthy' | 'service_completed_successfully';
 
 export interface ServiceSpec {
   containerName: string;

@@ -1,0 +1,263 @@
+// The bundled action, run as the runner runs it, against a stand-in `docker` that drives a real
+// twin (real ZooKeeper, Kafka, Cassandra). Each case ends with post, and nothing may be left.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  dockerCalls,
+  errorAnnotations,
+  newJob,
+  processesOf,
+  readFileCommand,
+  runMain,
+  runPost,
+  type Job,
+  type StepResult,
+} from './runner';
+
+jest.setTimeout(400_000);
+
+/** ACTION_TEST_SUMMARY_DIR keeps each case's job summary (docs/ shows real ones). */
+function keepSummary(job: Job, name: string): string {
+  const summary = readFileSync(job.files.summary, 'utf8');
+  const dir = process.env.ACTION_TEST_SUMMARY_DIR;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(job.files.summary, join(dir, `${name}.md`));
+  }
+  return summary;
+}
+
+/** post ran clean: exit 0, `down --volumes --remove-orphans` sent, no JVM of that twin left. */
+async function expectTornDown(job: Job): Promise<StepResult> {
+  const post = await runPost(job);
+  expect(post.exitCode).toBe(0);
+  const down = dockerCalls(job).find((args) => args.includes('down'));
+  expect(down?.slice(-3)).toEqual(['down', '--volumes', '--remove-orphans']);
+  expect(processesOf(job)).toEqual([]);
+  return post;
+}
+
+function lineOf(file: string, text: string): number {
+  return (
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
+}
+
+function editFile(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+describe('the action on a healthy stack', () => {
+  const job = newJob('pass');
+  let main: StepResult;
+
+  beforeAll(async () => {
+    main = await runMain(job, {
+      'compose-file': 'docker-compose.yml',
+      spec: 'infra-spec.yml',
+      timeout: '240',
+    });
+  });
+
+  afterAll(async () => {
+    await expectTornDown(job);
+  });
+
+  it('passes, with every checklist section in the summary', () => {
+    expect(main.exitCode).toBe(0);
+    const summary = keepSummary(job, 'summary-pass');
+    expect(summary).toMatch(/^## ✅ infra-verify: PASS/);
+    for (const section of [
+      'Infrastructure Services',
+      'Kafka Topics',
+      'Cassandra Schema',
+      'Data Persistence',
+    ]) {
+      expect(summary).toContain(`### ${section}`);
+    }
+    expect(summary).toContain('✅ Kafka data persists after restart');
+    expect(summary).toContain('### Timings');
+    expect(summary).not.toContain('❌');
+    expect(errorAnnotations(main.stdout)).toEqual([]);
+  });
+
+  it('sets the outputs and writes both reports', () => {
+    const outputs = readFileCommand(job.files.output);
+    expect(outputs.result).toBe('pass');
+    expect(outputs.failed).toBe('0');
+    expect(Number(outputs.passed)).toBeGreaterThan(30);
+    const report = JSON.parse(readFileSync(outputs['report-json'] ?? '', 'utf8')) as {
+      result: string;
+      checks: unknown[];
+    };
+    expect(report.result).toBe('pass');
+    expect(report.checks).toHaveLength(Number(outputs.passed) + Number(outputs.skipped));
+    expect(readFileSync(outputs['report-junit'] ?? '', 'utf8')).toContain('<testsuites');
+  });
+
+  it('drives compose with a project name unique to the run, and learns ports from `port`', () => {
+    const calls = dockerCalls(job);
+    const up = calls.find((args) => args.includes('up'));
+    expect(up).toEqual([
+      'compose',
+      '--project-name',
+      'infra-verify-4242-1-verify',
+      '--project-directory',
+      job.workspace,
+      '--file',
+      'docker-compose.yml',
+      'up',
+      '--detach',
+    ]);
+    expect(calls.filter((args) => args.includes('port')).map((args) => args.slice(-2))).toEqual(
+      expect.arrayContaining([
+        ['kafka', '9092'],
+        ['cassandra', '9042'],
+        ['zookeeper', '2181'],
+      ]),
+    );
+    // the persistence test stopped the stack once and brought it up again
+    expect(calls.filter((args) => args.includes('stop'))).toHaveLength(1);
+    expect(calls.filter((args) => args.includes('up'))).toHaveLength(2);
+  });
+});
+
+describe('the action on a stack whose topic drifted', () => {
+  const job = newJob('drift');
+  let main: StepResult;
+
+  beforeAll(async () => {
+    // kafka-init creates channel-stats without compaction: the live topic drifts from the spec
+    editFile(
+      join(job.workspace, 'infrastructure/kafka/create-topics.sh'),
+      'cleanup.policy=compact',
+      'cleanup.policy=delete',
+    );
+    main = await runMain(job, { persistence: 'false', 'ttl-expiry': 'false' });
+  });
+
+  it('fails the step and names the drift in the summary', () => {
+    expect(main.exitCode).toBe(1);
+    const summary = keepSummary(job, 'summary-fail');
+    expect(summary).toMatch(/^## ❌ infra-verify: FAIL/);
+    expect(summary).toContain('❌ Log compaction enabled');
+    expect(summary).toContain('### Failures');
+    expect(summary).toMatch(/channel-stats: cleanup\.policy expected compact, found delete/);
+    expect(summary).toContain('✅ `twitch-chat-messages` topic exists');
+    expect(readFileCommand(job.files.output).result).toBe('fail');
+  });
+
+  it('annotates the spec line of the drifted config', () => {
+    const annotations = errorAnnotations(main.stdout);
+    const drift = annotations.find((a) => a.message.includes('cleanup.policy'));
+    expect(drift?.properties).toMatchObject({
+      file: 'infra-spec.yml',
+      line: String(lineOf(join(job.workspace, 'infra-spec.yml'), 'cleanup.policy')),
+    });
+    expect(annotations.filter((a) => !a.message.includes('channel-stats'))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/check\(s\) failed/) }),
+    ]);
+  });
+
+  it('prints every service log in a group and tears down', async () => {
+    const post = await expectTornDown(job);
+    expect(post.stdout).toMatch(
+      /::group::logs: kafka-init \(exited, exit 0\)\n[^]*Creating topic channel-stats/,
+    );
+    expect(post.stdout).toContain('::endgroup::');
+  });
+});
+
+describe('the action when an init step fails', () => {
+  const job = newJob('init');
+  let main: StepResult;
+
+  beforeAll(async () => {
+    writeFileSync(
+      join(job.workspace, 'infrastructure/kafka/create-topics.sh'),
+      '#!/usr/bin/env bash\necho "Error while executing topic command : Timed out waiting for a node assignment." >&2\nexit 1\n',
+    );
+    main = await runMain(job, { persistence: 'false', 'ttl-expiry': 'false', timeout: '60' });
+  });
+
+  it('fails the step, saying kafka-init exited 1, with its log folded in the summary', () => {
+    expect(main.exitCode).toBe(1);
+    const summary = keepSummary(job, 'summary-init-failed');
+    expect(summary).toMatch(/^## ❌ infra-verify: FAIL/);
+    expect(summary).toMatch(/kafka-init[^\n]*exit(ed)? (code )?1/);
+    expect(summary).toMatch(
+      /<details><summary>kafka-init<\/summary>[^]*Timed out waiting for a node assignment/,
+    );
+  });
+
+  it('tears down', async () => {
+    await expectTornDown(job);
+  });
+});
+
+describe('the action when a service never becomes healthy', () => {
+  const job = newJob('unhealthy');
+  let main: StepResult;
+
+  beforeAll(async () => {
+    main = await runMain(
+      job,
+      { persistence: 'false', 'ttl-expiry': 'false', timeout: '20' },
+      { FAKE_DOCKER_NEVER_HEALTHY: 'cassandra' },
+    );
+  });
+
+  it('fails the step and says Cassandra did not come up', () => {
+    expect(main.exitCode).toBe(1);
+    const summary = keepSummary(job, 'summary-unhealthy');
+    expect(summary).toContain('### Stack did not come up');
+    expect(summary).toMatch(/\*\*cassandra\*\*/);
+    expect(summary).toContain('✅ Kafka running and healthy');
+    expect(main.stdout).toMatch(/::error title=infra-verify: cassandra did not come up::/);
+  });
+
+  it('tears down', async () => {
+    await expectTornDown(job);
+  });
+});
+
+describe('inputs holding shell metacharacters', () => {
+  const marker = `/tmp/pwned-${process.pid}`;
+
+  it('reject a project name with a clear message and run nothing', async () => {
+    const job = newJob('meta-project');
+    const main = await runMain(job, { 'project-name': `x; touch ${marker}` });
+    expect(main.exitCode).toBe(1);
+    expect(main.stdout).toMatch(
+      /::error::project-name "x; touch \/tmp\/pwned-\d+" is not a valid compose project name/,
+    );
+    expect(main.stdout).not.toMatch(/\n\s+at /);
+    expect(dockerCalls(job)).toEqual([]);
+    expect(existsSync(marker)).toBe(false);
+    const post = await runPost(job);
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toContain('nothing to tear down');
+  });
+
+  it('pass a compose file name as one argument that compose cannot open', async () => {
+    const job = newJob('meta-file');
+    const file = `docker-compose.yml; touch ${marker}`;
+    const main = await runMain(job, {
+      'compose-file': file,
+      persistence: 'false',
+      'ttl-expiry': 'false',
+      timeout: '5',
+    });
+    expect(main.exitCode).toBe(1);
+    expect(dockerCalls(job).find((args) => args.includes('up'))).toContain(file);
+    expect(keepSummary(job, 'summary-meta')).toMatch(/no such file or directory/);
+    expect(existsSync(marker)).toBe(false);
+    const post = await runPost(job);
+    expect(post.exitCode).toBe(0);
+    expect(processesOf(job)).toEqual([]);
+  });
+});

@@ -1,0 +1,177 @@
+// Runs the bundled action exactly as the GitHub runner does: `node dist/main/index.js`, then
+// `node dist/post/index.js`, as child processes with INPUT_* env and the runner's file commands
+// (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_STATE; the state main saved becomes STATE_* for post).
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const REPO = join(__dirname, '..', '..');
+const FAKE_DOCKER_DIR = join(__dirname, 'fake-docker');
+
+export interface StepResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Job {
+  /** the checkout: what GITHUB_WORKSPACE points at */
+  workspace: string;
+  /** the fake engine's home: its state, calls.jsonl and its own twin */
+  dockerHome: string;
+  files: { summary: string; output: string; state: string };
+}
+
+/** A checkout of the repo's stack files in a temp dir, so a case can break or drift its copy. */
+export function newJob(name: string): Job {
+  const root = mkdtempSync(join(tmpdir(), `action-${name}-`));
+  const workspace = join(root, 'workspace');
+  mkdirSync(workspace);
+  for (const entry of ['docker-compose.yml', 'infra-spec.yml', '.env', 'infrastructure']) {
+    cpSync(join(process.env.DEBUG_STACK_DIR ?? REPO, entry), join(workspace, entry), { recursive: true });
+  }
+  const runnerDir = join(root, 'runner');
+  mkdirSync(runnerDir);
+  const files = {
+    summary: join(runnerDir, 'step_summary'),
+    output: join(runnerDir, 'output'),
+    state: join(runnerDir, 'state'),
+  };
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  return { workspace, dockerHome: join(root, 'docker'), files };
+}
+
+/** The runner's env name for an input: uppercased, spaces to "_", dashes kept. */
+export function inputEnvName(input: string): string {
+  return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
+}
+
+function runnerEnv(job: Job, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  // Only what a runner provides: no TWIN_* of the shared test twin leaks in.
+  return {
+    PATH: `${FAKE_DOCKER_DIR}:${process.env.PATH ?? ''}`,
+    HOME: process.env.HOME,
+    ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: job.workspace,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'verify',
+    RUNNER_TEMP: tmpdir(),
+    GITHUB_STEP_SUMMARY: job.files.summary,
+    GITHUB_OUTPUT: job.files.output,
+    GITHUB_STATE: job.files.state,
+    FAKE_DOCKER_HOME: job.dockerHome,
+    ...extra,
+  };
+}
+
+function runNode(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<StepResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+  });
+}
+
+function bundle(step: 'main' | 'post'): string {
+  const script = join(REPO, 'dist', step, 'index.js');
+  if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
+  return script;
+}
+
+export function runMain(
+  job: Job,
+  inputs: Record<string, string>,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<StepResult> {
+  const env = runnerEnv(job, extraEnv);
+  for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
+  return runNode(bundle('main'), job.workspace, env);
+}
+
+export function runPost(job: Job, extraEnv: NodeJS.ProcessEnv = {}): Promise<StepResult> {
+  const env = runnerEnv(job, extraEnv);
+  for (const [name, value] of Object.entries(readFileCommand(job.files.state))) {
+    env[`STATE_${name}`] = value;
+  }
+  return runNode(bundle('post'), job.workspace, env);
+}
+
+/** Parses a GITHUB_OUTPUT / GITHUB_STATE file: `name<<DELIMITER\nvalue\nDELIMITER` or `name=value`. */
+export function readFileCommand(file: string): Record<string, string> {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const values: Record<string, string> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc?.[1] && heredoc[2]) {
+      const end = lines.indexOf(heredoc[2], i + 1);
+      values[heredoc[1]] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (line.includes('=')) {
+      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return values;
+}
+
+/** Every argument array the fake docker received, in order. */
+export function dockerCalls(job: Job): string[][] {
+  const file = join(job.dockerHome, 'calls.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as string[]);
+}
+
+/** Processes whose command line mentions the fake engine's home: that twin's JVMs. */
+export function processesOf(job: Job): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(job.dockerHome);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** `::error file=F,line=L,...::message` workflow commands that a step printed. */
+export function errorAnnotations(
+  stdout: string,
+): Array<{ properties: Record<string, string>; message: string }> {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::error'))
+    .map((line) => {
+      const match = /^::error(?: ([^:]*))?::(.*)$/.exec(line);
+      const properties = Object.fromEntries(
+        (match?.[1] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+      );
+      return { properties, message: match?.[2] ?? '' };
+    });
+}

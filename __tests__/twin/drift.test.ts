@@ -1,0 +1,236 @@
+// Drift made on the LIVE twin: for each one the verifier fails exactly the matching check, names
+// the declared and the found value, and passes the unrelated checks. Each case restores the twin;
+// drifts that cannot be undone in place are undone by deleting the object and re-running the
+// stack's own idempotent inits (create-topics.sh, schema.cql).
+import { Client } from 'cassandra-driver';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
+import type { VerifyReport } from '../../src/checks/types';
+import { DEFAULT_SPEC } from '../../src/spec/default';
+import { verify } from '../../src/verify';
+import { sharedTwin } from '../setup/twin';
+
+jest.setTimeout(300_000);
+
+const twin = sharedTwin();
+const TABLE = 'twitch_chat.raw_chat_messages';
+const quiet = () => undefined;
+
+async function withAdmin(use: (admin: Admin) => Promise<unknown>): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'drift-test',
+    brokers: twin.endpoints.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function cql(...statements: string[]): Promise<void> {
+  const client = new Client({
+    contactPoints: twin.endpoints.cassandraContactPoints,
+    localDataCenter: 'datacenter1',
+  });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.execute(statement);
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/** AlterConfigs replaces the whole set of topic-level configs with exactly these. */
+function setTopicConfigs(topic: string, configs: Record<string, string>): Promise<void> {
+  return withAdmin((admin) =>
+    admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: topic,
+          configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })),
+        },
+      ],
+    }),
+  );
+}
+
+function deleteTopic(topic: string): Promise<void> {
+  return withAdmin((admin) => admin.deleteTopics({ topics: [topic], timeout: 10_000 }));
+}
+
+/** The table as schema.cql declares it, with one change: for drifts ALTER TABLE cannot make. */
+function recreateTable(change: { from: string; to: string }): Promise<void> {
+  const declared = `CREATE TABLE ${TABLE} (
+    channel_id text, timestamp bigint, message_id uuid, user_id text, username text, message text,
+    emotes list<text>, PRIMARY KEY ((channel_id), timestamp, message_id)
+  ) WITH CLUSTERING ORDER BY (timestamp DESC, message_id ASC) AND default_time_to_live = 604800
+    AND compaction = {'class': 'TimeWindowCompactionStrategy', 'compaction_window_unit': 'DAYS', 'compaction_window_size': 1}`;
+  if (!declared.includes(change.from))
+    throw new Error(`the table definition has no "${change.from}"`);
+  return cql(`DROP TABLE ${TABLE}`, declared.replace(change.from, change.to));
+}
+
+const rerunInits = () => twin.rerunInits(quiet);
+
+interface Drift {
+  name: string;
+  make: () => Promise<void>;
+  restore: () => Promise<void>;
+  /** the one check that must fail */
+  failing: string;
+  /** what its message must say: the object, the declared value, the found value */
+  says: RegExp[];
+}
+
+const drifts: Drift[] = [
+  {
+    name: "a topic's partitions",
+    make: () =>
+      withAdmin((admin) =>
+        admin.createPartitions({ topicPartitions: [{ topic: 'twitch-chat-messages', count: 4 }] }),
+      ),
+    restore: () => deleteTopic('twitch-chat-messages').then(rerunInits),
+    failing: 'kafka.topic.twitch-chat-messages.partitions',
+    says: [/twitch-chat-messages/, /\b3\b/, /\b4\b/],
+  },
+  {
+    name: "a topic's cleanup policy",
+    make: () => setTopicConfigs('channel-stats', { 'cleanup.policy': 'delete' }),
+    restore: () => setTopicConfigs('channel-stats', { 'cleanup.policy': 'compact' }),
+    failing: 'kafka.topic.channel-stats.config.cleanup.policy',
+    says: [/channel-stats/, /compact/, /delete/],
+  },
+  {
+    name: 'a missing retention override',
+    make: () => setTopicConfigs('twitch-chat-messages', {}),
+    restore: () => setTopicConfigs('twitch-chat-messages', { 'retention.ms': '604800000' }),
+    failing: 'kafka.topic.twitch-chat-messages.config.retention.ms',
+    says: [/twitch-chat-messages/, /retention\.ms/, /604800000/, /not set|missing|none/i],
+  },
+  {
+    name: 'a missing topic',
+    make: () => deleteTopic('channel-stats'),
+    restore: rerunInits,
+    failing: 'kafka.topic.channel-stats.exists',
+    says: [/channel-stats/],
+  },
+  {
+    name: 'keyspace replication',
+    make: () =>
+      cql(
+        "ALTER KEYSPACE twitch_chat WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}",
+      ),
+    restore: () =>
+      cql(
+        "ALTER KEYSPACE twitch_chat WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}",
+      ),
+    failing: 'cassandra.keyspace.twitch_chat.replication.replication_factor',
+    says: [/twitch_chat/, /\b1\b/, /\b2\b/],
+  },
+  {
+    name: "a table's TTL",
+    make: () => cql(`ALTER TABLE ${TABLE} WITH default_time_to_live = 86400`),
+    restore: () => cql(`ALTER TABLE ${TABLE} WITH default_time_to_live = 604800`),
+    failing: 'cassandra.table.twitch_chat.raw_chat_messages.default-ttl',
+    says: [/raw_chat_messages/, /604800/, /86400/],
+  },
+  {
+    name: 'clustering order',
+    make: () => recreateTable({ from: 'timestamp DESC', to: 'timestamp ASC' }),
+    restore: () => cql(`DROP TABLE ${TABLE}`).then(rerunInits),
+    failing: 'cassandra.table.twitch_chat.raw_chat_messages.clustering-order',
+    says: [/raw_chat_messages/, /timestamp DESC/, /timestamp ASC/],
+  },
+  {
+    name: 'compaction',
+    make: () =>
+      cql(`ALTER TABLE ${TABLE} WITH compaction = {'class': 'SizeTieredCompactionStrategy'}`),
+    restore: () =>
+      cql(
+        `ALTER TABLE ${TABLE} WITH compaction = {'class': 'TimeWindowCompactionStrategy', 'compaction_window_unit': 'DAYS', 'compaction_window_size': 1}`,
+      ),
+    failing: 'cassandra.table.twitch_chat.raw_chat_messages.compaction',
+    says: [/raw_chat_messages/, /TimeWindowCompactionStrategy/, /SizeTieredCompactionStrategy/],
+  },
+  {
+    name: "a column's type",
+    make: () => recreateTable({ from: 'user_id text', to: 'user_id bigint' }),
+    restore: () => cql(`DROP TABLE ${TABLE}`).then(rerunInits),
+    failing: 'cassandra.table.twitch_chat.raw_chat_messages.column.user_id',
+    says: [/user_id/, /text/, /bigint/],
+  },
+  {
+    name: 'a missing column',
+    make: () => cql(`ALTER TABLE ${TABLE} DROP emotes`),
+    restore: () => cql(`ALTER TABLE ${TABLE} ADD emotes list<text>`),
+    failing: 'cassandra.table.twitch_chat.raw_chat_messages.column.emotes',
+    says: [/emotes/, /list<text>/],
+  },
+];
+
+/** The live checks only: the drifts are about state, so no restart and no 2 s expiry wait. */
+function verifyLive(): Promise<VerifyReport> {
+  return verify(DEFAULT_SPEC, twin, {
+    timeoutSeconds: 60,
+    keepUp: true,
+    noPersistence: true,
+    ttlExpiry: false,
+  });
+}
+
+const failingIds = (report: VerifyReport) =>
+  report.checks
+    .filter((check) => check.status === 'fail' || check.status === 'error')
+    .map((check) => check.id);
+
+let clean: VerifyReport;
+
+beforeAll(async () => {
+  clean = await verifyLive();
+});
+
+it('starts from a twin with no drift', () => {
+  expect(failingIds(clean)).toEqual([]);
+});
+
+describe.each(drifts)('drift: $name', (drift) => {
+  let report: VerifyReport;
+
+  beforeAll(async () => {
+    await drift.make();
+    try {
+      report = await verifyLive();
+    } finally {
+      await drift.restore();
+    }
+  });
+
+  it(`fails exactly ${drift.failing}`, () => {
+    expect(failingIds(report)).toEqual([drift.failing]);
+    expect(report.result).toBe('fail');
+  });
+
+  it('names the object, the declared value and the found value', () => {
+    const check = report.checks.find((candidate) => candidate.id === drift.failing);
+    for (const pattern of drift.says) expect(check?.message).toMatch(pattern);
+  });
+
+  it('passes the unrelated checks (dependants of the drifted one may skip)', () => {
+    const changed = report.checks.filter((check) => {
+      const before = clean.checks.find((candidate) => candidate.id === check.id);
+      return (
+        check.id !== drift.failing && check.status !== before?.status && check.status !== 'skip'
+      );
+    });
+    expect(changed.map((check) => `${check.id}: ${check.status} ${check.message}`)).toEqual([]);
+  });
+
+  it('is gone again once restored', async () => {
+    expect(failingIds(await verifyLive())).toEqual([]);
+  });
+});

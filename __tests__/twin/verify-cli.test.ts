@@ -1,0 +1,90 @@
+// `infra-verify verify` as a user runs it: exit codes 0/1/2/3, one clear message for bad input
+// (never a stack trace), the checklist on stdout and the reports in the requested files.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sharedTwin } from '../setup/twin';
+
+jest.setTimeout(120_000);
+
+const root = join(__dirname, '..', '..');
+const twin = sharedTwin();
+const existing = [
+  '--runtime',
+  'existing',
+  '--kafka-brokers',
+  twin.endpoints.kafkaBrokers.join(','),
+  '--cassandra-contact-points',
+  twin.endpoints.cassandraContactPoints.join(','),
+  '--zookeeper',
+  twin.endpoints.zookeeper,
+];
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, join(root, 'src', 'cli.ts'), 'verify', ...args], {
+      cwd: root,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+
+it.each([
+  [['--timeout', 'soon'], /--timeout "soon" must be a whole number of seconds/],
+  [
+    ['--spec', '/nonexistent/infra-spec.yml'],
+    /nonexistent\/infra-spec\.yml.*cannot read the file/s,
+  ],
+  [
+    [...existing, '--kafka-brokers', 'kafka'],
+    /--kafka-brokers "kafka" is not a comma-separated list of host:port/,
+  ],
+  [
+    ['--runtime', 'kubernetes'],
+    /argument 'kubernetes' is invalid. Allowed choices are auto, compose, local, existing/,
+  ],
+])('bad input %j exits 2 with one clear message', async (args, message) => {
+  const { code, stderr } = await cli(args);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(message);
+  expect(stderr).not.toMatch(STACK_FRAME);
+});
+
+it('--read-only on an existing stack prints the checklist and writes the JSON report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verify-cli-'));
+  const json = join(dir, 'report.json');
+  const { code, stdout } = await cli([...existing, '--read-only', '--report-json', json]);
+  const report = JSON.parse(readFileSync(json, 'utf8')) as {
+    result: string;
+    checks: { id: string; status: string }[];
+  };
+  expect(code).toBe(report.result === 'pass' ? 0 : 1);
+  expect(stdout).toMatch(/Kafka Topics[\s\S]*✅ .*channel-stats/);
+  expect(
+    report.checks.find((check) => check.id === 'kafka.topic.channel-stats.exists')?.status,
+  ).toBe('pass');
+  expect(report.checks.find((check) => check.id === 'cassandra.write')?.status).toBe('skip');
+});
+
+it('exits 3 and names the service when the stack does not come up', async () => {
+  const { code, stdout, stderr } = await cli([
+    ...existing,
+    '--read-only',
+    '--cassandra-contact-points',
+    '127.0.0.1:1',
+    '--timeout',
+    '2',
+  ]);
+  expect(code).toBe(3);
+  expect(`${stdout}\n${stderr}`).toMatch(/cassandra[\s\S]*ECONNREFUSED/i);
+  expect(stderr).not.toMatch(STACK_FRAME);
+});

@@ -1,0 +1,104 @@
+import { InputError, readInputs } from '../../src/action/inputs';
+
+const env = {
+  GITHUB_WORKSPACE: '/ws',
+  GITHUB_RUN_ID: '7',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_JOB: 'e2e',
+};
+const from = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+describe('readInputs', () => {
+  it('gives the action.yml defaults for an empty with: block', () => {
+    expect(readInputs(from({}), env)).toEqual({
+      runtime: 'compose',
+      workingDirectory: '/ws',
+      spec: undefined,
+      composeFiles: ['docker-compose.yml'],
+      projectName: 'infra-verify-7-1-e2e',
+      persistence: true,
+      ttlExpiry: true,
+      timeoutSeconds: 300,
+      keepUp: false,
+      reportDir: '/ws/infra-verify-reports',
+    });
+  });
+
+  it('resolves paths against the working directory and splits compose files by line or comma', () => {
+    const inputs = readInputs(
+      from({
+        'working-directory': 'stack',
+        spec: 'specs/infra.yml',
+        'compose-file': 'docker-compose.yml\n ci.yml, more.yml',
+        'keep-up': 'true',
+        persistence: 'FALSE',
+      }),
+      env,
+    );
+    expect(inputs).toMatchObject({
+      workingDirectory: '/ws/stack',
+      spec: '/ws/stack/specs/infra.yml',
+      composeFiles: ['docker-compose.yml', 'ci.yml', 'more.yml'],
+      keepUp: true,
+      persistence: false,
+    });
+  });
+
+  it('takes endpoints and credentials for runtime existing', () => {
+    expect(
+      readInputs(
+        from({
+          runtime: 'existing',
+          'kafka-brokers': 'kafka-1:9092,kafka-2:9092',
+          'cassandra-contact-points': 'db:9042',
+          zookeeper: 'zk:2181',
+          'cassandra-username': 'app',
+          'cassandra-password': 's3cret',
+          'read-only': 'true',
+        }),
+        env,
+      ),
+    ).toMatchObject({
+      runtime: 'existing',
+      kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
+      cassandraContactPoints: ['db:9042'],
+      zookeeper: 'zk:2181',
+      cassandraCredentials: { username: 'app', password: 's3cret' },
+      readOnly: true,
+    });
+  });
+
+  it.each([
+    [{ persistence: 'yes' }, /Input "persistence" is "yes": use true or false/],
+    [{ timeout: '5m' }, /Input "timeout" is "5m": use a whole number of seconds/],
+    [{ timeout: '0' }, /whole number of seconds/],
+    [{ runtime: 'kubernetes' }, /runtime "kubernetes" is not known: use "compose" or "existing"/],
+    [
+      { 'project-name': 'x; touch /tmp/pwned' },
+      /project-name "x; touch \/tmp\/pwned" is not a valid compose project name/,
+    ],
+    [{ runtime: 'existing' }, /Input "kafka-brokers" is required with runtime "existing"/],
+    [
+      {
+        runtime: 'existing',
+        'kafka-brokers': 'localhost',
+        'cassandra-contact-points': 'db:9042',
+        zookeeper: 'zk:2181',
+      },
+      /Input "kafka-brokers" has "localhost": use host:port/,
+    ],
+    [
+      {
+        runtime: 'existing',
+        'kafka-brokers': 'k:9092',
+        'cassandra-contact-points': 'db:9042',
+        zookeeper: 'zk:2181',
+        'cassandra-username': 'app',
+      },
+      /cassandra-username and cassandra-password go together/,
+    ],
+  ])('rejects %j with a message naming the input and the fix', (inputs, message) => {
+    expect(() => readInputs(from(inputs), env)).toThrow(InputError);
+    expect(() => readInputs(from(inputs), env)).toThrow(message);
+  });
+});

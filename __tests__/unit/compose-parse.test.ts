@@ -1,0 +1,171 @@
+import {
+  ComposeOutputError,
+  parseContainerIds,
+  parseInspect,
+  parsePort,
+  parsePs,
+} from '../../src/runtime/compose/parse';
+import { parseComposeVersion } from '../../src/runtime/compose/command';
+
+// As compose v2.29 prints them (one object per line since 2.21), trimmed to a few fields.
+const kafkaPs = {
+  Command: '"/etc/confluent/docker/run"',
+  ExitCode: 0,
+  Health: 'healthy',
+  ID: 'a1b2c3d4e5f6',
+  Image: 'confluentinc/cp-kafka:7.9.0',
+  Name: 'chatbattle-kafka',
+  Project: 'infra-verify-1',
+  Service: 'kafka',
+  State: 'running',
+  Status: 'Up 2 minutes (healthy)',
+};
+const initPs = {
+  ...kafkaPs,
+  ExitCode: 1,
+  Health: '',
+  ID: '0f9e8d7c6b5a',
+  Name: 'chatbattle-kafka-init',
+  Service: 'kafka-init',
+  State: 'exited',
+  Status: 'Exited (1) 5 seconds ago',
+};
+
+describe('parsePs', () => {
+  const expected = [
+    {
+      id: 'a1b2c3d4e5f6',
+      name: 'chatbattle-kafka',
+      service: 'kafka',
+      state: 'running',
+      health: 'healthy',
+    },
+    {
+      id: '0f9e8d7c6b5a',
+      name: 'chatbattle-kafka-init',
+      service: 'kafka-init',
+      state: 'exited',
+      exitCode: 1,
+    },
+  ];
+
+  it('reads JSON lines (compose >= 2.21)', () => {
+    expect(parsePs(`${JSON.stringify(kafkaPs)}\n${JSON.stringify(initPs)}\n`)).toEqual(expected);
+  });
+
+  it('reads one JSON array (compose < 2.21)', () => {
+    expect(parsePs(JSON.stringify([kafkaPs, initPs], null, 2))).toEqual(expected);
+  });
+
+  it('reads an empty project as no containers in either form', () => {
+    expect(parsePs('')).toEqual([]);
+    expect(parsePs('[]\n')).toEqual([]);
+  });
+
+  it('keeps the exit code only for exited containers', () => {
+    const [running] = parsePs(JSON.stringify(kafkaPs));
+    expect(running).not.toHaveProperty('exitCode');
+  });
+
+  it('names the command when the output is not JSON', () => {
+    expect(() => parsePs('NAME   IMAGE   STATUS')).toThrow(
+      /docker compose ps printed output that is not JSON/,
+    );
+    expect(() => parsePs('NAME   IMAGE')).toThrow(ComposeOutputError);
+  });
+});
+
+describe('parseContainerIds (compose v1 ps --quiet)', () => {
+  it('keeps one id per non-empty line', () => {
+    expect(parseContainerIds('abc\n\ndef\n')).toEqual(['abc', 'def']);
+  });
+});
+
+describe('parsePort', () => {
+  it.each([
+    ['0.0.0.0:9092\n', { host: '127.0.0.1', port: 9092 }],
+    ['[::]:29093', { host: '127.0.0.1', port: 29093 }],
+    ['127.0.0.1:9042', { host: '127.0.0.1', port: 9042 }],
+    ['0.0.0.0:2181\n[::]:2181\n', { host: '127.0.0.1', port: 2181 }],
+  ])('%j -> %j', (output, expected) => {
+    expect(parsePort(output)).toEqual(expected);
+  });
+
+  it('rejects output that is not HOST:PORT', () => {
+    expect(() => parsePort('no port 9092 published')).toThrow(/expected HOST:PORT/);
+  });
+});
+
+describe('parseInspect', () => {
+  const container = {
+    Id: 'a1b2c3d4e5f6a1b2c3d4e5f6',
+    Name: '/chatbattle-kafka',
+    State: {
+      Status: 'running',
+      ExitCode: 0,
+      StartedAt: '2026-11-27T09:00:05.123456789Z',
+      Health: { Status: 'healthy' },
+    },
+    Config: {
+      Labels: { 'com.docker.compose.service': 'kafka', 'com.docker.compose.project': 'p1' },
+    },
+    NetworkSettings: { Networks: { 'p1_chatbattle-network': {} } },
+    Mounts: [
+      { Type: 'volume', Name: 'p1_kafka-data', Destination: '/var/lib/kafka/data' },
+      { Type: 'bind', Source: '/etc/hosts', Destination: '/etc/hosts' },
+    ],
+  };
+
+  it('reads service, state, health, start time, networks and volume mounts without the project prefix', () => {
+    expect(parseInspect(JSON.stringify([container]), 'p1')).toEqual([
+      {
+        service: 'kafka',
+        containerName: 'chatbattle-kafka',
+        state: 'running',
+        health: 'healthy',
+        startedAt: '2026-11-27T09:00:05.123456789Z',
+        networks: ['chatbattle-network'],
+        mounts: { 'kafka-data': '/var/lib/kafka/data' },
+      },
+    ]);
+  });
+
+  it('keeps names that a compose file fixed with name: as they are', () => {
+    const fixed = { ...container, NetworkSettings: { Networks: { 'chatbattle-network': {} } } };
+    expect(parseInspect(JSON.stringify([fixed]), 'p1')[0]?.networks).toEqual([
+      'chatbattle-network',
+    ]);
+  });
+
+  it('reports the exit code of an exited init and no start time for a never-started container', () => {
+    const init = {
+      ...container,
+      Name: '/chatbattle-kafka-init',
+      State: { Status: 'exited', ExitCode: 2, StartedAt: '0001-01-01T00:00:00Z' },
+      Mounts: [],
+    };
+    const [observation] = parseInspect(JSON.stringify([init]), 'p1');
+    expect(observation).toMatchObject({ state: 'exited', exitCode: 2 });
+    expect(observation).not.toHaveProperty('startedAt');
+    expect(observation).not.toHaveProperty('health');
+  });
+});
+
+describe('parseComposeVersion', () => {
+  it.each([
+    ['Docker Compose version v2.29.7\n', { major: 2, text: '2.29.7' }],
+    ['Docker Compose version 2.20.2+ds1-0+deb12u1', { major: 2, text: '2.20.2' }],
+    [
+      'docker-compose version 1.29.2, build 5becea4c\ndocker-py version: 5.0.0',
+      { major: 1, text: '1.29.2' },
+    ],
+  ])('%j', (output, expected) => {
+    expect(parseComposeVersion(output)).toEqual(expected);
+  });
+
+  it('does not mistake the docker CLI error for a version', () => {
+    expect(
+      parseComposeVersion("docker: unknown command: docker compose\n\nRun 'docker --help'"),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+import type { CommandResult, RunCommand } from '../../src/runtime/compose/command';
+import { ComposeRuntime } from '../../src/runtime/compose/compose-runtime';
+
+const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
+const project = { name: 'p1', files: ['docker-compose.yml'], directory: '/repo' };
+
+/** A scripted engine: answers by the command's verb, and records every argument array. */
+function scripted(answer: (file: string, args: readonly string[]) => CommandResult) {
+  const calls: Array<{ file: string; args: readonly string[] }> = [];
+  const run: RunCommand = async (file, args) => {
+    calls.push({ file, args });
+    return answer(file, args);
+  };
+  return { run, calls };
+}
+
+const inspected = (service: string, status: string, startedAt: string, exitCode = 0) => ({
+  Name: `/chatbattle-${service}`,
+  State: { Status: status, ExitCode: exitCode, StartedAt: startedAt },
+  Config: { Labels: { 'com.docker.compose.service': service } },
+  NetworkSettings: { Networks: { 'p1_chatbattle-network': {} } },
+  Mounts: [],
+});
+
+describe('ComposeRuntime', () => {
+  it('falls back to docker-compose v1 when the v2 plugin is absent', async () => {
+    const { run, calls } = scripted((file, args) => {
+      if (file === 'docker' && args[0] === 'compose') {
+        return { exitCode: 1, stdout: '', stderr: 'docker: unknown command: docker compose' };
+      }
+      if (args.includes('version')) return ok('docker-compose version 1.29.2, build 5becea4c');
+      if (args.includes('port')) return ok('0.0.0.0:9092');
+      return ok('');
+    });
+    await new ComposeRuntime({ project, run }).up(() => undefined);
+    const up = calls.find((call) => call.args.includes('up'));
+    expect(up?.file).toBe('docker-compose');
+    expect(up?.args[0]).toBe('--project-name');
+  });
+
+  it('learns the published host ports from `port` after up', async () => {
+    const published: Record<string, string> = {
+      zookeeper: '0.0.0.0:22181',
+      kafka: '0.0.0.0:29093',
+      cassandra: '[::]:29042',
+    };
+    const { run } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      if (args.includes('port')) return ok(published[args[args.length - 2] ?? ''] ?? '');
+      return ok('');
+    });
+    const runtime = new ComposeRuntime({ project, run });
+    expect(runtime.endpoints.kafkaBrokers).toEqual(['127.0.0.1:9092']);
+    await runtime.up(() => undefined);
+    expect(runtime.endpoints).toEqual({
+      zookeeper: '127.0.0.1:22181',
+      kafkaBrokers: ['127.0.0.1:29093'],
+      cassandraContactPoints: ['127.0.0.1:29042'],
+    });
+  });
+
+  it('stops with one compose stop and times each service by its own FinishedAt', async () => {
+    let stoppedAt: number | undefined;
+    const finished = (offsetMs: number) => new Date((stoppedAt ?? 0) + offsetMs).toISOString();
+    const container = (service: string, exitCode: number, offsetMs: number) => ({
+      ...inspected(service, stoppedAt ? 'exited' : 'running', '2026-11-27T09:00:01Z', exitCode),
+      State: {
+        Status: stoppedAt ? 'exited' : 'running',
+        ExitCode: stoppedAt ? exitCode : 0,
+        StartedAt: '2026-11-27T09:00:01Z',
+        FinishedAt: stoppedAt ? finished(offsetMs) : '0001-01-01T00:00:00Z',
+      },
+    });
+    const { run, calls } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      if (args.includes('stop')) {
+        stoppedAt = Date.now();
+        return ok('');
+      }
+      if (args.includes('ps')) {
+        return ok(
+          ['kafka', 'zookeeper']
+            .map((service) =>
+              JSON.stringify({
+                ID: service,
+                Name: `chatbattle-${service}`,
+                Service: service,
+                State: stoppedAt ? 'exited' : 'running',
+                ExitCode: stoppedAt ? (service === 'kafka' ? 143 : 137) : 0,
+                Health: '',
+              }),
+            )
+            .join('\n'),
+        );
+      }
+      if (args[0] === 'inspect') {
+        return ok(
+          JSON.stringify([container('kafka', 143, 4000), container('zookeeper', 137, 9000)]),
+        );
+      }
+      return ok('');
+    });
+    const records = await new ComposeRuntime({ project, run, stopTimeoutSeconds: 10 }).stop(
+      () => undefined,
+    );
+    expect(
+      calls.filter((call) => call.args.includes('stop')).map((call) => call.args.slice(-3)),
+    ).toEqual([['stop', '--timeout', '10']]);
+    expect(records).toEqual([
+      { service: 'kafka', exitCode: 143, stopMs: expect.any(Number), clean: true },
+      { service: 'zookeeper', exitCode: 137, stopMs: expect.any(Number), clean: false },
+    ]);
+    expect(records[0]?.stopMs).toBeGreaterThanOrEqual(3900);
+    expect(records[0]?.stopMs).toBeLessThan(5000);
+    expect(records[1]?.stopMs).toBeGreaterThanOrEqual(8900);
+  });
+
+  it('reports a failed compose command with its exit code and the end of stderr', async () => {
+    const { run } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      return {
+        exitCode: 1,
+        stdout: '',
+        stderr: 'service "kafka-init" didn\'t complete successfully: exit 1',
+      };
+    });
+    await expect(new ComposeRuntime({ project, run }).up(() => undefined)).rejects.toThrow(
+      /docker compose up failed \(exit 1\): service "kafka-init" didn't complete successfully/,
+    );
+  });
+
+  it('explains how to proceed when neither compose is installed', async () => {
+    const { run } = scripted(() => ({ exitCode: 127, stdout: '', stderr: 'not found' }));
+    await expect(new ComposeRuntime({ project, run }).up(() => undefined)).rejects.toThrow(
+      /No Docker Compose found .*use runtime "existing"/,
+    );
+  });
+});

@@ -1,0 +1,114 @@
+// Golden files for every renderer. After an intended change, regenerate with
+//   UPDATE_GOLDEN=1 npx jest --selectProjects unit --testPathPatterns report-golden
+// and review the diff of __tests__/unit/golden/ like any other change.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderConsole, renderJson, renderJunit, renderMarkdown } from '../../src/report';
+import { fixtureReport } from './fixtures/report';
+
+const GOLDEN = join(__dirname, 'golden');
+const report = fixtureReport();
+
+describe.each([
+  { name: 'report.console.txt', render: renderConsole },
+  { name: 'report.json', render: renderJson },
+  { name: 'report.junit.xml', render: renderJunit },
+  { name: 'report.md', render: renderMarkdown },
+])('$name', ({ name, render }) => {
+  it('matches its golden file', () => {
+    const file = join(GOLDEN, name);
+    const rendered = render(report);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, rendered);
+    expect(existsSync(file)).toBe(true);
+    expect(rendered).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('the fixture covers every status', () => {
+  it('has a pass, a fail, a skip and an error', () => {
+    expect(new Set(report.checks.map((check) => check.status))).toEqual(
+      new Set(['pass', 'fail', 'skip', 'error']),
+    );
+  });
+});
+
+describe('json', () => {
+  const json = JSON.parse(renderJson(report));
+
+  it('has result and checks at the top level, result fail when anything failed', () => {
+    expect(json.result).toBe('fail');
+    expect(json.checks).toHaveLength(report.checks.length);
+    expect(json.summary).toEqual({
+      total: report.checks.length,
+      passed: expect.any(Number),
+      failed: 1,
+      skipped: expect.any(Number),
+      errors: 1,
+    });
+  });
+
+  it('treats skips as neutral: only skips and passes is a pass', () => {
+    const checks = report.checks.filter(
+      (check) => check.status === 'pass' || check.status === 'skip',
+    );
+    expect(JSON.parse(renderJson({ ...report, checks })).result).toBe('pass');
+  });
+});
+
+describe('junit', () => {
+  const xml = renderJunit(report);
+
+  it('has one testsuite per section with consistent counts', () => {
+    const suites = [...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)"/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
+    expect(suites.map(([name]) => name)).toEqual([
+      'Infrastructure Services',
+      'Kafka Topics',
+      'Cassandra Schema',
+      'Data Persistence',
+    ]);
+    expect(suites.reduce((sum, [, tests]) => sum + Number(tests), 0)).toBe(report.checks.length);
+    expect((xml.match(/<testcase /g) ?? []).length).toBe(report.checks.length);
+  });
+
+  it('escapes markup and drops characters XML cannot carry', () => {
+    expect(xml).toContain('&quot;&lt;no reply&gt;&quot; &amp; gave up');
+    expect(xml).toContain('Column emotes list&lt;text&gt;');
+    expect(xml).not.toContain('\u0007');
+  });
+});
+
+describe('markdown', () => {
+  const md = renderMarkdown(report);
+
+  it('keeps a log from closing its fence early', () => {
+    expect(md).toContain('````text\nWARN');
+  });
+
+  it('escapes table cells and HTML outside code', () => {
+    expect(md).toContain('Column emotes list&lt;text&gt;');
+    expect(md).toContain(
+      '| ❌ Log compaction enabled (cleanup.policy=compact) `kafka.topic.channel-stats.config.cleanup.policy` | compact | delete |',
+    );
+  });
+});
+
+describe('a stack that did not come up', () => {
+  const notReady = [
+    { service: 'cassandra', message: 'not ready within 180 s; last seen: connection refused' },
+  ];
+  const failed = { ...report, notReady };
+
+  it('says which service and what was last seen, in every human report', () => {
+    expect(renderConsole(failed)).toContain(
+      '⚠️ cassandra did not come up: not ready within 180 s; last seen: connection refused',
+    );
+    expect(renderMarkdown(failed)).toContain(
+      '- ⚠️ **cassandra**: not ready within 180 s; last seen: connection refused',
+    );
+    expect(JSON.parse(renderJson(failed)).notReady).toEqual(notReady);
+    expect(JSON.parse(renderJson(report)).notReady).toBeUndefined();
+  });
+});

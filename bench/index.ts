@@ -1,0 +1,99 @@
+// `npm run bench`: figures printed, nothing asserted. Needs the twin (TWIN_* env picks which);
+// starts it if it is not running and stops it again afterwards.
+//  (a) the live check phase (after ready; no persistence restart, no TTL-expiry wait), median of 5
+//  (b) the same checks the seed's way, one CLI process per check, and the ratio
+//  (c) peak RSS of a verifier process (full verify, persistence included)
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createRuntime } from '../src/runtime';
+import { LocalRuntime } from '../src/runtime/local/LocalRuntime';
+import { DEFAULT_SPEC } from '../src/spec/default';
+import { verify } from '../src/verify';
+import { runSeedCommand, seedCleanup, seedCommands } from './seed-way';
+
+const RUNS = 5;
+const TARGETS = { liveMs: 2000, ratio: 10, rssMb: 200 };
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const line = (text: string) => process.stdout.write(`${text}\n`);
+
+async function livePhase(twin: LocalRuntime): Promise<number> {
+  const report = await verify(DEFAULT_SPEC, twin, {
+    timeoutSeconds: 120,
+    keepUp: true,
+    noPersistence: true,
+    ttlExpiry: false,
+  });
+  if (report.result !== 'pass') {
+    const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'error');
+    line(`  note: run did not pass: ${failing.map((c) => c.id).join(', ')}`);
+  }
+  const { up = 0, ready = 0, down = 0 } = report.timings;
+  return report.durationMs - up - ready - down;
+}
+
+async function seedWay(twin: LocalRuntime): Promise<number> {
+  let total = 0;
+  for (const command of seedCommands(twin.config)) {
+    const ms = await runSeedCommand(command);
+    line(`  ${seconds(ms).padStart(8)}  ${command.item}`);
+    total += ms;
+  }
+  await runSeedCommand(seedCleanup(twin.config));
+  return total;
+}
+
+function verifierPeakRss(): Promise<{ result: string; maxRssKb: number }> {
+  const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, join(__dirname, 'verifier-process.ts')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop() as string))
+        : reject(new Error(`verifier exited ${code}`)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const twin = createRuntime('local') as LocalRuntime;
+  const startedHere = !twin.isFullyUp();
+  if (startedHere) {
+    line('starting the twin for the benchmark ...');
+    await twin.up(() => undefined);
+  }
+  try {
+    line(`(a) live check phase, ${RUNS} runs (after ready; no restart, no TTL-expiry wait)`);
+    const live: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) live.push(await livePhase(twin));
+    line(`  runs: ${live.map(seconds).join(', ')}`);
+    line(`  median: ${seconds(median(live))}  (target <= ${seconds(TARGETS.liveMs)})`);
+
+    line("(b) the same checks the seed's way: one CLI process per check");
+    const seed = await seedWay(twin);
+    const ratio = seed / median(live);
+    line(
+      `  total: ${seconds(seed)}; ratio seed-way / verifier: ${ratio.toFixed(1)}x  (target >= ${TARGETS.ratio}x)`,
+    );
+
+    line('(c) peak RSS of one verifier process (full verify with persistence, run through tsx)');
+    const rss = await verifierPeakRss();
+    line(
+      `  peak RSS: ${(rss.maxRssKb / 1024).toFixed(0)} MB (result ${rss.result})  (target <= ${TARGETS.rssMb} MB)`,
+    );
+  } finally {
+    if (startedHere) await twin.down({ removeData: false });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Bundles the action's main and post steps and the CLI with ncc into OUT (default dist/).
+// `npm run build` writes dist/; check-dist builds into a temp dir and compares.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const out = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
+const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+
+const BUNDLES = [
+  { entry: 'src/action/main.ts', dir: 'main', extra: ['--license', 'licenses.txt'] },
+  { entry: 'src/action/post.ts', dir: 'post', extra: [] },
+  { entry: 'src/cli.ts', dir: 'cli', extra: [] },
+];
+
+// --transpile-only: types are checked once by `tsc --noEmit` (npm run build / typecheck); ncc
+// would otherwise type-check the whole project, tests included, three times over.
+for (const bundle of BUNDLES) {
+  const args = [ncc, 'build', bundle.entry, '--out', path.join(out, bundle.dir), '--quiet'];
+  try {
+    execFileSync(process.execPath, [...args, '--transpile-only', ...bundle.extra], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  } catch {
+    console.error(`ncc could not bundle ${bundle.entry} (its error is above)`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,126 @@
+// The action's inputs, typed and validated once. Pure: `get` reads one input by name, so tests
+// need no environment. A bad value is an InputError that names the input and the fix.
+import * as path from 'node:path';
+import { uniqueProjectName, validateProjectName } from '../runtime/compose/project-name';
+
+export class InputError extends Error {}
+
+interface CommonInputs {
+  workingDirectory: string;
+  /** absolute path, or undefined for "infra-spec.yml if present, else the built-in spec" */
+  spec: string | undefined;
+  persistence: boolean;
+  ttlExpiry: boolean;
+  timeoutSeconds: number;
+  keepUp: boolean;
+  reportDir: string;
+}
+
+export type ActionInputs =
+  | (CommonInputs & { runtime: 'compose'; composeFiles: string[]; projectName: string })
+  | (CommonInputs & {
+      runtime: 'existing';
+      readOnly: boolean;
+      kafkaBrokers: string[];
+      cassandraContactPoints: string[];
+      zookeeper: string;
+      cassandraCredentials: { username: string; password: string } | undefined;
+    });
+
+export type GetInput = (name: string) => string;
+
+export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const workingDirectory = path.resolve(workspace, get('working-directory') || '.');
+  const specInput = get('spec');
+  const common: CommonInputs = {
+    workingDirectory,
+    spec: specInput ? path.resolve(workingDirectory, specInput) : undefined,
+    persistence: booleanInput(get, 'persistence', true),
+    ttlExpiry: booleanInput(get, 'ttl-expiry', true),
+    timeoutSeconds: timeoutInput(get('timeout')),
+    keepUp: booleanInput(get, 'keep-up', false),
+    reportDir: path.resolve(workingDirectory, get('report-dir') || 'infra-verify-reports'),
+  };
+  const runtime = get('runtime') || 'compose';
+  if (runtime === 'compose') {
+    const projectName = get('project-name');
+    return {
+      ...common,
+      runtime,
+      composeFiles: listInput(get('compose-file') || 'docker-compose.yml'),
+      projectName: projectName ? checkedProjectName(projectName) : uniqueProjectName(env),
+    };
+  }
+  if (runtime === 'existing') {
+    const username = get('cassandra-username');
+    const password = get('cassandra-password');
+    if (Boolean(username) !== Boolean(password)) {
+      throw new InputError(
+        'cassandra-username and cassandra-password go together: set both, or neither.',
+      );
+    }
+    return {
+      ...common,
+      runtime,
+      readOnly: booleanInput(get, 'read-only', false),
+      kafkaBrokers: endpointList(get, 'kafka-brokers'),
+      cassandraContactPoints: endpointList(get, 'cassandra-contact-points'),
+      zookeeper: endpointList(get, 'zookeeper')[0] ?? '',
+      cassandraCredentials: username ? { username, password } : undefined,
+    };
+  }
+  throw new InputError(`runtime "${runtime}" is not known: use "compose" or "existing".`);
+}
+
+function checkedProjectName(name: string): string {
+  try {
+    return validateProjectName(name);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+}
+
+/** One per line or comma-separated, as other actions take lists. */
+function listInput(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+// The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+function booleanInput(get: GetInput, name: string, fallback: boolean): boolean {
+  const value = get(name).trim();
+  if (value === '') return fallback;
+  if (TRUE.includes(value)) return true;
+  if (FALSE.includes(value)) return false;
+  throw new InputError(`Input "${name}" is "${value}": use true or false.`);
+}
+
+function timeoutInput(value: string): number {
+  if (value.trim() === '') return 300;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds <= 0) {
+    throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds, e.g. 300.`);
+  }
+  return seconds;
+}
+
+const HOST_PORT = /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
+
+function endpointList(get: GetInput, name: string): string[] {
+  const items = listInput(get(name));
+  if (items.length === 0) {
+    throw new InputError(`Input "${name}" is required with runtime "existing" (host:port).`);
+  }
+  for (const item of items) {
+    if (!HOST_PORT.test(item)) {
+      throw new InputError(`Input "${name}" has "${item}": use host:port, e.g. localhost:9092.`);
+    }
+  }
+  return items;
+}

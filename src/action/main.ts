@@ -1,0 +1,126 @@
+// The action's main step: inputs -> runtime -> verify() -> summary, reports, outputs,
+// annotations. A thin shell over the engine; the teardown belongs to post.
+import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { VerifyReport } from '../checks/types';
+import { countChecks, renderJson, renderJunit, renderMarkdown } from '../report';
+import { composeRuntime } from '../runtime/compose';
+import { ExistingRuntime } from '../runtime/existing';
+import type { Runtime } from '../runtime/types';
+import { SpecError } from '../spec/load';
+import { verify } from '../verify';
+import { annotationsFor } from './annotations';
+import { InputError, readInputs, type ActionInputs } from './inputs';
+import { specFor } from './spec-for';
+import { saveResult, saveStackState } from './state';
+
+function runtimeFor(inputs: ActionInputs): Runtime {
+  if (inputs.runtime === 'existing') {
+    return new ExistingRuntime({
+      kafkaBrokers: inputs.kafkaBrokers,
+      cassandraContactPoints: inputs.cassandraContactPoints,
+      zookeeper: inputs.zookeeper,
+    });
+  }
+  saveStackState(core.saveState, {
+    stackStarted: true,
+    projectName: inputs.projectName,
+    composeFiles: inputs.composeFiles,
+    workingDirectory: inputs.workingDirectory,
+    keepUp: inputs.keepUp,
+  });
+  return composeRuntime({
+    name: inputs.projectName,
+    files: inputs.composeFiles,
+    directory: inputs.workingDirectory,
+  });
+}
+
+function writeReports(report: VerifyReport, directory: string): { json: string; junit: string } {
+  mkdirSync(directory, { recursive: true });
+  const json = path.join(directory, 'infra-verify.json');
+  const junit = path.join(directory, 'infra-verify.junit.xml');
+  writeFileSync(json, renderJson(report));
+  writeFileSync(junit, renderJunit(report));
+  return { json, junit };
+}
+
+export async function run(): Promise<void> {
+  const inputs = readInputs((name) => core.getInput(name), process.env);
+  if (inputs.runtime === 'existing' && inputs.cassandraCredentials) {
+    core.setSecret(inputs.cassandraCredentials.password);
+    core.setSecret(inputs.cassandraCredentials.username);
+  }
+  const loaded = specFor(inputs.spec, inputs.workingDirectory);
+  const runtime = runtimeFor(inputs);
+  const report = await verify(loaded.spec, runtime, {
+    timeoutSeconds: inputs.timeoutSeconds,
+    noPersistence: !inputs.persistence,
+    ttlExpiry: inputs.ttlExpiry,
+    readOnly: inputs.runtime === 'existing' && inputs.readOnly,
+    // post tears down (with the volumes) and first prints the logs of a failed run
+    keepUp: true,
+    progress: (message) => core.info(message),
+    ...(loaded.locate ? { locate: loaded.locate } : {}),
+  });
+  saveResult(core.saveState, report.result);
+
+  const reports = writeReports(report, inputs.reportDir);
+  await core.summary.addRaw(renderMarkdown(report)).write();
+  const counts = countChecks(report.checks);
+  core.setOutput('result', report.result);
+  core.setOutput('passed', counts.passed);
+  core.setOutput('failed', counts.failed + counts.errors);
+  core.setOutput('skipped', counts.skipped);
+  core.setOutput('report-json', reports.json);
+  core.setOutput('report-junit', reports.junit);
+
+  const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
+  for (const { message, ...properties } of annotationsFor(report.checks, workspace)) {
+    core.error(message, properties);
+  }
+  for (const { service, message } of report.notReady ?? []) {
+    core.error(message, { title: `infra-verify: ${service} did not come up` });
+  }
+  if (report.result !== 'pass') {
+    core.setFailed(
+      `infra-verify: ${counts.failed + counts.errors} check(s) failed` +
+        (report.notReady?.length
+          ? `; not ready: ${report.notReady.map((n) => n.service).join(', ')}`
+          : '') +
+        ' (see the job summary)',
+    );
+  }
+}
+
+/** Bad inputs and bad specs are the user's to fix: one clear message, never a stack trace. */
+export async function main(): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof SpecError) {
+      for (const problem of error.problems) {
+        core.error(problem.message, {
+          title: `infra-verify: invalid spec ${problem.pointer}`,
+          ...(problem.location
+            ? {
+                file: path.relative(
+                  process.env.GITHUB_WORKSPACE ?? process.cwd(),
+                  problem.location.file,
+                ),
+                startLine: problem.location.line,
+                startColumn: problem.location.column,
+              }
+            : {}),
+        });
+      }
+    }
+    const known = error instanceof InputError || error instanceof SpecError;
+    core.setFailed(
+      known ? (error as Error).message : `infra-verify failed: ${(error as Error).message}`,
+    );
+  }
+}
+
+void main();

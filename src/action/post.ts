@@ -1,0 +1,45 @@
+// The action's post step: runs even when the job failed. Prints the stack's logs when main did
+// not pass, then removes the project with its volumes, unless keep-up. It never throws: a
+// failed teardown is a warning, not a second red step hiding the first.
+import * as core from '@actions/core';
+import { composeRuntime } from '../runtime/compose';
+import { readPostState } from './state';
+
+const LOG_LINES = 200;
+
+export async function post(): Promise<void> {
+  try {
+    const state = readPostState((name) => core.getState(name));
+    if (!state.stackStarted) {
+      core.info('infra-verify: main did not start a compose stack; nothing to tear down');
+      return;
+    }
+    const runtime = composeRuntime({
+      name: state.projectName,
+      files: state.composeFiles,
+      directory: state.workingDirectory,
+    });
+    if (state.result !== 'pass') await printLogs(runtime);
+    if (state.keepUp) {
+      core.info(`infra-verify: keep-up is set; project ${state.projectName} keeps running`);
+      return;
+    }
+    core.info(`infra-verify: removing project ${state.projectName} and its volumes`);
+    await runtime.down({ removeData: true });
+  } catch (error) {
+    core.warning(`infra-verify teardown failed: ${(error as Error).message}`);
+  }
+}
+
+async function printLogs(runtime: ReturnType<typeof composeRuntime>): Promise<void> {
+  const services = await runtime.services().catch(() => []);
+  for (const { service, state, exitCode } of services) {
+    core.startGroup(
+      `logs: ${service} (${state}${exitCode !== undefined ? `, exit ${exitCode}` : ''})`,
+    );
+    core.info(await runtime.logs(service, LOG_LINES).catch((error: Error) => error.message));
+    core.endGroup();
+  }
+}
+
+void post();

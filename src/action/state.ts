@@ -1,0 +1,56 @@
+// What main hands to post through the runner's state file (core.saveState -> STATE_* env), so
+// the post step can tear down even when main failed halfway.
+
+export interface PostState {
+  /** main got as far as starting the compose project (so there may be something to remove) */
+  stackStarted: boolean;
+  projectName: string;
+  composeFiles: string[];
+  workingDirectory: string;
+  keepUp: boolean;
+  /** "pass", "fail", or "" when main never finished */
+  result: string;
+}
+
+const KEYS = {
+  stackStarted: 'stack-started',
+  projectName: 'project-name',
+  composeFiles: 'compose-files',
+  workingDirectory: 'working-directory',
+  keepUp: 'keep-up',
+  result: 'result',
+} as const;
+
+type Save = (name: string, value: string) => void;
+type Get = (name: string) => string;
+
+/** Saved before `up` runs: a crash during up must still be cleaned up by post. */
+export function saveStackState(save: Save, state: Omit<PostState, 'result'>): void {
+  save(KEYS.stackStarted, String(state.stackStarted));
+  save(KEYS.projectName, state.projectName);
+  save(KEYS.composeFiles, JSON.stringify(state.composeFiles));
+  save(KEYS.workingDirectory, state.workingDirectory);
+  save(KEYS.keepUp, String(state.keepUp));
+}
+
+export function saveResult(save: Save, result: string): void {
+  save(KEYS.result, result);
+}
+
+export function readPostState(get: Get): PostState {
+  let composeFiles: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(get(KEYS.composeFiles) || '[]');
+    if (Array.isArray(parsed)) composeFiles = parsed.map(String);
+  } catch {
+    // a state file from elsewhere: nothing compose-shaped to act on
+  }
+  return {
+    stackStarted: get(KEYS.stackStarted) === 'true',
+    projectName: get(KEYS.projectName),
+    composeFiles,
+    workingDirectory: get(KEYS.workingDirectory),
+    keepUp: get(KEYS.keepUp) === 'true',
+    result: get(KEYS.result),
+  };
+}

@@ -1,0 +1,323 @@
+// Checklist section "Cassandra Schema": per keyspace exists, strategy, replication; per table
+// exists, each column, keys, TTL, compaction, clustering order; then the write/read/TTL probes,
+// which run on the first table of the first keyspace.
+import type {
+  ObservedColumn,
+  RoundTripObservation,
+  ObservedKeyspace,
+  ObservedState,
+  ObservedTable,
+} from '../probes/types';
+import type { KeyspaceSpec, Spec, TableSpec } from '../spec/types';
+import type { YamlPath } from '../spec/yaml-locations';
+import type { Gates } from './gates';
+import { describeDuration, normaliseCqlType, shortClassName } from './normalise';
+import {
+  compare,
+  mismatch,
+  needs,
+  pass,
+  ProbeGate,
+  skip,
+  toResult,
+  type CheckDef,
+  type Locate,
+  type Outcome,
+} from './outcome';
+import { roundTripSkipReason, ttlExpirySkipReason } from './skip-reasons';
+import type { CheckResult } from './types';
+
+const SECTION = 'Cassandra Schema';
+
+/** The checks a probe on a table depends on: it exists and its columns are as declared. */
+interface TableChecks {
+  exists: CheckResult;
+  columns: CheckResult[];
+  defaultTtl: CheckResult;
+}
+
+export function cassandraChecks(
+  spec: Spec,
+  observed: ObservedState,
+  gates: Gates,
+  locate: Locate,
+): CheckResult[] {
+  const results: CheckResult[] = [];
+  const tables: TableChecks[] = [];
+  const check = (def: Omit<CheckDef, 'section'>, outcome: Outcome): CheckResult => {
+    const result = toResult(locate, { ...def, section: SECTION }, outcome);
+    results.push(result);
+    return result;
+  };
+  const observedKeyspaces = observed.cassandra.ok ? observed.cassandra.value : {};
+  spec.cassandra.keyspaces.forEach((keyspace, k) => {
+    const path: YamlPath = ['cassandra', 'keyspaces', k];
+    const base = `cassandra.keyspace.${keyspace.name}`;
+    const found = observedKeyspaces[keyspace.name];
+    const exists = check(
+      {
+        id: `${base}.exists`,
+        title: `\`${keyspace.name}\` keyspace exists`,
+        path: [...path, 'name'],
+      },
+      gates.cassandra.use(() =>
+        found
+          ? pass(`${keyspace.name}: exists`)
+          : mismatch(keyspace.name, 'keyspace', 'present', 'missing'),
+      ),
+    );
+    const onKeyspace = (judge: (observedKeyspace: ObservedKeyspace) => Outcome) =>
+      needs([exists], () => judge(found as ObservedKeyspace));
+    const strategy = keyspace.replication.class;
+    check(
+      {
+        id: `${base}.strategy`,
+        title: `Replication strategy: ${shortClassName(strategy)}`,
+        path: [...path, 'replication', 'class'],
+        parent: exists.id,
+      },
+      onKeyspace((ks) =>
+        compare(
+          keyspace.name,
+          'replication strategy',
+          shortClassName(strategy),
+          shortClassName(ks.replication.class ?? 'none'),
+        ),
+      ),
+    );
+    for (const [key, value] of Object.entries(keyspace.replication).filter(
+      ([key]) => key !== 'class',
+    )) {
+      check(
+        {
+          id: `${base}.replication.${key}`,
+          title:
+            key === 'replication_factor'
+              ? `Replication factor: ${value}`
+              : `Replication ${key}: ${value}`,
+          path: [...path, 'replication', key],
+          parent: exists.id,
+        },
+        onKeyspace((ks) =>
+          compare(keyspace.name, key.replace(/_/g, ' '), value, ks.replication[key] ?? 'not set'),
+        ),
+      );
+    }
+    keyspace.tables.forEach((table, t) => {
+      tables.push(tableChecks(keyspace, table, [...path, 'tables', t], exists, found, check));
+    });
+  });
+  results.push(...probeChecks(spec, observed, tables[0], locate));
+  return results;
+}
+
+function tableChecks(
+  keyspace: KeyspaceSpec,
+  table: TableSpec,
+  path: YamlPath,
+  keyspaceExists: CheckResult,
+  keyspaceFound: ObservedKeyspace | undefined,
+  check: (def: Omit<CheckDef, 'section'>, outcome: Outcome) => CheckResult,
+): TableChecks {
+  const base = `cassandra.table.${keyspace.name}.${table.name}`;
+  const name = table.name;
+  const observedTable = keyspaceFound?.tables[name];
+  const exists = check(
+    { id: `${base}.exists`, title: `\`${name}\` table exists`, path: [...path, 'name'] },
+    needs([keyspaceExists], () =>
+      observedTable
+        ? pass(`${keyspace.name}.${name}: exists`)
+        : mismatch(`${keyspace.name}.${name}`, 'table', 'present', 'missing'),
+    ),
+  );
+  const child = (
+    suffix: string,
+    title: string,
+    subPath: YamlPath,
+    judge: (observed: ObservedTable) => Outcome,
+  ) =>
+    check(
+      { id: `${base}.${suffix}`, title, path: [...path, ...subPath], parent: exists.id },
+      needs([exists], () => judge(observedTable as ObservedTable)),
+    );
+  const columns = Object.entries(table.columns).map(([column, type]) =>
+    child(`column.${column}`, `Column ${column} ${type}`, ['columns', column], (observed) => {
+      const found = observed.columns.find((candidate) => candidate.name === column);
+      return compare(
+        name,
+        `column ${column}`,
+        normaliseCqlType(type),
+        found ? normaliseCqlType(found.type) : 'missing',
+      );
+    }),
+  );
+  const partitionKey = describeKey(table.partitionKey);
+  child('partition-key', `Partition key ${partitionKey}`, ['partitionKey'], (observed) =>
+    compare(
+      name,
+      'partition key',
+      partitionKey,
+      describeKey(keyColumns(observed, 'partition_key').map((c) => c.name)),
+    ),
+  );
+  const clusteringNames = describeKey(table.clustering.map((c) => c.column));
+  const clusteringColumns = child(
+    'clustering-columns',
+    `Clustering columns ${clusteringNames}`,
+    ['clustering'],
+    (observed) =>
+      compare(
+        name,
+        'clustering columns',
+        clusteringNames,
+        describeKey(keyColumns(observed, 'clustering').map((c) => c.name)),
+      ),
+  );
+  const defaultTtl = child(
+    'default-ttl',
+    `TTL set to ${describeDuration(table.defaultTtl)} (default_time_to_live ${table.defaultTtl})`,
+    ['defaultTtl'],
+    (observed) =>
+      compare(name, 'default_time_to_live', String(table.defaultTtl), String(observed.defaultTtl)),
+  );
+  child(
+    'compaction',
+    `Compaction strategy configured (${describeCompaction(table.compaction)})`,
+    ['compaction'],
+    (observed) => compactionOutcome(table, observed),
+  );
+  const order = table.clustering.map((c) => `${c.column} ${c.order}`).join(', ');
+  check(
+    {
+      id: `${base}.clustering-order`,
+      title: `Clustering order: ${order}`,
+      path: [...path, 'clustering'],
+      parent: exists.id,
+    },
+    needs([exists, clusteringColumns], () => {
+      const observedOrder = keyColumns(observedTable as ObservedTable, 'clustering')
+        .map((c) => `${c.name} ${c.clusteringOrder.toUpperCase()}`)
+        .join(', ');
+      return compare(name, 'clustering order', order, observedOrder);
+    }),
+  );
+  return { exists, columns, defaultTtl };
+}
+
+function describeKey(columns: string[]): string {
+  return `(${columns.join(', ')})`;
+}
+
+function keyColumns(table: ObservedTable, kind: ObservedColumn['kind']): ObservedColumn[] {
+  return table.columns.filter((c) => c.kind === kind).sort((a, b) => a.position - b.position);
+}
+
+function describeCompaction(compaction: TableSpec['compaction']): string {
+  const options = Object.entries(compaction.options).map(([key, value]) => `${key}=${value}`);
+  return [shortClassName(compaction.class), ...options].join(', ');
+}
+
+function compactionOutcome(table: TableSpec, observed: ObservedTable): Outcome {
+  const expectedClass = shortClassName(table.compaction.class);
+  const actualClass = shortClassName(observed.compaction.class ?? 'none');
+  // Options of a different strategy mean nothing, so a wrong class is the whole story.
+  if (expectedClass !== actualClass)
+    return mismatch(table.name, 'compaction class', expectedClass, actualClass);
+  const differing = Object.entries(table.compaction.options).filter(
+    ([key, value]) => observed.compaction[key] !== value,
+  );
+  if (differing.length === 0)
+    return pass(`${table.name}: compaction ${describeCompaction(table.compaction)}`);
+  return {
+    status: 'fail',
+    message: differing
+      .map(
+        ([key, value]) =>
+          `${table.name}: compaction ${key} expected ${value}, found ${observed.compaction[key] ?? 'not set'}`,
+      )
+      .join('; '),
+    expected: differing.map(([key, value]) => `${key}=${value}`).join(', '),
+    actual: differing.map(([key]) => `${key}=${observed.compaction[key] ?? 'not set'}`).join(', '),
+  };
+}
+
+type CassandraRoundTrip = Extract<RoundTripObservation['cassandra'], { ok: true }>['value'];
+
+function probeChecks(
+  spec: Spec,
+  observed: ObservedState,
+  table: TableChecks | undefined,
+  locate: Locate,
+): CheckResult[] {
+  const keyspace = spec.cassandra.keyspaces[0];
+  const target = keyspace?.tables[0];
+  if (!table || !target) return [];
+  const object = `${keyspace.name}.${target.name}`;
+  const roundTripReason = roundTripSkipReason(spec, observed);
+  const probe = observed.roundTrip?.cassandra;
+  const gate = probe && new ProbeGate('Cassandra round-trip', probe);
+  const judged = (
+    reason: string | undefined,
+    prerequisites: CheckResult[],
+    judge: (value: CassandraRoundTrip) => Outcome,
+  ): Outcome => {
+    if (reason) return skip(reason);
+    if (!gate) return skip('the round-trip probes did not run');
+    return needs(prerequisites, () => gate.use(judge));
+  };
+  const probeCheck = (id: string, title: string, path: YamlPath, outcome: Outcome) =>
+    toResult(locate, { id: `cassandra.${id}`, section: SECTION, title, path }, outcome);
+
+  const write = probeCheck(
+    'write',
+    'Can write data to table',
+    ['probes', 'roundTrip'],
+    judged(roundTripReason, [table.exists, ...table.columns], (value) =>
+      value.written
+        ? pass(`${object}: probe row written`)
+        : mismatch(object, 'probe write', 'written', 'not written'),
+    ),
+  );
+  const read = probeCheck(
+    'read',
+    'Can read data from table',
+    ['probes', 'roundTrip'],
+    judged(roundTripReason, [write], (value) =>
+      value.readBack
+        ? pass(`${object}: probe row read back`)
+        : mismatch(object, 'probe row', 'read back', 'not found'),
+    ),
+  );
+  const ttl = target.defaultTtl;
+  const tolerance = spec.probes.ttl.toleranceSeconds;
+  const ttlWorks = probeCheck(
+    'ttl',
+    `TTL works (TTL(message) about ${ttl} s after insert)`,
+    ['probes', 'ttl', 'toleranceSeconds'],
+    judged(roundTripReason, [write, table.defaultTtl], (value) => {
+      const expected = `${ttl - tolerance}..${ttl}`;
+      const actual = value.ttlAfterInsert;
+      return actual !== null && actual >= ttl - tolerance && actual <= ttl
+        ? pass(`${object}: TTL(message) after insert ${actual}`, expected, String(actual))
+        : mismatch(
+            object,
+            'TTL(message) after insert',
+            expected,
+            actual === null ? 'no TTL' : String(actual),
+          );
+    }),
+  );
+  const expiry = probeCheck(
+    'ttl-expiry',
+    'TTL expiration works',
+    ['probes', 'ttl', 'expiry'],
+    judged(roundTripReason ?? ttlExpirySkipReason(spec, observed), [write], (value) => {
+      if (value.expiredAfterSeconds === null) {
+        return mismatch(object, 'row with a short TTL', 'expired', 'still present at the deadline');
+      }
+      const actual = `expired after ${value.expiredAfterSeconds} s`;
+      return pass(`${object}: a row with a short TTL ${actual}`, 'expired', actual);
+    }),
+  );
+  return [write, read, ttlWorks, expiry];
+}

@@ -1,0 +1,175 @@
+// Checklist section "Kafka Topics": per topic exists, partitions, replication factor and each
+// config that must be set on the topic; then produce and consume across the topics.
+import type { ObservedState, ObservedTopic } from '../probes/types';
+import type { Spec, TopicSpec } from '../spec/types';
+import type { Gates } from './gates';
+import {
+  combine,
+  compare,
+  mismatch,
+  needs,
+  pass,
+  skip,
+  toResult,
+  type Locate,
+  type Outcome,
+} from './outcome';
+import { roundTripSkipReason } from './skip-reasons';
+import type { CheckResult } from './types';
+
+const SECTION = 'Kafka Topics';
+
+export function kafkaChecks(
+  spec: Spec,
+  observed: ObservedState,
+  gates: Gates,
+  locate: Locate,
+): CheckResult[] {
+  const results: CheckResult[] = [];
+  const existing: string[] = [];
+  const observedTopics = observed.kafka.ok ? observed.kafka.value : {};
+  spec.kafka.topics.forEach((topic, index) => {
+    const path = ['kafka', 'topics', index];
+    const base = `kafka.topic.${topic.name}`;
+    const found = observedTopics[topic.name];
+    const exists = toResult(
+      locate,
+      {
+        id: `${base}.exists`,
+        section: SECTION,
+        title: `\`${topic.name}\` topic exists`,
+        path: [...path, 'name'],
+      },
+      gates.kafka.use(() =>
+        found ? pass(`${topic.name}: exists`) : mismatch(topic.name, 'topic', 'present', 'missing'),
+      ),
+    );
+    results.push(exists);
+    if (exists.status === 'pass') existing.push(topic.name);
+    const child = (
+      suffix: string,
+      title: string,
+      subPath: (string | number)[],
+      judge: (t: ObservedTopic) => Outcome,
+    ) =>
+      toResult(
+        locate,
+        {
+          id: `${base}.${suffix}`,
+          section: SECTION,
+          title,
+          path: [...path, ...subPath],
+          parent: exists.id,
+        },
+        needs([exists], () => judge(found as ObservedTopic)),
+      );
+    results.push(
+      child('partitions', `${topic.partitions} partitions`, ['partitions'], (t) =>
+        compare(topic.name, 'partitions', String(topic.partitions), String(t.partitions)),
+      ),
+      child(
+        'replication-factor',
+        `Replication factor ${topic.replicationFactor}`,
+        ['replicationFactor'],
+        (t) =>
+          compare(
+            topic.name,
+            'replication factor',
+            String(topic.replicationFactor),
+            describeReplication(t),
+          ),
+      ),
+      ...Object.entries(topic.configs).map(([key, value]) =>
+        child(`config.${key}`, configTitle(key, value), ['configs', key], (t) =>
+          configOutcome(topic, key, t),
+        ),
+      ),
+    );
+  });
+  results.push(...roundTripChecks(spec, observed, existing, locate));
+  return results;
+}
+
+/** Every partition's replica count; one number when they agree, as they should. */
+function describeReplication(topic: ObservedTopic): string {
+  const distinct = [...new Set(topic.replicationFactors)];
+  return distinct.length === 1
+    ? String(distinct[0])
+    : topic.replicationFactors.join(',') || 'no partitions';
+}
+
+/** The seed's wording for the two configs it names; anything else by key and value. */
+function configTitle(key: string, value: string): string {
+  if (key.startsWith('retention.')) return `Retention policy set (${key}=${value})`;
+  if (key === 'cleanup.policy' && value.includes('compact'))
+    return 'Log compaction enabled (cleanup.policy=compact)';
+  return `${key}=${value} set on the topic`;
+}
+
+function configOutcome(topic: TopicSpec, key: string, observed: ObservedTopic): Outcome {
+  const expected = topic.configs[key];
+  const onTopic = observed.topicConfigs[key];
+  if (onTopic !== undefined) return compare(topic.name, key, expected, onTopic);
+  // Inherited from the broker is not "set on the topic", even when the value happens to match.
+  const effective = observed.effectiveConfigs[key];
+  const actual = `not set on the topic (effective ${effective ?? 'unknown'})`;
+  return mismatch(topic.name, key, expected, actual);
+}
+
+function roundTripChecks(
+  spec: Spec,
+  observed: ObservedState,
+  existing: string[],
+  locate: Locate,
+): CheckResult[] {
+  const path = ['probes', 'roundTrip'];
+  const reason = roundTripSkipReason(spec, observed);
+  const probes = observed.roundTrip?.kafka ?? {};
+  const roundTrips = new Map<string, { produced: string; consumed: string | null }>();
+  const produce = reason
+    ? skip(reason)
+    : combine(
+        existing.map((name): Outcome => {
+          const probe = probes[name];
+          if (!probe)
+            return { status: 'error', message: `${name}: no round-trip result was recorded` };
+          if (!probe.ok) {
+            return {
+              status: 'error',
+              message: `${name}: the round-trip probe failed: ${probe.error}`,
+              durationMs: probe.ms,
+            };
+          }
+          roundTrips.set(name, probe.value);
+          return { ...pass(`${name}: produced a record`), durationMs: probe.ms };
+        }),
+        'no declared topic exists to produce to',
+      );
+  const consume = reason
+    ? skip(reason)
+    : combine(
+        [...roundTrips].map(([name, { produced, consumed }]) => {
+          return consumed === produced
+            ? pass(`${name}: consumed the produced record`)
+            : mismatch(
+                name,
+                'consumed record',
+                JSON.stringify(produced),
+                consumed === null ? 'nothing' : JSON.stringify(consumed),
+              );
+        }),
+        'nothing was produced to consume',
+      );
+  return [
+    toResult(
+      locate,
+      { id: 'kafka.produce', section: SECTION, title: 'Can produce messages to topics', path },
+      produce,
+    ),
+    toResult(
+      locate,
+      { id: 'kafka.consume', section: SECTION, title: 'Can consume messages from topics', path },
+      consume,
+    ),
+  ];
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// infra-verify on the command line: a thin shell over runtimes (and, later, the verify engine).
+// Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { RUNTIME_NAMES, UnknownRuntimeError, createRuntime } from './runtime';
+import { TwinConfigError } from './runtime/local/config';
+import { runCql } from './runtime/local/cql';
+import type { Runtime } from './runtime/types';
+import { verifyCommand } from './verify-command';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 } as const;
+
+class UsageError extends Error {}
+
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+const runtimeOption = () =>
+  new Option('--runtime <name>', 'where the stack runs')
+    .choices([...RUNTIME_NAMES])
+    .default('local');
+
+/** Errors the user can fix (bad flags, bad config) are usage errors: exit 2, message only. */
+function isUsageError(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof TwinConfigError ||
+    error instanceof UnknownRuntimeError
+  );
+}
+
+function runtimeFrom(options: { runtime: string }): Runtime {
+  return createRuntime(options.runtime);
+}
+
+async function up(options: { runtime: string }): Promise<number> {
+  const runtime = runtimeFrom(options);
+  const started = Date.now();
+  try {
+    await runtime.up(progress);
+  } catch (error) {
+    if (isUsageError(error)) throw error;
+    progress(`the stack did not come up: ${(error as Error).message}`);
+    return EXIT.stackDown;
+  }
+  progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return EXIT.ok;
+}
+
+async function down(options: { runtime: string; reset?: boolean }): Promise<number> {
+  await runtimeFrom(options).down({ removeData: Boolean(options.reset) });
+  progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
+  return EXIT.ok;
+}
+
+async function status(options: { runtime: string }): Promise<number> {
+  const services = await runtimeFrom(options).services();
+  for (const s of services) {
+    const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
+    process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
+  }
+  const up = services.every((s) =>
+    s.exitCode !== undefined ? s.exitCode === 0 : s.state === 'running',
+  );
+  return up ? EXIT.ok : EXIT.stackDown;
+}
+
+async function cql(options: {
+  runtime: string;
+  execute?: string;
+  file?: string;
+  contactPoints?: string;
+}): Promise<number> {
+  if (Boolean(options.execute) === Boolean(options.file))
+    throw new UsageError('cql needs exactly one of -e STATEMENT or -f FILE');
+  let text = options.execute ?? '';
+  if (options.file) {
+    try {
+      text = readFileSync(options.file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${options.file}: ${(error as Error).message}`);
+    }
+  }
+  const contactPoints = options.contactPoints
+    ? options.contactPoints.split(',').map((point) => point.trim())
+    : runtimeFrom(options).endpoints.cassandraContactPoints;
+  try {
+    await runCql({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('infra-verify')
+    .description(
+      'Prove that the ChatBattle Kafka + Cassandra stack is what its repository says it is',
+    )
+    .exitOverride()
+    .showHelpAfterError();
+  const action =
+    <T>(run: (options: T) => Promise<number>) =>
+    async (options: T) =>
+      setExitCode(await run(options));
+  program
+    .command('up')
+    .description('start the stack and wait until it is ready')
+    .addOption(runtimeOption())
+    .action(action(up));
+  program
+    .command('down')
+    .description('stop the stack (data is kept unless --reset)')
+    .addOption(runtimeOption())
+    .option('--reset', 'also remove all data')
+    .action(action(down));
+  program
+    .command('status')
+    .description('show each service of the stack')
+    .addOption(runtimeOption())
+    .action(action(status));
+  program
+    .command('cql')
+    .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
+    .addOption(runtimeOption())
+    .option('-e, --execute <statement>', 'CQL statement(s) to run')
+    .option('-f, --file <file>', 'file of CQL statements to run')
+    .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
+    .action(action(cql));
+  program.addCommand(verifyCommand(setExitCode));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  try {
+    await buildProgram((code) => (exitCode = code)).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version are "errors" to commander but successes to the user
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`infra-verify: ${(error as Error).message}\n`);
+    return isUsageError(error) ? EXIT.usage : EXIT.failed;
+  }
+  return exitCode;
+}
+
+if (require.main === module) {
+  void main(process.argv).then((code) => process.exit(code));
+}

@@ -1,0 +1,235 @@
+// Reads the live Cassandra schema from system_schema and round-trips probe rows. Facts behind
+// the choices (system_schema over driver metadata, prepare:true, TTL tolerance) are in DESIGN.md.
+import { Client, types } from 'cassandra-driver';
+import type { ObservedColumn, ObservedKeyspace, ObservedTable } from './types';
+
+/** Probe rows live in this partition only, so they never mix with real data. */
+export const PROBE_PARTITION = '__infra_verify_probe';
+const SYSTEM_KEYSPACES = new Set([
+  'system',
+  'system_auth',
+  'system_distributed',
+  'system_schema',
+  'system_traces',
+  'system_views',
+  'system_virtual_schema',
+]);
+const EXPIRY_TTL_SECONDS = 2;
+const EXPIRY_POLL_MS = 250;
+/** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
+const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
+
+export function cassandraClient(contactPoints: string[]): Client {
+  return new Client({
+    contactPoints,
+    localDataCenter: 'datacenter1',
+    socketOptions: { connectTimeout: 3_000, readTimeout: 10_000 },
+  });
+}
+
+function compareColumns(a: ObservedColumn, b: ObservedColumn): number {
+  const order = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
+  return order[a.kind] - order[b.kind] || a.position - b.position || a.name.localeCompare(b.name);
+}
+
+/** Every user keyspace with its replication, tables, columns, TTL and compaction. */
+export async function observeSchema(client: Client): Promise<Record<string, ObservedKeyspace>> {
+  const [keyspaces, tables, columns] = await Promise.all([
+    client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces'),
+    client.execute(
+      'SELECT keyspace_name, table_name, default_time_to_live, compaction FROM system_schema.tables',
+    ),
+    client.execute(
+      'SELECT keyspace_name, table_name, column_name, type, kind, position, clustering_order FROM system_schema.columns',
+    ),
+  ]);
+  const observed: Record<string, ObservedKeyspace> = {};
+  for (const row of keyspaces.rows) {
+    const name = row['keyspace_name'] as string;
+    if (SYSTEM_KEYSPACES.has(name)) continue;
+    observed[name] = { name, replication: { ...row['replication'] }, tables: {} };
+  }
+  for (const row of tables.rows) {
+    const keyspace = observed[row['keyspace_name'] as string];
+    if (!keyspace) continue;
+    const name = row['table_name'] as string;
+    keyspace.tables[name] = {
+      name,
+      columns: [],
+      defaultTtl: row['default_time_to_live'] as number,
+      compaction: { ...row['compaction'] },
+    };
+  }
+  for (const row of columns.rows) {
+    const table = observed[row['keyspace_name'] as string]?.tables[row['table_name'] as string];
+    if (!table) continue;
+    table.columns.push({
+      name: row['column_name'] as string,
+      type: row['type'] as string,
+      kind: row['kind'] as ObservedColumn['kind'],
+      position: row['position'] as number,
+      clusteringOrder: row['clustering_order'] as ObservedColumn['clusteringOrder'],
+    });
+  }
+  for (const keyspace of Object.values(observed)) {
+    for (const table of Object.values(keyspace.tables)) table.columns.sort(compareColumns);
+  }
+  return observed;
+}
+
+/** A value for a key column of this type; probe keys must be unique per row written. */
+function keyValue(column: ObservedColumn, sequence: number): unknown {
+  switch (column.type) {
+    case 'text':
+    case 'varchar':
+    case 'ascii':
+      return column.kind === 'partition_key' ? PROBE_PARTITION : `${PROBE_PARTITION}:${sequence}`;
+    case 'bigint':
+      return types.Long.fromNumber(Date.now() * 1000 + sequence);
+    case 'int':
+      return sequence;
+    case 'timestamp':
+      return new Date(Date.now() + sequence);
+    case 'uuid':
+      return types.Uuid.random();
+    case 'timeuuid':
+      return types.TimeUuid.now();
+    default:
+      throw new Error(
+        `cannot make a probe value for key column ${column.name} of type ${column.type}; ` +
+          'supported key types: text, varchar, ascii, bigint, int, timestamp, uuid, timeuuid',
+      );
+  }
+}
+
+/** One probe row in one table: its full primary key and the text cell that carries the value. */
+export interface CassandraProbeRow {
+  keyspace: string;
+  table: string;
+  keyColumns: string[];
+  keyValues: unknown[];
+  valueColumn: string;
+  value: string;
+}
+
+let rowSequence = 0;
+
+/** The row shape to probe with, derived from the live table so that drift cannot break it. */
+export function probeRow(keyspace: string, table: ObservedTable, value: string): CassandraProbeRow {
+  const keys = table.columns.filter((c) => c.kind === 'partition_key' || c.kind === 'clustering');
+  const valueColumn = table.columns.find((c) => c.kind === 'regular' && c.type === 'text');
+  if (!valueColumn) {
+    throw new Error(`${keyspace}.${table.name} has no regular text column to carry a probe value`);
+  }
+  rowSequence += 1;
+  return {
+    keyspace,
+    table: table.name,
+    keyColumns: keys.map((c) => c.name),
+    keyValues: keys.map((c) => keyValue(c, rowSequence)),
+    valueColumn: valueColumn.name,
+    value,
+  };
+}
+
+function quoted(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
+
+function tableName(row: CassandraProbeRow): string {
+  return `${quoted(row.keyspace)}.${quoted(row.table)}`;
+}
+
+function whereKey(row: CassandraProbeRow): string {
+  return row.keyColumns.map((c) => `${quoted(c)} = ?`).join(' AND ');
+}
+
+export async function insertRow(
+  client: Client,
+  row: CassandraProbeRow,
+  ttlSeconds?: number,
+): Promise<void> {
+  const columns = [...row.keyColumns, row.valueColumn];
+  const using = ttlSeconds === undefined ? '' : ` USING TTL ${Math.trunc(ttlSeconds)}`;
+  await client.execute(
+    `INSERT INTO ${tableName(row)} (${columns.map(quoted).join(', ')}) VALUES (${columns
+      .map(() => '?')
+      .join(', ')})${using}`,
+    [...row.keyValues, row.value],
+    // Unprepared JS numbers encode as double; preparing lets the table's types drive encoding.
+    { prepare: true },
+  );
+}
+
+/** The row's value and the TTL left on it, or null when the row is not there. */
+export async function readRow(
+  client: Client,
+  row: CassandraProbeRow,
+): Promise<{ value: string; ttl: number | null } | null> {
+  const result = await client.execute(
+    `SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(
+      row,
+    )} WHERE ${whereKey(row)}`,
+    row.keyValues,
+    { prepare: true },
+  );
+  const found = result.first();
+  if (!found) return null;
+  return { value: found['value'] as string, ttl: (found['ttl'] as number | null) ?? null };
+}
+
+export async function deleteRow(client: Client, row: CassandraProbeRow): Promise<void> {
+  await client.execute(`DELETE FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, {
+    prepare: true,
+  });
+}
+
+export interface CassandraRoundTrip {
+  written: boolean;
+  readBack: boolean;
+  ttlAfterInsert: number | null;
+  expiredAfterSeconds: number | null;
+}
+
+/** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
+async function secondsUntilExpired(
+  client: Client,
+  keyspace: string,
+  table: ObservedTable,
+): Promise<number | null> {
+  const row = probeRow(keyspace, table, 'expiry');
+  await insertRow(client, row, EXPIRY_TTL_SECONDS);
+  const started = Date.now();
+  try {
+    while (Date.now() - started < EXPIRY_DEADLINE_MS) {
+      if ((await readRow(client, row)) === null) return (Date.now() - started) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
+    }
+    return null;
+  } finally {
+    await deleteRow(client, row);
+  }
+}
+
+/** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
+export async function roundTripTable(
+  client: Client,
+  keyspace: string,
+  table: ObservedTable,
+  runId: string,
+  expiry: boolean,
+): Promise<CassandraRoundTrip> {
+  const row = probeRow(keyspace, table, `round-trip ${runId}`);
+  await insertRow(client, row);
+  try {
+    const read = await readRow(client, row);
+    return {
+      written: true,
+      readBack: read?.value === row.value,
+      ttlAfterInsert: read?.ttl ?? null,
+      expiredAfterSeconds: expiry ? await secondsUntilExpired(client, keyspace, table) : null,
+    };
+  } finally {
+    await deleteRow(client, row);
+  }
+}

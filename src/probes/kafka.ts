@@ -1,0 +1,253 @@
+// Reads live Kafka state with kafkajs and round-trips probe records. Facts behind the choices
+// (TOPIC_CONFIG, replicas.length, no auto-creation, seek instead of assignment) are in DESIGN.md.
+import { randomUUID } from 'node:crypto';
+import {
+  ConfigResourceTypes,
+  ConfigSource,
+  Kafka,
+  Partitioners,
+  logLevel,
+  type Admin,
+  type Producer,
+} from 'kafkajs';
+import { notObserved, observe } from './observe';
+import type { Observed, ObservedTopic } from './types';
+
+/** Every probe record carries this header, so anyone reading the topic can tell it apart. */
+const PROBE_HEADER = 'infra-verify-probe';
+const PROBE_PARTITION = 0;
+/** How long a consumer may take to join its group and fetch records we know are there. */
+const READ_DEADLINE_MS = 15_000;
+
+export interface KafkaConnection {
+  readonly kafka: Kafka;
+  readonly admin: Admin;
+  close(): Promise<void>;
+}
+
+/** A probe record that was written: where it is, so it can be read back exactly there. */
+export interface KafkaProbeRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  value: string;
+}
+
+export async function connectKafka(brokers: string[]): Promise<KafkaConnection> {
+  const kafka = new Kafka({
+    clientId: 'infra-verify',
+    brokers,
+    // kafkajs logs its own retries to stdout; our callers report failures themselves.
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3_000,
+    retry: { retries: 3, initialRetryTime: 200 },
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  return { kafka, admin, close: () => admin.disconnect() };
+}
+
+/** Internal topics such as __consumer_offsets are the broker's business, not the spec's. */
+function isInternalTopic(name: string): boolean {
+  return name.startsWith('__');
+}
+
+/** Every non-internal topic with its partitions, replication factors and configs. */
+export async function observeTopics(admin: Admin): Promise<Record<string, ObservedTopic>> {
+  const names = (await admin.listTopics()).filter((name) => !isInternalTopic(name)).sort();
+  if (names.length === 0) return {};
+  const [metadata, configs] = await Promise.all([
+    admin.fetchTopicMetadata({ topics: names }),
+    admin.describeConfigs({
+      includeSynonyms: true,
+      resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+    }),
+  ]);
+  const topics: Record<string, ObservedTopic> = {};
+  for (const topic of metadata.topics) {
+    const partitions = [...topic.partitions].sort((a, b) => a.partitionId - b.partitionId);
+    topics[topic.name] = {
+      name: topic.name,
+      partitions: partitions.length,
+      replicationFactors: partitions.map((partition) => partition.replicas.length),
+      topicConfigs: {},
+      effectiveConfigs: {},
+    };
+  }
+  for (const resource of configs.resources) {
+    const topic = topics[resource.resourceName];
+    if (!topic) continue;
+    if (resource.errorCode !== 0) {
+      throw new Error(`describeConfigs for topic ${topic.name}: ${resource.errorMessage}`);
+    }
+    for (const entry of resource.configEntries) {
+      topic.effectiveConfigs[entry.configName] = entry.configValue;
+      if (entry.configSource === ConfigSource.TOPIC_CONFIG) {
+        topic.topicConfigs[entry.configName] = entry.configValue;
+      }
+    }
+  }
+  return topics;
+}
+
+/** Compaction needs a key on every record, and a tombstone is how a probe cleans up after itself. */
+export function isCompacted(topic: ObservedTopic): boolean {
+  return (topic.effectiveConfigs['cleanup.policy'] ?? '').split(',').includes('compact');
+}
+
+async function withProducer<T>(kafka: Kafka, use: (producer: Producer) => Promise<T>): Promise<T> {
+  const producer = kafka.producer({
+    // A producer would otherwise create a missing topic and hide exactly the drift we look for.
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: 2 },
+  });
+  await producer.connect();
+  try {
+    return await use(producer);
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Write one keyed probe record per topic to partition 0; returns where each one landed. */
+export async function produceProbes(
+  kafka: Kafka,
+  topics: string[],
+  runId: string,
+  purpose: string,
+): Promise<KafkaProbeRecord[]> {
+  return withProducer(kafka, (producer) =>
+    Promise.all(
+      topics.map(async (topic) => {
+        const key = `infra-verify:${purpose}:${runId}`;
+        const value = JSON.stringify({ runId, purpose, topic, at: new Date().toISOString() });
+        const [sent] = await producer.send({
+          topic,
+          acks: -1,
+          messages: [
+            { key, value, partition: PROBE_PARTITION, headers: { [PROBE_HEADER]: purpose } },
+          ],
+        });
+        if (!sent || sent.baseOffset === undefined) {
+          throw new Error(`producing to ${topic} returned no offset`);
+        }
+        return { topic, partition: PROBE_PARTITION, offset: sent.baseOffset, key, value };
+      }),
+    ),
+  );
+}
+
+/**
+ * Read the records at exactly these offsets. kafkajs cannot assign partitions by hand, so a
+ * throwaway group joins, seeks to each offset, and is deleted afterwards. Returns the value
+ * found at each record's offset (null where nothing came back before the deadline).
+ */
+export async function readProbes(
+  kafka: Kafka,
+  admin: Admin,
+  records: KafkaProbeRecord[],
+): Promise<Map<KafkaProbeRecord, string | null>> {
+  const found = new Map<KafkaProbeRecord, string | null>(records.map((record) => [record, null]));
+  if (records.length === 0) return found;
+  const groupId = `infra-verify-probe-${randomUUID()}`;
+  const consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    // Short fetch waits so that stopping the consumer does not sit out a long poll.
+    maxWaitTimeInMs: 100,
+    retry: { retries: 2 },
+  });
+  let remaining = records.length;
+  let allFound: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (allFound = resolve));
+  let timer: NodeJS.Timeout | undefined;
+  await consumer.connect();
+  try {
+    await consumer.subscribe({
+      topics: [...new Set(records.map((r) => r.topic))],
+      fromBeginning: false,
+    });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, partition, message }) => {
+        const record = records.find(
+          (r) => r.topic === topic && r.partition === partition && r.offset === message.offset,
+        );
+        if (!record || found.get(record) !== null) return;
+        found.set(record, message.value?.toString() ?? '');
+        remaining -= 1;
+        if (remaining === 0) allFound();
+      },
+    });
+    for (const record of records) {
+      consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
+    }
+    await Promise.race([
+      done,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, READ_DEADLINE_MS))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    await consumer.disconnect();
+    // The group must not linger on the broker as an artefact of verification.
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+  }
+  return found;
+}
+
+/** A null value under the probe's key lets compaction remove the probe record for good. */
+export async function tombstone(kafka: Kafka, records: KafkaProbeRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await withProducer(kafka, async (producer) => {
+    for (const record of records) {
+      await producer.send({
+        topic: record.topic,
+        acks: -1,
+        messages: [{ key: record.key, value: null, partition: record.partition }],
+      });
+    }
+  });
+}
+
+export type KafkaRoundTrip = { produced: string; consumed: string | null };
+
+/**
+ * Produce to and consume from each wanted topic, then tombstone the compacted ones. A topic
+ * that does not exist is reported, never written to (that would auto-create it).
+ */
+export async function roundTripTopics(
+  connection: KafkaConnection,
+  wanted: string[],
+  observed: Record<string, ObservedTopic>,
+  runId: string,
+): Promise<Record<string, Observed<KafkaRoundTrip>>> {
+  const results: Record<string, Observed<KafkaRoundTrip>> = {};
+  const present = wanted.filter((name) => observed[name]);
+  for (const name of wanted.filter((topic) => !observed[topic])) {
+    results[name] = notObserved(`topic ${name} does not exist, so it was not probed`);
+  }
+  const probed = await observe(async () => {
+    const records = await produceProbes(connection.kafka, present, runId, 'round-trip');
+    const consumed = await readProbes(connection.kafka, connection.admin, records);
+    await tombstone(
+      connection.kafka,
+      records.filter((record) => isCompacted(observed[record.topic] as ObservedTopic)),
+    );
+    return { records, consumed };
+  });
+  for (const name of present) {
+    if (!probed.ok) {
+      results[name] = { ok: false, error: probed.error, ms: probed.ms };
+      continue;
+    }
+    const record = probed.value.records.find((r) => r.topic === name) as KafkaProbeRecord;
+    results[name] = {
+      ok: true,
+      value: { produced: record.value, consumed: probed.value.consumed.get(record) ?? null },
+      ms: probed.ms,
+    };
+  }
+  return results;
+}

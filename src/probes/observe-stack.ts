@@ -1,0 +1,210 @@
+// Everything verify reads or writes on a ready stack, as Observed values: the live state, the
+// round-trip probes and the persistence markers. Checks never see a client, only these results.
+import type { Client } from 'cassandra-driver';
+import type { Spec } from '../spec/types';
+import type { Endpoints, Runtime } from '../runtime/types';
+import {
+  type CassandraProbeRow,
+  cassandraClient,
+  deleteRow,
+  insertRow,
+  observeSchema,
+  probeRow,
+  readRow,
+  roundTripTable,
+} from './cassandra';
+import {
+  type KafkaConnection,
+  type KafkaProbeRecord,
+  type KafkaRoundTrip,
+  connectKafka,
+  isCompacted,
+  observeTopics,
+  produceProbes,
+  readProbes,
+  roundTripTopics,
+  tombstone,
+} from './kafka';
+import { notObserved, observe } from './observe';
+import type { StackReadiness } from './stack-ready';
+import { zookeeperReady } from './readiness';
+import type {
+  Observed,
+  ObservedState,
+  ObservedTable,
+  PersistenceObservation,
+  RoundTripObservation,
+} from './types';
+
+/** A persistence marker survives only in a failed run; this TTL is its safety net. */
+const MARKER_TTL_SECONDS = 3600;
+
+export interface StackClients {
+  kafka: Observed<KafkaConnection>;
+  cassandra: Observed<Client>;
+  close(): Promise<void>;
+}
+
+/** Connect to the servers that came up; the others carry their readiness failure instead. */
+export async function connectStack(
+  endpoints: Endpoints,
+  readiness: StackReadiness,
+): Promise<StackClients> {
+  const [kafka, cassandra] = await Promise.all([
+    readiness.kafka.ok
+      ? observe(() => connectKafka(endpoints.kafkaBrokers))
+      : notObserved<KafkaConnection>(readiness.kafka.error),
+    readiness.cassandra.ok
+      ? observe(async () => {
+          const client = cassandraClient(endpoints.cassandraContactPoints);
+          await client.connect();
+          return client;
+        })
+      : notObserved<Client>(readiness.cassandra.error),
+  ]);
+  return {
+    kafka,
+    cassandra,
+    close: async () => {
+      await Promise.all([
+        kafka.ok ? kafka.value.close().catch(() => undefined) : undefined,
+        cassandra.ok ? cassandra.value.shutdown().catch(() => undefined) : undefined,
+      ]);
+    },
+  };
+}
+
+/** Run a probe with a client, or pass on why there is no client. */
+function withClient<C, T>(
+  client: Observed<C>,
+  probe: (client: C) => Promise<T>,
+): Promise<Observed<T>> {
+  return client.ok
+    ? observe(() => probe(client.value))
+    : Promise.resolve(notObserved<T>(client.error));
+}
+
+export type LiveState = Pick<ObservedState, 'services' | 'zookeeper' | 'kafka' | 'cassandra'>;
+
+export async function observeLive(
+  runtime: Runtime,
+  readiness: StackReadiness,
+  clients: StackClients,
+): Promise<LiveState> {
+  const [services, zookeeper, kafka, cassandra] = await Promise.all([
+    observe(() => runtime.services()),
+    readiness.zookeeper.ok
+      ? observe(() => zookeeperReady(runtime.endpoints.zookeeper))
+      : notObserved<{ mode: string }>(readiness.zookeeper.error),
+    withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+    withClient(clients.cassandra, (client) => observeSchema(client)),
+  ]);
+  return { services, zookeeper, kafka, cassandra };
+}
+
+/** The spec's first table of its first keyspace carries the Cassandra probes (see .notes/spec.md). */
+function probeTable(spec: Spec, live: LiveState): { keyspace: string; table: ObservedTable } {
+  const keyspace = spec.cassandra.keyspaces[0];
+  const tableSpec = keyspace?.tables[0];
+  if (!keyspace || !tableSpec) throw new Error('the spec declares no Cassandra table to probe');
+  if (!live.cassandra.ok) throw new Error(live.cassandra.error);
+  const table = live.cassandra.value[keyspace.name]?.tables[tableSpec.name];
+  if (!table)
+    throw new Error(
+      `table ${keyspace.name}.${tableSpec.name} does not exist, so it was not probed`,
+    );
+  return { keyspace: keyspace.name, table };
+}
+
+export async function observeRoundTrip(
+  spec: Spec,
+  live: LiveState,
+  clients: StackClients,
+  runId: string,
+  expiry: boolean,
+): Promise<RoundTripObservation> {
+  const topics = spec.kafka.topics.map((topic) => topic.name);
+  const [kafka, cassandra] = await Promise.all([
+    kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
+    withClient(clients.cassandra, (client) => {
+      const { keyspace, table } = probeTable(spec, live);
+      return roundTripTable(client, keyspace, table, runId, expiry);
+    }),
+  ]);
+  return { kafka, cassandra };
+}
+
+async function kafkaRoundTrip(
+  connection: Observed<KafkaConnection>,
+  observed: LiveState['kafka'],
+  topics: string[],
+  runId: string,
+): Promise<RoundTripObservation['kafka']> {
+  const everyTopic = (reason: string) =>
+    Object.fromEntries(topics.map((topic) => [topic, notObserved<KafkaRoundTrip>(reason)]));
+  if (!connection.ok) return everyTopic(connection.error);
+  if (!observed.ok) return everyTopic(observed.error);
+  return roundTripTopics(connection.value, topics, observed.value, runId);
+}
+
+/** Where the markers were written, so that they can be read back after the restart. */
+export interface Markers {
+  kafka: Observed<{ record: KafkaProbeRecord; compacted: boolean }>;
+  cassandra: Observed<CassandraProbeRow>;
+}
+
+/** A Kafka record on the spec's first topic and a Cassandra row, both tagged with the run id. */
+export async function writeMarkers(
+  spec: Spec,
+  live: LiveState,
+  clients: StackClients,
+  runId: string,
+): Promise<Markers> {
+  const [kafka, cassandra] = await Promise.all([
+    withClient(clients.kafka, async (connection) => {
+      const topicName = spec.kafka.topics[0]?.name;
+      if (!topicName) throw new Error('the spec declares no Kafka topic to hold a marker');
+      const topic = live.kafka.ok ? live.kafka.value[topicName] : undefined;
+      if (!topic) throw new Error(`topic ${topicName} does not exist, so no marker was written`);
+      const [record] = await produceProbes(connection.kafka, [topicName], runId, 'persistence');
+      return { record: record as KafkaProbeRecord, compacted: isCompacted(topic) };
+    }),
+    withClient(clients.cassandra, async (client) => {
+      const { keyspace, table } = probeTable(spec, live);
+      const row = probeRow(keyspace, table, `persistence ${runId}`);
+      await insertRow(client, row, MARKER_TTL_SECONDS);
+      return row;
+    }),
+  ]);
+  return { kafka, cassandra };
+}
+
+/** Read the markers back on a restarted stack (fresh clients), look again at topics and schema, then clean up. */
+export async function readMarkers(
+  markers: Markers,
+  clients: StackClients,
+): Promise<Omit<PersistenceObservation, 'stops'>> {
+  const kafkaWritten = markers.kafka;
+  const cassandraWritten = markers.cassandra;
+  const [kafkaMarker, cassandraMarker, kafka, cassandra] = await Promise.all([
+    kafkaWritten.ok
+      ? withClient(clients.kafka, async (connection) => {
+          const { record, compacted } = kafkaWritten.value;
+          const read = await readProbes(connection.kafka, connection.admin, [record]);
+          if (compacted) await tombstone(connection.kafka, [record]);
+          return { found: read.get(record) === record.value };
+        })
+      : notObserved<{ found: boolean }>(`no marker was written: ${kafkaWritten.error}`),
+    cassandraWritten.ok
+      ? withClient(clients.cassandra, async (client) => {
+          const row = cassandraWritten.value;
+          const found = (await readRow(client, row))?.value === row.value;
+          await deleteRow(client, row);
+          return { found };
+        })
+      : notObserved<{ found: boolean }>(`no marker was written: ${cassandraWritten.error}`),
+    withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+    withClient(clients.cassandra, (client) => observeSchema(client)),
+  ]);
+  return { kafkaMarker, cassandraMarker, afterRestart: { kafka, cassandra } };
+}

@@ -1,0 +1,145 @@
+// Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
+// the one-shot inits to finish, all against one deadline. Built on readiness.ts's primitives.
+import type { Spec } from '../spec/types';
+import type { Progress, Runtime } from '../runtime/types';
+import { errorMessage } from './observe';
+import { ReadinessError, cassandraReady, kafkaReady, waitUntil, zookeeperReady } from './readiness';
+
+const LOG_LINES = 30;
+
+export type Readiness<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface StackReadiness {
+  zookeeper: Readiness<{ mode: string }>;
+  kafka: Readiness<unknown>;
+  cassandra: Readiness<unknown>;
+  /** init or sentinel service -> its exit code (0 while a sentinel runs); empty for existing */
+  others: Record<string, Readiness<number>>;
+}
+
+async function settle<T>(wait: Promise<T>): Promise<Readiness<T>> {
+  try {
+    return { ok: true, value: await wait };
+  } catch (error) {
+    // The log tail is fetched once for the report, so the message keeps only what was seen.
+    return error instanceof ReadinessError
+      ? { ok: false, error: error.message.split('\n')[0] as string }
+      : { ok: false, error: errorMessage(error) };
+  }
+}
+
+/**
+ * Services that have no protocol of their own: one-shot inits (must exit 0) and sentinels that
+ * just run (stack-ready). Their state comes from the runtime.
+ */
+export function stateServices(spec: Spec): { name: string; ready: 'exited-0' | 'running' }[] {
+  return Object.entries(spec.compose.services).flatMap(([name, { ready }]) =>
+    ready === 'healthy' ? [] : [{ name, ready }],
+  );
+}
+
+/** Resolves with the exit code (0 for a sentinel that runs) once the service has settled. */
+async function settledState(
+  runtime: Runtime,
+  service: string,
+  ready: 'exited-0' | 'running',
+): Promise<number> {
+  const observed = (await runtime.services()).find((s) => s.service === service);
+  const state = observed?.state ?? 'missing';
+  if (ready === 'running' && state === 'running') return 0;
+  if (ready === 'exited-0' && state === 'exited') return observed?.exitCode ?? -1;
+  throw new Error(`${service} is ${state}`);
+}
+
+/** Compose creates every container on up, so a service that is missing will not appear later. */
+async function missingFromStack(runtime: Runtime, service: string): Promise<string | undefined> {
+  const observed = (await runtime.services()).find((s) => s.service === service);
+  return !observed || observed.state === 'missing'
+    ? `${service} is not part of the running stack`
+    : undefined;
+}
+
+/**
+ * Every wait shares one deadline. A wait that gives up names the service, what was last seen
+ * and its log tail; the others still finish, so the report shows the whole picture.
+ */
+export async function awaitStack(
+  spec: Spec,
+  runtime: Runtime,
+  deadline: number,
+  progress: Progress,
+): Promise<StackReadiness> {
+  const remaining = () => Math.max(0, deadline - Date.now());
+  const logTail = (service: string) => () => runtime.logs(service, LOG_LINES);
+  const { zookeeper, kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
+  // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
+  const others = runtime.name === 'existing' ? [] : stateServices(spec);
+  const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
+    settle(
+      waitUntil({
+        service: 'zookeeper',
+        attempt: () => zookeeperReady(zookeeper),
+        timeoutMs: remaining(),
+        progress,
+        logTail: logTail('zookeeper'),
+      }),
+    ),
+    settle(
+      waitUntil({
+        service: 'kafka',
+        attempt: () => kafkaReady(kafkaBrokers),
+        timeoutMs: remaining(),
+        progress,
+        logTail: logTail('kafka'),
+      }),
+    ),
+    settle(
+      waitUntil({
+        service: 'cassandra',
+        attempt: () => cassandraReady(cassandraContactPoints),
+        timeoutMs: remaining(),
+        progress,
+        logTail: logTail('cassandra'),
+      }),
+    ),
+    ...others.map(({ name, ready }) =>
+      settle(
+        waitUntil({
+          service: name,
+          attempt: () => settledState(runtime, name, ready),
+          timeoutMs: remaining(),
+          progress,
+          logTail: logTail(name),
+          giveUpIf: () => missingFromStack(runtime, name),
+        }),
+      ),
+    ),
+  ]);
+  return {
+    zookeeper: zk,
+    kafka,
+    cassandra,
+    others: Object.fromEntries(
+      others.map(({ name }, index) => [name, otherResults[index] as Readiness<number>]),
+    ),
+  };
+}
+
+/** The services that did not come up, with what was seen: empty when the stack is ready. */
+export function notReadyServices(
+  readiness: StackReadiness,
+): { service: string; message: string }[] {
+  const entries: [string, Readiness<unknown>][] = [
+    ['zookeeper', readiness.zookeeper],
+    ['kafka', readiness.kafka],
+    ['cassandra', readiness.cassandra],
+    ...Object.entries(readiness.others),
+  ];
+  const failed = entries.flatMap(([service, state]) =>
+    state.ok ? [] : [{ service, message: state.error }],
+  );
+  const badExits = Object.entries(readiness.others).flatMap(([service, state]) =>
+    state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : [],
+  );
+  return [...failed, ...badExits];
+}

@@ -1,0 +1,40 @@
+// The checklist as a person reads it in a terminal: the seed's sections, a mark per check,
+// the reason under every failure and next to every skip, and a one-line verdict.
+import { resultOf } from '../checks';
+import type { VerifyReport } from '../checks/types';
+import { formatLocation } from '../spec/yaml-locations';
+import {
+  checklist,
+  countChecks,
+  describeCounts,
+  formatDuration,
+  isProblem,
+  MARKS,
+} from './checklist';
+
+export function renderConsole(report: VerifyReport): string {
+  const lines: string[] = [];
+  for (const { service, message } of report.notReady ?? []) {
+    lines.push(`${MARKS.error} ${service} did not come up: ${message}`);
+  }
+  if (report.notReady?.length) lines.push('');
+  for (const { section, lines: checks } of checklist(report.checks)) {
+    lines.push(section);
+    for (const { check, depth } of checks) {
+      const indent = '  '.repeat(depth + 1);
+      const reason = check.status === 'skip' ? ` (skipped: ${check.message})` : '';
+      lines.push(`${indent}${MARKS[check.status]} ${check.title}${reason}`);
+      if (isProblem(check)) {
+        lines.push(`${indent}   ${check.message}`);
+        if (check.source) lines.push(`${indent}   at ${formatLocation(check.source)}`);
+      }
+    }
+    lines.push('');
+  }
+  const result = resultOf(report.checks);
+  lines.push(
+    `${result === 'pass' ? MARKS.pass : MARKS.fail} ${result.toUpperCase()}: ${describeCounts(countChecks(report.checks))}` +
+      ` (runtime ${report.runtime}, ${formatDuration(report.durationMs)})`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,88 @@
+// Pure builders of compose argument arrays. Inputs arrive as separate array elements, so a value
+// like "x; touch /tmp/pwned" stays one argument and is never interpreted by a shell.
+import type { ComposeCommand } from './command';
+
+export interface ComposeProject {
+  name: string;
+  files: string[];
+  /** compose resolves relative paths (volumes, .env) against this directory */
+  directory: string;
+}
+
+export function projectArgs(command: ComposeCommand, project: ComposeProject): string[] {
+  return [
+    ...command.prefix,
+    '--project-name',
+    project.name,
+    '--project-directory',
+    project.directory,
+    ...project.files.flatMap((file) => ['--file', file]),
+  ];
+}
+
+export function upArgs(command: ComposeCommand, project: ComposeProject): string[] {
+  // Not --wait: it fails on one-shot inits that exit 0 and no engine here can prove its
+  // behaviour; readiness is awaited by protocol and by `ps` instead.
+  return [...projectArgs(command, project), 'up', '--detach'];
+}
+
+/**
+ * v2 has `ps --format json`; v1 has no JSON at all, so it lists container ids and `inspect`
+ * supplies the rest.
+ */
+export function psArgs(command: ComposeCommand, project: ComposeProject): string[] {
+  const listing = command.version === 2 ? ['--format', 'json'] : ['--quiet'];
+  return [...projectArgs(command, project), 'ps', '--all', ...listing];
+}
+
+export function inspectArgs(containerIds: readonly string[]): string[] {
+  return ['inspect', '--type', 'container', ...containerIds];
+}
+
+export function portArgs(
+  command: ComposeCommand,
+  project: ComposeProject,
+  service: string,
+  port: number,
+): string[] {
+  return [...projectArgs(command, project), 'port', service, String(port)];
+}
+
+export function stopArgs(
+  command: ComposeCommand,
+  project: ComposeProject,
+  timeoutSeconds: number,
+): string[] {
+  // All at once: compose stops dependants before what they depend on (Kafka before ZooKeeper).
+  return [...projectArgs(command, project), 'stop', '--timeout', String(timeoutSeconds)];
+}
+
+export function downArgs(
+  command: ComposeCommand,
+  project: ComposeProject,
+  options: { removeData: boolean },
+): string[] {
+  return [
+    ...projectArgs(command, project),
+    'down',
+    ...(options.removeData ? ['--volumes'] : []),
+    '--remove-orphans',
+  ];
+}
+
+export function logsArgs(
+  command: ComposeCommand,
+  project: ComposeProject,
+  service: string,
+  lines: number,
+): string[] {
+  return [
+    ...projectArgs(command, project),
+    'logs',
+    '--no-color',
+    '--timestamps',
+    '--tail',
+    String(lines),
+    service,
+  ];
+}

@@ -1,0 +1,195 @@
+// The stack as `docker compose` runs it. Compose only starts and stops containers here;
+// readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+import type { Endpoints, Progress, Runtime, ServiceObservation, StopRecord } from '../types';
+import {
+  downArgs,
+  inspectArgs,
+  logsArgs,
+  portArgs,
+  psArgs,
+  stopArgs,
+  upArgs,
+  type ComposeProject,
+} from './args';
+import { detectCompose, type ComposeCommand, type RunCommand } from './command';
+import {
+  parseContainerIds,
+  parseInspect,
+  parsePort,
+  parsePs,
+  type ContainerObservation,
+} from './parse';
+
+/** The container ports the stack publishes, by service, as the compose file declares them. */
+export interface PublishedPorts {
+  zookeeper: { service: string; port: number };
+  kafka: { service: string; port: number };
+  cassandra: { service: string; port: number };
+}
+
+export const DEFAULT_PUBLISHED_PORTS: PublishedPorts = {
+  zookeeper: { service: 'zookeeper', port: 2181 },
+  kafka: { service: 'kafka', port: 9092 },
+  cassandra: { service: 'cassandra', port: 9042 },
+};
+
+export interface ComposeRuntimeOptions {
+  project: ComposeProject;
+  run: RunCommand;
+  ports?: PublishedPorts;
+  /** seconds compose gives a service to stop before SIGKILL */
+  stopTimeoutSeconds?: number;
+}
+
+export class ComposeCommandError extends Error {}
+
+/** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
+const CLEAN_EXIT_CODES = new Set([0, 143]);
+
+export class ComposeRuntime implements Runtime {
+  readonly name = 'compose' as const;
+  readonly hasLifecycle = true;
+  private command: ComposeCommand | undefined;
+  private resolved: Endpoints | undefined;
+  private readonly ports: PublishedPorts;
+
+  constructor(private readonly options: ComposeRuntimeOptions) {
+    this.ports = options.ports ?? DEFAULT_PUBLISHED_PORTS;
+  }
+
+  /** Standard host ports until `up` has asked compose where they really are published. */
+  get endpoints(): Endpoints {
+    return (
+      this.resolved ?? {
+        zookeeper: `127.0.0.1:${this.ports.zookeeper.port}`,
+        kafkaBrokers: [`127.0.0.1:${this.ports.kafka.port}`],
+        cassandraContactPoints: [`127.0.0.1:${this.ports.cassandra.port}`],
+      }
+    );
+  }
+
+  get projectName(): string {
+    return this.options.project.name;
+  }
+
+  async up(progress: Progress): Promise<void> {
+    const command = await this.compose();
+    progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
+    await this.exec(upArgs(command, this.options.project), 'up');
+    this.resolved = await this.resolveEndpoints();
+  }
+
+  async services(): Promise<ServiceObservation[]> {
+    return (await this.containers()).map((container) => {
+      const observation: ContainerObservation = { ...container };
+      delete observation.finishedAt;
+      return observation;
+    });
+  }
+
+  async stop(progress: Progress): Promise<StopRecord[]> {
+    const command = await this.compose();
+    const running = (await this.containers()).filter((service) => service.state === 'running');
+    progress(`stopping ${running.map((service) => service.service).join(', ')}`);
+    const issuedAt = Date.now();
+    const timeout = this.options.stopTimeoutSeconds ?? 60;
+    await this.exec(stopArgs(command, this.options.project, timeout), 'stop');
+    const after = await this.containers();
+    // Each container's own FinishedAt times its stop; compose stops several at once.
+    return running.map(({ service }) => {
+      const stopped = after.find((container) => container.service === service);
+      const exitCode = stopped?.state === 'exited' ? (stopped.exitCode ?? null) : null;
+      const finishedAt = stopped?.finishedAt ? Date.parse(stopped.finishedAt) : Date.now();
+      return {
+        service,
+        exitCode,
+        stopMs: Math.max(0, finishedAt - issuedAt),
+        clean: exitCode !== null && CLEAN_EXIT_CODES.has(exitCode),
+      };
+    });
+  }
+
+  async start(progress: Progress): Promise<void> {
+    // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
+    await this.up(progress);
+  }
+
+  async down(options: { removeData: boolean }): Promise<void> {
+    const command = await this.compose();
+    await this.exec(downArgs(command, this.options.project, options), 'down');
+  }
+
+  async logs(service: string, lines: number): Promise<string> {
+    const command = await this.compose();
+    const result = await this.options.run(
+      command.file,
+      logsArgs(command, this.options.project, service, lines),
+      { cwd: this.options.project.directory },
+    );
+    return `${result.stdout}${result.stderr}`.trimEnd();
+  }
+
+  private async containers(): Promise<ContainerObservation[]> {
+    const command = await this.compose();
+    const listing = await this.exec(psArgs(command, this.options.project), 'ps');
+    // v1 has no JSON listing: it prints container ids only, and inspect says the rest.
+    const psEntries = command.version === 2 ? parsePs(listing) : [];
+    const ids =
+      command.version === 2 ? psEntries.map((entry) => entry.id) : parseContainerIds(listing);
+    if (ids.length === 0) return [];
+    const inspected = parseInspect(
+      await this.exec(inspectArgs(ids), 'inspect', 'docker'),
+      this.projectName,
+    );
+    // ps is compose's own view of state and health; inspect adds times, networks and mounts.
+    // State, health and exit code are taken together from one source so they never disagree.
+    return inspected.map((container) => {
+      const entry = psEntries.find((candidate) => candidate.name === container.containerName);
+      if (!entry) return container;
+      const merged: ContainerObservation = { ...container, state: entry.state };
+      delete merged.health;
+      delete merged.exitCode;
+      return {
+        ...merged,
+        ...(entry.health ? { health: entry.health } : {}),
+        ...(entry.exitCode !== undefined ? { exitCode: entry.exitCode } : {}),
+      };
+    });
+  }
+
+  private async resolveEndpoints(): Promise<Endpoints> {
+    const command = await this.compose();
+    const address = async ({ service, port }: { service: string; port: number }) => {
+      const published = parsePort(
+        await this.exec(portArgs(command, this.options.project, service, port), 'port'),
+      );
+      return `${published.host}:${published.port}`;
+    };
+    return {
+      zookeeper: await address(this.ports.zookeeper),
+      kafkaBrokers: [await address(this.ports.kafka)],
+      cassandraContactPoints: [await address(this.ports.cassandra)],
+    };
+  }
+
+  private async compose(): Promise<ComposeCommand> {
+    this.command ??= await detectCompose(this.options.run);
+    return this.command;
+  }
+
+  /** Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error. */
+  private async exec(args: string[], what: string, file?: string): Promise<string> {
+    const command = await this.compose();
+    const executable = file ?? command.file;
+    const result = await this.options.run(executable, args, {
+      cwd: this.options.project.directory,
+    });
+    if (result.exitCode !== 0) {
+      throw new ComposeCommandError(
+        `docker compose ${what} failed (exit ${result.exitCode}): ` +
+          `${(result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n')}`,
+      );
+    }
+    return result.stdout;
+  }
+}

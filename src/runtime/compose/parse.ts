@@ -1,0 +1,177 @@
+// Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
+import type { ServiceObservation, ServiceState } from '../types';
+
+export class ComposeOutputError extends Error {}
+
+/** One container as `docker compose ps --format json` describes it (the fields we use). */
+export interface PsEntry {
+  id: string;
+  name: string;
+  service: string;
+  state: ServiceState;
+  health?: 'healthy' | 'unhealthy' | 'starting';
+  exitCode?: number;
+}
+
+/**
+ * compose v2 before 2.21 printed one JSON array; since 2.21 it prints one JSON object per line.
+ * Both are accepted, and an empty project prints nothing (or "[]").
+ */
+export function parsePs(output: string): PsEntry[] {
+  const text = output.trim();
+  if (text === '') return [];
+  const raw: unknown[] = text.startsWith('[')
+    ? asArray(parseJson(text, 'docker compose ps'))
+    : text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => parseJson(line, 'docker compose ps'));
+  return raw.map(toPsEntry);
+}
+
+function toPsEntry(value: unknown): PsEntry {
+  const entry = asRecord(value, 'docker compose ps');
+  const state = toState(stringField(entry, 'State'));
+  const health = toHealth(stringField(entry, 'Health'));
+  const exitCode = typeof entry.ExitCode === 'number' ? entry.ExitCode : undefined;
+  return {
+    id: stringField(entry, 'ID'),
+    name: stringField(entry, 'Name'),
+    service: stringField(entry, 'Service'),
+    state,
+    ...(health ? { health } : {}),
+    // compose reports ExitCode 0 for running containers too; it only means something once exited
+    ...(state === 'exited' && exitCode !== undefined ? { exitCode } : {}),
+  };
+}
+
+/** `docker-compose ps --quiet` (v1) prints one container id per line. */
+export function parseContainerIds(output: string): string[] {
+  return output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** `docker compose port kafka 9092` prints "0.0.0.0:9092" or "[::]:9092". */
+export function parsePort(output: string): { host: string; port: number } {
+  const line = output.trim().split('\n')[0] ?? '';
+  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(line.trim());
+  if (!match) {
+    throw new ComposeOutputError(`docker compose port printed "${line}", expected HOST:PORT`);
+  }
+  const bound = match[1] ?? match[2] ?? '';
+  // A wildcard bind is reachable on loopback; clients must not dial 0.0.0.0 or ::.
+  const host = bound === '0.0.0.0' || bound === '::' || bound === '' ? '127.0.0.1' : bound;
+  return { host, port: Number(match[3]) };
+}
+
+/**
+ * `docker inspect` of the project's containers, as observations. Compose prefixes network and
+ * volume names with the project ("<project>_chatbattle-network") unless the file gives them a
+ * fixed `name:`; the prefix is removed so they compare with the spec.
+ */
+export interface ContainerObservation extends ServiceObservation {
+  /** when the container last stopped, to time each service's stop */
+  finishedAt?: string;
+}
+
+export function parseInspect(output: string, projectName: string): ContainerObservation[] {
+  return asArray(parseJson(output, 'docker inspect')).map((value) => {
+    const container = asRecord(value, 'docker inspect');
+    const config = asRecord(container.Config ?? {}, 'docker inspect Config');
+    const labels = asRecord(config.Labels ?? {}, 'docker inspect Config.Labels');
+    const state = asRecord(container.State ?? {}, 'docker inspect State');
+    const health = state.Health
+      ? toHealth(stringField(asRecord(state.Health, 'Health'), 'Status'))
+      : undefined;
+    const status = toState(stringField(state, 'Status'));
+    const networks = Object.keys(
+      asRecord(
+        asRecord(container.NetworkSettings ?? {}, 'NetworkSettings').Networks ?? {},
+        'Networks',
+      ),
+    ).map((network) => withoutProject(network, projectName));
+    const mounts: Record<string, string> = {};
+    for (const mountValue of asArray(container.Mounts ?? [])) {
+      const mount = asRecord(mountValue, 'docker inspect Mounts');
+      if (mount.Type === 'volume' && typeof mount.Name === 'string') {
+        mounts[withoutProject(mount.Name, projectName)] = stringField(mount, 'Destination');
+      }
+    }
+    const service = labels['com.docker.compose.service'];
+    const startedAt = stringField(state, 'StartedAt');
+    const finishedAt = stringField(state, 'FinishedAt');
+    return {
+      service: typeof service === 'string' ? service : '',
+      containerName: stringField(container, 'Name').replace(/^\//, ''),
+      state: status,
+      ...(health ? { health } : {}),
+      ...(status === 'exited' && typeof state.ExitCode === 'number'
+        ? { exitCode: state.ExitCode }
+        : {}),
+      // docker's zero time means "never started"
+      ...(isSet(startedAt) ? { startedAt } : {}),
+      ...(status === 'exited' && isSet(finishedAt) ? { finishedAt } : {}),
+      networks,
+      mounts,
+    };
+  });
+}
+
+/** docker prints its zero time, 0001-01-01T00:00:00Z, for "never" */
+function isSet(time: string): boolean {
+  return time !== '' && !time.startsWith('0001-');
+}
+
+function withoutProject(name: string, projectName: string): string {
+  const prefix = `${projectName}_`;
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+
+function toState(value: string): ServiceState {
+  switch (value) {
+    case 'running':
+    case 'exited':
+    case 'restarting':
+    case 'created':
+      return value;
+    case 'dead':
+    case 'removing':
+      return 'exited';
+    case 'paused':
+      return 'running';
+    default:
+      return 'missing';
+  }
+}
+
+function toHealth(value: string): PsEntry['health'] {
+  return value === 'healthy' || value === 'unhealthy' || value === 'starting' ? value : undefined;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ComposeOutputError(`${what} printed output that is not JSON: ${text.slice(0, 200)}`);
+  }
+}
+
+function asArray(value: unknown): unknown[] {
+  if (!Array.isArray(value))
+    throw new ComposeOutputError(`expected a JSON array, got ${typeof value}`);
+  return value;
+}
+
+function asRecord(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ComposeOutputError(`${what}: expected a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function stringField(record: Record<string, unknown>, key: string): string {
+  const value = record[key];
+  return typeof value === 'string' ? value : '';
+}

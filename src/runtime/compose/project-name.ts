@@ -1,0 +1,32 @@
+// Compose project names name every container, network and volume of a run, so two jobs (or a
+// re-run of one) on the same engine must never share one.
+
+/** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
+const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+export class ProjectNameError extends Error {}
+
+export function validateProjectName(name: string): string {
+  if (!PROJECT_NAME.test(name)) {
+    throw new ProjectNameError(
+      `project-name "${name}" is not a valid compose project name: use only lowercase letters, ` +
+        `digits, "-" and "_", starting with a letter or digit (e.g. "infra-verify-ci").`,
+    );
+  }
+  return name;
+}
+
+/**
+ * A name unique to this run, attempt and job on GitHub (re-runs get a new attempt number), or
+ * random elsewhere. `random` is injected so tests can pin it.
+ */
+export function uniqueProjectName(
+  env: NodeJS.ProcessEnv,
+  random: () => string = () => Math.random().toString(36).slice(2, 8),
+): string {
+  const parts = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => part.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'));
+  const suffix = parts.length > 0 ? parts.join('-') : random();
+  return validateProjectName(`infra-verify-${suffix}`.slice(0, 63).replace(/[-_]+$/, ''));
+}

@@ -1,0 +1,74 @@
+// The twin's jars come from Maven Central at the versions in .env. A marker file holding those
+// versions and a hash of twin/pom.xml says whether twin/lib is current, so a fresh clone, a
+// version bump or a pom change refetches.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Progress } from '../types';
+import { type TwinConfig, twinPaths } from './config';
+
+const run = promisify(execFile);
+
+function marker(config: TwinConfig): string {
+  return join(config.repoRoot, 'twin', 'lib', 'versions.json');
+}
+
+function expectedMarker(config: TwinConfig): string {
+  const pom = readFileSync(join(config.repoRoot, 'twin', 'pom.xml'));
+  return JSON.stringify({
+    ...config.versions,
+    pom: createHash('sha256').update(pom).digest('hex'),
+  });
+}
+
+export function jarsAreCurrent(config: TwinConfig): boolean {
+  const file = marker(config);
+  return existsSync(file) && readFileSync(file, 'utf8') === expectedMarker(config);
+}
+
+async function copyDependencies(
+  config: TwinConfig,
+  profile: string,
+  outputDirectory: string,
+): Promise<void> {
+  rmSync(outputDirectory, { recursive: true, force: true });
+  mkdirSync(outputDirectory, { recursive: true });
+  const { kafka, zookeeper, cassandra } = config.versions;
+  const args = [
+    '-q',
+    '-B',
+    '-f',
+    join(config.repoRoot, 'twin', 'pom.xml'),
+    '-P',
+    profile,
+    'dependency:copy-dependencies',
+    '-DincludeScope=runtime',
+    `-DoutputDirectory=${outputDirectory}`,
+    `-Dkafka.version=${kafka}`,
+    `-Dzookeeper.version=${zookeeper}`,
+    `-Dcassandra.version=${cassandra}`,
+  ];
+  try {
+    await run('mvn', args, { maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const detail = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `fetching the twin's ${profile} jars with mvn failed; check that mvn is installed and Maven Central ` +
+        `is reachable, then run "mvn ${args.join(' ')}" to see the cause:\n` +
+        `${detail.stdout ?? ''}${detail.stderr ?? detail.message}`.trim(),
+    );
+  }
+}
+
+export async function ensureJars(config: TwinConfig, progress: Progress): Promise<void> {
+  if (jarsAreCurrent(config)) return;
+  const paths = twinPaths(config);
+  progress(
+    `fetching jars with mvn: Kafka ${config.versions.kafka}, Cassandra ${config.versions.cassandra}`,
+  );
+  await copyDependencies(config, 'kafka', paths.kafkaLib);
+  await copyDependencies(config, 'cassandra', paths.cassandraLib);
+  writeFileSync(marker(config), expectedMarker(config));
+}

@@ -1,0 +1,122 @@
+// Detached JVMs that outlive the command that started them. Each runs under a tiny sh
+// supervisor that writes the JVM's pid and, when it ends, its exit code: so `stop` can
+// report the exit code even from another process than the one that started it.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+
+// A constant script: every input arrives as a positional argument, never inside the string.
+const SUPERVISOR =
+  'pidfile=$1; exitfile=$2; shift 2; "$@" & echo $! > "$pidfile"; wait $!; echo $? > "$exitfile"';
+
+export interface ManagedProcess {
+  name: string;
+  runDir: string;
+  /** a string only this JVM's command line contains, so a recycled pid is never mistaken for it */
+  marker: string;
+}
+
+const pidFile = (p: ManagedProcess) => join(p.runDir, `${p.name}.pid`);
+const exitFile = (p: ManagedProcess) => join(p.runDir, `${p.name}.exit`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readNumber(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const value = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(value) ? value : undefined;
+}
+
+function isAliveAndOurs(pid: number, marker: string): boolean {
+  try {
+    // A zombie has exited already; only its parent has not collected it yet.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (/^\d+ \(.*\) Z/.test(stat)) return false;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(marker);
+  } catch {
+    return false;
+  }
+}
+
+export function runningPid(p: ManagedProcess): number | undefined {
+  const pid = readNumber(pidFile(p));
+  return pid !== undefined && isAliveAndOurs(pid, p.marker) ? pid : undefined;
+}
+
+export function lastExitCode(p: ManagedProcess): number | undefined {
+  return readNumber(exitFile(p));
+}
+
+export async function startDetached(
+  p: ManagedProcess,
+  command: string,
+  args: string[],
+  logFile: string,
+): Promise<number> {
+  rmSync(pidFile(p), { force: true });
+  rmSync(exitFile(p), { force: true });
+  const log = openSync(logFile, 'a');
+  try {
+    const child = spawn(
+      'sh',
+      ['-c', SUPERVISOR, 'twin-supervisor', pidFile(p), exitFile(p), command, ...args],
+      {
+        detached: true,
+        stdio: ['ignore', log, log],
+      },
+    );
+    child.unref();
+  } finally {
+    closeSync(log);
+  }
+  for (let waited = 0; waited < 5000; waited += 20) {
+    const pid = readNumber(pidFile(p));
+    if (pid !== undefined) return pid;
+    await sleep(20);
+  }
+  throw new Error(`${p.name}: the process did not start (no pid within 5 s); see ${logFile}`);
+}
+
+export interface StopOutcome {
+  exitCode: number | null;
+  stopMs: number;
+  killed: boolean;
+}
+
+/** SIGTERM, then SIGKILL once the deadline passes. Resolves when the process is gone. */
+export async function stopProcess(
+  p: ManagedProcess,
+  deadlineMs: number,
+): Promise<StopOutcome | undefined> {
+  const pid = runningPid(p);
+  if (pid === undefined) return undefined;
+  const started = Date.now();
+  let killed = false;
+  process.kill(pid, 'SIGTERM');
+  while (isAliveAndOurs(pid, p.marker)) {
+    if (!killed && Date.now() - started > deadlineMs) {
+      process.kill(pid, 'SIGKILL');
+      killed = true;
+    }
+    await sleep(100);
+  }
+  const stopMs = Date.now() - started;
+  // The supervisor writes the exit code a moment after the JVM is gone.
+  for (let waited = 0; lastExitCode(p) === undefined && waited < 2000; waited += 50)
+    await sleep(50);
+  return { exitCode: lastExitCode(p) ?? null, stopMs, killed };
+}
+
+/** true when something already listens on host:port */
+export function portAnswers(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.setTimeout(1000, () => socket.destroy());
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('close', () => resolve(false));
+  });
+}

@@ -1,0 +1,207 @@
+// The three long-running servers of the twin: their config files and JVM command lines.
+// Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
+import { join } from 'node:path';
+import { type TwinConfig, twinPaths } from './config';
+
+export type ServerName = 'zookeeper' | 'kafka' | 'cassandra';
+
+export interface ServerLaunch {
+  name: ServerName;
+  /** files to write before starting: path -> content */
+  files: Record<string, string>;
+  /** arguments after the java launcher */
+  javaArgs: string[];
+  /** how long SIGTERM may take before SIGKILL */
+  stopDeadlineMs: number;
+}
+
+// C1 only and a small serial collector: these servers handle test traffic, and on a shared
+// 2-core machine startup time and RSS matter more than peak throughput.
+const LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Djava.awt.headless=true'];
+
+const properties = (values: Record<string, string | number>) =>
+  Object.entries(values)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n') + '\n';
+
+/** The marker that lets the twin tell its own JVMs from anything else with the same pid. */
+export const processMarker = (config: TwinConfig, name: ServerName) =>
+  `-Dinfra-verify.twin=${config.home}#${name}`;
+
+function zookeeper(config: TwinConfig): ServerLaunch {
+  const paths = twinPaths(config);
+  const file = join(paths.conf, 'zookeeper.properties');
+  return {
+    name: 'zookeeper',
+    files: {
+      [file]: properties({
+        dataDir: join(paths.data, 'zookeeper', 'data'),
+        dataLogDir: join(paths.data, 'zookeeper', 'log'),
+        clientPort: config.ports.zookeeper,
+        clientPortAddress: config.host,
+        tickTime: 2000,
+        maxClientCnxns: 0,
+        '4lw.commands.whitelist': 'srvr,ruok',
+        'admin.enableServer': 'false',
+      }),
+    },
+    javaArgs: [
+      processMarker(config, 'zookeeper'),
+      '-Xms64m',
+      '-Xmx128m',
+      ...LEAN_JVM,
+      `-Dlog4j.configuration=file:${join(paths.staticConf, 'log4j.properties')}`,
+      '-cp',
+      join(paths.kafkaLib, '*'),
+      'org.apache.zookeeper.server.quorum.QuorumPeerMain',
+      file,
+    ],
+    stopDeadlineMs: 10_000,
+  };
+}
+
+function kafka(config: TwinConfig): ServerLaunch {
+  const paths = twinPaths(config);
+  const file = join(paths.conf, 'server.properties');
+  const listener = `PLAINTEXT://${config.host}:${config.ports.kafka}`;
+  return {
+    name: 'kafka',
+    files: {
+      [file]: properties({
+        'broker.id': 1,
+        listeners: listener,
+        'advertised.listeners': listener,
+        'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
+        'log.dirs': join(paths.data, 'kafka'),
+        'num.partitions': 1,
+        'offsets.topic.replication.factor': 1,
+        'offsets.topic.num.partitions': 3,
+        'transaction.state.log.replication.factor': 1,
+        'transaction.state.log.min.isr': 1,
+        'group.initial.rebalance.delay.ms': 0,
+        'auto.create.topics.enable': 'false',
+        'controlled.shutdown.enable': 'true',
+      }),
+    },
+    javaArgs: [
+      processMarker(config, 'kafka'),
+      '-Xms256m',
+      '-Xmx512m',
+      ...LEAN_JVM,
+      `-Dlog4j.configuration=file:${join(paths.staticConf, 'log4j.properties')}`,
+      `-Dkafka.logs.dir=${paths.logs}`,
+      '-cp',
+      join(paths.kafkaLib, '*'),
+      'kafka.Kafka',
+      file,
+    ],
+    stopDeadlineMs: 30_000,
+  };
+}
+
+function cassandraYaml(config: TwinConfig): string {
+  const dir = join(twinPaths(config).data, 'cassandra');
+  // Unknown keys abort Cassandra's startup, so this stays minimal and uses 5.0's key names.
+  return [
+    'cluster_name: chatbattle',
+    'num_tokens: 1',
+    'initial_token: 0',
+    'partitioner: org.apache.cassandra.dht.Murmur3Partitioner',
+    'endpoint_snitch: SimpleSnitch',
+    'seed_provider:',
+    '  - class_name: org.apache.cassandra.locator.SimpleSeedProvider',
+    '    parameters:',
+    `      - seeds: "${config.host}:${config.ports.cassandraStorage}"`,
+    `listen_address: ${config.host}`,
+    `storage_port: ${config.ports.cassandraStorage}`,
+    `rpc_address: ${config.host}`,
+    `native_transport_port: ${config.ports.cassandra}`,
+    'start_native_transport: true',
+    'commitlog_sync: periodic',
+    'commitlog_sync_period: 10000ms',
+    `commitlog_directory: ${join(dir, 'commitlog')}`,
+    'data_file_directories:',
+    `  - ${join(dir, 'data')}`,
+    `hints_directory: ${join(dir, 'hints')}`,
+    `saved_caches_directory: ${join(dir, 'saved_caches')}`,
+    `cdc_raw_directory: ${join(dir, 'cdc_raw')}`,
+    // Tests drop and recreate tables; a snapshot per drop would only fill the disk.
+    'auto_snapshot: false',
+    '',
+  ].join('\n');
+}
+
+// From Cassandra's conf/jvm17-server.options (JPMS section): without these, 5.0 dies at startup on JDK 17.
+const CASSANDRA_JPMS = [
+  '-Djdk.attach.allowAttachSelf=true',
+  ...[
+    'java.base/jdk.internal.misc',
+    'java.management.rmi/com.sun.jmx.remote.internal.rmi',
+    'java.rmi/sun.rmi.registry',
+    'java.rmi/sun.rmi.server',
+    'java.sql/java.sql',
+    'java.base/java.lang.ref',
+    'jdk.unsupported/sun.misc',
+    'jdk.compiler/com.sun.tools.javac.file',
+    'jdk.attach/sun.tools.attach',
+  ].map((target) => `--add-exports=${target}=ALL-UNNAMED`),
+  ...[
+    'java.base/java.lang.module',
+    'java.base/jdk.internal.loader',
+    'java.base/jdk.internal.ref',
+    'java.base/jdk.internal.reflect',
+    'java.base/jdk.internal.math',
+    'java.base/jdk.internal.module',
+    'java.base/jdk.internal.util.jar',
+    'jdk.management/com.sun.management.internal',
+    'java.base/sun.nio.ch',
+    'java.base/java.io',
+    'java.base/java.lang.reflect',
+    'jdk.compiler/com.sun.tools.javac',
+    'java.base/java.lang',
+    'java.base/java.util',
+  ].map((target) => `--add-opens=${target}=ALL-UNNAMED`),
+  '-Dio.netty.tryReflectionSetAccessible=true',
+];
+
+function cassandra(config: TwinConfig, jammJar: string): ServerLaunch {
+  const paths = twinPaths(config);
+  const file = join(paths.conf, 'cassandra.yaml');
+  return {
+    name: 'cassandra',
+    files: { [file]: cassandraYaml(config) },
+    javaArgs: [
+      processMarker(config, 'cassandra'),
+      '-Xms1g',
+      '-Xmx1g',
+      '-XX:+UseG1GC',
+      '-XX:TieredStopAtLevel=1',
+      '-XX:MaxDirectMemorySize=256m',
+      '-XX:+ExitOnOutOfMemoryError',
+      ...CASSANDRA_JPMS,
+      `-javaagent:${jammJar}`,
+      `-Dcassandra.config=file://${file}`,
+      `-Dlogback.configurationFile=${join(paths.staticConf, 'logback.xml')}`,
+      `-Dcassandra.logdir=${paths.logs}`,
+      `-Dcassandra.storagedir=${join(paths.data, 'cassandra')}`,
+      '-Dcassandra-foreground=yes',
+      '-Dcassandra.skip_wait_for_gossip_to_settle=0',
+      '-Dcassandra.superuser_setup_delay_ms=0',
+      '-cp',
+      join(paths.cassandraLib, '*'),
+      'org.apache.cassandra.service.CassandraDaemon',
+    ],
+    stopDeadlineMs: 30_000,
+  };
+}
+
+export function serverLaunches(
+  config: TwinConfig,
+  jammJar: string,
+): Record<ServerName, ServerLaunch> {
+  return {
+    zookeeper: zookeeper(config),
+    kafka: kafka(config),
+    cassandra: cassandra(config, jammJar),
+  };
+}

@@ -1,0 +1,231 @@
+// Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
+// file:line:column, JSON pointer, and what would be accepted there.
+import { readFileSync } from 'node:fs';
+import Ajv, { type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import { SPEC_SCHEMA } from './schema';
+import type { SourceLocation, Spec } from './types';
+import { formatLocation, makeLocator, type YamlPath } from './yaml-locations';
+
+export interface LoadedSpec {
+  spec: Spec;
+  file: string;
+  /** where a spec entry is declared, e.g. locate(['kafka', 'topics', 1, 'configs']) */
+  locate: (path: YamlPath) => SourceLocation | undefined;
+}
+
+export interface SpecProblem {
+  location?: SourceLocation;
+  pointer: string;
+  message: string;
+}
+
+export class SpecError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: SpecProblem[],
+  ) {
+    super(
+      [`Invalid spec ${file}:`, ...problems.map(describeProblem)].join('\n') +
+        '\nFix the entries above, or omit --spec to use the built-in Milestone-1 spec.',
+    );
+    this.name = 'SpecError';
+  }
+}
+
+function describeProblem(problem: SpecProblem): string {
+  const where = problem.location ? `${formatLocation(problem.location)} ` : '';
+  return `  ${where}${problem.pointer || '/'}: ${problem.message}`;
+}
+
+const validate = new Ajv({ allErrors: true, useDefaults: true, verbose: true }).compile(
+  SPEC_SCHEMA,
+);
+
+export function loadSpec(file: string): LoadedSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new SpecError(file, [
+      {
+        pointer: '',
+        message: `cannot read the file (${reason}); pass --spec with an existing file`,
+      },
+    ]);
+  }
+  return parseSpec(text, file);
+}
+
+export function parseSpec(text: string, file: string): LoadedSpec {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const locate = makeLocator(doc, lineCounter, file);
+  if (doc.errors.length > 0) {
+    throw new SpecError(
+      file,
+      doc.errors.map((error) => {
+        const pos = lineCounter.linePos(error.pos[0]);
+        return {
+          location: { file, line: pos.line, column: pos.col },
+          pointer: '',
+          message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+        };
+      }),
+    );
+  }
+  const data: unknown = doc.toJS() ?? {};
+  if (!validate(data)) {
+    throw new SpecError(
+      file,
+      (validate.errors ?? []).map((error) => schemaProblem(error, locate)),
+    );
+  }
+  const spec = data as Spec;
+  const problems = crossReferenceProblems(spec).map(({ path, message }) => ({
+    location: locate(path),
+    pointer: toPointer(path),
+    message,
+  }));
+  if (problems.length > 0) throw new SpecError(file, problems);
+  return { spec, file, locate };
+}
+
+function schemaProblem(
+  error: ErrorObject,
+  locate: (path: YamlPath) => SourceLocation | undefined,
+): SpecProblem {
+  const path = fromPointer(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperty':
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys(
+        (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
+      );
+      return {
+        location: locate([...path, key]),
+        pointer: toPointer([...path, key]),
+        message: `unknown key "${key}"; allowed keys: ${allowed.join(', ')}`,
+      };
+    }
+    case 'required': {
+      const key = String(params.missingProperty);
+      return {
+        location: locate(path),
+        pointer: toPointer([...path, key]),
+        message: `missing required key "${key}"`,
+      };
+    }
+    case 'enum':
+      return {
+        location: locate(path),
+        pointer: error.instancePath,
+        message: `${JSON.stringify(error.data)} is not allowed; allowed values: ${(params.allowedValues as unknown[]).join(', ')}`,
+      };
+    case 'const':
+      return {
+        location: locate(path),
+        pointer: error.instancePath,
+        message: `${JSON.stringify(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
+      };
+    case 'type': {
+      const quoteHint =
+        params.type === 'string' && typeof error.data !== 'object'
+          ? ` (quote it: '${String(error.data)}')`
+          : '';
+      return {
+        location: locate(path),
+        pointer: error.instancePath,
+        message: `expected ${String(params.type)}, found ${describeType(error.data)}${quoteHint}`,
+      };
+    }
+    default:
+      return {
+        location: locate(path),
+        pointer: error.instancePath,
+        message: `${error.message ?? 'is invalid'} (found ${JSON.stringify(error.data)})`,
+      };
+  }
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** References the schema cannot express: dependencies on declared services, keys on declared
+ * columns, and names that must be unique. */
+function crossReferenceProblems(spec: Spec): { path: YamlPath; message: string }[] {
+  const problems: { path: YamlPath; message: string }[] = [];
+  const services = Object.keys(spec.compose.services);
+  for (const [service, declared] of Object.entries(spec.compose.services)) {
+    for (const dependency of Object.keys(declared.dependsOn)) {
+      if (!services.includes(dependency)) {
+        problems.push({
+          path: ['compose', 'services', service, 'dependsOn', dependency],
+          message: `depends on undeclared service "${dependency}"; declared services: ${services.join(', ')}`,
+        });
+      }
+    }
+  }
+  problems.push(...duplicates(spec.kafka.topics, ['kafka', 'topics'], 'topic'));
+  problems.push(...duplicates(spec.cassandra.keyspaces, ['cassandra', 'keyspaces'], 'keyspace'));
+  spec.cassandra.keyspaces.forEach((keyspace, k) => {
+    const keyspacePath = ['cassandra', 'keyspaces', k, 'tables'];
+    problems.push(...duplicates(keyspace.tables, keyspacePath, 'table'));
+    keyspace.tables.forEach((table, t) => {
+      const columns = Object.keys(table.columns);
+      const keyColumns: [YamlPath, string][] = [
+        ...table.partitionKey.map((column, i): [YamlPath, string] => [
+          [...keyspacePath, t, 'partitionKey', i],
+          column,
+        ]),
+        ...table.clustering.map(({ column }, i): [YamlPath, string] => [
+          [...keyspacePath, t, 'clustering', i, 'column'],
+          column,
+        ]),
+      ];
+      for (const [path, column] of keyColumns) {
+        if (!columns.includes(column)) {
+          problems.push({
+            path,
+            message: `key column "${column}" is not in ${table.name}'s columns; declared columns: ${columns.join(', ')}`,
+          });
+        }
+      }
+    });
+  });
+  return problems;
+}
+
+function duplicates(
+  entries: { name: string }[],
+  path: YamlPath,
+  kind: string,
+): { path: YamlPath; message: string }[] {
+  return entries.flatMap((entry, index) =>
+    entries.findIndex((other) => other.name === entry.name) < index
+      ? [{ path: [...path, index, 'name'], message: `${kind} "${entry.name}" is declared twice` }]
+      : [],
+  );
+}
+
+function fromPointer(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function toPointer(path: YamlPath): string {
+  return path
+    .map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
+}

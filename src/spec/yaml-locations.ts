@@ -1,0 +1,50 @@
+// Maps a path inside a parsed YAML document to file:line:column. Shared by the spec loader and
+// static mode, so both point errors and drift at the exact line a person has to edit.
+import { isMap, isSeq, isScalar, LineCounter, type Document, type Node } from 'yaml';
+import type { SourceLocation } from './types';
+
+export type YamlPath = readonly (string | number)[];
+
+/** The node at a path, or the deepest existing ancestor (a key that is missing is reported where
+ * its parent is). For a map entry the location is its key, which is where the eye looks. */
+export function makeLocator(
+  doc: Document,
+  lineCounter: LineCounter,
+  file: string,
+): (path: YamlPath) => SourceLocation | undefined {
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  return (path) => {
+    let node: unknown = doc.contents;
+    let location = isNode(node) && node.range ? at(node.range[0]) : undefined;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => keyText(item.key) === String(segment));
+        if (!pair) break;
+        if (isNode(pair.key) && pair.key.range) location = at(pair.key.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+        node = node.items[segment];
+        if (isNode(node) && node.range) location = at(node.range[0]);
+      } else {
+        break;
+      }
+    }
+    return location;
+  };
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' ? key : undefined;
+}
+
+export function formatLocation(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}

@@ -1,0 +1,216 @@
+// `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
+// A thin shell: every decision about the stack is made in verify.ts.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Command, Option } from 'commander';
+import type { CheckResult, VerifyReport } from './checks/types';
+import { renderConsole, renderJson, renderJunit, renderMarkdown } from './report';
+import { createRuntime } from './runtime';
+import { ExistingRuntime } from './runtime/existing';
+import type { Endpoints, Runtime } from './runtime/types';
+import { DEFAULT_SPEC } from './spec/default';
+import { type LoadedSpec, SpecError, loadSpec } from './spec/load';
+import { ComposeFileError, verifyStatic } from './static/compose';
+import { verify } from './verify';
+
+export const VERIFY_EXIT = { passed: 0, failed: 1, usage: 2, stackDown: 3 } as const;
+const DEFAULT_SPEC_FILE = 'infra-spec.yml';
+const DEFAULT_TIMEOUT_SECONDS = 300;
+
+class VerifyUsageError extends Error {}
+
+interface VerifyFlags {
+  runtime: 'auto' | 'compose' | 'local' | 'existing';
+  spec?: string;
+  composeFile: string;
+  reportJson?: string;
+  junit?: string;
+  summaryMd?: string;
+  persistence: boolean;
+  ttlExpiry: boolean;
+  readOnly?: boolean;
+  keepUp?: boolean;
+  kafkaBrokers: string;
+  cassandraContactPoints: string;
+  zookeeper: string;
+  timeout: string;
+  static?: boolean;
+}
+
+function addressList(flag: string, value: string): string[] {
+  const addresses = value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  const bad = addresses.find((address) => !/^[^\s:]+:\d{1,5}$/.test(address));
+  if (addresses.length === 0 || bad !== undefined) {
+    throw new VerifyUsageError(
+      `${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`,
+    );
+  }
+  return addresses;
+}
+
+function timeoutSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds <= 0) {
+    throw new VerifyUsageError(
+      `--timeout "${value}" must be a whole number of seconds above 0, e.g. 300`,
+    );
+  }
+  return seconds;
+}
+
+/** The spec named by --spec, else ./infra-spec.yml if present, else the built-in Milestone-1 spec. */
+function specFrom(flags: VerifyFlags): Pick<LoadedSpec, 'spec'> & Partial<LoadedSpec> {
+  if (flags.spec) return loadSpec(flags.spec);
+  if (existsSync(DEFAULT_SPEC_FILE)) return loadSpec(DEFAULT_SPEC_FILE);
+  return { spec: DEFAULT_SPEC };
+}
+
+/** `docker info` answers only when an engine is reachable, not merely when a client is installed. */
+function dockerAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000 }, (error) =>
+      resolve(!error),
+    );
+  });
+}
+
+async function runtimeFrom(flags: VerifyFlags): Promise<Runtime> {
+  if (flags.runtime === 'existing') {
+    const endpoints: Endpoints = {
+      kafkaBrokers: addressList('--kafka-brokers', flags.kafkaBrokers),
+      cassandraContactPoints: addressList(
+        '--cassandra-contact-points',
+        flags.cassandraContactPoints,
+      ),
+      zookeeper: addressList('--zookeeper', flags.zookeeper)[0] as string,
+    };
+    return new ExistingRuntime(endpoints);
+  }
+  const name =
+    flags.runtime === 'auto' ? ((await dockerAnswers()) ? 'compose' : 'local') : flags.runtime;
+  return createRuntime(name);
+}
+
+function writeReport(file: string | undefined, render: () => string): void {
+  if (!file) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, render());
+}
+
+function staticReport(checks: CheckResult[], started: number): VerifyReport {
+  const failed = checks.some((check) => check.status === 'fail' || check.status === 'error');
+  return {
+    result: failed ? 'fail' : 'pass',
+    runtime: 'static',
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    timings: { static: Date.now() - started },
+    checks,
+    logs: {},
+  };
+}
+
+function elapsedProgress(): (message: string) => void {
+  const started = Date.now();
+  return (message) => {
+    const seconds = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
+    process.stderr.write(`[${seconds} s] ${message}\n`);
+  };
+}
+
+async function runVerify(flags: VerifyFlags): Promise<number> {
+  const started = Date.now();
+  const loaded = specFrom(flags);
+  const timeout = timeoutSeconds(flags.timeout);
+  let report: VerifyReport;
+  if (flags.static) {
+    report = staticReport(verifyStatic(flags.composeFile, loaded.spec), started);
+  } else {
+    const runtime = await runtimeFrom(flags);
+    report = await verify(loaded.spec, runtime, {
+      timeoutSeconds: timeout,
+      noPersistence: !flags.persistence,
+      readOnly: flags.readOnly,
+      ttlExpiry: flags.ttlExpiry,
+      keepUp: flags.keepUp,
+      progress: elapsedProgress(),
+      locate: loaded.locate,
+    });
+  }
+  process.stdout.write(renderConsole(report));
+  writeReport(flags.reportJson, () => renderJson(report));
+  writeReport(flags.junit, () => renderJunit(report));
+  writeReport(flags.summaryMd, () => renderMarkdown(report));
+  if (report.notReady) {
+    // The checklist already names each service; the log tails are for finding the cause.
+    for (const { service } of report.notReady) {
+      const log = report.logs[service];
+      if (log) process.stderr.write(`--- last lines of the ${service} log ---\n${log}\n`);
+    }
+    return VERIFY_EXIT.stackDown;
+  }
+  return report.result === 'pass' ? VERIFY_EXIT.passed : VERIFY_EXIT.failed;
+}
+
+/** Bad flags and bad specs are the user's to fix: one message and exit 2, never a stack trace. */
+async function exitCodeOf(flags: VerifyFlags): Promise<number> {
+  try {
+    return await runVerify(flags);
+  } catch (error) {
+    const usage =
+      error instanceof VerifyUsageError ||
+      error instanceof SpecError ||
+      error instanceof ComposeFileError;
+    process.stderr.write(`infra-verify verify: ${(error as Error).message}\n`);
+    if (usage) return VERIFY_EXIT.usage;
+    // A runtime that cannot even be chosen or started (no docker, bad twin config) never came up.
+    return VERIFY_EXIT.stackDown;
+  }
+}
+
+export function verifyCommand(setExitCode: (code: number) => void): Command {
+  // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
+  return new Command('verify')
+    .exitOverride()
+    .description(
+      'bring the stack up, check it against the spec, prove persistence, report, tear down',
+    )
+    .addOption(
+      new Option(
+        '--runtime <name>',
+        'where the stack runs (auto: compose if a Docker engine answers, else local)',
+      )
+        .choices(['auto', 'compose', 'local', 'existing'])
+        .default('auto'),
+    )
+    .option(
+      '--spec <file>',
+      `the spec (default: ./${DEFAULT_SPEC_FILE} if present, else the built-in one)`,
+    )
+    .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
+    .option('--report-json <file>', 'write the JSON report here')
+    .option('--junit <file>', 'write a JUnit XML report here')
+    .option('--summary-md <file>', 'write the Markdown summary here')
+    .option('--no-persistence', 'skip the stop/start persistence test')
+    .option('--no-ttl-expiry', 'skip watching a probe row expire')
+    .option('--read-only', 'write nothing at all: no probes that write, no persistence test')
+    .option('--keep-up', 'leave the stack running afterwards')
+    .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
+    .option(
+      '--cassandra-contact-points <list>',
+      'existing runtime: Cassandra host:port list',
+      'localhost:9042',
+    )
+    .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
+    .option(
+      '--timeout <seconds>',
+      'deadline for the stack to become ready',
+      String(DEFAULT_TIMEOUT_SECONDS),
+    )
+    .option('--static', 'check docker-compose.yml against the spec without starting anything')
+    .action(async (flags: VerifyFlags) => setExitCode(await exitCodeOf(flags)));
+}
