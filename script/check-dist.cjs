@@ -20,7 +20,9 @@ function files(dir) {
 }
 
 try {
-  execFileSync(process.execPath, [path.join(__dirname, 'build-dist.cjs'), fresh], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(__dirname, 'build-dist.cjs'), fresh], {
+    stdio: 'inherit',
+  });
   const names = new Set([...files(committed), ...files(fresh)]);
   const differing = [...names].sort().filter((name) => {
     const a = path.join(committed, name);

@@ -36,7 +36,10 @@ function validateActionFile(file) {
   const using = document.getIn(['runs', 'using']);
   const errors = [];
   if (!RUNTIMES_GITHUB_RUNS.includes(using)) {
-    errors.push({ path: '/runs/using', detail: `"${using}" is not one of ${RUNTIMES_GITHUB_RUNS.join(', ')}` });
+    errors.push({
+      path: '/runs/using',
+      detail: `"${using}" is not one of ${RUNTIMES_GITHUB_RUNS.join(', ')}`,
+    });
   }
   document.setIn(['runs', 'using'], 'node20');
   errors.push(...validateAction(document.toString()).errors);
@@ -49,7 +52,10 @@ if (!fs.existsSync(path.join(root, 'action.yml'))) {
 }
 validateActionFile(path.join(root, 'action.yml'));
 const workflows = path.join(root, '.github', 'workflows');
-for (const name of fs.readdirSync(workflows).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+for (const name of fs
+  .readdirSync(workflows)
+  .filter((n) => /\.ya?ml$/.test(n))
+  .sort()) {
   const file = path.join(workflows, name);
   report(path.relative(root, file), validateWorkflow(fs.readFileSync(file, 'utf8')).errors);
 }

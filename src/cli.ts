@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// infra-verify on the command line: a thin shell over runtimes (and, later, the verify engine).
+// infra-verify on the command line: a thin shell over the runtimes and the verify engine.
 // Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';

@@ -4,9 +4,11 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
+import { resultOf } from './checks';
 import type { CheckResult, VerifyReport } from './checks/types';
 import { renderConsole, renderJson, renderJunit, renderMarkdown } from './report';
-import { createRuntime } from './runtime';
+import { UnknownRuntimeError, createRuntime } from './runtime';
+import { TwinConfigError } from './runtime/local/config';
 import { ExistingRuntime } from './runtime/existing';
 import type { Endpoints, Runtime } from './runtime/types';
 import { DEFAULT_SPEC } from './spec/default';
@@ -102,9 +104,8 @@ function writeReport(file: string | undefined, render: () => string): void {
 }
 
 function staticReport(checks: CheckResult[], started: number): VerifyReport {
-  const failed = checks.some((check) => check.status === 'fail' || check.status === 'error');
   return {
-    result: failed ? 'fail' : 'pass',
+    result: resultOf(checks),
     runtime: 'static',
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
@@ -164,10 +165,12 @@ async function exitCodeOf(flags: VerifyFlags): Promise<number> {
     const usage =
       error instanceof VerifyUsageError ||
       error instanceof SpecError ||
-      error instanceof ComposeFileError;
+      error instanceof ComposeFileError ||
+      error instanceof TwinConfigError ||
+      error instanceof UnknownRuntimeError;
     process.stderr.write(`infra-verify verify: ${(error as Error).message}\n`);
     if (usage) return VERIFY_EXIT.usage;
-    // A runtime that cannot even be chosen or started (no docker, bad twin config) never came up.
+    // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.
     return VERIFY_EXIT.stackDown;
   }
 }

@@ -1,13 +1,16 @@
 // The bundled action, run as the runner runs it, against a stand-in `docker` that drives a real
 // twin (real ZooKeeper, Kafka, Cassandra). Each case ends with post, and nothing may be left.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   dockerCalls,
   errorAnnotations,
+  fakeDockerEnv,
   newJob,
   processesOf,
   readFileCommand,
+  removeJob,
   runMain,
   runPost,
   type Job,
@@ -28,12 +31,13 @@ function keepSummary(job: Job, name: string): string {
 }
 
 /** post ran clean: exit 0, `down --volumes --remove-orphans` sent, no JVM of that twin left. */
-async function expectTornDown(job: Job): Promise<StepResult> {
-  const post = await runPost(job);
+async function expectTornDown(job: Job, env: NodeJS.ProcessEnv = {}): Promise<StepResult> {
+  const post = await runPost(job, env);
   expect(post.exitCode).toBe(0);
   const down = dockerCalls(job).find((args) => args.includes('down'));
   expect(down?.slice(-3)).toEqual(['down', '--volumes', '--remove-orphans']);
   expect(processesOf(job)).toEqual([]);
+  removeJob(job);
   return post;
 }
 
@@ -52,10 +56,11 @@ function editFile(file: string, from: string, to: string): void {
 }
 
 describe('the action on a healthy stack', () => {
-  const job = newJob('pass');
+  let job: Job;
   let main: StepResult;
 
   beforeAll(async () => {
+    job = await newJob('pass');
     main = await runMain(job, {
       'compose-file': 'docker-compose.yml',
       spec: 'infra-spec.yml',
@@ -68,9 +73,11 @@ describe('the action on a healthy stack', () => {
   });
 
   it('passes, with every checklist section in the summary', () => {
-    expect(main.exitCode).toBe(0);
+    // the summary and the step's output first: a failure then shows why, as a user would see it
     const summary = keepSummary(job, 'summary-pass');
     expect(summary).toMatch(/^## ✅ infra-verify: PASS/);
+    expect(main.stdout).not.toContain('::error');
+    expect(main.exitCode).toBe(0);
     for (const section of [
       'Infrastructure Services',
       'Kafka Topics',
@@ -103,6 +110,7 @@ describe('the action on a healthy stack', () => {
     const calls = dockerCalls(job);
     const up = calls.find((args) => args.includes('up'));
     expect(up).toEqual([
+      'docker',
       'compose',
       '--project-name',
       'infra-verify-4242-1-verify',
@@ -127,10 +135,11 @@ describe('the action on a healthy stack', () => {
 });
 
 describe('the action on a stack whose topic drifted', () => {
-  const job = newJob('drift');
+  let job: Job;
   let main: StepResult;
 
   beforeAll(async () => {
+    job = await newJob('drift');
     // kafka-init creates channel-stats without compaction: the live topic drifts from the spec
     editFile(
       join(job.workspace, 'infrastructure/kafka/create-topics.sh'),
@@ -173,10 +182,11 @@ describe('the action on a stack whose topic drifted', () => {
 });
 
 describe('the action when an init step fails', () => {
-  const job = newJob('init');
+  let job: Job;
   let main: StepResult;
 
   beforeAll(async () => {
+    job = await newJob('init');
     writeFileSync(
       join(job.workspace, 'infrastructure/kafka/create-topics.sh'),
       '#!/usr/bin/env bash\necho "Error while executing topic command : Timed out waiting for a node assignment." >&2\nexit 1\n',
@@ -189,6 +199,9 @@ describe('the action when an init step fails', () => {
     const summary = keepSummary(job, 'summary-init-failed');
     expect(summary).toMatch(/^## ❌ infra-verify: FAIL/);
     expect(summary).toMatch(/kafka-init[^\n]*exit(ed)? (code )?1/);
+    // the verifier looked at this stack, where the topics were never created
+    expect(summary).toContain('❌ `twitch-chat-messages` topic exists');
+    expect(summary).toContain('✅ Cassandra running and healthy');
     expect(summary).toMatch(
       /<details><summary>kafka-init<\/summary>[^]*Timed out waiting for a node assignment/,
     );
@@ -200,10 +213,11 @@ describe('the action when an init step fails', () => {
 });
 
 describe('the action when a service never becomes healthy', () => {
-  const job = newJob('unhealthy');
+  let job: Job;
   let main: StepResult;
 
   beforeAll(async () => {
+    job = await newJob('unhealthy');
     main = await runMain(
       job,
       { persistence: 'false', 'ttl-expiry': 'false', timeout: '20' },
@@ -217,7 +231,10 @@ describe('the action when a service never becomes healthy', () => {
     expect(summary).toContain('### Stack did not come up');
     expect(summary).toMatch(/\*\*cassandra\*\*/);
     expect(summary).toContain('✅ Kafka running and healthy');
-    expect(main.stdout).toMatch(/::error title=infra-verify: cassandra did not come up::/);
+    expect(summary).toContain('⚠️ `twitch_chat` keyspace exists');
+    expect(main.stdout).toMatch(
+      /::error title=infra-verify%3A cassandra did not come up::cassandra is not ready/,
+    );
   });
 
   it('tears down', async () => {
@@ -225,11 +242,71 @@ describe('the action when a service never becomes healthy', () => {
   });
 });
 
+describe('the action where only docker-compose v1 is installed', () => {
+  it('falls back to docker-compose, lists containers by id and verifies the stack', async () => {
+    const job = await newJob('v1');
+    const v1 = { FAKE_DOCKER_COMPOSE_V1: '1' };
+    const main = await runMain(job, { persistence: 'false', 'ttl-expiry': 'false' }, v1);
+    expect(readFileSync(job.files.summary, 'utf8')).toMatch(/^## ✅ infra-verify: PASS/);
+    expect(main.exitCode).toBe(0);
+    const calls = dockerCalls(job);
+    expect(calls.slice(0, 2)).toEqual([
+      ['docker', 'compose', 'version'],
+      ['docker-compose', 'version'],
+    ]);
+    expect(calls.find((args) => args.includes('up'))?.[0]).toBe('docker-compose');
+    expect(calls.find((args) => args.includes('ps'))?.slice(-3)).toEqual([
+      'ps',
+      '--all',
+      '--quiet',
+    ]);
+    await expectTornDown(job, v1);
+  });
+});
+
+describe('the action with keep-up', () => {
+  it('leaves the stack running after post, for later steps to use', async () => {
+    const job = await newJob('keep-up');
+    const main = await runMain(job, {
+      'keep-up': 'true',
+      persistence: 'false',
+      'ttl-expiry': 'false',
+    });
+    expect(main.exitCode).toBe(0);
+    const post = await runPost(job);
+    expect(post.exitCode).toBe(0);
+    expect(post.stdout).toContain(
+      'keep-up is set; project infra-verify-4242-1-verify keeps running',
+    );
+    expect(dockerCalls(job).some((args) => args.includes('down'))).toBe(false);
+    expect(processesOf(job).length).toBeGreaterThan(0);
+    // what a later step of the job would do by hand
+    const state = readFileCommand(job.files.state);
+    const down = spawnSync(
+      join(__dirname, 'fake-docker', 'docker'),
+      [
+        'compose',
+        '--project-name',
+        state['project-name'] ?? '',
+        '--project-directory',
+        job.workspace,
+        'down',
+        '--volumes',
+        '--remove-orphans',
+      ],
+      { env: { ...process.env, ...fakeDockerEnv(job) } },
+    );
+    expect(down.status).toBe(0);
+    expect(processesOf(job)).toEqual([]);
+    removeJob(job);
+  });
+});
+
 describe('inputs holding shell metacharacters', () => {
   const marker = `/tmp/pwned-${process.pid}`;
 
   it('reject a project name with a clear message and run nothing', async () => {
-    const job = newJob('meta-project');
+    const job = await newJob('meta-project');
     const main = await runMain(job, { 'project-name': `x; touch ${marker}` });
     expect(main.exitCode).toBe(1);
     expect(main.stdout).toMatch(
@@ -241,10 +318,11 @@ describe('inputs holding shell metacharacters', () => {
     const post = await runPost(job);
     expect(post.exitCode).toBe(0);
     expect(post.stdout).toContain('nothing to tear down');
+    removeJob(job);
   });
 
   it('pass a compose file name as one argument that compose cannot open', async () => {
-    const job = newJob('meta-file');
+    const job = await newJob('meta-file');
     const file = `docker-compose.yml; touch ${marker}`;
     const main = await runMain(job, {
       'compose-file': file,
@@ -254,10 +332,14 @@ describe('inputs holding shell metacharacters', () => {
     });
     expect(main.exitCode).toBe(1);
     expect(dockerCalls(job).find((args) => args.includes('up'))).toContain(file);
-    expect(keepSummary(job, 'summary-meta')).toMatch(/no such file or directory/);
+    const summary = keepSummary(job, 'summary-meta');
+    expect(summary).toMatch(/no such file or directory/);
+    // nothing came up, so nothing may pass (no other stack on the default ports was asked)
+    expect(summary).toMatch(/\*\*0 passed/);
     expect(existsSync(marker)).toBe(false);
     const post = await runPost(job);
     expect(post.exitCode).toBe(0);
     expect(processesOf(job)).toEqual([]);
+    removeJob(job);
   });
 });

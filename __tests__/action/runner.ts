@@ -9,8 +9,10 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,20 +26,26 @@ export interface StepResult {
 }
 
 export interface Job {
+  /** the temp dir holding all of the below */
+  root: string;
   /** the checkout: what GITHUB_WORKSPACE points at */
   workspace: string;
   /** the fake engine's home: its state, calls.jsonl and its own twin */
   dockerHome: string;
+  /** the fake engine's twin ports, free when the job was made */
+  ports: { zookeeper: number; kafka: number; cassandra: number; cassandraStorage: number };
   files: { summary: string; output: string; state: string };
 }
 
 /** A checkout of the repo's stack files in a temp dir, so a case can break or drift its copy. */
-export function newJob(name: string): Job {
+export async function newJob(name: string): Promise<Job> {
   const root = mkdtempSync(join(tmpdir(), `action-${name}-`));
   const workspace = join(root, 'workspace');
   mkdirSync(workspace);
   for (const entry of ['docker-compose.yml', 'infra-spec.yml', '.env', 'infrastructure']) {
-    cpSync(join(process.env.DEBUG_STACK_DIR ?? REPO, entry), join(workspace, entry), { recursive: true });
+    cpSync(join(REPO, entry), join(workspace, entry), {
+      recursive: true,
+    });
   }
   const runnerDir = join(root, 'runner');
   mkdirSync(runnerDir);
@@ -47,7 +55,32 @@ export function newJob(name: string): Job {
     state: join(runnerDir, 'state'),
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
-  return { workspace, dockerHome: join(root, 'docker'), files };
+  const [zookeeper = 0, kafka = 0, cassandra = 0, cassandraStorage = 0] = await freePorts(4);
+  const ports = { zookeeper, kafka, cassandra, cassandraStorage };
+  return { root, workspace, dockerHome: join(root, 'docker'), ports, files };
+}
+
+/** Ports the kernel just handed out, so parallel test runs (other clones) do not collide. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+/** What the stand-in docker needs to find this job's project and twin. */
+export function fakeDockerEnv(job: Job): NodeJS.ProcessEnv {
+  return { FAKE_DOCKER_HOME: job.dockerHome, FAKE_DOCKER_PORTS: JSON.stringify(job.ports) };
 }
 
 /** The runner's env name for an input: uppercased, spaces to "_", dashes kept. */
@@ -70,7 +103,7 @@ function runnerEnv(job: Job, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     GITHUB_STEP_SUMMARY: job.files.summary,
     GITHUB_OUTPUT: job.files.output,
     GITHUB_STATE: job.files.state,
-    FAKE_DOCKER_HOME: job.dockerHome,
+    ...fakeDockerEnv(job),
     ...extra,
   };
 }
@@ -133,7 +166,7 @@ export function readFileCommand(file: string): Record<string, string> {
   return values;
 }
 
-/** Every argument array the fake docker received, in order. */
+/** Every command the stand-in engine received, in order: the binary, then its arguments. */
 export function dockerCalls(job: Job): string[][] {
   const file = join(job.dockerHome, 'calls.jsonl');
   if (!existsSync(file)) return [];
@@ -174,4 +207,9 @@ export function errorAnnotations(
       );
       return { properties, message: match?.[2] ?? '' };
     });
+}
+
+/** Removes the job's temp dir (the twin's logs with it) once post has run. */
+export function removeJob(job: Job): void {
+  rmSync(job.root, { recursive: true, force: true });
 }

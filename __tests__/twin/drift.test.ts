@@ -59,8 +59,16 @@ function setTopicConfigs(topic: string, configs: Record<string, string>): Promis
   );
 }
 
+/** Deletion finishes in the background; re-creating too early would find it still there. */
 function deleteTopic(topic: string): Promise<void> {
-  return withAdmin((admin) => admin.deleteTopics({ topics: [topic], timeout: 10_000 }));
+  return withAdmin(async (admin) => {
+    await admin.deleteTopics({ topics: [topic], timeout: 10_000 });
+    const deadline = Date.now() + 30_000;
+    while ((await admin.listTopics()).includes(topic)) {
+      if (Date.now() > deadline) throw new Error(`topic ${topic} still listed 30 s after deletion`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
 }
 
 /** The table as schema.cql declares it, with one change: for drifts ALTER TABLE cannot make. */
@@ -85,6 +93,8 @@ interface Drift {
   failing: string;
   /** what its message must say: the object, the declared value, the found value */
   says: RegExp[];
+  /** checks that depend on the drifted object and so are skipped rather than failed */
+  skips?: string[];
 }
 
 const drifts: Drift[] = [
@@ -117,6 +127,11 @@ const drifts: Drift[] = [
     make: () => deleteTopic('channel-stats'),
     restore: rerunInits,
     failing: 'kafka.topic.channel-stats.exists',
+    skips: [
+      'kafka.topic.channel-stats.partitions',
+      'kafka.topic.channel-stats.replication-factor',
+      'kafka.topic.channel-stats.config.cleanup.policy',
+    ],
     says: [/channel-stats/],
   },
   {
@@ -137,6 +152,7 @@ const drifts: Drift[] = [
     make: () => cql(`ALTER TABLE ${TABLE} WITH default_time_to_live = 86400`),
     restore: () => cql(`ALTER TABLE ${TABLE} WITH default_time_to_live = 604800`),
     failing: 'cassandra.table.twitch_chat.raw_chat_messages.default-ttl',
+    skips: ['cassandra.ttl'],
     says: [/raw_chat_messages/, /604800/, /86400/],
   },
   {
@@ -162,6 +178,7 @@ const drifts: Drift[] = [
     make: () => recreateTable({ from: 'user_id text', to: 'user_id bigint' }),
     restore: () => cql(`DROP TABLE ${TABLE}`).then(rerunInits),
     failing: 'cassandra.table.twitch_chat.raw_chat_messages.column.user_id',
+    skips: ['cassandra.write', 'cassandra.read', 'cassandra.ttl'],
     says: [/user_id/, /text/, /bigint/],
   },
   {
@@ -169,6 +186,7 @@ const drifts: Drift[] = [
     make: () => cql(`ALTER TABLE ${TABLE} DROP emotes`),
     restore: () => cql(`ALTER TABLE ${TABLE} ADD emotes list<text>`),
     failing: 'cassandra.table.twitch_chat.raw_chat_messages.column.emotes',
+    skips: ['cassandra.write', 'cassandra.read', 'cassandra.ttl'],
     says: [/emotes/, /list<text>/],
   },
 ];
@@ -220,14 +238,14 @@ describe.each(drifts)('drift: $name', (drift) => {
     for (const pattern of drift.says) expect(check?.message).toMatch(pattern);
   });
 
-  it('passes the unrelated checks (dependants of the drifted one may skip)', () => {
+  it('passes the unrelated checks and skips only its dependants', () => {
     const changed = report.checks.filter((check) => {
       const before = clean.checks.find((candidate) => candidate.id === check.id);
-      return (
-        check.id !== drift.failing && check.status !== before?.status && check.status !== 'skip'
-      );
+      return check.id !== drift.failing && check.status !== before?.status;
     });
-    expect(changed.map((check) => `${check.id}: ${check.status} ${check.message}`)).toEqual([]);
+    expect(changed.map((check) => `${check.id}: ${check.status}`)).toEqual(
+      (drift.skips ?? []).map((id) => `${id}: skip`),
+    );
   });
 
   it('is gone again once restored', async () => {

@@ -46,9 +46,9 @@ export async function readAt(
     return value;
   } finally {
     await consumer.disconnect();
-    await kafka
-      .admin()
-      .deleteGroups([groupId])
-      .catch(() => undefined);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.disconnect();
   }
 }

@@ -35,7 +35,7 @@ it('a second up while running starts nothing new', async () => {
   expect(runningPids()).toEqual(before);
 });
 
-it('reports the five services like compose ps: servers healthy, inits exited 0', async () => {
+it('reports the services like compose ps: servers healthy, inits exited 0, stack-ready running', async () => {
   const services = await twin.services();
   expect(services.map((s) => [s.containerName, s.state, s.health ?? s.exitCode])).toEqual([
     ['chatbattle-zookeeper', 'running', 'healthy'],
@@ -43,6 +43,7 @@ it('reports the five services like compose ps: servers healthy, inits exited 0',
     ['chatbattle-kafka-init', 'exited', 0],
     ['chatbattle-cassandra', 'running', 'healthy'],
     ['chatbattle-cassandra-init', 'exited', 0],
+    ['chatbattle-stack-ready', 'running', undefined],
   ]);
 });
 

@@ -174,6 +174,22 @@ describe('verify on an existing stack', () => {
     );
   });
 
+  it('without --read-only it round-trips, and skips persistence saying why', async () => {
+    const report = await verify(DEFAULT_SPEC, new ExistingRuntime(twin.endpoints), {
+      timeoutSeconds: 30,
+      ttlExpiry: false,
+    });
+    expect(problems(report)).toEqual([]);
+    expect(statusOf(report, 'kafka.consume')).toBe('pass');
+    expect(statusOf(report, 'cassandra.read')).toBe('pass');
+    const persisted = report.checks.find((check) => check.id === 'persistence.kafka');
+    expect([persisted?.status, persisted?.message]).toEqual([
+      'skip',
+      expect.stringMatching(/no lifecycle/),
+    ]);
+    expect(await probeRows()).toBe(0);
+  });
+
   it('names a server that never answers, with what was last seen, and does not hang', async () => {
     const closedPort = '127.0.0.1:1';
     const report = await verify(

@@ -324,6 +324,47 @@ describe('services', () => {
     );
   });
 
+  it('skips what a runtime without containers cannot see (existing), but still checks the servers', () => {
+    const reason = 'runtime existing sees servers by protocol only';
+    const results = observe((o) => {
+      o.services = {
+        ok: true,
+        ms: 1,
+        value: services(o)
+          .filter((s) => ['zookeeper', 'kafka', 'cassandra'].includes(s.service))
+          .map(({ service, containerName, state, health }) => ({
+            service,
+            containerName,
+            state,
+            health,
+          })),
+      };
+      o.notRun = { containers: reason };
+    });
+    const skipped = Object.fromEntries(
+      results.filter((r) => r.status === 'skip').map((r) => [r.id, r.message]),
+    );
+    expect(skipped).toEqual({
+      'services.kafka-init.ready': reason,
+      'services.cassandra-init.ready': reason,
+      'services.stack-ready.ready': reason,
+      'services.network': reason,
+      'services.start-order': reason,
+      'persistence.volumes': reason,
+    });
+    expect(byId(results, 'services.kafka.ready').status).toBe('pass');
+  });
+
+  it('still fails a missing server when containers cannot be seen', () => {
+    const results = observe((o) => {
+      o.services = { ok: true, ms: 1, value: services(o).filter((s) => s.service !== 'kafka') };
+      o.notRun = { containers: 'no containers' };
+    });
+    expect(byId(results, 'services.kafka.ready').message).toBe(
+      'kafka: state expected running (healthy), found missing',
+    );
+  });
+
   it('fails a service that did not stop cleanly', () => {
     const results = observe((o) => {
       o.persistence!.stops[1] = { service: 'kafka', exitCode: 137, stopMs: 10012, clean: false };

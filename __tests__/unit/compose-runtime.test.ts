@@ -129,6 +129,19 @@ describe('ComposeRuntime', () => {
     );
   });
 
+  it('still learns the published ports when up fails, so probes never hit the default ports', async () => {
+    const { run } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      if (args.includes('up'))
+        return { exitCode: 1, stdout: '', stderr: 'dependency failed to start' };
+      if (args.includes('port')) return ok('0.0.0.0:29042');
+      return ok('');
+    });
+    const runtime = new ComposeRuntime({ project, run });
+    await expect(runtime.up(() => undefined)).rejects.toThrow(/dependency failed to start/);
+    expect(runtime.endpoints.cassandraContactPoints).toEqual(['127.0.0.1:29042']);
+  });
+
   it('explains how to proceed when neither compose is installed', async () => {
     const { run } = scripted(() => ({ exitCode: 127, stdout: '', stderr: 'not found' }));
     await expect(new ComposeRuntime({ project, run }).up(() => undefined)).rejects.toThrow(

@@ -80,8 +80,15 @@ describe('a bad spec', () => {
       `infra-spec.yml:${lineOf(text, 'partitons')}:7 /kafka/topics/1/partitons`,
     );
     expect(message).toContain(
-      'unknown key "partitons"; allowed keys: name, partitions, replicationFactor, configs',
+      'unknown key "partitons" (did you mean "partitions"?); allowed keys: name, partitions, replicationFactor, configs',
     );
+  });
+
+  it('suggests nothing when no allowed key is close', () => {
+    const message = problemsOf(
+      withLine('persistence:\n  enabled: true', 'persistence:\n  enabled: true\n  colour: blue'),
+    );
+    expect(message).toContain('/persistence/colour: unknown key "colour"; allowed keys: enabled');
   });
 
   it('rejects a wrong enum value with the allowed values', () => {

@@ -122,6 +122,8 @@ describe('static mode on a compose file that matches the spec', () => {
       line: lineOf(GOOD, 'image: cassandra:${CASSANDRA_VERSION:-5.0.4}'),
       column: 5,
     });
+    const volume = results.find((r) => r.id === 'static.zookeeper.volume.zookeeper-log');
+    expect(volume?.source?.line).toBe(lineOf(GOOD, '- zookeeper-log:/var/lib/zookeeper/log'));
   });
 });
 

@@ -70038,7 +70038,9 @@ function persistenceChecks(spec, observed, gates, locate) {
     return [
         check('kafka', 'Kafka data persists after restart', kafka),
         check('cassandra', 'Cassandra data persists after restart', cassandra),
-        check('volumes', 'Volumes are properly mounted', gates.services.use((observations) => volumesOutcome(spec, observations)), ['compose', 'services']),
+        check('volumes', 'Volumes are properly mounted', observed.notRun?.containers
+            ? (0, outcome_1.skip)(observed.notRun.containers)
+            : gates.services.use((observations) => volumesOutcome(spec, observations)), ['compose', 'services']),
     ];
 }
 /** The marker read back after the restart, and (when observed) the declared objects still there. */
@@ -70101,12 +70103,19 @@ const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Infrastructure Services';
 function serviceChecks(spec, observed, gates, locate) {
     const services = Object.entries(spec.compose.services);
+    const unseen = observed.notRun?.containers;
     const readiness = services.map(([name, declared]) => (0, outcome_1.toResult)(locate, {
         id: `services.${name}.ready`,
         section: SECTION,
         title: readinessTitle(name, declared),
         path: ['compose', 'services', name, 'ready'],
-    }, gates.services.use((observations) => readinessOutcome(name, declared, find(observations, name), gates))));
+    }, gates.services.use((observations) => {
+        const observation = find(observations, name);
+        // Only the servers answer a protocol; without containers the rest cannot be seen.
+        if (!observation && declared.ready !== 'healthy' && unseen)
+            return (0, outcome_1.skip)(unseen);
+        return readinessOutcome(name, declared, observation, gates);
+    })));
     return [
         ...readiness,
         (0, outcome_1.toResult)(locate, {
@@ -70114,13 +70123,17 @@ function serviceChecks(spec, observed, gates, locate) {
             section: SECTION,
             title: 'All services can communicate',
             path: ['compose', 'network'],
-        }, gates.services.use((observations) => networkOutcome(spec, observations))),
+        }, unseen
+            ? (0, outcome_1.skip)(unseen)
+            : gates.services.use((observations) => networkOutcome(spec, observations))),
         (0, outcome_1.toResult)(locate, {
             id: 'services.start-order',
             section: SECTION,
             title: 'Services start in correct order',
             path: ['compose', 'services'],
-        }, gates.services.use((observations) => startOrderOutcome(spec, observations))),
+        }, unseen
+            ? (0, outcome_1.skip)(unseen)
+            : gates.services.use((observations) => startOrderOutcome(spec, observations))),
         (0, outcome_1.toResult)(locate, {
             id: 'services.stop-clean',
             section: SECTION,
@@ -70288,7 +70301,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EXIT = void 0;
 exports.buildProgram = buildProgram;
 exports.main = main;
-// infra-verify on the command line: a thin shell over runtimes (and, later, the verify engine).
+// infra-verify on the command line: a thin shell over the runtimes and the verify engine.
 // Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
 const node_fs_1 = __nccwpck_require__(73024);
 const commander_1 = __nccwpck_require__(18909);
@@ -70452,11 +70465,12 @@ const EXPIRY_TTL_SECONDS = 2;
 const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
-function cassandraClient(contactPoints) {
+function cassandraClient(contactPoints, credentials) {
     return new cassandra_driver_1.Client({
         contactPoints,
         localDataCenter: 'datacenter1',
         socketOptions: { connectTimeout: 3_000, readTimeout: 10_000 },
+        ...(credentials ? { credentials } : {}),
     });
 }
 function compareColumns(a, b) {
@@ -70747,7 +70761,8 @@ async function readProbes(kafka, admin, records) {
         allowAutoTopicCreation: false,
         // Short fetch waits so that stopping the consumer does not sit out a long poll.
         maxWaitTimeInMs: 100,
-        retry: { retries: 2 },
+        // Right after a restart the group coordinator may still be loading; give it a few tries.
+        retry: { retries: 5 },
     });
     let remaining = records.length;
     let allFound = () => undefined;
@@ -70860,7 +70875,7 @@ async function connectStack(endpoints, readiness) {
             : (0, observe_1.notObserved)(readiness.kafka.error),
         readiness.cassandra.ok
             ? (0, observe_1.observe)(async () => {
-                const client = (0, cassandra_1.cassandraClient)(endpoints.cassandraContactPoints);
+                const client = (0, cassandra_1.cassandraClient)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials);
                 await client.connect();
                 return client;
             })
@@ -71121,11 +71136,12 @@ async function kafkaReady(brokers) {
  * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
  * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
  */
-async function cassandraReady(contactPoints, localDataCenter = 'datacenter1') {
+async function cassandraReady(contactPoints, localDataCenter = 'datacenter1', credentials) {
     const client = new cassandra_driver_1.Client({
         contactPoints,
         localDataCenter,
         socketOptions: { connectTimeout: 3000, readTimeout: 5000 },
+        ...(credentials ? { credentials } : {}),
     });
     try {
         await client.connect();
@@ -71197,7 +71213,7 @@ async function missingFromStack(runtime, service) {
 async function awaitStack(spec, runtime, deadline, progress) {
     const remaining = () => Math.max(0, deadline - Date.now());
     const logTail = (service) => () => runtime.logs(service, LOG_LINES);
-    const { zookeeper, kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
+    const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } = runtime.endpoints;
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
     const others = runtime.name === 'existing' ? [] : stateServices(spec);
     const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
@@ -71217,7 +71233,7 @@ async function awaitStack(spec, runtime, deadline, progress) {
         })),
         settle((0, readiness_1.waitUntil)({
             service: 'cassandra',
-            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints),
+            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, undefined, cassandraCredentials),
             timeoutMs: remaining(),
             progress,
             logTail: logTail('cassandra'),
@@ -71743,6 +71759,8 @@ exports.DEFAULT_PUBLISHED_PORTS = {
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
+/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
+const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 /** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
 const CLEAN_EXIT_CODES = new Set([0, 143]);
 class ComposeRuntime {
@@ -71770,8 +71788,15 @@ class ComposeRuntime {
     async up(progress) {
         const command = await this.compose();
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        await this.exec((0, args_1.upArgs)(command, this.options.project), 'up');
-        this.resolved = await this.resolveEndpoints();
+        try {
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up');
+        }
+        finally {
+            // Even after a failed up: whatever did start must be probed where it really listens,
+            // never at the default ports, where some other stack may answer.
+            // When compose cannot say (no container was even created), there is nothing to probe.
+            this.resolved = await this.resolveEndpoints().catch(() => NOWHERE);
+        }
     }
     async services() {
         return (await this.containers()).map((container) => {
@@ -72146,7 +72171,7 @@ class ExistingRuntime {
         return Promise.all([
             byProtocol('zookeeper', zookeeper, () => (0, readiness_1.zookeeperReady)(zookeeper)),
             byProtocol('kafka', kafkaBrokers.join(','), () => (0, readiness_1.kafkaReady)(kafkaBrokers)),
-            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints)),
+            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, undefined, this.endpoints.cassandraCredentials)),
         ]);
     }
     async stop() {
@@ -72225,7 +72250,6 @@ function createRuntime(name, env = process.env) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LocalRuntime = exports.TWIN_SERVICES = void 0;
-exports.localRuntime = localRuntime;
 // The local twin: the ChatBattle stack as real JVM processes on 127.0.0.1, for machines
 // without a Docker engine. Same servers, same init scripts, same ports as docker-compose.yml.
 const node_child_process_1 = __nccwpck_require__(31421);
@@ -72278,9 +72302,20 @@ class LocalRuntime {
             progress(`twin already running in ${this.config.home}; nothing to do`);
             return;
         }
-        await (0, jars_1.ensureJars)(this.config, progress);
         for (const dir of [this.paths.logs, this.paths.data, this.paths.run, this.paths.conf])
             (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+        const lockTimeoutMs = this.timeouts.cassandraMs + this.timeouts.initMs;
+        await (0, processes_1.withLock)((0, node_path_1.join)(this.paths.run, 'up.lock'), lockTimeoutMs, async () => {
+            // Whoever held the lock before may have brought everything up meanwhile.
+            if (this.isFullyUp()) {
+                progress(`twin already running in ${this.config.home}; nothing to do`);
+                return;
+            }
+            await this.bringUp(progress);
+        });
+    }
+    async bringUp(progress) {
+        await (0, jars_1.ensureJars)(this.config, progress);
         const launches = (0, servers_1.serverLaunches)(this.config, this.jammJar());
         const kafkaChain = async () => {
             await this.startServer(launches.zookeeper, progress);
@@ -72300,6 +72335,11 @@ class LocalRuntime {
             throw failures[0];
         if (failures.length > 1)
             throw new Error(failures.map((f) => f.message).join('\n\n'));
+    }
+    /** Runs both one-shot inits again on a running twin, as `docker compose up kafka-init cassandra-init` does. */
+    async rerunInits(progress) {
+        await this.runInit('kafka-init', progress, (log) => this.createTopics(log));
+        await this.runInit('cassandra-init', progress, (log) => this.applySchema(log));
     }
     /** start after stop is the same as up: inits are idempotent and run again, as in compose */
     start(progress) {
@@ -72331,31 +72371,33 @@ class LocalRuntime {
     }
     async services() {
         const state = this.readState();
-        return exports.TWIN_SERVICES.map((service) => {
-            const base = {
-                service,
-                containerName: `chatbattle-${service}`,
-                startedAt: state.startedAt[service],
-            };
-            if (service === 'kafka-init' || service === 'cassandra-init') {
-                const exitCode = (0, processes_1.lastExitCode)(this.managed(service));
-                if (exitCode === undefined) {
-                    return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
-                }
-                return { ...base, state: 'exited', exitCode };
-            }
-            if ((0, processes_1.runningPid)(this.managed(service)) !== undefined) {
-                return {
-                    ...base,
-                    state: 'running',
-                    health: state.readyAt[service] ? 'healthy' : 'starting',
-                };
-            }
+        const observed = exports.TWIN_SERVICES.map((service) => this.observe(service, state));
+        return [...observed, stackReady(observed, state)];
+    }
+    observe(service, state) {
+        const base = {
+            service,
+            containerName: `chatbattle-${service}`,
+            startedAt: state.startedAt[service],
+        };
+        if (service === 'kafka-init' || service === 'cassandra-init') {
             const exitCode = (0, processes_1.lastExitCode)(this.managed(service));
-            return exitCode === undefined
-                ? { ...base, state: 'missing' }
-                : { ...base, state: 'exited', exitCode };
-        });
+            if (exitCode === undefined) {
+                return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
+            }
+            return { ...base, state: 'exited', exitCode };
+        }
+        if ((0, processes_1.runningPid)(this.managed(service)) !== undefined) {
+            return {
+                ...base,
+                state: 'running',
+                health: state.readyAt[service] ? 'healthy' : 'starting',
+            };
+        }
+        const exitCode = (0, processes_1.lastExitCode)(this.managed(service));
+        return exitCode === undefined
+            ? { ...base, state: 'missing' }
+            : { ...base, state: 'exited', exitCode };
     }
     async logs(service, lines) {
         return (0, tail_1.tailOfFile)(this.logFile(service), lines);
@@ -72391,21 +72433,24 @@ class LocalRuntime {
             progress(`${launch.name} already running`);
             return;
         }
-        const port = {
-            zookeeper: this.config.ports.zookeeper,
-            kafka: this.config.ports.kafka,
-            cassandra: this.config.ports.cassandra,
+        const { ports, host } = this.config;
+        const needed = {
+            zookeeper: [ports.zookeeper],
+            kafka: [ports.kafka],
+            cassandra: [ports.cassandra, ports.cassandraStorage],
         }[launch.name];
-        if (await (0, processes_1.portAnswers)(this.config.host, port)) {
-            throw new Error(`${launch.name}: port ${port} on ${this.config.host} is already taken by another process; stop it, ` +
-                `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`);
+        for (const port of needed) {
+            if (await (0, processes_1.portAnswers)(host, port)) {
+                throw new Error(`${launch.name}: port ${port} on ${host} is already taken by another process; stop it, ` +
+                    `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`);
+            }
         }
         for (const [file, content] of Object.entries(launch.files)) {
             (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
             (0, node_fs_1.writeFileSync)(file, content);
         }
         progress(`starting ${launch.name} (log: ${this.logFile(launch.name)})`);
-        await (0, processes_1.startDetached)(managed, this.config.java, launch.javaArgs, this.logFile(launch.name));
+        await (0, processes_1.startDetached)(managed, this.config.java, launch.javaArgs, this.logFile(launch.name), this.config.home);
         this.updateState((state) => {
             state.startedAt[launch.name] = new Date().toISOString();
             delete state.readyAt[launch.name];
@@ -72445,6 +72490,9 @@ class LocalRuntime {
             (0, node_fs_1.closeSync)(log);
         }
         (0, node_fs_1.writeFileSync)((0, node_path_1.join)(this.paths.run, `${name}.exit`), `${exitCode}\n`);
+        this.updateState((state) => {
+            state.finishedAt = { ...state.finishedAt, [name]: new Date().toISOString() };
+        });
         if (exitCode !== 0) {
             throw new Error(`${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, 20)}`);
         }
@@ -72503,8 +72551,19 @@ class LocalRuntime {
     }
 }
 exports.LocalRuntime = LocalRuntime;
-function localRuntime(overrides = {}) {
-    return new LocalRuntime((0, config_1.twinConfig)(overrides));
+/**
+ * compose's stack-ready sentinel is a sleeping container that starts once both inits exited 0.
+ * The twin needs no such process, so it reports the sentinel's meaning instead: running when
+ * the servers run and both inits succeeded, started when the later init finished.
+ */
+function stackReady(observed, state) {
+    const base = { service: 'stack-ready', containerName: 'chatbattle-stack-ready' };
+    const inits = ['kafka-init', 'cassandra-init'];
+    const done = observed.every((s) => inits.includes(s.service) ? s.exitCode === 0 : s.state === 'running');
+    if (!done)
+        return { ...base, state: 'missing' };
+    const finished = inits.map((name) => state.finishedAt?.[name] ?? '').sort();
+    return { ...base, state: 'running', startedAt: finished[finished.length - 1] || undefined };
 }
 
 
@@ -72831,6 +72890,7 @@ exports.lastExitCode = lastExitCode;
 exports.startDetached = startDetached;
 exports.stopProcess = stopProcess;
 exports.portAnswers = portAnswers;
+exports.withLock = withLock;
 // Detached JVMs that outlive the command that started them. Each runs under a tiny sh
 // supervisor that writes the JVM's pid and, when it ends, its exit code: so `stop` can
 // report the exit code even from another process than the one that started it.
@@ -72868,12 +72928,14 @@ function runningPid(p) {
 function lastExitCode(p) {
     return readNumber(exitFile(p));
 }
-async function startDetached(p, command, args, logFile) {
+/** `cwd` also receives what a JVM writes beside itself, such as hs_err_pid*.log after a crash. */
+async function startDetached(p, command, args, logFile, cwd) {
     (0, node_fs_1.rmSync)(pidFile(p), { force: true });
     (0, node_fs_1.rmSync)(exitFile(p), { force: true });
     const log = (0, node_fs_1.openSync)(logFile, 'a');
     try {
         const child = (0, node_child_process_1.spawn)('sh', ['-c', SUPERVISOR, 'twin-supervisor', pidFile(p), exitFile(p), command, ...args], {
+            cwd,
             detached: true,
             stdio: ['ignore', log, log],
         });
@@ -72923,6 +72985,52 @@ function portAnswers(host, port) {
         socket.on('error', () => resolve(false));
         socket.on('close', () => resolve(false));
     });
+}
+function lockHolderAlive(file) {
+    const pid = readNumber(file);
+    if (pid === undefined)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Runs `work` while holding a lock file, so two processes bringing up the same twin at once
+ * (say a test run and a shell) cannot start a second copy of a server. A lock left by a dead
+ * process is taken over.
+ */
+async function withLock(file, timeoutMs, work) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        try {
+            (0, node_fs_1.closeSync)((0, node_fs_1.openSync)(file, 'wx'));
+            (0, node_fs_1.writeFileSync)(file, `${process.pid}\n`);
+            break;
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+            // Just created by another process, pid not written yet: not stale, only young.
+            if ((0, node_fs_1.readFileSync)(file, 'utf8') !== '' && !lockHolderAlive(file)) {
+                (0, node_fs_1.rmSync)(file, { force: true });
+                continue;
+            }
+            if (Date.now() > deadline) {
+                throw new Error(`another process (pid ${readNumber(file)}) holds ${file}; wait for it or remove the file`);
+            }
+            await sleep(250);
+        }
+    }
+    try {
+        return await work();
+    }
+    finally {
+        (0, node_fs_1.rmSync)(file, { force: true });
+    }
 }
 
 
@@ -73354,7 +73462,7 @@ function schemaProblem(error, locate) {
             return {
                 location: locate([...path, key]),
                 pointer: toPointer([...path, key]),
-                message: `unknown key "${key}"; allowed keys: ${allowed.join(', ')}`,
+                message: `unknown key "${key}"${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
             };
         }
         case 'required': {
@@ -73394,6 +73502,25 @@ function schemaProblem(error, locate) {
                 message: `${error.message ?? 'is invalid'} (found ${JSON.stringify(error.data)})`,
             };
     }
+}
+/** A typo usually sits one or two edits away from the key that was meant. */
+function didYouMean(key, allowed) {
+    const [best] = allowed
+        .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
+        .sort((a, b) => a.distance - b.distance);
+    return best && best.distance <= 2 ? ` (did you mean "${best.candidate}"?)` : '';
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 function describeType(value) {
     if (value === null)
@@ -73730,8 +73857,10 @@ function checkCompose(text, file, env, spec) {
             check('healthcheck', 'Infrastructure Services', `${name} healthcheck uses its protocol`, servicePath('healthcheck', 'test'), judge((s) => healthcheckOutcome(name, s)), present.id);
         }
         check('depends-on', 'Infrastructure Services', `${name} depends_on ${describeDependencies(declared) || 'nothing'}`, servicePath('depends_on'), judge((s) => dependsOnOutcome(name, s, declared)), present.id);
+        const mounts = service ? parseMounts(service) : [];
         for (const [volume, path] of Object.entries(declared.volumes)) {
-            check(`volume.${volume}`, 'Data Persistence', `${name}: volume ${volume} mounted on ${path}`, servicePath('volumes'), (0, outcome_1.needs)([present], () => volumeOutcome(name, service, compose, volume, path)));
+            const index = mounts.findIndex((mount) => mount.target === path);
+            check(`volume.${volume}`, 'Data Persistence', `${name}: volume ${volume} mounted on ${path}`, index >= 0 ? servicePath('volumes', index) : servicePath('volumes'), (0, outcome_1.needs)([present], () => volumeOutcome(name, mounts[index], compose, volume, path)));
         }
     }
     return results;
@@ -73825,23 +73954,27 @@ function dependsOnOutcome(name, service, declared) {
         return (0, outcome_1.pass)(`${name}: no dependencies, as declared`);
     return (0, outcome_1.combine)(outcomes, 'no dependencies');
 }
-function volumeOutcome(name, service, compose, volume, path) {
-    const mounts = (service.volumes ?? []).map((entry) => {
+/** Short ("source:target[:mode]") and long ({ source, target }) syntax alike; no source is an
+ * anonymous volume. */
+function parseMounts(service) {
+    return (service.volumes ?? []).map((entry) => {
         if (typeof entry !== 'string')
             return { source: entry.source ?? '', target: entry.target ?? '' };
         const [source, target] = entry.split(':');
         return target === undefined ? { source: '', target: source } : { source, target };
     });
-    const mount = mounts.find((candidate) => candidate.target === path);
+}
+function volumeOutcome(name, mount, compose, volume, path) {
     const expected = `named volume ${volume}`;
+    const what = `mount on ${path}`;
     if (!mount)
-        return (0, outcome_1.mismatch)(name, `mount on ${path}`, expected, 'nothing mounted');
+        return (0, outcome_1.mismatch)(name, what, expected, 'nothing mounted');
     if (mount.source === '')
-        return (0, outcome_1.mismatch)(name, `mount on ${path}`, expected, 'an anonymous volume');
+        return (0, outcome_1.mismatch)(name, what, expected, 'an anonymous volume');
     if (/^[./~]/.test(mount.source))
-        return (0, outcome_1.mismatch)(name, `mount on ${path}`, expected, `bind mount ${mount.source}`);
+        return (0, outcome_1.mismatch)(name, what, expected, `bind mount ${mount.source}`);
     if (mount.source !== volume)
-        return (0, outcome_1.mismatch)(name, `mount on ${path}`, expected, `named volume ${mount.source}`);
+        return (0, outcome_1.mismatch)(name, what, expected, `named volume ${mount.source}`);
     if (!compose.volumes || !(volume in compose.volumes)) {
         return (0, outcome_1.mismatch)(name, `volume ${volume}`, 'declared under top-level volumes:', 'not declared');
     }
@@ -73911,8 +74044,10 @@ const node_child_process_1 = __nccwpck_require__(31421);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
 const commander_1 = __nccwpck_require__(18909);
+const checks_1 = __nccwpck_require__(2369);
 const report_1 = __nccwpck_require__(41714);
 const runtime_1 = __nccwpck_require__(41356);
+const config_1 = __nccwpck_require__(63416);
 const existing_1 = __nccwpck_require__(51619);
 const default_1 = __nccwpck_require__(40042);
 const load_1 = __nccwpck_require__(11207);
@@ -73974,9 +74109,8 @@ function writeReport(file, render) {
     (0, node_fs_1.writeFileSync)(file, render());
 }
 function staticReport(checks, started) {
-    const failed = checks.some((check) => check.status === 'fail' || check.status === 'error');
     return {
-        result: failed ? 'fail' : 'pass',
+        result: (0, checks_1.resultOf)(checks),
         runtime: 'static',
         startedAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
@@ -74035,11 +74169,13 @@ async function exitCodeOf(flags) {
     catch (error) {
         const usage = error instanceof VerifyUsageError ||
             error instanceof load_1.SpecError ||
-            error instanceof compose_1.ComposeFileError;
+            error instanceof compose_1.ComposeFileError ||
+            error instanceof config_1.TwinConfigError ||
+            error instanceof runtime_1.UnknownRuntimeError;
         process.stderr.write(`infra-verify verify: ${error.message}\n`);
         if (usage)
             return exports.VERIFY_EXIT.usage;
-        // A runtime that cannot even be chosen or started (no docker, bad twin config) never came up.
+        // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.
         return exports.VERIFY_EXIT.stackDown;
     }
 }
@@ -74097,10 +74233,10 @@ function phasesNotRun(spec, runtime, options) {
         notRun.roundTrip = 'round-trip probes are off in the spec';
     if (notRun.roundTrip)
         notRun.ttlExpiry = notRun.roundTrip;
+    else if (!spec.probes.ttl.expiry)
+        notRun.ttlExpiry = 'TTL expiry is off in the spec';
     else if (options.ttlExpiry === false)
         notRun.ttlExpiry = 'TTL expiry was turned off for this run';
-    else if (options.ttlExpiry === undefined && !spec.probes.ttl.expiry)
-        notRun.ttlExpiry = 'TTL expiry is off in the spec';
     if (options.readOnly)
         notRun.persistence = '--read-only: nothing is written';
     else if (!runtime.hasLifecycle)
@@ -74131,11 +74267,11 @@ async function verify(spec, runtime, options) {
     const timeoutMs = options.timeoutSeconds * 1000;
     let clients;
     try {
-        let upError;
-        if (runtime.hasLifecycle) {
+        if (runtime.hasLifecycle)
             progress(`bringing the stack up (${runtime.name})`);
-            await timed('up', () => runtime.up(progress).catch((error) => void (upError = (0, observe_1.errorMessage)(error))));
-        }
+        const upError = runtime.hasLifecycle
+            ? await timed('up', () => runtime.up(progress).then(() => undefined, observe_1.errorMessage))
+            : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = Date.now() + (upError ? 0 : timeoutMs);
         progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
@@ -74163,10 +74299,8 @@ async function verify(spec, runtime, options) {
         const logs = {};
         for (const { service } of notReady)
             logs[service] = await runtime.logs(service, LOG_LINES).catch(observe_1.errorMessage);
-        const failed = notReady.length > 0 ||
-            checks.some((check) => check.status === 'fail' || check.status === 'error');
         return {
-            result: failed ? 'fail' : 'pass',
+            result: notReady.length > 0 ? 'fail' : (0, checks_1.resultOf)(checks),
             runtime: runtime.name,
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,

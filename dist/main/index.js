@@ -101724,6 +101724,7 @@ function runtimeFor(inputs) {
             kafkaBrokers: inputs.kafkaBrokers,
             cassandraContactPoints: inputs.cassandraContactPoints,
             zookeeper: inputs.zookeeper,
+            ...(inputs.cassandraCredentials ? { cassandraCredentials: inputs.cassandraCredentials } : {}),
         });
     }
     (0, state_1.saveStackState)(core.saveState, {
@@ -101796,13 +101797,14 @@ async function main() {
         await run();
     }
     catch (error) {
+        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
         if (error instanceof load_1.SpecError) {
             for (const problem of error.problems) {
                 core.error(problem.message, {
                     title: `infra-verify: invalid spec ${problem.pointer}`,
                     ...(problem.location
                         ? {
-                            file: path.relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), problem.location.file),
+                            file: path.relative(workspace, path.resolve(workspace, problem.location.file)),
                             startLine: problem.location.line,
                             startColumn: problem.location.column,
                         }
@@ -101811,7 +101813,15 @@ async function main() {
             }
         }
         const known = error instanceof inputs_1.InputError || error instanceof load_1.SpecError;
-        core.setFailed(known ? error.message : `infra-verify failed: ${error.message}`);
+        const message = known
+            ? error.message
+            : `infra-verify failed: ${error.message}`;
+        // The summary is where a reviewer looks first, so it says why even when nothing was checked.
+        await core.summary
+            .addRaw(`## ❌ infra-verify: ERROR\n\n\`\`\`text\n${message}\n\`\`\`\n`)
+            .write()
+            .catch(() => undefined);
+        core.setFailed(message);
     }
 }
 void main();
@@ -101866,10 +101876,15 @@ const path = __importStar(__nccwpck_require__(76760));
 const default_1 = __nccwpck_require__(40042);
 const load_1 = __nccwpck_require__(11207);
 function specFor(specInput, workingDirectory) {
-    if (specInput)
-        return (0, load_1.loadSpec)(specInput);
-    const inRepo = path.join(workingDirectory, 'infra-spec.yml');
-    return (0, node_fs_1.existsSync)(inRepo) ? (0, load_1.loadSpec)(inRepo) : { spec: default_1.DEFAULT_SPEC };
+    const file = specInput ?? path.join(workingDirectory, 'infra-spec.yml');
+    if (!specInput && !(0, node_fs_1.existsSync)(file))
+        return { spec: default_1.DEFAULT_SPEC };
+    return (0, load_1.loadSpec)(shownPath(file));
+}
+/** Relative to the checkout when inside it, so the summary says infra-spec.yml:61:9, not /home/runner/... */
+function shownPath(file) {
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 
@@ -102418,7 +102433,9 @@ function persistenceChecks(spec, observed, gates, locate) {
     return [
         check('kafka', 'Kafka data persists after restart', kafka),
         check('cassandra', 'Cassandra data persists after restart', cassandra),
-        check('volumes', 'Volumes are properly mounted', gates.services.use((observations) => volumesOutcome(spec, observations)), ['compose', 'services']),
+        check('volumes', 'Volumes are properly mounted', observed.notRun?.containers
+            ? (0, outcome_1.skip)(observed.notRun.containers)
+            : gates.services.use((observations) => volumesOutcome(spec, observations)), ['compose', 'services']),
     ];
 }
 /** The marker read back after the restart, and (when observed) the declared objects still there. */
@@ -102481,12 +102498,19 @@ const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Infrastructure Services';
 function serviceChecks(spec, observed, gates, locate) {
     const services = Object.entries(spec.compose.services);
+    const unseen = observed.notRun?.containers;
     const readiness = services.map(([name, declared]) => (0, outcome_1.toResult)(locate, {
         id: `services.${name}.ready`,
         section: SECTION,
         title: readinessTitle(name, declared),
         path: ['compose', 'services', name, 'ready'],
-    }, gates.services.use((observations) => readinessOutcome(name, declared, find(observations, name), gates))));
+    }, gates.services.use((observations) => {
+        const observation = find(observations, name);
+        // Only the servers answer a protocol; without containers the rest cannot be seen.
+        if (!observation && declared.ready !== 'healthy' && unseen)
+            return (0, outcome_1.skip)(unseen);
+        return readinessOutcome(name, declared, observation, gates);
+    })));
     return [
         ...readiness,
         (0, outcome_1.toResult)(locate, {
@@ -102494,13 +102518,17 @@ function serviceChecks(spec, observed, gates, locate) {
             section: SECTION,
             title: 'All services can communicate',
             path: ['compose', 'network'],
-        }, gates.services.use((observations) => networkOutcome(spec, observations))),
+        }, unseen
+            ? (0, outcome_1.skip)(unseen)
+            : gates.services.use((observations) => networkOutcome(spec, observations))),
         (0, outcome_1.toResult)(locate, {
             id: 'services.start-order',
             section: SECTION,
             title: 'Services start in correct order',
             path: ['compose', 'services'],
-        }, gates.services.use((observations) => startOrderOutcome(spec, observations))),
+        }, unseen
+            ? (0, outcome_1.skip)(unseen)
+            : gates.services.use((observations) => startOrderOutcome(spec, observations))),
         (0, outcome_1.toResult)(locate, {
             id: 'services.stop-clean',
             section: SECTION,
@@ -102691,11 +102719,12 @@ const EXPIRY_TTL_SECONDS = 2;
 const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
-function cassandraClient(contactPoints) {
+function cassandraClient(contactPoints, credentials) {
     return new cassandra_driver_1.Client({
         contactPoints,
         localDataCenter: 'datacenter1',
         socketOptions: { connectTimeout: 3_000, readTimeout: 10_000 },
+        ...(credentials ? { credentials } : {}),
     });
 }
 function compareColumns(a, b) {
@@ -102986,7 +103015,8 @@ async function readProbes(kafka, admin, records) {
         allowAutoTopicCreation: false,
         // Short fetch waits so that stopping the consumer does not sit out a long poll.
         maxWaitTimeInMs: 100,
-        retry: { retries: 2 },
+        // Right after a restart the group coordinator may still be loading; give it a few tries.
+        retry: { retries: 5 },
     });
     let remaining = records.length;
     let allFound = () => undefined;
@@ -103099,7 +103129,7 @@ async function connectStack(endpoints, readiness) {
             : (0, observe_1.notObserved)(readiness.kafka.error),
         readiness.cassandra.ok
             ? (0, observe_1.observe)(async () => {
-                const client = (0, cassandra_1.cassandraClient)(endpoints.cassandraContactPoints);
+                const client = (0, cassandra_1.cassandraClient)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials);
                 await client.connect();
                 return client;
             })
@@ -103360,11 +103390,12 @@ async function kafkaReady(brokers) {
  * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
  * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
  */
-async function cassandraReady(contactPoints, localDataCenter = 'datacenter1') {
+async function cassandraReady(contactPoints, localDataCenter = 'datacenter1', credentials) {
     const client = new cassandra_driver_1.Client({
         contactPoints,
         localDataCenter,
         socketOptions: { connectTimeout: 3000, readTimeout: 5000 },
+        ...(credentials ? { credentials } : {}),
     });
     try {
         await client.connect();
@@ -103436,7 +103467,7 @@ async function missingFromStack(runtime, service) {
 async function awaitStack(spec, runtime, deadline, progress) {
     const remaining = () => Math.max(0, deadline - Date.now());
     const logTail = (service) => () => runtime.logs(service, LOG_LINES);
-    const { zookeeper, kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
+    const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } = runtime.endpoints;
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
     const others = runtime.name === 'existing' ? [] : stateServices(spec);
     const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
@@ -103456,7 +103487,7 @@ async function awaitStack(spec, runtime, deadline, progress) {
         })),
         settle((0, readiness_1.waitUntil)({
             service: 'cassandra',
-            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints),
+            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, undefined, cassandraCredentials),
             timeoutMs: remaining(),
             progress,
             logTail: logTail('cassandra'),
@@ -103474,7 +103505,7 @@ async function awaitStack(spec, runtime, deadline, progress) {
         zookeeper: zk,
         kafka,
         cassandra,
-        inits: Object.fromEntries(inits.map((service, index) => [service, initResults[index]])),
+        others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
     };
 }
 /** The services that did not come up, with what was seen: empty when the stack is ready. */
@@ -103982,6 +104013,8 @@ exports.DEFAULT_PUBLISHED_PORTS = {
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
+/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
+const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 /** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
 const CLEAN_EXIT_CODES = new Set([0, 143]);
 class ComposeRuntime {
@@ -104009,8 +104042,15 @@ class ComposeRuntime {
     async up(progress) {
         const command = await this.compose();
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        await this.exec((0, args_1.upArgs)(command, this.options.project), 'up');
-        this.resolved = await this.resolveEndpoints();
+        try {
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up');
+        }
+        finally {
+            // Even after a failed up: whatever did start must be probed where it really listens,
+            // never at the default ports, where some other stack may answer.
+            // When compose cannot say (no container was even created), there is nothing to probe.
+            this.resolved = await this.resolveEndpoints().catch(() => NOWHERE);
+        }
     }
     async services() {
         return (await this.containers()).map((container) => {
@@ -104385,7 +104425,7 @@ class ExistingRuntime {
         return Promise.all([
             byProtocol('zookeeper', zookeeper, () => (0, readiness_1.zookeeperReady)(zookeeper)),
             byProtocol('kafka', kafkaBrokers.join(','), () => (0, readiness_1.kafkaReady)(kafkaBrokers)),
-            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints)),
+            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, undefined, this.endpoints.cassandraCredentials)),
         ]);
     }
     async stop() {
@@ -104619,7 +104659,7 @@ function schemaProblem(error, locate) {
             return {
                 location: locate([...path, key]),
                 pointer: toPointer([...path, key]),
-                message: `unknown key "${key}"; allowed keys: ${allowed.join(', ')}`,
+                message: `unknown key "${key}"${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
             };
         }
         case 'required': {
@@ -104659,6 +104699,25 @@ function schemaProblem(error, locate) {
                 message: `${error.message ?? 'is invalid'} (found ${JSON.stringify(error.data)})`,
             };
     }
+}
+/** A typo usually sits one or two edits away from the key that was meant. */
+function didYouMean(key, allowed) {
+    const [best] = allowed
+        .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
+        .sort((a, b) => a.distance - b.distance);
+    return best && best.distance <= 2 ? ` (did you mean "${best.candidate}"?)` : '';
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 function describeType(value) {
     if (value === null)
@@ -104953,10 +105012,10 @@ function phasesNotRun(spec, runtime, options) {
         notRun.roundTrip = 'round-trip probes are off in the spec';
     if (notRun.roundTrip)
         notRun.ttlExpiry = notRun.roundTrip;
+    else if (!spec.probes.ttl.expiry)
+        notRun.ttlExpiry = 'TTL expiry is off in the spec';
     else if (options.ttlExpiry === false)
         notRun.ttlExpiry = 'TTL expiry was turned off for this run';
-    else if (options.ttlExpiry === undefined && !spec.probes.ttl.expiry)
-        notRun.ttlExpiry = 'TTL expiry is off in the spec';
     if (options.readOnly)
         notRun.persistence = '--read-only: nothing is written';
     else if (!runtime.hasLifecycle)
@@ -104987,11 +105046,11 @@ async function verify(spec, runtime, options) {
     const timeoutMs = options.timeoutSeconds * 1000;
     let clients;
     try {
-        let upError;
-        if (runtime.hasLifecycle) {
+        if (runtime.hasLifecycle)
             progress(`bringing the stack up (${runtime.name})`);
-            await timed('up', () => runtime.up(progress).catch((error) => void (upError = (0, observe_1.errorMessage)(error))));
-        }
+        const upError = runtime.hasLifecycle
+            ? await timed('up', () => runtime.up(progress).then(() => undefined, observe_1.errorMessage))
+            : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = Date.now() + (upError ? 0 : timeoutMs);
         progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
@@ -105019,10 +105078,8 @@ async function verify(spec, runtime, options) {
         const logs = {};
         for (const { service } of notReady)
             logs[service] = await runtime.logs(service, LOG_LINES).catch(observe_1.errorMessage);
-        const failed = notReady.length > 0 ||
-            checks.some((check) => check.status === 'fail' || check.status === 'error');
         return {
-            result: failed ? 'fail' : 'pass',
+            result: notReady.length > 0 ? 'fail' : (0, checks_1.resultOf)(checks),
             runtime: runtime.name,
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,

@@ -32184,6 +32184,8 @@ exports.DEFAULT_PUBLISHED_PORTS = {
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
+/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
+const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 /** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
 const CLEAN_EXIT_CODES = new Set([0, 143]);
 class ComposeRuntime {
@@ -32211,8 +32213,15 @@ class ComposeRuntime {
     async up(progress) {
         const command = await this.compose();
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        await this.exec((0, args_1.upArgs)(command, this.options.project), 'up');
-        this.resolved = await this.resolveEndpoints();
+        try {
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up');
+        }
+        finally {
+            // Even after a failed up: whatever did start must be probed where it really listens,
+            // never at the default ports, where some other stack may answer.
+            // When compose cannot say (no container was even created), there is nothing to probe.
+            this.resolved = await this.resolveEndpoints().catch(() => NOWHERE);
+        }
     }
     async services() {
         return (await this.containers()).map((container) => {

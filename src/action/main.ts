@@ -21,6 +21,7 @@ function runtimeFor(inputs: ActionInputs): Runtime {
       kafkaBrokers: inputs.kafkaBrokers,
       cassandraContactPoints: inputs.cassandraContactPoints,
       zookeeper: inputs.zookeeper,
+      ...(inputs.cassandraCredentials ? { cassandraCredentials: inputs.cassandraCredentials } : {}),
     });
   }
   saveStackState(core.saveState, {
@@ -99,16 +100,14 @@ export async function main(): Promise<void> {
   try {
     await run();
   } catch (error) {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     if (error instanceof SpecError) {
       for (const problem of error.problems) {
         core.error(problem.message, {
           title: `infra-verify: invalid spec ${problem.pointer}`,
           ...(problem.location
             ? {
-                file: path.relative(
-                  process.env.GITHUB_WORKSPACE ?? process.cwd(),
-                  problem.location.file,
-                ),
+                file: path.relative(workspace, path.resolve(workspace, problem.location.file)),
                 startLine: problem.location.line,
                 startColumn: problem.location.column,
               }
@@ -117,9 +116,15 @@ export async function main(): Promise<void> {
       }
     }
     const known = error instanceof InputError || error instanceof SpecError;
-    core.setFailed(
-      known ? (error as Error).message : `infra-verify failed: ${(error as Error).message}`,
-    );
+    const message = known
+      ? (error as Error).message
+      : `infra-verify failed: ${(error as Error).message}`;
+    // The summary is where a reviewer looks first, so it says why even when nothing was checked.
+    await core.summary
+      .addRaw(`## ❌ infra-verify: ERROR\n\n\`\`\`text\n${message}\n\`\`\`\n`)
+      .write()
+      .catch(() => undefined);
+    core.setFailed(message);
   }
 }
 

@@ -8,7 +8,13 @@ import { loadSpec, type LoadedSpec } from '../spec/load';
 export type SpecForRun = Pick<LoadedSpec, 'spec'> & Partial<Pick<LoadedSpec, 'locate' | 'file'>>;
 
 export function specFor(specInput: string | undefined, workingDirectory: string): SpecForRun {
-  if (specInput) return loadSpec(specInput);
-  const inRepo = path.join(workingDirectory, 'infra-spec.yml');
-  return existsSync(inRepo) ? loadSpec(inRepo) : { spec: DEFAULT_SPEC };
+  const file = specInput ?? path.join(workingDirectory, 'infra-spec.yml');
+  if (!specInput && !existsSync(file)) return { spec: DEFAULT_SPEC };
+  return loadSpec(shownPath(file));
+}
+
+/** Relative to the checkout when inside it, so the summary says infra-spec.yml:61:9, not /home/runner/... */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

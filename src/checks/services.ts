@@ -25,6 +25,7 @@ export function serviceChecks(
   locate: Locate,
 ): CheckResult[] {
   const services = Object.entries(spec.compose.services);
+  const unseen = observed.notRun?.containers;
   const readiness = services.map(([name, declared]) =>
     toResult(
       locate,
@@ -34,9 +35,12 @@ export function serviceChecks(
         title: readinessTitle(name, declared),
         path: ['compose', 'services', name, 'ready'],
       },
-      gates.services.use((observations) =>
-        readinessOutcome(name, declared, find(observations, name), gates),
-      ),
+      gates.services.use((observations) => {
+        const observation = find(observations, name);
+        // Only the servers answer a protocol; without containers the rest cannot be seen.
+        if (!observation && declared.ready !== 'healthy' && unseen) return skip(unseen);
+        return readinessOutcome(name, declared, observation, gates);
+      }),
     ),
   );
   return [
@@ -49,7 +53,9 @@ export function serviceChecks(
         title: 'All services can communicate',
         path: ['compose', 'network'],
       },
-      gates.services.use((observations) => networkOutcome(spec, observations)),
+      unseen
+        ? skip(unseen)
+        : gates.services.use((observations) => networkOutcome(spec, observations)),
     ),
     toResult(
       locate,
@@ -59,7 +65,9 @@ export function serviceChecks(
         title: 'Services start in correct order',
         path: ['compose', 'services'],
       },
-      gates.services.use((observations) => startOrderOutcome(spec, observations)),
+      unseen
+        ? skip(unseen)
+        : gates.services.use((observations) => startOrderOutcome(spec, observations)),
     ),
     toResult(
       locate,

@@ -19,11 +19,15 @@ const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
 
-export function cassandraClient(contactPoints: string[]): Client {
+export function cassandraClient(
+  contactPoints: string[],
+  credentials?: { username: string; password: string },
+): Client {
   return new Client({
     contactPoints,
     localDataCenter: 'datacenter1',
     socketOptions: { connectTimeout: 3_000, readTimeout: 10_000 },
+    ...(credentials ? { credentials } : {}),
   });
 }
 

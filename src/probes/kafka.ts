@@ -157,7 +157,8 @@ export async function readProbes(
     allowAutoTopicCreation: false,
     // Short fetch waits so that stopping the consumer does not sit out a long poll.
     maxWaitTimeInMs: 100,
-    retry: { retries: 2 },
+    // Right after a restart the group coordinator may still be loading; give it a few tries.
+    retry: { retries: 5 },
   });
   let remaining = records.length;
   let allFound: () => void = () => undefined;

@@ -56,7 +56,10 @@ export async function connectStack(
       : notObserved<KafkaConnection>(readiness.kafka.error),
     readiness.cassandra.ok
       ? observe(async () => {
-          const client = cassandraClient(endpoints.cassandraContactPoints);
+          const client = cassandraClient(
+            endpoints.cassandraContactPoints,
+            endpoints.cassandraCredentials,
+          );
           await client.connect();
           return client;
         })

@@ -119,11 +119,13 @@ export async function kafkaReady(
 export async function cassandraReady(
   contactPoints: string[],
   localDataCenter = 'datacenter1',
+  credentials?: { username: string; password: string },
 ): Promise<{ releaseVersion: string }> {
   const client = new Client({
     contactPoints,
     localDataCenter,
     socketOptions: { connectTimeout: 3000, readTimeout: 5000 },
+    ...(credentials ? { credentials } : {}),
   });
   try {
     await client.connect();

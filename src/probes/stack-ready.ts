@@ -71,7 +71,8 @@ export async function awaitStack(
 ): Promise<StackReadiness> {
   const remaining = () => Math.max(0, deadline - Date.now());
   const logTail = (service: string) => () => runtime.logs(service, LOG_LINES);
-  const { zookeeper, kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
+  const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } =
+    runtime.endpoints;
   // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
   const others = runtime.name === 'existing' ? [] : stateServices(spec);
   const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
@@ -96,7 +97,7 @@ export async function awaitStack(
     settle(
       waitUntil({
         service: 'cassandra',
-        attempt: () => cassandraReady(cassandraContactPoints),
+        attempt: () => cassandraReady(cassandraContactPoints, undefined, cassandraCredentials),
         timeoutMs: remaining(),
         progress,
         logTail: logTail('cassandra'),

@@ -27,7 +27,7 @@ export class ExistingRuntime implements Runtime {
       byProtocol('zookeeper', zookeeper, () => zookeeperReady(zookeeper)),
       byProtocol('kafka', kafkaBrokers.join(','), () => kafkaReady(kafkaBrokers)),
       byProtocol('cassandra', cassandraContactPoints.join(','), () =>
-        cassandraReady(cassandraContactPoints),
+        cassandraReady(cassandraContactPoints, undefined, this.endpoints.cassandraCredentials),
       ),
     ]);
   }

@@ -6,6 +6,8 @@ export interface Endpoints {
   cassandraContactPoints: string[];
   /** host:port */
   zookeeper: string;
+  /** for a Cassandra with PasswordAuthenticator (runtime existing); cassandra-driver's `credentials` */
+  cassandraCredentials?: { username: string; password: string };
 }
 
 export type ServiceState = 'running' | 'exited' | 'missing' | 'restarting' | 'created';

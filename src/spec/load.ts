@@ -108,7 +108,7 @@ function schemaProblem(
       return {
         location: locate([...path, key]),
         pointer: toPointer([...path, key]),
-        message: `unknown key "${key}"; allowed keys: ${allowed.join(', ')}`,
+        message: `unknown key "${key}"${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
       };
     }
     case 'required': {
@@ -149,6 +149,27 @@ function schemaProblem(
         message: `${error.message ?? 'is invalid'} (found ${JSON.stringify(error.data)})`,
       };
   }
+}
+
+/** A typo usually sits one or two edits away from the key that was meant. */
+function didYouMean(key: string, allowed: string[]): string {
+  const [best] = allowed
+    .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
+    .sort((a, b) => a.distance - b.distance);
+  return best && best.distance <= 2 ? ` (did you mean "${best.candidate}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function describeType(value: unknown): string {

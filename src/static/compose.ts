@@ -100,7 +100,7 @@ export function checkCompose(text: string, file: string, env: Env, spec: Spec): 
     );
     const judge = (judgeService: (defined: ComposeService) => Outcome) =>
       needs([present], () => judgeService(service as ComposeService));
-    const servicePath = (...rest: string[]): YamlPath => ['services', name, ...rest];
+    const servicePath = (...rest: (string | number)[]): YamlPath => ['services', name, ...rest];
     check(
       'container-name',
       'Infrastructure Services',
@@ -145,15 +145,15 @@ export function checkCompose(text: string, file: string, env: Env, spec: Spec): 
       judge((s) => dependsOnOutcome(name, s, declared)),
       present.id,
     );
+    const mounts = service ? parseMounts(service) : [];
     for (const [volume, path] of Object.entries(declared.volumes)) {
+      const index = mounts.findIndex((mount) => mount.target === path);
       check(
         `volume.${volume}`,
         'Data Persistence',
         `${name}: volume ${volume} mounted on ${path}`,
-        servicePath('volumes'),
-        needs([present], () =>
-          volumeOutcome(name, service as ComposeService, compose, volume, path),
-        ),
+        index >= 0 ? servicePath('volumes', index) : servicePath('volumes'),
+        needs([present], () => volumeOutcome(name, mounts[index], compose, volume, path)),
       );
     }
   }
@@ -272,28 +272,37 @@ function dependsOnOutcome(name: string, service: ComposeService, declared: Servi
   return combine(outcomes, 'no dependencies');
 }
 
-function volumeOutcome(
-  name: string,
-  service: ComposeService,
-  compose: ComposeFile,
-  volume: string,
-  path: string,
-): Outcome {
-  const mounts = (service.volumes ?? []).map((entry) => {
+interface Mount {
+  source: string;
+  target: string;
+}
+
+/** Short ("source:target[:mode]") and long ({ source, target }) syntax alike; no source is an
+ * anonymous volume. */
+function parseMounts(service: ComposeService): Mount[] {
+  return (service.volumes ?? []).map((entry) => {
     if (typeof entry !== 'string')
       return { source: entry.source ?? '', target: entry.target ?? '' };
     const [source, target] = entry.split(':');
     return target === undefined ? { source: '', target: source } : { source, target };
   });
-  const mount = mounts.find((candidate) => candidate.target === path);
+}
+
+function volumeOutcome(
+  name: string,
+  mount: Mount | undefined,
+  compose: ComposeFile,
+  volume: string,
+  path: string,
+): Outcome {
   const expected = `named volume ${volume}`;
-  if (!mount) return mismatch(name, `mount on ${path}`, expected, 'nothing mounted');
-  if (mount.source === '')
-    return mismatch(name, `mount on ${path}`, expected, 'an anonymous volume');
+  const what = `mount on ${path}`;
+  if (!mount) return mismatch(name, what, expected, 'nothing mounted');
+  if (mount.source === '') return mismatch(name, what, expected, 'an anonymous volume');
   if (/^[./~]/.test(mount.source))
-    return mismatch(name, `mount on ${path}`, expected, `bind mount ${mount.source}`);
+    return mismatch(name, what, expected, `bind mount ${mount.source}`);
   if (mount.source !== volume)
-    return mismatch(name, `mount on ${path}`, expected, `named volume ${mount.source}`);
+    return mismatch(name, what, expected, `named volume ${mount.source}`);
   if (!compose.volumes || !(volume in compose.volumes)) {
     return mismatch(name, `volume ${volume}`, 'declared under top-level volumes:', 'not declared');
   }

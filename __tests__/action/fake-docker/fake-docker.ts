@@ -2,12 +2,17 @@
 // It answers exactly the commands the action sends, in compose v2's own output formats, by
 // driving a real local twin: ZooKeeper, Kafka and Cassandra are real; only containers are not.
 //
-// It runs its OWN twin (home under FAKE_DOCKER_HOME, ports FAKE_PORTS), so `down -v` here wipes
+// It runs its OWN twin (home under FAKE_DOCKER_HOME, its own ports), so `down -v` here wipes
 // nothing that other tests use. The compose file's published ports ("9092:9092") are answered
 // with the twin's ports, which the action must learn from `docker compose port`.
 //
 // Environment:
 //   FAKE_DOCKER_HOME           required: state, the twin's home, calls.jsonl (every argv)
+//   FAKE_DOCKER_PORTS          the twin's ports as JSON {zookeeper,kafka,cassandra,cassandraStorage}
+//                              (default DEFAULT_FAKE_PORTS); tests pick free ones, so two test
+//                              runs on one machine (two clones) never fight over a port
+//   FAKE_DOCKER_COMPOSE_V1     set: no compose v2 plugin (`docker compose` is an unknown command,
+//                              as on this machine); `docker-compose` (v1, beside this file) answers
 //   FAKE_DOCKER_NEVER_HEALTHY  a server (zookeeper|kafka|cassandra) that never becomes healthy:
 //                              its port is held while the twin starts, so it never runs
 // The init scripts come from the project directory's infrastructure/, as compose mounts them,
@@ -29,12 +34,20 @@ import { LocalRuntime } from '../../../src/runtime/local/LocalRuntime';
 import { findRepoRoot, twinConfig } from '../../../src/runtime/local/config';
 import type { ServiceObservation } from '../../../src/runtime/types';
 
-export const FAKE_PORTS = {
+export const DEFAULT_FAKE_PORTS = {
   zookeeper: 22181,
   kafka: 29093,
   cassandra: 29042,
   cassandraStorage: 27000,
 };
+type FakePorts = typeof DEFAULT_FAKE_PORTS;
+
+function fakePorts(): FakePorts {
+  const text = process.env.FAKE_DOCKER_PORTS;
+  return text
+    ? { ...DEFAULT_FAKE_PORTS, ...(JSON.parse(text) as Partial<FakePorts>) }
+    : DEFAULT_FAKE_PORTS;
+}
 export const COMPOSE_VERSION = 'v2.29.7';
 type Server3 = 'zookeeper' | 'kafka' | 'cassandra';
 const SERVERS: Server3[] = ['zookeeper', 'kafka', 'cassandra'];
@@ -80,10 +93,26 @@ const writeState = (state: ProjectState) =>
 const shortId = (project: string, service: string) =>
   createHash('sha256').update(`${project}/${service}`).digest('hex');
 
-export async function main(argv: string[]): Promise<number> {
+/** v1 is the docker-compose 1.29 binary: no JSON from ps, only container ids. */
+let v1 = false;
+
+export async function main(
+  argv: string[],
+  binary: 'docker' | 'docker-compose' = 'docker',
+): Promise<number> {
   try {
     mkdirSync(home(), { recursive: true });
-    appendFileSync(join(home(), 'calls.jsonl'), `${JSON.stringify(argv)}\n`);
+    appendFileSync(join(home(), 'calls.jsonl'), `${JSON.stringify([binary, ...argv])}\n`);
+    if (binary === 'docker-compose') {
+      v1 = true;
+      return await compose(argv);
+    }
+    if (argv[0] === 'compose' && process.env.FAKE_DOCKER_COMPOSE_V1) {
+      // what the docker CLI without the compose plugin prints
+      throw new Usage(
+        "docker: unknown command: docker compose\n\nRun 'docker --help' for more information",
+      );
+    }
     if (argv[0] === 'compose') return await compose(argv.slice(1));
     if (argv[0] === 'inspect') return inspect(argv.slice(1));
     if (argv[0] === '--version') return print('Docker version 28.2.2, build e6534b4');
@@ -123,7 +152,13 @@ function parseInvocation(argv: string[]): Invocation {
 }
 
 async function compose(argv: string[]): Promise<number> {
-  if (argv[0] === 'version') return print(`Docker Compose version ${COMPOSE_VERSION}`);
+  if (argv[0] === 'version') {
+    return print(
+      v1
+        ? 'docker-compose version 1.29.2, build 5becea4c\ndocker-py version: 5.0.0'
+        : `Docker Compose version ${COMPOSE_VERSION}`,
+    );
+  }
   const call = parseInvocation(argv);
   // compose's own rule and message for project names
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(call.name)) {
@@ -185,7 +220,7 @@ function twin(state: Pick<ProjectState, 'directory'>): LocalRuntime {
   }
   return new LocalRuntime(
     twinConfig(
-      { home: join(home(), 'twin'), ports: FAKE_PORTS, repoRoot: root },
+      { home: join(home(), 'twin'), ports: fakePorts(), repoRoot: root },
       { JAVA_HOME: process.env.JAVA_HOME },
     ),
   );
@@ -208,7 +243,7 @@ async function up(call: Invocation, files: string[], model: ComposeFile): Promis
     startedAt: previous?.startedAt ?? {},
   };
   writeState(state);
-  const blocker = neverHealthy ? await holdPort(FAKE_PORTS[neverHealthy]) : undefined;
+  const blocker = neverHealthy ? await holdPort(fakePorts()[neverHealthy]) : undefined;
   const runtime = twin(state);
   let failure: Error | undefined;
   try {
@@ -323,7 +358,7 @@ function publishers(model: ComposeFile, service: string) {
   return (model.services[service]?.ports ?? []).map((mapping) => {
     const target = Number(String(mapping).split(':').pop());
     const published = SERVERS.includes(service as Server3)
-      ? FAKE_PORTS[service as Server3]
+      ? fakePorts()[service as Server3]
       : target;
     return { URL: '0.0.0.0', TargetPort: target, PublishedPort: published, Protocol: 'tcp' };
   });
@@ -332,12 +367,17 @@ function publishers(model: ComposeFile, service: string) {
 async function ps(call: Invocation, model: ComposeFile): Promise<number> {
   const state = readState();
   if (!state || state.name !== call.name) return 0;
-  if (!call.args.includes('--format') || !call.args.includes('json')) {
-    throw new Usage('fake docker only prints "ps --format json"');
-  }
   const listed = (await containers(state, model)).filter(
     (c) => call.args.includes('--all') || c.state === 'running',
   );
+  if (v1) {
+    if (!call.args.includes('--quiet'))
+      throw new Usage('fake docker-compose only prints "ps --quiet"');
+    return print(listed.map((c) => shortId(state.name, c.service)).join('\n'));
+  }
+  if (!call.args.includes('--format') || !call.args.includes('json')) {
+    throw new Usage('fake docker only prints "ps --format json"');
+  }
   // compose >= 2.21 prints one JSON object per line
   return print(
     listed

@@ -43,6 +43,9 @@ export interface ComposeRuntimeOptions {
 
 export class ComposeCommandError extends Error {}
 
+/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
+const NOWHERE: Endpoints = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
+
 /** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
 const CLEAN_EXIT_CODES = new Set([0, 143]);
 
@@ -75,8 +78,14 @@ export class ComposeRuntime implements Runtime {
   async up(progress: Progress): Promise<void> {
     const command = await this.compose();
     progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-    await this.exec(upArgs(command, this.options.project), 'up');
-    this.resolved = await this.resolveEndpoints();
+    try {
+      await this.exec(upArgs(command, this.options.project), 'up');
+    } finally {
+      // Even after a failed up: whatever did start must be probed where it really listens,
+      // never at the default ports, where some other stack may answer.
+      // When compose cannot say (no container was even created), there is nothing to probe.
+      this.resolved = await this.resolveEndpoints().catch(() => NOWHERE);
+    }
   }
 
   async services(): Promise<ServiceObservation[]> {

@@ -24,6 +24,7 @@ import {
   runningPid,
   startDetached,
   stopProcess,
+  withLock,
 } from './processes';
 import { type ServerLaunch, type ServerName, processMarker, serverLaunches } from './servers';
 import { tailOfFile } from './tail';
@@ -56,6 +57,7 @@ const DEFAULT_TIMEOUTS: TwinTimeouts = {
 interface TwinState {
   startedAt: Partial<Record<TwinService, string>>;
   readyAt: Partial<Record<TwinService, string>>;
+  finishedAt?: Partial<Record<TwinService, string>>;
 }
 
 export class LocalRuntime implements Runtime {
@@ -88,9 +90,21 @@ export class LocalRuntime implements Runtime {
       progress(`twin already running in ${this.config.home}; nothing to do`);
       return;
     }
-    await ensureJars(this.config, progress);
     for (const dir of [this.paths.logs, this.paths.data, this.paths.run, this.paths.conf])
       mkdirSync(dir, { recursive: true });
+    const lockTimeoutMs = this.timeouts.cassandraMs + this.timeouts.initMs;
+    await withLock(join(this.paths.run, 'up.lock'), lockTimeoutMs, async () => {
+      // Whoever held the lock before may have brought everything up meanwhile.
+      if (this.isFullyUp()) {
+        progress(`twin already running in ${this.config.home}; nothing to do`);
+        return;
+      }
+      await this.bringUp(progress);
+    });
+  }
+
+  private async bringUp(progress: Progress): Promise<void> {
+    await ensureJars(this.config, progress);
     const launches = serverLaunches(this.config, this.jammJar());
     const kafkaChain = async () => {
       await this.startServer(launches.zookeeper, progress);
@@ -114,6 +128,12 @@ export class LocalRuntime implements Runtime {
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Error] : []));
     if (failures.length === 1) throw failures[0];
     if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('\n\n'));
+  }
+
+  /** Runs both one-shot inits again on a running twin, as `docker compose up kafka-init cassandra-init` does. */
+  async rerunInits(progress: Progress): Promise<void> {
+    await this.runInit('kafka-init', progress, (log) => this.createTopics(log));
+    await this.runInit('cassandra-init', progress, (log) => this.applySchema(log));
   }
 
   /** start after stop is the same as up: inits are idempotent and run again, as in compose */
@@ -148,31 +168,34 @@ export class LocalRuntime implements Runtime {
 
   async services(): Promise<ServiceObservation[]> {
     const state = this.readState();
-    return TWIN_SERVICES.map((service) => {
-      const base = {
-        service,
-        containerName: `chatbattle-${service}`,
-        startedAt: state.startedAt[service],
-      };
-      if (service === 'kafka-init' || service === 'cassandra-init') {
-        const exitCode = lastExitCode(this.managed(service));
-        if (exitCode === undefined) {
-          return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
-        }
-        return { ...base, state: 'exited', exitCode };
-      }
-      if (runningPid(this.managed(service)) !== undefined) {
-        return {
-          ...base,
-          state: 'running',
-          health: state.readyAt[service] ? 'healthy' : 'starting',
-        };
-      }
+    const observed = TWIN_SERVICES.map((service) => this.observe(service, state));
+    return [...observed, stackReady(observed, state)];
+  }
+
+  private observe(service: TwinService, state: TwinState): ServiceObservation {
+    const base = {
+      service,
+      containerName: `chatbattle-${service}`,
+      startedAt: state.startedAt[service],
+    };
+    if (service === 'kafka-init' || service === 'cassandra-init') {
       const exitCode = lastExitCode(this.managed(service));
-      return exitCode === undefined
-        ? { ...base, state: 'missing' }
-        : { ...base, state: 'exited', exitCode };
-    });
+      if (exitCode === undefined) {
+        return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
+      }
+      return { ...base, state: 'exited', exitCode };
+    }
+    if (runningPid(this.managed(service)) !== undefined) {
+      return {
+        ...base,
+        state: 'running',
+        health: state.readyAt[service] ? 'healthy' : 'starting',
+      };
+    }
+    const exitCode = lastExitCode(this.managed(service));
+    return exitCode === undefined
+      ? { ...base, state: 'missing' }
+      : { ...base, state: 'exited', exitCode };
   }
 
   async logs(service: string, lines: number): Promise<string> {
@@ -218,23 +241,32 @@ export class LocalRuntime implements Runtime {
       progress(`${launch.name} already running`);
       return;
     }
-    const port = {
-      zookeeper: this.config.ports.zookeeper,
-      kafka: this.config.ports.kafka,
-      cassandra: this.config.ports.cassandra,
+    const { ports, host } = this.config;
+    const needed = {
+      zookeeper: [ports.zookeeper],
+      kafka: [ports.kafka],
+      cassandra: [ports.cassandra, ports.cassandraStorage],
     }[launch.name];
-    if (await portAnswers(this.config.host, port)) {
-      throw new Error(
-        `${launch.name}: port ${port} on ${this.config.host} is already taken by another process; stop it, ` +
-          `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`,
-      );
+    for (const port of needed) {
+      if (await portAnswers(host, port)) {
+        throw new Error(
+          `${launch.name}: port ${port} on ${host} is already taken by another process; stop it, ` +
+            `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`,
+        );
+      }
     }
     for (const [file, content] of Object.entries(launch.files)) {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
     progress(`starting ${launch.name} (log: ${this.logFile(launch.name)})`);
-    await startDetached(managed, this.config.java, launch.javaArgs, this.logFile(launch.name));
+    await startDetached(
+      managed,
+      this.config.java,
+      launch.javaArgs,
+      this.logFile(launch.name),
+      this.config.home,
+    );
     this.updateState((state) => {
       state.startedAt[launch.name] = new Date().toISOString();
       delete state.readyAt[launch.name];
@@ -285,6 +317,9 @@ export class LocalRuntime implements Runtime {
       closeSync(log);
     }
     writeFileSync(join(this.paths.run, `${name}.exit`), `${exitCode}\n`);
+    this.updateState((state) => {
+      state.finishedAt = { ...state.finishedAt, [name]: new Date().toISOString() };
+    });
     if (exitCode !== 0) {
       throw new Error(
         `${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, 20)}`,
@@ -356,6 +391,18 @@ export class LocalRuntime implements Runtime {
   }
 }
 
-export function localRuntime(overrides: Parameters<typeof twinConfig>[0] = {}): LocalRuntime {
-  return new LocalRuntime(twinConfig(overrides));
+/**
+ * compose's stack-ready sentinel is a sleeping container that starts once both inits exited 0.
+ * The twin needs no such process, so it reports the sentinel's meaning instead: running when
+ * the servers run and both inits succeeded, started when the later init finished.
+ */
+function stackReady(observed: ServiceObservation[], state: TwinState): ServiceObservation {
+  const base = { service: 'stack-ready', containerName: 'chatbattle-stack-ready' };
+  const inits: InitName[] = ['kafka-init', 'cassandra-init'];
+  const done = observed.every((s) =>
+    inits.includes(s.service as InitName) ? s.exitCode === 0 : s.state === 'running',
+  );
+  if (!done) return { ...base, state: 'missing' };
+  const finished = inits.map((name) => state.finishedAt?.[name] ?? '').sort();
+  return { ...base, state: 'running', startedAt: finished[finished.length - 1] || undefined };
 }

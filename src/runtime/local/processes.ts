@@ -2,7 +2,7 @@
 // supervisor that writes the JVM's pid and, when it ends, its exit code: so `stop` can
 // report the exit code even from another process than the one that started it.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
@@ -47,11 +47,13 @@ export function lastExitCode(p: ManagedProcess): number | undefined {
   return readNumber(exitFile(p));
 }
 
+/** `cwd` also receives what a JVM writes beside itself, such as hs_err_pid*.log after a crash. */
 export async function startDetached(
   p: ManagedProcess,
   command: string,
   args: string[],
   logFile: string,
+  cwd: string,
 ): Promise<number> {
   rmSync(pidFile(p), { force: true });
   rmSync(exitFile(p), { force: true });
@@ -61,6 +63,7 @@ export async function startDetached(
       'sh',
       ['-c', SUPERVISOR, 'twin-supervisor', pidFile(p), exitFile(p), command, ...args],
       {
+        cwd,
         detached: true,
         stdio: ['ignore', log, log],
       },
@@ -119,4 +122,53 @@ export function portAnswers(host: string, port: number): Promise<boolean> {
     socket.on('error', () => resolve(false));
     socket.on('close', () => resolve(false));
   });
+}
+
+function lockHolderAlive(file: string): boolean {
+  const pid = readNumber(file);
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `work` while holding a lock file, so two processes bringing up the same twin at once
+ * (say a test run and a shell) cannot start a second copy of a server. A lock left by a dead
+ * process is taken over.
+ */
+export async function withLock<T>(
+  file: string,
+  timeoutMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      closeSync(openSync(file, 'wx'));
+      writeFileSync(file, `${process.pid}\n`);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Just created by another process, pid not written yet: not stale, only young.
+      if (readFileSync(file, 'utf8') !== '' && !lockHolderAlive(file)) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `another process (pid ${readNumber(file)}) holds ${file}; wait for it or remove the file`,
+        );
+      }
+      await sleep(250);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(file, { force: true });
+  }
 }

@@ -1,0 +1,42 @@
+import { EXIT, main } from '../../src/cli';
+
+// Usage errors are answered before any runtime is touched, so these need no servers.
+describe('infra-verify usage errors exit 2 with the cause', () => {
+  let stderr: string;
+  let spy: jest.SpyInstance;
+  beforeEach(() => {
+    stderr = '';
+    spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+  });
+  afterEach(() => spy.mockRestore());
+
+  it('an unknown runtime', async () => {
+    expect(await main(['node', 'infra-verify', 'up', '--runtime', 'podman'])).toBe(EXIT.usage);
+    expect(stderr).toMatch(/podman.*Allowed choices are local/s);
+  });
+
+  it('cql without a statement or a file', async () => {
+    expect(await main(['node', 'infra-verify', 'cql'])).toBe(EXIT.usage);
+    expect(stderr).toContain('cql needs exactly one of -e STATEMENT or -f FILE');
+  });
+
+  it('cql with a file that cannot be read', async () => {
+    expect(await main(['node', 'infra-verify', 'cql', '-f', '/nonexistent/schema.cql'])).toBe(
+      EXIT.usage,
+    );
+    expect(stderr).toContain('cannot read /nonexistent/schema.cql');
+  });
+
+  it('a twin port that is not a port', async () => {
+    process.env.TWIN_KAFKA_PORT = 'ninety';
+    try {
+      expect(await main(['node', 'infra-verify', 'status'])).toBe(EXIT.usage);
+    } finally {
+      delete process.env.TWIN_KAFKA_PORT;
+    }
+    expect(stderr).toContain('TWIN_KAFKA_PORT=ninety is not a port');
+  });
+});
