@@ -85,8 +85,9 @@ export async function verify(
     progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
     const readiness = await timed('ready', () => awaitStack(spec, runtime, deadline, progress));
     const notReady = notReadyServices(readiness);
-    if (upError && notReady.length === 0)
-      notReady.push({ service: runtime.name, message: upError });
+    // The up error comes first: it is usually the root cause ("port already in use", an init
+    // that exited 1) of whatever the services then look like.
+    if (upError) notReady.unshift({ service: runtime.name, message: upError });
 
     progress('observing topics, schema and services');
     clients = await connectStack(runtime.endpoints, readiness);
@@ -114,7 +115,8 @@ export async function verify(
     const checks = await timed('checks', async () => runChecks(spec, observed, options.locate));
     const logs: Record<string, string> = {};
     for (const { service } of notReady)
-      logs[service] = await runtime.logs(service, LOG_LINES).catch(errorMessage);
+      if (service !== runtime.name)
+        logs[service] = await runtime.logs(service, LOG_LINES).catch(errorMessage);
     return {
       result: notReady.length > 0 ? 'fail' : resultOf(checks),
       runtime: runtime.name,

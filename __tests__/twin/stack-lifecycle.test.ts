@@ -1,26 +1,13 @@
 // The twin's lifecycle: a second up is a no-op, stop leaves no process and keeps data, and a
 // Kafka record and a Cassandra row written before a stop are there after the next start.
-import { Client, types } from 'cassandra-driver';
+import { types } from 'cassandra-driver';
 import { sharedTwin } from '../setup/twin';
-import { kafkaClient, produceOne, readAt } from './kafka-helpers';
+import { kafkaClient, produceOne, readAt, withCassandra } from './clients';
 
 jest.setTimeout(300_000);
 
 const twin = sharedTwin();
 const log = () => undefined;
-
-async function withCassandra<T>(use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({
-    contactPoints: twin.endpoints.cassandraContactPoints,
-    localDataCenter: 'datacenter1',
-  });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.shutdown();
-  }
-}
 
 function runningPids(): (number | 'none')[] {
   return (['zookeeper', 'kafka', 'cassandra'] as const).map(
@@ -52,7 +39,7 @@ it('keeps a Kafka record and a Cassandra row across stop and start', async () =>
   const marker = `persist-${Date.now()}`;
   const offset = await produceOne(kafka, 'twitch-chat-messages', marker);
   const messageId = types.Uuid.random();
-  await withCassandra((c) =>
+  await withCassandra(twin.endpoints.cassandraContactPoints, (c) =>
     c.execute(
       'INSERT INTO twitch_chat.raw_chat_messages (channel_id, timestamp, message_id, user_id, username, message, emotes) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [
@@ -75,7 +62,7 @@ it('keeps a Kafka record and a Cassandra row across stop and start', async () =>
 
   await twin.start(log);
   expect(await readAt(kafka, 'twitch-chat-messages', offset)).toBe(marker);
-  const row = await withCassandra(async (c) =>
+  const row = await withCassandra(twin.endpoints.cassandraContactPoints, async (c) =>
     (
       await c.execute(
         'SELECT message FROM twitch_chat.raw_chat_messages WHERE channel_id = ? AND message_id = ? ALLOW FILTERING',

@@ -8,7 +8,7 @@ import { Client } from 'cassandra-driver';
 import { ConfigResourceTypes } from 'kafkajs';
 import { runCql } from '../../src/runtime/local/cql';
 import { sharedTwin } from '../setup/twin';
-import { kafkaClient } from './kafka-helpers';
+import { kafkaClient } from './clients';
 
 jest.setTimeout(120_000);
 

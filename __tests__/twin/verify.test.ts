@@ -1,14 +1,13 @@
 // The engine end to end on the shared twin: the clean stack passes every checklist item with
 // persistence, probes leave nothing behind, --read-only writes nothing, and a server that
 // never answers is named with what was last seen.
-import { Client } from 'cassandra-driver';
-import { Kafka, logLevel } from 'kafkajs';
 import type { CheckResult, VerifyReport } from '../../src/checks/types';
 import { PROBE_PARTITION } from '../../src/probes/cassandra';
 import { ExistingRuntime } from '../../src/runtime/existing';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { verify } from '../../src/verify';
 import { sharedTwin } from '../setup/twin';
+import { kafkaClient, withCassandra } from './clients';
 
 jest.setTimeout(300_000);
 
@@ -27,29 +26,10 @@ function statusOf(report: VerifyReport, id: string): CheckResult['status'] | und
   return report.checks.find((check) => check.id === id)?.status;
 }
 
-function kafka(): Kafka {
-  return new Kafka({
-    clientId: 'verify-test',
-    brokers: twin.endpoints.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-}
-
-async function withCassandra<T>(use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({
-    contactPoints: twin.endpoints.cassandraContactPoints,
-    localDataCenter: 'datacenter1',
-  });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.shutdown();
-  }
-}
+const kafka = () => kafkaClient(twin.endpoints.kafkaBrokers);
 
 async function probeRows(): Promise<number> {
-  return withCassandra(async (client) => {
+  return withCassandra(twin.endpoints.cassandraContactPoints, async (client) => {
     const result = await client.execute(
       'SELECT count(*) AS n FROM twitch_chat.raw_chat_messages WHERE channel_id = ?',
       [PROBE_PARTITION],

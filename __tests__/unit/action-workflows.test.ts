@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const repo = join(__dirname, '..', '..');
-const validator = join(repo, 'script', 'validate-actions.cjs');
+const validator = join(repo, 'tools', 'validate-actions.cjs');
 
 function validate(root: string): { code: number; output: string } {
   try {

@@ -73108,6 +73108,10 @@ function kafka(config) {
                 'transaction.state.log.min.isr': 1,
                 'group.initial.rebalance.delay.ms': 0,
                 'auto.create.topics.enable': 'false',
+                // A broker-wide retention, as Kafka's stock server.properties has: it makes a topic
+                // WITHOUT its own retention.ms report a non-default value, so the retention-drift test
+                // catches a probe that trusts !isDefault instead of configSource (DESIGN.md).
+                'log.retention.hours': 168,
                 'controlled.shutdown.enable': 'true',
             }),
         },
@@ -74277,8 +74281,10 @@ async function verify(spec, runtime, options) {
         progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
         const readiness = await timed('ready', () => (0, stack_ready_1.awaitStack)(spec, runtime, deadline, progress));
         const notReady = (0, stack_ready_1.notReadyServices)(readiness);
-        if (upError && notReady.length === 0)
-            notReady.push({ service: runtime.name, message: upError });
+        // The up error comes first: it is usually the root cause ("port already in use", an init
+        // that exited 1) of whatever the services then look like.
+        if (upError)
+            notReady.unshift({ service: runtime.name, message: upError });
         progress('observing topics, schema and services');
         clients = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
         const connected = clients;
@@ -74298,7 +74304,8 @@ async function verify(spec, runtime, options) {
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
         for (const { service } of notReady)
-            logs[service] = await runtime.logs(service, LOG_LINES).catch(observe_1.errorMessage);
+            if (service !== runtime.name)
+                logs[service] = await runtime.logs(service, LOG_LINES).catch(observe_1.errorMessage);
         return {
             result: notReady.length > 0 ? 'fail' : (0, checks_1.resultOf)(checks),
             runtime: runtime.name,

@@ -1,5 +1,20 @@
-// Small kafkajs helpers for the stack tests: quiet clients that never auto-create topics.
+// Clients for the twin tests: quiet kafkajs clients that never auto-create topics, and a
+// Cassandra session that is always shut down.
+import { Client } from 'cassandra-driver';
 import { Kafka, logLevel } from 'kafkajs';
+
+export async function withCassandra<T>(
+  contactPoints: string[],
+  use: (client: Client) => Promise<T>,
+): Promise<T> {
+  const client = new Client({ contactPoints, localDataCenter: 'datacenter1' });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.shutdown();
+  }
+}
 
 export function kafkaClient(brokers: string[]): Kafka {
   return new Kafka({ clientId: 'stack-test', brokers, logLevel: logLevel.NOTHING });
