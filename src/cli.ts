@@ -3,43 +3,47 @@
 // Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { RUNTIME_NAMES, UnknownRuntimeError, createRuntime } from './runtime';
-import { TwinConfigError } from './runtime/local/config';
+import { awaitStack, notReadyServices } from './probes/stack-ready';
+import { RUNTIME_NAMES, createRuntime, resolveRuntimeName } from './runtime';
+import { specForRun } from './spec/for-run';
 import { runCql } from './runtime/local/cql';
-import type { Runtime } from './runtime/types';
-import { verifyCommand } from './verify-command';
+import { DEFAULT_TIMEOUT_SECONDS } from './verify';
+import { EXIT, UsageError, isUsageError, timeoutSeconds, verifyCommand } from './verify-command';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 } as const;
-
-class UsageError extends Error {}
+export { EXIT };
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 const runtimeOption = () =>
-  new Option('--runtime <name>', 'where the stack runs')
-    .choices([...RUNTIME_NAMES])
-    .default('local');
+  new Option(
+    '--runtime <name>',
+    'where the stack runs (auto: compose if a Docker engine answers, else local)',
+  )
+    .choices(['auto', ...RUNTIME_NAMES])
+    .default('auto');
 
-/** Errors the user can fix (bad flags, bad config) are usage errors: exit 2, message only. */
-function isUsageError(error: unknown): boolean {
-  return (
-    error instanceof UsageError ||
-    error instanceof TwinConfigError ||
-    error instanceof UnknownRuntimeError
-  );
-}
+const runtimeNamed = async (name: string) => createRuntime(await resolveRuntimeName(name));
 
-function runtimeFrom(options: { runtime: string }): Runtime {
-  return createRuntime(options.runtime);
-}
-
-async function up(options: { runtime: string }): Promise<number> {
-  const runtime = runtimeFrom(options);
+/** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
+async function up(options: { runtime: string; timeout: string }): Promise<number> {
+  const runtime = await runtimeNamed(options.runtime);
+  const { spec } = specForRun(undefined, process.cwd());
+  const timeoutMs = timeoutSeconds(options.timeout) * 1000;
   const started = Date.now();
+  let notReady: { service: string; message: string }[];
   try {
     await runtime.up(progress);
+    notReady = notReadyServices(await awaitStack(spec, runtime, started + timeoutMs, progress));
   } catch (error) {
     if (isUsageError(error)) throw error;
-    progress(`the stack did not come up: ${(error as Error).message}`);
+    notReady = [{ service: runtime.name, message: (error as Error).message }];
+  }
+  if (notReady.length > 0) {
+    for (const { service, message } of notReady)
+      progress(`the stack did not come up: ${service}: ${message}`);
+    // up leaves the stack as it is, like `docker compose up -d`: say how to clear what started.
+    progress(
+      `what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}`,
+    );
     return EXIT.stackDown;
   }
   progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -47,13 +51,13 @@ async function up(options: { runtime: string }): Promise<number> {
 }
 
 async function down(options: { runtime: string; reset?: boolean }): Promise<number> {
-  await runtimeFrom(options).down({ removeData: Boolean(options.reset) });
+  await (await runtimeNamed(options.runtime)).down({ removeData: Boolean(options.reset) });
   progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
   return EXIT.ok;
 }
 
 async function status(options: { runtime: string }): Promise<number> {
-  const services = await runtimeFrom(options).services();
+  const services = await (await runtimeNamed(options.runtime)).services();
   for (const s of services) {
     const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
     process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
@@ -82,7 +86,7 @@ async function cql(options: {
   }
   const contactPoints = options.contactPoints
     ? options.contactPoints.split(',').map((point) => point.trim())
-    : runtimeFrom(options).endpoints.cassandraContactPoints;
+    : (await runtimeNamed(options.runtime)).endpoints.cassandraContactPoints;
   try {
     await runCql({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
   } catch (error) {
@@ -92,7 +96,7 @@ async function cql(options: {
   return EXIT.ok;
 }
 
-export function buildProgram(setExitCode: (code: number) => void): Command {
+function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('infra-verify')
     .description(
       'Prove that the ChatBattle Kafka + Cassandra stack is what its repository says it is',
@@ -107,6 +111,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('up')
     .description('start the stack and wait until it is ready')
     .addOption(runtimeOption())
+    .option(
+      '--timeout <seconds>',
+      'deadline for the stack to become ready',
+      String(DEFAULT_TIMEOUT_SECONDS),
+    )
     .action(action(up));
   program
     .command('down')

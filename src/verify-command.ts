@@ -1,26 +1,38 @@
 // `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
 // A thin shell: every decision about the stack is made in verify.ts.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { resultOf } from './checks';
 import type { CheckResult, VerifyReport } from './checks/types';
 import { renderConsole, renderJson, renderJunit, renderMarkdown } from './report';
-import { UnknownRuntimeError, createRuntime } from './runtime';
+import { UnknownRuntimeError, createRuntime, resolveRuntimeName } from './runtime';
+import { ProjectNameError } from './runtime/compose';
 import { TwinConfigError } from './runtime/local/config';
-import { ExistingRuntime } from './runtime/existing';
+import { ExistingRuntime, isHostPort } from './runtime/existing';
 import type { Endpoints, Runtime } from './runtime/types';
-import { DEFAULT_SPEC } from './spec/default';
-import { type LoadedSpec, SpecError, loadSpec } from './spec/load';
+import { DEFAULT_SPEC_FILE, specForRun } from './spec/for-run';
+import { SpecError } from './spec/load';
 import { ComposeFileError, verifyStatic } from './static/compose';
-import { verify } from './verify';
+import { DEFAULT_TIMEOUT_SECONDS, verify } from './verify';
 
-export const VERIFY_EXIT = { passed: 0, failed: 1, usage: 2, stackDown: 3 } as const;
-const DEFAULT_SPEC_FILE = 'infra-spec.yml';
-const DEFAULT_TIMEOUT_SECONDS = 300;
+/** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
+export const EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 } as const;
 
-class VerifyUsageError extends Error {}
+/** Bad flags or arguments: the user's to fix. */
+export class UsageError extends Error {}
+
+/** Errors the user can fix (flags, spec, compose file, twin settings): exit 2, message only. */
+export function isUsageError(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof SpecError ||
+    error instanceof ComposeFileError ||
+    error instanceof TwinConfigError ||
+    error instanceof UnknownRuntimeError ||
+    error instanceof ProjectNameError
+  );
+}
 
 interface VerifyFlags {
   runtime: 'auto' | 'compose' | 'local' | 'existing';
@@ -45,41 +57,26 @@ function addressList(flag: string, value: string): string[] {
     .split(',')
     .map((address) => address.trim())
     .filter(Boolean);
-  const bad = addresses.find((address) => !/^[^\s:]+:\d{1,5}$/.test(address));
+  const bad = addresses.find((address) => !isHostPort(address));
   if (addresses.length === 0 || bad !== undefined) {
-    throw new VerifyUsageError(
+    throw new UsageError(
       `${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`,
     );
   }
   return addresses;
 }
 
-function timeoutSeconds(value: string): number {
+export function timeoutSeconds(value: string): number {
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds <= 0) {
-    throw new VerifyUsageError(
+    throw new UsageError(
       `--timeout "${value}" must be a whole number of seconds above 0, e.g. 300`,
     );
   }
   return seconds;
 }
 
-/** The spec named by --spec, else ./infra-spec.yml if present, else the built-in Milestone-1 spec. */
-function specFrom(flags: VerifyFlags): Pick<LoadedSpec, 'spec'> & Partial<LoadedSpec> {
-  if (flags.spec) return loadSpec(flags.spec);
-  if (existsSync(DEFAULT_SPEC_FILE)) return loadSpec(DEFAULT_SPEC_FILE);
-  return { spec: DEFAULT_SPEC };
-}
-
 /** `docker info` answers only when an engine is reachable, not merely when a client is installed. */
-function dockerAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000 }, (error) =>
-      resolve(!error),
-    );
-  });
-}
-
 async function runtimeFrom(flags: VerifyFlags): Promise<Runtime> {
   if (flags.runtime === 'existing') {
     const endpoints: Endpoints = {
@@ -92,15 +89,20 @@ async function runtimeFrom(flags: VerifyFlags): Promise<Runtime> {
     };
     return new ExistingRuntime(endpoints);
   }
-  const name =
-    flags.runtime === 'auto' ? ((await dockerAnswers()) ? 'compose' : 'local') : flags.runtime;
-  return createRuntime(name);
+  return createRuntime(await resolveRuntimeName(flags.runtime));
 }
 
-function writeReport(file: string | undefined, render: () => string): void {
+function writeReport(flag: string, file: string | undefined, render: () => string): void {
   if (!file) return;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, render());
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, render());
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(
+      `${flag} ${file} cannot be written (${reason}); give a writable file path`,
+    );
+  }
 }
 
 function staticReport(checks: CheckResult[], started: number): VerifyReport {
@@ -123,38 +125,71 @@ function elapsedProgress(): (message: string) => void {
   };
 }
 
+/**
+ * Ctrl-C (or a CI timeout's SIGTERM) would otherwise kill this process before verify's own
+ * teardown, and the twin's JVMs are detached: they would outlive it. So take the stack down
+ * first, then exit as the signal would have. Repeats are ignored meanwhile: npx and tsx relay
+ * the terminal's SIGINT, so one Ctrl-C can arrive twice.
+ */
+function downOnSignal(runtime: Runtime, keepUp: boolean): () => void {
+  if (!runtime.hasLifecycle || keepUp) return () => undefined;
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`infra-verify verify: ${signal}: taking the stack down (data kept)\n`);
+    void runtime
+      .down({ removeData: false })
+      .catch((error: unknown) =>
+        process.stderr.write(`taking the stack down failed: ${(error as Error).message}\n`),
+      )
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
 async function runVerify(flags: VerifyFlags): Promise<number> {
   const started = Date.now();
-  const loaded = specFrom(flags);
+  const loaded = specForRun(flags.spec, process.cwd());
   const timeout = timeoutSeconds(flags.timeout);
   let report: VerifyReport;
   if (flags.static) {
     report = staticReport(verifyStatic(flags.composeFile, loaded.spec), started);
   } else {
     const runtime = await runtimeFrom(flags);
-    report = await verify(loaded.spec, runtime, {
-      timeoutSeconds: timeout,
-      noPersistence: !flags.persistence,
-      readOnly: flags.readOnly,
-      ttlExpiry: flags.ttlExpiry,
-      keepUp: flags.keepUp,
-      progress: elapsedProgress(),
-      locate: loaded.locate,
-    });
+    const release = downOnSignal(runtime, Boolean(flags.keepUp));
+    try {
+      report = await verify(loaded.spec, runtime, {
+        timeoutSeconds: timeout,
+        noPersistence: !flags.persistence,
+        readOnly: flags.readOnly,
+        ttlExpiry: flags.ttlExpiry,
+        keepUp: flags.keepUp,
+        progress: elapsedProgress(),
+        locate: loaded.locate,
+      });
+    } finally {
+      release();
+    }
   }
   process.stdout.write(renderConsole(report));
-  writeReport(flags.reportJson, () => renderJson(report));
-  writeReport(flags.junit, () => renderJunit(report));
-  writeReport(flags.summaryMd, () => renderMarkdown(report));
+  writeReport('--report-json', flags.reportJson, () => renderJson(report));
+  writeReport('--junit', flags.junit, () => renderJunit(report));
+  writeReport('--summary-md', flags.summaryMd, () => renderMarkdown(report));
   if (report.notReady) {
     // The checklist already names each service; the log tails are for finding the cause.
     for (const { service } of report.notReady) {
       const log = report.logs[service];
       if (log) process.stderr.write(`--- last lines of the ${service} log ---\n${log}\n`);
     }
-    return VERIFY_EXIT.stackDown;
+    return EXIT.stackDown;
   }
-  return report.result === 'pass' ? VERIFY_EXIT.passed : VERIFY_EXIT.failed;
+  return report.result === 'pass' ? EXIT.ok : EXIT.failed;
 }
 
 /** Bad flags and bad specs are the user's to fix: one message and exit 2, never a stack trace. */
@@ -162,16 +197,10 @@ async function exitCodeOf(flags: VerifyFlags): Promise<number> {
   try {
     return await runVerify(flags);
   } catch (error) {
-    const usage =
-      error instanceof VerifyUsageError ||
-      error instanceof SpecError ||
-      error instanceof ComposeFileError ||
-      error instanceof TwinConfigError ||
-      error instanceof UnknownRuntimeError;
     process.stderr.write(`infra-verify verify: ${(error as Error).message}\n`);
-    if (usage) return VERIFY_EXIT.usage;
+    if (isUsageError(error)) return EXIT.usage;
     // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.
-    return VERIFY_EXIT.stackDown;
+    return EXIT.stackDown;
   }
 }
 

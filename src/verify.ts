@@ -21,6 +21,8 @@ import type { Progress, Runtime } from './runtime/types';
 import type { Spec } from './spec/types';
 
 const LOG_LINES = 30;
+/** The readiness deadline when none is given; action.yml's timeout default says the same. */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 export interface VerifyOptions {
   /** the deadline for the stack to become ready, and again after the persistence restart */
@@ -118,7 +120,7 @@ export async function verify(
       if (service !== runtime.name)
         logs[service] = await runtime.logs(service, LOG_LINES).catch(errorMessage);
     return {
-      result: notReady.length > 0 ? 'fail' : resultOf(checks),
+      result: resultOf(checks, notReady),
       runtime: runtime.name,
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,

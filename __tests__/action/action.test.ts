@@ -302,6 +302,35 @@ describe('the action with keep-up', () => {
   });
 });
 
+describe('the action on an existing stack with credentials', () => {
+  it('masks the Cassandra credentials before anything can print them', async () => {
+    const job = await newJob('existing-credentials');
+    const secrets = { username: 'svc-user-4711', password: 'pw-s3cret-4711' };
+    // nothing listens on port 1: the run fails fast, after the inputs were read
+    const main = await runMain(job, {
+      runtime: 'existing',
+      'kafka-brokers': '127.0.0.1:1',
+      'cassandra-contact-points': '127.0.0.1:1',
+      zookeeper: '127.0.0.1:1',
+      'cassandra-username': secrets.username,
+      'cassandra-password': secrets.password,
+      timeout: '2',
+    });
+    expect(main.exitCode).toBe(1);
+    const lines = main.stdout.split('\n');
+    for (const secret of Object.values(secrets)) {
+      const masked = lines.findIndex((line) => line === `::add-mask::${secret}`);
+      expect([secret, masked >= 0]).toEqual([secret, true]);
+      // the runner can only hide what was masked before it was printed
+      expect(lines.findIndex((line) => line.includes(secret))).toBe(masked);
+    }
+    expect(dockerCalls(job)).toEqual([]);
+    const post = await runPost(job);
+    expect(post.exitCode).toBe(0);
+    removeJob(job);
+  });
+});
+
 describe('inputs holding shell metacharacters', () => {
   const marker = `/tmp/pwned-${process.pid}`;
 

@@ -85,6 +85,42 @@ function recreateTable(change: { from: string; to: string }): Promise<void> {
 
 const rerunInits = () => twin.rerunInits(quiet);
 
+/**
+ * A dynamic per-broker log.retention.ms (or none). Topics without their own retention.ms then
+ * report it as non-default (configSource DYNAMIC_BROKER_CONFIG): the case where trusting
+ * `!isDefault` instead of `configSource === TOPIC_CONFIG` would hide the drift (DESIGN.md).
+ * The static log.retention.hours=168 of the twin does not show this: it equals Kafka's default,
+ * so retention.ms stays DEFAULT_CONFIG with isDefault true. Applied asynchronously: waits for it.
+ */
+function setBrokerRetention(value: string | null): Promise<void> {
+  return withAdmin(async (admin) => {
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        {
+          type: ConfigResourceTypes.BROKER,
+          name: '1',
+          configEntries: value === null ? [] : [{ name: 'log.retention.ms', value }],
+        },
+      ],
+    });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const described = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: ConfigResourceTypes.BROKER, name: '1' }],
+      });
+      const entry = described.resources[0]?.configEntries.find(
+        (candidate) => candidate.configName === 'log.retention.ms',
+      );
+      if ((entry?.configValue ?? null) === value) return;
+      if (Date.now() > deadline)
+        throw new Error(`broker log.retention.ms is not ${value} after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+}
+
 interface Drift {
   name: string;
   make: () => Promise<void>;
@@ -121,6 +157,17 @@ const drifts: Drift[] = [
     restore: () => setTopicConfigs('twitch-chat-messages', { 'retention.ms': '604800000' }),
     failing: 'kafka.topic.twitch-chat-messages.config.retention.ms',
     says: [/twitch-chat-messages/, /retention\.ms/, /604800000/, /not set|missing|none/i],
+  },
+  {
+    name: 'a retention inherited from a broker-level setting, not set on the topic',
+    make: () =>
+      setBrokerRetention('604800000').then(() => setTopicConfigs('twitch-chat-messages', {})),
+    restore: () =>
+      setTopicConfigs('twitch-chat-messages', { 'retention.ms': '604800000' }).then(() =>
+        setBrokerRetention(null),
+      ),
+    failing: 'kafka.topic.twitch-chat-messages.config.retention.ms',
+    says: [/twitch-chat-messages/, /retention\.ms/, /604800000/, /not set on the topic/],
   },
   {
     name: 'a missing topic',

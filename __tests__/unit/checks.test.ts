@@ -149,6 +149,15 @@ describe.each([
     skipped: [],
   },
   {
+    drift: "a topic's replication factor",
+    change: (o: ObservedState) => {
+      topics(o)['channel-stats'].replicationFactors = [3, 3, 3];
+    },
+    failing: 'kafka.topic.channel-stats.replication-factor',
+    message: 'channel-stats: replication factor expected 1, found 3',
+    skipped: [],
+  },
+  {
     drift: 'a missing topic',
     change: (o: ObservedState) => {
       delete topics(o)['channel-stats'];
@@ -176,13 +185,36 @@ describe.each([
     skipped: [],
   },
   {
+    drift: 'keyspace replication strategy',
+    change: (o: ObservedState) => {
+      value(o.cassandra).twitch_chat.replication.class =
+        'org.apache.cassandra.locator.NetworkTopologyStrategy';
+    },
+    failing: 'cassandra.keyspace.twitch_chat.strategy',
+    message:
+      'twitch_chat: replication strategy expected SimpleStrategy, found NetworkTopologyStrategy',
+    skipped: [],
+  },
+  {
+    drift: "a table's partition key",
+    change: (o: ObservedState) => {
+      const userId = table(o).columns.find((c) => c.name === 'user_id')!;
+      userId.kind = 'partition_key';
+      userId.position = 1;
+    },
+    failing: `${TABLE}.partition-key`,
+    message: 'raw_chat_messages: partition key expected (channel_id), found (channel_id, user_id)',
+    skipped: [],
+  },
+  {
     drift: "a table's TTL",
     change: (o: ObservedState) => {
-      table(o).defaultTtl = 0;
-      value(o.roundTrip!.cassandra).ttlAfterInsert = null;
+      // non-zero, as on the live twin: a compare that only asks "is a TTL set" must fail here
+      table(o).defaultTtl = 86400;
+      value(o.roundTrip!.cassandra).ttlAfterInsert = 86399;
     },
     failing: `${TABLE}.default-ttl`,
-    message: 'raw_chat_messages: default_time_to_live expected 604800, found 0',
+    message: 'raw_chat_messages: default_time_to_live expected 604800, found 86400',
     skipped: ['cassandra.ttl'],
   },
   {
@@ -390,6 +422,17 @@ describe('failed probes', () => {
     expect(statuses['kafka.topic.channel-stats.exists']).toBe('skip');
     expect(statuses['kafka.produce']).toBe('skip');
     expect(statuses['cassandra.keyspace.twitch_chat.exists']).toBeUndefined();
+    // an error and skips, with no plain fail among them, still fail the run
+    expect(resultOf(results)).toBe('fail');
+  });
+
+  it('a run with only skips beside its passes passes', () => {
+    const results = observe((o) => {
+      o.roundTrip = undefined;
+    });
+    expect(Object.values(notPassing(results))).toContain('skip');
+    expect(Object.values(notPassing(results)).every((s) => s === 'skip')).toBe(true);
+    expect(resultOf(results)).toBe('pass');
   });
 
   it('a failed services probe errors the first service check and skips the others that need it', () => {

@@ -5,7 +5,7 @@ import {
   parsePort,
   parsePs,
 } from '../../src/runtime/compose/parse';
-import { parseComposeVersion } from '../../src/runtime/compose/command';
+import { detectCompose, parseComposeVersion } from '../../src/runtime/compose/command';
 
 // As compose v2.29 prints them (one object per line since 2.21), trimmed to a few fields.
 const kafkaPs = {
@@ -167,5 +167,24 @@ describe('parseComposeVersion', () => {
     expect(
       parseComposeVersion("docker: unknown command: docker compose\n\nRun 'docker --help'"),
     ).toBeNull();
+  });
+});
+
+describe('detectCompose', () => {
+  const answering = (stdout: string) => async (file: string, args: readonly string[]) =>
+    file === 'docker' && args.join(' ') === 'compose version'
+      ? { exitCode: 0, stdout, stderr: '' }
+      : { exitCode: 1, stdout: '', stderr: 'not found' };
+
+  it.each([
+    ['Docker Compose version v2.40.3', '2.40.3'],
+    ['Docker Compose version v5.0.1', '5.0.1'],
+  ])('takes the plugin that prints %j as the JSON-speaking compose', async (output, text) => {
+    expect(await detectCompose(answering(output))).toEqual({
+      file: 'docker',
+      prefix: ['compose'],
+      version: 2,
+      versionText: text,
+    });
   });
 });

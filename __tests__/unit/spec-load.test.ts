@@ -84,6 +84,36 @@ describe('a bad spec', () => {
     );
   });
 
+  // Every fixed-shape object of the spec, so that a typo is caught at any depth, not only in
+  // the two places above. Free-form maps (services by name, configs, columns, replication,
+  // volumes, dependsOn, compaction options) are left out: any key is allowed there.
+  it.each([
+    [[]],
+    [['compose']],
+    [['compose', 'services', 'kafka']],
+    [['kafka']],
+    [['kafka', 'topics', 0]],
+    [['cassandra']],
+    [['cassandra', 'keyspaces', 0]],
+    [['cassandra', 'keyspaces', 0, 'tables', 0]],
+    [['cassandra', 'keyspaces', 0, 'tables', 0, 'clustering', 0]],
+    [['cassandra', 'keyspaces', 0, 'tables', 0, 'compaction']],
+    [['probes']],
+    [['probes', 'ttl']],
+    [['persistence']],
+  ] as (string | number)[][][])('rejects an unknown key at /%j', (path) => {
+    const spec = JSON.parse(JSON.stringify(DEFAULT_SPEC)) as Record<string, unknown>;
+    const target = path.reduce<Record<string | number, unknown>>(
+      (node, key) => node[key] as Record<string | number, unknown>,
+      spec,
+    );
+    expect(typeof target).toBe('object');
+    target.typoKey = 'x';
+    // JSON is YAML, so the whole default with one extra key is a spec text.
+    const message = problemsOf(JSON.stringify(spec, null, 2));
+    expect(message).toContain(`${['', ...path, 'typoKey'].join('/')}: unknown key "typoKey"`);
+  });
+
   it('suggests nothing when no allowed key is close', () => {
     const message = problemsOf(
       withLine('persistence:\n  enabled: true', 'persistence:\n  enabled: true\n  colour: blue'),

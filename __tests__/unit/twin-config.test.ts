@@ -1,12 +1,8 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  TwinConfigError,
-  findRepoRoot,
-  parseDotEnv,
-  twinConfig,
-} from '../../src/runtime/local/config';
+import { TwinConfigError, findRepoRoot, twinConfig } from '../../src/runtime/local/config';
+import { parseDotenv } from '../../src/static/interpolate';
 
 function fakeRepo(env: string): string {
   const root = mkdtempSync(join(tmpdir(), 'twin-config-'));
@@ -18,9 +14,9 @@ function fakeRepo(env: string): string {
 
 const VERSIONS = 'KAFKA_VERSION=3.9.0\nZOOKEEPER_VERSION=3.8.4\nCASSANDRA_VERSION="5.0.4"\n';
 
-describe('parseDotEnv', () => {
+describe('parseDotenv (the twin reads .env like static mode)', () => {
   it('reads KEY=VALUE lines, skips comments and strips matching quotes', () => {
-    expect(parseDotEnv('# pinned\nA=1\n  B = two \nC="x y"\nD=\'z\'\nnot a line\n')).toEqual({
+    expect(parseDotenv('# pinned\nA=1\n  B = two \nC="x y"\nD=\'z\'\nnot a line\n')).toEqual({
       A: '1',
       B: 'two',
       C: 'x y',

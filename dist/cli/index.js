@@ -69998,9 +69998,11 @@ function combine(outcomes, whenNothingToCheck) {
         pick('pass') ??
         (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
 }
-function resultOf(checks) {
+/** A stack that did not come up fails the run even when no check failed (say up errored). */
+function resultOf(checks, notReady = []) {
     // skip is neutral: it never makes a run fail (its reason is still reported)
-    return checks.some((check) => check.status === 'fail' || check.status === 'error')
+    return notReady.length > 0 ||
+        checks.some((check) => check.status === 'fail' || check.status === 'error')
         ? 'fail'
         : 'pass';
 }
@@ -70116,24 +70118,20 @@ function serviceChecks(spec, observed, gates, locate) {
             return (0, outcome_1.skip)(unseen);
         return readinessOutcome(name, declared, observation, gates);
     })));
+    /** A check over all containers at once, which a runtime without containers cannot see. */
+    const acrossContainers = (def, outcome) => (0, outcome_1.toResult)(locate, { ...def, section: SECTION }, unseen ? (0, outcome_1.skip)(unseen) : gates.services.use((observations) => outcome(spec, observations)));
     return [
         ...readiness,
-        (0, outcome_1.toResult)(locate, {
+        acrossContainers({
             id: 'services.network',
-            section: SECTION,
             title: 'All services can communicate',
             path: ['compose', 'network'],
-        }, unseen
-            ? (0, outcome_1.skip)(unseen)
-            : gates.services.use((observations) => networkOutcome(spec, observations))),
-        (0, outcome_1.toResult)(locate, {
+        }, networkOutcome),
+        acrossContainers({
             id: 'services.start-order',
-            section: SECTION,
             title: 'Services start in correct order',
             path: ['compose', 'services'],
-        }, unseen
-            ? (0, outcome_1.skip)(unseen)
-            : gates.services.use((observations) => startOrderOutcome(spec, observations))),
+        }, startOrderOutcome),
         (0, outcome_1.toResult)(locate, {
             id: 'services.stop-clean',
             section: SECTION,
@@ -70292,147 +70290,6 @@ exports.SECTIONS = [
 
 /***/ }),
 
-/***/ 95581:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.EXIT = void 0;
-exports.buildProgram = buildProgram;
-exports.main = main;
-// infra-verify on the command line: a thin shell over the runtimes and the verify engine.
-// Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
-const node_fs_1 = __nccwpck_require__(73024);
-const commander_1 = __nccwpck_require__(18909);
-const runtime_1 = __nccwpck_require__(41356);
-const config_1 = __nccwpck_require__(63416);
-const cql_1 = __nccwpck_require__(36852);
-const verify_command_1 = __nccwpck_require__(96618);
-exports.EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 };
-class UsageError extends Error {
-}
-const progress = (message) => process.stderr.write(`${message}\n`);
-const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs')
-    .choices([...runtime_1.RUNTIME_NAMES])
-    .default('local');
-/** Errors the user can fix (bad flags, bad config) are usage errors: exit 2, message only. */
-function isUsageError(error) {
-    return (error instanceof UsageError ||
-        error instanceof config_1.TwinConfigError ||
-        error instanceof runtime_1.UnknownRuntimeError);
-}
-function runtimeFrom(options) {
-    return (0, runtime_1.createRuntime)(options.runtime);
-}
-async function up(options) {
-    const runtime = runtimeFrom(options);
-    const started = Date.now();
-    try {
-        await runtime.up(progress);
-    }
-    catch (error) {
-        if (isUsageError(error))
-            throw error;
-        progress(`the stack did not come up: ${error.message}`);
-        return exports.EXIT.stackDown;
-    }
-    progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return exports.EXIT.ok;
-}
-async function down(options) {
-    await runtimeFrom(options).down({ removeData: Boolean(options.reset) });
-    progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
-    return exports.EXIT.ok;
-}
-async function status(options) {
-    const services = await runtimeFrom(options).services();
-    for (const s of services) {
-        const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
-        process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
-    }
-    const up = services.every((s) => s.exitCode !== undefined ? s.exitCode === 0 : s.state === 'running');
-    return up ? exports.EXIT.ok : exports.EXIT.stackDown;
-}
-async function cql(options) {
-    if (Boolean(options.execute) === Boolean(options.file))
-        throw new UsageError('cql needs exactly one of -e STATEMENT or -f FILE');
-    let text = options.execute ?? '';
-    if (options.file) {
-        try {
-            text = (0, node_fs_1.readFileSync)(options.file, 'utf8');
-        }
-        catch (error) {
-            throw new UsageError(`cannot read ${options.file}: ${error.message}`);
-        }
-    }
-    const contactPoints = options.contactPoints
-        ? options.contactPoints.split(',').map((point) => point.trim())
-        : runtimeFrom(options).endpoints.cassandraContactPoints;
-    try {
-        await (0, cql_1.runCql)({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
-    }
-    catch (error) {
-        process.stderr.write(`${error.message}\n`);
-        return exports.EXIT.failed;
-    }
-    return exports.EXIT.ok;
-}
-function buildProgram(setExitCode) {
-    const program = new commander_1.Command('infra-verify')
-        .description('Prove that the ChatBattle Kafka + Cassandra stack is what its repository says it is')
-        .exitOverride()
-        .showHelpAfterError();
-    const action = (run) => async (options) => setExitCode(await run(options));
-    program
-        .command('up')
-        .description('start the stack and wait until it is ready')
-        .addOption(runtimeOption())
-        .action(action(up));
-    program
-        .command('down')
-        .description('stop the stack (data is kept unless --reset)')
-        .addOption(runtimeOption())
-        .option('--reset', 'also remove all data')
-        .action(action(down));
-    program
-        .command('status')
-        .description('show each service of the stack')
-        .addOption(runtimeOption())
-        .action(action(status));
-    program
-        .command('cql')
-        .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
-        .addOption(runtimeOption())
-        .option('-e, --execute <statement>', 'CQL statement(s) to run')
-        .option('-f, --file <file>', 'file of CQL statements to run')
-        .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
-        .action(action(cql));
-    program.addCommand((0, verify_command_1.verifyCommand)(setExitCode));
-    return program;
-}
-async function main(argv) {
-    let exitCode = exports.EXIT.ok;
-    try {
-        await buildProgram((code) => (exitCode = code)).parseAsync(argv);
-    }
-    catch (error) {
-        if (error instanceof commander_1.CommanderError) {
-            // help and version are "errors" to commander but successes to the user
-            return error.exitCode === 0 ? exports.EXIT.ok : exports.EXIT.usage;
-        }
-        process.stderr.write(`infra-verify: ${error.message}\n`);
-        return isUsageError(error) ? exports.EXIT.usage : exports.EXIT.failed;
-    }
-    return exitCode;
-}
-if (require.main === require.cache[eval('__filename')]) {
-    void main(process.argv).then((code) => process.exit(code));
-}
-
-
-/***/ }),
-
 /***/ 78793:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -70465,11 +70322,12 @@ const EXPIRY_TTL_SECONDS = 2;
 const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
-function cassandraClient(contactPoints, credentials) {
+/** The one way infra-verify makes a Cassandra client: probes, readiness attempts and `cql`. */
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
     return new cassandra_driver_1.Client({
         contactPoints,
         localDataCenter: 'datacenter1',
-        socketOptions: { connectTimeout: 3_000, readTimeout: 10_000 },
+        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
         ...(credentials ? { credentials } : {}),
     });
 }
@@ -71001,11 +70859,19 @@ async function readMarkers(markers, clients) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorMessage = errorMessage;
+exports.firstLineOf = firstLineOf;
 exports.observe = observe;
 exports.notObserved = notObserved;
 /** The message of anything thrown, without its stack: reports show causes, not traces. */
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Only the first line of that message: driver errors embed multi-line inspections of their
+ * inner errors, and a ReadinessError appends a log tail that is reported separately.
+ */
+function firstLineOf(error) {
+    return (errorMessage(error).split('\n')[0] ?? '').trim();
 }
 /** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
 async function observe(probe) {
@@ -71040,7 +70906,8 @@ exports.cassandraReady = cassandraReady;
 // Waiting for a service by its real protocol. The engine's verify reuses these, so they know
 // nothing about the twin: a service name, one attempt, a deadline, and where to read its log.
 const kafkajs_1 = __nccwpck_require__(77801);
-const cassandra_driver_1 = __nccwpck_require__(88871);
+const cassandra_1 = __nccwpck_require__(78793);
+const observe_1 = __nccwpck_require__(20323);
 const zookeeper_1 = __nccwpck_require__(63397);
 class ReadinessError extends Error {
     service;
@@ -71057,11 +70924,6 @@ class ReadinessError extends Error {
 }
 exports.ReadinessError = ReadinessError;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** First line only: driver errors carry multi-line stacks that would flood the progress output. */
-function describe(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.split('\n')[0].trim();
-}
 async function waitUntil(options) {
     const started = Date.now();
     const deadline = started + options.timeoutMs;
@@ -71078,7 +70940,8 @@ async function waitUntil(options) {
             return await options.attempt();
         }
         catch (error) {
-            lastSeen = describe(error);
+            // First line only: whole driver messages would flood the progress output.
+            lastSeen = (0, observe_1.firstLineOf)(error);
         }
         const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
         if (reason)
@@ -71136,13 +70999,8 @@ async function kafkaReady(brokers) {
  * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
  * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
  */
-async function cassandraReady(contactPoints, localDataCenter = 'datacenter1', credentials) {
-    const client = new cassandra_driver_1.Client({
-        contactPoints,
-        localDataCenter,
-        socketOptions: { connectTimeout: 3000, readTimeout: 5000 },
-        ...(credentials ? { credentials } : {}),
-    });
+async function cassandraReady(contactPoints, credentials) {
+    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5000);
     try {
         await client.connect();
         const result = await client.execute('SELECT release_version FROM system.local');
@@ -71165,7 +71023,6 @@ async function cassandraReady(contactPoints, localDataCenter = 'datacenter1', cr
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.stateServices = stateServices;
 exports.awaitStack = awaitStack;
 exports.notReadyServices = notReadyServices;
 const observe_1 = __nccwpck_require__(20323);
@@ -71177,9 +71034,10 @@ async function settle(wait) {
     }
     catch (error) {
         // The log tail is fetched once for the report, so the message keeps only what was seen.
-        return error instanceof readiness_1.ReadinessError
-            ? { ok: false, error: error.message.split('\n')[0] }
-            : { ok: false, error: (0, observe_1.errorMessage)(error) };
+        return {
+            ok: false,
+            error: error instanceof readiness_1.ReadinessError ? (0, observe_1.firstLineOf)(error) : (0, observe_1.errorMessage)(error),
+        };
     }
 }
 /**
@@ -71233,7 +71091,7 @@ async function awaitStack(spec, runtime, deadline, progress) {
         })),
         settle((0, readiness_1.waitUntil)({
             service: 'cassandra',
-            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, undefined, cassandraCredentials),
+            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, cassandraCredentials),
             timeoutMs: remaining(),
             progress,
             logTail: logTail('cassandra'),
@@ -71398,7 +71256,7 @@ function renderConsole(report) {
         }
         lines.push('');
     }
-    const result = (0, checks_1.resultOf)(report.checks);
+    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
     lines.push(`${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} ${result.toUpperCase()}: ${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}` +
         ` (runtime ${report.runtime}, ${(0, checklist_1.formatDuration)(report.durationMs)})`);
     return `${lines.join('\n')}\n`;
@@ -71442,7 +71300,7 @@ const checks_1 = __nccwpck_require__(2369);
 const checklist_1 = __nccwpck_require__(1478);
 function renderJson(report) {
     const document = {
-        result: (0, checks_1.resultOf)(report.checks),
+        result: (0, checks_1.resultOf)(report.checks, report.notReady),
         summary: (0, checklist_1.countChecks)(report.checks),
         checks: report.checks,
         runtime: report.runtime,
@@ -71576,7 +71434,7 @@ function failureRow(check) {
     return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} \`${check.id}\` | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
 }
 function renderMarkdown(report) {
-    const result = (0, checks_1.resultOf)(report.checks);
+    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
     const out = [
         `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`,
         '',
@@ -71626,7 +71484,6 @@ function renderMarkdown(report) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.projectArgs = projectArgs;
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
 exports.inspectArgs = inspectArgs;
@@ -71722,8 +71579,10 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version && (version.major === 1 || version.major === 2)) {
-                return { ...candidate, version: version.major, versionText: version.text };
+            if (result.exitCode === 0 && version && version.major >= 1) {
+                // Compose jumped from v2 to v5 with the same CLI and output formats.
+                const generation = version.major === 1 ? 1 : 2;
+                return { ...candidate, version: generation, versionText: version.text };
             }
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
@@ -71905,12 +71764,13 @@ exports.ComposeRuntime = ComposeRuntime;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 Object.defineProperty(exports, "DEFAULT_PUBLISHED_PORTS", ({ enumerable: true, get: function () { return compose_runtime_1.DEFAULT_PUBLISHED_PORTS; } }));
 var project_name_1 = __nccwpck_require__(71968);
+Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
 Object.defineProperty(exports, "ProjectNameError", ({ enumerable: true, get: function () { return project_name_1.ProjectNameError; } }));
@@ -72080,16 +71940,19 @@ function stringField(record, key) {
 /***/ }),
 
 /***/ 71968:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-// Compose project names name every container, network and volume of a run, so two jobs (or a
-// re-run of one) on the same engine must never share one.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
+exports.composeDefaultProjectName = composeDefaultProjectName;
+// Compose project names name every container, network and volume of a run. On GitHub two jobs
+// (or a re-run of one) on the same engine must never share one; on the command line, separate
+// commands (up, status, down) must all find the same one.
+const node_path_1 = __nccwpck_require__(76760);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 class ProjectNameError extends Error {
@@ -72112,6 +71975,18 @@ function uniqueProjectName(env, random = () => Math.random().toString(36).slice(
         .map((part) => part.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'));
     const suffix = parts.length > 0 ? parts.join('-') : random();
     return validateProjectName(`infra-verify-${suffix}`.slice(0, 63).replace(/[-_]+$/, ''));
+}
+/**
+ * The name `docker compose` itself picks when given none: COMPOSE_PROJECT_NAME, else the
+ * project directory's name made valid. So `up`, `status`, `down` and `verify --keep-up`, run
+ * as separate commands, reach the same project, as do the scripts that call compose directly.
+ */
+function composeDefaultProjectName(env, directory) {
+    const fromDirectory = (0, node_path_1.basename)(directory)
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '')
+        .replace(/^[_-]+/, '');
+    return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
 
 
@@ -72148,11 +72023,16 @@ exports.runCommand = runCommand;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExistingRuntime = exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = void 0;
+exports.isHostPort = isHostPort;
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
 const readiness_1 = __nccwpck_require__(92947);
 exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
 exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
+/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+function isHostPort(address) {
+    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+}
 class ExistingRuntime {
     endpoints;
     name = 'existing';
@@ -72171,7 +72051,7 @@ class ExistingRuntime {
         return Promise.all([
             byProtocol('zookeeper', zookeeper, () => (0, readiness_1.zookeeperReady)(zookeeper)),
             byProtocol('kafka', kafkaBrokers.join(','), () => (0, readiness_1.kafkaReady)(kafkaBrokers)),
-            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, undefined, this.endpoints.cassandraCredentials)),
+            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
         ]);
     }
     async stop() {
@@ -72208,9 +72088,11 @@ async function byProtocol(service, endpoint, answer) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.UnknownRuntimeError = exports.RUNTIME_NAMES = void 0;
-exports.isRuntimeName = isRuntimeName;
+exports.resolveRuntimeName = resolveRuntimeName;
 exports.createRuntime = createRuntime;
-// Picks the runtime a command asked for. Other runtimes (compose, existing) register here too.
+// Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
+// endpoints, which only `verify` and the Action take.
+const node_child_process_1 = __nccwpck_require__(31421);
 const compose_1 = __nccwpck_require__(96359);
 const LocalRuntime_1 = __nccwpck_require__(69555);
 const config_1 = __nccwpck_require__(63416);
@@ -72225,6 +72107,18 @@ exports.UnknownRuntimeError = UnknownRuntimeError;
 function isRuntimeName(name) {
     return exports.RUNTIME_NAMES.includes(name);
 }
+/** A Docker engine answers: `docker info` succeeds (the client alone is not enough). */
+function dockerAnswers() {
+    return new Promise((resolve) => {
+        (0, node_child_process_1.execFile)('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000 }, (error) => resolve(!error));
+    });
+}
+/** `auto`: compose when a Docker engine answers, else the local twin. */
+async function resolveRuntimeName(name) {
+    if (name !== 'auto')
+        return name;
+    return (await dockerAnswers()) ? 'compose' : 'local';
+}
 function createRuntime(name, env = process.env) {
     if (!isRuntimeName(name))
         throw new UnknownRuntimeError(name);
@@ -72233,7 +72127,7 @@ function createRuntime(name, env = process.env) {
             return new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env));
         case 'compose':
             return (0, compose_1.composeRuntime)({
-                name: (0, compose_1.uniqueProjectName)(env),
+                name: (0, compose_1.composeDefaultProjectName)(env, process.cwd()),
                 files: ['docker-compose.yml'],
                 directory: process.cwd(),
             });
@@ -72577,13 +72471,12 @@ function stackReady(observed, state) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.twinPaths = exports.DEFAULT_PORTS = exports.TwinConfigError = void 0;
 exports.findRepoRoot = findRepoRoot;
-exports.parseDotEnv = parseDotEnv;
-exports.readVersions = readVersions;
 exports.twinConfig = twinConfig;
 // Where a twin lives and which ports it uses. Several twins can run side by side (one per
 // engineer or test run) as long as each has its own home and ports.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
+const interpolate_1 = __nccwpck_require__(7593);
 class TwinConfigError extends Error {
     constructor(message) {
         super(message);
@@ -72614,19 +72507,9 @@ function findRepoRoot(start = __dirname) {
         }
     }
 }
-/** Reads KEY=VALUE lines, the subset of dotenv syntax that docker compose and this file share. */
-function parseDotEnv(text) {
-    const values = {};
-    for (const line of text.split(/\r?\n/)) {
-        const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-        if (match)
-            values[match[1]] = match[2].replace(/^(["'])(.*)\1$/, '$2');
-    }
-    return values;
-}
 function readVersions(repoRoot) {
     const file = (0, node_path_1.join)(repoRoot, '.env');
-    const values = parseDotEnv((0, node_fs_1.readFileSync)(file, 'utf8'));
+    const values = (0, interpolate_1.parseDotenv)((0, node_fs_1.readFileSync)(file, 'utf8'));
     const need = (key) => {
         const value = values[key];
         if (!value)
@@ -72691,11 +72574,12 @@ exports.twinPaths = twinPaths;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.splitCqlStatements = splitCqlStatements;
-exports.formatRows = formatRows;
 exports.runCql = runCql;
 // Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
 // there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
 const cassandra_driver_1 = __nccwpck_require__(88871);
+const cassandra_1 = __nccwpck_require__(78793);
+const observe_1 = __nccwpck_require__(20323);
 /** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
 function splitCqlStatements(text) {
     const statements = [];
@@ -72775,17 +72659,19 @@ function formatRows(result) {
     return lines;
 }
 /** Executes each statement in order; stops at the first failure and names the statement. */
-async function runCql(target, text, print) {
+async function runCql({ contactPoints }, text, print) {
     const statements = splitCqlStatements(text);
     if (statements.length === 0)
         throw new Error('no CQL statement given');
-    const client = new cassandra_driver_1.Client({
-        contactPoints: target.contactPoints,
-        localDataCenter: target.localDataCenter ?? 'datacenter1',
-        socketOptions: { connectTimeout: 5000, readTimeout: 30_000 },
-    });
+    // DDL such as schema.cql's waits for schema agreement: a longer read timeout than probes use.
+    const client = (0, cassandra_1.cassandraClient)(contactPoints, undefined, 30_000);
     try {
-        await client.connect();
+        try {
+            await client.connect();
+        }
+        catch (error) {
+            throw new Error(`cannot connect to Cassandra at ${contactPoints.join(', ')}: ${(0, observe_1.firstLineOf)(error)}`);
+        }
         for (const statement of statements) {
             let result;
             try {
@@ -72812,7 +72698,6 @@ async function runCql(target, text, print) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.jarsAreCurrent = jarsAreCurrent;
 exports.ensureJars = ensureJars;
 // The twin's jars come from Maven Central at the versions in .env. A marker file holding those
 // versions and a hash of twin/pom.xml says whether twin/lib is current, so a fresh clone, a
@@ -73108,10 +72993,6 @@ function kafka(config) {
                 'transaction.state.log.min.isr': 1,
                 'group.initial.rebalance.delay.ms': 0,
                 'auto.create.topics.enable': 'false',
-                // A broker-wide retention, as Kafka's stock server.properties has: it makes a topic
-                // WITHOUT its own retention.ms report a non-default value, so the retention-drift test
-                // catches a probe that trusts !isDefault instead of configSource (DESIGN.md).
-                'log.retention.hours': 168,
                 'controlled.shutdown.enable': 'true',
             }),
         },
@@ -73371,6 +73252,69 @@ exports.DEFAULT_SPEC = {
     probes: { roundTrip: true, ttl: { toleranceSeconds: 5, expiry: true } },
     persistence: { enabled: true },
 };
+
+
+/***/ }),
+
+/***/ 94116:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_SPEC_FILE = void 0;
+exports.specForRun = specForRun;
+// The spec a run checks against, for the CLI and the Action alike: the file asked for, else
+// infra-spec.yml in the working directory if there is one, else the built-in Milestone-1 spec.
+const node_fs_1 = __nccwpck_require__(73024);
+const path = __importStar(__nccwpck_require__(76760));
+const default_1 = __nccwpck_require__(40042);
+const load_1 = __nccwpck_require__(11207);
+exports.DEFAULT_SPEC_FILE = 'infra-spec.yml';
+function specForRun(specFile, workingDirectory) {
+    const file = specFile || path.join(workingDirectory, exports.DEFAULT_SPEC_FILE);
+    if (!specFile && !(0, node_fs_1.existsSync)(file))
+        return { spec: default_1.DEFAULT_SPEC };
+    return (0, load_1.loadSpec)(shownPath(file));
+}
+/** Relative to the checkout when inside it, so the summary says infra-spec.yml:61:9, not /home/runner/... */
+function shownPath(file) {
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
 
 
 /***/ }),
@@ -74040,60 +73984,59 @@ function interpolate(value, env) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.VERIFY_EXIT = void 0;
+exports.UsageError = exports.EXIT = void 0;
+exports.isUsageError = isUsageError;
+exports.timeoutSeconds = timeoutSeconds;
 exports.verifyCommand = verifyCommand;
 // `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
 // A thin shell: every decision about the stack is made in verify.ts.
-const node_child_process_1 = __nccwpck_require__(31421);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
 const commander_1 = __nccwpck_require__(18909);
 const checks_1 = __nccwpck_require__(2369);
 const report_1 = __nccwpck_require__(41714);
 const runtime_1 = __nccwpck_require__(41356);
+const compose_1 = __nccwpck_require__(96359);
 const config_1 = __nccwpck_require__(63416);
 const existing_1 = __nccwpck_require__(51619);
-const default_1 = __nccwpck_require__(40042);
+const for_run_1 = __nccwpck_require__(94116);
 const load_1 = __nccwpck_require__(11207);
-const compose_1 = __nccwpck_require__(18946);
+const compose_2 = __nccwpck_require__(18946);
 const verify_1 = __nccwpck_require__(35538);
-exports.VERIFY_EXIT = { passed: 0, failed: 1, usage: 2, stackDown: 3 };
-const DEFAULT_SPEC_FILE = 'infra-spec.yml';
-const DEFAULT_TIMEOUT_SECONDS = 300;
-class VerifyUsageError extends Error {
+/** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
+exports.EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 };
+/** Bad flags or arguments: the user's to fix. */
+class UsageError extends Error {
+}
+exports.UsageError = UsageError;
+/** Errors the user can fix (flags, spec, compose file, twin settings): exit 2, message only. */
+function isUsageError(error) {
+    return (error instanceof UsageError ||
+        error instanceof load_1.SpecError ||
+        error instanceof compose_2.ComposeFileError ||
+        error instanceof config_1.TwinConfigError ||
+        error instanceof runtime_1.UnknownRuntimeError ||
+        error instanceof compose_1.ProjectNameError);
 }
 function addressList(flag, value) {
     const addresses = value
         .split(',')
         .map((address) => address.trim())
         .filter(Boolean);
-    const bad = addresses.find((address) => !/^[^\s:]+:\d{1,5}$/.test(address));
+    const bad = addresses.find((address) => !(0, existing_1.isHostPort)(address));
     if (addresses.length === 0 || bad !== undefined) {
-        throw new VerifyUsageError(`${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`);
+        throw new UsageError(`${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`);
     }
     return addresses;
 }
 function timeoutSeconds(value) {
     const seconds = Number(value);
     if (!Number.isInteger(seconds) || seconds <= 0) {
-        throw new VerifyUsageError(`--timeout "${value}" must be a whole number of seconds above 0, e.g. 300`);
+        throw new UsageError(`--timeout "${value}" must be a whole number of seconds above 0, e.g. 300`);
     }
     return seconds;
 }
-/** The spec named by --spec, else ./infra-spec.yml if present, else the built-in Milestone-1 spec. */
-function specFrom(flags) {
-    if (flags.spec)
-        return (0, load_1.loadSpec)(flags.spec);
-    if ((0, node_fs_1.existsSync)(DEFAULT_SPEC_FILE))
-        return (0, load_1.loadSpec)(DEFAULT_SPEC_FILE);
-    return { spec: default_1.DEFAULT_SPEC };
-}
 /** `docker info` answers only when an engine is reachable, not merely when a client is installed. */
-function dockerAnswers() {
-    return new Promise((resolve) => {
-        (0, node_child_process_1.execFile)('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000 }, (error) => resolve(!error));
-    });
-}
 async function runtimeFrom(flags) {
     if (flags.runtime === 'existing') {
         const endpoints = {
@@ -74103,14 +74046,19 @@ async function runtimeFrom(flags) {
         };
         return new existing_1.ExistingRuntime(endpoints);
     }
-    const name = flags.runtime === 'auto' ? ((await dockerAnswers()) ? 'compose' : 'local') : flags.runtime;
-    return (0, runtime_1.createRuntime)(name);
+    return (0, runtime_1.createRuntime)(await (0, runtime_1.resolveRuntimeName)(flags.runtime));
 }
-function writeReport(file, render) {
+function writeReport(flag, file, render) {
     if (!file)
         return;
-    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
-    (0, node_fs_1.writeFileSync)(file, render());
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
+        (0, node_fs_1.writeFileSync)(file, render());
+    }
+    catch (error) {
+        const reason = error.code ?? error.message;
+        throw new UsageError(`${flag} ${file} cannot be written (${reason}); give a writable file path`);
+    }
 }
 function staticReport(checks, started) {
     return {
@@ -74130,30 +74078,63 @@ function elapsedProgress() {
         process.stderr.write(`[${seconds} s] ${message}\n`);
     };
 }
+/**
+ * Ctrl-C (or a CI timeout's SIGTERM) would otherwise kill this process before verify's own
+ * teardown, and the twin's JVMs are detached: they would outlive it. So take the stack down
+ * first, then exit as the signal would have. Repeats are ignored meanwhile: npx and tsx relay
+ * the terminal's SIGINT, so one Ctrl-C can arrive twice.
+ */
+function downOnSignal(runtime, keepUp) {
+    if (!runtime.hasLifecycle || keepUp)
+        return () => undefined;
+    let stopping = false;
+    const onSignal = (signal) => {
+        if (stopping)
+            return;
+        stopping = true;
+        process.stderr.write(`infra-verify verify: ${signal}: taking the stack down (data kept)\n`);
+        void runtime
+            .down({ removeData: false })
+            .catch((error) => process.stderr.write(`taking the stack down failed: ${error.message}\n`))
+            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    };
+}
 async function runVerify(flags) {
     const started = Date.now();
-    const loaded = specFrom(flags);
+    const loaded = (0, for_run_1.specForRun)(flags.spec, process.cwd());
     const timeout = timeoutSeconds(flags.timeout);
     let report;
     if (flags.static) {
-        report = staticReport((0, compose_1.verifyStatic)(flags.composeFile, loaded.spec), started);
+        report = staticReport((0, compose_2.verifyStatic)(flags.composeFile, loaded.spec), started);
     }
     else {
         const runtime = await runtimeFrom(flags);
-        report = await (0, verify_1.verify)(loaded.spec, runtime, {
-            timeoutSeconds: timeout,
-            noPersistence: !flags.persistence,
-            readOnly: flags.readOnly,
-            ttlExpiry: flags.ttlExpiry,
-            keepUp: flags.keepUp,
-            progress: elapsedProgress(),
-            locate: loaded.locate,
-        });
+        const release = downOnSignal(runtime, Boolean(flags.keepUp));
+        try {
+            report = await (0, verify_1.verify)(loaded.spec, runtime, {
+                timeoutSeconds: timeout,
+                noPersistence: !flags.persistence,
+                readOnly: flags.readOnly,
+                ttlExpiry: flags.ttlExpiry,
+                keepUp: flags.keepUp,
+                progress: elapsedProgress(),
+                locate: loaded.locate,
+            });
+        }
+        finally {
+            release();
+        }
     }
     process.stdout.write((0, report_1.renderConsole)(report));
-    writeReport(flags.reportJson, () => (0, report_1.renderJson)(report));
-    writeReport(flags.junit, () => (0, report_1.renderJunit)(report));
-    writeReport(flags.summaryMd, () => (0, report_1.renderMarkdown)(report));
+    writeReport('--report-json', flags.reportJson, () => (0, report_1.renderJson)(report));
+    writeReport('--junit', flags.junit, () => (0, report_1.renderJunit)(report));
+    writeReport('--summary-md', flags.summaryMd, () => (0, report_1.renderMarkdown)(report));
     if (report.notReady) {
         // The checklist already names each service; the log tails are for finding the cause.
         for (const { service } of report.notReady) {
@@ -74161,9 +74142,9 @@ async function runVerify(flags) {
             if (log)
                 process.stderr.write(`--- last lines of the ${service} log ---\n${log}\n`);
         }
-        return exports.VERIFY_EXIT.stackDown;
+        return exports.EXIT.stackDown;
     }
-    return report.result === 'pass' ? exports.VERIFY_EXIT.passed : exports.VERIFY_EXIT.failed;
+    return report.result === 'pass' ? exports.EXIT.ok : exports.EXIT.failed;
 }
 /** Bad flags and bad specs are the user's to fix: one message and exit 2, never a stack trace. */
 async function exitCodeOf(flags) {
@@ -74171,16 +74152,11 @@ async function exitCodeOf(flags) {
         return await runVerify(flags);
     }
     catch (error) {
-        const usage = error instanceof VerifyUsageError ||
-            error instanceof load_1.SpecError ||
-            error instanceof compose_1.ComposeFileError ||
-            error instanceof config_1.TwinConfigError ||
-            error instanceof runtime_1.UnknownRuntimeError;
         process.stderr.write(`infra-verify verify: ${error.message}\n`);
-        if (usage)
-            return exports.VERIFY_EXIT.usage;
+        if (isUsageError(error))
+            return exports.EXIT.usage;
         // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.
-        return exports.VERIFY_EXIT.stackDown;
+        return exports.EXIT.stackDown;
     }
 }
 function verifyCommand(setExitCode) {
@@ -74191,7 +74167,7 @@ function verifyCommand(setExitCode) {
         .addOption(new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
         .choices(['auto', 'compose', 'local', 'existing'])
         .default('auto'))
-        .option('--spec <file>', `the spec (default: ./${DEFAULT_SPEC_FILE} if present, else the built-in one)`)
+        .option('--spec <file>', `the spec (default: ./${for_run_1.DEFAULT_SPEC_FILE} if present, else the built-in one)`)
         .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
         .option('--report-json <file>', 'write the JSON report here')
         .option('--junit <file>', 'write a JUnit XML report here')
@@ -74203,7 +74179,7 @@ function verifyCommand(setExitCode) {
         .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
         .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
         .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
-        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(DEFAULT_TIMEOUT_SECONDS))
+        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(verify_1.DEFAULT_TIMEOUT_SECONDS))
         .option('--static', 'check docker-compose.yml against the spec without starting anything')
         .action(async (flags) => setExitCode(await exitCodeOf(flags)));
 }
@@ -74217,6 +74193,7 @@ function verifyCommand(setExitCode) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TIMEOUT_SECONDS = void 0;
 exports.verify = verify;
 // The one orchestration that the CLI and the Action both call. One direction of flow:
 // spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
@@ -74228,6 +74205,8 @@ const observe_stack_1 = __nccwpck_require__(43974);
 const stack_ready_1 = __nccwpck_require__(3353);
 const existing_1 = __nccwpck_require__(51619);
 const LOG_LINES = 30;
+/** The readiness deadline when none is given; action.yml's timeout default says the same. */
+exports.DEFAULT_TIMEOUT_SECONDS = 300;
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
@@ -74307,7 +74286,7 @@ async function verify(spec, runtime, options) {
             if (service !== runtime.name)
                 logs[service] = await runtime.logs(service, LOG_LINES).catch(observe_1.errorMessage);
         return {
-            result: notReady.length > 0 ? 'fail' : (0, checks_1.resultOf)(checks),
+            result: (0, checks_1.resultOf)(checks, notReady),
             runtime: runtime.name,
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,
@@ -90784,12 +90763,150 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"kafkajs","version":"2.2.4","d
 /******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
 /******/ 	
 /************************************************************************/
-/******/ 	
-/******/ 	// startup
-/******/ 	// Load entry module and return exports
-/******/ 	// This entry module is referenced by other modules so it can't be inlined
-/******/ 	var __webpack_exports__ = __nccwpck_require__(95581);
-/******/ 	module.exports = __webpack_exports__;
-/******/ 	
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it need to be in strict mode.
+(() => {
+"use strict";
+var exports = __webpack_exports__;
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.EXIT = void 0;
+exports.main = main;
+// infra-verify on the command line: a thin shell over the runtimes and the verify engine.
+// Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
+const node_fs_1 = __nccwpck_require__(73024);
+const commander_1 = __nccwpck_require__(18909);
+const stack_ready_1 = __nccwpck_require__(3353);
+const runtime_1 = __nccwpck_require__(41356);
+const for_run_1 = __nccwpck_require__(94116);
+const cql_1 = __nccwpck_require__(36852);
+const verify_1 = __nccwpck_require__(35538);
+const verify_command_1 = __nccwpck_require__(96618);
+Object.defineProperty(exports, "EXIT", ({ enumerable: true, get: function () { return verify_command_1.EXIT; } }));
+const progress = (message) => process.stderr.write(`${message}\n`);
+const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
+    .choices(['auto', ...runtime_1.RUNTIME_NAMES])
+    .default('auto');
+const runtimeNamed = async (name) => (0, runtime_1.createRuntime)(await (0, runtime_1.resolveRuntimeName)(name));
+/** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
+async function up(options) {
+    const runtime = await runtimeNamed(options.runtime);
+    const { spec } = (0, for_run_1.specForRun)(undefined, process.cwd());
+    const timeoutMs = (0, verify_command_1.timeoutSeconds)(options.timeout) * 1000;
+    const started = Date.now();
+    let notReady;
+    try {
+        await runtime.up(progress);
+        notReady = (0, stack_ready_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
+    }
+    catch (error) {
+        if ((0, verify_command_1.isUsageError)(error))
+            throw error;
+        notReady = [{ service: runtime.name, message: error.message }];
+    }
+    if (notReady.length > 0) {
+        for (const { service, message } of notReady)
+            progress(`the stack did not come up: ${service}: ${message}`);
+        // up leaves the stack as it is, like `docker compose up -d`: say how to clear what started.
+        progress(`what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}`);
+        return verify_command_1.EXIT.stackDown;
+    }
+    progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return verify_command_1.EXIT.ok;
+}
+async function down(options) {
+    await (await runtimeNamed(options.runtime)).down({ removeData: Boolean(options.reset) });
+    progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
+    return verify_command_1.EXIT.ok;
+}
+async function status(options) {
+    const services = await (await runtimeNamed(options.runtime)).services();
+    for (const s of services) {
+        const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
+        process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
+    }
+    const up = services.every((s) => s.exitCode !== undefined ? s.exitCode === 0 : s.state === 'running');
+    return up ? verify_command_1.EXIT.ok : verify_command_1.EXIT.stackDown;
+}
+async function cql(options) {
+    if (Boolean(options.execute) === Boolean(options.file))
+        throw new verify_command_1.UsageError('cql needs exactly one of -e STATEMENT or -f FILE');
+    let text = options.execute ?? '';
+    if (options.file) {
+        try {
+            text = (0, node_fs_1.readFileSync)(options.file, 'utf8');
+        }
+        catch (error) {
+            throw new verify_command_1.UsageError(`cannot read ${options.file}: ${error.message}`);
+        }
+    }
+    const contactPoints = options.contactPoints
+        ? options.contactPoints.split(',').map((point) => point.trim())
+        : (await runtimeNamed(options.runtime)).endpoints.cassandraContactPoints;
+    try {
+        await (0, cql_1.runCql)({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
+    }
+    catch (error) {
+        process.stderr.write(`${error.message}\n`);
+        return verify_command_1.EXIT.failed;
+    }
+    return verify_command_1.EXIT.ok;
+}
+function buildProgram(setExitCode) {
+    const program = new commander_1.Command('infra-verify')
+        .description('Prove that the ChatBattle Kafka + Cassandra stack is what its repository says it is')
+        .exitOverride()
+        .showHelpAfterError();
+    const action = (run) => async (options) => setExitCode(await run(options));
+    program
+        .command('up')
+        .description('start the stack and wait until it is ready')
+        .addOption(runtimeOption())
+        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(verify_1.DEFAULT_TIMEOUT_SECONDS))
+        .action(action(up));
+    program
+        .command('down')
+        .description('stop the stack (data is kept unless --reset)')
+        .addOption(runtimeOption())
+        .option('--reset', 'also remove all data')
+        .action(action(down));
+    program
+        .command('status')
+        .description('show each service of the stack')
+        .addOption(runtimeOption())
+        .action(action(status));
+    program
+        .command('cql')
+        .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
+        .addOption(runtimeOption())
+        .option('-e, --execute <statement>', 'CQL statement(s) to run')
+        .option('-f, --file <file>', 'file of CQL statements to run')
+        .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
+        .action(action(cql));
+    program.addCommand((0, verify_command_1.verifyCommand)(setExitCode));
+    return program;
+}
+async function main(argv) {
+    let exitCode = verify_command_1.EXIT.ok;
+    try {
+        await buildProgram((code) => (exitCode = code)).parseAsync(argv);
+    }
+    catch (error) {
+        if (error instanceof commander_1.CommanderError) {
+            // help and version are "errors" to commander but successes to the user
+            return error.exitCode === 0 ? verify_command_1.EXIT.ok : verify_command_1.EXIT.usage;
+        }
+        process.stderr.write(`infra-verify: ${error.message}\n`);
+        return (0, verify_command_1.isUsageError)(error) ? verify_command_1.EXIT.usage : verify_command_1.EXIT.failed;
+    }
+    return exitCode;
+}
+if (require.main === require.cache[eval('__filename')]) {
+    void main(process.argv).then((code) => process.exit(code));
+}
+
+})();
+
+module.exports = __webpack_exports__;
 /******/ })()
 ;

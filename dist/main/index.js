@@ -101565,6 +101565,8 @@ exports.readInputs = readInputs;
 // need no environment. A bad value is an InputError that names the input and the fix.
 const path = __importStar(__nccwpck_require__(76760));
 const project_name_1 = __nccwpck_require__(71968);
+const existing_1 = __nccwpck_require__(51619);
+const verify_1 = __nccwpck_require__(35538);
 class InputError extends Error {
 }
 exports.InputError = InputError;
@@ -101639,21 +101641,20 @@ function booleanInput(get, name, fallback) {
 }
 function timeoutInput(value) {
     if (value.trim() === '')
-        return 300;
+        return verify_1.DEFAULT_TIMEOUT_SECONDS;
     const seconds = Number(value);
     if (!Number.isInteger(seconds) || seconds <= 0) {
         throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds, e.g. 300.`);
     }
     return seconds;
 }
-const HOST_PORT = /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
 function endpointList(get, name) {
     const items = listInput(get(name));
     if (items.length === 0) {
         throw new InputError(`Input "${name}" is required with runtime "existing" (host:port).`);
     }
     for (const item of items) {
-        if (!HOST_PORT.test(item)) {
+        if (!(0, existing_1.isHostPort)(item)) {
             throw new InputError(`Input "${name}" has "${item}": use host:port, e.g. localhost:9092.`);
         }
     }
@@ -101712,11 +101713,11 @@ const path = __importStar(__nccwpck_require__(76760));
 const report_1 = __nccwpck_require__(41714);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
+const for_run_1 = __nccwpck_require__(94116);
 const load_1 = __nccwpck_require__(11207);
 const verify_1 = __nccwpck_require__(35538);
 const annotations_1 = __nccwpck_require__(47376);
 const inputs_1 = __nccwpck_require__(81729);
-const spec_for_1 = __nccwpck_require__(77781);
 const state_1 = __nccwpck_require__(33175);
 function runtimeFor(inputs) {
     if (inputs.runtime === 'existing') {
@@ -101754,7 +101755,7 @@ async function run() {
         core.setSecret(inputs.cassandraCredentials.password);
         core.setSecret(inputs.cassandraCredentials.username);
     }
-    const loaded = (0, spec_for_1.specFor)(inputs.spec, inputs.workingDirectory);
+    const loaded = (0, for_run_1.specForRun)(inputs.spec, inputs.workingDirectory);
     const runtime = runtimeFor(inputs);
     const report = await (0, verify_1.verify)(loaded.spec, runtime, {
         timeoutSeconds: inputs.timeoutSeconds,
@@ -101825,67 +101826,6 @@ async function main() {
     }
 }
 void main();
-
-
-/***/ }),
-
-/***/ 77781:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.specFor = specFor;
-// The spec a run checks against: the spec input, else infra-spec.yml in the working directory
-// if there is one, else the built-in Milestone-1 spec.
-const node_fs_1 = __nccwpck_require__(73024);
-const path = __importStar(__nccwpck_require__(76760));
-const default_1 = __nccwpck_require__(40042);
-const load_1 = __nccwpck_require__(11207);
-function specFor(specInput, workingDirectory) {
-    const file = specInput ?? path.join(workingDirectory, 'infra-spec.yml');
-    if (!specInput && !(0, node_fs_1.existsSync)(file))
-        return { spec: default_1.DEFAULT_SPEC };
-    return (0, load_1.loadSpec)(shownPath(file));
-}
-/** Relative to the checkout when inside it, so the summary says infra-spec.yml:61:9, not /home/runner/... */
-function shownPath(file) {
-    const relative = path.relative(process.cwd(), file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
 
 
 /***/ }),
@@ -102393,9 +102333,11 @@ function combine(outcomes, whenNothingToCheck) {
         pick('pass') ??
         (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
 }
-function resultOf(checks) {
+/** A stack that did not come up fails the run even when no check failed (say up errored). */
+function resultOf(checks, notReady = []) {
     // skip is neutral: it never makes a run fail (its reason is still reported)
-    return checks.some((check) => check.status === 'fail' || check.status === 'error')
+    return notReady.length > 0 ||
+        checks.some((check) => check.status === 'fail' || check.status === 'error')
         ? 'fail'
         : 'pass';
 }
@@ -102511,24 +102453,20 @@ function serviceChecks(spec, observed, gates, locate) {
             return (0, outcome_1.skip)(unseen);
         return readinessOutcome(name, declared, observation, gates);
     })));
+    /** A check over all containers at once, which a runtime without containers cannot see. */
+    const acrossContainers = (def, outcome) => (0, outcome_1.toResult)(locate, { ...def, section: SECTION }, unseen ? (0, outcome_1.skip)(unseen) : gates.services.use((observations) => outcome(spec, observations)));
     return [
         ...readiness,
-        (0, outcome_1.toResult)(locate, {
+        acrossContainers({
             id: 'services.network',
-            section: SECTION,
             title: 'All services can communicate',
             path: ['compose', 'network'],
-        }, unseen
-            ? (0, outcome_1.skip)(unseen)
-            : gates.services.use((observations) => networkOutcome(spec, observations))),
-        (0, outcome_1.toResult)(locate, {
+        }, networkOutcome),
+        acrossContainers({
             id: 'services.start-order',
-            section: SECTION,
             title: 'Services start in correct order',
             path: ['compose', 'services'],
-        }, unseen
-            ? (0, outcome_1.skip)(unseen)
-            : gates.services.use((observations) => startOrderOutcome(spec, observations))),
+        }, startOrderOutcome),
         (0, outcome_1.toResult)(locate, {
             id: 'services.stop-clean',
             section: SECTION,
@@ -102719,11 +102657,12 @@ const EXPIRY_TTL_SECONDS = 2;
 const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
-function cassandraClient(contactPoints, credentials) {
+/** The one way infra-verify makes a Cassandra client: probes, readiness attempts and `cql`. */
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
     return new cassandra_driver_1.Client({
         contactPoints,
         localDataCenter: 'datacenter1',
-        socketOptions: { connectTimeout: 3_000, readTimeout: 10_000 },
+        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
         ...(credentials ? { credentials } : {}),
     });
 }
@@ -103255,11 +103194,19 @@ async function readMarkers(markers, clients) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorMessage = errorMessage;
+exports.firstLineOf = firstLineOf;
 exports.observe = observe;
 exports.notObserved = notObserved;
 /** The message of anything thrown, without its stack: reports show causes, not traces. */
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Only the first line of that message: driver errors embed multi-line inspections of their
+ * inner errors, and a ReadinessError appends a log tail that is reported separately.
+ */
+function firstLineOf(error) {
+    return (errorMessage(error).split('\n')[0] ?? '').trim();
 }
 /** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
 async function observe(probe) {
@@ -103294,7 +103241,8 @@ exports.cassandraReady = cassandraReady;
 // Waiting for a service by its real protocol. The engine's verify reuses these, so they know
 // nothing about the twin: a service name, one attempt, a deadline, and where to read its log.
 const kafkajs_1 = __nccwpck_require__(77801);
-const cassandra_driver_1 = __nccwpck_require__(88871);
+const cassandra_1 = __nccwpck_require__(78793);
+const observe_1 = __nccwpck_require__(20323);
 const zookeeper_1 = __nccwpck_require__(63397);
 class ReadinessError extends Error {
     service;
@@ -103311,11 +103259,6 @@ class ReadinessError extends Error {
 }
 exports.ReadinessError = ReadinessError;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** First line only: driver errors carry multi-line stacks that would flood the progress output. */
-function describe(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.split('\n')[0].trim();
-}
 async function waitUntil(options) {
     const started = Date.now();
     const deadline = started + options.timeoutMs;
@@ -103332,7 +103275,8 @@ async function waitUntil(options) {
             return await options.attempt();
         }
         catch (error) {
-            lastSeen = describe(error);
+            // First line only: whole driver messages would flood the progress output.
+            lastSeen = (0, observe_1.firstLineOf)(error);
         }
         const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
         if (reason)
@@ -103390,13 +103334,8 @@ async function kafkaReady(brokers) {
  * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
  * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
  */
-async function cassandraReady(contactPoints, localDataCenter = 'datacenter1', credentials) {
-    const client = new cassandra_driver_1.Client({
-        contactPoints,
-        localDataCenter,
-        socketOptions: { connectTimeout: 3000, readTimeout: 5000 },
-        ...(credentials ? { credentials } : {}),
-    });
+async function cassandraReady(contactPoints, credentials) {
+    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5000);
     try {
         await client.connect();
         const result = await client.execute('SELECT release_version FROM system.local');
@@ -103419,7 +103358,6 @@ async function cassandraReady(contactPoints, localDataCenter = 'datacenter1', cr
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.stateServices = stateServices;
 exports.awaitStack = awaitStack;
 exports.notReadyServices = notReadyServices;
 const observe_1 = __nccwpck_require__(20323);
@@ -103431,9 +103369,10 @@ async function settle(wait) {
     }
     catch (error) {
         // The log tail is fetched once for the report, so the message keeps only what was seen.
-        return error instanceof readiness_1.ReadinessError
-            ? { ok: false, error: error.message.split('\n')[0] }
-            : { ok: false, error: (0, observe_1.errorMessage)(error) };
+        return {
+            ok: false,
+            error: error instanceof readiness_1.ReadinessError ? (0, observe_1.firstLineOf)(error) : (0, observe_1.errorMessage)(error),
+        };
     }
 }
 /**
@@ -103487,7 +103426,7 @@ async function awaitStack(spec, runtime, deadline, progress) {
         })),
         settle((0, readiness_1.waitUntil)({
             service: 'cassandra',
-            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, undefined, cassandraCredentials),
+            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, cassandraCredentials),
             timeoutMs: remaining(),
             progress,
             logTail: logTail('cassandra'),
@@ -103652,7 +103591,7 @@ function renderConsole(report) {
         }
         lines.push('');
     }
-    const result = (0, checks_1.resultOf)(report.checks);
+    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
     lines.push(`${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} ${result.toUpperCase()}: ${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}` +
         ` (runtime ${report.runtime}, ${(0, checklist_1.formatDuration)(report.durationMs)})`);
     return `${lines.join('\n')}\n`;
@@ -103696,7 +103635,7 @@ const checks_1 = __nccwpck_require__(2369);
 const checklist_1 = __nccwpck_require__(1478);
 function renderJson(report) {
     const document = {
-        result: (0, checks_1.resultOf)(report.checks),
+        result: (0, checks_1.resultOf)(report.checks, report.notReady),
         summary: (0, checklist_1.countChecks)(report.checks),
         checks: report.checks,
         runtime: report.runtime,
@@ -103830,7 +103769,7 @@ function failureRow(check) {
     return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} \`${check.id}\` | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
 }
 function renderMarkdown(report) {
-    const result = (0, checks_1.resultOf)(report.checks);
+    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
     const out = [
         `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`,
         '',
@@ -103880,7 +103819,6 @@ function renderMarkdown(report) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.projectArgs = projectArgs;
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
 exports.inspectArgs = inspectArgs;
@@ -103976,8 +103914,10 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version && (version.major === 1 || version.major === 2)) {
-                return { ...candidate, version: version.major, versionText: version.text };
+            if (result.exitCode === 0 && version && version.major >= 1) {
+                // Compose jumped from v2 to v5 with the same CLI and output formats.
+                const generation = version.major === 1 ? 1 : 2;
+                return { ...candidate, version: generation, versionText: version.text };
             }
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
@@ -104159,12 +104099,13 @@ exports.ComposeRuntime = ComposeRuntime;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 Object.defineProperty(exports, "DEFAULT_PUBLISHED_PORTS", ({ enumerable: true, get: function () { return compose_runtime_1.DEFAULT_PUBLISHED_PORTS; } }));
 var project_name_1 = __nccwpck_require__(71968);
+Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
 Object.defineProperty(exports, "ProjectNameError", ({ enumerable: true, get: function () { return project_name_1.ProjectNameError; } }));
@@ -104334,16 +104275,19 @@ function stringField(record, key) {
 /***/ }),
 
 /***/ 71968:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-// Compose project names name every container, network and volume of a run, so two jobs (or a
-// re-run of one) on the same engine must never share one.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
+exports.composeDefaultProjectName = composeDefaultProjectName;
+// Compose project names name every container, network and volume of a run. On GitHub two jobs
+// (or a re-run of one) on the same engine must never share one; on the command line, separate
+// commands (up, status, down) must all find the same one.
+const node_path_1 = __nccwpck_require__(76760);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 class ProjectNameError extends Error {
@@ -104366,6 +104310,18 @@ function uniqueProjectName(env, random = () => Math.random().toString(36).slice(
         .map((part) => part.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'));
     const suffix = parts.length > 0 ? parts.join('-') : random();
     return validateProjectName(`infra-verify-${suffix}`.slice(0, 63).replace(/[-_]+$/, ''));
+}
+/**
+ * The name `docker compose` itself picks when given none: COMPOSE_PROJECT_NAME, else the
+ * project directory's name made valid. So `up`, `status`, `down` and `verify --keep-up`, run
+ * as separate commands, reach the same project, as do the scripts that call compose directly.
+ */
+function composeDefaultProjectName(env, directory) {
+    const fromDirectory = (0, node_path_1.basename)(directory)
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '')
+        .replace(/^[_-]+/, '');
+    return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
 
 
@@ -104402,11 +104358,16 @@ exports.runCommand = runCommand;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExistingRuntime = exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = void 0;
+exports.isHostPort = isHostPort;
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
 const readiness_1 = __nccwpck_require__(92947);
 exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
 exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
+/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+function isHostPort(address) {
+    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+}
 class ExistingRuntime {
     endpoints;
     name = 'existing';
@@ -104425,7 +104386,7 @@ class ExistingRuntime {
         return Promise.all([
             byProtocol('zookeeper', zookeeper, () => (0, readiness_1.zookeeperReady)(zookeeper)),
             byProtocol('kafka', kafkaBrokers.join(','), () => (0, readiness_1.kafkaReady)(kafkaBrokers)),
-            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, undefined, this.endpoints.cassandraCredentials)),
+            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
         ]);
     }
     async stop() {
@@ -104564,6 +104525,69 @@ exports.DEFAULT_SPEC = {
     probes: { roundTrip: true, ttl: { toleranceSeconds: 5, expiry: true } },
     persistence: { enabled: true },
 };
+
+
+/***/ }),
+
+/***/ 94116:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_SPEC_FILE = void 0;
+exports.specForRun = specForRun;
+// The spec a run checks against, for the CLI and the Action alike: the file asked for, else
+// infra-spec.yml in the working directory if there is one, else the built-in Milestone-1 spec.
+const node_fs_1 = __nccwpck_require__(73024);
+const path = __importStar(__nccwpck_require__(76760));
+const default_1 = __nccwpck_require__(40042);
+const load_1 = __nccwpck_require__(11207);
+exports.DEFAULT_SPEC_FILE = 'infra-spec.yml';
+function specForRun(specFile, workingDirectory) {
+    const file = specFile || path.join(workingDirectory, exports.DEFAULT_SPEC_FILE);
+    if (!specFile && !(0, node_fs_1.existsSync)(file))
+        return { spec: default_1.DEFAULT_SPEC };
+    return (0, load_1.loadSpec)(shownPath(file));
+}
+/** Relative to the checkout when inside it, so the summary says infra-spec.yml:61:9, not /home/runner/... */
+function shownPath(file) {
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
 
 
 /***/ }),
@@ -104992,6 +105016,7 @@ function formatLocation(location) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TIMEOUT_SECONDS = void 0;
 exports.verify = verify;
 // The one orchestration that the CLI and the Action both call. One direction of flow:
 // spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
@@ -105003,6 +105028,8 @@ const observe_stack_1 = __nccwpck_require__(43974);
 const stack_ready_1 = __nccwpck_require__(3353);
 const existing_1 = __nccwpck_require__(51619);
 const LOG_LINES = 30;
+/** The readiness deadline when none is given; action.yml's timeout default says the same. */
+exports.DEFAULT_TIMEOUT_SECONDS = 300;
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
@@ -105082,7 +105109,7 @@ async function verify(spec, runtime, options) {
             if (service !== runtime.name)
                 logs[service] = await runtime.logs(service, LOG_LINES).catch(observe_1.errorMessage);
         return {
-            result: notReady.length > 0 ? 'fail' : (0, checks_1.resultOf)(checks),
+            result: (0, checks_1.resultOf)(checks, notReady),
             runtime: runtime.name,
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,

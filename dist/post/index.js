@@ -32051,7 +32051,6 @@ function readPostState(get) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.projectArgs = projectArgs;
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
 exports.inspectArgs = inspectArgs;
@@ -32147,8 +32146,10 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version && (version.major === 1 || version.major === 2)) {
-                return { ...candidate, version: version.major, versionText: version.text };
+            if (result.exitCode === 0 && version && version.major >= 1) {
+                // Compose jumped from v2 to v5 with the same CLI and output formats.
+                const generation = version.major === 1 ? 1 : 2;
+                return { ...candidate, version: generation, versionText: version.text };
             }
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
@@ -32330,12 +32331,13 @@ exports.ComposeRuntime = ComposeRuntime;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(1802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 Object.defineProperty(exports, "DEFAULT_PUBLISHED_PORTS", ({ enumerable: true, get: function () { return compose_runtime_1.DEFAULT_PUBLISHED_PORTS; } }));
 var project_name_1 = __nccwpck_require__(1968);
+Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
 Object.defineProperty(exports, "ProjectNameError", ({ enumerable: true, get: function () { return project_name_1.ProjectNameError; } }));
@@ -32505,16 +32507,19 @@ function stringField(record, key) {
 /***/ }),
 
 /***/ 1968:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-// Compose project names name every container, network and volume of a run, so two jobs (or a
-// re-run of one) on the same engine must never share one.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
+exports.composeDefaultProjectName = composeDefaultProjectName;
+// Compose project names name every container, network and volume of a run. On GitHub two jobs
+// (or a re-run of one) on the same engine must never share one; on the command line, separate
+// commands (up, status, down) must all find the same one.
+const node_path_1 = __nccwpck_require__(6760);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 class ProjectNameError extends Error {
@@ -32537,6 +32542,18 @@ function uniqueProjectName(env, random = () => Math.random().toString(36).slice(
         .map((part) => part.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'));
     const suffix = parts.length > 0 ? parts.join('-') : random();
     return validateProjectName(`infra-verify-${suffix}`.slice(0, 63).replace(/[-_]+$/, ''));
+}
+/**
+ * The name `docker compose` itself picks when given none: COMPOSE_PROJECT_NAME, else the
+ * project directory's name made valid. So `up`, `status`, `down` and `verify --keep-up`, run
+ * as separate commands, reach the same project, as do the scripts that call compose directly.
+ */
+function composeDefaultProjectName(env, directory) {
+    const fromDirectory = (0, node_path_1.basename)(directory)
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '')
+        .replace(/^[_-]+/, '');
+    return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
 
 
@@ -32723,6 +32740,14 @@ module.exports = require("node:http2");
 
 "use strict";
 module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:path");
 
 /***/ }),
 

@@ -2,6 +2,8 @@
 // need no environment. A bad value is an InputError that names the input and the fix.
 import * as path from 'node:path';
 import { uniqueProjectName, validateProjectName } from '../runtime/compose/project-name';
+import { isHostPort } from '../runtime/existing';
+import { DEFAULT_TIMEOUT_SECONDS } from '../verify';
 
 export class InputError extends Error {}
 
@@ -102,7 +104,7 @@ function booleanInput(get: GetInput, name: string, fallback: boolean): boolean {
 }
 
 function timeoutInput(value: string): number {
-  if (value.trim() === '') return 300;
+  if (value.trim() === '') return DEFAULT_TIMEOUT_SECONDS;
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds <= 0) {
     throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds, e.g. 300.`);
@@ -110,15 +112,13 @@ function timeoutInput(value: string): number {
   return seconds;
 }
 
-const HOST_PORT = /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
-
 function endpointList(get: GetInput, name: string): string[] {
   const items = listInput(get(name));
   if (items.length === 0) {
     throw new InputError(`Input "${name}" is required with runtime "existing" (host:port).`);
   }
   for (const item of items) {
-    if (!HOST_PORT.test(item)) {
+    if (!isHostPort(item)) {
       throw new InputError(`Input "${name}" has "${item}": use host:port, e.g. localhost:9092.`);
     }
   }

@@ -8,11 +8,11 @@ import { countChecks, renderJson, renderJunit, renderMarkdown } from '../report'
 import { composeRuntime } from '../runtime/compose';
 import { ExistingRuntime } from '../runtime/existing';
 import type { Runtime } from '../runtime/types';
+import { specForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
 import { verify } from '../verify';
 import { annotationsFor } from './annotations';
 import { InputError, readInputs, type ActionInputs } from './inputs';
-import { specFor } from './spec-for';
 import { saveResult, saveStackState } from './state';
 
 function runtimeFor(inputs: ActionInputs): Runtime {
@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
     core.setSecret(inputs.cassandraCredentials.password);
     core.setSecret(inputs.cassandraCredentials.username);
   }
-  const loaded = specFor(inputs.spec, inputs.workingDirectory);
+  const loaded = specForRun(inputs.spec, inputs.workingDirectory);
   const runtime = runtimeFor(inputs);
   const report = await verify(loaded.spec, runtime, {
     timeoutSeconds: inputs.timeoutSeconds,

@@ -128,9 +128,14 @@ export function combine(outcomes: Outcome[], whenNothingToCheck: string): Outcom
   );
 }
 
-export function resultOf(checks: CheckResult[]): 'pass' | 'fail' {
+/** A stack that did not come up fails the run even when no check failed (say up errored). */
+export function resultOf(
+  checks: CheckResult[],
+  notReady: readonly unknown[] = [],
+): 'pass' | 'fail' {
   // skip is neutral: it never makes a run fail (its reason is still reported)
-  return checks.some((check) => check.status === 'fail' || check.status === 'error')
+  return notReady.length > 0 ||
+    checks.some((check) => check.status === 'fail' || check.status === 'error')
     ? 'fail'
     : 'pass';
 }

@@ -9,6 +9,7 @@ import {
   type ProbeGate,
   skip,
   toResult,
+  type CheckDef,
   type Locate,
   type Outcome,
 } from './outcome';
@@ -43,31 +44,33 @@ export function serviceChecks(
       }),
     ),
   );
-  return [
-    ...readiness,
+  /** A check over all containers at once, which a runtime without containers cannot see. */
+  const acrossContainers = (
+    def: Omit<CheckDef, 'section'>,
+    outcome: (spec: Spec, observations: ServiceObservation[]) => Outcome,
+  ): CheckResult =>
     toResult(
       locate,
+      { ...def, section: SECTION },
+      unseen ? skip(unseen) : gates.services.use((observations) => outcome(spec, observations)),
+    );
+  return [
+    ...readiness,
+    acrossContainers(
       {
         id: 'services.network',
-        section: SECTION,
         title: 'All services can communicate',
         path: ['compose', 'network'],
       },
-      unseen
-        ? skip(unseen)
-        : gates.services.use((observations) => networkOutcome(spec, observations)),
+      networkOutcome,
     ),
-    toResult(
-      locate,
+    acrossContainers(
       {
         id: 'services.start-order',
-        section: SECTION,
         title: 'Services start in correct order',
         path: ['compose', 'services'],
       },
-      unseen
-        ? skip(unseen)
-        : gates.services.use((observations) => startOrderOutcome(spec, observations)),
+      startOrderOutcome,
     ),
     toResult(
       locate,

@@ -19,14 +19,16 @@ const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
 
+/** The one way infra-verify makes a Cassandra client: probes, readiness attempts and `cql`. */
 export function cassandraClient(
   contactPoints: string[],
   credentials?: { username: string; password: string },
+  readTimeoutMs = 10_000,
 ): Client {
   return new Client({
     contactPoints,
     localDataCenter: 'datacenter1',
-    socketOptions: { connectTimeout: 3_000, readTimeout: 10_000 },
+    socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
     ...(credentials ? { credentials } : {}),
   });
 }

@@ -1,8 +1,9 @@
 // Waiting for a service by its real protocol. The engine's verify reuses these, so they know
 // nothing about the twin: a service name, one attempt, a deadline, and where to read its log.
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'cassandra-driver';
 import type { Progress } from '../runtime/types';
+import { cassandraClient } from './cassandra';
+import { firstLineOf } from './observe';
 import { zookeeperSrvr } from './zookeeper';
 
 export interface WaitOptions<T> {
@@ -36,12 +37,6 @@ export class ReadinessError extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** First line only: driver errors carry multi-line stacks that would flood the progress output. */
-function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0].trim();
-}
-
 export async function waitUntil<T>(options: WaitOptions<T>): Promise<T> {
   const started = Date.now();
   const deadline = started + options.timeoutMs;
@@ -57,7 +52,8 @@ export async function waitUntil<T>(options: WaitOptions<T>): Promise<T> {
     try {
       return await options.attempt();
     } catch (error) {
-      lastSeen = describe(error);
+      // First line only: whole driver messages would flood the progress output.
+      lastSeen = firstLineOf(error);
     }
     const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
     if (reason) return fail(reason);
@@ -118,15 +114,9 @@ export async function kafkaReady(
  */
 export async function cassandraReady(
   contactPoints: string[],
-  localDataCenter = 'datacenter1',
   credentials?: { username: string; password: string },
 ): Promise<{ releaseVersion: string }> {
-  const client = new Client({
-    contactPoints,
-    localDataCenter,
-    socketOptions: { connectTimeout: 3000, readTimeout: 5000 },
-    ...(credentials ? { credentials } : {}),
-  });
+  const client = cassandraClient(contactPoints, credentials, 5000);
   try {
     await client.connect();
     const result = await client.execute('SELECT release_version FROM system.local');

@@ -2,7 +2,7 @@
 // the one-shot inits to finish, all against one deadline. Built on readiness.ts's primitives.
 import type { Spec } from '../spec/types';
 import type { Progress, Runtime } from '../runtime/types';
-import { errorMessage } from './observe';
+import { errorMessage, firstLineOf } from './observe';
 import { ReadinessError, cassandraReady, kafkaReady, waitUntil, zookeeperReady } from './readiness';
 
 const LOG_LINES = 30;
@@ -22,9 +22,10 @@ async function settle<T>(wait: Promise<T>): Promise<Readiness<T>> {
     return { ok: true, value: await wait };
   } catch (error) {
     // The log tail is fetched once for the report, so the message keeps only what was seen.
-    return error instanceof ReadinessError
-      ? { ok: false, error: error.message.split('\n')[0] as string }
-      : { ok: false, error: errorMessage(error) };
+    return {
+      ok: false,
+      error: error instanceof ReadinessError ? firstLineOf(error) : errorMessage(error),
+    };
   }
 }
 
@@ -32,7 +33,7 @@ async function settle<T>(wait: Promise<T>): Promise<Readiness<T>> {
  * Services that have no protocol of their own: one-shot inits (must exit 0) and sentinels that
  * just run (stack-ready). Their state comes from the runtime.
  */
-export function stateServices(spec: Spec): { name: string; ready: 'exited-0' | 'running' }[] {
+function stateServices(spec: Spec): { name: string; ready: 'exited-0' | 'running' }[] {
   return Object.entries(spec.compose.services).flatMap(([name, { ready }]) =>
     ready === 'healthy' ? [] : [{ name, ready }],
   );
@@ -97,7 +98,7 @@ export async function awaitStack(
     settle(
       waitUntil({
         service: 'cassandra',
-        attempt: () => cassandraReady(cassandraContactPoints, undefined, cassandraCredentials),
+        attempt: () => cassandraReady(cassandraContactPoints, cassandraCredentials),
         timeoutMs: remaining(),
         progress,
         logTail: logTail('cassandra'),

@@ -31,7 +31,7 @@ export function renderConsole(report: VerifyReport): string {
     }
     lines.push('');
   }
-  const result = resultOf(report.checks);
+  const result = resultOf(report.checks, report.notReady);
   lines.push(
     `${result === 'pass' ? MARKS.pass : MARKS.fail} ${result.toUpperCase()}: ${describeCounts(countChecks(report.checks))}` +
       ` (runtime ${report.runtime}, ${formatDuration(report.durationMs)})`,

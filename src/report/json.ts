@@ -5,7 +5,7 @@ import { countChecks } from './checklist';
 
 export function renderJson(report: VerifyReport): string {
   const document = {
-    result: resultOf(report.checks),
+    result: resultOf(report.checks, report.notReady),
     summary: countChecks(report.checks),
     checks: report.checks,
     runtime: report.runtime,

@@ -44,7 +44,7 @@ function failureRow(check: CheckResult): string {
 }
 
 export function renderMarkdown(report: VerifyReport): string {
-  const result = resultOf(report.checks);
+  const result = resultOf(report.checks, report.notReady);
   const out: string[] = [
     `## ${result === 'pass' ? MARKS.pass : MARKS.fail} infra-verify: ${result.toUpperCase()}`,
     '',

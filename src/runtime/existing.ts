@@ -8,6 +8,11 @@ export const EXISTING_SEES_PROTOCOLS_ONLY =
 export const NO_LIFECYCLE_REASON =
   'runtime existing has no lifecycle: it cannot stop and start the stack';
 
+/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+export function isHostPort(address: string): boolean {
+  return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+}
+
 export class ExistingRuntime implements Runtime {
   readonly name = 'existing' as const;
   readonly hasLifecycle = false;
@@ -27,7 +32,7 @@ export class ExistingRuntime implements Runtime {
       byProtocol('zookeeper', zookeeper, () => zookeeperReady(zookeeper)),
       byProtocol('kafka', kafkaBrokers.join(','), () => kafkaReady(kafkaBrokers)),
       byProtocol('cassandra', cassandraContactPoints.join(','), () =>
-        cassandraReady(cassandraContactPoints, undefined, this.endpoints.cassandraCredentials),
+        cassandraReady(cassandraContactPoints, this.endpoints.cassandraCredentials),
       ),
     ]);
   }

@@ -1,5 +1,7 @@
-// Picks the runtime a command asked for. Other runtimes (compose, existing) register here too.
-import { composeRuntime, uniqueProjectName } from './compose';
+// Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
+// endpoints, which only `verify` and the Action take.
+import { execFile } from 'node:child_process';
+import { composeDefaultProjectName, composeRuntime } from './compose';
 import { LocalRuntime } from './local/LocalRuntime';
 import { twinConfig } from './local/config';
 import type { Runtime } from './types';
@@ -14,8 +16,23 @@ export class UnknownRuntimeError extends Error {
   }
 }
 
-export function isRuntimeName(name: string): name is RuntimeName {
+function isRuntimeName(name: string): name is RuntimeName {
   return (RUNTIME_NAMES as readonly string[]).includes(name);
+}
+
+/** A Docker engine answers: `docker info` succeeds (the client alone is not enough). */
+function dockerAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000 }, (error) =>
+      resolve(!error),
+    );
+  });
+}
+
+/** `auto`: compose when a Docker engine answers, else the local twin. */
+export async function resolveRuntimeName(name: string): Promise<string> {
+  if (name !== 'auto') return name;
+  return (await dockerAnswers()) ? 'compose' : 'local';
 }
 
 export function createRuntime(name: string, env: NodeJS.ProcessEnv = process.env): Runtime {
@@ -25,7 +42,7 @@ export function createRuntime(name: string, env: NodeJS.ProcessEnv = process.env
       return new LocalRuntime(twinConfig({}, env));
     case 'compose':
       return composeRuntime({
-        name: uniqueProjectName(env),
+        name: composeDefaultProjectName(env, process.cwd()),
         files: ['docker-compose.yml'],
         directory: process.cwd(),
       });

@@ -354,13 +354,41 @@ function status(container: Container): string {
   return `Up 2 minutes${container.health ? ` (${container.health})` : ''}`;
 }
 
+/**
+ * As compose builds them from the engine's port list (pkg/compose/ps.go): sorted by target
+ * port, and, with IPv6 on (the engine's default since 27), one binding on 0.0.0.0 and one on ::.
+ */
 function publishers(model: ComposeFile, service: string) {
-  return (model.services[service]?.ports ?? []).map((mapping) => {
-    const target = Number(String(mapping).split(':').pop());
-    const published = SERVERS.includes(service as Server3)
-      ? fakePorts()[service as Server3]
-      : target;
-    return { URL: '0.0.0.0', TargetPort: target, PublishedPort: published, Protocol: 'tcp' };
+  return (model.services[service]?.ports ?? [])
+    .map((mapping) => {
+      const target = Number(String(mapping).split(':').pop());
+      const published = SERVERS.includes(service as Server3)
+        ? fakePorts()[service as Server3]
+        : target;
+      return { TargetPort: target, PublishedPort: published };
+    })
+    .sort((a, b) => a.TargetPort - b.TargetPort)
+    .flatMap((port) => ['0.0.0.0', '::'].map((URL) => ({ URL, ...port, Protocol: 'tcp' })));
+}
+
+/** The `Ports` column: docker's DisplayablePorts, e.g. "0.0.0.0:9092->9092/tcp, [::]:9092->9092/tcp". */
+function displayablePorts(model: ComposeFile, service: string): string {
+  return publishers(model, service)
+    .map((p) => {
+      const host = p.URL.includes(':') ? `[${p.URL}]` : p.URL;
+      return `${host}:${p.PublishedPort}->${p.TargetPort}/${p.Protocol}`;
+    })
+    .join(', ');
+}
+
+/** Named volumes of a service as the engine names them (a bind mount shows its source). */
+function mountNames(state: ProjectState, model: ComposeFile, service: string) {
+  return (model.services[service]?.volumes ?? []).map((volume) => {
+    const [source = ''] = String(volume).split(':');
+    const named = !source.startsWith('.') && !source.startsWith('/');
+    return named
+      ? { name: model.volumes?.[source]?.name ?? `${state.name}_${source}`, local: true }
+      : { name: resolve(state.directory, source), local: false };
   });
 }
 
@@ -390,12 +418,14 @@ async function ps(call: Invocation, model: ComposeFile): Promise<number> {
           ID: shortId(state.name, c.service).slice(0, 12),
           Image: model.services[c.service]?.image ?? '',
           Labels: `com.docker.compose.project=${state.name},com.docker.compose.service=${c.service}`,
-          LocalVolumes: '0',
-          Mounts: '',
+          LocalVolumes: String(mountNames(state, model, c.service).filter((m) => m.local).length),
+          Mounts: mountNames(state, model, c.service)
+            .map((m) => m.name)
+            .join(','),
           Name: c.name,
           Names: c.name,
           Networks: networkNames(state, model, c.service).join(','),
-          Ports: '',
+          Ports: displayablePorts(model, c.service),
           Project: state.name,
           Publishers: publishers(model, c.service),
           RunningFor: '2 minutes ago',
@@ -437,7 +467,13 @@ async function inspect(argv: string[]): Promise<number> {
       State: {
         Status: container.state,
         Running: container.state === 'running',
+        Paused: false,
+        Restarting: false,
+        OOMKilled: false,
+        Dead: false,
+        Pid: container.state === 'running' ? 4242 : 0,
         ExitCode: container.exitCode,
+        Error: '',
         StartedAt: container.startedAt,
         FinishedAt: container.finishedAt,
         ...(definition.healthcheck !== undefined && container.health
@@ -472,13 +508,17 @@ async function inspect(argv: string[]): Promise<number> {
               Source: `/var/lib/docker/volumes/${name}/_data`,
               Destination: destination,
               Driver: 'local',
+              Mode: 'z',
               RW: true,
+              Propagation: '',
             }
           : {
               Type: 'bind',
               Source: resolve(state.directory, source),
               Destination: destination,
+              Mode: '',
               RW: true,
+              Propagation: 'rprivate',
             };
       }),
     };

@@ -9,7 +9,7 @@ export interface ComposeProject {
   directory: string;
 }
 
-export function projectArgs(command: ComposeCommand, project: ComposeProject): string[] {
+function projectArgs(command: ComposeCommand, project: ComposeProject): string[] {
   return [
     ...command.prefix,
     '--project-name',

@@ -18,6 +18,7 @@ export interface ComposeCommand {
   file: string;
   /** the arguments before compose's own, e.g. ["compose"] for v2 */
   prefix: string[];
+  /** 1: the python docker-compose (no JSON `ps`); 2: the Go compose, v2 and every later major */
   version: 1 | 2;
   /** as the binary reported it */
   versionText: string;
@@ -43,8 +44,10 @@ export async function detectCompose(run: RunCommand): Promise<ComposeCommand> {
     try {
       const result = await run(candidate.file, [...candidate.prefix, 'version']);
       const version = parseComposeVersion(result.stdout);
-      if (result.exitCode === 0 && version && (version.major === 1 || version.major === 2)) {
-        return { ...candidate, version: version.major, versionText: version.text };
+      if (result.exitCode === 0 && version && version.major >= 1) {
+        // Compose jumped from v2 to v5 with the same CLI and output formats.
+        const generation = version.major === 1 ? 1 : 2;
+        return { ...candidate, version: generation, versionText: version.text };
       }
       tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
     } catch (error) {

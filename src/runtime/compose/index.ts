@@ -1,6 +1,11 @@
 export { ComposeRuntime, DEFAULT_PUBLISHED_PORTS, type PublishedPorts } from './compose-runtime';
 export type { ComposeProject } from './args';
-export { uniqueProjectName, validateProjectName, ProjectNameError } from './project-name';
+export {
+  composeDefaultProjectName,
+  uniqueProjectName,
+  validateProjectName,
+  ProjectNameError,
+} from './project-name';
 import type { ComposeProject } from './args';
 import { ComposeRuntime } from './compose-runtime';
 import { runCommand } from './run-command';

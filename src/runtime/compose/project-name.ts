@@ -1,5 +1,7 @@
-// Compose project names name every container, network and volume of a run, so two jobs (or a
-// re-run of one) on the same engine must never share one.
+// Compose project names name every container, network and volume of a run. On GitHub two jobs
+// (or a re-run of one) on the same engine must never share one; on the command line, separate
+// commands (up, status, down) must all find the same one.
+import { basename } from 'node:path';
 
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -29,4 +31,17 @@ export function uniqueProjectName(
     .map((part) => part.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'));
   const suffix = parts.length > 0 ? parts.join('-') : random();
   return validateProjectName(`infra-verify-${suffix}`.slice(0, 63).replace(/[-_]+$/, ''));
+}
+
+/**
+ * The name `docker compose` itself picks when given none: COMPOSE_PROJECT_NAME, else the
+ * project directory's name made valid. So `up`, `status`, `down` and `verify --keep-up`, run
+ * as separate commands, reach the same project, as do the scripts that call compose directly.
+ */
+export function composeDefaultProjectName(env: NodeJS.ProcessEnv, directory: string): string {
+  const fromDirectory = basename(directory)
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '')
+    .replace(/^[_-]+/, '');
+  return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }

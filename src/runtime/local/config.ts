@@ -2,6 +2,7 @@
 // engineer or test run) as long as each has its own home and ports.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseDotenv } from '../../static/interpolate';
 
 export interface Versions {
   kafka: string;
@@ -62,19 +63,9 @@ export function findRepoRoot(start: string = __dirname): string {
   }
 }
 
-/** Reads KEY=VALUE lines, the subset of dotenv syntax that docker compose and this file share. */
-export function parseDotEnv(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match) values[match[1]] = match[2].replace(/^(["'])(.*)\1$/, '$2');
-  }
-  return values;
-}
-
-export function readVersions(repoRoot: string): Versions {
+function readVersions(repoRoot: string): Versions {
   const file = join(repoRoot, '.env');
-  const values = parseDotEnv(readFileSync(file, 'utf8'));
+  const values = parseDotenv(readFileSync(file, 'utf8'));
   const need = (key: string) => {
     const value = values[key];
     if (!value)

@@ -1,6 +1,8 @@
 // Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
 // there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
-import { Client, types } from 'cassandra-driver';
+import { types } from 'cassandra-driver';
+import { cassandraClient } from '../../probes/cassandra';
+import { firstLineOf } from '../../probes/observe';
 
 /** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
 export function splitCqlStatements(text: string): string[] {
@@ -61,7 +63,7 @@ function formatValue(value: unknown): string {
 }
 
 /** cqlsh-like plain rows: a header line of column names, then one line per row, " | " between. */
-export function formatRows(result: types.ResultSet): string[] {
+function formatRows(result: types.ResultSet): string[] {
   const columns = result.columns?.map((column) => column.name) ?? [];
   if (columns.length === 0) return [];
   const lines = [columns.join(' | ')];
@@ -71,26 +73,24 @@ export function formatRows(result: types.ResultSet): string[] {
   return lines;
 }
 
-export interface CqlTarget {
-  contactPoints: string[];
-  localDataCenter?: string;
-}
-
 /** Executes each statement in order; stops at the first failure and names the statement. */
 export async function runCql(
-  target: CqlTarget,
+  { contactPoints }: { contactPoints: string[] },
   text: string,
   print: (line: string) => void,
 ): Promise<void> {
   const statements = splitCqlStatements(text);
   if (statements.length === 0) throw new Error('no CQL statement given');
-  const client = new Client({
-    contactPoints: target.contactPoints,
-    localDataCenter: target.localDataCenter ?? 'datacenter1',
-    socketOptions: { connectTimeout: 5000, readTimeout: 30_000 },
-  });
+  // DDL such as schema.cql's waits for schema agreement: a longer read timeout than probes use.
+  const client = cassandraClient(contactPoints, undefined, 30_000);
   try {
-    await client.connect();
+    try {
+      await client.connect();
+    } catch (error) {
+      throw new Error(
+        `cannot connect to Cassandra at ${contactPoints.join(', ')}: ${firstLineOf(error)}`,
+      );
+    }
     for (const statement of statements) {
       let result: types.ResultSet;
       try {

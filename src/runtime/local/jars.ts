@@ -23,7 +23,7 @@ function expectedMarker(config: TwinConfig): string {
   });
 }
 
-export function jarsAreCurrent(config: TwinConfig): boolean {
+function jarsAreCurrent(config: TwinConfig): boolean {
   const file = marker(config);
   return existsSync(file) && readFileSync(file, 'utf8') === expectedMarker(config);
 }

