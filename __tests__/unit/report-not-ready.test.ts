@@ -22,3 +22,10 @@ describe('a run whose stack did not come up but whose checks all passed', () => 
     expect(renderConsole(report)).toMatch(/❌ FAIL: /);
   });
 });
+
+it("keeps a multi-line reason (compose's stderr tail) inside its summary bullet", () => {
+  const message = ' Container chatbattle-kafka-init  Started\nservice "kafka-init" exited 1';
+  const markdown = renderMarkdown({ ...report, notReady: [{ service: 'compose', message }] });
+  const bullet = markdown.split('\n').find((line) => line.includes('**compose**'));
+  expect(bullet).toContain('Started<br>service "kafka-init" exited 1');
+});

@@ -71443,7 +71443,9 @@ function renderMarkdown(report) {
     ];
     if (report.notReady?.length) {
         out.push('### Stack did not come up', '');
-        out.push(...report.notReady.map(({ service, message }) => `- ${checklist_1.MARKS.error} **${escapeHtml(service)}**: ${inline(message)}`), '');
+        out.push(...report.notReady.map(
+        // cell(): a multi-line message (compose's stderr tail) stays inside its bullet.
+        ({ service, message }) => `- ${checklist_1.MARKS.error} **${escapeHtml(service)}**: ${cell(message)}`), '');
     }
     for (const { section, lines } of (0, checklist_1.checklist)(report.checks)) {
         out.push(`### ${section}`, '');

@@ -55,7 +55,8 @@ export function renderMarkdown(report: VerifyReport): string {
     out.push('### Stack did not come up', '');
     out.push(
       ...report.notReady.map(
-        ({ service, message }) => `- ${MARKS.error} **${escapeHtml(service)}**: ${inline(message)}`,
+        // cell(): a multi-line message (compose's stderr tail) stays inside its bullet.
+        ({ service, message }) => `- ${MARKS.error} **${escapeHtml(service)}**: ${cell(message)}`,
       ),
       '',
     );
