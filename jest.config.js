@@ -8,6 +8,7 @@ const withTwin = {
 module.exports = {
   // Twin tests share one twin (and its topics and tables), and the machine has 2 cores: one worker.
   maxWorkers: 1,
+  reporters: ['default', '<rootDir>/__tests__/setup/closing-line-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
     {
