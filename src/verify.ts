@@ -14,13 +14,12 @@ import {
   readMarkers,
   writeMarkers,
 } from './probes/observe-stack';
-import { awaitStack, notReadyServices } from './probes/stack-ready';
+import { LOG_LINES, awaitStack, notReadyServices } from './probes/stack-ready';
 import type { ObservedState, PersistenceObservation } from './probes/types';
 import { EXISTING_SEES_PROTOCOLS_ONLY, NO_LIFECYCLE_REASON } from './runtime/existing';
 import type { Progress, Runtime } from './runtime/types';
 import type { Spec } from './spec/types';
 
-const LOG_LINES = 30;
 /** The readiness deadline when none is given; action.yml's timeout default says the same. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 

@@ -70767,7 +70767,7 @@ async function observeLive(runtime, readiness, clients) {
     ]);
     return { services, zookeeper, kafka, cassandra };
 }
-/** The spec's first table of its first keyspace carries the Cassandra probes (see .notes/spec.md). */
+/** The spec's first table of its first keyspace carries the Cassandra probes (README: probes). */
 function probeTable(spec, live) {
     const keyspace = spec.cassandra.keyspaces[0];
     const tableSpec = keyspace?.tables[0];
@@ -71023,11 +71023,13 @@ async function cassandraReady(contactPoints, credentials) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LOG_LINES = void 0;
 exports.awaitStack = awaitStack;
 exports.notReadyServices = notReadyServices;
 const observe_1 = __nccwpck_require__(20323);
 const readiness_1 = __nccwpck_require__(92947);
-const LOG_LINES = 30;
+/** How much of a failed service's log a report shows. */
+exports.LOG_LINES = 30;
 async function settle(wait) {
     try {
         return { ok: true, value: await wait };
@@ -71070,7 +71072,7 @@ async function missingFromStack(runtime, service) {
  */
 async function awaitStack(spec, runtime, deadline, progress) {
     const remaining = () => Math.max(0, deadline - Date.now());
-    const logTail = (service) => () => runtime.logs(service, LOG_LINES);
+    const logTail = (service) => () => runtime.logs(service, exports.LOG_LINES);
     const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } = runtime.endpoints;
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
     const others = runtime.name === 'existing' ? [] : stateServices(spec);
@@ -74206,7 +74208,6 @@ const observe_1 = __nccwpck_require__(20323);
 const observe_stack_1 = __nccwpck_require__(43974);
 const stack_ready_1 = __nccwpck_require__(3353);
 const existing_1 = __nccwpck_require__(51619);
-const LOG_LINES = 30;
 /** The readiness deadline when none is given; action.yml's timeout default says the same. */
 exports.DEFAULT_TIMEOUT_SECONDS = 300;
 /** Why each writing phase will not run, decided before anything runs. */
@@ -74286,7 +74287,7 @@ async function verify(spec, runtime, options) {
         const logs = {};
         for (const { service } of notReady)
             if (service !== runtime.name)
-                logs[service] = await runtime.logs(service, LOG_LINES).catch(observe_1.errorMessage);
+                logs[service] = await runtime.logs(service, stack_ready_1.LOG_LINES).catch(observe_1.errorMessage);
         return {
             result: (0, checks_1.resultOf)(checks, notReady),
             runtime: runtime.name,

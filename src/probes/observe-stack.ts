@@ -105,7 +105,7 @@ export async function observeLive(
   return { services, zookeeper, kafka, cassandra };
 }
 
-/** The spec's first table of its first keyspace carries the Cassandra probes (see .notes/spec.md). */
+/** The spec's first table of its first keyspace carries the Cassandra probes (README: probes). */
 function probeTable(spec: Spec, live: LiveState): { keyspace: string; table: ObservedTable } {
   const keyspace = spec.cassandra.keyspaces[0];
   const tableSpec = keyspace?.tables[0];

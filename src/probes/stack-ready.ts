@@ -5,7 +5,8 @@ import type { Progress, Runtime } from '../runtime/types';
 import { errorMessage, firstLineOf } from './observe';
 import { ReadinessError, cassandraReady, kafkaReady, waitUntil, zookeeperReady } from './readiness';
 
-const LOG_LINES = 30;
+/** How much of a failed service's log a report shows. */
+export const LOG_LINES = 30;
 
 export type Readiness<T> = { ok: true; value: T } | { ok: false; error: string };
 
