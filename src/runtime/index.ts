@@ -1,6 +1,6 @@
 // Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
 // endpoints, which only `verify` and the Action take.
-import { execFile } from 'node:child_process';
+import { runChild } from './child';
 import { composeDefaultProjectName, composeRuntime } from './compose';
 import { LocalRuntime } from './local/LocalRuntime';
 import { twinConfig } from './local/config';
@@ -22,11 +22,10 @@ function isRuntimeName(name: string): name is RuntimeName {
 
 /** A Docker engine answers: `docker info` succeeds (the client alone is not enough). */
 function dockerAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 10_000 }, (error) =>
-      resolve(!error),
-    );
-  });
+  return runChild('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 10_000 }).then(
+    (result) => result.exitCode === 0,
+    () => false,
+  );
 }
 
 /** `auto`: compose when a Docker engine answers, else the local twin. */

@@ -10,7 +10,7 @@ export interface CommandResult {
 export type RunCommand = (
   file: string,
   args: readonly string[],
-  options?: { cwd?: string },
+  options?: { cwd?: string; timeoutMs?: number },
 ) => Promise<CommandResult>;
 
 export interface ComposeCommand {

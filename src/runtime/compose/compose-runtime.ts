@@ -39,7 +39,14 @@ export interface ComposeRuntimeOptions {
   ports?: PublishedPorts;
   /** seconds compose gives a service to stop before SIGKILL */
   stopTimeoutSeconds?: number;
+  /** how long `up` and `down` may run before they are killed (image pulls count) */
+  lifecycleTimeoutMs?: number;
 }
+
+/** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
+const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
+/** What `stop` may take beyond the stop timeout it hands compose. */
+const STOP_MARGIN_MS = 60_000;
 
 export class ComposeCommandError extends Error {}
 
@@ -79,7 +86,7 @@ export class ComposeRuntime implements Runtime {
     const command = await this.compose();
     progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
     try {
-      await this.exec(upArgs(command, this.options.project), 'up');
+      await this.exec(upArgs(command, this.options.project), 'up', this.lifecycleTimeoutMs);
     } finally {
       // Even after a failed up: whatever did start must be probed where it really listens,
       // never at the default ports, where some other stack may answer.
@@ -102,7 +109,11 @@ export class ComposeRuntime implements Runtime {
     progress(`stopping ${running.map((service) => service.service).join(', ')}`);
     const issuedAt = Date.now();
     const timeout = this.options.stopTimeoutSeconds ?? 60;
-    await this.exec(stopArgs(command, this.options.project, timeout), 'stop');
+    await this.exec(
+      stopArgs(command, this.options.project, timeout),
+      'stop',
+      timeout * 1000 + STOP_MARGIN_MS,
+    );
     const after = await this.containers();
     // Each container's own FinishedAt times its stop; compose stops several at once.
     return running.map(({ service }) => {
@@ -125,7 +136,11 @@ export class ComposeRuntime implements Runtime {
 
   async down(options: { removeData: boolean }): Promise<void> {
     const command = await this.compose();
-    await this.exec(downArgs(command, this.options.project, options), 'down');
+    await this.exec(
+      downArgs(command, this.options.project, options),
+      'down',
+      this.lifecycleTimeoutMs,
+    );
   }
 
   async logs(service: string, lines: number): Promise<string> {
@@ -147,7 +162,7 @@ export class ComposeRuntime implements Runtime {
       command.version === 2 ? psEntries.map((entry) => entry.id) : parseContainerIds(listing);
     if (ids.length === 0) return [];
     const inspected = parseInspect(
-      await this.exec(inspectArgs(ids), 'inspect', 'docker'),
+      await this.exec(inspectArgs(ids), 'inspect', undefined, 'docker'),
       this.projectName,
     );
     // ps is compose's own view of state and health; inspect adds times, networks and mounts.
@@ -186,12 +201,25 @@ export class ComposeRuntime implements Runtime {
     return this.command;
   }
 
-  /** Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error. */
-  private async exec(args: string[], what: string, file?: string): Promise<string> {
+  private get lifecycleTimeoutMs(): number {
+    return this.options.lifecycleTimeoutMs ?? LIFECYCLE_TIMEOUT_MS;
+  }
+
+  /**
+   * Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error.
+   * Without a timeout of its own, the command gets the runner's deadline for quick commands.
+   */
+  private async exec(
+    args: string[],
+    what: string,
+    timeoutMs?: number,
+    file?: string,
+  ): Promise<string> {
     const command = await this.compose();
     const executable = file ?? command.file;
     const result = await this.options.run(executable, args, {
       cwd: this.options.project.directory,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
     if (result.exitCode !== 0) {
       throw new ComposeCommandError(

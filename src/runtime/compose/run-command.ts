@@ -1,20 +1,12 @@
-// The only place compose commands are executed: execFile with an argument array, no shell.
-import { execFile } from 'node:child_process';
-import type { CommandResult, RunCommand } from './command';
+// The only place compose commands are executed: an argument array, no shell, and a deadline.
+import { runChild } from '../child';
+import type { RunCommand } from './command';
+
+/** A command that names no deadline of its own (version, ps, port, inspect, logs). */
+export const QUICK_COMMAND_TIMEOUT_MS = 60_000;
 
 export const runCommand: RunCommand = (file, args, options = {}) =>
-  new Promise<CommandResult>((resolve, reject) => {
-    execFile(
-      file,
-      [...args],
-      { cwd: options.cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', shell: false },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') {
-          // ENOENT and friends: the binary itself could not run
-          reject(new Error(`${file}: ${error.message}`));
-          return;
-        }
-        resolve({ exitCode: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
+  runChild(file, args, {
+    cwd: options.cwd,
+    timeoutMs: options.timeoutMs ?? QUICK_COMMAND_TIMEOUT_MS,
   });

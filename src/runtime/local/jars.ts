@@ -1,15 +1,15 @@
 // The twin's jars come from Maven Central at the versions in .env. A marker file holding those
 // versions and a hash of twin/pom.xml says whether twin/lib is current, so a fresh clone, a
 // version bump or a pom change refetches.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runChild } from '../child';
 import type { Progress } from '../types';
 import { type TwinConfig, twinPaths } from './config';
 
-const run = promisify(execFile);
+/** A first fetch of every jar from Maven Central; a stalled download must not hang the run. */
+const MVN_TIMEOUT_MS = 20 * 60_000;
 
 function marker(config: TwinConfig): string {
   return join(config.repoRoot, 'twin', 'lib', 'versions.json');
@@ -50,14 +50,14 @@ async function copyDependencies(
     `-Dzookeeper.version=${zookeeper}`,
     `-Dcassandra.version=${cassandra}`,
   ];
-  try {
-    await run('mvn', args, { maxBuffer: 16 * 1024 * 1024 });
-  } catch (error) {
-    const detail = error as { stdout?: string; stderr?: string; message: string };
+  const detail = await runChild('mvn', args, { timeoutMs: MVN_TIMEOUT_MS }).then(
+    (result) => (result.exitCode === 0 ? undefined : `${result.stdout}${result.stderr}`),
+    (error: Error) => error.message,
+  );
+  if (detail !== undefined) {
     throw new Error(
       `fetching the twin's ${profile} jars with mvn failed; check that mvn is installed and Maven Central ` +
-        `is reachable, then run "mvn ${args.join(' ')}" to see the cause:\n` +
-        `${detail.stdout ?? ''}${detail.stderr ?? detail.message}`.trim(),
+        `is reachable, then run "mvn ${args.join(' ')}" to see the cause:\n${detail.trim()}`,
     );
   }
 }
