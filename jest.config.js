@@ -17,6 +17,8 @@ module.exports = {
       displayName: 'twin',
       testMatch: ['<rootDir>/__tests__/twin/**/*.test.ts'],
     },
+    // The release script in a temporary clone: real git and a real dist/ rebuild, no servers.
+    { ...base, displayName: 'release', testMatch: ['<rootDir>/__tests__/release/**/*.test.ts'] },
     // The action tests need no shared twin: their stand-in docker runs its own, on other ports.
     {
       ...base,
