@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'twin/lib/', '.twin/', 'coverage/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'twin/lib/', '.twin/', '.engine/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

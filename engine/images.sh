@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Sourced by engine/up.sh (after lib.sh): builds the local images that stand in for the pinned
+# ones, with no registry. Three cached steps, each keyed by a hash of its inputs:
+#   base   debootstrap'd Debian with a JRE 17 and python3-cassandra, kept as a tar in
+#          .engine/cache (minutes to make, so it survives a wiped data root) and `docker import`ed
+#   jars   the local twin's Maven Central jars at the .env versions (twin/pom.xml)
+#   images FROM the base with the jars and engine/images/*, tagged as the override file names them
+
+readonly BASE_SUITE=bookworm
+readonly BASE_MIRROR=http://deb.debian.org/debian
+readonly INPUTS_LABEL=org.infra-verify.inputs
+
+# A short hash of the given strings and files' contents.
+inputs_key() {
+  local input
+  for input in "$@"; do
+    if [[ -f "${input}" ]]; then cat "${input}"; else echo "${input}"; fi
+  done | sha256sum | cut -c1-16
+}
+
+env_value() {
+  local value
+  value="$(grep -E "^$1=" "${ENGINE_REPO}/.env" | tail -n 1 | cut -d= -f2-)"
+  [[ -n "${value}" ]] || fail "${ENGINE_REPO}/.env has no $1=...; add it (it pins the images and the twin's jars)"
+  echo "${value}"
+}
+
+base_packages() {
+  grep -v -e '^#' -e '^$' "${ENGINE_REPO}/engine/images/base-packages" | paste -sd, -
+}
+
+# Two stages with a real /proc for the second: on a host with /.dockerenv, a one-stage debootstrap
+# takes itself to be inside docker and gives the target a /proc symlink, on which the JRE's
+# configure step fails ("the java command requires a mounted proc fs").
+make_rootfs() {
+  local rootfs=$1 packages=$2 status=0
+  debootstrap --foreign --variant=minbase "--include=${packages}" "${BASE_SUITE}" "${rootfs}" \
+    "${BASE_MIRROR}" || return
+  # The first stage left /proc as a symlink to the host's /proc: mounting on it would mount
+  # over the host's. A plain directory takes its place.
+  rm -f "${rootfs}/proc"
+  mkdir "${rootfs}/proc"
+  mount -t proc proc "${rootfs}/proc" || return
+  chroot "${rootfs}" /debootstrap/debootstrap --second-stage || status=$?
+  umount "${rootfs}/proc"
+  return "${status}"
+}
+
+# Prints the base image's tag, importing (and first making) the base when it is missing.
+ensure_base() {
+  local packages key tag tar rootfs
+  packages="$(base_packages)"
+  key="$(inputs_key "${BASE_SUITE}" "${BASE_MIRROR}" minbase "${packages}")"
+  tag="infra-verify-local/base:${key}"
+  if docker image inspect "${tag}" >/dev/null 2>&1; then
+    echo "${tag}"
+    return 0
+  fi
+  tar="${ENGINE_CACHE}/base-${key}.tar"
+  if [[ ! -f "${tar}" ]]; then
+    rootfs="${ENGINE_CACHE}/rootfs-${key}"
+    # a run killed during the second stage may have left its /proc mounted
+    umount "${rootfs}/proc" 2>/dev/null || true
+    rm -rf --one-file-system "${rootfs}"
+    mkdir -p "${ENGINE_CACHE}" "${ENGINE_LOGS}"
+    say "making the base with debootstrap (${BASE_SUITE}, ${packages}); takes minutes, once"
+    make_rootfs "${rootfs}" "${packages}" >"${ENGINE_LOGS}/debootstrap.log" 2>&1 || {
+      tail -n 20 "${ENGINE_LOGS}/debootstrap.log" >&2
+      fail "debootstrap failed; its log is above and in ${ENGINE_LOGS}/debootstrap.log"
+    }
+    rm -rf "${rootfs}"/var/cache/apt/archives/*.deb "${rootfs}"/var/lib/apt/lists/*
+    tar --numeric-owner -C "${rootfs}" -cf "${tar}.partial" .
+    mv "${tar}.partial" "${tar}"
+    rm -rf --one-file-system "${rootfs}"
+    # older bases are of no further use
+    find "${ENGINE_CACHE}" -maxdepth 1 -name 'base-*.tar' ! -name "base-${key}.tar" -delete
+  fi
+  say "importing the base into the engine"
+  docker import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
+    "${tar}" "${tag}" >/dev/null
+  echo "${tag}"
+}
+
+# Prints the folder holding kafka/ and cassandra/ jar folders, fetching them with mvn if needed.
+ensure_jars() {
+  local kafka zookeeper cassandra pom key dir profile
+  kafka="$(env_value KAFKA_VERSION)"
+  zookeeper="$(env_value ZOOKEEPER_VERSION)"
+  cassandra="$(env_value CASSANDRA_VERSION)"
+  pom="${ENGINE_REPO}/twin/pom.xml"
+  key="$(inputs_key "${kafka}" "${zookeeper}" "${cassandra}" "${pom}")"
+  dir="${ENGINE_BUILD}/jars-${key}"
+  if [[ ! -d "${dir}" ]]; then
+    say "fetching jars with mvn: Kafka ${kafka}, ZooKeeper ${zookeeper}, Cassandra ${cassandra}"
+    rm -rf "${dir}.partial"
+    for profile in kafka cassandra; do
+      mvn -q -B -Dstyle.color=never -f "${pom}" -P "${profile}" dependency:copy-dependencies \
+        -DincludeScope=runtime "-DoutputDirectory=${dir}.partial/${profile}" \
+        "-Dkafka.version=${kafka}" "-Dzookeeper.version=${zookeeper}" \
+        "-Dcassandra.version=${cassandra}" >"${ENGINE_LOGS}/mvn.log" 2>&1 || {
+        tail -n 20 "${ENGINE_LOGS}/mvn.log" >&2
+        fail "mvn could not fetch the ${profile} jars (log above); check that Maven Central is reachable"
+      }
+    done
+    find "${ENGINE_BUILD}" -maxdepth 1 -name 'jars-*' ! -name "jars-${key}*" -exec rm -rf {} +
+    mv "${dir}.partial" "${dir}"
+  fi
+  echo "${dir}"
+}
+
+# True when the image exists and was built from exactly these inputs.
+image_is_current() {
+  [[ "$(docker image inspect --format "{{ index .Config.Labels \"${INPUTS_LABEL}\" }}" "$1" 2>/dev/null)" == "$2" ]]
+}
+
+# build_image CONTEXT BASE INPUTS TAG [TARGET]
+build_image() {
+  local context=$1 base=$2 inputs=$3 tag=$4 target=${5:-}
+  say "building ${tag}"
+  # The log keeps the legacy builder's deprecation banner off the terminal, and shows it all on failure.
+  docker build --network=none --build-arg "BASE=${base}" --label "${INPUTS_LABEL}=${inputs}" \
+    ${target:+--target "${target}"} --tag "${tag}" "${context}" >"${ENGINE_LOGS}/build.log" 2>&1 || {
+    tail -n 20 "${ENGINE_LOGS}/build.log" >&2
+    fail "building ${tag} failed; the log is above and in ${ENGINE_LOGS}/build.log"
+  }
+}
+
+ensure_images() {
+  local confluent cassandra_version base jars images context inputs
+  confluent="$(env_value CONFLUENT_VERSION)"
+  cassandra_version="$(env_value CASSANDRA_VERSION)"
+  local zookeeper_tag="infra-verify-local/cp-zookeeper:${confluent}"
+  local kafka_tag="infra-verify-local/cp-kafka:${confluent}"
+  local cassandra_tag="infra-verify-local/cassandra:${cassandra_version}"
+  base="$(ensure_base)"
+  jars="$(ensure_jars)"
+  images="${ENGINE_REPO}/engine/images"
+  local files
+  mapfile -t files < <(find "${images}" "${ENGINE_REPO}/twin/conf" -type f | LC_ALL=C sort)
+  inputs="$(inputs_key "${base}" "${jars}" "${files[@]}")"
+  if image_is_current "${zookeeper_tag}" "${inputs}" && image_is_current "${kafka_tag}" "${inputs}" &&
+    image_is_current "${cassandra_tag}" "${inputs}"; then
+    return 0
+  fi
+  # Build contexts hold hard links to the jars, so assembling them copies nothing.
+  context="${ENGINE_BUILD}/context"
+  rm -rf "${context}"
+  # the images these builds replaced
+  docker image prune --force >/dev/null
+  mkdir -p "${context}"
+  cp -a "${images}/kafka" "${images}/cassandra" "${context}/"
+  cp -al "${jars}/kafka" "${context}/kafka/lib"
+  cp -al "${jars}/cassandra" "${context}/cassandra/lib"
+  mkdir -p "${context}/kafka/conf"
+  cp "${ENGINE_REPO}/twin/conf/log4j.properties" "${ENGINE_REPO}/twin/conf/tools-log4j.properties" \
+    "${context}/kafka/conf/"
+  cp "${ENGINE_REPO}/twin/conf/logback.xml" "${context}/cassandra/conf/"
+  build_image "${context}/kafka" "${base}" "${inputs}" "${zookeeper_tag}" zookeeper
+  build_image "${context}/kafka" "${base}" "${inputs}" "${kafka_tag}" kafka
+  build_image "${context}/cassandra" "${base}" "${inputs}" "${cassandra_tag}"
+  rm -rf "${context}"
+  # the images these builds replaced
+  docker image prune --force >/dev/null
+}
