@@ -3,12 +3,14 @@
 // Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { UserError, errorMessage } from './model/errors';
+import { DEFAULT_TIMEOUT_SECONDS } from './model/settings';
+import { splitList } from './protocol/host-port';
 import { awaitStack, notReadyServices } from './probes/stack-ready';
 import { RUNTIME_NAMES, createRuntime, resolveRuntimeName } from './runtime';
 import { specForRun } from './spec/for-run';
 import { runCql } from './runtime/local/cql';
-import { DEFAULT_TIMEOUT_SECONDS } from './verify';
-import { EXIT, UsageError, isUsageError, timeoutSeconds, verifyCommand } from './verify-command';
+import { EXIT, UsageError, timeoutSeconds, verifyCommand } from './verify-command';
 
 export { EXIT };
 
@@ -34,8 +36,8 @@ async function up(options: { runtime: string; timeout: string }): Promise<number
     await runtime.up(progress);
     notReady = notReadyServices(await awaitStack(spec, runtime, started + timeoutMs, progress));
   } catch (error) {
-    if (isUsageError(error)) throw error;
-    notReady = [{ service: runtime.name, message: (error as Error).message }];
+    if (error instanceof UserError) throw error;
+    notReady = [{ service: runtime.name, message: errorMessage(error) }];
   }
   if (notReady.length > 0) {
     for (const { service, message } of notReady)
@@ -85,7 +87,7 @@ async function cql(options: {
     }
   }
   const contactPoints = options.contactPoints
-    ? options.contactPoints.split(',').map((point) => point.trim())
+    ? splitList(options.contactPoints)
     : (await runtimeNamed(options.runtime)).endpoints.cassandraContactPoints;
   try {
     await runCql({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
@@ -149,8 +151,8 @@ export async function main(argv: string[]): Promise<number> {
       // help and version are "errors" to commander but successes to the user
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    process.stderr.write(`infra-verify: ${(error as Error).message}\n`);
-    return isUsageError(error) ? EXIT.usage : EXIT.failed;
+    process.stderr.write(`infra-verify: ${errorMessage(error)}\n`);
+    return error instanceof UserError ? EXIT.usage : EXIT.failed;
   }
   return exitCode;
 }

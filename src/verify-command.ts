@@ -3,36 +3,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
-import { resultOf } from './checks';
-import type { CheckResult, VerifyReport } from './checks/types';
+import { UserError, errorMessage } from './model/errors';
+import { resultOf, type CheckResult, type VerifyReport } from './model/report';
+import type { Endpoints, Runtime } from './model/runtime';
+import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from './model/settings';
+import { addressList } from './protocol/host-port';
 import { renderConsole, renderJson, renderJunit, renderMarkdown } from './report';
-import { UnknownRuntimeError, createRuntime, resolveRuntimeName } from './runtime';
-import { ProjectNameError } from './runtime/compose';
-import { TwinConfigError } from './runtime/local/config';
-import { ExistingRuntime, isHostPort } from './runtime/existing';
-import type { Endpoints, Runtime } from './runtime/types';
+import { createRuntime, resolveRuntimeName } from './runtime';
+import { ExistingRuntime } from './runtime/existing';
 import { DEFAULT_SPEC_FILE, specForRun } from './spec/for-run';
-import { SpecError } from './spec/load';
-import { ComposeFileError, verifyStatic } from './static/compose';
-import { DEFAULT_TIMEOUT_SECONDS, verify } from './verify';
+import { verifyStatic } from './static/compose';
+import { verify } from './verify';
 
 /** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 } as const;
 
 /** Bad flags or arguments: the user's to fix. */
-export class UsageError extends Error {}
-
-/** Errors the user can fix (flags, spec, compose file, twin settings): exit 2, message only. */
-export function isUsageError(error: unknown): boolean {
-  return (
-    error instanceof UsageError ||
-    error instanceof SpecError ||
-    error instanceof ComposeFileError ||
-    error instanceof TwinConfigError ||
-    error instanceof UnknownRuntimeError ||
-    error instanceof ProjectNameError
-  );
-}
+export class UsageError extends UserError {}
 
 interface VerifyFlags {
   runtime: 'auto' | 'compose' | 'local' | 'existing';
@@ -52,13 +39,9 @@ interface VerifyFlags {
   static?: boolean;
 }
 
-function addressList(flag: string, value: string): string[] {
-  const addresses = value
-    .split(',')
-    .map((address) => address.trim())
-    .filter(Boolean);
-  const bad = addresses.find((address) => !isHostPort(address));
-  if (addresses.length === 0 || bad !== undefined) {
+function addressFlag(flag: string, value: string): string[] {
+  const { addresses, invalid } = addressList(value);
+  if (addresses.length === 0 || invalid !== undefined) {
     throw new UsageError(
       `${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`,
     );
@@ -67,8 +50,8 @@ function addressList(flag: string, value: string): string[] {
 }
 
 export function timeoutSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds <= 0) {
+  const seconds = wholeSeconds(value);
+  if (seconds === undefined) {
     throw new UsageError(
       `--timeout "${value}" must be a whole number of seconds above 0, e.g. 300`,
     );
@@ -80,12 +63,12 @@ export function timeoutSeconds(value: string): number {
 async function runtimeFrom(flags: VerifyFlags): Promise<Runtime> {
   if (flags.runtime === 'existing') {
     const endpoints: Endpoints = {
-      kafkaBrokers: addressList('--kafka-brokers', flags.kafkaBrokers),
-      cassandraContactPoints: addressList(
+      kafkaBrokers: addressFlag('--kafka-brokers', flags.kafkaBrokers),
+      cassandraContactPoints: addressFlag(
         '--cassandra-contact-points',
         flags.cassandraContactPoints,
       ),
-      zookeeper: addressList('--zookeeper', flags.zookeeper)[0] as string,
+      zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0] as string,
     };
     return new ExistingRuntime(endpoints);
   }
@@ -197,8 +180,8 @@ async function exitCodeOf(flags: VerifyFlags): Promise<number> {
   try {
     return await runVerify(flags);
   } catch (error) {
-    process.stderr.write(`infra-verify verify: ${(error as Error).message}\n`);
-    if (isUsageError(error)) return EXIT.usage;
+    process.stderr.write(`infra-verify verify: ${errorMessage(error)}\n`);
+    if (error instanceof UserError) return EXIT.usage;
     // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.
     return EXIT.stackDown;
   }

@@ -2,9 +2,17 @@
 // spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
 // and the stack goes down in finally unless the caller keeps it.
 import { randomUUID } from 'node:crypto';
-import { type Locate, resultOf, runChecks } from './checks';
-import type { VerifyReport } from './checks/types';
-import { errorMessage } from './probes/observe';
+import { type Locate, runChecks } from './checks';
+import { errorMessage } from './model/errors';
+import type { ObservedState, PersistenceObservation } from './model/observed';
+import { resultOf, type VerifyReport } from './model/report';
+import {
+  EXISTING_SEES_PROTOCOLS_ONLY,
+  LOG_TAIL_LINES,
+  NO_LIFECYCLE_REASON,
+  type Progress,
+  type Runtime,
+} from './model/runtime';
 import {
   type LiveState,
   type StackClients,
@@ -14,14 +22,8 @@ import {
   readMarkers,
   writeMarkers,
 } from './probes/observe-stack';
-import { LOG_LINES, awaitStack, notReadyServices } from './probes/stack-ready';
-import type { ObservedState, PersistenceObservation } from './probes/types';
-import { EXISTING_SEES_PROTOCOLS_ONLY, NO_LIFECYCLE_REASON } from './runtime/existing';
-import type { Progress, Runtime } from './runtime/types';
+import { awaitStack, notReadyServices } from './probes/stack-ready';
 import type { Spec } from './spec/types';
-
-/** The readiness deadline when none is given; action.yml's timeout default says the same. */
-export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 export interface VerifyOptions {
   /** the deadline for the stack to become ready, and again after the persistence restart */
@@ -117,7 +119,7 @@ export async function verify(
     const logs: Record<string, string> = {};
     for (const { service } of notReady)
       if (service !== runtime.name)
-        logs[service] = await runtime.logs(service, LOG_LINES).catch(errorMessage);
+        logs[service] = await runtime.logs(service, LOG_TAIL_LINES).catch(errorMessage);
     return {
       result: resultOf(checks, notReady),
       runtime: runtime.name,

@@ -4,7 +4,7 @@
 // stack's own idempotent inits (create-topics.sh, schema.cql).
 import { Client } from 'cassandra-driver';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
-import type { VerifyReport } from '../../src/checks/types';
+import type { VerifyReport } from '../../src/model/report';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { verify } from '../../src/verify';
 import { sharedTwin } from '../setup/twin';
@@ -88,7 +88,7 @@ const rerunInits = () => twin.rerunInits(quiet);
 /**
  * A dynamic per-broker log.retention.ms (or none). Topics without their own retention.ms then
  * report it as non-default (configSource DYNAMIC_BROKER_CONFIG): the case where trusting
- * `!isDefault` instead of `configSource === TOPIC_CONFIG` would hide the drift (DESIGN.md).
+ * `!isDefault` instead of `configSource === TOPIC_CONFIG` would hide the drift (see observeTopics in src/probes/kafka.ts).
  * The static log.retention.hours=168 of the twin does not show this: it equals Kafka's default,
  * so retention.ms stays DEFAULT_CONFIG with isDefault true. Applied asynchronously: waits for it.
  */

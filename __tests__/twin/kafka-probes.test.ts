@@ -1,5 +1,5 @@
 // The Kafka probes on the shared twin, against a topic that does not exist: they must fail
-// rather than create it (DESIGN.md: kafkajs clients default to allowAutoTopicCreation: true,
+// rather than create it (kafkajs clients default to allowAutoTopicCreation: true,
 // and a probe that creates a missing topic hides exactly the drift it looks for).
 //
 // The twin's broker (like the compose one) has auto.create.topics.enable=false, so the broker

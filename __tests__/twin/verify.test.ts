@@ -1,7 +1,7 @@
 // The engine end to end on the shared twin: the clean stack passes every checklist item with
 // persistence, probes leave nothing behind, --read-only writes nothing, and a server that
 // never answers is named with what was last seen.
-import type { CheckResult, VerifyReport } from '../../src/checks/types';
+import type { CheckResult, VerifyReport } from '../../src/model/report';
 import { PROBE_PARTITION } from '../../src/probes/cassandra';
 import { ExistingRuntime } from '../../src/runtime/existing';
 import { DEFAULT_SPEC } from '../../src/spec/default';

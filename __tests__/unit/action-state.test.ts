@@ -1,6 +1,6 @@
 import { annotationsFor } from '../../src/action/annotations';
 import { readPostState, saveResult, saveStackState } from '../../src/action/state';
-import type { CheckResult } from '../../src/checks/types';
+import type { CheckResult } from '../../src/model/report';
 
 describe('post state', () => {
   it('round-trips what main saves into what post reads', () => {

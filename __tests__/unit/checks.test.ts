@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { resultOf, runChecks } from '../../src/checks';
-import type { CheckResult } from '../../src/checks/types';
-import type { Observed, ObservedState } from '../../src/probes/types';
+import { runChecks } from '../../src/checks';
+import { resultOf } from '../../src/model/report';
+import type { CheckResult } from '../../src/model/report';
+import type { Observed, ObservedState } from '../../src/model/observed';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { loadSpec } from '../../src/spec/load';
 import { matchingObservedState } from './fixtures/observed';

@@ -1,4 +1,4 @@
-import { ReadinessError, waitUntil } from '../../src/probes/readiness';
+import { ReadinessError, waitUntil } from '../../src/protocol/wait';
 
 describe('waitUntil', () => {
   it('retries until the attempt succeeds and reports each new observation once', async () => {
@@ -11,7 +11,7 @@ describe('waitUntil', () => {
         if (calls < 4) throw new Error(calls < 3 ? 'connection refused' : 'no broker yet');
         return 'ready';
       },
-      timeoutMs: 5000,
+      deadline: Date.now() + 5000,
       firstDelayMs: 1,
       maxDelayMs: 2,
       progress: (message) => seen.push(message),
@@ -29,7 +29,7 @@ describe('waitUntil', () => {
       attempt: async () => {
         throw new Error('All host(s) tried\n   at a stack line');
       },
-      timeoutMs: 30,
+      deadline: Date.now() + 30,
       firstDelayMs: 5,
       logTail: async () => 'ERROR could not bind 9042',
     }).catch((e: unknown) => e);
@@ -51,7 +51,7 @@ describe('waitUntil', () => {
         calls += 1;
         throw new Error('refused');
       },
-      timeoutMs: 60_000,
+      deadline: Date.now() + 60_000,
       giveUpIf: async () => 'the zookeeper process exited (code 1)',
     }).catch((e: unknown) => e as Error);
     expect(calls).toBe(1);

@@ -1,7 +1,7 @@
 // A stack that did not come up fails the run even when every check passed or was skipped (say
 // `up` errored on a taken port while another stack answered): each report must say FAIL, as the
 // exit code and the Action's result do.
-import { resultOf } from '../../src/checks';
+import { resultOf } from '../../src/model/report';
 import { renderConsole, renderJson, renderMarkdown } from '../../src/report';
 import { fixtureReport } from './fixtures/report';
 

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { resultOf } from '../../src/checks';
-import type { CheckResult } from '../../src/checks/types';
+import { resultOf } from '../../src/model/report';
+import type { CheckResult } from '../../src/model/report';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { loadSpec } from '../../src/spec/load';
 import { checkCompose, ComposeFileError, verifyStatic } from '../../src/static/compose';
-import { interpolate, parseDotenv } from '../../src/static/interpolate';
+import { parseDotenv } from '../../src/model/dotenv';
+import { interpolate } from '../../src/static/interpolate';
 
 const ENV = { CONFLUENT_VERSION: '7.9.0', CASSANDRA_VERSION: '5.0.4' };
 

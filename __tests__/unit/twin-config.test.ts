@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TwinConfigError, findRepoRoot, twinConfig } from '../../src/runtime/local/config';
-import { parseDotenv } from '../../src/static/interpolate';
+import { parseDotenv } from '../../src/model/dotenv';
 
 function fakeRepo(env: string): string {
   const root = mkdtempSync(join(tmpdir(), 'twin-config-'));

@@ -1,7 +1,7 @@
 // Failed checks as annotations on the line that drifted: the spec entry, or the compose or
 // infrastructure line a check points at. Pure, so the mapping is tested without a runner.
 import * as path from 'node:path';
-import type { CheckResult } from '../checks/types';
+import type { CheckResult } from '../model/report';
 
 export interface Annotation {
   message: string;

@@ -1,11 +1,12 @@
 // The action's inputs, typed and validated once. Pure: `get` reads one input by name, so tests
 // need no environment. A bad value is an InputError that names the input and the fix.
 import * as path from 'node:path';
+import { UserError, errorMessage } from '../model/errors';
+import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
+import { addressList, splitList } from '../protocol/host-port';
 import { uniqueProjectName, validateProjectName } from '../runtime/compose/project-name';
-import { isHostPort } from '../runtime/existing';
-import { DEFAULT_TIMEOUT_SECONDS } from '../verify';
 
-export class InputError extends Error {}
+export class InputError extends UserError {}
 
 interface CommonInputs {
   workingDirectory: string;
@@ -50,7 +51,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     return {
       ...common,
       runtime,
-      composeFiles: listInput(get('compose-file') || 'docker-compose.yml'),
+      composeFiles: splitList(get('compose-file') || 'docker-compose.yml'),
       projectName: projectName ? checkedProjectName(projectName) : uniqueProjectName(env),
     };
   }
@@ -79,16 +80,8 @@ function checkedProjectName(name: string): string {
   try {
     return validateProjectName(name);
   } catch (error) {
-    throw new InputError((error as Error).message);
+    throw new InputError(errorMessage(error));
   }
-}
-
-/** One per line or comma-separated, as other actions take lists. */
-function listInput(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
 }
 
 // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
@@ -105,22 +98,20 @@ function booleanInput(get: GetInput, name: string, fallback: boolean): boolean {
 
 function timeoutInput(value: string): number {
   if (value.trim() === '') return DEFAULT_TIMEOUT_SECONDS;
-  const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds <= 0) {
+  const seconds = wholeSeconds(value);
+  if (seconds === undefined) {
     throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds, e.g. 300.`);
   }
   return seconds;
 }
 
 function endpointList(get: GetInput, name: string): string[] {
-  const items = listInput(get(name));
-  if (items.length === 0) {
+  const { addresses, invalid } = addressList(get(name));
+  if (addresses.length === 0) {
     throw new InputError(`Input "${name}" is required with runtime "existing" (host:port).`);
   }
-  for (const item of items) {
-    if (!isHostPort(item)) {
-      throw new InputError(`Input "${name}" has "${item}": use host:port, e.g. localhost:9092.`);
-    }
+  if (invalid !== undefined) {
+    throw new InputError(`Input "${name}" has "${invalid}": use host:port, e.g. localhost:9092.`);
   }
-  return items;
+  return addresses;
 }

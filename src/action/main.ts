@@ -3,16 +3,17 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { VerifyReport } from '../checks/types';
+import { UserError, errorMessage } from '../model/errors';
+import type { VerifyReport } from '../model/report';
+import type { Runtime } from '../model/runtime';
 import { countChecks, renderJson, renderJunit, renderMarkdown } from '../report';
 import { composeRuntime } from '../runtime/compose';
 import { ExistingRuntime } from '../runtime/existing';
-import type { Runtime } from '../runtime/types';
 import { specForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
 import { verify } from '../verify';
 import { annotationsFor } from './annotations';
-import { InputError, readInputs, type ActionInputs } from './inputs';
+import { readInputs, type ActionInputs } from './inputs';
 import { saveResult, saveStackState } from './state';
 
 function runtimeFor(inputs: ActionInputs): Runtime {
@@ -115,10 +116,8 @@ export async function main(): Promise<void> {
         });
       }
     }
-    const known = error instanceof InputError || error instanceof SpecError;
-    const message = known
-      ? (error as Error).message
-      : `infra-verify failed: ${(error as Error).message}`;
+    const message =
+      error instanceof UserError ? error.message : `infra-verify failed: ${errorMessage(error)}`;
     // The summary is where a reviewer looks first, so it says why even when nothing was checked.
     await core.summary
       .addRaw(`## ❌ infra-verify: ERROR\n\n\`\`\`text\n${message}\n\`\`\`\n`)

@@ -3,11 +3,10 @@
 // which run on the first table of the first keyspace.
 import type {
   ObservedColumn,
-  RoundTripObservation,
   ObservedKeyspace,
   ObservedState,
   ObservedTable,
-} from '../probes/types';
+} from '../model/observed';
 import type { KeyspaceSpec, Spec, TableSpec } from '../spec/types';
 import type { YamlPath } from '../spec/yaml-locations';
 import type { Gates } from './gates';
@@ -17,24 +16,15 @@ import {
   mismatch,
   needs,
   pass,
-  ProbeGate,
-  skip,
   toResult,
   type CheckDef,
   type Locate,
   type Outcome,
 } from './outcome';
-import { roundTripSkipReason, ttlExpirySkipReason } from './skip-reasons';
-import type { CheckResult } from './types';
+import { cassandraProbeChecks, type TableChecks } from './probes';
+import type { CheckResult } from '../model/report';
 
 const SECTION = 'Cassandra Schema';
-
-/** The checks a probe on a table depends on: it exists and its columns are as declared. */
-interface TableChecks {
-  exists: CheckResult;
-  columns: CheckResult[];
-  defaultTtl: CheckResult;
-}
 
 export function cassandraChecks(
   spec: Spec,
@@ -107,7 +97,7 @@ export function cassandraChecks(
       tables.push(tableChecks(keyspace, table, [...path, 'tables', t], exists, found, check));
     });
   });
-  results.push(...probeChecks(spec, observed, tables[0], locate));
+  results.push(...cassandraProbeChecks(spec, observed, tables[0], locate));
   return results;
 }
 
@@ -239,85 +229,4 @@ function compactionOutcome(table: TableSpec, observed: ObservedTable): Outcome {
     expected: differing.map(([key, value]) => `${key}=${value}`).join(', '),
     actual: differing.map(([key]) => `${key}=${observed.compaction[key] ?? 'not set'}`).join(', '),
   };
-}
-
-type CassandraRoundTrip = Extract<RoundTripObservation['cassandra'], { ok: true }>['value'];
-
-function probeChecks(
-  spec: Spec,
-  observed: ObservedState,
-  table: TableChecks | undefined,
-  locate: Locate,
-): CheckResult[] {
-  const keyspace = spec.cassandra.keyspaces[0];
-  const target = keyspace?.tables[0];
-  if (!table || !target) return [];
-  const object = `${keyspace.name}.${target.name}`;
-  const roundTripReason = roundTripSkipReason(spec, observed);
-  const probe = observed.roundTrip?.cassandra;
-  const gate = probe && new ProbeGate('Cassandra round-trip', probe);
-  const judged = (
-    reason: string | undefined,
-    prerequisites: CheckResult[],
-    judge: (value: CassandraRoundTrip) => Outcome,
-  ): Outcome => {
-    if (reason) return skip(reason);
-    if (!gate) return skip('the round-trip probes did not run');
-    return needs(prerequisites, () => gate.use(judge));
-  };
-  const probeCheck = (id: string, title: string, path: YamlPath, outcome: Outcome) =>
-    toResult(locate, { id: `cassandra.${id}`, section: SECTION, title, path }, outcome);
-
-  const write = probeCheck(
-    'write',
-    'Can write data to table',
-    ['probes', 'roundTrip'],
-    judged(roundTripReason, [table.exists, ...table.columns], (value) =>
-      value.written
-        ? pass(`${object}: probe row written`)
-        : mismatch(object, 'probe write', 'written', 'not written'),
-    ),
-  );
-  const read = probeCheck(
-    'read',
-    'Can read data from table',
-    ['probes', 'roundTrip'],
-    judged(roundTripReason, [write], (value) =>
-      value.readBack
-        ? pass(`${object}: probe row read back`)
-        : mismatch(object, 'probe row', 'read back', 'not found'),
-    ),
-  );
-  const ttl = target.defaultTtl;
-  const tolerance = spec.probes.ttl.toleranceSeconds;
-  const ttlWorks = probeCheck(
-    'ttl',
-    `TTL works (TTL(message) about ${ttl} s after insert)`,
-    ['probes', 'ttl', 'toleranceSeconds'],
-    judged(roundTripReason, [write, table.defaultTtl], (value) => {
-      const expected = `${ttl - tolerance}..${ttl}`;
-      const actual = value.ttlAfterInsert;
-      return actual !== null && actual >= ttl - tolerance && actual <= ttl
-        ? pass(`${object}: TTL(message) after insert ${actual}`, expected, String(actual))
-        : mismatch(
-            object,
-            'TTL(message) after insert',
-            expected,
-            actual === null ? 'no TTL' : String(actual),
-          );
-    }),
-  );
-  const expiry = probeCheck(
-    'ttl-expiry',
-    'TTL expiration works',
-    ['probes', 'ttl', 'expiry'],
-    judged(roundTripReason ?? ttlExpirySkipReason(spec, observed), [write], (value) => {
-      if (value.expiredAfterSeconds === null) {
-        return mismatch(object, 'row with a short TTL', 'expired', 'still present at the deadline');
-      }
-      const actual = `expired after ${value.expiredAfterSeconds} s`;
-      return pass(`${object}: a row with a short TTL ${actual}`, 'expired', actual);
-    }),
-  );
-  return [write, read, ttlWorks, expiry];
 }

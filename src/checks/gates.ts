@@ -1,6 +1,6 @@
 // One gate per probe, shared by every section, so each failed probe is reported exactly once.
-import type { ObservedKeyspace, ObservedState, ObservedTopic } from '../probes/types';
-import type { ServiceObservation } from '../runtime/types';
+import type { ObservedKeyspace, ObservedState, ObservedTopic } from '../model/observed';
+import type { ServiceObservation } from '../model/runtime';
 import { ProbeGate } from './outcome';
 
 export interface Gates {

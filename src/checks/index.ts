@@ -1,6 +1,6 @@
 // Every Milestone-1 checklist check, in the seed's order: a pure function of the spec and what
 // the probes observed. No I/O here; the same inputs always give the same results.
-import type { ObservedState } from '../probes/types';
+import type { ObservedState } from '../model/observed';
 import type { Spec } from '../spec/types';
 import { cassandraChecks } from './cassandra';
 import { createGates } from './gates';
@@ -8,9 +8,8 @@ import { kafkaChecks } from './kafka';
 import type { Locate } from './outcome';
 import { persistenceChecks } from './persistence';
 import { serviceChecks } from './services';
-import type { CheckResult } from './types';
+import type { CheckResult } from '../model/report';
 
-export { resultOf } from './outcome';
 export type { Locate } from './outcome';
 
 const nowhere: Locate = () => undefined;

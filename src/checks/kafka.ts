@@ -1,21 +1,11 @@
 // Checklist section "Kafka Topics": per topic exists, partitions, replication factor and each
 // config that must be set on the topic; then produce and consume across the topics.
-import type { ObservedState, ObservedTopic } from '../probes/types';
+import type { ObservedState, ObservedTopic } from '../model/observed';
 import type { Spec, TopicSpec } from '../spec/types';
 import type { Gates } from './gates';
-import {
-  combine,
-  compare,
-  mismatch,
-  needs,
-  pass,
-  skip,
-  toResult,
-  type Locate,
-  type Outcome,
-} from './outcome';
-import { roundTripSkipReason } from './skip-reasons';
-import type { CheckResult } from './types';
+import { compare, mismatch, needs, pass, toResult, type Locate, type Outcome } from './outcome';
+import { kafkaRoundTripChecks } from './probes';
+import type { CheckResult } from '../model/report';
 
 const SECTION = 'Kafka Topics';
 
@@ -86,7 +76,7 @@ export function kafkaChecks(
       ),
     );
   });
-  results.push(...roundTripChecks(spec, observed, existing, locate));
+  results.push(...kafkaRoundTripChecks(spec, observed, existing, locate));
   return results;
 }
 
@@ -114,62 +104,4 @@ function configOutcome(topic: TopicSpec, key: string, observed: ObservedTopic): 
   const effective = observed.effectiveConfigs[key];
   const actual = `not set on the topic (effective ${effective ?? 'unknown'})`;
   return mismatch(topic.name, key, expected, actual);
-}
-
-function roundTripChecks(
-  spec: Spec,
-  observed: ObservedState,
-  existing: string[],
-  locate: Locate,
-): CheckResult[] {
-  const path = ['probes', 'roundTrip'];
-  const reason = roundTripSkipReason(spec, observed);
-  const probes = observed.roundTrip?.kafka ?? {};
-  const roundTrips = new Map<string, { produced: string; consumed: string | null }>();
-  const produce = reason
-    ? skip(reason)
-    : combine(
-        existing.map((name): Outcome => {
-          const probe = probes[name];
-          if (!probe)
-            return { status: 'error', message: `${name}: no round-trip result was recorded` };
-          if (!probe.ok) {
-            return {
-              status: 'error',
-              message: `${name}: the round-trip probe failed: ${probe.error}`,
-              durationMs: probe.ms,
-            };
-          }
-          roundTrips.set(name, probe.value);
-          return { ...pass(`${name}: produced a record`), durationMs: probe.ms };
-        }),
-        'no declared topic exists to produce to',
-      );
-  const consume = reason
-    ? skip(reason)
-    : combine(
-        [...roundTrips].map(([name, { produced, consumed }]) => {
-          return consumed === produced
-            ? pass(`${name}: consumed the produced record`)
-            : mismatch(
-                name,
-                'consumed record',
-                JSON.stringify(produced),
-                consumed === null ? 'nothing' : JSON.stringify(consumed),
-              );
-        }),
-        'nothing was produced to consume',
-      );
-  return [
-    toResult(
-      locate,
-      { id: 'kafka.produce', section: SECTION, title: 'Can produce messages to topics', path },
-      produce,
-    ),
-    toResult(
-      locate,
-      { id: 'kafka.consume', section: SECTION, title: 'Can consume messages from topics', path },
-      consume,
-    ),
-  ];
 }

@@ -19,3 +19,8 @@ export function describeDuration(seconds: number): string {
     ? `${days} day${days === 1 ? '' : 's'}`
     : `${seconds} s`;
 }
+
+/** Compose prefixes the project name unless the network sets `name:`; both are the same network. */
+export function sameResourceName(observedName: string, declared: string): boolean {
+  return observedName === declared || observedName.endsWith(`_${declared}`);
+}

@@ -1,9 +1,9 @@
 // The small vocabulary every check is written in: an outcome, how it becomes a CheckResult, and
 // the two rules that stop one problem from being reported many times (prerequisites and gates).
-import type { Observed } from '../probes/types';
-import type { SourceLocation } from '../spec/types';
+import type { Observed } from '../model/observed';
+import type { SourceLocation } from '../model/source';
 import type { YamlPath } from '../spec/yaml-locations';
-import type { CheckResult, CheckStatus, Section } from './types';
+import type { CheckResult, CheckStatus, Section } from '../model/report';
 
 export type Locate = (path: YamlPath) => SourceLocation | undefined;
 
@@ -126,16 +126,4 @@ export function combine(outcomes: Outcome[], whenNothingToCheck: string): Outcom
       [...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck,
     )
   );
-}
-
-/** A stack that did not come up fails the run even when no check failed (say up errored). */
-export function resultOf(
-  checks: CheckResult[],
-  notReady: readonly unknown[] = [],
-): 'pass' | 'fail' {
-  // skip is neutral: it never makes a run fail (its reason is still reported)
-  return notReady.length > 0 ||
-    checks.some((check) => check.status === 'fail' || check.status === 'error')
-    ? 'fail'
-    : 'pass';
 }

@@ -1,7 +1,7 @@
 // Checklist section "Data Persistence": markers written before a stop/start are read back after,
 // and every declared volume is mounted on its data path.
-import type { Observed, ObservedKeyspace, ObservedState } from '../probes/types';
-import type { ServiceObservation } from '../runtime/types';
+import type { Observed, ObservedKeyspace, ObservedState } from '../model/observed';
+import type { ServiceObservation } from '../model/runtime';
 import type { Spec } from '../spec/types';
 import type { Gates } from './gates';
 import {
@@ -14,9 +14,9 @@ import {
   type Locate,
   type Outcome,
 } from './outcome';
-import { sameResourceName } from './services';
+import { sameResourceName } from './normalise';
 import { persistenceSkipReason } from './skip-reasons';
-import type { CheckResult } from './types';
+import type { CheckResult } from '../model/report';
 
 const SECTION = 'Data Persistence';
 

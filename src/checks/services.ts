@@ -1,6 +1,6 @@
 // Checklist section "Infrastructure Services".
-import type { ObservedState } from '../probes/types';
-import type { ServiceObservation } from '../runtime/types';
+import type { ObservedState } from '../model/observed';
+import { CLEAN_EXIT_CODES, type ServiceObservation } from '../model/runtime';
 import type { ServiceSpec, Spec } from '../spec/types';
 import {
   combine,
@@ -14,8 +14,9 @@ import {
   type Outcome,
 } from './outcome';
 import type { Gates } from './gates';
+import { sameResourceName } from './normalise';
 import { persistenceSkipReason } from './skip-reasons';
-import type { CheckResult } from './types';
+import type { CheckResult } from '../model/report';
 
 const SECTION = 'Infrastructure Services';
 
@@ -142,11 +143,6 @@ function find(observations: ServiceObservation[], name: string): ServiceObservat
   );
 }
 
-/** Compose prefixes the project name unless the network sets `name:`; both are the same network. */
-export function sameResourceName(observedName: string, declared: string): boolean {
-  return observedName === declared || observedName.endsWith(`_${declared}`);
-}
-
 function networkOutcome(spec: Spec, observations: ServiceObservation[]): Outcome {
   const network = spec.compose.network;
   const present = Object.keys(spec.compose.services).flatMap(
@@ -194,15 +190,16 @@ function startOrderOutcome(spec: Spec, observations: ServiceObservation[]): Outc
 function stopOutcome(spec: Spec, observed: ObservedState): Outcome {
   const reason = persistenceSkipReason(spec, observed);
   if (reason || !observed.persistence) return skip(reason ?? 'the persistence phase did not run');
+  const clean = `exit ${CLEAN_EXIT_CODES.join(' or ')}`;
   return combine(
     observed.persistence.stops.map((stop) => {
       const actual = `exit ${stop.exitCode ?? 'none (still running)'} after ${stop.stopMs} ms`;
       return stop.clean
         ? {
-            ...pass(`${stop.service}: ${actual}`, 'exit 0 or 143', actual),
+            ...pass(`${stop.service}: ${actual}`, clean, actual),
             durationMs: stop.stopMs,
           }
-        : { ...mismatch(stop.service, 'stop', 'exit 0 or 143', actual), durationMs: stop.stopMs };
+        : { ...mismatch(stop.service, 'stop', clean, actual), durationMs: stop.stopMs };
     }),
     'no service was stopped',
   );

@@ -1,5 +1,5 @@
 // Why a phase-dependent check cannot be judged; the reason travels into the report as the skip.
-import type { ObservedState } from '../probes/types';
+import type { ObservedState } from '../model/observed';
 import type { Spec } from '../spec/types';
 
 export function persistenceSkipReason(spec: Spec, observed: ObservedState): string | undefined {

@@ -1,7 +1,12 @@
-// Reads the live Cassandra schema from system_schema and round-trips probe rows. Facts behind
-// the choices (system_schema over driver metadata, prepare:true, TTL tolerance) are in DESIGN.md.
-import { Client, types } from 'cassandra-driver';
-import type { ObservedColumn, ObservedKeyspace, ObservedTable } from './types';
+// Reads the live Cassandra schema from system_schema (plain strings, no driver metadata cache
+// that lags DDL) and round-trips probe rows (prepared, so the table's types drive encoding).
+import { type Client, types } from 'cassandra-driver';
+import type {
+  CassandraRoundTrip,
+  ObservedColumn,
+  ObservedKeyspace,
+  ObservedTable,
+} from '../model/observed';
 
 /** Probe rows live in this partition only, so they never mix with real data. */
 export const PROBE_PARTITION = '__infra_verify_probe';
@@ -18,20 +23,6 @@ const EXPIRY_TTL_SECONDS = 2;
 const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
-
-/** The one way infra-verify makes a Cassandra client: probes, readiness attempts and `cql`. */
-export function cassandraClient(
-  contactPoints: string[],
-  credentials?: { username: string; password: string },
-  readTimeoutMs = 10_000,
-): Client {
-  return new Client({
-    contactPoints,
-    localDataCenter: 'datacenter1',
-    socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
-    ...(credentials ? { credentials } : {}),
-  });
-}
 
 function compareColumns(a: ObservedColumn, b: ObservedColumn): number {
   const order = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
@@ -188,13 +179,6 @@ export async function deleteRow(client: Client, row: CassandraProbeRow): Promise
   await client.execute(`DELETE FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, {
     prepare: true,
   });
-}
-
-export interface CassandraRoundTrip {
-  written: boolean;
-  readBack: boolean;
-  ttlAfterInsert: number | null;
-  expiredAfterSeconds: number | null;
 }
 
 /** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */

@@ -1,17 +1,17 @@
-// Reads live Kafka state with kafkajs and round-trips probe records. Facts behind the choices
-// (TOPIC_CONFIG, replicas.length, no auto-creation, seek instead of assignment) are in DESIGN.md.
+// Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
+// replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
 import { randomUUID } from 'node:crypto';
 import {
   ConfigResourceTypes,
   ConfigSource,
-  Kafka,
   Partitioners,
-  logLevel,
   type Admin,
+  type Kafka,
   type Producer,
 } from 'kafkajs';
-import { notObserved, observe } from './observe';
-import type { Observed, ObservedTopic } from './types';
+import { notObserved, observe } from '../model/observe';
+import type { KafkaRoundTrip, Observed, ObservedTopic } from '../model/observed';
+import { kafkaClient } from '../protocol/kafka';
 
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
@@ -35,14 +35,7 @@ export interface KafkaProbeRecord {
 }
 
 export async function connectKafka(brokers: string[]): Promise<KafkaConnection> {
-  const kafka = new Kafka({
-    clientId: 'infra-verify',
-    brokers,
-    // kafkajs logs its own retries to stdout; our callers report failures themselves.
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 3_000,
-    retry: { retries: 3, initialRetryTime: 200 },
-  });
+  const kafka = kafkaClient(brokers, { clientId: 'infra-verify', retries: 3 });
   const admin = kafka.admin();
   await admin.connect();
   return { kafka, admin, close: () => admin.disconnect() };
@@ -211,8 +204,6 @@ export async function tombstone(kafka: Kafka, records: KafkaProbeRecord[]): Prom
     }
   });
 }
-
-export type KafkaRoundTrip = { produced: string; consumed: string | null };
 
 /**
  * Produce to and consume from each wanted topic, then tombstone the compacted ones. A topic

@@ -1,11 +1,21 @@
 // Everything verify reads or writes on a ready stack, as Observed values: the live state, the
 // round-trip probes and the persistence markers. Checks never see a client, only these results.
 import type { Client } from 'cassandra-driver';
+import { notObserved, observe } from '../model/observe';
+import type {
+  KafkaRoundTrip,
+  Observed,
+  ObservedState,
+  ObservedTable,
+  PersistenceObservation,
+  RoundTripObservation,
+} from '../model/observed';
+import type { Endpoints, Runtime } from '../model/runtime';
+import { cassandraClient } from '../protocol/cassandra';
+import { zookeeperReady } from '../protocol/zookeeper';
 import type { Spec } from '../spec/types';
-import type { Endpoints, Runtime } from '../runtime/types';
 import {
   type CassandraProbeRow,
-  cassandraClient,
   deleteRow,
   insertRow,
   observeSchema,
@@ -16,7 +26,6 @@ import {
 import {
   type KafkaConnection,
   type KafkaProbeRecord,
-  type KafkaRoundTrip,
   connectKafka,
   isCompacted,
   observeTopics,
@@ -25,16 +34,7 @@ import {
   roundTripTopics,
   tombstone,
 } from './kafka';
-import { notObserved, observe } from './observe';
 import type { StackReadiness } from './stack-ready';
-import { zookeeperReady } from './readiness';
-import type {
-  Observed,
-  ObservedState,
-  ObservedTable,
-  PersistenceObservation,
-  RoundTripObservation,
-} from './types';
 
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;

@@ -1,31 +1,32 @@
 // Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
-// the one-shot inits to finish, all against one deadline. Built on readiness.ts's primitives.
+// the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
+import { errorMessage, firstLineOf } from '../model/errors';
+import type { Observed } from '../model/observed';
+import { LOG_TAIL_LINES, type Progress, type Runtime } from '../model/runtime';
+import { cassandraReady } from '../protocol/cassandra';
+import { kafkaReady } from '../protocol/kafka';
+import { ReadinessError, waitUntil } from '../protocol/wait';
+import { zookeeperReady } from '../protocol/zookeeper';
 import type { Spec } from '../spec/types';
-import type { Progress, Runtime } from '../runtime/types';
-import { errorMessage, firstLineOf } from './observe';
-import { ReadinessError, cassandraReady, kafkaReady, waitUntil, zookeeperReady } from './readiness';
-
-/** How much of a failed service's log a report shows. */
-export const LOG_LINES = 30;
-
-export type Readiness<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface StackReadiness {
-  zookeeper: Readiness<{ mode: string }>;
-  kafka: Readiness<unknown>;
-  cassandra: Readiness<unknown>;
+  zookeeper: Observed<{ mode: string }>;
+  kafka: Observed<unknown>;
+  cassandra: Observed<unknown>;
   /** init or sentinel service -> its exit code (0 while a sentinel runs); empty for existing */
-  others: Record<string, Readiness<number>>;
+  others: Record<string, Observed<number>>;
 }
 
-async function settle<T>(wait: Promise<T>): Promise<Readiness<T>> {
+async function settle<T>(wait: Promise<T>): Promise<Observed<T>> {
+  const started = Date.now();
   try {
-    return { ok: true, value: await wait };
+    return { ok: true, value: await wait, ms: Date.now() - started };
   } catch (error) {
     // The log tail is fetched once for the report, so the message keeps only what was seen.
     return {
       ok: false,
       error: error instanceof ReadinessError ? firstLineOf(error) : errorMessage(error),
+      ms: Date.now() - started,
     };
   }
 }
@@ -71,8 +72,7 @@ export async function awaitStack(
   deadline: number,
   progress: Progress,
 ): Promise<StackReadiness> {
-  const remaining = () => Math.max(0, deadline - Date.now());
-  const logTail = (service: string) => () => runtime.logs(service, LOG_LINES);
+  const logTail = (service: string) => () => runtime.logs(service, LOG_TAIL_LINES);
   const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } =
     runtime.endpoints;
   // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
@@ -82,7 +82,7 @@ export async function awaitStack(
       waitUntil({
         service: 'zookeeper',
         attempt: () => zookeeperReady(zookeeper),
-        timeoutMs: remaining(),
+        deadline,
         progress,
         logTail: logTail('zookeeper'),
       }),
@@ -91,7 +91,7 @@ export async function awaitStack(
       waitUntil({
         service: 'kafka',
         attempt: () => kafkaReady(kafkaBrokers),
-        timeoutMs: remaining(),
+        deadline,
         progress,
         logTail: logTail('kafka'),
       }),
@@ -100,7 +100,7 @@ export async function awaitStack(
       waitUntil({
         service: 'cassandra',
         attempt: () => cassandraReady(cassandraContactPoints, cassandraCredentials),
-        timeoutMs: remaining(),
+        deadline,
         progress,
         logTail: logTail('cassandra'),
       }),
@@ -110,7 +110,7 @@ export async function awaitStack(
         waitUntil({
           service: name,
           attempt: () => settledState(runtime, name, ready),
-          timeoutMs: remaining(),
+          deadline,
           progress,
           logTail: logTail(name),
           giveUpIf: () => missingFromStack(runtime, name),
@@ -123,7 +123,7 @@ export async function awaitStack(
     kafka,
     cassandra,
     others: Object.fromEntries(
-      others.map(({ name }, index) => [name, otherResults[index] as Readiness<number>]),
+      others.map(({ name }, index) => [name, otherResults[index] as Observed<number>]),
     ),
   };
 }
@@ -132,7 +132,7 @@ export async function awaitStack(
 export function notReadyServices(
   readiness: StackReadiness,
 ): { service: string; message: string }[] {
-  const entries: [string, Readiness<unknown>][] = [
+  const entries: [string, Observed<unknown>][] = [
     ['zookeeper', readiness.zookeeper],
     ['kafka', readiness.kafka],
     ['cassandra', readiness.cassandra],

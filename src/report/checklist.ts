@@ -1,6 +1,6 @@
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
-import { SECTIONS, type CheckResult, type CheckStatus, type Section } from '../checks/types';
+import { SECTIONS, type CheckResult, type CheckStatus, type Section } from '../model/report';
 
 export const MARKS: Record<CheckStatus, string> = {
   pass: '✅',

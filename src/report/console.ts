@@ -1,8 +1,7 @@
 // The checklist as a person reads it in a terminal: the seed's sections, a mark per check,
 // the reason under every failure and next to every skip, and a one-line verdict.
-import { resultOf } from '../checks';
-import type { VerifyReport } from '../checks/types';
-import { formatLocation } from '../spec/yaml-locations';
+import type { VerifyReport } from '../model/report';
+import { formatLocation } from '../model/source';
 import {
   checklist,
   countChecks,
@@ -31,7 +30,7 @@ export function renderConsole(report: VerifyReport): string {
     }
     lines.push('');
   }
-  const result = resultOf(report.checks, report.notReady);
+  const { result } = report;
   lines.push(
     `${result === 'pass' ? MARKS.pass : MARKS.fail} ${result.toUpperCase()}: ${describeCounts(countChecks(report.checks))}` +
       ` (runtime ${report.runtime}, ${formatDuration(report.durationMs)})`,

@@ -1,11 +1,10 @@
 // The machine-readable report: `{ "result": "pass" | "fail", "checks": [...], ... }`.
-import { resultOf } from '../checks';
-import type { VerifyReport } from '../checks/types';
+import type { VerifyReport } from '../model/report';
 import { countChecks } from './checklist';
 
 export function renderJson(report: VerifyReport): string {
   const document = {
-    result: resultOf(report.checks, report.notReady),
+    result: report.result,
     summary: countChecks(report.checks),
     checks: report.checks,
     runtime: report.runtime,

@@ -1,6 +1,6 @@
 // JUnit XML for CI test views: one testsuite per checklist section, expected/actual in failures.
-import type { CheckResult, VerifyReport } from '../checks/types';
-import { formatLocation } from '../spec/yaml-locations';
+import type { CheckResult, VerifyReport } from '../model/report';
+import { formatLocation } from '../model/source';
 import { checklist, countChecks } from './checklist';
 
 // Characters XML 1.0 cannot carry at all, even escaped (log tails can contain them).

@@ -1,8 +1,7 @@
 // The GitHub job summary: verdict, the checklist by section, a failures table of expected
 // against actual, phase timings, and the log tails of failed services folded away.
-import { resultOf } from '../checks';
-import type { CheckResult, VerifyReport } from '../checks/types';
-import { formatLocation } from '../spec/yaml-locations';
+import type { CheckResult, VerifyReport } from '../model/report';
+import { formatLocation } from '../model/source';
 import {
   checklist,
   countChecks,
@@ -44,7 +43,7 @@ function failureRow(check: CheckResult): string {
 }
 
 export function renderMarkdown(report: VerifyReport): string {
-  const result = resultOf(report.checks, report.notReady);
+  const { result } = report;
   const out: string[] = [
     `## ${result === 'pass' ? MARKS.pass : MARKS.fail} infra-verify: ${result.toUpperCase()}`,
     '',

@@ -1,17 +1,15 @@
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
-import { cassandraReady, kafkaReady, zookeeperReady } from '../probes/readiness';
-import type { Endpoints, Runtime, ServiceObservation, StopRecord } from './types';
-
-export const EXISTING_SEES_PROTOCOLS_ONLY =
-  'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
-export const NO_LIFECYCLE_REASON =
-  'runtime existing has no lifecycle: it cannot stop and start the stack';
-
-/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
-export function isHostPort(address: string): boolean {
-  return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
-}
+import {
+  NO_LIFECYCLE_REASON,
+  type Endpoints,
+  type Runtime,
+  type ServiceObservation,
+  type StopRecord,
+} from '../model/runtime';
+import { cassandraReady } from '../protocol/cassandra';
+import { kafkaReady } from '../protocol/kafka';
+import { zookeeperReady } from '../protocol/zookeeper';
 
 export class ExistingRuntime implements Runtime {
   readonly name = 'existing' as const;

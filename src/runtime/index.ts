@@ -1,15 +1,16 @@
 // Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
 // endpoints, which only `verify` and the Action take.
+import { UserError } from '../model/errors';
 import { runChild } from './child';
 import { composeDefaultProjectName, composeRuntime } from './compose';
 import { LocalRuntime } from './local/LocalRuntime';
 import { twinConfig } from './local/config';
-import type { Runtime } from './types';
+import type { Runtime } from '../model/runtime';
 
 export const RUNTIME_NAMES = ['local', 'compose'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
 
-export class UnknownRuntimeError extends Error {
+export class UnknownRuntimeError extends UserError {
   constructor(name: string) {
     super(`unknown runtime "${name}"; choose one of: ${RUNTIME_NAMES.join(', ')}`);
     this.name = 'UnknownRuntimeError';

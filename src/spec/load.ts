@@ -1,11 +1,12 @@
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
+import { UserError } from '../model/errors';
 import { readFileSync } from 'node:fs';
 import Ajv, { type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { formatLocation, type SourceLocation } from '../model/source';
 import { SPEC_SCHEMA } from './schema';
-import type { SourceLocation, Spec } from './types';
-import { formatLocation, makeLocator, type YamlPath } from './yaml-locations';
+import type { Spec } from './types';
+import { parseYaml, type YamlPath } from './yaml-locations';
 
 export interface LoadedSpec {
   spec: Spec;
@@ -20,7 +21,7 @@ export interface SpecProblem {
   message: string;
 }
 
-export class SpecError extends Error {
+export class SpecError extends UserError {
   constructor(
     readonly file: string,
     readonly problems: SpecProblem[],
@@ -59,20 +60,15 @@ export function loadSpec(file: string): LoadedSpec {
 }
 
 export function parseSpec(text: string, file: string): LoadedSpec {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const locate = makeLocator(doc, lineCounter, file);
-  if (doc.errors.length > 0) {
+  const { doc, locate, syntaxErrors } = parseYaml(text, file);
+  if (syntaxErrors.length > 0) {
     throw new SpecError(
       file,
-      doc.errors.map((error) => {
-        const pos = lineCounter.linePos(error.pos[0]);
-        return {
-          location: { file, line: pos.line, column: pos.col },
-          pointer: '',
-          message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-        };
-      }),
+      syntaxErrors.map(({ location, message }) => ({
+        location,
+        pointer: '',
+        message: `YAML syntax error: ${message}`,
+      })),
     );
   }
   const data: unknown = doc.toJS() ?? {};

@@ -1,6 +1,7 @@
 // The declared expected state of the stack. infra-spec.yml is this shape, in YAML.
 
-/** 'running' is for a sentinel with no healthcheck (stack-ready, see DESIGN.md on --wait). */
+/** 'running' is for a sentinel with no healthcheck: compose's stack-ready, which exists because
+ * `up --wait` fails when a one-shot init exits unless a running service depends on it. */
 export type ServiceReadiness = 'healthy' | 'exited-0' | 'running';
 export type DependencyCondition =
   'service_started' | 'service_healthy' | 'service_completed_successfully';
@@ -52,11 +53,4 @@ export interface Spec {
   cassandra: { keyspaces: KeyspaceSpec[] };
   probes: ProbeSpec;
   persistence: { enabled: boolean };
-}
-
-/** Where a spec entry was declared, for annotations and error messages. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
 }

@@ -1,9 +1,26 @@
-// Maps a path inside a parsed YAML document to file:line:column. Shared by the spec loader and
-// static mode, so both point errors and drift at the exact line a person has to edit.
-import { isMap, isSeq, isScalar, LineCounter, type Document, type Node } from 'yaml';
-import type { SourceLocation } from './types';
+// Parses YAML and maps a path inside it to file:line:column. Shared by the spec loader and
+// static mode, so both report syntax errors alike and point drift at the line a person edits.
+import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { SourceLocation } from '../model/source';
 
 export type YamlPath = readonly (string | number)[];
+
+export interface ParsedYaml {
+  doc: Document;
+  locate: (path: YamlPath) => SourceLocation | undefined;
+  /** syntax errors, each at its line with the first line of the parser's message */
+  syntaxErrors: { location: SourceLocation; message: string }[];
+}
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const syntaxErrors = doc.errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { location: { file, line, column: col }, message: error.message.split('\n')[0] ?? '' };
+  });
+  return { doc, locate: makeLocator(doc, lineCounter, file), syntaxErrors };
+}
 
 /** The node at a path, or the deepest existing ancestor (a key that is missing is reported where
  * its parent is). For a map entry the location is its key, which is where the eye looks. */
@@ -43,8 +60,4 @@ function isNode(value: unknown): value is Node {
 function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   return typeof key === 'string' ? key : undefined;
-}
-
-export function formatLocation(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
 }

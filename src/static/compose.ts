@@ -1,8 +1,8 @@
 // Static mode: docker-compose.yml against the spec, before any container starts. Reading the
 // two files is the only I/O (verifyStatic); checkCompose is pure and points at compose lines.
+import { UserError } from '../model/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import {
   combine,
   compare,
@@ -13,13 +13,15 @@ import {
   toResult,
   type Outcome,
 } from '../checks/outcome';
-import type { CheckResult, Section } from '../checks/types';
+import type { CheckResult, Section } from '../model/report';
+import { formatLocation } from '../model/source';
+import { parseDotenv, type Env } from '../model/dotenv';
 import type { ServiceSpec, Spec } from '../spec/types';
-import { formatLocation, makeLocator, type YamlPath } from '../spec/yaml-locations';
-import { interpolate, parseDotenv, type Env } from './interpolate';
+import { parseYaml, type YamlPath } from '../spec/yaml-locations';
+import { interpolate } from './interpolate';
 
 /** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
-export class ComposeFileError extends Error {
+export class ComposeFileError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'ComposeFileError';
@@ -60,15 +62,13 @@ interface ComposeFile {
 }
 
 export function checkCompose(text: string, file: string, env: Env, spec: Spec): CheckResult[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const { line, col } = lineCounter.linePos(doc.errors[0].pos[0]);
+  const { doc, locate, syntaxErrors } = parseYaml(text, file);
+  const [syntaxError] = syntaxErrors;
+  if (syntaxError) {
     throw new ComposeFileError(
-      `${formatLocation({ file, line, column: col })}: compose file is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
+      `${formatLocation(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`,
     );
   }
-  const locate = makeLocator(doc, lineCounter, file);
   const compose = (doc.toJS() ?? {}) as ComposeFile;
   const results: CheckResult[] = [];
   for (const [name, declared] of Object.entries(spec.compose.services)) {

@@ -32,7 +32,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { LocalRuntime } from '../../../src/runtime/local/LocalRuntime';
 import { findRepoRoot, twinConfig } from '../../../src/runtime/local/config';
-import type { ServiceObservation } from '../../../src/runtime/types';
+import type { ServiceObservation } from '../../../src/model/runtime';
 
 export const DEFAULT_FAKE_PORTS = {
   zookeeper: 22181,

@@ -1,6 +1,13 @@
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
-import type { Endpoints, Progress, Runtime, ServiceObservation, StopRecord } from '../types';
+import {
+  isCleanExit,
+  type Endpoints,
+  type Progress,
+  type Runtime,
+  type ServiceObservation,
+  type StopRecord,
+} from '../../model/runtime';
 import {
   downArgs,
   inspectArgs,
@@ -52,9 +59,6 @@ export class ComposeCommandError extends Error {}
 
 /** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
 const NOWHERE: Endpoints = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
-
-/** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
-const CLEAN_EXIT_CODES = new Set([0, 143]);
 
 export class ComposeRuntime implements Runtime {
   readonly name = 'compose' as const;
@@ -124,7 +128,7 @@ export class ComposeRuntime implements Runtime {
         service,
         exitCode,
         stopMs: Math.max(0, finishedAt - issuedAt),
-        clean: exitCode !== null && CLEAN_EXIT_CODES.has(exitCode),
+        clean: isCleanExit(exitCode),
       };
     });
   }

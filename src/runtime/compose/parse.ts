@@ -1,5 +1,6 @@
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
-import type { ServiceObservation, ServiceState } from '../types';
+import { parseHostPort } from '../../protocol/host-port';
+import type { ServiceObservation, ServiceState } from '../../model/runtime';
 
 export class ComposeOutputError extends Error {}
 
@@ -53,17 +54,18 @@ export function parseContainerIds(output: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** `docker compose port kafka 9092` prints "0.0.0.0:9092" or "[::]:9092". */
+/** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 export function parsePort(output: string): { host: string; port: number } {
-  const line = output.trim().split('\n')[0] ?? '';
-  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(line.trim());
-  if (!match) {
+  const line = (output.trim().split('\n')[0] ?? '').trim();
+  let bound: { host: string; port: number };
+  try {
+    bound = parseHostPort(line);
+  } catch {
     throw new ComposeOutputError(`docker compose port printed "${line}", expected HOST:PORT`);
   }
-  const bound = match[1] ?? match[2] ?? '';
   // A wildcard bind is reachable on loopback; clients must not dial 0.0.0.0 or ::.
-  const host = bound === '0.0.0.0' || bound === '::' || bound === '' ? '127.0.0.1' : bound;
-  return { host, port: Number(match[3]) };
+  const wildcard = bound.host === '0.0.0.0' || bound.host === '::' || bound.host === '';
+  return { host: wildcard ? '127.0.0.1' : bound.host, port: bound.port };
 }
 
 /**

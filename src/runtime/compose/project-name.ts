@@ -1,12 +1,13 @@
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
+import { UserError } from '../../model/errors';
 import { basename } from 'node:path';
 
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
-export class ProjectNameError extends Error {}
+export class ProjectNameError extends UserError {}
 
 export function validateProjectName(name: string): string {
   if (!PROJECT_NAME.test(name)) {

@@ -12,8 +12,19 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cassandraReady, kafkaReady, waitUntil, zookeeperReady } from '../../probes/readiness';
-import type { Endpoints, Progress, Runtime, ServiceObservation, StopRecord } from '../types';
+import {
+  LOG_TAIL_LINES,
+  isCleanExit,
+  type Endpoints,
+  type Progress,
+  type Runtime,
+  type ServiceObservation,
+  type StopRecord,
+} from '../../model/runtime';
+import { cassandraReady } from '../../protocol/cassandra';
+import { kafkaReady } from '../../protocol/kafka';
+import { waitUntil } from '../../protocol/wait';
+import { zookeeperReady } from '../../protocol/zookeeper';
 import { type TwinConfig, twinConfig, twinPaths } from './config';
 import { runCql } from './cql';
 import { ensureJars } from './jars';
@@ -148,7 +159,7 @@ export class LocalRuntime implements Runtime {
       const outcome = await stopProcess(this.managed(name), launches[name].stopDeadlineMs);
       if (!outcome) return [];
       progress(`${name} stopped in ${outcome.stopMs} ms (exit ${outcome.exitCode ?? 'unknown'})`);
-      const clean = !outcome.killed && (outcome.exitCode === 0 || outcome.exitCode === 143);
+      const clean = !outcome.killed && isCleanExit(outcome.exitCode);
       return [{ service: name, exitCode: outcome.exitCode, stopMs: outcome.stopMs, clean }];
     };
     const [brokerSide, cassandraSide] = await Promise.all([
@@ -283,9 +294,9 @@ export class LocalRuntime implements Runtime {
     const value = await waitUntil({
       service: name,
       attempt,
-      timeoutMs,
+      deadline: Date.now() + timeoutMs,
       progress,
-      logTail: () => this.logs(name, 30),
+      logTail: () => this.logs(name, LOG_TAIL_LINES),
       giveUpIf: async () =>
         runningPid(managed) === undefined
           ? `the ${name} process exited (code ${lastExitCode(managed) ?? 'unknown'})`
@@ -322,7 +333,7 @@ export class LocalRuntime implements Runtime {
     });
     if (exitCode !== 0) {
       throw new Error(
-        `${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, 20)}`,
+        `${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, LOG_TAIL_LINES)}`,
       );
     }
     progress(`${name} exited 0`);

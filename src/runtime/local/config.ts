@@ -1,8 +1,9 @@
 // Where a twin lives and which ports it uses. Several twins can run side by side (one per
 // engineer or test run) as long as each has its own home and ports.
+import { UserError } from '../../model/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDotenv } from '../../static/interpolate';
+import { parseDotenv } from '../../model/dotenv';
 
 export interface Versions {
   kafka: string;
@@ -29,7 +30,7 @@ export interface TwinConfig {
   java: string;
 }
 
-export class TwinConfigError extends Error {
+export class TwinConfigError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'TwinConfigError';

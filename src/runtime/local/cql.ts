@@ -1,8 +1,8 @@
 // Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
 // there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
 import { types } from 'cassandra-driver';
-import { cassandraClient } from '../../probes/cassandra';
-import { firstLineOf } from '../../probes/observe';
+import { firstLineOf } from '../../model/errors';
+import { cassandraClient } from '../../protocol/cassandra';
 
 /** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
 export function splitCqlStatements(text: string): string[] {

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Progress } from '../../model/runtime';
 import { runChild } from '../child';
-import type { Progress } from '../types';
 import { type TwinConfig, twinPaths } from './config';
 
 /** A first fetch of every jar from Maven Central; a stalled download must not hang the run. */

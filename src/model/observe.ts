@@ -1,17 +1,6 @@
-import type { Observed } from './types';
-
-/** The message of anything thrown, without its stack: reports show causes, not traces. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Only the first line of that message: driver errors embed multi-line inspections of their
- * inner errors, and a ReadinessError appends a log tail that is reported separately.
- */
-export function firstLineOf(error: unknown): string {
-  return (errorMessage(error).split('\n')[0] ?? '').trim();
-}
+// Running a probe as data: a failure becomes an Observed error that checks can report, not a throw.
+import { errorMessage } from './errors';
+import type { Observed } from './observed';
 
 /** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
 export async function observe<T>(probe: () => Promise<T>): Promise<Observed<T>> {

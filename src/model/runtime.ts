@@ -1,13 +1,19 @@
 // One interface for every way of having a stack: compose, the local twin, or endpoints that
 // are already running. Runtimes do I/O; checks only see what they return.
 
+/** cassandra-driver's `credentials` */
+export interface CassandraCredentials {
+  username: string;
+  password: string;
+}
+
 export interface Endpoints {
   kafkaBrokers: string[];
   cassandraContactPoints: string[];
   /** host:port */
   zookeeper: string;
-  /** for a Cassandra with PasswordAuthenticator (runtime existing); cassandra-driver's `credentials` */
-  cassandraCredentials?: { username: string; password: string };
+  /** for a Cassandra with PasswordAuthenticator (runtime existing) */
+  cassandraCredentials?: CassandraCredentials;
 }
 
 export type ServiceState = 'running' | 'exited' | 'missing' | 'restarting' | 'created';
@@ -29,7 +35,7 @@ export interface ServiceObservation {
 
 export interface StopRecord {
   service: string;
-  /** exit code once stopped; 0 or 143 (SIGTERM) count as clean */
+  /** exit code once stopped; CLEAN_EXIT_CODES count as clean */
   exitCode: number | null;
   stopMs: number;
   clean: boolean;
@@ -55,3 +61,20 @@ export interface Runtime {
   /** the last lines of a service's log, for failure reports */
   logs(service: string, lines: number): Promise<string>;
 }
+
+/** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
+export const CLEAN_EXIT_CODES: readonly number[] = [0, 143];
+
+export function isCleanExit(exitCode: number | null | undefined): boolean {
+  return exitCode !== null && exitCode !== undefined && CLEAN_EXIT_CODES.includes(exitCode);
+}
+
+/** How many lines of a service's log a readiness failure or a report shows. */
+export const LOG_TAIL_LINES = 30;
+
+/** Why `existing` cannot judge containers: it sees servers by their protocols only. */
+export const EXISTING_SEES_PROTOCOLS_ONLY =
+  'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
+/** Why `existing` cannot prove persistence. */
+export const NO_LIFECYCLE_REASON =
+  'runtime existing has no lifecycle: it cannot stop and start the stack';

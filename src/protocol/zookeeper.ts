@@ -1,5 +1,6 @@
-// ZooKeeper's four-letter words over plain TCP: the same thing a compose healthcheck asks.
+// ZooKeeper's four-letter words over plain TCP (what a compose healthcheck asks), and its readiness ping.
 import { connect } from 'node:net';
+import { parseHostPort } from './host-port';
 
 export interface SrvrAnswer {
   /** standalone | leader | follower, from the "Mode:" line */
@@ -31,4 +32,12 @@ export function zookeeperSrvr(host: string, port: number, timeoutMs: number): Pr
       resolve({ mode: field('Mode'), version: field('Zookeeper version'), raw });
     });
   });
+}
+
+/** ZooKeeper is ready when it answers `srvr` with its mode (standalone, leader, follower). */
+export async function zookeeperReady(address: string): Promise<{ mode: string }> {
+  const { host, port } = parseHostPort(address);
+  const srvr = await zookeeperSrvr(host, port, 3000);
+  if (!srvr.mode) throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
+  return { mode: srvr.mode };
 }

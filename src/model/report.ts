@@ -1,4 +1,5 @@
-import type { SourceLocation } from '../spec/types';
+// The verdict vocabulary: checklist sections, one check's result, and the report of a run.
+import type { SourceLocation } from './source';
 
 /** The seed's Verification Checklist sections, in the seed's order. */
 export const SECTIONS = [
@@ -40,4 +41,16 @@ export interface VerifyReport {
   logs: Record<string, string>;
   /** present when the stack did not come up: which service, and what was last seen (exit 3) */
   notReady?: { service: string; message: string }[];
+}
+
+/** A stack that did not come up fails the run even when no check failed (say up errored). */
+export function resultOf(
+  checks: CheckResult[],
+  notReady: readonly unknown[] = [],
+): 'pass' | 'fail' {
+  // skip is neutral: it never makes a run fail (its reason is still reported)
+  return notReady.length > 0 ||
+    checks.some((check) => check.status === 'fail' || check.status === 'error')
+    ? 'fail'
+    : 'pass';
 }

@@ -1,5 +1,5 @@
 // What the probes observed on the live stack. Checks are pure functions of these.
-import type { ServiceObservation, StopRecord } from '../runtime/types';
+import type { ServiceObservation, StopRecord } from './runtime';
 
 export interface ObservedTopic {
   name: string;
@@ -38,15 +38,25 @@ export interface ObservedKeyspace {
 export type Observed<T> =
   { ok: true; value: T; ms: number } | { ok: false; error: string; ms: number };
 
+/** One probe record produced to a topic, and what was read back at its offset (null: nothing). */
+export interface KafkaRoundTrip {
+  produced: string;
+  consumed: string | null;
+}
+
+/** One probe row written, read back, its TTL right after the insert, and how long expiry took. */
+export interface CassandraRoundTrip {
+  written: boolean;
+  readBack: boolean;
+  ttlAfterInsert: number | null;
+  /** null when expiry was not watched, or the row outlived the deadline */
+  expiredAfterSeconds: number | null;
+}
+
 export interface RoundTripObservation {
-  /** kafka: produced to topic, read back the same value at the same offset */
-  kafka: Record<string, Observed<{ produced: string; consumed: string | null }>>;
-  cassandra: Observed<{
-    written: boolean;
-    readBack: boolean;
-    ttlAfterInsert: number | null;
-    expiredAfterSeconds: number | null;
-  }>;
+  /** topic -> its round trip */
+  kafka: Record<string, Observed<KafkaRoundTrip>>;
+  cassandra: Observed<CassandraRoundTrip>;
 }
 
 export interface PersistenceObservation {

@@ -1,0 +1,70 @@
+// Waiting for a service by its real protocol: one attempt function, retried with backoff until
+// a deadline that several waits can share. It knows nothing about servers or runtimes.
+import { firstLineOf } from '../model/errors';
+import type { Progress } from '../model/runtime';
+
+export interface WaitOptions<T> {
+  service: string;
+  /** one try: resolves with what "ready" looked like, or throws what was seen instead */
+  attempt: () => Promise<T>;
+  /** epoch ms; waits that run side by side pass the same one */
+  deadline: number;
+  progress?: Progress;
+  /** the tail of the service's log, attached to a timeout so the cause is in the message */
+  logTail?: () => Promise<string>;
+  /** a reason to stop waiting early, e.g. the process died; undefined while hopeful */
+  giveUpIf?: () => Promise<string | undefined>;
+  firstDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export class ReadinessError extends Error {
+  constructor(
+    readonly service: string,
+    readonly lastSeen: string,
+    readonly logTail: string,
+    why: string,
+  ) {
+    super(
+      `${service} is not ready: ${why}; last seen: ${lastSeen}` +
+        (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''),
+    );
+    this.name = 'ReadinessError';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function waitUntil<T>(options: WaitOptions<T>): Promise<T> {
+  const started = Date.now();
+  const { deadline } = options;
+  let delay = options.firstDelayMs ?? 250;
+  const maxDelay = options.maxDelayMs ?? 2000;
+  let lastSeen = 'nothing yet';
+  let lastReported = '';
+  const fail = async (why: string): Promise<never> => {
+    const tail = options.logTail ? await options.logTail().catch(() => '') : '';
+    throw new ReadinessError(options.service, lastSeen, tail, why);
+  };
+  for (;;) {
+    try {
+      return await options.attempt();
+    } catch (error) {
+      // First line only: whole driver messages would flood the progress output.
+      lastSeen = firstLineOf(error);
+    }
+    const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
+    if (reason) return fail(reason);
+    if (Date.now() + delay > deadline) {
+      return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
+    }
+    // Report a new observation once, not every attempt, so progress output stays readable.
+    if (options.progress && lastSeen !== lastReported) {
+      const waited = Math.round((Date.now() - started) / 1000);
+      options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
+      lastReported = lastSeen;
+    }
+    await sleep(delay);
+    delay = Math.min(maxDelay, Math.round(delay * 1.5));
+  }
+}
