@@ -19,9 +19,11 @@ module.exports = {
     },
     // The release script in a temporary clone: real git and a real dist/ rebuild, no servers.
     { ...base, displayName: 'release', testMatch: ['<rootDir>/__tests__/release/**/*.test.ts'] },
-    // The action tests need no shared twin: their stand-in docker runs its own, on other ports.
+    // The stand-in docker runs a twin of its own, on other ports; the shared twin serves the
+    // cases that run the action with runtime "existing".
     {
       ...base,
+      ...withTwin,
       displayName: 'action',
       testMatch: ['<rootDir>/__tests__/action/**/*.test.ts'],
     },

@@ -5,6 +5,7 @@ import { UserError, errorMessage } from '../model/errors';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
 import { addressList, splitList } from '../protocol/host-port';
 import { uniqueProjectName, validateProjectName } from '../runtime/compose/project-name';
+import { isPullRequestEvent } from './pr-comment';
 
 export class InputError extends UserError {}
 
@@ -17,6 +18,9 @@ interface CommonInputs {
   timeoutSeconds: number;
   keepUp: boolean;
   reportDir: string;
+  /** post or update the pull request comment */
+  comment: boolean;
+  githubToken: string;
 }
 
 export type ActionInputs =
@@ -44,6 +48,8 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     timeoutSeconds: timeoutInput(get('timeout')),
     keepUp: booleanInput(get, 'keep-up', false),
     reportDir: path.resolve(workingDirectory, get('report-dir') || 'infra-verify-reports'),
+    comment: booleanInput(get, 'comment', isPullRequestEvent(env)),
+    githubToken: get('github-token'),
   };
   const runtime = get('runtime') || 'compose';
   if (runtime === 'compose') {

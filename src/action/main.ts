@@ -7,13 +7,16 @@ import { UserError, errorMessage } from '../model/errors';
 import type { VerifyReport } from '../model/report';
 import type { Runtime } from '../model/runtime';
 import { countChecks, renderJson, renderJunit, renderMarkdown } from '../report';
+import { renderPrComment } from '../report/pr-comment';
 import { composeRuntime } from '../runtime/compose';
 import { ExistingRuntime } from '../runtime/existing';
 import { specForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
 import { verify } from '../verify';
 import { annotationsFor } from './annotations';
+import { gitHubApi } from './github-api';
 import { readInputs, type ActionInputs } from './inputs';
+import { commentWarning, pullRequestContext, upsertComment } from './pr-comment';
 import { saveResult, saveStackState } from './state';
 
 function runtimeFor(inputs: ActionInputs): Runtime {
@@ -48,8 +51,35 @@ function writeReports(report: VerifyReport, directory: string): { json: string; 
   return { json, junit };
 }
 
+/** Best effort: whatever goes wrong costs one warning, never the step. */
+async function commentOnPullRequest(
+  report: VerifyReport,
+  inputs: ActionInputs,
+  workspace: string,
+): Promise<void> {
+  if (!inputs.comment) return;
+  const context = pullRequestContext(process.env, workspace);
+  if (typeof context === 'string') {
+    core.info(`infra-verify: no pull request comment (${context})`);
+    return;
+  }
+  try {
+    if (!inputs.githubToken) throw new Error('the github-token input is empty');
+    const body = renderPrComment(report, context);
+    const { action } = await upsertComment(
+      gitHubApi(context.apiUrl, inputs.githubToken),
+      context,
+      body,
+    );
+    core.info(`infra-verify: ${action} the comment on pull request #${context.number}`);
+  } catch (error) {
+    core.warning(commentWarning(error, context.number));
+  }
+}
+
 export async function run(): Promise<void> {
   const inputs = readInputs((name) => core.getInput(name), process.env);
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
   if (inputs.runtime === 'existing' && inputs.cassandraCredentials) {
     core.setSecret(inputs.cassandraCredentials.password);
     core.setSecret(inputs.cassandraCredentials.username);
@@ -79,6 +109,7 @@ export async function run(): Promise<void> {
   core.setOutput('report-junit', reports.junit);
 
   const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
+  await commentOnPullRequest(report, inputs, workspace);
   for (const { message, ...properties } of annotationsFor(report.checks, workspace)) {
     core.error(message, properties);
   }
