@@ -104209,6 +104209,130 @@ function renderPrComment(report, options) {
 
 /***/ }),
 
+/***/ 57350:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ChildCommandError = void 0;
+exports.runChild = runChild;
+// Every child command (docker, compose, mvn) runs here: an argument array, no shell, a deadline,
+// a cap on what it may print, and a kill when the run ends. Each child leads its own process
+// group, so a kill also reaches what it started (the compose plugin under `docker`, mvn's JVM).
+const node_child_process_1 = __nccwpck_require__(31421);
+const node_os_1 = __nccwpck_require__(48161);
+/** A child that overran its deadline or its output cap; it has been killed. */
+class ChildCommandError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ChildCommandError';
+    }
+}
+exports.ChildCommandError = ChildCommandError;
+const DEFAULT_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+/** Process groups still running: killed when this process exits, however it exits. */
+const running = new Set();
+function killGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // already gone
+    }
+}
+function killRunningChildren() {
+    for (const pid of running)
+        killGroup(pid);
+}
+process.on('exit', killRunningChildren);
+/**
+ * Own process groups do not get the terminal's Ctrl-C, so a signal is passed on here. When
+ * nobody else listens (e.g. a teardown on signal), this stands in for the default: end as the
+ * signal would have.
+ */
+let watchingSignals = false;
+function passSignalsOn() {
+    if (watchingSignals)
+        return;
+    watchingSignals = true;
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+        process.on(signal, () => {
+            killRunningChildren();
+            if (process.listenerCount(signal) === 1)
+                process.exit(128 + node_os_1.constants.signals[signal]);
+        });
+    }
+}
+/** How a command is named in errors: the executable and its verb-like arguments, no values. */
+function shown(file, args) {
+    const words = args.filter((arg) => /^[a-z][a-z-]*$/.test(arg)).slice(0, 3);
+    return [file, ...words].join(' ');
+}
+function runChild(file, args, options) {
+    const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+    passSignalsOn();
+    return new Promise((resolve, reject) => {
+        const child = (0, node_child_process_1.spawn)(file, [...args], {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            shell: false,
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const pid = child.pid;
+        if (pid !== undefined)
+            running.add(pid);
+        const stdout = [];
+        const stderr = [];
+        let bytes = 0;
+        let failure;
+        const end = (why) => {
+            failure ??= why;
+            if (pid !== undefined)
+                killGroup(pid);
+        };
+        const timer = setTimeout(() => end(`${shown(file, args)} did not finish within ${Math.ceil(options.timeoutMs / 1000)} s; it was killed`), options.timeoutMs);
+        const collect = (into) => (chunk) => {
+            bytes += chunk.length;
+            if (bytes > maxBytes) {
+                end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
+                return;
+            }
+            into.push(chunk);
+        };
+        child.stdout.on('data', collect(stdout));
+        child.stderr.on('data', collect(stderr));
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            if (pid !== undefined)
+                running.delete(pid);
+            // ENOENT and friends: the executable itself could not run
+            reject(new Error(`${file}: ${error.message}`));
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (pid !== undefined) {
+                // the group may still hold grandchildren that outlived their parent
+                killGroup(pid);
+                running.delete(pid);
+            }
+            if (failure !== undefined) {
+                reject(new ChildCommandError(failure));
+                return;
+            }
+            resolve({
+                exitCode: code ?? 128 + (signal === 'SIGKILL' ? 9 : 15),
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            });
+        });
+    });
+}
+
+
+/***/ }),
+
 /***/ 81378:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -104346,6 +104470,10 @@ exports.DEFAULT_PUBLISHED_PORTS = {
     kafka: { service: 'kafka', port: 9092 },
     cassandra: { service: 'cassandra', port: 9042 },
 };
+/** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
+const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
+/** What `stop` may take beyond the stop timeout it hands compose. */
+const STOP_MARGIN_MS = 60_000;
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
@@ -104379,7 +104507,7 @@ class ComposeRuntime {
         const command = await this.compose();
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up');
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs);
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
@@ -104401,7 +104529,7 @@ class ComposeRuntime {
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
         const timeout = this.options.stopTimeoutSeconds ?? 60;
-        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop');
+        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS);
         const after = await this.containers();
         // Each container's own FinishedAt times its stop; compose stops several at once.
         return running.map(({ service }) => {
@@ -104422,7 +104550,7 @@ class ComposeRuntime {
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down');
+        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', this.lifecycleTimeoutMs);
     }
     async logs(service, lines) {
         const command = await this.compose();
@@ -104437,7 +104565,7 @@ class ComposeRuntime {
         const ids = command.version === 2 ? psEntries.map((entry) => entry.id) : (0, parse_1.parseContainerIds)(listing);
         if (ids.length === 0)
             return [];
-        const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', 'docker'), this.projectName);
+        const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', undefined, 'docker'), this.projectName);
         // ps is compose's own view of state and health; inspect adds times, networks and mounts.
         // State, health and exit code are taken together from one source so they never disagree.
         return inspected.map((container) => {
@@ -104470,12 +104598,19 @@ class ComposeRuntime {
         this.command ??= await (0, command_1.detectCompose)(this.options.run);
         return this.command;
     }
-    /** Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error. */
-    async exec(args, what, file) {
+    get lifecycleTimeoutMs() {
+        return this.options.lifecycleTimeoutMs ?? LIFECYCLE_TIMEOUT_MS;
+    }
+    /**
+     * Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error.
+     * Without a timeout of its own, the command gets the runner's deadline for quick commands.
+     */
+    async exec(args, what, timeoutMs, file) {
         const command = await this.compose();
         const executable = file ?? command.file;
         const result = await this.options.run(executable, args, {
             cwd: this.options.project.directory,
+            ...(timeoutMs !== undefined ? { timeoutMs } : {}),
         });
         if (result.exitCode !== 0) {
             throw new ComposeCommandError(`docker compose ${what} failed (exit ${result.exitCode}): ` +
@@ -104729,18 +104864,14 @@ function composeDefaultProjectName(env, directory) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.runCommand = void 0;
-// The only place compose commands are executed: execFile with an argument array, no shell.
-const node_child_process_1 = __nccwpck_require__(31421);
-const runCommand = (file, args, options = {}) => new Promise((resolve, reject) => {
-    (0, node_child_process_1.execFile)(file, [...args], { cwd: options.cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', shell: false }, (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') {
-            // ENOENT and friends: the binary itself could not run
-            reject(new Error(`${file}: ${error.message}`));
-            return;
-        }
-        resolve({ exitCode: error ? Number(error.code) : 0, stdout, stderr });
-    });
+exports.runCommand = exports.QUICK_COMMAND_TIMEOUT_MS = void 0;
+// The only place compose commands are executed: an argument array, no shell, and a deadline.
+const child_1 = __nccwpck_require__(57350);
+/** A command that names no deadline of its own (version, ps, port, inspect, logs). */
+exports.QUICK_COMMAND_TIMEOUT_MS = 60_000;
+const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
+    cwd: options.cwd,
+    timeoutMs: options.timeoutMs ?? exports.QUICK_COMMAND_TIMEOUT_MS,
 });
 exports.runCommand = runCommand;
 
@@ -105743,6 +105874,14 @@ module.exports = require("node:http2");
 
 "use strict";
 module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:os");
 
 /***/ }),
 
