@@ -21,7 +21,24 @@ describe('readInputs', () => {
       timeoutSeconds: 300,
       keepUp: false,
       reportDir: '/ws/infra-verify-reports',
+      comment: false,
+      githubToken: '',
     });
+  });
+
+  it('comments by default on pull request events only, and takes an explicit choice', () => {
+    expect(readInputs(from({}), { ...env, GITHUB_EVENT_NAME: 'pull_request' }).comment).toBe(true);
+    expect(readInputs(from({}), { ...env, GITHUB_EVENT_NAME: 'pull_request_target' }).comment).toBe(
+      true,
+    );
+    expect(readInputs(from({}), { ...env, GITHUB_EVENT_NAME: 'push' }).comment).toBe(false);
+    expect(
+      readInputs(from({ comment: 'false' }), { ...env, GITHUB_EVENT_NAME: 'pull_request' }).comment,
+    ).toBe(false);
+    expect(readInputs(from({ comment: 'true' }), env).comment).toBe(true);
+    expect(() => readInputs(from({ comment: 'yes' }), env)).toThrow(
+      'Input "comment" is "yes": use true or false.',
+    );
   });
 
   it('resolves paths against the working directory and splits compose files by line or comma', () => {
