@@ -101672,11 +101672,12 @@ exports.readInputs = readInputs;
 // The action's inputs, typed and validated once. Pure: `get` reads one input by name, so tests
 // need no environment. A bad value is an InputError that names the input and the fix.
 const path = __importStar(__nccwpck_require__(76760));
+const errors_1 = __nccwpck_require__(87206);
+const settings_1 = __nccwpck_require__(34692);
+const host_port_1 = __nccwpck_require__(50486);
 const project_name_1 = __nccwpck_require__(71968);
-const existing_1 = __nccwpck_require__(51619);
-const verify_1 = __nccwpck_require__(35538);
 const pr_comment_1 = __nccwpck_require__(21794);
-class InputError extends Error {
+class InputError extends errors_1.UserError {
 }
 exports.InputError = InputError;
 function readInputs(get, env) {
@@ -101700,7 +101701,7 @@ function readInputs(get, env) {
         return {
             ...common,
             runtime,
-            composeFiles: listInput(get('compose-file') || 'docker-compose.yml'),
+            composeFiles: (0, host_port_1.splitList)(get('compose-file') || 'docker-compose.yml'),
             projectName: projectName ? checkedProjectName(projectName) : (0, project_name_1.uniqueProjectName)(env),
         };
     }
@@ -101727,15 +101728,8 @@ function checkedProjectName(name) {
         return (0, project_name_1.validateProjectName)(name);
     }
     catch (error) {
-        throw new InputError(error.message);
+        throw new InputError((0, errors_1.errorMessage)(error));
     }
-}
-/** One per line or comma-separated, as other actions take lists. */
-function listInput(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
 }
 // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE'];
@@ -101752,24 +101746,22 @@ function booleanInput(get, name, fallback) {
 }
 function timeoutInput(value) {
     if (value.trim() === '')
-        return verify_1.DEFAULT_TIMEOUT_SECONDS;
-    const seconds = Number(value);
-    if (!Number.isInteger(seconds) || seconds <= 0) {
+        return settings_1.DEFAULT_TIMEOUT_SECONDS;
+    const seconds = (0, settings_1.wholeSeconds)(value);
+    if (seconds === undefined) {
         throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds, e.g. 300.`);
     }
     return seconds;
 }
 function endpointList(get, name) {
-    const items = listInput(get(name));
-    if (items.length === 0) {
+    const { addresses, invalid } = (0, host_port_1.addressList)(get(name));
+    if (addresses.length === 0) {
         throw new InputError(`Input "${name}" is required with runtime "existing" (host:port).`);
     }
-    for (const item of items) {
-        if (!(0, existing_1.isHostPort)(item)) {
-            throw new InputError(`Input "${name}" has "${item}": use host:port, e.g. localhost:9092.`);
-        }
+    if (invalid !== undefined) {
+        throw new InputError(`Input "${name}" has "${invalid}": use host:port, e.g. localhost:9092.`);
     }
-    return items;
+    return addresses;
 }
 
 
@@ -101821,7 +101813,9 @@ exports.main = main;
 const core = __importStar(__nccwpck_require__(37484));
 const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
+const errors_1 = __nccwpck_require__(87206);
 const report_1 = __nccwpck_require__(41714);
+const pr_comment_1 = __nccwpck_require__(71914);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
 const for_run_1 = __nccwpck_require__(94116);
@@ -101830,8 +101824,7 @@ const verify_1 = __nccwpck_require__(35538);
 const annotations_1 = __nccwpck_require__(47376);
 const github_api_1 = __nccwpck_require__(52334);
 const inputs_1 = __nccwpck_require__(81729);
-const pr_comment_1 = __nccwpck_require__(21794);
-const pr_comment_2 = __nccwpck_require__(71914);
+const pr_comment_2 = __nccwpck_require__(21794);
 const state_1 = __nccwpck_require__(33175);
 function runtimeFor(inputs) {
     if (inputs.runtime === 'existing') {
@@ -101867,7 +101860,7 @@ function writeReports(report, directory) {
 async function commentOnPullRequest(report, inputs, workspace) {
     if (!inputs.comment)
         return;
-    const context = (0, pr_comment_1.pullRequestContext)(process.env, workspace);
+    const context = (0, pr_comment_2.pullRequestContext)(process.env, workspace);
     if (typeof context === 'string') {
         core.info(`infra-verify: no pull request comment (${context})`);
         return;
@@ -101875,12 +101868,12 @@ async function commentOnPullRequest(report, inputs, workspace) {
     try {
         if (!inputs.githubToken)
             throw new Error('the github-token input is empty');
-        const body = (0, pr_comment_2.renderPrComment)(report, context);
-        const { action } = await (0, pr_comment_1.upsertComment)((0, github_api_1.gitHubApi)(context.apiUrl, inputs.githubToken), context, body);
+        const body = (0, pr_comment_1.renderPrComment)(report, context);
+        const { action } = await (0, pr_comment_2.upsertComment)((0, github_api_1.gitHubApi)(context.apiUrl, inputs.githubToken), context, body);
         core.info(`infra-verify: ${action} the comment on pull request #${context.number}`);
     }
     catch (error) {
-        core.warning((0, pr_comment_1.commentWarning)(error, context.number));
+        core.warning((0, pr_comment_2.commentWarning)(error, context.number));
     }
 }
 async function run() {
@@ -101950,10 +101943,7 @@ async function main() {
                 });
             }
         }
-        const known = error instanceof inputs_1.InputError || error instanceof load_1.SpecError;
-        const message = known
-            ? error.message
-            : `infra-verify failed: ${error.message}`;
+        const message = error instanceof errors_1.UserError ? error.message : `infra-verify failed: ${(0, errors_1.errorMessage)(error)}`;
         // The summary is where a reviewer looks first, so it says why even when nothing was checked.
         await core.summary
             .addRaw(`## ❌ infra-verify: ERROR\n\n\`\`\`text\n${message}\n\`\`\`\n`)
@@ -102190,7 +102180,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraChecks = cassandraChecks;
 const normalise_1 = __nccwpck_require__(819);
 const outcome_1 = __nccwpck_require__(34545);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const probes_1 = __nccwpck_require__(43318);
 const SECTION = 'Cassandra Schema';
 function cassandraChecks(spec, observed, gates, locate) {
     const results = [];
@@ -102234,7 +102224,7 @@ function cassandraChecks(spec, observed, gates, locate) {
             tables.push(tableChecks(keyspace, table, [...path, 'tables', t], exists, found, check));
         });
     });
-    results.push(...probeChecks(spec, observed, tables[0], locate));
+    results.push(...(0, probes_1.cassandraProbeChecks)(spec, observed, tables[0], locate));
     return results;
 }
 function tableChecks(keyspace, table, path, keyspaceExists, keyspaceFound, check) {
@@ -102297,47 +102287,6 @@ function compactionOutcome(table, observed) {
         actual: differing.map(([key]) => `${key}=${observed.compaction[key] ?? 'not set'}`).join(', '),
     };
 }
-function probeChecks(spec, observed, table, locate) {
-    const keyspace = spec.cassandra.keyspaces[0];
-    const target = keyspace?.tables[0];
-    if (!table || !target)
-        return [];
-    const object = `${keyspace.name}.${target.name}`;
-    const roundTripReason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
-    const probe = observed.roundTrip?.cassandra;
-    const gate = probe && new outcome_1.ProbeGate('Cassandra round-trip', probe);
-    const judged = (reason, prerequisites, judge) => {
-        if (reason)
-            return (0, outcome_1.skip)(reason);
-        if (!gate)
-            return (0, outcome_1.skip)('the round-trip probes did not run');
-        return (0, outcome_1.needs)(prerequisites, () => gate.use(judge));
-    };
-    const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: SECTION, title, path }, outcome);
-    const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, [table.exists, ...table.columns], (value) => value.written
-        ? (0, outcome_1.pass)(`${object}: probe row written`)
-        : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
-    const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
-        ? (0, outcome_1.pass)(`${object}: probe row read back`)
-        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
-    const ttl = target.defaultTtl;
-    const tolerance = spec.probes.ttl.toleranceSeconds;
-    const ttlWorks = probeCheck('ttl', `TTL works (TTL(message) about ${ttl} s after insert)`, ['probes', 'ttl', 'toleranceSeconds'], judged(roundTripReason, [write, table.defaultTtl], (value) => {
-        const expected = `${ttl - tolerance}..${ttl}`;
-        const actual = value.ttlAfterInsert;
-        return actual !== null && actual >= ttl - tolerance && actual <= ttl
-            ? (0, outcome_1.pass)(`${object}: TTL(message) after insert ${actual}`, expected, String(actual))
-            : (0, outcome_1.mismatch)(object, 'TTL(message) after insert', expected, actual === null ? 'no TTL' : String(actual));
-    }));
-    const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
-        if (value.expiredAfterSeconds === null) {
-            return (0, outcome_1.mismatch)(object, 'row with a short TTL', 'expired', 'still present at the deadline');
-        }
-        const actual = `expired after ${value.expiredAfterSeconds} s`;
-        return (0, outcome_1.pass)(`${object}: a row with a short TTL ${actual}`, 'expired', actual);
-    }));
-    return [write, read, ttlWorks, expiry];
-}
 
 
 /***/ }),
@@ -102368,15 +102317,12 @@ function createGates(observed) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.resultOf = void 0;
 exports.runChecks = runChecks;
 const cassandra_1 = __nccwpck_require__(50503);
 const gates_1 = __nccwpck_require__(13041);
 const kafka_1 = __nccwpck_require__(86459);
 const persistence_1 = __nccwpck_require__(10074);
 const services_1 = __nccwpck_require__(39549);
-var outcome_1 = __nccwpck_require__(34545);
-Object.defineProperty(exports, "resultOf", ({ enumerable: true, get: function () { return outcome_1.resultOf; } }));
 const nowhere = () => undefined;
 /** locate maps a spec path to its line (LoadedSpec.locate); without it results carry no source. */
 function runChecks(spec, observed, locate = nowhere) {
@@ -102400,7 +102346,7 @@ function runChecks(spec, observed, locate = nowhere) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaChecks = kafkaChecks;
 const outcome_1 = __nccwpck_require__(34545);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const probes_1 = __nccwpck_require__(43318);
 const SECTION = 'Kafka Topics';
 function kafkaChecks(spec, observed, gates, locate) {
     const results = [];
@@ -102428,7 +102374,7 @@ function kafkaChecks(spec, observed, gates, locate) {
         }, (0, outcome_1.needs)([exists], () => judge(found)));
         results.push(child('partitions', `${topic.partitions} partitions`, ['partitions'], (t) => (0, outcome_1.compare)(topic.name, 'partitions', String(topic.partitions), String(t.partitions))), child('replication-factor', `Replication factor ${topic.replicationFactor}`, ['replicationFactor'], (t) => (0, outcome_1.compare)(topic.name, 'replication factor', String(topic.replicationFactor), describeReplication(t))), ...Object.entries(topic.configs).map(([key, value]) => child(`config.${key}`, configTitle(key, value), ['configs', key], (t) => configOutcome(topic, key, t))));
     });
-    results.push(...roundTripChecks(spec, observed, existing, locate));
+    results.push(...(0, probes_1.kafkaRoundTripChecks)(spec, observed, existing, locate));
     return results;
 }
 /** Every partition's replica count; one number when they agree, as they should. */
@@ -102456,39 +102402,6 @@ function configOutcome(topic, key, observed) {
     const actual = `not set on the topic (effective ${effective ?? 'unknown'})`;
     return (0, outcome_1.mismatch)(topic.name, key, expected, actual);
 }
-function roundTripChecks(spec, observed, existing, locate) {
-    const path = ['probes', 'roundTrip'];
-    const reason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
-    const probes = observed.roundTrip?.kafka ?? {};
-    const roundTrips = new Map();
-    const produce = reason
-        ? (0, outcome_1.skip)(reason)
-        : (0, outcome_1.combine)(existing.map((name) => {
-            const probe = probes[name];
-            if (!probe)
-                return { status: 'error', message: `${name}: no round-trip result was recorded` };
-            if (!probe.ok) {
-                return {
-                    status: 'error',
-                    message: `${name}: the round-trip probe failed: ${probe.error}`,
-                    durationMs: probe.ms,
-                };
-            }
-            roundTrips.set(name, probe.value);
-            return { ...(0, outcome_1.pass)(`${name}: produced a record`), durationMs: probe.ms };
-        }), 'no declared topic exists to produce to');
-    const consume = reason
-        ? (0, outcome_1.skip)(reason)
-        : (0, outcome_1.combine)([...roundTrips].map(([name, { produced, consumed }]) => {
-            return consumed === produced
-                ? (0, outcome_1.pass)(`${name}: consumed the produced record`)
-                : (0, outcome_1.mismatch)(name, 'consumed record', JSON.stringify(produced), consumed === null ? 'nothing' : JSON.stringify(consumed));
-        }), 'nothing was produced to consume');
-    return [
-        (0, outcome_1.toResult)(locate, { id: 'kafka.produce', section: SECTION, title: 'Can produce messages to topics', path }, produce),
-        (0, outcome_1.toResult)(locate, { id: 'kafka.consume', section: SECTION, title: 'Can consume messages from topics', path }, consume),
-    ];
-}
 
 
 /***/ }),
@@ -102503,6 +102416,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.shortClassName = shortClassName;
 exports.normaliseCqlType = normaliseCqlType;
 exports.describeDuration = describeDuration;
+exports.sameResourceName = sameResourceName;
 /** 'org.apache.cassandra.db.compaction.TimeWindowCompactionStrategy' -> 'TimeWindowCompactionStrategy' */
 function shortClassName(className) {
     return className.slice(className.lastIndexOf('.') + 1);
@@ -102520,6 +102434,10 @@ function describeDuration(seconds) {
         ? `${days} day${days === 1 ? '' : 's'}`
         : `${seconds} s`;
 }
+/** Compose prefixes the project name unless the network sets `name:`; both are the same network. */
+function sameResourceName(observedName, declared) {
+    return observedName === declared || observedName.endsWith(`_${declared}`);
+}
 
 
 /***/ }),
@@ -102535,7 +102453,6 @@ exports.toResult = toResult;
 exports.compare = compare;
 exports.needs = needs;
 exports.combine = combine;
-exports.resultOf = resultOf;
 function toResult(locate, def, outcome) {
     const source = locate(def.path);
     return {
@@ -102631,14 +102548,6 @@ function combine(outcomes, whenNothingToCheck) {
         pick('pass') ??
         (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
 }
-/** A stack that did not come up fails the run even when no check failed (say up errored). */
-function resultOf(checks, notReady = []) {
-    // skip is neutral: it never makes a run fail (its reason is still reported)
-    return notReady.length > 0 ||
-        checks.some((check) => check.status === 'fail' || check.status === 'error')
-        ? 'fail'
-        : 'pass';
-}
 
 
 /***/ }),
@@ -102651,7 +102560,7 @@ function resultOf(checks, notReady = []) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.persistenceChecks = persistenceChecks;
 const outcome_1 = __nccwpck_require__(34545);
-const services_1 = __nccwpck_require__(39549);
+const normalise_1 = __nccwpck_require__(819);
 const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Data Persistence';
 function persistenceChecks(spec, observed, gates, locate) {
@@ -102714,12 +102623,112 @@ function volumesOutcome(spec, observations) {
         if (!observation.mounts) {
             return (0, outcome_1.skip)('this runtime does not report volume mounts (the local twin has no containers)');
         }
-        const mounted = Object.entries(observation.mounts).find(([name]) => (0, services_1.sameResourceName)(name, volume));
+        const mounted = Object.entries(observation.mounts).find(([name]) => (0, normalise_1.sameResourceName)(name, volume));
         return mounted?.[1] === path
             ? (0, outcome_1.pass)(`${service}: ${volume} on ${path}`)
             : (0, outcome_1.mismatch)(service, `volume ${volume}`, `mounted on ${path}`, mounted ? `mounted on ${mounted[1]}` : 'not mounted');
     });
     return (0, outcome_1.combine)(outcomes, 'no volumes are declared');
+}
+
+
+/***/ }),
+
+/***/ 43318:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.kafkaRoundTripChecks = kafkaRoundTripChecks;
+exports.cassandraProbeChecks = cassandraProbeChecks;
+const outcome_1 = __nccwpck_require__(34545);
+const skip_reasons_1 = __nccwpck_require__(33670);
+/** Produce and consume across the declared topics that exist. */
+function kafkaRoundTripChecks(spec, observed, existing, locate) {
+    const path = ['probes', 'roundTrip'];
+    const reason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
+    const probes = observed.roundTrip?.kafka ?? {};
+    const roundTrips = new Map();
+    const produce = reason
+        ? (0, outcome_1.skip)(reason)
+        : (0, outcome_1.combine)(existing.map((name) => {
+            const probe = probes[name];
+            if (!probe)
+                return { status: 'error', message: `${name}: no round-trip result was recorded` };
+            if (!probe.ok) {
+                return {
+                    status: 'error',
+                    message: `${name}: the round-trip probe failed: ${probe.error}`,
+                    durationMs: probe.ms,
+                };
+            }
+            roundTrips.set(name, probe.value);
+            return { ...(0, outcome_1.pass)(`${name}: produced a record`), durationMs: probe.ms };
+        }), 'no declared topic exists to produce to');
+    const consume = reason
+        ? (0, outcome_1.skip)(reason)
+        : (0, outcome_1.combine)([...roundTrips].map(([name, { produced, consumed }]) => {
+            return consumed === produced
+                ? (0, outcome_1.pass)(`${name}: consumed the produced record`)
+                : (0, outcome_1.mismatch)(name, 'consumed record', JSON.stringify(produced), consumed === null ? 'nothing' : JSON.stringify(consumed));
+        }), 'nothing was produced to consume');
+    return [
+        (0, outcome_1.toResult)(locate, {
+            id: 'kafka.produce',
+            section: 'Kafka Topics',
+            title: 'Can produce messages to topics',
+            path,
+        }, produce),
+        (0, outcome_1.toResult)(locate, {
+            id: 'kafka.consume',
+            section: 'Kafka Topics',
+            title: 'Can consume messages from topics',
+            path,
+        }, consume),
+    ];
+}
+/** Write, read back, TTL and expiry of a probe row in the first table of the first keyspace. */
+function cassandraProbeChecks(spec, observed, table, locate) {
+    const keyspace = spec.cassandra.keyspaces[0];
+    const target = keyspace?.tables[0];
+    if (!table || !target)
+        return [];
+    const object = `${keyspace.name}.${target.name}`;
+    const roundTripReason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
+    const probe = observed.roundTrip?.cassandra;
+    const gate = probe && new outcome_1.ProbeGate('Cassandra round-trip', probe);
+    const judged = (reason, prerequisites, judge) => {
+        if (reason)
+            return (0, outcome_1.skip)(reason);
+        if (!gate)
+            return (0, outcome_1.skip)('the round-trip probes did not run');
+        return (0, outcome_1.needs)(prerequisites, () => gate.use(judge));
+    };
+    const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: 'Cassandra Schema', title, path }, outcome);
+    const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, [table.exists, ...table.columns], (value) => value.written
+        ? (0, outcome_1.pass)(`${object}: probe row written`)
+        : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
+    const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
+        ? (0, outcome_1.pass)(`${object}: probe row read back`)
+        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
+    const ttl = target.defaultTtl;
+    const tolerance = spec.probes.ttl.toleranceSeconds;
+    const ttlWorks = probeCheck('ttl', `TTL works (TTL(message) about ${ttl} s after insert)`, ['probes', 'ttl', 'toleranceSeconds'], judged(roundTripReason, [write, table.defaultTtl], (value) => {
+        const expected = `${ttl - tolerance}..${ttl}`;
+        const actual = value.ttlAfterInsert;
+        return actual !== null && actual >= ttl - tolerance && actual <= ttl
+            ? (0, outcome_1.pass)(`${object}: TTL(message) after insert ${actual}`, expected, String(actual))
+            : (0, outcome_1.mismatch)(object, 'TTL(message) after insert', expected, actual === null ? 'no TTL' : String(actual));
+    }));
+    const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
+        if (value.expiredAfterSeconds === null) {
+            return (0, outcome_1.mismatch)(object, 'row with a short TTL', 'expired', 'still present at the deadline');
+        }
+        const actual = `expired after ${value.expiredAfterSeconds} s`;
+        return (0, outcome_1.pass)(`${object}: a row with a short TTL ${actual}`, 'expired', actual);
+    }));
+    return [write, read, ttlWorks, expiry];
 }
 
 
@@ -102732,8 +102741,9 @@ function volumesOutcome(spec, observations) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceChecks = serviceChecks;
-exports.sameResourceName = sameResourceName;
+const runtime_1 = __nccwpck_require__(12997);
 const outcome_1 = __nccwpck_require__(34545);
+const normalise_1 = __nccwpck_require__(819);
 const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Infrastructure Services';
 function serviceChecks(spec, observed, gates, locate) {
@@ -102821,10 +102831,6 @@ function describeState(observation) {
 function find(observations, name) {
     return observations.find((observation) => observation.service === name && observation.state !== 'missing');
 }
-/** Compose prefixes the project name unless the network sets `name:`; both are the same network. */
-function sameResourceName(observedName, declared) {
-    return observedName === declared || observedName.endsWith(`_${declared}`);
-}
 function networkOutcome(spec, observations) {
     const network = spec.compose.network;
     const present = Object.keys(spec.compose.services).flatMap((name) => find(observations, name) ?? []);
@@ -102833,7 +102839,7 @@ function networkOutcome(spec, observations) {
     }
     return (0, outcome_1.combine)(present.map((observation) => {
         const networks = observation.networks ?? [];
-        return networks.some((name) => sameResourceName(name, network))
+        return networks.some((name) => (0, normalise_1.sameResourceName)(name, network))
             ? (0, outcome_1.pass)(`${observation.service}: on ${network}`, network, network)
             : (0, outcome_1.mismatch)(observation.service, 'network', network, networks.join(', ') || 'none');
     }), 'no service is running to be on the network');
@@ -102859,14 +102865,15 @@ function stopOutcome(spec, observed) {
     const reason = (0, skip_reasons_1.persistenceSkipReason)(spec, observed);
     if (reason || !observed.persistence)
         return (0, outcome_1.skip)(reason ?? 'the persistence phase did not run');
+    const clean = `exit ${runtime_1.CLEAN_EXIT_CODES.join(' or ')}`;
     return (0, outcome_1.combine)(observed.persistence.stops.map((stop) => {
         const actual = `exit ${stop.exitCode ?? 'none (still running)'} after ${stop.stopMs} ms`;
         return stop.clean
             ? {
-                ...(0, outcome_1.pass)(`${stop.service}: ${actual}`, 'exit 0 or 143', actual),
+                ...(0, outcome_1.pass)(`${stop.service}: ${actual}`, clean, actual),
                 durationMs: stop.stopMs,
             }
-            : { ...(0, outcome_1.mismatch)(stop.service, 'stop', 'exit 0 or 143', actual), durationMs: stop.stopMs };
+            : { ...(0, outcome_1.mismatch)(stop.service, 'stop', clean, actual), durationMs: stop.stopMs };
     }), 'no service was stopped');
 }
 
@@ -102905,13 +102912,78 @@ function ttlExpirySkipReason(spec, observed) {
 
 /***/ }),
 
-/***/ 16468:
+/***/ 87206:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Errors in one vocabulary: a UserError is the user's to fix (a flag, an input, the spec, the
+// compose file, twin settings) and is shown as its message alone; anything else is a fault of
+// the stack or of infra-verify.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.UserError = void 0;
+exports.errorMessage = errorMessage;
+exports.firstLineOf = firstLineOf;
+/** Something the user can fix: the message names the cause and the fix, and no trace is shown. */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+exports.UserError = UserError;
+/** The message of anything thrown, without its stack: reports show causes, not traces. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Only the first line of that message: driver errors embed multi-line inspections of their
+ * inner errors, and a ReadinessError appends a log tail that is reported separately.
+ */
+function firstLineOf(error) {
+    return (errorMessage(error).split('\n')[0] ?? '').trim();
+}
+
+
+/***/ }),
+
+/***/ 30701:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.observe = observe;
+exports.notObserved = notObserved;
+// Running a probe as data: a failure becomes an Observed error that checks can report, not a throw.
+const errors_1 = __nccwpck_require__(87206);
+/** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
+async function observe(probe) {
+    const started = Date.now();
+    try {
+        const value = await probe();
+        return { ok: true, value, ms: Date.now() - started };
+    }
+    catch (error) {
+        return { ok: false, error: (0, errors_1.errorMessage)(error), ms: Date.now() - started };
+    }
+}
+/** The same failure for a probe that was never run because something before it failed. */
+function notObserved(reason) {
+    return { ok: false, error: reason, ms: 0 };
+}
+
+
+/***/ }),
+
+/***/ 55235:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECTIONS = void 0;
+exports.resultOf = resultOf;
 /** The seed's Verification Checklist sections, in the seed's order. */
 exports.SECTIONS = [
     'Infrastructure Services',
@@ -102919,6 +102991,75 @@ exports.SECTIONS = [
     'Cassandra Schema',
     'Data Persistence',
 ];
+/** A stack that did not come up fails the run even when no check failed (say up errored). */
+function resultOf(checks, notReady = []) {
+    // skip is neutral: it never makes a run fail (its reason is still reported)
+    return notReady.length > 0 ||
+        checks.some((check) => check.status === 'fail' || check.status === 'error')
+        ? 'fail'
+        : 'pass';
+}
+
+
+/***/ }),
+
+/***/ 12997:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// One interface for every way of having a stack: compose, the local twin, or endpoints that
+// are already running. Runtimes do I/O; checks only see what they return.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = exports.LOG_TAIL_LINES = exports.CLEAN_EXIT_CODES = void 0;
+exports.isCleanExit = isCleanExit;
+/** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
+exports.CLEAN_EXIT_CODES = [0, 143];
+function isCleanExit(exitCode) {
+    return exitCode !== null && exitCode !== undefined && exports.CLEAN_EXIT_CODES.includes(exitCode);
+}
+/** How many lines of a service's log a readiness failure or a report shows. */
+exports.LOG_TAIL_LINES = 30;
+/** Why `existing` cannot judge containers: it sees servers by their protocols only. */
+exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
+/** Why `existing` cannot prove persistence. */
+exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
+
+
+/***/ }),
+
+/***/ 34692:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Values that both shells (the CLI's flags and the Action's inputs) take, parsed in one place;
+// each shell words its own error, naming its flag or input.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TIMEOUT_SECONDS = void 0;
+exports.wholeSeconds = wholeSeconds;
+/** The readiness deadline when none is given; action.yml's timeout default says the same. */
+exports.DEFAULT_TIMEOUT_SECONDS = 300;
+/** A whole number of seconds above 0, or undefined when the text is not one. */
+function wholeSeconds(text) {
+    const seconds = Number(text);
+    return text.trim() !== '' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+
+/***/ }),
+
+/***/ 75180:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Where something was declared (a spec entry, a compose line), for annotations and messages.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatLocation = formatLocation;
+function formatLocation(location) {
+    return `${location.file}:${location.line}:${location.column}`;
+}
 
 
 /***/ }),
@@ -102930,15 +103071,14 @@ exports.SECTIONS = [
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PROBE_PARTITION = void 0;
-exports.cassandraClient = cassandraClient;
 exports.observeSchema = observeSchema;
 exports.probeRow = probeRow;
 exports.insertRow = insertRow;
 exports.readRow = readRow;
 exports.deleteRow = deleteRow;
 exports.roundTripTable = roundTripTable;
-// Reads the live Cassandra schema from system_schema and round-trips probe rows. Facts behind
-// the choices (system_schema over driver metadata, prepare:true, TTL tolerance) are in DESIGN.md.
+// Reads the live Cassandra schema from system_schema (plain strings, no driver metadata cache
+// that lags DDL) and round-trips probe rows (prepared, so the table's types drive encoding).
 const cassandra_driver_1 = __nccwpck_require__(88871);
 /** Probe rows live in this partition only, so they never mix with real data. */
 exports.PROBE_PARTITION = '__infra_verify_probe';
@@ -102955,15 +103095,6 @@ const EXPIRY_TTL_SECONDS = 2;
 const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
-/** The one way infra-verify makes a Cassandra client: probes, readiness attempts and `cql`. */
-function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
-    return new cassandra_driver_1.Client({
-        contactPoints,
-        localDataCenter: 'datacenter1',
-        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
-        ...(credentials ? { credentials } : {}),
-    });
-}
 function compareColumns(a, b) {
     const order = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
     return order[a.kind] - order[b.kind] || a.position - b.position || a.name.localeCompare(b.name);
@@ -103134,25 +103265,19 @@ exports.produceProbes = produceProbes;
 exports.readProbes = readProbes;
 exports.tombstone = tombstone;
 exports.roundTripTopics = roundTripTopics;
-// Reads live Kafka state with kafkajs and round-trips probe records. Facts behind the choices
-// (TOPIC_CONFIG, replicas.length, no auto-creation, seek instead of assignment) are in DESIGN.md.
+// Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
+// replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
 const node_crypto_1 = __nccwpck_require__(77598);
 const kafkajs_1 = __nccwpck_require__(77801);
-const observe_1 = __nccwpck_require__(20323);
+const observe_1 = __nccwpck_require__(30701);
+const kafka_1 = __nccwpck_require__(74234);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
 /** How long a consumer may take to join its group and fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
 async function connectKafka(brokers) {
-    const kafka = new kafkajs_1.Kafka({
-        clientId: 'infra-verify',
-        brokers,
-        // kafkajs logs its own retries to stdout; our callers report failures themselves.
-        logLevel: kafkajs_1.logLevel.NOTHING,
-        connectionTimeout: 3_000,
-        retry: { retries: 3, initialRetryTime: 200 },
-    });
+    const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3 });
     const admin = kafka.admin();
     await admin.connect();
     return { kafka, admin, close: () => admin.disconnect() };
@@ -103352,10 +103477,11 @@ exports.observeLive = observeLive;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
-const cassandra_1 = __nccwpck_require__(78793);
+const observe_1 = __nccwpck_require__(30701);
+const cassandra_1 = __nccwpck_require__(12454);
+const zookeeper_1 = __nccwpck_require__(7910);
+const cassandra_2 = __nccwpck_require__(78793);
 const kafka_1 = __nccwpck_require__(22589);
-const observe_1 = __nccwpck_require__(20323);
-const readiness_1 = __nccwpck_require__(92947);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -103393,10 +103519,10 @@ async function observeLive(runtime, readiness, clients) {
     const [services, zookeeper, kafka, cassandra] = await Promise.all([
         (0, observe_1.observe)(() => runtime.services()),
         readiness.zookeeper.ok
-            ? (0, observe_1.observe)(() => (0, readiness_1.zookeeperReady)(runtime.endpoints.zookeeper))
+            ? (0, observe_1.observe)(() => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper))
             : (0, observe_1.notObserved)(readiness.zookeeper.error),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
-        withClient(clients.cassandra, (client) => (0, cassandra_1.observeSchema)(client)),
+        withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
     ]);
     return { services, zookeeper, kafka, cassandra };
 }
@@ -103419,7 +103545,7 @@ async function observeRoundTrip(spec, live, clients, runId, expiry) {
         kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
         withClient(clients.cassandra, (client) => {
             const { keyspace, table } = probeTable(spec, live);
-            return (0, cassandra_1.roundTripTable)(client, keyspace, table, runId, expiry);
+            return (0, cassandra_2.roundTripTable)(client, keyspace, table, runId, expiry);
         }),
     ]);
     return { kafka, cassandra };
@@ -103447,8 +103573,8 @@ async function writeMarkers(spec, live, clients, runId) {
         }),
         withClient(clients.cassandra, async (client) => {
             const { keyspace, table } = probeTable(spec, live);
-            const row = (0, cassandra_1.probeRow)(keyspace, table, `persistence ${runId}`);
-            await (0, cassandra_1.insertRow)(client, row, MARKER_TTL_SECONDS);
+            const row = (0, cassandra_2.probeRow)(keyspace, table, `persistence ${runId}`);
+            await (0, cassandra_2.insertRow)(client, row, MARKER_TTL_SECONDS);
             return row;
         }),
     ]);
@@ -103471,180 +103597,15 @@ async function readMarkers(markers, clients) {
         cassandraWritten.ok
             ? withClient(clients.cassandra, async (client) => {
                 const row = cassandraWritten.value;
-                const found = (await (0, cassandra_1.readRow)(client, row))?.value === row.value;
-                await (0, cassandra_1.deleteRow)(client, row);
+                const found = (await (0, cassandra_2.readRow)(client, row))?.value === row.value;
+                await (0, cassandra_2.deleteRow)(client, row);
                 return { found };
             })
             : (0, observe_1.notObserved)(`no marker was written: ${cassandraWritten.error}`),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
-        withClient(clients.cassandra, (client) => (0, cassandra_1.observeSchema)(client)),
+        withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
     ]);
     return { kafkaMarker, cassandraMarker, afterRestart: { kafka, cassandra } };
-}
-
-
-/***/ }),
-
-/***/ 20323:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.errorMessage = errorMessage;
-exports.firstLineOf = firstLineOf;
-exports.observe = observe;
-exports.notObserved = notObserved;
-/** The message of anything thrown, without its stack: reports show causes, not traces. */
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * Only the first line of that message: driver errors embed multi-line inspections of their
- * inner errors, and a ReadinessError appends a log tail that is reported separately.
- */
-function firstLineOf(error) {
-    return (errorMessage(error).split('\n')[0] ?? '').trim();
-}
-/** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
-async function observe(probe) {
-    const started = Date.now();
-    try {
-        const value = await probe();
-        return { ok: true, value, ms: Date.now() - started };
-    }
-    catch (error) {
-        return { ok: false, error: errorMessage(error), ms: Date.now() - started };
-    }
-}
-/** The same failure for a probe that was never run because something before it failed. */
-function notObserved(reason) {
-    return { ok: false, error: reason, ms: 0 };
-}
-
-
-/***/ }),
-
-/***/ 92947:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ReadinessError = void 0;
-exports.waitUntil = waitUntil;
-exports.zookeeperReady = zookeeperReady;
-exports.kafkaReady = kafkaReady;
-exports.cassandraReady = cassandraReady;
-// Waiting for a service by its real protocol. The engine's verify reuses these, so they know
-// nothing about the twin: a service name, one attempt, a deadline, and where to read its log.
-const kafkajs_1 = __nccwpck_require__(77801);
-const cassandra_1 = __nccwpck_require__(78793);
-const observe_1 = __nccwpck_require__(20323);
-const zookeeper_1 = __nccwpck_require__(63397);
-class ReadinessError extends Error {
-    service;
-    lastSeen;
-    logTail;
-    constructor(service, lastSeen, logTail, why) {
-        super(`${service} is not ready: ${why}; last seen: ${lastSeen}` +
-            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
-        this.service = service;
-        this.lastSeen = lastSeen;
-        this.logTail = logTail;
-        this.name = 'ReadinessError';
-    }
-}
-exports.ReadinessError = ReadinessError;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function waitUntil(options) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    let delay = options.firstDelayMs ?? 250;
-    const maxDelay = options.maxDelayMs ?? 2000;
-    let lastSeen = 'nothing yet';
-    let lastReported = '';
-    const fail = async (why) => {
-        const tail = options.logTail ? await options.logTail().catch(() => '') : '';
-        throw new ReadinessError(options.service, lastSeen, tail, why);
-    };
-    for (;;) {
-        try {
-            return await options.attempt();
-        }
-        catch (error) {
-            // First line only: whole driver messages would flood the progress output.
-            lastSeen = (0, observe_1.firstLineOf)(error);
-        }
-        const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
-        if (reason)
-            return fail(reason);
-        if (Date.now() + delay > deadline) {
-            return fail(`no answer within ${Math.round(options.timeoutMs / 1000)} s`);
-        }
-        // Report a new observation once, not every attempt, so progress output stays readable.
-        if (options.progress && lastSeen !== lastReported) {
-            const waited = Math.round((Date.now() - started) / 1000);
-            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
-            lastReported = lastSeen;
-        }
-        await sleep(delay);
-        delay = Math.min(maxDelay, Math.round(delay * 1.5));
-    }
-}
-function hostPort(address) {
-    const match = /^(.+):(\d+)$/.exec(address);
-    if (!match)
-        throw new Error(`"${address}" is not host:port`);
-    return { host: match[1], port: Number(match[2]) };
-}
-/** ZooKeeper answers `srvr` with its mode (standalone, leader, follower). */
-async function zookeeperReady(address) {
-    const { host, port } = hostPort(address);
-    const srvr = await (0, zookeeper_1.zookeeperSrvr)(host, port, 3000);
-    if (!srvr.mode)
-        throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
-    return { mode: srvr.mode };
-}
-/** Kafka is ready when a broker answers a metadata request with its cluster id. */
-async function kafkaReady(brokers) {
-    const kafka = new kafkajs_1.Kafka({
-        clientId: 'infra-verify-readiness',
-        brokers,
-        logLevel: kafkajs_1.logLevel.NOTHING,
-        connectionTimeout: 3000,
-        requestTimeout: 5000,
-        retry: { retries: 0 },
-    });
-    const admin = kafka.admin();
-    try {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        if (cluster.brokers.length === 0)
-            throw new Error('metadata lists no broker yet');
-        return { clusterId: cluster.clusterId, brokers: cluster.brokers.length };
-    }
-    finally {
-        await admin.disconnect().catch(() => undefined);
-    }
-}
-/**
- * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
- * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
- */
-async function cassandraReady(contactPoints, credentials) {
-    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5000);
-    try {
-        await client.connect();
-        const result = await client.execute('SELECT release_version FROM system.local');
-        const version = result.first()?.get('release_version');
-        if (!version)
-            throw new Error('system.local has no release_version yet');
-        return { releaseVersion: version };
-    }
-    finally {
-        await client.shutdown().catch(() => undefined);
-    }
 }
 
 
@@ -103656,22 +103617,27 @@ async function cassandraReady(contactPoints, credentials) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LOG_LINES = void 0;
 exports.awaitStack = awaitStack;
 exports.notReadyServices = notReadyServices;
-const observe_1 = __nccwpck_require__(20323);
-const readiness_1 = __nccwpck_require__(92947);
-/** How much of a failed service's log a report shows. */
-exports.LOG_LINES = 30;
+// Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
+// the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
+const errors_1 = __nccwpck_require__(87206);
+const runtime_1 = __nccwpck_require__(12997);
+const cassandra_1 = __nccwpck_require__(12454);
+const kafka_1 = __nccwpck_require__(74234);
+const wait_1 = __nccwpck_require__(63895);
+const zookeeper_1 = __nccwpck_require__(7910);
 async function settle(wait) {
+    const started = Date.now();
     try {
-        return { ok: true, value: await wait };
+        return { ok: true, value: await wait, ms: Date.now() - started };
     }
     catch (error) {
         // The log tail is fetched once for the report, so the message keeps only what was seen.
         return {
             ok: false,
-            error: error instanceof readiness_1.ReadinessError ? (0, observe_1.firstLineOf)(error) : (0, observe_1.errorMessage)(error),
+            error: error instanceof wait_1.ReadinessError ? (0, errors_1.firstLineOf)(error) : (0, errors_1.errorMessage)(error),
+            ms: Date.now() - started,
         };
     }
 }
@@ -103704,37 +103670,36 @@ async function missingFromStack(runtime, service) {
  * and its log tail; the others still finish, so the report shows the whole picture.
  */
 async function awaitStack(spec, runtime, deadline, progress) {
-    const remaining = () => Math.max(0, deadline - Date.now());
-    const logTail = (service) => () => runtime.logs(service, exports.LOG_LINES);
+    const logTail = (service) => () => runtime.logs(service, runtime_1.LOG_TAIL_LINES);
     const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } = runtime.endpoints;
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
     const others = runtime.name === 'existing' ? [] : stateServices(spec);
     const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
-        settle((0, readiness_1.waitUntil)({
+        settle((0, wait_1.waitUntil)({
             service: 'zookeeper',
-            attempt: () => (0, readiness_1.zookeeperReady)(zookeeper),
-            timeoutMs: remaining(),
+            attempt: () => (0, zookeeper_1.zookeeperReady)(zookeeper),
+            deadline,
             progress,
             logTail: logTail('zookeeper'),
         })),
-        settle((0, readiness_1.waitUntil)({
+        settle((0, wait_1.waitUntil)({
             service: 'kafka',
-            attempt: () => (0, readiness_1.kafkaReady)(kafkaBrokers),
-            timeoutMs: remaining(),
+            attempt: () => (0, kafka_1.kafkaReady)(kafkaBrokers),
+            deadline,
             progress,
             logTail: logTail('kafka'),
         })),
-        settle((0, readiness_1.waitUntil)({
+        settle((0, wait_1.waitUntil)({
             service: 'cassandra',
-            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, cassandraCredentials),
-            timeoutMs: remaining(),
+            attempt: () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, cassandraCredentials),
+            deadline,
             progress,
             logTail: logTail('cassandra'),
         })),
-        ...others.map(({ name, ready }) => settle((0, readiness_1.waitUntil)({
+        ...others.map(({ name, ready }) => settle((0, wait_1.waitUntil)({
             service: name,
             attempt: () => settledState(runtime, name, ready),
-            timeoutMs: remaining(),
+            deadline,
             progress,
             logTail: logTail(name),
             giveUpIf: () => missingFromStack(runtime, name),
@@ -103763,15 +103728,204 @@ function notReadyServices(readiness) {
 
 /***/ }),
 
-/***/ 63397:
+/***/ 12454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cassandraClient = cassandraClient;
+exports.cassandraReady = cassandraReady;
+// The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
+const cassandra_driver_1 = __nccwpck_require__(88871);
+/** Probes, readiness attempts and `cql` all connect through here. */
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
+    return new cassandra_driver_1.Client({
+        contactPoints,
+        localDataCenter: 'datacenter1',
+        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
+        ...(credentials ? { credentials } : {}),
+    });
+}
+/**
+ * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
+ * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
+ */
+async function cassandraReady(contactPoints, credentials) {
+    const client = cassandraClient(contactPoints, credentials, 5000);
+    try {
+        await client.connect();
+        const result = await client.execute('SELECT release_version FROM system.local');
+        const version = result.first()?.get('release_version');
+        if (!version)
+            throw new Error('system.local has no release_version yet');
+        return { releaseVersion: version };
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 50486:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Addresses: the one parser of host:port, for user input, readiness dials and compose output.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseHostPort = parseHostPort;
+exports.isHostPort = isHostPort;
+exports.splitList = splitList;
+exports.addressList = addressList;
+/** host:port, [IPv6]:port, or an unbracketed IPv6 such as compose's ":::9092" (last colon wins). */
+function parseHostPort(address) {
+    const match = /^\[([^\]]+)\]:(\d{1,5})$/.exec(address) ?? /^(.*):(\d{1,5})$/.exec(address);
+    if (!match)
+        throw new Error(`"${address}" is not host:port`);
+    return { host: match[1] ?? '', port: Number(match[2]) };
+}
+/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+function isHostPort(address) {
+    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+}
+/** One per line or comma-separated, as other actions take lists. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** The addresses of a list, and the first one that is not host:port (undefined when all are). */
+function addressList(value) {
+    const addresses = splitList(value);
+    return { addresses, invalid: addresses.find((address) => !isHostPort(address)) };
+}
+
+
+/***/ }),
+
+/***/ 74234:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.kafkaClient = kafkaClient;
+exports.kafkaReady = kafkaReady;
+// The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
+const kafkajs_1 = __nccwpck_require__(77801);
+function kafkaClient(brokers, options) {
+    return new kafkajs_1.Kafka({
+        clientId: options.clientId,
+        brokers,
+        // kafkajs logs its own retries to stdout; our callers report failures themselves.
+        logLevel: kafkajs_1.logLevel.NOTHING,
+        connectionTimeout: 3_000,
+        ...(options.requestTimeoutMs !== undefined ? { requestTimeout: options.requestTimeoutMs } : {}),
+        retry: options.retries === 0 ? { retries: 0 } : { retries: options.retries, initialRetryTime: 200 },
+    });
+}
+/** Kafka is ready when a broker answers a metadata request with its cluster id. */
+async function kafkaReady(brokers) {
+    const admin = kafkaClient(brokers, {
+        clientId: 'infra-verify-readiness',
+        retries: 0,
+        requestTimeoutMs: 5000,
+    }).admin();
+    try {
+        await admin.connect();
+        const cluster = await admin.describeCluster();
+        if (cluster.brokers.length === 0)
+            throw new Error('metadata lists no broker yet');
+        return { clusterId: cluster.clusterId, brokers: cluster.brokers.length };
+    }
+    finally {
+        await admin.disconnect().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 63895:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ReadinessError = void 0;
+exports.waitUntil = waitUntil;
+// Waiting for a service by its real protocol: one attempt function, retried with backoff until
+// a deadline that several waits can share. It knows nothing about servers or runtimes.
+const errors_1 = __nccwpck_require__(87206);
+class ReadinessError extends Error {
+    service;
+    lastSeen;
+    logTail;
+    constructor(service, lastSeen, logTail, why) {
+        super(`${service} is not ready: ${why}; last seen: ${lastSeen}` +
+            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
+        this.service = service;
+        this.lastSeen = lastSeen;
+        this.logTail = logTail;
+        this.name = 'ReadinessError';
+    }
+}
+exports.ReadinessError = ReadinessError;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function waitUntil(options) {
+    const started = Date.now();
+    const { deadline } = options;
+    let delay = options.firstDelayMs ?? 250;
+    const maxDelay = options.maxDelayMs ?? 2000;
+    let lastSeen = 'nothing yet';
+    let lastReported = '';
+    const fail = async (why) => {
+        const tail = options.logTail ? await options.logTail().catch(() => '') : '';
+        throw new ReadinessError(options.service, lastSeen, tail, why);
+    };
+    for (;;) {
+        try {
+            return await options.attempt();
+        }
+        catch (error) {
+            // First line only: whole driver messages would flood the progress output.
+            lastSeen = (0, errors_1.firstLineOf)(error);
+        }
+        const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
+        if (reason)
+            return fail(reason);
+        if (Date.now() + delay > deadline) {
+            return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
+        }
+        // Report a new observation once, not every attempt, so progress output stays readable.
+        if (options.progress && lastSeen !== lastReported) {
+            const waited = Math.round((Date.now() - started) / 1000);
+            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
+            lastReported = lastSeen;
+        }
+        await sleep(delay);
+        delay = Math.min(maxDelay, Math.round(delay * 1.5));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7910:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zookeeperSrvr = zookeeperSrvr;
-// ZooKeeper's four-letter words over plain TCP: the same thing a compose healthcheck asks.
+exports.zookeeperReady = zookeeperReady;
+// ZooKeeper's four-letter words over plain TCP (what a compose healthcheck asks), and its readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
+const host_port_1 = __nccwpck_require__(50486);
 /** Sends `srvr` and reads until ZooKeeper closes the connection. */
 function zookeeperSrvr(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -103795,6 +103949,14 @@ function zookeeperSrvr(host, port, timeoutMs) {
         });
     });
 }
+/** ZooKeeper is ready when it answers `srvr` with its mode (standalone, leader, follower). */
+async function zookeeperReady(address) {
+    const { host, port } = (0, host_port_1.parseHostPort)(address);
+    const srvr = await zookeeperSrvr(host, port, 3000);
+    if (!srvr.mode)
+        throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
+    return { mode: srvr.mode };
+}
 
 
 /***/ }),
@@ -103813,7 +103975,7 @@ exports.checklist = checklist;
 exports.isProblem = isProblem;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
-const types_1 = __nccwpck_require__(16468);
+const report_1 = __nccwpck_require__(55235);
 exports.MARKS = {
     pass: '✅',
     fail: '❌',
@@ -103844,7 +104006,7 @@ function checklist(checks) {
         const parent = check.parent ? byId.get(check.parent) : undefined;
         return parent ? depth(parent) + 1 : 0;
     };
-    return types_1.SECTIONS.map((section) => ({
+    return report_1.SECTIONS.map((section) => ({
         section,
         lines: checks
             .filter((check) => check.section === section)
@@ -103865,10 +104027,7 @@ function isProblem(check) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderConsole = renderConsole;
-// The checklist as a person reads it in a terminal: the seed's sections, a mark per check,
-// the reason under every failure and next to every skip, and a one-line verdict.
-const checks_1 = __nccwpck_require__(2369);
-const yaml_locations_1 = __nccwpck_require__(60557);
+const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
 function renderConsole(report) {
     const lines = [];
@@ -103886,12 +104045,12 @@ function renderConsole(report) {
             if ((0, checklist_1.isProblem)(check)) {
                 lines.push(`${indent}   ${check.message}`);
                 if (check.source)
-                    lines.push(`${indent}   at ${(0, yaml_locations_1.formatLocation)(check.source)}`);
+                    lines.push(`${indent}   at ${(0, source_1.formatLocation)(check.source)}`);
             }
         }
         lines.push('');
     }
-    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
+    const { result } = report;
     lines.push(`${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} ${result.toUpperCase()}: ${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}` +
         ` (runtime ${report.runtime}, ${(0, checklist_1.formatDuration)(report.durationMs)})`);
     return `${lines.join('\n')}\n`;
@@ -103930,12 +104089,10 @@ Object.defineProperty(exports, "MARKS", ({ enumerable: true, get: function () { 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJson = renderJson;
-// The machine-readable report: `{ "result": "pass" | "fail", "checks": [...], ... }`.
-const checks_1 = __nccwpck_require__(2369);
 const checklist_1 = __nccwpck_require__(1478);
 function renderJson(report) {
     const document = {
-        result: (0, checks_1.resultOf)(report.checks, report.notReady),
+        result: report.result,
         summary: (0, checklist_1.countChecks)(report.checks),
         checks: report.checks,
         runtime: report.runtime,
@@ -103958,7 +104115,7 @@ function renderJson(report) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJunit = renderJunit;
-const yaml_locations_1 = __nccwpck_require__(60557);
+const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
 // Characters XML 1.0 cannot carry at all, even escaped (log tails can contain them).
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -103988,7 +104145,7 @@ function testcase(check, section) {
     const details = [
         ...(check.expected !== undefined ? [`expected: ${check.expected}`] : []),
         ...(check.actual !== undefined ? [`actual: ${check.actual}`] : []),
-        ...(check.source ? [`at: ${(0, yaml_locations_1.formatLocation)(check.source)}`] : []),
+        ...(check.source ? [`at: ${(0, source_1.formatLocation)(check.source)}`] : []),
     ].join('\n');
     switch (check.status) {
         case 'pass':
@@ -104039,10 +104196,7 @@ function renderJunit(report) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderMarkdown = renderMarkdown;
-// The GitHub job summary: verdict, the checklist by section, a failures table of expected
-// against actual, phase timings, and the log tails of failed services folded away.
-const checks_1 = __nccwpck_require__(2369);
-const yaml_locations_1 = __nccwpck_require__(60557);
+const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
 /** Markdown-safe inline text: HTML-escaped outside `code spans` (so list<text> survives). */
 function inline(value) {
@@ -104065,11 +104219,11 @@ function fence(log) {
     return '`'.repeat(Math.max(3, longest + 1));
 }
 function failureRow(check) {
-    const where = check.source ? ` (${(0, yaml_locations_1.formatLocation)(check.source)})` : '';
+    const where = check.source ? ` (${(0, source_1.formatLocation)(check.source)})` : '';
     return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} \`${check.id}\` | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
 }
 function renderMarkdown(report) {
-    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
+    const { result } = report;
     const out = [
         `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`,
         '',
@@ -104462,6 +104616,9 @@ function firstLine(text) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeRuntime = exports.ComposeCommandError = exports.DEFAULT_PUBLISHED_PORTS = void 0;
+// The stack as `docker compose` runs it. Compose only starts and stops containers here;
+// readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+const runtime_1 = __nccwpck_require__(12997);
 const args_1 = __nccwpck_require__(81378);
 const command_1 = __nccwpck_require__(8210);
 const parse_1 = __nccwpck_require__(91940);
@@ -104479,8 +104636,6 @@ class ComposeCommandError extends Error {
 exports.ComposeCommandError = ComposeCommandError;
 /** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
 const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
-/** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
-const CLEAN_EXIT_CODES = new Set([0, 143]);
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -104540,7 +104695,7 @@ class ComposeRuntime {
                 service,
                 exitCode,
                 stopMs: Math.max(0, finishedAt - issuedAt),
-                clean: exitCode !== null && CLEAN_EXIT_CODES.has(exitCode),
+                clean: (0, runtime_1.isCleanExit)(exitCode),
             };
         });
     }
@@ -104651,7 +104806,7 @@ function composeRuntime(project) {
 /***/ }),
 
 /***/ 91940:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -104661,6 +104816,8 @@ exports.parsePs = parsePs;
 exports.parseContainerIds = parseContainerIds;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
+// Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
+const host_port_1 = __nccwpck_require__(50486);
 class ComposeOutputError extends Error {
 }
 exports.ComposeOutputError = ComposeOutputError;
@@ -104702,17 +104859,19 @@ function parseContainerIds(output) {
         .map((line) => line.trim())
         .filter((line) => line !== '');
 }
-/** `docker compose port kafka 9092` prints "0.0.0.0:9092" or "[::]:9092". */
+/** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 function parsePort(output) {
-    const line = output.trim().split('\n')[0] ?? '';
-    const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(line.trim());
-    if (!match) {
+    const line = (output.trim().split('\n')[0] ?? '').trim();
+    let bound;
+    try {
+        bound = (0, host_port_1.parseHostPort)(line);
+    }
+    catch {
         throw new ComposeOutputError(`docker compose port printed "${line}", expected HOST:PORT`);
     }
-    const bound = match[1] ?? match[2] ?? '';
     // A wildcard bind is reachable on loopback; clients must not dial 0.0.0.0 or ::.
-    const host = bound === '0.0.0.0' || bound === '::' || bound === '' ? '127.0.0.1' : bound;
-    return { host, port: Number(match[3]) };
+    const wildcard = bound.host === '0.0.0.0' || bound.host === '::' || bound.host === '';
+    return { host: wildcard ? '127.0.0.1' : bound.host, port: bound.port };
 }
 function parseInspect(output, projectName) {
     return asArray(parseJson(output, 'docker inspect')).map((value) => {
@@ -104818,10 +104977,11 @@ exports.composeDefaultProjectName = composeDefaultProjectName;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
+const errors_1 = __nccwpck_require__(87206);
 const node_path_1 = __nccwpck_require__(76760);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-class ProjectNameError extends Error {
+class ProjectNameError extends errors_1.UserError {
 }
 exports.ProjectNameError = ProjectNameError;
 function validateProjectName(name) {
@@ -104884,17 +105044,13 @@ exports.runCommand = runCommand;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ExistingRuntime = exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = void 0;
-exports.isHostPort = isHostPort;
+exports.ExistingRuntime = void 0;
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
-const readiness_1 = __nccwpck_require__(92947);
-exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
-exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
-/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
-function isHostPort(address) {
-    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
-}
+const runtime_1 = __nccwpck_require__(12997);
+const cassandra_1 = __nccwpck_require__(12454);
+const kafka_1 = __nccwpck_require__(74234);
+const zookeeper_1 = __nccwpck_require__(7910);
 class ExistingRuntime {
     endpoints;
     name = 'existing';
@@ -104911,16 +105067,16 @@ class ExistingRuntime {
     async services() {
         const { zookeeper, kafkaBrokers, cassandraContactPoints } = this.endpoints;
         return Promise.all([
-            byProtocol('zookeeper', zookeeper, () => (0, readiness_1.zookeeperReady)(zookeeper)),
-            byProtocol('kafka', kafkaBrokers.join(','), () => (0, readiness_1.kafkaReady)(kafkaBrokers)),
-            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
+            byProtocol('zookeeper', zookeeper, () => (0, zookeeper_1.zookeeperReady)(zookeeper)),
+            byProtocol('kafka', kafkaBrokers.join(','), () => (0, kafka_1.kafkaReady)(kafkaBrokers)),
+            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
         ]);
     }
     async stop() {
-        throw new Error(exports.NO_LIFECYCLE_REASON);
+        throw new Error(runtime_1.NO_LIFECYCLE_REASON);
     }
     async start() {
-        throw new Error(exports.NO_LIFECYCLE_REASON);
+        throw new Error(runtime_1.NO_LIFECYCLE_REASON);
     }
     /** Never tears down what it did not bring up. */
     async down() { }
@@ -105133,12 +105289,13 @@ exports.loadSpec = loadSpec;
 exports.parseSpec = parseSpec;
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
+const errors_1 = __nccwpck_require__(87206);
 const node_fs_1 = __nccwpck_require__(73024);
 const ajv_1 = __importDefault(__nccwpck_require__(42463));
-const yaml_1 = __nccwpck_require__(38815);
+const source_1 = __nccwpck_require__(75180);
 const schema_1 = __nccwpck_require__(47280);
 const yaml_locations_1 = __nccwpck_require__(60557);
-class SpecError extends Error {
+class SpecError extends errors_1.UserError {
     file;
     problems;
     constructor(file, problems) {
@@ -105151,7 +105308,7 @@ class SpecError extends Error {
 }
 exports.SpecError = SpecError;
 function describeProblem(problem) {
-    const where = problem.location ? `${(0, yaml_locations_1.formatLocation)(problem.location)} ` : '';
+    const where = problem.location ? `${(0, source_1.formatLocation)(problem.location)} ` : '';
     return `  ${where}${problem.pointer || '/'}: ${problem.message}`;
 }
 const validate = new ajv_1.default({ allErrors: true, useDefaults: true, verbose: true }).compile(schema_1.SPEC_SCHEMA);
@@ -105172,18 +105329,13 @@ function loadSpec(file) {
     return parseSpec(text, file);
 }
 function parseSpec(text, file) {
-    const lineCounter = new yaml_1.LineCounter();
-    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
-    const locate = (0, yaml_locations_1.makeLocator)(doc, lineCounter, file);
-    if (doc.errors.length > 0) {
-        throw new SpecError(file, doc.errors.map((error) => {
-            const pos = lineCounter.linePos(error.pos[0]);
-            return {
-                location: { file, line: pos.line, column: pos.col },
-                pointer: '',
-                message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-            };
-        }));
+    const { doc, locate, syntaxErrors } = (0, yaml_locations_1.parseYaml)(text, file);
+    if (syntaxErrors.length > 0) {
+        throw new SpecError(file, syntaxErrors.map(({ location, message }) => ({
+            location,
+            pointer: '',
+            message: `YAML syntax error: ${message}`,
+        })));
     }
     const data = doc.toJS() ?? {};
     if (!validate(data)) {
@@ -105486,11 +105638,20 @@ exports.SPEC_SCHEMA = {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseYaml = parseYaml;
 exports.makeLocator = makeLocator;
-exports.formatLocation = formatLocation;
-// Maps a path inside a parsed YAML document to file:line:column. Shared by the spec loader and
-// static mode, so both point errors and drift at the exact line a person has to edit.
+// Parses YAML and maps a path inside it to file:line:column. Shared by the spec loader and
+// static mode, so both report syntax errors alike and point drift at the line a person edits.
 const yaml_1 = __nccwpck_require__(38815);
+function parseYaml(text, file) {
+    const lineCounter = new yaml_1.LineCounter();
+    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
+    const syntaxErrors = doc.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { location: { file, line, column: col }, message: error.message.split('\n')[0] ?? '' };
+    });
+    return { doc, locate: makeLocator(doc, lineCounter, file), syntaxErrors };
+}
 /** The node at a path, or the deepest existing ancestor (a key that is missing is reported where
  * its parent is). For a map entry the location is its key, which is where the eye looks. */
 function makeLocator(doc, lineCounter, file) {
@@ -105530,9 +105691,6 @@ function keyText(key) {
         return String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
-function formatLocation(location) {
-    return `${location.file}:${location.line}:${location.column}`;
-}
 
 
 /***/ }),
@@ -105543,19 +105701,17 @@ function formatLocation(location) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_TIMEOUT_SECONDS = void 0;
 exports.verify = verify;
 // The one orchestration that the CLI and the Action both call. One direction of flow:
 // spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
 // and the stack goes down in finally unless the caller keeps it.
 const node_crypto_1 = __nccwpck_require__(77598);
 const checks_1 = __nccwpck_require__(2369);
-const observe_1 = __nccwpck_require__(20323);
+const errors_1 = __nccwpck_require__(87206);
+const report_1 = __nccwpck_require__(55235);
+const runtime_1 = __nccwpck_require__(12997);
 const observe_stack_1 = __nccwpck_require__(43974);
 const stack_ready_1 = __nccwpck_require__(3353);
-const existing_1 = __nccwpck_require__(51619);
-/** The readiness deadline when none is given; action.yml's timeout default says the same. */
-exports.DEFAULT_TIMEOUT_SECONDS = 300;
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
@@ -105572,13 +105728,13 @@ function phasesNotRun(spec, runtime, options) {
     if (options.readOnly)
         notRun.persistence = '--read-only: nothing is written';
     else if (!runtime.hasLifecycle)
-        notRun.persistence = existing_1.NO_LIFECYCLE_REASON;
+        notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
     else if (options.noPersistence)
         notRun.persistence = '--no-persistence';
     else if (!spec.persistence.enabled)
         notRun.persistence = 'persistence is off in the spec';
     if (runtime.name === 'existing')
-        notRun.containers = existing_1.EXISTING_SEES_PROTOCOLS_ONLY;
+        notRun.containers = runtime_1.EXISTING_SEES_PROTOCOLS_ONLY;
     return notRun;
 }
 async function verify(spec, runtime, options) {
@@ -105602,7 +105758,7 @@ async function verify(spec, runtime, options) {
         if (runtime.hasLifecycle)
             progress(`bringing the stack up (${runtime.name})`);
         const upError = runtime.hasLifecycle
-            ? await timed('up', () => runtime.up(progress).then(() => undefined, observe_1.errorMessage))
+            ? await timed('up', () => runtime.up(progress).then(() => undefined, errors_1.errorMessage))
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = Date.now() + (upError ? 0 : timeoutMs);
@@ -105626,16 +105782,16 @@ async function verify(spec, runtime, options) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, observe_1.errorMessage)(error))));
+                observed.persistence = await timed('persistence', () => provePersistence(spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
             }
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
         for (const { service } of notReady)
             if (service !== runtime.name)
-                logs[service] = await runtime.logs(service, stack_ready_1.LOG_LINES).catch(observe_1.errorMessage);
+                logs[service] = await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage);
         return {
-            result: (0, checks_1.resultOf)(checks, notReady),
+            result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,
@@ -105649,7 +105805,7 @@ async function verify(spec, runtime, options) {
         await clients?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
             progress('taking the stack down (data kept)');
-            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, observe_1.errorMessage)(error)}`));
+            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
         }
     }
 }
@@ -105664,7 +105820,7 @@ async function provePersistence(spec, runtime, live, clients, runId, timeoutMs, 
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
-    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, observe_1.errorMessage)(error));
+    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
     const readiness = await (0, stack_ready_1.awaitStack)(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
