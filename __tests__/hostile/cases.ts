@@ -370,12 +370,26 @@ export const CASES: HostileCase[] = [
     ],
     { exit: 2, words: [/--summary-md/, /spec/] },
   ),
-  cliCase('--report-json - writes the report to standard output',
-    'a CLI flag', (dir) => staticDrift(dir, '--report-json', '-'), {
-    exit: 1,
-    words: [/"result": "fail"/],
-    stdoutIsJson: true,
-  }),
-  inputCase('--timeout 0x10', () => ({ timeout: '0x10' }), () => ['--timeout', '0x10'], [/0x10/]),
-  inputCase('--timeout 1e12', () => ({ timeout: '1e12' }), () => ['--timeout', '1e12'], [/1e12/]),
+  cliCase(
+    '--report-json - writes the report to standard output',
+    'a CLI flag',
+    (dir) => staticDrift(dir, '--report-json', '-'),
+    {
+      exit: 1,
+      words: [/"result": "fail"/],
+      stdoutIsJson: true,
+    },
+  ),
+  inputCase(
+    '--timeout 0x10',
+    () => ({ timeout: '0x10' }),
+    () => ['--timeout', '0x10'],
+    [/0x10/],
+  ),
+  inputCase(
+    '--timeout 1e12',
+    () => ({ timeout: '1e12' }),
+    () => ['--timeout', '1e12'],
+    [/1e12/],
+  ),
 ];

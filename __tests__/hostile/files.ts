@@ -91,5 +91,12 @@ export function driftedCompose(dir: string): string {
   const compose = readFileSync(join(REPO, 'docker-compose.yml'), 'utf8');
   const env = readFileSync(join(REPO, '.env'), 'utf8');
   write(dir, '.env', env);
-  return write(dir, 'docker-compose.yml', compose.replace('container_name: chatbattle-kafka\n', 'container_name: chatbattle-kafka-drifted\n'));
+  return write(
+    dir,
+    'docker-compose.yml',
+    compose.replace(
+      'container_name: chatbattle-kafka\n',
+      'container_name: chatbattle-kafka-drifted\n',
+    ),
+  );
 }

@@ -16,9 +16,41 @@ const OWN_HEADING = new RegExp(
 const OWN_TAG = /^<\/?(details|summary|br)\b/i;
 const GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 
-/** Unescaped `|` in a table row: each one starts a cell. */
+/** GFM splits a table row at every `|` not escaped by a backslash, code spans included. */
 function cellCount(row: string): number {
-  return row.replace(/\\\|/g, '').replace(/`[^`]*`/g, '``').split('|').length;
+  return row.split(/(?<!\\)\|/).length;
+}
+
+/**
+ * A line without its code spans and backslash escapes, as CommonMark reads inline text: what
+ * is left is where markup could be. A backtick run opens a span only if a run of the same
+ * length closes it; backslashes do not escape inside a span.
+ */
+function outsideCode(line: string): string {
+  let text = '';
+  let i = 0;
+  while (i < line.length) {
+    const char = line[i] as string;
+    if (char === '\\' && /[!-/:-@[-`{-~]/.test(line[i + 1] ?? '')) {
+      i += 2;
+      continue;
+    }
+    if (char === '`') {
+      const run = /^`+/.exec(line.slice(i))?.[0] ?? '`';
+      const close = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
+      close.lastIndex = i + run.length;
+      const end = close.exec(line);
+      if (end) {
+        i = end.index + run.length;
+        continue;
+      }
+      i += run.length;
+      continue;
+    }
+    text += char;
+    i++;
+  }
+  return text;
 }
 
 export function summaryProblems(markdown: string): string[] {
@@ -44,7 +76,7 @@ export function summaryProblems(markdown: string): string[] {
     if (/^ {0,3}#{1,6}(\s|$)/.test(line) && !OWN_HEADING.test(line))
       problems.push(`a heading that is not ours, ${at}`);
     if (/^ {0,3}(={3,}|-{3,})\s*$/.test(line)) problems.push(`a setext heading rule, ${at}`);
-    for (const tag of line.match(/<\/?[A-Za-z][^>]*>?/g) ?? []) {
+    for (const tag of outsideCode(line).match(/<\/?[A-Za-z][^>]*>?/g) ?? []) {
       if (!OWN_TAG.test(tag)) problems.push(`raw HTML ${tag}, ${at}`);
     }
     if (line.startsWith('|')) {

@@ -6,7 +6,13 @@ import * as path from 'node:path';
 import { UserError, errorMessage } from '../model/errors';
 import type { VerifyReport } from '../model/report';
 import type { Runtime } from '../model/runtime';
-import { countChecks, renderJson, renderJunit, renderMarkdown } from '../report';
+import {
+  countChecks,
+  renderErrorMarkdown,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+} from '../report';
 import { renderPrComment } from '../report/pr-comment';
 import { composeRuntime } from '../runtime/compose';
 import { ExistingRuntime } from '../runtime/existing';
@@ -151,7 +157,7 @@ export async function main(): Promise<void> {
       error instanceof UserError ? error.message : `infra-verify failed: ${errorMessage(error)}`;
     // The summary is where a reviewer looks first, so it says why even when nothing was checked.
     await core.summary
-      .addRaw(`## ❌ infra-verify: ERROR\n\n\`\`\`text\n${message}\n\`\`\`\n`)
+      .addRaw(renderErrorMarkdown(message))
       .write()
       .catch(() => undefined);
     core.setFailed(message);

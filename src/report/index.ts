@@ -1,5 +1,5 @@
 export { renderConsole } from './console';
 export { renderJson } from './json';
 export { renderJunit } from './junit';
-export { renderMarkdown } from './markdown';
+export { renderErrorMarkdown, renderMarkdown } from './markdown';
 export { countChecks, describeCounts, MARKS, type Counts } from './checklist';

@@ -1,5 +1,6 @@
 // The GitHub job summary: verdict, the checklist by section, a failures table of expected
 // against actual, phase timings, and the log tails of failed services folded away.
+// Every value in it is inert text (markdown-text.ts), and the whole stays under GitHub's 1 MiB.
 import type { CheckResult, VerifyReport } from '../model/report';
 import { formatLocation } from '../model/source';
 import {
@@ -10,96 +11,150 @@ import {
   isProblem,
   MARKS,
 } from './checklist';
+import { capped, fenced, inert } from './markdown-text';
 
-/** Markdown-safe inline text: HTML-escaped outside `code spans` (so list<text> survives). */
-function inline(value: string): string {
-  return value
-    .split(/(`[^`]*`)/)
-    .map((part) =>
-      part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeHtml(part),
-    )
-    .join('');
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** GitHub refuses a step summary of 1 MiB or more; the rest is room for the note. */
+export const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 16 * 1024;
+/** The tail of one service's log that a summary shows; the JSON report has it all. */
+const MAX_LOG_CHARS = 64 * 1024;
 
 function cell(value: string | undefined): string {
-  return value === undefined || value === ''
-    ? ' '
-    : inline(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-
-/** A fence longer than any backtick run inside the log, so a log cannot close it early. */
-function fence(log: string): string {
-  const longest = Math.max(0, ...(log.match(/`+/g) ?? []).map((run) => run.length));
-  return '`'.repeat(Math.max(3, longest + 1));
+  return value === undefined || value === '' ? ' ' : inert(value, true);
 }
 
 function failureRow(check: CheckResult): string {
   const where = check.source ? ` (${formatLocation(check.source)})` : '';
-  return `| ${MARKS[check.status]} ${cell(check.title)} \`${check.id}\` | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
+  return `| ${MARKS[check.status]} ${cell(check.title)} ${cell(`\`${check.id}\``)} | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
 }
 
-export function renderMarkdown(report: VerifyReport): string {
+/** Lines that stand or fall together, and what a reader misses when they are left out. */
+interface Block {
+  lines: string[];
+  what: string;
+}
+
+const block = (what: string, ...lines: string[]): Block => ({ what, lines });
+
+function logTail(log: string): string {
+  return log.length <= MAX_LOG_CHARS
+    ? log
+    : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
+}
+
+function blocksOf(report: VerifyReport): Block[] {
   const { result } = report;
-  const out: string[] = [
-    `## ${result === 'pass' ? MARKS.pass : MARKS.fail} infra-verify: ${result.toUpperCase()}`,
-    '',
-    `**${describeCounts(countChecks(report.checks))}** · runtime \`${report.runtime}\` · ${formatDuration(report.durationMs)} · started ${report.startedAt}`,
-    '',
+  const blocks: Block[] = [
+    block(
+      'the verdict',
+      `## ${result === 'pass' ? MARKS.pass : MARKS.fail} infra-verify: ${result.toUpperCase()}`,
+      '',
+      `**${describeCounts(countChecks(report.checks))}** · runtime ${inert(`\`${report.runtime}\``)} · ${formatDuration(report.durationMs)} · started ${inert(report.startedAt)}`,
+      '',
+    ),
   ];
   if (report.notReady?.length) {
-    out.push('### Stack did not come up', '');
-    out.push(
-      ...report.notReady.map(
-        // cell(): a multi-line message (compose's stderr tail) stays inside its bullet.
-        ({ service, message }) => `- ${MARKS.error} **${escapeHtml(service)}**: ${cell(message)}`,
-      ),
-      '',
-    );
+    blocks.push(block('a heading', '### Stack did not come up', ''));
+    for (const { service, message } of report.notReady) {
+      blocks.push(
+        block(
+          'a service that did not come up',
+          `- ${MARKS.error} **${inert(service)}**: ${inert(message)}`,
+        ),
+      );
+    }
+    blocks.push(block('a blank line', ''));
   }
   for (const { section, lines } of checklist(report.checks)) {
-    out.push(`### ${section}`, '');
+    blocks.push(block('a heading', `### ${section}`, ''));
     for (const { check, depth } of lines) {
-      const reason = check.status === 'skip' ? ` — *skipped: ${inline(check.message)}*` : '';
-      out.push(`${'  '.repeat(depth)}- ${MARKS[check.status]} ${inline(check.title)}${reason}`);
+      const reason = check.status === 'skip' ? ` — *skipped: ${inert(check.message)}*` : '';
+      blocks.push(
+        block(
+          'a checklist line',
+          `${'  '.repeat(depth)}- ${MARKS[check.status]} ${inert(check.title)}${reason}`,
+        ),
+      );
     }
-    out.push('');
+    blocks.push(block('a blank line', ''));
   }
   const problems = report.checks.filter(isProblem);
   if (problems.length > 0) {
-    out.push(
-      '### Failures',
-      '',
-      '| Check | Expected | Actual | Details |',
-      '| --- | --- | --- | --- |',
+    blocks.push(
+      block(
+        'a heading',
+        '### Failures',
+        '',
+        '| Check | Expected | Actual | Details |',
+        '| --- | --- | --- | --- |',
+      ),
     );
-    out.push(...problems.map(failureRow), '');
+    for (const problem of problems) blocks.push(block('a failure row', failureRow(problem)));
+    blocks.push(block('a blank line', ''));
   }
   const timings = Object.entries(report.timings);
   if (timings.length > 0) {
-    out.push('### Timings', '', '| Phase | Duration |', '| --- | ---: |');
-    out.push(...timings.map(([phase, ms]) => `| ${cell(phase)} | ${formatDuration(ms)} |`));
-    out.push(`| **total** | **${formatDuration(report.durationMs)}** |`, '');
+    blocks.push(
+      block(
+        'the timings',
+        '### Timings',
+        '',
+        '| Phase | Duration |',
+        '| --- | ---: |',
+        ...timings.map(([phase, ms]) => `| ${cell(phase)} | ${formatDuration(ms)} |`),
+        `| **total** | **${formatDuration(report.durationMs)}** |`,
+        '',
+      ),
+    );
   }
   const logs = Object.entries(report.logs);
   if (logs.length > 0) {
-    out.push('### Logs of failed services', '');
+    blocks.push(block('a heading', '### Logs of failed services', ''));
     for (const [service, log] of logs) {
-      const marker = fence(log);
-      out.push(
-        `<details><summary>${escapeHtml(service)}</summary>`,
-        '',
-        `${marker}text`,
-        log.replace(/\s+$/, ''),
-        marker,
-        '',
-        '</details>',
-        '',
+      blocks.push(
+        block(
+          'a service log',
+          `<details><summary>${inert(service)}</summary>`,
+          '',
+          ...fenced(logTail(log)),
+          '',
+          '</details>',
+          '',
+        ),
       );
     }
   }
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  return blocks;
+}
+
+/** Blocks in order while they fit; then one note of what was left out, and where it is. */
+function withinBudget(blocks: Block[]): string[] {
+  const out: string[] = [];
+  const leftOut = new Map<string, number>();
+  let bytes = 0;
+  for (const { lines, what } of blocks) {
+    const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+    if (leftOut.size === 0 && bytes + size <= SUMMARY_BUDGET_BYTES) {
+      out.push(...lines);
+      bytes += size;
+    } else if (what !== 'a blank line') {
+      leftOut.set(what, (leftOut.get(what) ?? 0) + 1);
+    }
+  }
+  if (leftOut.size > 0) {
+    const counts = [...leftOut].map(([what, count]) => `${count} × ${what}`).join(', ');
+    out.push(
+      '',
+      `**Left out to stay under GitHub's 1 MiB summary limit:** ${counts}. The JSON report has everything.`,
+    );
+  }
+  return out;
+}
+
+export function renderMarkdown(report: VerifyReport): string {
+  return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** The summary of a run that ended before any check: why, verbatim but inert and short. */
+export function renderErrorMarkdown(message: string): string {
+  return ['## ❌ infra-verify: ERROR', '', ...fenced(capped(message, 16 * 1024)), ''].join('\n');
 }
