@@ -274,7 +274,7 @@ describe('static mode input errors', () => {
 
   it('names a compose file it cannot read and the fix', () => {
     expect(() => verifyStatic('/nonexistent/docker-compose.yml', DEFAULT_SPEC)).toThrow(
-      /cannot read compose file \/nonexistent\/docker-compose\.yml \(ENOENT\)/,
+      /compose file \/nonexistent\/docker-compose\.yml: cannot read the file \(ENOENT\)/,
     );
   });
 });

@@ -1,12 +1,12 @@
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
 import { UserError } from '../model/errors';
-import { readFileSync } from 'node:fs';
 import Ajv, { type ErrorObject } from 'ajv';
 import { formatLocation, type SourceLocation } from '../model/source';
 import { SPEC_SCHEMA } from './schema';
+import { readTextFile, TextFileProblem } from './text-file';
 import type { Spec } from './types';
-import { parseYaml, type YamlPath } from './yaml-locations';
+import { ALIAS_BOMB_MESSAGE, isAliasBomb, parseYaml, type YamlPath } from './yaml-locations';
 
 export interface LoadedSpec {
   spec: Spec;
@@ -21,17 +21,52 @@ export interface SpecProblem {
   message: string;
 }
 
+/** Enough to fix a file top down; a garbage file would otherwise print megabytes of errors. */
+export const MAX_PROBLEMS = 20;
+/** How much of a value from the file an error quotes. */
+const MAX_EXCERPT_CHARS = 80;
+
 export class SpecError extends UserError {
+  readonly problems: SpecProblem[];
+
   constructor(
     readonly file: string,
-    readonly problems: SpecProblem[],
+    problems: SpecProblem[],
+    /** how many problems there were in all, when only the first ones were described */
+    total = problems.length,
   ) {
+    const shown = problems.slice(0, MAX_PROBLEMS);
+    const more = Math.max(total, problems.length) - shown.length;
     super(
-      [`Invalid spec ${file}:`, ...problems.map(describeProblem)].join('\n') +
+      [
+        `Invalid spec ${file}:`,
+        ...shown.map(describeProblem),
+        ...(more > 0 ? [`  ... and ${more} more problem${more === 1 ? '' : 's'}`] : []),
+      ].join('\n') +
         '\nFix the entries above, or omit --spec to use the built-in Milestone-1 spec.',
     );
     this.name = 'SpecError';
+    this.problems = shown;
   }
+}
+
+/** A value from the file, quoted short: an error shows where and what, not the content. */
+export function excerpt(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= MAX_EXCERPT_CHARS ? text : `${text.slice(0, MAX_EXCERPT_CHARS)}…`;
+}
+
+/** A name from the file inside a sentence: short, and without its quotes. */
+function unquoted(name: string): string {
+  return excerpt(name).replace(/^"|"$/g, '');
+}
+
+/** Names as an error lists them: the first few, and how many more. */
+function listed(names: string[]): string {
+  const shown = names.slice(0, 10).map(unquoted);
+  return names.length > shown.length
+    ? `${shown.join(', ')} and ${names.length - shown.length} more`
+    : shown.join(', ');
 }
 
 function describeProblem(problem: SpecProblem): string {
@@ -46,14 +81,11 @@ const validate = new Ajv({ allErrors: true, useDefaults: true, verbose: true }).
 export function loadSpec(file: string): LoadedSpec {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (!(error instanceof TextFileProblem)) throw error;
     throw new SpecError(file, [
-      {
-        pointer: '',
-        message: `cannot read the file (${reason}); pass --spec with an existing file`,
-      },
+      { pointer: '', message: `${error.message}; pass --spec with a readable spec file` },
     ]);
   }
   return parseSpec(text, file);
@@ -64,18 +96,27 @@ export function parseSpec(text: string, file: string): LoadedSpec {
   if (syntaxErrors.length > 0) {
     throw new SpecError(
       file,
-      syntaxErrors.map(({ location, message }) => ({
+      syntaxErrors.slice(0, MAX_PROBLEMS).map(({ location, message }) => ({
         location,
         pointer: '',
         message: `YAML syntax error: ${message}`,
       })),
+      syntaxErrors.length,
     );
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (error) {
+    if (!isAliasBomb(error)) throw error;
+    throw new SpecError(file, [{ pointer: '', message: ALIAS_BOMB_MESSAGE }]);
+  }
   if (!validate(data)) {
+    const errors = validate.errors ?? [];
     throw new SpecError(
       file,
-      (validate.errors ?? []).map((error) => schemaProblem(error, locate)),
+      errors.slice(0, MAX_PROBLEMS).map((error) => schemaProblem(error, locate)),
+      errors.length,
     );
   }
   const spec = data as Spec;
@@ -84,7 +125,8 @@ export function parseSpec(text: string, file: string): LoadedSpec {
     pointer: toPointer(path),
     message,
   }));
-  if (problems.length > 0) throw new SpecError(file, problems);
+  if (problems.length > 0)
+    throw new SpecError(file, problems.slice(0, MAX_PROBLEMS), problems.length);
   return { spec, file, locate };
 }
 
@@ -98,13 +140,14 @@ function schemaProblem(
     case 'additionalProperty':
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
+      const shownKey = excerpt(key);
       const allowed = Object.keys(
         (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
       );
       return {
         location: locate([...path, key]),
         pointer: toPointer([...path, key]),
-        message: `unknown key "${key}"${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
+        message: `unknown key ${shownKey}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
       };
     }
     case 'required': {
@@ -119,18 +162,18 @@ function schemaProblem(
       return {
         location: locate(path),
         pointer: error.instancePath,
-        message: `${JSON.stringify(error.data)} is not allowed; allowed values: ${(params.allowedValues as unknown[]).join(', ')}`,
+        message: `${excerpt(error.data)} is not allowed; allowed values: ${(params.allowedValues as unknown[]).join(', ')}`,
       };
     case 'const':
       return {
         location: locate(path),
         pointer: error.instancePath,
-        message: `${JSON.stringify(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
+        message: `${excerpt(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
       };
     case 'type': {
       const quoteHint =
         params.type === 'string' && typeof error.data !== 'object'
-          ? ` (quote it: '${String(error.data)}')`
+          ? ` (quote it: '${unquoted(String(error.data))}')`
           : '';
       return {
         location: locate(path),
@@ -142,13 +185,14 @@ function schemaProblem(
       return {
         location: locate(path),
         pointer: error.instancePath,
-        message: `${error.message ?? 'is invalid'} (found ${JSON.stringify(error.data)})`,
+        message: `${error.message ?? 'is invalid'} (found ${excerpt(error.data)})`,
       };
   }
 }
 
 /** A typo usually sits one or two edits away from the key that was meant. */
 function didYouMean(key: string, allowed: string[]): string {
+  if (key.length > MAX_EXCERPT_CHARS) return '';
   const [best] = allowed
     .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
     .sort((a, b) => a.distance - b.distance);
@@ -172,7 +216,7 @@ function describeType(value: unknown): string {
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${excerpt(value)}`;
 }
 
 /** References the schema cannot express: dependencies on declared services, keys on declared
@@ -180,12 +224,13 @@ function describeType(value: unknown): string {
 function crossReferenceProblems(spec: Spec): { path: YamlPath; message: string }[] {
   const problems: { path: YamlPath; message: string }[] = [];
   const services = Object.keys(spec.compose.services);
-  for (const [service, declared] of Object.entries(spec.compose.services)) {
-    for (const dependency of Object.keys(declared.dependsOn)) {
-      if (!services.includes(dependency)) {
+  const declared = new Set(services);
+  for (const [service, { dependsOn }] of Object.entries(spec.compose.services)) {
+    for (const dependency of Object.keys(dependsOn)) {
+      if (!declared.has(dependency)) {
         problems.push({
           path: ['compose', 'services', service, 'dependsOn', dependency],
-          message: `depends on undeclared service "${dependency}"; declared services: ${services.join(', ')}`,
+          message: `depends on undeclared service ${excerpt(dependency)}; declared services: ${listed(services)}`,
         });
       }
     }
@@ -197,6 +242,7 @@ function crossReferenceProblems(spec: Spec): { path: YamlPath; message: string }
     problems.push(...duplicates(keyspace.tables, keyspacePath, 'table'));
     keyspace.tables.forEach((table, t) => {
       const columns = Object.keys(table.columns);
+      const columnSet = new Set(columns);
       const keyColumns: [YamlPath, string][] = [
         ...table.partitionKey.map((column, i): [YamlPath, string] => [
           [...keyspacePath, t, 'partitionKey', i],
@@ -208,10 +254,10 @@ function crossReferenceProblems(spec: Spec): { path: YamlPath; message: string }
         ]),
       ];
       for (const [path, column] of keyColumns) {
-        if (!columns.includes(column)) {
+        if (!columnSet.has(column)) {
           problems.push({
             path,
-            message: `key column "${column}" is not in ${table.name}'s columns; declared columns: ${columns.join(', ')}`,
+            message: `key column ${excerpt(column)} is not in ${unquoted(table.name)}'s columns; declared columns: ${listed(columns)}`,
           });
         }
       }
@@ -220,16 +266,25 @@ function crossReferenceProblems(spec: Spec): { path: YamlPath; message: string }
   return problems;
 }
 
+/** Linear: a spec with many thousands of entries is checked in one pass. */
 function duplicates(
   entries: { name: string }[],
   path: YamlPath,
   kind: string,
 ): { path: YamlPath; message: string }[] {
-  return entries.flatMap((entry, index) =>
-    entries.findIndex((other) => other.name === entry.name) < index
-      ? [{ path: [...path, index, 'name'], message: `${kind} "${entry.name}" is declared twice` }]
-      : [],
-  );
+  const seen = new Set<string>();
+  return entries.flatMap((entry, index) => {
+    if (!seen.has(entry.name)) {
+      seen.add(entry.name);
+      return [];
+    }
+    return [
+      {
+        path: [...path, index, 'name'],
+        message: `${kind} ${excerpt(entry.name)} is declared twice`,
+      },
+    ];
+  });
 }
 
 function fromPointer(pointer: string): (string | number)[] {

@@ -1,7 +1,7 @@
 // Static mode: docker-compose.yml against the spec, before any container starts. Reading the
 // two files is the only I/O (verifyStatic); checkCompose is pure and points at compose lines.
 import { UserError } from '../model/errors';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   combine,
@@ -16,8 +16,10 @@ import {
 import type { CheckResult, Section } from '../model/report';
 import { formatLocation } from '../model/source';
 import { parseDotenv, type Env } from '../model/dotenv';
+import { readTextFile, TextFileProblem } from '../spec/text-file';
 import type { ServiceSpec, Spec } from '../spec/types';
-import { parseYaml, type YamlPath } from '../spec/yaml-locations';
+import { ALIAS_BOMB_MESSAGE, isAliasBomb, parseYaml, type YamlPath } from '../spec/yaml-locations';
+import { shapeProblem } from './compose-shape';
 import { interpolate } from './interpolate';
 
 /** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
@@ -28,19 +30,22 @@ export class ComposeFileError extends UserError {
   }
 }
 
-export function verifyStatic(composeFile: string, spec: Spec): CheckResult[] {
-  let text: string;
+function readComposeText(file: string, what: string): string {
   try {
-    text = readFileSync(composeFile, 'utf8');
+    return readTextFile(file);
   } catch (error) {
+    if (!(error instanceof TextFileProblem)) throw error;
     throw new ComposeFileError(
-      `cannot read compose file ${composeFile} (${(error as NodeJS.ErrnoException).code ?? String(error)}); ` +
-        'run from the repository root or pass the compose file path',
+      `${what} ${file}: ${error.message}; run from the repository root or pass the compose file path`,
     );
   }
+}
+
+export function verifyStatic(composeFile: string, spec: Spec): CheckResult[] {
+  const text = readComposeText(composeFile, 'compose file');
   // Like compose itself, variables come from the .env next to the compose file.
   const envFile = join(dirname(composeFile), '.env');
-  const env = existsSync(envFile) ? parseDotenv(readFileSync(envFile, 'utf8')) : {};
+  const env = existsSync(envFile) ? parseDotenv(readComposeText(envFile, 'the .env file')) : {};
   return checkCompose(text, composeFile, env, spec);
 }
 
@@ -69,7 +74,21 @@ export function checkCompose(text: string, file: string, env: Env, spec: Spec): 
       `${formatLocation(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`,
     );
   }
-  const compose = (doc.toJS() ?? {}) as ComposeFile;
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    if (!isAliasBomb(error)) throw error;
+    throw new ComposeFileError(`${file}: ${ALIAS_BOMB_MESSAGE}`);
+  }
+  const shape = shapeProblem(data);
+  if (shape) {
+    const where = locate(shape.pointer.split('/').slice(1));
+    throw new ComposeFileError(
+      `${where ? formatLocation(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`,
+    );
+  }
+  const compose = (data ?? {}) as ComposeFile;
   const results: CheckResult[] = [];
   for (const [name, declared] of Object.entries(spec.compose.services)) {
     const service = compose.services?.[name] ?? undefined;
