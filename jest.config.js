@@ -19,12 +19,6 @@ module.exports = {
     },
     // The release script in a temporary clone: real git and a real dist/ rebuild, no servers.
     { ...base, displayName: 'release', testMatch: ['<rootDir>/__tests__/release/**/*.test.ts'] },
-    // Issue 8's hostile inputs: misbehaving listeners and files made on the spot, no twin.
-    {
-      ...base,
-      displayName: 'hostile',
-      testMatch: ['<rootDir>/__tests__/hostile/**/*.test.ts'],
-    },
     // The stand-in docker runs a twin of its own, on other ports; the shared twin serves the
     // cases that run the action with runtime "existing".
     {
