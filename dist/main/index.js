@@ -101880,9 +101880,9 @@ async function run() {
     const inputs = (0, inputs_1.readInputs)((name) => core.getInput(name), process.env);
     if (inputs.githubToken)
         core.setSecret(inputs.githubToken);
+    // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
     if (inputs.runtime === 'existing' && inputs.cassandraCredentials) {
         core.setSecret(inputs.cassandraCredentials.password);
-        core.setSecret(inputs.cassandraCredentials.username);
     }
     const loaded = (0, for_run_1.specForRun)(inputs.spec, inputs.workingDirectory);
     const runtime = runtimeFor(inputs);
@@ -101946,7 +101946,7 @@ async function main() {
         const message = error instanceof errors_1.UserError ? error.message : `infra-verify failed: ${(0, errors_1.errorMessage)(error)}`;
         // The summary is where a reviewer looks first, so it says why even when nothing was checked.
         await core.summary
-            .addRaw(`## ❌ infra-verify: ERROR\n\n\`\`\`text\n${message}\n\`\`\`\n`)
+            .addRaw((0, report_1.renderErrorMarkdown)(message))
             .write()
             .catch(() => undefined);
         core.setFailed(message);
@@ -104065,7 +104065,7 @@ function renderConsole(report) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
+exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
 var console_1 = __nccwpck_require__(39475);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
 var json_1 = __nccwpck_require__(32794);
@@ -104073,6 +104073,7 @@ Object.defineProperty(exports, "renderJson", ({ enumerable: true, get: function 
 var junit_1 = __nccwpck_require__(42998);
 Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function () { return junit_1.renderJunit; } }));
 var markdown_1 = __nccwpck_require__(54285);
+Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
 var checklist_1 = __nccwpck_require__(1478);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
@@ -104189,81 +104190,177 @@ function renderJunit(report) {
 
 /***/ }),
 
+/***/ 47141:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Text from a spec, a server, an input or an error, made inert for a Markdown job summary: it
+// shows as the characters it is, and never becomes a heading, a table cell, a link, HTML, math
+// or the end of a code block. Our own `code spans` (titles such as "`channel-stats` topic
+// exists") stay code; whatever a value brings in is escaped.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_VALUE_CHARS = void 0;
+exports.plain = plain;
+exports.capped = capped;
+exports.inert = inert;
+exports.fenceFor = fenceFor;
+exports.fenced = fenced;
+/** Terminal escapes (compose's ESC[2K) and other control characters: they render as garbage. */
+// eslint-disable-next-line no-control-regex
+const ANSI_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** One value shown in a summary; longer ones are cut with a note of how much was cut. */
+exports.MAX_VALUE_CHARS = 2000;
+function plain(value) {
+    return value.replace(ANSI_ESCAPE, '').replace(CONTROL, '');
+}
+function capped(value, max) {
+    if (value.length <= max)
+        return value;
+    return `${value.slice(0, max)}… (${value.length - max} more characters)`;
+}
+/**
+ * Backslash escapes for every character that can start markup in the middle of a line
+ * (GitHub also renders $math$ and ~strike~). An underscore inside a word cannot, so
+ * channel_id stays readable. Line breaks become <br>: a raw newline could start a heading.
+ */
+function escapeText(text) {
+    return text
+        .replace(/[\\`*~$[\]|]/g, (char) => `\\${char}`)
+        .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\r?\n|\r/g, '<br>');
+}
+/**
+ * A code span shows its content literally; only a line break (a space inside code) and, in a
+ * table, a pipe (GFM splits cells before it sees code) need care.
+ */
+function codeSpan(content, inTable) {
+    const literal = content.replace(/\r?\n|\r/g, ' ');
+    return `\`${inTable ? literal.replace(/\|/g, '\\|') : literal}\``;
+}
+/** Inline text for a bullet or, with inTable, a table cell. */
+function inert(value, inTable = false) {
+    return capped(plain(value), exports.MAX_VALUE_CHARS)
+        .split(/(`[^`]+`)/)
+        .map((part, index) => index % 2 === 1 ? codeSpan(part.slice(1, -1), inTable) : escapeText(part))
+        .join('');
+}
+/** A fence longer than any backtick run inside the text, so the text cannot close it early. */
+function fenceFor(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+/** Text shown verbatim in a fenced block (a log, an error): only control characters go. */
+function fenced(text) {
+    const body = plain(text).replace(/\s+$/, '');
+    const fence = fenceFor(body);
+    return [`${fence}text`, body, fence];
+}
+
+
+/***/ }),
+
 /***/ 54285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SUMMARY_BUDGET_BYTES = void 0;
 exports.renderMarkdown = renderMarkdown;
+exports.renderErrorMarkdown = renderErrorMarkdown;
 const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
-/** Markdown-safe inline text: HTML-escaped outside `code spans` (so list<text> survives). */
-function inline(value) {
-    return value
-        .split(/(`[^`]*`)/)
-        .map((part) => part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeHtml(part))
-        .join('');
-}
-function escapeHtml(value) {
-    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const markdown_text_1 = __nccwpck_require__(47141);
+/** GitHub refuses a step summary of 1 MiB or more; the rest is room for the note. */
+exports.SUMMARY_BUDGET_BYTES = 1024 * 1024 - 16 * 1024;
+/** The tail of one service's log that a summary shows; the JSON report has it all. */
+const MAX_LOG_CHARS = 64 * 1024;
 function cell(value) {
-    return value === undefined || value === ''
-        ? ' '
-        : inline(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** A fence longer than any backtick run inside the log, so a log cannot close it early. */
-function fence(log) {
-    const longest = Math.max(0, ...(log.match(/`+/g) ?? []).map((run) => run.length));
-    return '`'.repeat(Math.max(3, longest + 1));
+    return value === undefined || value === '' ? ' ' : (0, markdown_text_1.inert)(value, true);
 }
 function failureRow(check) {
     const where = check.source ? ` (${(0, source_1.formatLocation)(check.source)})` : '';
-    return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} \`${check.id}\` | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
+    return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} ${cell(`\`${check.id}\``)} | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
 }
-function renderMarkdown(report) {
+const block = (what, ...lines) => ({ what, lines });
+function logTail(log) {
+    return log.length <= MAX_LOG_CHARS
+        ? log
+        : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
+}
+function blocksOf(report) {
     const { result } = report;
-    const out = [
-        `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`,
-        '',
-        `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime \`${report.runtime}\` · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${report.startedAt}`,
-        '',
+    const blocks = [
+        block('the verdict', `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
     ];
     if (report.notReady?.length) {
-        out.push('### Stack did not come up', '');
-        out.push(...report.notReady.map(
-        // cell(): a multi-line message (compose's stderr tail) stays inside its bullet.
-        ({ service, message }) => `- ${checklist_1.MARKS.error} **${escapeHtml(service)}**: ${cell(message)}`), '');
+        blocks.push(block('a heading', '### Stack did not come up', ''));
+        for (const { service, message } of report.notReady) {
+            blocks.push(block('a service that did not come up', `- ${checklist_1.MARKS.error} **${(0, markdown_text_1.inert)(service)}**: ${(0, markdown_text_1.inert)(message)}`));
+        }
+        blocks.push(block('a blank line', ''));
     }
     for (const { section, lines } of (0, checklist_1.checklist)(report.checks)) {
-        out.push(`### ${section}`, '');
+        blocks.push(block('a heading', `### ${section}`, ''));
         for (const { check, depth } of lines) {
-            const reason = check.status === 'skip' ? ` — *skipped: ${inline(check.message)}*` : '';
-            out.push(`${'  '.repeat(depth)}- ${checklist_1.MARKS[check.status]} ${inline(check.title)}${reason}`);
+            const reason = check.status === 'skip' ? ` — *skipped: ${(0, markdown_text_1.inert)(check.message)}*` : '';
+            blocks.push(block('a checklist line', `${'  '.repeat(depth)}- ${checklist_1.MARKS[check.status]} ${(0, markdown_text_1.inert)(check.title)}${reason}`));
         }
-        out.push('');
+        blocks.push(block('a blank line', ''));
     }
     const problems = report.checks.filter(checklist_1.isProblem);
     if (problems.length > 0) {
-        out.push('### Failures', '', '| Check | Expected | Actual | Details |', '| --- | --- | --- | --- |');
-        out.push(...problems.map(failureRow), '');
+        blocks.push(block('a heading', '### Failures', '', '| Check | Expected | Actual | Details |', '| --- | --- | --- | --- |'));
+        for (const problem of problems)
+            blocks.push(block('a failure row', failureRow(problem)));
+        blocks.push(block('a blank line', ''));
     }
     const timings = Object.entries(report.timings);
     if (timings.length > 0) {
-        out.push('### Timings', '', '| Phase | Duration |', '| --- | ---: |');
-        out.push(...timings.map(([phase, ms]) => `| ${cell(phase)} | ${(0, checklist_1.formatDuration)(ms)} |`));
-        out.push(`| **total** | **${(0, checklist_1.formatDuration)(report.durationMs)}** |`, '');
+        blocks.push(block('the timings', '### Timings', '', '| Phase | Duration |', '| --- | ---: |', ...timings.map(([phase, ms]) => `| ${cell(phase)} | ${(0, checklist_1.formatDuration)(ms)} |`), `| **total** | **${(0, checklist_1.formatDuration)(report.durationMs)}** |`, ''));
     }
     const logs = Object.entries(report.logs);
     if (logs.length > 0) {
-        out.push('### Logs of failed services', '');
+        blocks.push(block('a heading', '### Logs of failed services', ''));
         for (const [service, log] of logs) {
-            const marker = fence(log);
-            out.push(`<details><summary>${escapeHtml(service)}</summary>`, '', `${marker}text`, log.replace(/\s+$/, ''), marker, '', '</details>', '');
+            blocks.push(block('a service log', `<details><summary>${(0, markdown_text_1.inert)(service)}</summary>`, '', ...(0, markdown_text_1.fenced)(logTail(log)), '', '</details>', ''));
         }
     }
-    return `${out.join('\n').replace(/\n+$/, '')}\n`;
+    return blocks;
+}
+/** Blocks in order while they fit; then one note of what was left out, and where it is. */
+function withinBudget(blocks) {
+    const out = [];
+    const leftOut = new Map();
+    let bytes = 0;
+    for (const { lines, what } of blocks) {
+        const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+        if (leftOut.size === 0 && bytes + size <= exports.SUMMARY_BUDGET_BYTES) {
+            out.push(...lines);
+            bytes += size;
+        }
+        else if (what !== 'a blank line') {
+            leftOut.set(what, (leftOut.get(what) ?? 0) + 1);
+        }
+    }
+    if (leftOut.size > 0) {
+        const counts = [...leftOut].map(([what, count]) => `${count} × ${what}`).join(', ');
+        out.push('', `**Left out to stay under GitHub's 1 MiB summary limit:** ${counts}. The JSON report has everything.`);
+    }
+    return out;
+}
+function renderMarkdown(report) {
+    return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
+}
+/** The summary of a run that ended before any check: why, verbatim but inert and short. */
+function renderErrorMarkdown(message) {
+    return ['## ❌ infra-verify: ERROR', '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
 }
 
 
@@ -105284,29 +105381,58 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SpecError = void 0;
+exports.SpecError = exports.MAX_PROBLEMS = void 0;
+exports.excerpt = excerpt;
 exports.loadSpec = loadSpec;
 exports.parseSpec = parseSpec;
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
 const errors_1 = __nccwpck_require__(87206);
-const node_fs_1 = __nccwpck_require__(73024);
 const ajv_1 = __importDefault(__nccwpck_require__(42463));
 const source_1 = __nccwpck_require__(75180);
 const schema_1 = __nccwpck_require__(47280);
+const text_file_1 = __nccwpck_require__(62623);
 const yaml_locations_1 = __nccwpck_require__(60557);
+/** Enough to fix a file top down; a garbage file would otherwise print megabytes of errors. */
+exports.MAX_PROBLEMS = 20;
+/** How much of a value from the file an error quotes. */
+const MAX_EXCERPT_CHARS = 80;
 class SpecError extends errors_1.UserError {
     file;
     problems;
-    constructor(file, problems) {
-        super([`Invalid spec ${file}:`, ...problems.map(describeProblem)].join('\n') +
+    constructor(file, problems, 
+    /** how many problems there were in all, when only the first ones were described */
+    total = problems.length) {
+        const shown = problems.slice(0, exports.MAX_PROBLEMS);
+        const more = Math.max(total, problems.length) - shown.length;
+        super([
+            `Invalid spec ${file}:`,
+            ...shown.map(describeProblem),
+            ...(more > 0 ? [`  ... and ${more} more problem${more === 1 ? '' : 's'}`] : []),
+        ].join('\n') +
             '\nFix the entries above, or omit --spec to use the built-in Milestone-1 spec.');
         this.file = file;
-        this.problems = problems;
         this.name = 'SpecError';
+        this.problems = shown;
     }
 }
 exports.SpecError = SpecError;
+/** A value from the file, quoted short: an error shows where and what, not the content. */
+function excerpt(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length <= MAX_EXCERPT_CHARS ? text : `${text.slice(0, MAX_EXCERPT_CHARS)}…`;
+}
+/** A name from the file inside a sentence: short, and without its quotes. */
+function unquoted(name) {
+    return excerpt(name).replace(/^"|"$/g, '');
+}
+/** Names as an error lists them: the first few, and how many more. */
+function listed(names) {
+    const shown = names.slice(0, 10).map(unquoted);
+    return names.length > shown.length
+        ? `${shown.join(', ')} and ${names.length - shown.length} more`
+        : shown.join(', ');
+}
 function describeProblem(problem) {
     const where = problem.location ? `${(0, source_1.formatLocation)(problem.location)} ` : '';
     return `  ${where}${problem.pointer || '/'}: ${problem.message}`;
@@ -105315,15 +105441,13 @@ const validate = new ajv_1.default({ allErrors: true, useDefaults: true, verbose
 function loadSpec(file) {
     let text;
     try {
-        text = (0, node_fs_1.readFileSync)(file, 'utf8');
+        text = (0, text_file_1.readTextFile)(file);
     }
     catch (error) {
-        const reason = error.code ?? String(error);
+        if (!(error instanceof text_file_1.TextFileProblem))
+            throw error;
         throw new SpecError(file, [
-            {
-                pointer: '',
-                message: `cannot read the file (${reason}); pass --spec with an existing file`,
-            },
+            { pointer: '', message: `${error.message}; pass --spec with a readable spec file` },
         ]);
     }
     return parseSpec(text, file);
@@ -105331,15 +105455,24 @@ function loadSpec(file) {
 function parseSpec(text, file) {
     const { doc, locate, syntaxErrors } = (0, yaml_locations_1.parseYaml)(text, file);
     if (syntaxErrors.length > 0) {
-        throw new SpecError(file, syntaxErrors.map(({ location, message }) => ({
+        throw new SpecError(file, syntaxErrors.slice(0, exports.MAX_PROBLEMS).map(({ location, message }) => ({
             location,
             pointer: '',
             message: `YAML syntax error: ${message}`,
-        })));
+        })), syntaxErrors.length);
     }
-    const data = doc.toJS() ?? {};
+    let data;
+    try {
+        data = doc.toJS() ?? {};
+    }
+    catch (error) {
+        if (!(0, yaml_locations_1.isAliasBomb)(error))
+            throw error;
+        throw new SpecError(file, [{ pointer: '', message: yaml_locations_1.ALIAS_BOMB_MESSAGE }]);
+    }
     if (!validate(data)) {
-        throw new SpecError(file, (validate.errors ?? []).map((error) => schemaProblem(error, locate)));
+        const errors = validate.errors ?? [];
+        throw new SpecError(file, errors.slice(0, exports.MAX_PROBLEMS).map((error) => schemaProblem(error, locate)), errors.length);
     }
     const spec = data;
     const problems = crossReferenceProblems(spec).map(({ path, message }) => ({
@@ -105348,7 +105481,7 @@ function parseSpec(text, file) {
         message,
     }));
     if (problems.length > 0)
-        throw new SpecError(file, problems);
+        throw new SpecError(file, problems.slice(0, exports.MAX_PROBLEMS), problems.length);
     return { spec, file, locate };
 }
 function schemaProblem(error, locate) {
@@ -105358,11 +105491,12 @@ function schemaProblem(error, locate) {
         case 'additionalProperty':
         case 'additionalProperties': {
             const key = String(params.additionalProperty);
+            const shownKey = excerpt(key);
             const allowed = Object.keys(error.parentSchema?.properties ?? {});
             return {
                 location: locate([...path, key]),
                 pointer: toPointer([...path, key]),
-                message: `unknown key "${key}"${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
+                message: `unknown key ${shownKey}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
             };
         }
         case 'required': {
@@ -105377,17 +105511,17 @@ function schemaProblem(error, locate) {
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${JSON.stringify(error.data)} is not allowed; allowed values: ${params.allowedValues.join(', ')}`,
+                message: `${excerpt(error.data)} is not allowed; allowed values: ${params.allowedValues.join(', ')}`,
             };
         case 'const':
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${JSON.stringify(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
+                message: `${excerpt(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
             };
         case 'type': {
             const quoteHint = params.type === 'string' && typeof error.data !== 'object'
-                ? ` (quote it: '${String(error.data)}')`
+                ? ` (quote it: '${unquoted(String(error.data))}')`
                 : '';
             return {
                 location: locate(path),
@@ -105399,12 +105533,14 @@ function schemaProblem(error, locate) {
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${error.message ?? 'is invalid'} (found ${JSON.stringify(error.data)})`,
+                message: `${error.message ?? 'is invalid'} (found ${excerpt(error.data)})`,
             };
     }
 }
 /** A typo usually sits one or two edits away from the key that was meant. */
 function didYouMean(key, allowed) {
+    if (key.length > MAX_EXCERPT_CHARS)
+        return '';
     const [best] = allowed
         .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
         .sort((a, b) => a.distance - b.distance);
@@ -105429,19 +105565,20 @@ function describeType(value) {
         return 'a list';
     if (typeof value === 'object')
         return 'a mapping';
-    return `${typeof value} ${JSON.stringify(value)}`;
+    return `${typeof value} ${excerpt(value)}`;
 }
 /** References the schema cannot express: dependencies on declared services, keys on declared
  * columns, and names that must be unique. */
 function crossReferenceProblems(spec) {
     const problems = [];
     const services = Object.keys(spec.compose.services);
-    for (const [service, declared] of Object.entries(spec.compose.services)) {
-        for (const dependency of Object.keys(declared.dependsOn)) {
-            if (!services.includes(dependency)) {
+    const declared = new Set(services);
+    for (const [service, { dependsOn }] of Object.entries(spec.compose.services)) {
+        for (const dependency of Object.keys(dependsOn)) {
+            if (!declared.has(dependency)) {
                 problems.push({
                     path: ['compose', 'services', service, 'dependsOn', dependency],
-                    message: `depends on undeclared service "${dependency}"; declared services: ${services.join(', ')}`,
+                    message: `depends on undeclared service ${excerpt(dependency)}; declared services: ${listed(services)}`,
                 });
             }
         }
@@ -105453,6 +105590,7 @@ function crossReferenceProblems(spec) {
         problems.push(...duplicates(keyspace.tables, keyspacePath, 'table'));
         keyspace.tables.forEach((table, t) => {
             const columns = Object.keys(table.columns);
+            const columnSet = new Set(columns);
             const keyColumns = [
                 ...table.partitionKey.map((column, i) => [
                     [...keyspacePath, t, 'partitionKey', i],
@@ -105464,10 +105602,10 @@ function crossReferenceProblems(spec) {
                 ]),
             ];
             for (const [path, column] of keyColumns) {
-                if (!columns.includes(column)) {
+                if (!columnSet.has(column)) {
                     problems.push({
                         path,
-                        message: `key column "${column}" is not in ${table.name}'s columns; declared columns: ${columns.join(', ')}`,
+                        message: `key column ${excerpt(column)} is not in ${unquoted(table.name)}'s columns; declared columns: ${listed(columns)}`,
                     });
                 }
             }
@@ -105475,10 +105613,21 @@ function crossReferenceProblems(spec) {
     });
     return problems;
 }
+/** Linear: a spec with many thousands of entries is checked in one pass. */
 function duplicates(entries, path, kind) {
-    return entries.flatMap((entry, index) => entries.findIndex((other) => other.name === entry.name) < index
-        ? [{ path: [...path, index, 'name'], message: `${kind} "${entry.name}" is declared twice` }]
-        : []);
+    const seen = new Set();
+    return entries.flatMap((entry, index) => {
+        if (!seen.has(entry.name)) {
+            seen.add(entry.name);
+            return [];
+        }
+        return [
+            {
+                path: [...path, index, 'name'],
+                message: `${kind} ${excerpt(entry.name)} is declared twice`,
+            },
+        ];
+    });
 }
 function fromPointer(pointer) {
     if (pointer === '')
@@ -105632,14 +105781,154 @@ exports.SPEC_SCHEMA = {
 
 /***/ }),
 
+/***/ 62623:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TextFileProblem = exports.MAX_TEXT_FILE_BYTES = void 0;
+exports.readTextFile = readTextFile;
+// Reading a file that a pull request controls (the spec, a compose file): a regular file inside
+// the checkout, of a size a person writes, in UTF-8. Anything else is refused before a byte of
+// it is parsed or quoted, so no error can print a secret that a symlink pointed at.
+const node_fs_1 = __nccwpck_require__(73024);
+const path = __importStar(__nccwpck_require__(76760));
+/**
+ * The real spec is under 3 KB and the compose file under 5 KB. The cap also bounds the time the
+ * YAML parser may spend on garbage (about a second here for a capped file).
+ */
+exports.MAX_TEXT_FILE_BYTES = 256 * 1024;
+/** Why a file cannot be read; the caller names the file and the fix around it. */
+class TextFileProblem extends Error {
+}
+exports.TextFileProblem = TextFileProblem;
+const PSEUDO_FILESYSTEMS = ['/proc/', '/sys/', '/dev/'];
+function reason(error) {
+    return error.code ?? String(error);
+}
+/** A symlink is followed only to a file inside the working directory: the checkout. */
+function checkedTarget(file) {
+    let real;
+    let cwd;
+    try {
+        real = (0, node_fs_1.realpathSync)(file);
+        cwd = (0, node_fs_1.realpathSync)(process.cwd());
+    }
+    catch (error) {
+        throw new TextFileProblem(`cannot read the file (${reason(error)})`);
+    }
+    if (PSEUDO_FILESYSTEMS.some((prefix) => `${real}/`.startsWith(prefix))) {
+        throw new TextFileProblem(`it leads to ${real}, which is not a regular file`);
+    }
+    const relative = path.relative(cwd, real);
+    const insideCwd = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    if ((0, node_fs_1.lstatSync)(file).isSymbolicLink() && !insideCwd) {
+        throw new TextFileProblem(`it is a symlink to ${real}, outside the working directory; a regular file is expected`);
+    }
+    return real;
+}
+function decode(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+        throw new TextFileProblem('it is UTF-16 (little endian, with a byte order mark); save it as UTF-8');
+    }
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+        throw new TextFileProblem('it is UTF-16 (big endian, with a byte order mark); save it as UTF-8');
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        throw new TextFileProblem(`it has a NUL byte at offset ${nul}: is it UTF-16 or binary? Save it as UTF-8 text`);
+    }
+    try {
+        // A UTF-8 byte order mark is harmless: dropped.
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    }
+    catch {
+        throw new TextFileProblem('it is not valid UTF-8; save it as UTF-8 text');
+    }
+}
+/** The file's text, or a TextFileProblem that says why not. Never reads past the size cap. */
+function readTextFile(file) {
+    const real = checkedTarget(file);
+    let fd;
+    try {
+        // A FIFO would block the open itself until somebody writes to it.
+        if (!(0, node_fs_1.statSync)(real).isFile())
+            throw new TextFileProblem('it is not a regular file');
+        fd = (0, node_fs_1.openSync)(real, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        if (error instanceof TextFileProblem)
+            throw error;
+        throw new TextFileProblem(`cannot read the file (${reason(error)})`);
+    }
+    try {
+        if (!(0, node_fs_1.fstatSync)(fd).isFile())
+            throw new TextFileProblem('it is not a regular file');
+        const buffer = Buffer.alloc(exports.MAX_TEXT_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0, node_fs_1.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > exports.MAX_TEXT_FILE_BYTES) {
+                throw new TextFileProblem(`it is larger than ${exports.MAX_TEXT_FILE_BYTES / 1024} KiB, far more than a real one`);
+            }
+        }
+        return decode(buffer.subarray(0, length));
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
 /***/ 60557:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ALIAS_BOMB_MESSAGE = void 0;
 exports.parseYaml = parseYaml;
 exports.makeLocator = makeLocator;
+exports.isAliasBomb = isAliasBomb;
 // Parses YAML and maps a path inside it to file:line:column. Shared by the spec loader and
 // static mode, so both report syntax errors alike and point drift at the line a person edits.
 const yaml_1 = __nccwpck_require__(38815);
@@ -105691,6 +105980,11 @@ function keyText(key) {
         return String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
+/** yaml's guard against alias bombs, as the message that names the file. */
+function isAliasBomb(error) {
+    return error instanceof ReferenceError && /alias/i.test(error.message);
+}
+exports.ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real file holds (an alias bomb?); write the entries out';
 
 
 /***/ }),
