@@ -15,7 +15,7 @@ const MAY_IMPORT = {
   checks: ['model', 'spec'],
   static: ['model', 'spec', 'checks'],
   report: ['model'],
-  verify: ['model', 'spec', 'checks', 'probes'],
+  verify: ['model', 'spec', 'checks'],
   action: ['model', 'protocol', 'spec', 'runtime', 'probes', 'report', 'verify'],
   'verify-command': [
     'model',

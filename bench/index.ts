@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createRuntime } from '../src/runtime';
 import { LocalRuntime } from '../src/runtime/local/LocalRuntime';
 import { DEFAULT_SPEC } from '../src/spec/default';
+import { probeObserver } from '../src/probes/observer';
 import { verify } from '../src/verify';
 import { runSeedCommand, seedCleanup, seedCommands } from './seed-way';
 
@@ -21,6 +22,7 @@ const line = (text: string) => process.stdout.write(`${text}\n`);
 
 async function livePhase(twin: LocalRuntime): Promise<number> {
   const report = await verify(DEFAULT_SPEC, twin, {
+    observer: probeObserver,
     timeoutSeconds: 120,
     keepUp: true,
     noPersistence: true,

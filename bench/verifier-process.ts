@@ -2,10 +2,12 @@
 // Run by bench/index.ts as a child so that the figure is the verifier's alone.
 import { createRuntime } from '../src/runtime';
 import { DEFAULT_SPEC } from '../src/spec/default';
+import { probeObserver } from '../src/probes/observer';
 import { verify } from '../src/verify';
 
 async function main(): Promise<void> {
   const report = await verify(DEFAULT_SPEC, createRuntime('local'), {
+    observer: probeObserver,
     timeoutSeconds: 180,
     keepUp: true,
     noPersistence: process.argv.includes('--no-persistence'),

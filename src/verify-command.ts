@@ -14,6 +14,7 @@ import { ExistingRuntime } from './runtime/existing';
 import { DEFAULT_SPEC_FILE, specForRun } from './spec/for-run';
 import { verifyStatic } from './static/compose';
 import { verify } from './verify';
+import { probeObserver } from './probes/observer';
 
 /** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 } as const;
@@ -148,6 +149,7 @@ async function runVerify(flags: VerifyFlags): Promise<number> {
     const release = downOnSignal(runtime, Boolean(flags.keepUp));
     try {
       report = await verify(loaded.spec, runtime, {
+        observer: probeObserver,
         timeoutSeconds: timeout,
         noPersistence: !flags.persistence,
         readOnly: flags.readOnly,

@@ -1,31 +1,58 @@
 // The one orchestration that the CLI and the Action both call. One direction of flow:
-// spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
-// and the stack goes down in finally unless the caller keeps it.
+// spec -> runtime (up) -> readiness -> observer (observe, round-trip, persistence) -> checks ->
+// report, and the stack goes down in finally unless the caller keeps it. The observer comes in
+// through StackObserver (the shells pass probes/observer.ts), so every decision made here can
+// be unit-tested with a fake one.
 import { randomUUID } from 'node:crypto';
 import { type Locate, runChecks } from './checks';
 import { errorMessage } from './model/errors';
-import type { ObservedState, PersistenceObservation } from './model/observed';
+import type {
+  LiveState,
+  ObservedState,
+  PersistenceObservation,
+  RoundTripObservation,
+} from './model/observed';
+import { notReadyServices, type StackReadiness } from './model/readiness';
 import { resultOf, type VerifyReport } from './model/report';
 import {
   EXISTING_SEES_PROTOCOLS_ONLY,
   LOG_TAIL_LINES,
   NO_LIFECYCLE_REASON,
+  type Endpoints,
   type Progress,
   type Runtime,
 } from './model/runtime';
-import {
-  type LiveState,
-  type StackClients,
-  connectStack,
-  observeLive,
-  observeRoundTrip,
-  readMarkers,
-  writeMarkers,
-} from './probes/observe-stack';
-import { awaitStack, notReadyServices } from './probes/stack-ready';
 import type { Spec } from './spec/types';
 
-export interface VerifyOptions {
+/** What verify needs from the live stack; M is whatever the observer keeps about its markers. */
+export interface StackObserver<M> {
+  /** waits for every service (by protocol, or by state for one-shot services) until deadline */
+  awaitStack(
+    spec: Spec,
+    runtime: Runtime,
+    deadline: number,
+    progress: Progress,
+  ): Promise<StackReadiness>;
+  /** clients for the servers that came up; the others carry their readiness failure */
+  connect(endpoints: Endpoints, readiness: StackReadiness): Promise<ObserverSession<M>>;
+}
+
+export interface ObserverSession<M> {
+  observeLive(runtime: Runtime, readiness: StackReadiness): Promise<LiveState>;
+  roundTrip(
+    spec: Spec,
+    live: LiveState,
+    runId: string,
+    expiry: boolean,
+  ): Promise<RoundTripObservation>;
+  writeMarkers(spec: Spec, live: LiveState, runId: string): Promise<M>;
+  /** on a session opened after the restart */
+  readMarkers(markers: M): Promise<Omit<PersistenceObservation, 'stops'>>;
+  close(): Promise<void>;
+}
+
+export interface VerifyOptions<M> {
+  observer: StackObserver<M>;
   /** the deadline for the stack to become ready, and again after the persistence restart */
   timeoutSeconds: number;
   noPersistence?: boolean;
@@ -43,7 +70,7 @@ export interface VerifyOptions {
 type NotRun = NonNullable<ObservedState['notRun']>;
 
 /** Why each writing phase will not run, decided before anything runs. */
-function phasesNotRun(spec: Spec, runtime: Runtime, options: VerifyOptions): NotRun {
+function phasesNotRun<M>(spec: Spec, runtime: Runtime, options: VerifyOptions<M>): NotRun {
   const notRun: NotRun = {};
   if (options.readOnly) notRun.roundTrip = '--read-only: nothing is written';
   else if (!spec.probes.roundTrip) notRun.roundTrip = 'round-trip probes are off in the spec';
@@ -58,11 +85,12 @@ function phasesNotRun(spec: Spec, runtime: Runtime, options: VerifyOptions): Not
   return notRun;
 }
 
-export async function verify(
+export async function verify<M>(
   spec: Spec,
   runtime: Runtime,
-  options: VerifyOptions,
+  options: VerifyOptions<M>,
 ): Promise<VerifyReport> {
+  const { observer } = options;
   const progress: Progress = options.progress ?? (() => undefined);
   const started = Date.now();
   const timings: Record<string, number> = {};
@@ -77,7 +105,7 @@ export async function verify(
   const runId = randomUUID();
   const notRun = phasesNotRun(spec, runtime, options);
   const timeoutMs = options.timeoutSeconds * 1000;
-  let clients: StackClients | undefined;
+  let session: ObserverSession<M> | undefined;
   try {
     if (runtime.hasLifecycle) progress(`bringing the stack up (${runtime.name})`);
     const upError = runtime.hasLifecycle
@@ -86,31 +114,40 @@ export async function verify(
     // After a failed up, one look at each service rather than sitting out the whole timeout.
     const deadline = Date.now() + (upError ? 0 : timeoutMs);
     progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
-    const readiness = await timed('ready', () => awaitStack(spec, runtime, deadline, progress));
+    const readiness = await timed('ready', () =>
+      observer.awaitStack(spec, runtime, deadline, progress),
+    );
     const notReady = notReadyServices(readiness);
     // The up error comes first: it is usually the root cause ("port already in use", an init
     // that exited 1) of whatever the services then look like.
     if (upError) notReady.unshift({ service: runtime.name, message: upError });
 
     progress('observing topics, schema and services');
-    clients = await connectStack(runtime.endpoints, readiness);
-    const connected = clients;
-    const live = await timed('observe', () => observeLive(runtime, readiness, connected));
+    session = await observer.connect(runtime.endpoints, readiness);
+    const connected = session;
+    const live = await timed('observe', () => connected.observeLive(runtime, readiness));
     const observed: ObservedState = { ...live, notRun };
 
     if (!notRun.roundTrip) {
       progress('round-tripping probe records and rows');
       observed.roundTrip = await timed('roundTrip', () =>
-        observeRoundTrip(spec, live, connected, runId, !notRun.ttlExpiry),
+        connected.roundTrip(spec, live, runId, !notRun.ttlExpiry),
       );
     }
     if (!notRun.persistence) {
       if (notReady.length > 0) notRun.persistence = 'the stack did not come up';
       else {
         observed.persistence = await timed('persistence', () =>
-          provePersistence(spec, runtime, live, connected, runId, timeoutMs, progress).catch(
-            (error: unknown) => persistenceFailed(errorMessage(error)),
-          ),
+          provePersistence(
+            observer,
+            spec,
+            runtime,
+            live,
+            connected,
+            runId,
+            timeoutMs,
+            progress,
+          ).catch((error: unknown) => persistenceFailed(errorMessage(error))),
         );
       }
     }
@@ -131,7 +168,7 @@ export async function verify(
       ...(notReady.length > 0 ? { notReady } : {}),
     };
   } finally {
-    await clients?.close();
+    await session?.close();
     if (runtime.hasLifecycle && !options.keepUp) {
       progress('taking the stack down (data kept)');
       await timed('down', () => runtime.down({ removeData: false })).catch((error) =>
@@ -143,20 +180,21 @@ export async function verify(
 
 /**
  * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the clients it was given: they point at servers that are about to stop.
+ * Closes the session it was given: its clients point at servers that are about to stop.
  */
-async function provePersistence(
+async function provePersistence<M>(
+  observer: StackObserver<M>,
   spec: Spec,
   runtime: Runtime,
   live: LiveState,
-  clients: StackClients,
+  session: ObserverSession<M>,
   runId: string,
   timeoutMs: number,
   progress: Progress,
 ): Promise<PersistenceObservation> {
   progress('persistence: writing markers');
-  const markers = await writeMarkers(spec, live, clients, runId);
-  await clients.close();
+  const markers = await session.writeMarkers(spec, live, runId);
+  await session.close();
   progress('persistence: stopping the stack');
   const stops = await runtime.stop(progress);
   progress('persistence: starting the stack again');
@@ -165,16 +203,16 @@ async function provePersistence(
     (error: unknown) => errorMessage(error),
   );
   if (startError) progress(`persistence: the stack did not start again: ${startError}`);
-  const readiness = await awaitStack(
+  const readiness = await observer.awaitStack(
     spec,
     runtime,
     Date.now() + (startError ? 0 : timeoutMs),
     progress,
   );
-  const restarted = await connectStack(runtime.endpoints, readiness);
+  const restarted = await observer.connect(runtime.endpoints, readiness);
   try {
     progress('persistence: reading the markers back');
-    return { stops, ...(await readMarkers(markers, restarted)) };
+    return { stops, ...(await restarted.readMarkers(markers)) };
   } finally {
     await restarted.close();
   }

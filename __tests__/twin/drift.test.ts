@@ -6,6 +6,7 @@ import { Client } from 'cassandra-driver';
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
 import type { VerifyReport } from '../../src/model/report';
 import { DEFAULT_SPEC } from '../../src/spec/default';
+import { probeObserver } from '../../src/probes/observer';
 import { verify } from '../../src/verify';
 import { sharedTwin } from '../setup/twin';
 
@@ -241,6 +242,7 @@ const drifts: Drift[] = [
 /** The live checks only: the drifts are about state, so no restart and no 2 s expiry wait. */
 function verifyLive(): Promise<VerifyReport> {
   return verify(DEFAULT_SPEC, twin, {
+    observer: probeObserver,
     timeoutSeconds: 60,
     keepUp: true,
     noPersistence: true,

@@ -5,6 +5,7 @@ import type { CheckResult, VerifyReport } from '../../src/model/report';
 import { PROBE_PARTITION } from '../../src/probes/cassandra';
 import { ExistingRuntime } from '../../src/runtime/existing';
 import { DEFAULT_SPEC } from '../../src/spec/default';
+import { probeObserver } from '../../src/probes/observer';
 import { verify } from '../../src/verify';
 import { sharedTwin } from '../setup/twin';
 import { kafkaClient, withCassandra } from './clients';
@@ -62,7 +63,11 @@ describe('verify on the clean twin', () => {
 
   beforeAll(async () => {
     groupsBefore = (await footprint()).groups;
-    report = await verify(DEFAULT_SPEC, twin, { timeoutSeconds: 180, keepUp: true });
+    report = await verify(DEFAULT_SPEC, twin, {
+      observer: probeObserver,
+      timeoutSeconds: 180,
+      keepUp: true,
+    });
   });
 
   it('passes every check, persistence and TTL expiry included', () => {
@@ -136,6 +141,7 @@ describe('verify on an existing stack', () => {
   it('--read-only writes nothing and says why the writing checks were skipped', async () => {
     const before = await footprint();
     const report = await verify(DEFAULT_SPEC, new ExistingRuntime(twin.endpoints), {
+      observer: probeObserver,
       timeoutSeconds: 30,
       readOnly: true,
     });
@@ -156,6 +162,7 @@ describe('verify on an existing stack', () => {
 
   it('without --read-only it round-trips, and skips persistence saying why', async () => {
     const report = await verify(DEFAULT_SPEC, new ExistingRuntime(twin.endpoints), {
+      observer: probeObserver,
       timeoutSeconds: 30,
       ttlExpiry: false,
     });
@@ -174,8 +181,11 @@ describe('verify on an existing stack', () => {
     const closedPort = '127.0.0.1:1';
     const report = await verify(
       DEFAULT_SPEC,
-      new ExistingRuntime({ ...twin.endpoints, kafkaBrokers: [closedPort] }),
-      { timeoutSeconds: 2, readOnly: true },
+      new ExistingRuntime({
+        ...twin.endpoints,
+        kafkaBrokers: [closedPort],
+      }),
+      { observer: probeObserver, timeoutSeconds: 2, readOnly: true },
     );
     expect(report.result).toBe('fail');
     expect(report.notReady?.map((entry) => entry.service)).toEqual(['kafka']);

@@ -19,6 +19,7 @@ import { ExistingRuntime } from '../runtime/existing';
 import { specForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
 import { verify } from '../verify';
+import { probeObserver } from '../probes/observer';
 import { annotationsFor } from './annotations';
 import { gitHubApi } from './github-api';
 import { readInputs, type ActionInputs } from './inputs';
@@ -93,6 +94,7 @@ export async function run(): Promise<void> {
   const loaded = specForRun(inputs.spec, inputs.workingDirectory);
   const runtime = runtimeFor(inputs);
   const report = await verify(loaded.spec, runtime, {
+    observer: probeObserver,
     timeoutSeconds: inputs.timeoutSeconds,
     noPersistence: !inputs.persistence,
     ttlExpiry: inputs.ttlExpiry,

@@ -83,3 +83,6 @@ export interface ObservedState {
    * protocol only (existing), so one-shot inits, start order, networks and mounts cannot be judged */
   notRun?: Partial<Record<'roundTrip' | 'ttlExpiry' | 'persistence' | 'containers', string>>;
 }
+
+/** What verify reads from a ready stack before any probe writes. */
+export type LiveState = Pick<ObservedState, 'services' | 'zookeeper' | 'kafka' | 'cassandra'>;

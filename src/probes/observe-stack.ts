@@ -4,8 +4,8 @@ import type { Client } from 'cassandra-driver';
 import { notObserved, observe } from '../model/observe';
 import type {
   KafkaRoundTrip,
+  LiveState,
   Observed,
-  ObservedState,
   ObservedTable,
   PersistenceObservation,
   RoundTripObservation,
@@ -34,7 +34,7 @@ import {
   roundTripTopics,
   tombstone,
 } from './kafka';
-import type { StackReadiness } from './stack-ready';
+import type { StackReadiness } from '../model/readiness';
 
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
@@ -86,8 +86,6 @@ function withClient<C, T>(
     ? observe(() => probe(client.value))
     : Promise.resolve(notObserved<T>(client.error));
 }
-
-export type LiveState = Pick<ObservedState, 'services' | 'zookeeper' | 'kafka' | 'cassandra'>;
 
 export async function observeLive(
   runtime: Runtime,

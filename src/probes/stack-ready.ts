@@ -2,20 +2,13 @@
 // the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
 import { errorMessage, firstLineOf } from '../model/errors';
 import type { Observed } from '../model/observed';
+import type { StackReadiness } from '../model/readiness';
 import { LOG_TAIL_LINES, type Progress, type Runtime } from '../model/runtime';
 import { cassandraReady } from '../protocol/cassandra';
 import { kafkaReady } from '../protocol/kafka';
 import { ReadinessError, waitUntil } from '../protocol/wait';
 import { zookeeperReady } from '../protocol/zookeeper';
 import type { Spec } from '../spec/types';
-
-export interface StackReadiness {
-  zookeeper: Observed<{ mode: string }>;
-  kafka: Observed<unknown>;
-  cassandra: Observed<unknown>;
-  /** init or sentinel service -> its exit code (0 while a sentinel runs); empty for existing */
-  others: Record<string, Observed<number>>;
-}
 
 async function settle<T>(wait: Promise<T>): Promise<Observed<T>> {
   const started = Date.now();
@@ -126,23 +119,4 @@ export async function awaitStack(
       others.map(({ name }, index) => [name, otherResults[index] as Observed<number>]),
     ),
   };
-}
-
-/** The services that did not come up, with what was seen: empty when the stack is ready. */
-export function notReadyServices(
-  readiness: StackReadiness,
-): { service: string; message: string }[] {
-  const entries: [string, Observed<unknown>][] = [
-    ['zookeeper', readiness.zookeeper],
-    ['kafka', readiness.kafka],
-    ['cassandra', readiness.cassandra],
-    ...Object.entries(readiness.others),
-  ];
-  const failed = entries.flatMap(([service, state]) =>
-    state.ok ? [] : [{ service, message: state.error }],
-  );
-  const badExits = Object.entries(readiness.others).flatMap(([service, state]) =>
-    state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : [],
-  );
-  return [...failed, ...badExits];
 }

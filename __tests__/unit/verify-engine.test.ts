@@ -1,0 +1,327 @@
+// verify()'s own decisions, driven through a fake observer and a fake runtime that record what
+// they were asked: what runs and what is skipped (and why), persistence after a failed up,
+// keepUp, and the result when nothing is ready. The live twin suites cover the real probes.
+import type { ObservedState } from '../../src/model/observed';
+import type { StackReadiness } from '../../src/model/readiness';
+import {
+  EXISTING_SEES_PROTOCOLS_ONLY,
+  NO_LIFECYCLE_REASON,
+  type Endpoints,
+  type Runtime,
+  type StopRecord,
+} from '../../src/model/runtime';
+import type { CheckResult, VerifyReport } from '../../src/model/report';
+import { DEFAULT_SPEC } from '../../src/spec/default';
+import { type StackObserver, type VerifyOptions, verify } from '../../src/verify';
+import { matchingObservedState } from './fixtures/observed';
+
+const ENDPOINTS: Endpoints = {
+  zookeeper: '127.0.0.1:1',
+  kafkaBrokers: ['127.0.0.1:2'],
+  cassandraContactPoints: ['127.0.0.1:3'],
+};
+
+type Calls = string[];
+
+function fakeRuntime(calls: Calls, overrides: Partial<Runtime> = {}): Runtime {
+  const state = matchingObservedState(DEFAULT_SPEC);
+  const stops: StopRecord[] = state.persistence?.stops ?? [];
+  return {
+    name: 'local',
+    endpoints: ENDPOINTS,
+    hasLifecycle: true,
+    up: async () => void calls.push('up'),
+    services: async () => (state.services.ok ? state.services.value : []),
+    stop: async () => {
+      calls.push('stop');
+      return stops;
+    },
+    start: async () => void calls.push('start'),
+    down: async ({ removeData }) => void calls.push(`down removeData=${removeData}`),
+    logs: async (service) => `log of ${service}`,
+    ...overrides,
+  };
+}
+
+const ready = (): StackReadiness => ({
+  zookeeper: { ok: true, ms: 1, value: { mode: 'standalone' } },
+  kafka: { ok: true, ms: 1, value: {} },
+  cassandra: { ok: true, ms: 1, value: {} },
+  others: {
+    'kafka-init': { ok: true, ms: 1, value: 0 },
+    'cassandra-init': { ok: true, ms: 1, value: 0 },
+  },
+});
+
+const down = (error: string) => ({ ok: false as const, ms: 1, error });
+
+/** Answers from the matching fixture state; records each call and the deadline it was given. */
+function fakeObserver(
+  calls: Calls,
+  readiness: () => StackReadiness = ready,
+  state: ObservedState = matchingObservedState(DEFAULT_SPEC),
+): StackObserver<string> & { deadlines: number[] } {
+  const deadlines: number[] = [];
+  return {
+    deadlines,
+    awaitStack: async (_spec, _runtime, deadline) => {
+      calls.push('awaitStack');
+      deadlines.push(deadline);
+      return readiness();
+    },
+    connect: async () => {
+      calls.push('connect');
+      return {
+        observeLive: async () => {
+          calls.push('observeLive');
+          const { services, zookeeper, kafka, cassandra } = state;
+          return { services, zookeeper, kafka, cassandra };
+        },
+        roundTrip: async (_spec, _live, _runId, expiry) => {
+          calls.push(`roundTrip expiry=${expiry}`);
+          if (!state.roundTrip) throw new Error('fixture has no round trip');
+          return state.roundTrip;
+        },
+        writeMarkers: async (_spec, _live, runId) => {
+          calls.push('writeMarkers');
+          return `markers of ${runId}`;
+        },
+        readMarkers: async (markers) => {
+          calls.push(`readMarkers ${markers.startsWith('markers of ') ? 'same run' : markers}`);
+          if (!state.persistence) throw new Error('fixture has no persistence');
+          const { kafkaMarker, cassandraMarker, afterRestart } = state.persistence;
+          return { kafkaMarker, cassandraMarker, ...(afterRestart ? { afterRestart } : {}) };
+        },
+        close: async () => void calls.push('close'),
+      };
+    },
+  };
+}
+
+async function run(
+  runtime: Runtime,
+  observer: StackObserver<string>,
+  options: Partial<VerifyOptions<string>> = {},
+): Promise<VerifyReport> {
+  return verify(DEFAULT_SPEC, runtime, { timeoutSeconds: 60, observer, ...options });
+}
+
+const check = (report: VerifyReport, id: string): CheckResult => {
+  const found = report.checks.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no check ${id}`);
+  return found;
+};
+
+describe('verify() with a stack that comes up', () => {
+  it('runs every phase in order, proves persistence on fresh clients, and passes', async () => {
+    const calls: Calls = [];
+    const report = await run(fakeRuntime(calls), fakeObserver(calls));
+    expect(calls).toEqual([
+      'up',
+      'awaitStack',
+      'connect',
+      'observeLive',
+      'roundTrip expiry=true',
+      'writeMarkers',
+      'close',
+      'stop',
+      'start',
+      'awaitStack',
+      'connect',
+      'readMarkers same run',
+      'close',
+      'close',
+      'down removeData=false',
+    ]);
+    expect(report.result).toBe('pass');
+    expect(report.notReady).toBeUndefined();
+    expect(check(report, 'persistence.kafka').status).toBe('pass');
+    expect(Object.keys(report.timings)).toEqual(
+      expect.arrayContaining([
+        'up',
+        'ready',
+        'observe',
+        'roundTrip',
+        'persistence',
+        'checks',
+        'down',
+      ]),
+    );
+  });
+
+  it('gives the readiness wait the whole timeout as its deadline', async () => {
+    const calls: Calls = [];
+    const observer = fakeObserver(calls);
+    const before = Date.now();
+    await run(fakeRuntime(calls), observer, { timeoutSeconds: 60, noPersistence: true });
+    expect(observer.deadlines[0]).toBeGreaterThanOrEqual(before + 60_000);
+  });
+
+  it('keepUp leaves the stack running', async () => {
+    const calls: Calls = [];
+    await run(fakeRuntime(calls), fakeObserver(calls), { keepUp: true });
+    expect(calls.filter((call) => call.startsWith('down'))).toEqual([]);
+  });
+
+  it('--read-only writes nothing: no round trip, no markers, no restart; each skip says why', async () => {
+    const calls: Calls = [];
+    const report = await run(fakeRuntime(calls), fakeObserver(calls), { readOnly: true });
+    expect(calls).toEqual([
+      'up',
+      'awaitStack',
+      'connect',
+      'observeLive',
+      'close',
+      'down removeData=false',
+    ]);
+    for (const id of [
+      'kafka.produce',
+      'cassandra.write',
+      'cassandra.ttl-expiry',
+      'persistence.kafka',
+    ]) {
+      expect(check(report, id)).toMatchObject({
+        status: 'skip',
+        message: '--read-only: nothing is written',
+      });
+    }
+    expect(report.result).toBe('pass');
+  });
+
+  it('ttlExpiry false skips only the expiry probe, with its reason', async () => {
+    const calls: Calls = [];
+    const report = await run(fakeRuntime(calls), fakeObserver(calls), {
+      ttlExpiry: false,
+      noPersistence: true,
+    });
+    expect(calls).toContain('roundTrip expiry=false');
+    expect(check(report, 'cassandra.ttl-expiry')).toMatchObject({
+      status: 'skip',
+      message: 'TTL expiry was turned off for this run',
+    });
+    expect(check(report, 'persistence.kafka')).toMatchObject({
+      status: 'skip',
+      message: '--no-persistence',
+    });
+  });
+});
+
+describe('verify() on a runtime without lifecycle (existing)', () => {
+  it('never brings up, stops or takes down, and says why persistence and containers are skipped', async () => {
+    const calls: Calls = [];
+    const runtime = fakeRuntime(calls, { name: 'existing', hasLifecycle: false });
+    const report = await run(runtime, fakeObserver(calls));
+    expect(calls).toEqual([
+      'awaitStack',
+      'connect',
+      'observeLive',
+      'roundTrip expiry=true',
+      'close',
+    ]);
+    expect(check(report, 'persistence.kafka')).toMatchObject({
+      status: 'skip',
+      message: NO_LIFECYCLE_REASON,
+    });
+    expect(check(report, 'services.network')).toMatchObject({
+      status: 'skip',
+      message: EXISTING_SEES_PROTOCOLS_ONLY,
+    });
+  });
+});
+
+describe('verify() after a failed up', () => {
+  it('looks once (deadline now), puts the up error first, skips persistence, still takes down', async () => {
+    const calls: Calls = [];
+    const runtime = fakeRuntime(calls, {
+      up: async () => {
+        calls.push('up');
+        throw new Error('port 9092 is already taken');
+      },
+    });
+    const observer = fakeObserver(calls, () => ({ ...ready(), kafka: down('ECONNREFUSED') }));
+    const before = Date.now();
+    const report = await run(runtime, observer, { timeoutSeconds: 600 });
+    expect(observer.deadlines[0]).toBeLessThan(before + 5_000);
+    expect(report.notReady).toEqual([
+      { service: 'local', message: 'port 9092 is already taken' },
+      { service: 'kafka', message: 'ECONNREFUSED' },
+    ]);
+    expect(calls).not.toContain('writeMarkers');
+    expect(calls).not.toContain('stop');
+    expect(calls[calls.length - 1]).toBe('down removeData=false');
+    expect(check(report, 'persistence.kafka')).toMatchObject({
+      status: 'skip',
+      message: 'the stack did not come up',
+    });
+    // the runtime's own name has no log; the service that failed has its tail
+    expect(report.logs).toEqual({ kafka: 'log of kafka' });
+    expect(report.result).toBe('fail');
+  });
+});
+
+describe('verify() when nothing is ready', () => {
+  it('fails, names every service with what was seen, and attaches each log tail', async () => {
+    const calls: Calls = [];
+    const notReady = (): StackReadiness => ({
+      zookeeper: down('refused'),
+      kafka: down('refused'),
+      cassandra: down('refused'),
+      others: {
+        'kafka-init': { ok: true, ms: 1, value: 1 },
+        'cassandra-init': down('cassandra-init is missing'),
+      },
+    });
+    const empty: ObservedState = {
+      services: { ok: true, ms: 1, value: [] },
+      zookeeper: down('refused'),
+      kafka: down('refused'),
+      cassandra: down('refused'),
+    };
+    const report = await run(fakeRuntime(calls), fakeObserver(calls, notReady, empty), {
+      noPersistence: true,
+      readOnly: true,
+    });
+    expect(report.result).toBe('fail');
+    expect(report.notReady).toEqual([
+      { service: 'zookeeper', message: 'refused' },
+      { service: 'kafka', message: 'refused' },
+      { service: 'cassandra', message: 'refused' },
+      { service: 'cassandra-init', message: 'cassandra-init is missing' },
+      { service: 'kafka-init', message: 'exited with code 1' },
+    ]);
+    expect(Object.keys(report.logs).sort()).toEqual([
+      'cassandra',
+      'cassandra-init',
+      'kafka',
+      'kafka-init',
+      'zookeeper',
+    ]);
+    // one error per failed probe, the rest skip pointing back at it
+    expect(check(report, 'kafka.topic.twitch-chat-messages.exists')).toMatchObject({
+      status: 'error',
+      message: 'the Kafka probe failed: refused',
+    });
+    expect(check(report, 'kafka.topic.channel-stats.exists')).toMatchObject({
+      status: 'skip',
+      message: 'the Kafka probe failed (reported above)',
+    });
+  });
+});
+
+describe('verify() when the restart fails', () => {
+  it('still reads back on a deadline of now, and reports the stops it made', async () => {
+    const calls: Calls = [];
+    const runtime = fakeRuntime(calls, {
+      start: async () => {
+        calls.push('start');
+        throw new Error('zookeeper did not start');
+      },
+    });
+    const observer = fakeObserver(calls);
+    const report = await run(runtime, observer, { timeoutSeconds: 600 });
+    expect(observer.deadlines).toHaveLength(2);
+    expect(observer.deadlines[1]).toBeLessThan(Date.now() + 1_000);
+    expect(calls).toContain('readMarkers same run');
+    expect(check(report, 'services.stop-clean').status).toBe('pass');
+  });
+});

@@ -1,0 +1,32 @@
+// The live observer that verify() is given: the stack's readiness waits, and a session of real
+// clients (kafkajs, cassandra-driver) that observes, round-trips and carries the markers.
+import type { LiveState } from '../model/observed';
+import type { StackReadiness } from '../model/readiness';
+import type { Endpoints, Runtime } from '../model/runtime';
+import type { Spec } from '../spec/types';
+import {
+  type Markers,
+  connectStack,
+  observeLive,
+  observeRoundTrip,
+  readMarkers,
+  writeMarkers,
+} from './observe-stack';
+import { awaitStack } from './stack-ready';
+
+export const probeObserver = {
+  awaitStack,
+  async connect(endpoints: Endpoints, readiness: StackReadiness) {
+    const clients = await connectStack(endpoints, readiness);
+    return {
+      observeLive: (runtime: Runtime, ready: StackReadiness) =>
+        observeLive(runtime, ready, clients),
+      roundTrip: (spec: Spec, live: LiveState, runId: string, expiry: boolean) =>
+        observeRoundTrip(spec, live, clients, runId, expiry),
+      writeMarkers: (spec: Spec, live: LiveState, runId: string) =>
+        writeMarkers(spec, live, clients, runId),
+      readMarkers: (markers: Markers) => readMarkers(markers, clients),
+      close: () => clients.close(),
+    };
+  },
+};
