@@ -60,7 +60,7 @@ export function timeoutSeconds(value: string): number {
   return seconds;
 }
 
-/** `docker info` answers only when an engine is reachable, not merely when a client is installed. */
+/** existing: the endpoints from the flags; any other runtime by name (auto: see resolveRuntimeName). */
 async function runtimeFrom(flags: VerifyFlags): Promise<Runtime> {
   if (flags.runtime === 'existing') {
     const endpoints: Endpoints = {

@@ -31,11 +31,14 @@ describe('infra-verify usage errors exit 2 with the cause', () => {
   });
 
   it('a twin port that is not a port', async () => {
+    const before = process.env.TWIN_KAFKA_PORT;
     process.env.TWIN_KAFKA_PORT = 'ninety';
     try {
-      expect(await main(['node', 'infra-verify', 'status'])).toBe(EXIT.usage);
+      // --runtime local: with auto, a machine whose Docker engine answers would pick compose
+      expect(await main(['node', 'infra-verify', 'status', '--runtime', 'local'])).toBe(EXIT.usage);
     } finally {
-      delete process.env.TWIN_KAFKA_PORT;
+      if (before === undefined) delete process.env.TWIN_KAFKA_PORT;
+      else process.env.TWIN_KAFKA_PORT = before;
     }
     expect(stderr).toContain('TWIN_KAFKA_PORT=ninety is not a port');
   });

@@ -68,16 +68,17 @@ export function parsePort(output: string): { host: string; port: number } {
   return { host: wildcard ? '127.0.0.1' : bound.host, port: bound.port };
 }
 
-/**
- * `docker inspect` of the project's containers, as observations. Compose prefixes network and
- * volume names with the project ("<project>_chatbattle-network") unless the file gives them a
- * fixed `name:`; the prefix is removed so they compare with the spec.
- */
+/** A service as `docker inspect` shows its container. */
 export interface ContainerObservation extends ServiceObservation {
   /** when the container last stopped, to time each service's stop */
   finishedAt?: string;
 }
 
+/**
+ * `docker inspect` of the project's containers, as observations. Compose prefixes network and
+ * volume names with the project ("<project>_chatbattle-network") unless the file gives them a
+ * fixed `name:`; the prefix is removed so they compare with the spec.
+ */
 export function parseInspect(output: string, projectName: string): ContainerObservation[] {
   return asArray(parseJson(output, 'docker inspect')).map((value) => {
     const container = asRecord(value, 'docker inspect');
