@@ -2,13 +2,13 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 71316:
+/***/ 6472:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Utils = __nccwpck_require__(55391);
+const Utils = __nccwpck_require__(19067);
 const pth = __nccwpck_require__(16928);
-const ZipEntry = __nccwpck_require__(52609);
-const ZipFile = __nccwpck_require__(26991);
+const ZipEntry = __nccwpck_require__(4365);
+const ZipFile = __nccwpck_require__(65251);
 
 const get_Bool = (...val) => Utils.findLast(val, (c) => typeof c === "boolean");
 const get_Str = (...val) => Utils.findLast(val, (c) => typeof c === "string");
@@ -1029,10 +1029,10 @@ module.exports = function (/**String*/ input, /** object */ options) {
 
 /***/ }),
 
-/***/ 3746:
+/***/ 73998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(55391),
+var Utils = __nccwpck_require__(19067),
     Constants = Utils.Constants;
 
 /* The central directory file header */
@@ -1432,19 +1432,19 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 71907:
+/***/ 7431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.EntryHeader = __nccwpck_require__(3746);
-exports.MainHeader = __nccwpck_require__(9311);
+exports.EntryHeader = __nccwpck_require__(73998);
+exports.MainHeader = __nccwpck_require__(37003);
 
 
 /***/ }),
 
-/***/ 9311:
+/***/ 37003:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(55391),
+var Utils = __nccwpck_require__(19067),
     Constants = Utils.Constants;
 
 /* The entries in the end of central directory */
@@ -1625,7 +1625,7 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 35120:
+/***/ 85140:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = function (/*Buffer*/ inbuf) {
@@ -1665,21 +1665,21 @@ module.exports = function (/*Buffer*/ inbuf) {
 
 /***/ }),
 
-/***/ 53667:
+/***/ 65959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.Deflater = __nccwpck_require__(35120);
-exports.Inflater = __nccwpck_require__(79540);
-exports.ZipCrypto = __nccwpck_require__(62689);
+exports.Deflater = __nccwpck_require__(85140);
+exports.Inflater = __nccwpck_require__(23424);
+exports.ZipCrypto = __nccwpck_require__(85133);
 
 
 /***/ }),
 
-/***/ 79540:
+/***/ 23424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const version = +(process?.versions?.node ?? "").split(".")[0] || 0;
-const Errors = __nccwpck_require__(36232);
+const Errors = __nccwpck_require__(76628);
 
 module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
     var zlib = __nccwpck_require__(43106);
@@ -1746,7 +1746,7 @@ module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
 
 /***/ }),
 
-/***/ 62689:
+/***/ 85133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -1755,7 +1755,7 @@ module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
 // node crypt, we use it for generate salt
 // eslint-disable-next-line node/no-unsupported-features/node-builtins
 const { randomFillSync } = __nccwpck_require__(76982);
-const Errors = __nccwpck_require__(36232);
+const Errors = __nccwpck_require__(76628);
 
 // generate CRC32 lookup table
 const crctable = new Uint32Array(256).map((t, crc) => {
@@ -1929,7 +1929,7 @@ module.exports = { decrypt, encrypt, _salter };
 
 /***/ }),
 
-/***/ 52834:
+/***/ 4798:
 /***/ ((module) => {
 
 module.exports = {
@@ -2078,7 +2078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81579:
+/***/ 48391:
 /***/ ((module) => {
 
 module.exports = {
@@ -2090,7 +2090,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36232:
+/***/ 76628:
 /***/ ((__unused_webpack_module, exports) => {
 
 const errors = {
@@ -2163,7 +2163,7 @@ for (const msg of Object.keys(errors)) {
 
 /***/ }),
 
-/***/ 70038:
+/***/ 76146:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const pth = __nccwpck_require__(16928);
@@ -2246,25 +2246,25 @@ module.exports = function (/*String*/ path, /*Utils object*/ { fs }) {
 
 /***/ }),
 
-/***/ 55391:
+/***/ 19067:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(19066);
-module.exports.Constants = __nccwpck_require__(52834);
-module.exports.Errors = __nccwpck_require__(36232);
-module.exports.FileAttr = __nccwpck_require__(70038);
-module.exports.decoder = __nccwpck_require__(81579);
+module.exports = __nccwpck_require__(62182);
+module.exports.Constants = __nccwpck_require__(4798);
+module.exports.Errors = __nccwpck_require__(76628);
+module.exports.FileAttr = __nccwpck_require__(76146);
+module.exports.decoder = __nccwpck_require__(48391);
 
 
 /***/ }),
 
-/***/ 19066:
+/***/ 62182:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const fsystem = __nccwpck_require__(79896);
 const pth = __nccwpck_require__(16928);
-const Constants = __nccwpck_require__(52834);
-const Errors = __nccwpck_require__(36232);
+const Constants = __nccwpck_require__(4798);
+const Errors = __nccwpck_require__(76628);
 const isWin = typeof process === "object" && "win32" === process.platform;
 
 const is_Obj = (obj) => typeof obj === "object" && obj !== null;
@@ -2746,13 +2746,13 @@ Utils.crcTable = crcTable;
 
 /***/ }),
 
-/***/ 52609:
+/***/ 4365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(55391),
-    Headers = __nccwpck_require__(71907),
+var Utils = __nccwpck_require__(19067),
+    Headers = __nccwpck_require__(7431),
     Constants = Utils.Constants,
-    Methods = __nccwpck_require__(53667);
+    Methods = __nccwpck_require__(65959);
 
 module.exports = function (/** object */ options, /*Buffer*/ input) {
     var _centralHeader = new Headers.EntryHeader(),
@@ -3168,12 +3168,12 @@ module.exports = function (/** object */ options, /*Buffer*/ input) {
 
 /***/ }),
 
-/***/ 26991:
+/***/ 65251:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ZipEntry = __nccwpck_require__(52609);
-const Headers = __nccwpck_require__(71907);
-const Utils = __nccwpck_require__(55391);
+const ZipEntry = __nccwpck_require__(4365);
+const Headers = __nccwpck_require__(7431);
+const Utils = __nccwpck_require__(19067);
 
 module.exports = function (/*Buffer|null*/ inBuffer, /** object */ options) {
     var entryList = [],
@@ -3641,17 +3641,17 @@ module.exports = function (/*Buffer|null*/ inBuffer, /** object */ options) {
 
 /***/ }),
 
-/***/ 42463:
+/***/ 64867:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(63893);
-const draft7_1 = __nccwpck_require__(39941);
-const discriminator_1 = __nccwpck_require__(28886);
-const draft7MetaSchema = __nccwpck_require__(72079);
+const core_1 = __nccwpck_require__(23033);
+const draft7_1 = __nccwpck_require__(65329);
+const discriminator_1 = __nccwpck_require__(8754);
+const draft7MetaSchema = __nccwpck_require__(62636);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -3681,24 +3681,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(24525);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(17152);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(33021);
+var validation_error_1 = __nccwpck_require__(30489);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(53162);
+var ref_error_1 = __nccwpck_require__(52310);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 78339:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3861,16 +3861,16 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 17152:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(80567);
-const scope_1 = __nccwpck_require__(77788);
-var code_2 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(78339);
+const scope_1 = __nccwpck_require__(56440);
+var code_2 = __nccwpck_require__(78339);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -3879,7 +3879,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(77788);
+var scope_2 = __nccwpck_require__(56440);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -4565,14 +4565,14 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 56440:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(78339);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -4715,16 +4715,16 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 21551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const names_1 = __nccwpck_require__(15794);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -4845,19 +4845,19 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 55082:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const validation_error_1 = __nccwpck_require__(33021);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const validate_1 = __nccwpck_require__(87881);
+const codegen_1 = __nccwpck_require__(17152);
+const validation_error_1 = __nccwpck_require__(30489);
+const names_1 = __nccwpck_require__(15794);
+const resolve_1 = __nccwpck_require__(19590);
+const util_1 = __nccwpck_require__(980);
+const validate_1 = __nccwpck_require__(24525);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -5094,13 +5094,13 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 15794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -5129,13 +5129,13 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 52310:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(24090);
+const resolve_1 = __nccwpck_require__(19590);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -5148,16 +5148,16 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 19590:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(84464);
-const equal = __nccwpck_require__(23430);
-const traverse = __nccwpck_require__(81167);
+const util_1 = __nccwpck_require__(980);
+const equal = __nccwpck_require__(96962);
+const traverse = __nccwpck_require__(77683);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -5310,7 +5310,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 79941:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5343,15 +5343,15 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 980:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const code_1 = __nccwpck_require__(80567);
+const codegen_1 = __nccwpck_require__(17152);
+const code_1 = __nccwpck_require__(78339);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -5528,7 +5528,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 82275:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5554,16 +5554,16 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 72942:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
+const errors_1 = __nccwpck_require__(21551);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -5611,18 +5611,18 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 1777:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(37692);
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const rules_1 = __nccwpck_require__(79941);
+const applicability_1 = __nccwpck_require__(82275);
+const errors_1 = __nccwpck_require__(21551);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -5821,15 +5821,15 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 51399:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -5863,25 +5863,25 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 24525:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(35346);
-const dataType_1 = __nccwpck_require__(86685);
-const applicability_1 = __nccwpck_require__(37692);
-const dataType_2 = __nccwpck_require__(86685);
-const defaults_1 = __nccwpck_require__(11699);
-const keyword_1 = __nccwpck_require__(15202);
-const subschema_1 = __nccwpck_require__(26200);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const errors_1 = __nccwpck_require__(81283);
+const boolSchema_1 = __nccwpck_require__(72942);
+const dataType_1 = __nccwpck_require__(1777);
+const applicability_1 = __nccwpck_require__(82275);
+const dataType_2 = __nccwpck_require__(1777);
+const defaults_1 = __nccwpck_require__(51399);
+const keyword_1 = __nccwpck_require__(68766);
+const subschema_1 = __nccwpck_require__(86044);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
+const resolve_1 = __nccwpck_require__(19590);
+const util_1 = __nccwpck_require__(980);
+const errors_1 = __nccwpck_require__(21551);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -6390,17 +6390,17 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 68766:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const code_1 = __nccwpck_require__(28484);
-const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
+const code_1 = __nccwpck_require__(32184);
+const errors_1 = __nccwpck_require__(21551);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -6521,15 +6521,15 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 86044:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -6609,32 +6609,32 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 23033:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(24525);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(17152);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(33021);
-const ref_error_1 = __nccwpck_require__(53162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(81436);
-const resolve_1 = __nccwpck_require__(24090);
-const dataType_1 = __nccwpck_require__(86685);
-const util_1 = __nccwpck_require__(84464);
-const $dataRefSchema = __nccwpck_require__(63837);
-const uri_1 = __nccwpck_require__(36285);
+const validation_error_1 = __nccwpck_require__(30489);
+const ref_error_1 = __nccwpck_require__(52310);
+const rules_1 = __nccwpck_require__(79941);
+const compile_1 = __nccwpck_require__(55082);
+const codegen_2 = __nccwpck_require__(17152);
+const resolve_1 = __nccwpck_require__(19590);
+const dataType_1 = __nccwpck_require__(1777);
+const util_1 = __nccwpck_require__(980);
+const $dataRefSchema = __nccwpck_require__(25862);
+const uri_1 = __nccwpck_require__(41569);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -7234,21 +7234,21 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 88571:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(23430);
+const equal = __nccwpck_require__(96962);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 82746:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7279,20 +7279,20 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 41569:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(24352);
+const uri = __nccwpck_require__(17668);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 30489:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7310,15 +7310,15 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 2828:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -7366,16 +7366,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 85731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -7479,13 +7479,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 77057:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(980);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -7509,13 +7509,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 6824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
+const code_1 = __nccwpck_require__(32184);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -7528,14 +7528,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 250:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -7630,16 +7630,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 79430:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(32184);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -7722,14 +7722,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 26203:
+/***/ 17396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -7795,28 +7795,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 58379:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(73448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(75791);
-const items2020_1 = __nccwpck_require__(52959);
-const contains_1 = __nccwpck_require__(16182);
-const dependencies_1 = __nccwpck_require__(95826);
-const propertyNames_1 = __nccwpck_require__(71372);
-const additionalProperties_1 = __nccwpck_require__(42431);
-const properties_1 = __nccwpck_require__(88778);
-const patternProperties_1 = __nccwpck_require__(50664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(89380);
-const oneOf_1 = __nccwpck_require__(22490);
-const allOf_1 = __nccwpck_require__(39205);
-const if_1 = __nccwpck_require__(26203);
-const thenElse_1 = __nccwpck_require__(46829);
+const additionalItems_1 = __nccwpck_require__(2828);
+const prefixItems_1 = __nccwpck_require__(64023);
+const items_1 = __nccwpck_require__(40419);
+const items2020_1 = __nccwpck_require__(88979);
+const contains_1 = __nccwpck_require__(250);
+const dependencies_1 = __nccwpck_require__(79430);
+const propertyNames_1 = __nccwpck_require__(71416);
+const additionalProperties_1 = __nccwpck_require__(85731);
+const properties_1 = __nccwpck_require__(17662);
+const patternProperties_1 = __nccwpck_require__(83636);
+const not_1 = __nccwpck_require__(18066);
+const anyOf_1 = __nccwpck_require__(6824);
+const oneOf_1 = __nccwpck_require__(67006);
+const allOf_1 = __nccwpck_require__(77057);
+const if_1 = __nccwpck_require__(17396);
+const thenElse_1 = __nccwpck_require__(8337);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -7846,16 +7846,16 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 40419:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(32184);
 const def = {
     keyword: "items",
     type: "array",
@@ -7905,16 +7905,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 88979:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
-const additionalItems_1 = __nccwpck_require__(73448);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(32184);
+const additionalItems_1 = __nccwpck_require__(2828);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -7942,13 +7942,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 18066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(980);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -7975,14 +7975,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 67006:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -8042,16 +8042,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 83636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const util_2 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const util_2 = __nccwpck_require__(980);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -8124,13 +8124,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 64023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(75791);
+const items_1 = __nccwpck_require__(40419);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -8143,16 +8143,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 17662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(87881);
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const additionalProperties_1 = __nccwpck_require__(42431);
+const validate_1 = __nccwpck_require__(24525);
+const code_1 = __nccwpck_require__(32184);
+const util_1 = __nccwpck_require__(980);
+const additionalProperties_1 = __nccwpck_require__(85731);
 const def = {
     keyword: "properties",
     type: "object",
@@ -8204,14 +8204,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 71416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -8249,13 +8249,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 8337:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(980);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -8269,17 +8269,17 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 32184:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
-const util_2 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const names_1 = __nccwpck_require__(15794);
+const util_2 = __nccwpck_require__(980);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -8407,7 +8407,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 74900:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8424,14 +8424,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 8033:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(69872);
-const ref_1 = __nccwpck_require__(92996);
+const id_1 = __nccwpck_require__(74900);
+const ref_1 = __nccwpck_require__(71848);
 const core = [
     "$schema",
     "$id",
@@ -8447,19 +8447,19 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 71848:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(53162);
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(84464);
+const ref_error_1 = __nccwpck_require__(52310);
+const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
+const compile_1 = __nccwpck_require__(55082);
+const util_1 = __nccwpck_require__(980);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -8576,17 +8576,17 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 8754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const types_1 = __nccwpck_require__(87115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(53162);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const types_1 = __nccwpck_require__(72527);
+const compile_1 = __nccwpck_require__(55082);
+const ref_error_1 = __nccwpck_require__(52310);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -8687,7 +8687,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 72527:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8703,17 +8703,17 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 65329:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(97397);
-const validation_1 = __nccwpck_require__(85481);
-const applicator_1 = __nccwpck_require__(28775);
-const format_1 = __nccwpck_require__(72601);
-const metadata_1 = __nccwpck_require__(56620);
+const core_1 = __nccwpck_require__(8033);
+const validation_1 = __nccwpck_require__(61605);
+const applicator_1 = __nccwpck_require__(58379);
+const format_1 = __nccwpck_require__(59669);
+const metadata_1 = __nccwpck_require__(47840);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -8727,13 +8727,13 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 68622:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -8826,20 +8826,20 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 59669:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(26402);
+const format_1 = __nccwpck_require__(68622);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 47840:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8864,15 +8864,15 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 47286:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const equal_1 = __nccwpck_require__(88571);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -8896,15 +8896,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 72876:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const equal_1 = __nccwpck_require__(88571);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -8951,22 +8951,22 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 61605:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(43723);
-const multipleOf_1 = __nccwpck_require__(18132);
-const limitLength_1 = __nccwpck_require__(46962);
-const pattern_1 = __nccwpck_require__(96023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(94504);
-const limitItems_1 = __nccwpck_require__(36296);
-const uniqueItems_1 = __nccwpck_require__(65132);
-const const_1 = __nccwpck_require__(98026);
-const enum_1 = __nccwpck_require__(93200);
+const limitNumber_1 = __nccwpck_require__(88327);
+const multipleOf_1 = __nccwpck_require__(24992);
+const limitLength_1 = __nccwpck_require__(36950);
+const pattern_1 = __nccwpck_require__(24155);
+const limitProperties_1 = __nccwpck_require__(89995);
+const required_1 = __nccwpck_require__(14052);
+const limitItems_1 = __nccwpck_require__(40676);
+const uniqueItems_1 = __nccwpck_require__(30136);
+const const_1 = __nccwpck_require__(47286);
+const enum_1 = __nccwpck_require__(72876);
 const validation = [
     // number
     limitNumber_1.default,
@@ -8991,13 +8991,13 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 40676:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -9022,15 +9022,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 36950:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(36214);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const ucs2length_1 = __nccwpck_require__(82746);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -9056,13 +9056,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 88327:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -9090,13 +9090,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 89995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -9121,13 +9121,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 24992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -9154,15 +9154,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 24155:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(32184);
+const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -9194,15 +9194,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 14052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -9280,16 +9280,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 30136:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(86685);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const dataType_1 = __nccwpck_require__(1777);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const equal_1 = __nccwpck_require__(88571);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -9351,7 +9351,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88871:
+/***/ 65547:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9373,42 +9373,42 @@ exports["default"] = def;
  * limitations under the License.
  */
 
-const clientOptions = __nccwpck_require__(90059);
-exports.Client = __nccwpck_require__(60016);
-exports.ExecutionProfile = __nccwpck_require__(94649).ExecutionProfile;
-exports.ExecutionOptions = __nccwpck_require__(48422).ExecutionOptions;
-exports.types = __nccwpck_require__(11581);
-exports.errors = __nccwpck_require__(5264);
-exports.policies = __nccwpck_require__(17482);
-exports.auth = __nccwpck_require__(14534);
-exports.mapping = __nccwpck_require__(64982);
-exports.tracker = __nccwpck_require__(32144);
-exports.metrics = __nccwpck_require__(33241);
-exports.concurrent = __nccwpck_require__(58509);
+const clientOptions = __nccwpck_require__(79911);
+exports.Client = __nccwpck_require__(57844);
+exports.ExecutionProfile = __nccwpck_require__(26781).ExecutionProfile;
+exports.ExecutionOptions = __nccwpck_require__(78554).ExecutionOptions;
+exports.types = __nccwpck_require__(37465);
+exports.errors = __nccwpck_require__(33524);
+exports.policies = __nccwpck_require__(52518);
+exports.auth = __nccwpck_require__(28362);
+exports.mapping = __nccwpck_require__(82218);
+exports.tracker = __nccwpck_require__(56636);
+exports.metrics = __nccwpck_require__(33949);
+exports.concurrent = __nccwpck_require__(53441);
 
-const token = __nccwpck_require__(90986);
+const token = __nccwpck_require__(25766);
 exports.token = {
   Token: token.Token,
   TokenRange: token.TokenRange
 };
-const Metadata = __nccwpck_require__(71241);
+const Metadata = __nccwpck_require__(97317);
 exports.metadata = {
   Metadata: Metadata
 };
-exports.Encoder = __nccwpck_require__(16011);
-exports.geometry = __nccwpck_require__(38476);
-exports.datastax = __nccwpck_require__(53006);
+exports.Encoder = __nccwpck_require__(14831);
+exports.geometry = __nccwpck_require__(10928);
+exports.datastax = __nccwpck_require__(41738);
 /**
  * Returns a new instance of the default [options]{@link ClientOptions} used by the driver.
  */
 exports.defaultOptions = function () {
   return clientOptions.defaultOptions();
 };
-exports.version = __nccwpck_require__(30837).version;
+exports.version = __nccwpck_require__(75902).version;
 
 /***/ }),
 
-/***/ 27490:
+/***/ 93526:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9431,7 +9431,7 @@ exports.version = __nccwpck_require__(30837).version;
  */
 
 const util = __nccwpck_require__(39023);
-const { Authenticator } = __nccwpck_require__(47273);
+const { Authenticator } = __nccwpck_require__(46429);
 
 const dseAuthenticatorName = 'com.datastax.bdp.cassandra.auth.DseAuthenticator';
 
@@ -9493,7 +9493,7 @@ module.exports = BaseDseAuthenticator;
 
 /***/ }),
 
-/***/ 85255:
+/***/ 99723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9516,11 +9516,11 @@ module.exports = BaseDseAuthenticator;
  */
 
 const util = __nccwpck_require__(39023);
-const { AuthProvider } = __nccwpck_require__(47273);
-const BaseDseAuthenticator = __nccwpck_require__(27490);
-const GssapiClient = __nccwpck_require__(90969);
+const { AuthProvider } = __nccwpck_require__(46429);
+const BaseDseAuthenticator = __nccwpck_require__(93526);
+const GssapiClient = __nccwpck_require__(9909);
 const dns = __nccwpck_require__(72250);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 const mechanism = utils.allocBufferFromString('GSSAPI');
 const initialServerChallenge = 'GSSAPI-START';
@@ -9556,7 +9556,7 @@ function DseGssapiAuthProvider(gssOptions) {
   //load the kerberos at construction time
   try {
     // eslint-disable-next-line
-    this._kerberos = __nccwpck_require__(98050);
+    this._kerberos = __nccwpck_require__(77345);
   }
   catch (err) {
     if (err.code === 'MODULE_NOT_FOUND') {
@@ -9733,7 +9733,7 @@ module.exports = DseGssapiAuthProvider;
 
 /***/ }),
 
-/***/ 97690:
+/***/ 24774:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9756,9 +9756,9 @@ module.exports = DseGssapiAuthProvider;
  */
 
 const util = __nccwpck_require__(39023);
-const { AuthProvider } = __nccwpck_require__(47273);
-const BaseDseAuthenticator = __nccwpck_require__(27490);
-const utils = __nccwpck_require__(1090);
+const { AuthProvider } = __nccwpck_require__(46429);
+const BaseDseAuthenticator = __nccwpck_require__(93526);
+const utils = __nccwpck_require__(14278);
 
 const mechanism = utils.allocBufferFromString('PLAIN');
 const separatorBuffer = utils.allocBufferFromArray([0]);
@@ -9852,7 +9852,7 @@ module.exports = DsePlainTextAuthProvider;
 
 /***/ }),
 
-/***/ 90969:
+/***/ 9909:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9877,7 +9877,7 @@ module.exports = DsePlainTextAuthProvider;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /**
  * GSSAPI Client interface.
@@ -10016,7 +10016,7 @@ module.exports = GssapiClient;
 
 /***/ }),
 
-/***/ 14534:
+/***/ 28362:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10047,11 +10047,11 @@ module.exports = GssapiClient;
  * @module auth
  */
 
-const { Authenticator, AuthProvider } = __nccwpck_require__(47273);
-const { PlainTextAuthProvider } = __nccwpck_require__(6793);
-const DseGssapiAuthProvider = __nccwpck_require__(85255);
-const DsePlainTextAuthProvider = __nccwpck_require__(97690);
-const NoAuthProvider = __nccwpck_require__(88070);
+const { Authenticator, AuthProvider } = __nccwpck_require__(46429);
+const { PlainTextAuthProvider } = __nccwpck_require__(1901);
+const DseGssapiAuthProvider = __nccwpck_require__(99723);
+const DsePlainTextAuthProvider = __nccwpck_require__(24774);
+const NoAuthProvider = __nccwpck_require__(32890);
 
 module.exports = {
   Authenticator,
@@ -10065,7 +10065,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88070:
+/***/ 32890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10089,9 +10089,9 @@ module.exports = {
 
 
 
-const { AuthProvider, Authenticator } = __nccwpck_require__(47273);
-const { PlainTextAuthenticator } = __nccwpck_require__(6793);
-const errors = __nccwpck_require__(5264);
+const { AuthProvider, Authenticator } = __nccwpck_require__(46429);
+const { PlainTextAuthenticator } = __nccwpck_require__(1901);
+const errors = __nccwpck_require__(33524);
 
 const dseAuthenticator = 'com.datastax.bdp.cassandra.auth.DseAuthenticator';
 
@@ -10145,7 +10145,7 @@ module.exports = NoAuthProvider;
 
 /***/ }),
 
-/***/ 6793:
+/***/ 1901:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10169,8 +10169,8 @@ module.exports = NoAuthProvider;
 
 const util = __nccwpck_require__(39023);
 
-const provider = __nccwpck_require__(47273);
-const utils = __nccwpck_require__(1090);
+const provider = __nccwpck_require__(46429);
+const utils = __nccwpck_require__(14278);
 const AuthProvider = provider.AuthProvider;
 const Authenticator = provider.Authenticator;
 /**
@@ -10236,7 +10236,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47273:
+/***/ 46429:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -10324,7 +10324,7 @@ exports.Authenticator = Authenticator;
 
 /***/ }),
 
-/***/ 90059:
+/***/ 79911:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10348,12 +10348,12 @@ exports.Authenticator = Authenticator;
 
 
 const util = __nccwpck_require__(39023);
-const policies = __nccwpck_require__(17482);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const tracker = __nccwpck_require__(32144);
-const metrics = __nccwpck_require__(33241);
-const auth = __nccwpck_require__(14534);
+const policies = __nccwpck_require__(52518);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const tracker = __nccwpck_require__(56636);
+const metrics = __nccwpck_require__(33949);
+const auth = __nccwpck_require__(28362);
 
 /** Core connections per host for protocol versions 1 and 2 */
 const coreConnectionsPerHostV2 = {
@@ -10695,7 +10695,7 @@ exports.continuousPageDefaultHighWaterMark = continuousPageDefaultHighWaterMark;
 
 /***/ }),
 
-/***/ 60016:
+/***/ 57844:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10721,23 +10721,23 @@ exports.continuousPageDefaultHighWaterMark = continuousPageDefaultHighWaterMark;
 const events = __nccwpck_require__(24434);
 const util = __nccwpck_require__(39023);
 
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const types = __nccwpck_require__(11581);
-const { ProfileManager } = __nccwpck_require__(94649);
-const requests = __nccwpck_require__(35573);
-const clientOptions = __nccwpck_require__(90059);
-const ClientState = __nccwpck_require__(90186);
-const description = (__nccwpck_require__(30837).description);
-const { version } = __nccwpck_require__(30837);
-const { DefaultExecutionOptions } = __nccwpck_require__(48422);
-const ControlConnection = __nccwpck_require__(65219);
-const RequestHandler = __nccwpck_require__(8571);
-const PrepareHandler = __nccwpck_require__(96329);
-const InsightsClient = __nccwpck_require__(97240);
-const cloud = __nccwpck_require__(60172);
-const GraphExecutor = __nccwpck_require__(17031);
-const promiseUtils = __nccwpck_require__(25622);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const types = __nccwpck_require__(37465);
+const { ProfileManager } = __nccwpck_require__(26781);
+const requests = __nccwpck_require__(6041);
+const clientOptions = __nccwpck_require__(79911);
+const ClientState = __nccwpck_require__(99462);
+const description = (__nccwpck_require__(75902).description);
+const { version } = __nccwpck_require__(75902);
+const { DefaultExecutionOptions } = __nccwpck_require__(78554);
+const ControlConnection = __nccwpck_require__(80159);
+const RequestHandler = __nccwpck_require__(89599);
+const PrepareHandler = __nccwpck_require__(60397);
+const InsightsClient = __nccwpck_require__(97044);
+const cloud = __nccwpck_require__(4656);
+const GraphExecutor = __nccwpck_require__(29707);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Max amount of pools being warmup in parallel, when warmup is enabled
@@ -11885,7 +11885,7 @@ module.exports = Client;
 
 /***/ }),
 
-/***/ 58509:
+/***/ 53441:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -11910,7 +11910,7 @@ module.exports = Client;
 
 
 const { Stream } = __nccwpck_require__(2203);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /**
  * Utilities for concurrent query execution with the DataStax Node.js Driver.
@@ -12229,7 +12229,7 @@ exports.ResultSetGroup = ResultSetGroup;
 
 /***/ }),
 
-/***/ 86779:
+/***/ 78951:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -12258,17 +12258,17 @@ const util = __nccwpck_require__(39023);
 const tls = __nccwpck_require__(64756);
 const net = __nccwpck_require__(69278);
 
-const Encoder = __nccwpck_require__(16011);
-const { WriteQueue } = __nccwpck_require__(94455);
-const requests = __nccwpck_require__(35573);
-const streams = __nccwpck_require__(73846);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const errors = __nccwpck_require__(5264);
-const StreamIdStack = __nccwpck_require__(37600);
-const OperationState = __nccwpck_require__(12110);
-const promiseUtils = __nccwpck_require__(25622);
-const { ExecutionOptions } = __nccwpck_require__(48422);
+const Encoder = __nccwpck_require__(14831);
+const { WriteQueue } = __nccwpck_require__(29307);
+const requests = __nccwpck_require__(6041);
+const streams = __nccwpck_require__(91402);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const errors = __nccwpck_require__(33524);
+const StreamIdStack = __nccwpck_require__(27060);
+const OperationState = __nccwpck_require__(81906);
+const promiseUtils = __nccwpck_require__(64234);
+const { ExecutionOptions } = __nccwpck_require__(78554);
 
 /**
  * Represents a connection to a Cassandra node
@@ -13029,7 +13029,7 @@ module.exports = Connection;
 
 /***/ }),
 
-/***/ 65219:
+/***/ 80159:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13056,15 +13056,15 @@ const util = __nccwpck_require__(39023);
 const net = __nccwpck_require__(69278);
 const dns = __nccwpck_require__(72250);
 
-const errors = __nccwpck_require__(5264);
-const { Host, HostMap } = __nccwpck_require__(38729);
-const Metadata = __nccwpck_require__(71241);
-const EventDebouncer = __nccwpck_require__(64083);
-const Connection = __nccwpck_require__(86779);
-const requests = __nccwpck_require__(35573);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const { Host, HostMap } = __nccwpck_require__(21389);
+const Metadata = __nccwpck_require__(97317);
+const EventDebouncer = __nccwpck_require__(49127);
+const Connection = __nccwpck_require__(78951);
+const requests = __nccwpck_require__(6041);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const promiseUtils = __nccwpck_require__(64234);
 const f = util.format;
 
 const selectPeers = "SELECT * FROM system.peers";
@@ -14112,7 +14112,7 @@ module.exports = ControlConnection;
 
 /***/ }),
 
-/***/ 60172:
+/***/ 4656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14139,12 +14139,12 @@ module.exports = ControlConnection;
 const https = __nccwpck_require__(65692);
 const fs = __nccwpck_require__(79896);
 const util = __nccwpck_require__(39023);
-const AdmZip = __nccwpck_require__(71316);
+const AdmZip = __nccwpck_require__(6472);
 const { URL } = __nccwpck_require__(87016);
 
-const errors = __nccwpck_require__(5264);
-const utils = __nccwpck_require__(1090);
-const { DsePlainTextAuthProvider, NoAuthProvider } = __nccwpck_require__(14534);
+const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(14278);
+const { DsePlainTextAuthProvider, NoAuthProvider } = __nccwpck_require__(28362);
 
 // Use the callback-based method fs.readFile() instead of fs.promises as we have to support Node.js 8+
 const readFile = util.promisify(fs.readFile);
@@ -14459,7 +14459,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21027:
+/***/ 72383:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14483,9 +14483,9 @@ module.exports = {
 
 
 
-const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(88425);
-const types = __nccwpck_require__(11581);
-const Encoder = __nccwpck_require__(16011);
+const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(63813);
+const types = __nccwpck_require__(37465);
+const Encoder = __nccwpck_require__(14831);
 const { dataTypes } = types;
 
 function getTypeDefinitionByValue(value) {
@@ -14567,7 +14567,7 @@ module.exports = { getTypeDefinitionByValue, getUdtTypeDefinitionByValue };
 
 /***/ }),
 
-/***/ 27311:
+/***/ 22011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14590,12 +14590,12 @@ module.exports = { getTypeDefinitionByValue, getUdtTypeDefinitionByValue };
  */
 
 
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const { getTypeDefinitionByValue, getUdtTypeDefinitionByValue } = __nccwpck_require__(21027);
-const { Point, Polygon, LineString } = __nccwpck_require__(38476);
-const { Edge } = __nccwpck_require__(77092);
-const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(88425);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const { getTypeDefinitionByValue, getUdtTypeDefinitionByValue } = __nccwpck_require__(72383);
+const { Point, Polygon, LineString } = __nccwpck_require__(10928);
+const { Edge } = __nccwpck_require__(76304);
+const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(63813);
 const { Tuple, dataTypes } = types;
 
 const typeKey = '@type';
@@ -14938,7 +14938,7 @@ module.exports = getCustomSerializers;
 
 /***/ }),
 
-/***/ 17031:
+/***/ 29707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14962,12 +14962,12 @@ module.exports = getCustomSerializers;
 
 
 
-const utils = __nccwpck_require__(1090);
-const policies = __nccwpck_require__(17482);
-const GraphResultSet = __nccwpck_require__(27369);
-const { GraphSON2Reader, GraphSON2Writer, GraphSON3Reader, GraphSON3Writer } = __nccwpck_require__(60582);
-const getCustomTypeSerializers = __nccwpck_require__(27311);
-const { GraphExecutionOptions, graphProtocol } = __nccwpck_require__(22743);
+const utils = __nccwpck_require__(14278);
+const policies = __nccwpck_require__(52518);
+const GraphResultSet = __nccwpck_require__(26349);
+const { GraphSON2Reader, GraphSON2Writer, GraphSON3Reader, GraphSON3Writer } = __nccwpck_require__(61434);
+const getCustomTypeSerializers = __nccwpck_require__(22011);
+const { GraphExecutionOptions, graphProtocol } = __nccwpck_require__(30219);
 
 const graphLanguageGroovyString = 'gremlin-groovy';
 const graphEngineCore = 'Core';
@@ -15227,7 +15227,7 @@ module.exports = GraphExecutor;
 
 /***/ }),
 
-/***/ 60582:
+/***/ 61434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15261,7 +15261,7 @@ module.exports = GraphExecutor;
  */
 
 
-const typeSerializers = __nccwpck_require__(51269);
+const typeSerializers = __nccwpck_require__(45585);
 
 /**
  * GraphSON2 writer.
@@ -15494,7 +15494,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7477:
+/***/ 14961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15522,10 +15522,10 @@ module.exports = {
  * @module datastax/graph
  */
 
-const GraphResultSet = __nccwpck_require__(27369);
-const getCustomTypeSerializers = __nccwpck_require__(27311);
-const { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper, GraphTypeWrapper} = __nccwpck_require__(88425);
-const { Edge, Element, Path, Property, Vertex, VertexProperty } = __nccwpck_require__(77092);
+const GraphResultSet = __nccwpck_require__(26349);
+const getCustomTypeSerializers = __nccwpck_require__(22011);
+const { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper, GraphTypeWrapper} = __nccwpck_require__(63813);
+const { Edge, Element, Path, Property, Vertex, VertexProperty } = __nccwpck_require__(76304);
 
 class EnumValue {
   constructor(typeName, elementName) {
@@ -15585,7 +15585,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22743:
+/***/ 30219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15608,9 +15608,9 @@ module.exports = {
  */
 
 const util = __nccwpck_require__(39023);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const { DefaultExecutionOptions, proxyExecuteKey } = __nccwpck_require__(48422);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const { DefaultExecutionOptions, proxyExecuteKey } = __nccwpck_require__(78554);
 const Long = types.Long;
 
 let consistencyNames;
@@ -15928,7 +15928,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27369:
+/***/ 26349:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15951,7 +15951,7 @@ module.exports = {
  */
 
 
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /**
  * Creates a new instance of <code>GraphResultSet</code>.
@@ -16093,7 +16093,7 @@ module.exports = GraphResultSet;
 
 /***/ }),
 
-/***/ 77092:
+/***/ 76304:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16269,7 +16269,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51269:
+/***/ 45585:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16309,7 +16309,7 @@ const t = {
 };
 const ts = { TraversalStrategy: UnsupportedType };
 const Bytecode = UnsupportedType;
-const g = __nccwpck_require__(7477);
+const g = __nccwpck_require__(14961);
 const utils = { Long: UnsupportedType };
 t.t = g.t;
 t.direction = g.direction;
@@ -16778,7 +16778,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88425:
+/***/ 63813:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16802,7 +16802,7 @@ module.exports = {
 
 
 
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 const { dataTypes } = types;
 
 /**
@@ -16871,7 +16871,7 @@ module.exports = { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper
 
 /***/ }),
 
-/***/ 53006:
+/***/ 41738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16903,12 +16903,12 @@ module.exports = { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper
  * @module datastax
  */
 
-exports.graph = __nccwpck_require__(7477);
-exports.search = __nccwpck_require__(63907);
+exports.graph = __nccwpck_require__(14961);
+exports.search = __nccwpck_require__(33655);
 
 /***/ }),
 
-/***/ 77031:
+/***/ 22259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16931,8 +16931,8 @@ exports.search = __nccwpck_require__(63907);
  */
 
 
-const utils = __nccwpck_require__(1090);
-const Long = __nccwpck_require__(66390);
+const utils = __nccwpck_require__(14278);
+const Long = __nccwpck_require__(10074);
 
 /**
  * Regex to parse dates in the following format YYYY-MM-DDThh:mm:ss.mssZ
@@ -17454,7 +17454,7 @@ exports.DateRangeBound = DateRangeBound;
 
 /***/ }),
 
-/***/ 63907:
+/***/ 33655:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17477,7 +17477,7 @@ exports.DateRangeBound = DateRangeBound;
  */
 
 
-const dateRangeModule = __nccwpck_require__(77031);
+const dateRangeModule = __nccwpck_require__(22259);
 
 /**
  * Search module.
@@ -17493,7 +17493,7 @@ exports.dateRangePrecision = dateRangeModule.dateRangePrecision;
 
 /***/ }),
 
-/***/ 16011:
+/***/ 14831:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17517,17 +17517,17 @@ exports.dateRangePrecision = dateRangeModule.dateRangePrecision;
 
 const util = __nccwpck_require__(39023);
 
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 const dataTypes = types.dataTypes;
 const Long = types.Long;
 const Integer = types.Integer;
 const BigDecimal = types.BigDecimal;
-const MutableLong = __nccwpck_require__(9626);
-const utils = __nccwpck_require__(1090);
-const token = __nccwpck_require__(90986);
-const { DateRange } = __nccwpck_require__(63907);
-const geo = __nccwpck_require__(38476);
-const Vector = __nccwpck_require__(6942);
+const MutableLong = __nccwpck_require__(18998);
+const utils = __nccwpck_require__(14278);
+const token = __nccwpck_require__(25766);
+const { DateRange } = __nccwpck_require__(33655);
+const geo = __nccwpck_require__(10928);
+const Vector = __nccwpck_require__(94298);
 const Geometry = geo.Geometry;
 const LineString = geo.LineString;
 const Point = geo.Point;
@@ -19671,7 +19671,7 @@ module.exports = Encoder;
 
 /***/ }),
 
-/***/ 5264:
+/***/ 33524:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -19868,7 +19868,7 @@ exports.VIntOutOfRangeException = VIntOutOfRangeException;
 
 /***/ }),
 
-/***/ 48422:
+/***/ 78554:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -19892,9 +19892,9 @@ exports.VIntOutOfRangeException = VIntOutOfRangeException;
 
 
 
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const errors = __nccwpck_require__(33524);
 
 const proxyExecuteKey = 'ProxyExecute';
 
@@ -20496,7 +20496,7 @@ module.exports = { ExecutionOptions, DefaultExecutionOptions, proxyExecuteKey };
 
 /***/ }),
 
-/***/ 94649:
+/***/ 26781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20520,9 +20520,9 @@ module.exports = { ExecutionOptions, DefaultExecutionOptions, proxyExecuteKey };
 
 
 
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const promiseUtils = __nccwpck_require__(25622);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Creates a new instance of {@link ExecutionProfile}.
@@ -20771,7 +20771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15318:
+/***/ 5242:
 /***/ ((module) => {
 
 "use strict";
@@ -20913,7 +20913,7 @@ module.exports = Geometry;
 
 /***/ }),
 
-/***/ 38476:
+/***/ 10928:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20945,14 +20945,14 @@ module.exports = Geometry;
  * @module geometry
  */
 
-exports.Geometry = __nccwpck_require__(15318);
-exports.LineString = __nccwpck_require__(46776);
-exports.Point = __nccwpck_require__(23190);
-exports.Polygon = __nccwpck_require__(81998);
+exports.Geometry = __nccwpck_require__(5242);
+exports.LineString = __nccwpck_require__(64012);
+exports.Point = __nccwpck_require__(93914);
+exports.Polygon = __nccwpck_require__(34466);
 
 /***/ }),
 
-/***/ 46776:
+/***/ 64012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20975,9 +20975,9 @@ exports.Polygon = __nccwpck_require__(81998);
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const Geometry = __nccwpck_require__(15318);
-const Point = __nccwpck_require__(23190);
+const utils = __nccwpck_require__(14278);
+const Geometry = __nccwpck_require__(5242);
+const Point = __nccwpck_require__(93914);
 
 /**
  * Creates a new {@link LineString} instance.
@@ -21158,7 +21158,7 @@ module.exports = LineString;
 
 /***/ }),
 
-/***/ 23190:
+/***/ 93914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21181,8 +21181,8 @@ module.exports = LineString;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const Geometry = __nccwpck_require__(15318);
+const utils = __nccwpck_require__(14278);
+const Geometry = __nccwpck_require__(5242);
 
 /**
  * Creates a new {@link Point} instance.
@@ -21301,7 +21301,7 @@ module.exports = Point;
 
 /***/ }),
 
-/***/ 81998:
+/***/ 34466:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21324,10 +21324,10 @@ module.exports = Point;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const Geometry = __nccwpck_require__(15318);
-const Point = __nccwpck_require__(23190);
-const LineString = __nccwpck_require__(46776);
+const utils = __nccwpck_require__(14278);
+const Geometry = __nccwpck_require__(5242);
+const Point = __nccwpck_require__(93914);
+const LineString = __nccwpck_require__(64012);
 
 /**
  * Creates a new {@link Polygon} instance.
@@ -21549,7 +21549,7 @@ module.exports = Polygon;
 
 /***/ }),
 
-/***/ 35329:
+/***/ 68485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21574,11 +21574,11 @@ module.exports = Polygon;
 const util = __nccwpck_require__(39023);
 const events = __nccwpck_require__(24434);
 
-const Connection = __nccwpck_require__(86779);
-const utils = __nccwpck_require__(1090);
-const promiseUtils = __nccwpck_require__(25622);
-const errors = __nccwpck_require__(5264);
-const clientOptions = __nccwpck_require__(90059);
+const Connection = __nccwpck_require__(78951);
+const utils = __nccwpck_require__(14278);
+const promiseUtils = __nccwpck_require__(64234);
+const errors = __nccwpck_require__(33524);
+const clientOptions = __nccwpck_require__(79911);
 
 // Used to get the index of the connection with less in-flight requests
 let connectionIndex = 0;
@@ -22080,7 +22080,7 @@ module.exports = HostConnectionPool;
 
 /***/ }),
 
-/***/ 38729:
+/***/ 21389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -22106,11 +22106,11 @@ module.exports = HostConnectionPool;
 
 const events = __nccwpck_require__(24434);
 
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const HostConnectionPool = __nccwpck_require__(35329);
-const PrepareHandler = __nccwpck_require__(96329);
-const promiseUtils = __nccwpck_require__(25622);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const HostConnectionPool = __nccwpck_require__(68485);
+const PrepareHandler = __nccwpck_require__(60397);
+const promiseUtils = __nccwpck_require__(64234);
 
 const healthResponseCountInterval = 200;
 
@@ -22747,7 +22747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97240:
+/***/ 97044:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -22774,20 +22774,20 @@ module.exports = {
 const os = __nccwpck_require__(70857);
 const path = __nccwpck_require__(16928);
 const fs = __nccwpck_require__(79896);
-const utils = __nccwpck_require__(1090);
-const promiseUtils = __nccwpck_require__(25622);
-const types = __nccwpck_require__(11581);
-const requests = __nccwpck_require__(35573);
-const { ExecutionOptions } = __nccwpck_require__(48422);
-const packageInfo = __nccwpck_require__(30837);
-const VersionNumber = __nccwpck_require__(35943);
-const { NoAuthProvider } = __nccwpck_require__(14534);
+const utils = __nccwpck_require__(14278);
+const promiseUtils = __nccwpck_require__(64234);
+const types = __nccwpck_require__(37465);
+const requests = __nccwpck_require__(6041);
+const { ExecutionOptions } = __nccwpck_require__(78554);
+const packageInfo = __nccwpck_require__(75902);
+const VersionNumber = __nccwpck_require__(53403);
+const { NoAuthProvider } = __nccwpck_require__(28362);
 
 let kerberosModule;
 
 try {
   // eslint-disable-next-line
-  kerberosModule = __nccwpck_require__(98050);
+  kerberosModule = __nccwpck_require__(77345);
 }
 catch (err) {
   // Kerberos is an optional dependency
@@ -23248,7 +23248,7 @@ function setExecutionProfileItem(output, profile, defaultProfile, prop, valueGet
 
 /***/ }),
 
-/***/ 36920:
+/***/ 65516:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23272,7 +23272,7 @@ function setExecutionProfileItem(output, profile, defaultProfile, prop, valueGet
 
 
 
-const qModule = __nccwpck_require__(50581);
+const qModule = __nccwpck_require__(21345);
 const QueryOperator = qModule.QueryOperator;
 const QueryAssignment = qModule.QueryAssignment;
 
@@ -23464,7 +23464,7 @@ module.exports = Cache;
 
 /***/ }),
 
-/***/ 35979:
+/***/ 99583:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23488,8 +23488,8 @@ module.exports = Cache;
 
 
 
-const errors = __nccwpck_require__(5264);
-const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(14278);
 
 /**
  * Provides utility methods to adapt and map user provided docInfo and executionOptions to a predictable object format.
@@ -23635,7 +23635,7 @@ module.exports = DocInfoAdapter;
 
 /***/ }),
 
-/***/ 64982:
+/***/ 82218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23664,20 +23664,20 @@ module.exports = DocInfoAdapter;
  * @module mapping
  */
 
-exports.Mapper = __nccwpck_require__(98953);
-exports.ModelMapper = __nccwpck_require__(7637);
-exports.ModelBatchMapper = __nccwpck_require__(83198);
-exports.ModelBatchItem = __nccwpck_require__(88764).ModelBatchItem;
-exports.Result = __nccwpck_require__(72993);
-const tableMappingsModule = __nccwpck_require__(23616);
+exports.Mapper = __nccwpck_require__(14893);
+exports.ModelMapper = __nccwpck_require__(20137);
+exports.ModelBatchMapper = __nccwpck_require__(34834);
+exports.ModelBatchItem = __nccwpck_require__(37688).ModelBatchItem;
+exports.Result = __nccwpck_require__(69221);
+const tableMappingsModule = __nccwpck_require__(32316);
 exports.TableMappings = tableMappingsModule.TableMappings;
 exports.DefaultTableMappings = tableMappingsModule.DefaultTableMappings;
 exports.UnderscoreCqlToCamelCaseMappings = tableMappingsModule.UnderscoreCqlToCamelCaseMappings;
-exports.q = __nccwpck_require__(50581).q;
+exports.q = __nccwpck_require__(21345).q;
 
 /***/ }),
 
-/***/ 98953:
+/***/ 14893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23701,14 +23701,14 @@ exports.q = __nccwpck_require__(50581).q;
 
 
 
-const ModelMapper = __nccwpck_require__(7637);
-const MappingHandler = __nccwpck_require__(70589);
-const DocInfoAdapter = __nccwpck_require__(35979);
-const errors = __nccwpck_require__(5264);
-const Result = __nccwpck_require__(72993);
-const ResultMapper = __nccwpck_require__(43811);
-const ModelMappingInfo = __nccwpck_require__(55217);
-const { ModelBatchItem } = __nccwpck_require__(88764);
+const ModelMapper = __nccwpck_require__(20137);
+const MappingHandler = __nccwpck_require__(42233);
+const DocInfoAdapter = __nccwpck_require__(99583);
+const errors = __nccwpck_require__(33524);
+const Result = __nccwpck_require__(69221);
+const ResultMapper = __nccwpck_require__(40679);
+const ModelMappingInfo = __nccwpck_require__(157);
+const { ModelBatchItem } = __nccwpck_require__(37688);
 
 /**
  * Represents an object mapper for Apache Cassandra and DataStax Enterprise.
@@ -23879,7 +23879,7 @@ module.exports = Mapper;
 
 /***/ }),
 
-/***/ 70589:
+/***/ 42233:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23903,14 +23903,14 @@ module.exports = Mapper;
 
 
 
-const utils = __nccwpck_require__(1090);
-const QueryGenerator = __nccwpck_require__(1222);
-const ResultMapper = __nccwpck_require__(43811);
-const Result = __nccwpck_require__(72993);
-const Cache = __nccwpck_require__(36920);
-const Tree = __nccwpck_require__(90816);
-const ObjectSelector = __nccwpck_require__(96341);
-const DocInfoAdapter = __nccwpck_require__(35979);
+const utils = __nccwpck_require__(14278);
+const QueryGenerator = __nccwpck_require__(1626);
+const ResultMapper = __nccwpck_require__(40679);
+const Result = __nccwpck_require__(69221);
+const Cache = __nccwpck_require__(65516);
+const Tree = __nccwpck_require__(80700);
+const ObjectSelector = __nccwpck_require__(87641);
+const DocInfoAdapter = __nccwpck_require__(99583);
 
 const cacheHighWaterMark = 100;
 
@@ -24300,7 +24300,7 @@ module.exports = MappingHandler;
 
 /***/ }),
 
-/***/ 88764:
+/***/ 37688:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24324,7 +24324,7 @@ module.exports = MappingHandler;
 
 
 
-const Cache = __nccwpck_require__(36920);
+const Cache = __nccwpck_require__(65516);
 
 /**
  * Represents a query or a set of queries used to perform a mutation in a batch.
@@ -24500,7 +24500,7 @@ module.exports = { ModelBatchItem, InsertModelBatchItem, UpdateModelBatchItem, R
 
 /***/ }),
 
-/***/ 83198:
+/***/ 34834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24524,8 +24524,8 @@ module.exports = { ModelBatchItem, InsertModelBatchItem, UpdateModelBatchItem, R
 
 
 
-const Tree = __nccwpck_require__(90816);
-const moduleBatchItemModule = __nccwpck_require__(88764);
+const Tree = __nccwpck_require__(80700);
+const moduleBatchItemModule = __nccwpck_require__(37688);
 const InsertModelBatchItem = moduleBatchItemModule.InsertModelBatchItem;
 const UpdateModelBatchItem = moduleBatchItemModule.UpdateModelBatchItem;
 const RemoveModelBatchItem = moduleBatchItemModule.RemoveModelBatchItem;
@@ -24634,7 +24634,7 @@ module.exports = ModelBatchMapper;
 
 /***/ }),
 
-/***/ 7637:
+/***/ 20137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24658,7 +24658,7 @@ module.exports = ModelBatchMapper;
 
 
 
-const ModelBatchMapper = __nccwpck_require__(83198);
+const ModelBatchMapper = __nccwpck_require__(34834);
 
 /**
  * Represents an object mapper for a specific model.
@@ -24949,7 +24949,7 @@ module.exports = ModelMapper;
 
 /***/ }),
 
-/***/ 55217:
+/***/ 157:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24973,7 +24973,7 @@ module.exports = ModelMapper;
 
 
 
-const tableMappingsModule = __nccwpck_require__(23616);
+const tableMappingsModule = __nccwpck_require__(32316);
 const TableMappings = tableMappingsModule.TableMappings;
 const DefaultTableMappings = tableMappingsModule.DefaultTableMappings;
 
@@ -25152,7 +25152,7 @@ module.exports = ModelMappingInfo;
 
 /***/ }),
 
-/***/ 96341:
+/***/ 87641:
 /***/ ((module) => {
 
 "use strict";
@@ -25483,7 +25483,7 @@ module.exports = ObjectSelector;
 
 /***/ }),
 
-/***/ 50581:
+/***/ 21345:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -25507,7 +25507,7 @@ module.exports = ObjectSelector;
 
 
 
-const errors = __nccwpck_require__(5264);
+const errors = __nccwpck_require__(33524);
 
 /**
  * Represents a CQL query operator, like >=, IN, <, ...
@@ -25646,7 +25646,7 @@ exports.QueryOperator = QueryOperator;
 
 /***/ }),
 
-/***/ 1222:
+/***/ 1626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -25671,10 +25671,10 @@ exports.QueryOperator = QueryOperator;
 
 
 const vm = __nccwpck_require__(69154);
-const qModule = __nccwpck_require__(50581);
+const qModule = __nccwpck_require__(21345);
 const QueryOperator = qModule.QueryOperator;
 const QueryAssignment = qModule.QueryAssignment;
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 const dataTypes = types.dataTypes;
 
 const vmFileName = 'gen-param-getter.js';
@@ -26101,7 +26101,7 @@ module.exports = QueryGenerator;
 
 /***/ }),
 
-/***/ 43811:
+/***/ 40679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26126,8 +26126,8 @@ module.exports = QueryGenerator;
 
 
 const vm = __nccwpck_require__(69154);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
 
 /**
  * @ignore
@@ -26222,7 +26222,7 @@ module.exports = ResultMapper;
 
 /***/ }),
 
-/***/ 72993:
+/***/ 69221:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26247,7 +26247,7 @@ module.exports = ResultMapper;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 const inspectMethod = util.inspect.custom || 'inspect';
 
 /**
@@ -26367,7 +26367,7 @@ module.exports = Result;
 
 /***/ }),
 
-/***/ 23616:
+/***/ 32316:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -26498,7 +26498,7 @@ exports.DefaultTableMappings = DefaultTableMappings;
 
 /***/ }),
 
-/***/ 90816:
+/***/ 80700:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26658,7 +26658,7 @@ module.exports = Tree;
 
 /***/ }),
 
-/***/ 12378:
+/***/ 86622:
 /***/ ((module) => {
 
 "use strict";
@@ -26745,7 +26745,7 @@ module.exports = Aggregate;
 
 /***/ }),
 
-/***/ 90186:
+/***/ 99462:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26769,7 +26769,7 @@ module.exports = Aggregate;
 
 
 const util = __nccwpck_require__(39023);
-const errors = __nccwpck_require__(5264);
+const errors = __nccwpck_require__(33524);
 
 /**
  * Represents the state of a {@link Client}.
@@ -26868,7 +26868,7 @@ module.exports = ClientState;
 
 /***/ }),
 
-/***/ 29922:
+/***/ 53078:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27050,7 +27050,7 @@ module.exports = DataCollection;
 
 /***/ }),
 
-/***/ 64083:
+/***/ 49127:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27074,8 +27074,8 @@ module.exports = DataCollection;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const promiseUtils = __nccwpck_require__(25622);
+const utils = __nccwpck_require__(14278);
+const promiseUtils = __nccwpck_require__(64234);
 
 const _queueOverflowThreshold = 1000;
 
@@ -27223,7 +27223,7 @@ module.exports = EventDebouncer;
 
 /***/ }),
 
-/***/ 71241:
+/***/ 97317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27255,15 +27255,15 @@ const util = __nccwpck_require__(39023);
  * @module metadata
  */
 
-const t = __nccwpck_require__(16498);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const types = __nccwpck_require__(11581);
-const requests = __nccwpck_require__(35573);
-const schemaParserFactory = __nccwpck_require__(52500);
-const promiseUtils = __nccwpck_require__(25622);
-const { TokenRange } = __nccwpck_require__(90986);
-const { ExecutionOptions } = __nccwpck_require__(48422);
+const t = __nccwpck_require__(50934);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const types = __nccwpck_require__(37465);
+const requests = __nccwpck_require__(6041);
+const schemaParserFactory = __nccwpck_require__(13960);
+const promiseUtils = __nccwpck_require__(64234);
+const { TokenRange } = __nccwpck_require__(25766);
+const { ExecutionOptions } = __nccwpck_require__(78554);
 
 /**
  * @const
@@ -28257,7 +28257,7 @@ module.exports = Metadata;
 
 /***/ }),
 
-/***/ 90238:
+/***/ 55522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28280,7 +28280,7 @@ module.exports = Metadata;
  */
 
 const util = __nccwpck_require__(39023);
-const DataCollection = __nccwpck_require__(29922);
+const DataCollection = __nccwpck_require__(53078);
 /**
  * Creates a new MaterializedView.
  * @param {String} name Name of the View.
@@ -28314,7 +28314,7 @@ module.exports = MaterializedView;
 
 /***/ }),
 
-/***/ 80847:
+/***/ 50075:
 /***/ ((module) => {
 
 "use strict";
@@ -28420,7 +28420,7 @@ module.exports = SchemaFunction;
 
 /***/ }),
 
-/***/ 51275:
+/***/ 99143:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28443,8 +28443,8 @@ module.exports = SchemaFunction;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
 
 /** @private */
 const kind = {
@@ -28578,7 +28578,7 @@ module.exports = Index;
 
 /***/ }),
 
-/***/ 52500:
+/***/ 13960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28603,15 +28603,15 @@ module.exports = Index;
 
 const util = __nccwpck_require__(39023);
 const events = __nccwpck_require__(24434);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const promiseUtils = __nccwpck_require__(25622);
-const TableMetadata = __nccwpck_require__(49243);
-const Aggregate = __nccwpck_require__(12378);
-const SchemaFunction = __nccwpck_require__(80847);
-const Index = __nccwpck_require__(51275);
-const MaterializedView = __nccwpck_require__(90238);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const promiseUtils = __nccwpck_require__(64234);
+const TableMetadata = __nccwpck_require__(95375);
+const Aggregate = __nccwpck_require__(86622);
+const SchemaFunction = __nccwpck_require__(50075);
+const Index = __nccwpck_require__(99143);
+const MaterializedView = __nccwpck_require__(55522);
 const { format } = util;
 
 /**
@@ -29764,7 +29764,7 @@ exports.isDoneForToken = isDoneForToken;
 
 /***/ }),
 
-/***/ 49243:
+/***/ 95375:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -29788,7 +29788,7 @@ exports.isDoneForToken = isDoneForToken;
 
 
 const util = __nccwpck_require__(39023);
-const DataCollection = __nccwpck_require__(29922);
+const DataCollection = __nccwpck_require__(53078);
 /**
  * Creates a new instance of TableMetadata
  * @classdesc Describes a table
@@ -29850,7 +29850,7 @@ module.exports = TableMetadata;
 
 /***/ }),
 
-/***/ 1050:
+/***/ 64878:
 /***/ ((module) => {
 
 "use strict";
@@ -29988,7 +29988,7 @@ module.exports = ClientMetrics;
 
 /***/ }),
 
-/***/ 14536:
+/***/ 28692:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30012,7 +30012,7 @@ module.exports = ClientMetrics;
 
 
 
-const ClientMetrics = __nccwpck_require__(1050);
+const ClientMetrics = __nccwpck_require__(64878);
 const EventEmitter = __nccwpck_require__(24434);
 
 /**
@@ -30195,7 +30195,7 @@ module.exports = DefaultMetrics;
 
 /***/ }),
 
-/***/ 33241:
+/***/ 33949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30219,8 +30219,8 @@ module.exports = DefaultMetrics;
 
 
 
-const ClientMetrics = __nccwpck_require__(1050);
-const DefaultMetrics = __nccwpck_require__(14536);
+const ClientMetrics = __nccwpck_require__(64878);
+const DefaultMetrics = __nccwpck_require__(28692);
 
 /**
  * The <code>metrics</code> module contains interfaces and implementations used by the driver to expose
@@ -30232,7 +30232,7 @@ module.exports = { ClientMetrics, DefaultMetrics };
 
 /***/ }),
 
-/***/ 12110:
+/***/ 81906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30256,9 +30256,9 @@ module.exports = { ClientMetrics, DefaultMetrics };
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const requests = __nccwpck_require__(35573);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const requests = __nccwpck_require__(6041);
 const ExecuteRequest = requests.ExecuteRequest;
 const QueryRequest = requests.QueryRequest;
 
@@ -30405,7 +30405,7 @@ module.exports = OperationState;
 
 /***/ }),
 
-/***/ 37177:
+/***/ 80461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30429,7 +30429,7 @@ module.exports = OperationState;
 
 const dns = __nccwpck_require__(72250);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 /** @module policies/addressResolution */
 /**
  * @class
@@ -30553,7 +30553,7 @@ exports.EC2MultiRegionTranslator = EC2MultiRegionTranslator;
 
 /***/ }),
 
-/***/ 17482:
+/***/ 52518:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30584,12 +30584,12 @@ exports.EC2MultiRegionTranslator = EC2MultiRegionTranslator;
  *  [speculative execution]{@link module:policies/speculativeExecution}.
  * @module policies
  */
-const addressResolution = exports.addressResolution = __nccwpck_require__(37177);
-const loadBalancing = exports.loadBalancing = __nccwpck_require__(16506);
-const reconnection = exports.reconnection = __nccwpck_require__(45113);
-const retry = exports.retry = __nccwpck_require__(26656);
-const speculativeExecution = exports.speculativeExecution = __nccwpck_require__(4058);
-const timestampGeneration = exports.timestampGeneration = __nccwpck_require__(71605);
+const addressResolution = exports.addressResolution = __nccwpck_require__(80461);
+const loadBalancing = exports.loadBalancing = __nccwpck_require__(89478);
+const reconnection = exports.reconnection = __nccwpck_require__(14901);
+const retry = exports.retry = __nccwpck_require__(95684);
+const speculativeExecution = exports.speculativeExecution = __nccwpck_require__(45910);
+const timestampGeneration = exports.timestampGeneration = __nccwpck_require__(29657);
 
 /**
  * Returns a new instance of the default address translator policy used by the driver.
@@ -30647,7 +30647,7 @@ exports.defaultTimestampGenerator = function () {
 
 /***/ }),
 
-/***/ 16506:
+/***/ 89478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30671,9 +30671,9 @@ exports.defaultTimestampGenerator = function () {
 
 
 const util = __nccwpck_require__(39023);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
 
 const doneIteratorObject = Object.freeze({ done: true });
 const newlyUpInterval = 60000;
@@ -31539,7 +31539,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45113:
+/***/ 14901:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31705,7 +31705,7 @@ exports.ExponentialReconnectionPolicy = ExponentialReconnectionPolicy;
 
 /***/ }),
 
-/***/ 26656:
+/***/ 95684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31990,7 +31990,7 @@ exports.RetryPolicy = RetryPolicy;
 
 /***/ }),
 
-/***/ 4058:
+/***/ 45910:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32014,7 +32014,7 @@ exports.RetryPolicy = RetryPolicy;
 
 
 const util = __nccwpck_require__(39023);
-const errors = __nccwpck_require__(5264);
+const errors = __nccwpck_require__(33524);
 
 /** @module policies/speculativeExecution */
 
@@ -32142,7 +32142,7 @@ exports.ConstantSpeculativeExecutionPolicy = ConstantSpeculativeExecutionPolicy;
 
 /***/ }),
 
-/***/ 71605:
+/***/ 29657:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32166,8 +32166,8 @@ exports.ConstantSpeculativeExecutionPolicy = ConstantSpeculativeExecutionPolicy;
 
 
 const util = __nccwpck_require__(39023);
-const { Long } = __nccwpck_require__(11581);
-const errors = __nccwpck_require__(5264);
+const { Long } = __nccwpck_require__(37465);
+const errors = __nccwpck_require__(33524);
 
 /** @module policies/timestampGeneration */
 
@@ -32321,7 +32321,7 @@ exports.MonotonicTimestampGenerator = MonotonicTimestampGenerator;
 
 /***/ }),
 
-/***/ 96329:
+/***/ 60397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32344,10 +32344,10 @@ exports.MonotonicTimestampGenerator = MonotonicTimestampGenerator;
  */
 
 
-const errors = __nccwpck_require__(5264);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Encapsulates the logic for dealing with the different prepare request and response flows, including failover when
@@ -32627,7 +32627,7 @@ module.exports = PrepareHandler;
 
 /***/ }),
 
-/***/ 25622:
+/***/ 64234:
 /***/ ((module) => {
 
 "use strict";
@@ -32813,7 +32813,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68995:
+/***/ 65479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32838,9 +32838,9 @@ module.exports = {
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const errors = __nccwpck_require__(33524);
 
 /**
  * Information on the formatting of the returned rows
@@ -33365,7 +33365,7 @@ module.exports = { FrameReader };
 
 /***/ }),
 
-/***/ 89177:
+/***/ 68189:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33388,12 +33388,12 @@ module.exports = { FrameReader };
  */
 
 
-const errors = __nccwpck_require__(5264);
-const requests = __nccwpck_require__(35573);
-const retry = __nccwpck_require__(26656);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const requests = __nccwpck_require__(6041);
+const retry = __nccwpck_require__(95684);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const promiseUtils = __nccwpck_require__(64234);
 
 const retryOnCurrentHost = Object.freeze({
   decision: retry.RetryPolicy.retryDecision.retry,
@@ -33872,7 +33872,7 @@ module.exports = RequestExecution;
 
 /***/ }),
 
-/***/ 8571:
+/***/ 89599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33896,11 +33896,11 @@ module.exports = RequestExecution;
 
 const util = __nccwpck_require__(39023);
 
-const errors = __nccwpck_require__(5264);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const RequestExecution = __nccwpck_require__(89177);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const RequestExecution = __nccwpck_require__(68189);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Handles a BATCH, QUERY and EXECUTE request to the server, dealing with host fail-over and retries on error
@@ -34193,7 +34193,7 @@ module.exports = RequestHandler;
 
 /***/ }),
 
-/***/ 35573:
+/***/ 6041:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34217,11 +34217,11 @@ module.exports = RequestHandler;
 
 const util = __nccwpck_require__(39023);
 
-const { FrameWriter } = __nccwpck_require__(94455);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const { ExecutionOptions } = __nccwpck_require__(48422);
-const packageInfo = __nccwpck_require__(30837);
+const { FrameWriter } = __nccwpck_require__(29307);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const { ExecutionOptions } = __nccwpck_require__(78554);
+const packageInfo = __nccwpck_require__(75902);
 
 /**
  * Options for the execution of the query / prepared statement
@@ -34747,7 +34747,7 @@ exports.options = options;
 
 /***/ }),
 
-/***/ 37600:
+/***/ 27060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34770,7 +34770,7 @@ exports.options = options;
  */
 
 
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 
 /**
  * Group size
@@ -34956,7 +34956,7 @@ module.exports = StreamIdStack;
 
 /***/ }),
 
-/***/ 73846:
+/***/ 91402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34983,11 +34983,11 @@ module.exports = StreamIdStack;
 const util = __nccwpck_require__(39023);
 const { Transform, Writable } = __nccwpck_require__(2203);
 
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
 const { FrameHeader } = types;
-const { FrameReader } = __nccwpck_require__(68995);
+const { FrameReader } = __nccwpck_require__(65479);
 
 /**
  * Transforms chunks, emits data objects {header, chunk}
@@ -35548,7 +35548,7 @@ exports.ResultEmitter = ResultEmitter;
 
 /***/ }),
 
-/***/ 90986:
+/***/ 25766:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35571,7 +35571,7 @@ exports.ResultEmitter = ResultEmitter;
  */
 
 
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 const util = __nccwpck_require__(39023);
 
 const _Murmur3TokenType = types.dataTypes.getByName('bigint');
@@ -35843,7 +35843,7 @@ exports.RandomToken = RandomToken;
 
 /***/ }),
 
-/***/ 16498:
+/***/ 50934:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35866,10 +35866,10 @@ exports.RandomToken = RandomToken;
  */
 
 
-const types = __nccwpck_require__(11581);
-const token = __nccwpck_require__(90986);
-const utils = __nccwpck_require__(1090);
-const MutableLong = __nccwpck_require__(9626);
+const types = __nccwpck_require__(37465);
+const token = __nccwpck_require__(25766);
+const utils = __nccwpck_require__(14278);
+const MutableLong = __nccwpck_require__(18998);
 const { Integer } = types;
 
 // Murmur3 constants
@@ -36437,7 +36437,7 @@ exports.ByteOrderedTokenizer = ByteOrderedTokenizer;
 
 /***/ }),
 
-/***/ 32144:
+/***/ 56636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36466,12 +36466,12 @@ exports.ByteOrderedTokenizer = ByteOrderedTokenizer;
  * @module tracker
  */
 
-exports.RequestLogger = __nccwpck_require__(15918);
-exports.RequestTracker = __nccwpck_require__(21384);
+exports.RequestLogger = __nccwpck_require__(30938);
+exports.RequestTracker = __nccwpck_require__(9540);
 
 /***/ }),
 
-/***/ 15918:
+/***/ 30938:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36496,8 +36496,8 @@ exports.RequestTracker = __nccwpck_require__(21384);
 
 
 const events = __nccwpck_require__(24434);
-const RequestTracker = __nccwpck_require__(21384);
-const errors = __nccwpck_require__(5264);
+const RequestTracker = __nccwpck_require__(9540);
+const errors = __nccwpck_require__(33524);
 const { format } = __nccwpck_require__(39023);
 
 const nanosToMillis = 1000000;
@@ -36774,7 +36774,7 @@ module.exports = RequestLogger;
 
 /***/ }),
 
-/***/ 21384:
+/***/ 9540:
 /***/ ((module) => {
 
 "use strict";
@@ -36857,7 +36857,7 @@ module.exports = RequestTracker;
 
 /***/ }),
 
-/***/ 82433:
+/***/ 50389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36879,8 +36879,8 @@ module.exports = RequestTracker;
  * limitations under the License.
  */
 
-const Integer = __nccwpck_require__(59295);
-const utils = __nccwpck_require__(1090);
+const Integer = __nccwpck_require__(47915);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 /**
@@ -37137,7 +37137,7 @@ module.exports = BigDecimal;
 
 /***/ }),
 
-/***/ 84229:
+/***/ 97657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -37159,9 +37159,9 @@ module.exports = BigDecimal;
  * limitations under the License.
  */
 
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 const VIntCoding = utils.VIntCoding;
 
 /** @module types */
@@ -37665,7 +37665,7 @@ module.exports = Duration;
 
 /***/ }),
 
-/***/ 11581:
+/***/ 37465:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -37689,18 +37689,18 @@ module.exports = Duration;
 
 const util = __nccwpck_require__(39023);
 
-const errors = __nccwpck_require__(5264);
-const TimeUuid = __nccwpck_require__(34322);
-const Uuid = __nccwpck_require__(13626);
-const protocolVersion = __nccwpck_require__(16968);
-const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(33524);
+const TimeUuid = __nccwpck_require__(50382);
+const Uuid = __nccwpck_require__(31102);
+const protocolVersion = __nccwpck_require__(77620);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 /**
  * Long constructor, wrapper of the internal library used: {@link https://github.com/dcodeIO/long.js Long.js}.
  * @constructor
  */
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 
 /**
  * Consistency levels
@@ -38297,23 +38297,23 @@ exports.responseErrorCodes = responseErrorCodes;
 exports.resultKind = resultKind;
 exports.timeuuid = timeuuid;
 exports.uuid = uuid;
-exports.BigDecimal = __nccwpck_require__(82433);
-exports.Duration = __nccwpck_require__(84229);
+exports.BigDecimal = __nccwpck_require__(50389);
+exports.Duration = __nccwpck_require__(97657);
 exports.FrameHeader = FrameHeader;
-exports.InetAddress = __nccwpck_require__(8862);
-exports.Integer = __nccwpck_require__(59295);
-exports.LocalDate = __nccwpck_require__(3267);
-exports.LocalTime = __nccwpck_require__(3834);
+exports.InetAddress = __nccwpck_require__(87874);
+exports.Integer = __nccwpck_require__(47915);
+exports.LocalDate = __nccwpck_require__(8071);
+exports.LocalTime = __nccwpck_require__(65918);
 exports.Long = Long;
-exports.ResultSet = __nccwpck_require__(23729);
-exports.ResultStream = __nccwpck_require__(99705);
-exports.Row = __nccwpck_require__(92373);
+exports.ResultSet = __nccwpck_require__(2581);
+exports.ResultStream = __nccwpck_require__(50605);
+exports.Row = __nccwpck_require__(59497);
 //export DriverError for backward-compatibility
 exports.DriverError = errors.DriverError;
 exports.TimeoutError = TimeoutError;
 exports.TimeUuid = TimeUuid;
-exports.Tuple = __nccwpck_require__(12551);
-exports.Vector = __nccwpck_require__(6942);
+exports.Tuple = __nccwpck_require__(37787);
+exports.Vector = __nccwpck_require__(94298);
 exports.Uuid = Uuid;
 exports.unset = unset;
 exports.generateTimestamp = generateTimestamp;
@@ -38321,7 +38321,7 @@ exports.generateTimestamp = generateTimestamp;
 
 /***/ }),
 
-/***/ 8862:
+/***/ 87874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -38344,7 +38344,7 @@ exports.generateTimestamp = generateTimestamp;
  */
 
 
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 /**
@@ -38578,7 +38578,7 @@ module.exports = InetAddress;
 
 /***/ }),
 
-/***/ 59295:
+/***/ 47915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2009 The Closure Library Authors. All Rights Reserved.
@@ -38597,7 +38597,7 @@ module.exports = InetAddress;
 
 /** @module types */
 
-var utils = __nccwpck_require__(1090);
+var utils = __nccwpck_require__(14278);
 
 /**
  * Constructs a two's-complement integer an array containing bits of the
@@ -39440,7 +39440,7 @@ module.exports = Integer;
 
 /***/ }),
 
-/***/ 3267:
+/***/ 8071:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -39464,7 +39464,7 @@ module.exports = Integer;
 
 const util = __nccwpck_require__(39023);
 
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 /** @module types */
 
 /**
@@ -39701,7 +39701,7 @@ module.exports = LocalDate;
 
 /***/ }),
 
-/***/ 3834:
+/***/ 65918:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -39723,9 +39723,9 @@ module.exports = LocalDate;
  * limitations under the License.
  */
 
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 /** @module types */
 
 /**
@@ -40005,7 +40005,7 @@ module.exports = LocalTime;
 
 /***/ }),
 
-/***/ 9626:
+/***/ 18998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40028,7 +40028,7 @@ module.exports = LocalTime;
  */
 
 
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 
 const TWO_PWR_16_DBL = 1 << 16;
 const TWO_PWR_32_DBL = TWO_PWR_16_DBL * TWO_PWR_16_DBL;
@@ -40343,7 +40343,7 @@ module.exports = MutableLong;
 
 /***/ }),
 
-/***/ 16968:
+/***/ 77620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40366,8 +40366,8 @@ module.exports = MutableLong;
  */
 
 
-const utils = __nccwpck_require__(1090);
-const VersionNumber = __nccwpck_require__(35943);
+const utils = __nccwpck_require__(14278);
+const VersionNumber = __nccwpck_require__(53403);
 const v200 = VersionNumber.parse('2.0.0');
 const v210 = VersionNumber.parse('2.1.0');
 const v220 = VersionNumber.parse('2.2.0');
@@ -40701,7 +40701,7 @@ module.exports = protocolVersion;
 
 /***/ }),
 
-/***/ 23729:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40725,8 +40725,8 @@ module.exports = protocolVersion;
 
 
 
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
 
 const asyncIteratorSymbol = Symbol.asyncIterator || '@@asyncIterator';
 
@@ -40985,7 +40985,7 @@ module.exports = ResultSet;
 
 /***/ }),
 
-/***/ 99705:
+/***/ 50605:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41010,9 +41010,9 @@ module.exports = ResultSet;
 
 
 const { Readable } = __nccwpck_require__(2203);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const clientOptions = __nccwpck_require__(90059);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const clientOptions = __nccwpck_require__(79911);
 
 /** @module types */
 /**
@@ -41142,7 +41142,7 @@ module.exports = ResultStream;
 
 /***/ }),
 
-/***/ 92373:
+/***/ 59497:
 /***/ ((module) => {
 
 "use strict";
@@ -41231,7 +41231,7 @@ module.exports = Row;
 
 /***/ }),
 
-/***/ 34322:
+/***/ 50382:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41255,10 +41255,10 @@ module.exports = Row;
 
 const util = __nccwpck_require__(39023);
 const crypto = __nccwpck_require__(76982);
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 
-const Uuid = __nccwpck_require__(13626);
-const utils = __nccwpck_require__(1090);
+const Uuid = __nccwpck_require__(31102);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 /**
@@ -41650,7 +41650,7 @@ module.exports = TimeUuid;
 
 /***/ }),
 
-/***/ 12551:
+/***/ 37787:
 /***/ ((module) => {
 
 "use strict";
@@ -41761,7 +41761,7 @@ module.exports = Tuple;
 
 /***/ }),
 
-/***/ 13626:
+/***/ 31102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41785,7 +41785,7 @@ module.exports = Tuple;
 
 
 const crypto = __nccwpck_require__(76982);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 
@@ -41924,7 +41924,7 @@ module.exports = Uuid;
 
 /***/ }),
 
-/***/ 6942:
+/***/ 94298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42049,7 +42049,7 @@ module.exports = Vector;
 
 /***/ }),
 
-/***/ 35943:
+/***/ 53403:
 /***/ ((module) => {
 
 "use strict";
@@ -42202,7 +42202,7 @@ module.exports = VersionNumber;
 
 /***/ }),
 
-/***/ 1090:
+/***/ 14278:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42225,13 +42225,13 @@ module.exports = VersionNumber;
  */
 
 
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 const util = __nccwpck_require__(39023);
 const net = __nccwpck_require__(69278);
 const { EventEmitter } = __nccwpck_require__(24434);
 
-const errors = __nccwpck_require__(5264);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Max int that can be accurately represented with 64-bit Number (2^53)
@@ -43629,7 +43629,7 @@ exports.VIntCoding = VIntCoding;
 
 /***/ }),
 
-/***/ 94455:
+/***/ 29307:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43653,8 +43653,8 @@ exports.VIntCoding = VIntCoding;
 
 const events = __nccwpck_require__(24434);
 
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
 const FrameHeader = types.FrameHeader;
 
 /**
@@ -43949,7 +43949,7 @@ module.exports = { FrameWriter, WriteQueue };
 
 /***/ }),
 
-/***/ 23430:
+/***/ 96962:
 /***/ ((module) => {
 
 "use strict";
@@ -44003,7 +44003,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 81167:
+/***/ 77683:
 /***/ ((module) => {
 
 "use strict";
@@ -44104,22 +44104,22 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 77801:
+/***/ 46989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Kafka = __nccwpck_require__(61000)
-const PartitionAssigners = __nccwpck_require__(89977)
-const AssignerProtocol = __nccwpck_require__(99219)
-const Partitioners = __nccwpck_require__(38514)
-const Compression = __nccwpck_require__(14256)
-const ConfigResourceTypes = __nccwpck_require__(53934)
-const ConfigSource = __nccwpck_require__(85718)
-const AclResourceTypes = __nccwpck_require__(10312)
-const AclOperationTypes = __nccwpck_require__(93507)
-const AclPermissionTypes = __nccwpck_require__(37749)
-const ResourcePatternTypes = __nccwpck_require__(83294)
-const { isRebalancing, isKafkaJSError, ...errors } = __nccwpck_require__(99657)
-const { LEVELS } = __nccwpck_require__(36182)
+const Kafka = __nccwpck_require__(31396)
+const PartitionAssigners = __nccwpck_require__(7229)
+const AssignerProtocol = __nccwpck_require__(55495)
+const Partitioners = __nccwpck_require__(10054)
+const Compression = __nccwpck_require__(30284)
+const ConfigResourceTypes = __nccwpck_require__(64490)
+const ConfigSource = __nccwpck_require__(47346)
+const AclResourceTypes = __nccwpck_require__(85636)
+const AclOperationTypes = __nccwpck_require__(13151)
+const AclPermissionTypes = __nccwpck_require__(28001)
+const ResourcePatternTypes = __nccwpck_require__(34242)
+const { isRebalancing, isKafkaJSError, ...errors } = __nccwpck_require__(65189)
+const { LEVELS } = __nccwpck_require__(82338)
 
 module.exports = {
   Kafka,
@@ -44141,30 +44141,30 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89868:
+/***/ 89272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(43169)
-const waitFor = __nccwpck_require__(74610)
-const groupBy = __nccwpck_require__(16160)
-const createConsumer = __nccwpck_require__(47201)
-const InstrumentationEventEmitter = __nccwpck_require__(76427)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(9215)
-const { LEVELS } = __nccwpck_require__(36182)
+const createRetry = __nccwpck_require__(4677)
+const waitFor = __nccwpck_require__(84342)
+const groupBy = __nccwpck_require__(35372)
+const createConsumer = __nccwpck_require__(23493)
+const InstrumentationEventEmitter = __nccwpck_require__(76815)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(12011)
+const { LEVELS } = __nccwpck_require__(82338)
 const {
   KafkaJSNonRetriableError,
   KafkaJSDeleteGroupsError,
   KafkaJSBrokerNotFound,
   KafkaJSDeleteTopicRecordsError,
   KafkaJSAggregateError,
-} = __nccwpck_require__(99657)
-const { staleMetadata } = __nccwpck_require__(14511)
-const CONFIG_RESOURCE_TYPES = __nccwpck_require__(53934)
-const ACL_RESOURCE_TYPES = __nccwpck_require__(10312)
-const ACL_OPERATION_TYPES = __nccwpck_require__(93507)
-const ACL_PERMISSION_TYPES = __nccwpck_require__(37749)
-const RESOURCE_PATTERN_TYPES = __nccwpck_require__(83294)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
+} = __nccwpck_require__(65189)
+const { staleMetadata } = __nccwpck_require__(71915)
+const CONFIG_RESOURCE_TYPES = __nccwpck_require__(64490)
+const ACL_RESOURCE_TYPES = __nccwpck_require__(85636)
+const ACL_OPERATION_TYPES = __nccwpck_require__(13151)
+const ACL_PERMISSION_TYPES = __nccwpck_require__(28001)
+const RESOURCE_PATTERN_TYPES = __nccwpck_require__(34242)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
 
 const { CONNECT, DISCONNECT } = events
 
@@ -45754,12 +45754,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 9215:
+/***/ 12011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(26288)
-const networkEvents = __nccwpck_require__(57910)
-const InstrumentationEventType = __nccwpck_require__(6005)
+const swapObject = __nccwpck_require__(16540)
+const networkEvents = __nccwpck_require__(43714)
+const InstrumentationEventType = __nccwpck_require__(78441)
 const adminType = InstrumentationEventType('admin')
 
 const events = {
@@ -45789,15 +45789,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42444:
+/***/ 57048:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Lock = __nccwpck_require__(8347)
-const { Types: Compression } = __nccwpck_require__(14256)
-const { requests, lookup } = __nccwpck_require__(84696)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const apiKeys = __nccwpck_require__(14140)
-const shuffle = __nccwpck_require__(53267)
+const Lock = __nccwpck_require__(48455)
+const { Types: Compression } = __nccwpck_require__(30284)
+const { requests, lookup } = __nccwpck_require__(53132)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const apiKeys = __nccwpck_require__(72960)
+const shuffle = __nccwpck_require__(53423)
 
 const PRIVATE = {
   SEND_REQUEST: Symbol('private:Broker:sendRequest'),
@@ -46709,11 +46709,11 @@ module.exports = class Broker {
 
 /***/ }),
 
-/***/ 59467:
+/***/ 68495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { request, response } = __nccwpck_require__(46484)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
+const { request, response } = __nccwpck_require__(9680)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
 
 const awsIAMAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -46753,17 +46753,17 @@ module.exports = awsIAMAuthenticatorProvider
 
 /***/ }),
 
-/***/ 98485:
+/***/ 41753:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { requests, lookup } = __nccwpck_require__(84696)
-const apiKeys = __nccwpck_require__(14140)
-const plainAuthenticatorProvider = __nccwpck_require__(42645)
-const scram256AuthenticatorProvider = __nccwpck_require__(44250)
-const scram512AuthenticatorProvider = __nccwpck_require__(24579)
-const awsIAMAuthenticatorProvider = __nccwpck_require__(59467)
-const oauthBearerAuthenticatorProvider = __nccwpck_require__(74663)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
+const { requests, lookup } = __nccwpck_require__(53132)
+const apiKeys = __nccwpck_require__(72960)
+const plainAuthenticatorProvider = __nccwpck_require__(44929)
+const scram256AuthenticatorProvider = __nccwpck_require__(36710)
+const scram512AuthenticatorProvider = __nccwpck_require__(12519)
+const awsIAMAuthenticatorProvider = __nccwpck_require__(68495)
+const oauthBearerAuthenticatorProvider = __nccwpck_require__(98331)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
 
 const BUILT_IN_AUTHENTICATION_PROVIDERS = {
   AWS: awsIAMAuthenticatorProvider,
@@ -46842,7 +46842,7 @@ module.exports = class SASLAuthenticator {
 
 /***/ }),
 
-/***/ 74663:
+/***/ 98331:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -46857,8 +46857,8 @@ module.exports = class SASLAuthenticator {
  * reused and refreshed when appropriate.
  */
 
-const { request } = __nccwpck_require__(54560)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
+const { request } = __nccwpck_require__(18236)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
 
 const oauthBearerAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -46899,11 +46899,11 @@ module.exports = oauthBearerAuthenticatorProvider
 
 /***/ }),
 
-/***/ 42645:
+/***/ 44929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { request, response } = __nccwpck_require__(65022)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
+const { request, response } = __nccwpck_require__(50594)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
 
 const plainAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -46934,12 +46934,12 @@ module.exports = plainAuthenticatorProvider
 
 /***/ }),
 
-/***/ 31403:
+/***/ 8335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const crypto = __nccwpck_require__(76982)
-const scram = __nccwpck_require__(28532)
-const { KafkaJSSASLAuthenticationError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const scram = __nccwpck_require__(22896)
+const { KafkaJSSASLAuthenticationError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
 
 const GS2_HEADER = 'n,,'
 
@@ -47266,10 +47266,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44250:
+/***/ 36710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { SCRAM, DIGESTS } = __nccwpck_require__(31403)
+const { SCRAM, DIGESTS } = __nccwpck_require__(8335)
 
 const scram256AuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   const scram = new SCRAM(sasl, host, port, logger, saslAuthenticate, DIGESTS.SHA256)
@@ -47283,10 +47283,10 @@ module.exports = scram256AuthenticatorProvider
 
 /***/ }),
 
-/***/ 24579:
+/***/ 12519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { SCRAM, DIGESTS } = __nccwpck_require__(31403)
+const { SCRAM, DIGESTS } = __nccwpck_require__(8335)
 
 const scram512AuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   const scram = new SCRAM(sasl, host, port, logger, saslAuthenticate, DIGESTS.SHA512)
@@ -47300,14 +47300,14 @@ module.exports = scram512AuthenticatorProvider
 
 /***/ }),
 
-/***/ 39818:
+/***/ 19238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Broker = __nccwpck_require__(42444)
-const createRetry = __nccwpck_require__(43169)
-const shuffle = __nccwpck_require__(53267)
-const arrayDiff = __nccwpck_require__(16116)
-const { KafkaJSBrokerNotFound, KafkaJSProtocolError } = __nccwpck_require__(99657)
+const Broker = __nccwpck_require__(57048)
+const createRetry = __nccwpck_require__(4677)
+const shuffle = __nccwpck_require__(53423)
+const arrayDiff = __nccwpck_require__(68416)
+const { KafkaJSBrokerNotFound, KafkaJSProtocolError } = __nccwpck_require__(65189)
 
 const { keys, assign, values } = Object
 const hasBrokerBeenReplaced = (broker, { host, port, rack }) =>
@@ -47656,11 +47656,11 @@ module.exports = class BrokerPool {
 
 /***/ }),
 
-/***/ 25036:
+/***/ 92776:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSConnectionError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const ConnectionPool = __nccwpck_require__(39151)
+const { KafkaJSConnectionError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const ConnectionPool = __nccwpck_require__(73659)
 
 /**
  * @typedef {Object} ConnectionPoolBuilder
@@ -47780,23 +47780,23 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 15165:
+/***/ 433:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const BrokerPool = __nccwpck_require__(39818)
-const Lock = __nccwpck_require__(8347)
-const sharedPromiseTo = __nccwpck_require__(32889)
-const createRetry = __nccwpck_require__(43169)
-const connectionPoolBuilder = __nccwpck_require__(25036)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
+const BrokerPool = __nccwpck_require__(19238)
+const Lock = __nccwpck_require__(48455)
+const sharedPromiseTo = __nccwpck_require__(2245)
+const createRetry = __nccwpck_require__(4677)
+const connectionPoolBuilder = __nccwpck_require__(92776)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
 const {
   KafkaJSError,
   KafkaJSBrokerNotFound,
   KafkaJSMetadataNotLoaded,
   KafkaJSTopicMetadataNotLoaded,
   KafkaJSGroupCoordinatorNotFound,
-} = __nccwpck_require__(99657)
-const COORDINATOR_TYPES = __nccwpck_require__(86366)
+} = __nccwpck_require__(65189)
+const COORDINATOR_TYPES = __nccwpck_require__(35330)
 
 const { keys } = Object
 
@@ -48326,7 +48326,7 @@ module.exports = class Cluster {
 
 /***/ }),
 
-/***/ 38109:
+/***/ 46473:
 /***/ ((module) => {
 
 const EARLIEST_OFFSET = -2
@@ -48342,11 +48342,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99219:
+/***/ 55495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const Decoder = __nccwpck_require__(39049)
+const Encoder = __nccwpck_require__(74769)
+const Decoder = __nccwpck_require__(97853)
 
 const MemberMetadata = {
   /**
@@ -48436,10 +48436,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89977:
+/***/ 7229:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const roundRobin = __nccwpck_require__(41684)
+const roundRobin = __nccwpck_require__(14512)
 
 module.exports = {
   roundRobin,
@@ -48448,10 +48448,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41684:
+/***/ 14512:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { MemberMetadata, MemberAssignment } = __nccwpck_require__(99219)
+const { MemberMetadata, MemberAssignment } = __nccwpck_require__(55495)
 
 /**
  * RoundRobinAssigner
@@ -48536,11 +48536,11 @@ module.exports = ({ cluster }) => ({
 
 /***/ }),
 
-/***/ 3689:
+/***/ 86461:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const filterAbortedMessages = __nccwpck_require__(47076)
+const Long = __nccwpck_require__(37906)
+const filterAbortedMessages = __nccwpck_require__(90448)
 
 /**
  * A batch collects messages returned from a single fetch call.
@@ -48655,29 +48655,29 @@ module.exports = class Batch {
 
 /***/ }),
 
-/***/ 2870:
+/***/ 21794:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const sleep = __nccwpck_require__(16073)
-const websiteUrl = __nccwpck_require__(56242)
-const arrayDiff = __nccwpck_require__(16116)
-const createRetry = __nccwpck_require__(43169)
-const sharedPromiseTo = __nccwpck_require__(32889)
+const sleep = __nccwpck_require__(68597)
+const websiteUrl = __nccwpck_require__(42622)
+const arrayDiff = __nccwpck_require__(68416)
+const createRetry = __nccwpck_require__(4677)
+const sharedPromiseTo = __nccwpck_require__(2245)
 
-const OffsetManager = __nccwpck_require__(64444)
-const Batch = __nccwpck_require__(3689)
-const SeekOffsets = __nccwpck_require__(11613)
-const SubscriptionState = __nccwpck_require__(87751)
+const OffsetManager = __nccwpck_require__(67504)
+const Batch = __nccwpck_require__(86461)
+const SeekOffsets = __nccwpck_require__(42385)
+const SubscriptionState = __nccwpck_require__(1979)
 const {
   events: { GROUP_JOIN, HEARTBEAT, CONNECT, RECEIVED_UNSUBSCRIBED_TOPICS },
-} = __nccwpck_require__(17437)
-const { MemberAssignment } = __nccwpck_require__(99219)
+} = __nccwpck_require__(84782)
+const { MemberAssignment } = __nccwpck_require__(55495)
 const {
   KafkaJSError,
   KafkaJSNonRetriableError,
   KafkaJSStaleTopicMetadataAssignment,
   isRebalancing,
-} = __nccwpck_require__(99657)
+} = __nccwpck_require__(65189)
 
 const { keys } = Object
 
@@ -49421,14 +49421,14 @@ module.exports = class ConsumerGroup {
 
 /***/ }),
 
-/***/ 3902:
+/***/ 49050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const seq = __nccwpck_require__(62245)
-const createFetcher = __nccwpck_require__(93506)
-const createWorker = __nccwpck_require__(33067)
-const createWorkerQueue = __nccwpck_require__(73288)
-const { KafkaJSFetcherRebalanceError, KafkaJSNoBrokerAvailableError } = __nccwpck_require__(99657)
+const seq = __nccwpck_require__(86097)
+const createFetcher = __nccwpck_require__(27214)
+const createWorker = __nccwpck_require__(97415)
+const createWorkerQueue = __nccwpck_require__(62940)
+const { KafkaJSFetcherRebalanceError, KafkaJSNoBrokerAvailableError } = __nccwpck_require__(65189)
 
 /** @typedef {ReturnType<typeof createFetchManager>} FetchManager */
 
@@ -49527,7 +49527,7 @@ module.exports = createFetchManager
 
 /***/ }),
 
-/***/ 93506:
+/***/ 27214:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const EventEmitter = __nccwpck_require__(24434)
@@ -49620,10 +49620,10 @@ module.exports = createFetcher
 
 /***/ }),
 
-/***/ 47076:
+/***/ 90448:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
+const Long = __nccwpck_require__(37906)
 const ABORTED_MESSAGE_KEY = Buffer.from([0, 0, 0, 0])
 
 const isAbortMarker = ({ key }) => {
@@ -49691,21 +49691,21 @@ module.exports = ({ messages, abortedTransactions }) => {
 
 /***/ }),
 
-/***/ 47201:
+/***/ 23493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const createRetry = __nccwpck_require__(43169)
-const { initialRetryTime } = __nccwpck_require__(30363)
-const ConsumerGroup = __nccwpck_require__(2870)
-const Runner = __nccwpck_require__(15331)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(17437)
-const InstrumentationEventEmitter = __nccwpck_require__(76427)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const { roundRobin } = __nccwpck_require__(89977)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const sharedPromiseTo = __nccwpck_require__(32889)
+const Long = __nccwpck_require__(37906)
+const createRetry = __nccwpck_require__(4677)
+const { initialRetryTime } = __nccwpck_require__(73039)
+const ConsumerGroup = __nccwpck_require__(21794)
+const Runner = __nccwpck_require__(96279)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(84782)
+const InstrumentationEventEmitter = __nccwpck_require__(76815)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const { roundRobin } = __nccwpck_require__(7229)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const sharedPromiseTo = __nccwpck_require__(2245)
 
 const { keys, values } = Object
 const { CONNECT, DISCONNECT, STOP, CRASH } = events
@@ -50220,12 +50220,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 17437:
+/***/ 84782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(26288)
-const InstrumentationEventType = __nccwpck_require__(6005)
-const networkEvents = __nccwpck_require__(57910)
+const swapObject = __nccwpck_require__(16540)
+const InstrumentationEventType = __nccwpck_require__(78441)
+const networkEvents = __nccwpck_require__(43714)
 const consumerType = InstrumentationEventType('consumer')
 
 /** @type {import('types').ConsumerEvents} */
@@ -50267,15 +50267,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64444:
+/***/ 67504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const isInvalidOffset = __nccwpck_require__(25300)
-const initializeConsumerOffsets = __nccwpck_require__(86230)
+const Long = __nccwpck_require__(37906)
+const isInvalidOffset = __nccwpck_require__(53416)
+const initializeConsumerOffsets = __nccwpck_require__(69506)
 const {
   events: { COMMIT_OFFSETS },
-} = __nccwpck_require__(17437)
+} = __nccwpck_require__(84782)
 
 const { keys, assign } = Object
 const indexTopics = topics => topics.reduce((obj, topic) => assign(obj, { [topic]: {} }), {})
@@ -50658,10 +50658,10 @@ module.exports = class OffsetManager {
 
 /***/ }),
 
-/***/ 86230:
+/***/ 69506:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const isInvalidOffset = __nccwpck_require__(25300)
+const isInvalidOffset = __nccwpck_require__(53416)
 const { keys, assign } = Object
 
 const indexPartitions = (obj, { partition, offset }) => assign(obj, { [partition]: offset })
@@ -50691,28 +50691,28 @@ module.exports = (consumerOffsets, topicOffsets) => {
 
 /***/ }),
 
-/***/ 25300:
+/***/ 53416:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
+const Long = __nccwpck_require__(37906)
 
 module.exports = offset => (!offset && offset !== 0) || Long.fromValue(offset).isNegative()
 
 
 /***/ }),
 
-/***/ 15331:
+/***/ 96279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const Long = __nccwpck_require__(80886)
-const createRetry = __nccwpck_require__(43169)
-const { isKafkaJSError, isRebalancing } = __nccwpck_require__(99657)
+const Long = __nccwpck_require__(37906)
+const createRetry = __nccwpck_require__(4677)
+const { isKafkaJSError, isRebalancing } = __nccwpck_require__(65189)
 
 const {
   events: { FETCH, FETCH_START, START_BATCH_PROCESS, END_BATCH_PROCESS, REBALANCING },
-} = __nccwpck_require__(17437)
-const createFetchManager = __nccwpck_require__(3902)
+} = __nccwpck_require__(84782)
+const createFetchManager = __nccwpck_require__(49050)
 
 const isSameOffset = (offsetA, offsetB) => Long.fromValue(offsetA).equals(Long.fromValue(offsetB))
 const CONSUMING_START = 'consuming-start'
@@ -51226,7 +51226,7 @@ module.exports = class Runner extends EventEmitter {
 
 /***/ }),
 
-/***/ 11613:
+/***/ 42385:
 /***/ ((module) => {
 
 module.exports = class SeekOffsets extends Map {
@@ -51260,7 +51260,7 @@ module.exports = class SeekOffsets extends Map {
 
 /***/ }),
 
-/***/ 87751:
+/***/ 1979:
 /***/ ((module) => {
 
 const createState = topic => ({
@@ -51390,7 +51390,7 @@ module.exports = class SubscriptionState {
 
 /***/ }),
 
-/***/ 33067:
+/***/ 97415:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -51400,7 +51400,7 @@ module.exports = class SubscriptionState {
  * @typedef {ReturnType<typeof createWorker>} Worker
  */
 
-const sharedPromiseTo = __nccwpck_require__(32889)
+const sharedPromiseTo = __nccwpck_require__(2245)
 
 /**
  * @param {{ handler: Handler<T>, workerId: number }} options
@@ -51437,7 +51437,7 @@ module.exports = createWorker
 
 /***/ }),
 
-/***/ 73288:
+/***/ 62940:
 /***/ ((module) => {
 
 /**
@@ -51484,7 +51484,7 @@ module.exports = createWorkerQueue
 
 /***/ }),
 
-/***/ 62707:
+/***/ 33791:
 /***/ ((module) => {
 
 module.exports = () => ({
@@ -51495,10 +51495,10 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 99657:
+/***/ 65189:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const pkgJson = __nccwpck_require__(88501)
+const pkgJson = __nccwpck_require__(2824)
 const { bugs } = pkgJson
 
 class KafkaJSError extends Error {
@@ -51811,24 +51811,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61000:
+/***/ 31396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   createLogger,
   LEVELS: { INFO },
-} = __nccwpck_require__(36182)
+} = __nccwpck_require__(82338)
 
-const InstrumentationEventEmitter = __nccwpck_require__(76427)
-const LoggerConsole = __nccwpck_require__(87611)
-const Cluster = __nccwpck_require__(15165)
-const createProducer = __nccwpck_require__(46275)
-const createConsumer = __nccwpck_require__(47201)
-const createAdmin = __nccwpck_require__(89868)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const defaultSocketFactory = __nccwpck_require__(91616)
-const once = __nccwpck_require__(36129)
-const websiteUrl = __nccwpck_require__(56242)
+const InstrumentationEventEmitter = __nccwpck_require__(76815)
+const LoggerConsole = __nccwpck_require__(8999)
+const Cluster = __nccwpck_require__(433)
+const createProducer = __nccwpck_require__(52943)
+const createConsumer = __nccwpck_require__(23493)
+const createAdmin = __nccwpck_require__(89272)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const defaultSocketFactory = __nccwpck_require__(30452)
+const once = __nccwpck_require__(95221)
+const websiteUrl = __nccwpck_require__(42622)
 
 const PRIVATE = {
   CREATE_CLUSTER: Symbol('private:Kafka:createCluster'),
@@ -52030,12 +52030,12 @@ module.exports = class Client {
 
 /***/ }),
 
-/***/ 76427:
+/***/ 76815:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const InstrumentationEvent = __nccwpck_require__(98197)
-const { KafkaJSError } = __nccwpck_require__(99657)
+const InstrumentationEvent = __nccwpck_require__(57289)
+const { KafkaJSError } = __nccwpck_require__(65189)
 
 module.exports = class InstrumentationEventEmitter {
   constructor() {
@@ -52071,7 +52071,7 @@ module.exports = class InstrumentationEventEmitter {
 
 /***/ }),
 
-/***/ 98197:
+/***/ 57289:
 /***/ ((module) => {
 
 let id = 0
@@ -52101,7 +52101,7 @@ module.exports = InstrumentationEvent
 
 /***/ }),
 
-/***/ 6005:
+/***/ 78441:
 /***/ ((module) => {
 
 /** @type {<T1 extends string>(namespace: T1) => <T2 extends string>(type: T2) => `${T1}.${T2}`} */
@@ -52110,10 +52110,10 @@ module.exports = namespace => type => `${namespace}.${type}`
 
 /***/ }),
 
-/***/ 87611:
+/***/ 8999:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { LEVELS: logLevel } = __nccwpck_require__(36182)
+const { LEVELS: logLevel } = __nccwpck_require__(82338)
 
 module.exports = () => ({ namespace, level, label, log }) => {
   const prefix = namespace ? `[${namespace}] ` : ''
@@ -52138,7 +52138,7 @@ module.exports = () => ({ namespace, level, label, log }) => {
 
 /***/ }),
 
-/***/ 36182:
+/***/ 82338:
 /***/ ((module) => {
 
 const { assign } = Object
@@ -52213,21 +52213,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11981:
+/***/ 74657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createSocket = __nccwpck_require__(99164)
-const createRequest = __nccwpck_require__(65056)
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSConnectionError, KafkaJSConnectionClosedError } = __nccwpck_require__(99657)
-const { INT_32_MAX_VALUE } = __nccwpck_require__(38109)
-const getEnv = __nccwpck_require__(62707)
-const RequestQueue = __nccwpck_require__(70518)
-const { CONNECTION_STATUS, CONNECTED_STATUS } = __nccwpck_require__(13139)
-const sharedPromiseTo = __nccwpck_require__(32889)
-const Long = __nccwpck_require__(80886)
-const SASLAuthenticator = __nccwpck_require__(98485)
-const apiKeys = __nccwpck_require__(14140)
+const createSocket = __nccwpck_require__(92512)
+const createRequest = __nccwpck_require__(48492)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSConnectionError, KafkaJSConnectionClosedError } = __nccwpck_require__(65189)
+const { INT_32_MAX_VALUE } = __nccwpck_require__(46473)
+const getEnv = __nccwpck_require__(33791)
+const RequestQueue = __nccwpck_require__(71058)
+const { CONNECTION_STATUS, CONNECTED_STATUS } = __nccwpck_require__(10063)
+const sharedPromiseTo = __nccwpck_require__(2245)
+const Long = __nccwpck_require__(37906)
+const SASLAuthenticator = __nccwpck_require__(41753)
+const apiKeys = __nccwpck_require__(72960)
 
 const requestInfo = ({ apiName, apiKey, apiVersion }) =>
   `${apiName}(key: ${apiKey}, version: ${apiVersion})`
@@ -52763,11 +52763,11 @@ module.exports = class Connection {
 
 /***/ }),
 
-/***/ 39151:
+/***/ 73659:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const apiKeys = __nccwpck_require__(14140)
-const Connection = __nccwpck_require__(11981)
+const apiKeys = __nccwpck_require__(72960)
+const Connection = __nccwpck_require__(74657)
 
 module.exports = class ConnectionPool {
   /**
@@ -52835,7 +52835,7 @@ module.exports = class ConnectionPool {
 
 /***/ }),
 
-/***/ 13139:
+/***/ 10063:
 /***/ ((module) => {
 
 const CONNECTION_STATUS = {
@@ -52854,10 +52854,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57910:
+/***/ 43714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const InstrumentationEventType = __nccwpck_require__(6005)
+const InstrumentationEventType = __nccwpck_require__(78441)
 const eventType = InstrumentationEventType('network')
 
 module.exports = {
@@ -52869,13 +52869,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70518:
+/***/ 71058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const SocketRequest = __nccwpck_require__(30720)
-const events = __nccwpck_require__(57910)
-const { KafkaJSInvariantViolation } = __nccwpck_require__(99657)
+const SocketRequest = __nccwpck_require__(9724)
+const events = __nccwpck_require__(43714)
+const { KafkaJSInvariantViolation } = __nccwpck_require__(65189)
 
 const PRIVATE = {
   EMIT_QUEUE_SIZE_EVENT: Symbol('private:RequestQueue:emitQueueSizeEvent'),
@@ -53199,11 +53199,11 @@ module.exports = class RequestQueue extends EventEmitter {
 
 /***/ }),
 
-/***/ 30720:
+/***/ 9724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSRequestTimeoutError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const events = __nccwpck_require__(57910)
+const { KafkaJSRequestTimeoutError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const events = __nccwpck_require__(43714)
 
 const PRIVATE = {
   STATE: Symbol('private:SocketRequest:state'),
@@ -53374,7 +53374,7 @@ module.exports = class SocketRequest {
 
 /***/ }),
 
-/***/ 99164:
+/***/ 92512:
 /***/ ((module) => {
 
 /**
@@ -53413,7 +53413,7 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 91616:
+/***/ 30452:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const KEEP_ALIVE_DELAY = 60000 // in ms
@@ -53442,7 +53442,7 @@ module.exports = () => {
 
 /***/ }),
 
-/***/ 98248:
+/***/ 18004:
 /***/ ((module) => {
 
 module.exports = topicDataForBroker => {
@@ -53460,18 +53460,18 @@ module.exports = topicDataForBroker => {
 
 /***/ }),
 
-/***/ 39216:
+/***/ 76220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(43169)
-const Lock = __nccwpck_require__(8347)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const COORDINATOR_TYPES = __nccwpck_require__(86366)
-const createStateMachine = __nccwpck_require__(94290)
-const { INT_32_MAX_VALUE } = __nccwpck_require__(38109)
+const createRetry = __nccwpck_require__(4677)
+const Lock = __nccwpck_require__(48455)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const COORDINATOR_TYPES = __nccwpck_require__(35330)
+const createStateMachine = __nccwpck_require__(68174)
+const { INT_32_MAX_VALUE } = __nccwpck_require__(46473)
 const assert = __nccwpck_require__(42613)
 
-const STATES = __nccwpck_require__(9998)
+const STATES = __nccwpck_require__(78210)
 const NO_PRODUCER_ID = -1
 const SEQUENCE_START = 0
 const INIT_PRODUCER_RETRIABLE_PROTOCOL_ERRORS = [
@@ -53931,12 +53931,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 94290:
+/***/ 68174:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const STATES = __nccwpck_require__(9998)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const STATES = __nccwpck_require__(78210)
 
 const VALID_STATE_TRANSITIONS = {
   [STATES.UNINITIALIZED]: [STATES.READY],
@@ -54017,7 +54017,7 @@ module.exports = ({ logger, initialState = STATES.UNINITIALIZED }) => {
 
 /***/ }),
 
-/***/ 9998:
+/***/ 78210:
 /***/ ((module) => {
 
 module.exports = {
@@ -54031,7 +54031,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59583:
+/***/ 179:
 /***/ ((module) => {
 
 module.exports = ({ topic, partitionMetadata, messages, partitioner }) => {
@@ -54049,17 +54049,17 @@ module.exports = ({ topic, partitionMetadata, messages, partitioner }) => {
 
 /***/ }),
 
-/***/ 46275:
+/***/ 52943:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(43169)
-const { CONNECTION_STATUS } = __nccwpck_require__(13139)
-const { DefaultPartitioner } = __nccwpck_require__(38514)
-const InstrumentationEventEmitter = __nccwpck_require__(76427)
-const createEosManager = __nccwpck_require__(39216)
-const createMessageProducer = __nccwpck_require__(22626)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(52684)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const createRetry = __nccwpck_require__(4677)
+const { CONNECTION_STATUS } = __nccwpck_require__(10063)
+const { DefaultPartitioner } = __nccwpck_require__(10054)
+const InstrumentationEventEmitter = __nccwpck_require__(76815)
+const createEosManager = __nccwpck_require__(76220)
+const createMessageProducer = __nccwpck_require__(99910)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(76392)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
 
 const { values, keys } = Object
 const eventNames = values(events)
@@ -54302,12 +54302,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 52684:
+/***/ 76392:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(26288)
-const networkEvents = __nccwpck_require__(57910)
-const InstrumentationEventType = __nccwpck_require__(6005)
+const swapObject = __nccwpck_require__(16540)
+const networkEvents = __nccwpck_require__(43714)
+const InstrumentationEventType = __nccwpck_require__(78441)
 const producerType = InstrumentationEventType('producer')
 
 const events = {
@@ -54337,12 +54337,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22626:
+/***/ 99910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createSendMessages = __nccwpck_require__(57941)
-const { KafkaJSError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const { CONNECTION_STATUS } = __nccwpck_require__(13139)
+const createSendMessages = __nccwpck_require__(4265)
+const { KafkaJSError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const { CONNECTION_STATUS } = __nccwpck_require__(10063)
 
 module.exports = ({
   logger,
@@ -54476,22 +54476,22 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 56428:
+/***/ 58312:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const murmur2 = __nccwpck_require__(43230)
-const createDefaultPartitioner = __nccwpck_require__(30465)
+const murmur2 = __nccwpck_require__(76338)
+const createDefaultPartitioner = __nccwpck_require__(31405)
 
 module.exports = createDefaultPartitioner(murmur2)
 
 
 /***/ }),
 
-/***/ 43230:
+/***/ 76338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint-disable */
-const Long = __nccwpck_require__(80886)
+const Long = __nccwpck_require__(37906)
 
 // Based on the kafka client 0.10.2 murmur2 implementation
 // https://github.com/apache/kafka/blob/0.10.2/clients/src/main/java/org/apache/kafka/common/utils/Utils.java#L364
@@ -54547,11 +54547,11 @@ module.exports = key => {
 
 /***/ }),
 
-/***/ 38514:
+/***/ 10054:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const DefaultPartitioner = __nccwpck_require__(56428)
-const LegacyPartitioner = __nccwpck_require__(64732)
+const DefaultPartitioner = __nccwpck_require__(58312)
+const LegacyPartitioner = __nccwpck_require__(51960)
 
 module.exports = {
   DefaultPartitioner,
@@ -54568,18 +54568,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64732:
+/***/ 51960:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const murmur2 = __nccwpck_require__(8462)
-const createLegacyPartitioner = __nccwpck_require__(30465)
+const murmur2 = __nccwpck_require__(94082)
+const createLegacyPartitioner = __nccwpck_require__(31405)
 
 module.exports = createLegacyPartitioner(murmur2)
 
 
 /***/ }),
 
-/***/ 8462:
+/***/ 94082:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -54637,10 +54637,10 @@ module.exports = key => {
 
 /***/ }),
 
-/***/ 30465:
+/***/ 31405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const randomBytes = __nccwpck_require__(27094)
+const randomBytes = __nccwpck_require__(25562)
 
 // Based on the java client 0.10.2
 // https://github.com/apache/kafka/blob/0.10.2/clients/src/main/java/org/apache/kafka/clients/producer/internals/DefaultPartitioner.java
@@ -54691,10 +54691,10 @@ module.exports = murmur2 => () => {
 
 /***/ }),
 
-/***/ 27094:
+/***/ 25562:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
 
 const toNodeCompatible = crypto => ({
   randomBytes: size => crypto.getRandomValues(Buffer.allocUnsafe(size)),
@@ -54729,7 +54729,7 @@ module.exports = size => {
 
 /***/ }),
 
-/***/ 15576:
+/***/ 73500:
 /***/ ((module) => {
 
 module.exports = ({ topics }) =>
@@ -54740,14 +54740,14 @@ module.exports = ({ topics }) =>
 
 /***/ }),
 
-/***/ 57941:
+/***/ 4265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSMetadataNotLoaded } = __nccwpck_require__(99657)
-const { staleMetadata } = __nccwpck_require__(14511)
-const groupMessagesPerPartition = __nccwpck_require__(59583)
-const createTopicData = __nccwpck_require__(98248)
-const responseSerializer = __nccwpck_require__(15576)
+const { KafkaJSMetadataNotLoaded } = __nccwpck_require__(65189)
+const { staleMetadata } = __nccwpck_require__(71915)
+const groupMessagesPerPartition = __nccwpck_require__(179)
+const createTopicData = __nccwpck_require__(18004)
+const responseSerializer = __nccwpck_require__(73500)
 
 const { keys } = Object
 
@@ -54917,7 +54917,7 @@ module.exports = ({ logger, cluster, partitioner, eosManager, retrier }) => {
 
 /***/ }),
 
-/***/ 93507:
+/***/ 13151:
 /***/ ((module) => {
 
 // From:
@@ -54989,7 +54989,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37749:
+/***/ 28001:
 /***/ ((module) => {
 
 // From:
@@ -55025,7 +55025,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10312:
+/***/ 85636:
 /***/ ((module) => {
 
 /**
@@ -55074,7 +55074,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53934:
+/***/ 64490:
 /***/ ((module) => {
 
 /**
@@ -55090,7 +55090,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85718:
+/***/ 47346:
 /***/ ((module) => {
 
 /**
@@ -55109,7 +55109,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86366:
+/***/ 35330:
 /***/ ((module) => {
 
 // From: https://kafka.apache.org/protocol.html#The_Messages_FindCoordinator
@@ -55128,7 +55128,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30686:
+/***/ 64746:
 /***/ ((module) => {
 
 // Based on https://github.com/brianloveswords/buffer-crc32/blob/master/index.js
@@ -55405,11 +55405,11 @@ module.exports = encoder => {
 
 /***/ }),
 
-/***/ 39049:
+/***/ 97853:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSInvalidVarIntError, KafkaJSInvalidLongError } = __nccwpck_require__(99657)
-const Long = __nccwpck_require__(80886)
+const { KafkaJSInvalidVarIntError, KafkaJSInvalidLongError } = __nccwpck_require__(65189)
+const Long = __nccwpck_require__(37906)
 
 const INT8_SIZE = 1
 const INT16_SIZE = 2
@@ -55721,10 +55721,10 @@ module.exports = class Decoder {
 
 /***/ }),
 
-/***/ 18205:
+/***/ 74769:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
+const Long = __nccwpck_require__(37906)
 
 const INT8_SIZE = 1
 const INT16_SIZE = 2
@@ -56133,11 +56133,11 @@ module.exports = class Encoder {
 
 /***/ }),
 
-/***/ 14511:
+/***/ 71915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSProtocolError } = __nccwpck_require__(99657)
-const websiteUrl = __nccwpck_require__(56242)
+const { KafkaJSProtocolError } = __nccwpck_require__(65189)
+const websiteUrl = __nccwpck_require__(42622)
 
 const errorCodes = [
   {
@@ -56741,7 +56741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11255:
+/***/ 32987:
 /***/ ((module) => {
 
 /**
@@ -56763,7 +56763,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29534:
+/***/ 64834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { promisify } = __nccwpck_require__(39023)
@@ -56793,10 +56793,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14256:
+/***/ 30284:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNotImplemented } = __nccwpck_require__(99657)
+const { KafkaJSNotImplemented } = __nccwpck_require__(65189)
 
 const COMPRESSION_CODEC_MASK = 0x07
 
@@ -56809,7 +56809,7 @@ const Types = {
 }
 
 const Codecs = {
-  [Types.GZIP]: () => __nccwpck_require__(29534),
+  [Types.GZIP]: () => __nccwpck_require__(64834),
   [Types.Snappy]: () => {
     throw new KafkaJSNotImplemented('Snappy compression not implemented')
   },
@@ -56838,16 +56838,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73785:
+/***/ 65493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   KafkaJSPartialMessageError,
   KafkaJSUnsupportedMagicByteInMessageSet,
-} = __nccwpck_require__(99657)
+} = __nccwpck_require__(65189)
 
-const V0Decoder = __nccwpck_require__(81772)
-const V1Decoder = __nccwpck_require__(34859)
+const V0Decoder = __nccwpck_require__(4640)
+const V1Decoder = __nccwpck_require__(45839)
 
 const decodeMessage = (decoder, magicByte) => {
   switch (magicByte) {
@@ -56882,12 +56882,12 @@ module.exports = (offset, size, decoder) => {
 
 /***/ }),
 
-/***/ 83381:
+/***/ 13425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
-  0: __nccwpck_require__(70552),
-  1: __nccwpck_require__(30111),
+  0: __nccwpck_require__(53596),
+  1: __nccwpck_require__(52707),
 }
 
 module.exports = ({ version = 0 }) => versions[version]
@@ -56895,7 +56895,7 @@ module.exports = ({ version = 0 }) => versions[version]
 
 /***/ }),
 
-/***/ 81772:
+/***/ 4640:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -56907,12 +56907,12 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 70552:
+/***/ 53596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const crc32 = __nccwpck_require__(30686)
-const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(14256)
+const Encoder = __nccwpck_require__(74769)
+const crc32 = __nccwpck_require__(64746)
+const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(30284)
 
 /**
  * v0
@@ -56938,7 +56938,7 @@ module.exports = ({ compression = Compression.None, key, value }) => {
 
 /***/ }),
 
-/***/ 34859:
+/***/ 45839:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -56951,12 +56951,12 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 30111:
+/***/ 52707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const crc32 = __nccwpck_require__(30686)
-const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(14256)
+const Encoder = __nccwpck_require__(74769)
+const crc32 = __nccwpck_require__(64746)
+const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(30284)
 
 /**
  * v1 (supported since 0.10.0)
@@ -56984,14 +56984,14 @@ module.exports = ({ compression = Compression.None, timestamp = Date.now(), key,
 
 /***/ }),
 
-/***/ 57971:
+/***/ 13767:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const Decoder = __nccwpck_require__(39049)
-const MessageDecoder = __nccwpck_require__(73785)
-const { lookupCodecByAttributes } = __nccwpck_require__(14256)
-const { KafkaJSPartialMessageError } = __nccwpck_require__(99657)
+const Long = __nccwpck_require__(37906)
+const Decoder = __nccwpck_require__(97853)
+const MessageDecoder = __nccwpck_require__(65493)
+const { lookupCodecByAttributes } = __nccwpck_require__(30284)
+const { KafkaJSPartialMessageError } = __nccwpck_require__(65189)
 
 /**
  * MessageSet => [Offset MessageSize Message]
@@ -57082,12 +57082,12 @@ const EntryDecoder = decoder => {
 
 /***/ }),
 
-/***/ 18087:
+/***/ 27867:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const MessageProtocol = __nccwpck_require__(83381)
-const { Types } = __nccwpck_require__(14256)
+const Encoder = __nccwpck_require__(74769)
+const MessageProtocol = __nccwpck_require__(13425)
+const { Types } = __nccwpck_require__(30284)
 
 /**
  * MessageSet => [Offset MessageSize Message]
@@ -57130,7 +57130,7 @@ module.exports = ({ messageVersion = 0, compression, entries }) => {
 
 /***/ }),
 
-/***/ 16868:
+/***/ 87328:
 /***/ ((module) => {
 
 /**
@@ -57222,10 +57222,10 @@ var T = new Int32Array([
 
 /***/ }),
 
-/***/ 50366:
+/***/ 1258:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const crc32C = __nccwpck_require__(16868)
+const crc32C = __nccwpck_require__(87328)
 const unsigned = value => Uint32Array.from([value])[0]
 
 module.exports = buffer => unsigned(crc32C(buffer))
@@ -57233,7 +57233,7 @@ module.exports = buffer => unsigned(crc32C(buffer))
 
 /***/ }),
 
-/***/ 80990:
+/***/ 45594:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -57244,10 +57244,10 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 74090:
+/***/ 99718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 /**
  * v0
@@ -57263,12 +57263,12 @@ module.exports = ({ key, value }) => {
 
 /***/ }),
 
-/***/ 26010:
+/***/ 35270:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const HeaderDecoder = __nccwpck_require__(80990)
-const TimestampTypes = __nccwpck_require__(66724)
+const Long = __nccwpck_require__(37906)
+const HeaderDecoder = __nccwpck_require__(45594)
+const TimestampTypes = __nccwpck_require__(73808)
 
 /**
  * v0
@@ -57339,11 +57339,11 @@ module.exports = (decoder, batchContext = {}) => {
 
 /***/ }),
 
-/***/ 262:
+/***/ 98514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const Header = __nccwpck_require__(74090)
+const Encoder = __nccwpck_require__(74769)
+const Header = __nccwpck_require__(99718)
 
 /**
  * v0
@@ -57413,14 +57413,14 @@ const sizeOfHeaders = headersArray => {
 
 /***/ }),
 
-/***/ 82380:
+/***/ 97456:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSPartialMessageError } = __nccwpck_require__(99657)
-const { lookupCodecByAttributes } = __nccwpck_require__(14256)
-const RecordDecoder = __nccwpck_require__(26010)
-const TimestampTypes = __nccwpck_require__(66724)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSPartialMessageError } = __nccwpck_require__(65189)
+const { lookupCodecByAttributes } = __nccwpck_require__(30284)
+const RecordDecoder = __nccwpck_require__(35270)
+const TimestampTypes = __nccwpck_require__(73808)
 
 const TIMESTAMP_TYPE_FLAG_MASK = 0x8
 const TRANSACTIONAL_FLAG_MASK = 0x10
@@ -57538,17 +57538,17 @@ const decodeRecord = (decoder, recordContext) => {
 
 /***/ }),
 
-/***/ 17880:
+/***/ 10508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const Encoder = __nccwpck_require__(18205)
-const crc32C = __nccwpck_require__(50366)
+const Long = __nccwpck_require__(37906)
+const Encoder = __nccwpck_require__(74769)
+const crc32C = __nccwpck_require__(1258)
 const {
   Types: Compression,
   lookupCodec,
   COMPRESSION_CODEC_MASK,
-} = __nccwpck_require__(14256)
+} = __nccwpck_require__(30284)
 
 const MAGIC_BYTE = 2
 const TIMESTAMP_MASK = 0 // The fourth lowest bit, always set this bit to 0 (since 0.10.0)
@@ -57638,10 +57638,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65056:
+/***/ 48492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 module.exports = async ({ correlationId, clientId, request: { apiKey, apiVersion, encode } }) => {
   const payload = await encode()
@@ -57658,18 +57658,18 @@ module.exports = async ({ correlationId, clientId, request: { apiKey, apiVersion
 
 /***/ }),
 
-/***/ 59133:
+/***/ 17041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, groupId }) => {
-    const request = __nccwpck_require__(23149)
-    const response = __nccwpck_require__(26649)
+    const request = __nccwpck_require__(24497)
+    const response = __nccwpck_require__(5285)
     return { request: request({ transactionalId, producerId, producerEpoch, groupId }), response }
   },
   1: ({ transactionalId, producerId, producerEpoch, groupId }) => {
-    const request = __nccwpck_require__(974)
-    const response = __nccwpck_require__(3712)
+    const request = __nccwpck_require__(84930)
+    const response = __nccwpck_require__(51340)
     return { request: request({ transactionalId, producerId, producerEpoch, groupId }), response }
   },
 }
@@ -57682,11 +57682,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23149:
+/***/ 24497:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { AddOffsetsToTxn: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { AddOffsetsToTxn: apiKey } = __nccwpck_require__(72960)
 
 /**
  * AddOffsetsToTxn Request (Version: 0) => transactional_id producer_id producer_epoch group_id
@@ -57712,11 +57712,11 @@ module.exports = ({ transactionalId, producerId, producerEpoch, groupId }) => ({
 
 /***/ }),
 
-/***/ 26649:
+/***/ 5285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * AddOffsetsToTxn Response (Version: 0) => throttle_time_ms error_code
@@ -57752,10 +57752,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 974:
+/***/ 84930:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(23149)
+const requestV0 = __nccwpck_require__(24497)
 
 /**
  * AddOffsetsToTxn Request (Version: 1) => transactional_id producer_id producer_epoch group_id
@@ -57779,10 +57779,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, groupId }) =>
 
 /***/ }),
 
-/***/ 3712:
+/***/ 51340:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(26649)
+const { parse, decode: decodeV0 } = __nccwpck_require__(5285)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -57810,18 +57810,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50268:
+/***/ 86864:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(77218)
-    const response = __nccwpck_require__(56780)
+    const request = __nccwpck_require__(13926)
+    const response = __nccwpck_require__(8392)
     return { request: request({ transactionalId, producerId, producerEpoch, topics }), response }
   },
   1: ({ transactionalId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(19729)
-    const response = __nccwpck_require__(69445)
+    const request = __nccwpck_require__(18629)
+    const response = __nccwpck_require__(39553)
     return { request: request({ transactionalId, producerId, producerEpoch, topics }), response }
   },
 }
@@ -57834,11 +57834,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77218:
+/***/ 13926:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { AddPartitionsToTxn: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { AddPartitionsToTxn: apiKey } = __nccwpck_require__(72960)
 
 /**
  * AddPartitionsToTxn Request (Version: 0) => transactional_id producer_id producer_epoch [topics]
@@ -57874,11 +57874,11 @@ const encodePartition = partition => {
 
 /***/ }),
 
-/***/ 56780:
+/***/ 8392:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * AddPartitionsToTxn Response (Version: 0) => throttle_time_ms [errors]
@@ -57932,10 +57932,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19729:
+/***/ 18629:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(77218)
+const requestV0 = __nccwpck_require__(13926)
 
 /**
  * AddPartitionsToTxn Request (Version: 1) => transactional_id producer_id producer_epoch [topics]
@@ -57961,10 +57961,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, topics }) =>
 
 /***/ }),
 
-/***/ 69445:
+/***/ 39553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(56780)
+const { parse, decode: decodeV0 } = __nccwpck_require__(8392)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -57996,18 +57996,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89506:
+/***/ 35422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resources, validateOnly }) => {
-    const request = __nccwpck_require__(70016)
-    const response = __nccwpck_require__(90138)
+    const request = __nccwpck_require__(23532)
+    const response = __nccwpck_require__(22158)
     return { request: request({ resources, validateOnly }), response }
   },
   1: ({ resources, validateOnly }) => {
-    const request = __nccwpck_require__(14639)
-    const response = __nccwpck_require__(38827)
+    const request = __nccwpck_require__(1227)
+    const response = __nccwpck_require__(86767)
     return { request: request({ resources, validateOnly }), response }
   },
 }
@@ -58020,11 +58020,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70016:
+/***/ 23532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { AlterConfigs: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { AlterConfigs: apiKey } = __nccwpck_require__(72960)
 
 /**
  * AlterConfigs Request (Version: 0) => [resources] validate_only
@@ -58064,11 +58064,11 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 90138:
+/***/ 22158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * AlterConfigs Response (Version: 0) => throttle_time_ms [resources]
@@ -58115,10 +58115,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14639:
+/***/ 1227:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(70016)
+const requestV0 = __nccwpck_require__(23532)
 
 /**
  * AlterConfigs Request (Version: 1) => [resources] validate_only
@@ -58147,10 +58147,10 @@ module.exports = ({ resources, validateOnly }) =>
 
 /***/ }),
 
-/***/ 38827:
+/***/ 86767:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(90138)
+const { parse, decode: decodeV0 } = __nccwpck_require__(22158)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -58183,13 +58183,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66056:
+/***/ 51444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(63854)
-    const response = __nccwpck_require__(46720)
+    const request = __nccwpck_require__(24138)
+    const response = __nccwpck_require__(82884)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -58202,11 +58202,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63854:
+/***/ 24138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { AlterPartitionReassignments: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { AlterPartitionReassignments: apiKey } = __nccwpck_require__(72960)
 
 /**
  * AlterPartitionReassignments Request (Version: 0) => timeout_ms [topics] TAG_BUFFER
@@ -58252,15 +58252,15 @@ const encodeReplicas = replica => {
 
 /***/ }),
 
-/***/ 46720:
+/***/ 82884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   KafkaJSAggregateError,
   KafkaJSAlterPartitionReassignmentsError,
-} = __nccwpck_require__(99657)
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+} = __nccwpck_require__(65189)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * AlterPartitionReassignments Response (Version: 0) => throttle_time_ms error_code error_message [responses] TAG_BUFFER
@@ -58347,7 +58347,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14140:
+/***/ 72960:
 /***/ ((module) => {
 
 module.exports = {
@@ -58403,25 +58403,25 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41538:
+/***/ 25102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const logResponseError = false
 
 const versions = {
   0: () => {
-    const request = __nccwpck_require__(40512)
-    const response = __nccwpck_require__(27066)
+    const request = __nccwpck_require__(34396)
+    const response = __nccwpck_require__(33566)
     return { request: request(), response, logResponseError: true }
   },
   1: () => {
-    const request = __nccwpck_require__(85135)
-    const response = __nccwpck_require__(75755)
+    const request = __nccwpck_require__(59995)
+    const response = __nccwpck_require__(50911)
     return { request: request(), response, logResponseError }
   },
   2: () => {
-    const request = __nccwpck_require__(31138)
-    const response = __nccwpck_require__(26348)
+    const request = __nccwpck_require__(44990)
+    const response = __nccwpck_require__(33264)
     return { request: request(), response, logResponseError }
   },
 }
@@ -58434,11 +58434,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40512:
+/***/ 34396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ApiVersions: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ApiVersions: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ApiVersionRequest => ApiKeys
@@ -58454,11 +58454,11 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 27066:
+/***/ 33566:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * ApiVersionResponse => ApiVersions
@@ -58504,10 +58504,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85135:
+/***/ 59995:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(40512)
+const requestV0 = __nccwpck_require__(34396)
 
 // ApiVersions Request after v1 indicates the client can parse throttle_time_ms
 
@@ -58516,12 +58516,12 @@ module.exports = () => ({ ...requestV0(), apiVersion: 1 })
 
 /***/ }),
 
-/***/ 75755:
+/***/ 50911:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(27066)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(33566)
 
 /**
  * ApiVersions Response (Version: 1) => error_code [api_versions] throttle_time_ms
@@ -58572,10 +58572,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31138:
+/***/ 44990:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(40512)
+const requestV0 = __nccwpck_require__(34396)
 
 // ApiVersions Request after v1 indicates the client can parse throttle_time_ms
 
@@ -58584,10 +58584,10 @@ module.exports = () => ({ ...requestV0(), apiVersion: 2 })
 
 /***/ }),
 
-/***/ 26348:
+/***/ 33264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(75755)
+const { parse, decode: decodeV1 } = __nccwpck_require__(50911)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -58620,18 +58620,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18104:
+/***/ 90364:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ creations }) => {
-    const request = __nccwpck_require__(7390)
-    const response = __nccwpck_require__(56624)
+    const request = __nccwpck_require__(36450)
+    const response = __nccwpck_require__(31724)
     return { request: request({ creations }), response }
   },
   1: ({ creations }) => {
-    const request = __nccwpck_require__(67901)
-    const response = __nccwpck_require__(50505)
+    const request = __nccwpck_require__(62609)
+    const response = __nccwpck_require__(60741)
     return { request: request({ creations }), response }
   },
 }
@@ -58644,11 +58644,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7390:
+/***/ 36450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreateAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreateAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * CreateAcls Request (Version: 0) => [creations]
@@ -58690,11 +58690,11 @@ module.exports = ({ creations }) => ({
 
 /***/ }),
 
-/***/ 56624:
+/***/ 31724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * CreateAcls Response (Version: 0) => throttle_time_ms [creation_responses]
@@ -58740,11 +58740,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67901:
+/***/ 62609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreateAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreateAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * CreateAcls Request (Version: 1) => [creations]
@@ -58789,10 +58789,10 @@ module.exports = ({ creations }) => ({
 
 /***/ }),
 
-/***/ 50505:
+/***/ 60741:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(56624)
+const { parse, decode: decodeV0 } = __nccwpck_require__(31724)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -58823,18 +58823,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60826:
+/***/ 24070:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topicPartitions, timeout, validateOnly }) => {
-    const request = __nccwpck_require__(66760)
-    const response = __nccwpck_require__(15762)
+    const request = __nccwpck_require__(36324)
+    const response = __nccwpck_require__(22998)
     return { request: request({ topicPartitions, timeout, validateOnly }), response }
   },
   1: ({ topicPartitions, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(90263)
-    const response = __nccwpck_require__(45251)
+    const request = __nccwpck_require__(45283)
+    const response = __nccwpck_require__(96535)
     return { request: request({ topicPartitions, validateOnly, timeout }), response }
   },
 }
@@ -58847,11 +58847,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66760:
+/***/ 36324:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreatePartitions: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreatePartitions: apiKey } = __nccwpck_require__(72960)
 
 /**
  * CreatePartitions Request (Version: 0) => [topic_partitions] timeout validate_only
@@ -58890,11 +58890,11 @@ const encodeAssignments = brokerIds => {
 
 /***/ }),
 
-/***/ 15762:
+/***/ 22998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /*
  * CreatePartitions Response (Version: 0) => throttle_time_ms [topic_errors]
@@ -58939,10 +58939,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90263:
+/***/ 45283:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(66760)
+const requestV0 = __nccwpck_require__(36324)
 
 /**
  * CreatePartitions Request (Version: 1) => [topic_partitions] timeout validate_only
@@ -58961,10 +58961,10 @@ module.exports = ({ topicPartitions, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 45251:
+/***/ 96535:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(15762)
+const { parse, decode: decodeV0 } = __nccwpck_require__(22998)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -58996,28 +58996,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24925:
+/***/ 46169:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(24685)
-    const response = __nccwpck_require__(24889)
+    const request = __nccwpck_require__(62153)
+    const response = __nccwpck_require__(81069)
     return { request: request({ topics, timeout }), response }
   },
   1: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(2510)
-    const response = __nccwpck_require__(18304)
+    const request = __nccwpck_require__(6522)
+    const response = __nccwpck_require__(1268)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
   2: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(68683)
-    const response = __nccwpck_require__(99119)
+    const request = __nccwpck_require__(68807)
+    const response = __nccwpck_require__(5811)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
   3: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(57964)
-    const response = __nccwpck_require__(20366)
+    const request = __nccwpck_require__(99864)
+    const response = __nccwpck_require__(89890)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
 }
@@ -59030,11 +59030,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24685:
+/***/ 62153:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreateTopics: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreateTopics: apiKey } = __nccwpck_require__(72960)
 
 /**
  * CreateTopics Request (Version: 0) => [create_topic_requests] timeout
@@ -59086,12 +59086,12 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 24889:
+/***/ 81069:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
-const { KafkaJSAggregateError, KafkaJSCreateTopicError } = __nccwpck_require__(99657)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const { KafkaJSAggregateError, KafkaJSCreateTopicError } = __nccwpck_require__(65189)
 
 /**
  * CreateTopics Response (Version: 0) => [topic_errors]
@@ -59136,11 +59136,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2510:
+/***/ 6522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreateTopics: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreateTopics: apiKey } = __nccwpck_require__(72960)
 
 /**
  *CreateTopics Request (Version: 1) => [create_topic_requests] timeout validate_only
@@ -59196,11 +59196,11 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 18304:
+/***/ 1268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(24889)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(81069)
 
 /**
  * CreateTopics Response (Version: 1) => [topic_errors]
@@ -59233,10 +59233,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68683:
+/***/ 68807:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(2510)
+const requestV1 = __nccwpck_require__(6522)
 
 /**
  * CreateTopics Request (Version: 2) => [create_topic_requests] timeout validate_only
@@ -59260,11 +59260,11 @@ module.exports = ({ topics, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 99119:
+/***/ 5811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(18304)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(1268)
 
 /**
  * CreateTopics Response (Version: 2) => throttle_time_ms [topic_errors]
@@ -59299,10 +59299,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57964:
+/***/ 99864:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(68683)
+const requestV2 = __nccwpck_require__(68807)
 
 /**
  * CreateTopics Request (Version: 3) => [create_topic_requests] timeout validate_only
@@ -59326,10 +59326,10 @@ module.exports = ({ topics, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 20366:
+/***/ 89890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(99119)
+const { parse, decode: decodeV2 } = __nccwpck_require__(5811)
 
 /**
  * Starting in version 3, on quota violation, brokers send out responses before throttling.
@@ -59361,18 +59361,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59723:
+/***/ 5479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ filters }) => {
-    const request = __nccwpck_require__(60547)
-    const response = __nccwpck_require__(91895)
+    const request = __nccwpck_require__(93887)
+    const response = __nccwpck_require__(4795)
     return { request: request({ filters }), response }
   },
   1: ({ filters }) => {
-    const request = __nccwpck_require__(67940)
-    const response = __nccwpck_require__(18358)
+    const request = __nccwpck_require__(55408)
+    const response = __nccwpck_require__(87082)
     return { request: request({ filters }), response }
   },
 }
@@ -59385,11 +59385,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60547:
+/***/ 93887:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteAcls Request (Version: 0) => [filters]
@@ -59431,11 +59431,11 @@ module.exports = ({ filters }) => ({
 
 /***/ }),
 
-/***/ 91895:
+/***/ 4795:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DeleteAcls Response (Version: 0) => throttle_time_ms [filter_responses]
@@ -59513,11 +59513,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67940:
+/***/ 55408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteAcls Request (Version: 1) => [filters]
@@ -59562,11 +59562,11 @@ module.exports = ({ filters }) => ({
 
 /***/ }),
 
-/***/ 18358:
+/***/ 87082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(91895)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(4795)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -59629,18 +59629,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40550:
+/***/ 19474:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: groupIds => {
-    const request = __nccwpck_require__(29636)
-    const response = __nccwpck_require__(27766)
+    const request = __nccwpck_require__(48400)
+    const response = __nccwpck_require__(58570)
     return { request: request(groupIds), response }
   },
   1: groupIds => {
-    const request = __nccwpck_require__(22243)
-    const response = __nccwpck_require__(1303)
+    const request = __nccwpck_require__(10655)
+    const response = __nccwpck_require__(85147)
     return { request: request(groupIds), response }
   },
 }
@@ -59653,11 +59653,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29636:
+/***/ 48400:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteGroups: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteGroups: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteGroups Request (Version: 0) => [groups_names]
@@ -59682,11 +59682,11 @@ const encodeGroups = group => {
 
 /***/ }),
 
-/***/ 27766:
+/***/ 58570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 /**
  * DeleteGroups Response (Version: 0) => throttle_time_ms [results]
  *  throttle_time_ms => INT32
@@ -59728,10 +59728,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22243:
+/***/ 10655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(29636)
+const requestV0 = __nccwpck_require__(48400)
 
 /**
  * DeleteGroups Request (Version: 1)
@@ -59742,10 +59742,10 @@ module.exports = groupIds => Object.assign(requestV0(groupIds), { apiVersion: 1 
 
 /***/ }),
 
-/***/ 1303:
+/***/ 85147:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(27766)
+const { parse, decode: decodeV0 } = __nccwpck_require__(58570)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -59776,18 +59776,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64428:
+/***/ 71792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(46930)
-    const response = __nccwpck_require__(24892)
+    const request = __nccwpck_require__(84070)
+    const response = __nccwpck_require__(77832)
     return { request: request({ topics, timeout }), response: response({ topics }) }
   },
   1: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(80481)
-    const response = __nccwpck_require__(70229)
+    const request = __nccwpck_require__(68389)
+    const response = __nccwpck_require__(72033)
     return { request: request({ topics, timeout }), response: response({ topics }) }
   },
 }
@@ -59800,11 +59800,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46930:
+/***/ 84070:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteRecords: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteRecords: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteRecords Request (Version: 0) => [topics] timeout_ms
@@ -59837,12 +59837,12 @@ module.exports = ({ topics, timeout = 5000 }) => ({
 
 /***/ }),
 
-/***/ 24892:
+/***/ 77832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSDeleteTopicRecordsError } = __nccwpck_require__(99657)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSDeleteTopicRecordsError } = __nccwpck_require__(65189)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DeleteRecords Response (Version: 0) => throttle_time_ms [topics]
@@ -59909,10 +59909,10 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 80481:
+/***/ 68389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(46930)
+const requestV0 = __nccwpck_require__(84070)
 
 /**
  * DeleteRecords Request (Version: 1) => [topics] timeout_ms
@@ -59929,10 +59929,10 @@ module.exports = ({ topics, timeout }) =>
 
 /***/ }),
 
-/***/ 70229:
+/***/ 72033:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const responseV0 = __nccwpck_require__(24892)
+const responseV0 = __nccwpck_require__(77832)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -59970,18 +59970,18 @@ module.exports = ({ topics }) => {
 
 /***/ }),
 
-/***/ 89470:
+/***/ 81330:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(88780)
-    const response = __nccwpck_require__(37902)
+    const request = __nccwpck_require__(61968)
+    const response = __nccwpck_require__(6730)
     return { request: request({ topics, timeout }), response }
   },
   1: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(66475)
-    const response = __nccwpck_require__(18863)
+    const request = __nccwpck_require__(81823)
+    const response = __nccwpck_require__(94267)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -59994,11 +59994,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88780:
+/***/ 61968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteTopics: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteTopics: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteTopics Request (Version: 0) => [topics] timeout
@@ -60017,11 +60017,11 @@ module.exports = ({ topics, timeout = 5000 }) => ({
 
 /***/ }),
 
-/***/ 37902:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DeleteTopics Response (Version: 0) => [topic_error_codes]
@@ -60061,10 +60061,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66475:
+/***/ 81823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(88780)
+const requestV0 = __nccwpck_require__(61968)
 
 /**
  * DeleteTopics Request (Version: 1) => [topics] timeout
@@ -60078,11 +60078,11 @@ module.exports = ({ topics, timeout }) =>
 
 /***/ }),
 
-/***/ 18863:
+/***/ 94267:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(37902)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(6730)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -60121,13 +60121,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92821:
+/***/ 12201:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resourceType, resourceName, principal, host, operation, permissionType }) => {
-    const request = __nccwpck_require__(50005)
-    const response = __nccwpck_require__(27857)
+    const request = __nccwpck_require__(34393)
+    const response = __nccwpck_require__(89245)
     return {
       request: request({ resourceType, resourceName, principal, host, operation, permissionType }),
       response,
@@ -60142,8 +60142,8 @@ const versions = {
     operation,
     permissionType,
   }) => {
-    const request = __nccwpck_require__(68694)
-    const response = __nccwpck_require__(59480)
+    const request = __nccwpck_require__(60746)
+    const response = __nccwpck_require__(29924)
     return {
       request: request({
         resourceType,
@@ -60167,11 +60167,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50005:
+/***/ 34393:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeAcls Request (Version: 0) => resource_type resource_name principal host operation permission_type
@@ -60201,11 +60201,11 @@ module.exports = ({ resourceType, resourceName, principal, host, operation, perm
 
 /***/ }),
 
-/***/ 27857:
+/***/ 89245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DescribeAcls Response (Version: 0) => throttle_time_ms error_code error_message [resources]
@@ -60266,11 +60266,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68694:
+/***/ 60746:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeAcls Request (Version: 1) => resource_type resource_name resource_pattern_type_filter principal host operation permission_type
@@ -60310,11 +60310,11 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 59480:
+/***/ 29924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(27857)
-const Decoder = __nccwpck_require__(39049)
+const { parse } = __nccwpck_require__(89245)
+const Decoder = __nccwpck_require__(97853)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -60374,23 +60374,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57723:
+/***/ 85455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resources }) => {
-    const request = __nccwpck_require__(29459)
-    const response = __nccwpck_require__(8871)
+    const request = __nccwpck_require__(76887)
+    const response = __nccwpck_require__(10275)
     return { request: request({ resources }), response }
   },
   1: ({ resources, includeSynonyms }) => {
-    const request = __nccwpck_require__(76948)
-    const response = __nccwpck_require__(47878)
+    const request = __nccwpck_require__(1608)
+    const response = __nccwpck_require__(73362)
     return { request: request({ resources, includeSynonyms }), response }
   },
   2: ({ resources, includeSynonyms }) => {
-    const request = __nccwpck_require__(6997)
-    const response = __nccwpck_require__(52241)
+    const request = __nccwpck_require__(2553)
+    const response = __nccwpck_require__(66525)
     return { request: request({ resources, includeSynonyms }), response }
   },
 }
@@ -60403,11 +60403,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29459:
+/***/ 76887:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeConfigs: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeConfigs: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeConfigs Request (Version: 0) => [resources]
@@ -60439,13 +60439,13 @@ const encodeResource = ({ type, name, configNames = [] }) => {
 
 /***/ }),
 
-/***/ 8871:
+/***/ 10275:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
-const ConfigSource = __nccwpck_require__(85718)
-const ConfigResourceTypes = __nccwpck_require__(53934)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const ConfigSource = __nccwpck_require__(47346)
+const ConfigResourceTypes = __nccwpck_require__(64490)
 
 /**
  * DescribeConfigs Response (Version: 0) => throttle_time_ms [resources]
@@ -60544,11 +60544,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76948:
+/***/ 1608:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeConfigs: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeConfigs: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeConfigs Request (Version: 1) => [resources] include_synonyms
@@ -60582,12 +60582,12 @@ const encodeResource = ({ type, name, configNames = [] }) => {
 
 /***/ }),
 
-/***/ 47878:
+/***/ 73362:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8871)
-const { DEFAULT_CONFIG } = __nccwpck_require__(85718)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(10275)
+const { DEFAULT_CONFIG } = __nccwpck_require__(47346)
 
 /**
  * DescribeConfigs Response (Version: 1) => throttle_time_ms [resources]
@@ -60661,10 +60661,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6997:
+/***/ 2553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(76948)
+const requestV1 = __nccwpck_require__(1608)
 
 /**
  * DescribeConfigs Request (Version: 1) => [resources] include_synonyms
@@ -60685,10 +60685,10 @@ module.exports = ({ resources, includeSynonyms }) =>
 
 /***/ }),
 
-/***/ 52241:
+/***/ 66525:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(47878)
+const { parse, decode: decodeV1 } = __nccwpck_require__(73362)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -60731,23 +60731,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4696:
+/***/ 32332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupIds }) => {
-    const request = __nccwpck_require__(60414)
-    const response = __nccwpck_require__(1296)
+    const request = __nccwpck_require__(30834)
+    const response = __nccwpck_require__(38652)
     return { request: request({ groupIds }), response }
   },
   1: ({ groupIds }) => {
-    const request = __nccwpck_require__(64765)
-    const response = __nccwpck_require__(6985)
+    const request = __nccwpck_require__(8609)
+    const response = __nccwpck_require__(5685)
     return { request: request({ groupIds }), response }
   },
   2: ({ groupIds }) => {
-    const request = __nccwpck_require__(66172)
-    const response = __nccwpck_require__(17950)
+    const request = __nccwpck_require__(48240)
+    const response = __nccwpck_require__(71818)
     return { request: request({ groupIds }), response }
   },
 }
@@ -60760,11 +60760,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60414:
+/***/ 30834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeGroups: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeGroups: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeGroups Request (Version: 0) => [group_ids]
@@ -60786,11 +60786,11 @@ module.exports = ({ groupIds }) => ({
 
 /***/ }),
 
-/***/ 1296:
+/***/ 38652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DescribeGroups Response (Version: 0) => [groups]
@@ -60851,10 +60851,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64765:
+/***/ 8609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(60414)
+const requestV0 = __nccwpck_require__(30834)
 
 /**
  * DescribeGroups Request (Version: 1) => [group_ids]
@@ -60866,11 +60866,11 @@ module.exports = ({ groupIds }) => Object.assign(requestV0({ groupIds }), { apiV
 
 /***/ }),
 
-/***/ 6985:
+/***/ 5685:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(1296)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(38652)
 
 /**
  * DescribeGroups Response (Version: 1) => throttle_time_ms [groups]
@@ -60925,10 +60925,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66172:
+/***/ 48240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(64765)
+const requestV1 = __nccwpck_require__(8609)
 
 /**
  * DescribeGroups Request (Version: 2) => [group_ids]
@@ -60940,10 +60940,10 @@ module.exports = ({ groupIds }) => Object.assign(requestV1({ groupIds }), { apiV
 
 /***/ }),
 
-/***/ 17950:
+/***/ 71818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(6985)
+const { parse, decode: decodeV1 } = __nccwpck_require__(5685)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -60983,21 +60983,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80896:
+/***/ 49020:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, transactionResult }) => {
-    const request = __nccwpck_require__(82358)
-    const response = __nccwpck_require__(93272)
+    const request = __nccwpck_require__(26946)
+    const response = __nccwpck_require__(55276)
     return {
       request: request({ transactionalId, producerId, producerEpoch, transactionResult }),
       response,
     }
   },
   1: ({ transactionalId, producerId, producerEpoch, transactionResult }) => {
-    const request = __nccwpck_require__(80853)
-    const response = __nccwpck_require__(34961)
+    const request = __nccwpck_require__(29169)
+    const response = __nccwpck_require__(55397)
     return {
       request: request({ transactionalId, producerId, producerEpoch, transactionResult }),
       response,
@@ -61013,11 +61013,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82358:
+/***/ 26946:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { EndTxn: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { EndTxn: apiKey } = __nccwpck_require__(72960)
 
 /**
  * EndTxn Request (Version: 0) => transactional_id producer_id producer_epoch transaction_result
@@ -61043,11 +61043,11 @@ module.exports = ({ transactionalId, producerId, producerEpoch, transactionResul
 
 /***/ }),
 
-/***/ 93272:
+/***/ 55276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * EndTxn Response (Version: 0) => throttle_time_ms error_code
@@ -61083,10 +61083,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80853:
+/***/ 29169:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(82358)
+const requestV0 = __nccwpck_require__(26946)
 
 /**
  * EndTxn Request (Version: 1) => transactional_id producer_id producer_epoch transaction_result
@@ -61104,10 +61104,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, transactionResul
 
 /***/ }),
 
-/***/ 34961:
+/***/ 55397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(93272)
+const { parse, decode: decodeV0 } = __nccwpck_require__(55276)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -61136,10 +61136,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2871:
+/***/ 37883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 // For normal consumers, use -1
 const REPLICA_ID = -1
@@ -61154,8 +61154,8 @@ const requestTimeout = timeout =>
 
 const versions = {
   0: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(98959)
-    const response = __nccwpck_require__(66059)
+    const request = __nccwpck_require__(9267)
+    const response = __nccwpck_require__(34663)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -61163,8 +61163,8 @@ const versions = {
     }
   },
   1: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(84160)
-    const response = __nccwpck_require__(70906)
+    const request = __nccwpck_require__(14164)
+    const response = __nccwpck_require__(20614)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -61172,8 +61172,8 @@ const versions = {
     }
   },
   2: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(1361)
-    const response = __nccwpck_require__(453)
+    const request = __nccwpck_require__(7157)
+    const response = __nccwpck_require__(12401)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -61181,8 +61181,8 @@ const versions = {
     }
   },
   3: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, maxBytes, topics }) => {
-    const request = __nccwpck_require__(75202)
-    const response = __nccwpck_require__(87788)
+    const request = __nccwpck_require__(70166)
+    const response = __nccwpck_require__(7768)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -61197,8 +61197,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(53595)
-    const response = __nccwpck_require__(67263)
+    const request = __nccwpck_require__(15303)
+    const response = __nccwpck_require__(27027)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -61213,8 +61213,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(38620)
-    const response = __nccwpck_require__(81054)
+    const request = __nccwpck_require__(13848)
+    const response = __nccwpck_require__(67330)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -61229,8 +61229,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(5917)
-    const response = __nccwpck_require__(81673)
+    const request = __nccwpck_require__(2473)
+    const response = __nccwpck_require__(59501)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -61248,8 +61248,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(45406)
-    const response = __nccwpck_require__(87792)
+    const request = __nccwpck_require__(68058)
+    const response = __nccwpck_require__(14772)
     return {
       request: request({
         replicaId,
@@ -61277,8 +61277,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(32487)
-    const response = __nccwpck_require__(87603)
+    const request = __nccwpck_require__(15003)
+    const response = __nccwpck_require__(41663)
     return {
       request: request({
         replicaId,
@@ -61306,8 +61306,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(8312)
-    const response = __nccwpck_require__(68098)
+    const request = __nccwpck_require__(81308)
+    const response = __nccwpck_require__(63006)
     return {
       request: request({
         replicaId,
@@ -61335,8 +61335,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(77946)
-    const response = __nccwpck_require__(27668)
+    const request = __nccwpck_require__(24134)
+    const response = __nccwpck_require__(50504)
     return {
       request: request({
         replicaId,
@@ -61365,8 +61365,8 @@ const versions = {
     topics,
     rackId,
   }) => {
-    const request = __nccwpck_require__(76425)
-    const response = __nccwpck_require__(86989)
+    const request = __nccwpck_require__(28837)
+    const response = __nccwpck_require__(81665)
     return {
       request: request({
         replicaId,
@@ -61394,11 +61394,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98959:
+/***/ 9267:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Fetch Request (Version: 0) => replica_id max_wait_time min_bytes [topics]
@@ -61458,13 +61458,13 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 66059:
+/***/ 34663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSOffsetOutOfRange } = __nccwpck_require__(99657)
-const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(14511)
-const MessageSetDecoder = __nccwpck_require__(57971)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSOffsetOutOfRange } = __nccwpck_require__(65189)
+const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(71915)
+const MessageSetDecoder = __nccwpck_require__(13767)
 
 /**
  * Fetch Response (Version: 0) => [responses]
@@ -61530,10 +61530,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84160:
+/***/ 14164:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(98959)
+const requestV0 = __nccwpck_require__(9267)
 
 module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
   return Object.assign(requestV0({ replicaId, maxWaitTime, minBytes, topics }), { apiVersion: 1 })
@@ -61542,12 +61542,12 @@ module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
 
 /***/ }),
 
-/***/ 70906:
+/***/ 20614:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(66059)
-const MessageSetDecoder = __nccwpck_require__(57971)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(34663)
+const MessageSetDecoder = __nccwpck_require__(13767)
 
 /**
  * Fetch Response (Version: 1) => throttle_time_ms [responses]
@@ -61593,11 +61593,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77946:
+/***/ 24134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const requestV9 = __nccwpck_require__(8312)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const requestV9 = __nccwpck_require__(81308)
 
 /**
  * ZStd Compression
@@ -61655,10 +61655,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 27668:
+/***/ 50504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(68098)
+const { decode, parse } = __nccwpck_require__(63006)
 
 /**
  * Fetch Response (Version: 10) => throttle_time_ms error_code session_id [responses]
@@ -61688,12 +61688,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76425:
+/***/ 28837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Allow consumers to fetch from closest replica
@@ -61779,12 +61779,12 @@ const encodePartition = ({
 
 /***/ }),
 
-/***/ 86989:
+/***/ 81665:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 11) => throttle_time_ms error_code session_id [responses]
@@ -61855,10 +61855,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1361:
+/***/ 7157:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(98959)
+const requestV0 = __nccwpck_require__(9267)
 
 module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
   return Object.assign(requestV0({ replicaId, maxWaitTime, minBytes, topics }), { apiVersion: 2 })
@@ -61867,10 +61867,10 @@ module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
 
 /***/ }),
 
-/***/ 453:
+/***/ 12401:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(70906)
+const { decode, parse } = __nccwpck_require__(20614)
 
 /**
  * Fetch Response (Version: 2) => throttle_time_ms [responses]
@@ -61893,11 +61893,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75202:
+/***/ 70166:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Fetch Request (Version: 3) => replica_id max_wait_time min_bytes max_bytes [topics]
@@ -61962,10 +61962,10 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 87788:
+/***/ 7768:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(70906)
+const { decode, parse } = __nccwpck_require__(20614)
 
 /**
  * Fetch Response (Version: 3) => throttle_time_ms [responses]
@@ -61988,13 +61988,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60462:
+/***/ 15482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const MessageSetDecoder = __nccwpck_require__(57971)
-const RecordBatchDecoder = __nccwpck_require__(82380)
-const { MAGIC_BYTE } = __nccwpck_require__(17880)
+const Decoder = __nccwpck_require__(97853)
+const MessageSetDecoder = __nccwpck_require__(13767)
+const RecordBatchDecoder = __nccwpck_require__(97456)
+const { MAGIC_BYTE } = __nccwpck_require__(10508)
 
 // the magic offset is at the same offset for all current message formats, but the 4 bytes
 // between the size and the magic is dependent on the version.
@@ -62041,12 +62041,12 @@ module.exports = decodeMessages
 
 /***/ }),
 
-/***/ 53595:
+/***/ 15303:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Fetch Request (Version: 4) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -62099,12 +62099,12 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 67263:
+/***/ 27027:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 4) => throttle_time_ms [responses]
@@ -62161,12 +62161,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38620:
+/***/ 13848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Fetch Request (Version: 5) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -62221,12 +62221,12 @@ const encodePartition = ({ partition, fetchOffset, logStartOffset = -1, maxBytes
 
 /***/ }),
 
-/***/ 81054:
+/***/ 67330:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 5) => throttle_time_ms [responses]
@@ -62285,11 +62285,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5917:
+/***/ 2473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const requestV5 = __nccwpck_require__(38620)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const requestV5 = __nccwpck_require__(13848)
 
 /**
  * Fetch Request (Version: 6) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -62330,10 +62330,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 81673:
+/***/ 59501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(81054)
+const { decode, parse } = __nccwpck_require__(67330)
 
 /**
  * Fetch Response (Version: 6) => throttle_time_ms [responses]
@@ -62361,12 +62361,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45406:
+/***/ 68058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Sessions are only used by followers
@@ -62441,12 +62441,12 @@ const encodePartition = ({ partition, fetchOffset, logStartOffset = -1, maxBytes
 
 /***/ }),
 
-/***/ 87792:
+/***/ 14772:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 7) => throttle_time_ms error_code session_id [responses]
@@ -62511,11 +62511,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32487:
+/***/ 15003:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const requestV7 = __nccwpck_require__(45406)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const requestV7 = __nccwpck_require__(68058)
 
 /**
  * Quota violation brokers send out responses before throttling.
@@ -62572,12 +62572,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 87603:
+/***/ 41663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 8) => throttle_time_ms error_code session_id [responses]
@@ -62646,12 +62646,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8312:
+/***/ 81308:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Allow fetchers to detect and handle log truncation
@@ -62734,10 +62734,10 @@ const encodePartition = ({
 
 /***/ }),
 
-/***/ 68098:
+/***/ 63006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(87603)
+const { decode, parse } = __nccwpck_require__(41663)
 
 /**
  * Fetch Response (Version: 9) => throttle_time_ms error_code session_id [responses]
@@ -62767,25 +62767,25 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48600:
+/***/ 35292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const COORDINATOR_TYPES = __nccwpck_require__(86366)
+const COORDINATOR_TYPES = __nccwpck_require__(35330)
 
 const versions = {
   0: ({ groupId }) => {
-    const request = __nccwpck_require__(49566)
-    const response = __nccwpck_require__(51024)
+    const request = __nccwpck_require__(76898)
+    const response = __nccwpck_require__(82764)
     return { request: request({ groupId }), response }
   },
   1: ({ groupId, coordinatorType = COORDINATOR_TYPES.GROUP }) => {
-    const request = __nccwpck_require__(26429)
-    const response = __nccwpck_require__(44905)
+    const request = __nccwpck_require__(95473)
+    const response = __nccwpck_require__(82885)
     return { request: request({ coordinatorKey: groupId, coordinatorType }), response }
   },
   2: ({ groupId, coordinatorType = COORDINATOR_TYPES.GROUP }) => {
-    const request = __nccwpck_require__(42780)
-    const response = __nccwpck_require__(44286)
+    const request = __nccwpck_require__(69920)
+    const response = __nccwpck_require__(83482)
     return { request: request({ coordinatorKey: groupId, coordinatorType }), response }
   },
 }
@@ -62798,11 +62798,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49566:
+/***/ 76898:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { GroupCoordinator: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { GroupCoordinator: apiKey } = __nccwpck_require__(72960)
 
 /**
  * FindCoordinator Request (Version: 0) => group_id
@@ -62821,11 +62821,11 @@ module.exports = ({ groupId }) => ({
 
 /***/ }),
 
-/***/ 51024:
+/***/ 82764:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * FindCoordinator Response (Version: 0) => error_code coordinator
@@ -62870,11 +62870,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26429:
+/***/ 95473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { GroupCoordinator: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { GroupCoordinator: apiKey } = __nccwpck_require__(72960)
 
 /**
  * FindCoordinator Request (Version: 1) => coordinator_key coordinator_type
@@ -62894,11 +62894,11 @@ module.exports = ({ coordinatorKey, coordinatorType }) => ({
 
 /***/ }),
 
-/***/ 44905:
+/***/ 82885:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * FindCoordinator Response (Version: 1) => throttle_time_ms error_code error_message coordinator
@@ -62949,10 +62949,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42780:
+/***/ 69920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(26429)
+const requestV1 = __nccwpck_require__(95473)
 
 /**
  * FindCoordinator Request (Version: 2) => coordinator_key coordinator_type
@@ -62966,10 +62966,10 @@ module.exports = ({ coordinatorKey, coordinatorType }) =>
 
 /***/ }),
 
-/***/ 44286:
+/***/ 83482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(44905)
+const { parse, decode: decodeV1 } = __nccwpck_require__(82885)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -63003,37 +63003,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93131:
+/***/ 63735:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(34115)
-    const response = __nccwpck_require__(36663)
+    const request = __nccwpck_require__(79791)
+    const response = __nccwpck_require__(58507)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   1: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(31236)
-    const response = __nccwpck_require__(83414)
+    const request = __nccwpck_require__(41376)
+    const response = __nccwpck_require__(73914)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   2: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(35717)
-    const response = __nccwpck_require__(75009)
+    const request = __nccwpck_require__(24369)
+    const response = __nccwpck_require__(23525)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   3: ({ groupId, groupGenerationId, memberId, groupInstanceId }) => {
-    const request = __nccwpck_require__(51398)
-    const response = __nccwpck_require__(97160)
+    const request = __nccwpck_require__(84802)
+    const response = __nccwpck_require__(69580)
     return {
       request: request({ groupId, groupGenerationId, memberId, groupInstanceId }),
       response,
@@ -63049,11 +63049,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34115:
+/***/ 79791:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Heartbeat: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Heartbeat: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Heartbeat Request (Version: 0) => group_id group_generation_id member_id
@@ -63077,11 +63077,11 @@ module.exports = ({ groupId, groupGenerationId, memberId }) => ({
 
 /***/ }),
 
-/***/ 36663:
+/***/ 58507:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * Heartbeat Response (Version: 0) => error_code
@@ -63113,10 +63113,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31236:
+/***/ 41376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(34115)
+const requestV0 = __nccwpck_require__(79791)
 
 /**
  * Heartbeat Request (Version: 1) => group_id generation_id member_id
@@ -63131,12 +63131,12 @@ module.exports = ({ groupId, groupGenerationId, memberId }) =>
 
 /***/ }),
 
-/***/ 83414:
+/***/ 73914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(36663)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(58507)
 
 /**
  * Heartbeat Response (Version: 1) => throttle_time_ms error_code
@@ -63162,10 +63162,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35717:
+/***/ 24369:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(31236)
+const requestV1 = __nccwpck_require__(41376)
 
 /**
  * Heartbeat Request (Version: 2) => group_id generation_id member_id
@@ -63180,10 +63180,10 @@ module.exports = ({ groupId, groupGenerationId, memberId }) =>
 
 /***/ }),
 
-/***/ 75009:
+/***/ 23525:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(83414)
+const { parse, decode: decodeV1 } = __nccwpck_require__(73914)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -63211,11 +63211,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51398:
+/***/ 84802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Heartbeat: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Heartbeat: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 3 adds group_instance_id to indicate member identity across restarts.
@@ -63244,10 +63244,10 @@ module.exports = ({ groupId, groupGenerationId, memberId, groupInstanceId }) => 
 
 /***/ }),
 
-/***/ 97160:
+/***/ 69580:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(75009)
+const { parse, decode } = __nccwpck_require__(23525)
 
 /**
  * Heartbeat Response (Version: 3) => throttle_time_ms error_code
@@ -63262,11 +63262,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84696:
+/***/ 53132:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const apiKeys = __nccwpck_require__(14140)
-const { KafkaJSServerDoesNotSupportApiKey, KafkaJSNotImplemented } = __nccwpck_require__(99657)
+const apiKeys = __nccwpck_require__(72960)
+const { KafkaJSServerDoesNotSupportApiKey, KafkaJSNotImplemented } = __nccwpck_require__(65189)
 
 /**
  * @typedef {(options?: Object) => { request: any, response: any, logResponseErrors?: boolean }} Request
@@ -63294,53 +63294,53 @@ const noImplementedRequestDefinitions = {
  * @type {{[apiName: string]: RequestDefinitions}}
  */
 const requests = {
-  Produce: __nccwpck_require__(61027),
-  Fetch: __nccwpck_require__(2871),
-  ListOffsets: __nccwpck_require__(30451),
-  Metadata: __nccwpck_require__(64296),
+  Produce: __nccwpck_require__(45935),
+  Fetch: __nccwpck_require__(37883),
+  ListOffsets: __nccwpck_require__(49175),
+  Metadata: __nccwpck_require__(17412),
   LeaderAndIsr: noImplementedRequestDefinitions,
   StopReplica: noImplementedRequestDefinitions,
   UpdateMetadata: noImplementedRequestDefinitions,
   ControlledShutdown: noImplementedRequestDefinitions,
-  OffsetCommit: __nccwpck_require__(75403),
-  OffsetFetch: __nccwpck_require__(80450),
-  GroupCoordinator: __nccwpck_require__(48600),
-  JoinGroup: __nccwpck_require__(6160),
-  Heartbeat: __nccwpck_require__(93131),
-  LeaveGroup: __nccwpck_require__(71967),
-  SyncGroup: __nccwpck_require__(77725),
-  DescribeGroups: __nccwpck_require__(4696),
-  ListGroups: __nccwpck_require__(85945),
-  SaslHandshake: __nccwpck_require__(65163),
-  ApiVersions: __nccwpck_require__(41538),
-  CreateTopics: __nccwpck_require__(24925),
-  DeleteTopics: __nccwpck_require__(89470),
-  DeleteRecords: __nccwpck_require__(64428),
-  InitProducerId: __nccwpck_require__(12048),
+  OffsetCommit: __nccwpck_require__(26503),
+  OffsetFetch: __nccwpck_require__(44430),
+  GroupCoordinator: __nccwpck_require__(35292),
+  JoinGroup: __nccwpck_require__(21396),
+  Heartbeat: __nccwpck_require__(63735),
+  LeaveGroup: __nccwpck_require__(54715),
+  SyncGroup: __nccwpck_require__(88377),
+  DescribeGroups: __nccwpck_require__(32332),
+  ListGroups: __nccwpck_require__(36453),
+  SaslHandshake: __nccwpck_require__(72167),
+  ApiVersions: __nccwpck_require__(25102),
+  CreateTopics: __nccwpck_require__(46169),
+  DeleteTopics: __nccwpck_require__(81330),
+  DeleteRecords: __nccwpck_require__(71792),
+  InitProducerId: __nccwpck_require__(70972),
   OffsetForLeaderEpoch: noImplementedRequestDefinitions,
-  AddPartitionsToTxn: __nccwpck_require__(50268),
-  AddOffsetsToTxn: __nccwpck_require__(59133),
-  EndTxn: __nccwpck_require__(80896),
+  AddPartitionsToTxn: __nccwpck_require__(86864),
+  AddOffsetsToTxn: __nccwpck_require__(17041),
+  EndTxn: __nccwpck_require__(49020),
   WriteTxnMarkers: noImplementedRequestDefinitions,
-  TxnOffsetCommit: __nccwpck_require__(55003),
-  DescribeAcls: __nccwpck_require__(92821),
-  CreateAcls: __nccwpck_require__(18104),
-  DeleteAcls: __nccwpck_require__(59723),
-  DescribeConfigs: __nccwpck_require__(57723),
-  AlterConfigs: __nccwpck_require__(89506),
+  TxnOffsetCommit: __nccwpck_require__(18255),
+  DescribeAcls: __nccwpck_require__(12201),
+  CreateAcls: __nccwpck_require__(90364),
+  DeleteAcls: __nccwpck_require__(5479),
+  DescribeConfigs: __nccwpck_require__(85455),
+  AlterConfigs: __nccwpck_require__(35422),
   AlterReplicaLogDirs: noImplementedRequestDefinitions,
   DescribeLogDirs: noImplementedRequestDefinitions,
-  SaslAuthenticate: __nccwpck_require__(11407),
-  CreatePartitions: __nccwpck_require__(60826),
+  SaslAuthenticate: __nccwpck_require__(72787),
+  CreatePartitions: __nccwpck_require__(24070),
   CreateDelegationToken: noImplementedRequestDefinitions,
   RenewDelegationToken: noImplementedRequestDefinitions,
   ExpireDelegationToken: noImplementedRequestDefinitions,
   DescribeDelegationToken: noImplementedRequestDefinitions,
-  DeleteGroups: __nccwpck_require__(40550),
+  DeleteGroups: __nccwpck_require__(19474),
   ElectLeaders: noImplementedRequestDefinitions,
   IncrementalAlterConfigs: noImplementedRequestDefinitions,
-  AlterPartitionReassignments: __nccwpck_require__(66056),
-  ListPartitionReassignments: __nccwpck_require__(90458),
+  AlterPartitionReassignments: __nccwpck_require__(51444),
+  ListPartitionReassignments: __nccwpck_require__(25910),
 }
 
 const names = Object.keys(apiKeys)
@@ -63375,18 +63375,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 12048:
+/***/ 70972:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, transactionTimeout = 5000 }) => {
-    const request = __nccwpck_require__(3686)
-    const response = __nccwpck_require__(13576)
+    const request = __nccwpck_require__(23202)
+    const response = __nccwpck_require__(79404)
     return { request: request({ transactionalId, transactionTimeout }), response }
   },
   1: ({ transactionalId, transactionTimeout = 5000 }) => {
-    const request = __nccwpck_require__(47653)
-    const response = __nccwpck_require__(66689)
+    const request = __nccwpck_require__(62769)
+    const response = __nccwpck_require__(33349)
     return { request: request({ transactionalId, transactionTimeout }), response }
   },
 }
@@ -63399,11 +63399,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3686:
+/***/ 23202:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { InitProducerId: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { InitProducerId: apiKey } = __nccwpck_require__(72960)
 
 /**
  * InitProducerId Request (Version: 0) => transactional_id transaction_timeout_ms
@@ -63423,11 +63423,11 @@ module.exports = ({ transactionalId, transactionTimeout }) => ({
 
 /***/ }),
 
-/***/ 13576:
+/***/ 79404:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * InitProducerId Response (Version: 0) => throttle_time_ms error_code producer_id producer_epoch
@@ -63467,10 +63467,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47653:
+/***/ 62769:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(3686)
+const requestV0 = __nccwpck_require__(23202)
 
 /**
  * InitProducerId Request (Version: 1) => transactional_id transaction_timeout_ms
@@ -63484,10 +63484,10 @@ module.exports = ({ transactionalId, transactionTimeout }) =>
 
 /***/ }),
 
-/***/ 66689:
+/***/ 33349:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(13576)
+const { parse, decode: decodeV0 } = __nccwpck_require__(79404)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -63518,7 +63518,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6160:
+/***/ 21396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const NETWORK_DELAY = 5000
@@ -63539,8 +63539,8 @@ const logResponseError = memberId => memberId != null && memberId !== ''
 
 const versions = {
   0: ({ groupId, sessionTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(70470)
-    const response = __nccwpck_require__(95624)
+    const request = __nccwpck_require__(63594)
+    const response = __nccwpck_require__(40548)
 
     return {
       request: request({
@@ -63555,8 +63555,8 @@ const versions = {
     }
   },
   1: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(75173)
-    const response = __nccwpck_require__(26785)
+    const request = __nccwpck_require__(37241)
+    const response = __nccwpck_require__(99869)
 
     return {
       request: request({
@@ -63572,8 +63572,8 @@ const versions = {
     }
   },
   2: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(35684)
-    const response = __nccwpck_require__(74134)
+    const request = __nccwpck_require__(36296)
+    const response = __nccwpck_require__(23058)
 
     return {
       request: request({
@@ -63589,8 +63589,8 @@ const versions = {
     }
   },
   3: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(54787)
-    const response = __nccwpck_require__(71671)
+    const request = __nccwpck_require__(11575)
+    const response = __nccwpck_require__(59971)
 
     return {
       request: request({
@@ -63606,8 +63606,8 @@ const versions = {
     }
   },
   4: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(19978)
-    const response = __nccwpck_require__(39876)
+    const request = __nccwpck_require__(64934)
+    const response = __nccwpck_require__(65384)
 
     return {
       request: request({
@@ -63632,8 +63632,8 @@ const versions = {
     protocolType,
     groupProtocols,
   }) => {
-    const request = __nccwpck_require__(81209)
-    const response = __nccwpck_require__(39453)
+    const request = __nccwpck_require__(49253)
+    const response = __nccwpck_require__(59585)
 
     return {
       request: request({
@@ -63660,11 +63660,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70470:
+/***/ 63594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { JoinGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { JoinGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * JoinGroup Request (Version: 0) => group_id session_timeout member_id protocol_type [group_protocols]
@@ -63698,11 +63698,11 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 95624:
+/***/ 40548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * JoinGroup Response (Version: 0) => error_code generation_id group_protocol leader_id member_id [members]
@@ -63751,11 +63751,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75173:
+/***/ 37241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { JoinGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { JoinGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * JoinGroup Request (Version: 1) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -63798,10 +63798,10 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 26785:
+/***/ 99869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(95624)
+const { parse, decode } = __nccwpck_require__(40548)
 
 /**
  * JoinGroup Response (Version: 1) => error_code generation_id group_protocol leader_id member_id [members]
@@ -63823,10 +63823,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35684:
+/***/ 36296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(75173)
+const requestV1 = __nccwpck_require__(37241)
 
 /**
  * JoinGroup Request (Version: 2) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -63863,12 +63863,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 74134:
+/***/ 23058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(95624)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(40548)
 
 /**
  * JoinGroup Response (Version: 2) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -63912,10 +63912,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54787:
+/***/ 11575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(35684)
+const requestV2 = __nccwpck_require__(36296)
 
 /**
  * JoinGroup Request (Version: 3) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -63952,10 +63952,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 71671:
+/***/ 59971:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(74134)
+const { parse, decode: decodeV2 } = __nccwpck_require__(23058)
 
 /**
  * Starting in version 3, on quota violation, brokers send out responses
@@ -63991,10 +63991,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19978:
+/***/ 64934:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(54787)
+const requestV3 = __nccwpck_require__(11575)
 
 /**
  * Starting in version 4, the client needs to issue a second request to join group
@@ -64034,12 +64034,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 39876:
+/***/ 65384:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode } = __nccwpck_require__(71671)
-const { KafkaJSMemberIdRequired } = __nccwpck_require__(99657)
-const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(14511)
+const { decode } = __nccwpck_require__(59971)
+const { KafkaJSMemberIdRequired } = __nccwpck_require__(65189)
+const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(71915)
 
 /**
  * JoinGroup Response (Version: 4) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -64080,11 +64080,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81209:
+/***/ 49253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { JoinGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { JoinGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 5 adds group_instance_id to identify members across restarts.
@@ -64133,17 +64133,17 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 39453:
+/***/ 59585:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSMemberIdRequired } = __nccwpck_require__(99657)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSMemberIdRequired } = __nccwpck_require__(65189)
 const {
   failure,
   createErrorFromCode,
   errorCodes,
   failIfVersionNotSupported,
-} = __nccwpck_require__(14511)
+} = __nccwpck_require__(71915)
 
 /**
  * JoinGroup Response (Version: 5) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -64207,37 +64207,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71967:
+/***/ 54715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(3751)
-    const response = __nccwpck_require__(5043)
+    const request = __nccwpck_require__(4115)
+    const response = __nccwpck_require__(53575)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   1: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(76088)
-    const response = __nccwpck_require__(34498)
+    const request = __nccwpck_require__(63220)
+    const response = __nccwpck_require__(72710)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   2: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(59785)
-    const response = __nccwpck_require__(13805)
+    const request = __nccwpck_require__(80757)
+    const response = __nccwpck_require__(59409)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   3: ({ groupId, memberId, groupInstanceId }) => {
-    const request = __nccwpck_require__(61306)
-    const response = __nccwpck_require__(70836)
+    const request = __nccwpck_require__(36790)
+    const response = __nccwpck_require__(60504)
     return {
       request: request({ groupId, members: [{ memberId, groupInstanceId }] }),
       response,
@@ -64253,11 +64253,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3751:
+/***/ 4115:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { LeaveGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { LeaveGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * LeaveGroup Request (Version: 0) => group_id member_id
@@ -64277,11 +64277,11 @@ module.exports = ({ groupId, memberId }) => ({
 
 /***/ }),
 
-/***/ 5043:
+/***/ 53575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * LeaveGroup Response (Version: 0) => error_code
@@ -64313,10 +64313,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76088:
+/***/ 63220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(3751)
+const requestV0 = __nccwpck_require__(4115)
 
 /**
  * LeaveGroup Request (Version: 1) => group_id member_id
@@ -64330,12 +64330,12 @@ module.exports = ({ groupId, memberId }) =>
 
 /***/ }),
 
-/***/ 34498:
+/***/ 72710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(5043)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(53575)
 
 /**
  * LeaveGroup Response (Version: 1) => throttle_time_ms error_code
@@ -64361,10 +64361,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59785:
+/***/ 80757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(76088)
+const requestV1 = __nccwpck_require__(63220)
 
 /**
  * LeaveGroup Request (Version: 2) => group_id member_id
@@ -64378,10 +64378,10 @@ module.exports = ({ groupId, memberId }) =>
 
 /***/ }),
 
-/***/ 13805:
+/***/ 59409:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(34498)
+const { parse, decode: decodeV1 } = __nccwpck_require__(72710)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -64409,11 +64409,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61306:
+/***/ 36790:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { LeaveGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { LeaveGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 3 changes leavegroup to operate on a batch of members
@@ -64445,12 +64445,12 @@ const encodeMember = ({ memberId, groupInstanceId = null }) => {
 
 /***/ }),
 
-/***/ 70836:
+/***/ 60504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported, failure, createErrorFromCode } = __nccwpck_require__(14511)
-const { parse: parseV2 } = __nccwpck_require__(13805)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported, failure, createErrorFromCode } = __nccwpck_require__(71915)
+const { parse: parseV2 } = __nccwpck_require__(59409)
 
 /**
  * LeaveGroup Response (Version: 3) => throttle_time_ms error_code [members]
@@ -64498,23 +64498,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85945:
+/***/ 36453:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: () => {
-    const request = __nccwpck_require__(53897)
-    const response = __nccwpck_require__(24333)
+    const request = __nccwpck_require__(26021)
+    const response = __nccwpck_require__(96417)
     return { request: request(), response }
   },
   1: () => {
-    const request = __nccwpck_require__(98266)
-    const response = __nccwpck_require__(28180)
+    const request = __nccwpck_require__(41702)
+    const response = __nccwpck_require__(18568)
     return { request: request(), response }
   },
   2: () => {
-    const request = __nccwpck_require__(60551)
-    const response = __nccwpck_require__(49075)
+    const request = __nccwpck_require__(40771)
+    const response = __nccwpck_require__(58071)
     return { request: request(), response }
   },
 }
@@ -64527,11 +64527,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53897:
+/***/ 26021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListGroups: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListGroups: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListGroups Request (Version: 0)
@@ -64551,11 +64551,11 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 24333:
+/***/ 96417:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * ListGroups Response (Version: 0) => error_code [groups]
@@ -64598,10 +64598,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98266:
+/***/ 41702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(53897)
+const requestV0 = __nccwpck_require__(26021)
 
 /**
  * ListGroups Request (Version: 1)
@@ -64612,12 +64612,12 @@ module.exports = () => Object.assign(requestV0(), { apiVersion: 1 })
 
 /***/ }),
 
-/***/ 28180:
+/***/ 18568:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const responseV0 = __nccwpck_require__(24333)
+const responseV0 = __nccwpck_require__(96417)
 
-const Decoder = __nccwpck_require__(39049)
+const Decoder = __nccwpck_require__(97853)
 
 /**
  * ListGroups Response (Version: 1) => error_code [groups]
@@ -64649,10 +64649,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60551:
+/***/ 40771:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(98266)
+const requestV1 = __nccwpck_require__(41702)
 
 /**
  * ListGroups Request (Version: 2)
@@ -64663,10 +64663,10 @@ module.exports = () => Object.assign(requestV1(), { apiVersion: 2 })
 
 /***/ }),
 
-/***/ 49075:
+/***/ 58071:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(28180)
+const { parse, decode: decodeV1 } = __nccwpck_require__(18568)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -64697,33 +64697,33 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30451:
+/***/ 49175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 // For normal consumers, use -1
 const REPLICA_ID = -1
 
 const versions = {
   0: ({ replicaId = REPLICA_ID, topics }) => {
-    const request = __nccwpck_require__(86747)
-    const response = __nccwpck_require__(82463)
+    const request = __nccwpck_require__(46479)
+    const response = __nccwpck_require__(53739)
     return { request: request({ replicaId, topics }), response }
   },
   1: ({ replicaId = REPLICA_ID, topics }) => {
-    const request = __nccwpck_require__(95580)
-    const response = __nccwpck_require__(23390)
+    const request = __nccwpck_require__(31680)
+    const response = __nccwpck_require__(74938)
     return { request: request({ replicaId, topics }), response }
   },
   2: ({ replicaId = REPLICA_ID, isolationLevel = ISOLATION_LEVEL.READ_COMMITTED, topics }) => {
-    const request = __nccwpck_require__(80669)
-    const response = __nccwpck_require__(28873)
+    const request = __nccwpck_require__(48881)
+    const response = __nccwpck_require__(4485)
     return { request: request({ replicaId, isolationLevel, topics }), response }
   },
   3: ({ replicaId = REPLICA_ID, isolationLevel = ISOLATION_LEVEL.READ_COMMITTED, topics }) => {
-    const request = __nccwpck_require__(1982)
-    const response = __nccwpck_require__(67280)
+    const request = __nccwpck_require__(22722)
+    const response = __nccwpck_require__(75468)
     return { request: request({ replicaId, isolationLevel, topics }), response }
   },
 }
@@ -64736,11 +64736,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86747:
+/***/ 46479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListOffsets: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListOffsets: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListOffsets Request (Version: 0) => replica_id [topics]
@@ -64789,11 +64789,11 @@ const encodePartition = ({ partition, timestamp = -1, maxNumOffsets = 1 }) => {
 
 /***/ }),
 
-/***/ 82463:
+/***/ 53739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * Offsets Response (Version: 0) => [responses]
@@ -64845,11 +64845,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95580:
+/***/ 31680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListOffsets: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListOffsets: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListOffsets Request (Version: 1) => replica_id [topics]
@@ -64880,11 +64880,11 @@ const encodePartition = ({ partition, timestamp = -1 }) => {
 
 /***/ }),
 
-/***/ 23390:
+/***/ 74938:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * ListOffsets Response (Version: 1) => [responses]
@@ -64936,11 +64936,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80669:
+/***/ 48881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListOffsets: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListOffsets: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListOffsets Request (Version: 2) => replica_id isolation_level [topics]
@@ -64975,11 +64975,11 @@ const encodePartition = ({ partition, timestamp = -1 }) => {
 
 /***/ }),
 
-/***/ 28873:
+/***/ 4485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * ListOffsets Response (Version: 2) => throttle_time_ms [responses]
@@ -65033,10 +65033,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1982:
+/***/ 22722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(80669)
+const requestV2 = __nccwpck_require__(48881)
 
 /**
  * ListOffsets Request (Version: 3) => replica_id isolation_level [topics]
@@ -65054,10 +65054,10 @@ module.exports = ({ replicaId, isolationLevel, topics }) =>
 
 /***/ }),
 
-/***/ 67280:
+/***/ 75468:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(28873)
+const { parse, decode: decodeV2 } = __nccwpck_require__(4485)
 
 /**
  * In version 3 on quota violation, brokers send out responses before throttling.
@@ -65091,13 +65091,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90458:
+/***/ 25910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(77480)
-    const response = __nccwpck_require__(5714)
+    const request = __nccwpck_require__(26068)
+    const response = __nccwpck_require__(44486)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -65110,11 +65110,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77480:
+/***/ 26068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListPartitionReassignments: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListPartitionReassignments: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListPartitionReassignments Request (Version: 0) => timeout_ms [topics] TAG_BUFFER
@@ -65151,11 +65151,11 @@ const encodePartitions = partition => {
 
 /***/ }),
 
-/***/ 5714:
+/***/ 44486:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * ListPartitionReassignments Response (Version: 0) => throttle_time_ms error_code error_message [topics] TAG_BUFFER
@@ -65230,43 +65230,43 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64296:
+/***/ 17412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics }) => {
-    const request = __nccwpck_require__(40590)
-    const response = __nccwpck_require__(8448)
+    const request = __nccwpck_require__(27802)
+    const response = __nccwpck_require__(94708)
     return { request: request({ topics }), response }
   },
   1: ({ topics }) => {
-    const request = __nccwpck_require__(17965)
-    const response = __nccwpck_require__(53241)
+    const request = __nccwpck_require__(78569)
+    const response = __nccwpck_require__(23085)
     return { request: request({ topics }), response }
   },
   2: ({ topics }) => {
-    const request = __nccwpck_require__(17388)
-    const response = __nccwpck_require__(7182)
+    const request = __nccwpck_require__(89944)
+    const response = __nccwpck_require__(47266)
     return { request: request({ topics }), response }
   },
   3: ({ topics }) => {
-    const request = __nccwpck_require__(95083)
-    const response = __nccwpck_require__(71791)
+    const request = __nccwpck_require__(91399)
+    const response = __nccwpck_require__(90611)
     return { request: request({ topics }), response }
   },
   4: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(98290)
-    const response = __nccwpck_require__(87548)
+    const request = __nccwpck_require__(29910)
+    const response = __nccwpck_require__(71352)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
   5: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(76065)
-    const response = __nccwpck_require__(54581)
+    const request = __nccwpck_require__(66901)
+    const response = __nccwpck_require__(75985)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
   6: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(15696)
-    const response = __nccwpck_require__(4362)
+    const request = __nccwpck_require__(90260)
+    const response = __nccwpck_require__(84198)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
 }
@@ -65279,11 +65279,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40590:
+/***/ 27802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Metadata: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Metadata: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Metadata Request (Version: 0) => [topics]
@@ -65302,11 +65302,11 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 8448:
+/***/ 94708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * Metadata Response (Version: 0) => [brokers] [topic_metadata]
@@ -65382,11 +65382,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17965:
+/***/ 78569:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Metadata: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Metadata: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Metadata Request (Version: 1) => [topics]
@@ -65405,11 +65405,11 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 53241:
+/***/ 23085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8448)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(94708)
 
 /**
  * Metadata Response (Version: 1) => [brokers] controller_id [topic_metadata]
@@ -65470,10 +65470,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17388:
+/***/ 89944:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(17965)
+const requestV1 = __nccwpck_require__(78569)
 
 /**
  * Metadata Request (Version: 2) => [topics]
@@ -65485,11 +65485,11 @@ module.exports = ({ topics }) => Object.assign(requestV1({ topics }), { apiVersi
 
 /***/ }),
 
-/***/ 7182:
+/***/ 47266:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8448)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(94708)
 
 /**
  * Metadata Response (Version: 2) => [brokers] cluster_id controller_id [topic_metadata]
@@ -65552,10 +65552,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95083:
+/***/ 91399:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(17965)
+const requestV1 = __nccwpck_require__(78569)
 
 /**
  * Metadata Request (Version: 3) => [topics]
@@ -65567,11 +65567,11 @@ module.exports = ({ topics }) => Object.assign(requestV1({ topics }), { apiVersi
 
 /***/ }),
 
-/***/ 71791:
+/***/ 90611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8448)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(94708)
 
 /**
  * Metadata Response (Version: 3) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -65636,11 +65636,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98290:
+/***/ 29910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Metadata: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Metadata: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Metadata Request (Version: 4) => [topics] allow_auto_topic_creation
@@ -65660,10 +65660,10 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) => ({
 
 /***/ }),
 
-/***/ 87548:
+/***/ 71352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse: parseV3, decode: decodeV3 } = __nccwpck_require__(71791)
+const { parse: parseV3, decode: decodeV3 } = __nccwpck_require__(90611)
 
 /**
  * Metadata Response (Version: 4) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -65695,10 +65695,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76065:
+/***/ 66901:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV4 = __nccwpck_require__(98290)
+const requestV4 = __nccwpck_require__(29910)
 
 /**
  * Metadata Request (Version: 5) => [topics] allow_auto_topic_creation
@@ -65712,11 +65712,11 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) =>
 
 /***/ }),
 
-/***/ 54581:
+/***/ 75985:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8448)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(94708)
 
 /**
  * Metadata Response (Version: 5) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -65783,10 +65783,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15696:
+/***/ 90260:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV5 = __nccwpck_require__(76065)
+const requestV5 = __nccwpck_require__(66901)
 
 /**
  * Metadata Request (Version: 6) => [topics] allow_auto_topic_creation
@@ -65800,10 +65800,10 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) =>
 
 /***/ }),
 
-/***/ 4362:
+/***/ 84198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(54581)
+const { parse, decode: decodeV1 } = __nccwpck_require__(75985)
 
 /**
  * In version 6 on quota violation, brokers send out responses before throttling.
@@ -65848,7 +65848,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75403:
+/***/ 26503:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // This value signals to the broker that its default configuration should be used.
@@ -65856,18 +65856,18 @@ const RETENTION_TIME = -1
 
 const versions = {
   0: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(4099)
-    const response = __nccwpck_require__(88087)
+    const request = __nccwpck_require__(19295)
+    const response = __nccwpck_require__(92347)
     return { request: request({ groupId, topics }), response }
   },
   1: ({ groupId, groupGenerationId, memberId, topics }) => {
-    const request = __nccwpck_require__(84868)
-    const response = __nccwpck_require__(34838)
+    const request = __nccwpck_require__(99440)
+    const response = __nccwpck_require__(88458)
     return { request: request({ groupId, groupGenerationId, memberId, topics }), response }
   },
   2: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(89349)
-    const response = __nccwpck_require__(26433)
+    const request = __nccwpck_require__(59809)
+    const response = __nccwpck_require__(38677)
     return {
       request: request({
         groupId,
@@ -65880,8 +65880,8 @@ const versions = {
     }
   },
   3: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(5030)
-    const response = __nccwpck_require__(48584)
+    const request = __nccwpck_require__(82034)
+    const response = __nccwpck_require__(71644)
     return {
       request: request({
         groupId,
@@ -65894,8 +65894,8 @@ const versions = {
     }
   },
   4: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(51671)
-    const response = __nccwpck_require__(26819)
+    const request = __nccwpck_require__(62475)
+    const response = __nccwpck_require__(72239)
     return {
       request: request({
         groupId,
@@ -65908,8 +65908,8 @@ const versions = {
     }
   },
   5: ({ groupId, groupGenerationId, memberId, topics }) => {
-    const request = __nccwpck_require__(76392)
-    const response = __nccwpck_require__(89906)
+    const request = __nccwpck_require__(84780)
+    const response = __nccwpck_require__(91278)
     return {
       request: request({
         groupId,
@@ -65930,11 +65930,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4099:
+/***/ 19295:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetCommit Request (Version: 0) => group_id [topics]
@@ -65970,11 +65970,11 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 88087:
+/***/ 92347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * OffsetCommit Response (Version: 0) => [responses]
@@ -66022,11 +66022,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84868:
+/***/ 99440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetCommit Request (Version: 1) => group_id group_generation_id member_id [topics]
@@ -66070,10 +66070,10 @@ const encodePartition = ({ partition, offset, timestamp = Date.now(), metadata =
 
 /***/ }),
 
-/***/ 34838:
+/***/ 88458:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(88087)
+const { parse, decode } = __nccwpck_require__(92347)
 
 /**
  * OffsetCommit Response (Version: 1) => [responses]
@@ -66092,11 +66092,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89349:
+/***/ 59809:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetCommit Request (Version: 2) => group_id group_generation_id member_id retention_time [topics]
@@ -66140,10 +66140,10 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 26433:
+/***/ 38677:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(88087)
+const { parse, decode } = __nccwpck_require__(92347)
 
 /**
  * OffsetCommit Response (Version: 1) => [responses]
@@ -66162,10 +66162,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5030:
+/***/ 82034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(89349)
+const requestV2 = __nccwpck_require__(59809)
 
 /**
  * OffsetCommit Request (Version: 3) => group_id generation_id member_id retention_time [topics]
@@ -66189,11 +66189,11 @@ module.exports = ({ groupId, groupGenerationId, memberId, retentionTime, topics 
 
 /***/ }),
 
-/***/ 48584:
+/***/ 71644:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(88087)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(92347)
 
 /**
  * OffsetCommit Response (Version: 3) => throttle_time_ms [responses]
@@ -66231,10 +66231,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51671:
+/***/ 62475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(5030)
+const requestV3 = __nccwpck_require__(82034)
 
 /**
  * OffsetCommit Request (Version: 4) => group_id generation_id member_id retention_time [topics]
@@ -66258,10 +66258,10 @@ module.exports = ({ groupId, groupGenerationId, memberId, retentionTime, topics 
 
 /***/ }),
 
-/***/ 26819:
+/***/ 72239:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV3 } = __nccwpck_require__(48584)
+const { parse, decode: decodeV3 } = __nccwpck_require__(71644)
 
 /**
  * Starting in version 4, on quota violation, brokers send out responses before throttling.
@@ -66294,11 +66294,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76392:
+/***/ 84780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 5 removes retention_time, as this is controlled by a broker setting
@@ -66342,10 +66342,10 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 89906:
+/***/ 91278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(26819)
+const { parse, decode } = __nccwpck_require__(72239)
 
 /**
  * OffsetCommit Response (Version: 5) => throttle_time_ms [responses]
@@ -66364,28 +66364,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80450:
+/***/ 44430:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   1: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(81359)
-    const response = __nccwpck_require__(48875)
+    const request = __nccwpck_require__(46843)
+    const response = __nccwpck_require__(28767)
     return { request: request({ groupId, topics }), response }
   },
   2: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(86370)
-    const response = __nccwpck_require__(76300)
+    const request = __nccwpck_require__(78430)
+    const response = __nccwpck_require__(29936)
     return { request: request({ groupId, topics }), response }
   },
   3: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(25937)
-    const response = __nccwpck_require__(13893)
+    const request = __nccwpck_require__(57117)
+    const response = __nccwpck_require__(75177)
     return { request: request({ groupId, topics }), response }
   },
   4: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(70172)
-    const response = __nccwpck_require__(79614)
+    const request = __nccwpck_require__(84160)
+    const response = __nccwpck_require__(3322)
     return { request: request({ groupId, topics }), response }
   },
 }
@@ -66398,11 +66398,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81359:
+/***/ 46843:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetFetch: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetFetch: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetFetch Request (Version: 1) => group_id [topics]
@@ -66433,11 +66433,11 @@ const encodePartition = ({ partition }) => {
 
 /***/ }),
 
-/***/ 48875:
+/***/ 28767:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * OffsetFetch Response (Version: 1) => [responses]
@@ -66489,10 +66489,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86370:
+/***/ 78430:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(81359)
+const requestV1 = __nccwpck_require__(46843)
 
 /**
  * OffsetFetch Request (Version: 2) => group_id [topics]
@@ -66509,11 +66509,11 @@ module.exports = ({ groupId, topics }) =>
 
 /***/ }),
 
-/***/ 76300:
+/***/ 29936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * OffsetFetch Response (Version: 2) => [responses] error_code
@@ -66571,11 +66571,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25937:
+/***/ 57117:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetFetch: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetFetch: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetFetch Request (Version: 3) => group_id [topics]
@@ -66606,11 +66606,11 @@ const encodePartition = ({ partition }) => {
 
 /***/ }),
 
-/***/ 13893:
+/***/ 75177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV2 } = __nccwpck_require__(76300)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV2 } = __nccwpck_require__(29936)
 
 /**
  * OffsetFetch Response (Version: 3) => throttle_time_ms [responses] error_code
@@ -66654,10 +66654,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70172:
+/***/ 84160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(25937)
+const requestV3 = __nccwpck_require__(57117)
 
 /**
  * OffsetFetch Request (Version: 4) => group_id [topics]
@@ -66674,10 +66674,10 @@ module.exports = ({ groupId, topics }) =>
 
 /***/ }),
 
-/***/ 79614:
+/***/ 3322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV3 } = __nccwpck_require__(13893)
+const { parse, decode: decodeV3 } = __nccwpck_require__(75177)
 
 /**
  * Starting in version 4, on quota violation, brokers send out responses before throttling.
@@ -66713,28 +66713,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61027:
+/***/ 45935:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ acks, timeout, topicData }) => {
-    const request = __nccwpck_require__(41195)
-    const response = __nccwpck_require__(47503)
+    const request = __nccwpck_require__(64215)
+    const response = __nccwpck_require__(66723)
     return { request: request({ acks, timeout, topicData }), response }
   },
   1: ({ acks, timeout, topicData }) => {
-    const request = __nccwpck_require__(74924)
-    const response = __nccwpck_require__(19598)
+    const request = __nccwpck_require__(57064)
+    const response = __nccwpck_require__(37234)
     return { request: request({ acks, timeout, topicData }), response }
   },
   2: ({ acks, timeout, topicData, compression }) => {
-    const request = __nccwpck_require__(4909)
-    const response = __nccwpck_require__(1209)
+    const request = __nccwpck_require__(80633)
+    const response = __nccwpck_require__(47229)
     return { request: request({ acks, timeout, compression, topicData }), response }
   },
   3: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(68270)
-    const response = __nccwpck_require__(32416)
+    const request = __nccwpck_require__(63338)
+    const response = __nccwpck_require__(61572)
     return {
       request: request({
         acks,
@@ -66749,8 +66749,8 @@ const versions = {
     }
   },
   4: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(21823)
-    const response = __nccwpck_require__(65051)
+    const request = __nccwpck_require__(43843)
+    const response = __nccwpck_require__(471)
     return {
       request: request({
         acks,
@@ -66765,8 +66765,8 @@ const versions = {
     }
   },
   5: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(75920)
-    const response = __nccwpck_require__(38474)
+    const request = __nccwpck_require__(78244)
+    const response = __nccwpck_require__(68246)
     return {
       request: request({
         acks,
@@ -66781,8 +66781,8 @@ const versions = {
     }
   },
   6: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(42657)
-    const response = __nccwpck_require__(40725)
+    const request = __nccwpck_require__(82341)
+    const response = __nccwpck_require__(83713)
     return {
       request: request({
         acks,
@@ -66797,8 +66797,8 @@ const versions = {
     }
   },
   7: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(84946)
-    const response = __nccwpck_require__(79516)
+    const request = __nccwpck_require__(22022)
+    const response = __nccwpck_require__(30600)
     return {
       request: request({
         acks,
@@ -66822,12 +66822,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41195:
+/***/ 64215:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Produce: apiKey } = __nccwpck_require__(14140)
-const MessageSet = __nccwpck_require__(18087)
+const Encoder = __nccwpck_require__(74769)
+const { Produce: apiKey } = __nccwpck_require__(72960)
+const MessageSet = __nccwpck_require__(27867)
 
 /**
  * Produce Request (Version: 0) => acks timeout [topic_data]
@@ -66915,11 +66915,11 @@ const encodePartitions = ({ partition, messages }) => {
 
 /***/ }),
 
-/***/ 47503:
+/***/ 66723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * v0
@@ -66969,10 +66969,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74924:
+/***/ 57064:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(41195)
+const requestV0 = __nccwpck_require__(64215)
 
 // Produce Request on or after v1 indicates the client can parse the quota throttle time
 // in the Produce Response.
@@ -66984,11 +66984,11 @@ module.exports = ({ acks, timeout, topicData }) => {
 
 /***/ }),
 
-/***/ 19598:
+/***/ 37234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(47503)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(66723)
 
 /**
  * v1 (supported in 0.9.0 or later)
@@ -67029,13 +67029,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4909:
+/***/ 80633:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Produce: apiKey } = __nccwpck_require__(14140)
-const MessageSet = __nccwpck_require__(18087)
-const { Types, lookupCodec } = __nccwpck_require__(14256)
+const Encoder = __nccwpck_require__(74769)
+const { Produce: apiKey } = __nccwpck_require__(72960)
+const MessageSet = __nccwpck_require__(27867)
+const { Types, lookupCodec } = __nccwpck_require__(30284)
 
 // Produce Request on or after v2 indicates the client can parse the timestamp field
 // in the produce Response.
@@ -67102,11 +67102,11 @@ const partitionsEncoder = compression => async ({ partition, messages }) => {
 
 /***/ }),
 
-/***/ 1209:
+/***/ 47229:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(47503)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(66723)
 
 /**
  * v2 (supported in 0.10.0 or later)
@@ -67149,15 +67149,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68270:
+/***/ 63338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const Encoder = __nccwpck_require__(18205)
-const { Produce: apiKey } = __nccwpck_require__(14140)
-const { Types } = __nccwpck_require__(14256)
-const Record = __nccwpck_require__(262)
-const { RecordBatch } = __nccwpck_require__(17880)
+const Long = __nccwpck_require__(37906)
+const Encoder = __nccwpck_require__(74769)
+const { Produce: apiKey } = __nccwpck_require__(72960)
+const { Types } = __nccwpck_require__(30284)
+const Record = __nccwpck_require__(98514)
+const { RecordBatch } = __nccwpck_require__(10508)
 
 /**
  * Produce Request (Version: 3) => transactional_id acks timeout [topic_data]
@@ -67275,11 +67275,11 @@ const partitionsEncoder = compression => async ({
 
 /***/ }),
 
-/***/ 32416:
+/***/ 61572:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * Produce Response (Version: 3) => [responses] throttle_time_ms
@@ -67336,10 +67336,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21823:
+/***/ 43843:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(68270)
+const requestV3 = __nccwpck_require__(63338)
 
 /**
  * Produce Request (Version: 4) => transactional_id acks timeout [topic_data]
@@ -67378,10 +67378,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 65051:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(32416)
+const { decode, parse } = __nccwpck_require__(61572)
 
 /**
  * Produce Response (Version: 4) => [responses] throttle_time_ms
@@ -67403,10 +67403,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75920:
+/***/ 78244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(68270)
+const requestV3 = __nccwpck_require__(63338)
 
 /**
  * Produce Request (Version: 5) => transactional_id acks timeout [topic_data]
@@ -67445,11 +67445,11 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 38474:
+/***/ 68246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV3 } = __nccwpck_require__(32416)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV3 } = __nccwpck_require__(61572)
 
 /**
  * Produce Response (Version: 5) => [responses] throttle_time_ms
@@ -67495,10 +67495,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42657:
+/***/ 82341:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV5 = __nccwpck_require__(75920)
+const requestV5 = __nccwpck_require__(78244)
 
 /**
  * The version number is bumped to indicate that on quota violation brokers send out responses before throttling.
@@ -67540,10 +67540,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 40725:
+/***/ 83713:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV5 } = __nccwpck_require__(38474)
+const { parse, decode: decodeV5 } = __nccwpck_require__(68246)
 
 /**
  * The version number is bumped to indicate that on quota violation brokers send out responses before throttling.
@@ -67579,10 +67579,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84946:
+/***/ 22022:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV6 = __nccwpck_require__(42657)
+const requestV6 = __nccwpck_require__(82341)
 
 /**
  * V7 indicates ZStandard capability (see KIP-110)
@@ -67624,10 +67624,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 79516:
+/***/ 30600:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(40725)
+const { decode, parse } = __nccwpck_require__(83713)
 
 /**
  * Produce Response (Version: 7) => [responses] throttle_time_ms
@@ -67650,18 +67650,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11407:
+/***/ 72787:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ authBytes }) => {
-    const request = __nccwpck_require__(17015)
-    const response = __nccwpck_require__(52291)
+    const request = __nccwpck_require__(15803)
+    const response = __nccwpck_require__(91167)
     return { request: request({ authBytes }), response }
   },
   1: ({ authBytes }) => {
-    const request = __nccwpck_require__(41736)
-    const response = __nccwpck_require__(15378)
+    const request = __nccwpck_require__(828)
+    const response = __nccwpck_require__(88606)
     return { request: request({ authBytes }), response }
   },
 }
@@ -67674,11 +67674,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17015:
+/***/ 15803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { SaslAuthenticate: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { SaslAuthenticate: apiKey } = __nccwpck_require__(72960)
 
 /**
  * SaslAuthenticate Request (Version: 0) => sasl_auth_bytes
@@ -67700,19 +67700,19 @@ module.exports = ({ authBytes }) => ({
 
 /***/ }),
 
-/***/ 52291:
+/***/ 91167:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const Encoder = __nccwpck_require__(18205)
+const Decoder = __nccwpck_require__(97853)
+const Encoder = __nccwpck_require__(74769)
 const {
   failure,
   createErrorFromCode,
   failIfVersionNotSupported,
   errorCodes,
-} = __nccwpck_require__(14511)
+} = __nccwpck_require__(71915)
 
-const { KafkaJSProtocolError } = __nccwpck_require__(99657)
+const { KafkaJSProtocolError } = __nccwpck_require__(65189)
 const SASL_AUTHENTICATION_FAILED = 58
 const protocolAuthError = errorCodes.find(e => e.code === SASL_AUTHENTICATION_FAILED)
 
@@ -67766,10 +67766,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41736:
+/***/ 828:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(17015)
+const requestV0 = __nccwpck_require__(15803)
 
 /**
  * SaslAuthenticate Request (Version: 1) => sasl_auth_bytes
@@ -67784,13 +67784,13 @@ module.exports = ({ authBytes }) => Object.assign(requestV0({ authBytes }), { ap
 
 /***/ }),
 
-/***/ 15378:
+/***/ 88606:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const Encoder = __nccwpck_require__(18205)
-const { parse: parseV0 } = __nccwpck_require__(52291)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const Encoder = __nccwpck_require__(74769)
+const { parse: parseV0 } = __nccwpck_require__(91167)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * SaslAuthenticate Response (Version: 1) => error_code error_message sasl_auth_bytes
@@ -67828,18 +67828,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65163:
+/***/ 72167:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ mechanism }) => {
-    const request = __nccwpck_require__(94083)
-    const response = __nccwpck_require__(74263)
+    const request = __nccwpck_require__(31039)
+    const response = __nccwpck_require__(89627)
     return { request: request({ mechanism }), response }
   },
   1: ({ mechanism }) => {
-    const request = __nccwpck_require__(85124)
-    const response = __nccwpck_require__(726)
+    const request = __nccwpck_require__(37840)
+    const response = __nccwpck_require__(78602)
     return { request: request({ mechanism }), response }
   },
 }
@@ -67852,11 +67852,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94083:
+/***/ 31039:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { SaslHandshake: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { SaslHandshake: apiKey } = __nccwpck_require__(72960)
 
 /**
  * SaslHandshake Request (Version: 0) => mechanism
@@ -67876,11 +67876,11 @@ module.exports = ({ mechanism }) => ({
 
 /***/ }),
 
-/***/ 74263:
+/***/ 89627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * SaslHandshake Response (Version: 0) => error_code [enabled_mechanisms]
@@ -67916,20 +67916,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85124:
+/***/ 37840:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(94083)
+const requestV0 = __nccwpck_require__(31039)
 
 module.exports = ({ mechanism }) => ({ ...requestV0({ mechanism }), apiVersion: 1 })
 
 
 /***/ }),
 
-/***/ 726:
+/***/ 78602:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode: decodeV0, parse: parseV0 } = __nccwpck_require__(74263)
+const { decode: decodeV0, parse: parseV0 } = __nccwpck_require__(89627)
 
 module.exports = {
   decode: decodeV0,
@@ -67939,37 +67939,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77725:
+/***/ 88377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(17517)
-    const response = __nccwpck_require__(77241)
+    const request = __nccwpck_require__(17225)
+    const response = __nccwpck_require__(31053)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   1: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(80878)
-    const response = __nccwpck_require__(86067)
+    const request = __nccwpck_require__(61594)
+    const response = __nccwpck_require__(51252)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   2: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(53803)
-    const response = __nccwpck_require__(39887)
+    const request = __nccwpck_require__(23879)
+    const response = __nccwpck_require__(55795)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   3: ({ groupId, generationId, memberId, groupInstanceId, groupAssignment }) => {
-    const request = __nccwpck_require__(87532)
-    const response = __nccwpck_require__(95630)
+    const request = __nccwpck_require__(54936)
+    const response = __nccwpck_require__(39874)
     return {
       request: request({ groupId, generationId, memberId, groupInstanceId, groupAssignment }),
       response,
@@ -67985,11 +67985,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17517:
+/***/ 17225:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { SyncGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { SyncGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * SyncGroup Request (Version: 0) => group_id generation_id member_id [group_assignment]
@@ -68021,11 +68021,11 @@ const encodeGroupAssignment = ({ memberId, memberAssignment }) => {
 
 /***/ }),
 
-/***/ 77241:
+/***/ 31053:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * SyncGroup Response (Version: 0) => error_code member_assignment
@@ -68061,10 +68061,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80878:
+/***/ 61594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(17517)
+const requestV0 = __nccwpck_require__(17225)
 
 /**
  * SyncGroup Request (Version: 1) => group_id generation_id member_id [group_assignment]
@@ -68082,12 +68082,12 @@ module.exports = ({ groupId, generationId, memberId, groupAssignment }) =>
 
 /***/ }),
 
-/***/ 86067:
+/***/ 51252:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(77241)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(31053)
 
 /**
  * SyncGroup Response (Version: 1) => throttle_time_ms error_code member_assignment
@@ -68118,10 +68118,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53803:
+/***/ 23879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(80878)
+const requestV1 = __nccwpck_require__(61594)
 
 /**
  * SyncGroup Request (Version: 2) => group_id generation_id member_id [group_assignment]
@@ -68139,10 +68139,10 @@ module.exports = ({ groupId, generationId, memberId, groupAssignment }) =>
 
 /***/ }),
 
-/***/ 39887:
+/***/ 55795:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(86067)
+const { parse, decode: decodeV1 } = __nccwpck_require__(51252)
 
 /**
  * In version 2, on quota violation, brokers send out responses before throttling.
@@ -68172,11 +68172,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 87532:
+/***/ 54936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { SyncGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { SyncGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 3 adds group_instance_id to indicate member identity across restarts.
@@ -68219,10 +68219,10 @@ const encodeGroupAssignment = ({ memberId, memberAssignment }) => {
 
 /***/ }),
 
-/***/ 95630:
+/***/ 39874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(39887)
+const { decode, parse } = __nccwpck_require__(55795)
 
 /**
  * SyncGroup Response (Version: 2) => throttle_time_ms error_code member_assignment
@@ -68238,21 +68238,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55003:
+/***/ 18255:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, groupId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(15251)
-    const response = __nccwpck_require__(7559)
+    const request = __nccwpck_require__(21463)
+    const response = __nccwpck_require__(28675)
     return {
       request: request({ transactionalId, groupId, producerId, producerEpoch, topics }),
       response,
     }
   },
   1: ({ transactionalId, groupId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(62740)
-    const response = __nccwpck_require__(46566)
+    const request = __nccwpck_require__(15208)
+    const response = __nccwpck_require__(92146)
     return {
       request: request({ transactionalId, groupId, producerId, producerEpoch, topics }),
       response,
@@ -68268,11 +68268,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15251:
+/***/ 21463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { TxnOffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { TxnOffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * TxnOffsetCommit Request (Version: 0) => transactional_id group_id producer_id producer_epoch [topics]
@@ -68316,11 +68316,11 @@ const encodePartition = ({ partition, offset, metadata }) => {
 
 /***/ }),
 
-/***/ 7559:
+/***/ 28675:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * TxnOffsetCommit Response (Version: 0) => throttle_time_ms [topics]
@@ -68374,10 +68374,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62740:
+/***/ 15208:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(15251)
+const requestV0 = __nccwpck_require__(21463)
 
 /**
  * TxnOffsetCommit Request (Version: 1) => transactional_id group_id producer_id producer_epoch [topics]
@@ -68401,10 +68401,10 @@ module.exports = ({ transactionalId, groupId, producerId, producerEpoch, topics 
 
 /***/ }),
 
-/***/ 46566:
+/***/ 92146:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(7559)
+const { parse, decode: decodeV1 } = __nccwpck_require__(28675)
 
 /**
  * In version 1, on quota violation, brokers send out responses before throttling.
@@ -68437,7 +68437,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83294:
+/***/ 34242:
 /***/ ((module) => {
 
 // From:
@@ -68490,21 +68490,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46484:
+/***/ 9680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(89625),
-  response: __nccwpck_require__(98653),
+  request: __nccwpck_require__(62461),
+  response: __nccwpck_require__(42057),
 }
 
 
 /***/ }),
 
-/***/ 89625:
+/***/ 62461:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 const US_ASCII_NULL_CHAR = '\u0000'
 
@@ -68519,7 +68519,7 @@ module.exports = ({ authorizationIdentity, accessKeyId, secretAccessKey, session
 
 /***/ }),
 
-/***/ 98653:
+/***/ 42057:
 /***/ ((module) => {
 
 module.exports = {
@@ -68530,18 +68530,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54560:
+/***/ 18236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(49837),
-  response: __nccwpck_require__(40537),
+  request: __nccwpck_require__(21105),
+  response: __nccwpck_require__(23237),
 }
 
 
 /***/ }),
 
-/***/ 49837:
+/***/ 21105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -68571,7 +68571,7 @@ module.exports = {
  * identity. If both steps succeed, the user is logged in.
  */
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 const SEPARATOR = '\u0001' // SOH - Start Of Header ASCII
 
@@ -68610,7 +68610,7 @@ module.exports = async ({ authorizationIdentity = null }, oauthBearerToken) => {
 
 /***/ }),
 
-/***/ 40537:
+/***/ 23237:
 /***/ ((module) => {
 
 module.exports = {
@@ -68621,18 +68621,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65022:
+/***/ 50594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(44815),
-  response: __nccwpck_require__(40651),
+  request: __nccwpck_require__(39467),
+  response: __nccwpck_require__(4175),
 }
 
 
 /***/ }),
 
-/***/ 44815:
+/***/ 39467:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -68652,7 +68652,7 @@ module.exports = {
  * If both steps succeed, the user is logged in.
  */
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 const US_ASCII_NULL_CHAR = '\u0000'
 
@@ -68667,7 +68667,7 @@ module.exports = ({ authorizationIdentity = null, username, password }) => ({
 
 /***/ }),
 
-/***/ 40651:
+/***/ 4175:
 /***/ ((module) => {
 
 module.exports = {
@@ -68678,10 +68678,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82511:
+/***/ 26811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 module.exports = ({ finalMessage }) => ({
   encode: async () => new Encoder().writeBytes(finalMessage).buffer,
@@ -68690,15 +68690,15 @@ module.exports = ({ finalMessage }) => ({
 
 /***/ }),
 
-/***/ 96523:
+/***/ 87807:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(14829)
+module.exports = __nccwpck_require__(4041)
 
 
 /***/ }),
 
-/***/ 78665:
+/***/ 88637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -68718,7 +68718,7 @@ module.exports = __nccwpck_require__(14829)
  * to add support for security layers).
  */
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 module.exports = ({ clientFirstMessage }) => ({
   encode: async () => new Encoder().writeBytes(clientFirstMessage).buffer,
@@ -68727,12 +68727,12 @@ module.exports = ({ clientFirstMessage }) => ({
 
 /***/ }),
 
-/***/ 14829:
+/***/ 4041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "_" }] */
 
-const Decoder = __nccwpck_require__(39049)
+const Decoder = __nccwpck_require__(97853)
 
 const ENTRY_REGEX = /^([rsiev])=(.*)$/
 
@@ -68757,24 +68757,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 28532:
+/***/ 22896:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
   firstMessage: {
-    request: __nccwpck_require__(78665),
-    response: __nccwpck_require__(14829),
+    request: __nccwpck_require__(88637),
+    response: __nccwpck_require__(4041),
   },
   finalMessage: {
-    request: __nccwpck_require__(82511),
-    response: __nccwpck_require__(96523),
+    request: __nccwpck_require__(26811),
+    response: __nccwpck_require__(87807),
   },
 }
 
 
 /***/ }),
 
-/***/ 66724:
+/***/ 73808:
 /***/ ((module) => {
 
 /**
@@ -68796,7 +68796,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30363:
+/***/ 73039:
 /***/ ((module) => {
 
 module.exports = {
@@ -68810,7 +68810,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38297:
+/***/ 47733:
 /***/ ((module) => {
 
 module.exports = {
@@ -68824,13 +68824,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43169:
+/***/ 4677:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNumberOfRetriesExceeded, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const { KafkaJSNumberOfRetriesExceeded, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
 
 const isTestMode = process.env.NODE_ENV === 'test'
-const RETRY_DEFAULT = isTestMode ? __nccwpck_require__(38297) : __nccwpck_require__(30363)
+const RETRY_DEFAULT = isTestMode ? __nccwpck_require__(47733) : __nccwpck_require__(73039)
 
 const random = (min, max) => {
   return Math.random() * (max - min) + min
@@ -68908,7 +68908,7 @@ module.exports = (opts = {}) => fn => {
 
 /***/ }),
 
-/***/ 16116:
+/***/ 68416:
 /***/ ((module) => {
 
 module.exports = (a, b) => {
@@ -68929,7 +68929,7 @@ module.exports = (a, b) => {
 
 /***/ }),
 
-/***/ 16160:
+/***/ 35372:
 /***/ ((module) => {
 
 module.exports = async (array, groupFn) => {
@@ -68946,11 +68946,11 @@ module.exports = async (array, groupFn) => {
 
 /***/ }),
 
-/***/ 8347:
+/***/ 48455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { format } = __nccwpck_require__(39023)
-const { KafkaJSLockTimeout } = __nccwpck_require__(99657)
+const { KafkaJSLockTimeout } = __nccwpck_require__(65189)
 
 const PRIVATE = {
   LOCKED: Symbol('private:Lock:locked'),
@@ -69016,7 +69016,7 @@ module.exports = class Lock {
 
 /***/ }),
 
-/***/ 80886:
+/***/ 37906:
 /***/ ((module) => {
 
 /**
@@ -69366,7 +69366,7 @@ module.exports = Long
 
 /***/ }),
 
-/***/ 36129:
+/***/ 95221:
 /***/ ((module) => {
 
 module.exports = fn => {
@@ -69383,7 +69383,7 @@ module.exports = fn => {
 
 /***/ }),
 
-/***/ 62245:
+/***/ 86097:
 /***/ ((module) => {
 
 /**
@@ -69399,7 +69399,7 @@ module.exports = seq
 
 /***/ }),
 
-/***/ 32889:
+/***/ 2245:
 /***/ ((module) => {
 
 /**
@@ -69424,7 +69424,7 @@ module.exports = asyncFunction => {
 
 /***/ }),
 
-/***/ 53267:
+/***/ 53423:
 /***/ ((module) => {
 
 /**
@@ -69456,7 +69456,7 @@ module.exports = array => {
 
 /***/ }),
 
-/***/ 16073:
+/***/ 68597:
 /***/ ((module) => {
 
 module.exports = timeInMs =>
@@ -69467,7 +69467,7 @@ module.exports = timeInMs =>
 
 /***/ }),
 
-/***/ 26288:
+/***/ 16540:
 /***/ ((module) => {
 
 const { keys } = Object
@@ -69477,11 +69477,11 @@ module.exports = object =>
 
 /***/ }),
 
-/***/ 74610:
+/***/ 84342:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const sleep = __nccwpck_require__(16073)
-const { KafkaJSTimeout } = __nccwpck_require__(99657)
+const sleep = __nccwpck_require__(68597)
+const { KafkaJSTimeout } = __nccwpck_require__(65189)
 
 module.exports = (
   fn,
@@ -69534,7 +69534,7 @@ module.exports = (
 
 /***/ }),
 
-/***/ 56242:
+/***/ 42622:
 /***/ ((module) => {
 
 const BASE_URL = 'https://kafka.js.org'
@@ -69548,16 +69548,16 @@ module.exports = (path, hash) =>
 
 /***/ }),
 
-/***/ 50503:
+/***/ 17476:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraChecks = cassandraChecks;
-const normalise_1 = __nccwpck_require__(819);
-const outcome_1 = __nccwpck_require__(34545);
-const probes_1 = __nccwpck_require__(43318);
+const normalise_1 = __nccwpck_require__(75528);
+const outcome_1 = __nccwpck_require__(8386);
+const probes_1 = __nccwpck_require__(17783);
 const SECTION = 'Cassandra Schema';
 function cassandraChecks(spec, observed, gates, locate) {
     const results = [];
@@ -69668,14 +69668,14 @@ function compactionOutcome(table, observed) {
 
 /***/ }),
 
-/***/ 13041:
+/***/ 46834:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createGates = createGates;
-const outcome_1 = __nccwpck_require__(34545);
+const outcome_1 = __nccwpck_require__(8386);
 function createGates(observed) {
     return {
         services: new outcome_1.ProbeGate('services', observed.services),
@@ -69688,18 +69688,18 @@ function createGates(observed) {
 
 /***/ }),
 
-/***/ 2369:
+/***/ 31754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runChecks = runChecks;
-const cassandra_1 = __nccwpck_require__(50503);
-const gates_1 = __nccwpck_require__(13041);
-const kafka_1 = __nccwpck_require__(86459);
-const persistence_1 = __nccwpck_require__(10074);
-const services_1 = __nccwpck_require__(39549);
+const cassandra_1 = __nccwpck_require__(17476);
+const gates_1 = __nccwpck_require__(46834);
+const kafka_1 = __nccwpck_require__(45856);
+const persistence_1 = __nccwpck_require__(2281);
+const services_1 = __nccwpck_require__(74724);
 const nowhere = () => undefined;
 /** locate maps a spec path to its line (LoadedSpec.locate); without it results carry no source. */
 function runChecks(spec, observed, locate = nowhere) {
@@ -69715,15 +69715,15 @@ function runChecks(spec, observed, locate = nowhere) {
 
 /***/ }),
 
-/***/ 86459:
+/***/ 45856:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaChecks = kafkaChecks;
-const outcome_1 = __nccwpck_require__(34545);
-const probes_1 = __nccwpck_require__(43318);
+const outcome_1 = __nccwpck_require__(8386);
+const probes_1 = __nccwpck_require__(17783);
 const SECTION = 'Kafka Topics';
 function kafkaChecks(spec, observed, gates, locate) {
     const results = [];
@@ -69783,7 +69783,7 @@ function configOutcome(topic, key, observed) {
 
 /***/ }),
 
-/***/ 819:
+/***/ 75528:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -69819,7 +69819,7 @@ function sameResourceName(observedName, declared) {
 
 /***/ }),
 
-/***/ 34545:
+/***/ 8386:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -69929,16 +69929,16 @@ function combine(outcomes, whenNothingToCheck) {
 
 /***/ }),
 
-/***/ 10074:
+/***/ 2281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.persistenceChecks = persistenceChecks;
-const outcome_1 = __nccwpck_require__(34545);
-const normalise_1 = __nccwpck_require__(819);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const outcome_1 = __nccwpck_require__(8386);
+const normalise_1 = __nccwpck_require__(75528);
+const skip_reasons_1 = __nccwpck_require__(28599);
 const SECTION = 'Data Persistence';
 function persistenceChecks(spec, observed, gates, locate) {
     const reason = (0, skip_reasons_1.persistenceSkipReason)(spec, observed);
@@ -70011,7 +70011,7 @@ function volumesOutcome(spec, observations) {
 
 /***/ }),
 
-/***/ 43318:
+/***/ 17783:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -70019,8 +70019,8 @@ function volumesOutcome(spec, observations) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaRoundTripChecks = kafkaRoundTripChecks;
 exports.cassandraProbeChecks = cassandraProbeChecks;
-const outcome_1 = __nccwpck_require__(34545);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const outcome_1 = __nccwpck_require__(8386);
+const skip_reasons_1 = __nccwpck_require__(28599);
 /** Produce and consume across the declared topics that exist. */
 function kafkaRoundTripChecks(spec, observed, existing, locate) {
     const path = ['probes', 'roundTrip'];
@@ -70111,17 +70111,17 @@ function cassandraProbeChecks(spec, observed, table, locate) {
 
 /***/ }),
 
-/***/ 39549:
+/***/ 74724:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceChecks = serviceChecks;
-const runtime_1 = __nccwpck_require__(12997);
-const outcome_1 = __nccwpck_require__(34545);
-const normalise_1 = __nccwpck_require__(819);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const runtime_1 = __nccwpck_require__(45428);
+const outcome_1 = __nccwpck_require__(8386);
+const normalise_1 = __nccwpck_require__(75528);
+const skip_reasons_1 = __nccwpck_require__(28599);
 const SECTION = 'Infrastructure Services';
 function serviceChecks(spec, observed, gates, locate) {
     const services = Object.entries(spec.compose.services);
@@ -70257,7 +70257,7 @@ function stopOutcome(spec, observed) {
 
 /***/ }),
 
-/***/ 33670:
+/***/ 28599:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -70289,7 +70289,7 @@ function ttlExpirySkipReason(spec, observed) {
 
 /***/ }),
 
-/***/ 64739:
+/***/ 87952:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -70314,7 +70314,7 @@ function parseDotenv(text) {
 
 /***/ }),
 
-/***/ 87206:
+/***/ 84033:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -70349,7 +70349,7 @@ function firstLineOf(error) {
 
 /***/ }),
 
-/***/ 30701:
+/***/ 33892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -70358,7 +70358,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.observe = observe;
 exports.notObserved = notObserved;
 // Running a probe as data: a failure becomes an Observed error that checks can report, not a throw.
-const errors_1 = __nccwpck_require__(87206);
+const errors_1 = __nccwpck_require__(84033);
 /** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
 async function observe(probe) {
     const started = Date.now();
@@ -70378,7 +70378,30 @@ function notObserved(reason) {
 
 /***/ }),
 
-/***/ 55235:
+/***/ 2848:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.notReadyServices = notReadyServices;
+/** The services that did not come up, with what was seen: empty when the stack is ready. */
+function notReadyServices(readiness) {
+    const entries = [
+        ['zookeeper', readiness.zookeeper],
+        ['kafka', readiness.kafka],
+        ['cassandra', readiness.cassandra],
+        ...Object.entries(readiness.others),
+    ];
+    const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
+    const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
+    return [...failed, ...badExits];
+}
+
+
+/***/ }),
+
+/***/ 42284:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -70405,7 +70428,7 @@ function resultOf(checks, notReady = []) {
 
 /***/ }),
 
-/***/ 12997:
+/***/ 45428:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -70430,7 +70453,7 @@ exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop
 
 /***/ }),
 
-/***/ 34692:
+/***/ 80399:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -70451,7 +70474,7 @@ function wholeSeconds(text) {
 
 /***/ }),
 
-/***/ 75180:
+/***/ 93015:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -70466,7 +70489,7 @@ function formatLocation(location) {
 
 /***/ }),
 
-/***/ 78793:
+/***/ 94534:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -70481,7 +70504,7 @@ exports.deleteRow = deleteRow;
 exports.roundTripTable = roundTripTable;
 // Reads the live Cassandra schema from system_schema (plain strings, no driver metadata cache
 // that lags DDL) and round-trips probe rows (prepared, so the table's types drive encoding).
-const cassandra_driver_1 = __nccwpck_require__(88871);
+const cassandra_driver_1 = __nccwpck_require__(65547);
 /** Probe rows live in this partition only, so they never mix with real data. */
 exports.PROBE_PARTITION = '__infra_verify_probe';
 const SYSTEM_KEYSPACES = new Set([
@@ -70654,7 +70677,7 @@ async function roundTripTable(client, keyspace, table, runId, expiry) {
 
 /***/ }),
 
-/***/ 22589:
+/***/ 55322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -70670,9 +70693,9 @@ exports.roundTripTopics = roundTripTopics;
 // Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
 // replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
 const node_crypto_1 = __nccwpck_require__(77598);
-const kafkajs_1 = __nccwpck_require__(77801);
-const observe_1 = __nccwpck_require__(30701);
-const kafka_1 = __nccwpck_require__(74234);
+const kafkajs_1 = __nccwpck_require__(46989);
+const observe_1 = __nccwpck_require__(33892);
+const kafka_1 = __nccwpck_require__(2201);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
@@ -70868,7 +70891,7 @@ async function roundTripTopics(connection, wanted, observed, runId) {
 
 /***/ }),
 
-/***/ 43974:
+/***/ 78573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -70879,11 +70902,11 @@ exports.observeLive = observeLive;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
-const observe_1 = __nccwpck_require__(30701);
-const cassandra_1 = __nccwpck_require__(12454);
-const zookeeper_1 = __nccwpck_require__(7910);
-const cassandra_2 = __nccwpck_require__(78793);
-const kafka_1 = __nccwpck_require__(22589);
+const observe_1 = __nccwpck_require__(33892);
+const cassandra_1 = __nccwpck_require__(46477);
+const zookeeper_1 = __nccwpck_require__(71617);
+const cassandra_2 = __nccwpck_require__(94534);
+const kafka_1 = __nccwpck_require__(55322);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -71013,22 +71036,47 @@ async function readMarkers(markers, clients) {
 
 /***/ }),
 
-/***/ 3353:
+/***/ 51344:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.probeObserver = void 0;
+const observe_stack_1 = __nccwpck_require__(78573);
+const stack_ready_1 = __nccwpck_require__(86642);
+exports.probeObserver = {
+    awaitStack: stack_ready_1.awaitStack,
+    async connect(endpoints, readiness) {
+        const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
+        return {
+            observeLive: (runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients),
+            roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
+            writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
+            readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
+            close: () => clients.close(),
+        };
+    },
+};
+
+
+/***/ }),
+
+/***/ 86642:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.awaitStack = awaitStack;
-exports.notReadyServices = notReadyServices;
 // Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
 // the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
-const errors_1 = __nccwpck_require__(87206);
-const runtime_1 = __nccwpck_require__(12997);
-const cassandra_1 = __nccwpck_require__(12454);
-const kafka_1 = __nccwpck_require__(74234);
-const wait_1 = __nccwpck_require__(63895);
-const zookeeper_1 = __nccwpck_require__(7910);
+const errors_1 = __nccwpck_require__(84033);
+const runtime_1 = __nccwpck_require__(45428);
+const cassandra_1 = __nccwpck_require__(46477);
+const kafka_1 = __nccwpck_require__(2201);
+const wait_1 = __nccwpck_require__(87246);
+const zookeeper_1 = __nccwpck_require__(71617);
 async function settle(wait) {
     const started = Date.now();
     try {
@@ -71114,23 +71162,11 @@ async function awaitStack(spec, runtime, deadline, progress) {
         others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
     };
 }
-/** The services that did not come up, with what was seen: empty when the stack is ready. */
-function notReadyServices(readiness) {
-    const entries = [
-        ['zookeeper', readiness.zookeeper],
-        ['kafka', readiness.kafka],
-        ['cassandra', readiness.cassandra],
-        ...Object.entries(readiness.others),
-    ];
-    const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
-    const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
-    return [...failed, ...badExits];
-}
 
 
 /***/ }),
 
-/***/ 12454:
+/***/ 46477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71139,7 +71175,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraClient = cassandraClient;
 exports.cassandraReady = cassandraReady;
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
-const cassandra_driver_1 = __nccwpck_require__(88871);
+const cassandra_driver_1 = __nccwpck_require__(65547);
 /** Probes, readiness attempts and `cql` all connect through here. */
 function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
     return new cassandra_driver_1.Client({
@@ -71171,7 +71207,7 @@ async function cassandraReady(contactPoints, credentials) {
 
 /***/ }),
 
-/***/ 50486:
+/***/ 30109:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -71209,7 +71245,7 @@ function addressList(value) {
 
 /***/ }),
 
-/***/ 74234:
+/***/ 2201:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71218,7 +71254,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaClient = kafkaClient;
 exports.kafkaReady = kafkaReady;
 // The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
-const kafkajs_1 = __nccwpck_require__(77801);
+const kafkajs_1 = __nccwpck_require__(46989);
 function kafkaClient(brokers, options) {
     return new kafkajs_1.Kafka({
         clientId: options.clientId,
@@ -71252,7 +71288,7 @@ async function kafkaReady(brokers) {
 
 /***/ }),
 
-/***/ 63895:
+/***/ 87246:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71262,7 +71298,7 @@ exports.ReadinessError = void 0;
 exports.waitUntil = waitUntil;
 // Waiting for a service by its real protocol: one attempt function, retried with backoff until
 // a deadline that several waits can share. It knows nothing about servers or runtimes.
-const errors_1 = __nccwpck_require__(87206);
+const errors_1 = __nccwpck_require__(84033);
 class ReadinessError extends Error {
     service;
     lastSeen;
@@ -71317,7 +71353,7 @@ async function waitUntil(options) {
 
 /***/ }),
 
-/***/ 7910:
+/***/ 71617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71327,7 +71363,7 @@ exports.zookeeperSrvr = zookeeperSrvr;
 exports.zookeeperReady = zookeeperReady;
 // ZooKeeper's four-letter words over plain TCP (what a compose healthcheck asks), and its readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
-const host_port_1 = __nccwpck_require__(50486);
+const host_port_1 = __nccwpck_require__(30109);
 /** Sends `srvr` and reads until ZooKeeper closes the connection. */
 function zookeeperSrvr(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -71363,7 +71399,7 @@ async function zookeeperReady(address) {
 
 /***/ }),
 
-/***/ 1478:
+/***/ 33425:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71377,7 +71413,7 @@ exports.checklist = checklist;
 exports.isProblem = isProblem;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
-const report_1 = __nccwpck_require__(55235);
+const report_1 = __nccwpck_require__(42284);
 exports.MARKS = {
     pass: '✅',
     fail: '❌',
@@ -71422,15 +71458,15 @@ function isProblem(check) {
 
 /***/ }),
 
-/***/ 39475:
+/***/ 55488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderConsole = renderConsole;
-const source_1 = __nccwpck_require__(75180);
-const checklist_1 = __nccwpck_require__(1478);
+const source_1 = __nccwpck_require__(93015);
+const checklist_1 = __nccwpck_require__(33425);
 function renderConsole(report) {
     const lines = [];
     for (const { service, message } of report.notReady ?? []) {
@@ -71461,23 +71497,23 @@ function renderConsole(report) {
 
 /***/ }),
 
-/***/ 41714:
+/***/ 2013:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
-var console_1 = __nccwpck_require__(39475);
+var console_1 = __nccwpck_require__(55488);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
-var json_1 = __nccwpck_require__(32794);
+var json_1 = __nccwpck_require__(95179);
 Object.defineProperty(exports, "renderJson", ({ enumerable: true, get: function () { return json_1.renderJson; } }));
-var junit_1 = __nccwpck_require__(42998);
+var junit_1 = __nccwpck_require__(46409);
 Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function () { return junit_1.renderJunit; } }));
-var markdown_1 = __nccwpck_require__(54285);
+var markdown_1 = __nccwpck_require__(45256);
 Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
-var checklist_1 = __nccwpck_require__(1478);
+var checklist_1 = __nccwpck_require__(33425);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
 Object.defineProperty(exports, "describeCounts", ({ enumerable: true, get: function () { return checklist_1.describeCounts; } }));
 Object.defineProperty(exports, "MARKS", ({ enumerable: true, get: function () { return checklist_1.MARKS; } }));
@@ -71485,14 +71521,14 @@ Object.defineProperty(exports, "MARKS", ({ enumerable: true, get: function () { 
 
 /***/ }),
 
-/***/ 32794:
+/***/ 95179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJson = renderJson;
-const checklist_1 = __nccwpck_require__(1478);
+const checklist_1 = __nccwpck_require__(33425);
 function renderJson(report) {
     const document = {
         result: report.result,
@@ -71511,15 +71547,15 @@ function renderJson(report) {
 
 /***/ }),
 
-/***/ 42998:
+/***/ 46409:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJunit = renderJunit;
-const source_1 = __nccwpck_require__(75180);
-const checklist_1 = __nccwpck_require__(1478);
+const source_1 = __nccwpck_require__(93015);
+const checklist_1 = __nccwpck_require__(33425);
 // Characters XML 1.0 cannot carry at all, even escaped (log tails can contain them).
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 function text(value) {
@@ -71592,7 +71628,7 @@ function renderJunit(report) {
 
 /***/ }),
 
-/***/ 47141:
+/***/ 922:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -71667,7 +71703,7 @@ function fenced(text) {
 
 /***/ }),
 
-/***/ 54285:
+/***/ 45256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71676,9 +71712,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SUMMARY_BUDGET_BYTES = void 0;
 exports.renderMarkdown = renderMarkdown;
 exports.renderErrorMarkdown = renderErrorMarkdown;
-const source_1 = __nccwpck_require__(75180);
-const checklist_1 = __nccwpck_require__(1478);
-const markdown_text_1 = __nccwpck_require__(47141);
+const source_1 = __nccwpck_require__(93015);
+const checklist_1 = __nccwpck_require__(33425);
+const markdown_text_1 = __nccwpck_require__(922);
 /** GitHub refuses a step summary of 1 MiB or more; the rest is room for the note. */
 exports.SUMMARY_BUDGET_BYTES = 1024 * 1024 - 16 * 1024;
 /** The tail of one service's log that a summary shows; the JSON report has it all. */
@@ -71768,7 +71804,7 @@ function renderErrorMarkdown(message) {
 
 /***/ }),
 
-/***/ 57350:
+/***/ 51559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71892,7 +71928,7 @@ function runChild(file, args, options) {
 
 /***/ }),
 
-/***/ 81378:
+/***/ 45265:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -71961,7 +71997,7 @@ function logsArgs(command, project, service, lines) {
 
 /***/ }),
 
-/***/ 8210:
+/***/ 85079:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -72014,7 +72050,7 @@ function firstLine(text) {
 
 /***/ }),
 
-/***/ 71802:
+/***/ 62159:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72023,10 +72059,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeRuntime = exports.ComposeCommandError = exports.DEFAULT_PUBLISHED_PORTS = void 0;
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
-const runtime_1 = __nccwpck_require__(12997);
-const args_1 = __nccwpck_require__(81378);
-const command_1 = __nccwpck_require__(8210);
-const parse_1 = __nccwpck_require__(91940);
+const runtime_1 = __nccwpck_require__(45428);
+const args_1 = __nccwpck_require__(45265);
+const command_1 = __nccwpck_require__(85079);
+const parse_1 = __nccwpck_require__(53401);
 exports.DEFAULT_PUBLISHED_PORTS = {
     zookeeper: { service: 'zookeeper', port: 2181 },
     kafka: { service: 'kafka', port: 9092 },
@@ -72184,7 +72220,7 @@ exports.ComposeRuntime = ComposeRuntime;
 
 /***/ }),
 
-/***/ 96359:
+/***/ 35470:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72192,16 +72228,16 @@ exports.ComposeRuntime = ComposeRuntime;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
-var compose_runtime_1 = __nccwpck_require__(71802);
+var compose_runtime_1 = __nccwpck_require__(62159);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 Object.defineProperty(exports, "DEFAULT_PUBLISHED_PORTS", ({ enumerable: true, get: function () { return compose_runtime_1.DEFAULT_PUBLISHED_PORTS; } }));
-var project_name_1 = __nccwpck_require__(71968);
+var project_name_1 = __nccwpck_require__(50079);
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
 Object.defineProperty(exports, "ProjectNameError", ({ enumerable: true, get: function () { return project_name_1.ProjectNameError; } }));
-const compose_runtime_2 = __nccwpck_require__(71802);
-const run_command_1 = __nccwpck_require__(39162);
+const compose_runtime_2 = __nccwpck_require__(62159);
+const run_command_1 = __nccwpck_require__(60239);
 /** A compose runtime that really runs `docker compose` (or `docker-compose`). */
 function composeRuntime(project) {
     return new compose_runtime_2.ComposeRuntime({ project, run: run_command_1.runCommand });
@@ -72210,7 +72246,7 @@ function composeRuntime(project) {
 
 /***/ }),
 
-/***/ 91940:
+/***/ 53401:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72222,7 +72258,7 @@ exports.parseContainerIds = parseContainerIds;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
-const host_port_1 = __nccwpck_require__(50486);
+const host_port_1 = __nccwpck_require__(30109);
 class ComposeOutputError extends Error {
 }
 exports.ComposeOutputError = ComposeOutputError;
@@ -72278,6 +72314,11 @@ function parsePort(output) {
     const wildcard = bound.host === '0.0.0.0' || bound.host === '::' || bound.host === '';
     return { host: wildcard ? '127.0.0.1' : bound.host, port: bound.port };
 }
+/**
+ * `docker inspect` of the project's containers, as observations. Compose prefixes network and
+ * volume names with the project ("<project>_chatbattle-network") unless the file gives them a
+ * fixed `name:`; the prefix is removed so they compare with the spec.
+ */
 function parseInspect(output, projectName) {
     return asArray(parseJson(output, 'docker inspect')).map((value) => {
         const container = asRecord(value, 'docker inspect');
@@ -72369,7 +72410,7 @@ function stringField(record, key) {
 
 /***/ }),
 
-/***/ 71968:
+/***/ 50079:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72382,7 +72423,7 @@ exports.composeDefaultProjectName = composeDefaultProjectName;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
-const errors_1 = __nccwpck_require__(87206);
+const errors_1 = __nccwpck_require__(84033);
 const node_path_1 = __nccwpck_require__(76760);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -72423,7 +72464,7 @@ function composeDefaultProjectName(env, directory) {
 
 /***/ }),
 
-/***/ 39162:
+/***/ 60239:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72431,7 +72472,7 @@ function composeDefaultProjectName(env, directory) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runCommand = exports.QUICK_COMMAND_TIMEOUT_MS = void 0;
 // The only place compose commands are executed: an argument array, no shell, and a deadline.
-const child_1 = __nccwpck_require__(57350);
+const child_1 = __nccwpck_require__(51559);
 /** A command that names no deadline of its own (version, ps, port, inspect, logs). */
 exports.QUICK_COMMAND_TIMEOUT_MS = 60_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
@@ -72443,7 +72484,7 @@ exports.runCommand = runCommand;
 
 /***/ }),
 
-/***/ 51619:
+/***/ 61492:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72452,10 +72493,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExistingRuntime = void 0;
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
-const runtime_1 = __nccwpck_require__(12997);
-const cassandra_1 = __nccwpck_require__(12454);
-const kafka_1 = __nccwpck_require__(74234);
-const zookeeper_1 = __nccwpck_require__(7910);
+const runtime_1 = __nccwpck_require__(45428);
+const cassandra_1 = __nccwpck_require__(46477);
+const kafka_1 = __nccwpck_require__(2201);
+const zookeeper_1 = __nccwpck_require__(71617);
 class ExistingRuntime {
     endpoints;
     name = 'existing';
@@ -72504,7 +72545,7 @@ async function byProtocol(service, endpoint, answer) {
 
 /***/ }),
 
-/***/ 41356:
+/***/ 63493:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72515,11 +72556,11 @@ exports.resolveRuntimeName = resolveRuntimeName;
 exports.createRuntime = createRuntime;
 // Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
 // endpoints, which only `verify` and the Action take.
-const errors_1 = __nccwpck_require__(87206);
-const child_1 = __nccwpck_require__(57350);
-const compose_1 = __nccwpck_require__(96359);
-const LocalRuntime_1 = __nccwpck_require__(69555);
-const config_1 = __nccwpck_require__(63416);
+const errors_1 = __nccwpck_require__(84033);
+const child_1 = __nccwpck_require__(51559);
+const compose_1 = __nccwpck_require__(35470);
+const LocalRuntime_1 = __nccwpck_require__(56104);
+const config_1 = __nccwpck_require__(15851);
 exports.RUNTIME_NAMES = ['local', 'compose'];
 class UnknownRuntimeError extends errors_1.UserError {
     constructor(name) {
@@ -72559,7 +72600,7 @@ function createRuntime(name, env = process.env) {
 
 /***/ }),
 
-/***/ 69555:
+/***/ 56104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72571,17 +72612,17 @@ exports.LocalRuntime = exports.TWIN_SERVICES = void 0;
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const runtime_1 = __nccwpck_require__(12997);
-const cassandra_1 = __nccwpck_require__(12454);
-const kafka_1 = __nccwpck_require__(74234);
-const wait_1 = __nccwpck_require__(63895);
-const zookeeper_1 = __nccwpck_require__(7910);
-const config_1 = __nccwpck_require__(63416);
-const cql_1 = __nccwpck_require__(36852);
-const jars_1 = __nccwpck_require__(62076);
-const processes_1 = __nccwpck_require__(62365);
-const servers_1 = __nccwpck_require__(42256);
-const tail_1 = __nccwpck_require__(33248);
+const runtime_1 = __nccwpck_require__(45428);
+const cassandra_1 = __nccwpck_require__(46477);
+const kafka_1 = __nccwpck_require__(2201);
+const wait_1 = __nccwpck_require__(87246);
+const zookeeper_1 = __nccwpck_require__(71617);
+const config_1 = __nccwpck_require__(15851);
+const cql_1 = __nccwpck_require__(16689);
+const jars_1 = __nccwpck_require__(13447);
+const processes_1 = __nccwpck_require__(31740);
+const servers_1 = __nccwpck_require__(41485);
+const tail_1 = __nccwpck_require__(12623);
 exports.TWIN_SERVICES = [
     'zookeeper',
     'kafka',
@@ -72889,7 +72930,7 @@ function stackReady(observed, state) {
 
 /***/ }),
 
-/***/ 63416:
+/***/ 15851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72900,10 +72941,10 @@ exports.findRepoRoot = findRepoRoot;
 exports.twinConfig = twinConfig;
 // Where a twin lives and which ports it uses. Several twins can run side by side (one per
 // engineer or test run) as long as each has its own home and ports.
-const errors_1 = __nccwpck_require__(87206);
+const errors_1 = __nccwpck_require__(84033);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const dotenv_1 = __nccwpck_require__(64739);
+const dotenv_1 = __nccwpck_require__(87952);
 class TwinConfigError extends errors_1.UserError {
     constructor(message) {
         super(message);
@@ -72994,7 +73035,7 @@ exports.twinPaths = twinPaths;
 
 /***/ }),
 
-/***/ 36852:
+/***/ 16689:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73004,9 +73045,9 @@ exports.splitCqlStatements = splitCqlStatements;
 exports.runCql = runCql;
 // Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
 // there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
-const cassandra_driver_1 = __nccwpck_require__(88871);
-const errors_1 = __nccwpck_require__(87206);
-const cassandra_1 = __nccwpck_require__(12454);
+const cassandra_driver_1 = __nccwpck_require__(65547);
+const errors_1 = __nccwpck_require__(84033);
+const cassandra_1 = __nccwpck_require__(46477);
 /** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
 function splitCqlStatements(text) {
     const statements = [];
@@ -73119,7 +73160,7 @@ async function runCql({ contactPoints }, text, print) {
 
 /***/ }),
 
-/***/ 62076:
+/***/ 13447:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73132,8 +73173,8 @@ exports.ensureJars = ensureJars;
 const node_crypto_1 = __nccwpck_require__(77598);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const child_1 = __nccwpck_require__(57350);
-const config_1 = __nccwpck_require__(63416);
+const child_1 = __nccwpck_require__(51559);
+const config_1 = __nccwpck_require__(15851);
 /** A first fetch of every jar from Maven Central; a stalled download must not hang the run. */
 const MVN_TIMEOUT_MS = 20 * 60_000;
 function marker(config) {
@@ -73187,7 +73228,7 @@ async function ensureJars(config, progress) {
 
 /***/ }),
 
-/***/ 62365:
+/***/ 31740:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73344,7 +73385,7 @@ async function withLock(file, timeoutMs, work) {
 
 /***/ }),
 
-/***/ 42256:
+/***/ 41485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73355,7 +73396,7 @@ exports.serverLaunches = serverLaunches;
 // The three long-running servers of the twin: their config files and JVM command lines.
 // Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
 const node_path_1 = __nccwpck_require__(76760);
-const config_1 = __nccwpck_require__(63416);
+const config_1 = __nccwpck_require__(15851);
 // C1 only and a small serial collector: these servers handle test traffic, and on a shared
 // 2-core machine startup time and RSS matter more than peak throughput.
 const LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Djava.awt.headless=true'];
@@ -73538,7 +73579,7 @@ function serverLaunches(config, jammJar) {
 
 /***/ }),
 
-/***/ 33248:
+/***/ 12623:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73566,7 +73607,7 @@ function tailOfFile(file, lines) {
 
 /***/ }),
 
-/***/ 40042:
+/***/ 18001:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -73679,7 +73720,7 @@ exports.DEFAULT_SPEC = {
 
 /***/ }),
 
-/***/ 94116:
+/***/ 97339:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -73724,8 +73765,8 @@ exports.specForRun = specForRun;
 // infra-spec.yml in the working directory if there is one, else the built-in Milestone-1 spec.
 const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
-const default_1 = __nccwpck_require__(40042);
-const load_1 = __nccwpck_require__(11207);
+const default_1 = __nccwpck_require__(18001);
+const load_1 = __nccwpck_require__(94694);
 exports.DEFAULT_SPEC_FILE = 'infra-spec.yml';
 function specForRun(specFile, workingDirectory) {
     const file = specFile || path.join(workingDirectory, exports.DEFAULT_SPEC_FILE);
@@ -73742,7 +73783,7 @@ function shownPath(file) {
 
 /***/ }),
 
-/***/ 11207:
+/***/ 94694:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -73757,12 +73798,12 @@ exports.loadSpec = loadSpec;
 exports.parseSpec = parseSpec;
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
-const errors_1 = __nccwpck_require__(87206);
-const ajv_1 = __importDefault(__nccwpck_require__(42463));
-const source_1 = __nccwpck_require__(75180);
-const schema_1 = __nccwpck_require__(47280);
-const text_file_1 = __nccwpck_require__(62623);
-const yaml_locations_1 = __nccwpck_require__(60557);
+const errors_1 = __nccwpck_require__(84033);
+const ajv_1 = __importDefault(__nccwpck_require__(64867));
+const source_1 = __nccwpck_require__(93015);
+const schema_1 = __nccwpck_require__(57625);
+const text_file_1 = __nccwpck_require__(69472);
+const yaml_locations_1 = __nccwpck_require__(77096);
 /** Enough to fix a file top down; a garbage file would otherwise print megabytes of errors. */
 exports.MAX_PROBLEMS = 20;
 /** How much of a value from the file an error quotes. */
@@ -74017,7 +74058,7 @@ function toPointer(path) {
 
 /***/ }),
 
-/***/ 47280:
+/***/ 57625:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -74151,7 +74192,7 @@ exports.SPEC_SCHEMA = {
 
 /***/ }),
 
-/***/ 62623:
+/***/ 69472:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -74289,7 +74330,7 @@ function readTextFile(file) {
 
 /***/ }),
 
-/***/ 60557:
+/***/ 77096:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -74301,7 +74342,7 @@ exports.makeLocator = makeLocator;
 exports.isAliasBomb = isAliasBomb;
 // Parses YAML and maps a path inside it to file:line:column. Shared by the spec loader and
 // static mode, so both report syntax errors alike and point drift at the line a person edits.
-const yaml_1 = __nccwpck_require__(38815);
+const yaml_1 = __nccwpck_require__(67475);
 function parseYaml(text, file) {
     const lineCounter = new yaml_1.LineCounter();
     const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
@@ -74359,7 +74400,7 @@ exports.ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real
 
 /***/ }),
 
-/***/ 83510:
+/***/ 91781:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -74372,7 +74413,7 @@ exports.shapeProblem = shapeProblem;
 // The shape of a compose file, as far as static mode reads it. A pull request can put anything
 // into docker-compose.yml: a list where services belong, a number for a volume. Such a file is
 // refused with its location (exit 2) instead of being read as drift or crashing the reader.
-const ajv_1 = __importDefault(__nccwpck_require__(42463));
+const ajv_1 = __importDefault(__nccwpck_require__(64867));
 const stringList = { type: 'array', items: { type: 'string' } };
 const optionalMapping = {
     type: ['object', 'null'],
@@ -74465,7 +74506,7 @@ function shapeProblem(compose) {
 
 /***/ }),
 
-/***/ 18946:
+/***/ 82549:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -74476,16 +74517,16 @@ exports.verifyStatic = verifyStatic;
 exports.checkCompose = checkCompose;
 // Static mode: docker-compose.yml against the spec, before any container starts. Reading the
 // two files is the only I/O (verifyStatic); checkCompose is pure and points at compose lines.
-const errors_1 = __nccwpck_require__(87206);
+const errors_1 = __nccwpck_require__(84033);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const outcome_1 = __nccwpck_require__(34545);
-const source_1 = __nccwpck_require__(75180);
-const dotenv_1 = __nccwpck_require__(64739);
-const text_file_1 = __nccwpck_require__(62623);
-const yaml_locations_1 = __nccwpck_require__(60557);
-const compose_shape_1 = __nccwpck_require__(83510);
-const interpolate_1 = __nccwpck_require__(7593);
+const outcome_1 = __nccwpck_require__(8386);
+const source_1 = __nccwpck_require__(93015);
+const dotenv_1 = __nccwpck_require__(87952);
+const text_file_1 = __nccwpck_require__(69472);
+const yaml_locations_1 = __nccwpck_require__(77096);
+const compose_shape_1 = __nccwpck_require__(91781);
+const interpolate_1 = __nccwpck_require__(55998);
 /** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
 class ComposeFileError extends errors_1.UserError {
     constructor(message) {
@@ -74679,7 +74720,7 @@ function volumeOutcome(name, mount, compose, volume, path) {
 
 /***/ }),
 
-/***/ 7593:
+/***/ 55998:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -74711,7 +74752,7 @@ function interpolate(value, env) {
 
 /***/ }),
 
-/***/ 96618:
+/***/ 58749:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -74724,17 +74765,18 @@ exports.verifyCommand = verifyCommand;
 // A thin shell: every decision about the stack is made in verify.ts.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const commander_1 = __nccwpck_require__(18909);
-const errors_1 = __nccwpck_require__(87206);
-const report_1 = __nccwpck_require__(55235);
-const settings_1 = __nccwpck_require__(34692);
-const host_port_1 = __nccwpck_require__(50486);
-const report_2 = __nccwpck_require__(41714);
-const runtime_1 = __nccwpck_require__(41356);
-const existing_1 = __nccwpck_require__(51619);
-const for_run_1 = __nccwpck_require__(94116);
-const compose_1 = __nccwpck_require__(18946);
-const verify_1 = __nccwpck_require__(35538);
+const commander_1 = __nccwpck_require__(70025);
+const errors_1 = __nccwpck_require__(84033);
+const report_1 = __nccwpck_require__(42284);
+const settings_1 = __nccwpck_require__(80399);
+const host_port_1 = __nccwpck_require__(30109);
+const report_2 = __nccwpck_require__(2013);
+const runtime_1 = __nccwpck_require__(63493);
+const existing_1 = __nccwpck_require__(61492);
+const for_run_1 = __nccwpck_require__(97339);
+const compose_1 = __nccwpck_require__(82549);
+const verify_1 = __nccwpck_require__(59337);
+const observer_1 = __nccwpck_require__(51344);
 /** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
 exports.EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 };
 /** Bad flags or arguments: the user's to fix. */
@@ -74755,7 +74797,7 @@ function timeoutSeconds(value) {
     }
     return seconds;
 }
-/** `docker info` answers only when an engine is reachable, not merely when a client is installed. */
+/** existing: the endpoints from the flags; any other runtime by name (auto: see resolveRuntimeName). */
 async function runtimeFrom(flags) {
     if (flags.runtime === 'existing') {
         const endpoints = {
@@ -74837,6 +74879,7 @@ async function runVerify(flags) {
         const release = downOnSignal(runtime, Boolean(flags.keepUp));
         try {
             report = await (0, verify_1.verify)(loaded.spec, runtime, {
+                observer: observer_1.probeObserver,
                 timeoutSeconds: timeout,
                 noPersistence: !flags.persistence,
                 readOnly: flags.readOnly,
@@ -74906,7 +74949,7 @@ function verifyCommand(setExitCode) {
 
 /***/ }),
 
-/***/ 35538:
+/***/ 59337:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -74914,15 +74957,16 @@ function verifyCommand(setExitCode) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verify = verify;
 // The one orchestration that the CLI and the Action both call. One direction of flow:
-// spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
-// and the stack goes down in finally unless the caller keeps it.
+// spec -> runtime (up) -> readiness -> observer (observe, round-trip, persistence) -> checks ->
+// report, and the stack goes down in finally unless the caller keeps it. The observer comes in
+// through StackObserver (the shells pass probes/observer.ts), so every decision made here can
+// be unit-tested with a fake one.
 const node_crypto_1 = __nccwpck_require__(77598);
-const checks_1 = __nccwpck_require__(2369);
-const errors_1 = __nccwpck_require__(87206);
-const report_1 = __nccwpck_require__(55235);
-const runtime_1 = __nccwpck_require__(12997);
-const observe_stack_1 = __nccwpck_require__(43974);
-const stack_ready_1 = __nccwpck_require__(3353);
+const checks_1 = __nccwpck_require__(31754);
+const errors_1 = __nccwpck_require__(84033);
+const readiness_1 = __nccwpck_require__(2848);
+const report_1 = __nccwpck_require__(42284);
+const runtime_1 = __nccwpck_require__(45428);
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
@@ -74949,6 +74993,7 @@ function phasesNotRun(spec, runtime, options) {
     return notRun;
 }
 async function verify(spec, runtime, options) {
+    const { observer } = options;
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
@@ -74964,7 +75009,7 @@ async function verify(spec, runtime, options) {
     const runId = (0, node_crypto_1.randomUUID)();
     const notRun = phasesNotRun(spec, runtime, options);
     const timeoutMs = options.timeoutSeconds * 1000;
-    let clients;
+    let session;
     try {
         if (runtime.hasLifecycle)
             progress(`bringing the stack up (${runtime.name})`);
@@ -74974,26 +75019,26 @@ async function verify(spec, runtime, options) {
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = Date.now() + (upError ? 0 : timeoutMs);
         progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
-        const readiness = await timed('ready', () => (0, stack_ready_1.awaitStack)(spec, runtime, deadline, progress));
-        const notReady = (0, stack_ready_1.notReadyServices)(readiness);
+        const readiness = await timed('ready', () => observer.awaitStack(spec, runtime, deadline, progress));
+        const notReady = (0, readiness_1.notReadyServices)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
         progress('observing topics, schema and services');
-        clients = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
-        const connected = clients;
-        const live = await timed('observe', () => (0, observe_stack_1.observeLive)(runtime, readiness, connected));
+        session = await observer.connect(runtime.endpoints, readiness);
+        const connected = session;
+        const live = await timed('observe', () => connected.observeLive(runtime, readiness));
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
             progress('round-tripping probe records and rows');
-            observed.roundTrip = await timed('roundTrip', () => (0, observe_stack_1.observeRoundTrip)(spec, live, connected, runId, !notRun.ttlExpiry));
+            observed.roundTrip = await timed('roundTrip', () => connected.roundTrip(spec, live, runId, !notRun.ttlExpiry));
         }
         if (!notRun.persistence) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
+                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
             }
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
@@ -75013,7 +75058,7 @@ async function verify(spec, runtime, options) {
         };
     }
     finally {
-        await clients?.close();
+        await session?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
             progress('taking the stack down (data kept)');
             await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
@@ -75022,23 +75067,23 @@ async function verify(spec, runtime, options) {
 }
 /**
  * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the clients it was given: they point at servers that are about to stop.
+ * Closes the session it was given: its clients point at servers that are about to stop.
  */
-async function provePersistence(spec, runtime, live, clients, runId, timeoutMs, progress) {
+async function provePersistence(observer, spec, runtime, live, session, runId, timeoutMs, progress) {
     progress('persistence: writing markers');
-    const markers = await (0, observe_stack_1.writeMarkers)(spec, live, clients, runId);
-    await clients.close();
+    const markers = await session.writeMarkers(spec, live, runId);
+    await session.close();
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
     const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await (0, stack_ready_1.awaitStack)(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
-    const restarted = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
+    const readiness = await observer.awaitStack(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
+    const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
-        return { stops, ...(await (0, observe_stack_1.readMarkers)(markers, restarted)) };
+        return { stops, ...(await restarted.readMarkers(markers)) };
     }
     finally {
         await restarted.close();
@@ -75052,7 +75097,7 @@ function persistenceFailed(reason) {
 
 /***/ }),
 
-/***/ 98050:
+/***/ 77345:
 /***/ ((module) => {
 
 module.exports = eval("require")("kerberos");
@@ -75268,14 +75313,14 @@ module.exports = require("zlib");
 
 /***/ }),
 
-/***/ 18909:
+/***/ 70025:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(49154);
-const { Command } = __nccwpck_require__(34348);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(41135);
-const { Help } = __nccwpck_require__(79754);
-const { Option } = __nccwpck_require__(45240);
+const { Argument } = __nccwpck_require__(42654);
+const { Command } = __nccwpck_require__(22328);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(48835);
+const { Help } = __nccwpck_require__(47686);
+const { Option } = __nccwpck_require__(22308);
 
 exports.program = new Command();
 
@@ -75299,10 +75344,10 @@ exports.InvalidOptionArgumentError = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 49154:
+/***/ 42654:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(41135);
+const { InvalidArgumentError } = __nccwpck_require__(48835);
 
 class Argument {
   /**
@@ -75456,7 +75501,7 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 34348:
+/***/ 22328:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const EventEmitter = (__nccwpck_require__(78474).EventEmitter);
@@ -75465,11 +75510,11 @@ const path = __nccwpck_require__(76760);
 const fs = __nccwpck_require__(73024);
 const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(49154);
-const { CommanderError } = __nccwpck_require__(41135);
-const { Help, stripColor } = __nccwpck_require__(79754);
-const { Option, DualOptions } = __nccwpck_require__(45240);
-const { suggestSimilar } = __nccwpck_require__(65030);
+const { Argument, humanReadableArgName } = __nccwpck_require__(42654);
+const { CommanderError } = __nccwpck_require__(48835);
+const { Help, stripColor } = __nccwpck_require__(47686);
+const { Option, DualOptions } = __nccwpck_require__(22308);
+const { suggestSimilar } = __nccwpck_require__(10954);
 
 class Command extends EventEmitter {
   /**
@@ -78240,7 +78285,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 41135:
+/***/ 48835:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -78286,10 +78331,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 79754:
+/***/ 47686:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(49154);
+const { humanReadableArgName } = __nccwpck_require__(42654);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -79040,10 +79085,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 45240:
+/***/ 22308:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(41135);
+const { InvalidArgumentError } = __nccwpck_require__(48835);
 
 class Option {
   /**
@@ -79427,7 +79472,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 65030:
+/***/ 10954:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -79535,14 +79580,14 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-/***/ 24352:
+/***/ 17668:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(47033)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(64872)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -80254,13 +80299,13 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 64872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isUUID } = __nccwpck_require__(15077)
+const { isUUID } = __nccwpck_require__(47033)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -80534,7 +80579,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 47033:
 /***/ ((module) => {
 
 "use strict";
@@ -81341,7 +81386,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66390:
+/***/ 10074:
 /***/ ((module) => {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -82780,19 +82825,19 @@ else if (true) module.exports = Long;
 
 /***/ }),
 
-/***/ 57349:
+/***/ 2609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveBlockMap = __nccwpck_require__(87103);
-var resolveBlockSeq = __nccwpck_require__(90334);
-var resolveFlowCollection = __nccwpck_require__(13142);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
+var YAMLMap = __nccwpck_require__(58162);
+var YAMLSeq = __nccwpck_require__(80923);
+var resolveBlockMap = __nccwpck_require__(53699);
+var resolveBlockSeq = __nccwpck_require__(78626);
+var resolveFlowCollection = __nccwpck_require__(64634);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -82878,16 +82923,16 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 80879:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(45937);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
+var Document = __nccwpck_require__(86481);
+var composeNode = __nccwpck_require__(1797);
+var resolveEnd = __nccwpck_require__(8072);
+var resolveProps = __nccwpck_require__(10675);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -82931,18 +82976,18 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 1797:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var composeCollection = __nccwpck_require__(57349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(17788);
-var utilEmptyScalarPosition = __nccwpck_require__(22599);
+var Alias = __nccwpck_require__(25581);
+var identity = __nccwpck_require__(33675);
+var composeCollection = __nccwpck_require__(2609);
+var composeScalar = __nccwpck_require__(35585);
+var resolveEnd = __nccwpck_require__(8072);
+var utilEmptyScalarPosition = __nccwpck_require__(12435);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -83051,16 +83096,16 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 35585:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
+var resolveBlockScalar = __nccwpck_require__(76973);
+var resolveFlowScalar = __nccwpck_require__(96942);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -83147,19 +83192,19 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 83964:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(61342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var identity = __nccwpck_require__(41127);
-var composeDoc = __nccwpck_require__(23683);
-var resolveEnd = __nccwpck_require__(17788);
+var directives = __nccwpck_require__(79906);
+var Document = __nccwpck_require__(86481);
+var errors = __nccwpck_require__(20892);
+var identity = __nccwpck_require__(33675);
+var composeDoc = __nccwpck_require__(80879);
+var resolveEnd = __nccwpck_require__(8072);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -83379,18 +83424,18 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 53699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
-var utilMapIncludes = __nccwpck_require__(81187);
+var Pair = __nccwpck_require__(66761);
+var YAMLMap = __nccwpck_require__(58162);
+var resolveProps = __nccwpck_require__(10675);
+var utilContainsNewline = __nccwpck_require__(11351);
+var utilFlowIndentCheck = __nccwpck_require__(68703);
+var utilMapIncludes = __nccwpck_require__(88079);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -83504,13 +83549,13 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 76973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(77177);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -83712,15 +83757,15 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 78626:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveProps = __nccwpck_require__(34631);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
+var YAMLSeq = __nccwpck_require__(80923);
+var resolveProps = __nccwpck_require__(10675);
+var utilFlowIndentCheck = __nccwpck_require__(68703);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -83771,7 +83816,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 8072:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -83818,20 +83863,20 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 64634:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(81187);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var YAMLMap = __nccwpck_require__(58162);
+var YAMLSeq = __nccwpck_require__(80923);
+var resolveEnd = __nccwpck_require__(8072);
+var resolveProps = __nccwpck_require__(10675);
+var utilContainsNewline = __nccwpck_require__(11351);
+var utilMapIncludes = __nccwpck_require__(88079);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -84035,14 +84080,14 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 96942:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var resolveEnd = __nccwpck_require__(17788);
+var Scalar = __nccwpck_require__(77177);
+var resolveEnd = __nccwpck_require__(8072);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -84271,7 +84316,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 10675:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -84427,7 +84472,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 11351:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -84471,7 +84516,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 12435:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -84507,13 +84552,13 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 68703:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(11351);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -84532,13 +84577,13 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 88079:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(33675);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -84555,23 +84600,23 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 86481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var toJS = __nccwpck_require__(74043);
-var Schema = __nccwpck_require__(45840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(71596);
-var applyReviver = __nccwpck_require__(83661);
-var createNode = __nccwpck_require__(42404);
-var directives = __nccwpck_require__(61342);
+var Alias = __nccwpck_require__(25581);
+var Collection = __nccwpck_require__(13817);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var toJS = __nccwpck_require__(49511);
+var Schema = __nccwpck_require__(99876);
+var stringifyDocument = __nccwpck_require__(3817);
+var anchors = __nccwpck_require__(61152);
+var applyReviver = __nccwpck_require__(67473);
+var createNode = __nccwpck_require__(58488);
+var directives = __nccwpck_require__(79906);
 
 class Document {
     constructor(value, replacer, options) {
@@ -84900,14 +84945,14 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 61152:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(33675);
+var visit = __nccwpck_require__(17144);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -84984,7 +85029,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 67473:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -85049,15 +85094,15 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 58488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var Alias = __nccwpck_require__(25581);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -85147,14 +85192,14 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 79906:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(33675);
+var visit = __nccwpck_require__(17144);
 
 const escapeChars = {
     '!': '%21',
@@ -85333,7 +85378,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 20892:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -85403,28 +85448,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 67475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(45840);
-var errors = __nccwpck_require__(91464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(84047);
-var visit = __nccwpck_require__(10204);
+var composer = __nccwpck_require__(83964);
+var Document = __nccwpck_require__(86481);
+var Schema = __nccwpck_require__(99876);
+var errors = __nccwpck_require__(20892);
+var Alias = __nccwpck_require__(25581);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var Scalar = __nccwpck_require__(77177);
+var YAMLMap = __nccwpck_require__(58162);
+var YAMLSeq = __nccwpck_require__(80923);
+var cst = __nccwpck_require__(97801);
+var lexer = __nccwpck_require__(99181);
+var lineCounter = __nccwpck_require__(25984);
+var parser = __nccwpck_require__(90412);
+var publicApi = __nccwpck_require__(13371);
+var visit = __nccwpck_require__(17144);
 
 
 
@@ -85461,7 +85506,7 @@ exports.visitAsync = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 45333:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -85488,17 +85533,17 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 25581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(71596);
-var visit = __nccwpck_require__(10204);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var anchors = __nccwpck_require__(61152);
+var visit = __nccwpck_require__(17144);
+var identity = __nccwpck_require__(33675);
+var Node = __nccwpck_require__(10189);
+var toJS = __nccwpck_require__(49511);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -85616,15 +85661,15 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 13817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
+var createNode = __nccwpck_require__(58488);
+var identity = __nccwpck_require__(33675);
+var Node = __nccwpck_require__(10189);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -85775,15 +85820,15 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 10189:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var applyReviver = __nccwpck_require__(83661);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var applyReviver = __nccwpck_require__(67473);
+var identity = __nccwpck_require__(33675);
+var toJS = __nccwpck_require__(49511);
 
 class NodeBase {
     constructor(type) {
@@ -85823,16 +85868,16 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 66761:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyPair = __nccwpck_require__(59748);
-var addPairToJSMap = __nccwpck_require__(97104);
-var identity = __nccwpck_require__(41127);
+var createNode = __nccwpck_require__(58488);
+var stringifyPair = __nccwpck_require__(19240);
+var addPairToJSMap = __nccwpck_require__(24676);
+var identity = __nccwpck_require__(33675);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -85870,15 +85915,15 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 77177:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var identity = __nccwpck_require__(33675);
+var Node = __nccwpck_require__(10189);
+var toJS = __nccwpck_require__(49511);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -85905,18 +85950,18 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 58162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyCollection = __nccwpck_require__(61212);
-var addPairToJSMap = __nccwpck_require__(97104);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
+var stringifyCollection = __nccwpck_require__(90776);
+var addPairToJSMap = __nccwpck_require__(24676);
+var Collection = __nccwpck_require__(13817);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var Scalar = __nccwpck_require__(77177);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -86060,18 +86105,18 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 80923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyCollection = __nccwpck_require__(61212);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var toJS = __nccwpck_require__(74043);
+var createNode = __nccwpck_require__(58488);
+var stringifyCollection = __nccwpck_require__(90776);
+var Collection = __nccwpck_require__(13817);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
+var toJS = __nccwpck_require__(49511);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -86183,17 +86228,17 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 24676:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var log = __nccwpck_require__(57249);
-var merge = __nccwpck_require__(90452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var log = __nccwpck_require__(45333);
+var merge = __nccwpck_require__(44176);
+var stringify = __nccwpck_require__(89656);
+var identity = __nccwpck_require__(33675);
+var toJS = __nccwpck_require__(49511);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -86256,7 +86301,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 33675:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -86317,13 +86362,13 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 49511:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(33675);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -86364,16 +86409,16 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 51482:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
-var errors = __nccwpck_require__(91464);
-var stringifyString = __nccwpck_require__(83069);
+var resolveBlockScalar = __nccwpck_require__(76973);
+var resolveFlowScalar = __nccwpck_require__(96942);
+var errors = __nccwpck_require__(20892);
+var stringifyString = __nccwpck_require__(53321);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -86590,7 +86635,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 29105:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -86661,7 +86706,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 29055:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -86768,15 +86813,15 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 97801:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cstScalar = __nccwpck_require__(60110);
-var cstStringify = __nccwpck_require__(91733);
-var cstVisit = __nccwpck_require__(97715);
+var cstScalar = __nccwpck_require__(51482);
+var cstStringify = __nccwpck_require__(29105);
+var cstVisit = __nccwpck_require__(29055);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -86888,13 +86933,13 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 99181:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(97801);
 
 /*
 START -> stream
@@ -87619,7 +87664,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 25984:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -87668,15 +87713,15 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 90412:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
+var cst = __nccwpck_require__(97801);
+var lexer = __nccwpck_require__(99181);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -88656,19 +88701,19 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 13371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var log = __nccwpck_require__(57249);
-var identity = __nccwpck_require__(41127);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(83964);
+var Document = __nccwpck_require__(86481);
+var errors = __nccwpck_require__(20892);
+var log = __nccwpck_require__(45333);
+var identity = __nccwpck_require__(33675);
+var lineCounter = __nccwpck_require__(25984);
+var parser = __nccwpck_require__(90412);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -88771,17 +88816,17 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 99876:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var tags = __nccwpck_require__(90018);
+var identity = __nccwpck_require__(33675);
+var map = __nccwpck_require__(5943);
+var seq = __nccwpck_require__(25382);
+var string = __nccwpck_require__(98868);
+var tags = __nccwpck_require__(80182);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -88818,14 +88863,14 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 5943:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(33675);
+var YAMLMap = __nccwpck_require__(58162);
 
 const map = {
     collection: 'map',
@@ -88845,13 +88890,13 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 92908:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(77177);
 
 const nullTag = {
     identify: value => value == null,
@@ -88870,14 +88915,14 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 25382:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(33675);
+var YAMLSeq = __nccwpck_require__(80923);
 
 const seq = {
     collection: 'seq',
@@ -88897,13 +88942,13 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 98868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyString = __nccwpck_require__(83069);
+var stringifyString = __nccwpck_require__(53321);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -88921,13 +88966,13 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 96675:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(77177);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -88950,14 +88995,14 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 45009:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(77177);
+var stringifyNumber = __nccwpck_require__(45349);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -89005,13 +89050,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 89662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(45349);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -89055,19 +89100,19 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 45908:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
+var map = __nccwpck_require__(5943);
+var _null = __nccwpck_require__(92908);
+var seq = __nccwpck_require__(25382);
+var string = __nccwpck_require__(98868);
+var bool = __nccwpck_require__(96675);
+var float = __nccwpck_require__(45009);
+var int = __nccwpck_require__(89662);
 
 const schema = [
     map.map,
@@ -89088,15 +89133,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 69435:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(77177);
+var map = __nccwpck_require__(5943);
+var seq = __nccwpck_require__(25382);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -89160,28 +89205,28 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 80182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
-var schema = __nccwpck_require__(70896);
-var schema$1 = __nccwpck_require__(33559);
-var binary = __nccwpck_require__(56083);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var schema$2 = __nccwpck_require__(35913);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(5943);
+var _null = __nccwpck_require__(92908);
+var seq = __nccwpck_require__(25382);
+var string = __nccwpck_require__(98868);
+var bool = __nccwpck_require__(96675);
+var float = __nccwpck_require__(45009);
+var int = __nccwpck_require__(89662);
+var schema = __nccwpck_require__(45908);
+var schema$1 = __nccwpck_require__(69435);
+var binary = __nccwpck_require__(11631);
+var merge = __nccwpck_require__(44176);
+var omap = __nccwpck_require__(1843);
+var pairs = __nccwpck_require__(39261);
+var schema$2 = __nccwpck_require__(9581);
+var set = __nccwpck_require__(1348);
+var timestamp = __nccwpck_require__(4964);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -89267,15 +89312,15 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 11631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(63301);
-var stringifyString = __nccwpck_require__(83069);
+var Scalar = __nccwpck_require__(77177);
+var stringifyString = __nccwpck_require__(53321);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -89345,13 +89390,13 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 91146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(77177);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -89382,14 +89427,14 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 41298:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(77177);
+var stringifyNumber = __nccwpck_require__(45349);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -89440,13 +89485,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 32533:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(45349);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -89524,14 +89569,14 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 44176:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -89603,17 +89648,17 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 1843:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var pairs = __nccwpck_require__(18385);
+var identity = __nccwpck_require__(33675);
+var toJS = __nccwpck_require__(49511);
+var YAMLMap = __nccwpck_require__(58162);
+var YAMLSeq = __nccwpck_require__(80923);
+var pairs = __nccwpck_require__(39261);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -89688,16 +89733,16 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 39261:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var Scalar = __nccwpck_require__(77177);
+var YAMLSeq = __nccwpck_require__(80923);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -89778,25 +89823,25 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 9581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var binary = __nccwpck_require__(56083);
-var bool = __nccwpck_require__(88398);
-var float = __nccwpck_require__(35782);
-var int = __nccwpck_require__(10873);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(46752);
+var map = __nccwpck_require__(5943);
+var _null = __nccwpck_require__(92908);
+var seq = __nccwpck_require__(25382);
+var string = __nccwpck_require__(98868);
+var binary = __nccwpck_require__(11631);
+var bool = __nccwpck_require__(91146);
+var float = __nccwpck_require__(41298);
+var int = __nccwpck_require__(32533);
+var merge = __nccwpck_require__(44176);
+var omap = __nccwpck_require__(1843);
+var pairs = __nccwpck_require__(39261);
+var set = __nccwpck_require__(1348);
+var timestamp = __nccwpck_require__(4964);
 
 const schema = [
     map.map,
@@ -89827,15 +89872,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 1348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var YAMLMap = __nccwpck_require__(58162);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -89931,13 +89976,13 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 4964:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(45349);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -90044,7 +90089,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 36551:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -90203,16 +90248,16 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 89656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(71596);
-var identity = __nccwpck_require__(41127);
-var stringifyComment = __nccwpck_require__(59799);
-var stringifyString = __nccwpck_require__(83069);
+var anchors = __nccwpck_require__(61152);
+var identity = __nccwpck_require__(33675);
+var stringifyComment = __nccwpck_require__(52595);
+var stringifyString = __nccwpck_require__(53321);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -90343,15 +90388,15 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 90776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(33675);
+var stringify = __nccwpck_require__(89656);
+var stringifyComment = __nccwpck_require__(52595);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -90506,7 +90551,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 52595:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -90538,15 +90583,15 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 3817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(33675);
+var stringify = __nccwpck_require__(89656);
+var stringifyComment = __nccwpck_require__(52595);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -90633,7 +90678,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 45349:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -90668,16 +90713,16 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 19240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
+var stringify = __nccwpck_require__(89656);
+var stringifyComment = __nccwpck_require__(52595);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -90828,14 +90873,14 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 53321:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var foldFlowLines = __nccwpck_require__(34475);
+var Scalar = __nccwpck_require__(77177);
+var foldFlowLines = __nccwpck_require__(36551);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -91174,13 +91219,13 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 17144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(33675);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -91418,7 +91463,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 63837:
+/***/ 25862:
 /***/ ((module) => {
 
 "use strict";
@@ -91426,7 +91471,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.
 
 /***/ }),
 
-/***/ 72079:
+/***/ 62636:
 /***/ ((module) => {
 
 "use strict";
@@ -91434,7 +91479,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 
 /***/ }),
 
-/***/ 30837:
+/***/ 75902:
 /***/ ((module) => {
 
 "use strict";
@@ -91442,7 +91487,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"cassandra-driver","version":"
 
 /***/ }),
 
-/***/ 88501:
+/***/ 2824:
 /***/ ((module) => {
 
 "use strict";
@@ -91499,15 +91544,16 @@ exports.main = main;
 // infra-verify on the command line: a thin shell over the runtimes and the verify engine.
 // Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
 const node_fs_1 = __nccwpck_require__(73024);
-const commander_1 = __nccwpck_require__(18909);
-const errors_1 = __nccwpck_require__(87206);
-const settings_1 = __nccwpck_require__(34692);
-const host_port_1 = __nccwpck_require__(50486);
-const stack_ready_1 = __nccwpck_require__(3353);
-const runtime_1 = __nccwpck_require__(41356);
-const for_run_1 = __nccwpck_require__(94116);
-const cql_1 = __nccwpck_require__(36852);
-const verify_command_1 = __nccwpck_require__(96618);
+const commander_1 = __nccwpck_require__(70025);
+const errors_1 = __nccwpck_require__(84033);
+const settings_1 = __nccwpck_require__(80399);
+const host_port_1 = __nccwpck_require__(30109);
+const readiness_1 = __nccwpck_require__(2848);
+const stack_ready_1 = __nccwpck_require__(86642);
+const runtime_1 = __nccwpck_require__(63493);
+const for_run_1 = __nccwpck_require__(97339);
+const cql_1 = __nccwpck_require__(16689);
+const verify_command_1 = __nccwpck_require__(58749);
 Object.defineProperty(exports, "EXIT", ({ enumerable: true, get: function () { return verify_command_1.EXIT; } }));
 const progress = (message) => process.stderr.write(`${message}\n`);
 const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
@@ -91523,7 +91569,7 @@ async function up(options) {
     let notReady;
     try {
         await runtime.up(progress);
-        notReady = (0, stack_ready_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
+        notReady = (0, readiness_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
     }
     catch (error) {
         if (error instanceof errors_1.UserError)

@@ -1,7 +1,7 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 44914:
+/***/ 95422:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -43,7 +43,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.issueCommand = issueCommand;
 exports.issue = issue;
 const os = __importStar(__nccwpck_require__(70857));
-const utils_1 = __nccwpck_require__(30302);
+const utils_1 = __nccwpck_require__(24186);
 /**
  * Issues a command to the GitHub Actions runner
  *
@@ -136,7 +136,7 @@ function escapeProperty(s) {
 
 /***/ }),
 
-/***/ 37484:
+/***/ 25128:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -206,12 +206,12 @@ exports.group = group;
 exports.saveState = saveState;
 exports.getState = getState;
 exports.getIDToken = getIDToken;
-const command_1 = __nccwpck_require__(44914);
-const file_command_1 = __nccwpck_require__(24753);
-const utils_1 = __nccwpck_require__(30302);
+const command_1 = __nccwpck_require__(95422);
+const file_command_1 = __nccwpck_require__(13109);
+const utils_1 = __nccwpck_require__(24186);
 const os = __importStar(__nccwpck_require__(70857));
 const path = __importStar(__nccwpck_require__(16928));
-const oidc_utils_1 = __nccwpck_require__(35306);
+const oidc_utils_1 = __nccwpck_require__(12902);
 /**
  * The code to exit an action
  */
@@ -500,29 +500,29 @@ function getIDToken(aud) {
 /**
  * Summary exports
  */
-var summary_1 = __nccwpck_require__(71847);
+var summary_1 = __nccwpck_require__(74787);
 Object.defineProperty(exports, "summary", ({ enumerable: true, get: function () { return summary_1.summary; } }));
 /**
  * @deprecated use core.summary
  */
-var summary_2 = __nccwpck_require__(71847);
+var summary_2 = __nccwpck_require__(74787);
 Object.defineProperty(exports, "markdownSummary", ({ enumerable: true, get: function () { return summary_2.markdownSummary; } }));
 /**
  * Path exports
  */
-var path_utils_1 = __nccwpck_require__(31976);
+var path_utils_1 = __nccwpck_require__(77836);
 Object.defineProperty(exports, "toPosixPath", ({ enumerable: true, get: function () { return path_utils_1.toPosixPath; } }));
 Object.defineProperty(exports, "toWin32Path", ({ enumerable: true, get: function () { return path_utils_1.toWin32Path; } }));
 Object.defineProperty(exports, "toPlatformPath", ({ enumerable: true, get: function () { return path_utils_1.toPlatformPath; } }));
 /**
  * Platform utilities exports
  */
-exports.platform = __importStar(__nccwpck_require__(18968));
+exports.platform = __importStar(__nccwpck_require__(96860));
 //# sourceMappingURL=core.js.map
 
 /***/ }),
 
-/***/ 24753:
+/***/ 13109:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -569,7 +569,7 @@ exports.prepareKeyValueMessage = prepareKeyValueMessage;
 const crypto = __importStar(__nccwpck_require__(76982));
 const fs = __importStar(__nccwpck_require__(79896));
 const os = __importStar(__nccwpck_require__(70857));
-const utils_1 = __nccwpck_require__(30302);
+const utils_1 = __nccwpck_require__(24186);
 function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
@@ -600,7 +600,7 @@ function prepareKeyValueMessage(key, value) {
 
 /***/ }),
 
-/***/ 35306:
+/***/ 12902:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -616,9 +616,9 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OidcClient = void 0;
-const http_client_1 = __nccwpck_require__(54844);
-const auth_1 = __nccwpck_require__(44552);
-const core_1 = __nccwpck_require__(37484);
+const http_client_1 = __nccwpck_require__(2456);
+const auth_1 = __nccwpck_require__(93396);
+const core_1 = __nccwpck_require__(25128);
 class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
@@ -684,7 +684,7 @@ exports.OidcClient = OidcClient;
 
 /***/ }),
 
-/***/ 31976:
+/***/ 77836:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -762,7 +762,7 @@ function toPlatformPath(pth) {
 
 /***/ }),
 
-/***/ 18968:
+/***/ 96860:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -816,7 +816,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isLinux = exports.isMacOS = exports.isWindows = exports.arch = exports.platform = void 0;
 exports.getDetails = getDetails;
 const os_1 = __importDefault(__nccwpck_require__(70857));
-const exec = __importStar(__nccwpck_require__(95236));
+const exec = __importStar(__nccwpck_require__(31280));
 const getWindowsInfo = () => __awaiter(void 0, void 0, void 0, function* () {
     const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
@@ -873,7 +873,7 @@ function getDetails() {
 
 /***/ }),
 
-/***/ 71847:
+/***/ 74787:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -1163,7 +1163,7 @@ exports.summary = _summary;
 
 /***/ }),
 
-/***/ 30302:
+/***/ 24186:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -1209,7 +1209,7 @@ function toCommandProperties(annotationProperties) {
 
 /***/ }),
 
-/***/ 95236:
+/***/ 31280:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -1260,7 +1260,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exec = exec;
 exports.getExecOutput = getExecOutput;
 const string_decoder_1 = __nccwpck_require__(13193);
-const tr = __importStar(__nccwpck_require__(6665));
+const tr = __importStar(__nccwpck_require__(86261));
 /**
  * Exec a command.
  * Output will be streamed to the live console.
@@ -1332,7 +1332,7 @@ function getExecOutput(commandLine, args, options) {
 
 /***/ }),
 
-/***/ 6665:
+/***/ 86261:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -1386,8 +1386,8 @@ const os = __importStar(__nccwpck_require__(70857));
 const events = __importStar(__nccwpck_require__(24434));
 const child = __importStar(__nccwpck_require__(35317));
 const path = __importStar(__nccwpck_require__(16928));
-const io = __importStar(__nccwpck_require__(94994));
-const ioUtil = __importStar(__nccwpck_require__(75207));
+const io = __importStar(__nccwpck_require__(76782));
+const ioUtil = __importStar(__nccwpck_require__(66987));
 const timers_1 = __nccwpck_require__(53557);
 /* eslint-disable @typescript-eslint/unbound-method */
 const IS_WINDOWS = process.platform === 'win32';
@@ -1964,7 +1964,7 @@ class ExecState extends events.EventEmitter {
 
 /***/ }),
 
-/***/ 44552:
+/***/ 93396:
 /***/ (function(__unused_webpack_module, exports) {
 
 "use strict";
@@ -2052,7 +2052,7 @@ exports.PersonalAccessTokenCredentialHandler = PersonalAccessTokenCredentialHand
 
 /***/ }),
 
-/***/ 54844:
+/***/ 2456:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -2106,9 +2106,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(58611));
 const https = __importStar(__nccwpck_require__(65692));
-const pm = __importStar(__nccwpck_require__(54988));
-const tunnel = __importStar(__nccwpck_require__(20770));
-const undici_1 = __nccwpck_require__(46752);
+const pm = __importStar(__nccwpck_require__(40792));
+const tunnel = __importStar(__nccwpck_require__(49718));
+const undici_1 = __nccwpck_require__(8252);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -2796,7 +2796,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 54988:
+/***/ 40792:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -2897,7 +2897,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 75207:
+/***/ 66987:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -3128,7 +3128,7 @@ function getCmdPath() {
 
 /***/ }),
 
-/***/ 94994:
+/***/ 76782:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -3184,7 +3184,7 @@ exports.which = which;
 exports.findInPath = findInPath;
 const assert_1 = __nccwpck_require__(42613);
 const path = __importStar(__nccwpck_require__(16928));
-const ioUtil = __importStar(__nccwpck_require__(75207));
+const ioUtil = __importStar(__nccwpck_require__(66987));
 /**
  * Copies a file or folder.
  * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
@@ -3447,13 +3447,13 @@ function copyFile(srcFile, destFile, force) {
 
 /***/ }),
 
-/***/ 71316:
+/***/ 6472:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Utils = __nccwpck_require__(55391);
+const Utils = __nccwpck_require__(19067);
 const pth = __nccwpck_require__(16928);
-const ZipEntry = __nccwpck_require__(52609);
-const ZipFile = __nccwpck_require__(26991);
+const ZipEntry = __nccwpck_require__(4365);
+const ZipFile = __nccwpck_require__(65251);
 
 const get_Bool = (...val) => Utils.findLast(val, (c) => typeof c === "boolean");
 const get_Str = (...val) => Utils.findLast(val, (c) => typeof c === "string");
@@ -4474,10 +4474,10 @@ module.exports = function (/**String*/ input, /** object */ options) {
 
 /***/ }),
 
-/***/ 3746:
+/***/ 73998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(55391),
+var Utils = __nccwpck_require__(19067),
     Constants = Utils.Constants;
 
 /* The central directory file header */
@@ -4877,19 +4877,19 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 71907:
+/***/ 7431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.EntryHeader = __nccwpck_require__(3746);
-exports.MainHeader = __nccwpck_require__(9311);
+exports.EntryHeader = __nccwpck_require__(73998);
+exports.MainHeader = __nccwpck_require__(37003);
 
 
 /***/ }),
 
-/***/ 9311:
+/***/ 37003:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(55391),
+var Utils = __nccwpck_require__(19067),
     Constants = Utils.Constants;
 
 /* The entries in the end of central directory */
@@ -5070,7 +5070,7 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 35120:
+/***/ 85140:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = function (/*Buffer*/ inbuf) {
@@ -5110,21 +5110,21 @@ module.exports = function (/*Buffer*/ inbuf) {
 
 /***/ }),
 
-/***/ 53667:
+/***/ 65959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.Deflater = __nccwpck_require__(35120);
-exports.Inflater = __nccwpck_require__(79540);
-exports.ZipCrypto = __nccwpck_require__(62689);
+exports.Deflater = __nccwpck_require__(85140);
+exports.Inflater = __nccwpck_require__(23424);
+exports.ZipCrypto = __nccwpck_require__(85133);
 
 
 /***/ }),
 
-/***/ 79540:
+/***/ 23424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const version = +(process?.versions?.node ?? "").split(".")[0] || 0;
-const Errors = __nccwpck_require__(36232);
+const Errors = __nccwpck_require__(76628);
 
 module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
     var zlib = __nccwpck_require__(43106);
@@ -5191,7 +5191,7 @@ module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
 
 /***/ }),
 
-/***/ 62689:
+/***/ 85133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -5200,7 +5200,7 @@ module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
 // node crypt, we use it for generate salt
 // eslint-disable-next-line node/no-unsupported-features/node-builtins
 const { randomFillSync } = __nccwpck_require__(76982);
-const Errors = __nccwpck_require__(36232);
+const Errors = __nccwpck_require__(76628);
 
 // generate CRC32 lookup table
 const crctable = new Uint32Array(256).map((t, crc) => {
@@ -5374,7 +5374,7 @@ module.exports = { decrypt, encrypt, _salter };
 
 /***/ }),
 
-/***/ 52834:
+/***/ 4798:
 /***/ ((module) => {
 
 module.exports = {
@@ -5523,7 +5523,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81579:
+/***/ 48391:
 /***/ ((module) => {
 
 module.exports = {
@@ -5535,7 +5535,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36232:
+/***/ 76628:
 /***/ ((__unused_webpack_module, exports) => {
 
 const errors = {
@@ -5608,7 +5608,7 @@ for (const msg of Object.keys(errors)) {
 
 /***/ }),
 
-/***/ 70038:
+/***/ 76146:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const pth = __nccwpck_require__(16928);
@@ -5691,25 +5691,25 @@ module.exports = function (/*String*/ path, /*Utils object*/ { fs }) {
 
 /***/ }),
 
-/***/ 55391:
+/***/ 19067:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(19066);
-module.exports.Constants = __nccwpck_require__(52834);
-module.exports.Errors = __nccwpck_require__(36232);
-module.exports.FileAttr = __nccwpck_require__(70038);
-module.exports.decoder = __nccwpck_require__(81579);
+module.exports = __nccwpck_require__(62182);
+module.exports.Constants = __nccwpck_require__(4798);
+module.exports.Errors = __nccwpck_require__(76628);
+module.exports.FileAttr = __nccwpck_require__(76146);
+module.exports.decoder = __nccwpck_require__(48391);
 
 
 /***/ }),
 
-/***/ 19066:
+/***/ 62182:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const fsystem = __nccwpck_require__(79896);
 const pth = __nccwpck_require__(16928);
-const Constants = __nccwpck_require__(52834);
-const Errors = __nccwpck_require__(36232);
+const Constants = __nccwpck_require__(4798);
+const Errors = __nccwpck_require__(76628);
 const isWin = typeof process === "object" && "win32" === process.platform;
 
 const is_Obj = (obj) => typeof obj === "object" && obj !== null;
@@ -6191,13 +6191,13 @@ Utils.crcTable = crcTable;
 
 /***/ }),
 
-/***/ 52609:
+/***/ 4365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(55391),
-    Headers = __nccwpck_require__(71907),
+var Utils = __nccwpck_require__(19067),
+    Headers = __nccwpck_require__(7431),
     Constants = Utils.Constants,
-    Methods = __nccwpck_require__(53667);
+    Methods = __nccwpck_require__(65959);
 
 module.exports = function (/** object */ options, /*Buffer*/ input) {
     var _centralHeader = new Headers.EntryHeader(),
@@ -6613,12 +6613,12 @@ module.exports = function (/** object */ options, /*Buffer*/ input) {
 
 /***/ }),
 
-/***/ 26991:
+/***/ 65251:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ZipEntry = __nccwpck_require__(52609);
-const Headers = __nccwpck_require__(71907);
-const Utils = __nccwpck_require__(55391);
+const ZipEntry = __nccwpck_require__(4365);
+const Headers = __nccwpck_require__(7431);
+const Utils = __nccwpck_require__(19067);
 
 module.exports = function (/*Buffer|null*/ inBuffer, /** object */ options) {
     var entryList = [],
@@ -7086,17 +7086,17 @@ module.exports = function (/*Buffer|null*/ inBuffer, /** object */ options) {
 
 /***/ }),
 
-/***/ 42463:
+/***/ 64867:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(63893);
-const draft7_1 = __nccwpck_require__(39941);
-const discriminator_1 = __nccwpck_require__(28886);
-const draft7MetaSchema = __nccwpck_require__(72079);
+const core_1 = __nccwpck_require__(23033);
+const draft7_1 = __nccwpck_require__(65329);
+const discriminator_1 = __nccwpck_require__(8754);
+const draft7MetaSchema = __nccwpck_require__(62636);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -7126,24 +7126,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(24525);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(17152);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(33021);
+var validation_error_1 = __nccwpck_require__(30489);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(53162);
+var ref_error_1 = __nccwpck_require__(52310);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 80567:
+/***/ 78339:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7306,16 +7306,16 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 81436:
+/***/ 17152:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(80567);
-const scope_1 = __nccwpck_require__(77788);
-var code_2 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(78339);
+const scope_1 = __nccwpck_require__(56440);
+var code_2 = __nccwpck_require__(78339);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -7324,7 +7324,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(77788);
+var scope_2 = __nccwpck_require__(56440);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -8010,14 +8010,14 @@ function par(x) {
 
 /***/ }),
 
-/***/ 77788:
+/***/ 56440:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(80567);
+const code_1 = __nccwpck_require__(78339);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -8160,16 +8160,16 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 81283:
+/***/ 21551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const names_1 = __nccwpck_require__(15794);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -8290,19 +8290,19 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 55082:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const validation_error_1 = __nccwpck_require__(33021);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const validate_1 = __nccwpck_require__(87881);
+const codegen_1 = __nccwpck_require__(17152);
+const validation_error_1 = __nccwpck_require__(30489);
+const names_1 = __nccwpck_require__(15794);
+const resolve_1 = __nccwpck_require__(19590);
+const util_1 = __nccwpck_require__(980);
+const validate_1 = __nccwpck_require__(24525);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -8539,13 +8539,13 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 90630:
+/***/ 15794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -8574,13 +8574,13 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 53162:
+/***/ 52310:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(24090);
+const resolve_1 = __nccwpck_require__(19590);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -8593,16 +8593,16 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 24090:
+/***/ 19590:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(84464);
-const equal = __nccwpck_require__(23430);
-const traverse = __nccwpck_require__(81167);
+const util_1 = __nccwpck_require__(980);
+const equal = __nccwpck_require__(96962);
+const traverse = __nccwpck_require__(77683);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -8755,7 +8755,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 79941:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8788,15 +8788,15 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84464:
+/***/ 980:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const code_1 = __nccwpck_require__(80567);
+const codegen_1 = __nccwpck_require__(17152);
+const code_1 = __nccwpck_require__(78339);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -8973,7 +8973,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 37692:
+/***/ 82275:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8999,16 +8999,16 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 35346:
+/***/ 72942:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
+const errors_1 = __nccwpck_require__(21551);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -9056,18 +9056,18 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 86685:
+/***/ 1777:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(37692);
-const errors_1 = __nccwpck_require__(81283);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const rules_1 = __nccwpck_require__(79941);
+const applicability_1 = __nccwpck_require__(82275);
+const errors_1 = __nccwpck_require__(21551);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -9266,15 +9266,15 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 11699:
+/***/ 51399:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -9308,25 +9308,25 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 87881:
+/***/ 24525:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(35346);
-const dataType_1 = __nccwpck_require__(86685);
-const applicability_1 = __nccwpck_require__(37692);
-const dataType_2 = __nccwpck_require__(86685);
-const defaults_1 = __nccwpck_require__(11699);
-const keyword_1 = __nccwpck_require__(15202);
-const subschema_1 = __nccwpck_require__(26200);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const resolve_1 = __nccwpck_require__(24090);
-const util_1 = __nccwpck_require__(84464);
-const errors_1 = __nccwpck_require__(81283);
+const boolSchema_1 = __nccwpck_require__(72942);
+const dataType_1 = __nccwpck_require__(1777);
+const applicability_1 = __nccwpck_require__(82275);
+const dataType_2 = __nccwpck_require__(1777);
+const defaults_1 = __nccwpck_require__(51399);
+const keyword_1 = __nccwpck_require__(68766);
+const subschema_1 = __nccwpck_require__(86044);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
+const resolve_1 = __nccwpck_require__(19590);
+const util_1 = __nccwpck_require__(980);
+const errors_1 = __nccwpck_require__(21551);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -9835,17 +9835,17 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 15202:
+/***/ 68766:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const code_1 = __nccwpck_require__(28484);
-const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
+const code_1 = __nccwpck_require__(32184);
+const errors_1 = __nccwpck_require__(21551);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -9966,15 +9966,15 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 26200:
+/***/ 86044:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -10054,32 +10054,32 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 63893:
+/***/ 23033:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(87881);
+var validate_1 = __nccwpck_require__(24525);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(81436);
+var codegen_1 = __nccwpck_require__(17152);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(33021);
-const ref_error_1 = __nccwpck_require__(53162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(81436);
-const resolve_1 = __nccwpck_require__(24090);
-const dataType_1 = __nccwpck_require__(86685);
-const util_1 = __nccwpck_require__(84464);
-const $dataRefSchema = __nccwpck_require__(63837);
-const uri_1 = __nccwpck_require__(36285);
+const validation_error_1 = __nccwpck_require__(30489);
+const ref_error_1 = __nccwpck_require__(52310);
+const rules_1 = __nccwpck_require__(79941);
+const compile_1 = __nccwpck_require__(55082);
+const codegen_2 = __nccwpck_require__(17152);
+const resolve_1 = __nccwpck_require__(19590);
+const dataType_1 = __nccwpck_require__(1777);
+const util_1 = __nccwpck_require__(980);
+const $dataRefSchema = __nccwpck_require__(25862);
+const uri_1 = __nccwpck_require__(41569);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -10679,21 +10679,21 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 24951:
+/***/ 88571:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(23430);
+const equal = __nccwpck_require__(96962);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 36214:
+/***/ 82746:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -10724,20 +10724,20 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 36285:
+/***/ 41569:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(24352);
+const uri = __nccwpck_require__(17668);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 33021:
+/***/ 30489:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -10755,15 +10755,15 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 73448:
+/***/ 2828:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -10811,16 +10811,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42431:
+/***/ 85731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -10924,13 +10924,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 39205:
+/***/ 77057:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(980);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -10954,13 +10954,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89380:
+/***/ 6824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
+const code_1 = __nccwpck_require__(32184);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -10973,14 +10973,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 16182:
+/***/ 250:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -11075,16 +11075,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95826:
+/***/ 79430:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(32184);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -11167,14 +11167,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 26203:
+/***/ 17396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -11240,28 +11240,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28775:
+/***/ 58379:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(73448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(75791);
-const items2020_1 = __nccwpck_require__(52959);
-const contains_1 = __nccwpck_require__(16182);
-const dependencies_1 = __nccwpck_require__(95826);
-const propertyNames_1 = __nccwpck_require__(71372);
-const additionalProperties_1 = __nccwpck_require__(42431);
-const properties_1 = __nccwpck_require__(88778);
-const patternProperties_1 = __nccwpck_require__(50664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(89380);
-const oneOf_1 = __nccwpck_require__(22490);
-const allOf_1 = __nccwpck_require__(39205);
-const if_1 = __nccwpck_require__(26203);
-const thenElse_1 = __nccwpck_require__(46829);
+const additionalItems_1 = __nccwpck_require__(2828);
+const prefixItems_1 = __nccwpck_require__(64023);
+const items_1 = __nccwpck_require__(40419);
+const items2020_1 = __nccwpck_require__(88979);
+const contains_1 = __nccwpck_require__(250);
+const dependencies_1 = __nccwpck_require__(79430);
+const propertyNames_1 = __nccwpck_require__(71416);
+const additionalProperties_1 = __nccwpck_require__(85731);
+const properties_1 = __nccwpck_require__(17662);
+const patternProperties_1 = __nccwpck_require__(83636);
+const not_1 = __nccwpck_require__(18066);
+const anyOf_1 = __nccwpck_require__(6824);
+const oneOf_1 = __nccwpck_require__(67006);
+const allOf_1 = __nccwpck_require__(77057);
+const if_1 = __nccwpck_require__(17396);
+const thenElse_1 = __nccwpck_require__(8337);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -11291,16 +11291,16 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 75791:
+/***/ 40419:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(32184);
 const def = {
     keyword: "items",
     type: "array",
@@ -11350,16 +11350,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 52959:
+/***/ 88979:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const code_1 = __nccwpck_require__(28484);
-const additionalItems_1 = __nccwpck_require__(73448);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(32184);
+const additionalItems_1 = __nccwpck_require__(2828);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -11387,13 +11387,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 18066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(980);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -11420,14 +11420,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 22490:
+/***/ 67006:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -11487,16 +11487,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 50664:
+/***/ 83636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const util_2 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const util_2 = __nccwpck_require__(980);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -11569,13 +11569,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 64023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(75791);
+const items_1 = __nccwpck_require__(40419);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -11588,16 +11588,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88778:
+/***/ 17662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(87881);
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const additionalProperties_1 = __nccwpck_require__(42431);
+const validate_1 = __nccwpck_require__(24525);
+const code_1 = __nccwpck_require__(32184);
+const util_1 = __nccwpck_require__(980);
+const additionalProperties_1 = __nccwpck_require__(85731);
 const def = {
     keyword: "properties",
     type: "object",
@@ -11649,14 +11649,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71372:
+/***/ 71416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -11694,13 +11694,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46829:
+/***/ 8337:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84464);
+const util_1 = __nccwpck_require__(980);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -11714,17 +11714,17 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28484:
+/***/ 32184:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const names_1 = __nccwpck_require__(90630);
-const util_2 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const names_1 = __nccwpck_require__(15794);
+const util_2 = __nccwpck_require__(980);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -11852,7 +11852,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 69872:
+/***/ 74900:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -11869,14 +11869,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97397:
+/***/ 8033:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(69872);
-const ref_1 = __nccwpck_require__(92996);
+const id_1 = __nccwpck_require__(74900);
+const ref_1 = __nccwpck_require__(71848);
 const core = [
     "$schema",
     "$id",
@@ -11892,19 +11892,19 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 92996:
+/***/ 71848:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(53162);
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const names_1 = __nccwpck_require__(90630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(84464);
+const ref_error_1 = __nccwpck_require__(52310);
+const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(17152);
+const names_1 = __nccwpck_require__(15794);
+const compile_1 = __nccwpck_require__(55082);
+const util_1 = __nccwpck_require__(980);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -12021,17 +12021,17 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28886:
+/***/ 8754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const types_1 = __nccwpck_require__(87115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(53162);
-const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(17152);
+const types_1 = __nccwpck_require__(72527);
+const compile_1 = __nccwpck_require__(55082);
+const ref_error_1 = __nccwpck_require__(52310);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -12132,7 +12132,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 87115:
+/***/ 72527:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -12148,17 +12148,17 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 39941:
+/***/ 65329:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(97397);
-const validation_1 = __nccwpck_require__(85481);
-const applicator_1 = __nccwpck_require__(28775);
-const format_1 = __nccwpck_require__(72601);
-const metadata_1 = __nccwpck_require__(56620);
+const core_1 = __nccwpck_require__(8033);
+const validation_1 = __nccwpck_require__(61605);
+const applicator_1 = __nccwpck_require__(58379);
+const format_1 = __nccwpck_require__(59669);
+const metadata_1 = __nccwpck_require__(47840);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -12172,13 +12172,13 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 26402:
+/***/ 68622:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -12271,20 +12271,20 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72601:
+/***/ 59669:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(26402);
+const format_1 = __nccwpck_require__(68622);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 56620:
+/***/ 47840:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -12309,15 +12309,15 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 98026:
+/***/ 47286:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const equal_1 = __nccwpck_require__(88571);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -12341,15 +12341,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 93200:
+/***/ 72876:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const equal_1 = __nccwpck_require__(88571);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -12396,22 +12396,22 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85481:
+/***/ 61605:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(43723);
-const multipleOf_1 = __nccwpck_require__(18132);
-const limitLength_1 = __nccwpck_require__(46962);
-const pattern_1 = __nccwpck_require__(96023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(94504);
-const limitItems_1 = __nccwpck_require__(36296);
-const uniqueItems_1 = __nccwpck_require__(65132);
-const const_1 = __nccwpck_require__(98026);
-const enum_1 = __nccwpck_require__(93200);
+const limitNumber_1 = __nccwpck_require__(88327);
+const multipleOf_1 = __nccwpck_require__(24992);
+const limitLength_1 = __nccwpck_require__(36950);
+const pattern_1 = __nccwpck_require__(24155);
+const limitProperties_1 = __nccwpck_require__(89995);
+const required_1 = __nccwpck_require__(14052);
+const limitItems_1 = __nccwpck_require__(40676);
+const uniqueItems_1 = __nccwpck_require__(30136);
+const const_1 = __nccwpck_require__(47286);
+const enum_1 = __nccwpck_require__(72876);
 const validation = [
     // number
     limitNumber_1.default,
@@ -12436,13 +12436,13 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 36296:
+/***/ 40676:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -12467,15 +12467,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 46962:
+/***/ 36950:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const ucs2length_1 = __nccwpck_require__(36214);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const ucs2length_1 = __nccwpck_require__(82746);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -12501,13 +12501,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 43723:
+/***/ 88327:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -12535,13 +12535,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 89995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -12566,13 +12566,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18132:
+/***/ 24992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(81436);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -12599,15 +12599,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 96023:
+/***/ 24155:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const util_1 = __nccwpck_require__(84464);
-const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(32184);
+const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(17152);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -12639,15 +12639,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94504:
+/***/ 14052:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(28484);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -12725,16 +12725,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 30136:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(86685);
-const codegen_1 = __nccwpck_require__(81436);
-const util_1 = __nccwpck_require__(84464);
-const equal_1 = __nccwpck_require__(24951);
+const dataType_1 = __nccwpck_require__(1777);
+const codegen_1 = __nccwpck_require__(17152);
+const util_1 = __nccwpck_require__(980);
+const equal_1 = __nccwpck_require__(88571);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -12796,7 +12796,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88871:
+/***/ 65547:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -12818,42 +12818,42 @@ exports["default"] = def;
  * limitations under the License.
  */
 
-const clientOptions = __nccwpck_require__(90059);
-exports.Client = __nccwpck_require__(60016);
-exports.ExecutionProfile = __nccwpck_require__(94649).ExecutionProfile;
-exports.ExecutionOptions = __nccwpck_require__(48422).ExecutionOptions;
-exports.types = __nccwpck_require__(11581);
-exports.errors = __nccwpck_require__(5264);
-exports.policies = __nccwpck_require__(17482);
-exports.auth = __nccwpck_require__(14534);
-exports.mapping = __nccwpck_require__(64982);
-exports.tracker = __nccwpck_require__(32144);
-exports.metrics = __nccwpck_require__(33241);
-exports.concurrent = __nccwpck_require__(58509);
+const clientOptions = __nccwpck_require__(79911);
+exports.Client = __nccwpck_require__(57844);
+exports.ExecutionProfile = __nccwpck_require__(26781).ExecutionProfile;
+exports.ExecutionOptions = __nccwpck_require__(78554).ExecutionOptions;
+exports.types = __nccwpck_require__(37465);
+exports.errors = __nccwpck_require__(33524);
+exports.policies = __nccwpck_require__(52518);
+exports.auth = __nccwpck_require__(28362);
+exports.mapping = __nccwpck_require__(82218);
+exports.tracker = __nccwpck_require__(56636);
+exports.metrics = __nccwpck_require__(33949);
+exports.concurrent = __nccwpck_require__(53441);
 
-const token = __nccwpck_require__(90986);
+const token = __nccwpck_require__(25766);
 exports.token = {
   Token: token.Token,
   TokenRange: token.TokenRange
 };
-const Metadata = __nccwpck_require__(71241);
+const Metadata = __nccwpck_require__(97317);
 exports.metadata = {
   Metadata: Metadata
 };
-exports.Encoder = __nccwpck_require__(16011);
-exports.geometry = __nccwpck_require__(38476);
-exports.datastax = __nccwpck_require__(53006);
+exports.Encoder = __nccwpck_require__(14831);
+exports.geometry = __nccwpck_require__(10928);
+exports.datastax = __nccwpck_require__(41738);
 /**
  * Returns a new instance of the default [options]{@link ClientOptions} used by the driver.
  */
 exports.defaultOptions = function () {
   return clientOptions.defaultOptions();
 };
-exports.version = __nccwpck_require__(30837).version;
+exports.version = __nccwpck_require__(75902).version;
 
 /***/ }),
 
-/***/ 27490:
+/***/ 93526:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -12876,7 +12876,7 @@ exports.version = __nccwpck_require__(30837).version;
  */
 
 const util = __nccwpck_require__(39023);
-const { Authenticator } = __nccwpck_require__(47273);
+const { Authenticator } = __nccwpck_require__(46429);
 
 const dseAuthenticatorName = 'com.datastax.bdp.cassandra.auth.DseAuthenticator';
 
@@ -12938,7 +12938,7 @@ module.exports = BaseDseAuthenticator;
 
 /***/ }),
 
-/***/ 85255:
+/***/ 99723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -12961,11 +12961,11 @@ module.exports = BaseDseAuthenticator;
  */
 
 const util = __nccwpck_require__(39023);
-const { AuthProvider } = __nccwpck_require__(47273);
-const BaseDseAuthenticator = __nccwpck_require__(27490);
-const GssapiClient = __nccwpck_require__(90969);
+const { AuthProvider } = __nccwpck_require__(46429);
+const BaseDseAuthenticator = __nccwpck_require__(93526);
+const GssapiClient = __nccwpck_require__(9909);
 const dns = __nccwpck_require__(72250);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 const mechanism = utils.allocBufferFromString('GSSAPI');
 const initialServerChallenge = 'GSSAPI-START';
@@ -13001,7 +13001,7 @@ function DseGssapiAuthProvider(gssOptions) {
   //load the kerberos at construction time
   try {
     // eslint-disable-next-line
-    this._kerberos = __nccwpck_require__(98050);
+    this._kerberos = __nccwpck_require__(77345);
   }
   catch (err) {
     if (err.code === 'MODULE_NOT_FOUND') {
@@ -13178,7 +13178,7 @@ module.exports = DseGssapiAuthProvider;
 
 /***/ }),
 
-/***/ 97690:
+/***/ 24774:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13201,9 +13201,9 @@ module.exports = DseGssapiAuthProvider;
  */
 
 const util = __nccwpck_require__(39023);
-const { AuthProvider } = __nccwpck_require__(47273);
-const BaseDseAuthenticator = __nccwpck_require__(27490);
-const utils = __nccwpck_require__(1090);
+const { AuthProvider } = __nccwpck_require__(46429);
+const BaseDseAuthenticator = __nccwpck_require__(93526);
+const utils = __nccwpck_require__(14278);
 
 const mechanism = utils.allocBufferFromString('PLAIN');
 const separatorBuffer = utils.allocBufferFromArray([0]);
@@ -13297,7 +13297,7 @@ module.exports = DsePlainTextAuthProvider;
 
 /***/ }),
 
-/***/ 90969:
+/***/ 9909:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13322,7 +13322,7 @@ module.exports = DsePlainTextAuthProvider;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /**
  * GSSAPI Client interface.
@@ -13461,7 +13461,7 @@ module.exports = GssapiClient;
 
 /***/ }),
 
-/***/ 14534:
+/***/ 28362:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13492,11 +13492,11 @@ module.exports = GssapiClient;
  * @module auth
  */
 
-const { Authenticator, AuthProvider } = __nccwpck_require__(47273);
-const { PlainTextAuthProvider } = __nccwpck_require__(6793);
-const DseGssapiAuthProvider = __nccwpck_require__(85255);
-const DsePlainTextAuthProvider = __nccwpck_require__(97690);
-const NoAuthProvider = __nccwpck_require__(88070);
+const { Authenticator, AuthProvider } = __nccwpck_require__(46429);
+const { PlainTextAuthProvider } = __nccwpck_require__(1901);
+const DseGssapiAuthProvider = __nccwpck_require__(99723);
+const DsePlainTextAuthProvider = __nccwpck_require__(24774);
+const NoAuthProvider = __nccwpck_require__(32890);
 
 module.exports = {
   Authenticator,
@@ -13510,7 +13510,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88070:
+/***/ 32890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13534,9 +13534,9 @@ module.exports = {
 
 
 
-const { AuthProvider, Authenticator } = __nccwpck_require__(47273);
-const { PlainTextAuthenticator } = __nccwpck_require__(6793);
-const errors = __nccwpck_require__(5264);
+const { AuthProvider, Authenticator } = __nccwpck_require__(46429);
+const { PlainTextAuthenticator } = __nccwpck_require__(1901);
+const errors = __nccwpck_require__(33524);
 
 const dseAuthenticator = 'com.datastax.bdp.cassandra.auth.DseAuthenticator';
 
@@ -13590,7 +13590,7 @@ module.exports = NoAuthProvider;
 
 /***/ }),
 
-/***/ 6793:
+/***/ 1901:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13614,8 +13614,8 @@ module.exports = NoAuthProvider;
 
 const util = __nccwpck_require__(39023);
 
-const provider = __nccwpck_require__(47273);
-const utils = __nccwpck_require__(1090);
+const provider = __nccwpck_require__(46429);
+const utils = __nccwpck_require__(14278);
 const AuthProvider = provider.AuthProvider;
 const Authenticator = provider.Authenticator;
 /**
@@ -13681,7 +13681,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47273:
+/***/ 46429:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -13769,7 +13769,7 @@ exports.Authenticator = Authenticator;
 
 /***/ }),
 
-/***/ 90059:
+/***/ 79911:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13793,12 +13793,12 @@ exports.Authenticator = Authenticator;
 
 
 const util = __nccwpck_require__(39023);
-const policies = __nccwpck_require__(17482);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const tracker = __nccwpck_require__(32144);
-const metrics = __nccwpck_require__(33241);
-const auth = __nccwpck_require__(14534);
+const policies = __nccwpck_require__(52518);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const tracker = __nccwpck_require__(56636);
+const metrics = __nccwpck_require__(33949);
+const auth = __nccwpck_require__(28362);
 
 /** Core connections per host for protocol versions 1 and 2 */
 const coreConnectionsPerHostV2 = {
@@ -14140,7 +14140,7 @@ exports.continuousPageDefaultHighWaterMark = continuousPageDefaultHighWaterMark;
 
 /***/ }),
 
-/***/ 60016:
+/***/ 57844:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14166,23 +14166,23 @@ exports.continuousPageDefaultHighWaterMark = continuousPageDefaultHighWaterMark;
 const events = __nccwpck_require__(24434);
 const util = __nccwpck_require__(39023);
 
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const types = __nccwpck_require__(11581);
-const { ProfileManager } = __nccwpck_require__(94649);
-const requests = __nccwpck_require__(35573);
-const clientOptions = __nccwpck_require__(90059);
-const ClientState = __nccwpck_require__(90186);
-const description = (__nccwpck_require__(30837).description);
-const { version } = __nccwpck_require__(30837);
-const { DefaultExecutionOptions } = __nccwpck_require__(48422);
-const ControlConnection = __nccwpck_require__(65219);
-const RequestHandler = __nccwpck_require__(8571);
-const PrepareHandler = __nccwpck_require__(96329);
-const InsightsClient = __nccwpck_require__(97240);
-const cloud = __nccwpck_require__(60172);
-const GraphExecutor = __nccwpck_require__(17031);
-const promiseUtils = __nccwpck_require__(25622);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const types = __nccwpck_require__(37465);
+const { ProfileManager } = __nccwpck_require__(26781);
+const requests = __nccwpck_require__(6041);
+const clientOptions = __nccwpck_require__(79911);
+const ClientState = __nccwpck_require__(99462);
+const description = (__nccwpck_require__(75902).description);
+const { version } = __nccwpck_require__(75902);
+const { DefaultExecutionOptions } = __nccwpck_require__(78554);
+const ControlConnection = __nccwpck_require__(80159);
+const RequestHandler = __nccwpck_require__(89599);
+const PrepareHandler = __nccwpck_require__(60397);
+const InsightsClient = __nccwpck_require__(97044);
+const cloud = __nccwpck_require__(4656);
+const GraphExecutor = __nccwpck_require__(29707);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Max amount of pools being warmup in parallel, when warmup is enabled
@@ -15330,7 +15330,7 @@ module.exports = Client;
 
 /***/ }),
 
-/***/ 58509:
+/***/ 53441:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15355,7 +15355,7 @@ module.exports = Client;
 
 
 const { Stream } = __nccwpck_require__(2203);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /**
  * Utilities for concurrent query execution with the DataStax Node.js Driver.
@@ -15674,7 +15674,7 @@ exports.ResultSetGroup = ResultSetGroup;
 
 /***/ }),
 
-/***/ 86779:
+/***/ 78951:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15703,17 +15703,17 @@ const util = __nccwpck_require__(39023);
 const tls = __nccwpck_require__(64756);
 const net = __nccwpck_require__(69278);
 
-const Encoder = __nccwpck_require__(16011);
-const { WriteQueue } = __nccwpck_require__(94455);
-const requests = __nccwpck_require__(35573);
-const streams = __nccwpck_require__(73846);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const errors = __nccwpck_require__(5264);
-const StreamIdStack = __nccwpck_require__(37600);
-const OperationState = __nccwpck_require__(12110);
-const promiseUtils = __nccwpck_require__(25622);
-const { ExecutionOptions } = __nccwpck_require__(48422);
+const Encoder = __nccwpck_require__(14831);
+const { WriteQueue } = __nccwpck_require__(29307);
+const requests = __nccwpck_require__(6041);
+const streams = __nccwpck_require__(91402);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const errors = __nccwpck_require__(33524);
+const StreamIdStack = __nccwpck_require__(27060);
+const OperationState = __nccwpck_require__(81906);
+const promiseUtils = __nccwpck_require__(64234);
+const { ExecutionOptions } = __nccwpck_require__(78554);
 
 /**
  * Represents a connection to a Cassandra node
@@ -16474,7 +16474,7 @@ module.exports = Connection;
 
 /***/ }),
 
-/***/ 65219:
+/***/ 80159:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16501,15 +16501,15 @@ const util = __nccwpck_require__(39023);
 const net = __nccwpck_require__(69278);
 const dns = __nccwpck_require__(72250);
 
-const errors = __nccwpck_require__(5264);
-const { Host, HostMap } = __nccwpck_require__(38729);
-const Metadata = __nccwpck_require__(71241);
-const EventDebouncer = __nccwpck_require__(64083);
-const Connection = __nccwpck_require__(86779);
-const requests = __nccwpck_require__(35573);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const { Host, HostMap } = __nccwpck_require__(21389);
+const Metadata = __nccwpck_require__(97317);
+const EventDebouncer = __nccwpck_require__(49127);
+const Connection = __nccwpck_require__(78951);
+const requests = __nccwpck_require__(6041);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const promiseUtils = __nccwpck_require__(64234);
 const f = util.format;
 
 const selectPeers = "SELECT * FROM system.peers";
@@ -17557,7 +17557,7 @@ module.exports = ControlConnection;
 
 /***/ }),
 
-/***/ 60172:
+/***/ 4656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17584,12 +17584,12 @@ module.exports = ControlConnection;
 const https = __nccwpck_require__(65692);
 const fs = __nccwpck_require__(79896);
 const util = __nccwpck_require__(39023);
-const AdmZip = __nccwpck_require__(71316);
+const AdmZip = __nccwpck_require__(6472);
 const { URL } = __nccwpck_require__(87016);
 
-const errors = __nccwpck_require__(5264);
-const utils = __nccwpck_require__(1090);
-const { DsePlainTextAuthProvider, NoAuthProvider } = __nccwpck_require__(14534);
+const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(14278);
+const { DsePlainTextAuthProvider, NoAuthProvider } = __nccwpck_require__(28362);
 
 // Use the callback-based method fs.readFile() instead of fs.promises as we have to support Node.js 8+
 const readFile = util.promisify(fs.readFile);
@@ -17904,7 +17904,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21027:
+/***/ 72383:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17928,9 +17928,9 @@ module.exports = {
 
 
 
-const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(88425);
-const types = __nccwpck_require__(11581);
-const Encoder = __nccwpck_require__(16011);
+const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(63813);
+const types = __nccwpck_require__(37465);
+const Encoder = __nccwpck_require__(14831);
 const { dataTypes } = types;
 
 function getTypeDefinitionByValue(value) {
@@ -18012,7 +18012,7 @@ module.exports = { getTypeDefinitionByValue, getUdtTypeDefinitionByValue };
 
 /***/ }),
 
-/***/ 27311:
+/***/ 22011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -18035,12 +18035,12 @@ module.exports = { getTypeDefinitionByValue, getUdtTypeDefinitionByValue };
  */
 
 
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const { getTypeDefinitionByValue, getUdtTypeDefinitionByValue } = __nccwpck_require__(21027);
-const { Point, Polygon, LineString } = __nccwpck_require__(38476);
-const { Edge } = __nccwpck_require__(77092);
-const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(88425);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const { getTypeDefinitionByValue, getUdtTypeDefinitionByValue } = __nccwpck_require__(72383);
+const { Point, Polygon, LineString } = __nccwpck_require__(10928);
+const { Edge } = __nccwpck_require__(76304);
+const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(63813);
 const { Tuple, dataTypes } = types;
 
 const typeKey = '@type';
@@ -18383,7 +18383,7 @@ module.exports = getCustomSerializers;
 
 /***/ }),
 
-/***/ 17031:
+/***/ 29707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -18407,12 +18407,12 @@ module.exports = getCustomSerializers;
 
 
 
-const utils = __nccwpck_require__(1090);
-const policies = __nccwpck_require__(17482);
-const GraphResultSet = __nccwpck_require__(27369);
-const { GraphSON2Reader, GraphSON2Writer, GraphSON3Reader, GraphSON3Writer } = __nccwpck_require__(60582);
-const getCustomTypeSerializers = __nccwpck_require__(27311);
-const { GraphExecutionOptions, graphProtocol } = __nccwpck_require__(22743);
+const utils = __nccwpck_require__(14278);
+const policies = __nccwpck_require__(52518);
+const GraphResultSet = __nccwpck_require__(26349);
+const { GraphSON2Reader, GraphSON2Writer, GraphSON3Reader, GraphSON3Writer } = __nccwpck_require__(61434);
+const getCustomTypeSerializers = __nccwpck_require__(22011);
+const { GraphExecutionOptions, graphProtocol } = __nccwpck_require__(30219);
 
 const graphLanguageGroovyString = 'gremlin-groovy';
 const graphEngineCore = 'Core';
@@ -18672,7 +18672,7 @@ module.exports = GraphExecutor;
 
 /***/ }),
 
-/***/ 60582:
+/***/ 61434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -18706,7 +18706,7 @@ module.exports = GraphExecutor;
  */
 
 
-const typeSerializers = __nccwpck_require__(51269);
+const typeSerializers = __nccwpck_require__(45585);
 
 /**
  * GraphSON2 writer.
@@ -18939,7 +18939,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7477:
+/***/ 14961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -18967,10 +18967,10 @@ module.exports = {
  * @module datastax/graph
  */
 
-const GraphResultSet = __nccwpck_require__(27369);
-const getCustomTypeSerializers = __nccwpck_require__(27311);
-const { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper, GraphTypeWrapper} = __nccwpck_require__(88425);
-const { Edge, Element, Path, Property, Vertex, VertexProperty } = __nccwpck_require__(77092);
+const GraphResultSet = __nccwpck_require__(26349);
+const getCustomTypeSerializers = __nccwpck_require__(22011);
+const { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper, GraphTypeWrapper} = __nccwpck_require__(63813);
+const { Edge, Element, Path, Property, Vertex, VertexProperty } = __nccwpck_require__(76304);
 
 class EnumValue {
   constructor(typeName, elementName) {
@@ -19030,7 +19030,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22743:
+/***/ 30219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -19053,9 +19053,9 @@ module.exports = {
  */
 
 const util = __nccwpck_require__(39023);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const { DefaultExecutionOptions, proxyExecuteKey } = __nccwpck_require__(48422);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const { DefaultExecutionOptions, proxyExecuteKey } = __nccwpck_require__(78554);
 const Long = types.Long;
 
 let consistencyNames;
@@ -19373,7 +19373,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27369:
+/***/ 26349:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -19396,7 +19396,7 @@ module.exports = {
  */
 
 
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /**
  * Creates a new instance of <code>GraphResultSet</code>.
@@ -19538,7 +19538,7 @@ module.exports = GraphResultSet;
 
 /***/ }),
 
-/***/ 77092:
+/***/ 76304:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -19714,7 +19714,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51269:
+/***/ 45585:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -19754,7 +19754,7 @@ const t = {
 };
 const ts = { TraversalStrategy: UnsupportedType };
 const Bytecode = UnsupportedType;
-const g = __nccwpck_require__(7477);
+const g = __nccwpck_require__(14961);
 const utils = { Long: UnsupportedType };
 t.t = g.t;
 t.direction = g.direction;
@@ -20223,7 +20223,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88425:
+/***/ 63813:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20247,7 +20247,7 @@ module.exports = {
 
 
 
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 const { dataTypes } = types;
 
 /**
@@ -20316,7 +20316,7 @@ module.exports = { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper
 
 /***/ }),
 
-/***/ 53006:
+/***/ 41738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20348,12 +20348,12 @@ module.exports = { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper
  * @module datastax
  */
 
-exports.graph = __nccwpck_require__(7477);
-exports.search = __nccwpck_require__(63907);
+exports.graph = __nccwpck_require__(14961);
+exports.search = __nccwpck_require__(33655);
 
 /***/ }),
 
-/***/ 77031:
+/***/ 22259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20376,8 +20376,8 @@ exports.search = __nccwpck_require__(63907);
  */
 
 
-const utils = __nccwpck_require__(1090);
-const Long = __nccwpck_require__(66390);
+const utils = __nccwpck_require__(14278);
+const Long = __nccwpck_require__(10074);
 
 /**
  * Regex to parse dates in the following format YYYY-MM-DDThh:mm:ss.mssZ
@@ -20899,7 +20899,7 @@ exports.DateRangeBound = DateRangeBound;
 
 /***/ }),
 
-/***/ 63907:
+/***/ 33655:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20922,7 +20922,7 @@ exports.DateRangeBound = DateRangeBound;
  */
 
 
-const dateRangeModule = __nccwpck_require__(77031);
+const dateRangeModule = __nccwpck_require__(22259);
 
 /**
  * Search module.
@@ -20938,7 +20938,7 @@ exports.dateRangePrecision = dateRangeModule.dateRangePrecision;
 
 /***/ }),
 
-/***/ 16011:
+/***/ 14831:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20962,17 +20962,17 @@ exports.dateRangePrecision = dateRangeModule.dateRangePrecision;
 
 const util = __nccwpck_require__(39023);
 
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 const dataTypes = types.dataTypes;
 const Long = types.Long;
 const Integer = types.Integer;
 const BigDecimal = types.BigDecimal;
-const MutableLong = __nccwpck_require__(9626);
-const utils = __nccwpck_require__(1090);
-const token = __nccwpck_require__(90986);
-const { DateRange } = __nccwpck_require__(63907);
-const geo = __nccwpck_require__(38476);
-const Vector = __nccwpck_require__(6942);
+const MutableLong = __nccwpck_require__(18998);
+const utils = __nccwpck_require__(14278);
+const token = __nccwpck_require__(25766);
+const { DateRange } = __nccwpck_require__(33655);
+const geo = __nccwpck_require__(10928);
+const Vector = __nccwpck_require__(94298);
 const Geometry = geo.Geometry;
 const LineString = geo.LineString;
 const Point = geo.Point;
@@ -23116,7 +23116,7 @@ module.exports = Encoder;
 
 /***/ }),
 
-/***/ 5264:
+/***/ 33524:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23313,7 +23313,7 @@ exports.VIntOutOfRangeException = VIntOutOfRangeException;
 
 /***/ }),
 
-/***/ 48422:
+/***/ 78554:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23337,9 +23337,9 @@ exports.VIntOutOfRangeException = VIntOutOfRangeException;
 
 
 
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const errors = __nccwpck_require__(33524);
 
 const proxyExecuteKey = 'ProxyExecute';
 
@@ -23941,7 +23941,7 @@ module.exports = { ExecutionOptions, DefaultExecutionOptions, proxyExecuteKey };
 
 /***/ }),
 
-/***/ 94649:
+/***/ 26781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23965,9 +23965,9 @@ module.exports = { ExecutionOptions, DefaultExecutionOptions, proxyExecuteKey };
 
 
 
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const promiseUtils = __nccwpck_require__(25622);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Creates a new instance of {@link ExecutionProfile}.
@@ -24216,7 +24216,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15318:
+/***/ 5242:
 /***/ ((module) => {
 
 "use strict";
@@ -24358,7 +24358,7 @@ module.exports = Geometry;
 
 /***/ }),
 
-/***/ 38476:
+/***/ 10928:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24390,14 +24390,14 @@ module.exports = Geometry;
  * @module geometry
  */
 
-exports.Geometry = __nccwpck_require__(15318);
-exports.LineString = __nccwpck_require__(46776);
-exports.Point = __nccwpck_require__(23190);
-exports.Polygon = __nccwpck_require__(81998);
+exports.Geometry = __nccwpck_require__(5242);
+exports.LineString = __nccwpck_require__(64012);
+exports.Point = __nccwpck_require__(93914);
+exports.Polygon = __nccwpck_require__(34466);
 
 /***/ }),
 
-/***/ 46776:
+/***/ 64012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24420,9 +24420,9 @@ exports.Polygon = __nccwpck_require__(81998);
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const Geometry = __nccwpck_require__(15318);
-const Point = __nccwpck_require__(23190);
+const utils = __nccwpck_require__(14278);
+const Geometry = __nccwpck_require__(5242);
+const Point = __nccwpck_require__(93914);
 
 /**
  * Creates a new {@link LineString} instance.
@@ -24603,7 +24603,7 @@ module.exports = LineString;
 
 /***/ }),
 
-/***/ 23190:
+/***/ 93914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24626,8 +24626,8 @@ module.exports = LineString;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const Geometry = __nccwpck_require__(15318);
+const utils = __nccwpck_require__(14278);
+const Geometry = __nccwpck_require__(5242);
 
 /**
  * Creates a new {@link Point} instance.
@@ -24746,7 +24746,7 @@ module.exports = Point;
 
 /***/ }),
 
-/***/ 81998:
+/***/ 34466:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24769,10 +24769,10 @@ module.exports = Point;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const Geometry = __nccwpck_require__(15318);
-const Point = __nccwpck_require__(23190);
-const LineString = __nccwpck_require__(46776);
+const utils = __nccwpck_require__(14278);
+const Geometry = __nccwpck_require__(5242);
+const Point = __nccwpck_require__(93914);
+const LineString = __nccwpck_require__(64012);
 
 /**
  * Creates a new {@link Polygon} instance.
@@ -24994,7 +24994,7 @@ module.exports = Polygon;
 
 /***/ }),
 
-/***/ 35329:
+/***/ 68485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -25019,11 +25019,11 @@ module.exports = Polygon;
 const util = __nccwpck_require__(39023);
 const events = __nccwpck_require__(24434);
 
-const Connection = __nccwpck_require__(86779);
-const utils = __nccwpck_require__(1090);
-const promiseUtils = __nccwpck_require__(25622);
-const errors = __nccwpck_require__(5264);
-const clientOptions = __nccwpck_require__(90059);
+const Connection = __nccwpck_require__(78951);
+const utils = __nccwpck_require__(14278);
+const promiseUtils = __nccwpck_require__(64234);
+const errors = __nccwpck_require__(33524);
+const clientOptions = __nccwpck_require__(79911);
 
 // Used to get the index of the connection with less in-flight requests
 let connectionIndex = 0;
@@ -25525,7 +25525,7 @@ module.exports = HostConnectionPool;
 
 /***/ }),
 
-/***/ 38729:
+/***/ 21389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -25551,11 +25551,11 @@ module.exports = HostConnectionPool;
 
 const events = __nccwpck_require__(24434);
 
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const HostConnectionPool = __nccwpck_require__(35329);
-const PrepareHandler = __nccwpck_require__(96329);
-const promiseUtils = __nccwpck_require__(25622);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const HostConnectionPool = __nccwpck_require__(68485);
+const PrepareHandler = __nccwpck_require__(60397);
+const promiseUtils = __nccwpck_require__(64234);
 
 const healthResponseCountInterval = 200;
 
@@ -26192,7 +26192,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97240:
+/***/ 97044:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26219,20 +26219,20 @@ module.exports = {
 const os = __nccwpck_require__(70857);
 const path = __nccwpck_require__(16928);
 const fs = __nccwpck_require__(79896);
-const utils = __nccwpck_require__(1090);
-const promiseUtils = __nccwpck_require__(25622);
-const types = __nccwpck_require__(11581);
-const requests = __nccwpck_require__(35573);
-const { ExecutionOptions } = __nccwpck_require__(48422);
-const packageInfo = __nccwpck_require__(30837);
-const VersionNumber = __nccwpck_require__(35943);
-const { NoAuthProvider } = __nccwpck_require__(14534);
+const utils = __nccwpck_require__(14278);
+const promiseUtils = __nccwpck_require__(64234);
+const types = __nccwpck_require__(37465);
+const requests = __nccwpck_require__(6041);
+const { ExecutionOptions } = __nccwpck_require__(78554);
+const packageInfo = __nccwpck_require__(75902);
+const VersionNumber = __nccwpck_require__(53403);
+const { NoAuthProvider } = __nccwpck_require__(28362);
 
 let kerberosModule;
 
 try {
   // eslint-disable-next-line
-  kerberosModule = __nccwpck_require__(98050);
+  kerberosModule = __nccwpck_require__(77345);
 }
 catch (err) {
   // Kerberos is an optional dependency
@@ -26693,7 +26693,7 @@ function setExecutionProfileItem(output, profile, defaultProfile, prop, valueGet
 
 /***/ }),
 
-/***/ 36920:
+/***/ 65516:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26717,7 +26717,7 @@ function setExecutionProfileItem(output, profile, defaultProfile, prop, valueGet
 
 
 
-const qModule = __nccwpck_require__(50581);
+const qModule = __nccwpck_require__(21345);
 const QueryOperator = qModule.QueryOperator;
 const QueryAssignment = qModule.QueryAssignment;
 
@@ -26909,7 +26909,7 @@ module.exports = Cache;
 
 /***/ }),
 
-/***/ 35979:
+/***/ 99583:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26933,8 +26933,8 @@ module.exports = Cache;
 
 
 
-const errors = __nccwpck_require__(5264);
-const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(14278);
 
 /**
  * Provides utility methods to adapt and map user provided docInfo and executionOptions to a predictable object format.
@@ -27080,7 +27080,7 @@ module.exports = DocInfoAdapter;
 
 /***/ }),
 
-/***/ 64982:
+/***/ 82218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27109,20 +27109,20 @@ module.exports = DocInfoAdapter;
  * @module mapping
  */
 
-exports.Mapper = __nccwpck_require__(98953);
-exports.ModelMapper = __nccwpck_require__(7637);
-exports.ModelBatchMapper = __nccwpck_require__(83198);
-exports.ModelBatchItem = __nccwpck_require__(88764).ModelBatchItem;
-exports.Result = __nccwpck_require__(72993);
-const tableMappingsModule = __nccwpck_require__(23616);
+exports.Mapper = __nccwpck_require__(14893);
+exports.ModelMapper = __nccwpck_require__(20137);
+exports.ModelBatchMapper = __nccwpck_require__(34834);
+exports.ModelBatchItem = __nccwpck_require__(37688).ModelBatchItem;
+exports.Result = __nccwpck_require__(69221);
+const tableMappingsModule = __nccwpck_require__(32316);
 exports.TableMappings = tableMappingsModule.TableMappings;
 exports.DefaultTableMappings = tableMappingsModule.DefaultTableMappings;
 exports.UnderscoreCqlToCamelCaseMappings = tableMappingsModule.UnderscoreCqlToCamelCaseMappings;
-exports.q = __nccwpck_require__(50581).q;
+exports.q = __nccwpck_require__(21345).q;
 
 /***/ }),
 
-/***/ 98953:
+/***/ 14893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27146,14 +27146,14 @@ exports.q = __nccwpck_require__(50581).q;
 
 
 
-const ModelMapper = __nccwpck_require__(7637);
-const MappingHandler = __nccwpck_require__(70589);
-const DocInfoAdapter = __nccwpck_require__(35979);
-const errors = __nccwpck_require__(5264);
-const Result = __nccwpck_require__(72993);
-const ResultMapper = __nccwpck_require__(43811);
-const ModelMappingInfo = __nccwpck_require__(55217);
-const { ModelBatchItem } = __nccwpck_require__(88764);
+const ModelMapper = __nccwpck_require__(20137);
+const MappingHandler = __nccwpck_require__(42233);
+const DocInfoAdapter = __nccwpck_require__(99583);
+const errors = __nccwpck_require__(33524);
+const Result = __nccwpck_require__(69221);
+const ResultMapper = __nccwpck_require__(40679);
+const ModelMappingInfo = __nccwpck_require__(157);
+const { ModelBatchItem } = __nccwpck_require__(37688);
 
 /**
  * Represents an object mapper for Apache Cassandra and DataStax Enterprise.
@@ -27324,7 +27324,7 @@ module.exports = Mapper;
 
 /***/ }),
 
-/***/ 70589:
+/***/ 42233:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27348,14 +27348,14 @@ module.exports = Mapper;
 
 
 
-const utils = __nccwpck_require__(1090);
-const QueryGenerator = __nccwpck_require__(1222);
-const ResultMapper = __nccwpck_require__(43811);
-const Result = __nccwpck_require__(72993);
-const Cache = __nccwpck_require__(36920);
-const Tree = __nccwpck_require__(90816);
-const ObjectSelector = __nccwpck_require__(96341);
-const DocInfoAdapter = __nccwpck_require__(35979);
+const utils = __nccwpck_require__(14278);
+const QueryGenerator = __nccwpck_require__(1626);
+const ResultMapper = __nccwpck_require__(40679);
+const Result = __nccwpck_require__(69221);
+const Cache = __nccwpck_require__(65516);
+const Tree = __nccwpck_require__(80700);
+const ObjectSelector = __nccwpck_require__(87641);
+const DocInfoAdapter = __nccwpck_require__(99583);
 
 const cacheHighWaterMark = 100;
 
@@ -27745,7 +27745,7 @@ module.exports = MappingHandler;
 
 /***/ }),
 
-/***/ 88764:
+/***/ 37688:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27769,7 +27769,7 @@ module.exports = MappingHandler;
 
 
 
-const Cache = __nccwpck_require__(36920);
+const Cache = __nccwpck_require__(65516);
 
 /**
  * Represents a query or a set of queries used to perform a mutation in a batch.
@@ -27945,7 +27945,7 @@ module.exports = { ModelBatchItem, InsertModelBatchItem, UpdateModelBatchItem, R
 
 /***/ }),
 
-/***/ 83198:
+/***/ 34834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27969,8 +27969,8 @@ module.exports = { ModelBatchItem, InsertModelBatchItem, UpdateModelBatchItem, R
 
 
 
-const Tree = __nccwpck_require__(90816);
-const moduleBatchItemModule = __nccwpck_require__(88764);
+const Tree = __nccwpck_require__(80700);
+const moduleBatchItemModule = __nccwpck_require__(37688);
 const InsertModelBatchItem = moduleBatchItemModule.InsertModelBatchItem;
 const UpdateModelBatchItem = moduleBatchItemModule.UpdateModelBatchItem;
 const RemoveModelBatchItem = moduleBatchItemModule.RemoveModelBatchItem;
@@ -28079,7 +28079,7 @@ module.exports = ModelBatchMapper;
 
 /***/ }),
 
-/***/ 7637:
+/***/ 20137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28103,7 +28103,7 @@ module.exports = ModelBatchMapper;
 
 
 
-const ModelBatchMapper = __nccwpck_require__(83198);
+const ModelBatchMapper = __nccwpck_require__(34834);
 
 /**
  * Represents an object mapper for a specific model.
@@ -28394,7 +28394,7 @@ module.exports = ModelMapper;
 
 /***/ }),
 
-/***/ 55217:
+/***/ 157:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28418,7 +28418,7 @@ module.exports = ModelMapper;
 
 
 
-const tableMappingsModule = __nccwpck_require__(23616);
+const tableMappingsModule = __nccwpck_require__(32316);
 const TableMappings = tableMappingsModule.TableMappings;
 const DefaultTableMappings = tableMappingsModule.DefaultTableMappings;
 
@@ -28597,7 +28597,7 @@ module.exports = ModelMappingInfo;
 
 /***/ }),
 
-/***/ 96341:
+/***/ 87641:
 /***/ ((module) => {
 
 "use strict";
@@ -28928,7 +28928,7 @@ module.exports = ObjectSelector;
 
 /***/ }),
 
-/***/ 50581:
+/***/ 21345:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28952,7 +28952,7 @@ module.exports = ObjectSelector;
 
 
 
-const errors = __nccwpck_require__(5264);
+const errors = __nccwpck_require__(33524);
 
 /**
  * Represents a CQL query operator, like >=, IN, <, ...
@@ -29091,7 +29091,7 @@ exports.QueryOperator = QueryOperator;
 
 /***/ }),
 
-/***/ 1222:
+/***/ 1626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -29116,10 +29116,10 @@ exports.QueryOperator = QueryOperator;
 
 
 const vm = __nccwpck_require__(69154);
-const qModule = __nccwpck_require__(50581);
+const qModule = __nccwpck_require__(21345);
 const QueryOperator = qModule.QueryOperator;
 const QueryAssignment = qModule.QueryAssignment;
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 const dataTypes = types.dataTypes;
 
 const vmFileName = 'gen-param-getter.js';
@@ -29546,7 +29546,7 @@ module.exports = QueryGenerator;
 
 /***/ }),
 
-/***/ 43811:
+/***/ 40679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -29571,8 +29571,8 @@ module.exports = QueryGenerator;
 
 
 const vm = __nccwpck_require__(69154);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
 
 /**
  * @ignore
@@ -29667,7 +29667,7 @@ module.exports = ResultMapper;
 
 /***/ }),
 
-/***/ 72993:
+/***/ 69221:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -29692,7 +29692,7 @@ module.exports = ResultMapper;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 const inspectMethod = util.inspect.custom || 'inspect';
 
 /**
@@ -29812,7 +29812,7 @@ module.exports = Result;
 
 /***/ }),
 
-/***/ 23616:
+/***/ 32316:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -29943,7 +29943,7 @@ exports.DefaultTableMappings = DefaultTableMappings;
 
 /***/ }),
 
-/***/ 90816:
+/***/ 80700:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30103,7 +30103,7 @@ module.exports = Tree;
 
 /***/ }),
 
-/***/ 12378:
+/***/ 86622:
 /***/ ((module) => {
 
 "use strict";
@@ -30190,7 +30190,7 @@ module.exports = Aggregate;
 
 /***/ }),
 
-/***/ 90186:
+/***/ 99462:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30214,7 +30214,7 @@ module.exports = Aggregate;
 
 
 const util = __nccwpck_require__(39023);
-const errors = __nccwpck_require__(5264);
+const errors = __nccwpck_require__(33524);
 
 /**
  * Represents the state of a {@link Client}.
@@ -30313,7 +30313,7 @@ module.exports = ClientState;
 
 /***/ }),
 
-/***/ 29922:
+/***/ 53078:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30495,7 +30495,7 @@ module.exports = DataCollection;
 
 /***/ }),
 
-/***/ 64083:
+/***/ 49127:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30519,8 +30519,8 @@ module.exports = DataCollection;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const promiseUtils = __nccwpck_require__(25622);
+const utils = __nccwpck_require__(14278);
+const promiseUtils = __nccwpck_require__(64234);
 
 const _queueOverflowThreshold = 1000;
 
@@ -30668,7 +30668,7 @@ module.exports = EventDebouncer;
 
 /***/ }),
 
-/***/ 71241:
+/***/ 97317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30700,15 +30700,15 @@ const util = __nccwpck_require__(39023);
  * @module metadata
  */
 
-const t = __nccwpck_require__(16498);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const types = __nccwpck_require__(11581);
-const requests = __nccwpck_require__(35573);
-const schemaParserFactory = __nccwpck_require__(52500);
-const promiseUtils = __nccwpck_require__(25622);
-const { TokenRange } = __nccwpck_require__(90986);
-const { ExecutionOptions } = __nccwpck_require__(48422);
+const t = __nccwpck_require__(50934);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const types = __nccwpck_require__(37465);
+const requests = __nccwpck_require__(6041);
+const schemaParserFactory = __nccwpck_require__(13960);
+const promiseUtils = __nccwpck_require__(64234);
+const { TokenRange } = __nccwpck_require__(25766);
+const { ExecutionOptions } = __nccwpck_require__(78554);
 
 /**
  * @const
@@ -31702,7 +31702,7 @@ module.exports = Metadata;
 
 /***/ }),
 
-/***/ 90238:
+/***/ 55522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31725,7 +31725,7 @@ module.exports = Metadata;
  */
 
 const util = __nccwpck_require__(39023);
-const DataCollection = __nccwpck_require__(29922);
+const DataCollection = __nccwpck_require__(53078);
 /**
  * Creates a new MaterializedView.
  * @param {String} name Name of the View.
@@ -31759,7 +31759,7 @@ module.exports = MaterializedView;
 
 /***/ }),
 
-/***/ 80847:
+/***/ 50075:
 /***/ ((module) => {
 
 "use strict";
@@ -31865,7 +31865,7 @@ module.exports = SchemaFunction;
 
 /***/ }),
 
-/***/ 51275:
+/***/ 99143:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31888,8 +31888,8 @@ module.exports = SchemaFunction;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
 
 /** @private */
 const kind = {
@@ -32023,7 +32023,7 @@ module.exports = Index;
 
 /***/ }),
 
-/***/ 52500:
+/***/ 13960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32048,15 +32048,15 @@ module.exports = Index;
 
 const util = __nccwpck_require__(39023);
 const events = __nccwpck_require__(24434);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const promiseUtils = __nccwpck_require__(25622);
-const TableMetadata = __nccwpck_require__(49243);
-const Aggregate = __nccwpck_require__(12378);
-const SchemaFunction = __nccwpck_require__(80847);
-const Index = __nccwpck_require__(51275);
-const MaterializedView = __nccwpck_require__(90238);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const promiseUtils = __nccwpck_require__(64234);
+const TableMetadata = __nccwpck_require__(95375);
+const Aggregate = __nccwpck_require__(86622);
+const SchemaFunction = __nccwpck_require__(50075);
+const Index = __nccwpck_require__(99143);
+const MaterializedView = __nccwpck_require__(55522);
 const { format } = util;
 
 /**
@@ -33209,7 +33209,7 @@ exports.isDoneForToken = isDoneForToken;
 
 /***/ }),
 
-/***/ 49243:
+/***/ 95375:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33233,7 +33233,7 @@ exports.isDoneForToken = isDoneForToken;
 
 
 const util = __nccwpck_require__(39023);
-const DataCollection = __nccwpck_require__(29922);
+const DataCollection = __nccwpck_require__(53078);
 /**
  * Creates a new instance of TableMetadata
  * @classdesc Describes a table
@@ -33295,7 +33295,7 @@ module.exports = TableMetadata;
 
 /***/ }),
 
-/***/ 1050:
+/***/ 64878:
 /***/ ((module) => {
 
 "use strict";
@@ -33433,7 +33433,7 @@ module.exports = ClientMetrics;
 
 /***/ }),
 
-/***/ 14536:
+/***/ 28692:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33457,7 +33457,7 @@ module.exports = ClientMetrics;
 
 
 
-const ClientMetrics = __nccwpck_require__(1050);
+const ClientMetrics = __nccwpck_require__(64878);
 const EventEmitter = __nccwpck_require__(24434);
 
 /**
@@ -33640,7 +33640,7 @@ module.exports = DefaultMetrics;
 
 /***/ }),
 
-/***/ 33241:
+/***/ 33949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33664,8 +33664,8 @@ module.exports = DefaultMetrics;
 
 
 
-const ClientMetrics = __nccwpck_require__(1050);
-const DefaultMetrics = __nccwpck_require__(14536);
+const ClientMetrics = __nccwpck_require__(64878);
+const DefaultMetrics = __nccwpck_require__(28692);
 
 /**
  * The <code>metrics</code> module contains interfaces and implementations used by the driver to expose
@@ -33677,7 +33677,7 @@ module.exports = { ClientMetrics, DefaultMetrics };
 
 /***/ }),
 
-/***/ 12110:
+/***/ 81906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33701,9 +33701,9 @@ module.exports = { ClientMetrics, DefaultMetrics };
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const requests = __nccwpck_require__(35573);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const requests = __nccwpck_require__(6041);
 const ExecuteRequest = requests.ExecuteRequest;
 const QueryRequest = requests.QueryRequest;
 
@@ -33850,7 +33850,7 @@ module.exports = OperationState;
 
 /***/ }),
 
-/***/ 37177:
+/***/ 80461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33874,7 +33874,7 @@ module.exports = OperationState;
 
 const dns = __nccwpck_require__(72250);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 /** @module policies/addressResolution */
 /**
  * @class
@@ -33998,7 +33998,7 @@ exports.EC2MultiRegionTranslator = EC2MultiRegionTranslator;
 
 /***/ }),
 
-/***/ 17482:
+/***/ 52518:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34029,12 +34029,12 @@ exports.EC2MultiRegionTranslator = EC2MultiRegionTranslator;
  *  [speculative execution]{@link module:policies/speculativeExecution}.
  * @module policies
  */
-const addressResolution = exports.addressResolution = __nccwpck_require__(37177);
-const loadBalancing = exports.loadBalancing = __nccwpck_require__(16506);
-const reconnection = exports.reconnection = __nccwpck_require__(45113);
-const retry = exports.retry = __nccwpck_require__(26656);
-const speculativeExecution = exports.speculativeExecution = __nccwpck_require__(4058);
-const timestampGeneration = exports.timestampGeneration = __nccwpck_require__(71605);
+const addressResolution = exports.addressResolution = __nccwpck_require__(80461);
+const loadBalancing = exports.loadBalancing = __nccwpck_require__(89478);
+const reconnection = exports.reconnection = __nccwpck_require__(14901);
+const retry = exports.retry = __nccwpck_require__(95684);
+const speculativeExecution = exports.speculativeExecution = __nccwpck_require__(45910);
+const timestampGeneration = exports.timestampGeneration = __nccwpck_require__(29657);
 
 /**
  * Returns a new instance of the default address translator policy used by the driver.
@@ -34092,7 +34092,7 @@ exports.defaultTimestampGenerator = function () {
 
 /***/ }),
 
-/***/ 16506:
+/***/ 89478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34116,9 +34116,9 @@ exports.defaultTimestampGenerator = function () {
 
 
 const util = __nccwpck_require__(39023);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
 
 const doneIteratorObject = Object.freeze({ done: true });
 const newlyUpInterval = 60000;
@@ -34984,7 +34984,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45113:
+/***/ 14901:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35150,7 +35150,7 @@ exports.ExponentialReconnectionPolicy = ExponentialReconnectionPolicy;
 
 /***/ }),
 
-/***/ 26656:
+/***/ 95684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35435,7 +35435,7 @@ exports.RetryPolicy = RetryPolicy;
 
 /***/ }),
 
-/***/ 4058:
+/***/ 45910:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35459,7 +35459,7 @@ exports.RetryPolicy = RetryPolicy;
 
 
 const util = __nccwpck_require__(39023);
-const errors = __nccwpck_require__(5264);
+const errors = __nccwpck_require__(33524);
 
 /** @module policies/speculativeExecution */
 
@@ -35587,7 +35587,7 @@ exports.ConstantSpeculativeExecutionPolicy = ConstantSpeculativeExecutionPolicy;
 
 /***/ }),
 
-/***/ 71605:
+/***/ 29657:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35611,8 +35611,8 @@ exports.ConstantSpeculativeExecutionPolicy = ConstantSpeculativeExecutionPolicy;
 
 
 const util = __nccwpck_require__(39023);
-const { Long } = __nccwpck_require__(11581);
-const errors = __nccwpck_require__(5264);
+const { Long } = __nccwpck_require__(37465);
+const errors = __nccwpck_require__(33524);
 
 /** @module policies/timestampGeneration */
 
@@ -35766,7 +35766,7 @@ exports.MonotonicTimestampGenerator = MonotonicTimestampGenerator;
 
 /***/ }),
 
-/***/ 96329:
+/***/ 60397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35789,10 +35789,10 @@ exports.MonotonicTimestampGenerator = MonotonicTimestampGenerator;
  */
 
 
-const errors = __nccwpck_require__(5264);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Encapsulates the logic for dealing with the different prepare request and response flows, including failover when
@@ -36072,7 +36072,7 @@ module.exports = PrepareHandler;
 
 /***/ }),
 
-/***/ 25622:
+/***/ 64234:
 /***/ ((module) => {
 
 "use strict";
@@ -36258,7 +36258,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68995:
+/***/ 65479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36283,9 +36283,9 @@ module.exports = {
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
-const types = __nccwpck_require__(11581);
-const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(37465);
+const errors = __nccwpck_require__(33524);
 
 /**
  * Information on the formatting of the returned rows
@@ -36810,7 +36810,7 @@ module.exports = { FrameReader };
 
 /***/ }),
 
-/***/ 89177:
+/***/ 68189:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36833,12 +36833,12 @@ module.exports = { FrameReader };
  */
 
 
-const errors = __nccwpck_require__(5264);
-const requests = __nccwpck_require__(35573);
-const retry = __nccwpck_require__(26656);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const requests = __nccwpck_require__(6041);
+const retry = __nccwpck_require__(95684);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const promiseUtils = __nccwpck_require__(64234);
 
 const retryOnCurrentHost = Object.freeze({
   decision: retry.RetryPolicy.retryDecision.retry,
@@ -37317,7 +37317,7 @@ module.exports = RequestExecution;
 
 /***/ }),
 
-/***/ 8571:
+/***/ 89599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -37341,11 +37341,11 @@ module.exports = RequestExecution;
 
 const util = __nccwpck_require__(39023);
 
-const errors = __nccwpck_require__(5264);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const RequestExecution = __nccwpck_require__(89177);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const RequestExecution = __nccwpck_require__(68189);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Handles a BATCH, QUERY and EXECUTE request to the server, dealing with host fail-over and retries on error
@@ -37638,7 +37638,7 @@ module.exports = RequestHandler;
 
 /***/ }),
 
-/***/ 35573:
+/***/ 6041:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -37662,11 +37662,11 @@ module.exports = RequestHandler;
 
 const util = __nccwpck_require__(39023);
 
-const { FrameWriter } = __nccwpck_require__(94455);
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const { ExecutionOptions } = __nccwpck_require__(48422);
-const packageInfo = __nccwpck_require__(30837);
+const { FrameWriter } = __nccwpck_require__(29307);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const { ExecutionOptions } = __nccwpck_require__(78554);
+const packageInfo = __nccwpck_require__(75902);
 
 /**
  * Options for the execution of the query / prepared statement
@@ -38192,7 +38192,7 @@ exports.options = options;
 
 /***/ }),
 
-/***/ 37600:
+/***/ 27060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -38215,7 +38215,7 @@ exports.options = options;
  */
 
 
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 
 /**
  * Group size
@@ -38401,7 +38401,7 @@ module.exports = StreamIdStack;
 
 /***/ }),
 
-/***/ 73846:
+/***/ 91402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -38428,11 +38428,11 @@ module.exports = StreamIdStack;
 const util = __nccwpck_require__(39023);
 const { Transform, Writable } = __nccwpck_require__(2203);
 
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
 const { FrameHeader } = types;
-const { FrameReader } = __nccwpck_require__(68995);
+const { FrameReader } = __nccwpck_require__(65479);
 
 /**
  * Transforms chunks, emits data objects {header, chunk}
@@ -38993,7 +38993,7 @@ exports.ResultEmitter = ResultEmitter;
 
 /***/ }),
 
-/***/ 90986:
+/***/ 25766:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -39016,7 +39016,7 @@ exports.ResultEmitter = ResultEmitter;
  */
 
 
-const types = __nccwpck_require__(11581);
+const types = __nccwpck_require__(37465);
 const util = __nccwpck_require__(39023);
 
 const _Murmur3TokenType = types.dataTypes.getByName('bigint');
@@ -39288,7 +39288,7 @@ exports.RandomToken = RandomToken;
 
 /***/ }),
 
-/***/ 16498:
+/***/ 50934:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -39311,10 +39311,10 @@ exports.RandomToken = RandomToken;
  */
 
 
-const types = __nccwpck_require__(11581);
-const token = __nccwpck_require__(90986);
-const utils = __nccwpck_require__(1090);
-const MutableLong = __nccwpck_require__(9626);
+const types = __nccwpck_require__(37465);
+const token = __nccwpck_require__(25766);
+const utils = __nccwpck_require__(14278);
+const MutableLong = __nccwpck_require__(18998);
 const { Integer } = types;
 
 // Murmur3 constants
@@ -39882,7 +39882,7 @@ exports.ByteOrderedTokenizer = ByteOrderedTokenizer;
 
 /***/ }),
 
-/***/ 32144:
+/***/ 56636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -39911,12 +39911,12 @@ exports.ByteOrderedTokenizer = ByteOrderedTokenizer;
  * @module tracker
  */
 
-exports.RequestLogger = __nccwpck_require__(15918);
-exports.RequestTracker = __nccwpck_require__(21384);
+exports.RequestLogger = __nccwpck_require__(30938);
+exports.RequestTracker = __nccwpck_require__(9540);
 
 /***/ }),
 
-/***/ 15918:
+/***/ 30938:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -39941,8 +39941,8 @@ exports.RequestTracker = __nccwpck_require__(21384);
 
 
 const events = __nccwpck_require__(24434);
-const RequestTracker = __nccwpck_require__(21384);
-const errors = __nccwpck_require__(5264);
+const RequestTracker = __nccwpck_require__(9540);
+const errors = __nccwpck_require__(33524);
 const { format } = __nccwpck_require__(39023);
 
 const nanosToMillis = 1000000;
@@ -40219,7 +40219,7 @@ module.exports = RequestLogger;
 
 /***/ }),
 
-/***/ 21384:
+/***/ 9540:
 /***/ ((module) => {
 
 "use strict";
@@ -40302,7 +40302,7 @@ module.exports = RequestTracker;
 
 /***/ }),
 
-/***/ 82433:
+/***/ 50389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40324,8 +40324,8 @@ module.exports = RequestTracker;
  * limitations under the License.
  */
 
-const Integer = __nccwpck_require__(59295);
-const utils = __nccwpck_require__(1090);
+const Integer = __nccwpck_require__(47915);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 /**
@@ -40582,7 +40582,7 @@ module.exports = BigDecimal;
 
 /***/ }),
 
-/***/ 84229:
+/***/ 97657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40604,9 +40604,9 @@ module.exports = BigDecimal;
  * limitations under the License.
  */
 
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 const VIntCoding = utils.VIntCoding;
 
 /** @module types */
@@ -41110,7 +41110,7 @@ module.exports = Duration;
 
 /***/ }),
 
-/***/ 11581:
+/***/ 37465:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41134,18 +41134,18 @@ module.exports = Duration;
 
 const util = __nccwpck_require__(39023);
 
-const errors = __nccwpck_require__(5264);
-const TimeUuid = __nccwpck_require__(34322);
-const Uuid = __nccwpck_require__(13626);
-const protocolVersion = __nccwpck_require__(16968);
-const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(33524);
+const TimeUuid = __nccwpck_require__(50382);
+const Uuid = __nccwpck_require__(31102);
+const protocolVersion = __nccwpck_require__(77620);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 /**
  * Long constructor, wrapper of the internal library used: {@link https://github.com/dcodeIO/long.js Long.js}.
  * @constructor
  */
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 
 /**
  * Consistency levels
@@ -41742,23 +41742,23 @@ exports.responseErrorCodes = responseErrorCodes;
 exports.resultKind = resultKind;
 exports.timeuuid = timeuuid;
 exports.uuid = uuid;
-exports.BigDecimal = __nccwpck_require__(82433);
-exports.Duration = __nccwpck_require__(84229);
+exports.BigDecimal = __nccwpck_require__(50389);
+exports.Duration = __nccwpck_require__(97657);
 exports.FrameHeader = FrameHeader;
-exports.InetAddress = __nccwpck_require__(8862);
-exports.Integer = __nccwpck_require__(59295);
-exports.LocalDate = __nccwpck_require__(3267);
-exports.LocalTime = __nccwpck_require__(3834);
+exports.InetAddress = __nccwpck_require__(87874);
+exports.Integer = __nccwpck_require__(47915);
+exports.LocalDate = __nccwpck_require__(8071);
+exports.LocalTime = __nccwpck_require__(65918);
 exports.Long = Long;
-exports.ResultSet = __nccwpck_require__(23729);
-exports.ResultStream = __nccwpck_require__(99705);
-exports.Row = __nccwpck_require__(92373);
+exports.ResultSet = __nccwpck_require__(2581);
+exports.ResultStream = __nccwpck_require__(50605);
+exports.Row = __nccwpck_require__(59497);
 //export DriverError for backward-compatibility
 exports.DriverError = errors.DriverError;
 exports.TimeoutError = TimeoutError;
 exports.TimeUuid = TimeUuid;
-exports.Tuple = __nccwpck_require__(12551);
-exports.Vector = __nccwpck_require__(6942);
+exports.Tuple = __nccwpck_require__(37787);
+exports.Vector = __nccwpck_require__(94298);
 exports.Uuid = Uuid;
 exports.unset = unset;
 exports.generateTimestamp = generateTimestamp;
@@ -41766,7 +41766,7 @@ exports.generateTimestamp = generateTimestamp;
 
 /***/ }),
 
-/***/ 8862:
+/***/ 87874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41789,7 +41789,7 @@ exports.generateTimestamp = generateTimestamp;
  */
 
 
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 /**
@@ -42023,7 +42023,7 @@ module.exports = InetAddress;
 
 /***/ }),
 
-/***/ 59295:
+/***/ 47915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2009 The Closure Library Authors. All Rights Reserved.
@@ -42042,7 +42042,7 @@ module.exports = InetAddress;
 
 /** @module types */
 
-var utils = __nccwpck_require__(1090);
+var utils = __nccwpck_require__(14278);
 
 /**
  * Constructs a two's-complement integer an array containing bits of the
@@ -42885,7 +42885,7 @@ module.exports = Integer;
 
 /***/ }),
 
-/***/ 3267:
+/***/ 8071:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42909,7 +42909,7 @@ module.exports = Integer;
 
 const util = __nccwpck_require__(39023);
 
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 /** @module types */
 
 /**
@@ -43146,7 +43146,7 @@ module.exports = LocalDate;
 
 /***/ }),
 
-/***/ 3834:
+/***/ 65918:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43168,9 +43168,9 @@ module.exports = LocalDate;
  * limitations under the License.
  */
 
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 /** @module types */
 
 /**
@@ -43450,7 +43450,7 @@ module.exports = LocalTime;
 
 /***/ }),
 
-/***/ 9626:
+/***/ 18998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43473,7 +43473,7 @@ module.exports = LocalTime;
  */
 
 
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 
 const TWO_PWR_16_DBL = 1 << 16;
 const TWO_PWR_32_DBL = TWO_PWR_16_DBL * TWO_PWR_16_DBL;
@@ -43788,7 +43788,7 @@ module.exports = MutableLong;
 
 /***/ }),
 
-/***/ 16968:
+/***/ 77620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43811,8 +43811,8 @@ module.exports = MutableLong;
  */
 
 
-const utils = __nccwpck_require__(1090);
-const VersionNumber = __nccwpck_require__(35943);
+const utils = __nccwpck_require__(14278);
+const VersionNumber = __nccwpck_require__(53403);
 const v200 = VersionNumber.parse('2.0.0');
 const v210 = VersionNumber.parse('2.1.0');
 const v220 = VersionNumber.parse('2.2.0');
@@ -44146,7 +44146,7 @@ module.exports = protocolVersion;
 
 /***/ }),
 
-/***/ 23729:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -44170,8 +44170,8 @@ module.exports = protocolVersion;
 
 
 
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
 
 const asyncIteratorSymbol = Symbol.asyncIterator || '@@asyncIterator';
 
@@ -44430,7 +44430,7 @@ module.exports = ResultSet;
 
 /***/ }),
 
-/***/ 99705:
+/***/ 50605:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -44455,9 +44455,9 @@ module.exports = ResultSet;
 
 
 const { Readable } = __nccwpck_require__(2203);
-const utils = __nccwpck_require__(1090);
-const errors = __nccwpck_require__(5264);
-const clientOptions = __nccwpck_require__(90059);
+const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(33524);
+const clientOptions = __nccwpck_require__(79911);
 
 /** @module types */
 /**
@@ -44587,7 +44587,7 @@ module.exports = ResultStream;
 
 /***/ }),
 
-/***/ 92373:
+/***/ 59497:
 /***/ ((module) => {
 
 "use strict";
@@ -44676,7 +44676,7 @@ module.exports = Row;
 
 /***/ }),
 
-/***/ 34322:
+/***/ 50382:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -44700,10 +44700,10 @@ module.exports = Row;
 
 const util = __nccwpck_require__(39023);
 const crypto = __nccwpck_require__(76982);
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 
-const Uuid = __nccwpck_require__(13626);
-const utils = __nccwpck_require__(1090);
+const Uuid = __nccwpck_require__(31102);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 /**
@@ -45095,7 +45095,7 @@ module.exports = TimeUuid;
 
 /***/ }),
 
-/***/ 12551:
+/***/ 37787:
 /***/ ((module) => {
 
 "use strict";
@@ -45206,7 +45206,7 @@ module.exports = Tuple;
 
 /***/ }),
 
-/***/ 13626:
+/***/ 31102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -45230,7 +45230,7 @@ module.exports = Tuple;
 
 
 const crypto = __nccwpck_require__(76982);
-const utils = __nccwpck_require__(1090);
+const utils = __nccwpck_require__(14278);
 
 /** @module types */
 
@@ -45369,7 +45369,7 @@ module.exports = Uuid;
 
 /***/ }),
 
-/***/ 6942:
+/***/ 94298:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -45494,7 +45494,7 @@ module.exports = Vector;
 
 /***/ }),
 
-/***/ 35943:
+/***/ 53403:
 /***/ ((module) => {
 
 "use strict";
@@ -45647,7 +45647,7 @@ module.exports = VersionNumber;
 
 /***/ }),
 
-/***/ 1090:
+/***/ 14278:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -45670,13 +45670,13 @@ module.exports = VersionNumber;
  */
 
 
-const Long = __nccwpck_require__(66390);
+const Long = __nccwpck_require__(10074);
 const util = __nccwpck_require__(39023);
 const net = __nccwpck_require__(69278);
 const { EventEmitter } = __nccwpck_require__(24434);
 
-const errors = __nccwpck_require__(5264);
-const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(33524);
+const promiseUtils = __nccwpck_require__(64234);
 
 /**
  * Max int that can be accurately represented with 64-bit Number (2^53)
@@ -47074,7 +47074,7 @@ exports.VIntCoding = VIntCoding;
 
 /***/ }),
 
-/***/ 94455:
+/***/ 29307:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -47098,8 +47098,8 @@ exports.VIntCoding = VIntCoding;
 
 const events = __nccwpck_require__(24434);
 
-const types = __nccwpck_require__(11581);
-const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(14278);
 const FrameHeader = types.FrameHeader;
 
 /**
@@ -47394,7 +47394,7 @@ module.exports = { FrameWriter, WriteQueue };
 
 /***/ }),
 
-/***/ 23430:
+/***/ 96962:
 /***/ ((module) => {
 
 "use strict";
@@ -47448,7 +47448,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 81167:
+/***/ 77683:
 /***/ ((module) => {
 
 "use strict";
@@ -47549,22 +47549,22 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 77801:
+/***/ 46989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Kafka = __nccwpck_require__(61000)
-const PartitionAssigners = __nccwpck_require__(89977)
-const AssignerProtocol = __nccwpck_require__(99219)
-const Partitioners = __nccwpck_require__(38514)
-const Compression = __nccwpck_require__(14256)
-const ConfigResourceTypes = __nccwpck_require__(53934)
-const ConfigSource = __nccwpck_require__(85718)
-const AclResourceTypes = __nccwpck_require__(10312)
-const AclOperationTypes = __nccwpck_require__(93507)
-const AclPermissionTypes = __nccwpck_require__(37749)
-const ResourcePatternTypes = __nccwpck_require__(83294)
-const { isRebalancing, isKafkaJSError, ...errors } = __nccwpck_require__(99657)
-const { LEVELS } = __nccwpck_require__(36182)
+const Kafka = __nccwpck_require__(31396)
+const PartitionAssigners = __nccwpck_require__(7229)
+const AssignerProtocol = __nccwpck_require__(55495)
+const Partitioners = __nccwpck_require__(10054)
+const Compression = __nccwpck_require__(30284)
+const ConfigResourceTypes = __nccwpck_require__(64490)
+const ConfigSource = __nccwpck_require__(47346)
+const AclResourceTypes = __nccwpck_require__(85636)
+const AclOperationTypes = __nccwpck_require__(13151)
+const AclPermissionTypes = __nccwpck_require__(28001)
+const ResourcePatternTypes = __nccwpck_require__(34242)
+const { isRebalancing, isKafkaJSError, ...errors } = __nccwpck_require__(65189)
+const { LEVELS } = __nccwpck_require__(82338)
 
 module.exports = {
   Kafka,
@@ -47586,30 +47586,30 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89868:
+/***/ 89272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(43169)
-const waitFor = __nccwpck_require__(74610)
-const groupBy = __nccwpck_require__(16160)
-const createConsumer = __nccwpck_require__(47201)
-const InstrumentationEventEmitter = __nccwpck_require__(76427)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(9215)
-const { LEVELS } = __nccwpck_require__(36182)
+const createRetry = __nccwpck_require__(4677)
+const waitFor = __nccwpck_require__(84342)
+const groupBy = __nccwpck_require__(35372)
+const createConsumer = __nccwpck_require__(23493)
+const InstrumentationEventEmitter = __nccwpck_require__(76815)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(12011)
+const { LEVELS } = __nccwpck_require__(82338)
 const {
   KafkaJSNonRetriableError,
   KafkaJSDeleteGroupsError,
   KafkaJSBrokerNotFound,
   KafkaJSDeleteTopicRecordsError,
   KafkaJSAggregateError,
-} = __nccwpck_require__(99657)
-const { staleMetadata } = __nccwpck_require__(14511)
-const CONFIG_RESOURCE_TYPES = __nccwpck_require__(53934)
-const ACL_RESOURCE_TYPES = __nccwpck_require__(10312)
-const ACL_OPERATION_TYPES = __nccwpck_require__(93507)
-const ACL_PERMISSION_TYPES = __nccwpck_require__(37749)
-const RESOURCE_PATTERN_TYPES = __nccwpck_require__(83294)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
+} = __nccwpck_require__(65189)
+const { staleMetadata } = __nccwpck_require__(71915)
+const CONFIG_RESOURCE_TYPES = __nccwpck_require__(64490)
+const ACL_RESOURCE_TYPES = __nccwpck_require__(85636)
+const ACL_OPERATION_TYPES = __nccwpck_require__(13151)
+const ACL_PERMISSION_TYPES = __nccwpck_require__(28001)
+const RESOURCE_PATTERN_TYPES = __nccwpck_require__(34242)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
 
 const { CONNECT, DISCONNECT } = events
 
@@ -49199,12 +49199,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 9215:
+/***/ 12011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(26288)
-const networkEvents = __nccwpck_require__(57910)
-const InstrumentationEventType = __nccwpck_require__(6005)
+const swapObject = __nccwpck_require__(16540)
+const networkEvents = __nccwpck_require__(43714)
+const InstrumentationEventType = __nccwpck_require__(78441)
 const adminType = InstrumentationEventType('admin')
 
 const events = {
@@ -49234,15 +49234,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42444:
+/***/ 57048:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Lock = __nccwpck_require__(8347)
-const { Types: Compression } = __nccwpck_require__(14256)
-const { requests, lookup } = __nccwpck_require__(84696)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const apiKeys = __nccwpck_require__(14140)
-const shuffle = __nccwpck_require__(53267)
+const Lock = __nccwpck_require__(48455)
+const { Types: Compression } = __nccwpck_require__(30284)
+const { requests, lookup } = __nccwpck_require__(53132)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const apiKeys = __nccwpck_require__(72960)
+const shuffle = __nccwpck_require__(53423)
 
 const PRIVATE = {
   SEND_REQUEST: Symbol('private:Broker:sendRequest'),
@@ -50154,11 +50154,11 @@ module.exports = class Broker {
 
 /***/ }),
 
-/***/ 59467:
+/***/ 68495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { request, response } = __nccwpck_require__(46484)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
+const { request, response } = __nccwpck_require__(9680)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
 
 const awsIAMAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -50198,17 +50198,17 @@ module.exports = awsIAMAuthenticatorProvider
 
 /***/ }),
 
-/***/ 98485:
+/***/ 41753:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { requests, lookup } = __nccwpck_require__(84696)
-const apiKeys = __nccwpck_require__(14140)
-const plainAuthenticatorProvider = __nccwpck_require__(42645)
-const scram256AuthenticatorProvider = __nccwpck_require__(44250)
-const scram512AuthenticatorProvider = __nccwpck_require__(24579)
-const awsIAMAuthenticatorProvider = __nccwpck_require__(59467)
-const oauthBearerAuthenticatorProvider = __nccwpck_require__(74663)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
+const { requests, lookup } = __nccwpck_require__(53132)
+const apiKeys = __nccwpck_require__(72960)
+const plainAuthenticatorProvider = __nccwpck_require__(44929)
+const scram256AuthenticatorProvider = __nccwpck_require__(36710)
+const scram512AuthenticatorProvider = __nccwpck_require__(12519)
+const awsIAMAuthenticatorProvider = __nccwpck_require__(68495)
+const oauthBearerAuthenticatorProvider = __nccwpck_require__(98331)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
 
 const BUILT_IN_AUTHENTICATION_PROVIDERS = {
   AWS: awsIAMAuthenticatorProvider,
@@ -50287,7 +50287,7 @@ module.exports = class SASLAuthenticator {
 
 /***/ }),
 
-/***/ 74663:
+/***/ 98331:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -50302,8 +50302,8 @@ module.exports = class SASLAuthenticator {
  * reused and refreshed when appropriate.
  */
 
-const { request } = __nccwpck_require__(54560)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
+const { request } = __nccwpck_require__(18236)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
 
 const oauthBearerAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -50344,11 +50344,11 @@ module.exports = oauthBearerAuthenticatorProvider
 
 /***/ }),
 
-/***/ 42645:
+/***/ 44929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { request, response } = __nccwpck_require__(65022)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
+const { request, response } = __nccwpck_require__(50594)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
 
 const plainAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -50379,12 +50379,12 @@ module.exports = plainAuthenticatorProvider
 
 /***/ }),
 
-/***/ 31403:
+/***/ 8335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const crypto = __nccwpck_require__(76982)
-const scram = __nccwpck_require__(28532)
-const { KafkaJSSASLAuthenticationError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const scram = __nccwpck_require__(22896)
+const { KafkaJSSASLAuthenticationError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
 
 const GS2_HEADER = 'n,,'
 
@@ -50711,10 +50711,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44250:
+/***/ 36710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { SCRAM, DIGESTS } = __nccwpck_require__(31403)
+const { SCRAM, DIGESTS } = __nccwpck_require__(8335)
 
 const scram256AuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   const scram = new SCRAM(sasl, host, port, logger, saslAuthenticate, DIGESTS.SHA256)
@@ -50728,10 +50728,10 @@ module.exports = scram256AuthenticatorProvider
 
 /***/ }),
 
-/***/ 24579:
+/***/ 12519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { SCRAM, DIGESTS } = __nccwpck_require__(31403)
+const { SCRAM, DIGESTS } = __nccwpck_require__(8335)
 
 const scram512AuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   const scram = new SCRAM(sasl, host, port, logger, saslAuthenticate, DIGESTS.SHA512)
@@ -50745,14 +50745,14 @@ module.exports = scram512AuthenticatorProvider
 
 /***/ }),
 
-/***/ 39818:
+/***/ 19238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Broker = __nccwpck_require__(42444)
-const createRetry = __nccwpck_require__(43169)
-const shuffle = __nccwpck_require__(53267)
-const arrayDiff = __nccwpck_require__(16116)
-const { KafkaJSBrokerNotFound, KafkaJSProtocolError } = __nccwpck_require__(99657)
+const Broker = __nccwpck_require__(57048)
+const createRetry = __nccwpck_require__(4677)
+const shuffle = __nccwpck_require__(53423)
+const arrayDiff = __nccwpck_require__(68416)
+const { KafkaJSBrokerNotFound, KafkaJSProtocolError } = __nccwpck_require__(65189)
 
 const { keys, assign, values } = Object
 const hasBrokerBeenReplaced = (broker, { host, port, rack }) =>
@@ -51101,11 +51101,11 @@ module.exports = class BrokerPool {
 
 /***/ }),
 
-/***/ 25036:
+/***/ 92776:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSConnectionError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const ConnectionPool = __nccwpck_require__(39151)
+const { KafkaJSConnectionError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const ConnectionPool = __nccwpck_require__(73659)
 
 /**
  * @typedef {Object} ConnectionPoolBuilder
@@ -51225,23 +51225,23 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 15165:
+/***/ 433:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const BrokerPool = __nccwpck_require__(39818)
-const Lock = __nccwpck_require__(8347)
-const sharedPromiseTo = __nccwpck_require__(32889)
-const createRetry = __nccwpck_require__(43169)
-const connectionPoolBuilder = __nccwpck_require__(25036)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
+const BrokerPool = __nccwpck_require__(19238)
+const Lock = __nccwpck_require__(48455)
+const sharedPromiseTo = __nccwpck_require__(2245)
+const createRetry = __nccwpck_require__(4677)
+const connectionPoolBuilder = __nccwpck_require__(92776)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
 const {
   KafkaJSError,
   KafkaJSBrokerNotFound,
   KafkaJSMetadataNotLoaded,
   KafkaJSTopicMetadataNotLoaded,
   KafkaJSGroupCoordinatorNotFound,
-} = __nccwpck_require__(99657)
-const COORDINATOR_TYPES = __nccwpck_require__(86366)
+} = __nccwpck_require__(65189)
+const COORDINATOR_TYPES = __nccwpck_require__(35330)
 
 const { keys } = Object
 
@@ -51771,7 +51771,7 @@ module.exports = class Cluster {
 
 /***/ }),
 
-/***/ 38109:
+/***/ 46473:
 /***/ ((module) => {
 
 const EARLIEST_OFFSET = -2
@@ -51787,11 +51787,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99219:
+/***/ 55495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const Decoder = __nccwpck_require__(39049)
+const Encoder = __nccwpck_require__(74769)
+const Decoder = __nccwpck_require__(97853)
 
 const MemberMetadata = {
   /**
@@ -51881,10 +51881,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89977:
+/***/ 7229:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const roundRobin = __nccwpck_require__(41684)
+const roundRobin = __nccwpck_require__(14512)
 
 module.exports = {
   roundRobin,
@@ -51893,10 +51893,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41684:
+/***/ 14512:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { MemberMetadata, MemberAssignment } = __nccwpck_require__(99219)
+const { MemberMetadata, MemberAssignment } = __nccwpck_require__(55495)
 
 /**
  * RoundRobinAssigner
@@ -51981,11 +51981,11 @@ module.exports = ({ cluster }) => ({
 
 /***/ }),
 
-/***/ 3689:
+/***/ 86461:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const filterAbortedMessages = __nccwpck_require__(47076)
+const Long = __nccwpck_require__(37906)
+const filterAbortedMessages = __nccwpck_require__(90448)
 
 /**
  * A batch collects messages returned from a single fetch call.
@@ -52100,29 +52100,29 @@ module.exports = class Batch {
 
 /***/ }),
 
-/***/ 2870:
+/***/ 21794:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const sleep = __nccwpck_require__(16073)
-const websiteUrl = __nccwpck_require__(56242)
-const arrayDiff = __nccwpck_require__(16116)
-const createRetry = __nccwpck_require__(43169)
-const sharedPromiseTo = __nccwpck_require__(32889)
+const sleep = __nccwpck_require__(68597)
+const websiteUrl = __nccwpck_require__(42622)
+const arrayDiff = __nccwpck_require__(68416)
+const createRetry = __nccwpck_require__(4677)
+const sharedPromiseTo = __nccwpck_require__(2245)
 
-const OffsetManager = __nccwpck_require__(64444)
-const Batch = __nccwpck_require__(3689)
-const SeekOffsets = __nccwpck_require__(11613)
-const SubscriptionState = __nccwpck_require__(87751)
+const OffsetManager = __nccwpck_require__(67504)
+const Batch = __nccwpck_require__(86461)
+const SeekOffsets = __nccwpck_require__(42385)
+const SubscriptionState = __nccwpck_require__(1979)
 const {
   events: { GROUP_JOIN, HEARTBEAT, CONNECT, RECEIVED_UNSUBSCRIBED_TOPICS },
-} = __nccwpck_require__(17437)
-const { MemberAssignment } = __nccwpck_require__(99219)
+} = __nccwpck_require__(84782)
+const { MemberAssignment } = __nccwpck_require__(55495)
 const {
   KafkaJSError,
   KafkaJSNonRetriableError,
   KafkaJSStaleTopicMetadataAssignment,
   isRebalancing,
-} = __nccwpck_require__(99657)
+} = __nccwpck_require__(65189)
 
 const { keys } = Object
 
@@ -52866,14 +52866,14 @@ module.exports = class ConsumerGroup {
 
 /***/ }),
 
-/***/ 3902:
+/***/ 49050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const seq = __nccwpck_require__(62245)
-const createFetcher = __nccwpck_require__(93506)
-const createWorker = __nccwpck_require__(33067)
-const createWorkerQueue = __nccwpck_require__(73288)
-const { KafkaJSFetcherRebalanceError, KafkaJSNoBrokerAvailableError } = __nccwpck_require__(99657)
+const seq = __nccwpck_require__(86097)
+const createFetcher = __nccwpck_require__(27214)
+const createWorker = __nccwpck_require__(97415)
+const createWorkerQueue = __nccwpck_require__(62940)
+const { KafkaJSFetcherRebalanceError, KafkaJSNoBrokerAvailableError } = __nccwpck_require__(65189)
 
 /** @typedef {ReturnType<typeof createFetchManager>} FetchManager */
 
@@ -52972,7 +52972,7 @@ module.exports = createFetchManager
 
 /***/ }),
 
-/***/ 93506:
+/***/ 27214:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const EventEmitter = __nccwpck_require__(24434)
@@ -53065,10 +53065,10 @@ module.exports = createFetcher
 
 /***/ }),
 
-/***/ 47076:
+/***/ 90448:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
+const Long = __nccwpck_require__(37906)
 const ABORTED_MESSAGE_KEY = Buffer.from([0, 0, 0, 0])
 
 const isAbortMarker = ({ key }) => {
@@ -53136,21 +53136,21 @@ module.exports = ({ messages, abortedTransactions }) => {
 
 /***/ }),
 
-/***/ 47201:
+/***/ 23493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const createRetry = __nccwpck_require__(43169)
-const { initialRetryTime } = __nccwpck_require__(30363)
-const ConsumerGroup = __nccwpck_require__(2870)
-const Runner = __nccwpck_require__(15331)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(17437)
-const InstrumentationEventEmitter = __nccwpck_require__(76427)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const { roundRobin } = __nccwpck_require__(89977)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const sharedPromiseTo = __nccwpck_require__(32889)
+const Long = __nccwpck_require__(37906)
+const createRetry = __nccwpck_require__(4677)
+const { initialRetryTime } = __nccwpck_require__(73039)
+const ConsumerGroup = __nccwpck_require__(21794)
+const Runner = __nccwpck_require__(96279)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(84782)
+const InstrumentationEventEmitter = __nccwpck_require__(76815)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const { roundRobin } = __nccwpck_require__(7229)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const sharedPromiseTo = __nccwpck_require__(2245)
 
 const { keys, values } = Object
 const { CONNECT, DISCONNECT, STOP, CRASH } = events
@@ -53665,12 +53665,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 17437:
+/***/ 84782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(26288)
-const InstrumentationEventType = __nccwpck_require__(6005)
-const networkEvents = __nccwpck_require__(57910)
+const swapObject = __nccwpck_require__(16540)
+const InstrumentationEventType = __nccwpck_require__(78441)
+const networkEvents = __nccwpck_require__(43714)
 const consumerType = InstrumentationEventType('consumer')
 
 /** @type {import('types').ConsumerEvents} */
@@ -53712,15 +53712,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64444:
+/***/ 67504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const isInvalidOffset = __nccwpck_require__(25300)
-const initializeConsumerOffsets = __nccwpck_require__(86230)
+const Long = __nccwpck_require__(37906)
+const isInvalidOffset = __nccwpck_require__(53416)
+const initializeConsumerOffsets = __nccwpck_require__(69506)
 const {
   events: { COMMIT_OFFSETS },
-} = __nccwpck_require__(17437)
+} = __nccwpck_require__(84782)
 
 const { keys, assign } = Object
 const indexTopics = topics => topics.reduce((obj, topic) => assign(obj, { [topic]: {} }), {})
@@ -54103,10 +54103,10 @@ module.exports = class OffsetManager {
 
 /***/ }),
 
-/***/ 86230:
+/***/ 69506:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const isInvalidOffset = __nccwpck_require__(25300)
+const isInvalidOffset = __nccwpck_require__(53416)
 const { keys, assign } = Object
 
 const indexPartitions = (obj, { partition, offset }) => assign(obj, { [partition]: offset })
@@ -54136,28 +54136,28 @@ module.exports = (consumerOffsets, topicOffsets) => {
 
 /***/ }),
 
-/***/ 25300:
+/***/ 53416:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
+const Long = __nccwpck_require__(37906)
 
 module.exports = offset => (!offset && offset !== 0) || Long.fromValue(offset).isNegative()
 
 
 /***/ }),
 
-/***/ 15331:
+/***/ 96279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const Long = __nccwpck_require__(80886)
-const createRetry = __nccwpck_require__(43169)
-const { isKafkaJSError, isRebalancing } = __nccwpck_require__(99657)
+const Long = __nccwpck_require__(37906)
+const createRetry = __nccwpck_require__(4677)
+const { isKafkaJSError, isRebalancing } = __nccwpck_require__(65189)
 
 const {
   events: { FETCH, FETCH_START, START_BATCH_PROCESS, END_BATCH_PROCESS, REBALANCING },
-} = __nccwpck_require__(17437)
-const createFetchManager = __nccwpck_require__(3902)
+} = __nccwpck_require__(84782)
+const createFetchManager = __nccwpck_require__(49050)
 
 const isSameOffset = (offsetA, offsetB) => Long.fromValue(offsetA).equals(Long.fromValue(offsetB))
 const CONSUMING_START = 'consuming-start'
@@ -54671,7 +54671,7 @@ module.exports = class Runner extends EventEmitter {
 
 /***/ }),
 
-/***/ 11613:
+/***/ 42385:
 /***/ ((module) => {
 
 module.exports = class SeekOffsets extends Map {
@@ -54705,7 +54705,7 @@ module.exports = class SeekOffsets extends Map {
 
 /***/ }),
 
-/***/ 87751:
+/***/ 1979:
 /***/ ((module) => {
 
 const createState = topic => ({
@@ -54835,7 +54835,7 @@ module.exports = class SubscriptionState {
 
 /***/ }),
 
-/***/ 33067:
+/***/ 97415:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -54845,7 +54845,7 @@ module.exports = class SubscriptionState {
  * @typedef {ReturnType<typeof createWorker>} Worker
  */
 
-const sharedPromiseTo = __nccwpck_require__(32889)
+const sharedPromiseTo = __nccwpck_require__(2245)
 
 /**
  * @param {{ handler: Handler<T>, workerId: number }} options
@@ -54882,7 +54882,7 @@ module.exports = createWorker
 
 /***/ }),
 
-/***/ 73288:
+/***/ 62940:
 /***/ ((module) => {
 
 /**
@@ -54929,7 +54929,7 @@ module.exports = createWorkerQueue
 
 /***/ }),
 
-/***/ 62707:
+/***/ 33791:
 /***/ ((module) => {
 
 module.exports = () => ({
@@ -54940,10 +54940,10 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 99657:
+/***/ 65189:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const pkgJson = __nccwpck_require__(88501)
+const pkgJson = __nccwpck_require__(2824)
 const { bugs } = pkgJson
 
 class KafkaJSError extends Error {
@@ -55256,24 +55256,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61000:
+/***/ 31396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   createLogger,
   LEVELS: { INFO },
-} = __nccwpck_require__(36182)
+} = __nccwpck_require__(82338)
 
-const InstrumentationEventEmitter = __nccwpck_require__(76427)
-const LoggerConsole = __nccwpck_require__(87611)
-const Cluster = __nccwpck_require__(15165)
-const createProducer = __nccwpck_require__(46275)
-const createConsumer = __nccwpck_require__(47201)
-const createAdmin = __nccwpck_require__(89868)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const defaultSocketFactory = __nccwpck_require__(91616)
-const once = __nccwpck_require__(36129)
-const websiteUrl = __nccwpck_require__(56242)
+const InstrumentationEventEmitter = __nccwpck_require__(76815)
+const LoggerConsole = __nccwpck_require__(8999)
+const Cluster = __nccwpck_require__(433)
+const createProducer = __nccwpck_require__(52943)
+const createConsumer = __nccwpck_require__(23493)
+const createAdmin = __nccwpck_require__(89272)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const defaultSocketFactory = __nccwpck_require__(30452)
+const once = __nccwpck_require__(95221)
+const websiteUrl = __nccwpck_require__(42622)
 
 const PRIVATE = {
   CREATE_CLUSTER: Symbol('private:Kafka:createCluster'),
@@ -55475,12 +55475,12 @@ module.exports = class Client {
 
 /***/ }),
 
-/***/ 76427:
+/***/ 76815:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const InstrumentationEvent = __nccwpck_require__(98197)
-const { KafkaJSError } = __nccwpck_require__(99657)
+const InstrumentationEvent = __nccwpck_require__(57289)
+const { KafkaJSError } = __nccwpck_require__(65189)
 
 module.exports = class InstrumentationEventEmitter {
   constructor() {
@@ -55516,7 +55516,7 @@ module.exports = class InstrumentationEventEmitter {
 
 /***/ }),
 
-/***/ 98197:
+/***/ 57289:
 /***/ ((module) => {
 
 let id = 0
@@ -55546,7 +55546,7 @@ module.exports = InstrumentationEvent
 
 /***/ }),
 
-/***/ 6005:
+/***/ 78441:
 /***/ ((module) => {
 
 /** @type {<T1 extends string>(namespace: T1) => <T2 extends string>(type: T2) => `${T1}.${T2}`} */
@@ -55555,10 +55555,10 @@ module.exports = namespace => type => `${namespace}.${type}`
 
 /***/ }),
 
-/***/ 87611:
+/***/ 8999:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { LEVELS: logLevel } = __nccwpck_require__(36182)
+const { LEVELS: logLevel } = __nccwpck_require__(82338)
 
 module.exports = () => ({ namespace, level, label, log }) => {
   const prefix = namespace ? `[${namespace}] ` : ''
@@ -55583,7 +55583,7 @@ module.exports = () => ({ namespace, level, label, log }) => {
 
 /***/ }),
 
-/***/ 36182:
+/***/ 82338:
 /***/ ((module) => {
 
 const { assign } = Object
@@ -55658,21 +55658,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11981:
+/***/ 74657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createSocket = __nccwpck_require__(99164)
-const createRequest = __nccwpck_require__(65056)
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSConnectionError, KafkaJSConnectionClosedError } = __nccwpck_require__(99657)
-const { INT_32_MAX_VALUE } = __nccwpck_require__(38109)
-const getEnv = __nccwpck_require__(62707)
-const RequestQueue = __nccwpck_require__(70518)
-const { CONNECTION_STATUS, CONNECTED_STATUS } = __nccwpck_require__(13139)
-const sharedPromiseTo = __nccwpck_require__(32889)
-const Long = __nccwpck_require__(80886)
-const SASLAuthenticator = __nccwpck_require__(98485)
-const apiKeys = __nccwpck_require__(14140)
+const createSocket = __nccwpck_require__(92512)
+const createRequest = __nccwpck_require__(48492)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSConnectionError, KafkaJSConnectionClosedError } = __nccwpck_require__(65189)
+const { INT_32_MAX_VALUE } = __nccwpck_require__(46473)
+const getEnv = __nccwpck_require__(33791)
+const RequestQueue = __nccwpck_require__(71058)
+const { CONNECTION_STATUS, CONNECTED_STATUS } = __nccwpck_require__(10063)
+const sharedPromiseTo = __nccwpck_require__(2245)
+const Long = __nccwpck_require__(37906)
+const SASLAuthenticator = __nccwpck_require__(41753)
+const apiKeys = __nccwpck_require__(72960)
 
 const requestInfo = ({ apiName, apiKey, apiVersion }) =>
   `${apiName}(key: ${apiKey}, version: ${apiVersion})`
@@ -56208,11 +56208,11 @@ module.exports = class Connection {
 
 /***/ }),
 
-/***/ 39151:
+/***/ 73659:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const apiKeys = __nccwpck_require__(14140)
-const Connection = __nccwpck_require__(11981)
+const apiKeys = __nccwpck_require__(72960)
+const Connection = __nccwpck_require__(74657)
 
 module.exports = class ConnectionPool {
   /**
@@ -56280,7 +56280,7 @@ module.exports = class ConnectionPool {
 
 /***/ }),
 
-/***/ 13139:
+/***/ 10063:
 /***/ ((module) => {
 
 const CONNECTION_STATUS = {
@@ -56299,10 +56299,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57910:
+/***/ 43714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const InstrumentationEventType = __nccwpck_require__(6005)
+const InstrumentationEventType = __nccwpck_require__(78441)
 const eventType = InstrumentationEventType('network')
 
 module.exports = {
@@ -56314,13 +56314,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70518:
+/***/ 71058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const SocketRequest = __nccwpck_require__(30720)
-const events = __nccwpck_require__(57910)
-const { KafkaJSInvariantViolation } = __nccwpck_require__(99657)
+const SocketRequest = __nccwpck_require__(9724)
+const events = __nccwpck_require__(43714)
+const { KafkaJSInvariantViolation } = __nccwpck_require__(65189)
 
 const PRIVATE = {
   EMIT_QUEUE_SIZE_EVENT: Symbol('private:RequestQueue:emitQueueSizeEvent'),
@@ -56644,11 +56644,11 @@ module.exports = class RequestQueue extends EventEmitter {
 
 /***/ }),
 
-/***/ 30720:
+/***/ 9724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSRequestTimeoutError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const events = __nccwpck_require__(57910)
+const { KafkaJSRequestTimeoutError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const events = __nccwpck_require__(43714)
 
 const PRIVATE = {
   STATE: Symbol('private:SocketRequest:state'),
@@ -56819,7 +56819,7 @@ module.exports = class SocketRequest {
 
 /***/ }),
 
-/***/ 99164:
+/***/ 92512:
 /***/ ((module) => {
 
 /**
@@ -56858,7 +56858,7 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 91616:
+/***/ 30452:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const KEEP_ALIVE_DELAY = 60000 // in ms
@@ -56887,7 +56887,7 @@ module.exports = () => {
 
 /***/ }),
 
-/***/ 98248:
+/***/ 18004:
 /***/ ((module) => {
 
 module.exports = topicDataForBroker => {
@@ -56905,18 +56905,18 @@ module.exports = topicDataForBroker => {
 
 /***/ }),
 
-/***/ 39216:
+/***/ 76220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(43169)
-const Lock = __nccwpck_require__(8347)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const COORDINATOR_TYPES = __nccwpck_require__(86366)
-const createStateMachine = __nccwpck_require__(94290)
-const { INT_32_MAX_VALUE } = __nccwpck_require__(38109)
+const createRetry = __nccwpck_require__(4677)
+const Lock = __nccwpck_require__(48455)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const COORDINATOR_TYPES = __nccwpck_require__(35330)
+const createStateMachine = __nccwpck_require__(68174)
+const { INT_32_MAX_VALUE } = __nccwpck_require__(46473)
 const assert = __nccwpck_require__(42613)
 
-const STATES = __nccwpck_require__(9998)
+const STATES = __nccwpck_require__(78210)
 const NO_PRODUCER_ID = -1
 const SEQUENCE_START = 0
 const INIT_PRODUCER_RETRIABLE_PROTOCOL_ERRORS = [
@@ -57376,12 +57376,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 94290:
+/***/ 68174:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const STATES = __nccwpck_require__(9998)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const STATES = __nccwpck_require__(78210)
 
 const VALID_STATE_TRANSITIONS = {
   [STATES.UNINITIALIZED]: [STATES.READY],
@@ -57462,7 +57462,7 @@ module.exports = ({ logger, initialState = STATES.UNINITIALIZED }) => {
 
 /***/ }),
 
-/***/ 9998:
+/***/ 78210:
 /***/ ((module) => {
 
 module.exports = {
@@ -57476,7 +57476,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59583:
+/***/ 179:
 /***/ ((module) => {
 
 module.exports = ({ topic, partitionMetadata, messages, partitioner }) => {
@@ -57494,17 +57494,17 @@ module.exports = ({ topic, partitionMetadata, messages, partitioner }) => {
 
 /***/ }),
 
-/***/ 46275:
+/***/ 52943:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(43169)
-const { CONNECTION_STATUS } = __nccwpck_require__(13139)
-const { DefaultPartitioner } = __nccwpck_require__(38514)
-const InstrumentationEventEmitter = __nccwpck_require__(76427)
-const createEosManager = __nccwpck_require__(39216)
-const createMessageProducer = __nccwpck_require__(22626)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(52684)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const createRetry = __nccwpck_require__(4677)
+const { CONNECTION_STATUS } = __nccwpck_require__(10063)
+const { DefaultPartitioner } = __nccwpck_require__(10054)
+const InstrumentationEventEmitter = __nccwpck_require__(76815)
+const createEosManager = __nccwpck_require__(76220)
+const createMessageProducer = __nccwpck_require__(99910)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(76392)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
 
 const { values, keys } = Object
 const eventNames = values(events)
@@ -57747,12 +57747,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 52684:
+/***/ 76392:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(26288)
-const networkEvents = __nccwpck_require__(57910)
-const InstrumentationEventType = __nccwpck_require__(6005)
+const swapObject = __nccwpck_require__(16540)
+const networkEvents = __nccwpck_require__(43714)
+const InstrumentationEventType = __nccwpck_require__(78441)
 const producerType = InstrumentationEventType('producer')
 
 const events = {
@@ -57782,12 +57782,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22626:
+/***/ 99910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createSendMessages = __nccwpck_require__(57941)
-const { KafkaJSError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
-const { CONNECTION_STATUS } = __nccwpck_require__(13139)
+const createSendMessages = __nccwpck_require__(4265)
+const { KafkaJSError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const { CONNECTION_STATUS } = __nccwpck_require__(10063)
 
 module.exports = ({
   logger,
@@ -57921,22 +57921,22 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 56428:
+/***/ 58312:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const murmur2 = __nccwpck_require__(43230)
-const createDefaultPartitioner = __nccwpck_require__(30465)
+const murmur2 = __nccwpck_require__(76338)
+const createDefaultPartitioner = __nccwpck_require__(31405)
 
 module.exports = createDefaultPartitioner(murmur2)
 
 
 /***/ }),
 
-/***/ 43230:
+/***/ 76338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint-disable */
-const Long = __nccwpck_require__(80886)
+const Long = __nccwpck_require__(37906)
 
 // Based on the kafka client 0.10.2 murmur2 implementation
 // https://github.com/apache/kafka/blob/0.10.2/clients/src/main/java/org/apache/kafka/common/utils/Utils.java#L364
@@ -57992,11 +57992,11 @@ module.exports = key => {
 
 /***/ }),
 
-/***/ 38514:
+/***/ 10054:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const DefaultPartitioner = __nccwpck_require__(56428)
-const LegacyPartitioner = __nccwpck_require__(64732)
+const DefaultPartitioner = __nccwpck_require__(58312)
+const LegacyPartitioner = __nccwpck_require__(51960)
 
 module.exports = {
   DefaultPartitioner,
@@ -58013,18 +58013,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64732:
+/***/ 51960:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const murmur2 = __nccwpck_require__(8462)
-const createLegacyPartitioner = __nccwpck_require__(30465)
+const murmur2 = __nccwpck_require__(94082)
+const createLegacyPartitioner = __nccwpck_require__(31405)
 
 module.exports = createLegacyPartitioner(murmur2)
 
 
 /***/ }),
 
-/***/ 8462:
+/***/ 94082:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -58082,10 +58082,10 @@ module.exports = key => {
 
 /***/ }),
 
-/***/ 30465:
+/***/ 31405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const randomBytes = __nccwpck_require__(27094)
+const randomBytes = __nccwpck_require__(25562)
 
 // Based on the java client 0.10.2
 // https://github.com/apache/kafka/blob/0.10.2/clients/src/main/java/org/apache/kafka/clients/producer/internals/DefaultPartitioner.java
@@ -58136,10 +58136,10 @@ module.exports = murmur2 => () => {
 
 /***/ }),
 
-/***/ 27094:
+/***/ 25562:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
 
 const toNodeCompatible = crypto => ({
   randomBytes: size => crypto.getRandomValues(Buffer.allocUnsafe(size)),
@@ -58174,7 +58174,7 @@ module.exports = size => {
 
 /***/ }),
 
-/***/ 15576:
+/***/ 73500:
 /***/ ((module) => {
 
 module.exports = ({ topics }) =>
@@ -58185,14 +58185,14 @@ module.exports = ({ topics }) =>
 
 /***/ }),
 
-/***/ 57941:
+/***/ 4265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSMetadataNotLoaded } = __nccwpck_require__(99657)
-const { staleMetadata } = __nccwpck_require__(14511)
-const groupMessagesPerPartition = __nccwpck_require__(59583)
-const createTopicData = __nccwpck_require__(98248)
-const responseSerializer = __nccwpck_require__(15576)
+const { KafkaJSMetadataNotLoaded } = __nccwpck_require__(65189)
+const { staleMetadata } = __nccwpck_require__(71915)
+const groupMessagesPerPartition = __nccwpck_require__(179)
+const createTopicData = __nccwpck_require__(18004)
+const responseSerializer = __nccwpck_require__(73500)
 
 const { keys } = Object
 
@@ -58362,7 +58362,7 @@ module.exports = ({ logger, cluster, partitioner, eosManager, retrier }) => {
 
 /***/ }),
 
-/***/ 93507:
+/***/ 13151:
 /***/ ((module) => {
 
 // From:
@@ -58434,7 +58434,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37749:
+/***/ 28001:
 /***/ ((module) => {
 
 // From:
@@ -58470,7 +58470,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10312:
+/***/ 85636:
 /***/ ((module) => {
 
 /**
@@ -58519,7 +58519,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53934:
+/***/ 64490:
 /***/ ((module) => {
 
 /**
@@ -58535,7 +58535,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85718:
+/***/ 47346:
 /***/ ((module) => {
 
 /**
@@ -58554,7 +58554,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86366:
+/***/ 35330:
 /***/ ((module) => {
 
 // From: https://kafka.apache.org/protocol.html#The_Messages_FindCoordinator
@@ -58573,7 +58573,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30686:
+/***/ 64746:
 /***/ ((module) => {
 
 // Based on https://github.com/brianloveswords/buffer-crc32/blob/master/index.js
@@ -58850,11 +58850,11 @@ module.exports = encoder => {
 
 /***/ }),
 
-/***/ 39049:
+/***/ 97853:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSInvalidVarIntError, KafkaJSInvalidLongError } = __nccwpck_require__(99657)
-const Long = __nccwpck_require__(80886)
+const { KafkaJSInvalidVarIntError, KafkaJSInvalidLongError } = __nccwpck_require__(65189)
+const Long = __nccwpck_require__(37906)
 
 const INT8_SIZE = 1
 const INT16_SIZE = 2
@@ -59166,10 +59166,10 @@ module.exports = class Decoder {
 
 /***/ }),
 
-/***/ 18205:
+/***/ 74769:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
+const Long = __nccwpck_require__(37906)
 
 const INT8_SIZE = 1
 const INT16_SIZE = 2
@@ -59578,11 +59578,11 @@ module.exports = class Encoder {
 
 /***/ }),
 
-/***/ 14511:
+/***/ 71915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSProtocolError } = __nccwpck_require__(99657)
-const websiteUrl = __nccwpck_require__(56242)
+const { KafkaJSProtocolError } = __nccwpck_require__(65189)
+const websiteUrl = __nccwpck_require__(42622)
 
 const errorCodes = [
   {
@@ -60186,7 +60186,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11255:
+/***/ 32987:
 /***/ ((module) => {
 
 /**
@@ -60208,7 +60208,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29534:
+/***/ 64834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { promisify } = __nccwpck_require__(39023)
@@ -60238,10 +60238,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14256:
+/***/ 30284:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNotImplemented } = __nccwpck_require__(99657)
+const { KafkaJSNotImplemented } = __nccwpck_require__(65189)
 
 const COMPRESSION_CODEC_MASK = 0x07
 
@@ -60254,7 +60254,7 @@ const Types = {
 }
 
 const Codecs = {
-  [Types.GZIP]: () => __nccwpck_require__(29534),
+  [Types.GZIP]: () => __nccwpck_require__(64834),
   [Types.Snappy]: () => {
     throw new KafkaJSNotImplemented('Snappy compression not implemented')
   },
@@ -60283,16 +60283,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73785:
+/***/ 65493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   KafkaJSPartialMessageError,
   KafkaJSUnsupportedMagicByteInMessageSet,
-} = __nccwpck_require__(99657)
+} = __nccwpck_require__(65189)
 
-const V0Decoder = __nccwpck_require__(81772)
-const V1Decoder = __nccwpck_require__(34859)
+const V0Decoder = __nccwpck_require__(4640)
+const V1Decoder = __nccwpck_require__(45839)
 
 const decodeMessage = (decoder, magicByte) => {
   switch (magicByte) {
@@ -60327,12 +60327,12 @@ module.exports = (offset, size, decoder) => {
 
 /***/ }),
 
-/***/ 83381:
+/***/ 13425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
-  0: __nccwpck_require__(70552),
-  1: __nccwpck_require__(30111),
+  0: __nccwpck_require__(53596),
+  1: __nccwpck_require__(52707),
 }
 
 module.exports = ({ version = 0 }) => versions[version]
@@ -60340,7 +60340,7 @@ module.exports = ({ version = 0 }) => versions[version]
 
 /***/ }),
 
-/***/ 81772:
+/***/ 4640:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -60352,12 +60352,12 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 70552:
+/***/ 53596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const crc32 = __nccwpck_require__(30686)
-const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(14256)
+const Encoder = __nccwpck_require__(74769)
+const crc32 = __nccwpck_require__(64746)
+const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(30284)
 
 /**
  * v0
@@ -60383,7 +60383,7 @@ module.exports = ({ compression = Compression.None, key, value }) => {
 
 /***/ }),
 
-/***/ 34859:
+/***/ 45839:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -60396,12 +60396,12 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 30111:
+/***/ 52707:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const crc32 = __nccwpck_require__(30686)
-const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(14256)
+const Encoder = __nccwpck_require__(74769)
+const crc32 = __nccwpck_require__(64746)
+const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(30284)
 
 /**
  * v1 (supported since 0.10.0)
@@ -60429,14 +60429,14 @@ module.exports = ({ compression = Compression.None, timestamp = Date.now(), key,
 
 /***/ }),
 
-/***/ 57971:
+/***/ 13767:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const Decoder = __nccwpck_require__(39049)
-const MessageDecoder = __nccwpck_require__(73785)
-const { lookupCodecByAttributes } = __nccwpck_require__(14256)
-const { KafkaJSPartialMessageError } = __nccwpck_require__(99657)
+const Long = __nccwpck_require__(37906)
+const Decoder = __nccwpck_require__(97853)
+const MessageDecoder = __nccwpck_require__(65493)
+const { lookupCodecByAttributes } = __nccwpck_require__(30284)
+const { KafkaJSPartialMessageError } = __nccwpck_require__(65189)
 
 /**
  * MessageSet => [Offset MessageSize Message]
@@ -60527,12 +60527,12 @@ const EntryDecoder = decoder => {
 
 /***/ }),
 
-/***/ 18087:
+/***/ 27867:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const MessageProtocol = __nccwpck_require__(83381)
-const { Types } = __nccwpck_require__(14256)
+const Encoder = __nccwpck_require__(74769)
+const MessageProtocol = __nccwpck_require__(13425)
+const { Types } = __nccwpck_require__(30284)
 
 /**
  * MessageSet => [Offset MessageSize Message]
@@ -60575,7 +60575,7 @@ module.exports = ({ messageVersion = 0, compression, entries }) => {
 
 /***/ }),
 
-/***/ 16868:
+/***/ 87328:
 /***/ ((module) => {
 
 /**
@@ -60667,10 +60667,10 @@ var T = new Int32Array([
 
 /***/ }),
 
-/***/ 50366:
+/***/ 1258:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const crc32C = __nccwpck_require__(16868)
+const crc32C = __nccwpck_require__(87328)
 const unsigned = value => Uint32Array.from([value])[0]
 
 module.exports = buffer => unsigned(crc32C(buffer))
@@ -60678,7 +60678,7 @@ module.exports = buffer => unsigned(crc32C(buffer))
 
 /***/ }),
 
-/***/ 80990:
+/***/ 45594:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -60689,10 +60689,10 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 74090:
+/***/ 99718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 /**
  * v0
@@ -60708,12 +60708,12 @@ module.exports = ({ key, value }) => {
 
 /***/ }),
 
-/***/ 26010:
+/***/ 35270:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const HeaderDecoder = __nccwpck_require__(80990)
-const TimestampTypes = __nccwpck_require__(66724)
+const Long = __nccwpck_require__(37906)
+const HeaderDecoder = __nccwpck_require__(45594)
+const TimestampTypes = __nccwpck_require__(73808)
 
 /**
  * v0
@@ -60784,11 +60784,11 @@ module.exports = (decoder, batchContext = {}) => {
 
 /***/ }),
 
-/***/ 262:
+/***/ 98514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const Header = __nccwpck_require__(74090)
+const Encoder = __nccwpck_require__(74769)
+const Header = __nccwpck_require__(99718)
 
 /**
  * v0
@@ -60858,14 +60858,14 @@ const sizeOfHeaders = headersArray => {
 
 /***/ }),
 
-/***/ 82380:
+/***/ 97456:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSPartialMessageError } = __nccwpck_require__(99657)
-const { lookupCodecByAttributes } = __nccwpck_require__(14256)
-const RecordDecoder = __nccwpck_require__(26010)
-const TimestampTypes = __nccwpck_require__(66724)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSPartialMessageError } = __nccwpck_require__(65189)
+const { lookupCodecByAttributes } = __nccwpck_require__(30284)
+const RecordDecoder = __nccwpck_require__(35270)
+const TimestampTypes = __nccwpck_require__(73808)
 
 const TIMESTAMP_TYPE_FLAG_MASK = 0x8
 const TRANSACTIONAL_FLAG_MASK = 0x10
@@ -60983,17 +60983,17 @@ const decodeRecord = (decoder, recordContext) => {
 
 /***/ }),
 
-/***/ 17880:
+/***/ 10508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const Encoder = __nccwpck_require__(18205)
-const crc32C = __nccwpck_require__(50366)
+const Long = __nccwpck_require__(37906)
+const Encoder = __nccwpck_require__(74769)
+const crc32C = __nccwpck_require__(1258)
 const {
   Types: Compression,
   lookupCodec,
   COMPRESSION_CODEC_MASK,
-} = __nccwpck_require__(14256)
+} = __nccwpck_require__(30284)
 
 const MAGIC_BYTE = 2
 const TIMESTAMP_MASK = 0 // The fourth lowest bit, always set this bit to 0 (since 0.10.0)
@@ -61083,10 +61083,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65056:
+/***/ 48492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 module.exports = async ({ correlationId, clientId, request: { apiKey, apiVersion, encode } }) => {
   const payload = await encode()
@@ -61103,18 +61103,18 @@ module.exports = async ({ correlationId, clientId, request: { apiKey, apiVersion
 
 /***/ }),
 
-/***/ 59133:
+/***/ 17041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, groupId }) => {
-    const request = __nccwpck_require__(23149)
-    const response = __nccwpck_require__(26649)
+    const request = __nccwpck_require__(24497)
+    const response = __nccwpck_require__(5285)
     return { request: request({ transactionalId, producerId, producerEpoch, groupId }), response }
   },
   1: ({ transactionalId, producerId, producerEpoch, groupId }) => {
-    const request = __nccwpck_require__(974)
-    const response = __nccwpck_require__(3712)
+    const request = __nccwpck_require__(84930)
+    const response = __nccwpck_require__(51340)
     return { request: request({ transactionalId, producerId, producerEpoch, groupId }), response }
   },
 }
@@ -61127,11 +61127,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23149:
+/***/ 24497:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { AddOffsetsToTxn: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { AddOffsetsToTxn: apiKey } = __nccwpck_require__(72960)
 
 /**
  * AddOffsetsToTxn Request (Version: 0) => transactional_id producer_id producer_epoch group_id
@@ -61157,11 +61157,11 @@ module.exports = ({ transactionalId, producerId, producerEpoch, groupId }) => ({
 
 /***/ }),
 
-/***/ 26649:
+/***/ 5285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * AddOffsetsToTxn Response (Version: 0) => throttle_time_ms error_code
@@ -61197,10 +61197,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 974:
+/***/ 84930:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(23149)
+const requestV0 = __nccwpck_require__(24497)
 
 /**
  * AddOffsetsToTxn Request (Version: 1) => transactional_id producer_id producer_epoch group_id
@@ -61224,10 +61224,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, groupId }) =>
 
 /***/ }),
 
-/***/ 3712:
+/***/ 51340:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(26649)
+const { parse, decode: decodeV0 } = __nccwpck_require__(5285)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -61255,18 +61255,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50268:
+/***/ 86864:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(77218)
-    const response = __nccwpck_require__(56780)
+    const request = __nccwpck_require__(13926)
+    const response = __nccwpck_require__(8392)
     return { request: request({ transactionalId, producerId, producerEpoch, topics }), response }
   },
   1: ({ transactionalId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(19729)
-    const response = __nccwpck_require__(69445)
+    const request = __nccwpck_require__(18629)
+    const response = __nccwpck_require__(39553)
     return { request: request({ transactionalId, producerId, producerEpoch, topics }), response }
   },
 }
@@ -61279,11 +61279,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77218:
+/***/ 13926:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { AddPartitionsToTxn: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { AddPartitionsToTxn: apiKey } = __nccwpck_require__(72960)
 
 /**
  * AddPartitionsToTxn Request (Version: 0) => transactional_id producer_id producer_epoch [topics]
@@ -61319,11 +61319,11 @@ const encodePartition = partition => {
 
 /***/ }),
 
-/***/ 56780:
+/***/ 8392:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * AddPartitionsToTxn Response (Version: 0) => throttle_time_ms [errors]
@@ -61377,10 +61377,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19729:
+/***/ 18629:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(77218)
+const requestV0 = __nccwpck_require__(13926)
 
 /**
  * AddPartitionsToTxn Request (Version: 1) => transactional_id producer_id producer_epoch [topics]
@@ -61406,10 +61406,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, topics }) =>
 
 /***/ }),
 
-/***/ 69445:
+/***/ 39553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(56780)
+const { parse, decode: decodeV0 } = __nccwpck_require__(8392)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -61441,18 +61441,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89506:
+/***/ 35422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resources, validateOnly }) => {
-    const request = __nccwpck_require__(70016)
-    const response = __nccwpck_require__(90138)
+    const request = __nccwpck_require__(23532)
+    const response = __nccwpck_require__(22158)
     return { request: request({ resources, validateOnly }), response }
   },
   1: ({ resources, validateOnly }) => {
-    const request = __nccwpck_require__(14639)
-    const response = __nccwpck_require__(38827)
+    const request = __nccwpck_require__(1227)
+    const response = __nccwpck_require__(86767)
     return { request: request({ resources, validateOnly }), response }
   },
 }
@@ -61465,11 +61465,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70016:
+/***/ 23532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { AlterConfigs: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { AlterConfigs: apiKey } = __nccwpck_require__(72960)
 
 /**
  * AlterConfigs Request (Version: 0) => [resources] validate_only
@@ -61509,11 +61509,11 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 90138:
+/***/ 22158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * AlterConfigs Response (Version: 0) => throttle_time_ms [resources]
@@ -61560,10 +61560,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14639:
+/***/ 1227:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(70016)
+const requestV0 = __nccwpck_require__(23532)
 
 /**
  * AlterConfigs Request (Version: 1) => [resources] validate_only
@@ -61592,10 +61592,10 @@ module.exports = ({ resources, validateOnly }) =>
 
 /***/ }),
 
-/***/ 38827:
+/***/ 86767:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(90138)
+const { parse, decode: decodeV0 } = __nccwpck_require__(22158)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -61628,13 +61628,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66056:
+/***/ 51444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(63854)
-    const response = __nccwpck_require__(46720)
+    const request = __nccwpck_require__(24138)
+    const response = __nccwpck_require__(82884)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -61647,11 +61647,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63854:
+/***/ 24138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { AlterPartitionReassignments: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { AlterPartitionReassignments: apiKey } = __nccwpck_require__(72960)
 
 /**
  * AlterPartitionReassignments Request (Version: 0) => timeout_ms [topics] TAG_BUFFER
@@ -61697,15 +61697,15 @@ const encodeReplicas = replica => {
 
 /***/ }),
 
-/***/ 46720:
+/***/ 82884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   KafkaJSAggregateError,
   KafkaJSAlterPartitionReassignmentsError,
-} = __nccwpck_require__(99657)
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+} = __nccwpck_require__(65189)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * AlterPartitionReassignments Response (Version: 0) => throttle_time_ms error_code error_message [responses] TAG_BUFFER
@@ -61792,7 +61792,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14140:
+/***/ 72960:
 /***/ ((module) => {
 
 module.exports = {
@@ -61848,25 +61848,25 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41538:
+/***/ 25102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const logResponseError = false
 
 const versions = {
   0: () => {
-    const request = __nccwpck_require__(40512)
-    const response = __nccwpck_require__(27066)
+    const request = __nccwpck_require__(34396)
+    const response = __nccwpck_require__(33566)
     return { request: request(), response, logResponseError: true }
   },
   1: () => {
-    const request = __nccwpck_require__(85135)
-    const response = __nccwpck_require__(75755)
+    const request = __nccwpck_require__(59995)
+    const response = __nccwpck_require__(50911)
     return { request: request(), response, logResponseError }
   },
   2: () => {
-    const request = __nccwpck_require__(31138)
-    const response = __nccwpck_require__(26348)
+    const request = __nccwpck_require__(44990)
+    const response = __nccwpck_require__(33264)
     return { request: request(), response, logResponseError }
   },
 }
@@ -61879,11 +61879,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40512:
+/***/ 34396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ApiVersions: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ApiVersions: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ApiVersionRequest => ApiKeys
@@ -61899,11 +61899,11 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 27066:
+/***/ 33566:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * ApiVersionResponse => ApiVersions
@@ -61949,10 +61949,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85135:
+/***/ 59995:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(40512)
+const requestV0 = __nccwpck_require__(34396)
 
 // ApiVersions Request after v1 indicates the client can parse throttle_time_ms
 
@@ -61961,12 +61961,12 @@ module.exports = () => ({ ...requestV0(), apiVersion: 1 })
 
 /***/ }),
 
-/***/ 75755:
+/***/ 50911:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(27066)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(33566)
 
 /**
  * ApiVersions Response (Version: 1) => error_code [api_versions] throttle_time_ms
@@ -62017,10 +62017,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31138:
+/***/ 44990:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(40512)
+const requestV0 = __nccwpck_require__(34396)
 
 // ApiVersions Request after v1 indicates the client can parse throttle_time_ms
 
@@ -62029,10 +62029,10 @@ module.exports = () => ({ ...requestV0(), apiVersion: 2 })
 
 /***/ }),
 
-/***/ 26348:
+/***/ 33264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(75755)
+const { parse, decode: decodeV1 } = __nccwpck_require__(50911)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -62065,18 +62065,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18104:
+/***/ 90364:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ creations }) => {
-    const request = __nccwpck_require__(7390)
-    const response = __nccwpck_require__(56624)
+    const request = __nccwpck_require__(36450)
+    const response = __nccwpck_require__(31724)
     return { request: request({ creations }), response }
   },
   1: ({ creations }) => {
-    const request = __nccwpck_require__(67901)
-    const response = __nccwpck_require__(50505)
+    const request = __nccwpck_require__(62609)
+    const response = __nccwpck_require__(60741)
     return { request: request({ creations }), response }
   },
 }
@@ -62089,11 +62089,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7390:
+/***/ 36450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreateAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreateAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * CreateAcls Request (Version: 0) => [creations]
@@ -62135,11 +62135,11 @@ module.exports = ({ creations }) => ({
 
 /***/ }),
 
-/***/ 56624:
+/***/ 31724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * CreateAcls Response (Version: 0) => throttle_time_ms [creation_responses]
@@ -62185,11 +62185,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67901:
+/***/ 62609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreateAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreateAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * CreateAcls Request (Version: 1) => [creations]
@@ -62234,10 +62234,10 @@ module.exports = ({ creations }) => ({
 
 /***/ }),
 
-/***/ 50505:
+/***/ 60741:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(56624)
+const { parse, decode: decodeV0 } = __nccwpck_require__(31724)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -62268,18 +62268,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60826:
+/***/ 24070:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topicPartitions, timeout, validateOnly }) => {
-    const request = __nccwpck_require__(66760)
-    const response = __nccwpck_require__(15762)
+    const request = __nccwpck_require__(36324)
+    const response = __nccwpck_require__(22998)
     return { request: request({ topicPartitions, timeout, validateOnly }), response }
   },
   1: ({ topicPartitions, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(90263)
-    const response = __nccwpck_require__(45251)
+    const request = __nccwpck_require__(45283)
+    const response = __nccwpck_require__(96535)
     return { request: request({ topicPartitions, validateOnly, timeout }), response }
   },
 }
@@ -62292,11 +62292,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66760:
+/***/ 36324:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreatePartitions: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreatePartitions: apiKey } = __nccwpck_require__(72960)
 
 /**
  * CreatePartitions Request (Version: 0) => [topic_partitions] timeout validate_only
@@ -62335,11 +62335,11 @@ const encodeAssignments = brokerIds => {
 
 /***/ }),
 
-/***/ 15762:
+/***/ 22998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /*
  * CreatePartitions Response (Version: 0) => throttle_time_ms [topic_errors]
@@ -62384,10 +62384,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90263:
+/***/ 45283:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(66760)
+const requestV0 = __nccwpck_require__(36324)
 
 /**
  * CreatePartitions Request (Version: 1) => [topic_partitions] timeout validate_only
@@ -62406,10 +62406,10 @@ module.exports = ({ topicPartitions, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 45251:
+/***/ 96535:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(15762)
+const { parse, decode: decodeV0 } = __nccwpck_require__(22998)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -62441,28 +62441,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24925:
+/***/ 46169:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(24685)
-    const response = __nccwpck_require__(24889)
+    const request = __nccwpck_require__(62153)
+    const response = __nccwpck_require__(81069)
     return { request: request({ topics, timeout }), response }
   },
   1: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(2510)
-    const response = __nccwpck_require__(18304)
+    const request = __nccwpck_require__(6522)
+    const response = __nccwpck_require__(1268)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
   2: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(68683)
-    const response = __nccwpck_require__(99119)
+    const request = __nccwpck_require__(68807)
+    const response = __nccwpck_require__(5811)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
   3: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(57964)
-    const response = __nccwpck_require__(20366)
+    const request = __nccwpck_require__(99864)
+    const response = __nccwpck_require__(89890)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
 }
@@ -62475,11 +62475,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24685:
+/***/ 62153:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreateTopics: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreateTopics: apiKey } = __nccwpck_require__(72960)
 
 /**
  * CreateTopics Request (Version: 0) => [create_topic_requests] timeout
@@ -62531,12 +62531,12 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 24889:
+/***/ 81069:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
-const { KafkaJSAggregateError, KafkaJSCreateTopicError } = __nccwpck_require__(99657)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const { KafkaJSAggregateError, KafkaJSCreateTopicError } = __nccwpck_require__(65189)
 
 /**
  * CreateTopics Response (Version: 0) => [topic_errors]
@@ -62581,11 +62581,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2510:
+/***/ 6522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { CreateTopics: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { CreateTopics: apiKey } = __nccwpck_require__(72960)
 
 /**
  *CreateTopics Request (Version: 1) => [create_topic_requests] timeout validate_only
@@ -62641,11 +62641,11 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 18304:
+/***/ 1268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(24889)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(81069)
 
 /**
  * CreateTopics Response (Version: 1) => [topic_errors]
@@ -62678,10 +62678,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68683:
+/***/ 68807:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(2510)
+const requestV1 = __nccwpck_require__(6522)
 
 /**
  * CreateTopics Request (Version: 2) => [create_topic_requests] timeout validate_only
@@ -62705,11 +62705,11 @@ module.exports = ({ topics, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 99119:
+/***/ 5811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(18304)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(1268)
 
 /**
  * CreateTopics Response (Version: 2) => throttle_time_ms [topic_errors]
@@ -62744,10 +62744,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57964:
+/***/ 99864:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(68683)
+const requestV2 = __nccwpck_require__(68807)
 
 /**
  * CreateTopics Request (Version: 3) => [create_topic_requests] timeout validate_only
@@ -62771,10 +62771,10 @@ module.exports = ({ topics, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 20366:
+/***/ 89890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(99119)
+const { parse, decode: decodeV2 } = __nccwpck_require__(5811)
 
 /**
  * Starting in version 3, on quota violation, brokers send out responses before throttling.
@@ -62806,18 +62806,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59723:
+/***/ 5479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ filters }) => {
-    const request = __nccwpck_require__(60547)
-    const response = __nccwpck_require__(91895)
+    const request = __nccwpck_require__(93887)
+    const response = __nccwpck_require__(4795)
     return { request: request({ filters }), response }
   },
   1: ({ filters }) => {
-    const request = __nccwpck_require__(67940)
-    const response = __nccwpck_require__(18358)
+    const request = __nccwpck_require__(55408)
+    const response = __nccwpck_require__(87082)
     return { request: request({ filters }), response }
   },
 }
@@ -62830,11 +62830,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60547:
+/***/ 93887:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteAcls Request (Version: 0) => [filters]
@@ -62876,11 +62876,11 @@ module.exports = ({ filters }) => ({
 
 /***/ }),
 
-/***/ 91895:
+/***/ 4795:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DeleteAcls Response (Version: 0) => throttle_time_ms [filter_responses]
@@ -62958,11 +62958,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67940:
+/***/ 55408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteAcls Request (Version: 1) => [filters]
@@ -63007,11 +63007,11 @@ module.exports = ({ filters }) => ({
 
 /***/ }),
 
-/***/ 18358:
+/***/ 87082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(91895)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(4795)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -63074,18 +63074,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40550:
+/***/ 19474:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: groupIds => {
-    const request = __nccwpck_require__(29636)
-    const response = __nccwpck_require__(27766)
+    const request = __nccwpck_require__(48400)
+    const response = __nccwpck_require__(58570)
     return { request: request(groupIds), response }
   },
   1: groupIds => {
-    const request = __nccwpck_require__(22243)
-    const response = __nccwpck_require__(1303)
+    const request = __nccwpck_require__(10655)
+    const response = __nccwpck_require__(85147)
     return { request: request(groupIds), response }
   },
 }
@@ -63098,11 +63098,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29636:
+/***/ 48400:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteGroups: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteGroups: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteGroups Request (Version: 0) => [groups_names]
@@ -63127,11 +63127,11 @@ const encodeGroups = group => {
 
 /***/ }),
 
-/***/ 27766:
+/***/ 58570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 /**
  * DeleteGroups Response (Version: 0) => throttle_time_ms [results]
  *  throttle_time_ms => INT32
@@ -63173,10 +63173,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22243:
+/***/ 10655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(29636)
+const requestV0 = __nccwpck_require__(48400)
 
 /**
  * DeleteGroups Request (Version: 1)
@@ -63187,10 +63187,10 @@ module.exports = groupIds => Object.assign(requestV0(groupIds), { apiVersion: 1 
 
 /***/ }),
 
-/***/ 1303:
+/***/ 85147:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(27766)
+const { parse, decode: decodeV0 } = __nccwpck_require__(58570)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -63221,18 +63221,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64428:
+/***/ 71792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(46930)
-    const response = __nccwpck_require__(24892)
+    const request = __nccwpck_require__(84070)
+    const response = __nccwpck_require__(77832)
     return { request: request({ topics, timeout }), response: response({ topics }) }
   },
   1: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(80481)
-    const response = __nccwpck_require__(70229)
+    const request = __nccwpck_require__(68389)
+    const response = __nccwpck_require__(72033)
     return { request: request({ topics, timeout }), response: response({ topics }) }
   },
 }
@@ -63245,11 +63245,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46930:
+/***/ 84070:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteRecords: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteRecords: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteRecords Request (Version: 0) => [topics] timeout_ms
@@ -63282,12 +63282,12 @@ module.exports = ({ topics, timeout = 5000 }) => ({
 
 /***/ }),
 
-/***/ 24892:
+/***/ 77832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSDeleteTopicRecordsError } = __nccwpck_require__(99657)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSDeleteTopicRecordsError } = __nccwpck_require__(65189)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DeleteRecords Response (Version: 0) => throttle_time_ms [topics]
@@ -63354,10 +63354,10 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 80481:
+/***/ 68389:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(46930)
+const requestV0 = __nccwpck_require__(84070)
 
 /**
  * DeleteRecords Request (Version: 1) => [topics] timeout_ms
@@ -63374,10 +63374,10 @@ module.exports = ({ topics, timeout }) =>
 
 /***/ }),
 
-/***/ 70229:
+/***/ 72033:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const responseV0 = __nccwpck_require__(24892)
+const responseV0 = __nccwpck_require__(77832)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -63415,18 +63415,18 @@ module.exports = ({ topics }) => {
 
 /***/ }),
 
-/***/ 89470:
+/***/ 81330:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(88780)
-    const response = __nccwpck_require__(37902)
+    const request = __nccwpck_require__(61968)
+    const response = __nccwpck_require__(6730)
     return { request: request({ topics, timeout }), response }
   },
   1: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(66475)
-    const response = __nccwpck_require__(18863)
+    const request = __nccwpck_require__(81823)
+    const response = __nccwpck_require__(94267)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -63439,11 +63439,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88780:
+/***/ 61968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DeleteTopics: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DeleteTopics: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DeleteTopics Request (Version: 0) => [topics] timeout
@@ -63462,11 +63462,11 @@ module.exports = ({ topics, timeout = 5000 }) => ({
 
 /***/ }),
 
-/***/ 37902:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DeleteTopics Response (Version: 0) => [topic_error_codes]
@@ -63506,10 +63506,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66475:
+/***/ 81823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(88780)
+const requestV0 = __nccwpck_require__(61968)
 
 /**
  * DeleteTopics Request (Version: 1) => [topics] timeout
@@ -63523,11 +63523,11 @@ module.exports = ({ topics, timeout }) =>
 
 /***/ }),
 
-/***/ 18863:
+/***/ 94267:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(37902)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(6730)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -63566,13 +63566,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92821:
+/***/ 12201:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resourceType, resourceName, principal, host, operation, permissionType }) => {
-    const request = __nccwpck_require__(50005)
-    const response = __nccwpck_require__(27857)
+    const request = __nccwpck_require__(34393)
+    const response = __nccwpck_require__(89245)
     return {
       request: request({ resourceType, resourceName, principal, host, operation, permissionType }),
       response,
@@ -63587,8 +63587,8 @@ const versions = {
     operation,
     permissionType,
   }) => {
-    const request = __nccwpck_require__(68694)
-    const response = __nccwpck_require__(59480)
+    const request = __nccwpck_require__(60746)
+    const response = __nccwpck_require__(29924)
     return {
       request: request({
         resourceType,
@@ -63612,11 +63612,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50005:
+/***/ 34393:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeAcls Request (Version: 0) => resource_type resource_name principal host operation permission_type
@@ -63646,11 +63646,11 @@ module.exports = ({ resourceType, resourceName, principal, host, operation, perm
 
 /***/ }),
 
-/***/ 27857:
+/***/ 89245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DescribeAcls Response (Version: 0) => throttle_time_ms error_code error_message [resources]
@@ -63711,11 +63711,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68694:
+/***/ 60746:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeAcls: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeAcls: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeAcls Request (Version: 1) => resource_type resource_name resource_pattern_type_filter principal host operation permission_type
@@ -63755,11 +63755,11 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 59480:
+/***/ 29924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(27857)
-const Decoder = __nccwpck_require__(39049)
+const { parse } = __nccwpck_require__(89245)
+const Decoder = __nccwpck_require__(97853)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -63819,23 +63819,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57723:
+/***/ 85455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resources }) => {
-    const request = __nccwpck_require__(29459)
-    const response = __nccwpck_require__(8871)
+    const request = __nccwpck_require__(76887)
+    const response = __nccwpck_require__(10275)
     return { request: request({ resources }), response }
   },
   1: ({ resources, includeSynonyms }) => {
-    const request = __nccwpck_require__(76948)
-    const response = __nccwpck_require__(47878)
+    const request = __nccwpck_require__(1608)
+    const response = __nccwpck_require__(73362)
     return { request: request({ resources, includeSynonyms }), response }
   },
   2: ({ resources, includeSynonyms }) => {
-    const request = __nccwpck_require__(6997)
-    const response = __nccwpck_require__(52241)
+    const request = __nccwpck_require__(2553)
+    const response = __nccwpck_require__(66525)
     return { request: request({ resources, includeSynonyms }), response }
   },
 }
@@ -63848,11 +63848,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29459:
+/***/ 76887:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeConfigs: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeConfigs: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeConfigs Request (Version: 0) => [resources]
@@ -63884,13 +63884,13 @@ const encodeResource = ({ type, name, configNames = [] }) => {
 
 /***/ }),
 
-/***/ 8871:
+/***/ 10275:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
-const ConfigSource = __nccwpck_require__(85718)
-const ConfigResourceTypes = __nccwpck_require__(53934)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const ConfigSource = __nccwpck_require__(47346)
+const ConfigResourceTypes = __nccwpck_require__(64490)
 
 /**
  * DescribeConfigs Response (Version: 0) => throttle_time_ms [resources]
@@ -63989,11 +63989,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76948:
+/***/ 1608:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeConfigs: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeConfigs: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeConfigs Request (Version: 1) => [resources] include_synonyms
@@ -64027,12 +64027,12 @@ const encodeResource = ({ type, name, configNames = [] }) => {
 
 /***/ }),
 
-/***/ 47878:
+/***/ 73362:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8871)
-const { DEFAULT_CONFIG } = __nccwpck_require__(85718)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(10275)
+const { DEFAULT_CONFIG } = __nccwpck_require__(47346)
 
 /**
  * DescribeConfigs Response (Version: 1) => throttle_time_ms [resources]
@@ -64106,10 +64106,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6997:
+/***/ 2553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(76948)
+const requestV1 = __nccwpck_require__(1608)
 
 /**
  * DescribeConfigs Request (Version: 1) => [resources] include_synonyms
@@ -64130,10 +64130,10 @@ module.exports = ({ resources, includeSynonyms }) =>
 
 /***/ }),
 
-/***/ 52241:
+/***/ 66525:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(47878)
+const { parse, decode: decodeV1 } = __nccwpck_require__(73362)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -64176,23 +64176,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4696:
+/***/ 32332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupIds }) => {
-    const request = __nccwpck_require__(60414)
-    const response = __nccwpck_require__(1296)
+    const request = __nccwpck_require__(30834)
+    const response = __nccwpck_require__(38652)
     return { request: request({ groupIds }), response }
   },
   1: ({ groupIds }) => {
-    const request = __nccwpck_require__(64765)
-    const response = __nccwpck_require__(6985)
+    const request = __nccwpck_require__(8609)
+    const response = __nccwpck_require__(5685)
     return { request: request({ groupIds }), response }
   },
   2: ({ groupIds }) => {
-    const request = __nccwpck_require__(66172)
-    const response = __nccwpck_require__(17950)
+    const request = __nccwpck_require__(48240)
+    const response = __nccwpck_require__(71818)
     return { request: request({ groupIds }), response }
   },
 }
@@ -64205,11 +64205,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60414:
+/***/ 30834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { DescribeGroups: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { DescribeGroups: apiKey } = __nccwpck_require__(72960)
 
 /**
  * DescribeGroups Request (Version: 0) => [group_ids]
@@ -64231,11 +64231,11 @@ module.exports = ({ groupIds }) => ({
 
 /***/ }),
 
-/***/ 1296:
+/***/ 38652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * DescribeGroups Response (Version: 0) => [groups]
@@ -64296,10 +64296,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64765:
+/***/ 8609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(60414)
+const requestV0 = __nccwpck_require__(30834)
 
 /**
  * DescribeGroups Request (Version: 1) => [group_ids]
@@ -64311,11 +64311,11 @@ module.exports = ({ groupIds }) => Object.assign(requestV0({ groupIds }), { apiV
 
 /***/ }),
 
-/***/ 6985:
+/***/ 5685:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(1296)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(38652)
 
 /**
  * DescribeGroups Response (Version: 1) => throttle_time_ms [groups]
@@ -64370,10 +64370,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66172:
+/***/ 48240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(64765)
+const requestV1 = __nccwpck_require__(8609)
 
 /**
  * DescribeGroups Request (Version: 2) => [group_ids]
@@ -64385,10 +64385,10 @@ module.exports = ({ groupIds }) => Object.assign(requestV1({ groupIds }), { apiV
 
 /***/ }),
 
-/***/ 17950:
+/***/ 71818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(6985)
+const { parse, decode: decodeV1 } = __nccwpck_require__(5685)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -64428,21 +64428,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80896:
+/***/ 49020:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, transactionResult }) => {
-    const request = __nccwpck_require__(82358)
-    const response = __nccwpck_require__(93272)
+    const request = __nccwpck_require__(26946)
+    const response = __nccwpck_require__(55276)
     return {
       request: request({ transactionalId, producerId, producerEpoch, transactionResult }),
       response,
     }
   },
   1: ({ transactionalId, producerId, producerEpoch, transactionResult }) => {
-    const request = __nccwpck_require__(80853)
-    const response = __nccwpck_require__(34961)
+    const request = __nccwpck_require__(29169)
+    const response = __nccwpck_require__(55397)
     return {
       request: request({ transactionalId, producerId, producerEpoch, transactionResult }),
       response,
@@ -64458,11 +64458,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82358:
+/***/ 26946:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { EndTxn: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { EndTxn: apiKey } = __nccwpck_require__(72960)
 
 /**
  * EndTxn Request (Version: 0) => transactional_id producer_id producer_epoch transaction_result
@@ -64488,11 +64488,11 @@ module.exports = ({ transactionalId, producerId, producerEpoch, transactionResul
 
 /***/ }),
 
-/***/ 93272:
+/***/ 55276:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * EndTxn Response (Version: 0) => throttle_time_ms error_code
@@ -64528,10 +64528,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80853:
+/***/ 29169:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(82358)
+const requestV0 = __nccwpck_require__(26946)
 
 /**
  * EndTxn Request (Version: 1) => transactional_id producer_id producer_epoch transaction_result
@@ -64549,10 +64549,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, transactionResul
 
 /***/ }),
 
-/***/ 34961:
+/***/ 55397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(93272)
+const { parse, decode: decodeV0 } = __nccwpck_require__(55276)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -64581,10 +64581,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2871:
+/***/ 37883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 // For normal consumers, use -1
 const REPLICA_ID = -1
@@ -64599,8 +64599,8 @@ const requestTimeout = timeout =>
 
 const versions = {
   0: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(98959)
-    const response = __nccwpck_require__(66059)
+    const request = __nccwpck_require__(9267)
+    const response = __nccwpck_require__(34663)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -64608,8 +64608,8 @@ const versions = {
     }
   },
   1: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(84160)
-    const response = __nccwpck_require__(70906)
+    const request = __nccwpck_require__(14164)
+    const response = __nccwpck_require__(20614)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -64617,8 +64617,8 @@ const versions = {
     }
   },
   2: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(1361)
-    const response = __nccwpck_require__(453)
+    const request = __nccwpck_require__(7157)
+    const response = __nccwpck_require__(12401)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -64626,8 +64626,8 @@ const versions = {
     }
   },
   3: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, maxBytes, topics }) => {
-    const request = __nccwpck_require__(75202)
-    const response = __nccwpck_require__(87788)
+    const request = __nccwpck_require__(70166)
+    const response = __nccwpck_require__(7768)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -64642,8 +64642,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(53595)
-    const response = __nccwpck_require__(67263)
+    const request = __nccwpck_require__(15303)
+    const response = __nccwpck_require__(27027)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -64658,8 +64658,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(38620)
-    const response = __nccwpck_require__(81054)
+    const request = __nccwpck_require__(13848)
+    const response = __nccwpck_require__(67330)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -64674,8 +64674,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(5917)
-    const response = __nccwpck_require__(81673)
+    const request = __nccwpck_require__(2473)
+    const response = __nccwpck_require__(59501)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -64693,8 +64693,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(45406)
-    const response = __nccwpck_require__(87792)
+    const request = __nccwpck_require__(68058)
+    const response = __nccwpck_require__(14772)
     return {
       request: request({
         replicaId,
@@ -64722,8 +64722,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(32487)
-    const response = __nccwpck_require__(87603)
+    const request = __nccwpck_require__(15003)
+    const response = __nccwpck_require__(41663)
     return {
       request: request({
         replicaId,
@@ -64751,8 +64751,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(8312)
-    const response = __nccwpck_require__(68098)
+    const request = __nccwpck_require__(81308)
+    const response = __nccwpck_require__(63006)
     return {
       request: request({
         replicaId,
@@ -64780,8 +64780,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(77946)
-    const response = __nccwpck_require__(27668)
+    const request = __nccwpck_require__(24134)
+    const response = __nccwpck_require__(50504)
     return {
       request: request({
         replicaId,
@@ -64810,8 +64810,8 @@ const versions = {
     topics,
     rackId,
   }) => {
-    const request = __nccwpck_require__(76425)
-    const response = __nccwpck_require__(86989)
+    const request = __nccwpck_require__(28837)
+    const response = __nccwpck_require__(81665)
     return {
       request: request({
         replicaId,
@@ -64839,11 +64839,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98959:
+/***/ 9267:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Fetch Request (Version: 0) => replica_id max_wait_time min_bytes [topics]
@@ -64903,13 +64903,13 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 66059:
+/***/ 34663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSOffsetOutOfRange } = __nccwpck_require__(99657)
-const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(14511)
-const MessageSetDecoder = __nccwpck_require__(57971)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSOffsetOutOfRange } = __nccwpck_require__(65189)
+const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(71915)
+const MessageSetDecoder = __nccwpck_require__(13767)
 
 /**
  * Fetch Response (Version: 0) => [responses]
@@ -64975,10 +64975,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84160:
+/***/ 14164:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(98959)
+const requestV0 = __nccwpck_require__(9267)
 
 module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
   return Object.assign(requestV0({ replicaId, maxWaitTime, minBytes, topics }), { apiVersion: 1 })
@@ -64987,12 +64987,12 @@ module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
 
 /***/ }),
 
-/***/ 70906:
+/***/ 20614:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(66059)
-const MessageSetDecoder = __nccwpck_require__(57971)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(34663)
+const MessageSetDecoder = __nccwpck_require__(13767)
 
 /**
  * Fetch Response (Version: 1) => throttle_time_ms [responses]
@@ -65038,11 +65038,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77946:
+/***/ 24134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const requestV9 = __nccwpck_require__(8312)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const requestV9 = __nccwpck_require__(81308)
 
 /**
  * ZStd Compression
@@ -65100,10 +65100,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 27668:
+/***/ 50504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(68098)
+const { decode, parse } = __nccwpck_require__(63006)
 
 /**
  * Fetch Response (Version: 10) => throttle_time_ms error_code session_id [responses]
@@ -65133,12 +65133,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76425:
+/***/ 28837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Allow consumers to fetch from closest replica
@@ -65224,12 +65224,12 @@ const encodePartition = ({
 
 /***/ }),
 
-/***/ 86989:
+/***/ 81665:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 11) => throttle_time_ms error_code session_id [responses]
@@ -65300,10 +65300,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1361:
+/***/ 7157:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(98959)
+const requestV0 = __nccwpck_require__(9267)
 
 module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
   return Object.assign(requestV0({ replicaId, maxWaitTime, minBytes, topics }), { apiVersion: 2 })
@@ -65312,10 +65312,10 @@ module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
 
 /***/ }),
 
-/***/ 453:
+/***/ 12401:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(70906)
+const { decode, parse } = __nccwpck_require__(20614)
 
 /**
  * Fetch Response (Version: 2) => throttle_time_ms [responses]
@@ -65338,11 +65338,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75202:
+/***/ 70166:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Fetch Request (Version: 3) => replica_id max_wait_time min_bytes max_bytes [topics]
@@ -65407,10 +65407,10 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 87788:
+/***/ 7768:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(70906)
+const { decode, parse } = __nccwpck_require__(20614)
 
 /**
  * Fetch Response (Version: 3) => throttle_time_ms [responses]
@@ -65433,13 +65433,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60462:
+/***/ 15482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const MessageSetDecoder = __nccwpck_require__(57971)
-const RecordBatchDecoder = __nccwpck_require__(82380)
-const { MAGIC_BYTE } = __nccwpck_require__(17880)
+const Decoder = __nccwpck_require__(97853)
+const MessageSetDecoder = __nccwpck_require__(13767)
+const RecordBatchDecoder = __nccwpck_require__(97456)
+const { MAGIC_BYTE } = __nccwpck_require__(10508)
 
 // the magic offset is at the same offset for all current message formats, but the 4 bytes
 // between the size and the magic is dependent on the version.
@@ -65486,12 +65486,12 @@ module.exports = decodeMessages
 
 /***/ }),
 
-/***/ 53595:
+/***/ 15303:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Fetch Request (Version: 4) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -65544,12 +65544,12 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 67263:
+/***/ 27027:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 4) => throttle_time_ms [responses]
@@ -65606,12 +65606,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38620:
+/***/ 13848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Fetch Request (Version: 5) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -65666,12 +65666,12 @@ const encodePartition = ({ partition, fetchOffset, logStartOffset = -1, maxBytes
 
 /***/ }),
 
-/***/ 81054:
+/***/ 67330:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 5) => throttle_time_ms [responses]
@@ -65730,11 +65730,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5917:
+/***/ 2473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const requestV5 = __nccwpck_require__(38620)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const requestV5 = __nccwpck_require__(13848)
 
 /**
  * Fetch Request (Version: 6) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -65775,10 +65775,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 81673:
+/***/ 59501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(81054)
+const { decode, parse } = __nccwpck_require__(67330)
 
 /**
  * Fetch Response (Version: 6) => throttle_time_ms [responses]
@@ -65806,12 +65806,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45406:
+/***/ 68058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Sessions are only used by followers
@@ -65886,12 +65886,12 @@ const encodePartition = ({ partition, fetchOffset, logStartOffset = -1, maxBytes
 
 /***/ }),
 
-/***/ 87792:
+/***/ 14772:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 7) => throttle_time_ms error_code session_id [responses]
@@ -65956,11 +65956,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32487:
+/***/ 15003:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
-const requestV7 = __nccwpck_require__(45406)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const requestV7 = __nccwpck_require__(68058)
 
 /**
  * Quota violation brokers send out responses before throttling.
@@ -66017,12 +66017,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 87603:
+/***/ 41663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV1 } = __nccwpck_require__(70906)
-const decodeMessages = __nccwpck_require__(60462)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV1 } = __nccwpck_require__(20614)
+const decodeMessages = __nccwpck_require__(15482)
 
 /**
  * Fetch Response (Version: 8) => throttle_time_ms error_code session_id [responses]
@@ -66091,12 +66091,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8312:
+/***/ 81308:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Fetch: apiKey } = __nccwpck_require__(14140)
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const Encoder = __nccwpck_require__(74769)
+const { Fetch: apiKey } = __nccwpck_require__(72960)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 /**
  * Allow fetchers to detect and handle log truncation
@@ -66179,10 +66179,10 @@ const encodePartition = ({
 
 /***/ }),
 
-/***/ 68098:
+/***/ 63006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(87603)
+const { decode, parse } = __nccwpck_require__(41663)
 
 /**
  * Fetch Response (Version: 9) => throttle_time_ms error_code session_id [responses]
@@ -66212,25 +66212,25 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48600:
+/***/ 35292:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const COORDINATOR_TYPES = __nccwpck_require__(86366)
+const COORDINATOR_TYPES = __nccwpck_require__(35330)
 
 const versions = {
   0: ({ groupId }) => {
-    const request = __nccwpck_require__(49566)
-    const response = __nccwpck_require__(51024)
+    const request = __nccwpck_require__(76898)
+    const response = __nccwpck_require__(82764)
     return { request: request({ groupId }), response }
   },
   1: ({ groupId, coordinatorType = COORDINATOR_TYPES.GROUP }) => {
-    const request = __nccwpck_require__(26429)
-    const response = __nccwpck_require__(44905)
+    const request = __nccwpck_require__(95473)
+    const response = __nccwpck_require__(82885)
     return { request: request({ coordinatorKey: groupId, coordinatorType }), response }
   },
   2: ({ groupId, coordinatorType = COORDINATOR_TYPES.GROUP }) => {
-    const request = __nccwpck_require__(42780)
-    const response = __nccwpck_require__(44286)
+    const request = __nccwpck_require__(69920)
+    const response = __nccwpck_require__(83482)
     return { request: request({ coordinatorKey: groupId, coordinatorType }), response }
   },
 }
@@ -66243,11 +66243,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49566:
+/***/ 76898:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { GroupCoordinator: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { GroupCoordinator: apiKey } = __nccwpck_require__(72960)
 
 /**
  * FindCoordinator Request (Version: 0) => group_id
@@ -66266,11 +66266,11 @@ module.exports = ({ groupId }) => ({
 
 /***/ }),
 
-/***/ 51024:
+/***/ 82764:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * FindCoordinator Response (Version: 0) => error_code coordinator
@@ -66315,11 +66315,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26429:
+/***/ 95473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { GroupCoordinator: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { GroupCoordinator: apiKey } = __nccwpck_require__(72960)
 
 /**
  * FindCoordinator Request (Version: 1) => coordinator_key coordinator_type
@@ -66339,11 +66339,11 @@ module.exports = ({ coordinatorKey, coordinatorType }) => ({
 
 /***/ }),
 
-/***/ 44905:
+/***/ 82885:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * FindCoordinator Response (Version: 1) => throttle_time_ms error_code error_message coordinator
@@ -66394,10 +66394,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42780:
+/***/ 69920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(26429)
+const requestV1 = __nccwpck_require__(95473)
 
 /**
  * FindCoordinator Request (Version: 2) => coordinator_key coordinator_type
@@ -66411,10 +66411,10 @@ module.exports = ({ coordinatorKey, coordinatorType }) =>
 
 /***/ }),
 
-/***/ 44286:
+/***/ 83482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(44905)
+const { parse, decode: decodeV1 } = __nccwpck_require__(82885)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -66448,37 +66448,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93131:
+/***/ 63735:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(34115)
-    const response = __nccwpck_require__(36663)
+    const request = __nccwpck_require__(79791)
+    const response = __nccwpck_require__(58507)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   1: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(31236)
-    const response = __nccwpck_require__(83414)
+    const request = __nccwpck_require__(41376)
+    const response = __nccwpck_require__(73914)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   2: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(35717)
-    const response = __nccwpck_require__(75009)
+    const request = __nccwpck_require__(24369)
+    const response = __nccwpck_require__(23525)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   3: ({ groupId, groupGenerationId, memberId, groupInstanceId }) => {
-    const request = __nccwpck_require__(51398)
-    const response = __nccwpck_require__(97160)
+    const request = __nccwpck_require__(84802)
+    const response = __nccwpck_require__(69580)
     return {
       request: request({ groupId, groupGenerationId, memberId, groupInstanceId }),
       response,
@@ -66494,11 +66494,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34115:
+/***/ 79791:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Heartbeat: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Heartbeat: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Heartbeat Request (Version: 0) => group_id group_generation_id member_id
@@ -66522,11 +66522,11 @@ module.exports = ({ groupId, groupGenerationId, memberId }) => ({
 
 /***/ }),
 
-/***/ 36663:
+/***/ 58507:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * Heartbeat Response (Version: 0) => error_code
@@ -66558,10 +66558,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31236:
+/***/ 41376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(34115)
+const requestV0 = __nccwpck_require__(79791)
 
 /**
  * Heartbeat Request (Version: 1) => group_id generation_id member_id
@@ -66576,12 +66576,12 @@ module.exports = ({ groupId, groupGenerationId, memberId }) =>
 
 /***/ }),
 
-/***/ 83414:
+/***/ 73914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(36663)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(58507)
 
 /**
  * Heartbeat Response (Version: 1) => throttle_time_ms error_code
@@ -66607,10 +66607,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35717:
+/***/ 24369:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(31236)
+const requestV1 = __nccwpck_require__(41376)
 
 /**
  * Heartbeat Request (Version: 2) => group_id generation_id member_id
@@ -66625,10 +66625,10 @@ module.exports = ({ groupId, groupGenerationId, memberId }) =>
 
 /***/ }),
 
-/***/ 75009:
+/***/ 23525:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(83414)
+const { parse, decode: decodeV1 } = __nccwpck_require__(73914)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -66656,11 +66656,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51398:
+/***/ 84802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Heartbeat: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Heartbeat: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 3 adds group_instance_id to indicate member identity across restarts.
@@ -66689,10 +66689,10 @@ module.exports = ({ groupId, groupGenerationId, memberId, groupInstanceId }) => 
 
 /***/ }),
 
-/***/ 97160:
+/***/ 69580:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(75009)
+const { parse, decode } = __nccwpck_require__(23525)
 
 /**
  * Heartbeat Response (Version: 3) => throttle_time_ms error_code
@@ -66707,11 +66707,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84696:
+/***/ 53132:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const apiKeys = __nccwpck_require__(14140)
-const { KafkaJSServerDoesNotSupportApiKey, KafkaJSNotImplemented } = __nccwpck_require__(99657)
+const apiKeys = __nccwpck_require__(72960)
+const { KafkaJSServerDoesNotSupportApiKey, KafkaJSNotImplemented } = __nccwpck_require__(65189)
 
 /**
  * @typedef {(options?: Object) => { request: any, response: any, logResponseErrors?: boolean }} Request
@@ -66739,53 +66739,53 @@ const noImplementedRequestDefinitions = {
  * @type {{[apiName: string]: RequestDefinitions}}
  */
 const requests = {
-  Produce: __nccwpck_require__(61027),
-  Fetch: __nccwpck_require__(2871),
-  ListOffsets: __nccwpck_require__(30451),
-  Metadata: __nccwpck_require__(64296),
+  Produce: __nccwpck_require__(45935),
+  Fetch: __nccwpck_require__(37883),
+  ListOffsets: __nccwpck_require__(49175),
+  Metadata: __nccwpck_require__(17412),
   LeaderAndIsr: noImplementedRequestDefinitions,
   StopReplica: noImplementedRequestDefinitions,
   UpdateMetadata: noImplementedRequestDefinitions,
   ControlledShutdown: noImplementedRequestDefinitions,
-  OffsetCommit: __nccwpck_require__(75403),
-  OffsetFetch: __nccwpck_require__(80450),
-  GroupCoordinator: __nccwpck_require__(48600),
-  JoinGroup: __nccwpck_require__(6160),
-  Heartbeat: __nccwpck_require__(93131),
-  LeaveGroup: __nccwpck_require__(71967),
-  SyncGroup: __nccwpck_require__(77725),
-  DescribeGroups: __nccwpck_require__(4696),
-  ListGroups: __nccwpck_require__(85945),
-  SaslHandshake: __nccwpck_require__(65163),
-  ApiVersions: __nccwpck_require__(41538),
-  CreateTopics: __nccwpck_require__(24925),
-  DeleteTopics: __nccwpck_require__(89470),
-  DeleteRecords: __nccwpck_require__(64428),
-  InitProducerId: __nccwpck_require__(12048),
+  OffsetCommit: __nccwpck_require__(26503),
+  OffsetFetch: __nccwpck_require__(44430),
+  GroupCoordinator: __nccwpck_require__(35292),
+  JoinGroup: __nccwpck_require__(21396),
+  Heartbeat: __nccwpck_require__(63735),
+  LeaveGroup: __nccwpck_require__(54715),
+  SyncGroup: __nccwpck_require__(88377),
+  DescribeGroups: __nccwpck_require__(32332),
+  ListGroups: __nccwpck_require__(36453),
+  SaslHandshake: __nccwpck_require__(72167),
+  ApiVersions: __nccwpck_require__(25102),
+  CreateTopics: __nccwpck_require__(46169),
+  DeleteTopics: __nccwpck_require__(81330),
+  DeleteRecords: __nccwpck_require__(71792),
+  InitProducerId: __nccwpck_require__(70972),
   OffsetForLeaderEpoch: noImplementedRequestDefinitions,
-  AddPartitionsToTxn: __nccwpck_require__(50268),
-  AddOffsetsToTxn: __nccwpck_require__(59133),
-  EndTxn: __nccwpck_require__(80896),
+  AddPartitionsToTxn: __nccwpck_require__(86864),
+  AddOffsetsToTxn: __nccwpck_require__(17041),
+  EndTxn: __nccwpck_require__(49020),
   WriteTxnMarkers: noImplementedRequestDefinitions,
-  TxnOffsetCommit: __nccwpck_require__(55003),
-  DescribeAcls: __nccwpck_require__(92821),
-  CreateAcls: __nccwpck_require__(18104),
-  DeleteAcls: __nccwpck_require__(59723),
-  DescribeConfigs: __nccwpck_require__(57723),
-  AlterConfigs: __nccwpck_require__(89506),
+  TxnOffsetCommit: __nccwpck_require__(18255),
+  DescribeAcls: __nccwpck_require__(12201),
+  CreateAcls: __nccwpck_require__(90364),
+  DeleteAcls: __nccwpck_require__(5479),
+  DescribeConfigs: __nccwpck_require__(85455),
+  AlterConfigs: __nccwpck_require__(35422),
   AlterReplicaLogDirs: noImplementedRequestDefinitions,
   DescribeLogDirs: noImplementedRequestDefinitions,
-  SaslAuthenticate: __nccwpck_require__(11407),
-  CreatePartitions: __nccwpck_require__(60826),
+  SaslAuthenticate: __nccwpck_require__(72787),
+  CreatePartitions: __nccwpck_require__(24070),
   CreateDelegationToken: noImplementedRequestDefinitions,
   RenewDelegationToken: noImplementedRequestDefinitions,
   ExpireDelegationToken: noImplementedRequestDefinitions,
   DescribeDelegationToken: noImplementedRequestDefinitions,
-  DeleteGroups: __nccwpck_require__(40550),
+  DeleteGroups: __nccwpck_require__(19474),
   ElectLeaders: noImplementedRequestDefinitions,
   IncrementalAlterConfigs: noImplementedRequestDefinitions,
-  AlterPartitionReassignments: __nccwpck_require__(66056),
-  ListPartitionReassignments: __nccwpck_require__(90458),
+  AlterPartitionReassignments: __nccwpck_require__(51444),
+  ListPartitionReassignments: __nccwpck_require__(25910),
 }
 
 const names = Object.keys(apiKeys)
@@ -66820,18 +66820,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 12048:
+/***/ 70972:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, transactionTimeout = 5000 }) => {
-    const request = __nccwpck_require__(3686)
-    const response = __nccwpck_require__(13576)
+    const request = __nccwpck_require__(23202)
+    const response = __nccwpck_require__(79404)
     return { request: request({ transactionalId, transactionTimeout }), response }
   },
   1: ({ transactionalId, transactionTimeout = 5000 }) => {
-    const request = __nccwpck_require__(47653)
-    const response = __nccwpck_require__(66689)
+    const request = __nccwpck_require__(62769)
+    const response = __nccwpck_require__(33349)
     return { request: request({ transactionalId, transactionTimeout }), response }
   },
 }
@@ -66844,11 +66844,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3686:
+/***/ 23202:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { InitProducerId: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { InitProducerId: apiKey } = __nccwpck_require__(72960)
 
 /**
  * InitProducerId Request (Version: 0) => transactional_id transaction_timeout_ms
@@ -66868,11 +66868,11 @@ module.exports = ({ transactionalId, transactionTimeout }) => ({
 
 /***/ }),
 
-/***/ 13576:
+/***/ 79404:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * InitProducerId Response (Version: 0) => throttle_time_ms error_code producer_id producer_epoch
@@ -66912,10 +66912,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47653:
+/***/ 62769:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(3686)
+const requestV0 = __nccwpck_require__(23202)
 
 /**
  * InitProducerId Request (Version: 1) => transactional_id transaction_timeout_ms
@@ -66929,10 +66929,10 @@ module.exports = ({ transactionalId, transactionTimeout }) =>
 
 /***/ }),
 
-/***/ 66689:
+/***/ 33349:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(13576)
+const { parse, decode: decodeV0 } = __nccwpck_require__(79404)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -66963,7 +66963,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6160:
+/***/ 21396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const NETWORK_DELAY = 5000
@@ -66984,8 +66984,8 @@ const logResponseError = memberId => memberId != null && memberId !== ''
 
 const versions = {
   0: ({ groupId, sessionTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(70470)
-    const response = __nccwpck_require__(95624)
+    const request = __nccwpck_require__(63594)
+    const response = __nccwpck_require__(40548)
 
     return {
       request: request({
@@ -67000,8 +67000,8 @@ const versions = {
     }
   },
   1: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(75173)
-    const response = __nccwpck_require__(26785)
+    const request = __nccwpck_require__(37241)
+    const response = __nccwpck_require__(99869)
 
     return {
       request: request({
@@ -67017,8 +67017,8 @@ const versions = {
     }
   },
   2: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(35684)
-    const response = __nccwpck_require__(74134)
+    const request = __nccwpck_require__(36296)
+    const response = __nccwpck_require__(23058)
 
     return {
       request: request({
@@ -67034,8 +67034,8 @@ const versions = {
     }
   },
   3: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(54787)
-    const response = __nccwpck_require__(71671)
+    const request = __nccwpck_require__(11575)
+    const response = __nccwpck_require__(59971)
 
     return {
       request: request({
@@ -67051,8 +67051,8 @@ const versions = {
     }
   },
   4: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(19978)
-    const response = __nccwpck_require__(39876)
+    const request = __nccwpck_require__(64934)
+    const response = __nccwpck_require__(65384)
 
     return {
       request: request({
@@ -67077,8 +67077,8 @@ const versions = {
     protocolType,
     groupProtocols,
   }) => {
-    const request = __nccwpck_require__(81209)
-    const response = __nccwpck_require__(39453)
+    const request = __nccwpck_require__(49253)
+    const response = __nccwpck_require__(59585)
 
     return {
       request: request({
@@ -67105,11 +67105,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70470:
+/***/ 63594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { JoinGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { JoinGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * JoinGroup Request (Version: 0) => group_id session_timeout member_id protocol_type [group_protocols]
@@ -67143,11 +67143,11 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 95624:
+/***/ 40548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * JoinGroup Response (Version: 0) => error_code generation_id group_protocol leader_id member_id [members]
@@ -67196,11 +67196,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75173:
+/***/ 37241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { JoinGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { JoinGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * JoinGroup Request (Version: 1) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -67243,10 +67243,10 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 26785:
+/***/ 99869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(95624)
+const { parse, decode } = __nccwpck_require__(40548)
 
 /**
  * JoinGroup Response (Version: 1) => error_code generation_id group_protocol leader_id member_id [members]
@@ -67268,10 +67268,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35684:
+/***/ 36296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(75173)
+const requestV1 = __nccwpck_require__(37241)
 
 /**
  * JoinGroup Request (Version: 2) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -67308,12 +67308,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 74134:
+/***/ 23058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(95624)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(40548)
 
 /**
  * JoinGroup Response (Version: 2) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -67357,10 +67357,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54787:
+/***/ 11575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(35684)
+const requestV2 = __nccwpck_require__(36296)
 
 /**
  * JoinGroup Request (Version: 3) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -67397,10 +67397,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 71671:
+/***/ 59971:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(74134)
+const { parse, decode: decodeV2 } = __nccwpck_require__(23058)
 
 /**
  * Starting in version 3, on quota violation, brokers send out responses
@@ -67436,10 +67436,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19978:
+/***/ 64934:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(54787)
+const requestV3 = __nccwpck_require__(11575)
 
 /**
  * Starting in version 4, the client needs to issue a second request to join group
@@ -67479,12 +67479,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 39876:
+/***/ 65384:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode } = __nccwpck_require__(71671)
-const { KafkaJSMemberIdRequired } = __nccwpck_require__(99657)
-const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(14511)
+const { decode } = __nccwpck_require__(59971)
+const { KafkaJSMemberIdRequired } = __nccwpck_require__(65189)
+const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(71915)
 
 /**
  * JoinGroup Response (Version: 4) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -67525,11 +67525,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81209:
+/***/ 49253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { JoinGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { JoinGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 5 adds group_instance_id to identify members across restarts.
@@ -67578,17 +67578,17 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 39453:
+/***/ 59585:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { KafkaJSMemberIdRequired } = __nccwpck_require__(99657)
+const Decoder = __nccwpck_require__(97853)
+const { KafkaJSMemberIdRequired } = __nccwpck_require__(65189)
 const {
   failure,
   createErrorFromCode,
   errorCodes,
   failIfVersionNotSupported,
-} = __nccwpck_require__(14511)
+} = __nccwpck_require__(71915)
 
 /**
  * JoinGroup Response (Version: 5) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -67652,37 +67652,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71967:
+/***/ 54715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(3751)
-    const response = __nccwpck_require__(5043)
+    const request = __nccwpck_require__(4115)
+    const response = __nccwpck_require__(53575)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   1: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(76088)
-    const response = __nccwpck_require__(34498)
+    const request = __nccwpck_require__(63220)
+    const response = __nccwpck_require__(72710)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   2: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(59785)
-    const response = __nccwpck_require__(13805)
+    const request = __nccwpck_require__(80757)
+    const response = __nccwpck_require__(59409)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   3: ({ groupId, memberId, groupInstanceId }) => {
-    const request = __nccwpck_require__(61306)
-    const response = __nccwpck_require__(70836)
+    const request = __nccwpck_require__(36790)
+    const response = __nccwpck_require__(60504)
     return {
       request: request({ groupId, members: [{ memberId, groupInstanceId }] }),
       response,
@@ -67698,11 +67698,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3751:
+/***/ 4115:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { LeaveGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { LeaveGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * LeaveGroup Request (Version: 0) => group_id member_id
@@ -67722,11 +67722,11 @@ module.exports = ({ groupId, memberId }) => ({
 
 /***/ }),
 
-/***/ 5043:
+/***/ 53575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * LeaveGroup Response (Version: 0) => error_code
@@ -67758,10 +67758,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76088:
+/***/ 63220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(3751)
+const requestV0 = __nccwpck_require__(4115)
 
 /**
  * LeaveGroup Request (Version: 1) => group_id member_id
@@ -67775,12 +67775,12 @@ module.exports = ({ groupId, memberId }) =>
 
 /***/ }),
 
-/***/ 34498:
+/***/ 72710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(5043)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(53575)
 
 /**
  * LeaveGroup Response (Version: 1) => throttle_time_ms error_code
@@ -67806,10 +67806,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59785:
+/***/ 80757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(76088)
+const requestV1 = __nccwpck_require__(63220)
 
 /**
  * LeaveGroup Request (Version: 2) => group_id member_id
@@ -67823,10 +67823,10 @@ module.exports = ({ groupId, memberId }) =>
 
 /***/ }),
 
-/***/ 13805:
+/***/ 59409:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(34498)
+const { parse, decode: decodeV1 } = __nccwpck_require__(72710)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -67854,11 +67854,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61306:
+/***/ 36790:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { LeaveGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { LeaveGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 3 changes leavegroup to operate on a batch of members
@@ -67890,12 +67890,12 @@ const encodeMember = ({ memberId, groupInstanceId = null }) => {
 
 /***/ }),
 
-/***/ 70836:
+/***/ 60504:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported, failure, createErrorFromCode } = __nccwpck_require__(14511)
-const { parse: parseV2 } = __nccwpck_require__(13805)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported, failure, createErrorFromCode } = __nccwpck_require__(71915)
+const { parse: parseV2 } = __nccwpck_require__(59409)
 
 /**
  * LeaveGroup Response (Version: 3) => throttle_time_ms error_code [members]
@@ -67943,23 +67943,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85945:
+/***/ 36453:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: () => {
-    const request = __nccwpck_require__(53897)
-    const response = __nccwpck_require__(24333)
+    const request = __nccwpck_require__(26021)
+    const response = __nccwpck_require__(96417)
     return { request: request(), response }
   },
   1: () => {
-    const request = __nccwpck_require__(98266)
-    const response = __nccwpck_require__(28180)
+    const request = __nccwpck_require__(41702)
+    const response = __nccwpck_require__(18568)
     return { request: request(), response }
   },
   2: () => {
-    const request = __nccwpck_require__(60551)
-    const response = __nccwpck_require__(49075)
+    const request = __nccwpck_require__(40771)
+    const response = __nccwpck_require__(58071)
     return { request: request(), response }
   },
 }
@@ -67972,11 +67972,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53897:
+/***/ 26021:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListGroups: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListGroups: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListGroups Request (Version: 0)
@@ -67996,11 +67996,11 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 24333:
+/***/ 96417:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * ListGroups Response (Version: 0) => error_code [groups]
@@ -68043,10 +68043,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98266:
+/***/ 41702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(53897)
+const requestV0 = __nccwpck_require__(26021)
 
 /**
  * ListGroups Request (Version: 1)
@@ -68057,12 +68057,12 @@ module.exports = () => Object.assign(requestV0(), { apiVersion: 1 })
 
 /***/ }),
 
-/***/ 28180:
+/***/ 18568:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const responseV0 = __nccwpck_require__(24333)
+const responseV0 = __nccwpck_require__(96417)
 
-const Decoder = __nccwpck_require__(39049)
+const Decoder = __nccwpck_require__(97853)
 
 /**
  * ListGroups Response (Version: 1) => error_code [groups]
@@ -68094,10 +68094,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60551:
+/***/ 40771:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(98266)
+const requestV1 = __nccwpck_require__(41702)
 
 /**
  * ListGroups Request (Version: 2)
@@ -68108,10 +68108,10 @@ module.exports = () => Object.assign(requestV1(), { apiVersion: 2 })
 
 /***/ }),
 
-/***/ 49075:
+/***/ 58071:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(28180)
+const { parse, decode: decodeV1 } = __nccwpck_require__(18568)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -68142,33 +68142,33 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30451:
+/***/ 49175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const ISOLATION_LEVEL = __nccwpck_require__(32987)
 
 // For normal consumers, use -1
 const REPLICA_ID = -1
 
 const versions = {
   0: ({ replicaId = REPLICA_ID, topics }) => {
-    const request = __nccwpck_require__(86747)
-    const response = __nccwpck_require__(82463)
+    const request = __nccwpck_require__(46479)
+    const response = __nccwpck_require__(53739)
     return { request: request({ replicaId, topics }), response }
   },
   1: ({ replicaId = REPLICA_ID, topics }) => {
-    const request = __nccwpck_require__(95580)
-    const response = __nccwpck_require__(23390)
+    const request = __nccwpck_require__(31680)
+    const response = __nccwpck_require__(74938)
     return { request: request({ replicaId, topics }), response }
   },
   2: ({ replicaId = REPLICA_ID, isolationLevel = ISOLATION_LEVEL.READ_COMMITTED, topics }) => {
-    const request = __nccwpck_require__(80669)
-    const response = __nccwpck_require__(28873)
+    const request = __nccwpck_require__(48881)
+    const response = __nccwpck_require__(4485)
     return { request: request({ replicaId, isolationLevel, topics }), response }
   },
   3: ({ replicaId = REPLICA_ID, isolationLevel = ISOLATION_LEVEL.READ_COMMITTED, topics }) => {
-    const request = __nccwpck_require__(1982)
-    const response = __nccwpck_require__(67280)
+    const request = __nccwpck_require__(22722)
+    const response = __nccwpck_require__(75468)
     return { request: request({ replicaId, isolationLevel, topics }), response }
   },
 }
@@ -68181,11 +68181,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86747:
+/***/ 46479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListOffsets: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListOffsets: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListOffsets Request (Version: 0) => replica_id [topics]
@@ -68234,11 +68234,11 @@ const encodePartition = ({ partition, timestamp = -1, maxNumOffsets = 1 }) => {
 
 /***/ }),
 
-/***/ 82463:
+/***/ 53739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * Offsets Response (Version: 0) => [responses]
@@ -68290,11 +68290,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95580:
+/***/ 31680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListOffsets: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListOffsets: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListOffsets Request (Version: 1) => replica_id [topics]
@@ -68325,11 +68325,11 @@ const encodePartition = ({ partition, timestamp = -1 }) => {
 
 /***/ }),
 
-/***/ 23390:
+/***/ 74938:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * ListOffsets Response (Version: 1) => [responses]
@@ -68381,11 +68381,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80669:
+/***/ 48881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListOffsets: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListOffsets: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListOffsets Request (Version: 2) => replica_id isolation_level [topics]
@@ -68420,11 +68420,11 @@ const encodePartition = ({ partition, timestamp = -1 }) => {
 
 /***/ }),
 
-/***/ 28873:
+/***/ 4485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * ListOffsets Response (Version: 2) => throttle_time_ms [responses]
@@ -68478,10 +68478,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1982:
+/***/ 22722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(80669)
+const requestV2 = __nccwpck_require__(48881)
 
 /**
  * ListOffsets Request (Version: 3) => replica_id isolation_level [topics]
@@ -68499,10 +68499,10 @@ module.exports = ({ replicaId, isolationLevel, topics }) =>
 
 /***/ }),
 
-/***/ 67280:
+/***/ 75468:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(28873)
+const { parse, decode: decodeV2 } = __nccwpck_require__(4485)
 
 /**
  * In version 3 on quota violation, brokers send out responses before throttling.
@@ -68536,13 +68536,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90458:
+/***/ 25910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(77480)
-    const response = __nccwpck_require__(5714)
+    const request = __nccwpck_require__(26068)
+    const response = __nccwpck_require__(44486)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -68555,11 +68555,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77480:
+/***/ 26068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { ListPartitionReassignments: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { ListPartitionReassignments: apiKey } = __nccwpck_require__(72960)
 
 /**
  * ListPartitionReassignments Request (Version: 0) => timeout_ms [topics] TAG_BUFFER
@@ -68596,11 +68596,11 @@ const encodePartitions = partition => {
 
 /***/ }),
 
-/***/ 5714:
+/***/ 44486:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * ListPartitionReassignments Response (Version: 0) => throttle_time_ms error_code error_message [topics] TAG_BUFFER
@@ -68675,43 +68675,43 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64296:
+/***/ 17412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics }) => {
-    const request = __nccwpck_require__(40590)
-    const response = __nccwpck_require__(8448)
+    const request = __nccwpck_require__(27802)
+    const response = __nccwpck_require__(94708)
     return { request: request({ topics }), response }
   },
   1: ({ topics }) => {
-    const request = __nccwpck_require__(17965)
-    const response = __nccwpck_require__(53241)
+    const request = __nccwpck_require__(78569)
+    const response = __nccwpck_require__(23085)
     return { request: request({ topics }), response }
   },
   2: ({ topics }) => {
-    const request = __nccwpck_require__(17388)
-    const response = __nccwpck_require__(7182)
+    const request = __nccwpck_require__(89944)
+    const response = __nccwpck_require__(47266)
     return { request: request({ topics }), response }
   },
   3: ({ topics }) => {
-    const request = __nccwpck_require__(95083)
-    const response = __nccwpck_require__(71791)
+    const request = __nccwpck_require__(91399)
+    const response = __nccwpck_require__(90611)
     return { request: request({ topics }), response }
   },
   4: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(98290)
-    const response = __nccwpck_require__(87548)
+    const request = __nccwpck_require__(29910)
+    const response = __nccwpck_require__(71352)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
   5: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(76065)
-    const response = __nccwpck_require__(54581)
+    const request = __nccwpck_require__(66901)
+    const response = __nccwpck_require__(75985)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
   6: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(15696)
-    const response = __nccwpck_require__(4362)
+    const request = __nccwpck_require__(90260)
+    const response = __nccwpck_require__(84198)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
 }
@@ -68724,11 +68724,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40590:
+/***/ 27802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Metadata: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Metadata: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Metadata Request (Version: 0) => [topics]
@@ -68747,11 +68747,11 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 8448:
+/***/ 94708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * Metadata Response (Version: 0) => [brokers] [topic_metadata]
@@ -68827,11 +68827,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17965:
+/***/ 78569:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Metadata: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Metadata: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Metadata Request (Version: 1) => [topics]
@@ -68850,11 +68850,11 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 53241:
+/***/ 23085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8448)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(94708)
 
 /**
  * Metadata Response (Version: 1) => [brokers] controller_id [topic_metadata]
@@ -68915,10 +68915,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17388:
+/***/ 89944:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(17965)
+const requestV1 = __nccwpck_require__(78569)
 
 /**
  * Metadata Request (Version: 2) => [topics]
@@ -68930,11 +68930,11 @@ module.exports = ({ topics }) => Object.assign(requestV1({ topics }), { apiVersi
 
 /***/ }),
 
-/***/ 7182:
+/***/ 47266:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8448)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(94708)
 
 /**
  * Metadata Response (Version: 2) => [brokers] cluster_id controller_id [topic_metadata]
@@ -68997,10 +68997,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95083:
+/***/ 91399:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(17965)
+const requestV1 = __nccwpck_require__(78569)
 
 /**
  * Metadata Request (Version: 3) => [topics]
@@ -69012,11 +69012,11 @@ module.exports = ({ topics }) => Object.assign(requestV1({ topics }), { apiVersi
 
 /***/ }),
 
-/***/ 71791:
+/***/ 90611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8448)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(94708)
 
 /**
  * Metadata Response (Version: 3) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -69081,11 +69081,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98290:
+/***/ 29910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Metadata: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { Metadata: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Metadata Request (Version: 4) => [topics] allow_auto_topic_creation
@@ -69105,10 +69105,10 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) => ({
 
 /***/ }),
 
-/***/ 87548:
+/***/ 71352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse: parseV3, decode: decodeV3 } = __nccwpck_require__(71791)
+const { parse: parseV3, decode: decodeV3 } = __nccwpck_require__(90611)
 
 /**
  * Metadata Response (Version: 4) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -69140,10 +69140,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76065:
+/***/ 66901:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV4 = __nccwpck_require__(98290)
+const requestV4 = __nccwpck_require__(29910)
 
 /**
  * Metadata Request (Version: 5) => [topics] allow_auto_topic_creation
@@ -69157,11 +69157,11 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) =>
 
 /***/ }),
 
-/***/ 54581:
+/***/ 75985:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(8448)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(94708)
 
 /**
  * Metadata Response (Version: 5) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -69228,10 +69228,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15696:
+/***/ 90260:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV5 = __nccwpck_require__(76065)
+const requestV5 = __nccwpck_require__(66901)
 
 /**
  * Metadata Request (Version: 6) => [topics] allow_auto_topic_creation
@@ -69245,10 +69245,10 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) =>
 
 /***/ }),
 
-/***/ 4362:
+/***/ 84198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(54581)
+const { parse, decode: decodeV1 } = __nccwpck_require__(75985)
 
 /**
  * In version 6 on quota violation, brokers send out responses before throttling.
@@ -69293,7 +69293,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75403:
+/***/ 26503:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // This value signals to the broker that its default configuration should be used.
@@ -69301,18 +69301,18 @@ const RETENTION_TIME = -1
 
 const versions = {
   0: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(4099)
-    const response = __nccwpck_require__(88087)
+    const request = __nccwpck_require__(19295)
+    const response = __nccwpck_require__(92347)
     return { request: request({ groupId, topics }), response }
   },
   1: ({ groupId, groupGenerationId, memberId, topics }) => {
-    const request = __nccwpck_require__(84868)
-    const response = __nccwpck_require__(34838)
+    const request = __nccwpck_require__(99440)
+    const response = __nccwpck_require__(88458)
     return { request: request({ groupId, groupGenerationId, memberId, topics }), response }
   },
   2: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(89349)
-    const response = __nccwpck_require__(26433)
+    const request = __nccwpck_require__(59809)
+    const response = __nccwpck_require__(38677)
     return {
       request: request({
         groupId,
@@ -69325,8 +69325,8 @@ const versions = {
     }
   },
   3: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(5030)
-    const response = __nccwpck_require__(48584)
+    const request = __nccwpck_require__(82034)
+    const response = __nccwpck_require__(71644)
     return {
       request: request({
         groupId,
@@ -69339,8 +69339,8 @@ const versions = {
     }
   },
   4: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(51671)
-    const response = __nccwpck_require__(26819)
+    const request = __nccwpck_require__(62475)
+    const response = __nccwpck_require__(72239)
     return {
       request: request({
         groupId,
@@ -69353,8 +69353,8 @@ const versions = {
     }
   },
   5: ({ groupId, groupGenerationId, memberId, topics }) => {
-    const request = __nccwpck_require__(76392)
-    const response = __nccwpck_require__(89906)
+    const request = __nccwpck_require__(84780)
+    const response = __nccwpck_require__(91278)
     return {
       request: request({
         groupId,
@@ -69375,11 +69375,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4099:
+/***/ 19295:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetCommit Request (Version: 0) => group_id [topics]
@@ -69415,11 +69415,11 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 88087:
+/***/ 92347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * OffsetCommit Response (Version: 0) => [responses]
@@ -69467,11 +69467,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84868:
+/***/ 99440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetCommit Request (Version: 1) => group_id group_generation_id member_id [topics]
@@ -69515,10 +69515,10 @@ const encodePartition = ({ partition, offset, timestamp = Date.now(), metadata =
 
 /***/ }),
 
-/***/ 34838:
+/***/ 88458:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(88087)
+const { parse, decode } = __nccwpck_require__(92347)
 
 /**
  * OffsetCommit Response (Version: 1) => [responses]
@@ -69537,11 +69537,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89349:
+/***/ 59809:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetCommit Request (Version: 2) => group_id group_generation_id member_id retention_time [topics]
@@ -69585,10 +69585,10 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 26433:
+/***/ 38677:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(88087)
+const { parse, decode } = __nccwpck_require__(92347)
 
 /**
  * OffsetCommit Response (Version: 1) => [responses]
@@ -69607,10 +69607,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5030:
+/***/ 82034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(89349)
+const requestV2 = __nccwpck_require__(59809)
 
 /**
  * OffsetCommit Request (Version: 3) => group_id generation_id member_id retention_time [topics]
@@ -69634,11 +69634,11 @@ module.exports = ({ groupId, groupGenerationId, memberId, retentionTime, topics 
 
 /***/ }),
 
-/***/ 48584:
+/***/ 71644:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(88087)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(92347)
 
 /**
  * OffsetCommit Response (Version: 3) => throttle_time_ms [responses]
@@ -69676,10 +69676,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51671:
+/***/ 62475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(5030)
+const requestV3 = __nccwpck_require__(82034)
 
 /**
  * OffsetCommit Request (Version: 4) => group_id generation_id member_id retention_time [topics]
@@ -69703,10 +69703,10 @@ module.exports = ({ groupId, groupGenerationId, memberId, retentionTime, topics 
 
 /***/ }),
 
-/***/ 26819:
+/***/ 72239:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV3 } = __nccwpck_require__(48584)
+const { parse, decode: decodeV3 } = __nccwpck_require__(71644)
 
 /**
  * Starting in version 4, on quota violation, brokers send out responses before throttling.
@@ -69739,11 +69739,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76392:
+/***/ 84780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 5 removes retention_time, as this is controlled by a broker setting
@@ -69787,10 +69787,10 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 89906:
+/***/ 91278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(26819)
+const { parse, decode } = __nccwpck_require__(72239)
 
 /**
  * OffsetCommit Response (Version: 5) => throttle_time_ms [responses]
@@ -69809,28 +69809,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80450:
+/***/ 44430:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   1: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(81359)
-    const response = __nccwpck_require__(48875)
+    const request = __nccwpck_require__(46843)
+    const response = __nccwpck_require__(28767)
     return { request: request({ groupId, topics }), response }
   },
   2: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(86370)
-    const response = __nccwpck_require__(76300)
+    const request = __nccwpck_require__(78430)
+    const response = __nccwpck_require__(29936)
     return { request: request({ groupId, topics }), response }
   },
   3: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(25937)
-    const response = __nccwpck_require__(13893)
+    const request = __nccwpck_require__(57117)
+    const response = __nccwpck_require__(75177)
     return { request: request({ groupId, topics }), response }
   },
   4: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(70172)
-    const response = __nccwpck_require__(79614)
+    const request = __nccwpck_require__(84160)
+    const response = __nccwpck_require__(3322)
     return { request: request({ groupId, topics }), response }
   },
 }
@@ -69843,11 +69843,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81359:
+/***/ 46843:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetFetch: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetFetch: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetFetch Request (Version: 1) => group_id [topics]
@@ -69878,11 +69878,11 @@ const encodePartition = ({ partition }) => {
 
 /***/ }),
 
-/***/ 48875:
+/***/ 28767:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * OffsetFetch Response (Version: 1) => [responses]
@@ -69934,10 +69934,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86370:
+/***/ 78430:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(81359)
+const requestV1 = __nccwpck_require__(46843)
 
 /**
  * OffsetFetch Request (Version: 2) => group_id [topics]
@@ -69954,11 +69954,11 @@ module.exports = ({ groupId, topics }) =>
 
 /***/ }),
 
-/***/ 76300:
+/***/ 29936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * OffsetFetch Response (Version: 2) => [responses] error_code
@@ -70016,11 +70016,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25937:
+/***/ 57117:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { OffsetFetch: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { OffsetFetch: apiKey } = __nccwpck_require__(72960)
 
 /**
  * OffsetFetch Request (Version: 3) => group_id [topics]
@@ -70051,11 +70051,11 @@ const encodePartition = ({ partition }) => {
 
 /***/ }),
 
-/***/ 13893:
+/***/ 75177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV2 } = __nccwpck_require__(76300)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV2 } = __nccwpck_require__(29936)
 
 /**
  * OffsetFetch Response (Version: 3) => throttle_time_ms [responses] error_code
@@ -70099,10 +70099,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70172:
+/***/ 84160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(25937)
+const requestV3 = __nccwpck_require__(57117)
 
 /**
  * OffsetFetch Request (Version: 4) => group_id [topics]
@@ -70119,10 +70119,10 @@ module.exports = ({ groupId, topics }) =>
 
 /***/ }),
 
-/***/ 79614:
+/***/ 3322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV3 } = __nccwpck_require__(13893)
+const { parse, decode: decodeV3 } = __nccwpck_require__(75177)
 
 /**
  * Starting in version 4, on quota violation, brokers send out responses before throttling.
@@ -70158,28 +70158,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61027:
+/***/ 45935:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ acks, timeout, topicData }) => {
-    const request = __nccwpck_require__(41195)
-    const response = __nccwpck_require__(47503)
+    const request = __nccwpck_require__(64215)
+    const response = __nccwpck_require__(66723)
     return { request: request({ acks, timeout, topicData }), response }
   },
   1: ({ acks, timeout, topicData }) => {
-    const request = __nccwpck_require__(74924)
-    const response = __nccwpck_require__(19598)
+    const request = __nccwpck_require__(57064)
+    const response = __nccwpck_require__(37234)
     return { request: request({ acks, timeout, topicData }), response }
   },
   2: ({ acks, timeout, topicData, compression }) => {
-    const request = __nccwpck_require__(4909)
-    const response = __nccwpck_require__(1209)
+    const request = __nccwpck_require__(80633)
+    const response = __nccwpck_require__(47229)
     return { request: request({ acks, timeout, compression, topicData }), response }
   },
   3: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(68270)
-    const response = __nccwpck_require__(32416)
+    const request = __nccwpck_require__(63338)
+    const response = __nccwpck_require__(61572)
     return {
       request: request({
         acks,
@@ -70194,8 +70194,8 @@ const versions = {
     }
   },
   4: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(21823)
-    const response = __nccwpck_require__(65051)
+    const request = __nccwpck_require__(43843)
+    const response = __nccwpck_require__(471)
     return {
       request: request({
         acks,
@@ -70210,8 +70210,8 @@ const versions = {
     }
   },
   5: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(75920)
-    const response = __nccwpck_require__(38474)
+    const request = __nccwpck_require__(78244)
+    const response = __nccwpck_require__(68246)
     return {
       request: request({
         acks,
@@ -70226,8 +70226,8 @@ const versions = {
     }
   },
   6: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(42657)
-    const response = __nccwpck_require__(40725)
+    const request = __nccwpck_require__(82341)
+    const response = __nccwpck_require__(83713)
     return {
       request: request({
         acks,
@@ -70242,8 +70242,8 @@ const versions = {
     }
   },
   7: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(84946)
-    const response = __nccwpck_require__(79516)
+    const request = __nccwpck_require__(22022)
+    const response = __nccwpck_require__(30600)
     return {
       request: request({
         acks,
@@ -70267,12 +70267,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41195:
+/***/ 64215:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Produce: apiKey } = __nccwpck_require__(14140)
-const MessageSet = __nccwpck_require__(18087)
+const Encoder = __nccwpck_require__(74769)
+const { Produce: apiKey } = __nccwpck_require__(72960)
+const MessageSet = __nccwpck_require__(27867)
 
 /**
  * Produce Request (Version: 0) => acks timeout [topic_data]
@@ -70360,11 +70360,11 @@ const encodePartitions = ({ partition, messages }) => {
 
 /***/ }),
 
-/***/ 47503:
+/***/ 66723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * v0
@@ -70414,10 +70414,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74924:
+/***/ 57064:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(41195)
+const requestV0 = __nccwpck_require__(64215)
 
 // Produce Request on or after v1 indicates the client can parse the quota throttle time
 // in the Produce Response.
@@ -70429,11 +70429,11 @@ module.exports = ({ acks, timeout, topicData }) => {
 
 /***/ }),
 
-/***/ 19598:
+/***/ 37234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(47503)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(66723)
 
 /**
  * v1 (supported in 0.9.0 or later)
@@ -70474,13 +70474,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4909:
+/***/ 80633:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { Produce: apiKey } = __nccwpck_require__(14140)
-const MessageSet = __nccwpck_require__(18087)
-const { Types, lookupCodec } = __nccwpck_require__(14256)
+const Encoder = __nccwpck_require__(74769)
+const { Produce: apiKey } = __nccwpck_require__(72960)
+const MessageSet = __nccwpck_require__(27867)
+const { Types, lookupCodec } = __nccwpck_require__(30284)
 
 // Produce Request on or after v2 indicates the client can parse the timestamp field
 // in the produce Response.
@@ -70547,11 +70547,11 @@ const partitionsEncoder = compression => async ({ partition, messages }) => {
 
 /***/ }),
 
-/***/ 1209:
+/***/ 47229:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV0 } = __nccwpck_require__(47503)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV0 } = __nccwpck_require__(66723)
 
 /**
  * v2 (supported in 0.10.0 or later)
@@ -70594,15 +70594,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68270:
+/***/ 63338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(80886)
-const Encoder = __nccwpck_require__(18205)
-const { Produce: apiKey } = __nccwpck_require__(14140)
-const { Types } = __nccwpck_require__(14256)
-const Record = __nccwpck_require__(262)
-const { RecordBatch } = __nccwpck_require__(17880)
+const Long = __nccwpck_require__(37906)
+const Encoder = __nccwpck_require__(74769)
+const { Produce: apiKey } = __nccwpck_require__(72960)
+const { Types } = __nccwpck_require__(30284)
+const Record = __nccwpck_require__(98514)
+const { RecordBatch } = __nccwpck_require__(10508)
 
 /**
  * Produce Request (Version: 3) => transactional_id acks timeout [topic_data]
@@ -70720,11 +70720,11 @@ const partitionsEncoder = compression => async ({
 
 /***/ }),
 
-/***/ 32416:
+/***/ 61572:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * Produce Response (Version: 3) => [responses] throttle_time_ms
@@ -70781,10 +70781,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21823:
+/***/ 43843:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(68270)
+const requestV3 = __nccwpck_require__(63338)
 
 /**
  * Produce Request (Version: 4) => transactional_id acks timeout [topic_data]
@@ -70823,10 +70823,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 65051:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(32416)
+const { decode, parse } = __nccwpck_require__(61572)
 
 /**
  * Produce Response (Version: 4) => [responses] throttle_time_ms
@@ -70848,10 +70848,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75920:
+/***/ 78244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(68270)
+const requestV3 = __nccwpck_require__(63338)
 
 /**
  * Produce Request (Version: 5) => transactional_id acks timeout [topic_data]
@@ -70890,11 +70890,11 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 38474:
+/***/ 68246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { parse: parseV3 } = __nccwpck_require__(32416)
+const Decoder = __nccwpck_require__(97853)
+const { parse: parseV3 } = __nccwpck_require__(61572)
 
 /**
  * Produce Response (Version: 5) => [responses] throttle_time_ms
@@ -70940,10 +70940,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42657:
+/***/ 82341:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV5 = __nccwpck_require__(75920)
+const requestV5 = __nccwpck_require__(78244)
 
 /**
  * The version number is bumped to indicate that on quota violation brokers send out responses before throttling.
@@ -70985,10 +70985,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 40725:
+/***/ 83713:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV5 } = __nccwpck_require__(38474)
+const { parse, decode: decodeV5 } = __nccwpck_require__(68246)
 
 /**
  * The version number is bumped to indicate that on quota violation brokers send out responses before throttling.
@@ -71024,10 +71024,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84946:
+/***/ 22022:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV6 = __nccwpck_require__(42657)
+const requestV6 = __nccwpck_require__(82341)
 
 /**
  * V7 indicates ZStandard capability (see KIP-110)
@@ -71069,10 +71069,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 79516:
+/***/ 30600:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(40725)
+const { decode, parse } = __nccwpck_require__(83713)
 
 /**
  * Produce Response (Version: 7) => [responses] throttle_time_ms
@@ -71095,18 +71095,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11407:
+/***/ 72787:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ authBytes }) => {
-    const request = __nccwpck_require__(17015)
-    const response = __nccwpck_require__(52291)
+    const request = __nccwpck_require__(15803)
+    const response = __nccwpck_require__(91167)
     return { request: request({ authBytes }), response }
   },
   1: ({ authBytes }) => {
-    const request = __nccwpck_require__(41736)
-    const response = __nccwpck_require__(15378)
+    const request = __nccwpck_require__(828)
+    const response = __nccwpck_require__(88606)
     return { request: request({ authBytes }), response }
   },
 }
@@ -71119,11 +71119,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17015:
+/***/ 15803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { SaslAuthenticate: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { SaslAuthenticate: apiKey } = __nccwpck_require__(72960)
 
 /**
  * SaslAuthenticate Request (Version: 0) => sasl_auth_bytes
@@ -71145,19 +71145,19 @@ module.exports = ({ authBytes }) => ({
 
 /***/ }),
 
-/***/ 52291:
+/***/ 91167:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const Encoder = __nccwpck_require__(18205)
+const Decoder = __nccwpck_require__(97853)
+const Encoder = __nccwpck_require__(74769)
 const {
   failure,
   createErrorFromCode,
   failIfVersionNotSupported,
   errorCodes,
-} = __nccwpck_require__(14511)
+} = __nccwpck_require__(71915)
 
-const { KafkaJSProtocolError } = __nccwpck_require__(99657)
+const { KafkaJSProtocolError } = __nccwpck_require__(65189)
 const SASL_AUTHENTICATION_FAILED = 58
 const protocolAuthError = errorCodes.find(e => e.code === SASL_AUTHENTICATION_FAILED)
 
@@ -71211,10 +71211,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41736:
+/***/ 828:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(17015)
+const requestV0 = __nccwpck_require__(15803)
 
 /**
  * SaslAuthenticate Request (Version: 1) => sasl_auth_bytes
@@ -71229,13 +71229,13 @@ module.exports = ({ authBytes }) => Object.assign(requestV0({ authBytes }), { ap
 
 /***/ }),
 
-/***/ 15378:
+/***/ 88606:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const Encoder = __nccwpck_require__(18205)
-const { parse: parseV0 } = __nccwpck_require__(52291)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const Encoder = __nccwpck_require__(74769)
+const { parse: parseV0 } = __nccwpck_require__(91167)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * SaslAuthenticate Response (Version: 1) => error_code error_message sasl_auth_bytes
@@ -71273,18 +71273,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65163:
+/***/ 72167:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ mechanism }) => {
-    const request = __nccwpck_require__(94083)
-    const response = __nccwpck_require__(74263)
+    const request = __nccwpck_require__(31039)
+    const response = __nccwpck_require__(89627)
     return { request: request({ mechanism }), response }
   },
   1: ({ mechanism }) => {
-    const request = __nccwpck_require__(85124)
-    const response = __nccwpck_require__(726)
+    const request = __nccwpck_require__(37840)
+    const response = __nccwpck_require__(78602)
     return { request: request({ mechanism }), response }
   },
 }
@@ -71297,11 +71297,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94083:
+/***/ 31039:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { SaslHandshake: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { SaslHandshake: apiKey } = __nccwpck_require__(72960)
 
 /**
  * SaslHandshake Request (Version: 0) => mechanism
@@ -71321,11 +71321,11 @@ module.exports = ({ mechanism }) => ({
 
 /***/ }),
 
-/***/ 74263:
+/***/ 89627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * SaslHandshake Response (Version: 0) => error_code [enabled_mechanisms]
@@ -71361,20 +71361,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85124:
+/***/ 37840:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(94083)
+const requestV0 = __nccwpck_require__(31039)
 
 module.exports = ({ mechanism }) => ({ ...requestV0({ mechanism }), apiVersion: 1 })
 
 
 /***/ }),
 
-/***/ 726:
+/***/ 78602:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode: decodeV0, parse: parseV0 } = __nccwpck_require__(74263)
+const { decode: decodeV0, parse: parseV0 } = __nccwpck_require__(89627)
 
 module.exports = {
   decode: decodeV0,
@@ -71384,37 +71384,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77725:
+/***/ 88377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(17517)
-    const response = __nccwpck_require__(77241)
+    const request = __nccwpck_require__(17225)
+    const response = __nccwpck_require__(31053)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   1: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(80878)
-    const response = __nccwpck_require__(86067)
+    const request = __nccwpck_require__(61594)
+    const response = __nccwpck_require__(51252)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   2: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(53803)
-    const response = __nccwpck_require__(39887)
+    const request = __nccwpck_require__(23879)
+    const response = __nccwpck_require__(55795)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   3: ({ groupId, generationId, memberId, groupInstanceId, groupAssignment }) => {
-    const request = __nccwpck_require__(87532)
-    const response = __nccwpck_require__(95630)
+    const request = __nccwpck_require__(54936)
+    const response = __nccwpck_require__(39874)
     return {
       request: request({ groupId, generationId, memberId, groupInstanceId, groupAssignment }),
       response,
@@ -71430,11 +71430,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17517:
+/***/ 17225:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { SyncGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { SyncGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * SyncGroup Request (Version: 0) => group_id generation_id member_id [group_assignment]
@@ -71466,11 +71466,11 @@ const encodeGroupAssignment = ({ memberId, memberAssignment }) => {
 
 /***/ }),
 
-/***/ 77241:
+/***/ 31053:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
 
 /**
  * SyncGroup Response (Version: 0) => error_code member_assignment
@@ -71506,10 +71506,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80878:
+/***/ 61594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(17517)
+const requestV0 = __nccwpck_require__(17225)
 
 /**
  * SyncGroup Request (Version: 1) => group_id generation_id member_id [group_assignment]
@@ -71527,12 +71527,12 @@ module.exports = ({ groupId, generationId, memberId, groupAssignment }) =>
 
 /***/ }),
 
-/***/ 86067:
+/***/ 51252:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failIfVersionNotSupported } = __nccwpck_require__(14511)
-const { parse: parseV0 } = __nccwpck_require__(77241)
+const Decoder = __nccwpck_require__(97853)
+const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const { parse: parseV0 } = __nccwpck_require__(31053)
 
 /**
  * SyncGroup Response (Version: 1) => throttle_time_ms error_code member_assignment
@@ -71563,10 +71563,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53803:
+/***/ 23879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(80878)
+const requestV1 = __nccwpck_require__(61594)
 
 /**
  * SyncGroup Request (Version: 2) => group_id generation_id member_id [group_assignment]
@@ -71584,10 +71584,10 @@ module.exports = ({ groupId, generationId, memberId, groupAssignment }) =>
 
 /***/ }),
 
-/***/ 39887:
+/***/ 55795:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(86067)
+const { parse, decode: decodeV1 } = __nccwpck_require__(51252)
 
 /**
  * In version 2, on quota violation, brokers send out responses before throttling.
@@ -71617,11 +71617,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 87532:
+/***/ 54936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { SyncGroup: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { SyncGroup: apiKey } = __nccwpck_require__(72960)
 
 /**
  * Version 3 adds group_instance_id to indicate member identity across restarts.
@@ -71664,10 +71664,10 @@ const encodeGroupAssignment = ({ memberId, memberAssignment }) => {
 
 /***/ }),
 
-/***/ 95630:
+/***/ 39874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(39887)
+const { decode, parse } = __nccwpck_require__(55795)
 
 /**
  * SyncGroup Response (Version: 2) => throttle_time_ms error_code member_assignment
@@ -71683,21 +71683,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55003:
+/***/ 18255:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, groupId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(15251)
-    const response = __nccwpck_require__(7559)
+    const request = __nccwpck_require__(21463)
+    const response = __nccwpck_require__(28675)
     return {
       request: request({ transactionalId, groupId, producerId, producerEpoch, topics }),
       response,
     }
   },
   1: ({ transactionalId, groupId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(62740)
-    const response = __nccwpck_require__(46566)
+    const request = __nccwpck_require__(15208)
+    const response = __nccwpck_require__(92146)
     return {
       request: request({ transactionalId, groupId, producerId, producerEpoch, topics }),
       response,
@@ -71713,11 +71713,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15251:
+/***/ 21463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
-const { TxnOffsetCommit: apiKey } = __nccwpck_require__(14140)
+const Encoder = __nccwpck_require__(74769)
+const { TxnOffsetCommit: apiKey } = __nccwpck_require__(72960)
 
 /**
  * TxnOffsetCommit Request (Version: 0) => transactional_id group_id producer_id producer_epoch [topics]
@@ -71761,11 +71761,11 @@ const encodePartition = ({ partition, offset, metadata }) => {
 
 /***/ }),
 
-/***/ 7559:
+/***/ 28675:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(39049)
-const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const Decoder = __nccwpck_require__(97853)
+const { failure, createErrorFromCode } = __nccwpck_require__(71915)
 
 /**
  * TxnOffsetCommit Response (Version: 0) => throttle_time_ms [topics]
@@ -71819,10 +71819,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62740:
+/***/ 15208:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(15251)
+const requestV0 = __nccwpck_require__(21463)
 
 /**
  * TxnOffsetCommit Request (Version: 1) => transactional_id group_id producer_id producer_epoch [topics]
@@ -71846,10 +71846,10 @@ module.exports = ({ transactionalId, groupId, producerId, producerEpoch, topics 
 
 /***/ }),
 
-/***/ 46566:
+/***/ 92146:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(7559)
+const { parse, decode: decodeV1 } = __nccwpck_require__(28675)
 
 /**
  * In version 1, on quota violation, brokers send out responses before throttling.
@@ -71882,7 +71882,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 83294:
+/***/ 34242:
 /***/ ((module) => {
 
 // From:
@@ -71935,21 +71935,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46484:
+/***/ 9680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(89625),
-  response: __nccwpck_require__(98653),
+  request: __nccwpck_require__(62461),
+  response: __nccwpck_require__(42057),
 }
 
 
 /***/ }),
 
-/***/ 89625:
+/***/ 62461:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 const US_ASCII_NULL_CHAR = '\u0000'
 
@@ -71964,7 +71964,7 @@ module.exports = ({ authorizationIdentity, accessKeyId, secretAccessKey, session
 
 /***/ }),
 
-/***/ 98653:
+/***/ 42057:
 /***/ ((module) => {
 
 module.exports = {
@@ -71975,18 +71975,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54560:
+/***/ 18236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(49837),
-  response: __nccwpck_require__(40537),
+  request: __nccwpck_require__(21105),
+  response: __nccwpck_require__(23237),
 }
 
 
 /***/ }),
 
-/***/ 49837:
+/***/ 21105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -72016,7 +72016,7 @@ module.exports = {
  * identity. If both steps succeed, the user is logged in.
  */
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 const SEPARATOR = '\u0001' // SOH - Start Of Header ASCII
 
@@ -72055,7 +72055,7 @@ module.exports = async ({ authorizationIdentity = null }, oauthBearerToken) => {
 
 /***/ }),
 
-/***/ 40537:
+/***/ 23237:
 /***/ ((module) => {
 
 module.exports = {
@@ -72066,18 +72066,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65022:
+/***/ 50594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(44815),
-  response: __nccwpck_require__(40651),
+  request: __nccwpck_require__(39467),
+  response: __nccwpck_require__(4175),
 }
 
 
 /***/ }),
 
-/***/ 44815:
+/***/ 39467:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -72097,7 +72097,7 @@ module.exports = {
  * If both steps succeed, the user is logged in.
  */
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 const US_ASCII_NULL_CHAR = '\u0000'
 
@@ -72112,7 +72112,7 @@ module.exports = ({ authorizationIdentity = null, username, password }) => ({
 
 /***/ }),
 
-/***/ 40651:
+/***/ 4175:
 /***/ ((module) => {
 
 module.exports = {
@@ -72123,10 +72123,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82511:
+/***/ 26811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 module.exports = ({ finalMessage }) => ({
   encode: async () => new Encoder().writeBytes(finalMessage).buffer,
@@ -72135,15 +72135,15 @@ module.exports = ({ finalMessage }) => ({
 
 /***/ }),
 
-/***/ 96523:
+/***/ 87807:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(14829)
+module.exports = __nccwpck_require__(4041)
 
 
 /***/ }),
 
-/***/ 78665:
+/***/ 88637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -72163,7 +72163,7 @@ module.exports = __nccwpck_require__(14829)
  * to add support for security layers).
  */
 
-const Encoder = __nccwpck_require__(18205)
+const Encoder = __nccwpck_require__(74769)
 
 module.exports = ({ clientFirstMessage }) => ({
   encode: async () => new Encoder().writeBytes(clientFirstMessage).buffer,
@@ -72172,12 +72172,12 @@ module.exports = ({ clientFirstMessage }) => ({
 
 /***/ }),
 
-/***/ 14829:
+/***/ 4041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "_" }] */
 
-const Decoder = __nccwpck_require__(39049)
+const Decoder = __nccwpck_require__(97853)
 
 const ENTRY_REGEX = /^([rsiev])=(.*)$/
 
@@ -72202,24 +72202,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 28532:
+/***/ 22896:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
   firstMessage: {
-    request: __nccwpck_require__(78665),
-    response: __nccwpck_require__(14829),
+    request: __nccwpck_require__(88637),
+    response: __nccwpck_require__(4041),
   },
   finalMessage: {
-    request: __nccwpck_require__(82511),
-    response: __nccwpck_require__(96523),
+    request: __nccwpck_require__(26811),
+    response: __nccwpck_require__(87807),
   },
 }
 
 
 /***/ }),
 
-/***/ 66724:
+/***/ 73808:
 /***/ ((module) => {
 
 /**
@@ -72241,7 +72241,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30363:
+/***/ 73039:
 /***/ ((module) => {
 
 module.exports = {
@@ -72255,7 +72255,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 38297:
+/***/ 47733:
 /***/ ((module) => {
 
 module.exports = {
@@ -72269,13 +72269,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43169:
+/***/ 4677:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNumberOfRetriesExceeded, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const { KafkaJSNumberOfRetriesExceeded, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
 
 const isTestMode = process.env.NODE_ENV === 'test'
-const RETRY_DEFAULT = isTestMode ? __nccwpck_require__(38297) : __nccwpck_require__(30363)
+const RETRY_DEFAULT = isTestMode ? __nccwpck_require__(47733) : __nccwpck_require__(73039)
 
 const random = (min, max) => {
   return Math.random() * (max - min) + min
@@ -72353,7 +72353,7 @@ module.exports = (opts = {}) => fn => {
 
 /***/ }),
 
-/***/ 16116:
+/***/ 68416:
 /***/ ((module) => {
 
 module.exports = (a, b) => {
@@ -72374,7 +72374,7 @@ module.exports = (a, b) => {
 
 /***/ }),
 
-/***/ 16160:
+/***/ 35372:
 /***/ ((module) => {
 
 module.exports = async (array, groupFn) => {
@@ -72391,11 +72391,11 @@ module.exports = async (array, groupFn) => {
 
 /***/ }),
 
-/***/ 8347:
+/***/ 48455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { format } = __nccwpck_require__(39023)
-const { KafkaJSLockTimeout } = __nccwpck_require__(99657)
+const { KafkaJSLockTimeout } = __nccwpck_require__(65189)
 
 const PRIVATE = {
   LOCKED: Symbol('private:Lock:locked'),
@@ -72461,7 +72461,7 @@ module.exports = class Lock {
 
 /***/ }),
 
-/***/ 80886:
+/***/ 37906:
 /***/ ((module) => {
 
 /**
@@ -72811,7 +72811,7 @@ module.exports = Long
 
 /***/ }),
 
-/***/ 36129:
+/***/ 95221:
 /***/ ((module) => {
 
 module.exports = fn => {
@@ -72828,7 +72828,7 @@ module.exports = fn => {
 
 /***/ }),
 
-/***/ 62245:
+/***/ 86097:
 /***/ ((module) => {
 
 /**
@@ -72844,7 +72844,7 @@ module.exports = seq
 
 /***/ }),
 
-/***/ 32889:
+/***/ 2245:
 /***/ ((module) => {
 
 /**
@@ -72869,7 +72869,7 @@ module.exports = asyncFunction => {
 
 /***/ }),
 
-/***/ 53267:
+/***/ 53423:
 /***/ ((module) => {
 
 /**
@@ -72901,7 +72901,7 @@ module.exports = array => {
 
 /***/ }),
 
-/***/ 16073:
+/***/ 68597:
 /***/ ((module) => {
 
 module.exports = timeInMs =>
@@ -72912,7 +72912,7 @@ module.exports = timeInMs =>
 
 /***/ }),
 
-/***/ 26288:
+/***/ 16540:
 /***/ ((module) => {
 
 const { keys } = Object
@@ -72922,11 +72922,11 @@ module.exports = object =>
 
 /***/ }),
 
-/***/ 74610:
+/***/ 84342:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const sleep = __nccwpck_require__(16073)
-const { KafkaJSTimeout } = __nccwpck_require__(99657)
+const sleep = __nccwpck_require__(68597)
+const { KafkaJSTimeout } = __nccwpck_require__(65189)
 
 module.exports = (
   fn,
@@ -72979,7 +72979,7 @@ module.exports = (
 
 /***/ }),
 
-/***/ 56242:
+/***/ 42622:
 /***/ ((module) => {
 
 const BASE_URL = 'https://kafka.js.org'
@@ -72993,15 +72993,15 @@ module.exports = (path, hash) =>
 
 /***/ }),
 
-/***/ 20770:
+/***/ 49718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(20218);
+module.exports = __nccwpck_require__(11902);
 
 
 /***/ }),
 
-/***/ 20218:
+/***/ 11902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73273,34 +73273,34 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 46752:
+/***/ 8252:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Client = __nccwpck_require__(23701)
-const Dispatcher = __nccwpck_require__(30883)
-const Pool = __nccwpck_require__(30628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(57405)
-const ProxyAgent = __nccwpck_require__(76672)
-const EnvHttpProxyAgent = __nccwpck_require__(53137)
-const RetryAgent = __nccwpck_require__(30050)
-const errors = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(86041)
+const Dispatcher = __nccwpck_require__(10463)
+const Pool = __nccwpck_require__(12240)
+const BalancedPool = __nccwpck_require__(34497)
+const Agent = __nccwpck_require__(66921)
+const ProxyAgent = __nccwpck_require__(81660)
+const EnvHttpProxyAgent = __nccwpck_require__(40109)
+const RetryAgent = __nccwpck_require__(49030)
+const errors = __nccwpck_require__(19807)
+const util = __nccwpck_require__(45796)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(56615)
-const buildConnector = __nccwpck_require__(59136)
-const MockClient = __nccwpck_require__(47365)
-const MockAgent = __nccwpck_require__(47501)
-const MockPool = __nccwpck_require__(94004)
-const mockErrors = __nccwpck_require__(52429)
-const RetryHandler = __nccwpck_require__(17816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
-const DecoratorHandler = __nccwpck_require__(58155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(25092)
+const api = __nccwpck_require__(35899)
+const buildConnector = __nccwpck_require__(8172)
+const MockClient = __nccwpck_require__(25937)
+const MockAgent = __nccwpck_require__(77393)
+const MockPool = __nccwpck_require__(46696)
+const mockErrors = __nccwpck_require__(89961)
+const RetryHandler = __nccwpck_require__(33260)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(83665)
+const DecoratorHandler = __nccwpck_require__(72983)
+const RedirectHandler = __nccwpck_require__(39358)
+const createRedirectInterceptor = __nccwpck_require__(93952)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -73318,10 +73318,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(21514),
-  retry: __nccwpck_require__(92026),
-  dump: __nccwpck_require__(88060),
-  dns: __nccwpck_require__(70379)
+  redirect: __nccwpck_require__(2446),
+  retry: __nccwpck_require__(23110),
+  dump: __nccwpck_require__(60680),
+  dns: __nccwpck_require__(12631)
 }
 
 module.exports.buildConnector = buildConnector
@@ -73383,7 +73383,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(54398).fetch)
+const fetchImpl = (__nccwpck_require__(7506).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -73395,39 +73395,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(60660).Headers
-module.exports.Response = __nccwpck_require__(99051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(35910).FormData
+module.exports.Headers = __nccwpck_require__(64136).Headers
+module.exports.Response = __nccwpck_require__(5599).Response
+module.exports.Request = __nccwpck_require__(70907).Request
+module.exports.FormData = __nccwpck_require__(58834).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(48355).FileReader
+module.exports.FileReader = __nccwpck_require__(34519).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(18007)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(20109)
+const { CacheStorage } = __nccwpck_require__(29321)
+const { kConstruct } = __nccwpck_require__(21985)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(73609)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(9944)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
-module.exports.WebSocket = __nccwpck_require__(13726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(84496)
+module.exports.WebSocket = __nccwpck_require__(95810).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -73443,18 +73443,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(21238)
+const { EventSource } = __nccwpck_require__(42714)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 80158:
+/***/ 15714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(68707)
+const { addAbortListener } = __nccwpck_require__(45796)
+const { RequestAbortedError } = __nccwpck_require__(19807)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -73514,7 +73514,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34660:
+/***/ 60512:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73522,9 +73522,9 @@ module.exports = {
 
 const assert = __nccwpck_require__(34589)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(19807)
+const util = __nccwpck_require__(45796)
+const { addSignal, removeSignal } = __nccwpck_require__(15714)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -73630,7 +73630,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 76862:
+/***/ 1690:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73645,10 +73645,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(19807)
+const util = __nccwpck_require__(45796)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const { addSignal, removeSignal } = __nccwpck_require__(15714)
 const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
@@ -73889,17 +73889,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 14043:
+/***/ 8751:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const assert = __nccwpck_require__(34589)
-const { Readable } = __nccwpck_require__(49927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { Readable } = __nccwpck_require__(39979)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(19807)
+const util = __nccwpck_require__(45796)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(10595)
 const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
@@ -74111,7 +74111,7 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 68268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -74119,11 +74119,11 @@ module.exports.RequestHandler = RequestHandler
 
 const assert = __nccwpck_require__(34589)
 const { finished, PassThrough } = __nccwpck_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(19807)
+const util = __nccwpck_require__(45796)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(10595)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const { addSignal, removeSignal } = __nccwpck_require__(15714)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -74339,16 +74339,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 61882:
+/***/ 99102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(19807)
 const { AsyncResource } = __nccwpck_require__(16698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const util = __nccwpck_require__(45796)
+const { addSignal, removeSignal } = __nccwpck_require__(15714)
 const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
@@ -74455,22 +74455,22 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 56615:
+/***/ 35899:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-module.exports.request = __nccwpck_require__(14043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(76862)
-module.exports.upgrade = __nccwpck_require__(61882)
-module.exports.connect = __nccwpck_require__(34660)
+module.exports.request = __nccwpck_require__(8751)
+module.exports.stream = __nccwpck_require__(68268)
+module.exports.pipeline = __nccwpck_require__(1690)
+module.exports.upgrade = __nccwpck_require__(99102)
+module.exports.connect = __nccwpck_require__(60512)
 
 
 /***/ }),
 
-/***/ 49927:
+/***/ 39979:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -74480,9 +74480,9 @@ module.exports.connect = __nccwpck_require__(34660)
 
 const assert = __nccwpck_require__(34589)
 const { Readable } = __nccwpck_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(19807)
+const util = __nccwpck_require__(45796)
+const { ReadableStreamFrom } = __nccwpck_require__(45796)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -74863,15 +74863,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 87655:
+/***/ 10595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(19807)
 
-const { chunksDecode } = __nccwpck_require__(49927)
+const { chunksDecode } = __nccwpck_require__(39979)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -74963,7 +74963,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59136:
+/***/ 8172:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -74971,9 +74971,9 @@ module.exports = {
 
 const net = __nccwpck_require__(77030)
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
-const timers = __nccwpck_require__(96603)
+const util = __nccwpck_require__(45796)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(19807)
+const timers = __nccwpck_require__(18359)
 
 function noop () {}
 
@@ -75211,7 +75211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 10735:
+/***/ 19787:
 /***/ ((module) => {
 
 "use strict";
@@ -75337,7 +75337,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42414:
+/***/ 15322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -75547,7 +75547,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68707:
+/***/ 19807:
 /***/ ((module) => {
 
 "use strict";
@@ -75980,7 +75980,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44655:
+/***/ 51251:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -75989,7 +75989,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(19807)
 const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
@@ -76004,9 +76004,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(42414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+} = __nccwpck_require__(45796)
+const { channels } = __nccwpck_require__(15322)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(19787)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -76470,7 +76470,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 36443:
+/***/ 94263:
 /***/ ((module) => {
 
 module.exports = {
@@ -76544,7 +76544,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67752:
+/***/ 21836:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -76553,7 +76553,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(10735)
+} = __nccwpck_require__(19787)
 
 class TstNode {
   /** @type {any} */
@@ -76704,14 +76704,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 45796:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const assert = __nccwpck_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(94263)
 const { IncomingMessage } = __nccwpck_require__(37067)
 const stream = __nccwpck_require__(57075)
 const net = __nccwpck_require__(77030)
@@ -76719,9 +76719,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 const { stringify } = __nccwpck_require__(41792)
 const { EventEmitter: EE } = __nccwpck_require__(78474)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
-const { tree } = __nccwpck_require__(67752)
+const { InvalidArgumentError } = __nccwpck_require__(19807)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(19787)
+const { tree } = __nccwpck_require__(21836)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -77431,19 +77431,19 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57405:
+/***/ 66921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { InvalidArgumentError } = __nccwpck_require__(68707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
-const DispatcherBase = __nccwpck_require__(21841)
-const Pool = __nccwpck_require__(30628)
-const Client = __nccwpck_require__(23701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(25092)
+const { InvalidArgumentError } = __nccwpck_require__(19807)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(94263)
+const DispatcherBase = __nccwpck_require__(65877)
+const Pool = __nccwpck_require__(12240)
+const Client = __nccwpck_require__(86041)
+const util = __nccwpck_require__(45796)
+const createRedirectInterceptor = __nccwpck_require__(93952)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -77572,7 +77572,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 34497:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -77581,7 +77581,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(19807)
 const {
   PoolBase,
   kClients,
@@ -77589,10 +77589,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(42128)
-const Pool = __nccwpck_require__(30628)
-const { kUrl, kInterceptors } = __nccwpck_require__(36443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(98308)
+const Pool = __nccwpck_require__(12240)
+const { kUrl, kInterceptors } = __nccwpck_require__(94263)
+const { parseOrigin } = __nccwpck_require__(45796)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -77789,7 +77789,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 92929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -77798,9 +77798,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(42414)
-const timers = __nccwpck_require__(96603)
+const util = __nccwpck_require__(45796)
+const { channels } = __nccwpck_require__(15322)
+const timers = __nccwpck_require__(18359)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -77813,7 +77813,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(19807)
 const {
   kUrl,
   kReset,
@@ -77846,9 +77846,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(36443)
+} = __nccwpck_require__(94263)
 
-const constants = __nccwpck_require__(52824)
+const constants = __nccwpck_require__(63348)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -77860,11 +77860,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(22362) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(53434))
+    mod = await WebAssembly.compile(__nccwpck_require__(24374))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -77872,7 +77872,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(22362))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -78787,7 +78787,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(84492).extractBody)
+      extractBody = (__nccwpck_require__(79712).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -79310,7 +79310,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 88788:
+/***/ 40008:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -79319,13 +79319,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(34589)
 const { errorMonitor } = __nccwpck_require__(78474)
 const { pipeline } = __nccwpck_require__(57075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(45796)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(68707)
+} = __nccwpck_require__(19807)
 const {
   kUrl,
   kReset,
@@ -79344,7 +79344,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(36443)
+} = __nccwpck_require__(94263)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -79750,7 +79750,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(84492).extractBody)
+    extractBody ??= (__nccwpck_require__(79712).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -80110,7 +80110,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 23701:
+/***/ 86041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -80121,16 +80121,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(34589)
 const net = __nccwpck_require__(77030)
 const http = __nccwpck_require__(37067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(42414)
-const Request = __nccwpck_require__(44655)
-const DispatcherBase = __nccwpck_require__(21841)
+const util = __nccwpck_require__(45796)
+const { channels } = __nccwpck_require__(15322)
+const Request = __nccwpck_require__(51251)
+const DispatcherBase = __nccwpck_require__(65877)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(68707)
-const buildConnector = __nccwpck_require__(59136)
+} = __nccwpck_require__(19807)
+const buildConnector = __nccwpck_require__(8172)
 const {
   kUrl,
   kServerName,
@@ -80172,9 +80172,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(36443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(88788)
+} = __nccwpck_require__(94263)
+const connectH1 = __nccwpck_require__(92929)
+const connectH2 = __nccwpck_require__(40008)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -80482,7 +80482,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(25092)
+const createRedirectInterceptor = __nccwpck_require__(93952)
 
 function onError (client, err) {
   if (
@@ -80742,20 +80742,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 21841:
+/***/ 65877:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(30883)
+const Dispatcher = __nccwpck_require__(10463)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(68707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+} = __nccwpck_require__(19807)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(94263)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -80958,7 +80958,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 30883:
+/***/ 10463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -81031,16 +81031,16 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 53137:
+/***/ 40109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const DispatcherBase = __nccwpck_require__(21841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
-const ProxyAgent = __nccwpck_require__(76672)
-const Agent = __nccwpck_require__(57405)
+const DispatcherBase = __nccwpck_require__(65877)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(94263)
+const ProxyAgent = __nccwpck_require__(81660)
+const Agent = __nccwpck_require__(66921)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -81199,7 +81199,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 64660:
+/***/ 27520:
 /***/ ((module) => {
 
 "use strict";
@@ -81324,16 +81324,16 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 42128:
+/***/ 98308:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const DispatcherBase = __nccwpck_require__(21841)
-const FixedQueue = __nccwpck_require__(64660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
-const PoolStats = __nccwpck_require__(43246)
+const DispatcherBase = __nccwpck_require__(65877)
+const FixedQueue = __nccwpck_require__(27520)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(94263)
+const PoolStats = __nccwpck_require__(32434)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -81526,10 +81526,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43246:
+/***/ 32434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(94263)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -81567,7 +81567,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 30628:
+/***/ 12240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -81579,14 +81579,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(42128)
-const Client = __nccwpck_require__(23701)
+} = __nccwpck_require__(98308)
+const Client = __nccwpck_require__(86041)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(68707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(36443)
-const buildConnector = __nccwpck_require__(59136)
+} = __nccwpck_require__(19807)
+const util = __nccwpck_require__(45796)
+const { kUrl, kInterceptors } = __nccwpck_require__(94263)
+const buildConnector = __nccwpck_require__(8172)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -81682,20 +81682,20 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 76672:
+/***/ 81660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(94263)
 const { URL } = __nccwpck_require__(73136)
-const Agent = __nccwpck_require__(57405)
-const Pool = __nccwpck_require__(30628)
-const DispatcherBase = __nccwpck_require__(21841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
-const buildConnector = __nccwpck_require__(59136)
-const Client = __nccwpck_require__(23701)
+const Agent = __nccwpck_require__(66921)
+const Pool = __nccwpck_require__(12240)
+const DispatcherBase = __nccwpck_require__(65877)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(19807)
+const buildConnector = __nccwpck_require__(8172)
+const Client = __nccwpck_require__(86041)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -81964,14 +81964,14 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 30050:
+/***/ 49030:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const Dispatcher = __nccwpck_require__(30883)
-const RetryHandler = __nccwpck_require__(17816)
+const Dispatcher = __nccwpck_require__(10463)
+const RetryHandler = __nccwpck_require__(33260)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -82007,7 +82007,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 32581:
+/***/ 83665:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -82016,8 +82016,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(68707)
-const Agent = __nccwpck_require__(57405)
+const { InvalidArgumentError } = __nccwpck_require__(19807)
+const Agent = __nccwpck_require__(66921)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -82047,7 +82047,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58155:
+/***/ 72983:
 /***/ ((module) => {
 
 "use strict";
@@ -82099,16 +82099,16 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 39358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(36443)
+const util = __nccwpck_require__(45796)
+const { kBodyUsed } = __nccwpck_require__(94263)
 const assert = __nccwpck_require__(34589)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { InvalidArgumentError } = __nccwpck_require__(19807)
 const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -82339,21 +82339,21 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 17816:
+/***/ 33260:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
-const { RequestRetryError } = __nccwpck_require__(68707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(94263)
+const { RequestRetryError } = __nccwpck_require__(19807)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(45796)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -82784,15 +82784,15 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 70379:
+/***/ 12631:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 const { isIP } = __nccwpck_require__(77030)
 const { lookup } = __nccwpck_require__(40610)
-const DecoratorHandler = __nccwpck_require__(58155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(72983)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(19807)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -83167,15 +83167,15 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 88060:
+/***/ 60680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
-const DecoratorHandler = __nccwpck_require__(58155)
+const util = __nccwpck_require__(45796)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(19807)
+const DecoratorHandler = __nccwpck_require__(72983)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -83298,13 +83298,13 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 25092:
+/***/ 93952:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(39358)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -83327,12 +83327,12 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 21514:
+/***/ 2446:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(39358)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -83359,12 +83359,12 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 92026:
+/***/ 23110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
-const RetryHandler = __nccwpck_require__(17816)
+const RetryHandler = __nccwpck_require__(33260)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -83386,14 +83386,14 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 52824:
+/***/ 63348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(50172);
+const utils_1 = __nccwpck_require__(16328);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -83671,7 +83671,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 63870:
+/***/ 22362:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -83684,7 +83684,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 53434:
+/***/ 24374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -83697,7 +83697,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 50172:
+/***/ 16328:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -83719,14 +83719,14 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 47501:
+/***/ 77393:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kClients } = __nccwpck_require__(36443)
-const Agent = __nccwpck_require__(57405)
+const { kClients } = __nccwpck_require__(94263)
+const Agent = __nccwpck_require__(66921)
 const {
   kAgent,
   kMockAgentSet,
@@ -83737,14 +83737,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(91117)
-const MockClient = __nccwpck_require__(47365)
-const MockPool = __nccwpck_require__(94004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
-const Dispatcher = __nccwpck_require__(30883)
-const Pluralizer = __nccwpck_require__(91529)
-const PendingInterceptorsFormatter = __nccwpck_require__(56142)
+} = __nccwpck_require__(77497)
+const MockClient = __nccwpck_require__(25937)
+const MockPool = __nccwpck_require__(46696)
+const { matchValue, buildMockOptions } = __nccwpck_require__(62545)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(19807)
+const Dispatcher = __nccwpck_require__(10463)
+const Pluralizer = __nccwpck_require__(41093)
+const PendingInterceptorsFormatter = __nccwpck_require__(58898)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -83887,15 +83887,15 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 47365:
+/***/ 25937:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Client = __nccwpck_require__(23701)
-const { buildMockDispatch } = __nccwpck_require__(53397)
+const Client = __nccwpck_require__(86041)
+const { buildMockDispatch } = __nccwpck_require__(62545)
 const {
   kDispatches,
   kMockAgent,
@@ -83904,10 +83904,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(91117)
-const { MockInterceptor } = __nccwpck_require__(31511)
-const Symbols = __nccwpck_require__(36443)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
+} = __nccwpck_require__(77497)
+const { MockInterceptor } = __nccwpck_require__(39371)
+const Symbols = __nccwpck_require__(94263)
+const { InvalidArgumentError } = __nccwpck_require__(19807)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -83954,13 +83954,13 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 52429:
+/***/ 89961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { UndiciError } = __nccwpck_require__(68707)
+const { UndiciError } = __nccwpck_require__(19807)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -83990,13 +83990,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31511:
+/***/ 39371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(62545)
 const {
   kDispatches,
   kDispatchKey,
@@ -84004,9 +84004,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(91117)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(77497)
+const { InvalidArgumentError } = __nccwpck_require__(19807)
+const { buildURL } = __nccwpck_require__(45796)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -84205,15 +84205,15 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 94004:
+/***/ 46696:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Pool = __nccwpck_require__(30628)
-const { buildMockDispatch } = __nccwpck_require__(53397)
+const Pool = __nccwpck_require__(12240)
+const { buildMockDispatch } = __nccwpck_require__(62545)
 const {
   kDispatches,
   kMockAgent,
@@ -84222,10 +84222,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(91117)
-const { MockInterceptor } = __nccwpck_require__(31511)
-const Symbols = __nccwpck_require__(36443)
-const { InvalidArgumentError } = __nccwpck_require__(68707)
+} = __nccwpck_require__(77497)
+const { MockInterceptor } = __nccwpck_require__(39371)
+const Symbols = __nccwpck_require__(94263)
+const { InvalidArgumentError } = __nccwpck_require__(19807)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -84272,7 +84272,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 91117:
+/***/ 77497:
 /***/ ((module) => {
 
 "use strict";
@@ -84303,21 +84303,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53397:
+/***/ 62545:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { MockNotMatchedError } = __nccwpck_require__(52429)
+const { MockNotMatchedError } = __nccwpck_require__(89961)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(91117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(77497)
+const { buildURL } = __nccwpck_require__(45796)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
@@ -84678,7 +84678,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 56142:
+/***/ 58898:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -84729,7 +84729,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 91529:
+/***/ 41093:
 /***/ ((module) => {
 
 "use strict";
@@ -84766,7 +84766,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 96603:
+/***/ 18359:
 /***/ ((module) => {
 
 "use strict";
@@ -85197,21 +85197,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89634:
+/***/ 95094:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kConstruct } = __nccwpck_require__(20109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(45893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(93627)
-const { fetching } = __nccwpck_require__(54398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
+const { kConstruct } = __nccwpck_require__(21985)
+const { urlEquals, getFieldValues } = __nccwpck_require__(59050)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(45796)
+const { webidl } = __nccwpck_require__(15625)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(5599)
+const { Request, fromInnerRequest } = __nccwpck_require__(70907)
+const { kState } = __nccwpck_require__(1407)
+const { fetching } = __nccwpck_require__(7506)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(64636)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -86064,16 +86064,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 29321:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kConstruct } = __nccwpck_require__(20109)
-const { Cache } = __nccwpck_require__(89634)
-const { webidl } = __nccwpck_require__(45893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(21985)
+const { Cache } = __nccwpck_require__(95094)
+const { webidl } = __nccwpck_require__(15625)
+const { kEnumerableProperty } = __nccwpck_require__(45796)
 
 class CacheStorage {
   /**
@@ -86224,28 +86224,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20109:
+/***/ 21985:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(36443).kConstruct)
+  kConstruct: (__nccwpck_require__(94263).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 76798:
+/***/ 59050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const assert = __nccwpck_require__(34589)
-const { URLSerializer } = __nccwpck_require__(51900)
-const { isValidHeaderName } = __nccwpck_require__(73168)
+const { URLSerializer } = __nccwpck_require__(9944)
+const { isValidHeaderName } = __nccwpck_require__(64636)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -86290,7 +86290,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71276:
+/***/ 81168:
 /***/ ((module) => {
 
 "use strict";
@@ -86310,16 +86310,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79061:
+/***/ 73609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { parseSetCookie } = __nccwpck_require__(11978)
-const { stringify } = __nccwpck_require__(57797)
-const { webidl } = __nccwpck_require__(45893)
-const { Headers } = __nccwpck_require__(60660)
+const { parseSetCookie } = __nccwpck_require__(30478)
+const { stringify } = __nccwpck_require__(21969)
+const { webidl } = __nccwpck_require__(15625)
+const { Headers } = __nccwpck_require__(64136)
 
 /**
  * @typedef {Object} Cookie
@@ -86502,15 +86502,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11978:
+/***/ 30478:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
-const { isCTLExcludingHtab } = __nccwpck_require__(57797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(81168)
+const { isCTLExcludingHtab } = __nccwpck_require__(21969)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(9944)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -86820,7 +86820,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57797:
+/***/ 21969:
 /***/ ((module) => {
 
 "use strict";
@@ -87180,14 +87180,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24031:
+/***/ 33723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(89567)
 
 /**
  * @type {number[]} BOM
@@ -87762,24 +87762,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21238:
+/***/ 42714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { pipeline } = __nccwpck_require__(57075)
-const { fetching } = __nccwpck_require__(54398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(45893)
-const { EventSourceStream } = __nccwpck_require__(24031)
-const { parseMIMEType } = __nccwpck_require__(51900)
-const { createFastMessageEvent } = __nccwpck_require__(15188)
-const { isNetworkError } = __nccwpck_require__(99051)
-const { delay } = __nccwpck_require__(94811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(73168)
-const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { fetching } = __nccwpck_require__(7506)
+const { makeRequest } = __nccwpck_require__(70907)
+const { webidl } = __nccwpck_require__(15625)
+const { EventSourceStream } = __nccwpck_require__(33723)
+const { parseMIMEType } = __nccwpck_require__(9944)
+const { createFastMessageEvent } = __nccwpck_require__(84496)
+const { isNetworkError } = __nccwpck_require__(5599)
+const { delay } = __nccwpck_require__(89567)
+const { kEnumerableProperty } = __nccwpck_require__(45796)
+const { environmentSettingsObject } = __nccwpck_require__(64636)
+const { getGlobalDispatcher } = __nccwpck_require__(83665)
 
 let experimentalWarned = false
 
@@ -88253,7 +88253,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 94811:
+/***/ 89567:
 /***/ ((module) => {
 
 "use strict";
@@ -88298,13 +88298,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84492:
+/***/ 79712:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(45796)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -88314,16 +88314,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(73168)
-const { FormData } = __nccwpck_require__(35910)
-const { kState } = __nccwpck_require__(93627)
-const { webidl } = __nccwpck_require__(45893)
+} = __nccwpck_require__(64636)
+const { FormData } = __nccwpck_require__(58834)
+const { kState } = __nccwpck_require__(1407)
+const { webidl } = __nccwpck_require__(15625)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(34589)
 const { isErrored, isDisturbed } = __nccwpck_require__(57075)
 const { isArrayBuffer } = __nccwpck_require__(73429)
-const { serializeAMimeType } = __nccwpck_require__(51900)
-const { multipartFormDataParser } = __nccwpck_require__(50116)
+const { serializeAMimeType } = __nccwpck_require__(9944)
+const { multipartFormDataParser } = __nccwpck_require__(99368)
 let random
 
 try {
@@ -88835,7 +88835,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 22435:
 /***/ ((module) => {
 
 "use strict";
@@ -88967,7 +88967,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51900:
+/***/ 9944:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -89719,13 +89719,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66653:
+/***/ 70497:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kConnected, kSize } = __nccwpck_require__(36443)
+const { kConnected, kSize } = __nccwpck_require__(94263)
 
 class CompatWeakRef {
   constructor (value) {
@@ -89773,15 +89773,15 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 27114:
+/***/ 46582:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(93627)
-const { webidl } = __nccwpck_require__(45893)
+const { kState } = __nccwpck_require__(1407)
+const { webidl } = __nccwpck_require__(15625)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -89907,17 +89907,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 50116:
+/***/ 99368:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(73168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
-const { isFileLike } = __nccwpck_require__(27114)
-const { makeEntry } = __nccwpck_require__(35910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(45796)
+const { utf8DecodeBytes } = __nccwpck_require__(64636)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(9944)
+const { isFileLike } = __nccwpck_require__(46582)
+const { makeEntry } = __nccwpck_require__(58834)
 const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -90389,17 +90389,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35910:
+/***/ 58834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
-const { kState } = __nccwpck_require__(93627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(27114)
-const { webidl } = __nccwpck_require__(45893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(64636)
+const { kState } = __nccwpck_require__(1407)
+const { kEnumerableProperty } = __nccwpck_require__(45796)
+const { FileLike, isFileLike } = __nccwpck_require__(46582)
+const { webidl } = __nccwpck_require__(15625)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 
@@ -90649,7 +90649,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 51059:
+/***/ 18007:
 /***/ ((module) => {
 
 "use strict";
@@ -90697,7 +90697,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60660:
+/***/ 64136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -90705,14 +90705,14 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(36443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(94263)
+const { kEnumerableProperty } = __nccwpck_require__(45796)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(73168)
-const { webidl } = __nccwpck_require__(45893)
+} = __nccwpck_require__(64636)
+const { webidl } = __nccwpck_require__(15625)
 const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(57975)
 
@@ -91392,7 +91392,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54398:
+/***/ 7506:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -91406,9 +91406,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(99051)
-const { HeadersList } = __nccwpck_require__(60660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(5599)
+const { HeadersList } = __nccwpck_require__(64136)
+const { Request, cloneRequest } = __nccwpck_require__(70907)
 const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
@@ -91444,23 +91444,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(73168)
-const { kState, kDispatcher } = __nccwpck_require__(93627)
+} = __nccwpck_require__(64636)
+const { kState, kDispatcher } = __nccwpck_require__(1407)
 const assert = __nccwpck_require__(34589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(79712)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(22435)
 const EE = __nccwpck_require__(78474)
 const { Readable, pipeline, finished } = __nccwpck_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
-const { getGlobalDispatcher } = __nccwpck_require__(32581)
-const { webidl } = __nccwpck_require__(45893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(45796)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(9944)
+const { getGlobalDispatcher } = __nccwpck_require__(83665)
+const { webidl } = __nccwpck_require__(15625)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -93670,7 +93670,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 70907:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -93678,16 +93678,16 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
-const { FinalizationRegistry } = __nccwpck_require__(66653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(79712)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(64136)
+const { FinalizationRegistry } = __nccwpck_require__(70497)()
+const util = __nccwpck_require__(45796)
 const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(73168)
+} = __nccwpck_require__(64636)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -93697,12 +93697,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(22435)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
-const { webidl } = __nccwpck_require__(45893)
-const { URLSerializer } = __nccwpck_require__(51900)
-const { kConstruct } = __nccwpck_require__(36443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1407)
+const { webidl } = __nccwpck_require__(15625)
+const { URLSerializer } = __nccwpck_require__(9944)
+const { kConstruct } = __nccwpck_require__(94263)
 const assert = __nccwpck_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
@@ -94715,15 +94715,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 99051:
+/***/ 5599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(64136)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(79712)
+const util = __nccwpck_require__(45796)
 const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -94735,16 +94735,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(73168)
+} = __nccwpck_require__(64636)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(93627)
-const { webidl } = __nccwpck_require__(45893)
-const { FormData } = __nccwpck_require__(35910)
-const { URLSerializer } = __nccwpck_require__(51900)
-const { kConstruct } = __nccwpck_require__(36443)
+} = __nccwpck_require__(22435)
+const { kState, kHeaders } = __nccwpck_require__(1407)
+const { webidl } = __nccwpck_require__(15625)
+const { FormData } = __nccwpck_require__(58834)
+const { URLSerializer } = __nccwpck_require__(9944)
+const { kConstruct } = __nccwpck_require__(94263)
 const assert = __nccwpck_require__(34589)
 const { types } = __nccwpck_require__(57975)
 
@@ -95333,7 +95333,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93627:
+/***/ 1407:
 /***/ ((module) => {
 
 "use strict";
@@ -95350,7 +95350,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73168:
+/***/ 64636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -95358,14 +95358,14 @@ module.exports = {
 
 const { Transform } = __nccwpck_require__(57075)
 const zlib = __nccwpck_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(51059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(22435)
+const { getGlobalOrigin } = __nccwpck_require__(18007)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(9944)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(45796)
 const assert = __nccwpck_require__(34589)
 const { isUint8Array } = __nccwpck_require__(73429)
-const { webidl } = __nccwpck_require__(45893)
+const { webidl } = __nccwpck_require__(15625)
 
 let supportedHashes = []
 
@@ -96990,7 +96990,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45893:
+/***/ 15625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -96998,7 +96998,7 @@ module.exports = {
 
 const { types, inspect } = __nccwpck_require__(57975)
 const { markAsUncloneable } = __nccwpck_require__(75919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(45796)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -97693,7 +97693,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22607:
+/***/ 20899:
 /***/ ((module) => {
 
 "use strict";
@@ -97991,7 +97991,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48355:
+/***/ 34519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -98001,16 +98001,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(53610)
+} = __nccwpck_require__(20166)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(20961)
-const { webidl } = __nccwpck_require__(45893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(95461)
+const { webidl } = __nccwpck_require__(15625)
+const { kEnumerableProperty } = __nccwpck_require__(45796)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -98343,13 +98343,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88573:
+/***/ 35593:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { webidl } = __nccwpck_require__(45893)
+const { webidl } = __nccwpck_require__(15625)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -98429,7 +98429,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20961:
+/***/ 95461:
 /***/ ((module) => {
 
 "use strict";
@@ -98447,7 +98447,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53610:
+/***/ 20166:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -98459,10 +98459,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(20961)
-const { ProgressEvent } = __nccwpck_require__(88573)
-const { getEncoding } = __nccwpck_require__(22607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
+} = __nccwpck_require__(95461)
+const { ProgressEvent } = __nccwpck_require__(35593)
+const { getEncoding } = __nccwpck_require__(20899)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(9944)
 const { types } = __nccwpck_require__(57975)
 const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
@@ -98846,28 +98846,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86897:
+/***/ 55821:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(84116)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(61216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
-const { channels } = __nccwpck_require__(42414)
-const { CloseEvent } = __nccwpck_require__(15188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(54398)
-const { Headers, getHeadersList } = __nccwpck_require__(60660)
-const { getDecodeSplit } = __nccwpck_require__(73168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(58788)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(75661)
+const { channels } = __nccwpck_require__(15322)
+const { CloseEvent } = __nccwpck_require__(84496)
+const { makeRequest } = __nccwpck_require__(70907)
+const { fetching } = __nccwpck_require__(7506)
+const { Headers, getHeadersList } = __nccwpck_require__(64136)
+const { getDecodeSplit } = __nccwpck_require__(64636)
+const { WebsocketFrameSend } = __nccwpck_require__(29572)
 
 /** @type {import('crypto')} */
 let crypto
@@ -99225,7 +99225,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20736:
+/***/ 84116:
 /***/ ((module) => {
 
 "use strict";
@@ -99299,15 +99299,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15188:
+/***/ 84496:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { webidl } = __nccwpck_require__(45893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(36443)
+const { webidl } = __nccwpck_require__(15625)
+const { kEnumerableProperty } = __nccwpck_require__(45796)
+const { kConstruct } = __nccwpck_require__(94263)
 const { MessagePort } = __nccwpck_require__(75919)
 
 /**
@@ -99636,13 +99636,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 29572:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(20736)
+const { maxUnsigned16Bit } = __nccwpck_require__(84116)
 
 const BUFFER_SIZE = 16386
 
@@ -99740,15 +99740,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19469:
+/***/ 8241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
-const { isValidClientWindowBits } = __nccwpck_require__(98625)
-const { MessageSizeExceededError } = __nccwpck_require__(68707)
+const { isValidClientWindowBits } = __nccwpck_require__(75661)
+const { MessageSizeExceededError } = __nccwpck_require__(19807)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -99853,7 +99853,7 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 81652:
+/***/ 45624:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -99861,9 +99861,9 @@ module.exports = { PerMessageDeflate }
 
 const { Writable } = __nccwpck_require__(57075)
 const assert = __nccwpck_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
-const { channels } = __nccwpck_require__(42414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(84116)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(58788)
+const { channels } = __nccwpck_require__(15322)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -99873,11 +99873,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(98625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(86897)
-const { PerMessageDeflate } = __nccwpck_require__(19469)
-const { MessageSizeExceededError } = __nccwpck_require__(68707)
+} = __nccwpck_require__(75661)
+const { WebsocketFrameSend } = __nccwpck_require__(29572)
+const { closeWebSocketConnection } = __nccwpck_require__(55821)
+const { PerMessageDeflate } = __nccwpck_require__(8241)
+const { MessageSizeExceededError } = __nccwpck_require__(19807)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -100388,15 +100388,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13900:
+/***/ 96320:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(20736)
-const FixedQueue = __nccwpck_require__(64660)
+const { WebsocketFrameSend } = __nccwpck_require__(29572)
+const { opcodes, sendHints } = __nccwpck_require__(84116)
+const FixedQueue = __nccwpck_require__(27520)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -100500,7 +100500,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 61216:
+/***/ 58788:
 /***/ ((module) => {
 
 "use strict";
@@ -100520,17 +100520,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 98625:
+/***/ 75661:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
-const { states, opcodes } = __nccwpck_require__(20736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(58788)
+const { states, opcodes } = __nccwpck_require__(84116)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(84496)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(9944)
 
 /* globals Blob */
 
@@ -100850,16 +100850,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13726:
+/***/ 95810:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { webidl } = __nccwpck_require__(45893)
-const { URLSerializer } = __nccwpck_require__(51900)
-const { environmentSettingsObject } = __nccwpck_require__(73168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
+const { webidl } = __nccwpck_require__(15625)
+const { URLSerializer } = __nccwpck_require__(9944)
+const { environmentSettingsObject } = __nccwpck_require__(64636)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(84116)
 const {
   kWebSocketURL,
   kReadyState,
@@ -100868,21 +100868,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(61216)
+} = __nccwpck_require__(58788)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(98625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
-const { ByteParser } = __nccwpck_require__(81652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(32581)
+} = __nccwpck_require__(75661)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(55821)
+const { ByteParser } = __nccwpck_require__(45624)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(45796)
+const { getGlobalDispatcher } = __nccwpck_require__(83665)
 const { types } = __nccwpck_require__(57975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
-const { SendQueue } = __nccwpck_require__(13900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(84496)
+const { SendQueue } = __nccwpck_require__(96320)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -101453,7 +101453,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47376:
+/***/ 75151:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -101520,7 +101520,7 @@ function annotationsFor(checks, workspace) {
 
 /***/ }),
 
-/***/ 52334:
+/***/ 97183:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -101628,7 +101628,7 @@ function reason(error) {
 
 /***/ }),
 
-/***/ 81729:
+/***/ 36104:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -101672,11 +101672,11 @@ exports.readInputs = readInputs;
 // The action's inputs, typed and validated once. Pure: `get` reads one input by name, so tests
 // need no environment. A bad value is an InputError that names the input and the fix.
 const path = __importStar(__nccwpck_require__(76760));
-const errors_1 = __nccwpck_require__(87206);
-const settings_1 = __nccwpck_require__(34692);
-const host_port_1 = __nccwpck_require__(50486);
-const project_name_1 = __nccwpck_require__(71968);
-const pr_comment_1 = __nccwpck_require__(21794);
+const errors_1 = __nccwpck_require__(84033);
+const settings_1 = __nccwpck_require__(80399);
+const host_port_1 = __nccwpck_require__(30109);
+const project_name_1 = __nccwpck_require__(50079);
+const pr_comment_1 = __nccwpck_require__(88231);
 class InputError extends errors_1.UserError {
 }
 exports.InputError = InputError;
@@ -101767,7 +101767,7 @@ function endpointList(get, name) {
 
 /***/ }),
 
-/***/ 36769:
+/***/ 58504:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -101810,22 +101810,23 @@ exports.run = run;
 exports.main = main;
 // The action's main step: inputs -> runtime -> verify() -> summary, reports, outputs,
 // annotations. A thin shell over the engine; the teardown belongs to post.
-const core = __importStar(__nccwpck_require__(37484));
+const core = __importStar(__nccwpck_require__(25128));
 const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
-const errors_1 = __nccwpck_require__(87206);
-const report_1 = __nccwpck_require__(41714);
-const pr_comment_1 = __nccwpck_require__(71914);
-const compose_1 = __nccwpck_require__(96359);
-const existing_1 = __nccwpck_require__(51619);
-const for_run_1 = __nccwpck_require__(94116);
-const load_1 = __nccwpck_require__(11207);
-const verify_1 = __nccwpck_require__(35538);
-const annotations_1 = __nccwpck_require__(47376);
-const github_api_1 = __nccwpck_require__(52334);
-const inputs_1 = __nccwpck_require__(81729);
-const pr_comment_2 = __nccwpck_require__(21794);
-const state_1 = __nccwpck_require__(33175);
+const errors_1 = __nccwpck_require__(84033);
+const report_1 = __nccwpck_require__(2013);
+const pr_comment_1 = __nccwpck_require__(75947);
+const compose_1 = __nccwpck_require__(35470);
+const existing_1 = __nccwpck_require__(61492);
+const for_run_1 = __nccwpck_require__(97339);
+const load_1 = __nccwpck_require__(94694);
+const verify_1 = __nccwpck_require__(59337);
+const observer_1 = __nccwpck_require__(51344);
+const annotations_1 = __nccwpck_require__(75151);
+const github_api_1 = __nccwpck_require__(97183);
+const inputs_1 = __nccwpck_require__(36104);
+const pr_comment_2 = __nccwpck_require__(88231);
+const state_1 = __nccwpck_require__(6000);
 function runtimeFor(inputs) {
     if (inputs.runtime === 'existing') {
         return new existing_1.ExistingRuntime({
@@ -101887,6 +101888,7 @@ async function run() {
     const loaded = (0, for_run_1.specForRun)(inputs.spec, inputs.workingDirectory);
     const runtime = runtimeFor(inputs);
     const report = await (0, verify_1.verify)(loaded.spec, runtime, {
+        observer: observer_1.probeObserver,
         timeoutSeconds: inputs.timeoutSeconds,
         noPersistence: !inputs.persistence,
         ttlExpiry: inputs.ttlExpiry,
@@ -101957,7 +101959,7 @@ void main();
 
 /***/ }),
 
-/***/ 21794:
+/***/ 88231:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -102007,7 +102009,7 @@ exports.commentWarning = commentWarning;
 // without `pull-requests: write` (forks get read-only tokens) costs one warning, never the step.
 const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
-const github_api_1 = __nccwpck_require__(52334);
+const github_api_1 = __nccwpck_require__(97183);
 /** Comments read while looking for ours; a thread longer than this gets a new comment. */
 exports.MAX_COMMENT_PAGES = 10;
 const PER_PAGE = 100;
@@ -102118,7 +102120,7 @@ function commentWarning(error, number) {
 
 /***/ }),
 
-/***/ 33175:
+/***/ 6000:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -102171,16 +102173,16 @@ function readPostState(get) {
 
 /***/ }),
 
-/***/ 50503:
+/***/ 17476:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraChecks = cassandraChecks;
-const normalise_1 = __nccwpck_require__(819);
-const outcome_1 = __nccwpck_require__(34545);
-const probes_1 = __nccwpck_require__(43318);
+const normalise_1 = __nccwpck_require__(75528);
+const outcome_1 = __nccwpck_require__(8386);
+const probes_1 = __nccwpck_require__(17783);
 const SECTION = 'Cassandra Schema';
 function cassandraChecks(spec, observed, gates, locate) {
     const results = [];
@@ -102291,14 +102293,14 @@ function compactionOutcome(table, observed) {
 
 /***/ }),
 
-/***/ 13041:
+/***/ 46834:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createGates = createGates;
-const outcome_1 = __nccwpck_require__(34545);
+const outcome_1 = __nccwpck_require__(8386);
 function createGates(observed) {
     return {
         services: new outcome_1.ProbeGate('services', observed.services),
@@ -102311,18 +102313,18 @@ function createGates(observed) {
 
 /***/ }),
 
-/***/ 2369:
+/***/ 31754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runChecks = runChecks;
-const cassandra_1 = __nccwpck_require__(50503);
-const gates_1 = __nccwpck_require__(13041);
-const kafka_1 = __nccwpck_require__(86459);
-const persistence_1 = __nccwpck_require__(10074);
-const services_1 = __nccwpck_require__(39549);
+const cassandra_1 = __nccwpck_require__(17476);
+const gates_1 = __nccwpck_require__(46834);
+const kafka_1 = __nccwpck_require__(45856);
+const persistence_1 = __nccwpck_require__(2281);
+const services_1 = __nccwpck_require__(74724);
 const nowhere = () => undefined;
 /** locate maps a spec path to its line (LoadedSpec.locate); without it results carry no source. */
 function runChecks(spec, observed, locate = nowhere) {
@@ -102338,15 +102340,15 @@ function runChecks(spec, observed, locate = nowhere) {
 
 /***/ }),
 
-/***/ 86459:
+/***/ 45856:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaChecks = kafkaChecks;
-const outcome_1 = __nccwpck_require__(34545);
-const probes_1 = __nccwpck_require__(43318);
+const outcome_1 = __nccwpck_require__(8386);
+const probes_1 = __nccwpck_require__(17783);
 const SECTION = 'Kafka Topics';
 function kafkaChecks(spec, observed, gates, locate) {
     const results = [];
@@ -102406,7 +102408,7 @@ function configOutcome(topic, key, observed) {
 
 /***/ }),
 
-/***/ 819:
+/***/ 75528:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -102442,7 +102444,7 @@ function sameResourceName(observedName, declared) {
 
 /***/ }),
 
-/***/ 34545:
+/***/ 8386:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -102552,16 +102554,16 @@ function combine(outcomes, whenNothingToCheck) {
 
 /***/ }),
 
-/***/ 10074:
+/***/ 2281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.persistenceChecks = persistenceChecks;
-const outcome_1 = __nccwpck_require__(34545);
-const normalise_1 = __nccwpck_require__(819);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const outcome_1 = __nccwpck_require__(8386);
+const normalise_1 = __nccwpck_require__(75528);
+const skip_reasons_1 = __nccwpck_require__(28599);
 const SECTION = 'Data Persistence';
 function persistenceChecks(spec, observed, gates, locate) {
     const reason = (0, skip_reasons_1.persistenceSkipReason)(spec, observed);
@@ -102634,7 +102636,7 @@ function volumesOutcome(spec, observations) {
 
 /***/ }),
 
-/***/ 43318:
+/***/ 17783:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -102642,8 +102644,8 @@ function volumesOutcome(spec, observations) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaRoundTripChecks = kafkaRoundTripChecks;
 exports.cassandraProbeChecks = cassandraProbeChecks;
-const outcome_1 = __nccwpck_require__(34545);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const outcome_1 = __nccwpck_require__(8386);
+const skip_reasons_1 = __nccwpck_require__(28599);
 /** Produce and consume across the declared topics that exist. */
 function kafkaRoundTripChecks(spec, observed, existing, locate) {
     const path = ['probes', 'roundTrip'];
@@ -102734,17 +102736,17 @@ function cassandraProbeChecks(spec, observed, table, locate) {
 
 /***/ }),
 
-/***/ 39549:
+/***/ 74724:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceChecks = serviceChecks;
-const runtime_1 = __nccwpck_require__(12997);
-const outcome_1 = __nccwpck_require__(34545);
-const normalise_1 = __nccwpck_require__(819);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const runtime_1 = __nccwpck_require__(45428);
+const outcome_1 = __nccwpck_require__(8386);
+const normalise_1 = __nccwpck_require__(75528);
+const skip_reasons_1 = __nccwpck_require__(28599);
 const SECTION = 'Infrastructure Services';
 function serviceChecks(spec, observed, gates, locate) {
     const services = Object.entries(spec.compose.services);
@@ -102880,7 +102882,7 @@ function stopOutcome(spec, observed) {
 
 /***/ }),
 
-/***/ 33670:
+/***/ 28599:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -102912,7 +102914,7 @@ function ttlExpirySkipReason(spec, observed) {
 
 /***/ }),
 
-/***/ 87206:
+/***/ 84033:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -102947,7 +102949,7 @@ function firstLineOf(error) {
 
 /***/ }),
 
-/***/ 30701:
+/***/ 33892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -102956,7 +102958,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.observe = observe;
 exports.notObserved = notObserved;
 // Running a probe as data: a failure becomes an Observed error that checks can report, not a throw.
-const errors_1 = __nccwpck_require__(87206);
+const errors_1 = __nccwpck_require__(84033);
 /** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
 async function observe(probe) {
     const started = Date.now();
@@ -102976,7 +102978,30 @@ function notObserved(reason) {
 
 /***/ }),
 
-/***/ 55235:
+/***/ 2848:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.notReadyServices = notReadyServices;
+/** The services that did not come up, with what was seen: empty when the stack is ready. */
+function notReadyServices(readiness) {
+    const entries = [
+        ['zookeeper', readiness.zookeeper],
+        ['kafka', readiness.kafka],
+        ['cassandra', readiness.cassandra],
+        ...Object.entries(readiness.others),
+    ];
+    const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
+    const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
+    return [...failed, ...badExits];
+}
+
+
+/***/ }),
+
+/***/ 42284:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -103003,7 +103028,7 @@ function resultOf(checks, notReady = []) {
 
 /***/ }),
 
-/***/ 12997:
+/***/ 45428:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -103028,7 +103053,7 @@ exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop
 
 /***/ }),
 
-/***/ 34692:
+/***/ 80399:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -103049,7 +103074,7 @@ function wholeSeconds(text) {
 
 /***/ }),
 
-/***/ 75180:
+/***/ 93015:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -103064,7 +103089,7 @@ function formatLocation(location) {
 
 /***/ }),
 
-/***/ 78793:
+/***/ 94534:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -103079,7 +103104,7 @@ exports.deleteRow = deleteRow;
 exports.roundTripTable = roundTripTable;
 // Reads the live Cassandra schema from system_schema (plain strings, no driver metadata cache
 // that lags DDL) and round-trips probe rows (prepared, so the table's types drive encoding).
-const cassandra_driver_1 = __nccwpck_require__(88871);
+const cassandra_driver_1 = __nccwpck_require__(65547);
 /** Probe rows live in this partition only, so they never mix with real data. */
 exports.PROBE_PARTITION = '__infra_verify_probe';
 const SYSTEM_KEYSPACES = new Set([
@@ -103252,7 +103277,7 @@ async function roundTripTable(client, keyspace, table, runId, expiry) {
 
 /***/ }),
 
-/***/ 22589:
+/***/ 55322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -103268,9 +103293,9 @@ exports.roundTripTopics = roundTripTopics;
 // Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
 // replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
 const node_crypto_1 = __nccwpck_require__(77598);
-const kafkajs_1 = __nccwpck_require__(77801);
-const observe_1 = __nccwpck_require__(30701);
-const kafka_1 = __nccwpck_require__(74234);
+const kafkajs_1 = __nccwpck_require__(46989);
+const observe_1 = __nccwpck_require__(33892);
+const kafka_1 = __nccwpck_require__(2201);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
@@ -103466,7 +103491,7 @@ async function roundTripTopics(connection, wanted, observed, runId) {
 
 /***/ }),
 
-/***/ 43974:
+/***/ 78573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -103477,11 +103502,11 @@ exports.observeLive = observeLive;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
-const observe_1 = __nccwpck_require__(30701);
-const cassandra_1 = __nccwpck_require__(12454);
-const zookeeper_1 = __nccwpck_require__(7910);
-const cassandra_2 = __nccwpck_require__(78793);
-const kafka_1 = __nccwpck_require__(22589);
+const observe_1 = __nccwpck_require__(33892);
+const cassandra_1 = __nccwpck_require__(46477);
+const zookeeper_1 = __nccwpck_require__(71617);
+const cassandra_2 = __nccwpck_require__(94534);
+const kafka_1 = __nccwpck_require__(55322);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -103611,22 +103636,47 @@ async function readMarkers(markers, clients) {
 
 /***/ }),
 
-/***/ 3353:
+/***/ 51344:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.probeObserver = void 0;
+const observe_stack_1 = __nccwpck_require__(78573);
+const stack_ready_1 = __nccwpck_require__(86642);
+exports.probeObserver = {
+    awaitStack: stack_ready_1.awaitStack,
+    async connect(endpoints, readiness) {
+        const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
+        return {
+            observeLive: (runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients),
+            roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
+            writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
+            readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
+            close: () => clients.close(),
+        };
+    },
+};
+
+
+/***/ }),
+
+/***/ 86642:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.awaitStack = awaitStack;
-exports.notReadyServices = notReadyServices;
 // Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
 // the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
-const errors_1 = __nccwpck_require__(87206);
-const runtime_1 = __nccwpck_require__(12997);
-const cassandra_1 = __nccwpck_require__(12454);
-const kafka_1 = __nccwpck_require__(74234);
-const wait_1 = __nccwpck_require__(63895);
-const zookeeper_1 = __nccwpck_require__(7910);
+const errors_1 = __nccwpck_require__(84033);
+const runtime_1 = __nccwpck_require__(45428);
+const cassandra_1 = __nccwpck_require__(46477);
+const kafka_1 = __nccwpck_require__(2201);
+const wait_1 = __nccwpck_require__(87246);
+const zookeeper_1 = __nccwpck_require__(71617);
 async function settle(wait) {
     const started = Date.now();
     try {
@@ -103712,23 +103762,11 @@ async function awaitStack(spec, runtime, deadline, progress) {
         others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
     };
 }
-/** The services that did not come up, with what was seen: empty when the stack is ready. */
-function notReadyServices(readiness) {
-    const entries = [
-        ['zookeeper', readiness.zookeeper],
-        ['kafka', readiness.kafka],
-        ['cassandra', readiness.cassandra],
-        ...Object.entries(readiness.others),
-    ];
-    const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
-    const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
-    return [...failed, ...badExits];
-}
 
 
 /***/ }),
 
-/***/ 12454:
+/***/ 46477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -103737,7 +103775,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraClient = cassandraClient;
 exports.cassandraReady = cassandraReady;
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
-const cassandra_driver_1 = __nccwpck_require__(88871);
+const cassandra_driver_1 = __nccwpck_require__(65547);
 /** Probes, readiness attempts and `cql` all connect through here. */
 function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
     return new cassandra_driver_1.Client({
@@ -103769,7 +103807,7 @@ async function cassandraReady(contactPoints, credentials) {
 
 /***/ }),
 
-/***/ 50486:
+/***/ 30109:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -103807,7 +103845,7 @@ function addressList(value) {
 
 /***/ }),
 
-/***/ 74234:
+/***/ 2201:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -103816,7 +103854,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaClient = kafkaClient;
 exports.kafkaReady = kafkaReady;
 // The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
-const kafkajs_1 = __nccwpck_require__(77801);
+const kafkajs_1 = __nccwpck_require__(46989);
 function kafkaClient(brokers, options) {
     return new kafkajs_1.Kafka({
         clientId: options.clientId,
@@ -103850,7 +103888,7 @@ async function kafkaReady(brokers) {
 
 /***/ }),
 
-/***/ 63895:
+/***/ 87246:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -103860,7 +103898,7 @@ exports.ReadinessError = void 0;
 exports.waitUntil = waitUntil;
 // Waiting for a service by its real protocol: one attempt function, retried with backoff until
 // a deadline that several waits can share. It knows nothing about servers or runtimes.
-const errors_1 = __nccwpck_require__(87206);
+const errors_1 = __nccwpck_require__(84033);
 class ReadinessError extends Error {
     service;
     lastSeen;
@@ -103915,7 +103953,7 @@ async function waitUntil(options) {
 
 /***/ }),
 
-/***/ 7910:
+/***/ 71617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -103925,7 +103963,7 @@ exports.zookeeperSrvr = zookeeperSrvr;
 exports.zookeeperReady = zookeeperReady;
 // ZooKeeper's four-letter words over plain TCP (what a compose healthcheck asks), and its readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
-const host_port_1 = __nccwpck_require__(50486);
+const host_port_1 = __nccwpck_require__(30109);
 /** Sends `srvr` and reads until ZooKeeper closes the connection. */
 function zookeeperSrvr(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -103961,7 +103999,7 @@ async function zookeeperReady(address) {
 
 /***/ }),
 
-/***/ 1478:
+/***/ 33425:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -103975,7 +104013,7 @@ exports.checklist = checklist;
 exports.isProblem = isProblem;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
-const report_1 = __nccwpck_require__(55235);
+const report_1 = __nccwpck_require__(42284);
 exports.MARKS = {
     pass: '✅',
     fail: '❌',
@@ -104020,15 +104058,15 @@ function isProblem(check) {
 
 /***/ }),
 
-/***/ 39475:
+/***/ 55488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderConsole = renderConsole;
-const source_1 = __nccwpck_require__(75180);
-const checklist_1 = __nccwpck_require__(1478);
+const source_1 = __nccwpck_require__(93015);
+const checklist_1 = __nccwpck_require__(33425);
 function renderConsole(report) {
     const lines = [];
     for (const { service, message } of report.notReady ?? []) {
@@ -104059,23 +104097,23 @@ function renderConsole(report) {
 
 /***/ }),
 
-/***/ 41714:
+/***/ 2013:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
-var console_1 = __nccwpck_require__(39475);
+var console_1 = __nccwpck_require__(55488);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
-var json_1 = __nccwpck_require__(32794);
+var json_1 = __nccwpck_require__(95179);
 Object.defineProperty(exports, "renderJson", ({ enumerable: true, get: function () { return json_1.renderJson; } }));
-var junit_1 = __nccwpck_require__(42998);
+var junit_1 = __nccwpck_require__(46409);
 Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function () { return junit_1.renderJunit; } }));
-var markdown_1 = __nccwpck_require__(54285);
+var markdown_1 = __nccwpck_require__(45256);
 Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
-var checklist_1 = __nccwpck_require__(1478);
+var checklist_1 = __nccwpck_require__(33425);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
 Object.defineProperty(exports, "describeCounts", ({ enumerable: true, get: function () { return checklist_1.describeCounts; } }));
 Object.defineProperty(exports, "MARKS", ({ enumerable: true, get: function () { return checklist_1.MARKS; } }));
@@ -104083,14 +104121,14 @@ Object.defineProperty(exports, "MARKS", ({ enumerable: true, get: function () { 
 
 /***/ }),
 
-/***/ 32794:
+/***/ 95179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJson = renderJson;
-const checklist_1 = __nccwpck_require__(1478);
+const checklist_1 = __nccwpck_require__(33425);
 function renderJson(report) {
     const document = {
         result: report.result,
@@ -104109,15 +104147,15 @@ function renderJson(report) {
 
 /***/ }),
 
-/***/ 42998:
+/***/ 46409:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJunit = renderJunit;
-const source_1 = __nccwpck_require__(75180);
-const checklist_1 = __nccwpck_require__(1478);
+const source_1 = __nccwpck_require__(93015);
+const checklist_1 = __nccwpck_require__(33425);
 // Characters XML 1.0 cannot carry at all, even escaped (log tails can contain them).
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 function text(value) {
@@ -104190,7 +104228,7 @@ function renderJunit(report) {
 
 /***/ }),
 
-/***/ 47141:
+/***/ 922:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -104265,7 +104303,7 @@ function fenced(text) {
 
 /***/ }),
 
-/***/ 54285:
+/***/ 45256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -104274,9 +104312,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SUMMARY_BUDGET_BYTES = void 0;
 exports.renderMarkdown = renderMarkdown;
 exports.renderErrorMarkdown = renderErrorMarkdown;
-const source_1 = __nccwpck_require__(75180);
-const checklist_1 = __nccwpck_require__(1478);
-const markdown_text_1 = __nccwpck_require__(47141);
+const source_1 = __nccwpck_require__(93015);
+const checklist_1 = __nccwpck_require__(33425);
+const markdown_text_1 = __nccwpck_require__(922);
 /** GitHub refuses a step summary of 1 MiB or more; the rest is room for the note. */
 exports.SUMMARY_BUDGET_BYTES = 1024 * 1024 - 16 * 1024;
 /** The tail of one service's log that a summary shows; the JSON report has it all. */
@@ -104366,7 +104404,7 @@ function renderErrorMarkdown(message) {
 
 /***/ }),
 
-/***/ 71914:
+/***/ 75947:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -104376,7 +104414,7 @@ exports.MAX_VALUE_CHARS = exports.MAX_ROWS = void 0;
 exports.codeSpan = codeSpan;
 exports.plainText = plainText;
 exports.renderPrComment = renderPrComment;
-const checklist_1 = __nccwpck_require__(1478);
+const checklist_1 = __nccwpck_require__(33425);
 /** Rows beyond this are counted, not listed: the summary has them all. */
 exports.MAX_ROWS = 20;
 /** A value longer than this is cut: a comment is read at a glance. */
@@ -104460,7 +104498,7 @@ function renderPrComment(report, options) {
 
 /***/ }),
 
-/***/ 57350:
+/***/ 51559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -104584,7 +104622,7 @@ function runChild(file, args, options) {
 
 /***/ }),
 
-/***/ 81378:
+/***/ 45265:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -104653,7 +104691,7 @@ function logsArgs(command, project, service, lines) {
 
 /***/ }),
 
-/***/ 8210:
+/***/ 85079:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -104706,7 +104744,7 @@ function firstLine(text) {
 
 /***/ }),
 
-/***/ 71802:
+/***/ 62159:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -104715,10 +104753,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeRuntime = exports.ComposeCommandError = exports.DEFAULT_PUBLISHED_PORTS = void 0;
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
-const runtime_1 = __nccwpck_require__(12997);
-const args_1 = __nccwpck_require__(81378);
-const command_1 = __nccwpck_require__(8210);
-const parse_1 = __nccwpck_require__(91940);
+const runtime_1 = __nccwpck_require__(45428);
+const args_1 = __nccwpck_require__(45265);
+const command_1 = __nccwpck_require__(85079);
+const parse_1 = __nccwpck_require__(53401);
 exports.DEFAULT_PUBLISHED_PORTS = {
     zookeeper: { service: 'zookeeper', port: 2181 },
     kafka: { service: 'kafka', port: 9092 },
@@ -104876,7 +104914,7 @@ exports.ComposeRuntime = ComposeRuntime;
 
 /***/ }),
 
-/***/ 96359:
+/***/ 35470:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -104884,16 +104922,16 @@ exports.ComposeRuntime = ComposeRuntime;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
-var compose_runtime_1 = __nccwpck_require__(71802);
+var compose_runtime_1 = __nccwpck_require__(62159);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 Object.defineProperty(exports, "DEFAULT_PUBLISHED_PORTS", ({ enumerable: true, get: function () { return compose_runtime_1.DEFAULT_PUBLISHED_PORTS; } }));
-var project_name_1 = __nccwpck_require__(71968);
+var project_name_1 = __nccwpck_require__(50079);
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
 Object.defineProperty(exports, "ProjectNameError", ({ enumerable: true, get: function () { return project_name_1.ProjectNameError; } }));
-const compose_runtime_2 = __nccwpck_require__(71802);
-const run_command_1 = __nccwpck_require__(39162);
+const compose_runtime_2 = __nccwpck_require__(62159);
+const run_command_1 = __nccwpck_require__(60239);
 /** A compose runtime that really runs `docker compose` (or `docker-compose`). */
 function composeRuntime(project) {
     return new compose_runtime_2.ComposeRuntime({ project, run: run_command_1.runCommand });
@@ -104902,7 +104940,7 @@ function composeRuntime(project) {
 
 /***/ }),
 
-/***/ 91940:
+/***/ 53401:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -104914,7 +104952,7 @@ exports.parseContainerIds = parseContainerIds;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
-const host_port_1 = __nccwpck_require__(50486);
+const host_port_1 = __nccwpck_require__(30109);
 class ComposeOutputError extends Error {
 }
 exports.ComposeOutputError = ComposeOutputError;
@@ -104970,6 +105008,11 @@ function parsePort(output) {
     const wildcard = bound.host === '0.0.0.0' || bound.host === '::' || bound.host === '';
     return { host: wildcard ? '127.0.0.1' : bound.host, port: bound.port };
 }
+/**
+ * `docker inspect` of the project's containers, as observations. Compose prefixes network and
+ * volume names with the project ("<project>_chatbattle-network") unless the file gives them a
+ * fixed `name:`; the prefix is removed so they compare with the spec.
+ */
 function parseInspect(output, projectName) {
     return asArray(parseJson(output, 'docker inspect')).map((value) => {
         const container = asRecord(value, 'docker inspect');
@@ -105061,7 +105104,7 @@ function stringField(record, key) {
 
 /***/ }),
 
-/***/ 71968:
+/***/ 50079:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -105074,7 +105117,7 @@ exports.composeDefaultProjectName = composeDefaultProjectName;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
-const errors_1 = __nccwpck_require__(87206);
+const errors_1 = __nccwpck_require__(84033);
 const node_path_1 = __nccwpck_require__(76760);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -105115,7 +105158,7 @@ function composeDefaultProjectName(env, directory) {
 
 /***/ }),
 
-/***/ 39162:
+/***/ 60239:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -105123,7 +105166,7 @@ function composeDefaultProjectName(env, directory) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runCommand = exports.QUICK_COMMAND_TIMEOUT_MS = void 0;
 // The only place compose commands are executed: an argument array, no shell, and a deadline.
-const child_1 = __nccwpck_require__(57350);
+const child_1 = __nccwpck_require__(51559);
 /** A command that names no deadline of its own (version, ps, port, inspect, logs). */
 exports.QUICK_COMMAND_TIMEOUT_MS = 60_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
@@ -105135,7 +105178,7 @@ exports.runCommand = runCommand;
 
 /***/ }),
 
-/***/ 51619:
+/***/ 61492:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -105144,10 +105187,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExistingRuntime = void 0;
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
-const runtime_1 = __nccwpck_require__(12997);
-const cassandra_1 = __nccwpck_require__(12454);
-const kafka_1 = __nccwpck_require__(74234);
-const zookeeper_1 = __nccwpck_require__(7910);
+const runtime_1 = __nccwpck_require__(45428);
+const cassandra_1 = __nccwpck_require__(46477);
+const kafka_1 = __nccwpck_require__(2201);
+const zookeeper_1 = __nccwpck_require__(71617);
 class ExistingRuntime {
     endpoints;
     name = 'existing';
@@ -105196,7 +105239,7 @@ async function byProtocol(service, endpoint, answer) {
 
 /***/ }),
 
-/***/ 40042:
+/***/ 18001:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -105309,7 +105352,7 @@ exports.DEFAULT_SPEC = {
 
 /***/ }),
 
-/***/ 94116:
+/***/ 97339:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -105354,8 +105397,8 @@ exports.specForRun = specForRun;
 // infra-spec.yml in the working directory if there is one, else the built-in Milestone-1 spec.
 const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
-const default_1 = __nccwpck_require__(40042);
-const load_1 = __nccwpck_require__(11207);
+const default_1 = __nccwpck_require__(18001);
+const load_1 = __nccwpck_require__(94694);
 exports.DEFAULT_SPEC_FILE = 'infra-spec.yml';
 function specForRun(specFile, workingDirectory) {
     const file = specFile || path.join(workingDirectory, exports.DEFAULT_SPEC_FILE);
@@ -105372,7 +105415,7 @@ function shownPath(file) {
 
 /***/ }),
 
-/***/ 11207:
+/***/ 94694:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -105387,12 +105430,12 @@ exports.loadSpec = loadSpec;
 exports.parseSpec = parseSpec;
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
-const errors_1 = __nccwpck_require__(87206);
-const ajv_1 = __importDefault(__nccwpck_require__(42463));
-const source_1 = __nccwpck_require__(75180);
-const schema_1 = __nccwpck_require__(47280);
-const text_file_1 = __nccwpck_require__(62623);
-const yaml_locations_1 = __nccwpck_require__(60557);
+const errors_1 = __nccwpck_require__(84033);
+const ajv_1 = __importDefault(__nccwpck_require__(64867));
+const source_1 = __nccwpck_require__(93015);
+const schema_1 = __nccwpck_require__(57625);
+const text_file_1 = __nccwpck_require__(69472);
+const yaml_locations_1 = __nccwpck_require__(77096);
 /** Enough to fix a file top down; a garbage file would otherwise print megabytes of errors. */
 exports.MAX_PROBLEMS = 20;
 /** How much of a value from the file an error quotes. */
@@ -105647,7 +105690,7 @@ function toPointer(path) {
 
 /***/ }),
 
-/***/ 47280:
+/***/ 57625:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -105781,7 +105824,7 @@ exports.SPEC_SCHEMA = {
 
 /***/ }),
 
-/***/ 62623:
+/***/ 69472:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -105919,7 +105962,7 @@ function readTextFile(file) {
 
 /***/ }),
 
-/***/ 60557:
+/***/ 77096:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -105931,7 +105974,7 @@ exports.makeLocator = makeLocator;
 exports.isAliasBomb = isAliasBomb;
 // Parses YAML and maps a path inside it to file:line:column. Shared by the spec loader and
 // static mode, so both report syntax errors alike and point drift at the line a person edits.
-const yaml_1 = __nccwpck_require__(38815);
+const yaml_1 = __nccwpck_require__(67475);
 function parseYaml(text, file) {
     const lineCounter = new yaml_1.LineCounter();
     const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
@@ -105989,7 +106032,7 @@ exports.ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real
 
 /***/ }),
 
-/***/ 35538:
+/***/ 59337:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -105997,15 +106040,16 @@ exports.ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verify = verify;
 // The one orchestration that the CLI and the Action both call. One direction of flow:
-// spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
-// and the stack goes down in finally unless the caller keeps it.
+// spec -> runtime (up) -> readiness -> observer (observe, round-trip, persistence) -> checks ->
+// report, and the stack goes down in finally unless the caller keeps it. The observer comes in
+// through StackObserver (the shells pass probes/observer.ts), so every decision made here can
+// be unit-tested with a fake one.
 const node_crypto_1 = __nccwpck_require__(77598);
-const checks_1 = __nccwpck_require__(2369);
-const errors_1 = __nccwpck_require__(87206);
-const report_1 = __nccwpck_require__(55235);
-const runtime_1 = __nccwpck_require__(12997);
-const observe_stack_1 = __nccwpck_require__(43974);
-const stack_ready_1 = __nccwpck_require__(3353);
+const checks_1 = __nccwpck_require__(31754);
+const errors_1 = __nccwpck_require__(84033);
+const readiness_1 = __nccwpck_require__(2848);
+const report_1 = __nccwpck_require__(42284);
+const runtime_1 = __nccwpck_require__(45428);
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
@@ -106032,6 +106076,7 @@ function phasesNotRun(spec, runtime, options) {
     return notRun;
 }
 async function verify(spec, runtime, options) {
+    const { observer } = options;
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
@@ -106047,7 +106092,7 @@ async function verify(spec, runtime, options) {
     const runId = (0, node_crypto_1.randomUUID)();
     const notRun = phasesNotRun(spec, runtime, options);
     const timeoutMs = options.timeoutSeconds * 1000;
-    let clients;
+    let session;
     try {
         if (runtime.hasLifecycle)
             progress(`bringing the stack up (${runtime.name})`);
@@ -106057,26 +106102,26 @@ async function verify(spec, runtime, options) {
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = Date.now() + (upError ? 0 : timeoutMs);
         progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
-        const readiness = await timed('ready', () => (0, stack_ready_1.awaitStack)(spec, runtime, deadline, progress));
-        const notReady = (0, stack_ready_1.notReadyServices)(readiness);
+        const readiness = await timed('ready', () => observer.awaitStack(spec, runtime, deadline, progress));
+        const notReady = (0, readiness_1.notReadyServices)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
         progress('observing topics, schema and services');
-        clients = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
-        const connected = clients;
-        const live = await timed('observe', () => (0, observe_stack_1.observeLive)(runtime, readiness, connected));
+        session = await observer.connect(runtime.endpoints, readiness);
+        const connected = session;
+        const live = await timed('observe', () => connected.observeLive(runtime, readiness));
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
             progress('round-tripping probe records and rows');
-            observed.roundTrip = await timed('roundTrip', () => (0, observe_stack_1.observeRoundTrip)(spec, live, connected, runId, !notRun.ttlExpiry));
+            observed.roundTrip = await timed('roundTrip', () => connected.roundTrip(spec, live, runId, !notRun.ttlExpiry));
         }
         if (!notRun.persistence) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
+                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
             }
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
@@ -106096,7 +106141,7 @@ async function verify(spec, runtime, options) {
         };
     }
     finally {
-        await clients?.close();
+        await session?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
             progress('taking the stack down (data kept)');
             await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
@@ -106105,23 +106150,23 @@ async function verify(spec, runtime, options) {
 }
 /**
  * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the clients it was given: they point at servers that are about to stop.
+ * Closes the session it was given: its clients point at servers that are about to stop.
  */
-async function provePersistence(spec, runtime, live, clients, runId, timeoutMs, progress) {
+async function provePersistence(observer, spec, runtime, live, session, runId, timeoutMs, progress) {
     progress('persistence: writing markers');
-    const markers = await (0, observe_stack_1.writeMarkers)(spec, live, clients, runId);
-    await clients.close();
+    const markers = await session.writeMarkers(spec, live, runId);
+    await session.close();
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
     const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await (0, stack_ready_1.awaitStack)(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
-    const restarted = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
+    const readiness = await observer.awaitStack(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
+    const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
-        return { stops, ...(await (0, observe_stack_1.readMarkers)(markers, restarted)) };
+        return { stops, ...(await restarted.readMarkers(markers)) };
     }
     finally {
         await restarted.close();
@@ -106135,7 +106180,7 @@ function persistenceFailed(reason) {
 
 /***/ }),
 
-/***/ 98050:
+/***/ 77345:
 /***/ ((module) => {
 
 module.exports = eval("require")("kerberos");
@@ -106503,14 +106548,14 @@ module.exports = require("zlib");
 
 /***/ }),
 
-/***/ 24352:
+/***/ 17668:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(47033)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(64872)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -107222,13 +107267,13 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 75300:
+/***/ 64872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isUUID } = __nccwpck_require__(15077)
+const { isUUID } = __nccwpck_require__(47033)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -107502,7 +107547,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15077:
+/***/ 47033:
 /***/ ((module) => {
 
 "use strict";
@@ -108309,7 +108354,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66390:
+/***/ 10074:
 /***/ ((module) => {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -109748,19 +109793,19 @@ else if (true) module.exports = Long;
 
 /***/ }),
 
-/***/ 57349:
+/***/ 2609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveBlockMap = __nccwpck_require__(87103);
-var resolveBlockSeq = __nccwpck_require__(90334);
-var resolveFlowCollection = __nccwpck_require__(13142);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
+var YAMLMap = __nccwpck_require__(58162);
+var YAMLSeq = __nccwpck_require__(80923);
+var resolveBlockMap = __nccwpck_require__(53699);
+var resolveBlockSeq = __nccwpck_require__(78626);
+var resolveFlowCollection = __nccwpck_require__(64634);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -109846,16 +109891,16 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 80879:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(45937);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
+var Document = __nccwpck_require__(86481);
+var composeNode = __nccwpck_require__(1797);
+var resolveEnd = __nccwpck_require__(8072);
+var resolveProps = __nccwpck_require__(10675);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -109899,18 +109944,18 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 1797:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var composeCollection = __nccwpck_require__(57349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(17788);
-var utilEmptyScalarPosition = __nccwpck_require__(22599);
+var Alias = __nccwpck_require__(25581);
+var identity = __nccwpck_require__(33675);
+var composeCollection = __nccwpck_require__(2609);
+var composeScalar = __nccwpck_require__(35585);
+var resolveEnd = __nccwpck_require__(8072);
+var utilEmptyScalarPosition = __nccwpck_require__(12435);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -110019,16 +110064,16 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 35585:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
+var resolveBlockScalar = __nccwpck_require__(76973);
+var resolveFlowScalar = __nccwpck_require__(96942);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -110115,19 +110160,19 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 83964:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(61342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var identity = __nccwpck_require__(41127);
-var composeDoc = __nccwpck_require__(23683);
-var resolveEnd = __nccwpck_require__(17788);
+var directives = __nccwpck_require__(79906);
+var Document = __nccwpck_require__(86481);
+var errors = __nccwpck_require__(20892);
+var identity = __nccwpck_require__(33675);
+var composeDoc = __nccwpck_require__(80879);
+var resolveEnd = __nccwpck_require__(8072);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -110347,18 +110392,18 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 53699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
-var utilMapIncludes = __nccwpck_require__(81187);
+var Pair = __nccwpck_require__(66761);
+var YAMLMap = __nccwpck_require__(58162);
+var resolveProps = __nccwpck_require__(10675);
+var utilContainsNewline = __nccwpck_require__(11351);
+var utilFlowIndentCheck = __nccwpck_require__(68703);
+var utilMapIncludes = __nccwpck_require__(88079);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -110472,13 +110517,13 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 76973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(77177);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -110680,15 +110725,15 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 78626:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveProps = __nccwpck_require__(34631);
-var utilFlowIndentCheck = __nccwpck_require__(74051);
+var YAMLSeq = __nccwpck_require__(80923);
+var resolveProps = __nccwpck_require__(10675);
+var utilFlowIndentCheck = __nccwpck_require__(68703);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -110739,7 +110784,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 8072:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -110786,20 +110831,20 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 64634:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var resolveEnd = __nccwpck_require__(17788);
-var resolveProps = __nccwpck_require__(34631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(81187);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var YAMLMap = __nccwpck_require__(58162);
+var YAMLSeq = __nccwpck_require__(80923);
+var resolveEnd = __nccwpck_require__(8072);
+var resolveProps = __nccwpck_require__(10675);
+var utilContainsNewline = __nccwpck_require__(11351);
+var utilMapIncludes = __nccwpck_require__(88079);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -111003,14 +111048,14 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 96942:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var resolveEnd = __nccwpck_require__(17788);
+var Scalar = __nccwpck_require__(77177);
+var resolveEnd = __nccwpck_require__(8072);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -111239,7 +111284,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 10675:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -111395,7 +111440,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 11351:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -111439,7 +111484,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 12435:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -111475,13 +111520,13 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 68703:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(11351);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -111500,13 +111545,13 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 88079:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(33675);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -111523,23 +111568,23 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 86481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var toJS = __nccwpck_require__(74043);
-var Schema = __nccwpck_require__(45840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(71596);
-var applyReviver = __nccwpck_require__(83661);
-var createNode = __nccwpck_require__(42404);
-var directives = __nccwpck_require__(61342);
+var Alias = __nccwpck_require__(25581);
+var Collection = __nccwpck_require__(13817);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var toJS = __nccwpck_require__(49511);
+var Schema = __nccwpck_require__(99876);
+var stringifyDocument = __nccwpck_require__(3817);
+var anchors = __nccwpck_require__(61152);
+var applyReviver = __nccwpck_require__(67473);
+var createNode = __nccwpck_require__(58488);
+var directives = __nccwpck_require__(79906);
 
 class Document {
     constructor(value, replacer, options) {
@@ -111868,14 +111913,14 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 61152:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(33675);
+var visit = __nccwpck_require__(17144);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -111952,7 +111997,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 67473:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -112017,15 +112062,15 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 58488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var Alias = __nccwpck_require__(25581);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -112115,14 +112160,14 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 79906:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(33675);
+var visit = __nccwpck_require__(17144);
 
 const escapeChars = {
     '!': '%21',
@@ -112301,7 +112346,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 20892:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -112371,28 +112416,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 67475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(45840);
-var errors = __nccwpck_require__(91464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(84047);
-var visit = __nccwpck_require__(10204);
+var composer = __nccwpck_require__(83964);
+var Document = __nccwpck_require__(86481);
+var Schema = __nccwpck_require__(99876);
+var errors = __nccwpck_require__(20892);
+var Alias = __nccwpck_require__(25581);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var Scalar = __nccwpck_require__(77177);
+var YAMLMap = __nccwpck_require__(58162);
+var YAMLSeq = __nccwpck_require__(80923);
+var cst = __nccwpck_require__(97801);
+var lexer = __nccwpck_require__(99181);
+var lineCounter = __nccwpck_require__(25984);
+var parser = __nccwpck_require__(90412);
+var publicApi = __nccwpck_require__(13371);
+var visit = __nccwpck_require__(17144);
 
 
 
@@ -112429,7 +112474,7 @@ exports.visitAsync = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 45333:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -112456,17 +112501,17 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 25581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(71596);
-var visit = __nccwpck_require__(10204);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var anchors = __nccwpck_require__(61152);
+var visit = __nccwpck_require__(17144);
+var identity = __nccwpck_require__(33675);
+var Node = __nccwpck_require__(10189);
+var toJS = __nccwpck_require__(49511);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -112584,15 +112629,15 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 13817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
+var createNode = __nccwpck_require__(58488);
+var identity = __nccwpck_require__(33675);
+var Node = __nccwpck_require__(10189);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -112743,15 +112788,15 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 10189:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var applyReviver = __nccwpck_require__(83661);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var applyReviver = __nccwpck_require__(67473);
+var identity = __nccwpck_require__(33675);
+var toJS = __nccwpck_require__(49511);
 
 class NodeBase {
     constructor(type) {
@@ -112791,16 +112836,16 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 66761:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyPair = __nccwpck_require__(59748);
-var addPairToJSMap = __nccwpck_require__(97104);
-var identity = __nccwpck_require__(41127);
+var createNode = __nccwpck_require__(58488);
+var stringifyPair = __nccwpck_require__(19240);
+var addPairToJSMap = __nccwpck_require__(24676);
+var identity = __nccwpck_require__(33675);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -112838,15 +112883,15 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 77177:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Node = __nccwpck_require__(66673);
-var toJS = __nccwpck_require__(74043);
+var identity = __nccwpck_require__(33675);
+var Node = __nccwpck_require__(10189);
+var toJS = __nccwpck_require__(49511);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -112873,18 +112918,18 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 58162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyCollection = __nccwpck_require__(61212);
-var addPairToJSMap = __nccwpck_require__(97104);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
+var stringifyCollection = __nccwpck_require__(90776);
+var addPairToJSMap = __nccwpck_require__(24676);
+var Collection = __nccwpck_require__(13817);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var Scalar = __nccwpck_require__(77177);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -113028,18 +113073,18 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 80923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(42404);
-var stringifyCollection = __nccwpck_require__(61212);
-var Collection = __nccwpck_require__(40101);
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var toJS = __nccwpck_require__(74043);
+var createNode = __nccwpck_require__(58488);
+var stringifyCollection = __nccwpck_require__(90776);
+var Collection = __nccwpck_require__(13817);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
+var toJS = __nccwpck_require__(49511);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -113151,17 +113196,17 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 24676:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var log = __nccwpck_require__(57249);
-var merge = __nccwpck_require__(90452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
+var log = __nccwpck_require__(45333);
+var merge = __nccwpck_require__(44176);
+var stringify = __nccwpck_require__(89656);
+var identity = __nccwpck_require__(33675);
+var toJS = __nccwpck_require__(49511);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -113224,7 +113269,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 33675:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -113285,13 +113330,13 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 49511:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(33675);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -113332,16 +113377,16 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 51482:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var resolveBlockScalar = __nccwpck_require__(48913);
-var resolveFlowScalar = __nccwpck_require__(76842);
-var errors = __nccwpck_require__(91464);
-var stringifyString = __nccwpck_require__(83069);
+var resolveBlockScalar = __nccwpck_require__(76973);
+var resolveFlowScalar = __nccwpck_require__(96942);
+var errors = __nccwpck_require__(20892);
+var stringifyString = __nccwpck_require__(53321);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -113558,7 +113603,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 29105:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -113629,7 +113674,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 29055:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -113736,15 +113781,15 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 97801:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cstScalar = __nccwpck_require__(60110);
-var cstStringify = __nccwpck_require__(91733);
-var cstVisit = __nccwpck_require__(97715);
+var cstScalar = __nccwpck_require__(51482);
+var cstStringify = __nccwpck_require__(29105);
+var cstVisit = __nccwpck_require__(29055);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -113856,13 +113901,13 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 99181:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(97801);
 
 /*
 START -> stream
@@ -114587,7 +114632,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 25984:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -114636,15 +114681,15 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 90412:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(40361);
+var cst = __nccwpck_require__(97801);
+var lexer = __nccwpck_require__(99181);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -115624,19 +115669,19 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 13371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var composer = __nccwpck_require__(89984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(91464);
-var log = __nccwpck_require__(57249);
-var identity = __nccwpck_require__(41127);
-var lineCounter = __nccwpck_require__(66628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(83964);
+var Document = __nccwpck_require__(86481);
+var errors = __nccwpck_require__(20892);
+var log = __nccwpck_require__(45333);
+var identity = __nccwpck_require__(33675);
+var lineCounter = __nccwpck_require__(25984);
+var parser = __nccwpck_require__(90412);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -115739,17 +115784,17 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 99876:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var tags = __nccwpck_require__(90018);
+var identity = __nccwpck_require__(33675);
+var map = __nccwpck_require__(5943);
+var seq = __nccwpck_require__(25382);
+var string = __nccwpck_require__(98868);
+var tags = __nccwpck_require__(80182);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -115786,14 +115831,14 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 5943:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(33675);
+var YAMLMap = __nccwpck_require__(58162);
 
 const map = {
     collection: 'map',
@@ -115813,13 +115858,13 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 92908:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(77177);
 
 const nullTag = {
     identify: value => value == null,
@@ -115838,14 +115883,14 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 25382:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(33675);
+var YAMLSeq = __nccwpck_require__(80923);
 
 const seq = {
     collection: 'seq',
@@ -115865,13 +115910,13 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 98868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyString = __nccwpck_require__(83069);
+var stringifyString = __nccwpck_require__(53321);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -115889,13 +115934,13 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 96675:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(77177);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -115918,14 +115963,14 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 45009:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(77177);
+var stringifyNumber = __nccwpck_require__(45349);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -115973,13 +116018,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 89662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(45349);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -116023,19 +116068,19 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 45908:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
+var map = __nccwpck_require__(5943);
+var _null = __nccwpck_require__(92908);
+var seq = __nccwpck_require__(25382);
+var string = __nccwpck_require__(98868);
+var bool = __nccwpck_require__(96675);
+var float = __nccwpck_require__(45009);
+var int = __nccwpck_require__(89662);
 
 const schema = [
     map.map,
@@ -116056,15 +116101,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 69435:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var map = __nccwpck_require__(47451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(77177);
+var map = __nccwpck_require__(5943);
+var seq = __nccwpck_require__(25382);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -116128,28 +116173,28 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 80182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var bool = __nccwpck_require__(73959);
-var float = __nccwpck_require__(38405);
-var int = __nccwpck_require__(59874);
-var schema = __nccwpck_require__(70896);
-var schema$1 = __nccwpck_require__(33559);
-var binary = __nccwpck_require__(56083);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var schema$2 = __nccwpck_require__(35913);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(24371);
+var map = __nccwpck_require__(5943);
+var _null = __nccwpck_require__(92908);
+var seq = __nccwpck_require__(25382);
+var string = __nccwpck_require__(98868);
+var bool = __nccwpck_require__(96675);
+var float = __nccwpck_require__(45009);
+var int = __nccwpck_require__(89662);
+var schema = __nccwpck_require__(45908);
+var schema$1 = __nccwpck_require__(69435);
+var binary = __nccwpck_require__(11631);
+var merge = __nccwpck_require__(44176);
+var omap = __nccwpck_require__(1843);
+var pairs = __nccwpck_require__(39261);
+var schema$2 = __nccwpck_require__(9581);
+var set = __nccwpck_require__(1348);
+var timestamp = __nccwpck_require__(4964);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -116235,15 +116280,15 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 11631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(63301);
-var stringifyString = __nccwpck_require__(83069);
+var Scalar = __nccwpck_require__(77177);
+var stringifyString = __nccwpck_require__(53321);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -116313,13 +116358,13 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 91146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
+var Scalar = __nccwpck_require__(77177);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -116350,14 +116395,14 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 41298:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var stringifyNumber = __nccwpck_require__(28689);
+var Scalar = __nccwpck_require__(77177);
+var stringifyNumber = __nccwpck_require__(45349);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -116408,13 +116453,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 32533:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(45349);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -116492,14 +116537,14 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 44176:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -116571,17 +116616,17 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 1843:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var toJS = __nccwpck_require__(74043);
-var YAMLMap = __nccwpck_require__(84454);
-var YAMLSeq = __nccwpck_require__(92223);
-var pairs = __nccwpck_require__(18385);
+var identity = __nccwpck_require__(33675);
+var toJS = __nccwpck_require__(49511);
+var YAMLMap = __nccwpck_require__(58162);
+var YAMLSeq = __nccwpck_require__(80923);
+var pairs = __nccwpck_require__(39261);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -116656,16 +116701,16 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 39261:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var Scalar = __nccwpck_require__(63301);
-var YAMLSeq = __nccwpck_require__(92223);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var Scalar = __nccwpck_require__(77177);
+var YAMLSeq = __nccwpck_require__(80923);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -116746,25 +116791,25 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 9581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(47451);
-var _null = __nccwpck_require__(73632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(66464);
-var binary = __nccwpck_require__(56083);
-var bool = __nccwpck_require__(88398);
-var float = __nccwpck_require__(35782);
-var int = __nccwpck_require__(10873);
-var merge = __nccwpck_require__(90452);
-var omap = __nccwpck_require__(50303);
-var pairs = __nccwpck_require__(18385);
-var set = __nccwpck_require__(81528);
-var timestamp = __nccwpck_require__(24371);
+var map = __nccwpck_require__(5943);
+var _null = __nccwpck_require__(92908);
+var seq = __nccwpck_require__(25382);
+var string = __nccwpck_require__(98868);
+var binary = __nccwpck_require__(11631);
+var bool = __nccwpck_require__(91146);
+var float = __nccwpck_require__(41298);
+var int = __nccwpck_require__(32533);
+var merge = __nccwpck_require__(44176);
+var omap = __nccwpck_require__(1843);
+var pairs = __nccwpck_require__(39261);
+var set = __nccwpck_require__(1348);
+var timestamp = __nccwpck_require__(4964);
 
 const schema = [
     map.map,
@@ -116795,15 +116840,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 1348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Pair = __nccwpck_require__(57165);
-var YAMLMap = __nccwpck_require__(84454);
+var identity = __nccwpck_require__(33675);
+var Pair = __nccwpck_require__(66761);
+var YAMLMap = __nccwpck_require__(58162);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -116899,13 +116944,13 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 24371:
+/***/ 4964:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(28689);
+var stringifyNumber = __nccwpck_require__(45349);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -117012,7 +117057,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 36551:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -117171,16 +117216,16 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 89656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(71596);
-var identity = __nccwpck_require__(41127);
-var stringifyComment = __nccwpck_require__(59799);
-var stringifyString = __nccwpck_require__(83069);
+var anchors = __nccwpck_require__(61152);
+var identity = __nccwpck_require__(33675);
+var stringifyComment = __nccwpck_require__(52595);
+var stringifyString = __nccwpck_require__(53321);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -117311,15 +117356,15 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 90776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(33675);
+var stringify = __nccwpck_require__(89656);
+var stringifyComment = __nccwpck_require__(52595);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -117474,7 +117519,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 52595:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -117506,15 +117551,15 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 3817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(33675);
+var stringify = __nccwpck_require__(89656);
+var stringifyComment = __nccwpck_require__(52595);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -117601,7 +117646,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 45349:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -117636,16 +117681,16 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 19240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
-var Scalar = __nccwpck_require__(63301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(59799);
+var identity = __nccwpck_require__(33675);
+var Scalar = __nccwpck_require__(77177);
+var stringify = __nccwpck_require__(89656);
+var stringifyComment = __nccwpck_require__(52595);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -117796,14 +117841,14 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 53321:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(63301);
-var foldFlowLines = __nccwpck_require__(34475);
+var Scalar = __nccwpck_require__(77177);
+var foldFlowLines = __nccwpck_require__(36551);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -118142,13 +118187,13 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 17144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(41127);
+var identity = __nccwpck_require__(33675);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -118386,7 +118431,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 63837:
+/***/ 25862:
 /***/ ((module) => {
 
 "use strict";
@@ -118394,7 +118439,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.
 
 /***/ }),
 
-/***/ 72079:
+/***/ 62636:
 /***/ ((module) => {
 
 "use strict";
@@ -118402,7 +118447,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 
 /***/ }),
 
-/***/ 30837:
+/***/ 75902:
 /***/ ((module) => {
 
 "use strict";
@@ -118410,7 +118455,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"cassandra-driver","version":"
 
 /***/ }),
 
-/***/ 88501:
+/***/ 2824:
 /***/ ((module) => {
 
 "use strict";
@@ -118459,7 +118504,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"kafkajs","version":"2.2.4","d
 /******/ 	// startup
 /******/ 	// Load entry module and return exports
 /******/ 	// This entry module is referenced by other modules so it can't be inlined
-/******/ 	var __webpack_exports__ = __nccwpck_require__(36769);
+/******/ 	var __webpack_exports__ = __nccwpck_require__(58504);
 /******/ 	module.exports = __webpack_exports__;
 /******/ 	
 /******/ })()
