@@ -16,7 +16,7 @@ const MAY_IMPORT = {
   static: ['model', 'spec', 'checks'],
   report: ['model'],
   verify: ['model', 'spec', 'checks'],
-  action: ['model', 'protocol', 'spec', 'runtime', 'probes', 'report', 'verify'],
+  action: ['model', 'protocol', 'spec', 'runtime', 'probes', 'static', 'report', 'verify'],
   'verify-command': [
     'model',
     'protocol',
@@ -27,9 +27,19 @@ const MAY_IMPORT = {
     'report',
     'verify',
   ],
-  cli: ['model', 'protocol', 'spec', 'runtime', 'probes', 'verify', 'verify-command'],
+  'init-command': ['model', 'protocol', 'spec', 'runtime', 'probes', 'verify-command'],
+  cli: [
+    'model',
+    'protocol',
+    'spec',
+    'runtime',
+    'probes',
+    'verify',
+    'verify-command',
+    'init-command',
+  ],
 };
-const TOP_LEVEL_FILES = new Set(['verify', 'verify-command', 'cli']);
+const TOP_LEVEL_FILES = new Set(['verify', 'verify-command', 'init-command', 'cli']);
 const NODES = Object.keys(MAY_IMPORT);
 
 // Pure folders hold no I/O: no drivers, no processes, no sockets, no GitHub runner.

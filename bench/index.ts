@@ -65,7 +65,7 @@ function verifierPeakRss(): Promise<{ result: string; maxRssKb: number }> {
 }
 
 async function main(): Promise<void> {
-  const twin = createRuntime('local') as LocalRuntime;
+  const twin = createRuntime('local', {}) as LocalRuntime;
   const startedHere = !twin.isFullyUp();
   if (startedHere) {
     line('starting the twin for the benchmark ...');

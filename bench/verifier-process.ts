@@ -6,7 +6,7 @@ import { probeObserver } from '../src/probes/observer';
 import { verify } from '../src/verify';
 
 async function main(): Promise<void> {
-  const report = await verify(DEFAULT_SPEC, createRuntime('local'), {
+  const report = await verify(DEFAULT_SPEC, createRuntime('local', {}), {
     observer: probeObserver,
     timeoutSeconds: 180,
     keepUp: true,

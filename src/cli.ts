@@ -4,13 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { UserError, errorMessage } from './model/errors';
+import type { ServerPorts } from './model/runtime';
 import { DEFAULT_TIMEOUT_SECONDS } from './model/settings';
 import { splitList } from './protocol/host-port';
 import { notReadyServices } from './model/readiness';
 import { awaitStack } from './probes/stack-ready';
 import { RUNTIME_NAMES, createRuntime, resolveRuntimeName } from './runtime';
-import { specForRun } from './spec/for-run';
+import { NoSpecError, specForRun } from './spec/for-run';
+import { declaredRoles } from './spec/types';
 import { runCql } from './runtime/local/cql';
+import { initCommand } from './init-command';
 import { EXIT, UsageError, timeoutSeconds, verifyCommand } from './verify-command';
 
 export { EXIT };
@@ -24,7 +27,18 @@ const runtimeOption = () =>
     .choices(['auto', ...RUNTIME_NAMES])
     .default('auto');
 
-const runtimeNamed = async (name: string) => createRuntime(await resolveRuntimeName(name));
+/** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
+function specServers(): ServerPorts {
+  try {
+    return declaredRoles(specForRun(undefined, process.cwd()).spec);
+  } catch (error) {
+    if (error instanceof NoSpecError) return {};
+    throw error;
+  }
+}
+
+const runtimeNamed = async (name: string) =>
+  createRuntime(await resolveRuntimeName(name), specServers());
 
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options: { runtime: string; timeout: string }): Promise<number> {
@@ -140,6 +154,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
     .action(action(cql));
   program.addCommand(verifyCommand(setExitCode));
+  program.addCommand(initCommand(setExitCode));
   return program;
 }
 

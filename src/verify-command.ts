@@ -4,15 +4,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError, errorMessage } from './model/errors';
-import { resultOf, type CheckResult, type VerifyReport } from './model/report';
-import type { Endpoints, Runtime } from './model/runtime';
+import type { VerifyReport } from './model/report';
+import type { Endpoints, Runtime, ServerPorts } from './model/runtime';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from './model/settings';
 import { addressList } from './protocol/host-port';
 import { renderConsole, renderJson, renderJunit, renderMarkdown } from './report';
 import { createRuntime, resolveRuntimeName } from './runtime';
 import { ExistingRuntime } from './runtime/existing';
 import { DEFAULT_SPEC_FILE, specForRun } from './spec/for-run';
-import { verifyStatic } from './static/compose';
+import { declaredRoles } from './spec/types';
+import { staticReport } from './static/compose';
 import { verify } from './verify';
 import { probeObserver } from './probes/observer';
 
@@ -32,6 +33,7 @@ interface VerifyFlags {
   persistence: boolean;
   ttlExpiry: boolean;
   readOnly?: boolean;
+  allowWrites?: boolean;
   keepUp?: boolean;
   kafkaBrokers: string;
   cassandraContactPoints: string;
@@ -61,7 +63,10 @@ export function timeoutSeconds(value: string): number {
 }
 
 /** existing: the endpoints from the flags; any other runtime by name (auto: see resolveRuntimeName). */
-async function runtimeFrom(flags: VerifyFlags): Promise<Runtime> {
+export async function runtimeFrom(
+  flags: Pick<VerifyFlags, 'runtime' | 'kafkaBrokers' | 'cassandraContactPoints' | 'zookeeper'>,
+  servers: ServerPorts,
+): Promise<Runtime> {
   if (flags.runtime === 'existing') {
     const endpoints: Endpoints = {
       kafkaBrokers: addressFlag('--kafka-brokers', flags.kafkaBrokers),
@@ -71,9 +76,9 @@ async function runtimeFrom(flags: VerifyFlags): Promise<Runtime> {
       ),
       zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0] as string,
     };
-    return new ExistingRuntime(endpoints);
+    return new ExistingRuntime(endpoints, servers);
   }
-  return createRuntime(await resolveRuntimeName(flags.runtime));
+  return createRuntime(await resolveRuntimeName(flags.runtime), servers);
 }
 
 function writeReport(flag: string, file: string | undefined, render: () => string): void {
@@ -87,18 +92,6 @@ function writeReport(flag: string, file: string | undefined, render: () => strin
       `${flag} ${file} cannot be written (${reason}); give a writable file path`,
     );
   }
-}
-
-function staticReport(checks: CheckResult[], started: number): VerifyReport {
-  return {
-    result: resultOf(checks),
-    runtime: 'static',
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    timings: { static: Date.now() - started },
-    checks,
-    logs: {},
-  };
 }
 
 function elapsedProgress(): (message: string) => void {
@@ -137,22 +130,29 @@ function downOnSignal(runtime: Runtime, keepUp: boolean): () => void {
   };
 }
 
+/** An existing stack is usually shared: it is written to only with --allow-writes. */
+function isReadOnly(flags: VerifyFlags): boolean {
+  if (flags.readOnly && flags.allowWrites) {
+    throw new UsageError('--read-only and --allow-writes contradict each other: give one');
+  }
+  return Boolean(flags.readOnly) || (flags.runtime === 'existing' && !flags.allowWrites);
+}
+
 async function runVerify(flags: VerifyFlags): Promise<number> {
-  const started = Date.now();
   const loaded = specForRun(flags.spec, process.cwd());
   const timeout = timeoutSeconds(flags.timeout);
   let report: VerifyReport;
   if (flags.static) {
-    report = staticReport(verifyStatic(flags.composeFile, loaded.spec), started);
+    report = staticReport(flags.composeFile, loaded.spec);
   } else {
-    const runtime = await runtimeFrom(flags);
+    const runtime = await runtimeFrom(flags, declaredRoles(loaded.spec));
     const release = downOnSignal(runtime, Boolean(flags.keepUp));
     try {
       report = await verify(loaded.spec, runtime, {
         observer: probeObserver,
         timeoutSeconds: timeout,
         noPersistence: !flags.persistence,
-        readOnly: flags.readOnly,
+        readOnly: isReadOnly(flags),
         ttlExpiry: flags.ttlExpiry,
         keepUp: flags.keepUp,
         progress: elapsedProgress(),
@@ -206,7 +206,7 @@ export function verifyCommand(setExitCode: (code: number) => void): Command {
     )
     .option(
       '--spec <file>',
-      `the spec (default: ./${DEFAULT_SPEC_FILE} if present, else the built-in one)`,
+      `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${DEFAULT_SPEC_FILE})`,
     )
     .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
     .option('--report-json <file>', 'write the JSON report here')
@@ -215,6 +215,10 @@ export function verifyCommand(setExitCode: (code: number) => void): Command {
     .option('--no-persistence', 'skip the stop/start persistence test')
     .option('--no-ttl-expiry', 'skip watching a probe row expire')
     .option('--read-only', 'write nothing at all: no probes that write, no persistence test')
+    .option(
+      '--allow-writes',
+      'existing runtime: write and remove probe records and rows (it is read-only by default)',
+    )
     .option('--keep-up', 'leave the stack running afterwards')
     .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
     .option(

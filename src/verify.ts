@@ -22,7 +22,7 @@ import {
   type Progress,
   type Runtime,
 } from './model/runtime';
-import type { Spec } from './spec/types';
+import { declaredRoles, type Spec } from './spec/types';
 
 /** What verify needs from the live stack; M is whatever the observer keeps about its markers. */
 export interface StackObserver<M> {
@@ -72,12 +72,16 @@ type NotRun = NonNullable<ObservedState['notRun']>;
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun<M>(spec: Spec, runtime: Runtime, options: VerifyOptions<M>): NotRun {
   const notRun: NotRun = {};
-  if (options.readOnly) notRun.roundTrip = '--read-only: nothing is written';
+  const readOnly =
+    runtime.name === 'existing'
+      ? 'read-only: an existing stack is written to only with --allow-writes (Action: read-only: false)'
+      : '--read-only: nothing is written';
+  if (options.readOnly) notRun.roundTrip = readOnly;
   else if (!spec.probes.roundTrip) notRun.roundTrip = 'round-trip probes are off in the spec';
   if (notRun.roundTrip) notRun.ttlExpiry = notRun.roundTrip;
   else if (!spec.probes.ttl.expiry) notRun.ttlExpiry = 'TTL expiry is off in the spec';
   else if (options.ttlExpiry === false) notRun.ttlExpiry = 'TTL expiry was turned off for this run';
-  if (options.readOnly) notRun.persistence = '--read-only: nothing is written';
+  if (options.readOnly) notRun.persistence = readOnly;
   else if (!runtime.hasLifecycle) notRun.persistence = NO_LIFECYCLE_REASON;
   else if (options.noPersistence) notRun.persistence = '--no-persistence';
   else if (!spec.persistence.enabled) notRun.persistence = 'persistence is off in the spec';
@@ -113,7 +117,7 @@ export async function verify<M>(
       : undefined;
     // After a failed up, one look at each service rather than sitting out the whole timeout.
     const deadline = Date.now() + (upError ? 0 : timeoutMs);
-    progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
+    progress(`waiting for ${Object.keys(declaredRoles(spec)).join(', ') || 'the services'}`);
     const readiness = await timed('ready', () =>
       observer.awaitStack(spec, runtime, deadline, progress),
     );

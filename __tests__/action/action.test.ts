@@ -1,7 +1,7 @@
 // The bundled action, run as the runner runs it, against a stand-in `docker` that drives a real
 // twin (real ZooKeeper, Kafka, Cassandra). Each case ends with post, and nothing may be left.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   dockerCalls,
@@ -337,7 +337,7 @@ describe('inputs holding shell metacharacters', () => {
   it('reject a project name with a clear message and run nothing', async () => {
     const job = await newJob('meta-project');
     const main = await runMain(job, { 'project-name': `x; touch ${marker}` });
-    expect(main.exitCode).toBe(1);
+    expect(main.exitCode).toBe(2);
     expect(main.stdout).toMatch(
       /::error::project-name "x; touch \/tmp\/pwned-\d+" is not a valid compose project name/,
     );
@@ -369,6 +369,64 @@ describe('inputs holding shell metacharacters', () => {
     const post = await runPost(job);
     expect(post.exitCode).toBe(0);
     expect(processesOf(job)).toEqual([]);
+    removeJob(job);
+  });
+});
+
+describe('the action with no spec file', () => {
+  it('fails with exit 2, points to init, and starts nothing', async () => {
+    const job = await newJob('no-spec');
+    rmSync(join(job.workspace, 'infra-spec.yml'));
+    const main = await runMain(job, {});
+    expect(main.exitCode).toBe(2);
+    expect(main.stdout).toMatch(
+      /::error::no spec: infra-spec\.yml does not exist.*infra-verify init/,
+    );
+    expect(main.stdout).toContain('builtin:milestone-1');
+    expect(dockerCalls(job)).toEqual([]);
+    const post = await runPost(job);
+    expect(post.stdout).toContain('nothing to tear down');
+    removeJob(job);
+  });
+
+  it('checks against the built-in spec when asked for by name', async () => {
+    const job = await newJob('builtin-static');
+    rmSync(join(job.workspace, 'infra-spec.yml'));
+    const main = await runMain(job, { spec: 'builtin:milestone-1', mode: 'static' });
+    expect(main.exitCode).toBe(0);
+    expect(readFileCommand(job.files.output).result).toBe('pass');
+    removeJob(job);
+  });
+});
+
+describe('the action in mode static', () => {
+  it('checks the compose file against the spec with no engine, and annotates drift', async () => {
+    const job = await newJob('static');
+    const passing = await runMain(job, { mode: 'static' });
+    expect(passing.exitCode).toBe(0);
+    expect(readFileSync(job.files.summary, 'utf8')).toMatch(/^## ✅ infra-verify: PASS/);
+    const outputs = readFileCommand(job.files.output);
+    expect(outputs.result).toBe('pass');
+    expect(Number(outputs.passed)).toBeGreaterThan(20);
+    expect(dockerCalls(job)).toEqual([]);
+
+    const compose = join(job.workspace, 'docker-compose.yml');
+    editFile(compose, 'container_name: chatbattle-kafka\n', 'container_name: other-kafka\n');
+    writeFileSync(job.files.summary, '');
+    const drifted = await runMain(job, { mode: 'static' });
+    expect(drifted.exitCode).toBe(1);
+    expect(errorAnnotations(drifted.stdout)).toContainEqual({
+      properties: expect.objectContaining({
+        file: 'docker-compose.yml',
+        line: String(lineOf(compose, 'other-kafka')),
+      }),
+      message: expect.stringContaining(
+        'container_name expected chatbattle-kafka, found other-kafka',
+      ),
+    });
+    expect(dockerCalls(job)).toEqual([]);
+    const post = await runPost(job);
+    expect(post.stdout).toContain('nothing to tear down');
     removeJob(job);
   });
 });

@@ -27,7 +27,7 @@ export interface Invocation {
 export interface Expectation {
   /** the CLI's exit code */
   exit: number;
-  /** the action's main step: 0 passed, 1 failed */
+  /** the action's main step: 0 passed, 2 the user's to fix, 1 failed */
   actionExit?: number;
   /** each must appear in what the user reads (stderr and stdout; for the action also the summary) */
   words: RegExp[];

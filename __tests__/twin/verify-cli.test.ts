@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedTwin } from '../setup/twin';
+import { kafkaClient } from './clients';
 
 jest.setTimeout(120_000);
 
@@ -57,6 +58,59 @@ it.each([
   expect(code).toBe(2);
   expect(stderr).toMatch(message);
   expect(stderr).not.toMatch(STACK_FRAME);
+});
+
+/** The high watermark of every partition of the spec's topics: any record written moves one. */
+async function endOffsets(): Promise<Record<string, string>> {
+  const admin = kafkaClient(twin.endpoints.kafkaBrokers).admin();
+  await admin.connect();
+  try {
+    const offsets: Record<string, string> = {};
+    for (const topic of ['twitch-chat-messages', 'channel-stats']) {
+      for (const { partition, high } of await admin.fetchTopicOffsets(topic))
+        offsets[`${topic}/${partition}`] = high;
+    }
+    return offsets;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+describe('an existing stack', () => {
+  const statusOf = (
+    report: { checks: { id: string; status: string; message: string }[] },
+    id: string,
+  ) => report.checks.find((check) => check.id === id);
+  const run = async (extra: string[]) => {
+    const json = join(mkdtempSync(join(tmpdir(), 'verify-cli-')), 'report.json');
+    const { code } = await cli([...existing, '--no-ttl-expiry', '--report-json', json, ...extra]);
+    return {
+      code,
+      report: JSON.parse(readFileSync(json, 'utf8')) as Parameters<typeof statusOf>[0],
+    };
+  };
+
+  it('is written to only when told to (--allow-writes)', async () => {
+    const before = await endOffsets();
+    const untold = await run([]);
+    expect(untold.code).toBe(0);
+    expect(await endOffsets()).toEqual(before);
+    for (const id of ['kafka.produce', 'cassandra.write']) {
+      expect(statusOf(untold.report, id)).toMatchObject({
+        status: 'skip',
+        message: expect.stringContaining('--allow-writes'),
+      });
+    }
+
+    const told = await run(['--allow-writes']);
+    expect(told.code).toBe(0);
+    expect(statusOf(told.report, 'kafka.produce')?.status).toBe('pass');
+    expect(statusOf(told.report, 'cassandra.write')?.status).toBe('pass');
+    const after = await endOffsets();
+    expect(
+      Object.keys(after).filter((partition) => after[partition] !== before[partition]),
+    ).not.toEqual([]);
+  });
 });
 
 it('--read-only on an existing stack passes, prints the checklist and writes the JSON report', async () => {

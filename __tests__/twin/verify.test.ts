@@ -6,6 +6,7 @@ import { PROBE_PARTITION } from '../../src/probes/cassandra';
 import { ExistingRuntime } from '../../src/runtime/existing';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { probeObserver } from '../../src/probes/observer';
+import { declaredRoles } from '../../src/spec/types';
 import { verify } from '../../src/verify';
 import { sharedTwin } from '../setup/twin';
 import { kafkaClient, withCassandra } from './clients';
@@ -140,11 +141,15 @@ describe('verify on the clean twin', () => {
 describe('verify on an existing stack', () => {
   it('--read-only writes nothing and says why the writing checks were skipped', async () => {
     const before = await footprint();
-    const report = await verify(DEFAULT_SPEC, new ExistingRuntime(twin.endpoints), {
-      observer: probeObserver,
-      timeoutSeconds: 30,
-      readOnly: true,
-    });
+    const report = await verify(
+      DEFAULT_SPEC,
+      new ExistingRuntime(twin.endpoints, declaredRoles(DEFAULT_SPEC)),
+      {
+        observer: probeObserver,
+        timeoutSeconds: 30,
+        readOnly: true,
+      },
+    );
     expect(await footprint()).toEqual(before);
     for (const id of ['kafka.produce', 'cassandra.write', 'persistence.kafka']) {
       const check = report.checks.find((candidate) => candidate.id === id);
@@ -161,11 +166,15 @@ describe('verify on an existing stack', () => {
   });
 
   it('without --read-only it round-trips, and skips persistence saying why', async () => {
-    const report = await verify(DEFAULT_SPEC, new ExistingRuntime(twin.endpoints), {
-      observer: probeObserver,
-      timeoutSeconds: 30,
-      ttlExpiry: false,
-    });
+    const report = await verify(
+      DEFAULT_SPEC,
+      new ExistingRuntime(twin.endpoints, declaredRoles(DEFAULT_SPEC)),
+      {
+        observer: probeObserver,
+        timeoutSeconds: 30,
+        ttlExpiry: false,
+      },
+    );
     expect(problems(report)).toEqual([]);
     expect(statusOf(report, 'kafka.consume')).toBe('pass');
     expect(statusOf(report, 'cassandra.read')).toBe('pass');
@@ -181,10 +190,10 @@ describe('verify on an existing stack', () => {
     const closedPort = '127.0.0.1:1';
     const report = await verify(
       DEFAULT_SPEC,
-      new ExistingRuntime({
-        ...twin.endpoints,
-        kafkaBrokers: [closedPort],
-      }),
+      new ExistingRuntime(
+        { ...twin.endpoints, kafkaBrokers: [closedPort] },
+        declaredRoles(DEFAULT_SPEC),
+      ),
       { observer: probeObserver, timeoutSeconds: 2, readOnly: true },
     );
     expect(report.result).toBe('fail');

@@ -11,6 +11,7 @@ const from = (inputs: Record<string, string>) => (name: string) => inputs[name] 
 describe('readInputs', () => {
   it('gives the action.yml defaults for an empty with: block', () => {
     expect(readInputs(from({}), env)).toEqual({
+      mode: 'live',
       runtime: 'compose',
       workingDirectory: '/ws',
       spec: undefined,
@@ -54,7 +55,7 @@ describe('readInputs', () => {
     );
     expect(inputs).toMatchObject({
       workingDirectory: '/ws/stack',
-      spec: '/ws/stack/specs/infra.yml',
+      spec: 'specs/infra.yml',
       composeFiles: ['docker-compose.yml', 'ci.yml', 'more.yml'],
       keepUp: true,
       persistence: false,
@@ -85,7 +86,37 @@ describe('readInputs', () => {
     });
   });
 
+  it('is read-only on an existing stack unless read-only is false', () => {
+    const existing = {
+      runtime: 'existing',
+      'kafka-brokers': 'k:9092',
+      'cassandra-contact-points': 'db:9042',
+      zookeeper: 'zk:2181',
+    };
+    expect(readInputs(from(existing), env)).toMatchObject({ readOnly: true });
+    expect(readInputs(from({ ...existing, 'read-only': 'false' }), env)).toMatchObject({
+      readOnly: false,
+    });
+  });
+
+  it('takes mode static with the compose files and no runtime', () => {
+    expect(readInputs(from({ mode: 'static', 'compose-file': 'a.yml, b.yml' }), env)).toEqual({
+      mode: 'static',
+      comment: false,
+      githubToken: '',
+      workingDirectory: '/ws',
+      spec: undefined,
+      composeFiles: ['a.yml', 'b.yml'],
+      persistence: true,
+      ttlExpiry: true,
+      timeoutSeconds: 300,
+      keepUp: false,
+      reportDir: '/ws/infra-verify-reports',
+    });
+  });
+
   it.each([
+    [{ mode: 'dry-run' }, /Input "mode" is "dry-run": use "live" or "static"/],
     [{ persistence: 'yes' }, /Input "persistence" is "yes": use true or false/],
     [{ timeout: '5m' }, /Input "timeout" is "5m": use a whole number of seconds/],
     [{ timeout: '0' }, /whole number of seconds/],
@@ -94,7 +125,6 @@ describe('readInputs', () => {
       { 'project-name': 'x; touch /tmp/pwned' },
       /project-name "x; touch \/tmp\/pwned" is not a valid compose project name/,
     ],
-    [{ runtime: 'existing' }, /Input "kafka-brokers" is required with runtime "existing"/],
     [
       {
         runtime: 'existing',

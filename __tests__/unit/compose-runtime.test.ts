@@ -1,8 +1,12 @@
 import type { CommandResult, RunCommand } from '../../src/runtime/compose/command';
 import { ComposeRuntime } from '../../src/runtime/compose/compose-runtime';
+import { DEFAULT_SPEC } from '../../src/spec/default';
+import { declaredRoles } from '../../src/spec/types';
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 const project = { name: 'p1', files: ['docker-compose.yml'], directory: '/repo' };
+/** The servers the ChatBattle spec declares: the compose runtime asks `port` about these. */
+const ports = declaredRoles(DEFAULT_SPEC);
 
 /** A scripted engine: answers by the command's verb, and records every argument array. */
 function scripted(answer: (file: string, args: readonly string[]) => CommandResult) {
@@ -32,7 +36,7 @@ describe('ComposeRuntime', () => {
       if (args.includes('port')) return ok('0.0.0.0:9092');
       return ok('');
     });
-    await new ComposeRuntime({ project, run }).up(() => undefined);
+    await new ComposeRuntime({ project, run, ports }).up(() => undefined);
     const up = calls.find((call) => call.args.includes('up'));
     expect(up?.file).toBe('docker-compose');
     expect(up?.args[0]).toBe('--project-name');
@@ -49,7 +53,7 @@ describe('ComposeRuntime', () => {
       if (args.includes('port')) return ok(published[args[args.length - 2] ?? ''] ?? '');
       return ok('');
     });
-    const runtime = new ComposeRuntime({ project, run });
+    const runtime = new ComposeRuntime({ project, run, ports });
     expect(runtime.endpoints.kafkaBrokers).toEqual(['127.0.0.1:9092']);
     await runtime.up(() => undefined);
     expect(runtime.endpoints).toEqual({
@@ -100,7 +104,7 @@ describe('ComposeRuntime', () => {
       }
       return ok('');
     });
-    const records = await new ComposeRuntime({ project, run, stopTimeoutSeconds: 10 }).stop(
+    const records = await new ComposeRuntime({ project, run, ports, stopTimeoutSeconds: 10 }).stop(
       () => undefined,
     );
     expect(
@@ -124,7 +128,7 @@ describe('ComposeRuntime', () => {
         stderr: 'service "kafka-init" didn\'t complete successfully: exit 1',
       };
     });
-    await expect(new ComposeRuntime({ project, run }).up(() => undefined)).rejects.toThrow(
+    await expect(new ComposeRuntime({ project, run, ports }).up(() => undefined)).rejects.toThrow(
       /docker compose up failed \(exit 1\): service "kafka-init" didn't complete successfully/,
     );
   });
@@ -137,14 +141,14 @@ describe('ComposeRuntime', () => {
       if (args.includes('port')) return ok('0.0.0.0:29042');
       return ok('');
     });
-    const runtime = new ComposeRuntime({ project, run });
+    const runtime = new ComposeRuntime({ project, run, ports });
     await expect(runtime.up(() => undefined)).rejects.toThrow(/dependency failed to start/);
     expect(runtime.endpoints.cassandraContactPoints).toEqual(['127.0.0.1:29042']);
   });
 
   it('explains how to proceed when neither compose is installed', async () => {
     const { run } = scripted(() => ({ exitCode: 127, stdout: '', stderr: 'not found' }));
-    await expect(new ComposeRuntime({ project, run }).up(() => undefined)).rejects.toThrow(
+    await expect(new ComposeRuntime({ project, run, ports }).up(() => undefined)).rejects.toThrow(
       /No Docker Compose found .*use runtime "existing"/,
     );
   });

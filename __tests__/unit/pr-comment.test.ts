@@ -45,7 +45,7 @@ describe('the pull-request comment', () => {
   it('lists each failed check with expected, actual and a link to its spec line', () => {
     const body = renderPrComment(fixtureReport(), options);
     expect(body).toContain(
-      '| ❌ Log compaction enabled (cleanup.policy=compact) | `compact` | `delete` | [`infra-spec.yml:61`](https://github.example/o/r/blob/HEAD/infra-spec.yml#L61) |',
+      '| ❌ Log compaction enabled (cleanup.policy=compact) | `compact` | `delete` | [`infra-spec.yml:69`](https://github.example/o/r/blob/HEAD/infra-spec.yml#L69) |',
     );
     // a probe error has no expected value: its message stands in
     expect(body).toMatch(/\| ⚠️ [^|]+\| `[^`]*OperationTimedOut: "<no reply>" & gave up` \|/);

@@ -63,7 +63,7 @@ describe('the spec file', () => {
       dependsOn: {},
       volumes: {},
     });
-    expect(spec.kafka.topics[0].configs).toEqual({});
+    expect(spec.kafka?.topics[0].configs).toEqual({});
     expect(spec.probes).toEqual({ roundTrip: true, ttl: { toleranceSeconds: 5, expiry: true } });
     expect(spec.persistence).toEqual({ enabled: true });
   });
@@ -161,9 +161,9 @@ describe('a bad spec', () => {
   });
 
   it('reports a missing required key at its parent', () => {
-    const text = withLine('      containerName: chatbattle-kafka\n', '');
+    const text = withLine('      ready: healthy\n', '');
     expect(problemsOf(text)).toContain(
-      '/compose/services/kafka/containerName: missing required key "containerName"',
+      '/compose/services/zookeeper/ready: missing required key "ready"',
     );
   });
 

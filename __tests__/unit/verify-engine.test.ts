@@ -47,6 +47,7 @@ const ready = (): StackReadiness => ({
   zookeeper: { ok: true, ms: 1, value: { mode: 'standalone' } },
   kafka: { ok: true, ms: 1, value: {} },
   cassandra: { ok: true, ms: 1, value: {} },
+  serviceOf: { zookeeper: 'zookeeper', kafka: 'kafka', cassandra: 'cassandra' },
   others: {
     'kafka-init': { ok: true, ms: 1, value: 0 },
     'cassandra-init': { ok: true, ms: 1, value: 0 },
@@ -266,6 +267,7 @@ describe('verify() when nothing is ready', () => {
       zookeeper: down('refused'),
       kafka: down('refused'),
       cassandra: down('refused'),
+      serviceOf: { zookeeper: 'zookeeper', kafka: 'kafka', cassandra: 'cassandra' },
       others: {
         'kafka-init': { ok: true, ms: 1, value: 1 },
         'cassandra-init': down('cassandra-init is missing'),

@@ -2,13 +2,13 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 6472:
+/***/ 71316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Utils = __nccwpck_require__(19067);
+const Utils = __nccwpck_require__(55391);
 const pth = __nccwpck_require__(16928);
-const ZipEntry = __nccwpck_require__(4365);
-const ZipFile = __nccwpck_require__(65251);
+const ZipEntry = __nccwpck_require__(52609);
+const ZipFile = __nccwpck_require__(26991);
 
 const get_Bool = (...val) => Utils.findLast(val, (c) => typeof c === "boolean");
 const get_Str = (...val) => Utils.findLast(val, (c) => typeof c === "string");
@@ -1029,10 +1029,10 @@ module.exports = function (/**String*/ input, /** object */ options) {
 
 /***/ }),
 
-/***/ 73998:
+/***/ 3746:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(19067),
+var Utils = __nccwpck_require__(55391),
     Constants = Utils.Constants;
 
 /* The central directory file header */
@@ -1432,19 +1432,19 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7431:
+/***/ 71907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.EntryHeader = __nccwpck_require__(73998);
-exports.MainHeader = __nccwpck_require__(37003);
+exports.EntryHeader = __nccwpck_require__(3746);
+exports.MainHeader = __nccwpck_require__(9311);
 
 
 /***/ }),
 
-/***/ 37003:
+/***/ 9311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(19067),
+var Utils = __nccwpck_require__(55391),
     Constants = Utils.Constants;
 
 /* The entries in the end of central directory */
@@ -1625,7 +1625,7 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 85140:
+/***/ 35120:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = function (/*Buffer*/ inbuf) {
@@ -1665,21 +1665,21 @@ module.exports = function (/*Buffer*/ inbuf) {
 
 /***/ }),
 
-/***/ 65959:
+/***/ 53667:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.Deflater = __nccwpck_require__(85140);
-exports.Inflater = __nccwpck_require__(23424);
-exports.ZipCrypto = __nccwpck_require__(85133);
+exports.Deflater = __nccwpck_require__(35120);
+exports.Inflater = __nccwpck_require__(79540);
+exports.ZipCrypto = __nccwpck_require__(62689);
 
 
 /***/ }),
 
-/***/ 23424:
+/***/ 79540:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const version = +(process?.versions?.node ?? "").split(".")[0] || 0;
-const Errors = __nccwpck_require__(76628);
+const Errors = __nccwpck_require__(36232);
 
 module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
     var zlib = __nccwpck_require__(43106);
@@ -1746,7 +1746,7 @@ module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
 
 /***/ }),
 
-/***/ 85133:
+/***/ 62689:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -1755,7 +1755,7 @@ module.exports = function (/*Buffer*/ inbuf, /*number*/ expectedLength) {
 // node crypt, we use it for generate salt
 // eslint-disable-next-line node/no-unsupported-features/node-builtins
 const { randomFillSync } = __nccwpck_require__(76982);
-const Errors = __nccwpck_require__(76628);
+const Errors = __nccwpck_require__(36232);
 
 // generate CRC32 lookup table
 const crctable = new Uint32Array(256).map((t, crc) => {
@@ -1929,7 +1929,7 @@ module.exports = { decrypt, encrypt, _salter };
 
 /***/ }),
 
-/***/ 4798:
+/***/ 52834:
 /***/ ((module) => {
 
 module.exports = {
@@ -2078,7 +2078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48391:
+/***/ 81579:
 /***/ ((module) => {
 
 module.exports = {
@@ -2090,7 +2090,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76628:
+/***/ 36232:
 /***/ ((__unused_webpack_module, exports) => {
 
 const errors = {
@@ -2163,7 +2163,7 @@ for (const msg of Object.keys(errors)) {
 
 /***/ }),
 
-/***/ 76146:
+/***/ 70038:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const pth = __nccwpck_require__(16928);
@@ -2246,25 +2246,25 @@ module.exports = function (/*String*/ path, /*Utils object*/ { fs }) {
 
 /***/ }),
 
-/***/ 19067:
+/***/ 55391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(62182);
-module.exports.Constants = __nccwpck_require__(4798);
-module.exports.Errors = __nccwpck_require__(76628);
-module.exports.FileAttr = __nccwpck_require__(76146);
-module.exports.decoder = __nccwpck_require__(48391);
+module.exports = __nccwpck_require__(19066);
+module.exports.Constants = __nccwpck_require__(52834);
+module.exports.Errors = __nccwpck_require__(36232);
+module.exports.FileAttr = __nccwpck_require__(70038);
+module.exports.decoder = __nccwpck_require__(81579);
 
 
 /***/ }),
 
-/***/ 62182:
+/***/ 19066:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const fsystem = __nccwpck_require__(79896);
 const pth = __nccwpck_require__(16928);
-const Constants = __nccwpck_require__(4798);
-const Errors = __nccwpck_require__(76628);
+const Constants = __nccwpck_require__(52834);
+const Errors = __nccwpck_require__(36232);
 const isWin = typeof process === "object" && "win32" === process.platform;
 
 const is_Obj = (obj) => typeof obj === "object" && obj !== null;
@@ -2746,13 +2746,13 @@ Utils.crcTable = crcTable;
 
 /***/ }),
 
-/***/ 4365:
+/***/ 52609:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Utils = __nccwpck_require__(19067),
-    Headers = __nccwpck_require__(7431),
+var Utils = __nccwpck_require__(55391),
+    Headers = __nccwpck_require__(71907),
     Constants = Utils.Constants,
-    Methods = __nccwpck_require__(65959);
+    Methods = __nccwpck_require__(53667);
 
 module.exports = function (/** object */ options, /*Buffer*/ input) {
     var _centralHeader = new Headers.EntryHeader(),
@@ -3168,12 +3168,12 @@ module.exports = function (/** object */ options, /*Buffer*/ input) {
 
 /***/ }),
 
-/***/ 65251:
+/***/ 26991:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ZipEntry = __nccwpck_require__(4365);
-const Headers = __nccwpck_require__(7431);
-const Utils = __nccwpck_require__(19067);
+const ZipEntry = __nccwpck_require__(52609);
+const Headers = __nccwpck_require__(71907);
+const Utils = __nccwpck_require__(55391);
 
 module.exports = function (/*Buffer|null*/ inBuffer, /** object */ options) {
     var entryList = [],
@@ -3641,17 +3641,17 @@ module.exports = function (/*Buffer|null*/ inBuffer, /** object */ options) {
 
 /***/ }),
 
-/***/ 64867:
+/***/ 42463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(23033);
-const draft7_1 = __nccwpck_require__(65329);
-const discriminator_1 = __nccwpck_require__(8754);
-const draft7MetaSchema = __nccwpck_require__(62636);
+const core_1 = __nccwpck_require__(63893);
+const draft7_1 = __nccwpck_require__(39941);
+const discriminator_1 = __nccwpck_require__(28886);
+const draft7MetaSchema = __nccwpck_require__(72079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -3681,24 +3681,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(24525);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(17152);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(30489);
+var validation_error_1 = __nccwpck_require__(33021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(52310);
+var ref_error_1 = __nccwpck_require__(53162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 78339:
+/***/ 80567:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3861,16 +3861,16 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 17152:
+/***/ 81436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(78339);
-const scope_1 = __nccwpck_require__(56440);
-var code_2 = __nccwpck_require__(78339);
+const code_1 = __nccwpck_require__(80567);
+const scope_1 = __nccwpck_require__(77788);
+var code_2 = __nccwpck_require__(80567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -3879,7 +3879,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(56440);
+var scope_2 = __nccwpck_require__(77788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -4565,14 +4565,14 @@ function par(x) {
 
 /***/ }),
 
-/***/ 56440:
+/***/ 77788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(78339);
+const code_1 = __nccwpck_require__(80567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -4715,16 +4715,16 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 21551:
+/***/ 81283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const names_1 = __nccwpck_require__(15794);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -4845,19 +4845,19 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 55082:
+/***/ 2718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const validation_error_1 = __nccwpck_require__(30489);
-const names_1 = __nccwpck_require__(15794);
-const resolve_1 = __nccwpck_require__(19590);
-const util_1 = __nccwpck_require__(980);
-const validate_1 = __nccwpck_require__(24525);
+const codegen_1 = __nccwpck_require__(81436);
+const validation_error_1 = __nccwpck_require__(33021);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const validate_1 = __nccwpck_require__(87881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -5094,13 +5094,13 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 15794:
+/***/ 90630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
+const codegen_1 = __nccwpck_require__(81436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -5129,13 +5129,13 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 52310:
+/***/ 53162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(19590);
+const resolve_1 = __nccwpck_require__(24090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -5148,16 +5148,16 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 19590:
+/***/ 24090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(980);
-const equal = __nccwpck_require__(96962);
-const traverse = __nccwpck_require__(77683);
+const util_1 = __nccwpck_require__(84464);
+const equal = __nccwpck_require__(23430);
+const traverse = __nccwpck_require__(81167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -5310,7 +5310,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 79941:
+/***/ 7353:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5343,15 +5343,15 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 980:
+/***/ 84464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const code_1 = __nccwpck_require__(78339);
+const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(80567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -5528,7 +5528,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 82275:
+/***/ 37692:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -5554,16 +5554,16 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 72942:
+/***/ 35346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(21551);
-const codegen_1 = __nccwpck_require__(17152);
-const names_1 = __nccwpck_require__(15794);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -5611,18 +5611,18 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 1777:
+/***/ 86685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(79941);
-const applicability_1 = __nccwpck_require__(82275);
-const errors_1 = __nccwpck_require__(21551);
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const rules_1 = __nccwpck_require__(7353);
+const applicability_1 = __nccwpck_require__(37692);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -5821,15 +5821,15 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 51399:
+/***/ 11699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -5863,25 +5863,25 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 24525:
+/***/ 87881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(72942);
-const dataType_1 = __nccwpck_require__(1777);
-const applicability_1 = __nccwpck_require__(82275);
-const dataType_2 = __nccwpck_require__(1777);
-const defaults_1 = __nccwpck_require__(51399);
-const keyword_1 = __nccwpck_require__(68766);
-const subschema_1 = __nccwpck_require__(86044);
-const codegen_1 = __nccwpck_require__(17152);
-const names_1 = __nccwpck_require__(15794);
-const resolve_1 = __nccwpck_require__(19590);
-const util_1 = __nccwpck_require__(980);
-const errors_1 = __nccwpck_require__(21551);
+const boolSchema_1 = __nccwpck_require__(35346);
+const dataType_1 = __nccwpck_require__(86685);
+const applicability_1 = __nccwpck_require__(37692);
+const dataType_2 = __nccwpck_require__(86685);
+const defaults_1 = __nccwpck_require__(11699);
+const keyword_1 = __nccwpck_require__(15202);
+const subschema_1 = __nccwpck_require__(26200);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const errors_1 = __nccwpck_require__(81283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -6390,17 +6390,17 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 68766:
+/***/ 15202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const names_1 = __nccwpck_require__(15794);
-const code_1 = __nccwpck_require__(32184);
-const errors_1 = __nccwpck_require__(21551);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const code_1 = __nccwpck_require__(28484);
+const errors_1 = __nccwpck_require__(81283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -6521,15 +6521,15 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 86044:
+/***/ 26200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -6609,32 +6609,32 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 23033:
+/***/ 63893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(24525);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(17152);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(30489);
-const ref_error_1 = __nccwpck_require__(52310);
-const rules_1 = __nccwpck_require__(79941);
-const compile_1 = __nccwpck_require__(55082);
-const codegen_2 = __nccwpck_require__(17152);
-const resolve_1 = __nccwpck_require__(19590);
-const dataType_1 = __nccwpck_require__(1777);
-const util_1 = __nccwpck_require__(980);
-const $dataRefSchema = __nccwpck_require__(25862);
-const uri_1 = __nccwpck_require__(41569);
+const validation_error_1 = __nccwpck_require__(33021);
+const ref_error_1 = __nccwpck_require__(53162);
+const rules_1 = __nccwpck_require__(7353);
+const compile_1 = __nccwpck_require__(2718);
+const codegen_2 = __nccwpck_require__(81436);
+const resolve_1 = __nccwpck_require__(24090);
+const dataType_1 = __nccwpck_require__(86685);
+const util_1 = __nccwpck_require__(84464);
+const $dataRefSchema = __nccwpck_require__(63837);
+const uri_1 = __nccwpck_require__(36285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -7234,21 +7234,21 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 88571:
+/***/ 24951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(96962);
+const equal = __nccwpck_require__(23430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 82746:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7279,20 +7279,20 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 41569:
+/***/ 36285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(17668);
+const uri = __nccwpck_require__(24352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 30489:
+/***/ 33021:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -7310,15 +7310,15 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 2828:
+/***/ 73448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -7366,16 +7366,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85731:
+/***/ 42431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(32184);
-const codegen_1 = __nccwpck_require__(17152);
-const names_1 = __nccwpck_require__(15794);
-const util_1 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -7479,13 +7479,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 77057:
+/***/ 39205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(980);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -7509,13 +7509,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6824:
+/***/ 89380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(32184);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -7528,14 +7528,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 250:
+/***/ 16182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -7630,16 +7630,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 79430:
+/***/ 95826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -7722,14 +7722,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 17396:
+/***/ 26203:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -7795,28 +7795,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 58379:
+/***/ 28775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(2828);
-const prefixItems_1 = __nccwpck_require__(64023);
-const items_1 = __nccwpck_require__(40419);
-const items2020_1 = __nccwpck_require__(88979);
-const contains_1 = __nccwpck_require__(250);
-const dependencies_1 = __nccwpck_require__(79430);
-const propertyNames_1 = __nccwpck_require__(71416);
-const additionalProperties_1 = __nccwpck_require__(85731);
-const properties_1 = __nccwpck_require__(17662);
-const patternProperties_1 = __nccwpck_require__(83636);
-const not_1 = __nccwpck_require__(18066);
-const anyOf_1 = __nccwpck_require__(6824);
-const oneOf_1 = __nccwpck_require__(67006);
-const allOf_1 = __nccwpck_require__(77057);
-const if_1 = __nccwpck_require__(17396);
-const thenElse_1 = __nccwpck_require__(8337);
+const additionalItems_1 = __nccwpck_require__(73448);
+const prefixItems_1 = __nccwpck_require__(6467);
+const items_1 = __nccwpck_require__(75791);
+const items2020_1 = __nccwpck_require__(52959);
+const contains_1 = __nccwpck_require__(16182);
+const dependencies_1 = __nccwpck_require__(95826);
+const propertyNames_1 = __nccwpck_require__(71372);
+const additionalProperties_1 = __nccwpck_require__(42431);
+const properties_1 = __nccwpck_require__(88778);
+const patternProperties_1 = __nccwpck_require__(50664);
+const not_1 = __nccwpck_require__(8350);
+const anyOf_1 = __nccwpck_require__(89380);
+const oneOf_1 = __nccwpck_require__(22490);
+const allOf_1 = __nccwpck_require__(39205);
+const if_1 = __nccwpck_require__(26203);
+const thenElse_1 = __nccwpck_require__(46829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -7846,16 +7846,16 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 40419:
+/***/ 75791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const code_1 = __nccwpck_require__(32184);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "items",
     type: "array",
@@ -7905,16 +7905,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88979:
+/***/ 52959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const code_1 = __nccwpck_require__(32184);
-const additionalItems_1 = __nccwpck_require__(2828);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
+const additionalItems_1 = __nccwpck_require__(73448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -7942,13 +7942,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18066:
+/***/ 8350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(980);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -7975,14 +7975,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 67006:
+/***/ 22490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -8042,16 +8042,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 83636:
+/***/ 50664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(32184);
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const util_2 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const util_2 = __nccwpck_require__(84464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -8124,13 +8124,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 64023:
+/***/ 6467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(40419);
+const items_1 = __nccwpck_require__(75791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -8143,16 +8143,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 17662:
+/***/ 88778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(24525);
-const code_1 = __nccwpck_require__(32184);
-const util_1 = __nccwpck_require__(980);
-const additionalProperties_1 = __nccwpck_require__(85731);
+const validate_1 = __nccwpck_require__(87881);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const additionalProperties_1 = __nccwpck_require__(42431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -8204,14 +8204,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71416:
+/***/ 71372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -8249,13 +8249,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8337:
+/***/ 46829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(980);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -8269,17 +8269,17 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 32184:
+/***/ 28484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const names_1 = __nccwpck_require__(15794);
-const util_2 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
+const util_2 = __nccwpck_require__(84464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -8407,7 +8407,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 74900:
+/***/ 69872:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8424,14 +8424,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8033:
+/***/ 97397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(74900);
-const ref_1 = __nccwpck_require__(71848);
+const id_1 = __nccwpck_require__(69872);
+const ref_1 = __nccwpck_require__(92996);
 const core = [
     "$schema",
     "$id",
@@ -8447,19 +8447,19 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 71848:
+/***/ 92996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(52310);
-const code_1 = __nccwpck_require__(32184);
-const codegen_1 = __nccwpck_require__(17152);
-const names_1 = __nccwpck_require__(15794);
-const compile_1 = __nccwpck_require__(55082);
-const util_1 = __nccwpck_require__(980);
+const ref_error_1 = __nccwpck_require__(53162);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const compile_1 = __nccwpck_require__(2718);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -8576,17 +8576,17 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8754:
+/***/ 28886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const types_1 = __nccwpck_require__(72527);
-const compile_1 = __nccwpck_require__(55082);
-const ref_error_1 = __nccwpck_require__(52310);
-const util_1 = __nccwpck_require__(980);
+const codegen_1 = __nccwpck_require__(81436);
+const types_1 = __nccwpck_require__(87115);
+const compile_1 = __nccwpck_require__(2718);
+const ref_error_1 = __nccwpck_require__(53162);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -8687,7 +8687,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72527:
+/***/ 87115:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8703,17 +8703,17 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 65329:
+/***/ 39941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(8033);
-const validation_1 = __nccwpck_require__(61605);
-const applicator_1 = __nccwpck_require__(58379);
-const format_1 = __nccwpck_require__(59669);
-const metadata_1 = __nccwpck_require__(47840);
+const core_1 = __nccwpck_require__(97397);
+const validation_1 = __nccwpck_require__(85481);
+const applicator_1 = __nccwpck_require__(28775);
+const format_1 = __nccwpck_require__(72601);
+const metadata_1 = __nccwpck_require__(56620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -8727,13 +8727,13 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 68622:
+/***/ 26402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -8826,20 +8826,20 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 59669:
+/***/ 72601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(68622);
+const format_1 = __nccwpck_require__(26402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 47840:
+/***/ 56620:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8864,15 +8864,15 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 47286:
+/***/ 98026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const equal_1 = __nccwpck_require__(88571);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -8896,15 +8896,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72876:
+/***/ 93200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const equal_1 = __nccwpck_require__(88571);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -8951,22 +8951,22 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 61605:
+/***/ 85481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(88327);
-const multipleOf_1 = __nccwpck_require__(24992);
-const limitLength_1 = __nccwpck_require__(36950);
-const pattern_1 = __nccwpck_require__(24155);
-const limitProperties_1 = __nccwpck_require__(89995);
-const required_1 = __nccwpck_require__(14052);
-const limitItems_1 = __nccwpck_require__(40676);
-const uniqueItems_1 = __nccwpck_require__(30136);
-const const_1 = __nccwpck_require__(47286);
-const enum_1 = __nccwpck_require__(72876);
+const limitNumber_1 = __nccwpck_require__(43723);
+const multipleOf_1 = __nccwpck_require__(18132);
+const limitLength_1 = __nccwpck_require__(46962);
+const pattern_1 = __nccwpck_require__(96023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(94504);
+const limitItems_1 = __nccwpck_require__(36296);
+const uniqueItems_1 = __nccwpck_require__(65132);
+const const_1 = __nccwpck_require__(98026);
+const enum_1 = __nccwpck_require__(93200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -8991,13 +8991,13 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 40676:
+/***/ 36296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -9022,15 +9022,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 36950:
+/***/ 46962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const ucs2length_1 = __nccwpck_require__(82746);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const ucs2length_1 = __nccwpck_require__(36214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -9056,13 +9056,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 88327:
+/***/ 43723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -9090,13 +9090,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 89995:
+/***/ 895:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -9121,13 +9121,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 24992:
+/***/ 18132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(17152);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -9154,15 +9154,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 24155:
+/***/ 96023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(32184);
-const util_1 = __nccwpck_require__(980);
-const codegen_1 = __nccwpck_require__(17152);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -9194,15 +9194,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 14052:
+/***/ 94504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(32184);
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -9280,16 +9280,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 30136:
+/***/ 65132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(1777);
-const codegen_1 = __nccwpck_require__(17152);
-const util_1 = __nccwpck_require__(980);
-const equal_1 = __nccwpck_require__(88571);
+const dataType_1 = __nccwpck_require__(86685);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -9351,7 +9351,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65547:
+/***/ 88871:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9373,42 +9373,42 @@ exports["default"] = def;
  * limitations under the License.
  */
 
-const clientOptions = __nccwpck_require__(79911);
-exports.Client = __nccwpck_require__(57844);
-exports.ExecutionProfile = __nccwpck_require__(26781).ExecutionProfile;
-exports.ExecutionOptions = __nccwpck_require__(78554).ExecutionOptions;
-exports.types = __nccwpck_require__(37465);
-exports.errors = __nccwpck_require__(33524);
-exports.policies = __nccwpck_require__(52518);
-exports.auth = __nccwpck_require__(28362);
-exports.mapping = __nccwpck_require__(82218);
-exports.tracker = __nccwpck_require__(56636);
-exports.metrics = __nccwpck_require__(33949);
-exports.concurrent = __nccwpck_require__(53441);
+const clientOptions = __nccwpck_require__(90059);
+exports.Client = __nccwpck_require__(60016);
+exports.ExecutionProfile = __nccwpck_require__(94649).ExecutionProfile;
+exports.ExecutionOptions = __nccwpck_require__(48422).ExecutionOptions;
+exports.types = __nccwpck_require__(11581);
+exports.errors = __nccwpck_require__(5264);
+exports.policies = __nccwpck_require__(17482);
+exports.auth = __nccwpck_require__(14534);
+exports.mapping = __nccwpck_require__(64982);
+exports.tracker = __nccwpck_require__(32144);
+exports.metrics = __nccwpck_require__(33241);
+exports.concurrent = __nccwpck_require__(58509);
 
-const token = __nccwpck_require__(25766);
+const token = __nccwpck_require__(90986);
 exports.token = {
   Token: token.Token,
   TokenRange: token.TokenRange
 };
-const Metadata = __nccwpck_require__(97317);
+const Metadata = __nccwpck_require__(71241);
 exports.metadata = {
   Metadata: Metadata
 };
-exports.Encoder = __nccwpck_require__(14831);
-exports.geometry = __nccwpck_require__(10928);
-exports.datastax = __nccwpck_require__(41738);
+exports.Encoder = __nccwpck_require__(16011);
+exports.geometry = __nccwpck_require__(38476);
+exports.datastax = __nccwpck_require__(53006);
 /**
  * Returns a new instance of the default [options]{@link ClientOptions} used by the driver.
  */
 exports.defaultOptions = function () {
   return clientOptions.defaultOptions();
 };
-exports.version = __nccwpck_require__(75902).version;
+exports.version = __nccwpck_require__(30837).version;
 
 /***/ }),
 
-/***/ 93526:
+/***/ 27490:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9431,7 +9431,7 @@ exports.version = __nccwpck_require__(75902).version;
  */
 
 const util = __nccwpck_require__(39023);
-const { Authenticator } = __nccwpck_require__(46429);
+const { Authenticator } = __nccwpck_require__(47273);
 
 const dseAuthenticatorName = 'com.datastax.bdp.cassandra.auth.DseAuthenticator';
 
@@ -9493,7 +9493,7 @@ module.exports = BaseDseAuthenticator;
 
 /***/ }),
 
-/***/ 99723:
+/***/ 85255:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9516,11 +9516,11 @@ module.exports = BaseDseAuthenticator;
  */
 
 const util = __nccwpck_require__(39023);
-const { AuthProvider } = __nccwpck_require__(46429);
-const BaseDseAuthenticator = __nccwpck_require__(93526);
-const GssapiClient = __nccwpck_require__(9909);
+const { AuthProvider } = __nccwpck_require__(47273);
+const BaseDseAuthenticator = __nccwpck_require__(27490);
+const GssapiClient = __nccwpck_require__(90969);
 const dns = __nccwpck_require__(72250);
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 
 const mechanism = utils.allocBufferFromString('GSSAPI');
 const initialServerChallenge = 'GSSAPI-START';
@@ -9556,7 +9556,7 @@ function DseGssapiAuthProvider(gssOptions) {
   //load the kerberos at construction time
   try {
     // eslint-disable-next-line
-    this._kerberos = __nccwpck_require__(77345);
+    this._kerberos = __nccwpck_require__(98050);
   }
   catch (err) {
     if (err.code === 'MODULE_NOT_FOUND') {
@@ -9733,7 +9733,7 @@ module.exports = DseGssapiAuthProvider;
 
 /***/ }),
 
-/***/ 24774:
+/***/ 97690:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9756,9 +9756,9 @@ module.exports = DseGssapiAuthProvider;
  */
 
 const util = __nccwpck_require__(39023);
-const { AuthProvider } = __nccwpck_require__(46429);
-const BaseDseAuthenticator = __nccwpck_require__(93526);
-const utils = __nccwpck_require__(14278);
+const { AuthProvider } = __nccwpck_require__(47273);
+const BaseDseAuthenticator = __nccwpck_require__(27490);
+const utils = __nccwpck_require__(1090);
 
 const mechanism = utils.allocBufferFromString('PLAIN');
 const separatorBuffer = utils.allocBufferFromArray([0]);
@@ -9852,7 +9852,7 @@ module.exports = DsePlainTextAuthProvider;
 
 /***/ }),
 
-/***/ 9909:
+/***/ 90969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -9877,7 +9877,7 @@ module.exports = DsePlainTextAuthProvider;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 
 /**
  * GSSAPI Client interface.
@@ -10016,7 +10016,7 @@ module.exports = GssapiClient;
 
 /***/ }),
 
-/***/ 28362:
+/***/ 14534:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10047,11 +10047,11 @@ module.exports = GssapiClient;
  * @module auth
  */
 
-const { Authenticator, AuthProvider } = __nccwpck_require__(46429);
-const { PlainTextAuthProvider } = __nccwpck_require__(1901);
-const DseGssapiAuthProvider = __nccwpck_require__(99723);
-const DsePlainTextAuthProvider = __nccwpck_require__(24774);
-const NoAuthProvider = __nccwpck_require__(32890);
+const { Authenticator, AuthProvider } = __nccwpck_require__(47273);
+const { PlainTextAuthProvider } = __nccwpck_require__(6793);
+const DseGssapiAuthProvider = __nccwpck_require__(85255);
+const DsePlainTextAuthProvider = __nccwpck_require__(97690);
+const NoAuthProvider = __nccwpck_require__(88070);
 
 module.exports = {
   Authenticator,
@@ -10065,7 +10065,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32890:
+/***/ 88070:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10089,9 +10089,9 @@ module.exports = {
 
 
 
-const { AuthProvider, Authenticator } = __nccwpck_require__(46429);
-const { PlainTextAuthenticator } = __nccwpck_require__(1901);
-const errors = __nccwpck_require__(33524);
+const { AuthProvider, Authenticator } = __nccwpck_require__(47273);
+const { PlainTextAuthenticator } = __nccwpck_require__(6793);
+const errors = __nccwpck_require__(5264);
 
 const dseAuthenticator = 'com.datastax.bdp.cassandra.auth.DseAuthenticator';
 
@@ -10145,7 +10145,7 @@ module.exports = NoAuthProvider;
 
 /***/ }),
 
-/***/ 1901:
+/***/ 6793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10169,8 +10169,8 @@ module.exports = NoAuthProvider;
 
 const util = __nccwpck_require__(39023);
 
-const provider = __nccwpck_require__(46429);
-const utils = __nccwpck_require__(14278);
+const provider = __nccwpck_require__(47273);
+const utils = __nccwpck_require__(1090);
 const AuthProvider = provider.AuthProvider;
 const Authenticator = provider.Authenticator;
 /**
@@ -10236,7 +10236,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46429:
+/***/ 47273:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -10324,7 +10324,7 @@ exports.Authenticator = Authenticator;
 
 /***/ }),
 
-/***/ 79911:
+/***/ 90059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10348,12 +10348,12 @@ exports.Authenticator = Authenticator;
 
 
 const util = __nccwpck_require__(39023);
-const policies = __nccwpck_require__(52518);
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const tracker = __nccwpck_require__(56636);
-const metrics = __nccwpck_require__(33949);
-const auth = __nccwpck_require__(28362);
+const policies = __nccwpck_require__(17482);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const tracker = __nccwpck_require__(32144);
+const metrics = __nccwpck_require__(33241);
+const auth = __nccwpck_require__(14534);
 
 /** Core connections per host for protocol versions 1 and 2 */
 const coreConnectionsPerHostV2 = {
@@ -10695,7 +10695,7 @@ exports.continuousPageDefaultHighWaterMark = continuousPageDefaultHighWaterMark;
 
 /***/ }),
 
-/***/ 57844:
+/***/ 60016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -10721,23 +10721,23 @@ exports.continuousPageDefaultHighWaterMark = continuousPageDefaultHighWaterMark;
 const events = __nccwpck_require__(24434);
 const util = __nccwpck_require__(39023);
 
-const utils = __nccwpck_require__(14278);
-const errors = __nccwpck_require__(33524);
-const types = __nccwpck_require__(37465);
-const { ProfileManager } = __nccwpck_require__(26781);
-const requests = __nccwpck_require__(6041);
-const clientOptions = __nccwpck_require__(79911);
-const ClientState = __nccwpck_require__(99462);
-const description = (__nccwpck_require__(75902).description);
-const { version } = __nccwpck_require__(75902);
-const { DefaultExecutionOptions } = __nccwpck_require__(78554);
-const ControlConnection = __nccwpck_require__(80159);
-const RequestHandler = __nccwpck_require__(89599);
-const PrepareHandler = __nccwpck_require__(60397);
-const InsightsClient = __nccwpck_require__(97044);
-const cloud = __nccwpck_require__(4656);
-const GraphExecutor = __nccwpck_require__(29707);
-const promiseUtils = __nccwpck_require__(64234);
+const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(5264);
+const types = __nccwpck_require__(11581);
+const { ProfileManager } = __nccwpck_require__(94649);
+const requests = __nccwpck_require__(35573);
+const clientOptions = __nccwpck_require__(90059);
+const ClientState = __nccwpck_require__(90186);
+const description = (__nccwpck_require__(30837).description);
+const { version } = __nccwpck_require__(30837);
+const { DefaultExecutionOptions } = __nccwpck_require__(48422);
+const ControlConnection = __nccwpck_require__(65219);
+const RequestHandler = __nccwpck_require__(8571);
+const PrepareHandler = __nccwpck_require__(96329);
+const InsightsClient = __nccwpck_require__(97240);
+const cloud = __nccwpck_require__(60172);
+const GraphExecutor = __nccwpck_require__(17031);
+const promiseUtils = __nccwpck_require__(25622);
 
 /**
  * Max amount of pools being warmup in parallel, when warmup is enabled
@@ -11885,7 +11885,7 @@ module.exports = Client;
 
 /***/ }),
 
-/***/ 53441:
+/***/ 58509:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -11910,7 +11910,7 @@ module.exports = Client;
 
 
 const { Stream } = __nccwpck_require__(2203);
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 
 /**
  * Utilities for concurrent query execution with the DataStax Node.js Driver.
@@ -12229,7 +12229,7 @@ exports.ResultSetGroup = ResultSetGroup;
 
 /***/ }),
 
-/***/ 78951:
+/***/ 86779:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -12258,17 +12258,17 @@ const util = __nccwpck_require__(39023);
 const tls = __nccwpck_require__(64756);
 const net = __nccwpck_require__(69278);
 
-const Encoder = __nccwpck_require__(14831);
-const { WriteQueue } = __nccwpck_require__(29307);
-const requests = __nccwpck_require__(6041);
-const streams = __nccwpck_require__(91402);
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
-const errors = __nccwpck_require__(33524);
-const StreamIdStack = __nccwpck_require__(27060);
-const OperationState = __nccwpck_require__(81906);
-const promiseUtils = __nccwpck_require__(64234);
-const { ExecutionOptions } = __nccwpck_require__(78554);
+const Encoder = __nccwpck_require__(16011);
+const { WriteQueue } = __nccwpck_require__(94455);
+const requests = __nccwpck_require__(35573);
+const streams = __nccwpck_require__(73846);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
+const errors = __nccwpck_require__(5264);
+const StreamIdStack = __nccwpck_require__(37600);
+const OperationState = __nccwpck_require__(12110);
+const promiseUtils = __nccwpck_require__(25622);
+const { ExecutionOptions } = __nccwpck_require__(48422);
 
 /**
  * Represents a connection to a Cassandra node
@@ -13029,7 +13029,7 @@ module.exports = Connection;
 
 /***/ }),
 
-/***/ 80159:
+/***/ 65219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -13056,15 +13056,15 @@ const util = __nccwpck_require__(39023);
 const net = __nccwpck_require__(69278);
 const dns = __nccwpck_require__(72250);
 
-const errors = __nccwpck_require__(33524);
-const { Host, HostMap } = __nccwpck_require__(21389);
-const Metadata = __nccwpck_require__(97317);
-const EventDebouncer = __nccwpck_require__(49127);
-const Connection = __nccwpck_require__(78951);
-const requests = __nccwpck_require__(6041);
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
-const promiseUtils = __nccwpck_require__(64234);
+const errors = __nccwpck_require__(5264);
+const { Host, HostMap } = __nccwpck_require__(38729);
+const Metadata = __nccwpck_require__(71241);
+const EventDebouncer = __nccwpck_require__(64083);
+const Connection = __nccwpck_require__(86779);
+const requests = __nccwpck_require__(35573);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
+const promiseUtils = __nccwpck_require__(25622);
 const f = util.format;
 
 const selectPeers = "SELECT * FROM system.peers";
@@ -14112,7 +14112,7 @@ module.exports = ControlConnection;
 
 /***/ }),
 
-/***/ 4656:
+/***/ 60172:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14139,12 +14139,12 @@ module.exports = ControlConnection;
 const https = __nccwpck_require__(65692);
 const fs = __nccwpck_require__(79896);
 const util = __nccwpck_require__(39023);
-const AdmZip = __nccwpck_require__(6472);
+const AdmZip = __nccwpck_require__(71316);
 const { URL } = __nccwpck_require__(87016);
 
-const errors = __nccwpck_require__(33524);
-const utils = __nccwpck_require__(14278);
-const { DsePlainTextAuthProvider, NoAuthProvider } = __nccwpck_require__(28362);
+const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(1090);
+const { DsePlainTextAuthProvider, NoAuthProvider } = __nccwpck_require__(14534);
 
 // Use the callback-based method fs.readFile() instead of fs.promises as we have to support Node.js 8+
 const readFile = util.promisify(fs.readFile);
@@ -14459,7 +14459,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72383:
+/***/ 21027:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14483,9 +14483,9 @@ module.exports = {
 
 
 
-const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(63813);
-const types = __nccwpck_require__(37465);
-const Encoder = __nccwpck_require__(14831);
+const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(88425);
+const types = __nccwpck_require__(11581);
+const Encoder = __nccwpck_require__(16011);
 const { dataTypes } = types;
 
 function getTypeDefinitionByValue(value) {
@@ -14567,7 +14567,7 @@ module.exports = { getTypeDefinitionByValue, getUdtTypeDefinitionByValue };
 
 /***/ }),
 
-/***/ 22011:
+/***/ 27311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14590,12 +14590,12 @@ module.exports = { getTypeDefinitionByValue, getUdtTypeDefinitionByValue };
  */
 
 
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const { getTypeDefinitionByValue, getUdtTypeDefinitionByValue } = __nccwpck_require__(72383);
-const { Point, Polygon, LineString } = __nccwpck_require__(10928);
-const { Edge } = __nccwpck_require__(76304);
-const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(63813);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const { getTypeDefinitionByValue, getUdtTypeDefinitionByValue } = __nccwpck_require__(21027);
+const { Point, Polygon, LineString } = __nccwpck_require__(38476);
+const { Edge } = __nccwpck_require__(77092);
+const { GraphTypeWrapper, UdtGraphWrapper } = __nccwpck_require__(88425);
 const { Tuple, dataTypes } = types;
 
 const typeKey = '@type';
@@ -14938,7 +14938,7 @@ module.exports = getCustomSerializers;
 
 /***/ }),
 
-/***/ 29707:
+/***/ 17031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -14962,12 +14962,12 @@ module.exports = getCustomSerializers;
 
 
 
-const utils = __nccwpck_require__(14278);
-const policies = __nccwpck_require__(52518);
-const GraphResultSet = __nccwpck_require__(26349);
-const { GraphSON2Reader, GraphSON2Writer, GraphSON3Reader, GraphSON3Writer } = __nccwpck_require__(61434);
-const getCustomTypeSerializers = __nccwpck_require__(22011);
-const { GraphExecutionOptions, graphProtocol } = __nccwpck_require__(30219);
+const utils = __nccwpck_require__(1090);
+const policies = __nccwpck_require__(17482);
+const GraphResultSet = __nccwpck_require__(27369);
+const { GraphSON2Reader, GraphSON2Writer, GraphSON3Reader, GraphSON3Writer } = __nccwpck_require__(60582);
+const getCustomTypeSerializers = __nccwpck_require__(27311);
+const { GraphExecutionOptions, graphProtocol } = __nccwpck_require__(22743);
 
 const graphLanguageGroovyString = 'gremlin-groovy';
 const graphEngineCore = 'Core';
@@ -15227,7 +15227,7 @@ module.exports = GraphExecutor;
 
 /***/ }),
 
-/***/ 61434:
+/***/ 60582:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15261,7 +15261,7 @@ module.exports = GraphExecutor;
  */
 
 
-const typeSerializers = __nccwpck_require__(45585);
+const typeSerializers = __nccwpck_require__(51269);
 
 /**
  * GraphSON2 writer.
@@ -15494,7 +15494,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14961:
+/***/ 7477:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15522,10 +15522,10 @@ module.exports = {
  * @module datastax/graph
  */
 
-const GraphResultSet = __nccwpck_require__(26349);
-const getCustomTypeSerializers = __nccwpck_require__(22011);
-const { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper, GraphTypeWrapper} = __nccwpck_require__(63813);
-const { Edge, Element, Path, Property, Vertex, VertexProperty } = __nccwpck_require__(76304);
+const GraphResultSet = __nccwpck_require__(27369);
+const getCustomTypeSerializers = __nccwpck_require__(27311);
+const { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper, GraphTypeWrapper} = __nccwpck_require__(88425);
+const { Edge, Element, Path, Property, Vertex, VertexProperty } = __nccwpck_require__(77092);
 
 class EnumValue {
   constructor(typeName, elementName) {
@@ -15585,7 +15585,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30219:
+/***/ 22743:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15608,9 +15608,9 @@ module.exports = {
  */
 
 const util = __nccwpck_require__(39023);
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const { DefaultExecutionOptions, proxyExecuteKey } = __nccwpck_require__(78554);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const { DefaultExecutionOptions, proxyExecuteKey } = __nccwpck_require__(48422);
 const Long = types.Long;
 
 let consistencyNames;
@@ -15928,7 +15928,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26349:
+/***/ 27369:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -15951,7 +15951,7 @@ module.exports = {
  */
 
 
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 
 /**
  * Creates a new instance of <code>GraphResultSet</code>.
@@ -16093,7 +16093,7 @@ module.exports = GraphResultSet;
 
 /***/ }),
 
-/***/ 76304:
+/***/ 77092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16269,7 +16269,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45585:
+/***/ 51269:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16309,7 +16309,7 @@ const t = {
 };
 const ts = { TraversalStrategy: UnsupportedType };
 const Bytecode = UnsupportedType;
-const g = __nccwpck_require__(14961);
+const g = __nccwpck_require__(7477);
 const utils = { Long: UnsupportedType };
 t.t = g.t;
 t.direction = g.direction;
@@ -16778,7 +16778,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63813:
+/***/ 88425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16802,7 +16802,7 @@ module.exports = {
 
 
 
-const types = __nccwpck_require__(37465);
+const types = __nccwpck_require__(11581);
 const { dataTypes } = types;
 
 /**
@@ -16871,7 +16871,7 @@ module.exports = { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper
 
 /***/ }),
 
-/***/ 41738:
+/***/ 53006:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16903,12 +16903,12 @@ module.exports = { asInt, asDouble, asFloat, asTimestamp, asUdt, UdtGraphWrapper
  * @module datastax
  */
 
-exports.graph = __nccwpck_require__(14961);
-exports.search = __nccwpck_require__(33655);
+exports.graph = __nccwpck_require__(7477);
+exports.search = __nccwpck_require__(63907);
 
 /***/ }),
 
-/***/ 22259:
+/***/ 77031:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -16931,8 +16931,8 @@ exports.search = __nccwpck_require__(33655);
  */
 
 
-const utils = __nccwpck_require__(14278);
-const Long = __nccwpck_require__(10074);
+const utils = __nccwpck_require__(1090);
+const Long = __nccwpck_require__(66390);
 
 /**
  * Regex to parse dates in the following format YYYY-MM-DDThh:mm:ss.mssZ
@@ -17454,7 +17454,7 @@ exports.DateRangeBound = DateRangeBound;
 
 /***/ }),
 
-/***/ 33655:
+/***/ 63907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17477,7 +17477,7 @@ exports.DateRangeBound = DateRangeBound;
  */
 
 
-const dateRangeModule = __nccwpck_require__(22259);
+const dateRangeModule = __nccwpck_require__(77031);
 
 /**
  * Search module.
@@ -17493,7 +17493,7 @@ exports.dateRangePrecision = dateRangeModule.dateRangePrecision;
 
 /***/ }),
 
-/***/ 14831:
+/***/ 16011:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -17517,17 +17517,17 @@ exports.dateRangePrecision = dateRangeModule.dateRangePrecision;
 
 const util = __nccwpck_require__(39023);
 
-const types = __nccwpck_require__(37465);
+const types = __nccwpck_require__(11581);
 const dataTypes = types.dataTypes;
 const Long = types.Long;
 const Integer = types.Integer;
 const BigDecimal = types.BigDecimal;
-const MutableLong = __nccwpck_require__(18998);
-const utils = __nccwpck_require__(14278);
-const token = __nccwpck_require__(25766);
-const { DateRange } = __nccwpck_require__(33655);
-const geo = __nccwpck_require__(10928);
-const Vector = __nccwpck_require__(94298);
+const MutableLong = __nccwpck_require__(9626);
+const utils = __nccwpck_require__(1090);
+const token = __nccwpck_require__(90986);
+const { DateRange } = __nccwpck_require__(63907);
+const geo = __nccwpck_require__(38476);
+const Vector = __nccwpck_require__(6942);
 const Geometry = geo.Geometry;
 const LineString = geo.LineString;
 const Point = geo.Point;
@@ -19671,7 +19671,7 @@ module.exports = Encoder;
 
 /***/ }),
 
-/***/ 33524:
+/***/ 5264:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -19868,7 +19868,7 @@ exports.VIntOutOfRangeException = VIntOutOfRangeException;
 
 /***/ }),
 
-/***/ 78554:
+/***/ 48422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -19892,9 +19892,9 @@ exports.VIntOutOfRangeException = VIntOutOfRangeException;
 
 
 
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
-const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
+const errors = __nccwpck_require__(5264);
 
 const proxyExecuteKey = 'ProxyExecute';
 
@@ -20496,7 +20496,7 @@ module.exports = { ExecutionOptions, DefaultExecutionOptions, proxyExecuteKey };
 
 /***/ }),
 
-/***/ 26781:
+/***/ 94649:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20520,9 +20520,9 @@ module.exports = { ExecutionOptions, DefaultExecutionOptions, proxyExecuteKey };
 
 
 
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
-const promiseUtils = __nccwpck_require__(64234);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
+const promiseUtils = __nccwpck_require__(25622);
 
 /**
  * Creates a new instance of {@link ExecutionProfile}.
@@ -20771,7 +20771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5242:
+/***/ 15318:
 /***/ ((module) => {
 
 "use strict";
@@ -20913,7 +20913,7 @@ module.exports = Geometry;
 
 /***/ }),
 
-/***/ 10928:
+/***/ 38476:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20945,14 +20945,14 @@ module.exports = Geometry;
  * @module geometry
  */
 
-exports.Geometry = __nccwpck_require__(5242);
-exports.LineString = __nccwpck_require__(64012);
-exports.Point = __nccwpck_require__(93914);
-exports.Polygon = __nccwpck_require__(34466);
+exports.Geometry = __nccwpck_require__(15318);
+exports.LineString = __nccwpck_require__(46776);
+exports.Point = __nccwpck_require__(23190);
+exports.Polygon = __nccwpck_require__(81998);
 
 /***/ }),
 
-/***/ 64012:
+/***/ 46776:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -20975,9 +20975,9 @@ exports.Polygon = __nccwpck_require__(34466);
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
-const Geometry = __nccwpck_require__(5242);
-const Point = __nccwpck_require__(93914);
+const utils = __nccwpck_require__(1090);
+const Geometry = __nccwpck_require__(15318);
+const Point = __nccwpck_require__(23190);
 
 /**
  * Creates a new {@link LineString} instance.
@@ -21158,7 +21158,7 @@ module.exports = LineString;
 
 /***/ }),
 
-/***/ 93914:
+/***/ 23190:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21181,8 +21181,8 @@ module.exports = LineString;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
-const Geometry = __nccwpck_require__(5242);
+const utils = __nccwpck_require__(1090);
+const Geometry = __nccwpck_require__(15318);
 
 /**
  * Creates a new {@link Point} instance.
@@ -21301,7 +21301,7 @@ module.exports = Point;
 
 /***/ }),
 
-/***/ 34466:
+/***/ 81998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21324,10 +21324,10 @@ module.exports = Point;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
-const Geometry = __nccwpck_require__(5242);
-const Point = __nccwpck_require__(93914);
-const LineString = __nccwpck_require__(64012);
+const utils = __nccwpck_require__(1090);
+const Geometry = __nccwpck_require__(15318);
+const Point = __nccwpck_require__(23190);
+const LineString = __nccwpck_require__(46776);
 
 /**
  * Creates a new {@link Polygon} instance.
@@ -21549,7 +21549,7 @@ module.exports = Polygon;
 
 /***/ }),
 
-/***/ 68485:
+/***/ 35329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -21574,11 +21574,11 @@ module.exports = Polygon;
 const util = __nccwpck_require__(39023);
 const events = __nccwpck_require__(24434);
 
-const Connection = __nccwpck_require__(78951);
-const utils = __nccwpck_require__(14278);
-const promiseUtils = __nccwpck_require__(64234);
-const errors = __nccwpck_require__(33524);
-const clientOptions = __nccwpck_require__(79911);
+const Connection = __nccwpck_require__(86779);
+const utils = __nccwpck_require__(1090);
+const promiseUtils = __nccwpck_require__(25622);
+const errors = __nccwpck_require__(5264);
+const clientOptions = __nccwpck_require__(90059);
 
 // Used to get the index of the connection with less in-flight requests
 let connectionIndex = 0;
@@ -22080,7 +22080,7 @@ module.exports = HostConnectionPool;
 
 /***/ }),
 
-/***/ 21389:
+/***/ 38729:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -22106,11 +22106,11 @@ module.exports = HostConnectionPool;
 
 const events = __nccwpck_require__(24434);
 
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
-const HostConnectionPool = __nccwpck_require__(68485);
-const PrepareHandler = __nccwpck_require__(60397);
-const promiseUtils = __nccwpck_require__(64234);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
+const HostConnectionPool = __nccwpck_require__(35329);
+const PrepareHandler = __nccwpck_require__(96329);
+const promiseUtils = __nccwpck_require__(25622);
 
 const healthResponseCountInterval = 200;
 
@@ -22747,7 +22747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 97044:
+/***/ 97240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -22774,20 +22774,20 @@ module.exports = {
 const os = __nccwpck_require__(70857);
 const path = __nccwpck_require__(16928);
 const fs = __nccwpck_require__(79896);
-const utils = __nccwpck_require__(14278);
-const promiseUtils = __nccwpck_require__(64234);
-const types = __nccwpck_require__(37465);
-const requests = __nccwpck_require__(6041);
-const { ExecutionOptions } = __nccwpck_require__(78554);
-const packageInfo = __nccwpck_require__(75902);
-const VersionNumber = __nccwpck_require__(53403);
-const { NoAuthProvider } = __nccwpck_require__(28362);
+const utils = __nccwpck_require__(1090);
+const promiseUtils = __nccwpck_require__(25622);
+const types = __nccwpck_require__(11581);
+const requests = __nccwpck_require__(35573);
+const { ExecutionOptions } = __nccwpck_require__(48422);
+const packageInfo = __nccwpck_require__(30837);
+const VersionNumber = __nccwpck_require__(35943);
+const { NoAuthProvider } = __nccwpck_require__(14534);
 
 let kerberosModule;
 
 try {
   // eslint-disable-next-line
-  kerberosModule = __nccwpck_require__(77345);
+  kerberosModule = __nccwpck_require__(98050);
 }
 catch (err) {
   // Kerberos is an optional dependency
@@ -23248,7 +23248,7 @@ function setExecutionProfileItem(output, profile, defaultProfile, prop, valueGet
 
 /***/ }),
 
-/***/ 65516:
+/***/ 36920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23272,7 +23272,7 @@ function setExecutionProfileItem(output, profile, defaultProfile, prop, valueGet
 
 
 
-const qModule = __nccwpck_require__(21345);
+const qModule = __nccwpck_require__(50581);
 const QueryOperator = qModule.QueryOperator;
 const QueryAssignment = qModule.QueryAssignment;
 
@@ -23464,7 +23464,7 @@ module.exports = Cache;
 
 /***/ }),
 
-/***/ 99583:
+/***/ 35979:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23488,8 +23488,8 @@ module.exports = Cache;
 
 
 
-const errors = __nccwpck_require__(33524);
-const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(1090);
 
 /**
  * Provides utility methods to adapt and map user provided docInfo and executionOptions to a predictable object format.
@@ -23635,7 +23635,7 @@ module.exports = DocInfoAdapter;
 
 /***/ }),
 
-/***/ 82218:
+/***/ 64982:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23664,20 +23664,20 @@ module.exports = DocInfoAdapter;
  * @module mapping
  */
 
-exports.Mapper = __nccwpck_require__(14893);
-exports.ModelMapper = __nccwpck_require__(20137);
-exports.ModelBatchMapper = __nccwpck_require__(34834);
-exports.ModelBatchItem = __nccwpck_require__(37688).ModelBatchItem;
-exports.Result = __nccwpck_require__(69221);
-const tableMappingsModule = __nccwpck_require__(32316);
+exports.Mapper = __nccwpck_require__(98953);
+exports.ModelMapper = __nccwpck_require__(7637);
+exports.ModelBatchMapper = __nccwpck_require__(83198);
+exports.ModelBatchItem = __nccwpck_require__(88764).ModelBatchItem;
+exports.Result = __nccwpck_require__(72993);
+const tableMappingsModule = __nccwpck_require__(23616);
 exports.TableMappings = tableMappingsModule.TableMappings;
 exports.DefaultTableMappings = tableMappingsModule.DefaultTableMappings;
 exports.UnderscoreCqlToCamelCaseMappings = tableMappingsModule.UnderscoreCqlToCamelCaseMappings;
-exports.q = __nccwpck_require__(21345).q;
+exports.q = __nccwpck_require__(50581).q;
 
 /***/ }),
 
-/***/ 14893:
+/***/ 98953:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23701,14 +23701,14 @@ exports.q = __nccwpck_require__(21345).q;
 
 
 
-const ModelMapper = __nccwpck_require__(20137);
-const MappingHandler = __nccwpck_require__(42233);
-const DocInfoAdapter = __nccwpck_require__(99583);
-const errors = __nccwpck_require__(33524);
-const Result = __nccwpck_require__(69221);
-const ResultMapper = __nccwpck_require__(40679);
-const ModelMappingInfo = __nccwpck_require__(157);
-const { ModelBatchItem } = __nccwpck_require__(37688);
+const ModelMapper = __nccwpck_require__(7637);
+const MappingHandler = __nccwpck_require__(70589);
+const DocInfoAdapter = __nccwpck_require__(35979);
+const errors = __nccwpck_require__(5264);
+const Result = __nccwpck_require__(72993);
+const ResultMapper = __nccwpck_require__(43811);
+const ModelMappingInfo = __nccwpck_require__(55217);
+const { ModelBatchItem } = __nccwpck_require__(88764);
 
 /**
  * Represents an object mapper for Apache Cassandra and DataStax Enterprise.
@@ -23879,7 +23879,7 @@ module.exports = Mapper;
 
 /***/ }),
 
-/***/ 42233:
+/***/ 70589:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -23903,14 +23903,14 @@ module.exports = Mapper;
 
 
 
-const utils = __nccwpck_require__(14278);
-const QueryGenerator = __nccwpck_require__(1626);
-const ResultMapper = __nccwpck_require__(40679);
-const Result = __nccwpck_require__(69221);
-const Cache = __nccwpck_require__(65516);
-const Tree = __nccwpck_require__(80700);
-const ObjectSelector = __nccwpck_require__(87641);
-const DocInfoAdapter = __nccwpck_require__(99583);
+const utils = __nccwpck_require__(1090);
+const QueryGenerator = __nccwpck_require__(1222);
+const ResultMapper = __nccwpck_require__(43811);
+const Result = __nccwpck_require__(72993);
+const Cache = __nccwpck_require__(36920);
+const Tree = __nccwpck_require__(90816);
+const ObjectSelector = __nccwpck_require__(96341);
+const DocInfoAdapter = __nccwpck_require__(35979);
 
 const cacheHighWaterMark = 100;
 
@@ -24300,7 +24300,7 @@ module.exports = MappingHandler;
 
 /***/ }),
 
-/***/ 37688:
+/***/ 88764:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24324,7 +24324,7 @@ module.exports = MappingHandler;
 
 
 
-const Cache = __nccwpck_require__(65516);
+const Cache = __nccwpck_require__(36920);
 
 /**
  * Represents a query or a set of queries used to perform a mutation in a batch.
@@ -24500,7 +24500,7 @@ module.exports = { ModelBatchItem, InsertModelBatchItem, UpdateModelBatchItem, R
 
 /***/ }),
 
-/***/ 34834:
+/***/ 83198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24524,8 +24524,8 @@ module.exports = { ModelBatchItem, InsertModelBatchItem, UpdateModelBatchItem, R
 
 
 
-const Tree = __nccwpck_require__(80700);
-const moduleBatchItemModule = __nccwpck_require__(37688);
+const Tree = __nccwpck_require__(90816);
+const moduleBatchItemModule = __nccwpck_require__(88764);
 const InsertModelBatchItem = moduleBatchItemModule.InsertModelBatchItem;
 const UpdateModelBatchItem = moduleBatchItemModule.UpdateModelBatchItem;
 const RemoveModelBatchItem = moduleBatchItemModule.RemoveModelBatchItem;
@@ -24634,7 +24634,7 @@ module.exports = ModelBatchMapper;
 
 /***/ }),
 
-/***/ 20137:
+/***/ 7637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24658,7 +24658,7 @@ module.exports = ModelBatchMapper;
 
 
 
-const ModelBatchMapper = __nccwpck_require__(34834);
+const ModelBatchMapper = __nccwpck_require__(83198);
 
 /**
  * Represents an object mapper for a specific model.
@@ -24949,7 +24949,7 @@ module.exports = ModelMapper;
 
 /***/ }),
 
-/***/ 157:
+/***/ 55217:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -24973,7 +24973,7 @@ module.exports = ModelMapper;
 
 
 
-const tableMappingsModule = __nccwpck_require__(32316);
+const tableMappingsModule = __nccwpck_require__(23616);
 const TableMappings = tableMappingsModule.TableMappings;
 const DefaultTableMappings = tableMappingsModule.DefaultTableMappings;
 
@@ -25152,7 +25152,7 @@ module.exports = ModelMappingInfo;
 
 /***/ }),
 
-/***/ 87641:
+/***/ 96341:
 /***/ ((module) => {
 
 "use strict";
@@ -25483,7 +25483,7 @@ module.exports = ObjectSelector;
 
 /***/ }),
 
-/***/ 21345:
+/***/ 50581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -25507,7 +25507,7 @@ module.exports = ObjectSelector;
 
 
 
-const errors = __nccwpck_require__(33524);
+const errors = __nccwpck_require__(5264);
 
 /**
  * Represents a CQL query operator, like >=, IN, <, ...
@@ -25646,7 +25646,7 @@ exports.QueryOperator = QueryOperator;
 
 /***/ }),
 
-/***/ 1626:
+/***/ 1222:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -25671,10 +25671,10 @@ exports.QueryOperator = QueryOperator;
 
 
 const vm = __nccwpck_require__(69154);
-const qModule = __nccwpck_require__(21345);
+const qModule = __nccwpck_require__(50581);
 const QueryOperator = qModule.QueryOperator;
 const QueryAssignment = qModule.QueryAssignment;
-const types = __nccwpck_require__(37465);
+const types = __nccwpck_require__(11581);
 const dataTypes = types.dataTypes;
 
 const vmFileName = 'gen-param-getter.js';
@@ -26101,7 +26101,7 @@ module.exports = QueryGenerator;
 
 /***/ }),
 
-/***/ 40679:
+/***/ 43811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26126,8 +26126,8 @@ module.exports = QueryGenerator;
 
 
 const vm = __nccwpck_require__(69154);
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
 
 /**
  * @ignore
@@ -26222,7 +26222,7 @@ module.exports = ResultMapper;
 
 /***/ }),
 
-/***/ 69221:
+/***/ 72993:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26247,7 +26247,7 @@ module.exports = ResultMapper;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 const inspectMethod = util.inspect.custom || 'inspect';
 
 /**
@@ -26367,7 +26367,7 @@ module.exports = Result;
 
 /***/ }),
 
-/***/ 32316:
+/***/ 23616:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -26498,7 +26498,7 @@ exports.DefaultTableMappings = DefaultTableMappings;
 
 /***/ }),
 
-/***/ 80700:
+/***/ 90816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26658,7 +26658,7 @@ module.exports = Tree;
 
 /***/ }),
 
-/***/ 86622:
+/***/ 12378:
 /***/ ((module) => {
 
 "use strict";
@@ -26745,7 +26745,7 @@ module.exports = Aggregate;
 
 /***/ }),
 
-/***/ 99462:
+/***/ 90186:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -26769,7 +26769,7 @@ module.exports = Aggregate;
 
 
 const util = __nccwpck_require__(39023);
-const errors = __nccwpck_require__(33524);
+const errors = __nccwpck_require__(5264);
 
 /**
  * Represents the state of a {@link Client}.
@@ -26868,7 +26868,7 @@ module.exports = ClientState;
 
 /***/ }),
 
-/***/ 53078:
+/***/ 29922:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27050,7 +27050,7 @@ module.exports = DataCollection;
 
 /***/ }),
 
-/***/ 49127:
+/***/ 64083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27074,8 +27074,8 @@ module.exports = DataCollection;
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
-const promiseUtils = __nccwpck_require__(64234);
+const utils = __nccwpck_require__(1090);
+const promiseUtils = __nccwpck_require__(25622);
 
 const _queueOverflowThreshold = 1000;
 
@@ -27223,7 +27223,7 @@ module.exports = EventDebouncer;
 
 /***/ }),
 
-/***/ 97317:
+/***/ 71241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -27255,15 +27255,15 @@ const util = __nccwpck_require__(39023);
  * @module metadata
  */
 
-const t = __nccwpck_require__(50934);
-const utils = __nccwpck_require__(14278);
-const errors = __nccwpck_require__(33524);
-const types = __nccwpck_require__(37465);
-const requests = __nccwpck_require__(6041);
-const schemaParserFactory = __nccwpck_require__(13960);
-const promiseUtils = __nccwpck_require__(64234);
-const { TokenRange } = __nccwpck_require__(25766);
-const { ExecutionOptions } = __nccwpck_require__(78554);
+const t = __nccwpck_require__(16498);
+const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(5264);
+const types = __nccwpck_require__(11581);
+const requests = __nccwpck_require__(35573);
+const schemaParserFactory = __nccwpck_require__(52500);
+const promiseUtils = __nccwpck_require__(25622);
+const { TokenRange } = __nccwpck_require__(90986);
+const { ExecutionOptions } = __nccwpck_require__(48422);
 
 /**
  * @const
@@ -28257,7 +28257,7 @@ module.exports = Metadata;
 
 /***/ }),
 
-/***/ 55522:
+/***/ 90238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28280,7 +28280,7 @@ module.exports = Metadata;
  */
 
 const util = __nccwpck_require__(39023);
-const DataCollection = __nccwpck_require__(53078);
+const DataCollection = __nccwpck_require__(29922);
 /**
  * Creates a new MaterializedView.
  * @param {String} name Name of the View.
@@ -28314,7 +28314,7 @@ module.exports = MaterializedView;
 
 /***/ }),
 
-/***/ 50075:
+/***/ 80847:
 /***/ ((module) => {
 
 "use strict";
@@ -28420,7 +28420,7 @@ module.exports = SchemaFunction;
 
 /***/ }),
 
-/***/ 99143:
+/***/ 51275:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28443,8 +28443,8 @@ module.exports = SchemaFunction;
  */
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
 
 /** @private */
 const kind = {
@@ -28578,7 +28578,7 @@ module.exports = Index;
 
 /***/ }),
 
-/***/ 13960:
+/***/ 52500:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -28603,15 +28603,15 @@ module.exports = Index;
 
 const util = __nccwpck_require__(39023);
 const events = __nccwpck_require__(24434);
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const errors = __nccwpck_require__(33524);
-const promiseUtils = __nccwpck_require__(64234);
-const TableMetadata = __nccwpck_require__(95375);
-const Aggregate = __nccwpck_require__(86622);
-const SchemaFunction = __nccwpck_require__(50075);
-const Index = __nccwpck_require__(99143);
-const MaterializedView = __nccwpck_require__(55522);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(5264);
+const promiseUtils = __nccwpck_require__(25622);
+const TableMetadata = __nccwpck_require__(49243);
+const Aggregate = __nccwpck_require__(12378);
+const SchemaFunction = __nccwpck_require__(80847);
+const Index = __nccwpck_require__(51275);
+const MaterializedView = __nccwpck_require__(90238);
 const { format } = util;
 
 /**
@@ -29764,7 +29764,7 @@ exports.isDoneForToken = isDoneForToken;
 
 /***/ }),
 
-/***/ 95375:
+/***/ 49243:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -29788,7 +29788,7 @@ exports.isDoneForToken = isDoneForToken;
 
 
 const util = __nccwpck_require__(39023);
-const DataCollection = __nccwpck_require__(53078);
+const DataCollection = __nccwpck_require__(29922);
 /**
  * Creates a new instance of TableMetadata
  * @classdesc Describes a table
@@ -29850,7 +29850,7 @@ module.exports = TableMetadata;
 
 /***/ }),
 
-/***/ 64878:
+/***/ 1050:
 /***/ ((module) => {
 
 "use strict";
@@ -29988,7 +29988,7 @@ module.exports = ClientMetrics;
 
 /***/ }),
 
-/***/ 28692:
+/***/ 14536:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30012,7 +30012,7 @@ module.exports = ClientMetrics;
 
 
 
-const ClientMetrics = __nccwpck_require__(64878);
+const ClientMetrics = __nccwpck_require__(1050);
 const EventEmitter = __nccwpck_require__(24434);
 
 /**
@@ -30195,7 +30195,7 @@ module.exports = DefaultMetrics;
 
 /***/ }),
 
-/***/ 33949:
+/***/ 33241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30219,8 +30219,8 @@ module.exports = DefaultMetrics;
 
 
 
-const ClientMetrics = __nccwpck_require__(64878);
-const DefaultMetrics = __nccwpck_require__(28692);
+const ClientMetrics = __nccwpck_require__(1050);
+const DefaultMetrics = __nccwpck_require__(14536);
 
 /**
  * The <code>metrics</code> module contains interfaces and implementations used by the driver to expose
@@ -30232,7 +30232,7 @@ module.exports = { ClientMetrics, DefaultMetrics };
 
 /***/ }),
 
-/***/ 81906:
+/***/ 12110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30256,9 +30256,9 @@ module.exports = { ClientMetrics, DefaultMetrics };
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
-const errors = __nccwpck_require__(33524);
-const requests = __nccwpck_require__(6041);
+const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(5264);
+const requests = __nccwpck_require__(35573);
 const ExecuteRequest = requests.ExecuteRequest;
 const QueryRequest = requests.QueryRequest;
 
@@ -30405,7 +30405,7 @@ module.exports = OperationState;
 
 /***/ }),
 
-/***/ 80461:
+/***/ 37177:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30429,7 +30429,7 @@ module.exports = OperationState;
 
 const dns = __nccwpck_require__(72250);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 /** @module policies/addressResolution */
 /**
  * @class
@@ -30553,7 +30553,7 @@ exports.EC2MultiRegionTranslator = EC2MultiRegionTranslator;
 
 /***/ }),
 
-/***/ 52518:
+/***/ 17482:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30584,12 +30584,12 @@ exports.EC2MultiRegionTranslator = EC2MultiRegionTranslator;
  *  [speculative execution]{@link module:policies/speculativeExecution}.
  * @module policies
  */
-const addressResolution = exports.addressResolution = __nccwpck_require__(80461);
-const loadBalancing = exports.loadBalancing = __nccwpck_require__(89478);
-const reconnection = exports.reconnection = __nccwpck_require__(14901);
-const retry = exports.retry = __nccwpck_require__(95684);
-const speculativeExecution = exports.speculativeExecution = __nccwpck_require__(45910);
-const timestampGeneration = exports.timestampGeneration = __nccwpck_require__(29657);
+const addressResolution = exports.addressResolution = __nccwpck_require__(37177);
+const loadBalancing = exports.loadBalancing = __nccwpck_require__(16506);
+const reconnection = exports.reconnection = __nccwpck_require__(45113);
+const retry = exports.retry = __nccwpck_require__(26656);
+const speculativeExecution = exports.speculativeExecution = __nccwpck_require__(4058);
+const timestampGeneration = exports.timestampGeneration = __nccwpck_require__(71605);
 
 /**
  * Returns a new instance of the default address translator policy used by the driver.
@@ -30647,7 +30647,7 @@ exports.defaultTimestampGenerator = function () {
 
 /***/ }),
 
-/***/ 89478:
+/***/ 16506:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -30671,9 +30671,9 @@ exports.defaultTimestampGenerator = function () {
 
 
 const util = __nccwpck_require__(39023);
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const errors = __nccwpck_require__(33524);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(5264);
 
 const doneIteratorObject = Object.freeze({ done: true });
 const newlyUpInterval = 60000;
@@ -31539,7 +31539,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14901:
+/***/ 45113:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31705,7 +31705,7 @@ exports.ExponentialReconnectionPolicy = ExponentialReconnectionPolicy;
 
 /***/ }),
 
-/***/ 95684:
+/***/ 26656:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -31990,7 +31990,7 @@ exports.RetryPolicy = RetryPolicy;
 
 /***/ }),
 
-/***/ 45910:
+/***/ 4058:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32014,7 +32014,7 @@ exports.RetryPolicy = RetryPolicy;
 
 
 const util = __nccwpck_require__(39023);
-const errors = __nccwpck_require__(33524);
+const errors = __nccwpck_require__(5264);
 
 /** @module policies/speculativeExecution */
 
@@ -32142,7 +32142,7 @@ exports.ConstantSpeculativeExecutionPolicy = ConstantSpeculativeExecutionPolicy;
 
 /***/ }),
 
-/***/ 29657:
+/***/ 71605:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32166,8 +32166,8 @@ exports.ConstantSpeculativeExecutionPolicy = ConstantSpeculativeExecutionPolicy;
 
 
 const util = __nccwpck_require__(39023);
-const { Long } = __nccwpck_require__(37465);
-const errors = __nccwpck_require__(33524);
+const { Long } = __nccwpck_require__(11581);
+const errors = __nccwpck_require__(5264);
 
 /** @module policies/timestampGeneration */
 
@@ -32321,7 +32321,7 @@ exports.MonotonicTimestampGenerator = MonotonicTimestampGenerator;
 
 /***/ }),
 
-/***/ 60397:
+/***/ 96329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32344,10 +32344,10 @@ exports.MonotonicTimestampGenerator = MonotonicTimestampGenerator;
  */
 
 
-const errors = __nccwpck_require__(33524);
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
-const promiseUtils = __nccwpck_require__(64234);
+const errors = __nccwpck_require__(5264);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
+const promiseUtils = __nccwpck_require__(25622);
 
 /**
  * Encapsulates the logic for dealing with the different prepare request and response flows, including failover when
@@ -32627,7 +32627,7 @@ module.exports = PrepareHandler;
 
 /***/ }),
 
-/***/ 64234:
+/***/ 25622:
 /***/ ((module) => {
 
 "use strict";
@@ -32813,7 +32813,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65479:
+/***/ 68995:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -32838,9 +32838,9 @@ module.exports = {
 
 
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
-const types = __nccwpck_require__(37465);
-const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(1090);
+const types = __nccwpck_require__(11581);
+const errors = __nccwpck_require__(5264);
 
 /**
  * Information on the formatting of the returned rows
@@ -33365,7 +33365,7 @@ module.exports = { FrameReader };
 
 /***/ }),
 
-/***/ 68189:
+/***/ 89177:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33388,12 +33388,12 @@ module.exports = { FrameReader };
  */
 
 
-const errors = __nccwpck_require__(33524);
-const requests = __nccwpck_require__(6041);
-const retry = __nccwpck_require__(95684);
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const promiseUtils = __nccwpck_require__(64234);
+const errors = __nccwpck_require__(5264);
+const requests = __nccwpck_require__(35573);
+const retry = __nccwpck_require__(26656);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const promiseUtils = __nccwpck_require__(25622);
 
 const retryOnCurrentHost = Object.freeze({
   decision: retry.RetryPolicy.retryDecision.retry,
@@ -33872,7 +33872,7 @@ module.exports = RequestExecution;
 
 /***/ }),
 
-/***/ 89599:
+/***/ 8571:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -33896,11 +33896,11 @@ module.exports = RequestExecution;
 
 const util = __nccwpck_require__(39023);
 
-const errors = __nccwpck_require__(33524);
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const RequestExecution = __nccwpck_require__(68189);
-const promiseUtils = __nccwpck_require__(64234);
+const errors = __nccwpck_require__(5264);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const RequestExecution = __nccwpck_require__(89177);
+const promiseUtils = __nccwpck_require__(25622);
 
 /**
  * Handles a BATCH, QUERY and EXECUTE request to the server, dealing with host fail-over and retries on error
@@ -34193,7 +34193,7 @@ module.exports = RequestHandler;
 
 /***/ }),
 
-/***/ 6041:
+/***/ 35573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34217,11 +34217,11 @@ module.exports = RequestHandler;
 
 const util = __nccwpck_require__(39023);
 
-const { FrameWriter } = __nccwpck_require__(29307);
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const { ExecutionOptions } = __nccwpck_require__(78554);
-const packageInfo = __nccwpck_require__(75902);
+const { FrameWriter } = __nccwpck_require__(94455);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const { ExecutionOptions } = __nccwpck_require__(48422);
+const packageInfo = __nccwpck_require__(30837);
 
 /**
  * Options for the execution of the query / prepared statement
@@ -34747,7 +34747,7 @@ exports.options = options;
 
 /***/ }),
 
-/***/ 27060:
+/***/ 37600:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34770,7 +34770,7 @@ exports.options = options;
  */
 
 
-const types = __nccwpck_require__(37465);
+const types = __nccwpck_require__(11581);
 
 /**
  * Group size
@@ -34956,7 +34956,7 @@ module.exports = StreamIdStack;
 
 /***/ }),
 
-/***/ 91402:
+/***/ 73846:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -34983,11 +34983,11 @@ module.exports = StreamIdStack;
 const util = __nccwpck_require__(39023);
 const { Transform, Writable } = __nccwpck_require__(2203);
 
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
-const errors = __nccwpck_require__(33524);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(5264);
 const { FrameHeader } = types;
-const { FrameReader } = __nccwpck_require__(65479);
+const { FrameReader } = __nccwpck_require__(68995);
 
 /**
  * Transforms chunks, emits data objects {header, chunk}
@@ -35548,7 +35548,7 @@ exports.ResultEmitter = ResultEmitter;
 
 /***/ }),
 
-/***/ 25766:
+/***/ 90986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35571,7 +35571,7 @@ exports.ResultEmitter = ResultEmitter;
  */
 
 
-const types = __nccwpck_require__(37465);
+const types = __nccwpck_require__(11581);
 const util = __nccwpck_require__(39023);
 
 const _Murmur3TokenType = types.dataTypes.getByName('bigint');
@@ -35843,7 +35843,7 @@ exports.RandomToken = RandomToken;
 
 /***/ }),
 
-/***/ 50934:
+/***/ 16498:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -35866,10 +35866,10 @@ exports.RandomToken = RandomToken;
  */
 
 
-const types = __nccwpck_require__(37465);
-const token = __nccwpck_require__(25766);
-const utils = __nccwpck_require__(14278);
-const MutableLong = __nccwpck_require__(18998);
+const types = __nccwpck_require__(11581);
+const token = __nccwpck_require__(90986);
+const utils = __nccwpck_require__(1090);
+const MutableLong = __nccwpck_require__(9626);
 const { Integer } = types;
 
 // Murmur3 constants
@@ -36437,7 +36437,7 @@ exports.ByteOrderedTokenizer = ByteOrderedTokenizer;
 
 /***/ }),
 
-/***/ 56636:
+/***/ 32144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36466,12 +36466,12 @@ exports.ByteOrderedTokenizer = ByteOrderedTokenizer;
  * @module tracker
  */
 
-exports.RequestLogger = __nccwpck_require__(30938);
-exports.RequestTracker = __nccwpck_require__(9540);
+exports.RequestLogger = __nccwpck_require__(15918);
+exports.RequestTracker = __nccwpck_require__(21384);
 
 /***/ }),
 
-/***/ 30938:
+/***/ 15918:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36496,8 +36496,8 @@ exports.RequestTracker = __nccwpck_require__(9540);
 
 
 const events = __nccwpck_require__(24434);
-const RequestTracker = __nccwpck_require__(9540);
-const errors = __nccwpck_require__(33524);
+const RequestTracker = __nccwpck_require__(21384);
+const errors = __nccwpck_require__(5264);
 const { format } = __nccwpck_require__(39023);
 
 const nanosToMillis = 1000000;
@@ -36774,7 +36774,7 @@ module.exports = RequestLogger;
 
 /***/ }),
 
-/***/ 9540:
+/***/ 21384:
 /***/ ((module) => {
 
 "use strict";
@@ -36857,7 +36857,7 @@ module.exports = RequestTracker;
 
 /***/ }),
 
-/***/ 50389:
+/***/ 82433:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -36879,8 +36879,8 @@ module.exports = RequestTracker;
  * limitations under the License.
  */
 
-const Integer = __nccwpck_require__(47915);
-const utils = __nccwpck_require__(14278);
+const Integer = __nccwpck_require__(59295);
+const utils = __nccwpck_require__(1090);
 
 /** @module types */
 /**
@@ -37137,7 +37137,7 @@ module.exports = BigDecimal;
 
 /***/ }),
 
-/***/ 97657:
+/***/ 84229:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -37159,9 +37159,9 @@ module.exports = BigDecimal;
  * limitations under the License.
  */
 
-const Long = __nccwpck_require__(10074);
+const Long = __nccwpck_require__(66390);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 const VIntCoding = utils.VIntCoding;
 
 /** @module types */
@@ -37665,7 +37665,7 @@ module.exports = Duration;
 
 /***/ }),
 
-/***/ 37465:
+/***/ 11581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -37689,18 +37689,18 @@ module.exports = Duration;
 
 const util = __nccwpck_require__(39023);
 
-const errors = __nccwpck_require__(33524);
-const TimeUuid = __nccwpck_require__(50382);
-const Uuid = __nccwpck_require__(31102);
-const protocolVersion = __nccwpck_require__(77620);
-const utils = __nccwpck_require__(14278);
+const errors = __nccwpck_require__(5264);
+const TimeUuid = __nccwpck_require__(34322);
+const Uuid = __nccwpck_require__(13626);
+const protocolVersion = __nccwpck_require__(16968);
+const utils = __nccwpck_require__(1090);
 
 /** @module types */
 /**
  * Long constructor, wrapper of the internal library used: {@link https://github.com/dcodeIO/long.js Long.js}.
  * @constructor
  */
-const Long = __nccwpck_require__(10074);
+const Long = __nccwpck_require__(66390);
 
 /**
  * Consistency levels
@@ -38297,23 +38297,23 @@ exports.responseErrorCodes = responseErrorCodes;
 exports.resultKind = resultKind;
 exports.timeuuid = timeuuid;
 exports.uuid = uuid;
-exports.BigDecimal = __nccwpck_require__(50389);
-exports.Duration = __nccwpck_require__(97657);
+exports.BigDecimal = __nccwpck_require__(82433);
+exports.Duration = __nccwpck_require__(84229);
 exports.FrameHeader = FrameHeader;
-exports.InetAddress = __nccwpck_require__(87874);
-exports.Integer = __nccwpck_require__(47915);
-exports.LocalDate = __nccwpck_require__(8071);
-exports.LocalTime = __nccwpck_require__(65918);
+exports.InetAddress = __nccwpck_require__(8862);
+exports.Integer = __nccwpck_require__(59295);
+exports.LocalDate = __nccwpck_require__(3267);
+exports.LocalTime = __nccwpck_require__(3834);
 exports.Long = Long;
-exports.ResultSet = __nccwpck_require__(2581);
-exports.ResultStream = __nccwpck_require__(50605);
-exports.Row = __nccwpck_require__(59497);
+exports.ResultSet = __nccwpck_require__(23729);
+exports.ResultStream = __nccwpck_require__(99705);
+exports.Row = __nccwpck_require__(92373);
 //export DriverError for backward-compatibility
 exports.DriverError = errors.DriverError;
 exports.TimeoutError = TimeoutError;
 exports.TimeUuid = TimeUuid;
-exports.Tuple = __nccwpck_require__(37787);
-exports.Vector = __nccwpck_require__(94298);
+exports.Tuple = __nccwpck_require__(12551);
+exports.Vector = __nccwpck_require__(6942);
 exports.Uuid = Uuid;
 exports.unset = unset;
 exports.generateTimestamp = generateTimestamp;
@@ -38321,7 +38321,7 @@ exports.generateTimestamp = generateTimestamp;
 
 /***/ }),
 
-/***/ 87874:
+/***/ 8862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -38344,7 +38344,7 @@ exports.generateTimestamp = generateTimestamp;
  */
 
 
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 
 /** @module types */
 /**
@@ -38578,7 +38578,7 @@ module.exports = InetAddress;
 
 /***/ }),
 
-/***/ 47915:
+/***/ 59295:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2009 The Closure Library Authors. All Rights Reserved.
@@ -38597,7 +38597,7 @@ module.exports = InetAddress;
 
 /** @module types */
 
-var utils = __nccwpck_require__(14278);
+var utils = __nccwpck_require__(1090);
 
 /**
  * Constructs a two's-complement integer an array containing bits of the
@@ -39440,7 +39440,7 @@ module.exports = Integer;
 
 /***/ }),
 
-/***/ 8071:
+/***/ 3267:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -39464,7 +39464,7 @@ module.exports = Integer;
 
 const util = __nccwpck_require__(39023);
 
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 /** @module types */
 
 /**
@@ -39701,7 +39701,7 @@ module.exports = LocalDate;
 
 /***/ }),
 
-/***/ 65918:
+/***/ 3834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -39723,9 +39723,9 @@ module.exports = LocalDate;
  * limitations under the License.
  */
 
-const Long = __nccwpck_require__(10074);
+const Long = __nccwpck_require__(66390);
 const util = __nccwpck_require__(39023);
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 /** @module types */
 
 /**
@@ -40005,7 +40005,7 @@ module.exports = LocalTime;
 
 /***/ }),
 
-/***/ 18998:
+/***/ 9626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40028,7 +40028,7 @@ module.exports = LocalTime;
  */
 
 
-const Long = __nccwpck_require__(10074);
+const Long = __nccwpck_require__(66390);
 
 const TWO_PWR_16_DBL = 1 << 16;
 const TWO_PWR_32_DBL = TWO_PWR_16_DBL * TWO_PWR_16_DBL;
@@ -40343,7 +40343,7 @@ module.exports = MutableLong;
 
 /***/ }),
 
-/***/ 77620:
+/***/ 16968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40366,8 +40366,8 @@ module.exports = MutableLong;
  */
 
 
-const utils = __nccwpck_require__(14278);
-const VersionNumber = __nccwpck_require__(53403);
+const utils = __nccwpck_require__(1090);
+const VersionNumber = __nccwpck_require__(35943);
 const v200 = VersionNumber.parse('2.0.0');
 const v210 = VersionNumber.parse('2.1.0');
 const v220 = VersionNumber.parse('2.2.0');
@@ -40701,7 +40701,7 @@ module.exports = protocolVersion;
 
 /***/ }),
 
-/***/ 2581:
+/***/ 23729:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -40725,8 +40725,8 @@ module.exports = protocolVersion;
 
 
 
-const utils = __nccwpck_require__(14278);
-const errors = __nccwpck_require__(33524);
+const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(5264);
 
 const asyncIteratorSymbol = Symbol.asyncIterator || '@@asyncIterator';
 
@@ -40985,7 +40985,7 @@ module.exports = ResultSet;
 
 /***/ }),
 
-/***/ 50605:
+/***/ 99705:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41010,9 +41010,9 @@ module.exports = ResultSet;
 
 
 const { Readable } = __nccwpck_require__(2203);
-const utils = __nccwpck_require__(14278);
-const errors = __nccwpck_require__(33524);
-const clientOptions = __nccwpck_require__(79911);
+const utils = __nccwpck_require__(1090);
+const errors = __nccwpck_require__(5264);
+const clientOptions = __nccwpck_require__(90059);
 
 /** @module types */
 /**
@@ -41142,7 +41142,7 @@ module.exports = ResultStream;
 
 /***/ }),
 
-/***/ 59497:
+/***/ 92373:
 /***/ ((module) => {
 
 "use strict";
@@ -41231,7 +41231,7 @@ module.exports = Row;
 
 /***/ }),
 
-/***/ 50382:
+/***/ 34322:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41255,10 +41255,10 @@ module.exports = Row;
 
 const util = __nccwpck_require__(39023);
 const crypto = __nccwpck_require__(76982);
-const Long = __nccwpck_require__(10074);
+const Long = __nccwpck_require__(66390);
 
-const Uuid = __nccwpck_require__(31102);
-const utils = __nccwpck_require__(14278);
+const Uuid = __nccwpck_require__(13626);
+const utils = __nccwpck_require__(1090);
 
 /** @module types */
 /**
@@ -41650,7 +41650,7 @@ module.exports = TimeUuid;
 
 /***/ }),
 
-/***/ 37787:
+/***/ 12551:
 /***/ ((module) => {
 
 "use strict";
@@ -41761,7 +41761,7 @@ module.exports = Tuple;
 
 /***/ }),
 
-/***/ 31102:
+/***/ 13626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -41785,7 +41785,7 @@ module.exports = Tuple;
 
 
 const crypto = __nccwpck_require__(76982);
-const utils = __nccwpck_require__(14278);
+const utils = __nccwpck_require__(1090);
 
 /** @module types */
 
@@ -41924,7 +41924,7 @@ module.exports = Uuid;
 
 /***/ }),
 
-/***/ 94298:
+/***/ 6942:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42049,7 +42049,7 @@ module.exports = Vector;
 
 /***/ }),
 
-/***/ 53403:
+/***/ 35943:
 /***/ ((module) => {
 
 "use strict";
@@ -42202,7 +42202,7 @@ module.exports = VersionNumber;
 
 /***/ }),
 
-/***/ 14278:
+/***/ 1090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -42225,13 +42225,13 @@ module.exports = VersionNumber;
  */
 
 
-const Long = __nccwpck_require__(10074);
+const Long = __nccwpck_require__(66390);
 const util = __nccwpck_require__(39023);
 const net = __nccwpck_require__(69278);
 const { EventEmitter } = __nccwpck_require__(24434);
 
-const errors = __nccwpck_require__(33524);
-const promiseUtils = __nccwpck_require__(64234);
+const errors = __nccwpck_require__(5264);
+const promiseUtils = __nccwpck_require__(25622);
 
 /**
  * Max int that can be accurately represented with 64-bit Number (2^53)
@@ -43629,7 +43629,7 @@ exports.VIntCoding = VIntCoding;
 
 /***/ }),
 
-/***/ 29307:
+/***/ 94455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -43653,8 +43653,8 @@ exports.VIntCoding = VIntCoding;
 
 const events = __nccwpck_require__(24434);
 
-const types = __nccwpck_require__(37465);
-const utils = __nccwpck_require__(14278);
+const types = __nccwpck_require__(11581);
+const utils = __nccwpck_require__(1090);
 const FrameHeader = types.FrameHeader;
 
 /**
@@ -43949,7 +43949,7 @@ module.exports = { FrameWriter, WriteQueue };
 
 /***/ }),
 
-/***/ 96962:
+/***/ 23430:
 /***/ ((module) => {
 
 "use strict";
@@ -44003,7 +44003,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 77683:
+/***/ 81167:
 /***/ ((module) => {
 
 "use strict";
@@ -44104,22 +44104,22 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 46989:
+/***/ 77801:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Kafka = __nccwpck_require__(31396)
-const PartitionAssigners = __nccwpck_require__(7229)
-const AssignerProtocol = __nccwpck_require__(55495)
-const Partitioners = __nccwpck_require__(10054)
-const Compression = __nccwpck_require__(30284)
-const ConfigResourceTypes = __nccwpck_require__(64490)
-const ConfigSource = __nccwpck_require__(47346)
-const AclResourceTypes = __nccwpck_require__(85636)
-const AclOperationTypes = __nccwpck_require__(13151)
-const AclPermissionTypes = __nccwpck_require__(28001)
-const ResourcePatternTypes = __nccwpck_require__(34242)
-const { isRebalancing, isKafkaJSError, ...errors } = __nccwpck_require__(65189)
-const { LEVELS } = __nccwpck_require__(82338)
+const Kafka = __nccwpck_require__(61000)
+const PartitionAssigners = __nccwpck_require__(89977)
+const AssignerProtocol = __nccwpck_require__(99219)
+const Partitioners = __nccwpck_require__(38514)
+const Compression = __nccwpck_require__(14256)
+const ConfigResourceTypes = __nccwpck_require__(53934)
+const ConfigSource = __nccwpck_require__(85718)
+const AclResourceTypes = __nccwpck_require__(10312)
+const AclOperationTypes = __nccwpck_require__(93507)
+const AclPermissionTypes = __nccwpck_require__(37749)
+const ResourcePatternTypes = __nccwpck_require__(83294)
+const { isRebalancing, isKafkaJSError, ...errors } = __nccwpck_require__(99657)
+const { LEVELS } = __nccwpck_require__(36182)
 
 module.exports = {
   Kafka,
@@ -44141,30 +44141,30 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89272:
+/***/ 89868:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(4677)
-const waitFor = __nccwpck_require__(84342)
-const groupBy = __nccwpck_require__(35372)
-const createConsumer = __nccwpck_require__(23493)
-const InstrumentationEventEmitter = __nccwpck_require__(76815)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(12011)
-const { LEVELS } = __nccwpck_require__(82338)
+const createRetry = __nccwpck_require__(43169)
+const waitFor = __nccwpck_require__(74610)
+const groupBy = __nccwpck_require__(16160)
+const createConsumer = __nccwpck_require__(47201)
+const InstrumentationEventEmitter = __nccwpck_require__(76427)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(9215)
+const { LEVELS } = __nccwpck_require__(36182)
 const {
   KafkaJSNonRetriableError,
   KafkaJSDeleteGroupsError,
   KafkaJSBrokerNotFound,
   KafkaJSDeleteTopicRecordsError,
   KafkaJSAggregateError,
-} = __nccwpck_require__(65189)
-const { staleMetadata } = __nccwpck_require__(71915)
-const CONFIG_RESOURCE_TYPES = __nccwpck_require__(64490)
-const ACL_RESOURCE_TYPES = __nccwpck_require__(85636)
-const ACL_OPERATION_TYPES = __nccwpck_require__(13151)
-const ACL_PERMISSION_TYPES = __nccwpck_require__(28001)
-const RESOURCE_PATTERN_TYPES = __nccwpck_require__(34242)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
+} = __nccwpck_require__(99657)
+const { staleMetadata } = __nccwpck_require__(14511)
+const CONFIG_RESOURCE_TYPES = __nccwpck_require__(53934)
+const ACL_RESOURCE_TYPES = __nccwpck_require__(10312)
+const ACL_OPERATION_TYPES = __nccwpck_require__(93507)
+const ACL_PERMISSION_TYPES = __nccwpck_require__(37749)
+const RESOURCE_PATTERN_TYPES = __nccwpck_require__(83294)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
 
 const { CONNECT, DISCONNECT } = events
 
@@ -45754,12 +45754,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 12011:
+/***/ 9215:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(16540)
-const networkEvents = __nccwpck_require__(43714)
-const InstrumentationEventType = __nccwpck_require__(78441)
+const swapObject = __nccwpck_require__(26288)
+const networkEvents = __nccwpck_require__(57910)
+const InstrumentationEventType = __nccwpck_require__(6005)
 const adminType = InstrumentationEventType('admin')
 
 const events = {
@@ -45789,15 +45789,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57048:
+/***/ 42444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Lock = __nccwpck_require__(48455)
-const { Types: Compression } = __nccwpck_require__(30284)
-const { requests, lookup } = __nccwpck_require__(53132)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
-const apiKeys = __nccwpck_require__(72960)
-const shuffle = __nccwpck_require__(53423)
+const Lock = __nccwpck_require__(8347)
+const { Types: Compression } = __nccwpck_require__(14256)
+const { requests, lookup } = __nccwpck_require__(84696)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const apiKeys = __nccwpck_require__(14140)
+const shuffle = __nccwpck_require__(53267)
 
 const PRIVATE = {
   SEND_REQUEST: Symbol('private:Broker:sendRequest'),
@@ -46709,11 +46709,11 @@ module.exports = class Broker {
 
 /***/ }),
 
-/***/ 68495:
+/***/ 59467:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { request, response } = __nccwpck_require__(9680)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
+const { request, response } = __nccwpck_require__(46484)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
 
 const awsIAMAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -46753,17 +46753,17 @@ module.exports = awsIAMAuthenticatorProvider
 
 /***/ }),
 
-/***/ 41753:
+/***/ 98485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { requests, lookup } = __nccwpck_require__(53132)
-const apiKeys = __nccwpck_require__(72960)
-const plainAuthenticatorProvider = __nccwpck_require__(44929)
-const scram256AuthenticatorProvider = __nccwpck_require__(36710)
-const scram512AuthenticatorProvider = __nccwpck_require__(12519)
-const awsIAMAuthenticatorProvider = __nccwpck_require__(68495)
-const oauthBearerAuthenticatorProvider = __nccwpck_require__(98331)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
+const { requests, lookup } = __nccwpck_require__(84696)
+const apiKeys = __nccwpck_require__(14140)
+const plainAuthenticatorProvider = __nccwpck_require__(42645)
+const scram256AuthenticatorProvider = __nccwpck_require__(44250)
+const scram512AuthenticatorProvider = __nccwpck_require__(24579)
+const awsIAMAuthenticatorProvider = __nccwpck_require__(59467)
+const oauthBearerAuthenticatorProvider = __nccwpck_require__(74663)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
 
 const BUILT_IN_AUTHENTICATION_PROVIDERS = {
   AWS: awsIAMAuthenticatorProvider,
@@ -46842,7 +46842,7 @@ module.exports = class SASLAuthenticator {
 
 /***/ }),
 
-/***/ 98331:
+/***/ 74663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -46857,8 +46857,8 @@ module.exports = class SASLAuthenticator {
  * reused and refreshed when appropriate.
  */
 
-const { request } = __nccwpck_require__(18236)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
+const { request } = __nccwpck_require__(54560)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
 
 const oauthBearerAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -46899,11 +46899,11 @@ module.exports = oauthBearerAuthenticatorProvider
 
 /***/ }),
 
-/***/ 44929:
+/***/ 42645:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { request, response } = __nccwpck_require__(50594)
-const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(65189)
+const { request, response } = __nccwpck_require__(65022)
+const { KafkaJSSASLAuthenticationError } = __nccwpck_require__(99657)
 
 const plainAuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   return {
@@ -46934,12 +46934,12 @@ module.exports = plainAuthenticatorProvider
 
 /***/ }),
 
-/***/ 8335:
+/***/ 31403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const crypto = __nccwpck_require__(76982)
-const scram = __nccwpck_require__(22896)
-const { KafkaJSSASLAuthenticationError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const scram = __nccwpck_require__(28532)
+const { KafkaJSSASLAuthenticationError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
 
 const GS2_HEADER = 'n,,'
 
@@ -47266,10 +47266,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36710:
+/***/ 44250:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { SCRAM, DIGESTS } = __nccwpck_require__(8335)
+const { SCRAM, DIGESTS } = __nccwpck_require__(31403)
 
 const scram256AuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   const scram = new SCRAM(sasl, host, port, logger, saslAuthenticate, DIGESTS.SHA256)
@@ -47283,10 +47283,10 @@ module.exports = scram256AuthenticatorProvider
 
 /***/ }),
 
-/***/ 12519:
+/***/ 24579:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { SCRAM, DIGESTS } = __nccwpck_require__(8335)
+const { SCRAM, DIGESTS } = __nccwpck_require__(31403)
 
 const scram512AuthenticatorProvider = sasl => ({ host, port, logger, saslAuthenticate }) => {
   const scram = new SCRAM(sasl, host, port, logger, saslAuthenticate, DIGESTS.SHA512)
@@ -47300,14 +47300,14 @@ module.exports = scram512AuthenticatorProvider
 
 /***/ }),
 
-/***/ 19238:
+/***/ 39818:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Broker = __nccwpck_require__(57048)
-const createRetry = __nccwpck_require__(4677)
-const shuffle = __nccwpck_require__(53423)
-const arrayDiff = __nccwpck_require__(68416)
-const { KafkaJSBrokerNotFound, KafkaJSProtocolError } = __nccwpck_require__(65189)
+const Broker = __nccwpck_require__(42444)
+const createRetry = __nccwpck_require__(43169)
+const shuffle = __nccwpck_require__(53267)
+const arrayDiff = __nccwpck_require__(16116)
+const { KafkaJSBrokerNotFound, KafkaJSProtocolError } = __nccwpck_require__(99657)
 
 const { keys, assign, values } = Object
 const hasBrokerBeenReplaced = (broker, { host, port, rack }) =>
@@ -47656,11 +47656,11 @@ module.exports = class BrokerPool {
 
 /***/ }),
 
-/***/ 92776:
+/***/ 25036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSConnectionError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
-const ConnectionPool = __nccwpck_require__(73659)
+const { KafkaJSConnectionError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const ConnectionPool = __nccwpck_require__(39151)
 
 /**
  * @typedef {Object} ConnectionPoolBuilder
@@ -47780,23 +47780,23 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 433:
+/***/ 15165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const BrokerPool = __nccwpck_require__(19238)
-const Lock = __nccwpck_require__(48455)
-const sharedPromiseTo = __nccwpck_require__(2245)
-const createRetry = __nccwpck_require__(4677)
-const connectionPoolBuilder = __nccwpck_require__(92776)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
+const BrokerPool = __nccwpck_require__(39818)
+const Lock = __nccwpck_require__(8347)
+const sharedPromiseTo = __nccwpck_require__(32889)
+const createRetry = __nccwpck_require__(43169)
+const connectionPoolBuilder = __nccwpck_require__(25036)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
 const {
   KafkaJSError,
   KafkaJSBrokerNotFound,
   KafkaJSMetadataNotLoaded,
   KafkaJSTopicMetadataNotLoaded,
   KafkaJSGroupCoordinatorNotFound,
-} = __nccwpck_require__(65189)
-const COORDINATOR_TYPES = __nccwpck_require__(35330)
+} = __nccwpck_require__(99657)
+const COORDINATOR_TYPES = __nccwpck_require__(86366)
 
 const { keys } = Object
 
@@ -48326,7 +48326,7 @@ module.exports = class Cluster {
 
 /***/ }),
 
-/***/ 46473:
+/***/ 38109:
 /***/ ((module) => {
 
 const EARLIEST_OFFSET = -2
@@ -48342,11 +48342,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55495:
+/***/ 99219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const Decoder = __nccwpck_require__(97853)
+const Encoder = __nccwpck_require__(18205)
+const Decoder = __nccwpck_require__(39049)
 
 const MemberMetadata = {
   /**
@@ -48436,10 +48436,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7229:
+/***/ 89977:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const roundRobin = __nccwpck_require__(14512)
+const roundRobin = __nccwpck_require__(41684)
 
 module.exports = {
   roundRobin,
@@ -48448,10 +48448,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14512:
+/***/ 41684:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { MemberMetadata, MemberAssignment } = __nccwpck_require__(55495)
+const { MemberMetadata, MemberAssignment } = __nccwpck_require__(99219)
 
 /**
  * RoundRobinAssigner
@@ -48536,11 +48536,11 @@ module.exports = ({ cluster }) => ({
 
 /***/ }),
 
-/***/ 86461:
+/***/ 3689:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
-const filterAbortedMessages = __nccwpck_require__(90448)
+const Long = __nccwpck_require__(80886)
+const filterAbortedMessages = __nccwpck_require__(47076)
 
 /**
  * A batch collects messages returned from a single fetch call.
@@ -48655,29 +48655,29 @@ module.exports = class Batch {
 
 /***/ }),
 
-/***/ 21794:
+/***/ 2870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const sleep = __nccwpck_require__(68597)
-const websiteUrl = __nccwpck_require__(42622)
-const arrayDiff = __nccwpck_require__(68416)
-const createRetry = __nccwpck_require__(4677)
-const sharedPromiseTo = __nccwpck_require__(2245)
+const sleep = __nccwpck_require__(16073)
+const websiteUrl = __nccwpck_require__(56242)
+const arrayDiff = __nccwpck_require__(16116)
+const createRetry = __nccwpck_require__(43169)
+const sharedPromiseTo = __nccwpck_require__(32889)
 
-const OffsetManager = __nccwpck_require__(67504)
-const Batch = __nccwpck_require__(86461)
-const SeekOffsets = __nccwpck_require__(42385)
-const SubscriptionState = __nccwpck_require__(1979)
+const OffsetManager = __nccwpck_require__(64444)
+const Batch = __nccwpck_require__(3689)
+const SeekOffsets = __nccwpck_require__(11613)
+const SubscriptionState = __nccwpck_require__(87751)
 const {
   events: { GROUP_JOIN, HEARTBEAT, CONNECT, RECEIVED_UNSUBSCRIBED_TOPICS },
-} = __nccwpck_require__(84782)
-const { MemberAssignment } = __nccwpck_require__(55495)
+} = __nccwpck_require__(17437)
+const { MemberAssignment } = __nccwpck_require__(99219)
 const {
   KafkaJSError,
   KafkaJSNonRetriableError,
   KafkaJSStaleTopicMetadataAssignment,
   isRebalancing,
-} = __nccwpck_require__(65189)
+} = __nccwpck_require__(99657)
 
 const { keys } = Object
 
@@ -49421,14 +49421,14 @@ module.exports = class ConsumerGroup {
 
 /***/ }),
 
-/***/ 49050:
+/***/ 3902:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const seq = __nccwpck_require__(86097)
-const createFetcher = __nccwpck_require__(27214)
-const createWorker = __nccwpck_require__(97415)
-const createWorkerQueue = __nccwpck_require__(62940)
-const { KafkaJSFetcherRebalanceError, KafkaJSNoBrokerAvailableError } = __nccwpck_require__(65189)
+const seq = __nccwpck_require__(62245)
+const createFetcher = __nccwpck_require__(93506)
+const createWorker = __nccwpck_require__(33067)
+const createWorkerQueue = __nccwpck_require__(73288)
+const { KafkaJSFetcherRebalanceError, KafkaJSNoBrokerAvailableError } = __nccwpck_require__(99657)
 
 /** @typedef {ReturnType<typeof createFetchManager>} FetchManager */
 
@@ -49527,7 +49527,7 @@ module.exports = createFetchManager
 
 /***/ }),
 
-/***/ 27214:
+/***/ 93506:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const EventEmitter = __nccwpck_require__(24434)
@@ -49620,10 +49620,10 @@ module.exports = createFetcher
 
 /***/ }),
 
-/***/ 90448:
+/***/ 47076:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
+const Long = __nccwpck_require__(80886)
 const ABORTED_MESSAGE_KEY = Buffer.from([0, 0, 0, 0])
 
 const isAbortMarker = ({ key }) => {
@@ -49691,21 +49691,21 @@ module.exports = ({ messages, abortedTransactions }) => {
 
 /***/ }),
 
-/***/ 23493:
+/***/ 47201:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
-const createRetry = __nccwpck_require__(4677)
-const { initialRetryTime } = __nccwpck_require__(73039)
-const ConsumerGroup = __nccwpck_require__(21794)
-const Runner = __nccwpck_require__(96279)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(84782)
-const InstrumentationEventEmitter = __nccwpck_require__(76815)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
-const { roundRobin } = __nccwpck_require__(7229)
-const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(46473)
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
-const sharedPromiseTo = __nccwpck_require__(2245)
+const Long = __nccwpck_require__(80886)
+const createRetry = __nccwpck_require__(43169)
+const { initialRetryTime } = __nccwpck_require__(30363)
+const ConsumerGroup = __nccwpck_require__(2870)
+const Runner = __nccwpck_require__(15331)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(17437)
+const InstrumentationEventEmitter = __nccwpck_require__(76427)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const { roundRobin } = __nccwpck_require__(89977)
+const { EARLIEST_OFFSET, LATEST_OFFSET } = __nccwpck_require__(38109)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const sharedPromiseTo = __nccwpck_require__(32889)
 
 const { keys, values } = Object
 const { CONNECT, DISCONNECT, STOP, CRASH } = events
@@ -50220,12 +50220,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 84782:
+/***/ 17437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(16540)
-const InstrumentationEventType = __nccwpck_require__(78441)
-const networkEvents = __nccwpck_require__(43714)
+const swapObject = __nccwpck_require__(26288)
+const InstrumentationEventType = __nccwpck_require__(6005)
+const networkEvents = __nccwpck_require__(57910)
 const consumerType = InstrumentationEventType('consumer')
 
 /** @type {import('types').ConsumerEvents} */
@@ -50267,15 +50267,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 67504:
+/***/ 64444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
-const isInvalidOffset = __nccwpck_require__(53416)
-const initializeConsumerOffsets = __nccwpck_require__(69506)
+const Long = __nccwpck_require__(80886)
+const isInvalidOffset = __nccwpck_require__(25300)
+const initializeConsumerOffsets = __nccwpck_require__(86230)
 const {
   events: { COMMIT_OFFSETS },
-} = __nccwpck_require__(84782)
+} = __nccwpck_require__(17437)
 
 const { keys, assign } = Object
 const indexTopics = topics => topics.reduce((obj, topic) => assign(obj, { [topic]: {} }), {})
@@ -50658,10 +50658,10 @@ module.exports = class OffsetManager {
 
 /***/ }),
 
-/***/ 69506:
+/***/ 86230:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const isInvalidOffset = __nccwpck_require__(53416)
+const isInvalidOffset = __nccwpck_require__(25300)
 const { keys, assign } = Object
 
 const indexPartitions = (obj, { partition, offset }) => assign(obj, { [partition]: offset })
@@ -50691,28 +50691,28 @@ module.exports = (consumerOffsets, topicOffsets) => {
 
 /***/ }),
 
-/***/ 53416:
+/***/ 25300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
+const Long = __nccwpck_require__(80886)
 
 module.exports = offset => (!offset && offset !== 0) || Long.fromValue(offset).isNegative()
 
 
 /***/ }),
 
-/***/ 96279:
+/***/ 15331:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const Long = __nccwpck_require__(37906)
-const createRetry = __nccwpck_require__(4677)
-const { isKafkaJSError, isRebalancing } = __nccwpck_require__(65189)
+const Long = __nccwpck_require__(80886)
+const createRetry = __nccwpck_require__(43169)
+const { isKafkaJSError, isRebalancing } = __nccwpck_require__(99657)
 
 const {
   events: { FETCH, FETCH_START, START_BATCH_PROCESS, END_BATCH_PROCESS, REBALANCING },
-} = __nccwpck_require__(84782)
-const createFetchManager = __nccwpck_require__(49050)
+} = __nccwpck_require__(17437)
+const createFetchManager = __nccwpck_require__(3902)
 
 const isSameOffset = (offsetA, offsetB) => Long.fromValue(offsetA).equals(Long.fromValue(offsetB))
 const CONSUMING_START = 'consuming-start'
@@ -51226,7 +51226,7 @@ module.exports = class Runner extends EventEmitter {
 
 /***/ }),
 
-/***/ 42385:
+/***/ 11613:
 /***/ ((module) => {
 
 module.exports = class SeekOffsets extends Map {
@@ -51260,7 +51260,7 @@ module.exports = class SeekOffsets extends Map {
 
 /***/ }),
 
-/***/ 1979:
+/***/ 87751:
 /***/ ((module) => {
 
 const createState = topic => ({
@@ -51390,7 +51390,7 @@ module.exports = class SubscriptionState {
 
 /***/ }),
 
-/***/ 97415:
+/***/ 33067:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -51400,7 +51400,7 @@ module.exports = class SubscriptionState {
  * @typedef {ReturnType<typeof createWorker>} Worker
  */
 
-const sharedPromiseTo = __nccwpck_require__(2245)
+const sharedPromiseTo = __nccwpck_require__(32889)
 
 /**
  * @param {{ handler: Handler<T>, workerId: number }} options
@@ -51437,7 +51437,7 @@ module.exports = createWorker
 
 /***/ }),
 
-/***/ 62940:
+/***/ 73288:
 /***/ ((module) => {
 
 /**
@@ -51484,7 +51484,7 @@ module.exports = createWorkerQueue
 
 /***/ }),
 
-/***/ 33791:
+/***/ 62707:
 /***/ ((module) => {
 
 module.exports = () => ({
@@ -51495,10 +51495,10 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 65189:
+/***/ 99657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const pkgJson = __nccwpck_require__(2824)
+const pkgJson = __nccwpck_require__(88501)
 const { bugs } = pkgJson
 
 class KafkaJSError extends Error {
@@ -51811,24 +51811,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31396:
+/***/ 61000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   createLogger,
   LEVELS: { INFO },
-} = __nccwpck_require__(82338)
+} = __nccwpck_require__(36182)
 
-const InstrumentationEventEmitter = __nccwpck_require__(76815)
-const LoggerConsole = __nccwpck_require__(8999)
-const Cluster = __nccwpck_require__(433)
-const createProducer = __nccwpck_require__(52943)
-const createConsumer = __nccwpck_require__(23493)
-const createAdmin = __nccwpck_require__(89272)
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
-const defaultSocketFactory = __nccwpck_require__(30452)
-const once = __nccwpck_require__(95221)
-const websiteUrl = __nccwpck_require__(42622)
+const InstrumentationEventEmitter = __nccwpck_require__(76427)
+const LoggerConsole = __nccwpck_require__(87611)
+const Cluster = __nccwpck_require__(15165)
+const createProducer = __nccwpck_require__(46275)
+const createConsumer = __nccwpck_require__(47201)
+const createAdmin = __nccwpck_require__(89868)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const defaultSocketFactory = __nccwpck_require__(91616)
+const once = __nccwpck_require__(36129)
+const websiteUrl = __nccwpck_require__(56242)
 
 const PRIVATE = {
   CREATE_CLUSTER: Symbol('private:Kafka:createCluster'),
@@ -52030,12 +52030,12 @@ module.exports = class Client {
 
 /***/ }),
 
-/***/ 76815:
+/***/ 76427:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const InstrumentationEvent = __nccwpck_require__(57289)
-const { KafkaJSError } = __nccwpck_require__(65189)
+const InstrumentationEvent = __nccwpck_require__(98197)
+const { KafkaJSError } = __nccwpck_require__(99657)
 
 module.exports = class InstrumentationEventEmitter {
   constructor() {
@@ -52071,7 +52071,7 @@ module.exports = class InstrumentationEventEmitter {
 
 /***/ }),
 
-/***/ 57289:
+/***/ 98197:
 /***/ ((module) => {
 
 let id = 0
@@ -52101,7 +52101,7 @@ module.exports = InstrumentationEvent
 
 /***/ }),
 
-/***/ 78441:
+/***/ 6005:
 /***/ ((module) => {
 
 /** @type {<T1 extends string>(namespace: T1) => <T2 extends string>(type: T2) => `${T1}.${T2}`} */
@@ -52110,10 +52110,10 @@ module.exports = namespace => type => `${namespace}.${type}`
 
 /***/ }),
 
-/***/ 8999:
+/***/ 87611:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { LEVELS: logLevel } = __nccwpck_require__(82338)
+const { LEVELS: logLevel } = __nccwpck_require__(36182)
 
 module.exports = () => ({ namespace, level, label, log }) => {
   const prefix = namespace ? `[${namespace}] ` : ''
@@ -52138,7 +52138,7 @@ module.exports = () => ({ namespace, level, label, log }) => {
 
 /***/ }),
 
-/***/ 82338:
+/***/ 36182:
 /***/ ((module) => {
 
 const { assign } = Object
@@ -52213,21 +52213,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74657:
+/***/ 11981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createSocket = __nccwpck_require__(92512)
-const createRequest = __nccwpck_require__(48492)
-const Decoder = __nccwpck_require__(97853)
-const { KafkaJSConnectionError, KafkaJSConnectionClosedError } = __nccwpck_require__(65189)
-const { INT_32_MAX_VALUE } = __nccwpck_require__(46473)
-const getEnv = __nccwpck_require__(33791)
-const RequestQueue = __nccwpck_require__(71058)
-const { CONNECTION_STATUS, CONNECTED_STATUS } = __nccwpck_require__(10063)
-const sharedPromiseTo = __nccwpck_require__(2245)
-const Long = __nccwpck_require__(37906)
-const SASLAuthenticator = __nccwpck_require__(41753)
-const apiKeys = __nccwpck_require__(72960)
+const createSocket = __nccwpck_require__(99164)
+const createRequest = __nccwpck_require__(65056)
+const Decoder = __nccwpck_require__(39049)
+const { KafkaJSConnectionError, KafkaJSConnectionClosedError } = __nccwpck_require__(99657)
+const { INT_32_MAX_VALUE } = __nccwpck_require__(38109)
+const getEnv = __nccwpck_require__(62707)
+const RequestQueue = __nccwpck_require__(70518)
+const { CONNECTION_STATUS, CONNECTED_STATUS } = __nccwpck_require__(13139)
+const sharedPromiseTo = __nccwpck_require__(32889)
+const Long = __nccwpck_require__(80886)
+const SASLAuthenticator = __nccwpck_require__(98485)
+const apiKeys = __nccwpck_require__(14140)
 
 const requestInfo = ({ apiName, apiKey, apiVersion }) =>
   `${apiName}(key: ${apiKey}, version: ${apiVersion})`
@@ -52763,11 +52763,11 @@ module.exports = class Connection {
 
 /***/ }),
 
-/***/ 73659:
+/***/ 39151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const apiKeys = __nccwpck_require__(72960)
-const Connection = __nccwpck_require__(74657)
+const apiKeys = __nccwpck_require__(14140)
+const Connection = __nccwpck_require__(11981)
 
 module.exports = class ConnectionPool {
   /**
@@ -52835,7 +52835,7 @@ module.exports = class ConnectionPool {
 
 /***/ }),
 
-/***/ 10063:
+/***/ 13139:
 /***/ ((module) => {
 
 const CONNECTION_STATUS = {
@@ -52854,10 +52854,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43714:
+/***/ 57910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const InstrumentationEventType = __nccwpck_require__(78441)
+const InstrumentationEventType = __nccwpck_require__(6005)
 const eventType = InstrumentationEventType('network')
 
 module.exports = {
@@ -52869,13 +52869,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71058:
+/***/ 70518:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const SocketRequest = __nccwpck_require__(9724)
-const events = __nccwpck_require__(43714)
-const { KafkaJSInvariantViolation } = __nccwpck_require__(65189)
+const SocketRequest = __nccwpck_require__(30720)
+const events = __nccwpck_require__(57910)
+const { KafkaJSInvariantViolation } = __nccwpck_require__(99657)
 
 const PRIVATE = {
   EMIT_QUEUE_SIZE_EVENT: Symbol('private:RequestQueue:emitQueueSizeEvent'),
@@ -53199,11 +53199,11 @@ module.exports = class RequestQueue extends EventEmitter {
 
 /***/ }),
 
-/***/ 9724:
+/***/ 30720:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSRequestTimeoutError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
-const events = __nccwpck_require__(43714)
+const { KafkaJSRequestTimeoutError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const events = __nccwpck_require__(57910)
 
 const PRIVATE = {
   STATE: Symbol('private:SocketRequest:state'),
@@ -53374,7 +53374,7 @@ module.exports = class SocketRequest {
 
 /***/ }),
 
-/***/ 92512:
+/***/ 99164:
 /***/ ((module) => {
 
 /**
@@ -53413,7 +53413,7 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 30452:
+/***/ 91616:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const KEEP_ALIVE_DELAY = 60000 // in ms
@@ -53442,7 +53442,7 @@ module.exports = () => {
 
 /***/ }),
 
-/***/ 18004:
+/***/ 98248:
 /***/ ((module) => {
 
 module.exports = topicDataForBroker => {
@@ -53460,18 +53460,18 @@ module.exports = topicDataForBroker => {
 
 /***/ }),
 
-/***/ 76220:
+/***/ 39216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(4677)
-const Lock = __nccwpck_require__(48455)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
-const COORDINATOR_TYPES = __nccwpck_require__(35330)
-const createStateMachine = __nccwpck_require__(68174)
-const { INT_32_MAX_VALUE } = __nccwpck_require__(46473)
+const createRetry = __nccwpck_require__(43169)
+const Lock = __nccwpck_require__(8347)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const COORDINATOR_TYPES = __nccwpck_require__(86366)
+const createStateMachine = __nccwpck_require__(94290)
+const { INT_32_MAX_VALUE } = __nccwpck_require__(38109)
 const assert = __nccwpck_require__(42613)
 
-const STATES = __nccwpck_require__(78210)
+const STATES = __nccwpck_require__(9998)
 const NO_PRODUCER_ID = -1
 const SEQUENCE_START = 0
 const INIT_PRODUCER_RETRIABLE_PROTOCOL_ERRORS = [
@@ -53931,12 +53931,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 68174:
+/***/ 94290:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { EventEmitter } = __nccwpck_require__(24434)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
-const STATES = __nccwpck_require__(78210)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const STATES = __nccwpck_require__(9998)
 
 const VALID_STATE_TRANSITIONS = {
   [STATES.UNINITIALIZED]: [STATES.READY],
@@ -54017,7 +54017,7 @@ module.exports = ({ logger, initialState = STATES.UNINITIALIZED }) => {
 
 /***/ }),
 
-/***/ 78210:
+/***/ 9998:
 /***/ ((module) => {
 
 module.exports = {
@@ -54031,7 +54031,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 179:
+/***/ 59583:
 /***/ ((module) => {
 
 module.exports = ({ topic, partitionMetadata, messages, partitioner }) => {
@@ -54049,17 +54049,17 @@ module.exports = ({ topic, partitionMetadata, messages, partitioner }) => {
 
 /***/ }),
 
-/***/ 52943:
+/***/ 46275:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createRetry = __nccwpck_require__(4677)
-const { CONNECTION_STATUS } = __nccwpck_require__(10063)
-const { DefaultPartitioner } = __nccwpck_require__(10054)
-const InstrumentationEventEmitter = __nccwpck_require__(76815)
-const createEosManager = __nccwpck_require__(76220)
-const createMessageProducer = __nccwpck_require__(99910)
-const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(76392)
-const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const createRetry = __nccwpck_require__(43169)
+const { CONNECTION_STATUS } = __nccwpck_require__(13139)
+const { DefaultPartitioner } = __nccwpck_require__(38514)
+const InstrumentationEventEmitter = __nccwpck_require__(76427)
+const createEosManager = __nccwpck_require__(39216)
+const createMessageProducer = __nccwpck_require__(22626)
+const { events, wrap: wrapEvent, unwrap: unwrapEvent } = __nccwpck_require__(52684)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
 
 const { values, keys } = Object
 const eventNames = values(events)
@@ -54302,12 +54302,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 76392:
+/***/ 52684:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const swapObject = __nccwpck_require__(16540)
-const networkEvents = __nccwpck_require__(43714)
-const InstrumentationEventType = __nccwpck_require__(78441)
+const swapObject = __nccwpck_require__(26288)
+const networkEvents = __nccwpck_require__(57910)
+const InstrumentationEventType = __nccwpck_require__(6005)
 const producerType = InstrumentationEventType('producer')
 
 const events = {
@@ -54337,12 +54337,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99910:
+/***/ 22626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const createSendMessages = __nccwpck_require__(4265)
-const { KafkaJSError, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
-const { CONNECTION_STATUS } = __nccwpck_require__(10063)
+const createSendMessages = __nccwpck_require__(57941)
+const { KafkaJSError, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
+const { CONNECTION_STATUS } = __nccwpck_require__(13139)
 
 module.exports = ({
   logger,
@@ -54476,22 +54476,22 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 58312:
+/***/ 56428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const murmur2 = __nccwpck_require__(76338)
-const createDefaultPartitioner = __nccwpck_require__(31405)
+const murmur2 = __nccwpck_require__(43230)
+const createDefaultPartitioner = __nccwpck_require__(30465)
 
 module.exports = createDefaultPartitioner(murmur2)
 
 
 /***/ }),
 
-/***/ 76338:
+/***/ 43230:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint-disable */
-const Long = __nccwpck_require__(37906)
+const Long = __nccwpck_require__(80886)
 
 // Based on the kafka client 0.10.2 murmur2 implementation
 // https://github.com/apache/kafka/blob/0.10.2/clients/src/main/java/org/apache/kafka/common/utils/Utils.java#L364
@@ -54547,11 +54547,11 @@ module.exports = key => {
 
 /***/ }),
 
-/***/ 10054:
+/***/ 38514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const DefaultPartitioner = __nccwpck_require__(58312)
-const LegacyPartitioner = __nccwpck_require__(51960)
+const DefaultPartitioner = __nccwpck_require__(56428)
+const LegacyPartitioner = __nccwpck_require__(64732)
 
 module.exports = {
   DefaultPartitioner,
@@ -54568,18 +54568,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51960:
+/***/ 64732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const murmur2 = __nccwpck_require__(94082)
-const createLegacyPartitioner = __nccwpck_require__(31405)
+const murmur2 = __nccwpck_require__(8462)
+const createLegacyPartitioner = __nccwpck_require__(30465)
 
 module.exports = createLegacyPartitioner(murmur2)
 
 
 /***/ }),
 
-/***/ 94082:
+/***/ 8462:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -54637,10 +54637,10 @@ module.exports = key => {
 
 /***/ }),
 
-/***/ 31405:
+/***/ 30465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const randomBytes = __nccwpck_require__(25562)
+const randomBytes = __nccwpck_require__(27094)
 
 // Based on the java client 0.10.2
 // https://github.com/apache/kafka/blob/0.10.2/clients/src/main/java/org/apache/kafka/clients/producer/internals/DefaultPartitioner.java
@@ -54691,10 +54691,10 @@ module.exports = murmur2 => () => {
 
 /***/ }),
 
-/***/ 25562:
+/***/ 27094:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const { KafkaJSNonRetriableError } = __nccwpck_require__(99657)
 
 const toNodeCompatible = crypto => ({
   randomBytes: size => crypto.getRandomValues(Buffer.allocUnsafe(size)),
@@ -54729,7 +54729,7 @@ module.exports = size => {
 
 /***/ }),
 
-/***/ 73500:
+/***/ 15576:
 /***/ ((module) => {
 
 module.exports = ({ topics }) =>
@@ -54740,14 +54740,14 @@ module.exports = ({ topics }) =>
 
 /***/ }),
 
-/***/ 4265:
+/***/ 57941:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSMetadataNotLoaded } = __nccwpck_require__(65189)
-const { staleMetadata } = __nccwpck_require__(71915)
-const groupMessagesPerPartition = __nccwpck_require__(179)
-const createTopicData = __nccwpck_require__(18004)
-const responseSerializer = __nccwpck_require__(73500)
+const { KafkaJSMetadataNotLoaded } = __nccwpck_require__(99657)
+const { staleMetadata } = __nccwpck_require__(14511)
+const groupMessagesPerPartition = __nccwpck_require__(59583)
+const createTopicData = __nccwpck_require__(98248)
+const responseSerializer = __nccwpck_require__(15576)
 
 const { keys } = Object
 
@@ -54917,7 +54917,7 @@ module.exports = ({ logger, cluster, partitioner, eosManager, retrier }) => {
 
 /***/ }),
 
-/***/ 13151:
+/***/ 93507:
 /***/ ((module) => {
 
 // From:
@@ -54989,7 +54989,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 28001:
+/***/ 37749:
 /***/ ((module) => {
 
 // From:
@@ -55025,7 +55025,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85636:
+/***/ 10312:
 /***/ ((module) => {
 
 /**
@@ -55074,7 +55074,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64490:
+/***/ 53934:
 /***/ ((module) => {
 
 /**
@@ -55090,7 +55090,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47346:
+/***/ 85718:
 /***/ ((module) => {
 
 /**
@@ -55109,7 +55109,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35330:
+/***/ 86366:
 /***/ ((module) => {
 
 // From: https://kafka.apache.org/protocol.html#The_Messages_FindCoordinator
@@ -55128,7 +55128,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64746:
+/***/ 30686:
 /***/ ((module) => {
 
 // Based on https://github.com/brianloveswords/buffer-crc32/blob/master/index.js
@@ -55405,11 +55405,11 @@ module.exports = encoder => {
 
 /***/ }),
 
-/***/ 97853:
+/***/ 39049:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSInvalidVarIntError, KafkaJSInvalidLongError } = __nccwpck_require__(65189)
-const Long = __nccwpck_require__(37906)
+const { KafkaJSInvalidVarIntError, KafkaJSInvalidLongError } = __nccwpck_require__(99657)
+const Long = __nccwpck_require__(80886)
 
 const INT8_SIZE = 1
 const INT16_SIZE = 2
@@ -55721,10 +55721,10 @@ module.exports = class Decoder {
 
 /***/ }),
 
-/***/ 74769:
+/***/ 18205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
+const Long = __nccwpck_require__(80886)
 
 const INT8_SIZE = 1
 const INT16_SIZE = 2
@@ -56133,11 +56133,11 @@ module.exports = class Encoder {
 
 /***/ }),
 
-/***/ 71915:
+/***/ 14511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSProtocolError } = __nccwpck_require__(65189)
-const websiteUrl = __nccwpck_require__(42622)
+const { KafkaJSProtocolError } = __nccwpck_require__(99657)
+const websiteUrl = __nccwpck_require__(56242)
 
 const errorCodes = [
   {
@@ -56741,7 +56741,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32987:
+/***/ 11255:
 /***/ ((module) => {
 
 /**
@@ -56763,7 +56763,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64834:
+/***/ 29534:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { promisify } = __nccwpck_require__(39023)
@@ -56793,10 +56793,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30284:
+/***/ 14256:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNotImplemented } = __nccwpck_require__(65189)
+const { KafkaJSNotImplemented } = __nccwpck_require__(99657)
 
 const COMPRESSION_CODEC_MASK = 0x07
 
@@ -56809,7 +56809,7 @@ const Types = {
 }
 
 const Codecs = {
-  [Types.GZIP]: () => __nccwpck_require__(64834),
+  [Types.GZIP]: () => __nccwpck_require__(29534),
   [Types.Snappy]: () => {
     throw new KafkaJSNotImplemented('Snappy compression not implemented')
   },
@@ -56838,16 +56838,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65493:
+/***/ 73785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   KafkaJSPartialMessageError,
   KafkaJSUnsupportedMagicByteInMessageSet,
-} = __nccwpck_require__(65189)
+} = __nccwpck_require__(99657)
 
-const V0Decoder = __nccwpck_require__(4640)
-const V1Decoder = __nccwpck_require__(45839)
+const V0Decoder = __nccwpck_require__(81772)
+const V1Decoder = __nccwpck_require__(34859)
 
 const decodeMessage = (decoder, magicByte) => {
   switch (magicByte) {
@@ -56882,12 +56882,12 @@ module.exports = (offset, size, decoder) => {
 
 /***/ }),
 
-/***/ 13425:
+/***/ 83381:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
-  0: __nccwpck_require__(53596),
-  1: __nccwpck_require__(52707),
+  0: __nccwpck_require__(70552),
+  1: __nccwpck_require__(30111),
 }
 
 module.exports = ({ version = 0 }) => versions[version]
@@ -56895,7 +56895,7 @@ module.exports = ({ version = 0 }) => versions[version]
 
 /***/ }),
 
-/***/ 4640:
+/***/ 81772:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -56907,12 +56907,12 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 53596:
+/***/ 70552:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const crc32 = __nccwpck_require__(64746)
-const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(30284)
+const Encoder = __nccwpck_require__(18205)
+const crc32 = __nccwpck_require__(30686)
+const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(14256)
 
 /**
  * v0
@@ -56938,7 +56938,7 @@ module.exports = ({ compression = Compression.None, key, value }) => {
 
 /***/ }),
 
-/***/ 45839:
+/***/ 34859:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -56951,12 +56951,12 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 52707:
+/***/ 30111:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const crc32 = __nccwpck_require__(64746)
-const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(30284)
+const Encoder = __nccwpck_require__(18205)
+const crc32 = __nccwpck_require__(30686)
+const { Types: Compression, COMPRESSION_CODEC_MASK } = __nccwpck_require__(14256)
 
 /**
  * v1 (supported since 0.10.0)
@@ -56984,14 +56984,14 @@ module.exports = ({ compression = Compression.None, timestamp = Date.now(), key,
 
 /***/ }),
 
-/***/ 13767:
+/***/ 57971:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
-const Decoder = __nccwpck_require__(97853)
-const MessageDecoder = __nccwpck_require__(65493)
-const { lookupCodecByAttributes } = __nccwpck_require__(30284)
-const { KafkaJSPartialMessageError } = __nccwpck_require__(65189)
+const Long = __nccwpck_require__(80886)
+const Decoder = __nccwpck_require__(39049)
+const MessageDecoder = __nccwpck_require__(73785)
+const { lookupCodecByAttributes } = __nccwpck_require__(14256)
+const { KafkaJSPartialMessageError } = __nccwpck_require__(99657)
 
 /**
  * MessageSet => [Offset MessageSize Message]
@@ -57082,12 +57082,12 @@ const EntryDecoder = decoder => {
 
 /***/ }),
 
-/***/ 27867:
+/***/ 18087:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const MessageProtocol = __nccwpck_require__(13425)
-const { Types } = __nccwpck_require__(30284)
+const Encoder = __nccwpck_require__(18205)
+const MessageProtocol = __nccwpck_require__(83381)
+const { Types } = __nccwpck_require__(14256)
 
 /**
  * MessageSet => [Offset MessageSize Message]
@@ -57130,7 +57130,7 @@ module.exports = ({ messageVersion = 0, compression, entries }) => {
 
 /***/ }),
 
-/***/ 87328:
+/***/ 16868:
 /***/ ((module) => {
 
 /**
@@ -57222,10 +57222,10 @@ var T = new Int32Array([
 
 /***/ }),
 
-/***/ 1258:
+/***/ 50366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const crc32C = __nccwpck_require__(87328)
+const crc32C = __nccwpck_require__(16868)
 const unsigned = value => Uint32Array.from([value])[0]
 
 module.exports = buffer => unsigned(crc32C(buffer))
@@ -57233,7 +57233,7 @@ module.exports = buffer => unsigned(crc32C(buffer))
 
 /***/ }),
 
-/***/ 45594:
+/***/ 80990:
 /***/ ((module) => {
 
 module.exports = decoder => ({
@@ -57244,10 +57244,10 @@ module.exports = decoder => ({
 
 /***/ }),
 
-/***/ 99718:
+/***/ 74090:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
+const Encoder = __nccwpck_require__(18205)
 
 /**
  * v0
@@ -57263,12 +57263,12 @@ module.exports = ({ key, value }) => {
 
 /***/ }),
 
-/***/ 35270:
+/***/ 26010:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
-const HeaderDecoder = __nccwpck_require__(45594)
-const TimestampTypes = __nccwpck_require__(73808)
+const Long = __nccwpck_require__(80886)
+const HeaderDecoder = __nccwpck_require__(80990)
+const TimestampTypes = __nccwpck_require__(66724)
 
 /**
  * v0
@@ -57339,11 +57339,11 @@ module.exports = (decoder, batchContext = {}) => {
 
 /***/ }),
 
-/***/ 98514:
+/***/ 262:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const Header = __nccwpck_require__(99718)
+const Encoder = __nccwpck_require__(18205)
+const Header = __nccwpck_require__(74090)
 
 /**
  * v0
@@ -57413,14 +57413,14 @@ const sizeOfHeaders = headersArray => {
 
 /***/ }),
 
-/***/ 97456:
+/***/ 82380:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { KafkaJSPartialMessageError } = __nccwpck_require__(65189)
-const { lookupCodecByAttributes } = __nccwpck_require__(30284)
-const RecordDecoder = __nccwpck_require__(35270)
-const TimestampTypes = __nccwpck_require__(73808)
+const Decoder = __nccwpck_require__(39049)
+const { KafkaJSPartialMessageError } = __nccwpck_require__(99657)
+const { lookupCodecByAttributes } = __nccwpck_require__(14256)
+const RecordDecoder = __nccwpck_require__(26010)
+const TimestampTypes = __nccwpck_require__(66724)
 
 const TIMESTAMP_TYPE_FLAG_MASK = 0x8
 const TRANSACTIONAL_FLAG_MASK = 0x10
@@ -57538,17 +57538,17 @@ const decodeRecord = (decoder, recordContext) => {
 
 /***/ }),
 
-/***/ 10508:
+/***/ 17880:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
-const Encoder = __nccwpck_require__(74769)
-const crc32C = __nccwpck_require__(1258)
+const Long = __nccwpck_require__(80886)
+const Encoder = __nccwpck_require__(18205)
+const crc32C = __nccwpck_require__(50366)
 const {
   Types: Compression,
   lookupCodec,
   COMPRESSION_CODEC_MASK,
-} = __nccwpck_require__(30284)
+} = __nccwpck_require__(14256)
 
 const MAGIC_BYTE = 2
 const TIMESTAMP_MASK = 0 // The fourth lowest bit, always set this bit to 0 (since 0.10.0)
@@ -57638,10 +57638,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48492:
+/***/ 65056:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
+const Encoder = __nccwpck_require__(18205)
 
 module.exports = async ({ correlationId, clientId, request: { apiKey, apiVersion, encode } }) => {
   const payload = await encode()
@@ -57658,18 +57658,18 @@ module.exports = async ({ correlationId, clientId, request: { apiKey, apiVersion
 
 /***/ }),
 
-/***/ 17041:
+/***/ 59133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, groupId }) => {
-    const request = __nccwpck_require__(24497)
-    const response = __nccwpck_require__(5285)
+    const request = __nccwpck_require__(23149)
+    const response = __nccwpck_require__(26649)
     return { request: request({ transactionalId, producerId, producerEpoch, groupId }), response }
   },
   1: ({ transactionalId, producerId, producerEpoch, groupId }) => {
-    const request = __nccwpck_require__(84930)
-    const response = __nccwpck_require__(51340)
+    const request = __nccwpck_require__(974)
+    const response = __nccwpck_require__(3712)
     return { request: request({ transactionalId, producerId, producerEpoch, groupId }), response }
   },
 }
@@ -57682,11 +57682,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24497:
+/***/ 23149:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { AddOffsetsToTxn: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { AddOffsetsToTxn: apiKey } = __nccwpck_require__(14140)
 
 /**
  * AddOffsetsToTxn Request (Version: 0) => transactional_id producer_id producer_epoch group_id
@@ -57712,11 +57712,11 @@ module.exports = ({ transactionalId, producerId, producerEpoch, groupId }) => ({
 
 /***/ }),
 
-/***/ 5285:
+/***/ 26649:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * AddOffsetsToTxn Response (Version: 0) => throttle_time_ms error_code
@@ -57752,10 +57752,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84930:
+/***/ 974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(24497)
+const requestV0 = __nccwpck_require__(23149)
 
 /**
  * AddOffsetsToTxn Request (Version: 1) => transactional_id producer_id producer_epoch group_id
@@ -57779,10 +57779,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, groupId }) =>
 
 /***/ }),
 
-/***/ 51340:
+/***/ 3712:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(5285)
+const { parse, decode: decodeV0 } = __nccwpck_require__(26649)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -57810,18 +57810,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 86864:
+/***/ 50268:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(13926)
-    const response = __nccwpck_require__(8392)
+    const request = __nccwpck_require__(77218)
+    const response = __nccwpck_require__(56780)
     return { request: request({ transactionalId, producerId, producerEpoch, topics }), response }
   },
   1: ({ transactionalId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(18629)
-    const response = __nccwpck_require__(39553)
+    const request = __nccwpck_require__(19729)
+    const response = __nccwpck_require__(69445)
     return { request: request({ transactionalId, producerId, producerEpoch, topics }), response }
   },
 }
@@ -57834,11 +57834,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13926:
+/***/ 77218:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { AddPartitionsToTxn: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { AddPartitionsToTxn: apiKey } = __nccwpck_require__(14140)
 
 /**
  * AddPartitionsToTxn Request (Version: 0) => transactional_id producer_id producer_epoch [topics]
@@ -57874,11 +57874,11 @@ const encodePartition = partition => {
 
 /***/ }),
 
-/***/ 8392:
+/***/ 56780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * AddPartitionsToTxn Response (Version: 0) => throttle_time_ms [errors]
@@ -57932,10 +57932,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18629:
+/***/ 19729:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(13926)
+const requestV0 = __nccwpck_require__(77218)
 
 /**
  * AddPartitionsToTxn Request (Version: 1) => transactional_id producer_id producer_epoch [topics]
@@ -57961,10 +57961,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, topics }) =>
 
 /***/ }),
 
-/***/ 39553:
+/***/ 69445:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(8392)
+const { parse, decode: decodeV0 } = __nccwpck_require__(56780)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -57996,18 +57996,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35422:
+/***/ 89506:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resources, validateOnly }) => {
-    const request = __nccwpck_require__(23532)
-    const response = __nccwpck_require__(22158)
+    const request = __nccwpck_require__(70016)
+    const response = __nccwpck_require__(90138)
     return { request: request({ resources, validateOnly }), response }
   },
   1: ({ resources, validateOnly }) => {
-    const request = __nccwpck_require__(1227)
-    const response = __nccwpck_require__(86767)
+    const request = __nccwpck_require__(14639)
+    const response = __nccwpck_require__(38827)
     return { request: request({ resources, validateOnly }), response }
   },
 }
@@ -58020,11 +58020,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23532:
+/***/ 70016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { AlterConfigs: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { AlterConfigs: apiKey } = __nccwpck_require__(14140)
 
 /**
  * AlterConfigs Request (Version: 0) => [resources] validate_only
@@ -58064,11 +58064,11 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 22158:
+/***/ 90138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * AlterConfigs Response (Version: 0) => throttle_time_ms [resources]
@@ -58115,10 +58115,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1227:
+/***/ 14639:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(23532)
+const requestV0 = __nccwpck_require__(70016)
 
 /**
  * AlterConfigs Request (Version: 1) => [resources] validate_only
@@ -58147,10 +58147,10 @@ module.exports = ({ resources, validateOnly }) =>
 
 /***/ }),
 
-/***/ 86767:
+/***/ 38827:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(22158)
+const { parse, decode: decodeV0 } = __nccwpck_require__(90138)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -58183,13 +58183,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51444:
+/***/ 66056:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(24138)
-    const response = __nccwpck_require__(82884)
+    const request = __nccwpck_require__(63854)
+    const response = __nccwpck_require__(46720)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -58202,11 +58202,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24138:
+/***/ 63854:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { AlterPartitionReassignments: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { AlterPartitionReassignments: apiKey } = __nccwpck_require__(14140)
 
 /**
  * AlterPartitionReassignments Request (Version: 0) => timeout_ms [topics] TAG_BUFFER
@@ -58252,15 +58252,15 @@ const encodeReplicas = replica => {
 
 /***/ }),
 
-/***/ 82884:
+/***/ 46720:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
   KafkaJSAggregateError,
   KafkaJSAlterPartitionReassignmentsError,
-} = __nccwpck_require__(65189)
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+} = __nccwpck_require__(99657)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * AlterPartitionReassignments Response (Version: 0) => throttle_time_ms error_code error_message [responses] TAG_BUFFER
@@ -58347,7 +58347,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72960:
+/***/ 14140:
 /***/ ((module) => {
 
 module.exports = {
@@ -58403,25 +58403,25 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25102:
+/***/ 41538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const logResponseError = false
 
 const versions = {
   0: () => {
-    const request = __nccwpck_require__(34396)
-    const response = __nccwpck_require__(33566)
+    const request = __nccwpck_require__(40512)
+    const response = __nccwpck_require__(27066)
     return { request: request(), response, logResponseError: true }
   },
   1: () => {
-    const request = __nccwpck_require__(59995)
-    const response = __nccwpck_require__(50911)
+    const request = __nccwpck_require__(85135)
+    const response = __nccwpck_require__(75755)
     return { request: request(), response, logResponseError }
   },
   2: () => {
-    const request = __nccwpck_require__(44990)
-    const response = __nccwpck_require__(33264)
+    const request = __nccwpck_require__(31138)
+    const response = __nccwpck_require__(26348)
     return { request: request(), response, logResponseError }
   },
 }
@@ -58434,11 +58434,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34396:
+/***/ 40512:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { ApiVersions: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { ApiVersions: apiKey } = __nccwpck_require__(14140)
 
 /**
  * ApiVersionRequest => ApiKeys
@@ -58454,11 +58454,11 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 33566:
+/***/ 27066:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * ApiVersionResponse => ApiVersions
@@ -58504,10 +58504,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59995:
+/***/ 85135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(34396)
+const requestV0 = __nccwpck_require__(40512)
 
 // ApiVersions Request after v1 indicates the client can parse throttle_time_ms
 
@@ -58516,12 +58516,12 @@ module.exports = () => ({ ...requestV0(), apiVersion: 1 })
 
 /***/ }),
 
-/***/ 50911:
+/***/ 75755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failIfVersionNotSupported } = __nccwpck_require__(71915)
-const { parse: parseV0 } = __nccwpck_require__(33566)
+const Decoder = __nccwpck_require__(39049)
+const { failIfVersionNotSupported } = __nccwpck_require__(14511)
+const { parse: parseV0 } = __nccwpck_require__(27066)
 
 /**
  * ApiVersions Response (Version: 1) => error_code [api_versions] throttle_time_ms
@@ -58572,10 +58572,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44990:
+/***/ 31138:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(34396)
+const requestV0 = __nccwpck_require__(40512)
 
 // ApiVersions Request after v1 indicates the client can parse throttle_time_ms
 
@@ -58584,10 +58584,10 @@ module.exports = () => ({ ...requestV0(), apiVersion: 2 })
 
 /***/ }),
 
-/***/ 33264:
+/***/ 26348:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(50911)
+const { parse, decode: decodeV1 } = __nccwpck_require__(75755)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -58620,18 +58620,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90364:
+/***/ 18104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ creations }) => {
-    const request = __nccwpck_require__(36450)
-    const response = __nccwpck_require__(31724)
+    const request = __nccwpck_require__(7390)
+    const response = __nccwpck_require__(56624)
     return { request: request({ creations }), response }
   },
   1: ({ creations }) => {
-    const request = __nccwpck_require__(62609)
-    const response = __nccwpck_require__(60741)
+    const request = __nccwpck_require__(67901)
+    const response = __nccwpck_require__(50505)
     return { request: request({ creations }), response }
   },
 }
@@ -58644,11 +58644,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36450:
+/***/ 7390:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { CreateAcls: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { CreateAcls: apiKey } = __nccwpck_require__(14140)
 
 /**
  * CreateAcls Request (Version: 0) => [creations]
@@ -58690,11 +58690,11 @@ module.exports = ({ creations }) => ({
 
 /***/ }),
 
-/***/ 31724:
+/***/ 56624:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * CreateAcls Response (Version: 0) => throttle_time_ms [creation_responses]
@@ -58740,11 +58740,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62609:
+/***/ 67901:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { CreateAcls: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { CreateAcls: apiKey } = __nccwpck_require__(14140)
 
 /**
  * CreateAcls Request (Version: 1) => [creations]
@@ -58789,10 +58789,10 @@ module.exports = ({ creations }) => ({
 
 /***/ }),
 
-/***/ 60741:
+/***/ 50505:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(31724)
+const { parse, decode: decodeV0 } = __nccwpck_require__(56624)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -58823,18 +58823,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24070:
+/***/ 60826:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topicPartitions, timeout, validateOnly }) => {
-    const request = __nccwpck_require__(36324)
-    const response = __nccwpck_require__(22998)
+    const request = __nccwpck_require__(66760)
+    const response = __nccwpck_require__(15762)
     return { request: request({ topicPartitions, timeout, validateOnly }), response }
   },
   1: ({ topicPartitions, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(45283)
-    const response = __nccwpck_require__(96535)
+    const request = __nccwpck_require__(90263)
+    const response = __nccwpck_require__(45251)
     return { request: request({ topicPartitions, validateOnly, timeout }), response }
   },
 }
@@ -58847,11 +58847,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36324:
+/***/ 66760:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { CreatePartitions: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { CreatePartitions: apiKey } = __nccwpck_require__(14140)
 
 /**
  * CreatePartitions Request (Version: 0) => [topic_partitions] timeout validate_only
@@ -58890,11 +58890,11 @@ const encodeAssignments = brokerIds => {
 
 /***/ }),
 
-/***/ 22998:
+/***/ 15762:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /*
  * CreatePartitions Response (Version: 0) => throttle_time_ms [topic_errors]
@@ -58939,10 +58939,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45283:
+/***/ 90263:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(36324)
+const requestV0 = __nccwpck_require__(66760)
 
 /**
  * CreatePartitions Request (Version: 1) => [topic_partitions] timeout validate_only
@@ -58961,10 +58961,10 @@ module.exports = ({ topicPartitions, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 96535:
+/***/ 45251:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(22998)
+const { parse, decode: decodeV0 } = __nccwpck_require__(15762)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -58996,28 +58996,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46169:
+/***/ 24925:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(62153)
-    const response = __nccwpck_require__(81069)
+    const request = __nccwpck_require__(24685)
+    const response = __nccwpck_require__(24889)
     return { request: request({ topics, timeout }), response }
   },
   1: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(6522)
-    const response = __nccwpck_require__(1268)
+    const request = __nccwpck_require__(2510)
+    const response = __nccwpck_require__(18304)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
   2: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(68807)
-    const response = __nccwpck_require__(5811)
+    const request = __nccwpck_require__(68683)
+    const response = __nccwpck_require__(99119)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
   3: ({ topics, validateOnly, timeout }) => {
-    const request = __nccwpck_require__(99864)
-    const response = __nccwpck_require__(89890)
+    const request = __nccwpck_require__(57964)
+    const response = __nccwpck_require__(20366)
     return { request: request({ topics, validateOnly, timeout }), response }
   },
 }
@@ -59030,11 +59030,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62153:
+/***/ 24685:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { CreateTopics: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { CreateTopics: apiKey } = __nccwpck_require__(14140)
 
 /**
  * CreateTopics Request (Version: 0) => [create_topic_requests] timeout
@@ -59086,12 +59086,12 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 81069:
+/***/ 24889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
-const { KafkaJSAggregateError, KafkaJSCreateTopicError } = __nccwpck_require__(65189)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const { KafkaJSAggregateError, KafkaJSCreateTopicError } = __nccwpck_require__(99657)
 
 /**
  * CreateTopics Response (Version: 0) => [topic_errors]
@@ -59136,11 +59136,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6522:
+/***/ 2510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { CreateTopics: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { CreateTopics: apiKey } = __nccwpck_require__(14140)
 
 /**
  *CreateTopics Request (Version: 1) => [create_topic_requests] timeout validate_only
@@ -59196,11 +59196,11 @@ const encodeConfigEntries = ({ name, value }) => {
 
 /***/ }),
 
-/***/ 1268:
+/***/ 18304:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(81069)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(24889)
 
 /**
  * CreateTopics Response (Version: 1) => [topic_errors]
@@ -59233,10 +59233,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68807:
+/***/ 68683:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(6522)
+const requestV1 = __nccwpck_require__(2510)
 
 /**
  * CreateTopics Request (Version: 2) => [create_topic_requests] timeout validate_only
@@ -59260,11 +59260,11 @@ module.exports = ({ topics, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 5811:
+/***/ 99119:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV1 } = __nccwpck_require__(1268)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV1 } = __nccwpck_require__(18304)
 
 /**
  * CreateTopics Response (Version: 2) => throttle_time_ms [topic_errors]
@@ -59299,10 +59299,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99864:
+/***/ 57964:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(68807)
+const requestV2 = __nccwpck_require__(68683)
 
 /**
  * CreateTopics Request (Version: 3) => [create_topic_requests] timeout validate_only
@@ -59326,10 +59326,10 @@ module.exports = ({ topics, validateOnly, timeout }) =>
 
 /***/ }),
 
-/***/ 89890:
+/***/ 20366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(5811)
+const { parse, decode: decodeV2 } = __nccwpck_require__(99119)
 
 /**
  * Starting in version 3, on quota violation, brokers send out responses before throttling.
@@ -59361,18 +59361,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5479:
+/***/ 59723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ filters }) => {
-    const request = __nccwpck_require__(93887)
-    const response = __nccwpck_require__(4795)
+    const request = __nccwpck_require__(60547)
+    const response = __nccwpck_require__(91895)
     return { request: request({ filters }), response }
   },
   1: ({ filters }) => {
-    const request = __nccwpck_require__(55408)
-    const response = __nccwpck_require__(87082)
+    const request = __nccwpck_require__(67940)
+    const response = __nccwpck_require__(18358)
     return { request: request({ filters }), response }
   },
 }
@@ -59385,11 +59385,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93887:
+/***/ 60547:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DeleteAcls: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DeleteAcls: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DeleteAcls Request (Version: 0) => [filters]
@@ -59431,11 +59431,11 @@ module.exports = ({ filters }) => ({
 
 /***/ }),
 
-/***/ 4795:
+/***/ 91895:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * DeleteAcls Response (Version: 0) => throttle_time_ms [filter_responses]
@@ -59513,11 +59513,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 55408:
+/***/ 67940:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DeleteAcls: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DeleteAcls: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DeleteAcls Request (Version: 1) => [filters]
@@ -59562,11 +59562,11 @@ module.exports = ({ filters }) => ({
 
 /***/ }),
 
-/***/ 87082:
+/***/ 18358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(4795)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(91895)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -59629,18 +59629,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19474:
+/***/ 40550:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: groupIds => {
-    const request = __nccwpck_require__(48400)
-    const response = __nccwpck_require__(58570)
+    const request = __nccwpck_require__(29636)
+    const response = __nccwpck_require__(27766)
     return { request: request(groupIds), response }
   },
   1: groupIds => {
-    const request = __nccwpck_require__(10655)
-    const response = __nccwpck_require__(85147)
+    const request = __nccwpck_require__(22243)
+    const response = __nccwpck_require__(1303)
     return { request: request(groupIds), response }
   },
 }
@@ -59653,11 +59653,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48400:
+/***/ 29636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DeleteGroups: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DeleteGroups: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DeleteGroups Request (Version: 0) => [groups_names]
@@ -59682,11 +59682,11 @@ const encodeGroups = group => {
 
 /***/ }),
 
-/***/ 58570:
+/***/ 27766:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 /**
  * DeleteGroups Response (Version: 0) => throttle_time_ms [results]
  *  throttle_time_ms => INT32
@@ -59728,10 +59728,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10655:
+/***/ 22243:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(48400)
+const requestV0 = __nccwpck_require__(29636)
 
 /**
  * DeleteGroups Request (Version: 1)
@@ -59742,10 +59742,10 @@ module.exports = groupIds => Object.assign(requestV0(groupIds), { apiVersion: 1 
 
 /***/ }),
 
-/***/ 85147:
+/***/ 1303:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(58570)
+const { parse, decode: decodeV0 } = __nccwpck_require__(27766)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -59776,18 +59776,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71792:
+/***/ 64428:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(84070)
-    const response = __nccwpck_require__(77832)
+    const request = __nccwpck_require__(46930)
+    const response = __nccwpck_require__(24892)
     return { request: request({ topics, timeout }), response: response({ topics }) }
   },
   1: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(68389)
-    const response = __nccwpck_require__(72033)
+    const request = __nccwpck_require__(80481)
+    const response = __nccwpck_require__(70229)
     return { request: request({ topics, timeout }), response: response({ topics }) }
   },
 }
@@ -59800,11 +59800,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84070:
+/***/ 46930:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DeleteRecords: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DeleteRecords: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DeleteRecords Request (Version: 0) => [topics] timeout_ms
@@ -59837,12 +59837,12 @@ module.exports = ({ topics, timeout = 5000 }) => ({
 
 /***/ }),
 
-/***/ 77832:
+/***/ 24892:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { KafkaJSDeleteTopicRecordsError } = __nccwpck_require__(65189)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { KafkaJSDeleteTopicRecordsError } = __nccwpck_require__(99657)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * DeleteRecords Response (Version: 0) => throttle_time_ms [topics]
@@ -59909,10 +59909,10 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 68389:
+/***/ 80481:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(84070)
+const requestV0 = __nccwpck_require__(46930)
 
 /**
  * DeleteRecords Request (Version: 1) => [topics] timeout_ms
@@ -59929,10 +59929,10 @@ module.exports = ({ topics, timeout }) =>
 
 /***/ }),
 
-/***/ 72033:
+/***/ 70229:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const responseV0 = __nccwpck_require__(77832)
+const responseV0 = __nccwpck_require__(24892)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -59970,18 +59970,18 @@ module.exports = ({ topics }) => {
 
 /***/ }),
 
-/***/ 81330:
+/***/ 89470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(61968)
-    const response = __nccwpck_require__(6730)
+    const request = __nccwpck_require__(88780)
+    const response = __nccwpck_require__(37902)
     return { request: request({ topics, timeout }), response }
   },
   1: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(81823)
-    const response = __nccwpck_require__(94267)
+    const request = __nccwpck_require__(66475)
+    const response = __nccwpck_require__(18863)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -59994,11 +59994,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61968:
+/***/ 88780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DeleteTopics: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DeleteTopics: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DeleteTopics Request (Version: 0) => [topics] timeout
@@ -60017,11 +60017,11 @@ module.exports = ({ topics, timeout = 5000 }) => ({
 
 /***/ }),
 
-/***/ 6730:
+/***/ 37902:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * DeleteTopics Response (Version: 0) => [topic_error_codes]
@@ -60061,10 +60061,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81823:
+/***/ 66475:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(61968)
+const requestV0 = __nccwpck_require__(88780)
 
 /**
  * DeleteTopics Request (Version: 1) => [topics] timeout
@@ -60078,11 +60078,11 @@ module.exports = ({ topics, timeout }) =>
 
 /***/ }),
 
-/***/ 94267:
+/***/ 18863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(6730)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(37902)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -60121,13 +60121,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 12201:
+/***/ 92821:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resourceType, resourceName, principal, host, operation, permissionType }) => {
-    const request = __nccwpck_require__(34393)
-    const response = __nccwpck_require__(89245)
+    const request = __nccwpck_require__(50005)
+    const response = __nccwpck_require__(27857)
     return {
       request: request({ resourceType, resourceName, principal, host, operation, permissionType }),
       response,
@@ -60142,8 +60142,8 @@ const versions = {
     operation,
     permissionType,
   }) => {
-    const request = __nccwpck_require__(60746)
-    const response = __nccwpck_require__(29924)
+    const request = __nccwpck_require__(68694)
+    const response = __nccwpck_require__(59480)
     return {
       request: request({
         resourceType,
@@ -60167,11 +60167,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34393:
+/***/ 50005:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DescribeAcls: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DescribeAcls: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DescribeAcls Request (Version: 0) => resource_type resource_name principal host operation permission_type
@@ -60201,11 +60201,11 @@ module.exports = ({ resourceType, resourceName, principal, host, operation, perm
 
 /***/ }),
 
-/***/ 89245:
+/***/ 27857:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * DescribeAcls Response (Version: 0) => throttle_time_ms error_code error_message [resources]
@@ -60266,11 +60266,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60746:
+/***/ 68694:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DescribeAcls: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DescribeAcls: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DescribeAcls Request (Version: 1) => resource_type resource_name resource_pattern_type_filter principal host operation permission_type
@@ -60310,11 +60310,11 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 29924:
+/***/ 59480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(89245)
-const Decoder = __nccwpck_require__(97853)
+const { parse } = __nccwpck_require__(27857)
+const Decoder = __nccwpck_require__(39049)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -60374,23 +60374,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85455:
+/***/ 57723:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ resources }) => {
-    const request = __nccwpck_require__(76887)
-    const response = __nccwpck_require__(10275)
+    const request = __nccwpck_require__(29459)
+    const response = __nccwpck_require__(8871)
     return { request: request({ resources }), response }
   },
   1: ({ resources, includeSynonyms }) => {
-    const request = __nccwpck_require__(1608)
-    const response = __nccwpck_require__(73362)
+    const request = __nccwpck_require__(76948)
+    const response = __nccwpck_require__(47878)
     return { request: request({ resources, includeSynonyms }), response }
   },
   2: ({ resources, includeSynonyms }) => {
-    const request = __nccwpck_require__(2553)
-    const response = __nccwpck_require__(66525)
+    const request = __nccwpck_require__(6997)
+    const response = __nccwpck_require__(52241)
     return { request: request({ resources, includeSynonyms }), response }
   },
 }
@@ -60403,11 +60403,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76887:
+/***/ 29459:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DescribeConfigs: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DescribeConfigs: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DescribeConfigs Request (Version: 0) => [resources]
@@ -60439,13 +60439,13 @@ const encodeResource = ({ type, name, configNames = [] }) => {
 
 /***/ }),
 
-/***/ 10275:
+/***/ 8871:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
-const ConfigSource = __nccwpck_require__(47346)
-const ConfigResourceTypes = __nccwpck_require__(64490)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
+const ConfigSource = __nccwpck_require__(85718)
+const ConfigResourceTypes = __nccwpck_require__(53934)
 
 /**
  * DescribeConfigs Response (Version: 0) => throttle_time_ms [resources]
@@ -60544,11 +60544,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1608:
+/***/ 76948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DescribeConfigs: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DescribeConfigs: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DescribeConfigs Request (Version: 1) => [resources] include_synonyms
@@ -60582,12 +60582,12 @@ const encodeResource = ({ type, name, configNames = [] }) => {
 
 /***/ }),
 
-/***/ 73362:
+/***/ 47878:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(10275)
-const { DEFAULT_CONFIG } = __nccwpck_require__(47346)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(8871)
+const { DEFAULT_CONFIG } = __nccwpck_require__(85718)
 
 /**
  * DescribeConfigs Response (Version: 1) => throttle_time_ms [resources]
@@ -60661,10 +60661,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2553:
+/***/ 6997:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(1608)
+const requestV1 = __nccwpck_require__(76948)
 
 /**
  * DescribeConfigs Request (Version: 1) => [resources] include_synonyms
@@ -60685,10 +60685,10 @@ module.exports = ({ resources, includeSynonyms }) =>
 
 /***/ }),
 
-/***/ 66525:
+/***/ 52241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(73362)
+const { parse, decode: decodeV1 } = __nccwpck_require__(47878)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -60731,23 +60731,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32332:
+/***/ 4696:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupIds }) => {
-    const request = __nccwpck_require__(30834)
-    const response = __nccwpck_require__(38652)
+    const request = __nccwpck_require__(60414)
+    const response = __nccwpck_require__(1296)
     return { request: request({ groupIds }), response }
   },
   1: ({ groupIds }) => {
-    const request = __nccwpck_require__(8609)
-    const response = __nccwpck_require__(5685)
+    const request = __nccwpck_require__(64765)
+    const response = __nccwpck_require__(6985)
     return { request: request({ groupIds }), response }
   },
   2: ({ groupIds }) => {
-    const request = __nccwpck_require__(48240)
-    const response = __nccwpck_require__(71818)
+    const request = __nccwpck_require__(66172)
+    const response = __nccwpck_require__(17950)
     return { request: request({ groupIds }), response }
   },
 }
@@ -60760,11 +60760,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30834:
+/***/ 60414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { DescribeGroups: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { DescribeGroups: apiKey } = __nccwpck_require__(14140)
 
 /**
  * DescribeGroups Request (Version: 0) => [group_ids]
@@ -60786,11 +60786,11 @@ module.exports = ({ groupIds }) => ({
 
 /***/ }),
 
-/***/ 38652:
+/***/ 1296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * DescribeGroups Response (Version: 0) => [groups]
@@ -60851,10 +60851,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8609:
+/***/ 64765:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(30834)
+const requestV0 = __nccwpck_require__(60414)
 
 /**
  * DescribeGroups Request (Version: 1) => [group_ids]
@@ -60866,11 +60866,11 @@ module.exports = ({ groupIds }) => Object.assign(requestV0({ groupIds }), { apiV
 
 /***/ }),
 
-/***/ 5685:
+/***/ 6985:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(38652)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(1296)
 
 /**
  * DescribeGroups Response (Version: 1) => throttle_time_ms [groups]
@@ -60925,10 +60925,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48240:
+/***/ 66172:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(8609)
+const requestV1 = __nccwpck_require__(64765)
 
 /**
  * DescribeGroups Request (Version: 2) => [group_ids]
@@ -60940,10 +60940,10 @@ module.exports = ({ groupIds }) => Object.assign(requestV1({ groupIds }), { apiV
 
 /***/ }),
 
-/***/ 71818:
+/***/ 17950:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(5685)
+const { parse, decode: decodeV1 } = __nccwpck_require__(6985)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -60983,21 +60983,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49020:
+/***/ 80896:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, producerId, producerEpoch, transactionResult }) => {
-    const request = __nccwpck_require__(26946)
-    const response = __nccwpck_require__(55276)
+    const request = __nccwpck_require__(82358)
+    const response = __nccwpck_require__(93272)
     return {
       request: request({ transactionalId, producerId, producerEpoch, transactionResult }),
       response,
     }
   },
   1: ({ transactionalId, producerId, producerEpoch, transactionResult }) => {
-    const request = __nccwpck_require__(29169)
-    const response = __nccwpck_require__(55397)
+    const request = __nccwpck_require__(80853)
+    const response = __nccwpck_require__(34961)
     return {
       request: request({ transactionalId, producerId, producerEpoch, transactionResult }),
       response,
@@ -61013,11 +61013,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26946:
+/***/ 82358:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { EndTxn: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { EndTxn: apiKey } = __nccwpck_require__(14140)
 
 /**
  * EndTxn Request (Version: 0) => transactional_id producer_id producer_epoch transaction_result
@@ -61043,11 +61043,11 @@ module.exports = ({ transactionalId, producerId, producerEpoch, transactionResul
 
 /***/ }),
 
-/***/ 55276:
+/***/ 93272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * EndTxn Response (Version: 0) => throttle_time_ms error_code
@@ -61083,10 +61083,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29169:
+/***/ 80853:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(26946)
+const requestV0 = __nccwpck_require__(82358)
 
 /**
  * EndTxn Request (Version: 1) => transactional_id producer_id producer_epoch transaction_result
@@ -61104,10 +61104,10 @@ module.exports = ({ transactionalId, producerId, producerEpoch, transactionResul
 
 /***/ }),
 
-/***/ 55397:
+/***/ 34961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(55276)
+const { parse, decode: decodeV0 } = __nccwpck_require__(93272)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -61136,10 +61136,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37883:
+/***/ 2871:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
 
 // For normal consumers, use -1
 const REPLICA_ID = -1
@@ -61154,8 +61154,8 @@ const requestTimeout = timeout =>
 
 const versions = {
   0: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(9267)
-    const response = __nccwpck_require__(34663)
+    const request = __nccwpck_require__(98959)
+    const response = __nccwpck_require__(66059)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -61163,8 +61163,8 @@ const versions = {
     }
   },
   1: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(14164)
-    const response = __nccwpck_require__(20614)
+    const request = __nccwpck_require__(84160)
+    const response = __nccwpck_require__(70906)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -61172,8 +61172,8 @@ const versions = {
     }
   },
   2: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, topics }) => {
-    const request = __nccwpck_require__(7157)
-    const response = __nccwpck_require__(12401)
+    const request = __nccwpck_require__(1361)
+    const response = __nccwpck_require__(453)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, topics }),
       response,
@@ -61181,8 +61181,8 @@ const versions = {
     }
   },
   3: ({ replicaId = REPLICA_ID, maxWaitTime, minBytes, maxBytes, topics }) => {
-    const request = __nccwpck_require__(70166)
-    const response = __nccwpck_require__(7768)
+    const request = __nccwpck_require__(75202)
+    const response = __nccwpck_require__(87788)
     return {
       request: request({ replicaId, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -61197,8 +61197,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(15303)
-    const response = __nccwpck_require__(27027)
+    const request = __nccwpck_require__(53595)
+    const response = __nccwpck_require__(67263)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -61213,8 +61213,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(13848)
-    const response = __nccwpck_require__(67330)
+    const request = __nccwpck_require__(38620)
+    const response = __nccwpck_require__(81054)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -61229,8 +61229,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(2473)
-    const response = __nccwpck_require__(59501)
+    const request = __nccwpck_require__(5917)
+    const response = __nccwpck_require__(81673)
     return {
       request: request({ replicaId, isolationLevel, maxWaitTime, minBytes, maxBytes, topics }),
       response,
@@ -61248,8 +61248,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(68058)
-    const response = __nccwpck_require__(14772)
+    const request = __nccwpck_require__(45406)
+    const response = __nccwpck_require__(87792)
     return {
       request: request({
         replicaId,
@@ -61277,8 +61277,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(15003)
-    const response = __nccwpck_require__(41663)
+    const request = __nccwpck_require__(32487)
+    const response = __nccwpck_require__(87603)
     return {
       request: request({
         replicaId,
@@ -61306,8 +61306,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(81308)
-    const response = __nccwpck_require__(63006)
+    const request = __nccwpck_require__(8312)
+    const response = __nccwpck_require__(68098)
     return {
       request: request({
         replicaId,
@@ -61335,8 +61335,8 @@ const versions = {
     maxBytes,
     topics,
   }) => {
-    const request = __nccwpck_require__(24134)
-    const response = __nccwpck_require__(50504)
+    const request = __nccwpck_require__(77946)
+    const response = __nccwpck_require__(27668)
     return {
       request: request({
         replicaId,
@@ -61365,8 +61365,8 @@ const versions = {
     topics,
     rackId,
   }) => {
-    const request = __nccwpck_require__(28837)
-    const response = __nccwpck_require__(81665)
+    const request = __nccwpck_require__(76425)
+    const response = __nccwpck_require__(86989)
     return {
       request: request({
         replicaId,
@@ -61394,11 +61394,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9267:
+/***/ 98959:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Fetch: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { Fetch: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Fetch Request (Version: 0) => replica_id max_wait_time min_bytes [topics]
@@ -61458,13 +61458,13 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 34663:
+/***/ 66059:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { KafkaJSOffsetOutOfRange } = __nccwpck_require__(65189)
-const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(71915)
-const MessageSetDecoder = __nccwpck_require__(13767)
+const Decoder = __nccwpck_require__(39049)
+const { KafkaJSOffsetOutOfRange } = __nccwpck_require__(99657)
+const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(14511)
+const MessageSetDecoder = __nccwpck_require__(57971)
 
 /**
  * Fetch Response (Version: 0) => [responses]
@@ -61530,10 +61530,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14164:
+/***/ 84160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(9267)
+const requestV0 = __nccwpck_require__(98959)
 
 module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
   return Object.assign(requestV0({ replicaId, maxWaitTime, minBytes, topics }), { apiVersion: 1 })
@@ -61542,12 +61542,12 @@ module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
 
 /***/ }),
 
-/***/ 20614:
+/***/ 70906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(34663)
-const MessageSetDecoder = __nccwpck_require__(13767)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(66059)
+const MessageSetDecoder = __nccwpck_require__(57971)
 
 /**
  * Fetch Response (Version: 1) => throttle_time_ms [responses]
@@ -61593,11 +61593,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24134:
+/***/ 77946:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
-const requestV9 = __nccwpck_require__(81308)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const requestV9 = __nccwpck_require__(8312)
 
 /**
  * ZStd Compression
@@ -61655,10 +61655,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 50504:
+/***/ 27668:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(63006)
+const { decode, parse } = __nccwpck_require__(68098)
 
 /**
  * Fetch Response (Version: 10) => throttle_time_ms error_code session_id [responses]
@@ -61688,12 +61688,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 28837:
+/***/ 76425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Fetch: apiKey } = __nccwpck_require__(72960)
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const Encoder = __nccwpck_require__(18205)
+const { Fetch: apiKey } = __nccwpck_require__(14140)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
 
 /**
  * Allow consumers to fetch from closest replica
@@ -61779,12 +61779,12 @@ const encodePartition = ({
 
 /***/ }),
 
-/***/ 81665:
+/***/ 86989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV1 } = __nccwpck_require__(20614)
-const decodeMessages = __nccwpck_require__(15482)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV1 } = __nccwpck_require__(70906)
+const decodeMessages = __nccwpck_require__(60462)
 
 /**
  * Fetch Response (Version: 11) => throttle_time_ms error_code session_id [responses]
@@ -61855,10 +61855,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7157:
+/***/ 1361:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(9267)
+const requestV0 = __nccwpck_require__(98959)
 
 module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
   return Object.assign(requestV0({ replicaId, maxWaitTime, minBytes, topics }), { apiVersion: 2 })
@@ -61867,10 +61867,10 @@ module.exports = ({ replicaId, maxWaitTime, minBytes, topics }) => {
 
 /***/ }),
 
-/***/ 12401:
+/***/ 453:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(20614)
+const { decode, parse } = __nccwpck_require__(70906)
 
 /**
  * Fetch Response (Version: 2) => throttle_time_ms [responses]
@@ -61893,11 +61893,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70166:
+/***/ 75202:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Fetch: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { Fetch: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Fetch Request (Version: 3) => replica_id max_wait_time min_bytes max_bytes [topics]
@@ -61962,10 +61962,10 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 7768:
+/***/ 87788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(20614)
+const { decode, parse } = __nccwpck_require__(70906)
 
 /**
  * Fetch Response (Version: 3) => throttle_time_ms [responses]
@@ -61988,13 +61988,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15482:
+/***/ 60462:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const MessageSetDecoder = __nccwpck_require__(13767)
-const RecordBatchDecoder = __nccwpck_require__(97456)
-const { MAGIC_BYTE } = __nccwpck_require__(10508)
+const Decoder = __nccwpck_require__(39049)
+const MessageSetDecoder = __nccwpck_require__(57971)
+const RecordBatchDecoder = __nccwpck_require__(82380)
+const { MAGIC_BYTE } = __nccwpck_require__(17880)
 
 // the magic offset is at the same offset for all current message formats, but the 4 bytes
 // between the size and the magic is dependent on the version.
@@ -62041,12 +62041,12 @@ module.exports = decodeMessages
 
 /***/ }),
 
-/***/ 15303:
+/***/ 53595:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Fetch: apiKey } = __nccwpck_require__(72960)
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const Encoder = __nccwpck_require__(18205)
+const { Fetch: apiKey } = __nccwpck_require__(14140)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
 
 /**
  * Fetch Request (Version: 4) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -62099,12 +62099,12 @@ const encodePartition = ({ partition, fetchOffset, maxBytes }) => {
 
 /***/ }),
 
-/***/ 27027:
+/***/ 67263:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV1 } = __nccwpck_require__(20614)
-const decodeMessages = __nccwpck_require__(15482)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV1 } = __nccwpck_require__(70906)
+const decodeMessages = __nccwpck_require__(60462)
 
 /**
  * Fetch Response (Version: 4) => throttle_time_ms [responses]
@@ -62161,12 +62161,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13848:
+/***/ 38620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Fetch: apiKey } = __nccwpck_require__(72960)
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const Encoder = __nccwpck_require__(18205)
+const { Fetch: apiKey } = __nccwpck_require__(14140)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
 
 /**
  * Fetch Request (Version: 5) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -62221,12 +62221,12 @@ const encodePartition = ({ partition, fetchOffset, logStartOffset = -1, maxBytes
 
 /***/ }),
 
-/***/ 67330:
+/***/ 81054:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV1 } = __nccwpck_require__(20614)
-const decodeMessages = __nccwpck_require__(15482)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV1 } = __nccwpck_require__(70906)
+const decodeMessages = __nccwpck_require__(60462)
 
 /**
  * Fetch Response (Version: 5) => throttle_time_ms [responses]
@@ -62285,11 +62285,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2473:
+/***/ 5917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
-const requestV5 = __nccwpck_require__(13848)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const requestV5 = __nccwpck_require__(38620)
 
 /**
  * Fetch Request (Version: 6) => replica_id max_wait_time min_bytes max_bytes isolation_level [topics]
@@ -62330,10 +62330,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 59501:
+/***/ 81673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(67330)
+const { decode, parse } = __nccwpck_require__(81054)
 
 /**
  * Fetch Response (Version: 6) => throttle_time_ms [responses]
@@ -62361,12 +62361,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68058:
+/***/ 45406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Fetch: apiKey } = __nccwpck_require__(72960)
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const Encoder = __nccwpck_require__(18205)
+const { Fetch: apiKey } = __nccwpck_require__(14140)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
 
 /**
  * Sessions are only used by followers
@@ -62441,12 +62441,12 @@ const encodePartition = ({ partition, fetchOffset, logStartOffset = -1, maxBytes
 
 /***/ }),
 
-/***/ 14772:
+/***/ 87792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV1 } = __nccwpck_require__(20614)
-const decodeMessages = __nccwpck_require__(15482)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV1 } = __nccwpck_require__(70906)
+const decodeMessages = __nccwpck_require__(60462)
 
 /**
  * Fetch Response (Version: 7) => throttle_time_ms error_code session_id [responses]
@@ -62511,11 +62511,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15003:
+/***/ 32487:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
-const requestV7 = __nccwpck_require__(68058)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
+const requestV7 = __nccwpck_require__(45406)
 
 /**
  * Quota violation brokers send out responses before throttling.
@@ -62572,12 +62572,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 41663:
+/***/ 87603:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV1 } = __nccwpck_require__(20614)
-const decodeMessages = __nccwpck_require__(15482)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV1 } = __nccwpck_require__(70906)
+const decodeMessages = __nccwpck_require__(60462)
 
 /**
  * Fetch Response (Version: 8) => throttle_time_ms error_code session_id [responses]
@@ -62646,12 +62646,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81308:
+/***/ 8312:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Fetch: apiKey } = __nccwpck_require__(72960)
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const Encoder = __nccwpck_require__(18205)
+const { Fetch: apiKey } = __nccwpck_require__(14140)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
 
 /**
  * Allow fetchers to detect and handle log truncation
@@ -62734,10 +62734,10 @@ const encodePartition = ({
 
 /***/ }),
 
-/***/ 63006:
+/***/ 68098:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(41663)
+const { decode, parse } = __nccwpck_require__(87603)
 
 /**
  * Fetch Response (Version: 9) => throttle_time_ms error_code session_id [responses]
@@ -62767,25 +62767,25 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35292:
+/***/ 48600:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const COORDINATOR_TYPES = __nccwpck_require__(35330)
+const COORDINATOR_TYPES = __nccwpck_require__(86366)
 
 const versions = {
   0: ({ groupId }) => {
-    const request = __nccwpck_require__(76898)
-    const response = __nccwpck_require__(82764)
+    const request = __nccwpck_require__(49566)
+    const response = __nccwpck_require__(51024)
     return { request: request({ groupId }), response }
   },
   1: ({ groupId, coordinatorType = COORDINATOR_TYPES.GROUP }) => {
-    const request = __nccwpck_require__(95473)
-    const response = __nccwpck_require__(82885)
+    const request = __nccwpck_require__(26429)
+    const response = __nccwpck_require__(44905)
     return { request: request({ coordinatorKey: groupId, coordinatorType }), response }
   },
   2: ({ groupId, coordinatorType = COORDINATOR_TYPES.GROUP }) => {
-    const request = __nccwpck_require__(69920)
-    const response = __nccwpck_require__(83482)
+    const request = __nccwpck_require__(42780)
+    const response = __nccwpck_require__(44286)
     return { request: request({ coordinatorKey: groupId, coordinatorType }), response }
   },
 }
@@ -62798,11 +62798,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76898:
+/***/ 49566:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { GroupCoordinator: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { GroupCoordinator: apiKey } = __nccwpck_require__(14140)
 
 /**
  * FindCoordinator Request (Version: 0) => group_id
@@ -62821,11 +62821,11 @@ module.exports = ({ groupId }) => ({
 
 /***/ }),
 
-/***/ 82764:
+/***/ 51024:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * FindCoordinator Response (Version: 0) => error_code coordinator
@@ -62870,11 +62870,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 95473:
+/***/ 26429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { GroupCoordinator: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { GroupCoordinator: apiKey } = __nccwpck_require__(14140)
 
 /**
  * FindCoordinator Request (Version: 1) => coordinator_key coordinator_type
@@ -62894,11 +62894,11 @@ module.exports = ({ coordinatorKey, coordinatorType }) => ({
 
 /***/ }),
 
-/***/ 82885:
+/***/ 44905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * FindCoordinator Response (Version: 1) => throttle_time_ms error_code error_message coordinator
@@ -62949,10 +62949,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69920:
+/***/ 42780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(95473)
+const requestV1 = __nccwpck_require__(26429)
 
 /**
  * FindCoordinator Request (Version: 2) => coordinator_key coordinator_type
@@ -62966,10 +62966,10 @@ module.exports = ({ coordinatorKey, coordinatorType }) =>
 
 /***/ }),
 
-/***/ 83482:
+/***/ 44286:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(82885)
+const { parse, decode: decodeV1 } = __nccwpck_require__(44905)
 
 /**
  * Starting in version 2, on quota violation, brokers send out responses before throttling.
@@ -63003,37 +63003,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63735:
+/***/ 93131:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(79791)
-    const response = __nccwpck_require__(58507)
+    const request = __nccwpck_require__(34115)
+    const response = __nccwpck_require__(36663)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   1: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(41376)
-    const response = __nccwpck_require__(73914)
+    const request = __nccwpck_require__(31236)
+    const response = __nccwpck_require__(83414)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   2: ({ groupId, groupGenerationId, memberId }) => {
-    const request = __nccwpck_require__(24369)
-    const response = __nccwpck_require__(23525)
+    const request = __nccwpck_require__(35717)
+    const response = __nccwpck_require__(75009)
     return {
       request: request({ groupId, groupGenerationId, memberId }),
       response,
     }
   },
   3: ({ groupId, groupGenerationId, memberId, groupInstanceId }) => {
-    const request = __nccwpck_require__(84802)
-    const response = __nccwpck_require__(69580)
+    const request = __nccwpck_require__(51398)
+    const response = __nccwpck_require__(97160)
     return {
       request: request({ groupId, groupGenerationId, memberId, groupInstanceId }),
       response,
@@ -63049,11 +63049,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79791:
+/***/ 34115:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Heartbeat: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { Heartbeat: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Heartbeat Request (Version: 0) => group_id group_generation_id member_id
@@ -63077,11 +63077,11 @@ module.exports = ({ groupId, groupGenerationId, memberId }) => ({
 
 /***/ }),
 
-/***/ 58507:
+/***/ 36663:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * Heartbeat Response (Version: 0) => error_code
@@ -63113,10 +63113,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41376:
+/***/ 31236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(79791)
+const requestV0 = __nccwpck_require__(34115)
 
 /**
  * Heartbeat Request (Version: 1) => group_id generation_id member_id
@@ -63131,12 +63131,12 @@ module.exports = ({ groupId, groupGenerationId, memberId }) =>
 
 /***/ }),
 
-/***/ 73914:
+/***/ 83414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failIfVersionNotSupported } = __nccwpck_require__(71915)
-const { parse: parseV0 } = __nccwpck_require__(58507)
+const Decoder = __nccwpck_require__(39049)
+const { failIfVersionNotSupported } = __nccwpck_require__(14511)
+const { parse: parseV0 } = __nccwpck_require__(36663)
 
 /**
  * Heartbeat Response (Version: 1) => throttle_time_ms error_code
@@ -63162,10 +63162,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24369:
+/***/ 35717:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(41376)
+const requestV1 = __nccwpck_require__(31236)
 
 /**
  * Heartbeat Request (Version: 2) => group_id generation_id member_id
@@ -63180,10 +63180,10 @@ module.exports = ({ groupId, groupGenerationId, memberId }) =>
 
 /***/ }),
 
-/***/ 23525:
+/***/ 75009:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(73914)
+const { parse, decode: decodeV1 } = __nccwpck_require__(83414)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -63211,11 +63211,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84802:
+/***/ 51398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Heartbeat: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { Heartbeat: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Version 3 adds group_instance_id to indicate member identity across restarts.
@@ -63244,10 +63244,10 @@ module.exports = ({ groupId, groupGenerationId, memberId, groupInstanceId }) => 
 
 /***/ }),
 
-/***/ 69580:
+/***/ 97160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(23525)
+const { parse, decode } = __nccwpck_require__(75009)
 
 /**
  * Heartbeat Response (Version: 3) => throttle_time_ms error_code
@@ -63262,11 +63262,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53132:
+/***/ 84696:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const apiKeys = __nccwpck_require__(72960)
-const { KafkaJSServerDoesNotSupportApiKey, KafkaJSNotImplemented } = __nccwpck_require__(65189)
+const apiKeys = __nccwpck_require__(14140)
+const { KafkaJSServerDoesNotSupportApiKey, KafkaJSNotImplemented } = __nccwpck_require__(99657)
 
 /**
  * @typedef {(options?: Object) => { request: any, response: any, logResponseErrors?: boolean }} Request
@@ -63294,53 +63294,53 @@ const noImplementedRequestDefinitions = {
  * @type {{[apiName: string]: RequestDefinitions}}
  */
 const requests = {
-  Produce: __nccwpck_require__(45935),
-  Fetch: __nccwpck_require__(37883),
-  ListOffsets: __nccwpck_require__(49175),
-  Metadata: __nccwpck_require__(17412),
+  Produce: __nccwpck_require__(61027),
+  Fetch: __nccwpck_require__(2871),
+  ListOffsets: __nccwpck_require__(30451),
+  Metadata: __nccwpck_require__(64296),
   LeaderAndIsr: noImplementedRequestDefinitions,
   StopReplica: noImplementedRequestDefinitions,
   UpdateMetadata: noImplementedRequestDefinitions,
   ControlledShutdown: noImplementedRequestDefinitions,
-  OffsetCommit: __nccwpck_require__(26503),
-  OffsetFetch: __nccwpck_require__(44430),
-  GroupCoordinator: __nccwpck_require__(35292),
-  JoinGroup: __nccwpck_require__(21396),
-  Heartbeat: __nccwpck_require__(63735),
-  LeaveGroup: __nccwpck_require__(54715),
-  SyncGroup: __nccwpck_require__(88377),
-  DescribeGroups: __nccwpck_require__(32332),
-  ListGroups: __nccwpck_require__(36453),
-  SaslHandshake: __nccwpck_require__(72167),
-  ApiVersions: __nccwpck_require__(25102),
-  CreateTopics: __nccwpck_require__(46169),
-  DeleteTopics: __nccwpck_require__(81330),
-  DeleteRecords: __nccwpck_require__(71792),
-  InitProducerId: __nccwpck_require__(70972),
+  OffsetCommit: __nccwpck_require__(75403),
+  OffsetFetch: __nccwpck_require__(80450),
+  GroupCoordinator: __nccwpck_require__(48600),
+  JoinGroup: __nccwpck_require__(6160),
+  Heartbeat: __nccwpck_require__(93131),
+  LeaveGroup: __nccwpck_require__(71967),
+  SyncGroup: __nccwpck_require__(77725),
+  DescribeGroups: __nccwpck_require__(4696),
+  ListGroups: __nccwpck_require__(85945),
+  SaslHandshake: __nccwpck_require__(65163),
+  ApiVersions: __nccwpck_require__(41538),
+  CreateTopics: __nccwpck_require__(24925),
+  DeleteTopics: __nccwpck_require__(89470),
+  DeleteRecords: __nccwpck_require__(64428),
+  InitProducerId: __nccwpck_require__(12048),
   OffsetForLeaderEpoch: noImplementedRequestDefinitions,
-  AddPartitionsToTxn: __nccwpck_require__(86864),
-  AddOffsetsToTxn: __nccwpck_require__(17041),
-  EndTxn: __nccwpck_require__(49020),
+  AddPartitionsToTxn: __nccwpck_require__(50268),
+  AddOffsetsToTxn: __nccwpck_require__(59133),
+  EndTxn: __nccwpck_require__(80896),
   WriteTxnMarkers: noImplementedRequestDefinitions,
-  TxnOffsetCommit: __nccwpck_require__(18255),
-  DescribeAcls: __nccwpck_require__(12201),
-  CreateAcls: __nccwpck_require__(90364),
-  DeleteAcls: __nccwpck_require__(5479),
-  DescribeConfigs: __nccwpck_require__(85455),
-  AlterConfigs: __nccwpck_require__(35422),
+  TxnOffsetCommit: __nccwpck_require__(55003),
+  DescribeAcls: __nccwpck_require__(92821),
+  CreateAcls: __nccwpck_require__(18104),
+  DeleteAcls: __nccwpck_require__(59723),
+  DescribeConfigs: __nccwpck_require__(57723),
+  AlterConfigs: __nccwpck_require__(89506),
   AlterReplicaLogDirs: noImplementedRequestDefinitions,
   DescribeLogDirs: noImplementedRequestDefinitions,
-  SaslAuthenticate: __nccwpck_require__(72787),
-  CreatePartitions: __nccwpck_require__(24070),
+  SaslAuthenticate: __nccwpck_require__(11407),
+  CreatePartitions: __nccwpck_require__(60826),
   CreateDelegationToken: noImplementedRequestDefinitions,
   RenewDelegationToken: noImplementedRequestDefinitions,
   ExpireDelegationToken: noImplementedRequestDefinitions,
   DescribeDelegationToken: noImplementedRequestDefinitions,
-  DeleteGroups: __nccwpck_require__(19474),
+  DeleteGroups: __nccwpck_require__(40550),
   ElectLeaders: noImplementedRequestDefinitions,
   IncrementalAlterConfigs: noImplementedRequestDefinitions,
-  AlterPartitionReassignments: __nccwpck_require__(51444),
-  ListPartitionReassignments: __nccwpck_require__(25910),
+  AlterPartitionReassignments: __nccwpck_require__(66056),
+  ListPartitionReassignments: __nccwpck_require__(90458),
 }
 
 const names = Object.keys(apiKeys)
@@ -63375,18 +63375,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 70972:
+/***/ 12048:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, transactionTimeout = 5000 }) => {
-    const request = __nccwpck_require__(23202)
-    const response = __nccwpck_require__(79404)
+    const request = __nccwpck_require__(3686)
+    const response = __nccwpck_require__(13576)
     return { request: request({ transactionalId, transactionTimeout }), response }
   },
   1: ({ transactionalId, transactionTimeout = 5000 }) => {
-    const request = __nccwpck_require__(62769)
-    const response = __nccwpck_require__(33349)
+    const request = __nccwpck_require__(47653)
+    const response = __nccwpck_require__(66689)
     return { request: request({ transactionalId, transactionTimeout }), response }
   },
 }
@@ -63399,11 +63399,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23202:
+/***/ 3686:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { InitProducerId: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { InitProducerId: apiKey } = __nccwpck_require__(14140)
 
 /**
  * InitProducerId Request (Version: 0) => transactional_id transaction_timeout_ms
@@ -63423,11 +63423,11 @@ module.exports = ({ transactionalId, transactionTimeout }) => ({
 
 /***/ }),
 
-/***/ 79404:
+/***/ 13576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * InitProducerId Response (Version: 0) => throttle_time_ms error_code producer_id producer_epoch
@@ -63467,10 +63467,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62769:
+/***/ 47653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(23202)
+const requestV0 = __nccwpck_require__(3686)
 
 /**
  * InitProducerId Request (Version: 1) => transactional_id transaction_timeout_ms
@@ -63484,10 +63484,10 @@ module.exports = ({ transactionalId, transactionTimeout }) =>
 
 /***/ }),
 
-/***/ 33349:
+/***/ 66689:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV0 } = __nccwpck_require__(79404)
+const { parse, decode: decodeV0 } = __nccwpck_require__(13576)
 
 /**
  * Starting in version 1, on quota violation, brokers send out responses before throttling.
@@ -63518,7 +63518,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21396:
+/***/ 6160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const NETWORK_DELAY = 5000
@@ -63539,8 +63539,8 @@ const logResponseError = memberId => memberId != null && memberId !== ''
 
 const versions = {
   0: ({ groupId, sessionTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(63594)
-    const response = __nccwpck_require__(40548)
+    const request = __nccwpck_require__(70470)
+    const response = __nccwpck_require__(95624)
 
     return {
       request: request({
@@ -63555,8 +63555,8 @@ const versions = {
     }
   },
   1: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(37241)
-    const response = __nccwpck_require__(99869)
+    const request = __nccwpck_require__(75173)
+    const response = __nccwpck_require__(26785)
 
     return {
       request: request({
@@ -63572,8 +63572,8 @@ const versions = {
     }
   },
   2: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(36296)
-    const response = __nccwpck_require__(23058)
+    const request = __nccwpck_require__(35684)
+    const response = __nccwpck_require__(74134)
 
     return {
       request: request({
@@ -63589,8 +63589,8 @@ const versions = {
     }
   },
   3: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(11575)
-    const response = __nccwpck_require__(59971)
+    const request = __nccwpck_require__(54787)
+    const response = __nccwpck_require__(71671)
 
     return {
       request: request({
@@ -63606,8 +63606,8 @@ const versions = {
     }
   },
   4: ({ groupId, sessionTimeout, rebalanceTimeout, memberId, protocolType, groupProtocols }) => {
-    const request = __nccwpck_require__(64934)
-    const response = __nccwpck_require__(65384)
+    const request = __nccwpck_require__(19978)
+    const response = __nccwpck_require__(39876)
 
     return {
       request: request({
@@ -63632,8 +63632,8 @@ const versions = {
     protocolType,
     groupProtocols,
   }) => {
-    const request = __nccwpck_require__(49253)
-    const response = __nccwpck_require__(59585)
+    const request = __nccwpck_require__(81209)
+    const response = __nccwpck_require__(39453)
 
     return {
       request: request({
@@ -63660,11 +63660,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63594:
+/***/ 70470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { JoinGroup: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { JoinGroup: apiKey } = __nccwpck_require__(14140)
 
 /**
  * JoinGroup Request (Version: 0) => group_id session_timeout member_id protocol_type [group_protocols]
@@ -63698,11 +63698,11 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 40548:
+/***/ 95624:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * JoinGroup Response (Version: 0) => error_code generation_id group_protocol leader_id member_id [members]
@@ -63751,11 +63751,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37241:
+/***/ 75173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { JoinGroup: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { JoinGroup: apiKey } = __nccwpck_require__(14140)
 
 /**
  * JoinGroup Request (Version: 1) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -63798,10 +63798,10 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 99869:
+/***/ 26785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(40548)
+const { parse, decode } = __nccwpck_require__(95624)
 
 /**
  * JoinGroup Response (Version: 1) => error_code generation_id group_protocol leader_id member_id [members]
@@ -63823,10 +63823,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36296:
+/***/ 35684:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(37241)
+const requestV1 = __nccwpck_require__(75173)
 
 /**
  * JoinGroup Request (Version: 2) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -63863,12 +63863,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 23058:
+/***/ 74134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failIfVersionNotSupported } = __nccwpck_require__(71915)
-const { parse: parseV0 } = __nccwpck_require__(40548)
+const Decoder = __nccwpck_require__(39049)
+const { failIfVersionNotSupported } = __nccwpck_require__(14511)
+const { parse: parseV0 } = __nccwpck_require__(95624)
 
 /**
  * JoinGroup Response (Version: 2) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -63912,10 +63912,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 11575:
+/***/ 54787:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(36296)
+const requestV2 = __nccwpck_require__(35684)
 
 /**
  * JoinGroup Request (Version: 3) => group_id session_timeout rebalance_timeout member_id protocol_type [group_protocols]
@@ -63952,10 +63952,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 59971:
+/***/ 71671:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(23058)
+const { parse, decode: decodeV2 } = __nccwpck_require__(74134)
 
 /**
  * Starting in version 3, on quota violation, brokers send out responses
@@ -63991,10 +63991,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64934:
+/***/ 19978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(11575)
+const requestV3 = __nccwpck_require__(54787)
 
 /**
  * Starting in version 4, the client needs to issue a second request to join group
@@ -64034,12 +64034,12 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 65384:
+/***/ 39876:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode } = __nccwpck_require__(59971)
-const { KafkaJSMemberIdRequired } = __nccwpck_require__(65189)
-const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(71915)
+const { decode } = __nccwpck_require__(71671)
+const { KafkaJSMemberIdRequired } = __nccwpck_require__(99657)
+const { failure, createErrorFromCode, errorCodes } = __nccwpck_require__(14511)
 
 /**
  * JoinGroup Response (Version: 4) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -64080,11 +64080,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49253:
+/***/ 81209:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { JoinGroup: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { JoinGroup: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Version 5 adds group_instance_id to identify members across restarts.
@@ -64133,17 +64133,17 @@ const encodeGroupProtocols = ({ name, metadata = Buffer.alloc(0) }) => {
 
 /***/ }),
 
-/***/ 59585:
+/***/ 39453:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { KafkaJSMemberIdRequired } = __nccwpck_require__(65189)
+const Decoder = __nccwpck_require__(39049)
+const { KafkaJSMemberIdRequired } = __nccwpck_require__(99657)
 const {
   failure,
   createErrorFromCode,
   errorCodes,
   failIfVersionNotSupported,
-} = __nccwpck_require__(71915)
+} = __nccwpck_require__(14511)
 
 /**
  * JoinGroup Response (Version: 5) => throttle_time_ms error_code generation_id group_protocol leader_id member_id [members]
@@ -64207,37 +64207,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54715:
+/***/ 71967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(4115)
-    const response = __nccwpck_require__(53575)
+    const request = __nccwpck_require__(3751)
+    const response = __nccwpck_require__(5043)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   1: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(63220)
-    const response = __nccwpck_require__(72710)
+    const request = __nccwpck_require__(76088)
+    const response = __nccwpck_require__(34498)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   2: ({ groupId, memberId }) => {
-    const request = __nccwpck_require__(80757)
-    const response = __nccwpck_require__(59409)
+    const request = __nccwpck_require__(59785)
+    const response = __nccwpck_require__(13805)
     return {
       request: request({ groupId, memberId }),
       response,
     }
   },
   3: ({ groupId, memberId, groupInstanceId }) => {
-    const request = __nccwpck_require__(36790)
-    const response = __nccwpck_require__(60504)
+    const request = __nccwpck_require__(61306)
+    const response = __nccwpck_require__(70836)
     return {
       request: request({ groupId, members: [{ memberId, groupInstanceId }] }),
       response,
@@ -64253,11 +64253,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4115:
+/***/ 3751:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { LeaveGroup: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { LeaveGroup: apiKey } = __nccwpck_require__(14140)
 
 /**
  * LeaveGroup Request (Version: 0) => group_id member_id
@@ -64277,11 +64277,11 @@ module.exports = ({ groupId, memberId }) => ({
 
 /***/ }),
 
-/***/ 53575:
+/***/ 5043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * LeaveGroup Response (Version: 0) => error_code
@@ -64313,10 +64313,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63220:
+/***/ 76088:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(4115)
+const requestV0 = __nccwpck_require__(3751)
 
 /**
  * LeaveGroup Request (Version: 1) => group_id member_id
@@ -64330,12 +64330,12 @@ module.exports = ({ groupId, memberId }) =>
 
 /***/ }),
 
-/***/ 72710:
+/***/ 34498:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failIfVersionNotSupported } = __nccwpck_require__(71915)
-const { parse: parseV0 } = __nccwpck_require__(53575)
+const Decoder = __nccwpck_require__(39049)
+const { failIfVersionNotSupported } = __nccwpck_require__(14511)
+const { parse: parseV0 } = __nccwpck_require__(5043)
 
 /**
  * LeaveGroup Response (Version: 1) => throttle_time_ms error_code
@@ -64361,10 +64361,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80757:
+/***/ 59785:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(63220)
+const requestV1 = __nccwpck_require__(76088)
 
 /**
  * LeaveGroup Request (Version: 2) => group_id member_id
@@ -64378,10 +64378,10 @@ module.exports = ({ groupId, memberId }) =>
 
 /***/ }),
 
-/***/ 59409:
+/***/ 13805:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(72710)
+const { parse, decode: decodeV1 } = __nccwpck_require__(34498)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -64409,11 +64409,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36790:
+/***/ 61306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { LeaveGroup: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { LeaveGroup: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Version 3 changes leavegroup to operate on a batch of members
@@ -64445,12 +64445,12 @@ const encodeMember = ({ memberId, groupInstanceId = null }) => {
 
 /***/ }),
 
-/***/ 60504:
+/***/ 70836:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failIfVersionNotSupported, failure, createErrorFromCode } = __nccwpck_require__(71915)
-const { parse: parseV2 } = __nccwpck_require__(59409)
+const Decoder = __nccwpck_require__(39049)
+const { failIfVersionNotSupported, failure, createErrorFromCode } = __nccwpck_require__(14511)
+const { parse: parseV2 } = __nccwpck_require__(13805)
 
 /**
  * LeaveGroup Response (Version: 3) => throttle_time_ms error_code [members]
@@ -64498,23 +64498,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 36453:
+/***/ 85945:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: () => {
-    const request = __nccwpck_require__(26021)
-    const response = __nccwpck_require__(96417)
+    const request = __nccwpck_require__(53897)
+    const response = __nccwpck_require__(24333)
     return { request: request(), response }
   },
   1: () => {
-    const request = __nccwpck_require__(41702)
-    const response = __nccwpck_require__(18568)
+    const request = __nccwpck_require__(98266)
+    const response = __nccwpck_require__(28180)
     return { request: request(), response }
   },
   2: () => {
-    const request = __nccwpck_require__(40771)
-    const response = __nccwpck_require__(58071)
+    const request = __nccwpck_require__(60551)
+    const response = __nccwpck_require__(49075)
     return { request: request(), response }
   },
 }
@@ -64527,11 +64527,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26021:
+/***/ 53897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { ListGroups: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { ListGroups: apiKey } = __nccwpck_require__(14140)
 
 /**
  * ListGroups Request (Version: 0)
@@ -64551,11 +64551,11 @@ module.exports = () => ({
 
 /***/ }),
 
-/***/ 96417:
+/***/ 24333:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * ListGroups Response (Version: 0) => error_code [groups]
@@ -64598,10 +64598,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41702:
+/***/ 98266:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(26021)
+const requestV0 = __nccwpck_require__(53897)
 
 /**
  * ListGroups Request (Version: 1)
@@ -64612,12 +64612,12 @@ module.exports = () => Object.assign(requestV0(), { apiVersion: 1 })
 
 /***/ }),
 
-/***/ 18568:
+/***/ 28180:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const responseV0 = __nccwpck_require__(96417)
+const responseV0 = __nccwpck_require__(24333)
 
-const Decoder = __nccwpck_require__(97853)
+const Decoder = __nccwpck_require__(39049)
 
 /**
  * ListGroups Response (Version: 1) => error_code [groups]
@@ -64649,10 +64649,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40771:
+/***/ 60551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(41702)
+const requestV1 = __nccwpck_require__(98266)
 
 /**
  * ListGroups Request (Version: 2)
@@ -64663,10 +64663,10 @@ module.exports = () => Object.assign(requestV1(), { apiVersion: 2 })
 
 /***/ }),
 
-/***/ 58071:
+/***/ 49075:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(18568)
+const { parse, decode: decodeV1 } = __nccwpck_require__(28180)
 
 /**
  * In version 2 on quota violation, brokers send out responses before throttling.
@@ -64697,33 +64697,33 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49175:
+/***/ 30451:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const ISOLATION_LEVEL = __nccwpck_require__(32987)
+const ISOLATION_LEVEL = __nccwpck_require__(11255)
 
 // For normal consumers, use -1
 const REPLICA_ID = -1
 
 const versions = {
   0: ({ replicaId = REPLICA_ID, topics }) => {
-    const request = __nccwpck_require__(46479)
-    const response = __nccwpck_require__(53739)
+    const request = __nccwpck_require__(86747)
+    const response = __nccwpck_require__(82463)
     return { request: request({ replicaId, topics }), response }
   },
   1: ({ replicaId = REPLICA_ID, topics }) => {
-    const request = __nccwpck_require__(31680)
-    const response = __nccwpck_require__(74938)
+    const request = __nccwpck_require__(95580)
+    const response = __nccwpck_require__(23390)
     return { request: request({ replicaId, topics }), response }
   },
   2: ({ replicaId = REPLICA_ID, isolationLevel = ISOLATION_LEVEL.READ_COMMITTED, topics }) => {
-    const request = __nccwpck_require__(48881)
-    const response = __nccwpck_require__(4485)
+    const request = __nccwpck_require__(80669)
+    const response = __nccwpck_require__(28873)
     return { request: request({ replicaId, isolationLevel, topics }), response }
   },
   3: ({ replicaId = REPLICA_ID, isolationLevel = ISOLATION_LEVEL.READ_COMMITTED, topics }) => {
-    const request = __nccwpck_require__(22722)
-    const response = __nccwpck_require__(75468)
+    const request = __nccwpck_require__(1982)
+    const response = __nccwpck_require__(67280)
     return { request: request({ replicaId, isolationLevel, topics }), response }
   },
 }
@@ -64736,11 +64736,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46479:
+/***/ 86747:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { ListOffsets: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { ListOffsets: apiKey } = __nccwpck_require__(14140)
 
 /**
  * ListOffsets Request (Version: 0) => replica_id [topics]
@@ -64789,11 +64789,11 @@ const encodePartition = ({ partition, timestamp = -1, maxNumOffsets = 1 }) => {
 
 /***/ }),
 
-/***/ 53739:
+/***/ 82463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * Offsets Response (Version: 0) => [responses]
@@ -64845,11 +64845,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31680:
+/***/ 95580:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { ListOffsets: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { ListOffsets: apiKey } = __nccwpck_require__(14140)
 
 /**
  * ListOffsets Request (Version: 1) => replica_id [topics]
@@ -64880,11 +64880,11 @@ const encodePartition = ({ partition, timestamp = -1 }) => {
 
 /***/ }),
 
-/***/ 74938:
+/***/ 23390:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * ListOffsets Response (Version: 1) => [responses]
@@ -64936,11 +64936,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 48881:
+/***/ 80669:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { ListOffsets: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { ListOffsets: apiKey } = __nccwpck_require__(14140)
 
 /**
  * ListOffsets Request (Version: 2) => replica_id isolation_level [topics]
@@ -64975,11 +64975,11 @@ const encodePartition = ({ partition, timestamp = -1 }) => {
 
 /***/ }),
 
-/***/ 4485:
+/***/ 28873:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * ListOffsets Response (Version: 2) => throttle_time_ms [responses]
@@ -65033,10 +65033,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22722:
+/***/ 1982:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(48881)
+const requestV2 = __nccwpck_require__(80669)
 
 /**
  * ListOffsets Request (Version: 3) => replica_id isolation_level [topics]
@@ -65054,10 +65054,10 @@ module.exports = ({ replicaId, isolationLevel, topics }) =>
 
 /***/ }),
 
-/***/ 75468:
+/***/ 67280:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV2 } = __nccwpck_require__(4485)
+const { parse, decode: decodeV2 } = __nccwpck_require__(28873)
 
 /**
  * In version 3 on quota violation, brokers send out responses before throttling.
@@ -65091,13 +65091,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 25910:
+/***/ 90458:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics, timeout }) => {
-    const request = __nccwpck_require__(26068)
-    const response = __nccwpck_require__(44486)
+    const request = __nccwpck_require__(77480)
+    const response = __nccwpck_require__(5714)
     return { request: request({ topics, timeout }), response }
   },
 }
@@ -65110,11 +65110,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26068:
+/***/ 77480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { ListPartitionReassignments: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { ListPartitionReassignments: apiKey } = __nccwpck_require__(14140)
 
 /**
  * ListPartitionReassignments Request (Version: 0) => timeout_ms [topics] TAG_BUFFER
@@ -65151,11 +65151,11 @@ const encodePartitions = partition => {
 
 /***/ }),
 
-/***/ 44486:
+/***/ 5714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * ListPartitionReassignments Response (Version: 0) => throttle_time_ms error_code error_message [topics] TAG_BUFFER
@@ -65230,43 +65230,43 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17412:
+/***/ 64296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ topics }) => {
-    const request = __nccwpck_require__(27802)
-    const response = __nccwpck_require__(94708)
+    const request = __nccwpck_require__(40590)
+    const response = __nccwpck_require__(8448)
     return { request: request({ topics }), response }
   },
   1: ({ topics }) => {
-    const request = __nccwpck_require__(78569)
-    const response = __nccwpck_require__(23085)
+    const request = __nccwpck_require__(17965)
+    const response = __nccwpck_require__(53241)
     return { request: request({ topics }), response }
   },
   2: ({ topics }) => {
-    const request = __nccwpck_require__(89944)
-    const response = __nccwpck_require__(47266)
+    const request = __nccwpck_require__(17388)
+    const response = __nccwpck_require__(7182)
     return { request: request({ topics }), response }
   },
   3: ({ topics }) => {
-    const request = __nccwpck_require__(91399)
-    const response = __nccwpck_require__(90611)
+    const request = __nccwpck_require__(95083)
+    const response = __nccwpck_require__(71791)
     return { request: request({ topics }), response }
   },
   4: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(29910)
-    const response = __nccwpck_require__(71352)
+    const request = __nccwpck_require__(98290)
+    const response = __nccwpck_require__(87548)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
   5: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(66901)
-    const response = __nccwpck_require__(75985)
+    const request = __nccwpck_require__(76065)
+    const response = __nccwpck_require__(54581)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
   6: ({ topics, allowAutoTopicCreation }) => {
-    const request = __nccwpck_require__(90260)
-    const response = __nccwpck_require__(84198)
+    const request = __nccwpck_require__(15696)
+    const response = __nccwpck_require__(4362)
     return { request: request({ topics, allowAutoTopicCreation }), response }
   },
 }
@@ -65279,11 +65279,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27802:
+/***/ 40590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Metadata: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { Metadata: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Metadata Request (Version: 0) => [topics]
@@ -65302,11 +65302,11 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 94708:
+/***/ 8448:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * Metadata Response (Version: 0) => [brokers] [topic_metadata]
@@ -65382,11 +65382,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78569:
+/***/ 17965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Metadata: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { Metadata: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Metadata Request (Version: 1) => [topics]
@@ -65405,11 +65405,11 @@ module.exports = ({ topics }) => ({
 
 /***/ }),
 
-/***/ 23085:
+/***/ 53241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(94708)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(8448)
 
 /**
  * Metadata Response (Version: 1) => [brokers] controller_id [topic_metadata]
@@ -65470,10 +65470,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89944:
+/***/ 17388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(78569)
+const requestV1 = __nccwpck_require__(17965)
 
 /**
  * Metadata Request (Version: 2) => [topics]
@@ -65485,11 +65485,11 @@ module.exports = ({ topics }) => Object.assign(requestV1({ topics }), { apiVersi
 
 /***/ }),
 
-/***/ 47266:
+/***/ 7182:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(94708)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(8448)
 
 /**
  * Metadata Response (Version: 2) => [brokers] cluster_id controller_id [topic_metadata]
@@ -65552,10 +65552,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 91399:
+/***/ 95083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(78569)
+const requestV1 = __nccwpck_require__(17965)
 
 /**
  * Metadata Request (Version: 3) => [topics]
@@ -65567,11 +65567,11 @@ module.exports = ({ topics }) => Object.assign(requestV1({ topics }), { apiVersi
 
 /***/ }),
 
-/***/ 90611:
+/***/ 71791:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(94708)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(8448)
 
 /**
  * Metadata Response (Version: 3) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -65636,11 +65636,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29910:
+/***/ 98290:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Metadata: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { Metadata: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Metadata Request (Version: 4) => [topics] allow_auto_topic_creation
@@ -65660,10 +65660,10 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) => ({
 
 /***/ }),
 
-/***/ 71352:
+/***/ 87548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse: parseV3, decode: decodeV3 } = __nccwpck_require__(90611)
+const { parse: parseV3, decode: decodeV3 } = __nccwpck_require__(71791)
 
 /**
  * Metadata Response (Version: 4) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -65695,10 +65695,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66901:
+/***/ 76065:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV4 = __nccwpck_require__(29910)
+const requestV4 = __nccwpck_require__(98290)
 
 /**
  * Metadata Request (Version: 5) => [topics] allow_auto_topic_creation
@@ -65712,11 +65712,11 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) =>
 
 /***/ }),
 
-/***/ 75985:
+/***/ 54581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(94708)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(8448)
 
 /**
  * Metadata Response (Version: 5) => throttle_time_ms [brokers] cluster_id controller_id [topic_metadata]
@@ -65783,10 +65783,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 90260:
+/***/ 15696:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV5 = __nccwpck_require__(66901)
+const requestV5 = __nccwpck_require__(76065)
 
 /**
  * Metadata Request (Version: 6) => [topics] allow_auto_topic_creation
@@ -65800,10 +65800,10 @@ module.exports = ({ topics, allowAutoTopicCreation = true }) =>
 
 /***/ }),
 
-/***/ 84198:
+/***/ 4362:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(75985)
+const { parse, decode: decodeV1 } = __nccwpck_require__(54581)
 
 /**
  * In version 6 on quota violation, brokers send out responses before throttling.
@@ -65848,7 +65848,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26503:
+/***/ 75403:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // This value signals to the broker that its default configuration should be used.
@@ -65856,18 +65856,18 @@ const RETENTION_TIME = -1
 
 const versions = {
   0: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(19295)
-    const response = __nccwpck_require__(92347)
+    const request = __nccwpck_require__(4099)
+    const response = __nccwpck_require__(88087)
     return { request: request({ groupId, topics }), response }
   },
   1: ({ groupId, groupGenerationId, memberId, topics }) => {
-    const request = __nccwpck_require__(99440)
-    const response = __nccwpck_require__(88458)
+    const request = __nccwpck_require__(84868)
+    const response = __nccwpck_require__(34838)
     return { request: request({ groupId, groupGenerationId, memberId, topics }), response }
   },
   2: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(59809)
-    const response = __nccwpck_require__(38677)
+    const request = __nccwpck_require__(89349)
+    const response = __nccwpck_require__(26433)
     return {
       request: request({
         groupId,
@@ -65880,8 +65880,8 @@ const versions = {
     }
   },
   3: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(82034)
-    const response = __nccwpck_require__(71644)
+    const request = __nccwpck_require__(5030)
+    const response = __nccwpck_require__(48584)
     return {
       request: request({
         groupId,
@@ -65894,8 +65894,8 @@ const versions = {
     }
   },
   4: ({ groupId, groupGenerationId, memberId, retentionTime = RETENTION_TIME, topics }) => {
-    const request = __nccwpck_require__(62475)
-    const response = __nccwpck_require__(72239)
+    const request = __nccwpck_require__(51671)
+    const response = __nccwpck_require__(26819)
     return {
       request: request({
         groupId,
@@ -65908,8 +65908,8 @@ const versions = {
     }
   },
   5: ({ groupId, groupGenerationId, memberId, topics }) => {
-    const request = __nccwpck_require__(84780)
-    const response = __nccwpck_require__(91278)
+    const request = __nccwpck_require__(76392)
+    const response = __nccwpck_require__(89906)
     return {
       request: request({
         groupId,
@@ -65930,11 +65930,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19295:
+/***/ 4099:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
 
 /**
  * OffsetCommit Request (Version: 0) => group_id [topics]
@@ -65970,11 +65970,11 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 92347:
+/***/ 88087:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * OffsetCommit Response (Version: 0) => [responses]
@@ -66022,11 +66022,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99440:
+/***/ 84868:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
 
 /**
  * OffsetCommit Request (Version: 1) => group_id group_generation_id member_id [topics]
@@ -66070,10 +66070,10 @@ const encodePartition = ({ partition, offset, timestamp = Date.now(), metadata =
 
 /***/ }),
 
-/***/ 88458:
+/***/ 34838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(92347)
+const { parse, decode } = __nccwpck_require__(88087)
 
 /**
  * OffsetCommit Response (Version: 1) => [responses]
@@ -66092,11 +66092,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59809:
+/***/ 89349:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
 
 /**
  * OffsetCommit Request (Version: 2) => group_id group_generation_id member_id retention_time [topics]
@@ -66140,10 +66140,10 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 38677:
+/***/ 26433:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(92347)
+const { parse, decode } = __nccwpck_require__(88087)
 
 /**
  * OffsetCommit Response (Version: 1) => [responses]
@@ -66162,10 +66162,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82034:
+/***/ 5030:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV2 = __nccwpck_require__(59809)
+const requestV2 = __nccwpck_require__(89349)
 
 /**
  * OffsetCommit Request (Version: 3) => group_id generation_id member_id retention_time [topics]
@@ -66189,11 +66189,11 @@ module.exports = ({ groupId, groupGenerationId, memberId, retentionTime, topics 
 
 /***/ }),
 
-/***/ 71644:
+/***/ 48584:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(92347)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(88087)
 
 /**
  * OffsetCommit Response (Version: 3) => throttle_time_ms [responses]
@@ -66231,10 +66231,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 62475:
+/***/ 51671:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(82034)
+const requestV3 = __nccwpck_require__(5030)
 
 /**
  * OffsetCommit Request (Version: 4) => group_id generation_id member_id retention_time [topics]
@@ -66258,10 +66258,10 @@ module.exports = ({ groupId, groupGenerationId, memberId, retentionTime, topics 
 
 /***/ }),
 
-/***/ 72239:
+/***/ 26819:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV3 } = __nccwpck_require__(71644)
+const { parse, decode: decodeV3 } = __nccwpck_require__(48584)
 
 /**
  * Starting in version 4, on quota violation, brokers send out responses before throttling.
@@ -66294,11 +66294,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84780:
+/***/ 76392:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { OffsetCommit: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { OffsetCommit: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Version 5 removes retention_time, as this is controlled by a broker setting
@@ -66342,10 +66342,10 @@ const encodePartition = ({ partition, offset, metadata = null }) => {
 
 /***/ }),
 
-/***/ 91278:
+/***/ 89906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode } = __nccwpck_require__(72239)
+const { parse, decode } = __nccwpck_require__(26819)
 
 /**
  * OffsetCommit Response (Version: 5) => throttle_time_ms [responses]
@@ -66364,28 +66364,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44430:
+/***/ 80450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   1: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(46843)
-    const response = __nccwpck_require__(28767)
+    const request = __nccwpck_require__(81359)
+    const response = __nccwpck_require__(48875)
     return { request: request({ groupId, topics }), response }
   },
   2: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(78430)
-    const response = __nccwpck_require__(29936)
+    const request = __nccwpck_require__(86370)
+    const response = __nccwpck_require__(76300)
     return { request: request({ groupId, topics }), response }
   },
   3: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(57117)
-    const response = __nccwpck_require__(75177)
+    const request = __nccwpck_require__(25937)
+    const response = __nccwpck_require__(13893)
     return { request: request({ groupId, topics }), response }
   },
   4: ({ groupId, topics }) => {
-    const request = __nccwpck_require__(84160)
-    const response = __nccwpck_require__(3322)
+    const request = __nccwpck_require__(70172)
+    const response = __nccwpck_require__(79614)
     return { request: request({ groupId, topics }), response }
   },
 }
@@ -66398,11 +66398,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46843:
+/***/ 81359:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { OffsetFetch: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { OffsetFetch: apiKey } = __nccwpck_require__(14140)
 
 /**
  * OffsetFetch Request (Version: 1) => group_id [topics]
@@ -66433,11 +66433,11 @@ const encodePartition = ({ partition }) => {
 
 /***/ }),
 
-/***/ 28767:
+/***/ 48875:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * OffsetFetch Response (Version: 1) => [responses]
@@ -66489,10 +66489,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78430:
+/***/ 86370:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(46843)
+const requestV1 = __nccwpck_require__(81359)
 
 /**
  * OffsetFetch Request (Version: 2) => group_id [topics]
@@ -66509,11 +66509,11 @@ module.exports = ({ groupId, topics }) =>
 
 /***/ }),
 
-/***/ 29936:
+/***/ 76300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * OffsetFetch Response (Version: 2) => [responses] error_code
@@ -66571,11 +66571,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57117:
+/***/ 25937:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { OffsetFetch: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { OffsetFetch: apiKey } = __nccwpck_require__(14140)
 
 /**
  * OffsetFetch Request (Version: 3) => group_id [topics]
@@ -66606,11 +66606,11 @@ const encodePartition = ({ partition }) => {
 
 /***/ }),
 
-/***/ 75177:
+/***/ 13893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV2 } = __nccwpck_require__(29936)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV2 } = __nccwpck_require__(76300)
 
 /**
  * OffsetFetch Response (Version: 3) => throttle_time_ms [responses] error_code
@@ -66654,10 +66654,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84160:
+/***/ 70172:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(57117)
+const requestV3 = __nccwpck_require__(25937)
 
 /**
  * OffsetFetch Request (Version: 4) => group_id [topics]
@@ -66674,10 +66674,10 @@ module.exports = ({ groupId, topics }) =>
 
 /***/ }),
 
-/***/ 3322:
+/***/ 79614:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV3 } = __nccwpck_require__(75177)
+const { parse, decode: decodeV3 } = __nccwpck_require__(13893)
 
 /**
  * Starting in version 4, on quota violation, brokers send out responses before throttling.
@@ -66713,28 +66713,28 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45935:
+/***/ 61027:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ acks, timeout, topicData }) => {
-    const request = __nccwpck_require__(64215)
-    const response = __nccwpck_require__(66723)
+    const request = __nccwpck_require__(41195)
+    const response = __nccwpck_require__(47503)
     return { request: request({ acks, timeout, topicData }), response }
   },
   1: ({ acks, timeout, topicData }) => {
-    const request = __nccwpck_require__(57064)
-    const response = __nccwpck_require__(37234)
+    const request = __nccwpck_require__(74924)
+    const response = __nccwpck_require__(19598)
     return { request: request({ acks, timeout, topicData }), response }
   },
   2: ({ acks, timeout, topicData, compression }) => {
-    const request = __nccwpck_require__(80633)
-    const response = __nccwpck_require__(47229)
+    const request = __nccwpck_require__(4909)
+    const response = __nccwpck_require__(1209)
     return { request: request({ acks, timeout, compression, topicData }), response }
   },
   3: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(63338)
-    const response = __nccwpck_require__(61572)
+    const request = __nccwpck_require__(68270)
+    const response = __nccwpck_require__(32416)
     return {
       request: request({
         acks,
@@ -66749,8 +66749,8 @@ const versions = {
     }
   },
   4: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(43843)
-    const response = __nccwpck_require__(471)
+    const request = __nccwpck_require__(21823)
+    const response = __nccwpck_require__(65051)
     return {
       request: request({
         acks,
@@ -66765,8 +66765,8 @@ const versions = {
     }
   },
   5: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(78244)
-    const response = __nccwpck_require__(68246)
+    const request = __nccwpck_require__(75920)
+    const response = __nccwpck_require__(38474)
     return {
       request: request({
         acks,
@@ -66781,8 +66781,8 @@ const versions = {
     }
   },
   6: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(82341)
-    const response = __nccwpck_require__(83713)
+    const request = __nccwpck_require__(42657)
+    const response = __nccwpck_require__(40725)
     return {
       request: request({
         acks,
@@ -66797,8 +66797,8 @@ const versions = {
     }
   },
   7: ({ acks, timeout, compression, topicData, transactionalId, producerId, producerEpoch }) => {
-    const request = __nccwpck_require__(22022)
-    const response = __nccwpck_require__(30600)
+    const request = __nccwpck_require__(84946)
+    const response = __nccwpck_require__(79516)
     return {
       request: request({
         acks,
@@ -66822,12 +66822,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 64215:
+/***/ 41195:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Produce: apiKey } = __nccwpck_require__(72960)
-const MessageSet = __nccwpck_require__(27867)
+const Encoder = __nccwpck_require__(18205)
+const { Produce: apiKey } = __nccwpck_require__(14140)
+const MessageSet = __nccwpck_require__(18087)
 
 /**
  * Produce Request (Version: 0) => acks timeout [topic_data]
@@ -66915,11 +66915,11 @@ const encodePartitions = ({ partition, messages }) => {
 
 /***/ }),
 
-/***/ 66723:
+/***/ 47503:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * v0
@@ -66969,10 +66969,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57064:
+/***/ 74924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(64215)
+const requestV0 = __nccwpck_require__(41195)
 
 // Produce Request on or after v1 indicates the client can parse the quota throttle time
 // in the Produce Response.
@@ -66984,11 +66984,11 @@ module.exports = ({ acks, timeout, topicData }) => {
 
 /***/ }),
 
-/***/ 37234:
+/***/ 19598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(66723)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(47503)
 
 /**
  * v1 (supported in 0.9.0 or later)
@@ -67029,13 +67029,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80633:
+/***/ 4909:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { Produce: apiKey } = __nccwpck_require__(72960)
-const MessageSet = __nccwpck_require__(27867)
-const { Types, lookupCodec } = __nccwpck_require__(30284)
+const Encoder = __nccwpck_require__(18205)
+const { Produce: apiKey } = __nccwpck_require__(14140)
+const MessageSet = __nccwpck_require__(18087)
+const { Types, lookupCodec } = __nccwpck_require__(14256)
 
 // Produce Request on or after v2 indicates the client can parse the timestamp field
 // in the produce Response.
@@ -67102,11 +67102,11 @@ const partitionsEncoder = compression => async ({ partition, messages }) => {
 
 /***/ }),
 
-/***/ 47229:
+/***/ 1209:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV0 } = __nccwpck_require__(66723)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV0 } = __nccwpck_require__(47503)
 
 /**
  * v2 (supported in 0.10.0 or later)
@@ -67149,15 +67149,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63338:
+/***/ 68270:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Long = __nccwpck_require__(37906)
-const Encoder = __nccwpck_require__(74769)
-const { Produce: apiKey } = __nccwpck_require__(72960)
-const { Types } = __nccwpck_require__(30284)
-const Record = __nccwpck_require__(98514)
-const { RecordBatch } = __nccwpck_require__(10508)
+const Long = __nccwpck_require__(80886)
+const Encoder = __nccwpck_require__(18205)
+const { Produce: apiKey } = __nccwpck_require__(14140)
+const { Types } = __nccwpck_require__(14256)
+const Record = __nccwpck_require__(262)
+const { RecordBatch } = __nccwpck_require__(17880)
 
 /**
  * Produce Request (Version: 3) => transactional_id acks timeout [topic_data]
@@ -67275,11 +67275,11 @@ const partitionsEncoder = compression => async ({
 
 /***/ }),
 
-/***/ 61572:
+/***/ 32416:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * Produce Response (Version: 3) => [responses] throttle_time_ms
@@ -67336,10 +67336,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43843:
+/***/ 21823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(63338)
+const requestV3 = __nccwpck_require__(68270)
 
 /**
  * Produce Request (Version: 4) => transactional_id acks timeout [topic_data]
@@ -67378,10 +67378,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 471:
+/***/ 65051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(61572)
+const { decode, parse } = __nccwpck_require__(32416)
 
 /**
  * Produce Response (Version: 4) => [responses] throttle_time_ms
@@ -67403,10 +67403,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78244:
+/***/ 75920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV3 = __nccwpck_require__(63338)
+const requestV3 = __nccwpck_require__(68270)
 
 /**
  * Produce Request (Version: 5) => transactional_id acks timeout [topic_data]
@@ -67445,11 +67445,11 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 68246:
+/***/ 38474:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { parse: parseV3 } = __nccwpck_require__(61572)
+const Decoder = __nccwpck_require__(39049)
+const { parse: parseV3 } = __nccwpck_require__(32416)
 
 /**
  * Produce Response (Version: 5) => [responses] throttle_time_ms
@@ -67495,10 +67495,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 82341:
+/***/ 42657:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV5 = __nccwpck_require__(78244)
+const requestV5 = __nccwpck_require__(75920)
 
 /**
  * The version number is bumped to indicate that on quota violation brokers send out responses before throttling.
@@ -67540,10 +67540,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 83713:
+/***/ 40725:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV5 } = __nccwpck_require__(68246)
+const { parse, decode: decodeV5 } = __nccwpck_require__(38474)
 
 /**
  * The version number is bumped to indicate that on quota violation brokers send out responses before throttling.
@@ -67579,10 +67579,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22022:
+/***/ 84946:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV6 = __nccwpck_require__(82341)
+const requestV6 = __nccwpck_require__(42657)
 
 /**
  * V7 indicates ZStandard capability (see KIP-110)
@@ -67624,10 +67624,10 @@ module.exports = ({
 
 /***/ }),
 
-/***/ 30600:
+/***/ 79516:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(83713)
+const { decode, parse } = __nccwpck_require__(40725)
 
 /**
  * Produce Response (Version: 7) => [responses] throttle_time_ms
@@ -67650,18 +67650,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72787:
+/***/ 11407:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ authBytes }) => {
-    const request = __nccwpck_require__(15803)
-    const response = __nccwpck_require__(91167)
+    const request = __nccwpck_require__(17015)
+    const response = __nccwpck_require__(52291)
     return { request: request({ authBytes }), response }
   },
   1: ({ authBytes }) => {
-    const request = __nccwpck_require__(828)
-    const response = __nccwpck_require__(88606)
+    const request = __nccwpck_require__(41736)
+    const response = __nccwpck_require__(15378)
     return { request: request({ authBytes }), response }
   },
 }
@@ -67674,11 +67674,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15803:
+/***/ 17015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { SaslAuthenticate: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { SaslAuthenticate: apiKey } = __nccwpck_require__(14140)
 
 /**
  * SaslAuthenticate Request (Version: 0) => sasl_auth_bytes
@@ -67700,19 +67700,19 @@ module.exports = ({ authBytes }) => ({
 
 /***/ }),
 
-/***/ 91167:
+/***/ 52291:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const Encoder = __nccwpck_require__(74769)
+const Decoder = __nccwpck_require__(39049)
+const Encoder = __nccwpck_require__(18205)
 const {
   failure,
   createErrorFromCode,
   failIfVersionNotSupported,
   errorCodes,
-} = __nccwpck_require__(71915)
+} = __nccwpck_require__(14511)
 
-const { KafkaJSProtocolError } = __nccwpck_require__(65189)
+const { KafkaJSProtocolError } = __nccwpck_require__(99657)
 const SASL_AUTHENTICATION_FAILED = 58
 const protocolAuthError = errorCodes.find(e => e.code === SASL_AUTHENTICATION_FAILED)
 
@@ -67766,10 +67766,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 828:
+/***/ 41736:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(15803)
+const requestV0 = __nccwpck_require__(17015)
 
 /**
  * SaslAuthenticate Request (Version: 1) => sasl_auth_bytes
@@ -67784,13 +67784,13 @@ module.exports = ({ authBytes }) => Object.assign(requestV0({ authBytes }), { ap
 
 /***/ }),
 
-/***/ 88606:
+/***/ 15378:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const Encoder = __nccwpck_require__(74769)
-const { parse: parseV0 } = __nccwpck_require__(91167)
-const { failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const Encoder = __nccwpck_require__(18205)
+const { parse: parseV0 } = __nccwpck_require__(52291)
+const { failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * SaslAuthenticate Response (Version: 1) => error_code error_message sasl_auth_bytes
@@ -67828,18 +67828,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72167:
+/***/ 65163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ mechanism }) => {
-    const request = __nccwpck_require__(31039)
-    const response = __nccwpck_require__(89627)
+    const request = __nccwpck_require__(94083)
+    const response = __nccwpck_require__(74263)
     return { request: request({ mechanism }), response }
   },
   1: ({ mechanism }) => {
-    const request = __nccwpck_require__(37840)
-    const response = __nccwpck_require__(78602)
+    const request = __nccwpck_require__(85124)
+    const response = __nccwpck_require__(726)
     return { request: request({ mechanism }), response }
   },
 }
@@ -67852,11 +67852,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31039:
+/***/ 94083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { SaslHandshake: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { SaslHandshake: apiKey } = __nccwpck_require__(14140)
 
 /**
  * SaslHandshake Request (Version: 0) => mechanism
@@ -67876,11 +67876,11 @@ module.exports = ({ mechanism }) => ({
 
 /***/ }),
 
-/***/ 89627:
+/***/ 74263:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * SaslHandshake Response (Version: 0) => error_code [enabled_mechanisms]
@@ -67916,20 +67916,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37840:
+/***/ 85124:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(31039)
+const requestV0 = __nccwpck_require__(94083)
 
 module.exports = ({ mechanism }) => ({ ...requestV0({ mechanism }), apiVersion: 1 })
 
 
 /***/ }),
 
-/***/ 78602:
+/***/ 726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode: decodeV0, parse: parseV0 } = __nccwpck_require__(89627)
+const { decode: decodeV0, parse: parseV0 } = __nccwpck_require__(74263)
 
 module.exports = {
   decode: decodeV0,
@@ -67939,37 +67939,37 @@ module.exports = {
 
 /***/ }),
 
-/***/ 88377:
+/***/ 77725:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(17225)
-    const response = __nccwpck_require__(31053)
+    const request = __nccwpck_require__(17517)
+    const response = __nccwpck_require__(77241)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   1: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(61594)
-    const response = __nccwpck_require__(51252)
+    const request = __nccwpck_require__(80878)
+    const response = __nccwpck_require__(86067)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   2: ({ groupId, generationId, memberId, groupAssignment }) => {
-    const request = __nccwpck_require__(23879)
-    const response = __nccwpck_require__(55795)
+    const request = __nccwpck_require__(53803)
+    const response = __nccwpck_require__(39887)
     return {
       request: request({ groupId, generationId, memberId, groupAssignment }),
       response,
     }
   },
   3: ({ groupId, generationId, memberId, groupInstanceId, groupAssignment }) => {
-    const request = __nccwpck_require__(54936)
-    const response = __nccwpck_require__(39874)
+    const request = __nccwpck_require__(87532)
+    const response = __nccwpck_require__(95630)
     return {
       request: request({ groupId, generationId, memberId, groupInstanceId, groupAssignment }),
       response,
@@ -67985,11 +67985,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17225:
+/***/ 17517:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { SyncGroup: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { SyncGroup: apiKey } = __nccwpck_require__(14140)
 
 /**
  * SyncGroup Request (Version: 0) => group_id generation_id member_id [group_assignment]
@@ -68021,11 +68021,11 @@ const encodeGroupAssignment = ({ memberId, memberAssignment }) => {
 
 /***/ }),
 
-/***/ 31053:
+/***/ 77241:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode, failIfVersionNotSupported } = __nccwpck_require__(14511)
 
 /**
  * SyncGroup Response (Version: 0) => error_code member_assignment
@@ -68061,10 +68061,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61594:
+/***/ 80878:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(17225)
+const requestV0 = __nccwpck_require__(17517)
 
 /**
  * SyncGroup Request (Version: 1) => group_id generation_id member_id [group_assignment]
@@ -68082,12 +68082,12 @@ module.exports = ({ groupId, generationId, memberId, groupAssignment }) =>
 
 /***/ }),
 
-/***/ 51252:
+/***/ 86067:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failIfVersionNotSupported } = __nccwpck_require__(71915)
-const { parse: parseV0 } = __nccwpck_require__(31053)
+const Decoder = __nccwpck_require__(39049)
+const { failIfVersionNotSupported } = __nccwpck_require__(14511)
+const { parse: parseV0 } = __nccwpck_require__(77241)
 
 /**
  * SyncGroup Response (Version: 1) => throttle_time_ms error_code member_assignment
@@ -68118,10 +68118,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23879:
+/***/ 53803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV1 = __nccwpck_require__(61594)
+const requestV1 = __nccwpck_require__(80878)
 
 /**
  * SyncGroup Request (Version: 2) => group_id generation_id member_id [group_assignment]
@@ -68139,10 +68139,10 @@ module.exports = ({ groupId, generationId, memberId, groupAssignment }) =>
 
 /***/ }),
 
-/***/ 55795:
+/***/ 39887:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(51252)
+const { parse, decode: decodeV1 } = __nccwpck_require__(86067)
 
 /**
  * In version 2, on quota violation, brokers send out responses before throttling.
@@ -68172,11 +68172,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54936:
+/***/ 87532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { SyncGroup: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { SyncGroup: apiKey } = __nccwpck_require__(14140)
 
 /**
  * Version 3 adds group_instance_id to indicate member identity across restarts.
@@ -68219,10 +68219,10 @@ const encodeGroupAssignment = ({ memberId, memberAssignment }) => {
 
 /***/ }),
 
-/***/ 39874:
+/***/ 95630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { decode, parse } = __nccwpck_require__(55795)
+const { decode, parse } = __nccwpck_require__(39887)
 
 /**
  * SyncGroup Response (Version: 2) => throttle_time_ms error_code member_assignment
@@ -68238,21 +68238,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18255:
+/***/ 55003:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const versions = {
   0: ({ transactionalId, groupId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(21463)
-    const response = __nccwpck_require__(28675)
+    const request = __nccwpck_require__(15251)
+    const response = __nccwpck_require__(7559)
     return {
       request: request({ transactionalId, groupId, producerId, producerEpoch, topics }),
       response,
     }
   },
   1: ({ transactionalId, groupId, producerId, producerEpoch, topics }) => {
-    const request = __nccwpck_require__(15208)
-    const response = __nccwpck_require__(92146)
+    const request = __nccwpck_require__(62740)
+    const response = __nccwpck_require__(46566)
     return {
       request: request({ transactionalId, groupId, producerId, producerEpoch, topics }),
       response,
@@ -68268,11 +68268,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21463:
+/***/ 15251:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
-const { TxnOffsetCommit: apiKey } = __nccwpck_require__(72960)
+const Encoder = __nccwpck_require__(18205)
+const { TxnOffsetCommit: apiKey } = __nccwpck_require__(14140)
 
 /**
  * TxnOffsetCommit Request (Version: 0) => transactional_id group_id producer_id producer_epoch [topics]
@@ -68316,11 +68316,11 @@ const encodePartition = ({ partition, offset, metadata }) => {
 
 /***/ }),
 
-/***/ 28675:
+/***/ 7559:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Decoder = __nccwpck_require__(97853)
-const { failure, createErrorFromCode } = __nccwpck_require__(71915)
+const Decoder = __nccwpck_require__(39049)
+const { failure, createErrorFromCode } = __nccwpck_require__(14511)
 
 /**
  * TxnOffsetCommit Response (Version: 0) => throttle_time_ms [topics]
@@ -68374,10 +68374,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15208:
+/***/ 62740:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const requestV0 = __nccwpck_require__(21463)
+const requestV0 = __nccwpck_require__(15251)
 
 /**
  * TxnOffsetCommit Request (Version: 1) => transactional_id group_id producer_id producer_epoch [topics]
@@ -68401,10 +68401,10 @@ module.exports = ({ transactionalId, groupId, producerId, producerEpoch, topics 
 
 /***/ }),
 
-/***/ 92146:
+/***/ 46566:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse, decode: decodeV1 } = __nccwpck_require__(28675)
+const { parse, decode: decodeV1 } = __nccwpck_require__(7559)
 
 /**
  * In version 1, on quota violation, brokers send out responses before throttling.
@@ -68437,7 +68437,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34242:
+/***/ 83294:
 /***/ ((module) => {
 
 // From:
@@ -68490,21 +68490,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9680:
+/***/ 46484:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(62461),
-  response: __nccwpck_require__(42057),
+  request: __nccwpck_require__(89625),
+  response: __nccwpck_require__(98653),
 }
 
 
 /***/ }),
 
-/***/ 62461:
+/***/ 89625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
+const Encoder = __nccwpck_require__(18205)
 
 const US_ASCII_NULL_CHAR = '\u0000'
 
@@ -68519,7 +68519,7 @@ module.exports = ({ authorizationIdentity, accessKeyId, secretAccessKey, session
 
 /***/ }),
 
-/***/ 42057:
+/***/ 98653:
 /***/ ((module) => {
 
 module.exports = {
@@ -68530,18 +68530,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 18236:
+/***/ 54560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(21105),
-  response: __nccwpck_require__(23237),
+  request: __nccwpck_require__(49837),
+  response: __nccwpck_require__(40537),
 }
 
 
 /***/ }),
 
-/***/ 21105:
+/***/ 49837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -68571,7 +68571,7 @@ module.exports = {
  * identity. If both steps succeed, the user is logged in.
  */
 
-const Encoder = __nccwpck_require__(74769)
+const Encoder = __nccwpck_require__(18205)
 
 const SEPARATOR = '\u0001' // SOH - Start Of Header ASCII
 
@@ -68610,7 +68610,7 @@ module.exports = async ({ authorizationIdentity = null }, oauthBearerToken) => {
 
 /***/ }),
 
-/***/ 23237:
+/***/ 40537:
 /***/ ((module) => {
 
 module.exports = {
@@ -68621,18 +68621,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50594:
+/***/ 65022:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
-  request: __nccwpck_require__(39467),
-  response: __nccwpck_require__(4175),
+  request: __nccwpck_require__(44815),
+  response: __nccwpck_require__(40651),
 }
 
 
 /***/ }),
 
-/***/ 39467:
+/***/ 44815:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -68652,7 +68652,7 @@ module.exports = {
  * If both steps succeed, the user is logged in.
  */
 
-const Encoder = __nccwpck_require__(74769)
+const Encoder = __nccwpck_require__(18205)
 
 const US_ASCII_NULL_CHAR = '\u0000'
 
@@ -68667,7 +68667,7 @@ module.exports = ({ authorizationIdentity = null, username, password }) => ({
 
 /***/ }),
 
-/***/ 4175:
+/***/ 40651:
 /***/ ((module) => {
 
 module.exports = {
@@ -68678,10 +68678,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26811:
+/***/ 82511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Encoder = __nccwpck_require__(74769)
+const Encoder = __nccwpck_require__(18205)
 
 module.exports = ({ finalMessage }) => ({
   encode: async () => new Encoder().writeBytes(finalMessage).buffer,
@@ -68690,15 +68690,15 @@ module.exports = ({ finalMessage }) => ({
 
 /***/ }),
 
-/***/ 87807:
+/***/ 96523:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(4041)
+module.exports = __nccwpck_require__(14829)
 
 
 /***/ }),
 
-/***/ 88637:
+/***/ 78665:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -68718,7 +68718,7 @@ module.exports = __nccwpck_require__(4041)
  * to add support for security layers).
  */
 
-const Encoder = __nccwpck_require__(74769)
+const Encoder = __nccwpck_require__(18205)
 
 module.exports = ({ clientFirstMessage }) => ({
   encode: async () => new Encoder().writeBytes(clientFirstMessage).buffer,
@@ -68727,12 +68727,12 @@ module.exports = ({ clientFirstMessage }) => ({
 
 /***/ }),
 
-/***/ 4041:
+/***/ 14829:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "_" }] */
 
-const Decoder = __nccwpck_require__(97853)
+const Decoder = __nccwpck_require__(39049)
 
 const ENTRY_REGEX = /^([rsiev])=(.*)$/
 
@@ -68757,24 +68757,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 22896:
+/***/ 28532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = {
   firstMessage: {
-    request: __nccwpck_require__(88637),
-    response: __nccwpck_require__(4041),
+    request: __nccwpck_require__(78665),
+    response: __nccwpck_require__(14829),
   },
   finalMessage: {
-    request: __nccwpck_require__(26811),
-    response: __nccwpck_require__(87807),
+    request: __nccwpck_require__(82511),
+    response: __nccwpck_require__(96523),
   },
 }
 
 
 /***/ }),
 
-/***/ 73808:
+/***/ 66724:
 /***/ ((module) => {
 
 /**
@@ -68796,7 +68796,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 73039:
+/***/ 30363:
 /***/ ((module) => {
 
 module.exports = {
@@ -68810,7 +68810,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47733:
+/***/ 38297:
 /***/ ((module) => {
 
 module.exports = {
@@ -68824,13 +68824,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4677:
+/***/ 43169:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { KafkaJSNumberOfRetriesExceeded, KafkaJSNonRetriableError } = __nccwpck_require__(65189)
+const { KafkaJSNumberOfRetriesExceeded, KafkaJSNonRetriableError } = __nccwpck_require__(99657)
 
 const isTestMode = process.env.NODE_ENV === 'test'
-const RETRY_DEFAULT = isTestMode ? __nccwpck_require__(47733) : __nccwpck_require__(73039)
+const RETRY_DEFAULT = isTestMode ? __nccwpck_require__(38297) : __nccwpck_require__(30363)
 
 const random = (min, max) => {
   return Math.random() * (max - min) + min
@@ -68908,7 +68908,7 @@ module.exports = (opts = {}) => fn => {
 
 /***/ }),
 
-/***/ 68416:
+/***/ 16116:
 /***/ ((module) => {
 
 module.exports = (a, b) => {
@@ -68929,7 +68929,7 @@ module.exports = (a, b) => {
 
 /***/ }),
 
-/***/ 35372:
+/***/ 16160:
 /***/ ((module) => {
 
 module.exports = async (array, groupFn) => {
@@ -68946,11 +68946,11 @@ module.exports = async (array, groupFn) => {
 
 /***/ }),
 
-/***/ 48455:
+/***/ 8347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { format } = __nccwpck_require__(39023)
-const { KafkaJSLockTimeout } = __nccwpck_require__(65189)
+const { KafkaJSLockTimeout } = __nccwpck_require__(99657)
 
 const PRIVATE = {
   LOCKED: Symbol('private:Lock:locked'),
@@ -69016,7 +69016,7 @@ module.exports = class Lock {
 
 /***/ }),
 
-/***/ 37906:
+/***/ 80886:
 /***/ ((module) => {
 
 /**
@@ -69366,7 +69366,7 @@ module.exports = Long
 
 /***/ }),
 
-/***/ 95221:
+/***/ 36129:
 /***/ ((module) => {
 
 module.exports = fn => {
@@ -69383,7 +69383,7 @@ module.exports = fn => {
 
 /***/ }),
 
-/***/ 86097:
+/***/ 62245:
 /***/ ((module) => {
 
 /**
@@ -69399,7 +69399,7 @@ module.exports = seq
 
 /***/ }),
 
-/***/ 2245:
+/***/ 32889:
 /***/ ((module) => {
 
 /**
@@ -69424,7 +69424,7 @@ module.exports = asyncFunction => {
 
 /***/ }),
 
-/***/ 53423:
+/***/ 53267:
 /***/ ((module) => {
 
 /**
@@ -69456,7 +69456,7 @@ module.exports = array => {
 
 /***/ }),
 
-/***/ 68597:
+/***/ 16073:
 /***/ ((module) => {
 
 module.exports = timeInMs =>
@@ -69467,7 +69467,7 @@ module.exports = timeInMs =>
 
 /***/ }),
 
-/***/ 16540:
+/***/ 26288:
 /***/ ((module) => {
 
 const { keys } = Object
@@ -69477,11 +69477,11 @@ module.exports = object =>
 
 /***/ }),
 
-/***/ 84342:
+/***/ 74610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const sleep = __nccwpck_require__(68597)
-const { KafkaJSTimeout } = __nccwpck_require__(65189)
+const sleep = __nccwpck_require__(16073)
+const { KafkaJSTimeout } = __nccwpck_require__(99657)
 
 module.exports = (
   fn,
@@ -69534,7 +69534,7 @@ module.exports = (
 
 /***/ }),
 
-/***/ 42622:
+/***/ 56242:
 /***/ ((module) => {
 
 const BASE_URL = 'https://kafka.js.org'
@@ -69548,16 +69548,16 @@ module.exports = (path, hash) =>
 
 /***/ }),
 
-/***/ 17476:
+/***/ 50503:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraChecks = cassandraChecks;
-const normalise_1 = __nccwpck_require__(75528);
-const outcome_1 = __nccwpck_require__(8386);
-const probes_1 = __nccwpck_require__(17783);
+const normalise_1 = __nccwpck_require__(819);
+const outcome_1 = __nccwpck_require__(34545);
+const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Cassandra Schema';
 function cassandraChecks(spec, observed, gates, locate) {
     const results = [];
@@ -69601,7 +69601,7 @@ function cassandraChecks(spec, observed, gates, locate) {
             tables.push(tableChecks(keyspace, table, [...path, 'tables', t], exists, found, check));
         });
     });
-    results.push(...(0, probes_1.cassandraProbeChecks)(spec, observed, tables[0], locate));
+    results.push(...probeChecks(spec, observed, tables[0], locate));
     return results;
 }
 function tableChecks(keyspace, table, path, keyspaceExists, keyspaceFound, check) {
@@ -69664,18 +69664,59 @@ function compactionOutcome(table, observed) {
         actual: differing.map(([key]) => `${key}=${observed.compaction[key] ?? 'not set'}`).join(', '),
     };
 }
+function probeChecks(spec, observed, table, locate) {
+    const keyspace = spec.cassandra.keyspaces[0];
+    const target = keyspace?.tables[0];
+    if (!table || !target)
+        return [];
+    const object = `${keyspace.name}.${target.name}`;
+    const roundTripReason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
+    const probe = observed.roundTrip?.cassandra;
+    const gate = probe && new outcome_1.ProbeGate('Cassandra round-trip', probe);
+    const judged = (reason, prerequisites, judge) => {
+        if (reason)
+            return (0, outcome_1.skip)(reason);
+        if (!gate)
+            return (0, outcome_1.skip)('the round-trip probes did not run');
+        return (0, outcome_1.needs)(prerequisites, () => gate.use(judge));
+    };
+    const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: SECTION, title, path }, outcome);
+    const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, [table.exists, ...table.columns], (value) => value.written
+        ? (0, outcome_1.pass)(`${object}: probe row written`)
+        : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
+    const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
+        ? (0, outcome_1.pass)(`${object}: probe row read back`)
+        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
+    const ttl = target.defaultTtl;
+    const tolerance = spec.probes.ttl.toleranceSeconds;
+    const ttlWorks = probeCheck('ttl', `TTL works (TTL(message) about ${ttl} s after insert)`, ['probes', 'ttl', 'toleranceSeconds'], judged(roundTripReason, [write, table.defaultTtl], (value) => {
+        const expected = `${ttl - tolerance}..${ttl}`;
+        const actual = value.ttlAfterInsert;
+        return actual !== null && actual >= ttl - tolerance && actual <= ttl
+            ? (0, outcome_1.pass)(`${object}: TTL(message) after insert ${actual}`, expected, String(actual))
+            : (0, outcome_1.mismatch)(object, 'TTL(message) after insert', expected, actual === null ? 'no TTL' : String(actual));
+    }));
+    const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
+        if (value.expiredAfterSeconds === null) {
+            return (0, outcome_1.mismatch)(object, 'row with a short TTL', 'expired', 'still present at the deadline');
+        }
+        const actual = `expired after ${value.expiredAfterSeconds} s`;
+        return (0, outcome_1.pass)(`${object}: a row with a short TTL ${actual}`, 'expired', actual);
+    }));
+    return [write, read, ttlWorks, expiry];
+}
 
 
 /***/ }),
 
-/***/ 46834:
+/***/ 13041:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createGates = createGates;
-const outcome_1 = __nccwpck_require__(8386);
+const outcome_1 = __nccwpck_require__(34545);
 function createGates(observed) {
     return {
         services: new outcome_1.ProbeGate('services', observed.services),
@@ -69688,18 +69729,21 @@ function createGates(observed) {
 
 /***/ }),
 
-/***/ 31754:
+/***/ 2369:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.resultOf = void 0;
 exports.runChecks = runChecks;
-const cassandra_1 = __nccwpck_require__(17476);
-const gates_1 = __nccwpck_require__(46834);
-const kafka_1 = __nccwpck_require__(45856);
-const persistence_1 = __nccwpck_require__(2281);
-const services_1 = __nccwpck_require__(74724);
+const cassandra_1 = __nccwpck_require__(50503);
+const gates_1 = __nccwpck_require__(13041);
+const kafka_1 = __nccwpck_require__(86459);
+const persistence_1 = __nccwpck_require__(10074);
+const services_1 = __nccwpck_require__(39549);
+var outcome_1 = __nccwpck_require__(34545);
+Object.defineProperty(exports, "resultOf", ({ enumerable: true, get: function () { return outcome_1.resultOf; } }));
 const nowhere = () => undefined;
 /** locate maps a spec path to its line (LoadedSpec.locate); without it results carry no source. */
 function runChecks(spec, observed, locate = nowhere) {
@@ -69715,15 +69759,15 @@ function runChecks(spec, observed, locate = nowhere) {
 
 /***/ }),
 
-/***/ 45856:
+/***/ 86459:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaChecks = kafkaChecks;
-const outcome_1 = __nccwpck_require__(8386);
-const probes_1 = __nccwpck_require__(17783);
+const outcome_1 = __nccwpck_require__(34545);
+const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Kafka Topics';
 function kafkaChecks(spec, observed, gates, locate) {
     const results = [];
@@ -69751,7 +69795,7 @@ function kafkaChecks(spec, observed, gates, locate) {
         }, (0, outcome_1.needs)([exists], () => judge(found)));
         results.push(child('partitions', `${topic.partitions} partitions`, ['partitions'], (t) => (0, outcome_1.compare)(topic.name, 'partitions', String(topic.partitions), String(t.partitions))), child('replication-factor', `Replication factor ${topic.replicationFactor}`, ['replicationFactor'], (t) => (0, outcome_1.compare)(topic.name, 'replication factor', String(topic.replicationFactor), describeReplication(t))), ...Object.entries(topic.configs).map(([key, value]) => child(`config.${key}`, configTitle(key, value), ['configs', key], (t) => configOutcome(topic, key, t))));
     });
-    results.push(...(0, probes_1.kafkaRoundTripChecks)(spec, observed, existing, locate));
+    results.push(...roundTripChecks(spec, observed, existing, locate));
     return results;
 }
 /** Every partition's replica count; one number when they agree, as they should. */
@@ -69779,11 +69823,44 @@ function configOutcome(topic, key, observed) {
     const actual = `not set on the topic (effective ${effective ?? 'unknown'})`;
     return (0, outcome_1.mismatch)(topic.name, key, expected, actual);
 }
+function roundTripChecks(spec, observed, existing, locate) {
+    const path = ['probes', 'roundTrip'];
+    const reason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
+    const probes = observed.roundTrip?.kafka ?? {};
+    const roundTrips = new Map();
+    const produce = reason
+        ? (0, outcome_1.skip)(reason)
+        : (0, outcome_1.combine)(existing.map((name) => {
+            const probe = probes[name];
+            if (!probe)
+                return { status: 'error', message: `${name}: no round-trip result was recorded` };
+            if (!probe.ok) {
+                return {
+                    status: 'error',
+                    message: `${name}: the round-trip probe failed: ${probe.error}`,
+                    durationMs: probe.ms,
+                };
+            }
+            roundTrips.set(name, probe.value);
+            return { ...(0, outcome_1.pass)(`${name}: produced a record`), durationMs: probe.ms };
+        }), 'no declared topic exists to produce to');
+    const consume = reason
+        ? (0, outcome_1.skip)(reason)
+        : (0, outcome_1.combine)([...roundTrips].map(([name, { produced, consumed }]) => {
+            return consumed === produced
+                ? (0, outcome_1.pass)(`${name}: consumed the produced record`)
+                : (0, outcome_1.mismatch)(name, 'consumed record', JSON.stringify(produced), consumed === null ? 'nothing' : JSON.stringify(consumed));
+        }), 'nothing was produced to consume');
+    return [
+        (0, outcome_1.toResult)(locate, { id: 'kafka.produce', section: SECTION, title: 'Can produce messages to topics', path }, produce),
+        (0, outcome_1.toResult)(locate, { id: 'kafka.consume', section: SECTION, title: 'Can consume messages from topics', path }, consume),
+    ];
+}
 
 
 /***/ }),
 
-/***/ 75528:
+/***/ 819:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -69793,7 +69870,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.shortClassName = shortClassName;
 exports.normaliseCqlType = normaliseCqlType;
 exports.describeDuration = describeDuration;
-exports.sameResourceName = sameResourceName;
 /** 'org.apache.cassandra.db.compaction.TimeWindowCompactionStrategy' -> 'TimeWindowCompactionStrategy' */
 function shortClassName(className) {
     return className.slice(className.lastIndexOf('.') + 1);
@@ -69811,15 +69887,11 @@ function describeDuration(seconds) {
         ? `${days} day${days === 1 ? '' : 's'}`
         : `${seconds} s`;
 }
-/** Compose prefixes the project name unless the network sets `name:`; both are the same network. */
-function sameResourceName(observedName, declared) {
-    return observedName === declared || observedName.endsWith(`_${declared}`);
-}
 
 
 /***/ }),
 
-/***/ 8386:
+/***/ 34545:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -69830,6 +69902,7 @@ exports.toResult = toResult;
 exports.compare = compare;
 exports.needs = needs;
 exports.combine = combine;
+exports.resultOf = resultOf;
 function toResult(locate, def, outcome) {
     const source = locate(def.path);
     return {
@@ -69925,20 +69998,28 @@ function combine(outcomes, whenNothingToCheck) {
         pick('pass') ??
         (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
 }
+/** A stack that did not come up fails the run even when no check failed (say up errored). */
+function resultOf(checks, notReady = []) {
+    // skip is neutral: it never makes a run fail (its reason is still reported)
+    return notReady.length > 0 ||
+        checks.some((check) => check.status === 'fail' || check.status === 'error')
+        ? 'fail'
+        : 'pass';
+}
 
 
 /***/ }),
 
-/***/ 2281:
+/***/ 10074:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.persistenceChecks = persistenceChecks;
-const outcome_1 = __nccwpck_require__(8386);
-const normalise_1 = __nccwpck_require__(75528);
-const skip_reasons_1 = __nccwpck_require__(28599);
+const outcome_1 = __nccwpck_require__(34545);
+const services_1 = __nccwpck_require__(39549);
+const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Data Persistence';
 function persistenceChecks(spec, observed, gates, locate) {
     const reason = (0, skip_reasons_1.persistenceSkipReason)(spec, observed);
@@ -70000,7 +70081,7 @@ function volumesOutcome(spec, observations) {
         if (!observation.mounts) {
             return (0, outcome_1.skip)('this runtime does not report volume mounts (the local twin has no containers)');
         }
-        const mounted = Object.entries(observation.mounts).find(([name]) => (0, normalise_1.sameResourceName)(name, volume));
+        const mounted = Object.entries(observation.mounts).find(([name]) => (0, services_1.sameResourceName)(name, volume));
         return mounted?.[1] === path
             ? (0, outcome_1.pass)(`${service}: ${volume} on ${path}`)
             : (0, outcome_1.mismatch)(service, `volume ${volume}`, `mounted on ${path}`, mounted ? `mounted on ${mounted[1]}` : 'not mounted');
@@ -70011,117 +70092,16 @@ function volumesOutcome(spec, observations) {
 
 /***/ }),
 
-/***/ 17783:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.kafkaRoundTripChecks = kafkaRoundTripChecks;
-exports.cassandraProbeChecks = cassandraProbeChecks;
-const outcome_1 = __nccwpck_require__(8386);
-const skip_reasons_1 = __nccwpck_require__(28599);
-/** Produce and consume across the declared topics that exist. */
-function kafkaRoundTripChecks(spec, observed, existing, locate) {
-    const path = ['probes', 'roundTrip'];
-    const reason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
-    const probes = observed.roundTrip?.kafka ?? {};
-    const roundTrips = new Map();
-    const produce = reason
-        ? (0, outcome_1.skip)(reason)
-        : (0, outcome_1.combine)(existing.map((name) => {
-            const probe = probes[name];
-            if (!probe)
-                return { status: 'error', message: `${name}: no round-trip result was recorded` };
-            if (!probe.ok) {
-                return {
-                    status: 'error',
-                    message: `${name}: the round-trip probe failed: ${probe.error}`,
-                    durationMs: probe.ms,
-                };
-            }
-            roundTrips.set(name, probe.value);
-            return { ...(0, outcome_1.pass)(`${name}: produced a record`), durationMs: probe.ms };
-        }), 'no declared topic exists to produce to');
-    const consume = reason
-        ? (0, outcome_1.skip)(reason)
-        : (0, outcome_1.combine)([...roundTrips].map(([name, { produced, consumed }]) => {
-            return consumed === produced
-                ? (0, outcome_1.pass)(`${name}: consumed the produced record`)
-                : (0, outcome_1.mismatch)(name, 'consumed record', JSON.stringify(produced), consumed === null ? 'nothing' : JSON.stringify(consumed));
-        }), 'nothing was produced to consume');
-    return [
-        (0, outcome_1.toResult)(locate, {
-            id: 'kafka.produce',
-            section: 'Kafka Topics',
-            title: 'Can produce messages to topics',
-            path,
-        }, produce),
-        (0, outcome_1.toResult)(locate, {
-            id: 'kafka.consume',
-            section: 'Kafka Topics',
-            title: 'Can consume messages from topics',
-            path,
-        }, consume),
-    ];
-}
-/** Write, read back, TTL and expiry of a probe row in the first table of the first keyspace. */
-function cassandraProbeChecks(spec, observed, table, locate) {
-    const keyspace = spec.cassandra.keyspaces[0];
-    const target = keyspace?.tables[0];
-    if (!table || !target)
-        return [];
-    const object = `${keyspace.name}.${target.name}`;
-    const roundTripReason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
-    const probe = observed.roundTrip?.cassandra;
-    const gate = probe && new outcome_1.ProbeGate('Cassandra round-trip', probe);
-    const judged = (reason, prerequisites, judge) => {
-        if (reason)
-            return (0, outcome_1.skip)(reason);
-        if (!gate)
-            return (0, outcome_1.skip)('the round-trip probes did not run');
-        return (0, outcome_1.needs)(prerequisites, () => gate.use(judge));
-    };
-    const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: 'Cassandra Schema', title, path }, outcome);
-    const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, [table.exists, ...table.columns], (value) => value.written
-        ? (0, outcome_1.pass)(`${object}: probe row written`)
-        : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
-    const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
-        ? (0, outcome_1.pass)(`${object}: probe row read back`)
-        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
-    const ttl = target.defaultTtl;
-    const tolerance = spec.probes.ttl.toleranceSeconds;
-    const ttlWorks = probeCheck('ttl', `TTL works (TTL(message) about ${ttl} s after insert)`, ['probes', 'ttl', 'toleranceSeconds'], judged(roundTripReason, [write, table.defaultTtl], (value) => {
-        const expected = `${ttl - tolerance}..${ttl}`;
-        const actual = value.ttlAfterInsert;
-        return actual !== null && actual >= ttl - tolerance && actual <= ttl
-            ? (0, outcome_1.pass)(`${object}: TTL(message) after insert ${actual}`, expected, String(actual))
-            : (0, outcome_1.mismatch)(object, 'TTL(message) after insert', expected, actual === null ? 'no TTL' : String(actual));
-    }));
-    const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
-        if (value.expiredAfterSeconds === null) {
-            return (0, outcome_1.mismatch)(object, 'row with a short TTL', 'expired', 'still present at the deadline');
-        }
-        const actual = `expired after ${value.expiredAfterSeconds} s`;
-        return (0, outcome_1.pass)(`${object}: a row with a short TTL ${actual}`, 'expired', actual);
-    }));
-    return [write, read, ttlWorks, expiry];
-}
-
-
-/***/ }),
-
-/***/ 74724:
+/***/ 39549:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceChecks = serviceChecks;
-const runtime_1 = __nccwpck_require__(45428);
-const outcome_1 = __nccwpck_require__(8386);
-const normalise_1 = __nccwpck_require__(75528);
-const skip_reasons_1 = __nccwpck_require__(28599);
+exports.sameResourceName = sameResourceName;
+const outcome_1 = __nccwpck_require__(34545);
+const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Infrastructure Services';
 function serviceChecks(spec, observed, gates, locate) {
     const services = Object.entries(spec.compose.services);
@@ -70208,6 +70188,10 @@ function describeState(observation) {
 function find(observations, name) {
     return observations.find((observation) => observation.service === name && observation.state !== 'missing');
 }
+/** Compose prefixes the project name unless the network sets `name:`; both are the same network. */
+function sameResourceName(observedName, declared) {
+    return observedName === declared || observedName.endsWith(`_${declared}`);
+}
 function networkOutcome(spec, observations) {
     const network = spec.compose.network;
     const present = Object.keys(spec.compose.services).flatMap((name) => find(observations, name) ?? []);
@@ -70216,7 +70200,7 @@ function networkOutcome(spec, observations) {
     }
     return (0, outcome_1.combine)(present.map((observation) => {
         const networks = observation.networks ?? [];
-        return networks.some((name) => (0, normalise_1.sameResourceName)(name, network))
+        return networks.some((name) => sameResourceName(name, network))
             ? (0, outcome_1.pass)(`${observation.service}: on ${network}`, network, network)
             : (0, outcome_1.mismatch)(observation.service, 'network', network, networks.join(', ') || 'none');
     }), 'no service is running to be on the network');
@@ -70242,22 +70226,21 @@ function stopOutcome(spec, observed) {
     const reason = (0, skip_reasons_1.persistenceSkipReason)(spec, observed);
     if (reason || !observed.persistence)
         return (0, outcome_1.skip)(reason ?? 'the persistence phase did not run');
-    const clean = `exit ${runtime_1.CLEAN_EXIT_CODES.join(' or ')}`;
     return (0, outcome_1.combine)(observed.persistence.stops.map((stop) => {
         const actual = `exit ${stop.exitCode ?? 'none (still running)'} after ${stop.stopMs} ms`;
         return stop.clean
             ? {
-                ...(0, outcome_1.pass)(`${stop.service}: ${actual}`, clean, actual),
+                ...(0, outcome_1.pass)(`${stop.service}: ${actual}`, 'exit 0 or 143', actual),
                 durationMs: stop.stopMs,
             }
-            : { ...(0, outcome_1.mismatch)(stop.service, 'stop', clean, actual), durationMs: stop.stopMs };
+            : { ...(0, outcome_1.mismatch)(stop.service, 'stop', 'exit 0 or 143', actual), durationMs: stop.stopMs };
     }), 'no service was stopped');
 }
 
 
 /***/ }),
 
-/***/ 28599:
+/***/ 33670:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -70289,126 +70272,13 @@ function ttlExpirySkipReason(spec, observed) {
 
 /***/ }),
 
-/***/ 87952:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// .env files, as compose reads them for variable substitution and the twin reads them for versions.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseDotenv = parseDotenv;
-/** KEY=VALUE lines of a .env file; comments, blank lines and an `export ` prefix are ignored. */
-function parseDotenv(text) {
-    const env = {};
-    for (const line of text.split(/\r?\n/)) {
-        const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-        if (!match)
-            continue;
-        const [, key, raw] = match;
-        const quoted = /^(["'])(.*)\1$/.exec(raw);
-        env[key] = quoted ? quoted[2] : raw.replace(/\s+#.*$/, '');
-    }
-    return env;
-}
-
-
-/***/ }),
-
-/***/ 84033:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Errors in one vocabulary: a UserError is the user's to fix (a flag, an input, the spec, the
-// compose file, twin settings) and is shown as its message alone; anything else is a fault of
-// the stack or of infra-verify.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.UserError = void 0;
-exports.errorMessage = errorMessage;
-exports.firstLineOf = firstLineOf;
-/** Something the user can fix: the message names the cause and the fix, and no trace is shown. */
-class UserError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = new.target.name;
-    }
-}
-exports.UserError = UserError;
-/** The message of anything thrown, without its stack: reports show causes, not traces. */
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * Only the first line of that message: driver errors embed multi-line inspections of their
- * inner errors, and a ReadinessError appends a log tail that is reported separately.
- */
-function firstLineOf(error) {
-    return (errorMessage(error).split('\n')[0] ?? '').trim();
-}
-
-
-/***/ }),
-
-/***/ 33892:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.observe = observe;
-exports.notObserved = notObserved;
-// Running a probe as data: a failure becomes an Observed error that checks can report, not a throw.
-const errors_1 = __nccwpck_require__(84033);
-/** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
-async function observe(probe) {
-    const started = Date.now();
-    try {
-        const value = await probe();
-        return { ok: true, value, ms: Date.now() - started };
-    }
-    catch (error) {
-        return { ok: false, error: (0, errors_1.errorMessage)(error), ms: Date.now() - started };
-    }
-}
-/** The same failure for a probe that was never run because something before it failed. */
-function notObserved(reason) {
-    return { ok: false, error: reason, ms: 0 };
-}
-
-
-/***/ }),
-
-/***/ 2848:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.notReadyServices = notReadyServices;
-/** The services that did not come up, with what was seen: empty when the stack is ready. */
-function notReadyServices(readiness) {
-    const entries = [
-        ['zookeeper', readiness.zookeeper],
-        ['kafka', readiness.kafka],
-        ['cassandra', readiness.cassandra],
-        ...Object.entries(readiness.others),
-    ];
-    const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
-    const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
-    return [...failed, ...badExits];
-}
-
-
-/***/ }),
-
-/***/ 42284:
+/***/ 16468:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECTIONS = void 0;
-exports.resultOf = resultOf;
 /** The seed's Verification Checklist sections, in the seed's order. */
 exports.SECTIONS = [
     'Infrastructure Services',
@@ -70416,95 +70286,27 @@ exports.SECTIONS = [
     'Cassandra Schema',
     'Data Persistence',
 ];
-/** A stack that did not come up fails the run even when no check failed (say up errored). */
-function resultOf(checks, notReady = []) {
-    // skip is neutral: it never makes a run fail (its reason is still reported)
-    return notReady.length > 0 ||
-        checks.some((check) => check.status === 'fail' || check.status === 'error')
-        ? 'fail'
-        : 'pass';
-}
 
 
 /***/ }),
 
-/***/ 45428:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// One interface for every way of having a stack: compose, the local twin, or endpoints that
-// are already running. Runtimes do I/O; checks only see what they return.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = exports.LOG_TAIL_LINES = exports.CLEAN_EXIT_CODES = void 0;
-exports.isCleanExit = isCleanExit;
-/** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
-exports.CLEAN_EXIT_CODES = [0, 143];
-function isCleanExit(exitCode) {
-    return exitCode !== null && exitCode !== undefined && exports.CLEAN_EXIT_CODES.includes(exitCode);
-}
-/** How many lines of a service's log a readiness failure or a report shows. */
-exports.LOG_TAIL_LINES = 30;
-/** Why `existing` cannot judge containers: it sees servers by their protocols only. */
-exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
-/** Why `existing` cannot prove persistence. */
-exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
-
-
-/***/ }),
-
-/***/ 80399:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Values that both shells (the CLI's flags and the Action's inputs) take, parsed in one place;
-// each shell words its own error, naming its flag or input.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_TIMEOUT_SECONDS = void 0;
-exports.wholeSeconds = wholeSeconds;
-/** The readiness deadline when none is given; action.yml's timeout default says the same. */
-exports.DEFAULT_TIMEOUT_SECONDS = 300;
-/** A whole number of seconds above 0, or undefined when the text is not one. */
-function wholeSeconds(text) {
-    const seconds = Number(text);
-    return text.trim() !== '' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
-}
-
-
-/***/ }),
-
-/***/ 93015:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Where something was declared (a spec entry, a compose line), for annotations and messages.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.formatLocation = formatLocation;
-function formatLocation(location) {
-    return `${location.file}:${location.line}:${location.column}`;
-}
-
-
-/***/ }),
-
-/***/ 94534:
+/***/ 78793:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PROBE_PARTITION = void 0;
+exports.cassandraClient = cassandraClient;
 exports.observeSchema = observeSchema;
 exports.probeRow = probeRow;
 exports.insertRow = insertRow;
 exports.readRow = readRow;
 exports.deleteRow = deleteRow;
 exports.roundTripTable = roundTripTable;
-// Reads the live Cassandra schema from system_schema (plain strings, no driver metadata cache
-// that lags DDL) and round-trips probe rows (prepared, so the table's types drive encoding).
-const cassandra_driver_1 = __nccwpck_require__(65547);
+// Reads the live Cassandra schema from system_schema and round-trips probe rows. Facts behind
+// the choices (system_schema over driver metadata, prepare:true, TTL tolerance) are in DESIGN.md.
+const cassandra_driver_1 = __nccwpck_require__(88871);
 /** Probe rows live in this partition only, so they never mix with real data. */
 exports.PROBE_PARTITION = '__infra_verify_probe';
 const SYSTEM_KEYSPACES = new Set([
@@ -70520,6 +70322,15 @@ const EXPIRY_TTL_SECONDS = 2;
 const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
+/** The one way infra-verify makes a Cassandra client: probes, readiness attempts and `cql`. */
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
+    return new cassandra_driver_1.Client({
+        contactPoints,
+        localDataCenter: 'datacenter1',
+        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
+        ...(credentials ? { credentials } : {}),
+    });
+}
 function compareColumns(a, b) {
     const order = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
     return order[a.kind] - order[b.kind] || a.position - b.position || a.name.localeCompare(b.name);
@@ -70677,7 +70488,7 @@ async function roundTripTable(client, keyspace, table, runId, expiry) {
 
 /***/ }),
 
-/***/ 55322:
+/***/ 22589:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -70690,19 +70501,25 @@ exports.produceProbes = produceProbes;
 exports.readProbes = readProbes;
 exports.tombstone = tombstone;
 exports.roundTripTopics = roundTripTopics;
-// Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
-// replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
+// Reads live Kafka state with kafkajs and round-trips probe records. Facts behind the choices
+// (TOPIC_CONFIG, replicas.length, no auto-creation, seek instead of assignment) are in DESIGN.md.
 const node_crypto_1 = __nccwpck_require__(77598);
-const kafkajs_1 = __nccwpck_require__(46989);
-const observe_1 = __nccwpck_require__(33892);
-const kafka_1 = __nccwpck_require__(2201);
+const kafkajs_1 = __nccwpck_require__(77801);
+const observe_1 = __nccwpck_require__(20323);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
 /** How long a consumer may take to join its group and fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
 async function connectKafka(brokers) {
-    const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3 });
+    const kafka = new kafkajs_1.Kafka({
+        clientId: 'infra-verify',
+        brokers,
+        // kafkajs logs its own retries to stdout; our callers report failures themselves.
+        logLevel: kafkajs_1.logLevel.NOTHING,
+        connectionTimeout: 3_000,
+        retry: { retries: 3, initialRetryTime: 200 },
+    });
     const admin = kafka.admin();
     await admin.connect();
     return { kafka, admin, close: () => admin.disconnect() };
@@ -70891,7 +70708,7 @@ async function roundTripTopics(connection, wanted, observed, runId) {
 
 /***/ }),
 
-/***/ 78573:
+/***/ 43974:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -70902,11 +70719,10 @@ exports.observeLive = observeLive;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
-const observe_1 = __nccwpck_require__(33892);
-const cassandra_1 = __nccwpck_require__(46477);
-const zookeeper_1 = __nccwpck_require__(71617);
-const cassandra_2 = __nccwpck_require__(94534);
-const kafka_1 = __nccwpck_require__(55322);
+const cassandra_1 = __nccwpck_require__(78793);
+const kafka_1 = __nccwpck_require__(22589);
+const observe_1 = __nccwpck_require__(20323);
+const readiness_1 = __nccwpck_require__(92947);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -70944,10 +70760,10 @@ async function observeLive(runtime, readiness, clients) {
     const [services, zookeeper, kafka, cassandra] = await Promise.all([
         (0, observe_1.observe)(() => runtime.services()),
         readiness.zookeeper.ok
-            ? (0, observe_1.observe)(() => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper))
+            ? (0, observe_1.observe)(() => (0, readiness_1.zookeeperReady)(runtime.endpoints.zookeeper))
             : (0, observe_1.notObserved)(readiness.zookeeper.error),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
-        withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
+        withClient(clients.cassandra, (client) => (0, cassandra_1.observeSchema)(client)),
     ]);
     return { services, zookeeper, kafka, cassandra };
 }
@@ -70970,7 +70786,7 @@ async function observeRoundTrip(spec, live, clients, runId, expiry) {
         kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
         withClient(clients.cassandra, (client) => {
             const { keyspace, table } = probeTable(spec, live);
-            return (0, cassandra_2.roundTripTable)(client, keyspace, table, runId, expiry);
+            return (0, cassandra_1.roundTripTable)(client, keyspace, table, runId, expiry);
         }),
     ]);
     return { kafka, cassandra };
@@ -70998,8 +70814,8 @@ async function writeMarkers(spec, live, clients, runId) {
         }),
         withClient(clients.cassandra, async (client) => {
             const { keyspace, table } = probeTable(spec, live);
-            const row = (0, cassandra_2.probeRow)(keyspace, table, `persistence ${runId}`);
-            await (0, cassandra_2.insertRow)(client, row, MARKER_TTL_SECONDS);
+            const row = (0, cassandra_1.probeRow)(keyspace, table, `persistence ${runId}`);
+            await (0, cassandra_1.insertRow)(client, row, MARKER_TTL_SECONDS);
             return row;
         }),
     ]);
@@ -71022,13 +70838,13 @@ async function readMarkers(markers, clients) {
         cassandraWritten.ok
             ? withClient(clients.cassandra, async (client) => {
                 const row = cassandraWritten.value;
-                const found = (await (0, cassandra_2.readRow)(client, row))?.value === row.value;
-                await (0, cassandra_2.deleteRow)(client, row);
+                const found = (await (0, cassandra_1.readRow)(client, row))?.value === row.value;
+                await (0, cassandra_1.deleteRow)(client, row);
                 return { found };
             })
             : (0, observe_1.notObserved)(`no marker was written: ${cassandraWritten.error}`),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
-        withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
+        withClient(clients.cassandra, (client) => (0, cassandra_1.observeSchema)(client)),
     ]);
     return { kafkaMarker, cassandraMarker, afterRestart: { kafka, cassandra } };
 }
@@ -71036,58 +70852,193 @@ async function readMarkers(markers, clients) {
 
 /***/ }),
 
-/***/ 51344:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 20323:
+/***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.probeObserver = void 0;
-const observe_stack_1 = __nccwpck_require__(78573);
-const stack_ready_1 = __nccwpck_require__(86642);
-exports.probeObserver = {
-    awaitStack: stack_ready_1.awaitStack,
-    async connect(endpoints, readiness) {
-        const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
-        return {
-            observeLive: (runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients),
-            roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
-            writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
-            readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
-            close: () => clients.close(),
-        };
-    },
-};
+exports.errorMessage = errorMessage;
+exports.firstLineOf = firstLineOf;
+exports.observe = observe;
+exports.notObserved = notObserved;
+/** The message of anything thrown, without its stack: reports show causes, not traces. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Only the first line of that message: driver errors embed multi-line inspections of their
+ * inner errors, and a ReadinessError appends a log tail that is reported separately.
+ */
+function firstLineOf(error) {
+    return (errorMessage(error).split('\n')[0] ?? '').trim();
+}
+/** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
+async function observe(probe) {
+    const started = Date.now();
+    try {
+        const value = await probe();
+        return { ok: true, value, ms: Date.now() - started };
+    }
+    catch (error) {
+        return { ok: false, error: errorMessage(error), ms: Date.now() - started };
+    }
+}
+/** The same failure for a probe that was never run because something before it failed. */
+function notObserved(reason) {
+    return { ok: false, error: reason, ms: 0 };
+}
 
 
 /***/ }),
 
-/***/ 86642:
+/***/ 92947:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.awaitStack = awaitStack;
-// Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
-// the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
-const errors_1 = __nccwpck_require__(84033);
-const runtime_1 = __nccwpck_require__(45428);
-const cassandra_1 = __nccwpck_require__(46477);
-const kafka_1 = __nccwpck_require__(2201);
-const wait_1 = __nccwpck_require__(87246);
-const zookeeper_1 = __nccwpck_require__(71617);
-async function settle(wait) {
+exports.ReadinessError = void 0;
+exports.waitUntil = waitUntil;
+exports.zookeeperReady = zookeeperReady;
+exports.kafkaReady = kafkaReady;
+exports.cassandraReady = cassandraReady;
+// Waiting for a service by its real protocol. The engine's verify reuses these, so they know
+// nothing about the twin: a service name, one attempt, a deadline, and where to read its log.
+const kafkajs_1 = __nccwpck_require__(77801);
+const cassandra_1 = __nccwpck_require__(78793);
+const observe_1 = __nccwpck_require__(20323);
+const zookeeper_1 = __nccwpck_require__(63397);
+class ReadinessError extends Error {
+    service;
+    lastSeen;
+    logTail;
+    constructor(service, lastSeen, logTail, why) {
+        super(`${service} is not ready: ${why}; last seen: ${lastSeen}` +
+            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
+        this.service = service;
+        this.lastSeen = lastSeen;
+        this.logTail = logTail;
+        this.name = 'ReadinessError';
+    }
+}
+exports.ReadinessError = ReadinessError;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function waitUntil(options) {
     const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    let delay = options.firstDelayMs ?? 250;
+    const maxDelay = options.maxDelayMs ?? 2000;
+    let lastSeen = 'nothing yet';
+    let lastReported = '';
+    const fail = async (why) => {
+        const tail = options.logTail ? await options.logTail().catch(() => '') : '';
+        throw new ReadinessError(options.service, lastSeen, tail, why);
+    };
+    for (;;) {
+        try {
+            return await options.attempt();
+        }
+        catch (error) {
+            // First line only: whole driver messages would flood the progress output.
+            lastSeen = (0, observe_1.firstLineOf)(error);
+        }
+        const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
+        if (reason)
+            return fail(reason);
+        if (Date.now() + delay > deadline) {
+            return fail(`no answer within ${Math.round(options.timeoutMs / 1000)} s`);
+        }
+        // Report a new observation once, not every attempt, so progress output stays readable.
+        if (options.progress && lastSeen !== lastReported) {
+            const waited = Math.round((Date.now() - started) / 1000);
+            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
+            lastReported = lastSeen;
+        }
+        await sleep(delay);
+        delay = Math.min(maxDelay, Math.round(delay * 1.5));
+    }
+}
+function hostPort(address) {
+    const match = /^(.+):(\d+)$/.exec(address);
+    if (!match)
+        throw new Error(`"${address}" is not host:port`);
+    return { host: match[1], port: Number(match[2]) };
+}
+/** ZooKeeper answers `srvr` with its mode (standalone, leader, follower). */
+async function zookeeperReady(address) {
+    const { host, port } = hostPort(address);
+    const srvr = await (0, zookeeper_1.zookeeperSrvr)(host, port, 3000);
+    if (!srvr.mode)
+        throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
+    return { mode: srvr.mode };
+}
+/** Kafka is ready when a broker answers a metadata request with its cluster id. */
+async function kafkaReady(brokers) {
+    const kafka = new kafkajs_1.Kafka({
+        clientId: 'infra-verify-readiness',
+        brokers,
+        logLevel: kafkajs_1.logLevel.NOTHING,
+        connectionTimeout: 3000,
+        requestTimeout: 5000,
+        retry: { retries: 0 },
+    });
+    const admin = kafka.admin();
     try {
-        return { ok: true, value: await wait, ms: Date.now() - started };
+        await admin.connect();
+        const cluster = await admin.describeCluster();
+        if (cluster.brokers.length === 0)
+            throw new Error('metadata lists no broker yet');
+        return { clusterId: cluster.clusterId, brokers: cluster.brokers.length };
+    }
+    finally {
+        await admin.disconnect().catch(() => undefined);
+    }
+}
+/**
+ * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
+ * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
+ */
+async function cassandraReady(contactPoints, credentials) {
+    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5000);
+    try {
+        await client.connect();
+        const result = await client.execute('SELECT release_version FROM system.local');
+        const version = result.first()?.get('release_version');
+        if (!version)
+            throw new Error('system.local has no release_version yet');
+        return { releaseVersion: version };
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3353:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LOG_LINES = void 0;
+exports.awaitStack = awaitStack;
+exports.notReadyServices = notReadyServices;
+const observe_1 = __nccwpck_require__(20323);
+const readiness_1 = __nccwpck_require__(92947);
+/** How much of a failed service's log a report shows. */
+exports.LOG_LINES = 30;
+async function settle(wait) {
+    try {
+        return { ok: true, value: await wait };
     }
     catch (error) {
         // The log tail is fetched once for the report, so the message keeps only what was seen.
         return {
             ok: false,
-            error: error instanceof wait_1.ReadinessError ? (0, errors_1.firstLineOf)(error) : (0, errors_1.errorMessage)(error),
-            ms: Date.now() - started,
+            error: error instanceof readiness_1.ReadinessError ? (0, observe_1.firstLineOf)(error) : (0, observe_1.errorMessage)(error),
         };
     }
 }
@@ -71120,36 +71071,37 @@ async function missingFromStack(runtime, service) {
  * and its log tail; the others still finish, so the report shows the whole picture.
  */
 async function awaitStack(spec, runtime, deadline, progress) {
-    const logTail = (service) => () => runtime.logs(service, runtime_1.LOG_TAIL_LINES);
+    const remaining = () => Math.max(0, deadline - Date.now());
+    const logTail = (service) => () => runtime.logs(service, exports.LOG_LINES);
     const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } = runtime.endpoints;
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
     const others = runtime.name === 'existing' ? [] : stateServices(spec);
     const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
-        settle((0, wait_1.waitUntil)({
+        settle((0, readiness_1.waitUntil)({
             service: 'zookeeper',
-            attempt: () => (0, zookeeper_1.zookeeperReady)(zookeeper),
-            deadline,
+            attempt: () => (0, readiness_1.zookeeperReady)(zookeeper),
+            timeoutMs: remaining(),
             progress,
             logTail: logTail('zookeeper'),
         })),
-        settle((0, wait_1.waitUntil)({
+        settle((0, readiness_1.waitUntil)({
             service: 'kafka',
-            attempt: () => (0, kafka_1.kafkaReady)(kafkaBrokers),
-            deadline,
+            attempt: () => (0, readiness_1.kafkaReady)(kafkaBrokers),
+            timeoutMs: remaining(),
             progress,
             logTail: logTail('kafka'),
         })),
-        settle((0, wait_1.waitUntil)({
+        settle((0, readiness_1.waitUntil)({
             service: 'cassandra',
-            attempt: () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, cassandraCredentials),
-            deadline,
+            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, cassandraCredentials),
+            timeoutMs: remaining(),
             progress,
             logTail: logTail('cassandra'),
         })),
-        ...others.map(({ name, ready }) => settle((0, wait_1.waitUntil)({
+        ...others.map(({ name, ready }) => settle((0, readiness_1.waitUntil)({
             service: name,
             attempt: () => settledState(runtime, name, ready),
-            deadline,
+            timeoutMs: remaining(),
             progress,
             logTail: logTail(name),
             giveUpIf: () => missingFromStack(runtime, name),
@@ -71162,208 +71114,31 @@ async function awaitStack(spec, runtime, deadline, progress) {
         others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
     };
 }
-
-
-/***/ }),
-
-/***/ 46477:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.cassandraClient = cassandraClient;
-exports.cassandraReady = cassandraReady;
-// The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
-const cassandra_driver_1 = __nccwpck_require__(65547);
-/** Probes, readiness attempts and `cql` all connect through here. */
-function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
-    return new cassandra_driver_1.Client({
-        contactPoints,
-        localDataCenter: 'datacenter1',
-        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
-        ...(credentials ? { credentials } : {}),
-    });
-}
-/**
- * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
- * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
- */
-async function cassandraReady(contactPoints, credentials) {
-    const client = cassandraClient(contactPoints, credentials, 5000);
-    try {
-        await client.connect();
-        const result = await client.execute('SELECT release_version FROM system.local');
-        const version = result.first()?.get('release_version');
-        if (!version)
-            throw new Error('system.local has no release_version yet');
-        return { releaseVersion: version };
-    }
-    finally {
-        await client.shutdown().catch(() => undefined);
-    }
+/** The services that did not come up, with what was seen: empty when the stack is ready. */
+function notReadyServices(readiness) {
+    const entries = [
+        ['zookeeper', readiness.zookeeper],
+        ['kafka', readiness.kafka],
+        ['cassandra', readiness.cassandra],
+        ...Object.entries(readiness.others),
+    ];
+    const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
+    const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
+    return [...failed, ...badExits];
 }
 
 
 /***/ }),
 
-/***/ 30109:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Addresses: the one parser of host:port, for user input, readiness dials and compose output.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseHostPort = parseHostPort;
-exports.isHostPort = isHostPort;
-exports.splitList = splitList;
-exports.addressList = addressList;
-/** host:port, [IPv6]:port, or an unbracketed IPv6 such as compose's ":::9092" (last colon wins). */
-function parseHostPort(address) {
-    const match = /^\[([^\]]+)\]:(\d{1,5})$/.exec(address) ?? /^(.*):(\d{1,5})$/.exec(address);
-    if (!match)
-        throw new Error(`"${address}" is not host:port`);
-    return { host: match[1] ?? '', port: Number(match[2]) };
-}
-/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
-function isHostPort(address) {
-    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
-}
-/** One per line or comma-separated, as other actions take lists. */
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/** The addresses of a list, and the first one that is not host:port (undefined when all are). */
-function addressList(value) {
-    const addresses = splitList(value);
-    return { addresses, invalid: addresses.find((address) => !isHostPort(address)) };
-}
-
-
-/***/ }),
-
-/***/ 2201:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.kafkaClient = kafkaClient;
-exports.kafkaReady = kafkaReady;
-// The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
-const kafkajs_1 = __nccwpck_require__(46989);
-function kafkaClient(brokers, options) {
-    return new kafkajs_1.Kafka({
-        clientId: options.clientId,
-        brokers,
-        // kafkajs logs its own retries to stdout; our callers report failures themselves.
-        logLevel: kafkajs_1.logLevel.NOTHING,
-        connectionTimeout: 3_000,
-        ...(options.requestTimeoutMs !== undefined ? { requestTimeout: options.requestTimeoutMs } : {}),
-        retry: options.retries === 0 ? { retries: 0 } : { retries: options.retries, initialRetryTime: 200 },
-    });
-}
-/** Kafka is ready when a broker answers a metadata request with its cluster id. */
-async function kafkaReady(brokers) {
-    const admin = kafkaClient(brokers, {
-        clientId: 'infra-verify-readiness',
-        retries: 0,
-        requestTimeoutMs: 5000,
-    }).admin();
-    try {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        if (cluster.brokers.length === 0)
-            throw new Error('metadata lists no broker yet');
-        return { clusterId: cluster.clusterId, brokers: cluster.brokers.length };
-    }
-    finally {
-        await admin.disconnect().catch(() => undefined);
-    }
-}
-
-
-/***/ }),
-
-/***/ 87246:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ReadinessError = void 0;
-exports.waitUntil = waitUntil;
-// Waiting for a service by its real protocol: one attempt function, retried with backoff until
-// a deadline that several waits can share. It knows nothing about servers or runtimes.
-const errors_1 = __nccwpck_require__(84033);
-class ReadinessError extends Error {
-    service;
-    lastSeen;
-    logTail;
-    constructor(service, lastSeen, logTail, why) {
-        super(`${service} is not ready: ${why}; last seen: ${lastSeen}` +
-            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
-        this.service = service;
-        this.lastSeen = lastSeen;
-        this.logTail = logTail;
-        this.name = 'ReadinessError';
-    }
-}
-exports.ReadinessError = ReadinessError;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function waitUntil(options) {
-    const started = Date.now();
-    const { deadline } = options;
-    let delay = options.firstDelayMs ?? 250;
-    const maxDelay = options.maxDelayMs ?? 2000;
-    let lastSeen = 'nothing yet';
-    let lastReported = '';
-    const fail = async (why) => {
-        const tail = options.logTail ? await options.logTail().catch(() => '') : '';
-        throw new ReadinessError(options.service, lastSeen, tail, why);
-    };
-    for (;;) {
-        try {
-            return await options.attempt();
-        }
-        catch (error) {
-            // First line only: whole driver messages would flood the progress output.
-            lastSeen = (0, errors_1.firstLineOf)(error);
-        }
-        const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
-        if (reason)
-            return fail(reason);
-        if (Date.now() + delay > deadline) {
-            return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
-        }
-        // Report a new observation once, not every attempt, so progress output stays readable.
-        if (options.progress && lastSeen !== lastReported) {
-            const waited = Math.round((Date.now() - started) / 1000);
-            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
-            lastReported = lastSeen;
-        }
-        await sleep(delay);
-        delay = Math.min(maxDelay, Math.round(delay * 1.5));
-    }
-}
-
-
-/***/ }),
-
-/***/ 71617:
+/***/ 63397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zookeeperSrvr = zookeeperSrvr;
-exports.zookeeperReady = zookeeperReady;
-// ZooKeeper's four-letter words over plain TCP (what a compose healthcheck asks), and its readiness ping.
+// ZooKeeper's four-letter words over plain TCP: the same thing a compose healthcheck asks.
 const node_net_1 = __nccwpck_require__(77030);
-const host_port_1 = __nccwpck_require__(30109);
 /** Sends `srvr` and reads until ZooKeeper closes the connection. */
 function zookeeperSrvr(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -71387,19 +71162,11 @@ function zookeeperSrvr(host, port, timeoutMs) {
         });
     });
 }
-/** ZooKeeper is ready when it answers `srvr` with its mode (standalone, leader, follower). */
-async function zookeeperReady(address) {
-    const { host, port } = (0, host_port_1.parseHostPort)(address);
-    const srvr = await zookeeperSrvr(host, port, 3000);
-    if (!srvr.mode)
-        throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
-    return { mode: srvr.mode };
-}
 
 
 /***/ }),
 
-/***/ 33425:
+/***/ 1478:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71413,7 +71180,7 @@ exports.checklist = checklist;
 exports.isProblem = isProblem;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
-const report_1 = __nccwpck_require__(42284);
+const types_1 = __nccwpck_require__(16468);
 exports.MARKS = {
     pass: '✅',
     fail: '❌',
@@ -71444,7 +71211,7 @@ function checklist(checks) {
         const parent = check.parent ? byId.get(check.parent) : undefined;
         return parent ? depth(parent) + 1 : 0;
     };
-    return report_1.SECTIONS.map((section) => ({
+    return types_1.SECTIONS.map((section) => ({
         section,
         lines: checks
             .filter((check) => check.section === section)
@@ -71458,15 +71225,18 @@ function isProblem(check) {
 
 /***/ }),
 
-/***/ 55488:
+/***/ 39475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderConsole = renderConsole;
-const source_1 = __nccwpck_require__(93015);
-const checklist_1 = __nccwpck_require__(33425);
+// The checklist as a person reads it in a terminal: the seed's sections, a mark per check,
+// the reason under every failure and next to every skip, and a one-line verdict.
+const checks_1 = __nccwpck_require__(2369);
+const yaml_locations_1 = __nccwpck_require__(60557);
+const checklist_1 = __nccwpck_require__(1478);
 function renderConsole(report) {
     const lines = [];
     for (const { service, message } of report.notReady ?? []) {
@@ -71483,12 +71253,12 @@ function renderConsole(report) {
             if ((0, checklist_1.isProblem)(check)) {
                 lines.push(`${indent}   ${check.message}`);
                 if (check.source)
-                    lines.push(`${indent}   at ${(0, source_1.formatLocation)(check.source)}`);
+                    lines.push(`${indent}   at ${(0, yaml_locations_1.formatLocation)(check.source)}`);
             }
         }
         lines.push('');
     }
-    const { result } = report;
+    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
     lines.push(`${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} ${result.toUpperCase()}: ${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}` +
         ` (runtime ${report.runtime}, ${(0, checklist_1.formatDuration)(report.durationMs)})`);
     return `${lines.join('\n')}\n`;
@@ -71497,23 +71267,22 @@ function renderConsole(report) {
 
 /***/ }),
 
-/***/ 2013:
+/***/ 41714:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
-var console_1 = __nccwpck_require__(55488);
+exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
+var console_1 = __nccwpck_require__(39475);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
-var json_1 = __nccwpck_require__(95179);
+var json_1 = __nccwpck_require__(32794);
 Object.defineProperty(exports, "renderJson", ({ enumerable: true, get: function () { return json_1.renderJson; } }));
-var junit_1 = __nccwpck_require__(46409);
+var junit_1 = __nccwpck_require__(42998);
 Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function () { return junit_1.renderJunit; } }));
-var markdown_1 = __nccwpck_require__(45256);
-Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
+var markdown_1 = __nccwpck_require__(54285);
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
-var checklist_1 = __nccwpck_require__(33425);
+var checklist_1 = __nccwpck_require__(1478);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
 Object.defineProperty(exports, "describeCounts", ({ enumerable: true, get: function () { return checklist_1.describeCounts; } }));
 Object.defineProperty(exports, "MARKS", ({ enumerable: true, get: function () { return checklist_1.MARKS; } }));
@@ -71521,17 +71290,19 @@ Object.defineProperty(exports, "MARKS", ({ enumerable: true, get: function () { 
 
 /***/ }),
 
-/***/ 95179:
+/***/ 32794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJson = renderJson;
-const checklist_1 = __nccwpck_require__(33425);
+// The machine-readable report: `{ "result": "pass" | "fail", "checks": [...], ... }`.
+const checks_1 = __nccwpck_require__(2369);
+const checklist_1 = __nccwpck_require__(1478);
 function renderJson(report) {
     const document = {
-        result: report.result,
+        result: (0, checks_1.resultOf)(report.checks, report.notReady),
         summary: (0, checklist_1.countChecks)(report.checks),
         checks: report.checks,
         runtime: report.runtime,
@@ -71547,15 +71318,15 @@ function renderJson(report) {
 
 /***/ }),
 
-/***/ 46409:
+/***/ 42998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJunit = renderJunit;
-const source_1 = __nccwpck_require__(93015);
-const checklist_1 = __nccwpck_require__(33425);
+const yaml_locations_1 = __nccwpck_require__(60557);
+const checklist_1 = __nccwpck_require__(1478);
 // Characters XML 1.0 cannot carry at all, even escaped (log tails can contain them).
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 function text(value) {
@@ -71584,7 +71355,7 @@ function testcase(check, section) {
     const details = [
         ...(check.expected !== undefined ? [`expected: ${check.expected}`] : []),
         ...(check.actual !== undefined ? [`actual: ${check.actual}`] : []),
-        ...(check.source ? [`at: ${(0, source_1.formatLocation)(check.source)}`] : []),
+        ...(check.source ? [`at: ${(0, yaml_locations_1.formatLocation)(check.source)}`] : []),
     ].join('\n');
     switch (check.status) {
         case 'pass':
@@ -71628,183 +71399,90 @@ function renderJunit(report) {
 
 /***/ }),
 
-/***/ 922:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Text from a spec, a server, an input or an error, made inert for a Markdown job summary: it
-// shows as the characters it is, and never becomes a heading, a table cell, a link, HTML, math
-// or the end of a code block. Our own `code spans` (titles such as "`channel-stats` topic
-// exists") stay code; whatever a value brings in is escaped.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_VALUE_CHARS = void 0;
-exports.plain = plain;
-exports.capped = capped;
-exports.inert = inert;
-exports.fenceFor = fenceFor;
-exports.fenced = fenced;
-/** Terminal escapes (compose's ESC[2K) and other control characters: they render as garbage. */
-// eslint-disable-next-line no-control-regex
-const ANSI_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/** One value shown in a summary; longer ones are cut with a note of how much was cut. */
-exports.MAX_VALUE_CHARS = 2000;
-function plain(value) {
-    return value.replace(ANSI_ESCAPE, '').replace(CONTROL, '');
-}
-function capped(value, max) {
-    if (value.length <= max)
-        return value;
-    return `${value.slice(0, max)}… (${value.length - max} more characters)`;
-}
-/**
- * Backslash escapes for every character that can start markup in the middle of a line
- * (GitHub also renders $math$ and ~strike~). An underscore inside a word cannot, so
- * channel_id stays readable. Line breaks become <br>: a raw newline could start a heading.
- */
-function escapeText(text) {
-    return text
-        .replace(/[\\`*~$[\]|]/g, (char) => `\\${char}`)
-        .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\r?\n|\r/g, '<br>');
-}
-/**
- * A code span shows its content literally; only a line break (a space inside code) and, in a
- * table, a pipe (GFM splits cells before it sees code) need care.
- */
-function codeSpan(content, inTable) {
-    const literal = content.replace(/\r?\n|\r/g, ' ');
-    return `\`${inTable ? literal.replace(/\|/g, '\\|') : literal}\``;
-}
-/** Inline text for a bullet or, with inTable, a table cell. */
-function inert(value, inTable = false) {
-    return capped(plain(value), exports.MAX_VALUE_CHARS)
-        .split(/(`[^`]+`)/)
-        .map((part, index) => index % 2 === 1 ? codeSpan(part.slice(1, -1), inTable) : escapeText(part))
-        .join('');
-}
-/** A fence longer than any backtick run inside the text, so the text cannot close it early. */
-function fenceFor(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    return '`'.repeat(Math.max(3, longest + 1));
-}
-/** Text shown verbatim in a fenced block (a log, an error): only control characters go. */
-function fenced(text) {
-    const body = plain(text).replace(/\s+$/, '');
-    const fence = fenceFor(body);
-    return [`${fence}text`, body, fence];
-}
-
-
-/***/ }),
-
-/***/ 45256:
+/***/ 54285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SUMMARY_BUDGET_BYTES = void 0;
 exports.renderMarkdown = renderMarkdown;
-exports.renderErrorMarkdown = renderErrorMarkdown;
-const source_1 = __nccwpck_require__(93015);
-const checklist_1 = __nccwpck_require__(33425);
-const markdown_text_1 = __nccwpck_require__(922);
-/** GitHub refuses a step summary of 1 MiB or more; the rest is room for the note. */
-exports.SUMMARY_BUDGET_BYTES = 1024 * 1024 - 16 * 1024;
-/** The tail of one service's log that a summary shows; the JSON report has it all. */
-const MAX_LOG_CHARS = 64 * 1024;
+// The GitHub job summary: verdict, the checklist by section, a failures table of expected
+// against actual, phase timings, and the log tails of failed services folded away.
+const checks_1 = __nccwpck_require__(2369);
+const yaml_locations_1 = __nccwpck_require__(60557);
+const checklist_1 = __nccwpck_require__(1478);
+/** Markdown-safe inline text: HTML-escaped outside `code spans` (so list<text> survives). */
+function inline(value) {
+    return value
+        .split(/(`[^`]*`)/)
+        .map((part) => part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeHtml(part))
+        .join('');
+}
+function escapeHtml(value) {
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 function cell(value) {
-    return value === undefined || value === '' ? ' ' : (0, markdown_text_1.inert)(value, true);
+    return value === undefined || value === ''
+        ? ' '
+        : inline(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** A fence longer than any backtick run inside the log, so a log cannot close it early. */
+function fence(log) {
+    const longest = Math.max(0, ...(log.match(/`+/g) ?? []).map((run) => run.length));
+    return '`'.repeat(Math.max(3, longest + 1));
 }
 function failureRow(check) {
-    const where = check.source ? ` (${(0, source_1.formatLocation)(check.source)})` : '';
-    return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} ${cell(`\`${check.id}\``)} | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
+    const where = check.source ? ` (${(0, yaml_locations_1.formatLocation)(check.source)})` : '';
+    return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} \`${check.id}\` | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
 }
-const block = (what, ...lines) => ({ what, lines });
-function logTail(log) {
-    return log.length <= MAX_LOG_CHARS
-        ? log
-        : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
-}
-function blocksOf(report) {
-    const { result } = report;
-    const blocks = [
-        block('the verdict', `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
+function renderMarkdown(report) {
+    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
+    const out = [
+        `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`,
+        '',
+        `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime \`${report.runtime}\` · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${report.startedAt}`,
+        '',
     ];
     if (report.notReady?.length) {
-        blocks.push(block('a heading', '### Stack did not come up', ''));
-        for (const { service, message } of report.notReady) {
-            blocks.push(block('a service that did not come up', `- ${checklist_1.MARKS.error} **${(0, markdown_text_1.inert)(service)}**: ${(0, markdown_text_1.inert)(message)}`));
-        }
-        blocks.push(block('a blank line', ''));
+        out.push('### Stack did not come up', '');
+        out.push(...report.notReady.map(
+        // cell(): a multi-line message (compose's stderr tail) stays inside its bullet.
+        ({ service, message }) => `- ${checklist_1.MARKS.error} **${escapeHtml(service)}**: ${cell(message)}`), '');
     }
     for (const { section, lines } of (0, checklist_1.checklist)(report.checks)) {
-        blocks.push(block('a heading', `### ${section}`, ''));
+        out.push(`### ${section}`, '');
         for (const { check, depth } of lines) {
-            const reason = check.status === 'skip' ? ` — *skipped: ${(0, markdown_text_1.inert)(check.message)}*` : '';
-            blocks.push(block('a checklist line', `${'  '.repeat(depth)}- ${checklist_1.MARKS[check.status]} ${(0, markdown_text_1.inert)(check.title)}${reason}`));
+            const reason = check.status === 'skip' ? ` — *skipped: ${inline(check.message)}*` : '';
+            out.push(`${'  '.repeat(depth)}- ${checklist_1.MARKS[check.status]} ${inline(check.title)}${reason}`);
         }
-        blocks.push(block('a blank line', ''));
+        out.push('');
     }
     const problems = report.checks.filter(checklist_1.isProblem);
     if (problems.length > 0) {
-        blocks.push(block('a heading', '### Failures', '', '| Check | Expected | Actual | Details |', '| --- | --- | --- | --- |'));
-        for (const problem of problems)
-            blocks.push(block('a failure row', failureRow(problem)));
-        blocks.push(block('a blank line', ''));
+        out.push('### Failures', '', '| Check | Expected | Actual | Details |', '| --- | --- | --- | --- |');
+        out.push(...problems.map(failureRow), '');
     }
     const timings = Object.entries(report.timings);
     if (timings.length > 0) {
-        blocks.push(block('the timings', '### Timings', '', '| Phase | Duration |', '| --- | ---: |', ...timings.map(([phase, ms]) => `| ${cell(phase)} | ${(0, checklist_1.formatDuration)(ms)} |`), `| **total** | **${(0, checklist_1.formatDuration)(report.durationMs)}** |`, ''));
+        out.push('### Timings', '', '| Phase | Duration |', '| --- | ---: |');
+        out.push(...timings.map(([phase, ms]) => `| ${cell(phase)} | ${(0, checklist_1.formatDuration)(ms)} |`));
+        out.push(`| **total** | **${(0, checklist_1.formatDuration)(report.durationMs)}** |`, '');
     }
     const logs = Object.entries(report.logs);
     if (logs.length > 0) {
-        blocks.push(block('a heading', '### Logs of failed services', ''));
+        out.push('### Logs of failed services', '');
         for (const [service, log] of logs) {
-            blocks.push(block('a service log', `<details><summary>${(0, markdown_text_1.inert)(service)}</summary>`, '', ...(0, markdown_text_1.fenced)(logTail(log)), '', '</details>', ''));
+            const marker = fence(log);
+            out.push(`<details><summary>${escapeHtml(service)}</summary>`, '', `${marker}text`, log.replace(/\s+$/, ''), marker, '', '</details>', '');
         }
     }
-    return blocks;
-}
-/** Blocks in order while they fit; then one note of what was left out, and where it is. */
-function withinBudget(blocks) {
-    const out = [];
-    const leftOut = new Map();
-    let bytes = 0;
-    for (const { lines, what } of blocks) {
-        const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
-        if (leftOut.size === 0 && bytes + size <= exports.SUMMARY_BUDGET_BYTES) {
-            out.push(...lines);
-            bytes += size;
-        }
-        else if (what !== 'a blank line') {
-            leftOut.set(what, (leftOut.get(what) ?? 0) + 1);
-        }
-    }
-    if (leftOut.size > 0) {
-        const counts = [...leftOut].map(([what, count]) => `${count} × ${what}`).join(', ');
-        out.push('', `**Left out to stay under GitHub's 1 MiB summary limit:** ${counts}. The JSON report has everything.`);
-    }
-    return out;
-}
-function renderMarkdown(report) {
-    return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
-}
-/** The summary of a run that ended before any check: why, verbatim but inert and short. */
-function renderErrorMarkdown(message) {
-    return ['## ❌ infra-verify: ERROR', '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
+    return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
 
 /***/ }),
 
-/***/ 51559:
+/***/ 57350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -71928,7 +71606,7 @@ function runChild(file, args, options) {
 
 /***/ }),
 
-/***/ 45265:
+/***/ 81378:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -71997,7 +71675,7 @@ function logsArgs(command, project, service, lines) {
 
 /***/ }),
 
-/***/ 85079:
+/***/ 8210:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -72050,19 +71728,16 @@ function firstLine(text) {
 
 /***/ }),
 
-/***/ 62159:
+/***/ 71802:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeRuntime = exports.ComposeCommandError = exports.DEFAULT_PUBLISHED_PORTS = void 0;
-// The stack as `docker compose` runs it. Compose only starts and stops containers here;
-// readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
-const runtime_1 = __nccwpck_require__(45428);
-const args_1 = __nccwpck_require__(45265);
-const command_1 = __nccwpck_require__(85079);
-const parse_1 = __nccwpck_require__(53401);
+const args_1 = __nccwpck_require__(81378);
+const command_1 = __nccwpck_require__(8210);
+const parse_1 = __nccwpck_require__(91940);
 exports.DEFAULT_PUBLISHED_PORTS = {
     zookeeper: { service: 'zookeeper', port: 2181 },
     kafka: { service: 'kafka', port: 9092 },
@@ -72077,6 +71752,8 @@ class ComposeCommandError extends Error {
 exports.ComposeCommandError = ComposeCommandError;
 /** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
 const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
+/** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
+const CLEAN_EXIT_CODES = new Set([0, 143]);
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -72136,7 +71813,7 @@ class ComposeRuntime {
                 service,
                 exitCode,
                 stopMs: Math.max(0, finishedAt - issuedAt),
-                clean: (0, runtime_1.isCleanExit)(exitCode),
+                clean: exitCode !== null && CLEAN_EXIT_CODES.has(exitCode),
             };
         });
     }
@@ -72220,7 +71897,7 @@ exports.ComposeRuntime = ComposeRuntime;
 
 /***/ }),
 
-/***/ 35470:
+/***/ 96359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72228,16 +71905,16 @@ exports.ComposeRuntime = ComposeRuntime;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
-var compose_runtime_1 = __nccwpck_require__(62159);
+var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 Object.defineProperty(exports, "DEFAULT_PUBLISHED_PORTS", ({ enumerable: true, get: function () { return compose_runtime_1.DEFAULT_PUBLISHED_PORTS; } }));
-var project_name_1 = __nccwpck_require__(50079);
+var project_name_1 = __nccwpck_require__(71968);
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
 Object.defineProperty(exports, "ProjectNameError", ({ enumerable: true, get: function () { return project_name_1.ProjectNameError; } }));
-const compose_runtime_2 = __nccwpck_require__(62159);
-const run_command_1 = __nccwpck_require__(60239);
+const compose_runtime_2 = __nccwpck_require__(71802);
+const run_command_1 = __nccwpck_require__(39162);
 /** A compose runtime that really runs `docker compose` (or `docker-compose`). */
 function composeRuntime(project) {
     return new compose_runtime_2.ComposeRuntime({ project, run: run_command_1.runCommand });
@@ -72246,8 +71923,8 @@ function composeRuntime(project) {
 
 /***/ }),
 
-/***/ 53401:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 91940:
+/***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
@@ -72257,8 +71934,6 @@ exports.parsePs = parsePs;
 exports.parseContainerIds = parseContainerIds;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
-// Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
-const host_port_1 = __nccwpck_require__(30109);
 class ComposeOutputError extends Error {
 }
 exports.ComposeOutputError = ComposeOutputError;
@@ -72300,25 +71975,18 @@ function parseContainerIds(output) {
         .map((line) => line.trim())
         .filter((line) => line !== '');
 }
-/** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
+/** `docker compose port kafka 9092` prints "0.0.0.0:9092" or "[::]:9092". */
 function parsePort(output) {
-    const line = (output.trim().split('\n')[0] ?? '').trim();
-    let bound;
-    try {
-        bound = (0, host_port_1.parseHostPort)(line);
-    }
-    catch {
+    const line = output.trim().split('\n')[0] ?? '';
+    const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(line.trim());
+    if (!match) {
         throw new ComposeOutputError(`docker compose port printed "${line}", expected HOST:PORT`);
     }
+    const bound = match[1] ?? match[2] ?? '';
     // A wildcard bind is reachable on loopback; clients must not dial 0.0.0.0 or ::.
-    const wildcard = bound.host === '0.0.0.0' || bound.host === '::' || bound.host === '';
-    return { host: wildcard ? '127.0.0.1' : bound.host, port: bound.port };
+    const host = bound === '0.0.0.0' || bound === '::' || bound === '' ? '127.0.0.1' : bound;
+    return { host, port: Number(match[3]) };
 }
-/**
- * `docker inspect` of the project's containers, as observations. Compose prefixes network and
- * volume names with the project ("<project>_chatbattle-network") unless the file gives them a
- * fixed `name:`; the prefix is removed so they compare with the spec.
- */
 function parseInspect(output, projectName) {
     return asArray(parseJson(output, 'docker inspect')).map((value) => {
         const container = asRecord(value, 'docker inspect');
@@ -72410,7 +72078,7 @@ function stringField(record, key) {
 
 /***/ }),
 
-/***/ 50079:
+/***/ 71968:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72423,11 +72091,10 @@ exports.composeDefaultProjectName = composeDefaultProjectName;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
-const errors_1 = __nccwpck_require__(84033);
 const node_path_1 = __nccwpck_require__(76760);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-class ProjectNameError extends errors_1.UserError {
+class ProjectNameError extends Error {
 }
 exports.ProjectNameError = ProjectNameError;
 function validateProjectName(name) {
@@ -72464,7 +72131,7 @@ function composeDefaultProjectName(env, directory) {
 
 /***/ }),
 
-/***/ 60239:
+/***/ 39162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72472,7 +72139,7 @@ function composeDefaultProjectName(env, directory) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runCommand = exports.QUICK_COMMAND_TIMEOUT_MS = void 0;
 // The only place compose commands are executed: an argument array, no shell, and a deadline.
-const child_1 = __nccwpck_require__(51559);
+const child_1 = __nccwpck_require__(57350);
 /** A command that names no deadline of its own (version, ps, port, inspect, logs). */
 exports.QUICK_COMMAND_TIMEOUT_MS = 60_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
@@ -72484,19 +72151,23 @@ exports.runCommand = runCommand;
 
 /***/ }),
 
-/***/ 61492:
+/***/ 51619:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ExistingRuntime = void 0;
+exports.ExistingRuntime = exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = void 0;
+exports.isHostPort = isHostPort;
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
-const runtime_1 = __nccwpck_require__(45428);
-const cassandra_1 = __nccwpck_require__(46477);
-const kafka_1 = __nccwpck_require__(2201);
-const zookeeper_1 = __nccwpck_require__(71617);
+const readiness_1 = __nccwpck_require__(92947);
+exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
+exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
+/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+function isHostPort(address) {
+    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+}
 class ExistingRuntime {
     endpoints;
     name = 'existing';
@@ -72513,16 +72184,16 @@ class ExistingRuntime {
     async services() {
         const { zookeeper, kafkaBrokers, cassandraContactPoints } = this.endpoints;
         return Promise.all([
-            byProtocol('zookeeper', zookeeper, () => (0, zookeeper_1.zookeeperReady)(zookeeper)),
-            byProtocol('kafka', kafkaBrokers.join(','), () => (0, kafka_1.kafkaReady)(kafkaBrokers)),
-            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
+            byProtocol('zookeeper', zookeeper, () => (0, readiness_1.zookeeperReady)(zookeeper)),
+            byProtocol('kafka', kafkaBrokers.join(','), () => (0, readiness_1.kafkaReady)(kafkaBrokers)),
+            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
         ]);
     }
     async stop() {
-        throw new Error(runtime_1.NO_LIFECYCLE_REASON);
+        throw new Error(exports.NO_LIFECYCLE_REASON);
     }
     async start() {
-        throw new Error(runtime_1.NO_LIFECYCLE_REASON);
+        throw new Error(exports.NO_LIFECYCLE_REASON);
     }
     /** Never tears down what it did not bring up. */
     async down() { }
@@ -72545,7 +72216,7 @@ async function byProtocol(service, endpoint, answer) {
 
 /***/ }),
 
-/***/ 63493:
+/***/ 41356:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72556,13 +72227,12 @@ exports.resolveRuntimeName = resolveRuntimeName;
 exports.createRuntime = createRuntime;
 // Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
 // endpoints, which only `verify` and the Action take.
-const errors_1 = __nccwpck_require__(84033);
-const child_1 = __nccwpck_require__(51559);
-const compose_1 = __nccwpck_require__(35470);
-const LocalRuntime_1 = __nccwpck_require__(56104);
-const config_1 = __nccwpck_require__(15851);
+const child_1 = __nccwpck_require__(57350);
+const compose_1 = __nccwpck_require__(96359);
+const LocalRuntime_1 = __nccwpck_require__(69555);
+const config_1 = __nccwpck_require__(63416);
 exports.RUNTIME_NAMES = ['local', 'compose'];
-class UnknownRuntimeError extends errors_1.UserError {
+class UnknownRuntimeError extends Error {
     constructor(name) {
         super(`unknown runtime "${name}"; choose one of: ${exports.RUNTIME_NAMES.join(', ')}`);
         this.name = 'UnknownRuntimeError';
@@ -72600,7 +72270,7 @@ function createRuntime(name, env = process.env) {
 
 /***/ }),
 
-/***/ 56104:
+/***/ 69555:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72612,17 +72282,13 @@ exports.LocalRuntime = exports.TWIN_SERVICES = void 0;
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const runtime_1 = __nccwpck_require__(45428);
-const cassandra_1 = __nccwpck_require__(46477);
-const kafka_1 = __nccwpck_require__(2201);
-const wait_1 = __nccwpck_require__(87246);
-const zookeeper_1 = __nccwpck_require__(71617);
-const config_1 = __nccwpck_require__(15851);
-const cql_1 = __nccwpck_require__(16689);
-const jars_1 = __nccwpck_require__(13447);
-const processes_1 = __nccwpck_require__(31740);
-const servers_1 = __nccwpck_require__(41485);
-const tail_1 = __nccwpck_require__(12623);
+const readiness_1 = __nccwpck_require__(92947);
+const config_1 = __nccwpck_require__(63416);
+const cql_1 = __nccwpck_require__(36852);
+const jars_1 = __nccwpck_require__(62076);
+const processes_1 = __nccwpck_require__(62365);
+const servers_1 = __nccwpck_require__(42256);
+const tail_1 = __nccwpck_require__(33248);
 exports.TWIN_SERVICES = [
     'zookeeper',
     'kafka',
@@ -72680,14 +72346,14 @@ class LocalRuntime {
         const launches = (0, servers_1.serverLaunches)(this.config, this.jammJar());
         const kafkaChain = async () => {
             await this.startServer(launches.zookeeper, progress);
-            await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
+            await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, readiness_1.zookeeperReady)(this.endpoints.zookeeper));
             await this.startServer(launches.kafka, progress);
-            await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () => (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers));
+            await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () => (0, readiness_1.kafkaReady)(this.endpoints.kafkaBrokers));
             await this.runInit('kafka-init', progress, (log) => this.createTopics(log));
         };
         const cassandraChain = async () => {
             await this.startServer(launches.cassandra, progress);
-            await this.awaitReady('cassandra', this.timeouts.cassandraMs, progress, () => (0, cassandra_1.cassandraReady)(this.endpoints.cassandraContactPoints));
+            await this.awaitReady('cassandra', this.timeouts.cassandraMs, progress, () => (0, readiness_1.cassandraReady)(this.endpoints.cassandraContactPoints));
             await this.runInit('cassandra-init', progress, (log) => this.applySchema(log));
         };
         const outcomes = await Promise.allSettled([kafkaChain(), cassandraChain()]);
@@ -72714,7 +72380,7 @@ class LocalRuntime {
             if (!outcome)
                 return [];
             progress(`${name} stopped in ${outcome.stopMs} ms (exit ${outcome.exitCode ?? 'unknown'})`);
-            const clean = !outcome.killed && (0, runtime_1.isCleanExit)(outcome.exitCode);
+            const clean = !outcome.killed && (outcome.exitCode === 0 || outcome.exitCode === 143);
             return [{ service: name, exitCode: outcome.exitCode, stopMs: outcome.stopMs, clean }];
         };
         const [brokerSide, cassandraSide] = await Promise.all([
@@ -72819,12 +72485,12 @@ class LocalRuntime {
     }
     async awaitReady(name, timeoutMs, progress, attempt) {
         const managed = this.managed(name);
-        const value = await (0, wait_1.waitUntil)({
+        const value = await (0, readiness_1.waitUntil)({
             service: name,
             attempt,
-            deadline: Date.now() + timeoutMs,
+            timeoutMs,
             progress,
-            logTail: () => this.logs(name, runtime_1.LOG_TAIL_LINES),
+            logTail: () => this.logs(name, 30),
             giveUpIf: async () => (0, processes_1.runningPid)(managed) === undefined
                 ? `the ${name} process exited (code ${(0, processes_1.lastExitCode)(managed) ?? 'unknown'})`
                 : undefined,
@@ -72855,7 +72521,7 @@ class LocalRuntime {
             state.finishedAt = { ...state.finishedAt, [name]: new Date().toISOString() };
         });
         if (exitCode !== 0) {
-            throw new Error(`${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, runtime_1.LOG_TAIL_LINES)}`);
+            throw new Error(`${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, 20)}`);
         }
         progress(`${name} exited 0`);
     }
@@ -72930,7 +72596,7 @@ function stackReady(observed, state) {
 
 /***/ }),
 
-/***/ 15851:
+/***/ 63416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -72941,11 +72607,10 @@ exports.findRepoRoot = findRepoRoot;
 exports.twinConfig = twinConfig;
 // Where a twin lives and which ports it uses. Several twins can run side by side (one per
 // engineer or test run) as long as each has its own home and ports.
-const errors_1 = __nccwpck_require__(84033);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const dotenv_1 = __nccwpck_require__(87952);
-class TwinConfigError extends errors_1.UserError {
+const interpolate_1 = __nccwpck_require__(7593);
+class TwinConfigError extends Error {
     constructor(message) {
         super(message);
         this.name = 'TwinConfigError';
@@ -72977,7 +72642,7 @@ function findRepoRoot(start = __dirname) {
 }
 function readVersions(repoRoot) {
     const file = (0, node_path_1.join)(repoRoot, '.env');
-    const values = (0, dotenv_1.parseDotenv)((0, node_fs_1.readFileSync)(file, 'utf8'));
+    const values = (0, interpolate_1.parseDotenv)((0, node_fs_1.readFileSync)(file, 'utf8'));
     const need = (key) => {
         const value = values[key];
         if (!value)
@@ -73035,7 +72700,7 @@ exports.twinPaths = twinPaths;
 
 /***/ }),
 
-/***/ 16689:
+/***/ 36852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73045,9 +72710,9 @@ exports.splitCqlStatements = splitCqlStatements;
 exports.runCql = runCql;
 // Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
 // there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
-const cassandra_driver_1 = __nccwpck_require__(65547);
-const errors_1 = __nccwpck_require__(84033);
-const cassandra_1 = __nccwpck_require__(46477);
+const cassandra_driver_1 = __nccwpck_require__(88871);
+const cassandra_1 = __nccwpck_require__(78793);
+const observe_1 = __nccwpck_require__(20323);
 /** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
 function splitCqlStatements(text) {
     const statements = [];
@@ -73138,7 +72803,7 @@ async function runCql({ contactPoints }, text, print) {
             await client.connect();
         }
         catch (error) {
-            throw new Error(`cannot connect to Cassandra at ${contactPoints.join(', ')}: ${(0, errors_1.firstLineOf)(error)}`);
+            throw new Error(`cannot connect to Cassandra at ${contactPoints.join(', ')}: ${(0, observe_1.firstLineOf)(error)}`);
         }
         for (const statement of statements) {
             let result;
@@ -73160,7 +72825,7 @@ async function runCql({ contactPoints }, text, print) {
 
 /***/ }),
 
-/***/ 13447:
+/***/ 62076:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73173,8 +72838,8 @@ exports.ensureJars = ensureJars;
 const node_crypto_1 = __nccwpck_require__(77598);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const child_1 = __nccwpck_require__(51559);
-const config_1 = __nccwpck_require__(15851);
+const child_1 = __nccwpck_require__(57350);
+const config_1 = __nccwpck_require__(63416);
 /** A first fetch of every jar from Maven Central; a stalled download must not hang the run. */
 const MVN_TIMEOUT_MS = 20 * 60_000;
 function marker(config) {
@@ -73228,7 +72893,7 @@ async function ensureJars(config, progress) {
 
 /***/ }),
 
-/***/ 31740:
+/***/ 62365:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73385,7 +73050,7 @@ async function withLock(file, timeoutMs, work) {
 
 /***/ }),
 
-/***/ 41485:
+/***/ 42256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73396,7 +73061,7 @@ exports.serverLaunches = serverLaunches;
 // The three long-running servers of the twin: their config files and JVM command lines.
 // Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
 const node_path_1 = __nccwpck_require__(76760);
-const config_1 = __nccwpck_require__(15851);
+const config_1 = __nccwpck_require__(63416);
 // C1 only and a small serial collector: these servers handle test traffic, and on a shared
 // 2-core machine startup time and RSS matter more than peak throughput.
 const LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Djava.awt.headless=true'];
@@ -73579,7 +73244,7 @@ function serverLaunches(config, jammJar) {
 
 /***/ }),
 
-/***/ 12623:
+/***/ 33248:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -73607,7 +73272,7 @@ function tailOfFile(file, lines) {
 
 /***/ }),
 
-/***/ 18001:
+/***/ 40042:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -73720,7 +73385,7 @@ exports.DEFAULT_SPEC = {
 
 /***/ }),
 
-/***/ 97339:
+/***/ 94116:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -73759,20 +73424,45 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_SPEC_FILE = void 0;
+exports.NoSpecError = exports.DEFAULT_SPEC_FILE = void 0;
 exports.specForRun = specForRun;
 // The spec a run checks against, for the CLI and the Action alike: the file asked for, else
-// infra-spec.yml in the working directory if there is one, else the built-in Milestone-1 spec.
+// infra-spec.yml in the working directory. A built-in spec is used only when asked for by name
+// (builtin:milestone-1): another team's stack must never be judged against ChatBattle's silently.
 const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
-const default_1 = __nccwpck_require__(18001);
-const load_1 = __nccwpck_require__(94694);
+const default_1 = __nccwpck_require__(40042);
+const load_1 = __nccwpck_require__(11207);
 exports.DEFAULT_SPEC_FILE = 'infra-spec.yml';
-function specForRun(specFile, workingDirectory) {
-    const file = specFile || path.join(workingDirectory, exports.DEFAULT_SPEC_FILE);
-    if (!specFile && !(0, node_fs_1.existsSync)(file))
-        return { spec: default_1.DEFAULT_SPEC };
+const BUILTIN_PREFIX = 'builtin:';
+const BUILTIN_SPECS = { 'milestone-1': default_1.DEFAULT_SPEC };
+/** No spec to check against: the user's to fix, by writing one or naming a built-in. */
+class NoSpecError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NoSpecError';
+    }
+}
+exports.NoSpecError = NoSpecError;
+/** `spec` as given: a file path (relative to workingDirectory), `builtin:NAME`, or empty. */
+function specForRun(spec, workingDirectory) {
+    if (spec?.startsWith(BUILTIN_PREFIX))
+        return { spec: builtinSpec(spec) };
+    const file = path.resolve(workingDirectory, spec || exports.DEFAULT_SPEC_FILE);
+    if (!spec && !(0, node_fs_1.existsSync)(file)) {
+        throw new NoSpecError(`no spec: ${shownPath(file)} does not exist. Write one from the running stack with ` +
+            '`npx infra-verify init` (it inspects the stack and writes infra-spec.yml), or check ' +
+            `against ChatBattle's built-in spec with ${BUILTIN_PREFIX}milestone-1.`);
+    }
     return (0, load_1.loadSpec)(shownPath(file));
+}
+function builtinSpec(name) {
+    const found = BUILTIN_SPECS[name.slice(BUILTIN_PREFIX.length)];
+    if (!found) {
+        const known = Object.keys(BUILTIN_SPECS).map((key) => `${BUILTIN_PREFIX}${key}`);
+        throw new NoSpecError(`unknown built-in spec "${name}"; built-in specs: ${known.join(', ')}`);
+    }
+    return found;
 }
 /** Relative to the checkout when inside it, so the summary says infra-spec.yml:61:9, not /home/runner/... */
 function shownPath(file) {
@@ -73783,7 +73473,7 @@ function shownPath(file) {
 
 /***/ }),
 
-/***/ 94694:
+/***/ 11207:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
@@ -73792,98 +73482,66 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SpecError = exports.MAX_PROBLEMS = void 0;
-exports.excerpt = excerpt;
+exports.SpecError = void 0;
 exports.loadSpec = loadSpec;
 exports.parseSpec = parseSpec;
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
-const errors_1 = __nccwpck_require__(84033);
-const ajv_1 = __importDefault(__nccwpck_require__(64867));
-const source_1 = __nccwpck_require__(93015);
-const schema_1 = __nccwpck_require__(57625);
-const text_file_1 = __nccwpck_require__(69472);
-const yaml_locations_1 = __nccwpck_require__(77096);
-/** Enough to fix a file top down; a garbage file would otherwise print megabytes of errors. */
-exports.MAX_PROBLEMS = 20;
-/** How much of a value from the file an error quotes. */
-const MAX_EXCERPT_CHARS = 80;
-class SpecError extends errors_1.UserError {
+const node_fs_1 = __nccwpck_require__(73024);
+const ajv_1 = __importDefault(__nccwpck_require__(42463));
+const yaml_1 = __nccwpck_require__(38815);
+const schema_1 = __nccwpck_require__(47280);
+const yaml_locations_1 = __nccwpck_require__(60557);
+class SpecError extends Error {
     file;
     problems;
-    constructor(file, problems, 
-    /** how many problems there were in all, when only the first ones were described */
-    total = problems.length) {
-        const shown = problems.slice(0, exports.MAX_PROBLEMS);
-        const more = Math.max(total, problems.length) - shown.length;
-        super([
-            `Invalid spec ${file}:`,
-            ...shown.map(describeProblem),
-            ...(more > 0 ? [`  ... and ${more} more problem${more === 1 ? '' : 's'}`] : []),
-        ].join('\n') +
-            '\nFix the entries above, or omit --spec to use the built-in Milestone-1 spec.');
+    constructor(file, problems) {
+        super([`Invalid spec ${file}:`, ...problems.map(describeProblem)].join('\n') +
+            '\nFix the entries above; infra-spec.schema.json shows them in an editor as you type.');
         this.file = file;
+        this.problems = problems;
         this.name = 'SpecError';
-        this.problems = shown;
     }
 }
 exports.SpecError = SpecError;
-/** A value from the file, quoted short: an error shows where and what, not the content. */
-function excerpt(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length <= MAX_EXCERPT_CHARS ? text : `${text.slice(0, MAX_EXCERPT_CHARS)}…`;
-}
-/** A name from the file inside a sentence: short, and without its quotes. */
-function unquoted(name) {
-    return excerpt(name).replace(/^"|"$/g, '');
-}
-/** Names as an error lists them: the first few, and how many more. */
-function listed(names) {
-    const shown = names.slice(0, 10).map(unquoted);
-    return names.length > shown.length
-        ? `${shown.join(', ')} and ${names.length - shown.length} more`
-        : shown.join(', ');
-}
 function describeProblem(problem) {
-    const where = problem.location ? `${(0, source_1.formatLocation)(problem.location)} ` : '';
+    const where = problem.location ? `${(0, yaml_locations_1.formatLocation)(problem.location)} ` : '';
     return `  ${where}${problem.pointer || '/'}: ${problem.message}`;
 }
 const validate = new ajv_1.default({ allErrors: true, useDefaults: true, verbose: true }).compile(schema_1.SPEC_SCHEMA);
 function loadSpec(file) {
     let text;
     try {
-        text = (0, text_file_1.readTextFile)(file);
+        text = (0, node_fs_1.readFileSync)(file, 'utf8');
     }
     catch (error) {
-        if (!(error instanceof text_file_1.TextFileProblem))
-            throw error;
+        const reason = error.code ?? String(error);
         throw new SpecError(file, [
-            { pointer: '', message: `${error.message}; pass --spec with a readable spec file` },
+            {
+                pointer: '',
+                message: `cannot read the file (${reason}); pass --spec with an existing file`,
+            },
         ]);
     }
     return parseSpec(text, file);
 }
 function parseSpec(text, file) {
-    const { doc, locate, syntaxErrors } = (0, yaml_locations_1.parseYaml)(text, file);
-    if (syntaxErrors.length > 0) {
-        throw new SpecError(file, syntaxErrors.slice(0, exports.MAX_PROBLEMS).map(({ location, message }) => ({
-            location,
-            pointer: '',
-            message: `YAML syntax error: ${message}`,
-        })), syntaxErrors.length);
+    const lineCounter = new yaml_1.LineCounter();
+    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
+    const locate = (0, yaml_locations_1.makeLocator)(doc, lineCounter, file);
+    if (doc.errors.length > 0) {
+        throw new SpecError(file, doc.errors.map((error) => {
+            const pos = lineCounter.linePos(error.pos[0]);
+            return {
+                location: { file, line: pos.line, column: pos.col },
+                pointer: '',
+                message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+            };
+        }));
     }
-    let data;
-    try {
-        data = doc.toJS() ?? {};
-    }
-    catch (error) {
-        if (!(0, yaml_locations_1.isAliasBomb)(error))
-            throw error;
-        throw new SpecError(file, [{ pointer: '', message: yaml_locations_1.ALIAS_BOMB_MESSAGE }]);
-    }
+    const data = doc.toJS() ?? {};
     if (!validate(data)) {
-        const errors = validate.errors ?? [];
-        throw new SpecError(file, errors.slice(0, exports.MAX_PROBLEMS).map((error) => schemaProblem(error, locate)), errors.length);
+        throw new SpecError(file, (validate.errors ?? []).map((error) => schemaProblem(error, locate)));
     }
     const spec = data;
     const problems = crossReferenceProblems(spec).map(({ path, message }) => ({
@@ -73892,7 +73550,7 @@ function parseSpec(text, file) {
         message,
     }));
     if (problems.length > 0)
-        throw new SpecError(file, problems.slice(0, exports.MAX_PROBLEMS), problems.length);
+        throw new SpecError(file, problems);
     return { spec, file, locate };
 }
 function schemaProblem(error, locate) {
@@ -73902,12 +73560,11 @@ function schemaProblem(error, locate) {
         case 'additionalProperty':
         case 'additionalProperties': {
             const key = String(params.additionalProperty);
-            const shownKey = excerpt(key);
             const allowed = Object.keys(error.parentSchema?.properties ?? {});
             return {
                 location: locate([...path, key]),
                 pointer: toPointer([...path, key]),
-                message: `unknown key ${shownKey}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
+                message: `unknown key "${key}"${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
             };
         }
         case 'required': {
@@ -73922,17 +73579,17 @@ function schemaProblem(error, locate) {
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${excerpt(error.data)} is not allowed; allowed values: ${params.allowedValues.join(', ')}`,
+                message: `${JSON.stringify(error.data)} is not allowed; allowed values: ${params.allowedValues.join(', ')}`,
             };
         case 'const':
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${excerpt(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
+                message: `${JSON.stringify(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
             };
         case 'type': {
             const quoteHint = params.type === 'string' && typeof error.data !== 'object'
-                ? ` (quote it: '${unquoted(String(error.data))}')`
+                ? ` (quote it: '${String(error.data)}')`
                 : '';
             return {
                 location: locate(path),
@@ -73944,14 +73601,12 @@ function schemaProblem(error, locate) {
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${error.message ?? 'is invalid'} (found ${excerpt(error.data)})`,
+                message: `${error.message ?? 'is invalid'} (found ${JSON.stringify(error.data)})`,
             };
     }
 }
 /** A typo usually sits one or two edits away from the key that was meant. */
 function didYouMean(key, allowed) {
-    if (key.length > MAX_EXCERPT_CHARS)
-        return '';
     const [best] = allowed
         .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
         .sort((a, b) => a.distance - b.distance);
@@ -73976,20 +73631,19 @@ function describeType(value) {
         return 'a list';
     if (typeof value === 'object')
         return 'a mapping';
-    return `${typeof value} ${excerpt(value)}`;
+    return `${typeof value} ${JSON.stringify(value)}`;
 }
 /** References the schema cannot express: dependencies on declared services, keys on declared
  * columns, and names that must be unique. */
 function crossReferenceProblems(spec) {
     const problems = [];
     const services = Object.keys(spec.compose.services);
-    const declared = new Set(services);
-    for (const [service, { dependsOn }] of Object.entries(spec.compose.services)) {
-        for (const dependency of Object.keys(dependsOn)) {
-            if (!declared.has(dependency)) {
+    for (const [service, declared] of Object.entries(spec.compose.services)) {
+        for (const dependency of Object.keys(declared.dependsOn)) {
+            if (!services.includes(dependency)) {
                 problems.push({
                     path: ['compose', 'services', service, 'dependsOn', dependency],
-                    message: `depends on undeclared service ${excerpt(dependency)}; declared services: ${listed(services)}`,
+                    message: `depends on undeclared service "${dependency}"; declared services: ${services.join(', ')}`,
                 });
             }
         }
@@ -74001,7 +73655,6 @@ function crossReferenceProblems(spec) {
         problems.push(...duplicates(keyspace.tables, keyspacePath, 'table'));
         keyspace.tables.forEach((table, t) => {
             const columns = Object.keys(table.columns);
-            const columnSet = new Set(columns);
             const keyColumns = [
                 ...table.partitionKey.map((column, i) => [
                     [...keyspacePath, t, 'partitionKey', i],
@@ -74013,10 +73666,10 @@ function crossReferenceProblems(spec) {
                 ]),
             ];
             for (const [path, column] of keyColumns) {
-                if (!columnSet.has(column)) {
+                if (!columns.includes(column)) {
                     problems.push({
                         path,
-                        message: `key column ${excerpt(column)} is not in ${unquoted(table.name)}'s columns; declared columns: ${listed(columns)}`,
+                        message: `key column "${column}" is not in ${table.name}'s columns; declared columns: ${columns.join(', ')}`,
                     });
                 }
             }
@@ -74024,21 +73677,10 @@ function crossReferenceProblems(spec) {
     });
     return problems;
 }
-/** Linear: a spec with many thousands of entries is checked in one pass. */
 function duplicates(entries, path, kind) {
-    const seen = new Set();
-    return entries.flatMap((entry, index) => {
-        if (!seen.has(entry.name)) {
-            seen.add(entry.name);
-            return [];
-        }
-        return [
-            {
-                path: [...path, index, 'name'],
-                message: `${kind} ${excerpt(entry.name)} is declared twice`,
-            },
-        ];
-    });
+    return entries.flatMap((entry, index) => entries.findIndex((other) => other.name === entry.name) < index
+        ? [{ path: [...path, index, 'name'], message: `${kind} "${entry.name}" is declared twice` }]
+        : []);
 }
 function fromPointer(pointer) {
     if (pointer === '')
@@ -74058,7 +73700,7 @@ function toPointer(path) {
 
 /***/ }),
 
-/***/ 57625:
+/***/ 47280:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -74192,166 +73834,17 @@ exports.SPEC_SCHEMA = {
 
 /***/ }),
 
-/***/ 69472:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TextFileProblem = exports.MAX_TEXT_FILE_BYTES = void 0;
-exports.readTextFile = readTextFile;
-// Reading a file that a pull request controls (the spec, a compose file): a regular file inside
-// the checkout, of a size a person writes, in UTF-8. Anything else is refused before a byte of
-// it is parsed or quoted, so no error can print a secret that a symlink pointed at.
-const node_fs_1 = __nccwpck_require__(73024);
-const path = __importStar(__nccwpck_require__(76760));
-/**
- * The real spec is under 3 KB and the compose file under 5 KB. The cap also bounds the time the
- * YAML parser may spend on garbage (about a second here for a capped file).
- */
-exports.MAX_TEXT_FILE_BYTES = 256 * 1024;
-/** Why a file cannot be read; the caller names the file and the fix around it. */
-class TextFileProblem extends Error {
-}
-exports.TextFileProblem = TextFileProblem;
-const PSEUDO_FILESYSTEMS = ['/proc/', '/sys/', '/dev/'];
-function reason(error) {
-    return error.code ?? String(error);
-}
-/** A symlink is followed only to a file inside the working directory: the checkout. */
-function checkedTarget(file) {
-    let real;
-    let cwd;
-    try {
-        real = (0, node_fs_1.realpathSync)(file);
-        cwd = (0, node_fs_1.realpathSync)(process.cwd());
-    }
-    catch (error) {
-        throw new TextFileProblem(`cannot read the file (${reason(error)})`);
-    }
-    if (PSEUDO_FILESYSTEMS.some((prefix) => `${real}/`.startsWith(prefix))) {
-        throw new TextFileProblem(`it leads to ${real}, which is not a regular file`);
-    }
-    const relative = path.relative(cwd, real);
-    const insideCwd = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-    if ((0, node_fs_1.lstatSync)(file).isSymbolicLink() && !insideCwd) {
-        throw new TextFileProblem(`it is a symlink to ${real}, outside the working directory; a regular file is expected`);
-    }
-    return real;
-}
-function decode(bytes) {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-        throw new TextFileProblem('it is UTF-16 (little endian, with a byte order mark); save it as UTF-8');
-    }
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-        throw new TextFileProblem('it is UTF-16 (big endian, with a byte order mark); save it as UTF-8');
-    }
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-        throw new TextFileProblem(`it has a NUL byte at offset ${nul}: is it UTF-16 or binary? Save it as UTF-8 text`);
-    }
-    try {
-        // A UTF-8 byte order mark is harmless: dropped.
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    }
-    catch {
-        throw new TextFileProblem('it is not valid UTF-8; save it as UTF-8 text');
-    }
-}
-/** The file's text, or a TextFileProblem that says why not. Never reads past the size cap. */
-function readTextFile(file) {
-    const real = checkedTarget(file);
-    let fd;
-    try {
-        // A FIFO would block the open itself until somebody writes to it.
-        if (!(0, node_fs_1.statSync)(real).isFile())
-            throw new TextFileProblem('it is not a regular file');
-        fd = (0, node_fs_1.openSync)(real, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
-    }
-    catch (error) {
-        if (error instanceof TextFileProblem)
-            throw error;
-        throw new TextFileProblem(`cannot read the file (${reason(error)})`);
-    }
-    try {
-        if (!(0, node_fs_1.fstatSync)(fd).isFile())
-            throw new TextFileProblem('it is not a regular file');
-        const buffer = Buffer.alloc(exports.MAX_TEXT_FILE_BYTES + 1);
-        let length = 0;
-        for (;;) {
-            const read = (0, node_fs_1.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (read === 0)
-                break;
-            length += read;
-            if (length > exports.MAX_TEXT_FILE_BYTES) {
-                throw new TextFileProblem(`it is larger than ${exports.MAX_TEXT_FILE_BYTES / 1024} KiB, far more than a real one`);
-            }
-        }
-        return decode(buffer.subarray(0, length));
-    }
-    finally {
-        (0, node_fs_1.closeSync)(fd);
-    }
-}
-
-
-/***/ }),
-
-/***/ 77096:
+/***/ 60557:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ALIAS_BOMB_MESSAGE = void 0;
-exports.parseYaml = parseYaml;
 exports.makeLocator = makeLocator;
-exports.isAliasBomb = isAliasBomb;
-// Parses YAML and maps a path inside it to file:line:column. Shared by the spec loader and
-// static mode, so both report syntax errors alike and point drift at the line a person edits.
-const yaml_1 = __nccwpck_require__(67475);
-function parseYaml(text, file) {
-    const lineCounter = new yaml_1.LineCounter();
-    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
-    const syntaxErrors = doc.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { location: { file, line, column: col }, message: error.message.split('\n')[0] ?? '' };
-    });
-    return { doc, locate: makeLocator(doc, lineCounter, file), syntaxErrors };
-}
+exports.formatLocation = formatLocation;
+// Maps a path inside a parsed YAML document to file:line:column. Shared by the spec loader and
+// static mode, so both point errors and drift at the exact line a person has to edit.
+const yaml_1 = __nccwpck_require__(38815);
 /** The node at a path, or the deepest existing ancestor (a key that is missing is reported where
  * its parent is). For a map entry the location is its key, which is where the eye looks. */
 function makeLocator(doc, lineCounter, file) {
@@ -74391,188 +73884,76 @@ function keyText(key) {
         return String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
-/** yaml's guard against alias bombs, as the message that names the file. */
-function isAliasBomb(error) {
-    return error instanceof ReferenceError && /alias/i.test(error.message);
-}
-exports.ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real file holds (an alias bomb?); write the entries out';
-
-
-/***/ }),
-
-/***/ 91781:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.shapeProblem = shapeProblem;
-// The shape of a compose file, as far as static mode reads it. A pull request can put anything
-// into docker-compose.yml: a list where services belong, a number for a volume. Such a file is
-// refused with its location (exit 2) instead of being read as drift or crashing the reader.
-const ajv_1 = __importDefault(__nccwpck_require__(64867));
-const stringList = { type: 'array', items: { type: 'string' } };
-const optionalMapping = {
-    type: ['object', 'null'],
-    properties: { name: { type: 'string' } },
-};
-const service = {
-    type: ['object', 'null'],
-    properties: {
-        container_name: { type: 'string' },
-        image: { type: 'string' },
-        network_mode: { type: 'string' },
-        networks: {
-            anyOf: [stringList, { type: 'object', additionalProperties: { type: ['object', 'null'] } }],
-        },
-        volumes: {
-            type: 'array',
-            items: {
-                anyOf: [
-                    { type: 'string' },
-                    {
-                        type: 'object',
-                        properties: {
-                            type: { type: 'string' },
-                            source: { type: 'string' },
-                            target: { type: 'string' },
-                        },
-                    },
-                ],
-            },
-        },
-        healthcheck: {
-            type: 'object',
-            properties: {
-                test: { anyOf: [{ type: 'string' }, stringList] },
-                disable: { type: 'boolean' },
-            },
-        },
-        depends_on: {
-            anyOf: [
-                stringList,
-                {
-                    type: 'object',
-                    additionalProperties: {
-                        type: ['object', 'null'],
-                        properties: { condition: { type: 'string' } },
-                    },
-                },
-            ],
-        },
-    },
-};
-const COMPOSE_SHAPE = {
-    type: ['object', 'null'],
-    properties: {
-        services: { type: 'object', additionalProperties: service },
-        networks: { type: ['object', 'null'], additionalProperties: optionalMapping },
-        volumes: { type: ['object', 'null'], additionalProperties: optionalMapping },
-    },
-};
-const validate = new ajv_1.default({ allErrors: false, allowUnionTypes: true }).compile(COMPOSE_SHAPE);
-function describe(value) {
-    if (value === null)
-        return 'an empty value';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    return `a ${typeof value}`;
-}
-/** The first place where the file is not shaped like a compose file, or undefined. */
-function shapeProblem(compose) {
-    if (validate(compose))
-        return undefined;
-    const [error] = validate.errors ?? [];
-    if (!error)
-        return undefined;
-    const found = error.instancePath
-        .split('/')
-        .slice(1)
-        .reduce((node, key) => node && typeof node === 'object' ? node[key] : undefined, compose);
-    const expected = error.keyword === 'type'
-        ? `${String(error.params.type).replace(',', ' or ')}`
-        : 'one of the forms compose accepts';
-    return {
-        pointer: error.instancePath || '/',
-        message: `expected ${expected}, found ${describe(found)}`,
-    };
+function formatLocation(location) {
+    return `${location.file}:${location.line}:${location.column}`;
 }
 
 
 /***/ }),
 
-/***/ 82549:
+/***/ 18946:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeFileError = void 0;
+exports.staticReport = staticReport;
 exports.verifyStatic = verifyStatic;
 exports.checkCompose = checkCompose;
 // Static mode: docker-compose.yml against the spec, before any container starts. Reading the
 // two files is the only I/O (verifyStatic); checkCompose is pure and points at compose lines.
-const errors_1 = __nccwpck_require__(84033);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const outcome_1 = __nccwpck_require__(8386);
-const source_1 = __nccwpck_require__(93015);
-const dotenv_1 = __nccwpck_require__(87952);
-const text_file_1 = __nccwpck_require__(69472);
-const yaml_locations_1 = __nccwpck_require__(77096);
-const compose_shape_1 = __nccwpck_require__(91781);
-const interpolate_1 = __nccwpck_require__(55998);
+const yaml_1 = __nccwpck_require__(38815);
+const outcome_1 = __nccwpck_require__(34545);
+const yaml_locations_1 = __nccwpck_require__(60557);
+const interpolate_1 = __nccwpck_require__(7593);
 /** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
-class ComposeFileError extends errors_1.UserError {
+class ComposeFileError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ComposeFileError';
     }
 }
 exports.ComposeFileError = ComposeFileError;
-function readComposeText(file, what) {
-    try {
-        return (0, text_file_1.readTextFile)(file);
-    }
-    catch (error) {
-        if (!(error instanceof text_file_1.TextFileProblem))
-            throw error;
-        throw new ComposeFileError(`${what} ${file}: ${error.message}; run from the repository root or pass the compose file path`);
-    }
+/** Static mode's whole run, as the report every renderer takes. */
+function staticReport(composeFile, spec) {
+    const started = Date.now();
+    const checks = verifyStatic(composeFile, spec);
+    return {
+        result: (0, outcome_1.resultOf)(checks),
+        runtime: 'static',
+        startedAt: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+        timings: { static: Date.now() - started },
+        checks,
+        logs: {},
+    };
 }
 function verifyStatic(composeFile, spec) {
-    const text = readComposeText(composeFile, 'compose file');
+    let text;
+    try {
+        text = (0, node_fs_1.readFileSync)(composeFile, 'utf8');
+    }
+    catch (error) {
+        throw new ComposeFileError(`cannot read compose file ${composeFile} (${error.code ?? String(error)}); ` +
+            'run from the repository root or pass the compose file path');
+    }
     // Like compose itself, variables come from the .env next to the compose file.
     const envFile = (0, node_path_1.join)((0, node_path_1.dirname)(composeFile), '.env');
-    const env = (0, node_fs_1.existsSync)(envFile) ? (0, dotenv_1.parseDotenv)(readComposeText(envFile, 'the .env file')) : {};
+    const env = (0, node_fs_1.existsSync)(envFile) ? (0, interpolate_1.parseDotenv)((0, node_fs_1.readFileSync)(envFile, 'utf8')) : {};
     return checkCompose(text, composeFile, env, spec);
 }
 function checkCompose(text, file, env, spec) {
-    const { doc, locate, syntaxErrors } = (0, yaml_locations_1.parseYaml)(text, file);
-    const [syntaxError] = syntaxErrors;
-    if (syntaxError) {
-        throw new ComposeFileError(`${(0, source_1.formatLocation)(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`);
+    const lineCounter = new yaml_1.LineCounter();
+    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
+    if (doc.errors.length > 0) {
+        const { line, col } = lineCounter.linePos(doc.errors[0].pos[0]);
+        throw new ComposeFileError(`${(0, yaml_locations_1.formatLocation)({ file, line, column: col })}: compose file is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
     }
-    let data;
-    try {
-        data = doc.toJS();
-    }
-    catch (error) {
-        if (!(0, yaml_locations_1.isAliasBomb)(error))
-            throw error;
-        throw new ComposeFileError(`${file}: ${yaml_locations_1.ALIAS_BOMB_MESSAGE}`);
-    }
-    const shape = (0, compose_shape_1.shapeProblem)(data);
-    if (shape) {
-        const where = locate(shape.pointer.split('/').slice(1));
-        throw new ComposeFileError(`${where ? (0, source_1.formatLocation)(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`);
-    }
-    const compose = (data ?? {});
+    const locate = (0, yaml_locations_1.makeLocator)(doc, lineCounter, file);
+    const compose = (doc.toJS() ?? {});
     const results = [];
     for (const [name, declared] of Object.entries(spec.compose.services)) {
         const service = compose.services?.[name] ?? undefined;
@@ -74720,7 +74101,7 @@ function volumeOutcome(name, mount, compose, volume, path) {
 
 /***/ }),
 
-/***/ 55998:
+/***/ 7593:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -74728,7 +74109,21 @@ function volumeOutcome(name, mount, compose, volume, path) {
 // Compose's variable substitution, for the values static mode judges (image tags): ${VAR},
 // ${VAR:-default}, ${VAR-default}, ${VAR:?message}, $VAR and $$ for a literal dollar.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseDotenv = parseDotenv;
 exports.interpolate = interpolate;
+/** KEY=VALUE lines of a .env file; comments, blank lines and an `export ` prefix are ignored. */
+function parseDotenv(text) {
+    const env = {};
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+        if (!match)
+            continue;
+        const [, key, raw] = match;
+        const quoted = /^(["'])(.*)\1$/.exec(raw);
+        env[key] = quoted ? quoted[2] : raw.replace(/\s+#.*$/, '');
+    }
+    return env;
+}
 function interpolate(value, env) {
     const unresolved = [];
     const resolved = value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, operator, fallback, bare) => {
@@ -74752,58 +74147,71 @@ function interpolate(value, env) {
 
 /***/ }),
 
-/***/ 58749:
+/***/ 96618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.UsageError = exports.EXIT = void 0;
+exports.isUsageError = isUsageError;
 exports.timeoutSeconds = timeoutSeconds;
 exports.verifyCommand = verifyCommand;
 // `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
 // A thin shell: every decision about the stack is made in verify.ts.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const commander_1 = __nccwpck_require__(70025);
-const errors_1 = __nccwpck_require__(84033);
-const report_1 = __nccwpck_require__(42284);
-const settings_1 = __nccwpck_require__(80399);
-const host_port_1 = __nccwpck_require__(30109);
-const report_2 = __nccwpck_require__(2013);
-const runtime_1 = __nccwpck_require__(63493);
-const existing_1 = __nccwpck_require__(61492);
-const for_run_1 = __nccwpck_require__(97339);
-const compose_1 = __nccwpck_require__(82549);
-const verify_1 = __nccwpck_require__(59337);
-const observer_1 = __nccwpck_require__(51344);
+const commander_1 = __nccwpck_require__(18909);
+const report_1 = __nccwpck_require__(41714);
+const runtime_1 = __nccwpck_require__(41356);
+const compose_1 = __nccwpck_require__(96359);
+const config_1 = __nccwpck_require__(63416);
+const existing_1 = __nccwpck_require__(51619);
+const for_run_1 = __nccwpck_require__(94116);
+const load_1 = __nccwpck_require__(11207);
+const compose_2 = __nccwpck_require__(18946);
+const verify_1 = __nccwpck_require__(35538);
 /** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
 exports.EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 };
 /** Bad flags or arguments: the user's to fix. */
-class UsageError extends errors_1.UserError {
+class UsageError extends Error {
 }
 exports.UsageError = UsageError;
-function addressFlag(flag, value) {
-    const { addresses, invalid } = (0, host_port_1.addressList)(value);
-    if (addresses.length === 0 || invalid !== undefined) {
+/** Errors the user can fix (flags, spec, compose file, twin settings): exit 2, message only. */
+function isUsageError(error) {
+    return (error instanceof UsageError ||
+        error instanceof load_1.SpecError ||
+        error instanceof for_run_1.NoSpecError ||
+        error instanceof compose_2.ComposeFileError ||
+        error instanceof config_1.TwinConfigError ||
+        error instanceof runtime_1.UnknownRuntimeError ||
+        error instanceof compose_1.ProjectNameError);
+}
+function addressList(flag, value) {
+    const addresses = value
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean);
+    const bad = addresses.find((address) => !(0, existing_1.isHostPort)(address));
+    if (addresses.length === 0 || bad !== undefined) {
         throw new UsageError(`${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`);
     }
     return addresses;
 }
 function timeoutSeconds(value) {
-    const seconds = (0, settings_1.wholeSeconds)(value);
-    if (seconds === undefined) {
+    const seconds = Number(value);
+    if (!Number.isInteger(seconds) || seconds <= 0) {
         throw new UsageError(`--timeout "${value}" must be a whole number of seconds above 0, e.g. 300`);
     }
     return seconds;
 }
-/** existing: the endpoints from the flags; any other runtime by name (auto: see resolveRuntimeName). */
+/** `docker info` answers only when an engine is reachable, not merely when a client is installed. */
 async function runtimeFrom(flags) {
     if (flags.runtime === 'existing') {
         const endpoints = {
-            kafkaBrokers: addressFlag('--kafka-brokers', flags.kafkaBrokers),
-            cassandraContactPoints: addressFlag('--cassandra-contact-points', flags.cassandraContactPoints),
-            zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0],
+            kafkaBrokers: addressList('--kafka-brokers', flags.kafkaBrokers),
+            cassandraContactPoints: addressList('--cassandra-contact-points', flags.cassandraContactPoints),
+            zookeeper: addressList('--zookeeper', flags.zookeeper)[0],
         };
         return new existing_1.ExistingRuntime(endpoints);
     }
@@ -74820,17 +74228,6 @@ function writeReport(flag, file, render) {
         const reason = error.code ?? error.message;
         throw new UsageError(`${flag} ${file} cannot be written (${reason}); give a writable file path`);
     }
-}
-function staticReport(checks, started) {
-    return {
-        result: (0, report_1.resultOf)(checks),
-        runtime: 'static',
-        startedAt: new Date(started).toISOString(),
-        durationMs: Date.now() - started,
-        timings: { static: Date.now() - started },
-        checks,
-        logs: {},
-    };
 }
 function elapsedProgress() {
     const started = Date.now();
@@ -74866,23 +74263,28 @@ function downOnSignal(runtime, keepUp) {
         process.off('SIGTERM', onSignal);
     };
 }
+/** An existing stack is usually shared: it is written to only with --allow-writes. */
+function isReadOnly(flags) {
+    if (flags.readOnly && flags.allowWrites) {
+        throw new UsageError('--read-only and --allow-writes contradict each other: give one');
+    }
+    return Boolean(flags.readOnly) || (flags.runtime === 'existing' && !flags.allowWrites);
+}
 async function runVerify(flags) {
-    const started = Date.now();
     const loaded = (0, for_run_1.specForRun)(flags.spec, process.cwd());
     const timeout = timeoutSeconds(flags.timeout);
     let report;
     if (flags.static) {
-        report = staticReport((0, compose_1.verifyStatic)(flags.composeFile, loaded.spec), started);
+        report = (0, compose_2.staticReport)(flags.composeFile, loaded.spec);
     }
     else {
         const runtime = await runtimeFrom(flags);
         const release = downOnSignal(runtime, Boolean(flags.keepUp));
         try {
             report = await (0, verify_1.verify)(loaded.spec, runtime, {
-                observer: observer_1.probeObserver,
                 timeoutSeconds: timeout,
                 noPersistence: !flags.persistence,
-                readOnly: flags.readOnly,
+                readOnly: isReadOnly(flags),
                 ttlExpiry: flags.ttlExpiry,
                 keepUp: flags.keepUp,
                 progress: elapsedProgress(),
@@ -74893,10 +74295,10 @@ async function runVerify(flags) {
             release();
         }
     }
-    process.stdout.write((0, report_2.renderConsole)(report));
-    writeReport('--report-json', flags.reportJson, () => (0, report_2.renderJson)(report));
-    writeReport('--junit', flags.junit, () => (0, report_2.renderJunit)(report));
-    writeReport('--summary-md', flags.summaryMd, () => (0, report_2.renderMarkdown)(report));
+    process.stdout.write((0, report_1.renderConsole)(report));
+    writeReport('--report-json', flags.reportJson, () => (0, report_1.renderJson)(report));
+    writeReport('--junit', flags.junit, () => (0, report_1.renderJunit)(report));
+    writeReport('--summary-md', flags.summaryMd, () => (0, report_1.renderMarkdown)(report));
     if (report.notReady) {
         // The checklist already names each service; the log tails are for finding the cause.
         for (const { service } of report.notReady) {
@@ -74914,8 +74316,8 @@ async function exitCodeOf(flags) {
         return await runVerify(flags);
     }
     catch (error) {
-        process.stderr.write(`infra-verify verify: ${(0, errors_1.errorMessage)(error)}\n`);
-        if (error instanceof errors_1.UserError)
+        process.stderr.write(`infra-verify verify: ${error.message}\n`);
+        if (isUsageError(error))
             return exports.EXIT.usage;
         // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.
         return exports.EXIT.stackDown;
@@ -74929,7 +74331,7 @@ function verifyCommand(setExitCode) {
         .addOption(new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
         .choices(['auto', 'compose', 'local', 'existing'])
         .default('auto'))
-        .option('--spec <file>', `the spec (default: ./${for_run_1.DEFAULT_SPEC_FILE} if present, else the built-in one)`)
+        .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${for_run_1.DEFAULT_SPEC_FILE})`)
         .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
         .option('--report-json <file>', 'write the JSON report here')
         .option('--junit <file>', 'write a JUnit XML report here')
@@ -74937,11 +74339,12 @@ function verifyCommand(setExitCode) {
         .option('--no-persistence', 'skip the stop/start persistence test')
         .option('--no-ttl-expiry', 'skip watching a probe row expire')
         .option('--read-only', 'write nothing at all: no probes that write, no persistence test')
+        .option('--allow-writes', 'existing runtime: write and remove probe records and rows (it is read-only by default)')
         .option('--keep-up', 'leave the stack running afterwards')
         .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
         .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
         .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
-        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(settings_1.DEFAULT_TIMEOUT_SECONDS))
+        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(verify_1.DEFAULT_TIMEOUT_SECONDS))
         .option('--static', 'check docker-compose.yml against the spec without starting anything')
         .action(async (flags) => setExitCode(await exitCodeOf(flags)));
 }
@@ -74949,29 +74352,33 @@ function verifyCommand(setExitCode) {
 
 /***/ }),
 
-/***/ 59337:
+/***/ 35538:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TIMEOUT_SECONDS = void 0;
 exports.verify = verify;
 // The one orchestration that the CLI and the Action both call. One direction of flow:
-// spec -> runtime (up) -> readiness -> observer (observe, round-trip, persistence) -> checks ->
-// report, and the stack goes down in finally unless the caller keeps it. The observer comes in
-// through StackObserver (the shells pass probes/observer.ts), so every decision made here can
-// be unit-tested with a fake one.
+// spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
+// and the stack goes down in finally unless the caller keeps it.
 const node_crypto_1 = __nccwpck_require__(77598);
-const checks_1 = __nccwpck_require__(31754);
-const errors_1 = __nccwpck_require__(84033);
-const readiness_1 = __nccwpck_require__(2848);
-const report_1 = __nccwpck_require__(42284);
-const runtime_1 = __nccwpck_require__(45428);
+const checks_1 = __nccwpck_require__(2369);
+const observe_1 = __nccwpck_require__(20323);
+const observe_stack_1 = __nccwpck_require__(43974);
+const stack_ready_1 = __nccwpck_require__(3353);
+const existing_1 = __nccwpck_require__(51619);
+/** The readiness deadline when none is given; action.yml's timeout default says the same. */
+exports.DEFAULT_TIMEOUT_SECONDS = 300;
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
+    const readOnly = runtime.name === 'existing'
+        ? 'read-only: an existing stack is written to only with --allow-writes (Action: read-only: false)'
+        : '--read-only: nothing is written';
     if (options.readOnly)
-        notRun.roundTrip = '--read-only: nothing is written';
+        notRun.roundTrip = readOnly;
     else if (!spec.probes.roundTrip)
         notRun.roundTrip = 'round-trip probes are off in the spec';
     if (notRun.roundTrip)
@@ -74981,19 +74388,18 @@ function phasesNotRun(spec, runtime, options) {
     else if (options.ttlExpiry === false)
         notRun.ttlExpiry = 'TTL expiry was turned off for this run';
     if (options.readOnly)
-        notRun.persistence = '--read-only: nothing is written';
+        notRun.persistence = readOnly;
     else if (!runtime.hasLifecycle)
-        notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
+        notRun.persistence = existing_1.NO_LIFECYCLE_REASON;
     else if (options.noPersistence)
         notRun.persistence = '--no-persistence';
     else if (!spec.persistence.enabled)
         notRun.persistence = 'persistence is off in the spec';
     if (runtime.name === 'existing')
-        notRun.containers = runtime_1.EXISTING_SEES_PROTOCOLS_ONLY;
+        notRun.containers = existing_1.EXISTING_SEES_PROTOCOLS_ONLY;
     return notRun;
 }
 async function verify(spec, runtime, options) {
-    const { observer } = options;
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
@@ -75009,45 +74415,45 @@ async function verify(spec, runtime, options) {
     const runId = (0, node_crypto_1.randomUUID)();
     const notRun = phasesNotRun(spec, runtime, options);
     const timeoutMs = options.timeoutSeconds * 1000;
-    let session;
+    let clients;
     try {
         if (runtime.hasLifecycle)
             progress(`bringing the stack up (${runtime.name})`);
         const upError = runtime.hasLifecycle
-            ? await timed('up', () => runtime.up(progress).then(() => undefined, errors_1.errorMessage))
+            ? await timed('up', () => runtime.up(progress).then(() => undefined, observe_1.errorMessage))
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = Date.now() + (upError ? 0 : timeoutMs);
         progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
-        const readiness = await timed('ready', () => observer.awaitStack(spec, runtime, deadline, progress));
-        const notReady = (0, readiness_1.notReadyServices)(readiness);
+        const readiness = await timed('ready', () => (0, stack_ready_1.awaitStack)(spec, runtime, deadline, progress));
+        const notReady = (0, stack_ready_1.notReadyServices)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
         progress('observing topics, schema and services');
-        session = await observer.connect(runtime.endpoints, readiness);
-        const connected = session;
-        const live = await timed('observe', () => connected.observeLive(runtime, readiness));
+        clients = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
+        const connected = clients;
+        const live = await timed('observe', () => (0, observe_stack_1.observeLive)(runtime, readiness, connected));
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
             progress('round-tripping probe records and rows');
-            observed.roundTrip = await timed('roundTrip', () => connected.roundTrip(spec, live, runId, !notRun.ttlExpiry));
+            observed.roundTrip = await timed('roundTrip', () => (0, observe_stack_1.observeRoundTrip)(spec, live, connected, runId, !notRun.ttlExpiry));
         }
         if (!notRun.persistence) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
+                observed.persistence = await timed('persistence', () => provePersistence(spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, observe_1.errorMessage)(error))));
             }
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
         for (const { service } of notReady)
             if (service !== runtime.name)
-                logs[service] = await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage);
+                logs[service] = await runtime.logs(service, stack_ready_1.LOG_LINES).catch(observe_1.errorMessage);
         return {
-            result: (0, report_1.resultOf)(checks, notReady),
+            result: (0, checks_1.resultOf)(checks, notReady),
             runtime: runtime.name,
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,
@@ -75058,32 +74464,32 @@ async function verify(spec, runtime, options) {
         };
     }
     finally {
-        await session?.close();
+        await clients?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
             progress('taking the stack down (data kept)');
-            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
+            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, observe_1.errorMessage)(error)}`));
         }
     }
 }
 /**
  * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the session it was given: its clients point at servers that are about to stop.
+ * Closes the clients it was given: they point at servers that are about to stop.
  */
-async function provePersistence(observer, spec, runtime, live, session, runId, timeoutMs, progress) {
+async function provePersistence(spec, runtime, live, clients, runId, timeoutMs, progress) {
     progress('persistence: writing markers');
-    const markers = await session.writeMarkers(spec, live, runId);
-    await session.close();
+    const markers = await (0, observe_stack_1.writeMarkers)(spec, live, clients, runId);
+    await clients.close();
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
-    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
+    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, observe_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
-    const restarted = await observer.connect(runtime.endpoints, readiness);
+    const readiness = await (0, stack_ready_1.awaitStack)(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
+    const restarted = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
-        return { stops, ...(await restarted.readMarkers(markers)) };
+        return { stops, ...(await (0, observe_stack_1.readMarkers)(markers, restarted)) };
     }
     finally {
         await restarted.close();
@@ -75097,7 +74503,7 @@ function persistenceFailed(reason) {
 
 /***/ }),
 
-/***/ 77345:
+/***/ 98050:
 /***/ ((module) => {
 
 module.exports = eval("require")("kerberos");
@@ -75313,14 +74719,14 @@ module.exports = require("zlib");
 
 /***/ }),
 
-/***/ 70025:
+/***/ 18909:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(42654);
-const { Command } = __nccwpck_require__(22328);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(48835);
-const { Help } = __nccwpck_require__(47686);
-const { Option } = __nccwpck_require__(22308);
+const { Argument } = __nccwpck_require__(49154);
+const { Command } = __nccwpck_require__(34348);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(41135);
+const { Help } = __nccwpck_require__(79754);
+const { Option } = __nccwpck_require__(45240);
 
 exports.program = new Command();
 
@@ -75344,10 +74750,10 @@ exports.InvalidOptionArgumentError = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 42654:
+/***/ 49154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(48835);
+const { InvalidArgumentError } = __nccwpck_require__(41135);
 
 class Argument {
   /**
@@ -75501,7 +74907,7 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 22328:
+/***/ 34348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const EventEmitter = (__nccwpck_require__(78474).EventEmitter);
@@ -75510,11 +74916,11 @@ const path = __nccwpck_require__(76760);
 const fs = __nccwpck_require__(73024);
 const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(42654);
-const { CommanderError } = __nccwpck_require__(48835);
-const { Help, stripColor } = __nccwpck_require__(47686);
-const { Option, DualOptions } = __nccwpck_require__(22308);
-const { suggestSimilar } = __nccwpck_require__(10954);
+const { Argument, humanReadableArgName } = __nccwpck_require__(49154);
+const { CommanderError } = __nccwpck_require__(41135);
+const { Help, stripColor } = __nccwpck_require__(79754);
+const { Option, DualOptions } = __nccwpck_require__(45240);
+const { suggestSimilar } = __nccwpck_require__(65030);
 
 class Command extends EventEmitter {
   /**
@@ -78285,7 +77691,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 48835:
+/***/ 41135:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -78331,10 +77737,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 47686:
+/***/ 79754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(42654);
+const { humanReadableArgName } = __nccwpck_require__(49154);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -79085,10 +78491,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 22308:
+/***/ 45240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(48835);
+const { InvalidArgumentError } = __nccwpck_require__(41135);
 
 class Option {
   /**
@@ -79472,7 +78878,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 10954:
+/***/ 65030:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -79580,14 +78986,14 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-/***/ 17668:
+/***/ 24352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(47033)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(64872)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -80299,13 +79705,13 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 64872:
+/***/ 75300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-const { isUUID } = __nccwpck_require__(47033)
+const { isUUID } = __nccwpck_require__(15077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -80579,7 +79985,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 47033:
+/***/ 15077:
 /***/ ((module) => {
 
 "use strict";
@@ -81386,7 +80792,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 10074:
+/***/ 66390:
 /***/ ((module) => {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -82825,19 +82231,19 @@ else if (true) module.exports = Long;
 
 /***/ }),
 
-/***/ 2609:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var Scalar = __nccwpck_require__(77177);
-var YAMLMap = __nccwpck_require__(58162);
-var YAMLSeq = __nccwpck_require__(80923);
-var resolveBlockMap = __nccwpck_require__(53699);
-var resolveBlockSeq = __nccwpck_require__(78626);
-var resolveFlowCollection = __nccwpck_require__(64634);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -82923,16 +82329,16 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 80879:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Document = __nccwpck_require__(86481);
-var composeNode = __nccwpck_require__(1797);
-var resolveEnd = __nccwpck_require__(8072);
-var resolveProps = __nccwpck_require__(10675);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -82976,18 +82382,18 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 1797:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(25581);
-var identity = __nccwpck_require__(33675);
-var composeCollection = __nccwpck_require__(2609);
-var composeScalar = __nccwpck_require__(35585);
-var resolveEnd = __nccwpck_require__(8072);
-var utilEmptyScalarPosition = __nccwpck_require__(12435);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -83096,16 +82502,16 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 35585:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var Scalar = __nccwpck_require__(77177);
-var resolveBlockScalar = __nccwpck_require__(76973);
-var resolveFlowScalar = __nccwpck_require__(96942);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -83192,19 +82598,19 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 83964:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(79906);
-var Document = __nccwpck_require__(86481);
-var errors = __nccwpck_require__(20892);
-var identity = __nccwpck_require__(33675);
-var composeDoc = __nccwpck_require__(80879);
-var resolveEnd = __nccwpck_require__(8072);
+var directives = __nccwpck_require__(61342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -83424,18 +82830,18 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 53699:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Pair = __nccwpck_require__(66761);
-var YAMLMap = __nccwpck_require__(58162);
-var resolveProps = __nccwpck_require__(10675);
-var utilContainsNewline = __nccwpck_require__(11351);
-var utilFlowIndentCheck = __nccwpck_require__(68703);
-var utilMapIncludes = __nccwpck_require__(88079);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -83549,13 +82955,13 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 76973:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -83757,15 +83163,15 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 78626:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var YAMLSeq = __nccwpck_require__(80923);
-var resolveProps = __nccwpck_require__(10675);
-var utilFlowIndentCheck = __nccwpck_require__(68703);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -83816,7 +83222,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 8072:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -83863,20 +83269,20 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 64634:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var Pair = __nccwpck_require__(66761);
-var YAMLMap = __nccwpck_require__(58162);
-var YAMLSeq = __nccwpck_require__(80923);
-var resolveEnd = __nccwpck_require__(8072);
-var resolveProps = __nccwpck_require__(10675);
-var utilContainsNewline = __nccwpck_require__(11351);
-var utilMapIncludes = __nccwpck_require__(88079);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -84080,14 +83486,14 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 96942:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
-var resolveEnd = __nccwpck_require__(8072);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -84316,7 +83722,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 10675:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -84472,7 +83878,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 11351:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -84516,7 +83922,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 12435:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -84552,13 +83958,13 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 68703:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var utilContainsNewline = __nccwpck_require__(11351);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -84577,13 +83983,13 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 88079:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -84600,23 +84006,23 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 86481:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(25581);
-var Collection = __nccwpck_require__(13817);
-var identity = __nccwpck_require__(33675);
-var Pair = __nccwpck_require__(66761);
-var toJS = __nccwpck_require__(49511);
-var Schema = __nccwpck_require__(99876);
-var stringifyDocument = __nccwpck_require__(3817);
-var anchors = __nccwpck_require__(61152);
-var applyReviver = __nccwpck_require__(67473);
-var createNode = __nccwpck_require__(58488);
-var directives = __nccwpck_require__(79906);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -84945,14 +84351,14 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 61152:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var visit = __nccwpck_require__(17144);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -85029,7 +84435,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 67473:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -85094,15 +84500,15 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 58488:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Alias = __nccwpck_require__(25581);
-var identity = __nccwpck_require__(33675);
-var Scalar = __nccwpck_require__(77177);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -85192,14 +84598,14 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 79906:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var visit = __nccwpck_require__(17144);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -85378,7 +84784,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 20892:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -85448,28 +84854,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 67475:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var composer = __nccwpck_require__(83964);
-var Document = __nccwpck_require__(86481);
-var Schema = __nccwpck_require__(99876);
-var errors = __nccwpck_require__(20892);
-var Alias = __nccwpck_require__(25581);
-var identity = __nccwpck_require__(33675);
-var Pair = __nccwpck_require__(66761);
-var Scalar = __nccwpck_require__(77177);
-var YAMLMap = __nccwpck_require__(58162);
-var YAMLSeq = __nccwpck_require__(80923);
-var cst = __nccwpck_require__(97801);
-var lexer = __nccwpck_require__(99181);
-var lineCounter = __nccwpck_require__(25984);
-var parser = __nccwpck_require__(90412);
-var publicApi = __nccwpck_require__(13371);
-var visit = __nccwpck_require__(17144);
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -85506,7 +84912,7 @@ exports.visitAsync = visit.visitAsync;
 
 /***/ }),
 
-/***/ 45333:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -85533,17 +84939,17 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 25581:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(61152);
-var visit = __nccwpck_require__(17144);
-var identity = __nccwpck_require__(33675);
-var Node = __nccwpck_require__(10189);
-var toJS = __nccwpck_require__(49511);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -85661,15 +85067,15 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 13817:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(58488);
-var identity = __nccwpck_require__(33675);
-var Node = __nccwpck_require__(10189);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -85820,15 +85226,15 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 10189:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var applyReviver = __nccwpck_require__(67473);
-var identity = __nccwpck_require__(33675);
-var toJS = __nccwpck_require__(49511);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -85868,16 +85274,16 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 66761:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(58488);
-var stringifyPair = __nccwpck_require__(19240);
-var addPairToJSMap = __nccwpck_require__(24676);
-var identity = __nccwpck_require__(33675);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -85915,15 +85321,15 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 77177:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var Node = __nccwpck_require__(10189);
-var toJS = __nccwpck_require__(49511);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -85950,18 +85356,18 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 58162:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyCollection = __nccwpck_require__(90776);
-var addPairToJSMap = __nccwpck_require__(24676);
-var Collection = __nccwpck_require__(13817);
-var identity = __nccwpck_require__(33675);
-var Pair = __nccwpck_require__(66761);
-var Scalar = __nccwpck_require__(77177);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -86105,18 +85511,18 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 80923:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var createNode = __nccwpck_require__(58488);
-var stringifyCollection = __nccwpck_require__(90776);
-var Collection = __nccwpck_require__(13817);
-var identity = __nccwpck_require__(33675);
-var Scalar = __nccwpck_require__(77177);
-var toJS = __nccwpck_require__(49511);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -86228,17 +85634,17 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 24676:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var log = __nccwpck_require__(45333);
-var merge = __nccwpck_require__(44176);
-var stringify = __nccwpck_require__(89656);
-var identity = __nccwpck_require__(33675);
-var toJS = __nccwpck_require__(49511);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -86301,7 +85707,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 33675:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -86362,13 +85768,13 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 49511:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -86409,16 +85815,16 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 51482:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var resolveBlockScalar = __nccwpck_require__(76973);
-var resolveFlowScalar = __nccwpck_require__(96942);
-var errors = __nccwpck_require__(20892);
-var stringifyString = __nccwpck_require__(53321);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -86635,7 +86041,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 29105:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -86706,7 +86112,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 29055:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -86813,15 +86219,15 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 97801:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cstScalar = __nccwpck_require__(51482);
-var cstStringify = __nccwpck_require__(29105);
-var cstVisit = __nccwpck_require__(29055);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -86933,13 +86339,13 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 99181:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var cst = __nccwpck_require__(97801);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -87664,7 +87070,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 25984:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -87713,15 +87119,15 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 90412:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(97801);
-var lexer = __nccwpck_require__(99181);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -88701,19 +88107,19 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 13371:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var composer = __nccwpck_require__(83964);
-var Document = __nccwpck_require__(86481);
-var errors = __nccwpck_require__(20892);
-var log = __nccwpck_require__(45333);
-var identity = __nccwpck_require__(33675);
-var lineCounter = __nccwpck_require__(25984);
-var parser = __nccwpck_require__(90412);
+var composer = __nccwpck_require__(89984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -88816,17 +88222,17 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 99876:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var map = __nccwpck_require__(5943);
-var seq = __nccwpck_require__(25382);
-var string = __nccwpck_require__(98868);
-var tags = __nccwpck_require__(80182);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -88863,14 +88269,14 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 5943:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var YAMLMap = __nccwpck_require__(58162);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -88890,13 +88296,13 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 92908:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -88915,14 +88321,14 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 25382:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var YAMLSeq = __nccwpck_require__(80923);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -88942,13 +88348,13 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 98868:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyString = __nccwpck_require__(53321);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -88966,13 +88372,13 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 96675:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -88995,14 +88401,14 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 45009:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
-var stringifyNumber = __nccwpck_require__(45349);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -89050,13 +88456,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 89662:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(45349);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -89100,19 +88506,19 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 45908:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(5943);
-var _null = __nccwpck_require__(92908);
-var seq = __nccwpck_require__(25382);
-var string = __nccwpck_require__(98868);
-var bool = __nccwpck_require__(96675);
-var float = __nccwpck_require__(45009);
-var int = __nccwpck_require__(89662);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -89133,15 +88539,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 69435:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
-var map = __nccwpck_require__(5943);
-var seq = __nccwpck_require__(25382);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -89205,28 +88611,28 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 80182:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(5943);
-var _null = __nccwpck_require__(92908);
-var seq = __nccwpck_require__(25382);
-var string = __nccwpck_require__(98868);
-var bool = __nccwpck_require__(96675);
-var float = __nccwpck_require__(45009);
-var int = __nccwpck_require__(89662);
-var schema = __nccwpck_require__(45908);
-var schema$1 = __nccwpck_require__(69435);
-var binary = __nccwpck_require__(11631);
-var merge = __nccwpck_require__(44176);
-var omap = __nccwpck_require__(1843);
-var pairs = __nccwpck_require__(39261);
-var schema$2 = __nccwpck_require__(9581);
-var set = __nccwpck_require__(1348);
-var timestamp = __nccwpck_require__(4964);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -89312,15 +88718,15 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 11631:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
 var node_buffer = __nccwpck_require__(20181);
-var Scalar = __nccwpck_require__(77177);
-var stringifyString = __nccwpck_require__(53321);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -89390,13 +88796,13 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 91146:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -89427,14 +88833,14 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 41298:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
-var stringifyNumber = __nccwpck_require__(45349);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -89485,13 +88891,13 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 32533:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(45349);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -89569,14 +88975,14 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 44176:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var Scalar = __nccwpck_require__(77177);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -89648,17 +89054,17 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 1843:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var toJS = __nccwpck_require__(49511);
-var YAMLMap = __nccwpck_require__(58162);
-var YAMLSeq = __nccwpck_require__(80923);
-var pairs = __nccwpck_require__(39261);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -89733,16 +89139,16 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 39261:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var Pair = __nccwpck_require__(66761);
-var Scalar = __nccwpck_require__(77177);
-var YAMLSeq = __nccwpck_require__(80923);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -89823,25 +89229,25 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 9581:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var map = __nccwpck_require__(5943);
-var _null = __nccwpck_require__(92908);
-var seq = __nccwpck_require__(25382);
-var string = __nccwpck_require__(98868);
-var binary = __nccwpck_require__(11631);
-var bool = __nccwpck_require__(91146);
-var float = __nccwpck_require__(41298);
-var int = __nccwpck_require__(32533);
-var merge = __nccwpck_require__(44176);
-var omap = __nccwpck_require__(1843);
-var pairs = __nccwpck_require__(39261);
-var set = __nccwpck_require__(1348);
-var timestamp = __nccwpck_require__(4964);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(46752);
 
 const schema = [
     map.map,
@@ -89872,15 +89278,15 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1348:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var Pair = __nccwpck_require__(66761);
-var YAMLMap = __nccwpck_require__(58162);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -89976,13 +89382,13 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4964:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var stringifyNumber = __nccwpck_require__(45349);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -90089,7 +89495,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 36551:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -90248,16 +89654,16 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 89656:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var anchors = __nccwpck_require__(61152);
-var identity = __nccwpck_require__(33675);
-var stringifyComment = __nccwpck_require__(52595);
-var stringifyString = __nccwpck_require__(53321);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -90388,15 +89794,15 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 90776:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var stringify = __nccwpck_require__(89656);
-var stringifyComment = __nccwpck_require__(52595);
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -90551,7 +89957,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 52595:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -90583,15 +89989,15 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 3817:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var stringify = __nccwpck_require__(89656);
-var stringifyComment = __nccwpck_require__(52595);
+var identity = __nccwpck_require__(41127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -90678,7 +90084,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 45349:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -90713,16 +90119,16 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 19240:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
-var Scalar = __nccwpck_require__(77177);
-var stringify = __nccwpck_require__(89656);
-var stringifyComment = __nccwpck_require__(52595);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -90873,14 +90279,14 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 53321:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var Scalar = __nccwpck_require__(77177);
-var foldFlowLines = __nccwpck_require__(36551);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -91219,13 +90625,13 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 17144:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 
-var identity = __nccwpck_require__(33675);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -91463,7 +90869,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 25862:
+/***/ 63837:
 /***/ ((module) => {
 
 "use strict";
@@ -91471,7 +90877,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.
 
 /***/ }),
 
-/***/ 62636:
+/***/ 72079:
 /***/ ((module) => {
 
 "use strict";
@@ -91479,7 +90885,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 
 /***/ }),
 
-/***/ 75902:
+/***/ 30837:
 /***/ ((module) => {
 
 "use strict";
@@ -91487,7 +90893,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"cassandra-driver","version":"
 
 /***/ }),
 
-/***/ 2824:
+/***/ 88501:
 /***/ ((module) => {
 
 "use strict";
@@ -91544,16 +90950,13 @@ exports.main = main;
 // infra-verify on the command line: a thin shell over the runtimes and the verify engine.
 // Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
 const node_fs_1 = __nccwpck_require__(73024);
-const commander_1 = __nccwpck_require__(70025);
-const errors_1 = __nccwpck_require__(84033);
-const settings_1 = __nccwpck_require__(80399);
-const host_port_1 = __nccwpck_require__(30109);
-const readiness_1 = __nccwpck_require__(2848);
-const stack_ready_1 = __nccwpck_require__(86642);
-const runtime_1 = __nccwpck_require__(63493);
-const for_run_1 = __nccwpck_require__(97339);
-const cql_1 = __nccwpck_require__(16689);
-const verify_command_1 = __nccwpck_require__(58749);
+const commander_1 = __nccwpck_require__(18909);
+const stack_ready_1 = __nccwpck_require__(3353);
+const runtime_1 = __nccwpck_require__(41356);
+const for_run_1 = __nccwpck_require__(94116);
+const cql_1 = __nccwpck_require__(36852);
+const verify_1 = __nccwpck_require__(35538);
+const verify_command_1 = __nccwpck_require__(96618);
 Object.defineProperty(exports, "EXIT", ({ enumerable: true, get: function () { return verify_command_1.EXIT; } }));
 const progress = (message) => process.stderr.write(`${message}\n`);
 const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
@@ -91569,12 +90972,12 @@ async function up(options) {
     let notReady;
     try {
         await runtime.up(progress);
-        notReady = (0, readiness_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
+        notReady = (0, stack_ready_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
     }
     catch (error) {
-        if (error instanceof errors_1.UserError)
+        if ((0, verify_command_1.isUsageError)(error))
             throw error;
-        notReady = [{ service: runtime.name, message: (0, errors_1.errorMessage)(error) }];
+        notReady = [{ service: runtime.name, message: error.message }];
     }
     if (notReady.length > 0) {
         for (const { service, message } of notReady)
@@ -91613,7 +91016,7 @@ async function cql(options) {
         }
     }
     const contactPoints = options.contactPoints
-        ? (0, host_port_1.splitList)(options.contactPoints)
+        ? options.contactPoints.split(',').map((point) => point.trim())
         : (await runtimeNamed(options.runtime)).endpoints.cassandraContactPoints;
     try {
         await (0, cql_1.runCql)({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
@@ -91634,7 +91037,7 @@ function buildProgram(setExitCode) {
         .command('up')
         .description('start the stack and wait until it is ready')
         .addOption(runtimeOption())
-        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(settings_1.DEFAULT_TIMEOUT_SECONDS))
+        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(verify_1.DEFAULT_TIMEOUT_SECONDS))
         .action(action(up));
     program
         .command('down')
@@ -91668,8 +91071,8 @@ async function main(argv) {
             // help and version are "errors" to commander but successes to the user
             return error.exitCode === 0 ? verify_command_1.EXIT.ok : verify_command_1.EXIT.usage;
         }
-        process.stderr.write(`infra-verify: ${(0, errors_1.errorMessage)(error)}\n`);
-        return error instanceof errors_1.UserError ? verify_command_1.EXIT.usage : verify_command_1.EXIT.failed;
+        process.stderr.write(`infra-verify: ${error.message}\n`);
+        return (0, verify_command_1.isUsageError)(error) ? verify_command_1.EXIT.usage : verify_command_1.EXIT.failed;
     }
     return exitCode;
 }

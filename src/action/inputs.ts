@@ -11,7 +11,7 @@ export class InputError extends UserError {}
 
 interface CommonInputs {
   workingDirectory: string;
-  /** absolute path, or undefined for "infra-spec.yml if present, else the built-in spec" */
+  /** a path relative to workingDirectory, `builtin:NAME`, or undefined for infra-spec.yml */
   spec: string | undefined;
   persistence: boolean;
   ttlExpiry: boolean;
@@ -24,8 +24,16 @@ interface CommonInputs {
 }
 
 export type ActionInputs =
-  | (CommonInputs & { runtime: 'compose'; composeFiles: string[]; projectName: string })
+  /** the compose file against the spec, with no engine and nothing started */
+  | (CommonInputs & { mode: 'static'; composeFiles: string[] })
   | (CommonInputs & {
+      mode: 'live';
+      runtime: 'compose';
+      composeFiles: string[];
+      projectName: string;
+    })
+  | (CommonInputs & {
+      mode: 'live';
       runtime: 'existing';
       readOnly: boolean;
       kafkaBrokers: string[];
@@ -42,7 +50,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
   const specInput = get('spec');
   const common: CommonInputs = {
     workingDirectory,
-    spec: specInput ? path.resolve(workingDirectory, specInput) : undefined,
+    spec: specInput || undefined,
     persistence: booleanInput(get, 'persistence', true),
     ttlExpiry: booleanInput(get, 'ttl-expiry', true),
     timeoutSeconds: timeoutInput(get('timeout')),
@@ -51,13 +59,20 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     comment: booleanInput(get, 'comment', isPullRequestEvent(env)),
     githubToken: get('github-token'),
   };
+  const composeFiles = () => splitList(get('compose-file') || 'docker-compose.yml');
+  const mode = get('mode') || 'live';
+  if (mode === 'static') return { ...common, mode, composeFiles: composeFiles() };
+  if (mode !== 'live') {
+    throw new InputError(`Input "mode" is "${mode}": use "live" or "static".`);
+  }
   const runtime = get('runtime') || 'compose';
   if (runtime === 'compose') {
     const projectName = get('project-name');
     return {
       ...common,
+      mode,
       runtime,
-      composeFiles: splitList(get('compose-file') || 'docker-compose.yml'),
+      composeFiles: composeFiles(),
       projectName: projectName ? checkedProjectName(projectName) : uniqueProjectName(env),
     };
   }
@@ -71,8 +86,10 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     }
     return {
       ...common,
+      mode,
       runtime,
-      readOnly: booleanInput(get, 'read-only', false),
+      // Usually a shared cluster: probes write there only when asked to.
+      readOnly: booleanInput(get, 'read-only', true),
       kafkaBrokers: endpointList(get, 'kafka-brokers'),
       cassandraContactPoints: endpointList(get, 'cassandra-contact-points'),
       zookeeper: endpointList(get, 'zookeeper')[0] ?? '',
@@ -111,11 +128,9 @@ function timeoutInput(value: string): number {
   return seconds;
 }
 
+/** May be empty here: whether it is required depends on the spec's servers (main checks). */
 function endpointList(get: GetInput, name: string): string[] {
   const { addresses, invalid } = addressList(get(name));
-  if (addresses.length === 0) {
-    throw new InputError(`Input "${name}" is required with runtime "existing" (host:port).`);
-  }
   if (invalid !== undefined) {
     throw new InputError(`Input "${name}" has "${invalid}": use host:port, e.g. localhost:9092.`);
   }

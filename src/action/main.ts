@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { UserError, errorMessage } from '../model/errors';
 import type { VerifyReport } from '../model/report';
-import type { Runtime } from '../model/runtime';
+import type { Runtime, ServerPorts } from '../model/runtime';
 import {
   countChecks,
   renderErrorMarkdown,
@@ -16,24 +16,35 @@ import {
 import { renderPrComment } from '../report/pr-comment';
 import { composeRuntime } from '../runtime/compose';
 import { ExistingRuntime } from '../runtime/existing';
-import { specForRun } from '../spec/for-run';
+import { specForRun, type SpecForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
+import { declaredRoles, type Spec } from '../spec/types';
+import { staticReport } from '../static/compose';
 import { verify } from '../verify';
 import { probeObserver } from '../probes/observer';
 import { annotationsFor } from './annotations';
 import { gitHubApi } from './github-api';
-import { readInputs, type ActionInputs } from './inputs';
+import { InputError, readInputs, type ActionInputs } from './inputs';
 import { commentWarning, pullRequestContext, upsertComment } from './pr-comment';
 import { saveResult, saveStackState } from './state';
 
-function runtimeFor(inputs: ActionInputs): Runtime {
+type LiveInputs = Extract<ActionInputs, { mode: 'live' }>;
+
+function runtimeFor(inputs: LiveInputs, spec: Spec): Runtime {
+  const servers = declaredRoles(spec);
   if (inputs.runtime === 'existing') {
-    return new ExistingRuntime({
-      kafkaBrokers: inputs.kafkaBrokers,
-      cassandraContactPoints: inputs.cassandraContactPoints,
-      zookeeper: inputs.zookeeper,
-      ...(inputs.cassandraCredentials ? { cassandraCredentials: inputs.cassandraCredentials } : {}),
-    });
+    requireEndpoints(inputs, servers);
+    return new ExistingRuntime(
+      {
+        kafkaBrokers: inputs.kafkaBrokers,
+        cassandraContactPoints: inputs.cassandraContactPoints,
+        zookeeper: inputs.zookeeper,
+        ...(inputs.cassandraCredentials
+          ? { cassandraCredentials: inputs.cassandraCredentials }
+          : {}),
+      },
+      servers,
+    );
   }
   saveStackState(core.saveState, {
     stackStarted: true,
@@ -42,11 +53,33 @@ function runtimeFor(inputs: ActionInputs): Runtime {
     workingDirectory: inputs.workingDirectory,
     keepUp: inputs.keepUp,
   });
-  return composeRuntime({
-    name: inputs.projectName,
-    files: inputs.composeFiles,
-    directory: inputs.workingDirectory,
-  });
+  return composeRuntime(
+    {
+      name: inputs.projectName,
+      files: inputs.composeFiles,
+      directory: inputs.workingDirectory,
+    },
+    servers,
+  );
+}
+
+/** Each server the spec declares needs its endpoint input; the others may stay empty. */
+function requireEndpoints(
+  inputs: Extract<LiveInputs, { runtime: 'existing' }>,
+  servers: ServerPorts,
+): void {
+  const missing = [
+    servers.kafka && inputs.kafkaBrokers.length === 0 ? 'kafka-brokers' : undefined,
+    servers.cassandra && inputs.cassandraContactPoints.length === 0
+      ? 'cassandra-contact-points'
+      : undefined,
+    servers.zookeeper && !inputs.zookeeper ? 'zookeeper' : undefined,
+  ].filter((name) => name !== undefined);
+  if (missing.length > 0) {
+    throw new InputError(
+      `Input ${missing.map((name) => `"${name}"`).join(', ')} is required with runtime "existing": the spec declares that server (host:port).`,
+    );
+  }
 }
 
 function writeReports(report: VerifyReport, directory: string): { json: string; junit: string } {
@@ -84,15 +117,15 @@ async function commentOnPullRequest(
   }
 }
 
-export async function run(): Promise<void> {
-  const inputs = readInputs((name) => core.getInput(name), process.env);
-  if (inputs.githubToken) core.setSecret(inputs.githubToken);
-  // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
-  if (inputs.runtime === 'existing' && inputs.cassandraCredentials) {
-    core.setSecret(inputs.cassandraCredentials.password);
-  }
-  const loaded = specForRun(inputs.spec, inputs.workingDirectory);
-  const runtime = runtimeFor(inputs);
+/** mode static: the compose file against the spec, before (and without) any container. */
+function staticRun(inputs: Extract<ActionInputs, { mode: 'static' }>, spec: Spec): VerifyReport {
+  const [composeFile = 'docker-compose.yml', ...rest] = inputs.composeFiles;
+  if (rest.length > 0) core.info(`infra-verify: static mode reads ${composeFile} only`);
+  return staticReport(path.resolve(inputs.workingDirectory, composeFile), spec);
+}
+
+async function liveRun(inputs: LiveInputs, loaded: SpecForRun): Promise<VerifyReport> {
+  const runtime = runtimeFor(inputs, loaded.spec);
   const report = await verify(loaded.spec, runtime, {
     observer: probeObserver,
     timeoutSeconds: inputs.timeoutSeconds,
@@ -105,6 +138,19 @@ export async function run(): Promise<void> {
     ...(loaded.locate ? { locate: loaded.locate } : {}),
   });
   saveResult(core.saveState, report.result);
+  return report;
+}
+
+export async function run(): Promise<void> {
+  const inputs = readInputs((name) => core.getInput(name), process.env);
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
+  if (inputs.mode === 'live' && inputs.runtime === 'existing' && inputs.cassandraCredentials) {
+    core.setSecret(inputs.cassandraCredentials.password);
+  }
+  const loaded = specForRun(inputs.spec, inputs.workingDirectory);
+  const report =
+    inputs.mode === 'static' ? staticRun(inputs, loaded.spec) : await liveRun(inputs, loaded);
 
   const reports = writeReports(report, inputs.reportDir);
   await core.summary.addRaw(renderMarkdown(report)).write();
@@ -163,6 +209,8 @@ export async function main(): Promise<void> {
       .write()
       .catch(() => undefined);
     core.setFailed(message);
+    // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
+    if (error instanceof UserError) process.exitCode = 2;
   }
 }
 

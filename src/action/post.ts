@@ -14,11 +14,15 @@ export async function post(): Promise<void> {
       core.info('infra-verify: main did not start a compose stack; nothing to tear down');
       return;
     }
-    const runtime = composeRuntime({
-      name: state.projectName,
-      files: state.composeFiles,
-      directory: state.workingDirectory,
-    });
+    // Logs and down need no server endpoints.
+    const runtime = composeRuntime(
+      {
+        name: state.projectName,
+        files: state.composeFiles,
+        directory: state.workingDirectory,
+      },
+      {},
+    );
     if (state.result !== 'pass') await printLogs(runtime);
     if (state.keepUp) {
       core.info(`infra-verify: keep-up is set; project ${state.projectName} keeps running`);

@@ -33,12 +33,14 @@ export function cassandraChecks(
   locate: Locate,
 ): CheckResult[] {
   const results: CheckResult[] = [];
-  const tables: TableChecks[] = [];
+  const tables = new Map<string, TableChecks>();
   const check = (def: Omit<CheckDef, 'section'>, outcome: Outcome): CheckResult => {
     const result = toResult(locate, { ...def, section: SECTION }, outcome);
     results.push(result);
     return result;
   };
+  // A stack without Cassandra has no Cassandra section at all.
+  if (!spec.cassandra) return [];
   const observedKeyspaces = observed.cassandra.ok ? observed.cassandra.value : {};
   spec.cassandra.keyspaces.forEach((keyspace, k) => {
     const path: YamlPath = ['cassandra', 'keyspaces', k];
@@ -94,10 +96,13 @@ export function cassandraChecks(
       );
     }
     keyspace.tables.forEach((table, t) => {
-      tables.push(tableChecks(keyspace, table, [...path, 'tables', t], exists, found, check));
+      tables.set(
+        `${keyspace.name}.${table.name}`,
+        tableChecks(keyspace, table, [...path, 'tables', t], exists, found, check),
+      );
     });
   });
-  results.push(...cassandraProbeChecks(spec, observed, tables[0], locate));
+  results.push(...cassandraProbeChecks(spec, observed, tables, locate));
   return results;
 }
 
@@ -163,19 +168,28 @@ function tableChecks(
         describeKey(keyColumns(observed, 'clustering').map((c) => c.name)),
       ),
   );
-  const defaultTtl = child(
-    'default-ttl',
-    `TTL set to ${describeDuration(table.defaultTtl)} (default_time_to_live ${table.defaultTtl})`,
-    ['defaultTtl'],
-    (observed) =>
-      compare(name, 'default_time_to_live', String(table.defaultTtl), String(observed.defaultTtl)),
-  );
-  child(
-    'compaction',
-    `Compaction strategy configured (${describeCompaction(table.compaction)})`,
-    ['compaction'],
-    (observed) => compactionOutcome(table, observed),
-  );
+  const ttl = table.defaultTtl;
+  const defaultTtl =
+    ttl === undefined
+      ? undefined
+      : child(
+          'default-ttl',
+          ttl === 0
+            ? 'No default TTL (default_time_to_live 0)'
+            : `TTL set to ${describeDuration(ttl)} (default_time_to_live ${ttl})`,
+          ['defaultTtl'],
+          (observed) =>
+            compare(name, 'default_time_to_live', String(ttl), String(observed.defaultTtl)),
+        );
+  const compaction = table.compaction;
+  if (compaction) {
+    child(
+      'compaction',
+      `Compaction strategy configured (${describeCompaction(compaction)})`,
+      ['compaction'],
+      (observed) => compactionOutcome(table.name, compaction, observed),
+    );
+  }
   const order = table.clustering.map((c) => `${c.column} ${c.order}`).join(', ');
   check(
     {
@@ -202,28 +216,34 @@ function keyColumns(table: ObservedTable, kind: ObservedColumn['kind']): Observe
   return table.columns.filter((c) => c.kind === kind).sort((a, b) => a.position - b.position);
 }
 
-function describeCompaction(compaction: TableSpec['compaction']): string {
+type CompactionSpec = NonNullable<TableSpec['compaction']>;
+
+function describeCompaction(compaction: CompactionSpec): string {
   const options = Object.entries(compaction.options).map(([key, value]) => `${key}=${value}`);
   return [shortClassName(compaction.class), ...options].join(', ');
 }
 
-function compactionOutcome(table: TableSpec, observed: ObservedTable): Outcome {
-  const expectedClass = shortClassName(table.compaction.class);
+function compactionOutcome(
+  tableName: string,
+  compaction: CompactionSpec,
+  observed: ObservedTable,
+): Outcome {
+  const expectedClass = shortClassName(compaction.class);
   const actualClass = shortClassName(observed.compaction.class ?? 'none');
   // Options of a different strategy mean nothing, so a wrong class is the whole story.
   if (expectedClass !== actualClass)
-    return mismatch(table.name, 'compaction class', expectedClass, actualClass);
-  const differing = Object.entries(table.compaction.options).filter(
+    return mismatch(tableName, 'compaction class', expectedClass, actualClass);
+  const differing = Object.entries(compaction.options).filter(
     ([key, value]) => observed.compaction[key] !== value,
   );
   if (differing.length === 0)
-    return pass(`${table.name}: compaction ${describeCompaction(table.compaction)}`);
+    return pass(`${tableName}: compaction ${describeCompaction(compaction)}`);
   return {
     status: 'fail',
     message: differing
       .map(
         ([key, value]) =>
-          `${table.name}: compaction ${key} expected ${value}, found ${observed.compaction[key] ?? 'not set'}`,
+          `${tableName}: compaction ${key} expected ${value}, found ${observed.compaction[key] ?? 'not set'}`,
       )
       .join('; '),
     expected: differing.map(([key, value]) => `${key}=${value}`).join(', '),

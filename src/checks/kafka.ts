@@ -15,6 +15,8 @@ export function kafkaChecks(
   gates: Gates,
   locate: Locate,
 ): CheckResult[] {
+  // A stack without Kafka has no Kafka section at all.
+  if (!spec.kafka) return [];
   const results: CheckResult[] = [];
   const existing: string[] = [];
   const observedTopics = observed.kafka.ok ? observed.kafka.value : {};

@@ -29,9 +29,9 @@ export function persistenceChecks(
   const reason = persistenceSkipReason(spec, observed);
   const afterRestart = observed.persistence?.afterRestart;
   const kafkaMissing = (topics: Record<string, unknown>) =>
-    spec.kafka.topics.map((topic) => topic.name).filter((name) => !(name in topics));
+    (spec.kafka?.topics ?? []).map((topic) => topic.name).filter((name) => !(name in topics));
   const cassandraMissing = (keyspaces: Record<string, ObservedKeyspace>) =>
-    spec.cassandra.keyspaces.flatMap((keyspace) => {
+    (spec.cassandra?.keyspaces ?? []).flatMap((keyspace) => {
       const found = keyspaces[keyspace.name];
       if (!found) return [keyspace.name];
       return keyspace.tables
@@ -54,8 +54,11 @@ export function persistenceChecks(
   const check = (id: string, title: string, outcome: Outcome, path = ['persistence', 'enabled']) =>
     toResult(locate, { id: `persistence.${id}`, section: SECTION, title, path }, outcome);
   return [
-    check('kafka', 'Kafka data persists after restart', kafka),
-    check('cassandra', 'Cassandra data persists after restart', cassandra),
+    // Only the stores the stack has: a Kafka-only stack has no Cassandra marker to look for.
+    ...(spec.kafka ? [check('kafka', 'Kafka data persists after restart', kafka)] : []),
+    ...(spec.cassandra
+      ? [check('cassandra', 'Cassandra data persists after restart', cassandra)]
+      : []),
     check(
       'volumes',
       'Volumes are properly mounted',

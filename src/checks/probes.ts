@@ -2,6 +2,7 @@
 // read, TTL and expiry. Each section calls its own here, so they stay in the checklist's order.
 import type { CassandraRoundTrip, KafkaRoundTrip, ObservedState } from '../model/observed';
 import type { CheckResult } from '../model/report';
+import { probeTarget, type ProbeTarget } from '../spec/probe-target';
 import type { Spec } from '../spec/types';
 import type { YamlPath } from '../spec/yaml-locations';
 import {
@@ -21,7 +22,8 @@ import { roundTripSkipReason, ttlExpirySkipReason } from './skip-reasons';
 export interface TableChecks {
   exists: CheckResult;
   columns: CheckResult[];
-  defaultTtl: CheckResult;
+  /** absent when the spec leaves the table's default TTL unchecked */
+  defaultTtl?: CheckResult;
 }
 
 /** Produce and consume across the declared topics that exist. */
@@ -93,18 +95,18 @@ export function kafkaRoundTripChecks(
   ];
 }
 
-/** Write, read back, TTL and expiry of a probe row in the first table of the first keyspace. */
+/** Write, read back, TTL and expiry of a probe row in the table probeTarget chooses. */
 export function cassandraProbeChecks(
   spec: Spec,
   observed: ObservedState,
-  table: TableChecks | undefined,
+  tables: Map<string, TableChecks>,
   locate: Locate,
 ): CheckResult[] {
-  const keyspace = spec.cassandra.keyspaces[0];
-  const target = keyspace?.tables[0];
-  if (!table || !target) return [];
-  const object = `${keyspace.name}.${target.name}`;
-  const roundTripReason = roundTripSkipReason(spec, observed);
+  if (tables.size === 0) return [];
+  const target = probeTarget(spec);
+  const object = target.ok ? `${target.keyspace}.${target.table.name}` : 'no table';
+  const table = target.ok ? tables.get(object) : undefined;
+  const roundTripReason = target.ok ? roundTripSkipReason(spec, observed) : target.reason;
   const probe = observed.roundTrip?.cassandra;
   const gate = probe && new ProbeGate('Cassandra round-trip', probe);
   const judged = (
@@ -123,7 +125,7 @@ export function cassandraProbeChecks(
     'write',
     'Can write data to table',
     ['probes', 'roundTrip'],
-    judged(roundTripReason, [table.exists, ...table.columns], (value) =>
+    judged(roundTripReason, table ? [table.exists, ...table.columns] : [], (value) =>
       value.written
         ? pass(`${object}: probe row written`)
         : mismatch(object, 'probe write', 'written', 'not written'),
@@ -139,24 +141,13 @@ export function cassandraProbeChecks(
         : mismatch(object, 'probe row', 'read back', 'not found'),
     ),
   );
-  const ttl = target.defaultTtl;
-  const tolerance = spec.probes.ttl.toleranceSeconds;
   const ttlWorks = probeCheck(
     'ttl',
-    `TTL works (TTL(message) about ${ttl} s after insert)`,
+    ttlTitle(target),
     ['probes', 'ttl', 'toleranceSeconds'],
-    judged(roundTripReason, [write, table.defaultTtl], (value) => {
-      const expected = `${ttl - tolerance}..${ttl}`;
-      const actual = value.ttlAfterInsert;
-      return actual !== null && actual >= ttl - tolerance && actual <= ttl
-        ? pass(`${object}: TTL(message) after insert ${actual}`, expected, String(actual))
-        : mismatch(
-            object,
-            'TTL(message) after insert',
-            expected,
-            actual === null ? 'no TTL' : String(actual),
-          );
-    }),
+    ttlOutcome(spec, target, object, table, (prerequisites, judge) =>
+      judged(roundTripReason, [write, ...prerequisites], judge),
+    ),
   );
   const expiry = probeCheck(
     'ttl-expiry',
@@ -171,4 +162,53 @@ export function cassandraProbeChecks(
     }),
   );
   return [write, read, ttlWorks, expiry];
+}
+
+type Judged = (
+  prerequisites: CheckResult[],
+  judge: (value: CassandraRoundTrip) => Outcome,
+) => Outcome;
+
+/** The title names the column the probe really writes, and what its TTL should read. */
+function ttlTitle(target: ProbeTarget): string {
+  if (!target.ok) return 'TTL works';
+  const cell = `TTL(${target.valueColumn})`;
+  const ttl = target.table.defaultTtl;
+  if (ttl === undefined) return `TTL works (${cell} after insert)`;
+  if (ttl === 0) return `No TTL without one (${cell} is null after insert)`;
+  return `TTL works (${cell} about ${ttl} s after insert)`;
+}
+
+/** A declared default TTL must show on a fresh row; 0 means none; undefined means not checked. */
+function ttlOutcome(
+  spec: Spec,
+  target: ProbeTarget,
+  object: string,
+  table: TableChecks | undefined,
+  judged: Judged,
+): Outcome {
+  const ttl = target.ok ? target.table.defaultTtl : undefined;
+  if (target.ok && ttl === undefined)
+    return skip(`${object} declares no defaultTtl, so there is no TTL to expect`);
+  const cell = target.ok ? `TTL(${target.valueColumn})` : 'TTL';
+  const prerequisites = table?.defaultTtl ? [table.defaultTtl] : [];
+  return judged(prerequisites, (value) => {
+    const actual = value.ttlAfterInsert;
+    if (ttl === 0) {
+      return actual === null
+        ? pass(`${object}: ${cell} after insert is null: no TTL`, 'no TTL', 'no TTL')
+        : mismatch(object, `${cell} after insert`, 'no TTL', String(actual));
+    }
+    const declared = ttl ?? 0;
+    const tolerance = spec.probes.ttl.toleranceSeconds;
+    const expected = `${declared - tolerance}..${declared}`;
+    return actual !== null && actual >= declared - tolerance && actual <= declared
+      ? pass(`${object}: ${cell} after insert ${actual}`, expected, String(actual))
+      : mismatch(
+          object,
+          `${cell} after insert`,
+          expected,
+          actual === null ? 'no TTL' : String(actual),
+        );
+  });
 }

@@ -1,7 +1,7 @@
 // Checklist section "Infrastructure Services".
 import type { ObservedState } from '../model/observed';
 import { CLEAN_EXIT_CODES, type ServiceObservation } from '../model/runtime';
-import type { ServiceSpec, Spec } from '../spec/types';
+import { roleOfService, type ServiceSpec, type Spec } from '../spec/types';
 import {
   combine,
   mismatch,
@@ -41,7 +41,7 @@ export function serviceChecks(
         const observation = find(observations, name);
         // Only the servers answer a protocol; without containers the rest cannot be seen.
         if (!observation && declared.ready !== 'healthy' && unseen) return skip(unseen);
-        return readinessOutcome(name, declared, observation, gates);
+        return readinessOutcome(spec, name, declared, observation, gates);
       }),
     ),
   );
@@ -105,6 +105,7 @@ const EXPECTED_STATE = {
 } as const;
 
 function readinessOutcome(
+  spec: Spec,
   name: string,
   declared: ServiceSpec,
   observation: ServiceObservation | undefined,
@@ -121,15 +122,15 @@ function readinessOutcome(
         (declared.ready === 'running' || observation.health !== 'starting');
   if (!ok) return mismatch(name, 'state', expected, actual);
   // A container can look healthy while its port does not answer; the protocol probe decides.
-  const protocol = protocolGate(name, gates);
+  const protocol = protocolGate(spec, name, gates);
   if (!protocol) return pass(`${name}: ${actual}`, expected, actual);
   return protocol.use(() => pass(`${name}: ${actual}, answers its protocol`, expected, actual));
 }
 
 /** The servers whose own protocol the probes speak (ZooKeeper srvr, Kafka metadata, CQL). */
-function protocolGate(name: string, gates: Gates): ProbeGate<unknown> | undefined {
-  if (name === 'zookeeper' || name === 'kafka' || name === 'cassandra') return gates[name];
-  return undefined;
+function protocolGate(spec: Spec, name: string, gates: Gates): ProbeGate<unknown> | undefined {
+  const role = roleOfService(spec, name);
+  return role ? gates[role] : undefined;
 }
 
 function describeState(observation: ServiceObservation): string {
@@ -145,6 +146,7 @@ function find(observations: ServiceObservation[], name: string): ServiceObservat
 
 function networkOutcome(spec: Spec, observations: ServiceObservation[]): Outcome {
   const network = spec.compose.network;
+  if (!network) return skip('the spec declares no network to be on');
   const present = Object.keys(spec.compose.services).flatMap(
     (name) => find(observations, name) ?? [],
   );

@@ -1,11 +1,16 @@
-// Whether the stack came up: one Observed per server and per one-shot service, and the list of
-// what did not come up that every report leads with.
+// Whether the stack came up: one Observed per server the spec declares and per one-shot
+// service, and the list of what did not come up that every report leads with.
 import type { Observed } from './observed';
 
+const SERVERS = ['zookeeper', 'kafka', 'cassandra'] as const;
+
+/** Only the servers the spec declares are waited for; the others stay absent. */
 export interface StackReadiness {
-  zookeeper: Observed<{ mode: string }>;
-  kafka: Observed<unknown>;
-  cassandra: Observed<unknown>;
+  zookeeper?: Observed<{ mode: string }>;
+  kafka?: Observed<unknown>;
+  cassandra?: Observed<unknown>;
+  /** each declared server's compose service, to name it in reports and fetch its log */
+  serviceOf: Partial<Record<(typeof SERVERS)[number], string>>;
   /** init or sentinel service -> its exit code (0 while a sentinel runs); empty for existing */
   others: Record<string, Observed<number>>;
 }
@@ -18,9 +23,11 @@ export interface NotReady {
 /** The services that did not come up, with what was seen: empty when the stack is ready. */
 export function notReadyServices(readiness: StackReadiness): NotReady[] {
   const entries: [string, Observed<unknown>][] = [
-    ['zookeeper', readiness.zookeeper],
-    ['kafka', readiness.kafka],
-    ['cassandra', readiness.cassandra],
+    ...SERVERS.flatMap((server): [string, Observed<unknown>][] => {
+      const state = readiness[server];
+      const service = readiness.serviceOf[server];
+      return state && service ? [[service, state]] : [];
+    }),
     ...Object.entries(readiness.others),
   ];
   const failed = entries.flatMap(([service, state]) =>

@@ -7,6 +7,12 @@ export interface CassandraCredentials {
   password: string;
 }
 
+/** Which compose service serves each protocol and the port it listens on in its container, as
+ * the spec declares them; a server the stack does not have is absent. */
+export type ServerPorts = Partial<
+  Record<'zookeeper' | 'kafka' | 'cassandra', { service: string; port: number }>
+>;
+
 export interface Endpoints {
   kafkaBrokers: string[];
   cassandraContactPoints: string[];

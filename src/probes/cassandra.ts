@@ -112,19 +112,25 @@ export interface CassandraProbeRow {
 let rowSequence = 0;
 
 /** The row shape to probe with, derived from the live table so that drift cannot break it. */
-export function probeRow(keyspace: string, table: ObservedTable, value: string): CassandraProbeRow {
+/** The live table the probes write, and the text column (chosen by probeTarget) for the value. */
+export interface ProbeTable {
+  keyspace: string;
+  table: ObservedTable;
+  valueColumn: string;
+}
+
+export function probeRow(
+  { keyspace, table, valueColumn }: ProbeTable,
+  value: string,
+): CassandraProbeRow {
   const keys = table.columns.filter((c) => c.kind === 'partition_key' || c.kind === 'clustering');
-  const valueColumn = table.columns.find((c) => c.kind === 'regular' && c.type === 'text');
-  if (!valueColumn) {
-    throw new Error(`${keyspace}.${table.name} has no regular text column to carry a probe value`);
-  }
   rowSequence += 1;
   return {
     keyspace,
     table: table.name,
     keyColumns: keys.map((c) => c.name),
     keyValues: keys.map((c) => keyValue(c, rowSequence)),
-    valueColumn: valueColumn.name,
+    valueColumn,
     value,
   };
 }
@@ -182,12 +188,8 @@ export async function deleteRow(client: Client, row: CassandraProbeRow): Promise
 }
 
 /** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(
-  client: Client,
-  keyspace: string,
-  table: ObservedTable,
-): Promise<number | null> {
-  const row = probeRow(keyspace, table, 'expiry');
+async function secondsUntilExpired(client: Client, target: ProbeTable): Promise<number | null> {
+  const row = probeRow(target, 'expiry');
   await insertRow(client, row, EXPIRY_TTL_SECONDS);
   const started = Date.now();
   try {
@@ -204,12 +206,11 @@ async function secondsUntilExpired(
 /** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
 export async function roundTripTable(
   client: Client,
-  keyspace: string,
-  table: ObservedTable,
+  target: ProbeTable,
   runId: string,
   expiry: boolean,
 ): Promise<CassandraRoundTrip> {
-  const row = probeRow(keyspace, table, `round-trip ${runId}`);
+  const row = probeRow(target, `round-trip ${runId}`);
   await insertRow(client, row);
   try {
     const read = await readRow(client, row);
@@ -217,7 +218,7 @@ export async function roundTripTable(
       written: true,
       readBack: read?.value === row.value,
       ttlAfterInsert: read?.ttl ?? null,
-      expiredAfterSeconds: expiry ? await secondsUntilExpired(client, keyspace, table) : null,
+      expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target) : null,
     };
   } finally {
     await deleteRow(client, row);

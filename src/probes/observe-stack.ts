@@ -13,6 +13,7 @@ import type {
 import type { Endpoints, Runtime } from '../model/runtime';
 import { cassandraClient } from '../protocol/cassandra';
 import { zookeeperReady } from '../protocol/zookeeper';
+import { probeTarget } from '../spec/probe-target';
 import type { Spec } from '../spec/types';
 import {
   type CassandraProbeRow,
@@ -51,19 +52,15 @@ export async function connectStack(
   readiness: StackReadiness,
 ): Promise<StackClients> {
   const [kafka, cassandra] = await Promise.all([
-    readiness.kafka.ok
-      ? observe(() => connectKafka(endpoints.kafkaBrokers))
-      : notObserved<KafkaConnection>(readiness.kafka.error),
-    readiness.cassandra.ok
-      ? observe(async () => {
-          const client = cassandraClient(
-            endpoints.cassandraContactPoints,
-            endpoints.cassandraCredentials,
-          );
-          await client.connect();
-          return client;
-        })
-      : notObserved<Client>(readiness.cassandra.error),
+    ifReady(readiness.kafka, 'Kafka', () => connectKafka(endpoints.kafkaBrokers)),
+    ifReady(readiness.cassandra, 'Cassandra', async () => {
+      const client = cassandraClient(
+        endpoints.cassandraContactPoints,
+        endpoints.cassandraCredentials,
+      );
+      await client.connect();
+      return client;
+    }),
   ]);
   return {
     kafka,
@@ -75,6 +72,16 @@ export async function connectStack(
       ]);
     },
   };
+}
+
+/** Run a probe on a server that came up; else say why not (not ready, or not in the spec). */
+function ifReady<T>(
+  readiness: Observed<unknown> | undefined,
+  server: string,
+  probe: () => Promise<T>,
+): Promise<Observed<T>> {
+  if (!readiness) return Promise.resolve(notObserved<T>(`the spec declares no ${server}`));
+  return readiness.ok ? observe(probe) : Promise.resolve(notObserved<T>(readiness.error));
 }
 
 /** Run a probe with a client, or pass on why there is no client. */
@@ -94,27 +101,27 @@ export async function observeLive(
 ): Promise<LiveState> {
   const [services, zookeeper, kafka, cassandra] = await Promise.all([
     observe(() => runtime.services()),
-    readiness.zookeeper.ok
-      ? observe(() => zookeeperReady(runtime.endpoints.zookeeper))
-      : notObserved<{ mode: string }>(readiness.zookeeper.error),
+    ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
     withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
     withClient(clients.cassandra, (client) => observeSchema(client)),
   ]);
   return { services, zookeeper, kafka, cassandra };
 }
 
-/** The spec's first table of its first keyspace carries the Cassandra probes (README: probes). */
-function probeTable(spec: Spec, live: LiveState): { keyspace: string; table: ObservedTable } {
-  const keyspace = spec.cassandra.keyspaces[0];
-  const tableSpec = keyspace?.tables[0];
-  if (!keyspace || !tableSpec) throw new Error('the spec declares no Cassandra table to probe');
+/** The live table probeTarget chose, with the text column that carries the probe value. */
+function probeTable(
+  spec: Spec,
+  live: LiveState,
+): { keyspace: string; table: ObservedTable; valueColumn: string } {
+  const target = probeTarget(spec);
+  if (!target.ok) throw new Error(target.reason);
   if (!live.cassandra.ok) throw new Error(live.cassandra.error);
-  const table = live.cassandra.value[keyspace.name]?.tables[tableSpec.name];
+  const table = live.cassandra.value[target.keyspace]?.tables[target.table.name];
   if (!table)
     throw new Error(
-      `table ${keyspace.name}.${tableSpec.name} does not exist, so it was not probed`,
+      `table ${target.keyspace}.${target.table.name} does not exist, so it was not probed`,
     );
-  return { keyspace: keyspace.name, table };
+  return { keyspace: target.keyspace, table, valueColumn: target.valueColumn };
 }
 
 export async function observeRoundTrip(
@@ -124,12 +131,12 @@ export async function observeRoundTrip(
   runId: string,
   expiry: boolean,
 ): Promise<RoundTripObservation> {
-  const topics = spec.kafka.topics.map((topic) => topic.name);
+  const topics = (spec.kafka?.topics ?? []).map((topic) => topic.name);
   const [kafka, cassandra] = await Promise.all([
     kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
     withClient(clients.cassandra, (client) => {
-      const { keyspace, table } = probeTable(spec, live);
-      return roundTripTable(client, keyspace, table, runId, expiry);
+      const { keyspace, table, valueColumn } = probeTable(spec, live);
+      return roundTripTable(client, { keyspace, table, valueColumn }, runId, expiry);
     }),
   ]);
   return { kafka, cassandra };
@@ -163,7 +170,7 @@ export async function writeMarkers(
 ): Promise<Markers> {
   const [kafka, cassandra] = await Promise.all([
     withClient(clients.kafka, async (connection) => {
-      const topicName = spec.kafka.topics[0]?.name;
+      const topicName = spec.kafka?.topics[0]?.name;
       if (!topicName) throw new Error('the spec declares no Kafka topic to hold a marker');
       const topic = live.kafka.ok ? live.kafka.value[topicName] : undefined;
       if (!topic) throw new Error(`topic ${topicName} does not exist, so no marker was written`);
@@ -171,8 +178,7 @@ export async function writeMarkers(
       return { record: record as KafkaProbeRecord, compacted: isCompacted(topic) };
     }),
     withClient(clients.cassandra, async (client) => {
-      const { keyspace, table } = probeTable(spec, live);
-      const row = probeRow(keyspace, table, `persistence ${runId}`);
+      const row = probeRow(probeTable(spec, live), `persistence ${runId}`);
       await insertRow(client, row, MARKER_TTL_SECONDS);
       return row;
     }),

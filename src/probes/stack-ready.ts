@@ -8,7 +8,7 @@ import { cassandraReady } from '../protocol/cassandra';
 import { kafkaReady } from '../protocol/kafka';
 import { ReadinessError, waitUntil } from '../protocol/wait';
 import { zookeeperReady } from '../protocol/zookeeper';
-import type { Spec } from '../spec/types';
+import { declaredRoles, type RoleName, type Spec } from '../spec/types';
 
 async function settle<T>(wait: Promise<T>): Promise<Observed<T>> {
   const started = Date.now();
@@ -68,36 +68,21 @@ export async function awaitStack(
   const logTail = (service: string) => () => runtime.logs(service, LOG_TAIL_LINES);
   const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } =
     runtime.endpoints;
+  const roles = declaredRoles(spec);
+  const serviceOf = Object.fromEntries(
+    Object.entries(roles).map(([role, { service }]) => [role, service]),
+  ) as StackReadiness['serviceOf'];
+  const waitFor = <T>(role: RoleName, attempt: () => Promise<T>) => {
+    const service = serviceOf[role];
+    if (service === undefined) return Promise.resolve(undefined);
+    return settle(waitUntil({ service, attempt, deadline, progress, logTail: logTail(service) }));
+  };
   // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
   const others = runtime.name === 'existing' ? [] : stateServices(spec);
   const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
-    settle(
-      waitUntil({
-        service: 'zookeeper',
-        attempt: () => zookeeperReady(zookeeper),
-        deadline,
-        progress,
-        logTail: logTail('zookeeper'),
-      }),
-    ),
-    settle(
-      waitUntil({
-        service: 'kafka',
-        attempt: () => kafkaReady(kafkaBrokers),
-        deadline,
-        progress,
-        logTail: logTail('kafka'),
-      }),
-    ),
-    settle(
-      waitUntil({
-        service: 'cassandra',
-        attempt: () => cassandraReady(cassandraContactPoints, cassandraCredentials),
-        deadline,
-        progress,
-        logTail: logTail('cassandra'),
-      }),
-    ),
+    waitFor('zookeeper', () => zookeeperReady(zookeeper)),
+    waitFor('kafka', () => kafkaReady(kafkaBrokers)),
+    waitFor('cassandra', () => cassandraReady(cassandraContactPoints, cassandraCredentials)),
     ...others.map(({ name, ready }) =>
       settle(
         waitUntil({
@@ -112,9 +97,10 @@ export async function awaitStack(
     ),
   ]);
   return {
-    zookeeper: zk,
-    kafka,
-    cassandra,
+    ...(zk ? { zookeeper: zk as Observed<{ mode: string }> } : {}),
+    ...(kafka ? { kafka } : {}),
+    ...(cassandra ? { cassandra } : {}),
+    serviceOf,
     others: Object.fromEntries(
       others.map(({ name }, index) => [name, otherResults[index] as Observed<number>]),
     ),

@@ -4,6 +4,7 @@ import {
   NO_LIFECYCLE_REASON,
   type Endpoints,
   type Runtime,
+  type ServerPorts,
   type ServiceObservation,
   type StopRecord,
 } from '../model/runtime';
@@ -15,7 +16,11 @@ export class ExistingRuntime implements Runtime {
   readonly name = 'existing' as const;
   readonly hasLifecycle = false;
 
-  constructor(readonly endpoints: Endpoints) {}
+  /** `servers`: the spec's servers; only these are looked at, under their service names. */
+  constructor(
+    readonly endpoints: Endpoints,
+    private readonly servers: ServerPorts,
+  ) {}
 
   /** Nothing to start: the stack is somebody else's. */
   async up(): Promise<void> {}
@@ -26,12 +31,19 @@ export class ExistingRuntime implements Runtime {
    */
   async services(): Promise<ServiceObservation[]> {
     const { zookeeper, kafkaBrokers, cassandraContactPoints } = this.endpoints;
+    const { zookeeper: zk, kafka, cassandra } = this.servers;
     return Promise.all([
-      byProtocol('zookeeper', zookeeper, () => zookeeperReady(zookeeper)),
-      byProtocol('kafka', kafkaBrokers.join(','), () => kafkaReady(kafkaBrokers)),
-      byProtocol('cassandra', cassandraContactPoints.join(','), () =>
-        cassandraReady(cassandraContactPoints, this.endpoints.cassandraCredentials),
-      ),
+      ...(zk ? [byProtocol(zk.service, zookeeper, () => zookeeperReady(zookeeper))] : []),
+      ...(kafka
+        ? [byProtocol(kafka.service, kafkaBrokers.join(','), () => kafkaReady(kafkaBrokers))]
+        : []),
+      ...(cassandra
+        ? [
+            byProtocol(cassandra.service, cassandraContactPoints.join(','), () =>
+              cassandraReady(cassandraContactPoints, this.endpoints.cassandraCredentials),
+            ),
+          ]
+        : []),
     ]);
   }
 

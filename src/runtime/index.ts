@@ -5,7 +5,7 @@ import { runChild } from './child';
 import { composeDefaultProjectName, composeRuntime } from './compose';
 import { LocalRuntime } from './local/LocalRuntime';
 import { twinConfig } from './local/config';
-import type { Runtime } from '../model/runtime';
+import type { Runtime, ServerPorts } from '../model/runtime';
 
 export const RUNTIME_NAMES = ['local', 'compose'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
@@ -35,16 +35,24 @@ export async function resolveRuntimeName(name: string): Promise<string> {
   return (await dockerAnswers()) ? 'compose' : 'local';
 }
 
-export function createRuntime(name: string, env: NodeJS.ProcessEnv = process.env): Runtime {
+/** `ports`: the spec's servers, which compose is asked about; the twin has its own. */
+export function createRuntime(
+  name: string,
+  ports: ServerPorts,
+  env: NodeJS.ProcessEnv = process.env,
+): Runtime {
   if (!isRuntimeName(name)) throw new UnknownRuntimeError(name);
   switch (name) {
     case 'local':
       return new LocalRuntime(twinConfig({}, env));
     case 'compose':
-      return composeRuntime({
-        name: composeDefaultProjectName(env, process.cwd()),
-        files: ['docker-compose.yml'],
-        directory: process.cwd(),
-      });
+      return composeRuntime(
+        {
+          name: composeDefaultProjectName(env, process.cwd()),
+          files: ['docker-compose.yml'],
+          directory: process.cwd(),
+        },
+        ports,
+      );
   }
 }

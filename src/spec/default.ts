@@ -4,7 +4,8 @@ import type { Spec } from './types';
 
 const SEVEN_DAYS_SECONDS = 7 * 24 * 60 * 60;
 
-export const DEFAULT_SPEC: Spec = {
+/** Every role declared, so callers (and tests) need no checks for absent ones. */
+export const DEFAULT_SPEC: Spec & Required<Pick<Spec, 'zookeeper' | 'kafka' | 'cassandra'>> = {
   version: 1,
   compose: {
     network: 'chatbattle-network',
@@ -54,7 +55,10 @@ export const DEFAULT_SPEC: Spec = {
       },
     },
   },
+  zookeeper: { service: 'zookeeper', port: 2181 },
   kafka: {
+    service: 'kafka',
+    port: 9092,
     topics: [
       {
         name: 'twitch-chat-messages',
@@ -71,6 +75,8 @@ export const DEFAULT_SPEC: Spec = {
     ],
   },
   cassandra: {
+    service: 'cassandra',
+    port: 9042,
     keyspaces: [
       {
         name: 'twitch_chat',

@@ -43,7 +43,7 @@ export class SpecError extends UserError {
         ...shown.map(describeProblem),
         ...(more > 0 ? [`  ... and ${more} more problem${more === 1 ? '' : 's'}`] : []),
       ].join('\n') +
-        '\nFix the entries above, or omit --spec to use the built-in Milestone-1 spec.',
+        '\nFix the entries above; infra-spec.schema.json shows them in an editor as you type.',
     );
     this.name = 'SpecError';
     this.problems = shown;
@@ -235,9 +235,20 @@ function crossReferenceProblems(spec: Spec): { path: YamlPath; message: string }
       }
     }
   }
-  problems.push(...duplicates(spec.kafka.topics, ['kafka', 'topics'], 'topic'));
-  problems.push(...duplicates(spec.cassandra.keyspaces, ['cassandra', 'keyspaces'], 'keyspace'));
-  spec.cassandra.keyspaces.forEach((keyspace, k) => {
+  const keyspaces = spec.cassandra?.keyspaces ?? [];
+  problems.push(...duplicates(spec.kafka?.topics ?? [], ['kafka', 'topics'], 'topic'));
+  problems.push(...duplicates(keyspaces, ['cassandra', 'keyspaces'], 'keyspace'));
+  const roundTripTable = spec.probes.roundTripTable;
+  if (roundTripTable) {
+    const tables = keyspaces.flatMap((k) => k.tables.map((t) => `${k.name}.${t.name}`));
+    if (!tables.includes(roundTripTable)) {
+      problems.push({
+        path: ['probes', 'roundTripTable'],
+        message: `"${roundTripTable}" is not a declared table; declared tables: ${tables.join(', ') || 'none'}`,
+      });
+    }
+  }
+  keyspaces.forEach((keyspace, k) => {
     const keyspacePath = ['cassandra', 'keyspaces', k, 'tables'];
     problems.push(...duplicates(keyspace.tables, keyspacePath, 'table'));
     keyspace.tables.forEach((table, t) => {

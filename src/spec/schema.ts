@@ -7,7 +7,7 @@ const stringMap = { type: 'object', additionalProperties: { type: 'string' } } a
 const service = {
   type: 'object',
   additionalProperties: false,
-  required: ['containerName', 'ready'],
+  required: ['ready'],
   properties: {
     containerName: name,
     ready: { enum: ['healthy', 'exited-0', 'running'] },
@@ -37,7 +37,7 @@ const topic = {
 const table = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'columns', 'partitionKey', 'defaultTtl', 'compaction'],
+  required: ['name', 'columns', 'partitionKey'],
   properties: {
     name,
     columns: { ...stringMap, minProperties: 1 },
@@ -52,7 +52,11 @@ const table = {
         properties: { column: name, order: { enum: ['ASC', 'DESC'] } },
       },
     },
-    defaultTtl: { type: 'integer', minimum: 0 },
+    defaultTtl: {
+      type: 'integer',
+      minimum: 0,
+      description: 'default_time_to_live in seconds; 0 means no TTL; omit to leave it unchecked',
+    },
     compaction: {
       type: 'object',
       additionalProperties: false,
@@ -73,34 +77,59 @@ const keyspace = {
   },
 } as const;
 
+/** A role's compose service and the port its server listens on inside the container. */
+const role = (service: string, port: number) =>
+  ({
+    service: { ...name, default: service, description: 'the compose service of this server' },
+    port: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 65535,
+      default: port,
+      description: 'the port the server listens on inside its container',
+    },
+  }) as const;
+
 export const SPEC_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'infra-verify spec',
   type: 'object',
   additionalProperties: false,
-  required: ['version', 'compose', 'kafka', 'cassandra'],
+  required: ['version'],
   properties: {
     version: { const: 1 },
     compose: {
       type: 'object',
       additionalProperties: false,
-      required: ['network', 'services'],
+      default: {},
       properties: {
-        network: name,
-        services: { type: 'object', additionalProperties: service },
+        network: { ...name, description: 'the network every service is on; omit to not check' },
+        services: { type: 'object', default: {}, additionalProperties: service },
       },
+    },
+    zookeeper: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'omit for a stack without ZooKeeper (KRaft, or Cassandra only)',
+      properties: role('zookeeper', 2181),
     },
     kafka: {
       type: 'object',
       additionalProperties: false,
-      required: ['topics'],
-      properties: { topics: { type: 'array', items: topic } },
+      description: 'omit for a stack without Kafka',
+      properties: {
+        ...role('kafka', 9092),
+        topics: { type: 'array', items: topic, default: [] },
+      },
     },
     cassandra: {
       type: 'object',
       additionalProperties: false,
-      required: ['keyspaces'],
-      properties: { keyspaces: { type: 'array', items: keyspace } },
+      description: 'omit for a stack without Cassandra',
+      properties: {
+        ...role('cassandra', 9042),
+        keyspaces: { type: 'array', items: keyspace, default: [] },
+      },
     },
     probes: {
       type: 'object',
@@ -108,6 +137,12 @@ export const SPEC_SCHEMA = {
       default: {},
       properties: {
         roundTrip: { type: 'boolean', default: true },
+        roundTripTable: {
+          type: 'string',
+          pattern: '^[^.]+\\.[^.]+$',
+          description:
+            'keyspace.table for the Cassandra probes; omit for the first table whose key types the probe can write',
+        },
         ttl: {
           type: 'object',
           additionalProperties: false,

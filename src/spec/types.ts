@@ -7,7 +7,8 @@ export type DependencyCondition =
   'service_started' | 'service_healthy' | 'service_completed_successfully';
 
 export interface ServiceSpec {
-  containerName: string;
+  /** compose's container_name; when unset, the name compose makes up is not checked */
+  containerName?: string;
   /** A long-running server must be healthy; a one-shot init must exit 0. */
   ready: ServiceReadiness;
   dependsOn: Record<string, DependencyCondition>;
@@ -31,8 +32,10 @@ export interface TableSpec {
   columns: Record<string, string>;
   partitionKey: string[];
   clustering: { column: string; order: ClusteringOrder }[];
-  defaultTtl: number;
-  compaction: { class: string; options: Record<string, string> };
+  /** seconds; 0 declares "no default TTL"; unset leaves it unchecked */
+  defaultTtl?: number;
+  /** unset leaves Cassandra's default compaction unchecked */
+  compaction?: { class: string; options: Record<string, string> };
 }
 
 export interface KeyspaceSpec {
@@ -43,14 +46,50 @@ export interface KeyspaceSpec {
 
 export interface ProbeSpec {
   roundTrip: boolean;
+  /** "keyspace.table" that carries the Cassandra probes; unset: the first the probe can write */
+  roundTripTable?: string;
   ttl: { toleranceSeconds: number; expiry: boolean };
 }
 
+/** The servers a stack may have; each is optional (a KRaft stack has no ZooKeeper). */
+export type RoleName = 'zookeeper' | 'kafka' | 'cassandra';
+export const ROLE_NAMES: readonly RoleName[] = ['zookeeper', 'kafka', 'cassandra'];
+
+/** Where a role's server runs: its compose service, and the port it listens on in the container. */
+export interface RoleSpec {
+  service: string;
+  port: number;
+}
+
+/** Today's ChatBattle names and ports: what a spec that names no service or port means. */
+export const DEFAULT_ROLES: Readonly<Record<RoleName, RoleSpec>> = {
+  zookeeper: { service: 'zookeeper', port: 2181 },
+  kafka: { service: 'kafka', port: 9092 },
+  cassandra: { service: 'cassandra', port: 9042 },
+};
+
 export interface Spec {
   version: 1;
-  compose: { network: string; services: Record<string, ServiceSpec> };
-  kafka: { topics: TopicSpec[] };
-  cassandra: { keyspaces: KeyspaceSpec[] };
+  /** network unset: the services' network is not checked */
+  compose: { network?: string; services: Record<string, ServiceSpec> };
+  zookeeper?: RoleSpec;
+  kafka?: RoleSpec & { topics: TopicSpec[] };
+  cassandra?: RoleSpec & { keyspaces: KeyspaceSpec[] };
   probes: ProbeSpec;
   persistence: { enabled: boolean };
+}
+
+/** The roles a spec declares, with their service and port. */
+export function declaredRoles(spec: Spec): Partial<Record<RoleName, RoleSpec>> {
+  const roles: Partial<Record<RoleName, RoleSpec>> = {};
+  for (const role of ROLE_NAMES) {
+    const declared = spec[role];
+    if (declared) roles[role] = { service: declared.service, port: declared.port };
+  }
+  return roles;
+}
+
+/** The role a compose service plays in this spec, if any. */
+export function roleOfService(spec: Spec, service: string): RoleName | undefined {
+  return ROLE_NAMES.find((role) => spec[role]?.service === service);
 }

@@ -13,7 +13,7 @@ import {
   toResult,
   type Outcome,
 } from '../checks/outcome';
-import type { CheckResult, Section } from '../model/report';
+import { resultOf, type CheckResult, type Section, type VerifyReport } from '../model/report';
 import { formatLocation } from '../model/source';
 import { parseDotenv, type Env } from '../model/dotenv';
 import { readTextFile, TextFileProblem } from '../spec/text-file';
@@ -28,6 +28,21 @@ export class ComposeFileError extends UserError {
     super(message);
     this.name = 'ComposeFileError';
   }
+}
+
+/** Static mode's whole run, as the report every renderer takes. */
+export function staticReport(composeFile: string, spec: Spec): VerifyReport {
+  const started = Date.now();
+  const checks = verifyStatic(composeFile, spec);
+  return {
+    result: resultOf(checks),
+    runtime: 'static',
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    timings: { static: Date.now() - started },
+    checks,
+    logs: {},
+  };
 }
 
 function readComposeText(file: string, what: string): string {
@@ -120,16 +135,17 @@ export function checkCompose(text: string, file: string, env: Env, spec: Spec): 
     const judge = (judgeService: (defined: ComposeService) => Outcome) =>
       needs([present], () => judgeService(service as ComposeService));
     const servicePath = (...rest: (string | number)[]): YamlPath => ['services', name, ...rest];
-    check(
-      'container-name',
-      'Infrastructure Services',
-      `${name} container name ${declared.containerName}`,
-      servicePath('container_name'),
-      judge((s) =>
-        compare(name, 'container_name', declared.containerName, s.container_name ?? 'not set'),
-      ),
-      present.id,
-    );
+    const containerName = declared.containerName;
+    if (containerName) {
+      check(
+        'container-name',
+        'Infrastructure Services',
+        `${name} container name ${containerName}`,
+        servicePath('container_name'),
+        judge((s) => compare(name, 'container_name', containerName, s.container_name ?? 'not set')),
+        present.id,
+      );
+    }
     check(
       'image',
       'Infrastructure Services',
@@ -138,14 +154,17 @@ export function checkCompose(text: string, file: string, env: Env, spec: Spec): 
       judge((s) => imageOutcome(name, s, env)),
       present.id,
     );
-    check(
-      'network',
-      'Infrastructure Services',
-      `${name} on ${spec.compose.network}`,
-      servicePath('networks'),
-      judge((s) => networkOutcome(name, s, compose, spec.compose.network)),
-      present.id,
-    );
+    const network = spec.compose.network;
+    if (network) {
+      check(
+        'network',
+        'Infrastructure Services',
+        `${name} on ${network}`,
+        servicePath('networks'),
+        judge((s) => networkOutcome(name, s, compose, network)),
+        present.id,
+      );
+    }
     if (declared.ready === 'healthy') {
       check(
         'healthcheck',

@@ -5,6 +5,7 @@ import {
   type Endpoints,
   type Progress,
   type Runtime,
+  type ServerPorts,
   type ServiceObservation,
   type StopRecord,
 } from '../../model/runtime';
@@ -27,23 +28,11 @@ import {
   type ContainerObservation,
 } from './parse';
 
-/** The container ports the stack publishes, by service, as the compose file declares them. */
-export interface PublishedPorts {
-  zookeeper: { service: string; port: number };
-  kafka: { service: string; port: number };
-  cassandra: { service: string; port: number };
-}
-
-export const DEFAULT_PUBLISHED_PORTS: PublishedPorts = {
-  zookeeper: { service: 'zookeeper', port: 2181 },
-  kafka: { service: 'kafka', port: 9092 },
-  cassandra: { service: 'cassandra', port: 9042 },
-};
-
 export interface ComposeRuntimeOptions {
   project: ComposeProject;
   run: RunCommand;
-  ports?: PublishedPorts;
+  /** the servers to reach: their services and container ports, from the spec */
+  ports: ServerPorts;
   /** seconds compose gives a service to stop before SIGKILL */
   stopTimeoutSeconds?: number;
   /** how long `up` and `down` may run before they are killed (image pulls count) */
@@ -65,19 +54,20 @@ export class ComposeRuntime implements Runtime {
   readonly hasLifecycle = true;
   private command: ComposeCommand | undefined;
   private resolved: Endpoints | undefined;
-  private readonly ports: PublishedPorts;
+  private readonly ports: ServerPorts;
 
   constructor(private readonly options: ComposeRuntimeOptions) {
-    this.ports = options.ports ?? DEFAULT_PUBLISHED_PORTS;
+    this.ports = options.ports;
   }
 
-  /** Standard host ports until `up` has asked compose where they really are published. */
+  /** The container ports on loopback until `up` has asked compose where they are published. */
   get endpoints(): Endpoints {
+    const { zookeeper, kafka, cassandra } = this.ports;
     return (
       this.resolved ?? {
-        zookeeper: `127.0.0.1:${this.ports.zookeeper.port}`,
-        kafkaBrokers: [`127.0.0.1:${this.ports.kafka.port}`],
-        cassandraContactPoints: [`127.0.0.1:${this.ports.cassandra.port}`],
+        zookeeper: zookeeper ? `127.0.0.1:${zookeeper.port}` : '',
+        kafkaBrokers: kafka ? [`127.0.0.1:${kafka.port}`] : [],
+        cassandraContactPoints: cassandra ? [`127.0.0.1:${cassandra.port}`] : [],
       }
     );
   }
@@ -97,6 +87,11 @@ export class ComposeRuntime implements Runtime {
       // When compose cannot say (no container was even created), there is nothing to probe.
       this.resolved = await this.resolveEndpoints().catch(() => NOWHERE);
     }
+  }
+
+  /** For a project that is already up (init inspects it): learn where its servers listen. */
+  async attach(): Promise<void> {
+    this.resolved = await this.resolveEndpoints();
   }
 
   async services(): Promise<ServiceObservation[]> {
@@ -187,16 +182,25 @@ export class ComposeRuntime implements Runtime {
 
   private async resolveEndpoints(): Promise<Endpoints> {
     const command = await this.compose();
-    const address = async ({ service, port }: { service: string; port: number }) => {
+    const address = async (server: { service: string; port: number } | undefined) => {
+      if (!server) return undefined;
       const published = parsePort(
-        await this.exec(portArgs(command, this.options.project, service, port), 'port'),
+        await this.exec(
+          portArgs(command, this.options.project, server.service, server.port),
+          'port',
+        ),
       );
       return `${published.host}:${published.port}`;
     };
+    const [zookeeper, kafka, cassandra] = [
+      await address(this.ports.zookeeper),
+      await address(this.ports.kafka),
+      await address(this.ports.cassandra),
+    ];
     return {
-      zookeeper: await address(this.ports.zookeeper),
-      kafkaBrokers: [await address(this.ports.kafka)],
-      cassandraContactPoints: [await address(this.ports.cassandra)],
+      zookeeper: zookeeper ?? '',
+      kafkaBrokers: kafka ? [kafka] : [],
+      cassandraContactPoints: cassandra ? [cassandra] : [],
     };
   }
 

@@ -1,4 +1,4 @@
-export { ComposeRuntime, DEFAULT_PUBLISHED_PORTS, type PublishedPorts } from './compose-runtime';
+export { ComposeRuntime } from './compose-runtime';
 export type { ComposeProject } from './args';
 export {
   composeDefaultProjectName,
@@ -6,11 +6,12 @@ export {
   validateProjectName,
   ProjectNameError,
 } from './project-name';
+import type { ServerPorts } from '../../model/runtime';
 import type { ComposeProject } from './args';
 import { ComposeRuntime } from './compose-runtime';
 import { runCommand } from './run-command';
 
 /** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-export function composeRuntime(project: ComposeProject): ComposeRuntime {
-  return new ComposeRuntime({ project, run: runCommand });
+export function composeRuntime(project: ComposeProject, ports: ServerPorts): ComposeRuntime {
+  return new ComposeRuntime({ project, run: runCommand, ports });
 }

@@ -1,0 +1,162 @@
+// `infra-verify init`: inspect a running stack (and its compose file, when there is one) and
+// write an infra-spec.yml that declares what was set on purpose. Verifying that spec against
+// the same stack passes; any drift made afterwards fails.
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { UserError, errorMessage } from './model/errors';
+import type { Runtime } from './model/runtime';
+import { connectStack, observeLive } from './probes/observe-stack';
+import { awaitStack } from './probes/stack-ready';
+import { resolveRuntimeName } from './runtime';
+import { ComposeRuntime } from './runtime/compose';
+import { composeFacts, rolesFromCompose } from './spec/compose-facts';
+import { DEFAULT_SPEC_FILE } from './spec/for-run';
+import { draftSpec, type ComposeFacts, type InspectedStack } from './spec/draft';
+import { parseSpec } from './spec/load';
+import { renderSpec } from './spec/render';
+import { readTextFile, TextFileProblem } from './spec/text-file';
+import { DEFAULT_ROLES, ROLE_NAMES, type RoleName, type RoleSpec, type Spec } from './spec/types';
+import { EXIT, UsageError, runtimeFrom, timeoutSeconds } from './verify-command';
+
+interface InitFlags {
+  runtime: 'auto' | 'compose' | 'local' | 'existing';
+  composeFile: string;
+  out: string;
+  force?: boolean;
+  kafkaBrokers: string;
+  cassandraContactPoints: string;
+  zookeeper: string;
+  timeout: string;
+}
+
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+function readCompose(file: string): ComposeFacts | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return composeFacts(readTextFile(file));
+  } catch (error) {
+    if (error instanceof TextFileProblem) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** What the running servers show: the roles that answered, their topics and their schema. */
+async function inspect(
+  runtime: Runtime,
+  candidates: Partial<Record<RoleName, RoleSpec>>,
+  deadline: number,
+): Promise<InspectedStack> {
+  // A spec of the candidate roles only, so that the waits ask exactly these servers.
+  const probeSpec: Spec = {
+    version: 1,
+    compose: { services: {} },
+    ...(candidates.zookeeper ? { zookeeper: candidates.zookeeper } : {}),
+    ...(candidates.kafka ? { kafka: { ...candidates.kafka, topics: [] } } : {}),
+    ...(candidates.cassandra ? { cassandra: { ...candidates.cassandra, keyspaces: [] } } : {}),
+    probes: { roundTrip: false, ttl: { toleranceSeconds: 5, expiry: false } },
+    persistence: { enabled: false },
+  };
+  const readiness = await awaitStack(probeSpec, runtime, deadline, progress);
+  const roles: InspectedStack['roles'] = {};
+  for (const role of ROLE_NAMES) {
+    const state = readiness[role];
+    const declared = candidates[role];
+    if (!state || !declared) continue;
+    if (state.ok) roles[role] = declared;
+    else
+      progress(
+        `${role} (${declared.service}) did not answer, so the spec leaves it out: ${state.error}`,
+      );
+  }
+  if (Object.keys(roles).length === 0) {
+    throw new UserError(
+      'no server of the stack answered; start the stack first (e.g. `infra-verify up`), or point init at it with --runtime existing and its endpoints',
+    );
+  }
+  const clients = await connectStack(runtime.endpoints, readiness);
+  try {
+    const live = await observeLive(runtime, readiness, clients);
+    const inspected: InspectedStack = { roles };
+    if (roles.kafka) {
+      if (!live.kafka.ok) throw new Error(`reading Kafka's topics failed: ${live.kafka.error}`);
+      inspected.topics = live.kafka.value;
+    }
+    if (roles.cassandra) {
+      if (!live.cassandra.ok)
+        throw new Error(`reading Cassandra's schema failed: ${live.cassandra.error}`);
+      inspected.keyspaces = live.cassandra.value;
+    }
+    return inspected;
+  } finally {
+    await clients.close();
+  }
+}
+
+async function runInit(flags: InitFlags): Promise<number> {
+  const out = resolve(flags.out);
+  if (existsSync(out) && !flags.force) {
+    throw new UsageError(`${flags.out} exists; init never overwrites it unless you pass --force`);
+  }
+  const deadline = Date.now() + timeoutSeconds(flags.timeout) * 1000;
+  const composeFile = resolve(flags.composeFile);
+  const compose = readCompose(composeFile);
+  const candidates = compose ? rolesFromCompose(compose) : { ...DEFAULT_ROLES };
+  const runtime = await runtimeFrom(flags, candidates);
+  if (runtime instanceof ComposeRuntime) await runtime.attach();
+  const inspected = await inspect(runtime, candidates, deadline);
+  const spec = draftSpec(inspected, compose);
+  const text = renderSpec(spec, {
+    runtime: `runtime ${runtime.name}`,
+    ...(compose ? { composeFile: flags.composeFile } : {}),
+    date: new Date().toISOString().slice(0, 10),
+  });
+  // What init writes must load: a spec it cannot read back would be a trap.
+  parseSpec(text, flags.out);
+  writeFileSync(out, text);
+  const counts = [
+    spec.kafka && `${spec.kafka.topics.length} topic(s)`,
+    spec.cassandra &&
+      `${spec.cassandra.keyspaces.reduce((n, k) => n + k.tables.length, 0)} table(s)`,
+    `${Object.keys(spec.compose.services).length} compose service(s)`,
+  ].filter(Boolean);
+  progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: infra-verify verify`);
+  return EXIT.ok;
+}
+
+export function initCommand(setExitCode: (code: number) => void): Command {
+  return new Command('init')
+    .exitOverride()
+    .description(
+      'inspect a running stack (and its compose file) and write an infra-spec.yml that it passes',
+    )
+    .addOption(
+      new Option('--runtime <name>', 'where the stack runs (auto: compose if Docker answers)')
+        .choices(['auto', 'compose', 'local', 'existing'])
+        .default('auto'),
+    )
+    .option('--compose-file <file>', 'the compose file to read, when present', 'docker-compose.yml')
+    .option('--out <file>', 'where to write the spec', DEFAULT_SPEC_FILE)
+    .option('--force', 'overwrite the file if it exists')
+    .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
+    .option(
+      '--cassandra-contact-points <list>',
+      'existing runtime: Cassandra host:port list',
+      'localhost:9042',
+    )
+    .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
+    .option('--timeout <seconds>', 'how long to wait for each server to answer', '20')
+    .action(async (flags: InitFlags) => {
+      try {
+        const resolved = {
+          ...flags,
+          runtime: (await resolveRuntimeName(flags.runtime)) as InitFlags['runtime'],
+        };
+        setExitCode(await runInit(resolved));
+      } catch (error) {
+        process.stderr.write(`infra-verify init: ${errorMessage(error)}\n`);
+        setExitCode(error instanceof UserError ? EXIT.usage : EXIT.failed);
+      }
+    });
+}
