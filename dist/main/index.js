@@ -101520,6 +101520,114 @@ function annotationsFor(checks, workspace) {
 
 /***/ }),
 
+/***/ 52334:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// The few GitHub REST calls the action makes, with Node's own fetch. Every call is bounded in
+// time and in the bytes it reads, and what comes back is parsed as untrusted JSON.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.GitHubApiError = exports.MAX_RESPONSE_BYTES = exports.TOTAL_TIMEOUT_MS = exports.REQUEST_TIMEOUT_MS = void 0;
+exports.gitHubApi = gitHubApi;
+exports.REQUEST_TIMEOUT_MS = 10_000;
+/** All calls of one comment together: a slow API delays the step by this much at most. */
+exports.TOTAL_TIMEOUT_MS = 30_000;
+/** 100 comments of GitHub's 65,536-character maximum, with room for the JSON around them. */
+exports.MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+class GitHubApiError extends Error {
+    status;
+    constructor(message, 
+    /** the HTTP status, or undefined when no answer came (timeout, refused, too large) */
+    status) {
+        super(message);
+        this.status = status;
+    }
+}
+exports.GitHubApiError = GitHubApiError;
+function gitHubApi(baseUrl, token) {
+    const base = baseUrl.replace(/\/+$/, '');
+    const deadline = Date.now() + exports.TOTAL_TIMEOUT_MS;
+    return {
+        async request(method, path, body) {
+            const remaining = deadline - Date.now();
+            if (remaining <= 0) {
+                throw new GitHubApiError(`${method} ${path}: out of time (${exports.TOTAL_TIMEOUT_MS / 1000} s for all calls)`);
+            }
+            const response = await fetch(`${base}${path}`, {
+                method,
+                headers: {
+                    accept: 'application/vnd.github+json',
+                    authorization: `Bearer ${token}`,
+                    'x-github-api-version': '2022-11-28',
+                    'user-agent': 'chatbattle-infra-verify',
+                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+                },
+                ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+                redirect: 'error',
+                signal: AbortSignal.timeout(Math.min(exports.REQUEST_TIMEOUT_MS, remaining)),
+            }).catch((error) => {
+                throw new GitHubApiError(`${method} ${path}: no answer (${reason(error)})`);
+            });
+            const text = await readBounded(response, exports.MAX_RESPONSE_BYTES).catch((error) => {
+                throw new GitHubApiError(`${method} ${path}: ${reason(error)}`);
+            });
+            if (!response.ok) {
+                throw new GitHubApiError(`${method} ${path}: HTTP ${response.status} ${apiMessage(text)}`.trim(), response.status);
+            }
+            try {
+                return text === '' ? undefined : JSON.parse(text);
+            }
+            catch {
+                throw new GitHubApiError(`${method} ${path}: the answer is not JSON`);
+            }
+        },
+    };
+}
+async function readBounded(response, maxBytes) {
+    if (!response.body)
+        return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel();
+            throw new Error(`the answer is larger than ${maxBytes} bytes`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** GitHub's own `message` from an error body, cut short and on one line. */
+function apiMessage(text) {
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.message === 'string') {
+            return `(${parsed.message.replace(/\p{Cc}+/gu, ' ').slice(0, 200)})`;
+        }
+    }
+    catch {
+        // not JSON: the status says enough
+    }
+    return '';
+}
+function reason(error) {
+    // fetch aborts with a DOMException, which is no Error on Node 20
+    const { name, message, cause } = (error ?? {});
+    if (name === 'TimeoutError')
+        return 'timed out';
+    const detail = cause instanceof Error ? `: ${cause.message}` : '';
+    return `${typeof message === 'string' ? message : String(error)}${detail}`;
+}
+
+
+/***/ }),
+
 /***/ 81729:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -101564,10 +101672,12 @@ exports.readInputs = readInputs;
 // The action's inputs, typed and validated once. Pure: `get` reads one input by name, so tests
 // need no environment. A bad value is an InputError that names the input and the fix.
 const path = __importStar(__nccwpck_require__(76760));
+const errors_1 = __nccwpck_require__(87206);
+const settings_1 = __nccwpck_require__(34692);
+const host_port_1 = __nccwpck_require__(50486);
 const project_name_1 = __nccwpck_require__(71968);
-const existing_1 = __nccwpck_require__(51619);
-const verify_1 = __nccwpck_require__(35538);
-class InputError extends Error {
+const pr_comment_1 = __nccwpck_require__(21794);
+class InputError extends errors_1.UserError {
 }
 exports.InputError = InputError;
 function readInputs(get, env) {
@@ -101582,8 +101692,10 @@ function readInputs(get, env) {
         timeoutSeconds: timeoutInput(get('timeout')),
         keepUp: booleanInput(get, 'keep-up', false),
         reportDir: path.resolve(workingDirectory, get('report-dir') || 'infra-verify-reports'),
+        comment: booleanInput(get, 'comment', (0, pr_comment_1.isPullRequestEvent)(env)),
+        githubToken: get('github-token'),
     };
-    const composeFiles = () => listInput(get('compose-file') || 'docker-compose.yml');
+    const composeFiles = () => (0, host_port_1.splitList)(get('compose-file') || 'docker-compose.yml');
     const mode = get('mode') || 'live';
     if (mode === 'static')
         return { ...common, mode, composeFiles: composeFiles() };
@@ -101626,15 +101738,8 @@ function checkedProjectName(name) {
         return (0, project_name_1.validateProjectName)(name);
     }
     catch (error) {
-        throw new InputError(error.message);
+        throw new InputError((0, errors_1.errorMessage)(error));
     }
-}
-/** One per line or comma-separated, as other actions take lists. */
-function listInput(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
 }
 // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE'];
@@ -101651,24 +101756,20 @@ function booleanInput(get, name, fallback) {
 }
 function timeoutInput(value) {
     if (value.trim() === '')
-        return verify_1.DEFAULT_TIMEOUT_SECONDS;
-    const seconds = Number(value);
-    if (!Number.isInteger(seconds) || seconds <= 0) {
+        return settings_1.DEFAULT_TIMEOUT_SECONDS;
+    const seconds = (0, settings_1.wholeSeconds)(value);
+    if (seconds === undefined) {
         throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds, e.g. 300.`);
     }
     return seconds;
 }
+/** May be empty here: whether it is required depends on the spec's servers (main checks). */
 function endpointList(get, name) {
-    const items = listInput(get(name));
-    if (items.length === 0) {
-        throw new InputError(`Input "${name}" is required with runtime "existing" (host:port).`);
+    const { addresses, invalid } = (0, host_port_1.addressList)(get(name));
+    if (invalid !== undefined) {
+        throw new InputError(`Input "${name}" has "${invalid}": use host:port, e.g. localhost:9092.`);
     }
-    for (const item of items) {
-        if (!(0, existing_1.isHostPort)(item)) {
-            throw new InputError(`Input "${name}" has "${item}": use host:port, e.g. localhost:9092.`);
-        }
-    }
-    return items;
+    return addresses;
 }
 
 
@@ -101720,24 +101821,34 @@ exports.main = main;
 const core = __importStar(__nccwpck_require__(37484));
 const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
+const errors_1 = __nccwpck_require__(87206);
 const report_1 = __nccwpck_require__(41714);
+const pr_comment_1 = __nccwpck_require__(71914);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
 const for_run_1 = __nccwpck_require__(94116);
 const load_1 = __nccwpck_require__(11207);
+const types_1 = __nccwpck_require__(49518);
 const compose_2 = __nccwpck_require__(18946);
 const verify_1 = __nccwpck_require__(35538);
+const observer_1 = __nccwpck_require__(45881);
 const annotations_1 = __nccwpck_require__(47376);
+const github_api_1 = __nccwpck_require__(52334);
 const inputs_1 = __nccwpck_require__(81729);
+const pr_comment_2 = __nccwpck_require__(21794);
 const state_1 = __nccwpck_require__(33175);
-function runtimeFor(inputs) {
+function runtimeFor(inputs, spec) {
+    const servers = (0, types_1.declaredRoles)(spec);
     if (inputs.runtime === 'existing') {
+        requireEndpoints(inputs, servers);
         return new existing_1.ExistingRuntime({
             kafkaBrokers: inputs.kafkaBrokers,
             cassandraContactPoints: inputs.cassandraContactPoints,
             zookeeper: inputs.zookeeper,
-            ...(inputs.cassandraCredentials ? { cassandraCredentials: inputs.cassandraCredentials } : {}),
-        });
+            ...(inputs.cassandraCredentials
+                ? { cassandraCredentials: inputs.cassandraCredentials }
+                : {}),
+        }, servers);
     }
     (0, state_1.saveStackState)(core.saveState, {
         stackStarted: true,
@@ -101750,7 +101861,20 @@ function runtimeFor(inputs) {
         name: inputs.projectName,
         files: inputs.composeFiles,
         directory: inputs.workingDirectory,
-    });
+    }, servers);
+}
+/** Each server the spec declares needs its endpoint input; the others may stay empty. */
+function requireEndpoints(inputs, servers) {
+    const missing = [
+        servers.kafka && inputs.kafkaBrokers.length === 0 ? 'kafka-brokers' : undefined,
+        servers.cassandra && inputs.cassandraContactPoints.length === 0
+            ? 'cassandra-contact-points'
+            : undefined,
+        servers.zookeeper && !inputs.zookeeper ? 'zookeeper' : undefined,
+    ].filter((name) => name !== undefined);
+    if (missing.length > 0) {
+        throw new inputs_1.InputError(`Input ${missing.map((name) => `"${name}"`).join(', ')} is required with runtime "existing": the spec declares that server (host:port).`);
+    }
 }
 function writeReports(report, directory) {
     (0, node_fs_1.mkdirSync)(directory, { recursive: true });
@@ -101760,6 +101884,26 @@ function writeReports(report, directory) {
     (0, node_fs_1.writeFileSync)(junit, (0, report_1.renderJunit)(report));
     return { json, junit };
 }
+/** Best effort: whatever goes wrong costs one warning, never the step. */
+async function commentOnPullRequest(report, inputs, workspace) {
+    if (!inputs.comment)
+        return;
+    const context = (0, pr_comment_2.pullRequestContext)(process.env, workspace);
+    if (typeof context === 'string') {
+        core.info(`infra-verify: no pull request comment (${context})`);
+        return;
+    }
+    try {
+        if (!inputs.githubToken)
+            throw new Error('the github-token input is empty');
+        const body = (0, pr_comment_1.renderPrComment)(report, context);
+        const { action } = await (0, pr_comment_2.upsertComment)((0, github_api_1.gitHubApi)(context.apiUrl, inputs.githubToken), context, body);
+        core.info(`infra-verify: ${action} the comment on pull request #${context.number}`);
+    }
+    catch (error) {
+        core.warning((0, pr_comment_2.commentWarning)(error, context.number));
+    }
+}
 /** mode static: the compose file against the spec, before (and without) any container. */
 function staticRun(inputs, spec) {
     const [composeFile = 'docker-compose.yml', ...rest] = inputs.composeFiles;
@@ -101768,8 +101912,9 @@ function staticRun(inputs, spec) {
     return (0, compose_2.staticReport)(path.resolve(inputs.workingDirectory, composeFile), spec);
 }
 async function liveRun(inputs, loaded) {
-    const runtime = runtimeFor(inputs);
+    const runtime = runtimeFor(inputs, loaded.spec);
     const report = await (0, verify_1.verify)(loaded.spec, runtime, {
+        observer: observer_1.probeObserver,
         timeoutSeconds: inputs.timeoutSeconds,
         noPersistence: !inputs.persistence,
         ttlExpiry: inputs.ttlExpiry,
@@ -101784,9 +101929,11 @@ async function liveRun(inputs, loaded) {
 }
 async function run() {
     const inputs = (0, inputs_1.readInputs)((name) => core.getInput(name), process.env);
+    if (inputs.githubToken)
+        core.setSecret(inputs.githubToken);
+    // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
     if (inputs.mode === 'live' && inputs.runtime === 'existing' && inputs.cassandraCredentials) {
         core.setSecret(inputs.cassandraCredentials.password);
-        core.setSecret(inputs.cassandraCredentials.username);
     }
     const loaded = (0, for_run_1.specForRun)(inputs.spec, inputs.workingDirectory);
     const report = inputs.mode === 'static' ? staticRun(inputs, loaded.spec) : await liveRun(inputs, loaded);
@@ -101800,6 +101947,7 @@ async function run() {
     core.setOutput('report-json', reports.json);
     core.setOutput('report-junit', reports.junit);
     const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
+    await commentOnPullRequest(report, inputs, workspace);
     for (const { message, ...properties } of (0, annotations_1.annotationsFor)(report.checks, workspace)) {
         core.error(message, properties);
     }
@@ -101835,25 +101983,180 @@ async function main() {
                 });
             }
         }
-        const known = error instanceof inputs_1.InputError ||
-            error instanceof load_1.SpecError ||
-            error instanceof for_run_1.NoSpecError ||
-            error instanceof compose_2.ComposeFileError;
-        const message = known
-            ? error.message
-            : `infra-verify failed: ${error.message}`;
+        const message = error instanceof errors_1.UserError ? error.message : `infra-verify failed: ${(0, errors_1.errorMessage)(error)}`;
         // The summary is where a reviewer looks first, so it says why even when nothing was checked.
         await core.summary
-            .addRaw(`## ❌ infra-verify: ERROR\n\n\`\`\`text\n${message}\n\`\`\`\n`)
+            .addRaw((0, report_1.renderErrorMarkdown)(message))
             .write()
             .catch(() => undefined);
         core.setFailed(message);
         // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
-        if (known)
+        if (error instanceof errors_1.UserError)
             process.exitCode = 2;
     }
 }
 void main();
+
+
+/***/ }),
+
+/***/ 21794:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_COMMENT_PAGES = void 0;
+exports.isPullRequestEvent = isPullRequestEvent;
+exports.commentMarker = commentMarker;
+exports.pullRequestContext = pullRequestContext;
+exports.upsertComment = upsertComment;
+exports.commentWarning = commentWarning;
+// One living comment per pull request and job: found again by a hidden marker on its first
+// line and updated in place, so re-runs never pile up comments. Posting is best effort: a token
+// without `pull-requests: write` (forks get read-only tokens) costs one warning, never the step.
+const node_fs_1 = __nccwpck_require__(73024);
+const path = __importStar(__nccwpck_require__(76760));
+const github_api_1 = __nccwpck_require__(52334);
+/** Comments read while looking for ours; a thread longer than this gets a new comment. */
+exports.MAX_COMMENT_PAGES = 10;
+const PER_PAGE = 100;
+/** GitHub caps webhook payloads at 25 MB; the event file is never read past that. */
+const MAX_EVENT_BYTES = 25 * 1024 * 1024;
+const REPOSITORY = /^[A-Za-z0-9-]+\/(?!\.\.?$)[A-Za-z0-9_.-]+$/;
+const SHA = /^[0-9a-f]{40}$/;
+/** True when the event is about a pull request: the default for the `comment` input. */
+function isPullRequestEvent(env) {
+    return (env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target');
+}
+/** The hidden first line: `-->` cannot occur in it, whatever the workflow and job are named. */
+function commentMarker(workflow, job) {
+    return `<!-- infra-verify workflow=${encodeURIComponent(workflow)} job=${encodeURIComponent(job)} -->`;
+}
+/** Where to comment, from the runner's environment and event file; a string says why not. */
+function pullRequestContext(env, workspace) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    if (!REPOSITORY.test(repository))
+        return `GITHUB_REPOSITORY "${repository}" is not owner/name`;
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    if (typeof event === 'string')
+        return event;
+    const number = event.pull_request?.number;
+    if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
+        return 'the event has no pull request number';
+    }
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const runId = /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? env.GITHUB_RUN_ID : undefined;
+    const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? env.GITHUB_RUN_ATTEMPT : '1';
+    const head = event.pull_request?.head?.sha;
+    const blob = typeof head === 'string' && SHA.test(head) ? `${server}/${repository}/blob/${head}` : undefined;
+    return {
+        repository,
+        number,
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        summaryUrl: runId
+            ? `${server}/${repository}/actions/runs/${runId}/attempts/${attempt}`
+            : `${server}/${repository}/pull/${number}/checks`,
+        marker: commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? ''),
+        sourceLink: (source) => {
+            const file = path.relative(workspace, path.resolve(workspace, source.file)).split(path.sep);
+            const label = `${file.join('/')}:${source.line}`;
+            // A file outside the checkout has no page on GitHub.
+            if (!blob || file[0] === '..')
+                return { label };
+            return { label, url: `${blob}/${file.map(encodeURIComponent).join('/')}#L${source.line}` };
+        },
+    };
+}
+function readEvent(file) {
+    if (!file)
+        return 'GITHUB_EVENT_PATH is not set';
+    try {
+        if ((0, node_fs_1.statSync)(file).size > MAX_EVENT_BYTES)
+            return `the event file is over ${MAX_EVENT_BYTES} bytes`;
+        const parsed = JSON.parse((0, node_fs_1.readFileSync)(file, 'utf8'));
+        return typeof parsed === 'object' && parsed !== null
+            ? parsed
+            : 'the event is not an object';
+    }
+    catch (error) {
+        return `the event file cannot be read: ${error.message}`;
+    }
+}
+/** Updates the comment that starts with the marker, or creates it. */
+async function upsertComment(api, context, body) {
+    const repo = `/repos/${context.repository}`;
+    const existing = await findComment(api, `${repo}/issues/${context.number}/comments`, context.marker);
+    if (existing !== undefined) {
+        await api.request('PATCH', `${repo}/issues/comments/${existing}`, { body });
+        return { action: 'updated', id: existing };
+    }
+    const created = await api.request('POST', `${repo}/issues/${context.number}/comments`, { body });
+    return { action: 'created', id: commentId(created) ?? 0 };
+}
+async function findComment(api, listPath, marker) {
+    for (let page = 1; page <= exports.MAX_COMMENT_PAGES; page++) {
+        const comments = await api.request('GET', `${listPath}?per_page=${PER_PAGE}&page=${page}`);
+        if (!Array.isArray(comments))
+            throw new github_api_1.GitHubApiError(`GET ${listPath}: the answer is not a list`);
+        // Starts with, not contains: a reply quoting our comment must not be taken for it.
+        const ours = comments.find((comment) => typeof comment === 'object' &&
+            comment !== null &&
+            typeof comment.body === 'string' &&
+            comment.body.startsWith(marker));
+        if (ours !== undefined)
+            return commentId(ours);
+        if (comments.length < PER_PAGE)
+            return undefined;
+    }
+    return undefined;
+}
+function commentId(comment) {
+    const id = comment?.id;
+    return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
+}
+/** The one warning a failed comment costs, naming the fix. */
+function commentWarning(error, number) {
+    if (error instanceof github_api_1.GitHubApiError && (error.status === 403 || error.status === 404)) {
+        return (`infra-verify could not comment on pull request #${number} (${error.message}). ` +
+            'Give the job `permissions: pull-requests: write`; pull requests from forks get a ' +
+            'read-only token, so there the comment is skipped. Set `comment: false` to silence this.');
+    }
+    return `infra-verify could not comment on pull request #${number}: ${error.message}. The result stands; only the comment is missing.`;
+}
 
 
 /***/ }),
@@ -101920,16 +102223,19 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraChecks = cassandraChecks;
 const normalise_1 = __nccwpck_require__(819);
 const outcome_1 = __nccwpck_require__(34545);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const probes_1 = __nccwpck_require__(43318);
 const SECTION = 'Cassandra Schema';
 function cassandraChecks(spec, observed, gates, locate) {
     const results = [];
-    const tables = [];
+    const tables = new Map();
     const check = (def, outcome) => {
         const result = (0, outcome_1.toResult)(locate, { ...def, section: SECTION }, outcome);
         results.push(result);
         return result;
     };
+    // A stack without Cassandra has no Cassandra section at all.
+    if (!spec.cassandra)
+        return [];
     const observedKeyspaces = observed.cassandra.ok ? observed.cassandra.value : {};
     spec.cassandra.keyspaces.forEach((keyspace, k) => {
         const path = ['cassandra', 'keyspaces', k];
@@ -101961,10 +102267,10 @@ function cassandraChecks(spec, observed, gates, locate) {
             }, onKeyspace((ks) => (0, outcome_1.compare)(keyspace.name, key.replace(/_/g, ' '), value, ks.replication[key] ?? 'not set')));
         }
         keyspace.tables.forEach((table, t) => {
-            tables.push(tableChecks(keyspace, table, [...path, 'tables', t], exists, found, check));
+            tables.set(`${keyspace.name}.${table.name}`, tableChecks(keyspace, table, [...path, 'tables', t], exists, found, check));
         });
     });
-    results.push(...probeChecks(spec, observed, tables[0], locate));
+    results.push(...(0, probes_1.cassandraProbeChecks)(spec, observed, tables, locate));
     return results;
 }
 function tableChecks(keyspace, table, path, keyspaceExists, keyspaceFound, check) {
@@ -101983,8 +102289,16 @@ function tableChecks(keyspace, table, path, keyspaceExists, keyspaceFound, check
     child('partition-key', `Partition key ${partitionKey}`, ['partitionKey'], (observed) => (0, outcome_1.compare)(name, 'partition key', partitionKey, describeKey(keyColumns(observed, 'partition_key').map((c) => c.name))));
     const clusteringNames = describeKey(table.clustering.map((c) => c.column));
     const clusteringColumns = child('clustering-columns', `Clustering columns ${clusteringNames}`, ['clustering'], (observed) => (0, outcome_1.compare)(name, 'clustering columns', clusteringNames, describeKey(keyColumns(observed, 'clustering').map((c) => c.name))));
-    const defaultTtl = child('default-ttl', `TTL set to ${(0, normalise_1.describeDuration)(table.defaultTtl)} (default_time_to_live ${table.defaultTtl})`, ['defaultTtl'], (observed) => (0, outcome_1.compare)(name, 'default_time_to_live', String(table.defaultTtl), String(observed.defaultTtl)));
-    child('compaction', `Compaction strategy configured (${describeCompaction(table.compaction)})`, ['compaction'], (observed) => compactionOutcome(table, observed));
+    const ttl = table.defaultTtl;
+    const defaultTtl = ttl === undefined
+        ? undefined
+        : child('default-ttl', ttl === 0
+            ? 'No default TTL (default_time_to_live 0)'
+            : `TTL set to ${(0, normalise_1.describeDuration)(ttl)} (default_time_to_live ${ttl})`, ['defaultTtl'], (observed) => (0, outcome_1.compare)(name, 'default_time_to_live', String(ttl), String(observed.defaultTtl)));
+    const compaction = table.compaction;
+    if (compaction) {
+        child('compaction', `Compaction strategy configured (${describeCompaction(compaction)})`, ['compaction'], (observed) => compactionOutcome(table.name, compaction, observed));
+    }
     const order = table.clustering.map((c) => `${c.column} ${c.order}`).join(', ');
     check({
         id: `${base}.clustering-order`,
@@ -102009,64 +102323,23 @@ function describeCompaction(compaction) {
     const options = Object.entries(compaction.options).map(([key, value]) => `${key}=${value}`);
     return [(0, normalise_1.shortClassName)(compaction.class), ...options].join(', ');
 }
-function compactionOutcome(table, observed) {
-    const expectedClass = (0, normalise_1.shortClassName)(table.compaction.class);
+function compactionOutcome(tableName, compaction, observed) {
+    const expectedClass = (0, normalise_1.shortClassName)(compaction.class);
     const actualClass = (0, normalise_1.shortClassName)(observed.compaction.class ?? 'none');
     // Options of a different strategy mean nothing, so a wrong class is the whole story.
     if (expectedClass !== actualClass)
-        return (0, outcome_1.mismatch)(table.name, 'compaction class', expectedClass, actualClass);
-    const differing = Object.entries(table.compaction.options).filter(([key, value]) => observed.compaction[key] !== value);
+        return (0, outcome_1.mismatch)(tableName, 'compaction class', expectedClass, actualClass);
+    const differing = Object.entries(compaction.options).filter(([key, value]) => observed.compaction[key] !== value);
     if (differing.length === 0)
-        return (0, outcome_1.pass)(`${table.name}: compaction ${describeCompaction(table.compaction)}`);
+        return (0, outcome_1.pass)(`${tableName}: compaction ${describeCompaction(compaction)}`);
     return {
         status: 'fail',
         message: differing
-            .map(([key, value]) => `${table.name}: compaction ${key} expected ${value}, found ${observed.compaction[key] ?? 'not set'}`)
+            .map(([key, value]) => `${tableName}: compaction ${key} expected ${value}, found ${observed.compaction[key] ?? 'not set'}`)
             .join('; '),
         expected: differing.map(([key, value]) => `${key}=${value}`).join(', '),
         actual: differing.map(([key]) => `${key}=${observed.compaction[key] ?? 'not set'}`).join(', '),
     };
-}
-function probeChecks(spec, observed, table, locate) {
-    const keyspace = spec.cassandra.keyspaces[0];
-    const target = keyspace?.tables[0];
-    if (!table || !target)
-        return [];
-    const object = `${keyspace.name}.${target.name}`;
-    const roundTripReason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
-    const probe = observed.roundTrip?.cassandra;
-    const gate = probe && new outcome_1.ProbeGate('Cassandra round-trip', probe);
-    const judged = (reason, prerequisites, judge) => {
-        if (reason)
-            return (0, outcome_1.skip)(reason);
-        if (!gate)
-            return (0, outcome_1.skip)('the round-trip probes did not run');
-        return (0, outcome_1.needs)(prerequisites, () => gate.use(judge));
-    };
-    const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: SECTION, title, path }, outcome);
-    const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, [table.exists, ...table.columns], (value) => value.written
-        ? (0, outcome_1.pass)(`${object}: probe row written`)
-        : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
-    const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
-        ? (0, outcome_1.pass)(`${object}: probe row read back`)
-        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
-    const ttl = target.defaultTtl;
-    const tolerance = spec.probes.ttl.toleranceSeconds;
-    const ttlWorks = probeCheck('ttl', `TTL works (TTL(message) about ${ttl} s after insert)`, ['probes', 'ttl', 'toleranceSeconds'], judged(roundTripReason, [write, table.defaultTtl], (value) => {
-        const expected = `${ttl - tolerance}..${ttl}`;
-        const actual = value.ttlAfterInsert;
-        return actual !== null && actual >= ttl - tolerance && actual <= ttl
-            ? (0, outcome_1.pass)(`${object}: TTL(message) after insert ${actual}`, expected, String(actual))
-            : (0, outcome_1.mismatch)(object, 'TTL(message) after insert', expected, actual === null ? 'no TTL' : String(actual));
-    }));
-    const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
-        if (value.expiredAfterSeconds === null) {
-            return (0, outcome_1.mismatch)(object, 'row with a short TTL', 'expired', 'still present at the deadline');
-        }
-        const actual = `expired after ${value.expiredAfterSeconds} s`;
-        return (0, outcome_1.pass)(`${object}: a row with a short TTL ${actual}`, 'expired', actual);
-    }));
-    return [write, read, ttlWorks, expiry];
 }
 
 
@@ -102098,15 +102371,12 @@ function createGates(observed) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.resultOf = void 0;
 exports.runChecks = runChecks;
 const cassandra_1 = __nccwpck_require__(50503);
 const gates_1 = __nccwpck_require__(13041);
 const kafka_1 = __nccwpck_require__(86459);
 const persistence_1 = __nccwpck_require__(10074);
 const services_1 = __nccwpck_require__(39549);
-var outcome_1 = __nccwpck_require__(34545);
-Object.defineProperty(exports, "resultOf", ({ enumerable: true, get: function () { return outcome_1.resultOf; } }));
 const nowhere = () => undefined;
 /** locate maps a spec path to its line (LoadedSpec.locate); without it results carry no source. */
 function runChecks(spec, observed, locate = nowhere) {
@@ -102130,9 +102400,12 @@ function runChecks(spec, observed, locate = nowhere) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.kafkaChecks = kafkaChecks;
 const outcome_1 = __nccwpck_require__(34545);
-const skip_reasons_1 = __nccwpck_require__(33670);
+const probes_1 = __nccwpck_require__(43318);
 const SECTION = 'Kafka Topics';
 function kafkaChecks(spec, observed, gates, locate) {
+    // A stack without Kafka has no Kafka section at all.
+    if (!spec.kafka)
+        return [];
     const results = [];
     const existing = [];
     const observedTopics = observed.kafka.ok ? observed.kafka.value : {};
@@ -102158,7 +102431,7 @@ function kafkaChecks(spec, observed, gates, locate) {
         }, (0, outcome_1.needs)([exists], () => judge(found)));
         results.push(child('partitions', `${topic.partitions} partitions`, ['partitions'], (t) => (0, outcome_1.compare)(topic.name, 'partitions', String(topic.partitions), String(t.partitions))), child('replication-factor', `Replication factor ${topic.replicationFactor}`, ['replicationFactor'], (t) => (0, outcome_1.compare)(topic.name, 'replication factor', String(topic.replicationFactor), describeReplication(t))), ...Object.entries(topic.configs).map(([key, value]) => child(`config.${key}`, configTitle(key, value), ['configs', key], (t) => configOutcome(topic, key, t))));
     });
-    results.push(...roundTripChecks(spec, observed, existing, locate));
+    results.push(...(0, probes_1.kafkaRoundTripChecks)(spec, observed, existing, locate));
     return results;
 }
 /** Every partition's replica count; one number when they agree, as they should. */
@@ -102186,39 +102459,6 @@ function configOutcome(topic, key, observed) {
     const actual = `not set on the topic (effective ${effective ?? 'unknown'})`;
     return (0, outcome_1.mismatch)(topic.name, key, expected, actual);
 }
-function roundTripChecks(spec, observed, existing, locate) {
-    const path = ['probes', 'roundTrip'];
-    const reason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
-    const probes = observed.roundTrip?.kafka ?? {};
-    const roundTrips = new Map();
-    const produce = reason
-        ? (0, outcome_1.skip)(reason)
-        : (0, outcome_1.combine)(existing.map((name) => {
-            const probe = probes[name];
-            if (!probe)
-                return { status: 'error', message: `${name}: no round-trip result was recorded` };
-            if (!probe.ok) {
-                return {
-                    status: 'error',
-                    message: `${name}: the round-trip probe failed: ${probe.error}`,
-                    durationMs: probe.ms,
-                };
-            }
-            roundTrips.set(name, probe.value);
-            return { ...(0, outcome_1.pass)(`${name}: produced a record`), durationMs: probe.ms };
-        }), 'no declared topic exists to produce to');
-    const consume = reason
-        ? (0, outcome_1.skip)(reason)
-        : (0, outcome_1.combine)([...roundTrips].map(([name, { produced, consumed }]) => {
-            return consumed === produced
-                ? (0, outcome_1.pass)(`${name}: consumed the produced record`)
-                : (0, outcome_1.mismatch)(name, 'consumed record', JSON.stringify(produced), consumed === null ? 'nothing' : JSON.stringify(consumed));
-        }), 'nothing was produced to consume');
-    return [
-        (0, outcome_1.toResult)(locate, { id: 'kafka.produce', section: SECTION, title: 'Can produce messages to topics', path }, produce),
-        (0, outcome_1.toResult)(locate, { id: 'kafka.consume', section: SECTION, title: 'Can consume messages from topics', path }, consume),
-    ];
-}
 
 
 /***/ }),
@@ -102233,6 +102473,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.shortClassName = shortClassName;
 exports.normaliseCqlType = normaliseCqlType;
 exports.describeDuration = describeDuration;
+exports.sameResourceName = sameResourceName;
 /** 'org.apache.cassandra.db.compaction.TimeWindowCompactionStrategy' -> 'TimeWindowCompactionStrategy' */
 function shortClassName(className) {
     return className.slice(className.lastIndexOf('.') + 1);
@@ -102250,6 +102491,10 @@ function describeDuration(seconds) {
         ? `${days} day${days === 1 ? '' : 's'}`
         : `${seconds} s`;
 }
+/** Compose prefixes the project name unless the network sets `name:`; both are the same network. */
+function sameResourceName(observedName, declared) {
+    return observedName === declared || observedName.endsWith(`_${declared}`);
+}
 
 
 /***/ }),
@@ -102265,7 +102510,6 @@ exports.toResult = toResult;
 exports.compare = compare;
 exports.needs = needs;
 exports.combine = combine;
-exports.resultOf = resultOf;
 function toResult(locate, def, outcome) {
     const source = locate(def.path);
     return {
@@ -102361,14 +102605,6 @@ function combine(outcomes, whenNothingToCheck) {
         pick('pass') ??
         (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
 }
-/** A stack that did not come up fails the run even when no check failed (say up errored). */
-function resultOf(checks, notReady = []) {
-    // skip is neutral: it never makes a run fail (its reason is still reported)
-    return notReady.length > 0 ||
-        checks.some((check) => check.status === 'fail' || check.status === 'error')
-        ? 'fail'
-        : 'pass';
-}
 
 
 /***/ }),
@@ -102381,14 +102617,14 @@ function resultOf(checks, notReady = []) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.persistenceChecks = persistenceChecks;
 const outcome_1 = __nccwpck_require__(34545);
-const services_1 = __nccwpck_require__(39549);
+const normalise_1 = __nccwpck_require__(819);
 const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Data Persistence';
 function persistenceChecks(spec, observed, gates, locate) {
     const reason = (0, skip_reasons_1.persistenceSkipReason)(spec, observed);
     const afterRestart = observed.persistence?.afterRestart;
-    const kafkaMissing = (topics) => spec.kafka.topics.map((topic) => topic.name).filter((name) => !(name in topics));
-    const cassandraMissing = (keyspaces) => spec.cassandra.keyspaces.flatMap((keyspace) => {
+    const kafkaMissing = (topics) => (spec.kafka?.topics ?? []).map((topic) => topic.name).filter((name) => !(name in topics));
+    const cassandraMissing = (keyspaces) => (spec.cassandra?.keyspaces ?? []).flatMap((keyspace) => {
         const found = keyspaces[keyspace.name];
         if (!found)
             return [keyspace.name];
@@ -102401,8 +102637,11 @@ function persistenceChecks(spec, observed, gates, locate) {
         stillThere('Cassandra', 'keyspaces and tables', afterRestart.cassandra, cassandraMissing));
     const check = (id, title, outcome, path = ['persistence', 'enabled']) => (0, outcome_1.toResult)(locate, { id: `persistence.${id}`, section: SECTION, title, path }, outcome);
     return [
-        check('kafka', 'Kafka data persists after restart', kafka),
-        check('cassandra', 'Cassandra data persists after restart', cassandra),
+        // Only the stores the stack has: a Kafka-only stack has no Cassandra marker to look for.
+        ...(spec.kafka ? [check('kafka', 'Kafka data persists after restart', kafka)] : []),
+        ...(spec.cassandra
+            ? [check('cassandra', 'Cassandra data persists after restart', cassandra)]
+            : []),
         check('volumes', 'Volumes are properly mounted', observed.notRun?.containers
             ? (0, outcome_1.skip)(observed.notRun.containers)
             : gates.services.use((observations) => volumesOutcome(spec, observations)), ['compose', 'services']),
@@ -102444,12 +102683,139 @@ function volumesOutcome(spec, observations) {
         if (!observation.mounts) {
             return (0, outcome_1.skip)('this runtime does not report volume mounts (the local twin has no containers)');
         }
-        const mounted = Object.entries(observation.mounts).find(([name]) => (0, services_1.sameResourceName)(name, volume));
+        const mounted = Object.entries(observation.mounts).find(([name]) => (0, normalise_1.sameResourceName)(name, volume));
         return mounted?.[1] === path
             ? (0, outcome_1.pass)(`${service}: ${volume} on ${path}`)
             : (0, outcome_1.mismatch)(service, `volume ${volume}`, `mounted on ${path}`, mounted ? `mounted on ${mounted[1]}` : 'not mounted');
     });
     return (0, outcome_1.combine)(outcomes, 'no volumes are declared');
+}
+
+
+/***/ }),
+
+/***/ 43318:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.kafkaRoundTripChecks = kafkaRoundTripChecks;
+exports.cassandraProbeChecks = cassandraProbeChecks;
+const probe_target_1 = __nccwpck_require__(39155);
+const outcome_1 = __nccwpck_require__(34545);
+const skip_reasons_1 = __nccwpck_require__(33670);
+/** Produce and consume across the declared topics that exist. */
+function kafkaRoundTripChecks(spec, observed, existing, locate) {
+    const path = ['probes', 'roundTrip'];
+    const reason = (0, skip_reasons_1.roundTripSkipReason)(spec, observed);
+    const probes = observed.roundTrip?.kafka ?? {};
+    const roundTrips = new Map();
+    const produce = reason
+        ? (0, outcome_1.skip)(reason)
+        : (0, outcome_1.combine)(existing.map((name) => {
+            const probe = probes[name];
+            if (!probe)
+                return { status: 'error', message: `${name}: no round-trip result was recorded` };
+            if (!probe.ok) {
+                return {
+                    status: 'error',
+                    message: `${name}: the round-trip probe failed: ${probe.error}`,
+                    durationMs: probe.ms,
+                };
+            }
+            roundTrips.set(name, probe.value);
+            return { ...(0, outcome_1.pass)(`${name}: produced a record`), durationMs: probe.ms };
+        }), 'no declared topic exists to produce to');
+    const consume = reason
+        ? (0, outcome_1.skip)(reason)
+        : (0, outcome_1.combine)([...roundTrips].map(([name, { produced, consumed }]) => {
+            return consumed === produced
+                ? (0, outcome_1.pass)(`${name}: consumed the produced record`)
+                : (0, outcome_1.mismatch)(name, 'consumed record', JSON.stringify(produced), consumed === null ? 'nothing' : JSON.stringify(consumed));
+        }), 'nothing was produced to consume');
+    return [
+        (0, outcome_1.toResult)(locate, {
+            id: 'kafka.produce',
+            section: 'Kafka Topics',
+            title: 'Can produce messages to topics',
+            path,
+        }, produce),
+        (0, outcome_1.toResult)(locate, {
+            id: 'kafka.consume',
+            section: 'Kafka Topics',
+            title: 'Can consume messages from topics',
+            path,
+        }, consume),
+    ];
+}
+/** Write, read back, TTL and expiry of a probe row in the table probeTarget chooses. */
+function cassandraProbeChecks(spec, observed, tables, locate) {
+    if (tables.size === 0)
+        return [];
+    const target = (0, probe_target_1.probeTarget)(spec);
+    const object = target.ok ? `${target.keyspace}.${target.table.name}` : 'no table';
+    const table = target.ok ? tables.get(object) : undefined;
+    const roundTripReason = target.ok ? (0, skip_reasons_1.roundTripSkipReason)(spec, observed) : target.reason;
+    const probe = observed.roundTrip?.cassandra;
+    const gate = probe && new outcome_1.ProbeGate('Cassandra round-trip', probe);
+    const judged = (reason, prerequisites, judge) => {
+        if (reason)
+            return (0, outcome_1.skip)(reason);
+        if (!gate)
+            return (0, outcome_1.skip)('the round-trip probes did not run');
+        return (0, outcome_1.needs)(prerequisites, () => gate.use(judge));
+    };
+    const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: 'Cassandra Schema', title, path }, outcome);
+    const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, table ? [table.exists, ...table.columns] : [], (value) => value.written
+        ? (0, outcome_1.pass)(`${object}: probe row written`)
+        : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
+    const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
+        ? (0, outcome_1.pass)(`${object}: probe row read back`)
+        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
+    const ttlWorks = probeCheck('ttl', ttlTitle(target), ['probes', 'ttl', 'toleranceSeconds'], ttlOutcome(spec, target, object, table, (prerequisites, judge) => judged(roundTripReason, [write, ...prerequisites], judge)));
+    const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
+        if (value.expiredAfterSeconds === null) {
+            return (0, outcome_1.mismatch)(object, 'row with a short TTL', 'expired', 'still present at the deadline');
+        }
+        const actual = `expired after ${value.expiredAfterSeconds} s`;
+        return (0, outcome_1.pass)(`${object}: a row with a short TTL ${actual}`, 'expired', actual);
+    }));
+    return [write, read, ttlWorks, expiry];
+}
+/** The title names the column the probe really writes, and what its TTL should read. */
+function ttlTitle(target) {
+    if (!target.ok)
+        return 'TTL works';
+    const cell = `TTL(${target.valueColumn})`;
+    const ttl = target.table.defaultTtl;
+    if (ttl === undefined)
+        return `TTL works (${cell} after insert)`;
+    if (ttl === 0)
+        return `No TTL without one (${cell} is null after insert)`;
+    return `TTL works (${cell} about ${ttl} s after insert)`;
+}
+/** A declared default TTL must show on a fresh row; 0 means none; undefined means not checked. */
+function ttlOutcome(spec, target, object, table, judged) {
+    const ttl = target.ok ? target.table.defaultTtl : undefined;
+    if (target.ok && ttl === undefined)
+        return (0, outcome_1.skip)(`${object} declares no defaultTtl, so there is no TTL to expect`);
+    const cell = target.ok ? `TTL(${target.valueColumn})` : 'TTL';
+    const prerequisites = table?.defaultTtl ? [table.defaultTtl] : [];
+    return judged(prerequisites, (value) => {
+        const actual = value.ttlAfterInsert;
+        if (ttl === 0) {
+            return actual === null
+                ? (0, outcome_1.pass)(`${object}: ${cell} after insert is null: no TTL`, 'no TTL', 'no TTL')
+                : (0, outcome_1.mismatch)(object, `${cell} after insert`, 'no TTL', String(actual));
+        }
+        const declared = ttl ?? 0;
+        const tolerance = spec.probes.ttl.toleranceSeconds;
+        const expected = `${declared - tolerance}..${declared}`;
+        return actual !== null && actual >= declared - tolerance && actual <= declared
+            ? (0, outcome_1.pass)(`${object}: ${cell} after insert ${actual}`, expected, String(actual))
+            : (0, outcome_1.mismatch)(object, `${cell} after insert`, expected, actual === null ? 'no TTL' : String(actual));
+    });
 }
 
 
@@ -102462,8 +102828,10 @@ function volumesOutcome(spec, observations) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceChecks = serviceChecks;
-exports.sameResourceName = sameResourceName;
+const runtime_1 = __nccwpck_require__(12997);
+const types_1 = __nccwpck_require__(49518);
 const outcome_1 = __nccwpck_require__(34545);
+const normalise_1 = __nccwpck_require__(819);
 const skip_reasons_1 = __nccwpck_require__(33670);
 const SECTION = 'Infrastructure Services';
 function serviceChecks(spec, observed, gates, locate) {
@@ -102479,7 +102847,7 @@ function serviceChecks(spec, observed, gates, locate) {
         // Only the servers answer a protocol; without containers the rest cannot be seen.
         if (!observation && declared.ready !== 'healthy' && unseen)
             return (0, outcome_1.skip)(unseen);
-        return readinessOutcome(name, declared, observation, gates);
+        return readinessOutcome(spec, name, declared, observation, gates);
     })));
     /** A check over all containers at once, which a runtime without containers cannot see. */
     const acrossContainers = (def, outcome) => (0, outcome_1.toResult)(locate, { ...def, section: SECTION }, unseen ? (0, outcome_1.skip)(unseen) : gates.services.use((observations) => outcome(spec, observations)));
@@ -102519,7 +102887,7 @@ const EXPECTED_STATE = {
     'exited-0': 'exited (exit 0)',
     running: 'running',
 };
-function readinessOutcome(name, declared, observation, gates) {
+function readinessOutcome(spec, name, declared, observation, gates) {
     const expected = EXPECTED_STATE[declared.ready];
     if (!observation)
         return (0, outcome_1.mismatch)(name, 'state', expected, 'missing');
@@ -102532,16 +102900,15 @@ function readinessOutcome(name, declared, observation, gates) {
     if (!ok)
         return (0, outcome_1.mismatch)(name, 'state', expected, actual);
     // A container can look healthy while its port does not answer; the protocol probe decides.
-    const protocol = protocolGate(name, gates);
+    const protocol = protocolGate(spec, name, gates);
     if (!protocol)
         return (0, outcome_1.pass)(`${name}: ${actual}`, expected, actual);
     return protocol.use(() => (0, outcome_1.pass)(`${name}: ${actual}, answers its protocol`, expected, actual));
 }
 /** The servers whose own protocol the probes speak (ZooKeeper srvr, Kafka metadata, CQL). */
-function protocolGate(name, gates) {
-    if (name === 'zookeeper' || name === 'kafka' || name === 'cassandra')
-        return gates[name];
-    return undefined;
+function protocolGate(spec, name, gates) {
+    const role = (0, types_1.roleOfService)(spec, name);
+    return role ? gates[role] : undefined;
 }
 function describeState(observation) {
     if (observation.state === 'exited')
@@ -102551,19 +102918,17 @@ function describeState(observation) {
 function find(observations, name) {
     return observations.find((observation) => observation.service === name && observation.state !== 'missing');
 }
-/** Compose prefixes the project name unless the network sets `name:`; both are the same network. */
-function sameResourceName(observedName, declared) {
-    return observedName === declared || observedName.endsWith(`_${declared}`);
-}
 function networkOutcome(spec, observations) {
     const network = spec.compose.network;
+    if (!network)
+        return (0, outcome_1.skip)('the spec declares no network to be on');
     const present = Object.keys(spec.compose.services).flatMap((name) => find(observations, name) ?? []);
     if (present.some((observation) => observation.networks === undefined)) {
         return (0, outcome_1.skip)('this runtime does not report container networks (the local twin has none)');
     }
     return (0, outcome_1.combine)(present.map((observation) => {
         const networks = observation.networks ?? [];
-        return networks.some((name) => sameResourceName(name, network))
+        return networks.some((name) => (0, normalise_1.sameResourceName)(name, network))
             ? (0, outcome_1.pass)(`${observation.service}: on ${network}`, network, network)
             : (0, outcome_1.mismatch)(observation.service, 'network', network, networks.join(', ') || 'none');
     }), 'no service is running to be on the network');
@@ -102589,14 +102954,15 @@ function stopOutcome(spec, observed) {
     const reason = (0, skip_reasons_1.persistenceSkipReason)(spec, observed);
     if (reason || !observed.persistence)
         return (0, outcome_1.skip)(reason ?? 'the persistence phase did not run');
+    const clean = `exit ${runtime_1.CLEAN_EXIT_CODES.join(' or ')}`;
     return (0, outcome_1.combine)(observed.persistence.stops.map((stop) => {
         const actual = `exit ${stop.exitCode ?? 'none (still running)'} after ${stop.stopMs} ms`;
         return stop.clean
             ? {
-                ...(0, outcome_1.pass)(`${stop.service}: ${actual}`, 'exit 0 or 143', actual),
+                ...(0, outcome_1.pass)(`${stop.service}: ${actual}`, clean, actual),
                 durationMs: stop.stopMs,
             }
-            : { ...(0, outcome_1.mismatch)(stop.service, 'stop', 'exit 0 or 143', actual), durationMs: stop.stopMs };
+            : { ...(0, outcome_1.mismatch)(stop.service, 'stop', clean, actual), durationMs: stop.stopMs };
     }), 'no service was stopped');
 }
 
@@ -102635,13 +103001,129 @@ function ttlExpirySkipReason(spec, observed) {
 
 /***/ }),
 
-/***/ 16468:
+/***/ 64739:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// .env files, as compose reads them for variable substitution and the twin reads them for versions.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseDotenv = parseDotenv;
+/** KEY=VALUE lines of a .env file; comments, blank lines and an `export ` prefix are ignored. */
+function parseDotenv(text) {
+    const env = {};
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+        if (!match)
+            continue;
+        const [, key, raw] = match;
+        const quoted = /^(["'])(.*)\1$/.exec(raw);
+        env[key] = quoted ? quoted[2] : raw.replace(/\s+#.*$/, '');
+    }
+    return env;
+}
+
+
+/***/ }),
+
+/***/ 87206:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Errors in one vocabulary: a UserError is the user's to fix (a flag, an input, the spec, the
+// compose file, twin settings) and is shown as its message alone; anything else is a fault of
+// the stack or of infra-verify.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.UserError = void 0;
+exports.errorMessage = errorMessage;
+exports.firstLineOf = firstLineOf;
+/** Something the user can fix: the message names the cause and the fix, and no trace is shown. */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = new.target.name;
+    }
+}
+exports.UserError = UserError;
+/** The message of anything thrown, without its stack: reports show causes, not traces. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Only the first line of that message: driver errors embed multi-line inspections of their
+ * inner errors, and a ReadinessError appends a log tail that is reported separately.
+ */
+function firstLineOf(error) {
+    return (errorMessage(error).split('\n')[0] ?? '').trim();
+}
+
+
+/***/ }),
+
+/***/ 30701:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.observe = observe;
+exports.notObserved = notObserved;
+// Running a probe as data: a failure becomes an Observed error that checks can report, not a throw.
+const errors_1 = __nccwpck_require__(87206);
+/** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
+async function observe(probe) {
+    const started = Date.now();
+    try {
+        const value = await probe();
+        return { ok: true, value, ms: Date.now() - started };
+    }
+    catch (error) {
+        return { ok: false, error: (0, errors_1.errorMessage)(error), ms: Date.now() - started };
+    }
+}
+/** The same failure for a probe that was never run because something before it failed. */
+function notObserved(reason) {
+    return { ok: false, error: reason, ms: 0 };
+}
+
+
+/***/ }),
+
+/***/ 97625:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.notReadyServices = notReadyServices;
+const SERVERS = ['zookeeper', 'kafka', 'cassandra'];
+/** The services that did not come up, with what was seen: empty when the stack is ready. */
+function notReadyServices(readiness) {
+    const entries = [
+        ...SERVERS.flatMap((server) => {
+            const state = readiness[server];
+            const service = readiness.serviceOf[server];
+            return state && service ? [[service, state]] : [];
+        }),
+        ...Object.entries(readiness.others),
+    ];
+    const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
+    const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
+    return [...failed, ...badExits];
+}
+
+
+/***/ }),
+
+/***/ 55235:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECTIONS = void 0;
+exports.resultOf = resultOf;
 /** The seed's Verification Checklist sections, in the seed's order. */
 exports.SECTIONS = [
     'Infrastructure Services',
@@ -102649,6 +103131,75 @@ exports.SECTIONS = [
     'Cassandra Schema',
     'Data Persistence',
 ];
+/** A stack that did not come up fails the run even when no check failed (say up errored). */
+function resultOf(checks, notReady = []) {
+    // skip is neutral: it never makes a run fail (its reason is still reported)
+    return notReady.length > 0 ||
+        checks.some((check) => check.status === 'fail' || check.status === 'error')
+        ? 'fail'
+        : 'pass';
+}
+
+
+/***/ }),
+
+/***/ 12997:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// One interface for every way of having a stack: compose, the local twin, or endpoints that
+// are already running. Runtimes do I/O; checks only see what they return.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = exports.LOG_TAIL_LINES = exports.CLEAN_EXIT_CODES = void 0;
+exports.isCleanExit = isCleanExit;
+/** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
+exports.CLEAN_EXIT_CODES = [0, 143];
+function isCleanExit(exitCode) {
+    return exitCode !== null && exitCode !== undefined && exports.CLEAN_EXIT_CODES.includes(exitCode);
+}
+/** How many lines of a service's log a readiness failure or a report shows. */
+exports.LOG_TAIL_LINES = 30;
+/** Why `existing` cannot judge containers: it sees servers by their protocols only. */
+exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
+/** Why `existing` cannot prove persistence. */
+exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
+
+
+/***/ }),
+
+/***/ 34692:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Values that both shells (the CLI's flags and the Action's inputs) take, parsed in one place;
+// each shell words its own error, naming its flag or input.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TIMEOUT_SECONDS = void 0;
+exports.wholeSeconds = wholeSeconds;
+/** The readiness deadline when none is given; action.yml's timeout default says the same. */
+exports.DEFAULT_TIMEOUT_SECONDS = 300;
+/** A whole number of seconds above 0, or undefined when the text is not one. */
+function wholeSeconds(text) {
+    const seconds = Number(text);
+    return text.trim() !== '' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+
+/***/ }),
+
+/***/ 75180:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Where something was declared (a spec entry, a compose line), for annotations and messages.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatLocation = formatLocation;
+function formatLocation(location) {
+    return `${location.file}:${location.line}:${location.column}`;
+}
 
 
 /***/ }),
@@ -102660,15 +103211,14 @@ exports.SECTIONS = [
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PROBE_PARTITION = void 0;
-exports.cassandraClient = cassandraClient;
 exports.observeSchema = observeSchema;
 exports.probeRow = probeRow;
 exports.insertRow = insertRow;
 exports.readRow = readRow;
 exports.deleteRow = deleteRow;
 exports.roundTripTable = roundTripTable;
-// Reads the live Cassandra schema from system_schema and round-trips probe rows. Facts behind
-// the choices (system_schema over driver metadata, prepare:true, TTL tolerance) are in DESIGN.md.
+// Reads the live Cassandra schema from system_schema (plain strings, no driver metadata cache
+// that lags DDL) and round-trips probe rows (prepared, so the table's types drive encoding).
 const cassandra_driver_1 = __nccwpck_require__(88871);
 /** Probe rows live in this partition only, so they never mix with real data. */
 exports.PROBE_PARTITION = '__infra_verify_probe';
@@ -102685,15 +103235,6 @@ const EXPIRY_TTL_SECONDS = 2;
 const EXPIRY_POLL_MS = 250;
 /** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
 const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
-/** The one way infra-verify makes a Cassandra client: probes, readiness attempts and `cql`. */
-function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
-    return new cassandra_driver_1.Client({
-        contactPoints,
-        localDataCenter: 'datacenter1',
-        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
-        ...(credentials ? { credentials } : {}),
-    });
-}
 function compareColumns(a, b) {
     const order = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
     return order[a.kind] - order[b.kind] || a.position - b.position || a.name.localeCompare(b.name);
@@ -102765,20 +103306,15 @@ function keyValue(column, sequence) {
     }
 }
 let rowSequence = 0;
-/** The row shape to probe with, derived from the live table so that drift cannot break it. */
-function probeRow(keyspace, table, value) {
+function probeRow({ keyspace, table, valueColumn }, value) {
     const keys = table.columns.filter((c) => c.kind === 'partition_key' || c.kind === 'clustering');
-    const valueColumn = table.columns.find((c) => c.kind === 'regular' && c.type === 'text');
-    if (!valueColumn) {
-        throw new Error(`${keyspace}.${table.name} has no regular text column to carry a probe value`);
-    }
     rowSequence += 1;
     return {
         keyspace,
         table: table.name,
         keyColumns: keys.map((c) => c.name),
         keyValues: keys.map((c) => keyValue(c, rowSequence)),
-        valueColumn: valueColumn.name,
+        valueColumn,
         value,
     };
 }
@@ -102814,8 +103350,8 @@ async function deleteRow(client, row) {
     });
 }
 /** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(client, keyspace, table) {
-    const row = probeRow(keyspace, table, 'expiry');
+async function secondsUntilExpired(client, target) {
+    const row = probeRow(target, 'expiry');
     await insertRow(client, row, EXPIRY_TTL_SECONDS);
     const started = Date.now();
     try {
@@ -102831,8 +103367,8 @@ async function secondsUntilExpired(client, keyspace, table) {
     }
 }
 /** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
-async function roundTripTable(client, keyspace, table, runId, expiry) {
-    const row = probeRow(keyspace, table, `round-trip ${runId}`);
+async function roundTripTable(client, target, runId, expiry) {
+    const row = probeRow(target, `round-trip ${runId}`);
     await insertRow(client, row);
     try {
         const read = await readRow(client, row);
@@ -102840,7 +103376,7 @@ async function roundTripTable(client, keyspace, table, runId, expiry) {
             written: true,
             readBack: read?.value === row.value,
             ttlAfterInsert: read?.ttl ?? null,
-            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, keyspace, table) : null,
+            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target) : null,
         };
     }
     finally {
@@ -102864,25 +103400,19 @@ exports.produceProbes = produceProbes;
 exports.readProbes = readProbes;
 exports.tombstone = tombstone;
 exports.roundTripTopics = roundTripTopics;
-// Reads live Kafka state with kafkajs and round-trips probe records. Facts behind the choices
-// (TOPIC_CONFIG, replicas.length, no auto-creation, seek instead of assignment) are in DESIGN.md.
+// Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
+// replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
 const node_crypto_1 = __nccwpck_require__(77598);
 const kafkajs_1 = __nccwpck_require__(77801);
-const observe_1 = __nccwpck_require__(20323);
+const observe_1 = __nccwpck_require__(30701);
+const kafka_1 = __nccwpck_require__(74234);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
 /** How long a consumer may take to join its group and fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
 async function connectKafka(brokers) {
-    const kafka = new kafkajs_1.Kafka({
-        clientId: 'infra-verify',
-        brokers,
-        // kafkajs logs its own retries to stdout; our callers report failures themselves.
-        logLevel: kafkajs_1.logLevel.NOTHING,
-        connectionTimeout: 3_000,
-        retry: { retries: 3, initialRetryTime: 200 },
-    });
+    const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3 });
     const admin = kafka.admin();
     await admin.connect();
     return { kafka, admin, close: () => admin.disconnect() };
@@ -103082,25 +103612,23 @@ exports.observeLive = observeLive;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
-const cassandra_1 = __nccwpck_require__(78793);
+const observe_1 = __nccwpck_require__(30701);
+const cassandra_1 = __nccwpck_require__(12454);
+const zookeeper_1 = __nccwpck_require__(7910);
+const probe_target_1 = __nccwpck_require__(39155);
+const cassandra_2 = __nccwpck_require__(78793);
 const kafka_1 = __nccwpck_require__(22589);
-const observe_1 = __nccwpck_require__(20323);
-const readiness_1 = __nccwpck_require__(92947);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
 async function connectStack(endpoints, readiness) {
     const [kafka, cassandra] = await Promise.all([
-        readiness.kafka.ok
-            ? (0, observe_1.observe)(() => (0, kafka_1.connectKafka)(endpoints.kafkaBrokers))
-            : (0, observe_1.notObserved)(readiness.kafka.error),
-        readiness.cassandra.ok
-            ? (0, observe_1.observe)(async () => {
-                const client = (0, cassandra_1.cassandraClient)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials);
-                await client.connect();
-                return client;
-            })
-            : (0, observe_1.notObserved)(readiness.cassandra.error),
+        ifReady(readiness.kafka, 'Kafka', () => (0, kafka_1.connectKafka)(endpoints.kafkaBrokers)),
+        ifReady(readiness.cassandra, 'Cassandra', async () => {
+            const client = (0, cassandra_1.cassandraClient)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials);
+            await client.connect();
+            return client;
+        }),
     ]);
     return {
         kafka,
@@ -103113,6 +103641,12 @@ async function connectStack(endpoints, readiness) {
         },
     };
 }
+/** Run a probe on a server that came up; else say why not (not ready, or not in the spec). */
+function ifReady(readiness, server, probe) {
+    if (!readiness)
+        return Promise.resolve((0, observe_1.notObserved)(`the spec declares no ${server}`));
+    return readiness.ok ? (0, observe_1.observe)(probe) : Promise.resolve((0, observe_1.notObserved)(readiness.error));
+}
 /** Run a probe with a client, or pass on why there is no client. */
 function withClient(client, probe) {
     return client.ok
@@ -103122,34 +103656,31 @@ function withClient(client, probe) {
 async function observeLive(runtime, readiness, clients) {
     const [services, zookeeper, kafka, cassandra] = await Promise.all([
         (0, observe_1.observe)(() => runtime.services()),
-        readiness.zookeeper.ok
-            ? (0, observe_1.observe)(() => (0, readiness_1.zookeeperReady)(runtime.endpoints.zookeeper))
-            : (0, observe_1.notObserved)(readiness.zookeeper.error),
+        ifReady(readiness.zookeeper, 'ZooKeeper', () => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper)),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
-        withClient(clients.cassandra, (client) => (0, cassandra_1.observeSchema)(client)),
+        withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
     ]);
     return { services, zookeeper, kafka, cassandra };
 }
-/** The spec's first table of its first keyspace carries the Cassandra probes (README: probes). */
+/** The live table probeTarget chose, with the text column that carries the probe value. */
 function probeTable(spec, live) {
-    const keyspace = spec.cassandra.keyspaces[0];
-    const tableSpec = keyspace?.tables[0];
-    if (!keyspace || !tableSpec)
-        throw new Error('the spec declares no Cassandra table to probe');
+    const target = (0, probe_target_1.probeTarget)(spec);
+    if (!target.ok)
+        throw new Error(target.reason);
     if (!live.cassandra.ok)
         throw new Error(live.cassandra.error);
-    const table = live.cassandra.value[keyspace.name]?.tables[tableSpec.name];
+    const table = live.cassandra.value[target.keyspace]?.tables[target.table.name];
     if (!table)
-        throw new Error(`table ${keyspace.name}.${tableSpec.name} does not exist, so it was not probed`);
-    return { keyspace: keyspace.name, table };
+        throw new Error(`table ${target.keyspace}.${target.table.name} does not exist, so it was not probed`);
+    return { keyspace: target.keyspace, table, valueColumn: target.valueColumn };
 }
 async function observeRoundTrip(spec, live, clients, runId, expiry) {
-    const topics = spec.kafka.topics.map((topic) => topic.name);
+    const topics = (spec.kafka?.topics ?? []).map((topic) => topic.name);
     const [kafka, cassandra] = await Promise.all([
         kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
         withClient(clients.cassandra, (client) => {
-            const { keyspace, table } = probeTable(spec, live);
-            return (0, cassandra_1.roundTripTable)(client, keyspace, table, runId, expiry);
+            const { keyspace, table, valueColumn } = probeTable(spec, live);
+            return (0, cassandra_2.roundTripTable)(client, { keyspace, table, valueColumn }, runId, expiry);
         }),
     ]);
     return { kafka, cassandra };
@@ -103166,7 +103697,7 @@ async function kafkaRoundTrip(connection, observed, topics, runId) {
 async function writeMarkers(spec, live, clients, runId) {
     const [kafka, cassandra] = await Promise.all([
         withClient(clients.kafka, async (connection) => {
-            const topicName = spec.kafka.topics[0]?.name;
+            const topicName = spec.kafka?.topics[0]?.name;
             if (!topicName)
                 throw new Error('the spec declares no Kafka topic to hold a marker');
             const topic = live.kafka.ok ? live.kafka.value[topicName] : undefined;
@@ -103176,9 +103707,8 @@ async function writeMarkers(spec, live, clients, runId) {
             return { record: record, compacted: (0, kafka_1.isCompacted)(topic) };
         }),
         withClient(clients.cassandra, async (client) => {
-            const { keyspace, table } = probeTable(spec, live);
-            const row = (0, cassandra_1.probeRow)(keyspace, table, `persistence ${runId}`);
-            await (0, cassandra_1.insertRow)(client, row, MARKER_TTL_SECONDS);
+            const row = (0, cassandra_2.probeRow)(probeTable(spec, live), `persistence ${runId}`);
+            await (0, cassandra_2.insertRow)(client, row, MARKER_TTL_SECONDS);
             return row;
         }),
     ]);
@@ -103201,13 +103731,13 @@ async function readMarkers(markers, clients) {
         cassandraWritten.ok
             ? withClient(clients.cassandra, async (client) => {
                 const row = cassandraWritten.value;
-                const found = (await (0, cassandra_1.readRow)(client, row))?.value === row.value;
-                await (0, cassandra_1.deleteRow)(client, row);
+                const found = (await (0, cassandra_2.readRow)(client, row))?.value === row.value;
+                await (0, cassandra_2.deleteRow)(client, row);
                 return { found };
             })
             : (0, observe_1.notObserved)(`no marker was written: ${cassandraWritten.error}`),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
-        withClient(clients.cassandra, (client) => (0, cassandra_1.observeSchema)(client)),
+        withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
     ]);
     return { kafkaMarker, cassandraMarker, afterRestart: { kafka, cassandra } };
 }
@@ -103215,167 +103745,28 @@ async function readMarkers(markers, clients) {
 
 /***/ }),
 
-/***/ 20323:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.errorMessage = errorMessage;
-exports.firstLineOf = firstLineOf;
-exports.observe = observe;
-exports.notObserved = notObserved;
-/** The message of anything thrown, without its stack: reports show causes, not traces. */
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * Only the first line of that message: driver errors embed multi-line inspections of their
- * inner errors, and a ReadinessError appends a log tail that is reported separately.
- */
-function firstLineOf(error) {
-    return (errorMessage(error).split('\n')[0] ?? '').trim();
-}
-/** Run one probe and time it; a failure becomes an Observed error instead of a throw. */
-async function observe(probe) {
-    const started = Date.now();
-    try {
-        const value = await probe();
-        return { ok: true, value, ms: Date.now() - started };
-    }
-    catch (error) {
-        return { ok: false, error: errorMessage(error), ms: Date.now() - started };
-    }
-}
-/** The same failure for a probe that was never run because something before it failed. */
-function notObserved(reason) {
-    return { ok: false, error: reason, ms: 0 };
-}
-
-
-/***/ }),
-
-/***/ 92947:
+/***/ 45881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ReadinessError = void 0;
-exports.waitUntil = waitUntil;
-exports.zookeeperReady = zookeeperReady;
-exports.kafkaReady = kafkaReady;
-exports.cassandraReady = cassandraReady;
-// Waiting for a service by its real protocol. The engine's verify reuses these, so they know
-// nothing about the twin: a service name, one attempt, a deadline, and where to read its log.
-const kafkajs_1 = __nccwpck_require__(77801);
-const cassandra_1 = __nccwpck_require__(78793);
-const observe_1 = __nccwpck_require__(20323);
-const zookeeper_1 = __nccwpck_require__(63397);
-class ReadinessError extends Error {
-    service;
-    lastSeen;
-    logTail;
-    constructor(service, lastSeen, logTail, why) {
-        super(`${service} is not ready: ${why}; last seen: ${lastSeen}` +
-            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
-        this.service = service;
-        this.lastSeen = lastSeen;
-        this.logTail = logTail;
-        this.name = 'ReadinessError';
-    }
-}
-exports.ReadinessError = ReadinessError;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function waitUntil(options) {
-    const started = Date.now();
-    const deadline = started + options.timeoutMs;
-    let delay = options.firstDelayMs ?? 250;
-    const maxDelay = options.maxDelayMs ?? 2000;
-    let lastSeen = 'nothing yet';
-    let lastReported = '';
-    const fail = async (why) => {
-        const tail = options.logTail ? await options.logTail().catch(() => '') : '';
-        throw new ReadinessError(options.service, lastSeen, tail, why);
-    };
-    for (;;) {
-        try {
-            return await options.attempt();
-        }
-        catch (error) {
-            // First line only: whole driver messages would flood the progress output.
-            lastSeen = (0, observe_1.firstLineOf)(error);
-        }
-        const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
-        if (reason)
-            return fail(reason);
-        if (Date.now() + delay > deadline) {
-            return fail(`no answer within ${Math.round(options.timeoutMs / 1000)} s`);
-        }
-        // Report a new observation once, not every attempt, so progress output stays readable.
-        if (options.progress && lastSeen !== lastReported) {
-            const waited = Math.round((Date.now() - started) / 1000);
-            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
-            lastReported = lastSeen;
-        }
-        await sleep(delay);
-        delay = Math.min(maxDelay, Math.round(delay * 1.5));
-    }
-}
-function hostPort(address) {
-    const match = /^(.+):(\d+)$/.exec(address);
-    if (!match)
-        throw new Error(`"${address}" is not host:port`);
-    return { host: match[1], port: Number(match[2]) };
-}
-/** ZooKeeper answers `srvr` with its mode (standalone, leader, follower). */
-async function zookeeperReady(address) {
-    const { host, port } = hostPort(address);
-    const srvr = await (0, zookeeper_1.zookeeperSrvr)(host, port, 3000);
-    if (!srvr.mode)
-        throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
-    return { mode: srvr.mode };
-}
-/** Kafka is ready when a broker answers a metadata request with its cluster id. */
-async function kafkaReady(brokers) {
-    const kafka = new kafkajs_1.Kafka({
-        clientId: 'infra-verify-readiness',
-        brokers,
-        logLevel: kafkajs_1.logLevel.NOTHING,
-        connectionTimeout: 3000,
-        requestTimeout: 5000,
-        retry: { retries: 0 },
-    });
-    const admin = kafka.admin();
-    try {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        if (cluster.brokers.length === 0)
-            throw new Error('metadata lists no broker yet');
-        return { clusterId: cluster.clusterId, brokers: cluster.brokers.length };
-    }
-    finally {
-        await admin.disconnect().catch(() => undefined);
-    }
-}
-/**
- * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
- * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
- */
-async function cassandraReady(contactPoints, credentials) {
-    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5000);
-    try {
-        await client.connect();
-        const result = await client.execute('SELECT release_version FROM system.local');
-        const version = result.first()?.get('release_version');
-        if (!version)
-            throw new Error('system.local has no release_version yet');
-        return { releaseVersion: version };
-    }
-    finally {
-        await client.shutdown().catch(() => undefined);
-    }
-}
+exports.probeObserver = void 0;
+const observe_stack_1 = __nccwpck_require__(43974);
+const stack_ready_1 = __nccwpck_require__(3353);
+exports.probeObserver = {
+    awaitStack: stack_ready_1.awaitStack,
+    async connect(endpoints, readiness) {
+        const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
+        return {
+            observeLive: (runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients),
+            roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
+            writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
+            readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
+            close: () => clients.close(),
+        };
+    },
+};
 
 
 /***/ }),
@@ -103386,22 +103777,27 @@ async function cassandraReady(contactPoints, credentials) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LOG_LINES = void 0;
 exports.awaitStack = awaitStack;
-exports.notReadyServices = notReadyServices;
-const observe_1 = __nccwpck_require__(20323);
-const readiness_1 = __nccwpck_require__(92947);
-/** How much of a failed service's log a report shows. */
-exports.LOG_LINES = 30;
+// Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
+// the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
+const errors_1 = __nccwpck_require__(87206);
+const runtime_1 = __nccwpck_require__(12997);
+const cassandra_1 = __nccwpck_require__(12454);
+const kafka_1 = __nccwpck_require__(74234);
+const wait_1 = __nccwpck_require__(63895);
+const zookeeper_1 = __nccwpck_require__(7910);
+const types_1 = __nccwpck_require__(49518);
 async function settle(wait) {
+    const started = Date.now();
     try {
-        return { ok: true, value: await wait };
+        return { ok: true, value: await wait, ms: Date.now() - started };
     }
     catch (error) {
         // The log tail is fetched once for the report, so the message keeps only what was seen.
         return {
             ok: false,
-            error: error instanceof readiness_1.ReadinessError ? (0, observe_1.firstLineOf)(error) : (0, observe_1.errorMessage)(error),
+            error: error instanceof wait_1.ReadinessError ? (0, errors_1.firstLineOf)(error) : (0, errors_1.errorMessage)(error),
+            ms: Date.now() - started,
         };
     }
 }
@@ -103434,74 +103830,241 @@ async function missingFromStack(runtime, service) {
  * and its log tail; the others still finish, so the report shows the whole picture.
  */
 async function awaitStack(spec, runtime, deadline, progress) {
-    const remaining = () => Math.max(0, deadline - Date.now());
-    const logTail = (service) => () => runtime.logs(service, exports.LOG_LINES);
+    const logTail = (service) => () => runtime.logs(service, runtime_1.LOG_TAIL_LINES);
     const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } = runtime.endpoints;
+    const roles = (0, types_1.declaredRoles)(spec);
+    const serviceOf = Object.fromEntries(Object.entries(roles).map(([role, { service }]) => [role, service]));
+    const waitFor = (role, attempt) => {
+        const service = serviceOf[role];
+        if (service === undefined)
+            return Promise.resolve(undefined);
+        return settle((0, wait_1.waitUntil)({ service, attempt, deadline, progress, logTail: logTail(service) }));
+    };
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
     const others = runtime.name === 'existing' ? [] : stateServices(spec);
     const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
-        settle((0, readiness_1.waitUntil)({
-            service: 'zookeeper',
-            attempt: () => (0, readiness_1.zookeeperReady)(zookeeper),
-            timeoutMs: remaining(),
-            progress,
-            logTail: logTail('zookeeper'),
-        })),
-        settle((0, readiness_1.waitUntil)({
-            service: 'kafka',
-            attempt: () => (0, readiness_1.kafkaReady)(kafkaBrokers),
-            timeoutMs: remaining(),
-            progress,
-            logTail: logTail('kafka'),
-        })),
-        settle((0, readiness_1.waitUntil)({
-            service: 'cassandra',
-            attempt: () => (0, readiness_1.cassandraReady)(cassandraContactPoints, cassandraCredentials),
-            timeoutMs: remaining(),
-            progress,
-            logTail: logTail('cassandra'),
-        })),
-        ...others.map(({ name, ready }) => settle((0, readiness_1.waitUntil)({
+        waitFor('zookeeper', () => (0, zookeeper_1.zookeeperReady)(zookeeper)),
+        waitFor('kafka', () => (0, kafka_1.kafkaReady)(kafkaBrokers)),
+        waitFor('cassandra', () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, cassandraCredentials)),
+        ...others.map(({ name, ready }) => settle((0, wait_1.waitUntil)({
             service: name,
             attempt: () => settledState(runtime, name, ready),
-            timeoutMs: remaining(),
+            deadline,
             progress,
             logTail: logTail(name),
             giveUpIf: () => missingFromStack(runtime, name),
         }))),
     ]);
     return {
-        zookeeper: zk,
-        kafka,
-        cassandra,
+        ...(zk ? { zookeeper: zk } : {}),
+        ...(kafka ? { kafka } : {}),
+        ...(cassandra ? { cassandra } : {}),
+        serviceOf,
         others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
     };
-}
-/** The services that did not come up, with what was seen: empty when the stack is ready. */
-function notReadyServices(readiness) {
-    const entries = [
-        ['zookeeper', readiness.zookeeper],
-        ['kafka', readiness.kafka],
-        ['cassandra', readiness.cassandra],
-        ...Object.entries(readiness.others),
-    ];
-    const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
-    const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
-    return [...failed, ...badExits];
 }
 
 
 /***/ }),
 
-/***/ 63397:
+/***/ 12454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cassandraClient = cassandraClient;
+exports.cassandraReady = cassandraReady;
+// The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
+const cassandra_driver_1 = __nccwpck_require__(88871);
+/** Probes, readiness attempts and `cql` all connect through here. */
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
+    return new cassandra_driver_1.Client({
+        contactPoints,
+        localDataCenter: 'datacenter1',
+        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
+        ...(credentials ? { credentials } : {}),
+    });
+}
+/**
+ * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
+ * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
+ */
+async function cassandraReady(contactPoints, credentials) {
+    const client = cassandraClient(contactPoints, credentials, 5000);
+    try {
+        await client.connect();
+        const result = await client.execute('SELECT release_version FROM system.local');
+        const version = result.first()?.get('release_version');
+        if (!version)
+            throw new Error('system.local has no release_version yet');
+        return { releaseVersion: version };
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 50486:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Addresses: the one parser of host:port, for user input, readiness dials and compose output.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseHostPort = parseHostPort;
+exports.isHostPort = isHostPort;
+exports.splitList = splitList;
+exports.addressList = addressList;
+/** host:port, [IPv6]:port, or an unbracketed IPv6 such as compose's ":::9092" (last colon wins). */
+function parseHostPort(address) {
+    const match = /^\[([^\]]+)\]:(\d{1,5})$/.exec(address) ?? /^(.*):(\d{1,5})$/.exec(address);
+    if (!match)
+        throw new Error(`"${address}" is not host:port`);
+    return { host: match[1] ?? '', port: Number(match[2]) };
+}
+/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+function isHostPort(address) {
+    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+}
+/** One per line or comma-separated, as other actions take lists. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** The addresses of a list, and the first one that is not host:port (undefined when all are). */
+function addressList(value) {
+    const addresses = splitList(value);
+    return { addresses, invalid: addresses.find((address) => !isHostPort(address)) };
+}
+
+
+/***/ }),
+
+/***/ 74234:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.kafkaClient = kafkaClient;
+exports.kafkaReady = kafkaReady;
+// The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
+const kafkajs_1 = __nccwpck_require__(77801);
+function kafkaClient(brokers, options) {
+    return new kafkajs_1.Kafka({
+        clientId: options.clientId,
+        brokers,
+        // kafkajs logs its own retries to stdout; our callers report failures themselves.
+        logLevel: kafkajs_1.logLevel.NOTHING,
+        connectionTimeout: 3_000,
+        ...(options.requestTimeoutMs !== undefined ? { requestTimeout: options.requestTimeoutMs } : {}),
+        retry: options.retries === 0 ? { retries: 0 } : { retries: options.retries, initialRetryTime: 200 },
+    });
+}
+/** Kafka is ready when a broker answers a metadata request with its cluster id. */
+async function kafkaReady(brokers) {
+    const admin = kafkaClient(brokers, {
+        clientId: 'infra-verify-readiness',
+        retries: 0,
+        requestTimeoutMs: 5000,
+    }).admin();
+    try {
+        await admin.connect();
+        const cluster = await admin.describeCluster();
+        if (cluster.brokers.length === 0)
+            throw new Error('metadata lists no broker yet');
+        return { clusterId: cluster.clusterId, brokers: cluster.brokers.length };
+    }
+    finally {
+        await admin.disconnect().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 63895:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ReadinessError = void 0;
+exports.waitUntil = waitUntil;
+// Waiting for a service by its real protocol: one attempt function, retried with backoff until
+// a deadline that several waits can share. It knows nothing about servers or runtimes.
+const errors_1 = __nccwpck_require__(87206);
+class ReadinessError extends Error {
+    service;
+    lastSeen;
+    logTail;
+    constructor(service, lastSeen, logTail, why) {
+        super(`${service} is not ready: ${why}; last seen: ${lastSeen}` +
+            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
+        this.service = service;
+        this.lastSeen = lastSeen;
+        this.logTail = logTail;
+        this.name = 'ReadinessError';
+    }
+}
+exports.ReadinessError = ReadinessError;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function waitUntil(options) {
+    const started = Date.now();
+    const { deadline } = options;
+    let delay = options.firstDelayMs ?? 250;
+    const maxDelay = options.maxDelayMs ?? 2000;
+    let lastSeen = 'nothing yet';
+    let lastReported = '';
+    const fail = async (why) => {
+        const tail = options.logTail ? await options.logTail().catch(() => '') : '';
+        throw new ReadinessError(options.service, lastSeen, tail, why);
+    };
+    for (;;) {
+        try {
+            return await options.attempt();
+        }
+        catch (error) {
+            // First line only: whole driver messages would flood the progress output.
+            lastSeen = (0, errors_1.firstLineOf)(error);
+        }
+        const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
+        if (reason)
+            return fail(reason);
+        if (Date.now() + delay > deadline) {
+            return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
+        }
+        // Report a new observation once, not every attempt, so progress output stays readable.
+        if (options.progress && lastSeen !== lastReported) {
+            const waited = Math.round((Date.now() - started) / 1000);
+            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
+            lastReported = lastSeen;
+        }
+        await sleep(delay);
+        delay = Math.min(maxDelay, Math.round(delay * 1.5));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7910:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zookeeperSrvr = zookeeperSrvr;
-// ZooKeeper's four-letter words over plain TCP: the same thing a compose healthcheck asks.
+exports.zookeeperReady = zookeeperReady;
+// ZooKeeper's four-letter words over plain TCP (what a compose healthcheck asks), and its readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
+const host_port_1 = __nccwpck_require__(50486);
 /** Sends `srvr` and reads until ZooKeeper closes the connection. */
 function zookeeperSrvr(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
@@ -103525,6 +104088,14 @@ function zookeeperSrvr(host, port, timeoutMs) {
         });
     });
 }
+/** ZooKeeper is ready when it answers `srvr` with its mode (standalone, leader, follower). */
+async function zookeeperReady(address) {
+    const { host, port } = (0, host_port_1.parseHostPort)(address);
+    const srvr = await zookeeperSrvr(host, port, 3000);
+    if (!srvr.mode)
+        throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
+    return { mode: srvr.mode };
+}
 
 
 /***/ }),
@@ -103543,7 +104114,7 @@ exports.checklist = checklist;
 exports.isProblem = isProblem;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
-const types_1 = __nccwpck_require__(16468);
+const report_1 = __nccwpck_require__(55235);
 exports.MARKS = {
     pass: '✅',
     fail: '❌',
@@ -103574,7 +104145,7 @@ function checklist(checks) {
         const parent = check.parent ? byId.get(check.parent) : undefined;
         return parent ? depth(parent) + 1 : 0;
     };
-    return types_1.SECTIONS.map((section) => ({
+    return report_1.SECTIONS.map((section) => ({
         section,
         lines: checks
             .filter((check) => check.section === section)
@@ -103595,10 +104166,7 @@ function isProblem(check) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderConsole = renderConsole;
-// The checklist as a person reads it in a terminal: the seed's sections, a mark per check,
-// the reason under every failure and next to every skip, and a one-line verdict.
-const checks_1 = __nccwpck_require__(2369);
-const yaml_locations_1 = __nccwpck_require__(60557);
+const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
 function renderConsole(report) {
     const lines = [];
@@ -103616,12 +104184,12 @@ function renderConsole(report) {
             if ((0, checklist_1.isProblem)(check)) {
                 lines.push(`${indent}   ${check.message}`);
                 if (check.source)
-                    lines.push(`${indent}   at ${(0, yaml_locations_1.formatLocation)(check.source)}`);
+                    lines.push(`${indent}   at ${(0, source_1.formatLocation)(check.source)}`);
             }
         }
         lines.push('');
     }
-    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
+    const { result } = report;
     lines.push(`${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} ${result.toUpperCase()}: ${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}` +
         ` (runtime ${report.runtime}, ${(0, checklist_1.formatDuration)(report.durationMs)})`);
     return `${lines.join('\n')}\n`;
@@ -103636,7 +104204,7 @@ function renderConsole(report) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
+exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
 var console_1 = __nccwpck_require__(39475);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
 var json_1 = __nccwpck_require__(32794);
@@ -103644,6 +104212,7 @@ Object.defineProperty(exports, "renderJson", ({ enumerable: true, get: function 
 var junit_1 = __nccwpck_require__(42998);
 Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function () { return junit_1.renderJunit; } }));
 var markdown_1 = __nccwpck_require__(54285);
+Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
 var checklist_1 = __nccwpck_require__(1478);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
@@ -103660,12 +104229,10 @@ Object.defineProperty(exports, "MARKS", ({ enumerable: true, get: function () { 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJson = renderJson;
-// The machine-readable report: `{ "result": "pass" | "fail", "checks": [...], ... }`.
-const checks_1 = __nccwpck_require__(2369);
 const checklist_1 = __nccwpck_require__(1478);
 function renderJson(report) {
     const document = {
-        result: (0, checks_1.resultOf)(report.checks, report.notReady),
+        result: report.result,
         summary: (0, checklist_1.countChecks)(report.checks),
         checks: report.checks,
         runtime: report.runtime,
@@ -103688,7 +104255,7 @@ function renderJson(report) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderJunit = renderJunit;
-const yaml_locations_1 = __nccwpck_require__(60557);
+const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
 // Characters XML 1.0 cannot carry at all, even escaped (log tails can contain them).
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -103718,7 +104285,7 @@ function testcase(check, section) {
     const details = [
         ...(check.expected !== undefined ? [`expected: ${check.expected}`] : []),
         ...(check.actual !== undefined ? [`actual: ${check.actual}`] : []),
-        ...(check.source ? [`at: ${(0, yaml_locations_1.formatLocation)(check.source)}`] : []),
+        ...(check.source ? [`at: ${(0, source_1.formatLocation)(check.source)}`] : []),
     ].join('\n');
     switch (check.status) {
         case 'pass':
@@ -103762,84 +104329,271 @@ function renderJunit(report) {
 
 /***/ }),
 
+/***/ 47141:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Text from a spec, a server, an input or an error, made inert for a Markdown job summary: it
+// shows as the characters it is, and never becomes a heading, a table cell, a link, HTML, math
+// or the end of a code block. Our own `code spans` (titles such as "`channel-stats` topic
+// exists") stay code; whatever a value brings in is escaped.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_VALUE_CHARS = void 0;
+exports.plain = plain;
+exports.capped = capped;
+exports.inert = inert;
+exports.fenceFor = fenceFor;
+exports.fenced = fenced;
+/** Terminal escapes (compose's ESC[2K) and other control characters: they render as garbage. */
+// eslint-disable-next-line no-control-regex
+const ANSI_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** One value shown in a summary; longer ones are cut with a note of how much was cut. */
+exports.MAX_VALUE_CHARS = 2000;
+function plain(value) {
+    return value.replace(ANSI_ESCAPE, '').replace(CONTROL, '');
+}
+function capped(value, max) {
+    if (value.length <= max)
+        return value;
+    return `${value.slice(0, max)}… (${value.length - max} more characters)`;
+}
+/**
+ * Backslash escapes for every character that can start markup in the middle of a line
+ * (GitHub also renders $math$ and ~strike~). An underscore inside a word cannot, so
+ * channel_id stays readable. Line breaks become <br>: a raw newline could start a heading.
+ */
+function escapeText(text) {
+    return text
+        .replace(/[\\`*~$[\]|]/g, (char) => `\\${char}`)
+        .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\r?\n|\r/g, '<br>');
+}
+/**
+ * A code span shows its content literally; only a line break (a space inside code) and, in a
+ * table, a pipe (GFM splits cells before it sees code) need care.
+ */
+function codeSpan(content, inTable) {
+    const literal = content.replace(/\r?\n|\r/g, ' ');
+    return `\`${inTable ? literal.replace(/\|/g, '\\|') : literal}\``;
+}
+/** Inline text for a bullet or, with inTable, a table cell. */
+function inert(value, inTable = false) {
+    return capped(plain(value), exports.MAX_VALUE_CHARS)
+        .split(/(`[^`]+`)/)
+        .map((part, index) => index % 2 === 1 ? codeSpan(part.slice(1, -1), inTable) : escapeText(part))
+        .join('');
+}
+/** A fence longer than any backtick run inside the text, so the text cannot close it early. */
+function fenceFor(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+/** Text shown verbatim in a fenced block (a log, an error): only control characters go. */
+function fenced(text) {
+    const body = plain(text).replace(/\s+$/, '');
+    const fence = fenceFor(body);
+    return [`${fence}text`, body, fence];
+}
+
+
+/***/ }),
+
 /***/ 54285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SUMMARY_BUDGET_BYTES = void 0;
 exports.renderMarkdown = renderMarkdown;
-// The GitHub job summary: verdict, the checklist by section, a failures table of expected
-// against actual, phase timings, and the log tails of failed services folded away.
-const checks_1 = __nccwpck_require__(2369);
-const yaml_locations_1 = __nccwpck_require__(60557);
+exports.renderErrorMarkdown = renderErrorMarkdown;
+const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
-/** Markdown-safe inline text: HTML-escaped outside `code spans` (so list<text> survives). */
-function inline(value) {
-    return value
-        .split(/(`[^`]*`)/)
-        .map((part) => part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : escapeHtml(part))
-        .join('');
-}
-function escapeHtml(value) {
-    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const markdown_text_1 = __nccwpck_require__(47141);
+/** GitHub refuses a step summary of 1 MiB or more; the rest is room for the note. */
+exports.SUMMARY_BUDGET_BYTES = 1024 * 1024 - 16 * 1024;
+/** The tail of one service's log that a summary shows; the JSON report has it all. */
+const MAX_LOG_CHARS = 64 * 1024;
 function cell(value) {
-    return value === undefined || value === ''
-        ? ' '
-        : inline(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** A fence longer than any backtick run inside the log, so a log cannot close it early. */
-function fence(log) {
-    const longest = Math.max(0, ...(log.match(/`+/g) ?? []).map((run) => run.length));
-    return '`'.repeat(Math.max(3, longest + 1));
+    return value === undefined || value === '' ? ' ' : (0, markdown_text_1.inert)(value, true);
 }
 function failureRow(check) {
-    const where = check.source ? ` (${(0, yaml_locations_1.formatLocation)(check.source)})` : '';
-    return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} \`${check.id}\` | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
+    const where = check.source ? ` (${(0, source_1.formatLocation)(check.source)})` : '';
+    return `| ${checklist_1.MARKS[check.status]} ${cell(check.title)} ${cell(`\`${check.id}\``)} | ${cell(check.expected)} | ${cell(check.actual)} | ${cell(check.message + where)} |`;
 }
-function renderMarkdown(report) {
-    const result = (0, checks_1.resultOf)(report.checks, report.notReady);
-    const out = [
-        `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`,
-        '',
-        `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime \`${report.runtime}\` · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${report.startedAt}`,
-        '',
+const block = (what, ...lines) => ({ what, lines });
+function logTail(log) {
+    return log.length <= MAX_LOG_CHARS
+        ? log
+        : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
+}
+function blocksOf(report) {
+    const { result } = report;
+    const blocks = [
+        block('the verdict', `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
     ];
     if (report.notReady?.length) {
-        out.push('### Stack did not come up', '');
-        out.push(...report.notReady.map(
-        // cell(): a multi-line message (compose's stderr tail) stays inside its bullet.
-        ({ service, message }) => `- ${checklist_1.MARKS.error} **${escapeHtml(service)}**: ${cell(message)}`), '');
+        blocks.push(block('a heading', '### Stack did not come up', ''));
+        for (const { service, message } of report.notReady) {
+            blocks.push(block('a service that did not come up', `- ${checklist_1.MARKS.error} **${(0, markdown_text_1.inert)(service)}**: ${(0, markdown_text_1.inert)(message)}`));
+        }
+        blocks.push(block('a blank line', ''));
     }
     for (const { section, lines } of (0, checklist_1.checklist)(report.checks)) {
-        out.push(`### ${section}`, '');
+        blocks.push(block('a heading', `### ${section}`, ''));
         for (const { check, depth } of lines) {
-            const reason = check.status === 'skip' ? ` — *skipped: ${inline(check.message)}*` : '';
-            out.push(`${'  '.repeat(depth)}- ${checklist_1.MARKS[check.status]} ${inline(check.title)}${reason}`);
+            const reason = check.status === 'skip' ? ` — *skipped: ${(0, markdown_text_1.inert)(check.message)}*` : '';
+            blocks.push(block('a checklist line', `${'  '.repeat(depth)}- ${checklist_1.MARKS[check.status]} ${(0, markdown_text_1.inert)(check.title)}${reason}`));
         }
-        out.push('');
+        blocks.push(block('a blank line', ''));
     }
     const problems = report.checks.filter(checklist_1.isProblem);
     if (problems.length > 0) {
-        out.push('### Failures', '', '| Check | Expected | Actual | Details |', '| --- | --- | --- | --- |');
-        out.push(...problems.map(failureRow), '');
+        blocks.push(block('a heading', '### Failures', '', '| Check | Expected | Actual | Details |', '| --- | --- | --- | --- |'));
+        for (const problem of problems)
+            blocks.push(block('a failure row', failureRow(problem)));
+        blocks.push(block('a blank line', ''));
     }
     const timings = Object.entries(report.timings);
     if (timings.length > 0) {
-        out.push('### Timings', '', '| Phase | Duration |', '| --- | ---: |');
-        out.push(...timings.map(([phase, ms]) => `| ${cell(phase)} | ${(0, checklist_1.formatDuration)(ms)} |`));
-        out.push(`| **total** | **${(0, checklist_1.formatDuration)(report.durationMs)}** |`, '');
+        blocks.push(block('the timings', '### Timings', '', '| Phase | Duration |', '| --- | ---: |', ...timings.map(([phase, ms]) => `| ${cell(phase)} | ${(0, checklist_1.formatDuration)(ms)} |`), `| **total** | **${(0, checklist_1.formatDuration)(report.durationMs)}** |`, ''));
     }
     const logs = Object.entries(report.logs);
     if (logs.length > 0) {
-        out.push('### Logs of failed services', '');
+        blocks.push(block('a heading', '### Logs of failed services', ''));
         for (const [service, log] of logs) {
-            const marker = fence(log);
-            out.push(`<details><summary>${escapeHtml(service)}</summary>`, '', `${marker}text`, log.replace(/\s+$/, ''), marker, '', '</details>', '');
+            blocks.push(block('a service log', `<details><summary>${(0, markdown_text_1.inert)(service)}</summary>`, '', ...(0, markdown_text_1.fenced)(logTail(log)), '', '</details>', ''));
         }
     }
-    return `${out.join('\n').replace(/\n+$/, '')}\n`;
+    return blocks;
+}
+/** Blocks in order while they fit; then one note of what was left out, and where it is. */
+function withinBudget(blocks) {
+    const out = [];
+    const leftOut = new Map();
+    let bytes = 0;
+    for (const { lines, what } of blocks) {
+        const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+        if (leftOut.size === 0 && bytes + size <= exports.SUMMARY_BUDGET_BYTES) {
+            out.push(...lines);
+            bytes += size;
+        }
+        else if (what !== 'a blank line') {
+            leftOut.set(what, (leftOut.get(what) ?? 0) + 1);
+        }
+    }
+    if (leftOut.size > 0) {
+        const counts = [...leftOut].map(([what, count]) => `${count} × ${what}`).join(', ');
+        out.push('', `**Left out to stay under GitHub's 1 MiB summary limit:** ${counts}. The JSON report has everything.`);
+    }
+    return out;
+}
+function renderMarkdown(report) {
+    return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
+}
+/** The summary of a run that ended before any check: why, verbatim but inert and short. */
+function renderErrorMarkdown(message) {
+    return ['## ❌ infra-verify: ERROR', '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 71914:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_VALUE_CHARS = exports.MAX_ROWS = void 0;
+exports.codeSpan = codeSpan;
+exports.plainText = plainText;
+exports.renderPrComment = renderPrComment;
+const checklist_1 = __nccwpck_require__(1478);
+/** Rows beyond this are counted, not listed: the summary has them all. */
+exports.MAX_ROWS = 20;
+/** A value longer than this is cut: a comment is read at a glance. */
+exports.MAX_VALUE_CHARS = 120;
+function bounded(value) {
+    const line = value.replace(/\s+/g, ' ').trim();
+    return line.length > exports.MAX_VALUE_CHARS ? `${line.slice(0, exports.MAX_VALUE_CHARS - 1)}…` : line;
+}
+/** A code span that no backtick inside the value can close early; `|` escaped for tables. */
+function codeSpan(value) {
+    const text = bounded(value);
+    if (text === '')
+        return ' ';
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+/** Markdown and HTML escaped: no link, image, emphasis or tag can form, and no @mention pings. */
+function escapeText(value) {
+    return value
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@/g, '@\u2060');
+}
+function plainText(value) {
+    return escapeText(bounded(value));
+}
+/** A check title keeps its own code spans (`channel-stats` topic exists); the rest is text. */
+function title(value) {
+    return bounded(value)
+        .split(/(`[^`]+`)/)
+        .map((part) => (/^`[^`]+`$/.test(part) ? codeSpan(part.slice(1, -1)) : escapeText(part)))
+        .join('');
+}
+function where(check, options) {
+    if (!check.source)
+        return ' ';
+    const { label, url } = options.sourceLink(check.source);
+    return url ? `[${codeSpan(label)}](${url})` : codeSpan(label);
+}
+function row(check, options) {
+    // A probe error has no expected/actual: its message says what went wrong.
+    const expected = check.expected ?? (check.status === 'error' ? check.message : '');
+    const actual = check.actual ?? '';
+    return `| ${checklist_1.MARKS[check.status]} ${title(check.title)} | ${codeSpan(expected)} | ${codeSpan(actual)} | ${where(check, options)} |`;
+}
+function renderPrComment(report, options) {
+    const counts = (0, checklist_1.countChecks)(report.checks);
+    const failed = report.result !== 'pass';
+    const mark = !failed ? checklist_1.MARKS.pass : options.warnOnly ? '⚠️' : checklist_1.MARKS.fail;
+    const verdict = failed && options.warnOnly
+        ? `FAIL (warning only: ${options.warnOnly})`
+        : report.result.toUpperCase();
+    const out = [
+        options.marker,
+        `### ${mark} infra-verify: ${plainText(verdict)}`,
+        '',
+        `${(0, checklist_1.describeCounts)(counts)} · runtime ${codeSpan(report.runtime)} · [job summary](${options.summaryUrl})`,
+    ];
+    const notReady = report.notReady ?? [];
+    if (notReady.length > 0) {
+        out.push('', '**Did not come up:**', '');
+        for (const { service, message } of notReady.slice(0, exports.MAX_ROWS)) {
+            out.push(`- ${codeSpan(service)}: ${codeSpan(message)}`);
+        }
+    }
+    const problems = report.checks.filter(checklist_1.isProblem);
+    if (problems.length > 0) {
+        out.push('', '| Check | Expected | Actual | Spec |', '| --- | --- | --- | --- |');
+        out.push(...problems.slice(0, exports.MAX_ROWS).map((check) => row(check, options)));
+        if (problems.length > exports.MAX_ROWS) {
+            out.push('', `…and ${problems.length - exports.MAX_ROWS} more in the job summary.`);
+        }
+    }
+    return `${out.join('\n')}\n`;
 }
 
 
@@ -104097,15 +104851,13 @@ function firstLine(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComposeRuntime = exports.ComposeCommandError = exports.DEFAULT_PUBLISHED_PORTS = void 0;
+exports.ComposeRuntime = exports.ComposeCommandError = void 0;
+// The stack as `docker compose` runs it. Compose only starts and stops containers here;
+// readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+const runtime_1 = __nccwpck_require__(12997);
 const args_1 = __nccwpck_require__(81378);
 const command_1 = __nccwpck_require__(8210);
 const parse_1 = __nccwpck_require__(91940);
-exports.DEFAULT_PUBLISHED_PORTS = {
-    zookeeper: { service: 'zookeeper', port: 2181 },
-    kafka: { service: 'kafka', port: 9092 },
-    cassandra: { service: 'cassandra', port: 9042 },
-};
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
 const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
 /** What `stop` may take beyond the stop timeout it hands compose. */
@@ -104115,8 +104867,6 @@ class ComposeCommandError extends Error {
 exports.ComposeCommandError = ComposeCommandError;
 /** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
 const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
-/** Exit codes of a service that stopped when asked: normal exit, or SIGTERM (128 + 15). */
-const CLEAN_EXIT_CODES = new Set([0, 143]);
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -104126,14 +104876,15 @@ class ComposeRuntime {
     ports;
     constructor(options) {
         this.options = options;
-        this.ports = options.ports ?? exports.DEFAULT_PUBLISHED_PORTS;
+        this.ports = options.ports;
     }
-    /** Standard host ports until `up` has asked compose where they really are published. */
+    /** The container ports on loopback until `up` has asked compose where they are published. */
     get endpoints() {
+        const { zookeeper, kafka, cassandra } = this.ports;
         return (this.resolved ?? {
-            zookeeper: `127.0.0.1:${this.ports.zookeeper.port}`,
-            kafkaBrokers: [`127.0.0.1:${this.ports.kafka.port}`],
-            cassandraContactPoints: [`127.0.0.1:${this.ports.cassandra.port}`],
+            zookeeper: zookeeper ? `127.0.0.1:${zookeeper.port}` : '',
+            kafkaBrokers: kafka ? [`127.0.0.1:${kafka.port}`] : [],
+            cassandraContactPoints: cassandra ? [`127.0.0.1:${cassandra.port}`] : [],
         });
     }
     get projectName() {
@@ -104151,6 +104902,10 @@ class ComposeRuntime {
             // When compose cannot say (no container was even created), there is nothing to probe.
             this.resolved = await this.resolveEndpoints().catch(() => NOWHERE);
         }
+    }
+    /** For a project that is already up (init inspects it): learn where its servers listen. */
+    async attach() {
+        this.resolved = await this.resolveEndpoints();
     }
     async services() {
         return (await this.containers()).map((container) => {
@@ -104176,7 +104931,7 @@ class ComposeRuntime {
                 service,
                 exitCode,
                 stopMs: Math.max(0, finishedAt - issuedAt),
-                clean: exitCode !== null && CLEAN_EXIT_CODES.has(exitCode),
+                clean: (0, runtime_1.isCleanExit)(exitCode),
             };
         });
     }
@@ -104220,14 +104975,21 @@ class ComposeRuntime {
     }
     async resolveEndpoints() {
         const command = await this.compose();
-        const address = async ({ service, port }) => {
-            const published = (0, parse_1.parsePort)(await this.exec((0, args_1.portArgs)(command, this.options.project, service, port), 'port'));
+        const address = async (server) => {
+            if (!server)
+                return undefined;
+            const published = (0, parse_1.parsePort)(await this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port'));
             return `${published.host}:${published.port}`;
         };
+        const [zookeeper, kafka, cassandra] = [
+            await address(this.ports.zookeeper),
+            await address(this.ports.kafka),
+            await address(this.ports.cassandra),
+        ];
         return {
-            zookeeper: await address(this.ports.zookeeper),
-            kafkaBrokers: [await address(this.ports.kafka)],
-            cassandraContactPoints: [await address(this.ports.cassandra)],
+            zookeeper: zookeeper ?? '',
+            kafkaBrokers: kafka ? [kafka] : [],
+            cassandraContactPoints: cassandra ? [cassandra] : [],
         };
     }
     async compose() {
@@ -104266,11 +105028,10 @@ exports.ComposeRuntime = ComposeRuntime;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.DEFAULT_PUBLISHED_PORTS = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
-Object.defineProperty(exports, "DEFAULT_PUBLISHED_PORTS", ({ enumerable: true, get: function () { return compose_runtime_1.DEFAULT_PUBLISHED_PORTS; } }));
 var project_name_1 = __nccwpck_require__(71968);
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
@@ -104279,15 +105040,15 @@ Object.defineProperty(exports, "ProjectNameError", ({ enumerable: true, get: fun
 const compose_runtime_2 = __nccwpck_require__(71802);
 const run_command_1 = __nccwpck_require__(39162);
 /** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-function composeRuntime(project) {
-    return new compose_runtime_2.ComposeRuntime({ project, run: run_command_1.runCommand });
+function composeRuntime(project, ports) {
+    return new compose_runtime_2.ComposeRuntime({ project, run: run_command_1.runCommand, ports });
 }
 
 
 /***/ }),
 
 /***/ 91940:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -104297,6 +105058,8 @@ exports.parsePs = parsePs;
 exports.parseContainerIds = parseContainerIds;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
+// Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
+const host_port_1 = __nccwpck_require__(50486);
 class ComposeOutputError extends Error {
 }
 exports.ComposeOutputError = ComposeOutputError;
@@ -104338,18 +105101,25 @@ function parseContainerIds(output) {
         .map((line) => line.trim())
         .filter((line) => line !== '');
 }
-/** `docker compose port kafka 9092` prints "0.0.0.0:9092" or "[::]:9092". */
+/** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 function parsePort(output) {
-    const line = output.trim().split('\n')[0] ?? '';
-    const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(line.trim());
-    if (!match) {
+    const line = (output.trim().split('\n')[0] ?? '').trim();
+    let bound;
+    try {
+        bound = (0, host_port_1.parseHostPort)(line);
+    }
+    catch {
         throw new ComposeOutputError(`docker compose port printed "${line}", expected HOST:PORT`);
     }
-    const bound = match[1] ?? match[2] ?? '';
     // A wildcard bind is reachable on loopback; clients must not dial 0.0.0.0 or ::.
-    const host = bound === '0.0.0.0' || bound === '::' || bound === '' ? '127.0.0.1' : bound;
-    return { host, port: Number(match[3]) };
+    const wildcard = bound.host === '0.0.0.0' || bound.host === '::' || bound.host === '';
+    return { host: wildcard ? '127.0.0.1' : bound.host, port: bound.port };
 }
+/**
+ * `docker inspect` of the project's containers, as observations. Compose prefixes network and
+ * volume names with the project ("<project>_chatbattle-network") unless the file gives them a
+ * fixed `name:`; the prefix is removed so they compare with the spec.
+ */
 function parseInspect(output, projectName) {
     return asArray(parseJson(output, 'docker inspect')).map((value) => {
         const container = asRecord(value, 'docker inspect');
@@ -104454,10 +105224,11 @@ exports.composeDefaultProjectName = composeDefaultProjectName;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
+const errors_1 = __nccwpck_require__(87206);
 const node_path_1 = __nccwpck_require__(76760);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-class ProjectNameError extends Error {
+class ProjectNameError extends errors_1.UserError {
 }
 exports.ProjectNameError = ProjectNameError;
 function validateProjectName(name) {
@@ -104520,23 +105291,22 @@ exports.runCommand = runCommand;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ExistingRuntime = exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = void 0;
-exports.isHostPort = isHostPort;
+exports.ExistingRuntime = void 0;
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
-const readiness_1 = __nccwpck_require__(92947);
-exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
-exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
-/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
-function isHostPort(address) {
-    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
-}
+const runtime_1 = __nccwpck_require__(12997);
+const cassandra_1 = __nccwpck_require__(12454);
+const kafka_1 = __nccwpck_require__(74234);
+const zookeeper_1 = __nccwpck_require__(7910);
 class ExistingRuntime {
     endpoints;
+    servers;
     name = 'existing';
     hasLifecycle = false;
-    constructor(endpoints) {
+    /** `servers`: the spec's servers; only these are looked at, under their service names. */
+    constructor(endpoints, servers) {
         this.endpoints = endpoints;
+        this.servers = servers;
     }
     /** Nothing to start: the stack is somebody else's. */
     async up() { }
@@ -104546,17 +105316,24 @@ class ExistingRuntime {
      */
     async services() {
         const { zookeeper, kafkaBrokers, cassandraContactPoints } = this.endpoints;
+        const { zookeeper: zk, kafka, cassandra } = this.servers;
         return Promise.all([
-            byProtocol('zookeeper', zookeeper, () => (0, readiness_1.zookeeperReady)(zookeeper)),
-            byProtocol('kafka', kafkaBrokers.join(','), () => (0, readiness_1.kafkaReady)(kafkaBrokers)),
-            byProtocol('cassandra', cassandraContactPoints.join(','), () => (0, readiness_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
+            ...(zk ? [byProtocol(zk.service, zookeeper, () => (0, zookeeper_1.zookeeperReady)(zookeeper))] : []),
+            ...(kafka
+                ? [byProtocol(kafka.service, kafkaBrokers.join(','), () => (0, kafka_1.kafkaReady)(kafkaBrokers))]
+                : []),
+            ...(cassandra
+                ? [
+                    byProtocol(cassandra.service, cassandraContactPoints.join(','), () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
+                ]
+                : []),
         ]);
     }
     async stop() {
-        throw new Error(exports.NO_LIFECYCLE_REASON);
+        throw new Error(runtime_1.NO_LIFECYCLE_REASON);
     }
     async start() {
-        throw new Error(exports.NO_LIFECYCLE_REASON);
+        throw new Error(runtime_1.NO_LIFECYCLE_REASON);
     }
     /** Never tears down what it did not bring up. */
     async down() { }
@@ -104587,6 +105364,7 @@ async function byProtocol(service, endpoint, answer) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_SPEC = void 0;
 const SEVEN_DAYS_SECONDS = 7 * 24 * 60 * 60;
+/** Every role declared, so callers (and tests) need no checks for absent ones. */
 exports.DEFAULT_SPEC = {
     version: 1,
     compose: {
@@ -104637,7 +105415,10 @@ exports.DEFAULT_SPEC = {
             },
         },
     },
+    zookeeper: { service: 'zookeeper', port: 2181 },
     kafka: {
+        service: 'kafka',
+        port: 9092,
         topics: [
             {
                 name: 'twitch-chat-messages',
@@ -104654,6 +105435,8 @@ exports.DEFAULT_SPEC = {
         ],
     },
     cassandra: {
+        service: 'cassandra',
+        port: 9042,
         keyspaces: [
             {
                 name: 'twitch_chat',
@@ -104738,17 +105521,14 @@ exports.specForRun = specForRun;
 // (builtin:milestone-1): another team's stack must never be judged against ChatBattle's silently.
 const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
+const errors_1 = __nccwpck_require__(87206);
 const default_1 = __nccwpck_require__(40042);
 const load_1 = __nccwpck_require__(11207);
 exports.DEFAULT_SPEC_FILE = 'infra-spec.yml';
 const BUILTIN_PREFIX = 'builtin:';
 const BUILTIN_SPECS = { 'milestone-1': default_1.DEFAULT_SPEC };
 /** No spec to check against: the user's to fix, by writing one or naming a built-in. */
-class NoSpecError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NoSpecError';
-    }
+class NoSpecError extends errors_1.UserError {
 }
 exports.NoSpecError = NoSpecError;
 /** `spec` as given: a file path (relative to workingDirectory), `builtin:NAME`, or empty. */
@@ -104789,66 +105569,98 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SpecError = void 0;
+exports.SpecError = exports.MAX_PROBLEMS = void 0;
+exports.excerpt = excerpt;
 exports.loadSpec = loadSpec;
 exports.parseSpec = parseSpec;
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
-const node_fs_1 = __nccwpck_require__(73024);
+const errors_1 = __nccwpck_require__(87206);
 const ajv_1 = __importDefault(__nccwpck_require__(42463));
-const yaml_1 = __nccwpck_require__(38815);
+const source_1 = __nccwpck_require__(75180);
 const schema_1 = __nccwpck_require__(47280);
+const text_file_1 = __nccwpck_require__(62623);
 const yaml_locations_1 = __nccwpck_require__(60557);
-class SpecError extends Error {
+/** Enough to fix a file top down; a garbage file would otherwise print megabytes of errors. */
+exports.MAX_PROBLEMS = 20;
+/** How much of a value from the file an error quotes. */
+const MAX_EXCERPT_CHARS = 80;
+class SpecError extends errors_1.UserError {
     file;
     problems;
-    constructor(file, problems) {
-        super([`Invalid spec ${file}:`, ...problems.map(describeProblem)].join('\n') +
+    constructor(file, problems, 
+    /** how many problems there were in all, when only the first ones were described */
+    total = problems.length) {
+        const shown = problems.slice(0, exports.MAX_PROBLEMS);
+        const more = Math.max(total, problems.length) - shown.length;
+        super([
+            `Invalid spec ${file}:`,
+            ...shown.map(describeProblem),
+            ...(more > 0 ? [`  ... and ${more} more problem${more === 1 ? '' : 's'}`] : []),
+        ].join('\n') +
             '\nFix the entries above; infra-spec.schema.json shows them in an editor as you type.');
         this.file = file;
-        this.problems = problems;
         this.name = 'SpecError';
+        this.problems = shown;
     }
 }
 exports.SpecError = SpecError;
+/** A value from the file, quoted short: an error shows where and what, not the content. */
+function excerpt(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length <= MAX_EXCERPT_CHARS ? text : `${text.slice(0, MAX_EXCERPT_CHARS)}…`;
+}
+/** A name from the file inside a sentence: short, and without its quotes. */
+function unquoted(name) {
+    return excerpt(name).replace(/^"|"$/g, '');
+}
+/** Names as an error lists them: the first few, and how many more. */
+function listed(names) {
+    const shown = names.slice(0, 10).map(unquoted);
+    return names.length > shown.length
+        ? `${shown.join(', ')} and ${names.length - shown.length} more`
+        : shown.join(', ');
+}
 function describeProblem(problem) {
-    const where = problem.location ? `${(0, yaml_locations_1.formatLocation)(problem.location)} ` : '';
+    const where = problem.location ? `${(0, source_1.formatLocation)(problem.location)} ` : '';
     return `  ${where}${problem.pointer || '/'}: ${problem.message}`;
 }
 const validate = new ajv_1.default({ allErrors: true, useDefaults: true, verbose: true }).compile(schema_1.SPEC_SCHEMA);
 function loadSpec(file) {
     let text;
     try {
-        text = (0, node_fs_1.readFileSync)(file, 'utf8');
+        text = (0, text_file_1.readTextFile)(file);
     }
     catch (error) {
-        const reason = error.code ?? String(error);
+        if (!(error instanceof text_file_1.TextFileProblem))
+            throw error;
         throw new SpecError(file, [
-            {
-                pointer: '',
-                message: `cannot read the file (${reason}); pass --spec with an existing file`,
-            },
+            { pointer: '', message: `${error.message}; pass --spec with a readable spec file` },
         ]);
     }
     return parseSpec(text, file);
 }
 function parseSpec(text, file) {
-    const lineCounter = new yaml_1.LineCounter();
-    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
-    const locate = (0, yaml_locations_1.makeLocator)(doc, lineCounter, file);
-    if (doc.errors.length > 0) {
-        throw new SpecError(file, doc.errors.map((error) => {
-            const pos = lineCounter.linePos(error.pos[0]);
-            return {
-                location: { file, line: pos.line, column: pos.col },
-                pointer: '',
-                message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-            };
-        }));
+    const { doc, locate, syntaxErrors } = (0, yaml_locations_1.parseYaml)(text, file);
+    if (syntaxErrors.length > 0) {
+        throw new SpecError(file, syntaxErrors.slice(0, exports.MAX_PROBLEMS).map(({ location, message }) => ({
+            location,
+            pointer: '',
+            message: `YAML syntax error: ${message}`,
+        })), syntaxErrors.length);
     }
-    const data = doc.toJS() ?? {};
+    let data;
+    try {
+        data = doc.toJS() ?? {};
+    }
+    catch (error) {
+        if (!(0, yaml_locations_1.isAliasBomb)(error))
+            throw error;
+        throw new SpecError(file, [{ pointer: '', message: yaml_locations_1.ALIAS_BOMB_MESSAGE }]);
+    }
     if (!validate(data)) {
-        throw new SpecError(file, (validate.errors ?? []).map((error) => schemaProblem(error, locate)));
+        const errors = validate.errors ?? [];
+        throw new SpecError(file, errors.slice(0, exports.MAX_PROBLEMS).map((error) => schemaProblem(error, locate)), errors.length);
     }
     const spec = data;
     const problems = crossReferenceProblems(spec).map(({ path, message }) => ({
@@ -104857,7 +105669,7 @@ function parseSpec(text, file) {
         message,
     }));
     if (problems.length > 0)
-        throw new SpecError(file, problems);
+        throw new SpecError(file, problems.slice(0, exports.MAX_PROBLEMS), problems.length);
     return { spec, file, locate };
 }
 function schemaProblem(error, locate) {
@@ -104867,11 +105679,12 @@ function schemaProblem(error, locate) {
         case 'additionalProperty':
         case 'additionalProperties': {
             const key = String(params.additionalProperty);
+            const shownKey = excerpt(key);
             const allowed = Object.keys(error.parentSchema?.properties ?? {});
             return {
                 location: locate([...path, key]),
                 pointer: toPointer([...path, key]),
-                message: `unknown key "${key}"${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
+                message: `unknown key ${shownKey}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
             };
         }
         case 'required': {
@@ -104886,17 +105699,17 @@ function schemaProblem(error, locate) {
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${JSON.stringify(error.data)} is not allowed; allowed values: ${params.allowedValues.join(', ')}`,
+                message: `${excerpt(error.data)} is not allowed; allowed values: ${params.allowedValues.join(', ')}`,
             };
         case 'const':
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${JSON.stringify(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
+                message: `${excerpt(error.data)} is not allowed; allowed value: ${JSON.stringify(params.allowedValue)}`,
             };
         case 'type': {
             const quoteHint = params.type === 'string' && typeof error.data !== 'object'
-                ? ` (quote it: '${String(error.data)}')`
+                ? ` (quote it: '${unquoted(String(error.data))}')`
                 : '';
             return {
                 location: locate(path),
@@ -104908,12 +105721,14 @@ function schemaProblem(error, locate) {
             return {
                 location: locate(path),
                 pointer: error.instancePath,
-                message: `${error.message ?? 'is invalid'} (found ${JSON.stringify(error.data)})`,
+                message: `${error.message ?? 'is invalid'} (found ${excerpt(error.data)})`,
             };
     }
 }
 /** A typo usually sits one or two edits away from the key that was meant. */
 function didYouMean(key, allowed) {
+    if (key.length > MAX_EXCERPT_CHARS)
+        return '';
     const [best] = allowed
         .map((candidate) => ({ candidate, distance: editDistance(key, candidate) }))
         .sort((a, b) => a.distance - b.distance);
@@ -104938,30 +105753,43 @@ function describeType(value) {
         return 'a list';
     if (typeof value === 'object')
         return 'a mapping';
-    return `${typeof value} ${JSON.stringify(value)}`;
+    return `${typeof value} ${excerpt(value)}`;
 }
 /** References the schema cannot express: dependencies on declared services, keys on declared
  * columns, and names that must be unique. */
 function crossReferenceProblems(spec) {
     const problems = [];
     const services = Object.keys(spec.compose.services);
-    for (const [service, declared] of Object.entries(spec.compose.services)) {
-        for (const dependency of Object.keys(declared.dependsOn)) {
-            if (!services.includes(dependency)) {
+    const declared = new Set(services);
+    for (const [service, { dependsOn }] of Object.entries(spec.compose.services)) {
+        for (const dependency of Object.keys(dependsOn)) {
+            if (!declared.has(dependency)) {
                 problems.push({
                     path: ['compose', 'services', service, 'dependsOn', dependency],
-                    message: `depends on undeclared service "${dependency}"; declared services: ${services.join(', ')}`,
+                    message: `depends on undeclared service ${excerpt(dependency)}; declared services: ${listed(services)}`,
                 });
             }
         }
     }
-    problems.push(...duplicates(spec.kafka.topics, ['kafka', 'topics'], 'topic'));
-    problems.push(...duplicates(spec.cassandra.keyspaces, ['cassandra', 'keyspaces'], 'keyspace'));
-    spec.cassandra.keyspaces.forEach((keyspace, k) => {
+    const keyspaces = spec.cassandra?.keyspaces ?? [];
+    problems.push(...duplicates(spec.kafka?.topics ?? [], ['kafka', 'topics'], 'topic'));
+    problems.push(...duplicates(keyspaces, ['cassandra', 'keyspaces'], 'keyspace'));
+    const roundTripTable = spec.probes.roundTripTable;
+    if (roundTripTable) {
+        const tables = keyspaces.flatMap((k) => k.tables.map((t) => `${k.name}.${t.name}`));
+        if (!tables.includes(roundTripTable)) {
+            problems.push({
+                path: ['probes', 'roundTripTable'],
+                message: `"${roundTripTable}" is not a declared table; declared tables: ${tables.join(', ') || 'none'}`,
+            });
+        }
+    }
+    keyspaces.forEach((keyspace, k) => {
         const keyspacePath = ['cassandra', 'keyspaces', k, 'tables'];
         problems.push(...duplicates(keyspace.tables, keyspacePath, 'table'));
         keyspace.tables.forEach((table, t) => {
             const columns = Object.keys(table.columns);
+            const columnSet = new Set(columns);
             const keyColumns = [
                 ...table.partitionKey.map((column, i) => [
                     [...keyspacePath, t, 'partitionKey', i],
@@ -104973,10 +105801,10 @@ function crossReferenceProblems(spec) {
                 ]),
             ];
             for (const [path, column] of keyColumns) {
-                if (!columns.includes(column)) {
+                if (!columnSet.has(column)) {
                     problems.push({
                         path,
-                        message: `key column "${column}" is not in ${table.name}'s columns; declared columns: ${columns.join(', ')}`,
+                        message: `key column ${excerpt(column)} is not in ${unquoted(table.name)}'s columns; declared columns: ${listed(columns)}`,
                     });
                 }
             }
@@ -104984,10 +105812,21 @@ function crossReferenceProblems(spec) {
     });
     return problems;
 }
+/** Linear: a spec with many thousands of entries is checked in one pass. */
 function duplicates(entries, path, kind) {
-    return entries.flatMap((entry, index) => entries.findIndex((other) => other.name === entry.name) < index
-        ? [{ path: [...path, index, 'name'], message: `${kind} "${entry.name}" is declared twice` }]
-        : []);
+    const seen = new Set();
+    return entries.flatMap((entry, index) => {
+        if (!seen.has(entry.name)) {
+            seen.add(entry.name);
+            return [];
+        }
+        return [
+            {
+                path: [...path, index, 'name'],
+                message: `${kind} ${excerpt(entry.name)} is declared twice`,
+            },
+        ];
+    });
 }
 function fromPointer(pointer) {
     if (pointer === '')
@@ -105007,6 +105846,80 @@ function toPointer(path) {
 
 /***/ }),
 
+/***/ 39155:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WRITABLE_KEY_TYPES = void 0;
+exports.probeTarget = probeTarget;
+/** Key column types the probe knows how to make a fresh value for. */
+exports.WRITABLE_KEY_TYPES = [
+    'text',
+    'varchar',
+    'ascii',
+    'bigint',
+    'int',
+    'timestamp',
+    'uuid',
+    'timeuuid',
+];
+const VALUE_TYPES = ['text', 'varchar'];
+function keyColumns(table) {
+    return [...table.partitionKey, ...table.clustering.map((c) => c.column)];
+}
+/** Why the probe cannot write this table, or its value column when it can. */
+function suitability(table) {
+    const keys = keyColumns(table);
+    const unwritable = keys.filter((column) => !exports.WRITABLE_KEY_TYPES.includes(table.columns[column] ?? 'missing'));
+    if (unwritable.length > 0) {
+        return {
+            reason: `key column ${unwritable.map((c) => `${c} ${table.columns[c]}`).join(', ')} is not a type the probe can write (${exports.WRITABLE_KEY_TYPES.join(', ')})`,
+        };
+    }
+    // Alphabetical, as system_schema lists regular columns, so the choice never depends on YAML order.
+    const [valueColumn] = Object.entries(table.columns)
+        .filter(([column, type]) => !keys.includes(column) && VALUE_TYPES.includes(type))
+        .map(([column]) => column)
+        .sort();
+    return valueColumn ? { valueColumn } : { reason: 'it has no regular text column for the value' };
+}
+function probeTarget(spec) {
+    const keyspaces = spec.cassandra?.keyspaces ?? [];
+    const named = spec.probes.roundTripTable;
+    if (named) {
+        const [keyspaceName, tableName] = named.split('.');
+        const table = keyspaces
+            .find((k) => k.name === keyspaceName)
+            ?.tables.find((t) => t.name === tableName);
+        if (!table)
+            return { ok: false, reason: `probes.roundTripTable ${named} is not a declared table` };
+        const fit = suitability(table);
+        return 'reason' in fit
+            ? { ok: false, reason: `probes.roundTripTable ${named}: ${fit.reason}` }
+            : { ok: true, keyspace: keyspaceName, table, valueColumn: fit.valueColumn };
+    }
+    const reasons = [];
+    for (const keyspace of keyspaces) {
+        for (const table of keyspace.tables) {
+            const fit = suitability(table);
+            if ('valueColumn' in fit)
+                return { ok: true, keyspace: keyspace.name, table, valueColumn: fit.valueColumn };
+            reasons.push(`${keyspace.name}.${table.name}: ${fit.reason}`);
+        }
+    }
+    return {
+        ok: false,
+        reason: reasons.length === 0
+            ? 'the spec declares no Cassandra table to probe'
+            : `no declared table can carry the probe row (${reasons.join('; ')}); name one in probes.roundTripTable`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 47280:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -105021,7 +105934,7 @@ const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const service = {
     type: 'object',
     additionalProperties: false,
-    required: ['containerName', 'ready'],
+    required: ['ready'],
     properties: {
         containerName: name,
         ready: { enum: ['healthy', 'exited-0', 'running'] },
@@ -105049,7 +105962,7 @@ const topic = {
 const table = {
     type: 'object',
     additionalProperties: false,
-    required: ['name', 'columns', 'partitionKey', 'defaultTtl', 'compaction'],
+    required: ['name', 'columns', 'partitionKey'],
     properties: {
         name,
         columns: { ...stringMap, minProperties: 1 },
@@ -105064,7 +105977,11 @@ const table = {
                 properties: { column: name, order: { enum: ['ASC', 'DESC'] } },
             },
         },
-        defaultTtl: { type: 'integer', minimum: 0 },
+        defaultTtl: {
+            type: 'integer',
+            minimum: 0,
+            description: 'default_time_to_live in seconds; 0 means no TTL; omit to leave it unchecked',
+        },
         compaction: {
             type: 'object',
             additionalProperties: false,
@@ -105083,34 +106000,57 @@ const keyspace = {
         tables: { type: 'array', items: table, default: [] },
     },
 };
+/** A role's compose service and the port its server listens on inside the container. */
+const role = (service, port) => ({
+    service: { ...name, default: service, description: 'the compose service of this server' },
+    port: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 65535,
+        default: port,
+        description: 'the port the server listens on inside its container',
+    },
+});
 exports.SPEC_SCHEMA = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'infra-verify spec',
     type: 'object',
     additionalProperties: false,
-    required: ['version', 'compose', 'kafka', 'cassandra'],
+    required: ['version'],
     properties: {
         version: { const: 1 },
         compose: {
             type: 'object',
             additionalProperties: false,
-            required: ['network', 'services'],
+            default: {},
             properties: {
-                network: name,
-                services: { type: 'object', additionalProperties: service },
+                network: { ...name, description: 'the network every service is on; omit to not check' },
+                services: { type: 'object', default: {}, additionalProperties: service },
             },
+        },
+        zookeeper: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'omit for a stack without ZooKeeper (KRaft, or Cassandra only)',
+            properties: role('zookeeper', 2181),
         },
         kafka: {
             type: 'object',
             additionalProperties: false,
-            required: ['topics'],
-            properties: { topics: { type: 'array', items: topic } },
+            description: 'omit for a stack without Kafka',
+            properties: {
+                ...role('kafka', 9092),
+                topics: { type: 'array', items: topic, default: [] },
+            },
         },
         cassandra: {
             type: 'object',
             additionalProperties: false,
-            required: ['keyspaces'],
-            properties: { keyspaces: { type: 'array', items: keyspace } },
+            description: 'omit for a stack without Cassandra',
+            properties: {
+                ...role('cassandra', 9042),
+                keyspaces: { type: 'array', items: keyspace, default: [] },
+            },
         },
         probes: {
             type: 'object',
@@ -105118,6 +106058,11 @@ exports.SPEC_SCHEMA = {
             default: {},
             properties: {
                 roundTrip: { type: 'boolean', default: true },
+                roundTripTable: {
+                    type: 'string',
+                    pattern: '^[^.]+\\.[^.]+$',
+                    description: 'keyspace.table for the Cassandra probes; omit for the first table whose key types the probe can write',
+                },
                 ttl: {
                     type: 'object',
                     additionalProperties: false,
@@ -105141,17 +106086,201 @@ exports.SPEC_SCHEMA = {
 
 /***/ }),
 
+/***/ 62623:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TextFileProblem = exports.MAX_TEXT_FILE_BYTES = void 0;
+exports.readTextFile = readTextFile;
+// Reading a file that a pull request controls (the spec, a compose file): a regular file inside
+// the checkout, of a size a person writes, in UTF-8. Anything else is refused before a byte of
+// it is parsed or quoted, so no error can print a secret that a symlink pointed at.
+const node_fs_1 = __nccwpck_require__(73024);
+const path = __importStar(__nccwpck_require__(76760));
+/**
+ * The real spec is under 3 KB and the compose file under 5 KB. The cap also bounds the time the
+ * YAML parser may spend on garbage (about a second here for a capped file).
+ */
+exports.MAX_TEXT_FILE_BYTES = 256 * 1024;
+/** Why a file cannot be read; the caller names the file and the fix around it. */
+class TextFileProblem extends Error {
+}
+exports.TextFileProblem = TextFileProblem;
+const PSEUDO_FILESYSTEMS = ['/proc/', '/sys/', '/dev/'];
+function reason(error) {
+    return error.code ?? String(error);
+}
+/** A symlink is followed only to a file inside the working directory: the checkout. */
+function checkedTarget(file) {
+    let real;
+    let cwd;
+    try {
+        real = (0, node_fs_1.realpathSync)(file);
+        cwd = (0, node_fs_1.realpathSync)(process.cwd());
+    }
+    catch (error) {
+        throw new TextFileProblem(`cannot read the file (${reason(error)})`);
+    }
+    if (PSEUDO_FILESYSTEMS.some((prefix) => `${real}/`.startsWith(prefix))) {
+        throw new TextFileProblem(`it leads to ${real}, which is not a regular file`);
+    }
+    const relative = path.relative(cwd, real);
+    const insideCwd = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    if ((0, node_fs_1.lstatSync)(file).isSymbolicLink() && !insideCwd) {
+        throw new TextFileProblem(`it is a symlink to ${real}, outside the working directory; a regular file is expected`);
+    }
+    return real;
+}
+function decode(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+        throw new TextFileProblem('it is UTF-16 (little endian, with a byte order mark); save it as UTF-8');
+    }
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+        throw new TextFileProblem('it is UTF-16 (big endian, with a byte order mark); save it as UTF-8');
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        throw new TextFileProblem(`it has a NUL byte at offset ${nul}: is it UTF-16 or binary? Save it as UTF-8 text`);
+    }
+    try {
+        // A UTF-8 byte order mark is harmless: dropped.
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    }
+    catch {
+        throw new TextFileProblem('it is not valid UTF-8; save it as UTF-8 text');
+    }
+}
+/** The file's text, or a TextFileProblem that says why not. Never reads past the size cap. */
+function readTextFile(file) {
+    const real = checkedTarget(file);
+    let fd;
+    try {
+        // A FIFO would block the open itself until somebody writes to it.
+        if (!(0, node_fs_1.statSync)(real).isFile())
+            throw new TextFileProblem('it is not a regular file');
+        fd = (0, node_fs_1.openSync)(real, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        if (error instanceof TextFileProblem)
+            throw error;
+        throw new TextFileProblem(`cannot read the file (${reason(error)})`);
+    }
+    try {
+        if (!(0, node_fs_1.fstatSync)(fd).isFile())
+            throw new TextFileProblem('it is not a regular file');
+        const buffer = Buffer.alloc(exports.MAX_TEXT_FILE_BYTES + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0, node_fs_1.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > exports.MAX_TEXT_FILE_BYTES) {
+                throw new TextFileProblem(`it is larger than ${exports.MAX_TEXT_FILE_BYTES / 1024} KiB, far more than a real one`);
+            }
+        }
+        return decode(buffer.subarray(0, length));
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 49518:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// The declared expected state of the stack. infra-spec.yml is this shape, in YAML.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_ROLES = exports.ROLE_NAMES = void 0;
+exports.declaredRoles = declaredRoles;
+exports.roleOfService = roleOfService;
+exports.ROLE_NAMES = ['zookeeper', 'kafka', 'cassandra'];
+/** Today's ChatBattle names and ports: what a spec that names no service or port means. */
+exports.DEFAULT_ROLES = {
+    zookeeper: { service: 'zookeeper', port: 2181 },
+    kafka: { service: 'kafka', port: 9092 },
+    cassandra: { service: 'cassandra', port: 9042 },
+};
+/** The roles a spec declares, with their service and port. */
+function declaredRoles(spec) {
+    const roles = {};
+    for (const role of exports.ROLE_NAMES) {
+        const declared = spec[role];
+        if (declared)
+            roles[role] = { service: declared.service, port: declared.port };
+    }
+    return roles;
+}
+/** The role a compose service plays in this spec, if any. */
+function roleOfService(spec, service) {
+    return exports.ROLE_NAMES.find((role) => spec[role]?.service === service);
+}
+
+
+/***/ }),
+
 /***/ 60557:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ALIAS_BOMB_MESSAGE = void 0;
+exports.parseYaml = parseYaml;
 exports.makeLocator = makeLocator;
-exports.formatLocation = formatLocation;
-// Maps a path inside a parsed YAML document to file:line:column. Shared by the spec loader and
-// static mode, so both point errors and drift at the exact line a person has to edit.
+exports.isAliasBomb = isAliasBomb;
+// Parses YAML and maps a path inside it to file:line:column. Shared by the spec loader and
+// static mode, so both report syntax errors alike and point drift at the line a person edits.
 const yaml_1 = __nccwpck_require__(38815);
+function parseYaml(text, file) {
+    const lineCounter = new yaml_1.LineCounter();
+    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
+    const syntaxErrors = doc.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { location: { file, line, column: col }, message: error.message.split('\n')[0] ?? '' };
+    });
+    return { doc, locate: makeLocator(doc, lineCounter, file), syntaxErrors };
+}
 /** The node at a path, or the deepest existing ancestor (a key that is missing is reported where
  * its parent is). For a map entry the location is its key, which is where the eye looks. */
 function makeLocator(doc, lineCounter, file) {
@@ -105191,8 +106320,116 @@ function keyText(key) {
         return String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
-function formatLocation(location) {
-    return `${location.file}:${location.line}:${location.column}`;
+/** yaml's guard against alias bombs, as the message that names the file. */
+function isAliasBomb(error) {
+    return error instanceof ReferenceError && /alias/i.test(error.message);
+}
+exports.ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real file holds (an alias bomb?); write the entries out';
+
+
+/***/ }),
+
+/***/ 83510:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shapeProblem = shapeProblem;
+// The shape of a compose file, as far as static mode reads it. A pull request can put anything
+// into docker-compose.yml: a list where services belong, a number for a volume. Such a file is
+// refused with its location (exit 2) instead of being read as drift or crashing the reader.
+const ajv_1 = __importDefault(__nccwpck_require__(42463));
+const stringList = { type: 'array', items: { type: 'string' } };
+const optionalMapping = {
+    type: ['object', 'null'],
+    properties: { name: { type: 'string' } },
+};
+const service = {
+    type: ['object', 'null'],
+    properties: {
+        container_name: { type: 'string' },
+        image: { type: 'string' },
+        network_mode: { type: 'string' },
+        networks: {
+            anyOf: [stringList, { type: 'object', additionalProperties: { type: ['object', 'null'] } }],
+        },
+        volumes: {
+            type: 'array',
+            items: {
+                anyOf: [
+                    { type: 'string' },
+                    {
+                        type: 'object',
+                        properties: {
+                            type: { type: 'string' },
+                            source: { type: 'string' },
+                            target: { type: 'string' },
+                        },
+                    },
+                ],
+            },
+        },
+        healthcheck: {
+            type: 'object',
+            properties: {
+                test: { anyOf: [{ type: 'string' }, stringList] },
+                disable: { type: 'boolean' },
+            },
+        },
+        depends_on: {
+            anyOf: [
+                stringList,
+                {
+                    type: 'object',
+                    additionalProperties: {
+                        type: ['object', 'null'],
+                        properties: { condition: { type: 'string' } },
+                    },
+                },
+            ],
+        },
+    },
+};
+const COMPOSE_SHAPE = {
+    type: ['object', 'null'],
+    properties: {
+        services: { type: 'object', additionalProperties: service },
+        networks: { type: ['object', 'null'], additionalProperties: optionalMapping },
+        volumes: { type: ['object', 'null'], additionalProperties: optionalMapping },
+    },
+};
+const validate = new ajv_1.default({ allErrors: false, allowUnionTypes: true }).compile(COMPOSE_SHAPE);
+function describe(value) {
+    if (value === null)
+        return 'an empty value';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return `a ${typeof value}`;
+}
+/** The first place where the file is not shaped like a compose file, or undefined. */
+function shapeProblem(compose) {
+    if (validate(compose))
+        return undefined;
+    const [error] = validate.errors ?? [];
+    if (!error)
+        return undefined;
+    const found = error.instancePath
+        .split('/')
+        .slice(1)
+        .reduce((node, key) => node && typeof node === 'object' ? node[key] : undefined, compose);
+    const expected = error.keyword === 'type'
+        ? `${String(error.params.type).replace(',', ' or ')}`
+        : 'one of the forms compose accepts';
+    return {
+        pointer: error.instancePath || '/',
+        message: `expected ${expected}, found ${describe(found)}`,
+    };
 }
 
 
@@ -105210,14 +106447,19 @@ exports.verifyStatic = verifyStatic;
 exports.checkCompose = checkCompose;
 // Static mode: docker-compose.yml against the spec, before any container starts. Reading the
 // two files is the only I/O (verifyStatic); checkCompose is pure and points at compose lines.
+const errors_1 = __nccwpck_require__(87206);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const yaml_1 = __nccwpck_require__(38815);
 const outcome_1 = __nccwpck_require__(34545);
+const report_1 = __nccwpck_require__(55235);
+const source_1 = __nccwpck_require__(75180);
+const dotenv_1 = __nccwpck_require__(64739);
+const text_file_1 = __nccwpck_require__(62623);
 const yaml_locations_1 = __nccwpck_require__(60557);
+const compose_shape_1 = __nccwpck_require__(83510);
 const interpolate_1 = __nccwpck_require__(7593);
 /** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
-class ComposeFileError extends Error {
+class ComposeFileError extends errors_1.UserError {
     constructor(message) {
         super(message);
         this.name = 'ComposeFileError';
@@ -105229,7 +106471,7 @@ function staticReport(composeFile, spec) {
     const started = Date.now();
     const checks = verifyStatic(composeFile, spec);
     return {
-        result: (0, outcome_1.resultOf)(checks),
+        result: (0, report_1.resultOf)(checks),
         runtime: 'static',
         startedAt: new Date(started).toISOString(),
         durationMs: Date.now() - started,
@@ -105238,29 +106480,44 @@ function staticReport(composeFile, spec) {
         logs: {},
     };
 }
-function verifyStatic(composeFile, spec) {
-    let text;
+function readComposeText(file, what) {
     try {
-        text = (0, node_fs_1.readFileSync)(composeFile, 'utf8');
+        return (0, text_file_1.readTextFile)(file);
     }
     catch (error) {
-        throw new ComposeFileError(`cannot read compose file ${composeFile} (${error.code ?? String(error)}); ` +
-            'run from the repository root or pass the compose file path');
+        if (!(error instanceof text_file_1.TextFileProblem))
+            throw error;
+        throw new ComposeFileError(`${what} ${file}: ${error.message}; run from the repository root or pass the compose file path`);
     }
+}
+function verifyStatic(composeFile, spec) {
+    const text = readComposeText(composeFile, 'compose file');
     // Like compose itself, variables come from the .env next to the compose file.
     const envFile = (0, node_path_1.join)((0, node_path_1.dirname)(composeFile), '.env');
-    const env = (0, node_fs_1.existsSync)(envFile) ? (0, interpolate_1.parseDotenv)((0, node_fs_1.readFileSync)(envFile, 'utf8')) : {};
+    const env = (0, node_fs_1.existsSync)(envFile) ? (0, dotenv_1.parseDotenv)(readComposeText(envFile, 'the .env file')) : {};
     return checkCompose(text, composeFile, env, spec);
 }
 function checkCompose(text, file, env, spec) {
-    const lineCounter = new yaml_1.LineCounter();
-    const doc = (0, yaml_1.parseDocument)(text, { lineCounter, prettyErrors: false });
-    if (doc.errors.length > 0) {
-        const { line, col } = lineCounter.linePos(doc.errors[0].pos[0]);
-        throw new ComposeFileError(`${(0, yaml_locations_1.formatLocation)({ file, line, column: col })}: compose file is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    const { doc, locate, syntaxErrors } = (0, yaml_locations_1.parseYaml)(text, file);
+    const [syntaxError] = syntaxErrors;
+    if (syntaxError) {
+        throw new ComposeFileError(`${(0, source_1.formatLocation)(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`);
     }
-    const locate = (0, yaml_locations_1.makeLocator)(doc, lineCounter, file);
-    const compose = (doc.toJS() ?? {});
+    let data;
+    try {
+        data = doc.toJS();
+    }
+    catch (error) {
+        if (!(0, yaml_locations_1.isAliasBomb)(error))
+            throw error;
+        throw new ComposeFileError(`${file}: ${yaml_locations_1.ALIAS_BOMB_MESSAGE}`);
+    }
+    const shape = (0, compose_shape_1.shapeProblem)(data);
+    if (shape) {
+        const where = locate(shape.pointer.split('/').slice(1));
+        throw new ComposeFileError(`${where ? (0, source_1.formatLocation)(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`);
+    }
+    const compose = (data ?? {});
     const results = [];
     for (const [name, declared] of Object.entries(spec.compose.services)) {
         const service = compose.services?.[name] ?? undefined;
@@ -105274,9 +106531,15 @@ function checkCompose(text, file, env, spec) {
             : (0, outcome_1.mismatch)(name, 'service', `defined in ${(0, node_path_1.basename)(file)}`, 'missing'));
         const judge = (judgeService) => (0, outcome_1.needs)([present], () => judgeService(service));
         const servicePath = (...rest) => ['services', name, ...rest];
-        check('container-name', 'Infrastructure Services', `${name} container name ${declared.containerName}`, servicePath('container_name'), judge((s) => (0, outcome_1.compare)(name, 'container_name', declared.containerName, s.container_name ?? 'not set')), present.id);
+        const containerName = declared.containerName;
+        if (containerName) {
+            check('container-name', 'Infrastructure Services', `${name} container name ${containerName}`, servicePath('container_name'), judge((s) => (0, outcome_1.compare)(name, 'container_name', containerName, s.container_name ?? 'not set')), present.id);
+        }
         check('image', 'Infrastructure Services', `${name} image pinned`, servicePath('image'), judge((s) => imageOutcome(name, s, env)), present.id);
-        check('network', 'Infrastructure Services', `${name} on ${spec.compose.network}`, servicePath('networks'), judge((s) => networkOutcome(name, s, compose, spec.compose.network)), present.id);
+        const network = spec.compose.network;
+        if (network) {
+            check('network', 'Infrastructure Services', `${name} on ${network}`, servicePath('networks'), judge((s) => networkOutcome(name, s, compose, network)), present.id);
+        }
         if (declared.ready === 'healthy') {
             check('healthcheck', 'Infrastructure Services', `${name} healthcheck uses its protocol`, servicePath('healthcheck', 'test'), judge((s) => healthcheckOutcome(name, s)), present.id);
         }
@@ -105416,21 +106679,7 @@ function volumeOutcome(name, mount, compose, volume, path) {
 // Compose's variable substitution, for the values static mode judges (image tags): ${VAR},
 // ${VAR:-default}, ${VAR-default}, ${VAR:?message}, $VAR and $$ for a literal dollar.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseDotenv = parseDotenv;
 exports.interpolate = interpolate;
-/** KEY=VALUE lines of a .env file; comments, blank lines and an `export ` prefix are ignored. */
-function parseDotenv(text) {
-    const env = {};
-    for (const line of text.split(/\r?\n/)) {
-        const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-        if (!match)
-            continue;
-        const [, key, raw] = match;
-        const quoted = /^(["'])(.*)\1$/.exec(raw);
-        env[key] = quoted ? quoted[2] : raw.replace(/\s+#.*$/, '');
-    }
-    return env;
-}
 function interpolate(value, env) {
     const unresolved = [];
     const resolved = value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, operator, fallback, bare) => {
@@ -105460,19 +106709,19 @@ function interpolate(value, env) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_TIMEOUT_SECONDS = void 0;
 exports.verify = verify;
 // The one orchestration that the CLI and the Action both call. One direction of flow:
-// spec -> runtime (up) -> readiness -> probes (observe, round-trip, persistence) -> checks -> report,
-// and the stack goes down in finally unless the caller keeps it.
+// spec -> runtime (up) -> readiness -> observer (observe, round-trip, persistence) -> checks ->
+// report, and the stack goes down in finally unless the caller keeps it. The observer comes in
+// through StackObserver (the shells pass probes/observer.ts), so every decision made here can
+// be unit-tested with a fake one.
 const node_crypto_1 = __nccwpck_require__(77598);
 const checks_1 = __nccwpck_require__(2369);
-const observe_1 = __nccwpck_require__(20323);
-const observe_stack_1 = __nccwpck_require__(43974);
-const stack_ready_1 = __nccwpck_require__(3353);
-const existing_1 = __nccwpck_require__(51619);
-/** The readiness deadline when none is given; action.yml's timeout default says the same. */
-exports.DEFAULT_TIMEOUT_SECONDS = 300;
+const errors_1 = __nccwpck_require__(87206);
+const readiness_1 = __nccwpck_require__(97625);
+const report_1 = __nccwpck_require__(55235);
+const runtime_1 = __nccwpck_require__(12997);
+const types_1 = __nccwpck_require__(49518);
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
@@ -105492,16 +106741,17 @@ function phasesNotRun(spec, runtime, options) {
     if (options.readOnly)
         notRun.persistence = readOnly;
     else if (!runtime.hasLifecycle)
-        notRun.persistence = existing_1.NO_LIFECYCLE_REASON;
+        notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
     else if (options.noPersistence)
         notRun.persistence = '--no-persistence';
     else if (!spec.persistence.enabled)
         notRun.persistence = 'persistence is off in the spec';
     if (runtime.name === 'existing')
-        notRun.containers = existing_1.EXISTING_SEES_PROTOCOLS_ONLY;
+        notRun.containers = runtime_1.EXISTING_SEES_PROTOCOLS_ONLY;
     return notRun;
 }
 async function verify(spec, runtime, options) {
+    const { observer } = options;
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
@@ -105517,45 +106767,45 @@ async function verify(spec, runtime, options) {
     const runId = (0, node_crypto_1.randomUUID)();
     const notRun = phasesNotRun(spec, runtime, options);
     const timeoutMs = options.timeoutSeconds * 1000;
-    let clients;
+    let session;
     try {
         if (runtime.hasLifecycle)
             progress(`bringing the stack up (${runtime.name})`);
         const upError = runtime.hasLifecycle
-            ? await timed('up', () => runtime.up(progress).then(() => undefined, observe_1.errorMessage))
+            ? await timed('up', () => runtime.up(progress).then(() => undefined, errors_1.errorMessage))
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = Date.now() + (upError ? 0 : timeoutMs);
-        progress('waiting for ZooKeeper, Kafka, Cassandra and the init steps');
-        const readiness = await timed('ready', () => (0, stack_ready_1.awaitStack)(spec, runtime, deadline, progress));
-        const notReady = (0, stack_ready_1.notReadyServices)(readiness);
+        progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
+        const readiness = await timed('ready', () => observer.awaitStack(spec, runtime, deadline, progress));
+        const notReady = (0, readiness_1.notReadyServices)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
         progress('observing topics, schema and services');
-        clients = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
-        const connected = clients;
-        const live = await timed('observe', () => (0, observe_stack_1.observeLive)(runtime, readiness, connected));
+        session = await observer.connect(runtime.endpoints, readiness);
+        const connected = session;
+        const live = await timed('observe', () => connected.observeLive(runtime, readiness));
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
             progress('round-tripping probe records and rows');
-            observed.roundTrip = await timed('roundTrip', () => (0, observe_stack_1.observeRoundTrip)(spec, live, connected, runId, !notRun.ttlExpiry));
+            observed.roundTrip = await timed('roundTrip', () => connected.roundTrip(spec, live, runId, !notRun.ttlExpiry));
         }
         if (!notRun.persistence) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, observe_1.errorMessage)(error))));
+                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
             }
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
         for (const { service } of notReady)
             if (service !== runtime.name)
-                logs[service] = await runtime.logs(service, stack_ready_1.LOG_LINES).catch(observe_1.errorMessage);
+                logs[service] = await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage);
         return {
-            result: (0, checks_1.resultOf)(checks, notReady),
+            result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
             startedAt: new Date(started).toISOString(),
             durationMs: Date.now() - started,
@@ -105566,32 +106816,32 @@ async function verify(spec, runtime, options) {
         };
     }
     finally {
-        await clients?.close();
+        await session?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
             progress('taking the stack down (data kept)');
-            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, observe_1.errorMessage)(error)}`));
+            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
         }
     }
 }
 /**
  * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the clients it was given: they point at servers that are about to stop.
+ * Closes the session it was given: its clients point at servers that are about to stop.
  */
-async function provePersistence(spec, runtime, live, clients, runId, timeoutMs, progress) {
+async function provePersistence(observer, spec, runtime, live, session, runId, timeoutMs, progress) {
     progress('persistence: writing markers');
-    const markers = await (0, observe_stack_1.writeMarkers)(spec, live, clients, runId);
-    await clients.close();
+    const markers = await session.writeMarkers(spec, live, runId);
+    await session.close();
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
-    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, observe_1.errorMessage)(error));
+    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await (0, stack_ready_1.awaitStack)(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
-    const restarted = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
+    const readiness = await observer.awaitStack(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
+    const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
-        return { stops, ...(await (0, observe_stack_1.readMarkers)(markers, restarted)) };
+        return { stops, ...(await restarted.readMarkers(markers)) };
     }
     finally {
         await restarted.close();
