@@ -303,7 +303,7 @@ describe('the action with keep-up', () => {
 });
 
 describe('the action on an existing stack with credentials', () => {
-  it('masks the Cassandra credentials before anything can print them', async () => {
+  it('masks the Cassandra password before anything can print it, and not the username', async () => {
     const job = await newJob('existing-credentials');
     const secrets = { username: 'svc-user-4711', password: 'pw-s3cret-4711' };
     // nothing listens on port 1: the run fails fast, after the inputs were read
@@ -318,12 +318,12 @@ describe('the action on an existing stack with credentials', () => {
     });
     expect(main.exitCode).toBe(1);
     const lines = main.stdout.split('\n');
-    for (const secret of Object.values(secrets)) {
-      const masked = lines.findIndex((line) => line === `::add-mask::${secret}`);
-      expect([secret, masked >= 0]).toEqual([secret, true]);
-      // the runner can only hide what was masked before it was printed
-      expect(lines.findIndex((line) => line.includes(secret))).toBe(masked);
-    }
+    const masked = lines.findIndex((line) => line === `::add-mask::${secrets.password}`);
+    expect(masked).toBeGreaterThanOrEqual(0);
+    // the runner can only hide what was masked before it was printed
+    expect(lines.findIndex((line) => line.includes(secrets.password))).toBe(masked);
+    // a masked username would blank every log line that names the account, for no secrecy
+    expect(lines).not.toContain(`::add-mask::${secrets.username}`);
     expect(dockerCalls(job)).toEqual([]);
     const post = await runPost(job);
     expect(post.exitCode).toBe(0);
