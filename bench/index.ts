@@ -5,8 +5,9 @@
 //  (c) peak RSS of a verifier process (full verify, persistence included)
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createRuntime } from '../src/runtime';
+import { stackIsUp } from '../src/model/runtime';
 import { LocalRuntime } from '../src/runtime/local/LocalRuntime';
+import { type TwinConfig, twinConfig } from '../src/runtime/local/config';
 import { DEFAULT_SPEC } from '../src/spec/default';
 import { probeObserver } from '../src/probes/observer';
 import { verify } from '../src/verify';
@@ -36,14 +37,14 @@ async function livePhase(twin: LocalRuntime): Promise<number> {
   return report.durationMs - up - ready - down;
 }
 
-async function seedWay(twin: LocalRuntime): Promise<number> {
+async function seedWay(config: TwinConfig): Promise<number> {
   let total = 0;
-  for (const command of seedCommands(twin.config)) {
+  for (const command of seedCommands(config)) {
     const ms = await runSeedCommand(command);
     line(`  ${seconds(ms).padStart(8)}  ${command.item}`);
     total += ms;
   }
-  await runSeedCommand(seedCleanup(twin.config));
+  await runSeedCommand(seedCleanup(config));
   return total;
 }
 
@@ -65,8 +66,9 @@ function verifierPeakRss(): Promise<{ result: string; maxRssKb: number }> {
 }
 
 async function main(): Promise<void> {
-  const twin = createRuntime('local', {}) as LocalRuntime;
-  const startedHere = !twin.isFullyUp();
+  const config = twinConfig();
+  const twin = new LocalRuntime(config);
+  const startedHere = !stackIsUp(await twin.services());
   if (startedHere) {
     line('starting the twin for the benchmark ...');
     await twin.up(() => undefined);
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     line(`  median: ${seconds(median(live))}  (target <= ${seconds(TARGETS.liveMs)})`);
 
     line("(b) the same checks the seed's way: one CLI process per check");
-    const seed = await seedWay(twin);
+    const seed = await seedWay(config);
     const ratio = seed / median(live);
     line(
       `  total: ${seconds(seed)}; ratio seed-way / verifier: ${ratio.toFixed(1)}x  (target >= ${TARGETS.ratio}x)`,

@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalRuntime } from '../src/runtime/local/LocalRuntime';
-import { twinConfig } from '../src/runtime/local/config';
+import { twinConfig, twinPaths } from '../src/runtime/local/config';
+import { runningPid } from '../src/runtime/local/processes';
+import { processMarker } from '../src/runtime/local/servers';
 
 const SERVERS = ['zookeeper', 'kafka', 'cassandra'] as const;
 
@@ -25,16 +27,18 @@ async function timed(label: string, run: () => Promise<unknown>): Promise<number
 
 async function main(): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'twin-measure-'));
-  const twin = new LocalRuntime(
-    twinConfig({
-      home,
-      ports: { zookeeper: 42181, kafka: 49092, cassandra: 49042, cassandraStorage: 47000 },
-    }),
-  );
+  const config = twinConfig({
+    home,
+    ports: { zookeeper: 42181, kafka: 49092, cassandra: 49042, cassandraStorage: 47000 },
+  });
+  const twin = new LocalRuntime(config);
+  // the JVMs' pids, where the twin's supervisors record them
+  const pidOf = (name: (typeof SERVERS)[number]) =>
+    runningPid({ name, runDir: twinPaths(config).run, marker: processMarker(config, name) });
   const quiet = () => undefined;
   let peakKb = 0;
   const recordPeak = () => {
-    const total = SERVERS.reduce((sum, name) => sum + peakRssKb(twin.servicePid(name) ?? 0), 0);
+    const total = SERVERS.reduce((sum, name) => sum + peakRssKb(pidOf(name) ?? 0), 0);
     peakKb = Math.max(peakKb, total);
   };
   try {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { UserError, errorMessage } from './model/errors';
 import type { ServerPorts } from './model/runtime';
+import { stackIsUp } from './model/runtime';
 import { DEFAULT_TIMEOUT_SECONDS } from './model/settings';
 import { splitList } from './protocol/host-port';
 import { notReadyServices } from './model/readiness';
@@ -79,10 +80,7 @@ async function status(options: { runtime: string }): Promise<number> {
     const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
     process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
   }
-  const up = services.every((s) =>
-    s.exitCode !== undefined ? s.exitCode === 0 : s.state === 'running',
-  );
-  return up ? EXIT.ok : EXIT.stackDown;
+  return stackIsUp(services) ? EXIT.ok : EXIT.stackDown;
 }
 
 async function cql(options: {

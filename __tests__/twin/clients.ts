@@ -1,14 +1,25 @@
-// Clients for the twin tests: quiet kafkajs clients that never auto-create topics, and a
-// Cassandra session that is always shut down.
-import { Client } from 'cassandra-driver';
-import { Kafka, logLevel } from 'kafkajs';
+// The one place the twin tests get their clients: built on infra-verify's own client factories
+// (src/protocol/), quiet, never auto-creating topics, and always closed after use.
+import type { Client } from 'cassandra-driver';
+import type { Admin, Kafka } from 'kafkajs';
+import { cassandraClient } from '../../src/protocol/cassandra';
+import { kafkaClient as protocolKafkaClient } from '../../src/protocol/kafka';
+
+/** Schema changes wait for agreement between nodes: a longer read timeout than probes use. */
+const TEST_READ_TIMEOUT_MS = 30_000;
+
+/** A connected session for a whole suite; the suite shuts it down in afterAll. */
+export async function cassandraSession(contactPoints: string[]): Promise<Client> {
+  const client = cassandraClient(contactPoints, undefined, TEST_READ_TIMEOUT_MS);
+  await client.connect();
+  return client;
+}
 
 export async function withCassandra<T>(
   contactPoints: string[],
   use: (client: Client) => Promise<T>,
 ): Promise<T> {
-  const client = new Client({ contactPoints, localDataCenter: 'datacenter1' });
-  await client.connect();
+  const client = await cassandraSession(contactPoints);
   try {
     return await use(client);
   } finally {
@@ -16,8 +27,28 @@ export async function withCassandra<T>(
   }
 }
 
+/** Runs CQL statements in order on one session. */
+export function cql(contactPoints: string[], ...statements: string[]): Promise<void> {
+  return withCassandra(contactPoints, async (client) => {
+    for (const statement of statements) await client.execute(statement);
+  });
+}
+
 export function kafkaClient(brokers: string[]): Kafka {
-  return new Kafka({ clientId: 'stack-test', brokers, logLevel: logLevel.NOTHING });
+  return protocolKafkaClient(brokers, { clientId: 'infra-verify-tests', retries: 5 });
+}
+
+export async function withKafkaAdmin<T>(
+  brokers: string[],
+  use: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = kafkaClient(brokers).admin();
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Produces one record to partition 0 and returns its offset. */

@@ -2,46 +2,28 @@
 // the declared and the found value, and passes the unrelated checks. Each case restores the twin;
 // drifts that cannot be undone in place are undone by deleting the object and re-running the
 // stack's own idempotent inits (create-topics.sh, schema.cql).
-import { Client } from 'cassandra-driver';
-import { ConfigResourceTypes, Kafka, logLevel, type Admin } from 'kafkajs';
+import { closeSync, openSync } from 'node:fs';
+import { ConfigResourceTypes, type Admin } from 'kafkajs';
 import type { VerifyReport } from '../../src/model/report';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { probeObserver } from '../../src/probes/observer';
 import { verify } from '../../src/verify';
+import { twinConfig } from '../../src/runtime/local/config';
+import { INIT_STEPS } from '../../src/runtime/local/inits';
 import { sharedTwin } from '../setup/twin';
+import { cql as runCql, withKafkaAdmin } from './clients';
 
 jest.setTimeout(300_000);
 
 const twin = sharedTwin();
 const TABLE = 'twitch_chat.raw_chat_messages';
-const quiet = () => undefined;
 
 async function withAdmin(use: (admin: Admin) => Promise<unknown>): Promise<void> {
-  const kafka = new Kafka({
-    clientId: 'drift-test',
-    brokers: twin.endpoints.kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await use(admin);
-  } finally {
-    await admin.disconnect();
-  }
+  await withKafkaAdmin(twin.endpoints.kafkaBrokers, use);
 }
 
-async function cql(...statements: string[]): Promise<void> {
-  const client = new Client({
-    contactPoints: twin.endpoints.cassandraContactPoints,
-    localDataCenter: 'datacenter1',
-  });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.execute(statement);
-  } finally {
-    await client.shutdown();
-  }
+function cql(...statements: string[]): Promise<void> {
+  return runCql(twin.endpoints.cassandraContactPoints, ...statements);
 }
 
 /** AlterConfigs replaces the whole set of topic-level configs with exactly these. */
@@ -84,7 +66,19 @@ function recreateTable(change: { from: string; to: string }): Promise<void> {
   return cql(`DROP TABLE ${TABLE}`, declared.replace(change.from, change.to));
 }
 
-const rerunInits = () => twin.rerunInits(quiet);
+/** The stack's own idempotent inits again, exactly as the twin runs them on up. */
+async function rerunInits(): Promise<void> {
+  const context = { config: twinConfig(), endpoints: twin.endpoints, timeoutMs: 120_000 };
+  const log = openSync('/dev/null', 'w');
+  try {
+    for (const [name, step] of Object.entries(INIT_STEPS)) {
+      const exitCode = await step(context, log);
+      if (exitCode !== 0) throw new Error(`${name} exited with code ${exitCode}`);
+    }
+  } finally {
+    closeSync(log);
+  }
+}
 
 /**
  * A dynamic per-broker log.retention.ms (or none). Topics without their own retention.ms then

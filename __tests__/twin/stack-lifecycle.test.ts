@@ -9,17 +9,20 @@ jest.setTimeout(300_000);
 const twin = sharedTwin();
 const log = () => undefined;
 
-function runningPids(): (number | 'none')[] {
-  return (['zookeeper', 'kafka', 'cassandra'] as const).map(
-    (name) => twin.servicePid(name) ?? 'none',
-  );
+const SERVERS = ['zookeeper', 'kafka', 'cassandra'];
+
+/** Each server's state and the time it last started, as the runtime reports them. */
+async function servers(): Promise<[string, string, string | undefined][]> {
+  return (await twin.services())
+    .filter((s) => SERVERS.includes(s.service))
+    .map((s) => [s.service, s.state, s.startedAt]);
 }
 
 it('a second up while running starts nothing new', async () => {
-  const before = runningPids();
-  expect(before).not.toContain('none');
+  const before = await servers();
+  expect(before.map(([, state]) => state)).toEqual(['running', 'running', 'running']);
   await twin.up(log);
-  expect(runningPids()).toEqual(before);
+  expect(await servers()).toEqual(before);
 });
 
 it('reports the services like compose ps: servers healthy, inits exited 0, stack-ready running', async () => {
@@ -58,7 +61,8 @@ it('keeps a Kafka record and a Cassandra row across stop and start', async () =>
   const stops = await twin.stop(log);
   expect(stops.map((s) => s.service).sort()).toEqual(['cassandra', 'kafka', 'zookeeper']);
   for (const stop of stops) expect(stop).toMatchObject({ clean: true, exitCode: 143 });
-  expect(runningPids()).toEqual(['none', 'none', 'none']);
+  // no process left: each server reports the exit code of its stop, as a stopped container does
+  expect((await servers()).map(([, state]) => state)).toEqual(['exited', 'exited', 'exited']);
 
   await twin.start(log);
   expect(await readAt(kafka, 'twitch-chat-messages', offset)).toBe(marker);

@@ -4,25 +4,22 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'cassandra-driver';
+import type { Client } from 'cassandra-driver';
 import { ConfigResourceTypes } from 'kafkajs';
 import { runCql } from '../../src/runtime/local/cql';
 import { sharedTwin } from '../setup/twin';
-import { kafkaClient } from './clients';
+import { cassandraSession, kafkaClient } from './clients';
 
 jest.setTimeout(120_000);
 
 const twin = sharedTwin();
+const REPO_ROOT = join(__dirname, '..', '..');
 const kafka = kafkaClient(twin.endpoints.kafkaBrokers);
 const TOPIC_CONFIG = 1; // kafkajs ConfigSource.TOPIC_CONFIG: set on the topic itself
 let cassandra: Client;
 
 beforeAll(async () => {
-  cassandra = new Client({
-    contactPoints: twin.endpoints.cassandraContactPoints,
-    localDataCenter: 'datacenter1',
-  });
-  await cassandra.connect();
+  cassandra = await cassandraSession(twin.endpoints.cassandraContactPoints);
 });
 afterAll(async () => {
   await cassandra.shutdown();
@@ -76,7 +73,7 @@ describe('Kafka topics', () => {
   });
 
   it('create-topics.sh is idempotent: a second run on existing topics exits 0', async () => {
-    const repo = twin.config.repoRoot;
+    const repo = REPO_ROOT;
     const { stdout } = await promisify(execFile)(
       'bash',
       [join(repo, 'infrastructure/kafka/create-topics.sh')],
@@ -144,7 +141,7 @@ describe('Cassandra schema (system_schema)', () => {
   });
 
   it('schema.cql is idempotent: applying it again succeeds', async () => {
-    const file = join(twin.config.repoRoot, 'infrastructure/cassandra/schema.cql');
+    const file = join(REPO_ROOT, 'infrastructure/cassandra/schema.cql');
     await expect(
       runCql(
         { contactPoints: twin.endpoints.cassandraContactPoints },

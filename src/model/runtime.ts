@@ -84,3 +84,11 @@ export const EXISTING_SEES_PROTOCOLS_ONLY =
 /** Why `existing` cannot prove persistence. */
 export const NO_LIFECYCLE_REASON =
   'runtime existing has no lifecycle: it cannot stop and start the stack';
+
+/** Up as `compose ps` would say it: every one-shot service exited 0, every other one runs. */
+export function stackIsUp(services: ServiceObservation[]): boolean {
+  return (
+    services.length > 0 &&
+    services.every((s) => (s.exitCode !== undefined ? s.exitCode === 0 : s.state === 'running'))
+  );
+}

@@ -1,13 +1,11 @@
 // The local twin: the ChatBattle stack as real JVM processes on 127.0.0.1, for machines
 // without a Docker engine. Same servers, same init scripts, same ports as docker-compose.yml.
-import { spawn } from 'node:child_process';
 import {
   closeSync,
   existsSync,
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -26,7 +24,7 @@ import { kafkaReady } from '../../protocol/kafka';
 import { waitUntil } from '../../protocol/wait';
 import { zookeeperReady } from '../../protocol/zookeeper';
 import { type TwinConfig, twinConfig, twinPaths } from './config';
-import { runCql } from './cql';
+import { INIT_STEPS } from './inits';
 import { ensureJars } from './jars';
 import {
   type ManagedProcess,
@@ -38,17 +36,16 @@ import {
   withLock,
 } from './processes';
 import { type ServerLaunch, type ServerName, processMarker, serverLaunches } from './servers';
+import {
+  INIT_NAMES,
+  TWIN_SERVICES,
+  type InitName,
+  type TwinService,
+  type TwinState,
+  TwinStateFile,
+  stackReadySentinel,
+} from './state';
 import { tailOfFile } from './tail';
-
-export const TWIN_SERVICES = [
-  'zookeeper',
-  'kafka',
-  'kafka-init',
-  'cassandra',
-  'cassandra-init',
-] as const;
-export type TwinService = (typeof TWIN_SERVICES)[number];
-type InitName = 'kafka-init' | 'cassandra-init';
 
 export interface TwinTimeouts {
   zookeeperMs: number;
@@ -64,22 +61,16 @@ const DEFAULT_TIMEOUTS: TwinTimeouts = {
   initMs: 120_000,
 };
 
-/** what the twin remembers between commands, beside the pid/exit files */
-interface TwinState {
-  startedAt: Partial<Record<TwinService, string>>;
-  readyAt: Partial<Record<TwinService, string>>;
-  finishedAt?: Partial<Record<TwinService, string>>;
-}
-
 export class LocalRuntime implements Runtime {
   readonly name = 'local' as const;
   readonly hasLifecycle = true;
   readonly endpoints: Endpoints;
   private readonly paths;
   private readonly timeouts: TwinTimeouts;
+  private readonly state: TwinStateFile;
 
   constructor(
-    readonly config: TwinConfig = twinConfig(),
+    private readonly config: TwinConfig = twinConfig(),
     timeouts: Partial<TwinTimeouts> = {},
   ) {
     const { host, ports } = config;
@@ -90,6 +81,7 @@ export class LocalRuntime implements Runtime {
     };
     this.paths = twinPaths(config);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
+    this.state = new TwinStateFile(this.paths.run);
   }
 
   /**
@@ -126,25 +118,19 @@ export class LocalRuntime implements Runtime {
       await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () =>
         kafkaReady(this.endpoints.kafkaBrokers),
       );
-      await this.runInit('kafka-init', progress, (log) => this.createTopics(log));
+      await this.runInit('kafka-init', progress);
     };
     const cassandraChain = async () => {
       await this.startServer(launches.cassandra, progress);
       await this.awaitReady('cassandra', this.timeouts.cassandraMs, progress, () =>
         cassandraReady(this.endpoints.cassandraContactPoints),
       );
-      await this.runInit('cassandra-init', progress, (log) => this.applySchema(log));
+      await this.runInit('cassandra-init', progress);
     };
     const outcomes = await Promise.allSettled([kafkaChain(), cassandraChain()]);
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Error] : []));
     if (failures.length === 1) throw failures[0];
     if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('\n\n'));
-  }
-
-  /** Runs both one-shot inits again on a running twin, as `docker compose up kafka-init cassandra-init` does. */
-  async rerunInits(progress: Progress): Promise<void> {
-    await this.runInit('kafka-init', progress, (log) => this.createTopics(log));
-    await this.runInit('cassandra-init', progress, (log) => this.applySchema(log));
   }
 
   /** start after stop is the same as up: inits are idempotent and run again, as in compose */
@@ -178,9 +164,9 @@ export class LocalRuntime implements Runtime {
   }
 
   async services(): Promise<ServiceObservation[]> {
-    const state = this.readState();
+    const state = this.state.read();
     const observed = TWIN_SERVICES.map((service) => this.observe(service, state));
-    return [...observed, stackReady(observed, state)];
+    return [...observed, stackReadySentinel(observed, state)];
   }
 
   private observe(service: TwinService, state: TwinState): ServiceObservation {
@@ -214,18 +200,12 @@ export class LocalRuntime implements Runtime {
   }
 
   /** true when every server runs and both inits last exited 0 */
-  isFullyUp(): boolean {
+  private isFullyUp(): boolean {
     const servers: ServerName[] = ['zookeeper', 'kafka', 'cassandra'];
-    const inits: InitName[] = ['kafka-init', 'cassandra-init'];
     return (
       servers.every((name) => runningPid(this.managed(name)) !== undefined) &&
-      inits.every((name) => lastExitCode(this.managed(name)) === 0)
+      INIT_NAMES.every((name) => lastExitCode(this.managed(name)) === 0)
     );
-  }
-
-  /** the JVM pid of a running server, for callers that must tell one run from the next */
-  servicePid(name: ServerName): number | undefined {
-    return runningPid(this.managed(name));
   }
 
   private logFile(service: string): string {
@@ -278,7 +258,7 @@ export class LocalRuntime implements Runtime {
       this.logFile(launch.name),
       this.config.home,
     );
-    this.updateState((state) => {
+    this.state.update((state) => {
       state.startedAt[launch.name] = new Date().toISOString();
       delete state.readyAt[launch.name];
     });
@@ -303,32 +283,31 @@ export class LocalRuntime implements Runtime {
           : undefined,
     });
     progress(`${name} ready: ${JSON.stringify(value)}`);
-    this.updateState((state) => {
+    this.state.update((state) => {
       state.readyAt[name] = new Date().toISOString();
     });
     return value;
   }
 
   /** Runs a one-shot step with its output in its own log, and records its exit code like a container's. */
-  private async runInit(
-    name: InitName,
-    progress: Progress,
-    step: (log: number) => Promise<number>,
-  ): Promise<void> {
+  private async runInit(name: InitName, progress: Progress): Promise<void> {
     rmSync(join(this.paths.run, `${name}.exit`), { force: true });
-    this.updateState((state) => {
+    this.state.update((state) => {
       state.startedAt[name] = new Date().toISOString();
     });
     progress(`running ${name} (log: ${this.logFile(name)})`);
     const log = openSync(this.logFile(name), 'a');
     let exitCode: number;
     try {
-      exitCode = await step(log);
+      exitCode = await INIT_STEPS[name](
+        { config: this.config, endpoints: this.endpoints, timeoutMs: this.timeouts.initMs },
+        log,
+      );
     } finally {
       closeSync(log);
     }
     writeFileSync(join(this.paths.run, `${name}.exit`), `${exitCode}\n`);
-    this.updateState((state) => {
+    this.state.update((state) => {
       state.finishedAt = { ...state.finishedAt, [name]: new Date().toISOString() };
     });
     if (exitCode !== 0) {
@@ -338,82 +317,4 @@ export class LocalRuntime implements Runtime {
     }
     progress(`${name} exited 0`);
   }
-
-  /** kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics. */
-  private createTopics(log: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(
-        'bash',
-        [join(this.config.repoRoot, 'infrastructure', 'kafka', 'create-topics.sh')],
-        {
-          env: {
-            ...process.env,
-            KAFKA_TOPICS: join(this.config.repoRoot, 'scripts', 'twin', 'kafka-topics'),
-            BOOTSTRAP_SERVER: this.endpoints.kafkaBrokers[0],
-          },
-          stdio: ['ignore', log, log],
-        },
-      );
-      const timer = setTimeout(() => child.kill('SIGKILL'), this.timeouts.initMs);
-      child.on('error', reject);
-      child.on('exit', (code, signal) => {
-        clearTimeout(timer);
-        resolve(code ?? (signal ? 128 + 9 : 1));
-      });
-    });
-  }
-
-  /** cassandra-init: the very schema.cql that compose runs, through cassandra-driver (no cqlsh here). */
-  private async applySchema(log: number): Promise<number> {
-    const write = (line: string) => writeFileSync(log, `${line}\n`);
-    const file = join(this.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
-    try {
-      write(`Applying ${file}`);
-      await runCql(
-        { contactPoints: this.endpoints.cassandraContactPoints },
-        readFileSync(file, 'utf8'),
-        write,
-      );
-      write('Schema ready');
-      return 0;
-    } catch (error) {
-      write((error as Error).message);
-      return 1;
-    }
-  }
-
-  private stateFile(): string {
-    return join(this.paths.run, 'state.json');
-  }
-
-  private readState(): TwinState {
-    try {
-      return JSON.parse(readFileSync(this.stateFile(), 'utf8')) as TwinState;
-    } catch {
-      return { startedAt: {}, readyAt: {} };
-    }
-  }
-
-  private updateState(change: (state: TwinState) => void): void {
-    const state = this.readState();
-    change(state);
-    mkdirSync(this.paths.run, { recursive: true });
-    writeFileSync(this.stateFile(), JSON.stringify(state, null, 2));
-  }
-}
-
-/**
- * compose's stack-ready sentinel is a sleeping container that starts once both inits exited 0.
- * The twin needs no such process, so it reports the sentinel's meaning instead: running when
- * the servers run and both inits succeeded, started when the later init finished.
- */
-function stackReady(observed: ServiceObservation[], state: TwinState): ServiceObservation {
-  const base = { service: 'stack-ready', containerName: 'chatbattle-stack-ready' };
-  const inits: InitName[] = ['kafka-init', 'cassandra-init'];
-  const done = observed.every((s) =>
-    inits.includes(s.service as InitName) ? s.exitCode === 0 : s.state === 'running',
-  );
-  if (!done) return { ...base, state: 'missing' };
-  const finished = inits.map((name) => state.finishedAt?.[name] ?? '').sort();
-  return { ...base, state: 'running', startedAt: finished[finished.length - 1] || undefined };
 }
