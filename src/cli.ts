@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { UserError, errorMessage } from './model/errors';
-import type { ServerPorts } from './model/runtime';
-import { stackIsUp } from './model/runtime';
+import { type ServerPorts, stackIsUp } from './model/runtime';
 import { DEFAULT_TIMEOUT_SECONDS } from './model/settings';
 import { splitList } from './protocol/host-port';
 import { notReadyServices } from './model/readiness';
