@@ -70636,6 +70636,7 @@ function resultOf(checks, notReady = []) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = exports.LOG_TAIL_LINES = exports.CLEAN_EXIT_CODES = void 0;
 exports.isCleanExit = isCleanExit;
+exports.stackIsUp = stackIsUp;
 /** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
 exports.CLEAN_EXIT_CODES = [0, 143];
 function isCleanExit(exitCode) {
@@ -70647,6 +70648,11 @@ exports.LOG_TAIL_LINES = 30;
 exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
 /** Why `existing` cannot prove persistence. */
 exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
+/** Up as `compose ps` would say it: every one-shot service exited 0, every other one runs. */
+function stackIsUp(services) {
+    return (services.length > 0 &&
+        services.every((s) => (s.exitCode !== undefined ? s.exitCode === 0 : s.state === 'running')));
+}
 
 
 /***/ }),
@@ -72807,10 +72813,9 @@ function createRuntime(name, ports, env = process.env) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LocalRuntime = exports.TWIN_SERVICES = void 0;
+exports.LocalRuntime = void 0;
 // The local twin: the ChatBattle stack as real JVM processes on 127.0.0.1, for machines
 // without a Docker engine. Same servers, same init scripts, same ports as docker-compose.yml.
-const node_child_process_1 = __nccwpck_require__(31421);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
 const runtime_1 = __nccwpck_require__(12997);
@@ -72819,18 +72824,12 @@ const kafka_1 = __nccwpck_require__(74234);
 const wait_1 = __nccwpck_require__(63895);
 const zookeeper_1 = __nccwpck_require__(7910);
 const config_1 = __nccwpck_require__(63416);
-const cql_1 = __nccwpck_require__(36852);
+const inits_1 = __nccwpck_require__(4339);
 const jars_1 = __nccwpck_require__(62076);
 const processes_1 = __nccwpck_require__(62365);
 const servers_1 = __nccwpck_require__(42256);
+const state_1 = __nccwpck_require__(91141);
 const tail_1 = __nccwpck_require__(33248);
-exports.TWIN_SERVICES = [
-    'zookeeper',
-    'kafka',
-    'kafka-init',
-    'cassandra',
-    'cassandra-init',
-];
 const DEFAULT_TIMEOUTS = {
     zookeeperMs: 60_000,
     kafkaMs: 90_000,
@@ -72844,6 +72843,7 @@ class LocalRuntime {
     endpoints;
     paths;
     timeouts;
+    state;
     constructor(config = (0, config_1.twinConfig)(), timeouts = {}) {
         this.config = config;
         const { host, ports } = config;
@@ -72854,6 +72854,7 @@ class LocalRuntime {
         };
         this.paths = (0, config_1.twinPaths)(config);
         this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
+        this.state = new state_1.TwinStateFile(this.paths.run);
     }
     /**
      * Starts whatever is not running, waits for each server by its protocol, and runs the inits.
@@ -72884,12 +72885,12 @@ class LocalRuntime {
             await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
             await this.startServer(launches.kafka, progress);
             await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () => (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers));
-            await this.runInit('kafka-init', progress, (log) => this.createTopics(log));
+            await this.runInit('kafka-init', progress);
         };
         const cassandraChain = async () => {
             await this.startServer(launches.cassandra, progress);
             await this.awaitReady('cassandra', this.timeouts.cassandraMs, progress, () => (0, cassandra_1.cassandraReady)(this.endpoints.cassandraContactPoints));
-            await this.runInit('cassandra-init', progress, (log) => this.applySchema(log));
+            await this.runInit('cassandra-init', progress);
         };
         const outcomes = await Promise.allSettled([kafkaChain(), cassandraChain()]);
         const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
@@ -72897,11 +72898,6 @@ class LocalRuntime {
             throw failures[0];
         if (failures.length > 1)
             throw new Error(failures.map((f) => f.message).join('\n\n'));
-    }
-    /** Runs both one-shot inits again on a running twin, as `docker compose up kafka-init cassandra-init` does. */
-    async rerunInits(progress) {
-        await this.runInit('kafka-init', progress, (log) => this.createTopics(log));
-        await this.runInit('cassandra-init', progress, (log) => this.applySchema(log));
     }
     /** start after stop is the same as up: inits are idempotent and run again, as in compose */
     start(progress) {
@@ -72932,9 +72928,9 @@ class LocalRuntime {
         }
     }
     async services() {
-        const state = this.readState();
-        const observed = exports.TWIN_SERVICES.map((service) => this.observe(service, state));
-        return [...observed, stackReady(observed, state)];
+        const state = this.state.read();
+        const observed = state_1.TWIN_SERVICES.map((service) => this.observe(service, state));
+        return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
     }
     observe(service, state) {
         const base = {
@@ -72967,13 +72963,8 @@ class LocalRuntime {
     /** true when every server runs and both inits last exited 0 */
     isFullyUp() {
         const servers = ['zookeeper', 'kafka', 'cassandra'];
-        const inits = ['kafka-init', 'cassandra-init'];
         return (servers.every((name) => (0, processes_1.runningPid)(this.managed(name)) !== undefined) &&
-            inits.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
-    }
-    /** the JVM pid of a running server, for callers that must tell one run from the next */
-    servicePid(name) {
-        return (0, processes_1.runningPid)(this.managed(name));
+            state_1.INIT_NAMES.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
     }
     logFile(service) {
         return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
@@ -73013,7 +73004,7 @@ class LocalRuntime {
         }
         progress(`starting ${launch.name} (log: ${this.logFile(launch.name)})`);
         await (0, processes_1.startDetached)(managed, this.config.java, launch.javaArgs, this.logFile(launch.name), this.config.home);
-        this.updateState((state) => {
+        this.state.update((state) => {
             state.startedAt[launch.name] = new Date().toISOString();
             delete state.readyAt[launch.name];
         });
@@ -73031,28 +73022,28 @@ class LocalRuntime {
                 : undefined,
         });
         progress(`${name} ready: ${JSON.stringify(value)}`);
-        this.updateState((state) => {
+        this.state.update((state) => {
             state.readyAt[name] = new Date().toISOString();
         });
         return value;
     }
     /** Runs a one-shot step with its output in its own log, and records its exit code like a container's. */
-    async runInit(name, progress, step) {
+    async runInit(name, progress) {
         (0, node_fs_1.rmSync)((0, node_path_1.join)(this.paths.run, `${name}.exit`), { force: true });
-        this.updateState((state) => {
+        this.state.update((state) => {
             state.startedAt[name] = new Date().toISOString();
         });
         progress(`running ${name} (log: ${this.logFile(name)})`);
         const log = (0, node_fs_1.openSync)(this.logFile(name), 'a');
         let exitCode;
         try {
-            exitCode = await step(log);
+            exitCode = await inits_1.INIT_STEPS[name]({ config: this.config, endpoints: this.endpoints, timeoutMs: this.timeouts.initMs }, log);
         }
         finally {
             (0, node_fs_1.closeSync)(log);
         }
         (0, node_fs_1.writeFileSync)((0, node_path_1.join)(this.paths.run, `${name}.exit`), `${exitCode}\n`);
-        this.updateState((state) => {
+        this.state.update((state) => {
             state.finishedAt = { ...state.finishedAt, [name]: new Date().toISOString() };
         });
         if (exitCode !== 0) {
@@ -73060,73 +73051,8 @@ class LocalRuntime {
         }
         progress(`${name} exited 0`);
     }
-    /** kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics. */
-    createTopics(log) {
-        return new Promise((resolve, reject) => {
-            const child = (0, node_child_process_1.spawn)('bash', [(0, node_path_1.join)(this.config.repoRoot, 'infrastructure', 'kafka', 'create-topics.sh')], {
-                env: {
-                    ...process.env,
-                    KAFKA_TOPICS: (0, node_path_1.join)(this.config.repoRoot, 'scripts', 'twin', 'kafka-topics'),
-                    BOOTSTRAP_SERVER: this.endpoints.kafkaBrokers[0],
-                },
-                stdio: ['ignore', log, log],
-            });
-            const timer = setTimeout(() => child.kill('SIGKILL'), this.timeouts.initMs);
-            child.on('error', reject);
-            child.on('exit', (code, signal) => {
-                clearTimeout(timer);
-                resolve(code ?? (signal ? 128 + 9 : 1));
-            });
-        });
-    }
-    /** cassandra-init: the very schema.cql that compose runs, through cassandra-driver (no cqlsh here). */
-    async applySchema(log) {
-        const write = (line) => (0, node_fs_1.writeFileSync)(log, `${line}\n`);
-        const file = (0, node_path_1.join)(this.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
-        try {
-            write(`Applying ${file}`);
-            await (0, cql_1.runCql)({ contactPoints: this.endpoints.cassandraContactPoints }, (0, node_fs_1.readFileSync)(file, 'utf8'), write);
-            write('Schema ready');
-            return 0;
-        }
-        catch (error) {
-            write(error.message);
-            return 1;
-        }
-    }
-    stateFile() {
-        return (0, node_path_1.join)(this.paths.run, 'state.json');
-    }
-    readState() {
-        try {
-            return JSON.parse((0, node_fs_1.readFileSync)(this.stateFile(), 'utf8'));
-        }
-        catch {
-            return { startedAt: {}, readyAt: {} };
-        }
-    }
-    updateState(change) {
-        const state = this.readState();
-        change(state);
-        (0, node_fs_1.mkdirSync)(this.paths.run, { recursive: true });
-        (0, node_fs_1.writeFileSync)(this.stateFile(), JSON.stringify(state, null, 2));
-    }
 }
 exports.LocalRuntime = LocalRuntime;
-/**
- * compose's stack-ready sentinel is a sleeping container that starts once both inits exited 0.
- * The twin needs no such process, so it reports the sentinel's meaning instead: running when
- * the servers run and both inits succeeded, started when the later init finished.
- */
-function stackReady(observed, state) {
-    const base = { service: 'stack-ready', containerName: 'chatbattle-stack-ready' };
-    const inits = ['kafka-init', 'cassandra-init'];
-    const done = observed.every((s) => inits.includes(s.service) ? s.exitCode === 0 : s.state === 'running');
-    if (!done)
-        return { ...base, state: 'missing' };
-    const finished = inits.map((name) => state.finishedAt?.[name] ?? '').sort();
-    return { ...base, state: 'running', startedAt: finished[finished.length - 1] || undefined };
-}
 
 
 /***/ }),
@@ -73357,6 +73283,64 @@ async function runCql({ contactPoints }, text, print) {
         await client.shutdown().catch(() => undefined);
     }
 }
+
+
+/***/ }),
+
+/***/ 4339:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.INIT_STEPS = void 0;
+// The twin's one-shot inits, the very steps compose's init containers run: create-topics.sh
+// (with the twin's kafka-topics) and schema.cql (through cassandra-driver: no cqlsh here). Each
+// writes its output to its own log and ends with an exit code, like a container.
+const node_child_process_1 = __nccwpck_require__(31421);
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+const cql_1 = __nccwpck_require__(36852);
+/** kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics. */
+function createTopics(context, log) {
+    const { config, endpoints, timeoutMs } = context;
+    return new Promise((resolve, reject) => {
+        const child = (0, node_child_process_1.spawn)('bash', [(0, node_path_1.join)(config.repoRoot, 'infrastructure', 'kafka', 'create-topics.sh')], {
+            env: {
+                ...process.env,
+                KAFKA_TOPICS: (0, node_path_1.join)(config.repoRoot, 'scripts', 'twin', 'kafka-topics'),
+                BOOTSTRAP_SERVER: endpoints.kafkaBrokers[0],
+            },
+            stdio: ['ignore', log, log],
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('error', reject);
+        child.on('exit', (code, signal) => {
+            clearTimeout(timer);
+            resolve(code ?? (signal ? 128 + 9 : 1));
+        });
+    });
+}
+/** cassandra-init: the very schema.cql that compose runs. */
+async function applySchema(context, log) {
+    const write = (line) => (0, node_fs_1.writeFileSync)(log, `${line}\n`);
+    const file = (0, node_path_1.join)(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
+    try {
+        write(`Applying ${file}`);
+        await (0, cql_1.runCql)({ contactPoints: context.endpoints.cassandraContactPoints }, (0, node_fs_1.readFileSync)(file, 'utf8'), write);
+        write('Schema ready');
+        return 0;
+    }
+    catch (error) {
+        write(error.message);
+        return 1;
+    }
+}
+/** Each init's step: output to the log file descriptor, resolves with the exit code. */
+exports.INIT_STEPS = {
+    'kafka-init': createTopics,
+    'cassandra-init': applySchema,
+};
 
 
 /***/ }),
@@ -73775,6 +73759,67 @@ function serverLaunches(config, jammJar) {
         kafka: kafka(config),
         cassandra: cassandra(config, jammJar),
     };
+}
+
+
+/***/ }),
+
+/***/ 91141:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TwinStateFile = exports.INIT_NAMES = exports.TWIN_SERVICES = void 0;
+exports.stackReadySentinel = stackReadySentinel;
+// What the twin remembers between commands, beside the pid and exit files: when each service
+// started, became ready and (for the inits) finished. compose keeps the same in its containers.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+exports.TWIN_SERVICES = [
+    'zookeeper',
+    'kafka',
+    'kafka-init',
+    'cassandra',
+    'cassandra-init',
+];
+exports.INIT_NAMES = ['kafka-init', 'cassandra-init'];
+/** The state file in the twin's run directory; a missing or unreadable one is a fresh state. */
+class TwinStateFile {
+    runDir;
+    file;
+    constructor(runDir) {
+        this.runDir = runDir;
+        this.file = (0, node_path_1.join)(runDir, 'state.json');
+    }
+    read() {
+        try {
+            return JSON.parse((0, node_fs_1.readFileSync)(this.file, 'utf8'));
+        }
+        catch {
+            return { startedAt: {}, readyAt: {} };
+        }
+    }
+    update(change) {
+        const state = this.read();
+        change(state);
+        (0, node_fs_1.mkdirSync)(this.runDir, { recursive: true });
+        (0, node_fs_1.writeFileSync)(this.file, JSON.stringify(state, null, 2));
+    }
+}
+exports.TwinStateFile = TwinStateFile;
+/**
+ * compose's stack-ready sentinel is a sleeping container that starts once both inits exited 0.
+ * The twin needs no such process, so it reports the sentinel's meaning instead: running when
+ * the servers run and both inits succeeded, started when the later init finished.
+ */
+function stackReadySentinel(observed, state) {
+    const base = { service: 'stack-ready', containerName: 'chatbattle-stack-ready' };
+    const done = observed.every((s) => exports.INIT_NAMES.includes(s.service) ? s.exitCode === 0 : s.state === 'running');
+    if (!done)
+        return { ...base, state: 'missing' };
+    const finished = exports.INIT_NAMES.map((name) => state.finishedAt?.[name] ?? '').sort();
+    return { ...base, state: 'running', startedAt: finished[finished.length - 1] || undefined };
 }
 
 
@@ -92230,11 +92275,12 @@ exports.main = main;
 const node_fs_1 = __nccwpck_require__(73024);
 const commander_1 = __nccwpck_require__(18909);
 const errors_1 = __nccwpck_require__(87206);
+const runtime_1 = __nccwpck_require__(12997);
 const settings_1 = __nccwpck_require__(34692);
 const host_port_1 = __nccwpck_require__(50486);
 const readiness_1 = __nccwpck_require__(97625);
 const stack_ready_1 = __nccwpck_require__(3353);
-const runtime_1 = __nccwpck_require__(41356);
+const runtime_2 = __nccwpck_require__(41356);
 const for_run_1 = __nccwpck_require__(94116);
 const types_1 = __nccwpck_require__(49518);
 const cql_1 = __nccwpck_require__(36852);
@@ -92243,7 +92289,7 @@ const verify_command_1 = __nccwpck_require__(96618);
 Object.defineProperty(exports, "EXIT", ({ enumerable: true, get: function () { return verify_command_1.EXIT; } }));
 const progress = (message) => process.stderr.write(`${message}\n`);
 const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
-    .choices(['auto', ...runtime_1.RUNTIME_NAMES])
+    .choices(['auto', ...runtime_2.RUNTIME_NAMES])
     .default('auto');
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
 function specServers() {
@@ -92256,7 +92302,7 @@ function specServers() {
         throw error;
     }
 }
-const runtimeNamed = async (name) => (0, runtime_1.createRuntime)(await (0, runtime_1.resolveRuntimeName)(name), specServers());
+const runtimeNamed = async (name) => (0, runtime_2.createRuntime)(await (0, runtime_2.resolveRuntimeName)(name), specServers());
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options) {
     const runtime = await runtimeNamed(options.runtime);
@@ -92294,8 +92340,7 @@ async function status(options) {
         const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
         process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
     }
-    const up = services.every((s) => s.exitCode !== undefined ? s.exitCode === 0 : s.state === 'running');
-    return up ? verify_command_1.EXIT.ok : verify_command_1.EXIT.stackDown;
+    return (0, runtime_1.stackIsUp)(services) ? verify_command_1.EXIT.ok : verify_command_1.EXIT.stackDown;
 }
 async function cql(options) {
     if (Boolean(options.execute) === Boolean(options.file))

@@ -32091,6 +32091,7 @@ function firstLineOf(error) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = exports.LOG_TAIL_LINES = exports.CLEAN_EXIT_CODES = void 0;
 exports.isCleanExit = isCleanExit;
+exports.stackIsUp = stackIsUp;
 /** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
 exports.CLEAN_EXIT_CODES = [0, 143];
 function isCleanExit(exitCode) {
@@ -32102,6 +32103,11 @@ exports.LOG_TAIL_LINES = 30;
 exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
 /** Why `existing` cannot prove persistence. */
 exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
+/** Up as `compose ps` would say it: every one-shot service exited 0, every other one runs. */
+function stackIsUp(services) {
+    return (services.length > 0 &&
+        services.every((s) => (s.exitCode !== undefined ? s.exitCode === 0 : s.state === 'running')));
+}
 
 
 /***/ }),
