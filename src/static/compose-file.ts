@@ -1,0 +1,63 @@
+// A compose file as static mode reads it: parsed, shape-checked and located. A pull request can
+// put anything into it, so every way it can be unreadable is one ComposeFileError that names the
+// place (exit 2), never drift and never a crash of the reader.
+import type { Locate } from '../checks/outcome';
+import { UserError } from '../model/errors';
+import { formatLocation } from '../model/source';
+import { ALIAS_BOMB_MESSAGE, isAliasBomb, parseYaml } from '../spec/yaml-locations';
+import { shapeProblem } from './compose-shape';
+
+/** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
+export class ComposeFileError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ComposeFileError';
+  }
+}
+
+export interface ComposeService {
+  container_name?: string;
+  image?: string;
+  build?: unknown;
+  networks?: string[] | Record<string, unknown>;
+  network_mode?: string;
+  volumes?: (string | { type?: string; source?: string; target?: string })[];
+  healthcheck?: { test?: string | string[]; disable?: boolean };
+  depends_on?: string[] | Record<string, { condition?: string } | null>;
+}
+
+export interface ComposeFile {
+  services?: Record<string, ComposeService | null>;
+  networks?: Record<string, { name?: string } | null>;
+  volumes?: Record<string, { name?: string } | null>;
+}
+
+export interface ParsedCompose {
+  compose: ComposeFile;
+  locate: Locate;
+}
+
+export function parseComposeFile(text: string, file: string): ParsedCompose {
+  const { doc, locate, syntaxErrors } = parseYaml(text, file);
+  const [syntaxError] = syntaxErrors;
+  if (syntaxError) {
+    throw new ComposeFileError(
+      `${formatLocation(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    if (!isAliasBomb(error)) throw error;
+    throw new ComposeFileError(`${file}: ${ALIAS_BOMB_MESSAGE}`);
+  }
+  const shape = shapeProblem(data);
+  if (shape) {
+    const where = locate(shape.pointer.split('/').slice(1));
+    throw new ComposeFileError(
+      `${where ? formatLocation(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`,
+    );
+  }
+  return { compose: (data ?? {}) as ComposeFile, locate };
+}
