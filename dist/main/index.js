@@ -106335,6 +106335,254 @@ exports.ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real
 
 /***/ }),
 
+/***/ 90:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.composeChecks = composeChecks;
+// Static mode's checks, in the style of checks/: one definition per checklist line, each a pure
+// judgement of the parsed compose file against the spec, its result pointing at a compose line.
+const node_path_1 = __nccwpck_require__(76760);
+const outcome_1 = __nccwpck_require__(34545);
+const interpolate_1 = __nccwpck_require__(7593);
+const SERVICES = 'Infrastructure Services';
+const SERVICE_CHECKS = [
+    {
+        suffix: 'container-name',
+        appliesTo: ({ declared }) => declared.containerName !== undefined,
+        title: ({ name, declared }) => `${name} container name ${declared.containerName}`,
+        path: ['container_name'],
+        judge: (service, { name, declared }) => (0, outcome_1.compare)(name, 'container_name', declared.containerName ?? '', service.container_name ?? 'not set'),
+    },
+    {
+        suffix: 'image',
+        title: ({ name }) => `${name} image pinned`,
+        path: ['image'],
+        judge: (service, { name, env }) => imageOutcome(name, service, env),
+    },
+    {
+        suffix: 'network',
+        appliesTo: ({ spec }) => spec.compose.network !== undefined,
+        title: ({ name, spec }) => `${name} on ${spec.compose.network}`,
+        path: ['networks'],
+        judge: (service, { name, compose, spec }) => networkOutcome(name, service, compose, spec.compose.network ?? ''),
+    },
+    {
+        suffix: 'healthcheck',
+        appliesTo: ({ declared }) => declared.ready === 'healthy',
+        title: ({ name }) => `${name} healthcheck uses its protocol`,
+        path: ['healthcheck', 'test'],
+        judge: (service, { name }) => healthcheckOutcome(name, service),
+    },
+    {
+        suffix: 'depends-on',
+        title: ({ name, declared }) => `${name} depends_on ${describeDependencies(declared) || 'nothing'}`,
+        path: ['depends_on'],
+        judge: (service, { name, declared }) => dependsOnOutcome(name, service, declared),
+    },
+];
+function composeChecks(compose, file, env, spec, locate) {
+    return Object.entries(spec.compose.services).flatMap(([name, declared]) => {
+        const context = { name, declared, spec, compose, env };
+        const service = compose.services?.[name] ?? undefined;
+        const defined = (0, outcome_1.toResult)(locate, {
+            id: `static.${name}.defined`,
+            section: SERVICES,
+            title: `${name} service defined`,
+            path: ['services', name],
+        }, service
+            ? (0, outcome_1.pass)(`${name}: defined in ${(0, node_path_1.basename)(file)}`)
+            : (0, outcome_1.mismatch)(name, 'service', `defined in ${(0, node_path_1.basename)(file)}`, 'missing'));
+        const perService = SERVICE_CHECKS.filter((def) => def.appliesTo?.(context) ?? true).map((def) => (0, outcome_1.toResult)(locate, {
+            id: `static.${name}.${def.suffix}`,
+            section: SERVICES,
+            title: def.title(context),
+            path: ['services', name, ...def.path],
+            parent: defined.id,
+        }, (0, outcome_1.needs)([defined], () => def.judge(service, context))));
+        return [defined, ...perService, ...volumeChecks(context, service, defined, locate)];
+    });
+}
+/** One check per declared volume, in the persistence section, pointing at the mount's line. */
+function volumeChecks({ name, declared, compose }, service, defined, locate) {
+    const mounts = service ? parseMounts(service) : [];
+    return Object.entries(declared.volumes).map(([volume, path]) => {
+        const index = mounts.findIndex((mount) => mount.target === path);
+        return (0, outcome_1.toResult)(locate, {
+            id: `static.${name}.volume.${volume}`,
+            section: 'Data Persistence',
+            title: `${name}: volume ${volume} mounted on ${path}`,
+            path: index >= 0 ? ['services', name, 'volumes', index] : ['services', name, 'volumes'],
+        }, (0, outcome_1.needs)([defined], () => volumeOutcome(name, mounts[index], compose, volume, path)));
+    });
+}
+function describeDependencies(declared) {
+    return Object.entries(declared.dependsOn)
+        .map(([dependency, condition]) => `${dependency} (${condition})`)
+        .join(', ');
+}
+function imageOutcome(name, service, env) {
+    if (service.image === undefined) {
+        return service.build !== undefined
+            ? (0, outcome_1.skip)(`${name} is built from source (build:), no image to pin`)
+            : (0, outcome_1.mismatch)(name, 'image', 'a pinned image', 'none');
+    }
+    const { value: image, unresolved } = (0, interpolate_1.interpolate)(service.image, env);
+    if (unresolved.length > 0) {
+        return (0, outcome_1.mismatch)(name, 'image', 'every variable set', `${service.image} with ${unresolved.join(', ')} not set in .env and no default`);
+    }
+    const expected = 'a pinned version tag (not latest)';
+    if (image.includes('@sha256:'))
+        return (0, outcome_1.pass)(`${name}: image ${image} pinned by digest`, expected, image);
+    const lastSlash = image.lastIndexOf('/');
+    const colon = image.lastIndexOf(':');
+    const tag = colon > lastSlash ? image.slice(colon + 1) : undefined;
+    if (tag === undefined)
+        return (0, outcome_1.mismatch)(name, 'image', expected, `${image} (no tag, which means latest)`);
+    if (tag === 'latest')
+        return (0, outcome_1.mismatch)(name, 'image', expected, image);
+    return (0, outcome_1.pass)(`${name}: image ${image}`, expected, image);
+}
+function networkOutcome(name, service, compose, network) {
+    if (service.network_mode)
+        return (0, outcome_1.mismatch)(name, 'network', network, `network_mode ${service.network_mode}`);
+    const keys = Array.isArray(service.networks)
+        ? service.networks
+        : Object.keys(service.networks ?? {});
+    // A network key's real name is its `name:` when set; otherwise compose uses the key.
+    const names = keys.map((key) => compose.networks?.[key]?.name ?? key);
+    if (names.includes(network))
+        return (0, outcome_1.pass)(`${name}: on ${network}`, network, network);
+    return (0, outcome_1.mismatch)(name, 'network', network, names.join(', ') || 'the default network only');
+}
+/** What "uses the real protocol" means per server: a port that accepts connections is not enough. */
+const PROTOCOL_HEALTHCHECKS = [
+    {
+        kind: 'zookeeper',
+        pattern: /\b(srvr|ruok|mntr)\b/,
+        expected: 'a ZooKeeper four-letter word (srvr or ruok)',
+    },
+    {
+        kind: 'cassandra',
+        pattern: /\bcqlsh\b.*\s(-e|--execute)\b/,
+        expected: 'a CQL query (cqlsh -e ...)',
+    },
+    {
+        kind: 'kafka',
+        pattern: /kafka-broker-api-versions|kafka-topics|kafka-cluster|kafka-metadata/,
+        expected: 'a Kafka broker API call (kafka-broker-api-versions / kafka-topics --bootstrap-server)',
+    },
+];
+function healthcheckOutcome(name, service) {
+    const healthcheck = service.healthcheck;
+    const kind = PROTOCOL_HEALTHCHECKS.find(({ kind: k }) => (service.image ?? '').includes(k) || name.includes(k));
+    const expected = kind?.expected ?? 'a healthcheck';
+    if (!healthcheck?.test || healthcheck.disable)
+        return (0, outcome_1.mismatch)(name, 'healthcheck', expected, healthcheck?.disable ? 'disabled' : 'none');
+    const parts = Array.isArray(healthcheck.test) ? healthcheck.test : [healthcheck.test];
+    if (parts[0] === 'NONE')
+        return (0, outcome_1.mismatch)(name, 'healthcheck', expected, 'disabled (NONE)');
+    const command = (parts[0] === 'CMD' || parts[0] === 'CMD-SHELL' ? parts.slice(1) : parts).join(' ');
+    if (!kind || kind.pattern.test(command))
+        return (0, outcome_1.pass)(`${name}: healthcheck ${command}`, expected, command);
+    return (0, outcome_1.mismatch)(name, 'healthcheck', expected, command);
+}
+function dependsOnOutcome(name, service, declared) {
+    const raw = service.depends_on ?? {};
+    const actual = Array.isArray(raw)
+        ? Object.fromEntries(raw.map((dependency) => [dependency, 'service_started']))
+        : Object.fromEntries(Object.entries(raw).map(([dependency, options]) => [
+            dependency,
+            options?.condition ?? 'service_started',
+        ]));
+    const outcomes = [
+        ...Object.entries(declared.dependsOn).map(([dependency, condition]) => (0, outcome_1.compare)(name, `depends_on ${dependency}`, condition, actual[dependency] ?? 'not declared')),
+        ...Object.keys(actual)
+            .filter((dependency) => !(dependency in declared.dependsOn))
+            .map((dependency) => (0, outcome_1.mismatch)(name, `depends_on ${dependency}`, 'not declared', actual[dependency])),
+    ];
+    if (outcomes.length === 0)
+        return (0, outcome_1.pass)(`${name}: no dependencies, as declared`);
+    return (0, outcome_1.combine)(outcomes, 'no dependencies');
+}
+/** Short ("source:target[:mode]") and long ({ source, target }) syntax alike; no source is an
+ * anonymous volume. */
+function parseMounts(service) {
+    return (service.volumes ?? []).map((entry) => {
+        if (typeof entry !== 'string')
+            return { source: entry.source ?? '', target: entry.target ?? '' };
+        const [source, target] = entry.split(':');
+        return target === undefined ? { source: '', target: source } : { source, target };
+    });
+}
+function volumeOutcome(name, mount, compose, volume, path) {
+    const expected = `named volume ${volume}`;
+    const what = `mount on ${path}`;
+    if (!mount)
+        return (0, outcome_1.mismatch)(name, what, expected, 'nothing mounted');
+    if (mount.source === '')
+        return (0, outcome_1.mismatch)(name, what, expected, 'an anonymous volume');
+    if (/^[./~]/.test(mount.source))
+        return (0, outcome_1.mismatch)(name, what, expected, `bind mount ${mount.source}`);
+    if (mount.source !== volume)
+        return (0, outcome_1.mismatch)(name, what, expected, `named volume ${mount.source}`);
+    if (!compose.volumes || !(volume in compose.volumes)) {
+        return (0, outcome_1.mismatch)(name, `volume ${volume}`, 'declared under top-level volumes:', 'not declared');
+    }
+    return (0, outcome_1.pass)(`${name}: ${volume} on ${path}`, expected, expected);
+}
+
+
+/***/ }),
+
+/***/ 66485:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ComposeFileError = void 0;
+exports.parseComposeFile = parseComposeFile;
+const errors_1 = __nccwpck_require__(87206);
+const source_1 = __nccwpck_require__(75180);
+const yaml_locations_1 = __nccwpck_require__(60557);
+const compose_shape_1 = __nccwpck_require__(83510);
+/** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
+class ComposeFileError extends errors_1.UserError {
+    constructor(message) {
+        super(message);
+        this.name = 'ComposeFileError';
+    }
+}
+exports.ComposeFileError = ComposeFileError;
+function parseComposeFile(text, file) {
+    const { doc, locate, syntaxErrors } = (0, yaml_locations_1.parseYaml)(text, file);
+    const [syntaxError] = syntaxErrors;
+    if (syntaxError) {
+        throw new ComposeFileError(`${(0, source_1.formatLocation)(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`);
+    }
+    let data;
+    try {
+        data = doc.toJS();
+    }
+    catch (error) {
+        if (!(0, yaml_locations_1.isAliasBomb)(error))
+            throw error;
+        throw new ComposeFileError(`${file}: ${yaml_locations_1.ALIAS_BOMB_MESSAGE}`);
+    }
+    const shape = (0, compose_shape_1.shapeProblem)(data);
+    if (shape) {
+        const where = locate(shape.pointer.split('/').slice(1));
+        throw new ComposeFileError(`${where ? (0, source_1.formatLocation)(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`);
+    }
+    return { compose: (data ?? {}), locate };
+}
+
+
+/***/ }),
+
 /***/ 83510:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -106452,26 +106700,17 @@ exports.staticReport = staticReport;
 exports.verifyStatic = verifyStatic;
 exports.checkCompose = checkCompose;
 // Static mode: docker-compose.yml against the spec, before any container starts. Reading the
-// two files is the only I/O (verifyStatic); checkCompose is pure and points at compose lines.
-const errors_1 = __nccwpck_require__(87206);
+// compose file and its .env is the only I/O here; parsing is in compose-file.ts and the pure
+// checks in compose-checks.ts.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const outcome_1 = __nccwpck_require__(34545);
-const report_1 = __nccwpck_require__(55235);
-const source_1 = __nccwpck_require__(75180);
 const dotenv_1 = __nccwpck_require__(64739);
+const report_1 = __nccwpck_require__(55235);
 const text_file_1 = __nccwpck_require__(62623);
-const yaml_locations_1 = __nccwpck_require__(60557);
-const compose_shape_1 = __nccwpck_require__(83510);
-const interpolate_1 = __nccwpck_require__(7593);
-/** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
-class ComposeFileError extends errors_1.UserError {
-    constructor(message) {
-        super(message);
-        this.name = 'ComposeFileError';
-    }
-}
-exports.ComposeFileError = ComposeFileError;
+const compose_checks_1 = __nccwpck_require__(90);
+const compose_file_1 = __nccwpck_require__(66485);
+var compose_file_2 = __nccwpck_require__(66485);
+Object.defineProperty(exports, "ComposeFileError", ({ enumerable: true, get: function () { return compose_file_2.ComposeFileError; } }));
 /** Static mode's whole run, as the report every renderer takes. */
 function staticReport(composeFile, spec) {
     const started = Date.now();
@@ -106493,7 +106732,7 @@ function readComposeText(file, what) {
     catch (error) {
         if (!(error instanceof text_file_1.TextFileProblem))
             throw error;
-        throw new ComposeFileError(`${what} ${file}: ${error.message}; run from the repository root or pass the compose file path`);
+        throw new compose_file_1.ComposeFileError(`${what} ${file}: ${error.message}; run from the repository root or pass the compose file path`);
     }
 }
 function verifyStatic(composeFile, spec) {
@@ -106504,174 +106743,8 @@ function verifyStatic(composeFile, spec) {
     return checkCompose(text, composeFile, env, spec);
 }
 function checkCompose(text, file, env, spec) {
-    const { doc, locate, syntaxErrors } = (0, yaml_locations_1.parseYaml)(text, file);
-    const [syntaxError] = syntaxErrors;
-    if (syntaxError) {
-        throw new ComposeFileError(`${(0, source_1.formatLocation)(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`);
-    }
-    let data;
-    try {
-        data = doc.toJS();
-    }
-    catch (error) {
-        if (!(0, yaml_locations_1.isAliasBomb)(error))
-            throw error;
-        throw new ComposeFileError(`${file}: ${yaml_locations_1.ALIAS_BOMB_MESSAGE}`);
-    }
-    const shape = (0, compose_shape_1.shapeProblem)(data);
-    if (shape) {
-        const where = locate(shape.pointer.split('/').slice(1));
-        throw new ComposeFileError(`${where ? (0, source_1.formatLocation)(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`);
-    }
-    const compose = (data ?? {});
-    const results = [];
-    for (const [name, declared] of Object.entries(spec.compose.services)) {
-        const service = compose.services?.[name] ?? undefined;
-        const check = (suffix, section, title, path, outcome, parent) => {
-            const result = (0, outcome_1.toResult)(locate, { id: `static.${name}.${suffix}`, section, title, path, parent }, outcome);
-            results.push(result);
-            return result;
-        };
-        const present = check('defined', 'Infrastructure Services', `${name} service defined`, ['services', name], service
-            ? (0, outcome_1.pass)(`${name}: defined in ${(0, node_path_1.basename)(file)}`)
-            : (0, outcome_1.mismatch)(name, 'service', `defined in ${(0, node_path_1.basename)(file)}`, 'missing'));
-        const judge = (judgeService) => (0, outcome_1.needs)([present], () => judgeService(service));
-        const servicePath = (...rest) => ['services', name, ...rest];
-        const containerName = declared.containerName;
-        if (containerName) {
-            check('container-name', 'Infrastructure Services', `${name} container name ${containerName}`, servicePath('container_name'), judge((s) => (0, outcome_1.compare)(name, 'container_name', containerName, s.container_name ?? 'not set')), present.id);
-        }
-        check('image', 'Infrastructure Services', `${name} image pinned`, servicePath('image'), judge((s) => imageOutcome(name, s, env)), present.id);
-        const network = spec.compose.network;
-        if (network) {
-            check('network', 'Infrastructure Services', `${name} on ${network}`, servicePath('networks'), judge((s) => networkOutcome(name, s, compose, network)), present.id);
-        }
-        if (declared.ready === 'healthy') {
-            check('healthcheck', 'Infrastructure Services', `${name} healthcheck uses its protocol`, servicePath('healthcheck', 'test'), judge((s) => healthcheckOutcome(name, s)), present.id);
-        }
-        check('depends-on', 'Infrastructure Services', `${name} depends_on ${describeDependencies(declared) || 'nothing'}`, servicePath('depends_on'), judge((s) => dependsOnOutcome(name, s, declared)), present.id);
-        const mounts = service ? parseMounts(service) : [];
-        for (const [volume, path] of Object.entries(declared.volumes)) {
-            const index = mounts.findIndex((mount) => mount.target === path);
-            check(`volume.${volume}`, 'Data Persistence', `${name}: volume ${volume} mounted on ${path}`, index >= 0 ? servicePath('volumes', index) : servicePath('volumes'), (0, outcome_1.needs)([present], () => volumeOutcome(name, mounts[index], compose, volume, path)));
-        }
-    }
-    return results;
-}
-function describeDependencies(declared) {
-    return Object.entries(declared.dependsOn)
-        .map(([dependency, condition]) => `${dependency} (${condition})`)
-        .join(', ');
-}
-function imageOutcome(name, service, env) {
-    if (service.image === undefined) {
-        return service.build !== undefined
-            ? (0, outcome_1.skip)(`${name} is built from source (build:), no image to pin`)
-            : (0, outcome_1.mismatch)(name, 'image', 'a pinned image', 'none');
-    }
-    const { value: image, unresolved } = (0, interpolate_1.interpolate)(service.image, env);
-    if (unresolved.length > 0) {
-        return (0, outcome_1.mismatch)(name, 'image', 'every variable set', `${service.image} with ${unresolved.join(', ')} not set in .env and no default`);
-    }
-    const expected = 'a pinned version tag (not latest)';
-    if (image.includes('@sha256:'))
-        return (0, outcome_1.pass)(`${name}: image ${image} pinned by digest`, expected, image);
-    const lastSlash = image.lastIndexOf('/');
-    const colon = image.lastIndexOf(':');
-    const tag = colon > lastSlash ? image.slice(colon + 1) : undefined;
-    if (tag === undefined)
-        return (0, outcome_1.mismatch)(name, 'image', expected, `${image} (no tag, which means latest)`);
-    if (tag === 'latest')
-        return (0, outcome_1.mismatch)(name, 'image', expected, image);
-    return (0, outcome_1.pass)(`${name}: image ${image}`, expected, image);
-}
-function networkOutcome(name, service, compose, network) {
-    if (service.network_mode)
-        return (0, outcome_1.mismatch)(name, 'network', network, `network_mode ${service.network_mode}`);
-    const keys = Array.isArray(service.networks)
-        ? service.networks
-        : Object.keys(service.networks ?? {});
-    // A network key's real name is its `name:` when set; otherwise compose uses the key.
-    const names = keys.map((key) => compose.networks?.[key]?.name ?? key);
-    if (names.includes(network))
-        return (0, outcome_1.pass)(`${name}: on ${network}`, network, network);
-    return (0, outcome_1.mismatch)(name, 'network', network, names.join(', ') || 'the default network only');
-}
-/** What "uses the real protocol" means per server: a port that accepts connections is not enough. */
-const PROTOCOL_HEALTHCHECKS = [
-    {
-        kind: 'zookeeper',
-        pattern: /\b(srvr|ruok|mntr)\b/,
-        expected: 'a ZooKeeper four-letter word (srvr or ruok)',
-    },
-    {
-        kind: 'cassandra',
-        pattern: /\bcqlsh\b.*\s(-e|--execute)\b/,
-        expected: 'a CQL query (cqlsh -e ...)',
-    },
-    {
-        kind: 'kafka',
-        pattern: /kafka-broker-api-versions|kafka-topics|kafka-cluster|kafka-metadata/,
-        expected: 'a Kafka broker API call (kafka-broker-api-versions / kafka-topics --bootstrap-server)',
-    },
-];
-function healthcheckOutcome(name, service) {
-    const healthcheck = service.healthcheck;
-    const kind = PROTOCOL_HEALTHCHECKS.find(({ kind: k }) => (service.image ?? '').includes(k) || name.includes(k));
-    const expected = kind?.expected ?? 'a healthcheck';
-    if (!healthcheck?.test || healthcheck.disable)
-        return (0, outcome_1.mismatch)(name, 'healthcheck', expected, healthcheck?.disable ? 'disabled' : 'none');
-    const parts = Array.isArray(healthcheck.test) ? healthcheck.test : [healthcheck.test];
-    if (parts[0] === 'NONE')
-        return (0, outcome_1.mismatch)(name, 'healthcheck', expected, 'disabled (NONE)');
-    const command = (parts[0] === 'CMD' || parts[0] === 'CMD-SHELL' ? parts.slice(1) : parts).join(' ');
-    if (!kind || kind.pattern.test(command))
-        return (0, outcome_1.pass)(`${name}: healthcheck ${command}`, expected, command);
-    return (0, outcome_1.mismatch)(name, 'healthcheck', expected, command);
-}
-function dependsOnOutcome(name, service, declared) {
-    const raw = service.depends_on ?? {};
-    const actual = Array.isArray(raw)
-        ? Object.fromEntries(raw.map((dependency) => [dependency, 'service_started']))
-        : Object.fromEntries(Object.entries(raw).map(([dependency, options]) => [
-            dependency,
-            options?.condition ?? 'service_started',
-        ]));
-    const outcomes = [
-        ...Object.entries(declared.dependsOn).map(([dependency, condition]) => (0, outcome_1.compare)(name, `depends_on ${dependency}`, condition, actual[dependency] ?? 'not declared')),
-        ...Object.keys(actual)
-            .filter((dependency) => !(dependency in declared.dependsOn))
-            .map((dependency) => (0, outcome_1.mismatch)(name, `depends_on ${dependency}`, 'not declared', actual[dependency])),
-    ];
-    if (outcomes.length === 0)
-        return (0, outcome_1.pass)(`${name}: no dependencies, as declared`);
-    return (0, outcome_1.combine)(outcomes, 'no dependencies');
-}
-/** Short ("source:target[:mode]") and long ({ source, target }) syntax alike; no source is an
- * anonymous volume. */
-function parseMounts(service) {
-    return (service.volumes ?? []).map((entry) => {
-        if (typeof entry !== 'string')
-            return { source: entry.source ?? '', target: entry.target ?? '' };
-        const [source, target] = entry.split(':');
-        return target === undefined ? { source: '', target: source } : { source, target };
-    });
-}
-function volumeOutcome(name, mount, compose, volume, path) {
-    const expected = `named volume ${volume}`;
-    const what = `mount on ${path}`;
-    if (!mount)
-        return (0, outcome_1.mismatch)(name, what, expected, 'nothing mounted');
-    if (mount.source === '')
-        return (0, outcome_1.mismatch)(name, what, expected, 'an anonymous volume');
-    if (/^[./~]/.test(mount.source))
-        return (0, outcome_1.mismatch)(name, what, expected, `bind mount ${mount.source}`);
-    if (mount.source !== volume)
-        return (0, outcome_1.mismatch)(name, what, expected, `named volume ${mount.source}`);
-    if (!compose.volumes || !(volume in compose.volumes)) {
-        return (0, outcome_1.mismatch)(name, `volume ${volume}`, 'declared under top-level volumes:', 'not declared');
-    }
-    return (0, outcome_1.pass)(`${name}: ${volume} on ${path}`, expected, expected);
+    const { compose, locate } = (0, compose_file_1.parseComposeFile)(text, file);
+    return (0, compose_checks_1.composeChecks)(compose, file, env, spec, locate);
 }
 
 
