@@ -74117,7 +74117,8 @@ function topicSpec(topic) {
         name: topic.name,
         partitions: topic.partitions,
         replicationFactor: Math.max(...topic.replicationFactors),
-        // Only TOPIC_CONFIG: a broker-level default is the broker's business (DESIGN.md).
+        // Only configs set on the topic (TOPIC_CONFIG): a broker default would pin the spec to one
+        // broker's settings and fail against any other cluster.
         configs: { ...topic.topicConfigs },
     };
 }

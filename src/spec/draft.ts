@@ -75,7 +75,8 @@ function topicSpec(topic: ObservedTopic): TopicSpec {
     name: topic.name,
     partitions: topic.partitions,
     replicationFactor: Math.max(...topic.replicationFactors),
-    // Only TOPIC_CONFIG: a broker-level default is the broker's business (DESIGN.md).
+    // Only configs set on the topic (TOPIC_CONFIG): a broker default would pin the spec to one
+    // broker's settings and fail against any other cluster.
     configs: { ...topic.topicConfigs },
   };
 }
