@@ -13,6 +13,7 @@ import type {
   RoundTripObservation,
 } from './model/observed';
 import { notReadyServices, type StackReadiness } from './model/readiness';
+import { withoutControlSequences } from './model/plain-text';
 import { resultOf, type VerifyReport } from './model/report';
 import {
   EXISTING_SEES_PROTOCOLS_ONLY,
@@ -65,17 +66,38 @@ export interface VerifyOptions<M> {
   progress?: Progress;
   /** where a spec path was declared, for annotations */
   locate?: Locate;
+  /** runs each phase, e.g. inside a folded log group; by default just runs it */
+  phase?: <T>(name: Phase, run: () => Promise<T>) => Promise<T>;
+  /** how the caller's user says "no persistence" and "read-only", for skip reasons */
+  wording?: Wording;
 }
+
+export type Phase = 'up' | 'ready' | 'observe' | 'roundTrip' | 'persistence' | 'checks' | 'down';
+
+export interface Wording {
+  noPersistence: string;
+  readOnly: string;
+  /** what lets the verifier write to an existing stack */
+  allowWrites: string;
+}
+
+/** The CLI's flags; the Action says it with its inputs. */
+const CLI_WORDING: Wording = {
+  noPersistence: '--no-persistence',
+  readOnly: '--read-only',
+  allowWrites: '--allow-writes',
+};
 
 type NotRun = NonNullable<ObservedState['notRun']>;
 
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun<M>(spec: Spec, runtime: Runtime, options: VerifyOptions<M>): NotRun {
   const notRun: NotRun = {};
+  const wording = options.wording ?? CLI_WORDING;
   const readOnly =
     runtime.name === 'existing'
-      ? 'read-only: an existing stack is written to only with --allow-writes (Action: read-only: false)'
-      : '--read-only: nothing is written';
+      ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
+      : `${wording.readOnly}: nothing is written`;
   if (options.readOnly) notRun.roundTrip = readOnly;
   else if (!spec.probes.roundTrip) notRun.roundTrip = 'round-trip probes are off in the spec';
   if (notRun.roundTrip) notRun.ttlExpiry = notRun.roundTrip;
@@ -83,7 +105,7 @@ function phasesNotRun<M>(spec: Spec, runtime: Runtime, options: VerifyOptions<M>
   else if (options.ttlExpiry === false) notRun.ttlExpiry = 'TTL expiry was turned off for this run';
   if (options.readOnly) notRun.persistence = readOnly;
   else if (!runtime.hasLifecycle) notRun.persistence = NO_LIFECYCLE_REASON;
-  else if (options.noPersistence) notRun.persistence = '--no-persistence';
+  else if (options.noPersistence) notRun.persistence = wording.noPersistence;
   else if (!spec.persistence.enabled) notRun.persistence = 'persistence is off in the spec';
   if (runtime.name === 'existing') notRun.containers = EXISTING_SEES_PROTOCOLS_ONLY;
   return notRun;
@@ -98,45 +120,51 @@ export async function verify<M>(
   const progress: Progress = options.progress ?? (() => undefined);
   const started = Date.now();
   const timings: Record<string, number> = {};
-  const timed = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
-    const phaseStarted = Date.now();
-    try {
-      return await run();
-    } finally {
-      timings[phase] = Date.now() - phaseStarted;
-    }
-  };
+  const inPhase = options.phase ?? ((_name, run) => run());
+  const timed = <T>(phase: Phase, run: () => Promise<T>): Promise<T> =>
+    inPhase(phase, async () => {
+      const phaseStarted = Date.now();
+      try {
+        return await run();
+      } finally {
+        timings[phase] = Date.now() - phaseStarted;
+      }
+    });
   const runId = randomUUID();
   const notRun = phasesNotRun(spec, runtime, options);
   const timeoutMs = options.timeoutSeconds * 1000;
   let session: ObserverSession<M> | undefined;
   try {
-    if (runtime.hasLifecycle) progress(`bringing the stack up (${runtime.name})`);
     const upError = runtime.hasLifecycle
-      ? await timed('up', () => runtime.up(progress).then(() => undefined, errorMessage))
+      ? await timed('up', () => {
+          progress(`bringing the stack up (${runtime.name})`);
+          return runtime.up(progress).then(() => undefined, errorMessage);
+        })
       : undefined;
     // After a failed up, one look at each service rather than sitting out the whole timeout.
     const deadline = Date.now() + (upError ? 0 : timeoutMs);
-    progress(`waiting for ${Object.keys(declaredRoles(spec)).join(', ') || 'the services'}`);
-    const readiness = await timed('ready', () =>
-      observer.awaitStack(spec, runtime, deadline, progress),
-    );
+    const readiness = await timed('ready', () => {
+      progress(`waiting for ${Object.keys(declaredRoles(spec)).join(', ') || 'the services'}`);
+      return observer.awaitStack(spec, runtime, deadline, progress);
+    });
     const notReady = notReadyServices(readiness);
     // The up error comes first: it is usually the root cause ("port already in use", an init
     // that exited 1) of whatever the services then look like.
     if (upError) notReady.unshift({ service: runtime.name, message: upError });
 
-    progress('observing topics, schema and services');
-    session = await observer.connect(runtime.endpoints, readiness);
-    const connected = session;
-    const live = await timed('observe', () => connected.observeLive(runtime, readiness));
+    const { connected, live } = await timed('observe', async () => {
+      progress('observing topics, schema and services');
+      const opened = await observer.connect(runtime.endpoints, readiness);
+      session = opened;
+      return { connected: opened, live: await opened.observeLive(runtime, readiness) };
+    });
     const observed: ObservedState = { ...live, notRun };
 
     if (!notRun.roundTrip) {
-      progress('round-tripping probe records and rows');
-      observed.roundTrip = await timed('roundTrip', () =>
-        connected.roundTrip(spec, live, runId, !notRun.ttlExpiry),
-      );
+      observed.roundTrip = await timed('roundTrip', () => {
+        progress('round-tripping probe records and rows');
+        return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry);
+      });
     }
     if (!notRun.persistence) {
       if (notReady.length > 0) notRun.persistence = 'the stack did not come up';
@@ -160,7 +188,9 @@ export async function verify<M>(
     const logs: Record<string, string> = {};
     for (const { service } of notReady)
       if (service !== runtime.name)
-        logs[service] = await runtime.logs(service, LOG_TAIL_LINES).catch(errorMessage);
+        logs[service] = withoutControlSequences(
+          await runtime.logs(service, LOG_TAIL_LINES).catch(errorMessage),
+        );
     return {
       result: resultOf(checks, notReady),
       runtime: runtime.name,
@@ -174,10 +204,10 @@ export async function verify<M>(
   } finally {
     await session?.close();
     if (runtime.hasLifecycle && !options.keepUp) {
-      progress('taking the stack down (data kept)');
-      await timed('down', () => runtime.down({ removeData: false })).catch((error) =>
-        progress(`taking the stack down failed: ${errorMessage(error)}`),
-      );
+      await timed('down', () => {
+        progress('taking the stack down (data kept)');
+        return runtime.down({ removeData: false, progress });
+      }).catch((error) => progress(`taking the stack down failed: ${errorMessage(error)}`));
     }
   }
 }

@@ -34,6 +34,9 @@ function keepSummary(job: Job, name: string): string {
 async function expectTornDown(job: Job, env: NodeJS.ProcessEnv = {}): Promise<StepResult> {
   const post = await runPost(job, env);
   expect(post.exitCode).toBe(0);
+  expect(post.stdout).toMatch(
+    /::group::infra-verify: teardown\n[^]*removing project[^]*::endgroup::/,
+  );
   const down = dockerCalls(job).find((args) => args.includes('down'));
   expect(down?.slice(-3)).toEqual(['down', '--volumes', '--remove-orphans']);
   expect(processesOf(job)).toEqual([]);
@@ -92,8 +95,31 @@ describe('the action on a healthy stack', () => {
     expect(errorAnnotations(main.stdout)).toEqual([]);
   });
 
+  it('folds each phase into a group and streams compose while it runs', () => {
+    const groups = [...main.stdout.matchAll(/^::group::infra-verify: (.+)$/gm)].map((m) => m[1]);
+    expect(groups).toEqual(['up', 'ready', 'observe', 'round trip', 'persistence', 'checks']);
+    const up = main.stdout.slice(
+      main.stdout.indexOf('::group::infra-verify: up'),
+      main.stdout.indexOf('::endgroup::'),
+    );
+    expect(up).toMatch(/^compose: starting zookeeper/m);
+    expect(up).toMatch(/^compose: cassandra-init exited 0/m);
+    // live: the first compose line arrived seconds before the last, not all at once at the end
+    const at = (text: string) => main.timeline.find(({ line }) => line.includes(text))?.at ?? NaN;
+    expect(
+      at('compose: cassandra-init exited 0') - at('compose: starting zookeeper'),
+    ).toBeGreaterThan(2000);
+  });
+
   it('sets the outputs and writes both reports', () => {
     const outputs = readFileCommand(job.files.output);
+    expect(outputs).toMatchObject({
+      'failure-reason': '',
+      'project-name': 'infra-verify-4242-1-verify',
+      'kafka-brokers': `127.0.0.1:${job.ports.kafka}`,
+      'cassandra-contact-points': `127.0.0.1:${job.ports.cassandra}`,
+      zookeeper: `127.0.0.1:${job.ports.zookeeper}`,
+    });
     expect(outputs.result).toBe('pass');
     expect(outputs.failed).toBe('0');
     expect(Number(outputs.passed)).toBeGreaterThan(30);
@@ -157,7 +183,10 @@ describe('the action on a stack whose topic drifted', () => {
     expect(summary).toContain('### Failures');
     expect(summary).toMatch(/channel-stats: cleanup\.policy expected compact, found delete/);
     expect(summary).toContain('✅ `twitch-chat-messages` topic exists');
-    expect(readFileCommand(job.files.output).result).toBe('fail');
+    expect(readFileCommand(job.files.output)).toMatchObject({
+      result: 'fail',
+      'failure-reason': 'drift',
+    });
   });
 
   it('annotates the spec line of the drifted config', () => {
@@ -196,6 +225,13 @@ describe('the action when an init step fails', () => {
 
   it('fails the step, saying kafka-init exited 1, with its log folded in the summary', () => {
     expect(main.exitCode).toBe(1);
+    expect(readFileCommand(job.files.output)['failure-reason']).toBe('not-ready');
+    expect(main.stdout).toMatch(
+      /::group::infra-verify: logs of kafka-init\n[^]*Timed out waiting for a node assignment[^]*::endgroup::/,
+    );
+    if (process.env.ACTION_TEST_SUMMARY_DIR) {
+      writeFileSync(join(process.env.ACTION_TEST_SUMMARY_DIR, 'failing-run.log'), main.stdout);
+    }
     const summary = keepSummary(job, 'summary-init-failed');
     expect(summary).toMatch(/^## ❌ infra-verify: FAIL/);
     expect(summary).toMatch(/kafka-init[^\n]*exit(ed)? (code )?1/);

@@ -23,6 +23,8 @@ export interface StepResult {
   exitCode: number | null;
   stdout: string;
   stderr: string;
+  /** each stdout line with the milliseconds since the step started when it arrived */
+  timeline: Array<{ at: number; line: string }>;
 }
 
 export interface Job {
@@ -115,12 +117,22 @@ function runNode(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<S
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const started = Date.now();
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const timeline: StepResult['timeline'] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      const at = Date.now() - started;
+      const complete = stdout.lastIndexOf('\n') + 1;
+      stdout += chunk.toString();
+      const end = stdout.lastIndexOf('\n');
+      if (end >= complete) {
+        for (const line of stdout.slice(complete, end).split('\n')) timeline.push({ at, line });
+      }
+    });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr, timeline }));
   });
 }
 

@@ -24,7 +24,16 @@ describe('readInputs', () => {
       reportDir: '/ws/infra-verify-reports',
       comment: false,
       githubToken: '',
+      failOn: 'any',
     });
+  });
+
+  it('takes fail-on drift, any or never, and names the choices otherwise', () => {
+    expect(readInputs(from({ 'fail-on': 'never' }), env).failOn).toBe('never');
+    expect(readInputs(from({ 'fail-on': 'drift' }), env).failOn).toBe('drift');
+    expect(() => readInputs(from({ 'fail-on': 'warn' }), env)).toThrow(
+      'Input "fail-on" is "warn": use drift, any or never.',
+    );
   });
 
   it('comments by default on pull request events only, and takes an explicit choice', () => {

@@ -53,6 +53,7 @@ describe('annotationsFor', () => {
       ),
     ).toEqual([
       {
+        level: 'error',
         title: 'infra-verify: Log compaction enabled',
         message: 'channel-stats: cleanup.policy expected compact, found delete',
         file: 'stack/infra-spec.yml',
@@ -60,10 +61,28 @@ describe('annotationsFor', () => {
         startColumn: 9,
       },
       {
+        level: 'error',
         title: 'infra-verify: Log compaction enabled',
         message: 'channel-stats: cleanup.policy expected compact, found delete',
       },
     ]);
+  });
+
+  it('warns of a skip a failure caused, not of one that was turned off', () => {
+    const blocked = { ...check('skip'), blockedBy: 'kafka.topic.channel-stats.exists' };
+    expect(annotationsFor([blocked, check('skip')], '/ws')).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        title: 'infra-verify: Log compaction enabled (skipped)',
+      }),
+    ]);
+  });
+
+  it('makes every annotation a warning when failures do not fail the step', () => {
+    const levels = annotationsFor([check('fail'), check('error')], '/ws', false).map(
+      (annotation) => annotation.level,
+    );
+    expect(levels).toEqual(['warning', 'warning']);
   });
 
   it('resolves a relative source against the workspace', () => {

@@ -20,6 +20,31 @@ describe('runChild', () => {
     expect(result).toEqual({ exitCode: 7, stdout: 'out\n', stderr: 'err\n' });
   });
 
+  it('hands over each line while the command still runs, and the unterminated last one at its end', async () => {
+    const seen: Array<{ line: string; at: number }> = [];
+    const started = Date.now();
+    const result = await runChild(
+      'sh',
+      ['-c', 'echo first; sleep 1; printf "second\\r\\nthird"; echo err >&2'],
+      { timeoutMs: 10_000, onLine: (line) => seen.push({ line, at: Date.now() - started }) },
+    );
+    expect(seen.map(({ line }) => line).sort()).toEqual(['err', 'first', 'second', 'third']);
+    // "first" came before the command slept a second, not when it ended
+    const first = seen.find(({ line }) => line === 'first')?.at ?? Infinity;
+    const third = seen.find(({ line }) => line === 'third')?.at ?? 0;
+    expect(third - first).toBeGreaterThanOrEqual(900);
+    expect(result.stdout).toBe('first\nsecond\r\nthird');
+  });
+
+  it('keeps a character whole when a chunk splits it', async () => {
+    const seen: string[] = [];
+    await runChild('sh', ['-c', "printf '\\303'; sleep 0.2; printf '\\251t\\n'"], {
+      timeoutMs: 10_000,
+      onLine: (line) => seen.push(line),
+    });
+    expect(seen).toEqual(['ét']);
+  });
+
   it('kills a command at its deadline, with what it started', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'child-'));
     const pidFile = join(dir, 'pid');

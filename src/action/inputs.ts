@@ -5,6 +5,7 @@ import { UserError, errorMessage } from '../model/errors';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
 import { addressList, splitList } from '../protocol/host-port';
 import { uniqueProjectName, validateProjectName } from '../runtime/compose/project-name';
+import type { FailOn } from '../report/failure-reason';
 import { isPullRequestEvent } from './pr-comment';
 
 export class InputError extends UserError {}
@@ -21,6 +22,7 @@ interface CommonInputs {
   /** post or update the pull request comment */
   comment: boolean;
   githubToken: string;
+  failOn: FailOn;
 }
 
 export type ActionInputs =
@@ -58,6 +60,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     reportDir: path.resolve(workingDirectory, get('report-dir') || 'infra-verify-reports'),
     comment: booleanInput(get, 'comment', isPullRequestEvent(env)),
     githubToken: get('github-token'),
+    failOn: failOnInput(get('fail-on')),
   };
   const composeFiles = () => splitList(get('compose-file') || 'docker-compose.yml');
   const mode = get('mode') || 'live';
@@ -135,4 +138,14 @@ function endpointList(get: GetInput, name: string): string[] {
     throw new InputError(`Input "${name}" has "${invalid}": use host:port, e.g. localhost:9092.`);
   }
   return addresses;
+}
+
+const FAIL_ON: readonly FailOn[] = ['drift', 'any', 'never'];
+
+function failOnInput(value: string): FailOn {
+  const failOn = value.trim() || 'any';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+    throw new InputError(`Input "fail-on" is "${value}": use drift, any or never.`);
+  }
+  return failOn as FailOn;
 }

@@ -2,6 +2,7 @@
 // not pass, then removes the project with its volumes, unless keep-up. It never throws: a
 // failed teardown is a warning, not a second red step hiding the first.
 import * as core from '@actions/core';
+import { withoutControlSequences } from '../model/plain-text';
 import { composeRuntime } from '../runtime/compose';
 import { readPostState } from './state';
 
@@ -28,8 +29,10 @@ export async function post(): Promise<void> {
       core.info(`infra-verify: keep-up is set; project ${state.projectName} keeps running`);
       return;
     }
-    core.info(`infra-verify: removing project ${state.projectName} and its volumes`);
-    await runtime.down({ removeData: true });
+    await core.group('infra-verify: teardown', async () => {
+      core.info(`infra-verify: removing project ${state.projectName} and its volumes`);
+      await runtime.down({ removeData: true, progress: (line) => core.info(line) });
+    });
   } catch (error) {
     core.warning(`infra-verify teardown failed: ${(error as Error).message}`);
   }
@@ -41,7 +44,8 @@ async function printLogs(runtime: ReturnType<typeof composeRuntime>): Promise<vo
     core.startGroup(
       `logs: ${service} (${state}${exitCode !== undefined ? `, exit ${exitCode}` : ''})`,
     );
-    core.info(await runtime.logs(service, LOG_LINES).catch((error: Error) => error.message));
+    const log = await runtime.logs(service, LOG_LINES).catch((error: Error) => error.message);
+    core.info(withoutControlSequences(log));
     core.endGroup();
   }
 }

@@ -13,6 +13,8 @@ export interface Outcome {
   expected?: string;
   actual?: string;
   durationMs?: number;
+  /** for a skip: the failed check (or probe) that kept this one from running */
+  blockedBy?: string;
 }
 
 export interface CheckDef {
@@ -37,6 +39,7 @@ export function toResult(locate: Locate, def: CheckDef, outcome: Outcome): Check
     durationMs: outcome.durationMs ?? 0,
     ...(source && { source }),
     ...(def.parent && { parent: def.parent }),
+    ...(outcome.blockedBy && { blockedBy: outcome.blockedBy }),
   };
 }
 
@@ -61,7 +64,11 @@ export const mismatch = (
   actual,
 });
 
-export const skip = (reason: string): Outcome => ({ status: 'skip', message: reason });
+export const skip = (reason: string, blockedBy?: string): Outcome => ({
+  status: 'skip',
+  message: reason,
+  ...(blockedBy && { blockedBy }),
+});
 
 /** Compares and reports: pass when equal, else the mismatch naming both values. */
 export function compare(object: string, what: string, expected: string, actual: string): Outcome {
@@ -73,8 +80,13 @@ export function compare(object: string, what: string, expected: string, actual: 
 /** A check whose prerequisite did not pass is skipped, naming the prerequisite. */
 export function needs(prerequisites: CheckResult[], compute: () => Outcome): Outcome {
   const blocker = prerequisites.find((check) => check.status !== 'pass');
-  if (blocker) return skip(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`);
-  return compute();
+  if (!blocker) return compute();
+  // A prerequisite that was itself only turned off blocks nothing worth a warning.
+  const failed = blocker.status === 'fail' || blocker.status === 'error';
+  return skip(
+    `prerequisite "${blocker.title}" (${blocker.id}) did not pass`,
+    blocker.blockedBy ?? (failed ? blocker.id : undefined),
+  );
 }
 
 /** One failed probe is one error: its first dependent check reports it, the rest are skipped
@@ -89,7 +101,9 @@ export class ProbeGate<T> {
   /** Runs compute on the observed value, or reports the probe's failure. */
   use(compute: (value: T) => Outcome): Outcome {
     if (this.observed.ok) return compute(this.observed.value);
-    if (this.reported) return skip(`the ${this.probe} probe failed (reported above)`);
+    if (this.reported) {
+      return skip(`the ${this.probe} probe failed (reported above)`, `probe:${this.probe}`);
+    }
     this.reported = true;
     return {
       status: 'error',
@@ -124,6 +138,7 @@ export function combine(outcomes: Outcome[], whenNothingToCheck: string): Outcom
     pick('pass') ??
     skip(
       [...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck,
+      by('skip').find((outcome) => outcome.blockedBy)?.blockedBy,
     )
   );
 }

@@ -27,6 +27,8 @@ export interface CheckResult {
   source?: SourceLocation;
   /** id of the checklist bullet this one is a sub-bullet of (reports indent it) */
   parent?: string;
+  /** for a skip: the id of the failed check (or `probe:<name>`) that kept this one from running */
+  blockedBy?: string;
 }
 
 export interface VerifyReport {

@@ -63,7 +63,8 @@ export interface Runtime {
   /** start again after stop (data kept) */
   start(progress: Progress): Promise<void>;
   /** stop and remove; removeData wipes volumes / the twin's data */
-  down(options: { removeData: boolean }): Promise<void>;
+  /** progress, where given, hears the runtime's own output as it tears down */
+  down(options: { removeData: boolean; progress?: Progress }): Promise<void>;
   /** the last lines of a service's log, for failure reports */
   logs(service: string, lines: number): Promise<string>;
 }

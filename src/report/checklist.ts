@@ -60,3 +60,13 @@ export function checklist(checks: CheckResult[]): { section: Section; lines: Che
 export function isProblem(check: CheckResult): boolean {
   return check.status === 'fail' || check.status === 'error';
 }
+
+/** The heading's mark and word; a failure that does not fail the step (fail-on) is a warning.
+ * error: the verifier could not finish (a bad spec or input, say), so nothing was judged. */
+export function verdict(result: 'pass' | 'fail' | 'error', warnOnly?: string): string {
+  if (result === 'pass') return `${MARKS.pass} infra-verify: PASS`;
+  const word = result.toUpperCase();
+  return warnOnly
+    ? `${MARKS.error} infra-verify: ${word} (warning only: ${warnOnly})`
+    : `${MARKS.fail} infra-verify: ${word}`;
+}

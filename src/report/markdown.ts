@@ -10,6 +10,7 @@ import {
   formatDuration,
   isProblem,
   MARKS,
+  verdict,
 } from './checklist';
 import { capped, fenced, inert } from './markdown-text';
 
@@ -41,12 +42,12 @@ function logTail(log: string): string {
     : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
 }
 
-function blocksOf(report: VerifyReport): Block[] {
-  const { result } = report;
+function blocksOf(report: VerifyReport, warnOnly: string | undefined): Block[] {
   const blocks: Block[] = [
     block(
       'the verdict',
-      `## ${result === 'pass' ? MARKS.pass : MARKS.fail} infra-verify: ${result.toUpperCase()}`,
+      // our own words only: warnOnly is "fail-on: <one of three>"
+      `## ${verdict(report.result, warnOnly)}`,
       '',
       `**${describeCounts(countChecks(report.checks))}** · runtime ${inert(`\`${report.runtime}\``)} · ${formatDuration(report.durationMs)} · started ${inert(report.startedAt)}`,
       '',
@@ -150,11 +151,14 @@ function withinBudget(blocks: Block[]): string[] {
   return out;
 }
 
-export function renderMarkdown(report: VerifyReport): string {
-  return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
+/** warnOnly: why failures do not fail the step (e.g. "fail-on: never"); they are then warnings */
+export function renderMarkdown(report: VerifyReport, warnOnly?: string): string {
+  return `${withinBudget(blocksOf(report, warnOnly)).join('\n').replace(/\n+$/, '')}\n`;
 }
 
 /** The summary of a run that ended before any check: why, verbatim but inert and short. */
-export function renderErrorMarkdown(message: string): string {
-  return ['## ❌ infra-verify: ERROR', '', ...fenced(capped(message, 16 * 1024)), ''].join('\n');
+export function renderErrorMarkdown(message: string, warnOnly?: string): string {
+  return [`## ${verdict('error', warnOnly)}`, '', ...fenced(capped(message, 16 * 1024)), ''].join(
+    '\n',
+  );
 }

@@ -3,7 +3,7 @@
 // Everything shown comes from a spec, a server or a log, so every value is escaped here.
 import type { CheckResult, VerifyReport } from '../model/report';
 import type { SourceLocation } from '../model/source';
-import { countChecks, describeCounts, isProblem, MARKS } from './checklist';
+import { countChecks, describeCounts, isProblem, MARKS, verdict } from './checklist';
 
 /** Rows beyond this are counted, not listed: the summary has them all. */
 export const MAX_ROWS = 20;
@@ -73,15 +73,9 @@ function row(check: CheckResult, options: CommentOptions): string {
 
 export function renderPrComment(report: VerifyReport, options: CommentOptions): string {
   const counts = countChecks(report.checks);
-  const failed = report.result !== 'pass';
-  const mark = !failed ? MARKS.pass : options.warnOnly ? '⚠️' : MARKS.fail;
-  const verdict =
-    failed && options.warnOnly
-      ? `FAIL (warning only: ${options.warnOnly})`
-      : report.result.toUpperCase();
   const out = [
     options.marker,
-    `### ${mark} infra-verify: ${plainText(verdict)}`,
+    `### ${plainText(verdict(report.result, options.warnOnly))}`,
     '',
     `${describeCounts(counts)} · runtime ${codeSpan(report.runtime)} · [job summary](${options.summaryUrl})`,
   ];
@@ -101,4 +95,18 @@ export function renderPrComment(report: VerifyReport, options: CommentOptions): 
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A run that could not finish (a bad spec, say): the verdict and the message's first line. */
+export function renderPrErrorComment(
+  message: string,
+  options: Omit<CommentOptions, 'sourceLink'>,
+): string {
+  return [
+    options.marker,
+    `### ${plainText(verdict('error', options.warnOnly))}`,
+    '',
+    `${codeSpan(message)} · [job summary](${options.summaryUrl})`,
+    '',
+  ].join('\n');
 }

@@ -3,6 +3,7 @@
 // group, so a kill also reaches what it started (the compose plugin under `docker`, mvn's JVM).
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface ChildResult {
   exitCode: number;
@@ -17,6 +18,8 @@ export interface ChildOptions {
   timeoutMs: number;
   /** stdout + stderr beyond this ends the child: no real answer of ours is this large */
   maxOutputBytes?: number;
+  /** each complete line of stdout and stderr as it is printed, for a live log */
+  onLine?: (line: string) => void;
 }
 
 /** A child that overran its deadline or its output cap; it has been killed. */
@@ -101,13 +104,19 @@ export function runChild(
         ),
       options.timeoutMs,
     );
-    const collect = (into: Buffer[]) => (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > maxBytes) {
-        end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
-        return;
-      }
-      into.push(chunk);
+    const splitters: LineSplitter[] = [];
+    const collect = (into: Buffer[]) => {
+      const lines = options.onLine ? new LineSplitter(options.onLine) : undefined;
+      if (lines) splitters.push(lines);
+      return (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > maxBytes) {
+          end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
+          return;
+        }
+        into.push(chunk);
+        lines?.write(chunk);
+      };
     };
     child.stdout.on('data', collect(stdout));
     child.stderr.on('data', collect(stderr));
@@ -119,6 +128,7 @@ export function runChild(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      for (const lines of splitters) lines.end();
       if (pid !== undefined) {
         // the group may still hold grandchildren that outlived their parent
         killGroup(pid);
@@ -135,4 +145,22 @@ export function runChild(
       });
     });
   });
+}
+
+/** Calls back once per line as lines complete; a character split across chunks stays whole. */
+class LineSplitter {
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  write(chunk: Buffer): void {
+    const lines = (this.pending + this.decoder.write(chunk)).split(/\r?\n/);
+    this.pending = lines.pop() ?? '';
+    for (const line of lines) this.onLine(line);
+  }
+
+  end(): void {
+    const rest = this.pending + this.decoder.end();
+    if (rest !== '') this.onLine(rest);
+  }
 }

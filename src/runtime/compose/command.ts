@@ -10,7 +10,7 @@ export interface CommandResult {
 export type RunCommand = (
   file: string,
   args: readonly string[],
-  options?: { cwd?: string; timeoutMs?: number },
+  options?: { cwd?: string; timeoutMs?: number; onLine?: (line: string) => void },
 ) => Promise<CommandResult>;
 
 export interface ComposeCommand {

@@ -19,6 +19,7 @@ import {
   upArgs,
   type ComposeProject,
 } from './args';
+import { withoutControlSequences } from '../../model/plain-text';
 import { detectCompose, type ComposeCommand, type RunCommand } from './command';
 import {
   parseContainerIds,
@@ -80,7 +81,13 @@ export class ComposeRuntime implements Runtime {
     const command = await this.compose();
     progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
     try {
-      await this.exec(upArgs(command, this.options.project), 'up', this.lifecycleTimeoutMs);
+      await this.exec(
+        upArgs(command, this.options.project),
+        'up',
+        this.lifecycleTimeoutMs,
+        undefined,
+        streamTo(progress),
+      );
     } finally {
       // Even after a failed up: whatever did start must be probed where it really listens,
       // never at the default ports, where some other stack may answer.
@@ -112,6 +119,8 @@ export class ComposeRuntime implements Runtime {
       stopArgs(command, this.options.project, timeout),
       'stop',
       timeout * 1000 + STOP_MARGIN_MS,
+      undefined,
+      streamTo(progress),
     );
     const after = await this.containers();
     // Each container's own FinishedAt times its stop; compose stops several at once.
@@ -133,12 +142,14 @@ export class ComposeRuntime implements Runtime {
     await this.up(progress);
   }
 
-  async down(options: { removeData: boolean }): Promise<void> {
+  async down(options: { removeData: boolean; progress?: Progress }): Promise<void> {
     const command = await this.compose();
     await this.exec(
       downArgs(command, this.options.project, options),
       'down',
       this.lifecycleTimeoutMs,
+      undefined,
+      options.progress && streamTo(options.progress),
     );
   }
 
@@ -222,12 +233,14 @@ export class ComposeRuntime implements Runtime {
     what: string,
     timeoutMs?: number,
     file?: string,
+    onLine?: (line: string) => void,
   ): Promise<string> {
     const command = await this.compose();
     const executable = file ?? command.file;
     const result = await this.options.run(executable, args, {
       cwd: this.options.project.directory,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(onLine ? { onLine } : {}),
     });
     if (result.exitCode !== 0) {
       throw new ComposeCommandError(
@@ -237,4 +250,12 @@ export class ComposeRuntime implements Runtime {
     }
     return result.stdout;
   }
+}
+
+/** Compose's own lines, live, as progress: what it pulls, creates and starts, as it happens. */
+function streamTo(progress: Progress): (line: string) => void {
+  return (line) => {
+    const text = withoutControlSequences(line).trim();
+    if (text !== '') progress(`compose: ${text}`);
+  };
 }

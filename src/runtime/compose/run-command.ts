@@ -9,4 +9,5 @@ export const runCommand: RunCommand = (file, args, options = {}) =>
   runChild(file, args, {
     cwd: options.cwd,
     timeoutMs: options.timeoutMs ?? QUICK_COMMAND_TIMEOUT_MS,
+    ...(options.onLine ? { onLine: options.onLine } : {}),
   });
