@@ -12,23 +12,14 @@ import {
   removeJob,
   runMain,
   runPost,
+  sharedTwinInputs,
   type Job,
   type StepResult,
 } from './runner';
 
 jest.setTimeout(120_000);
 
-function endpoints(): Record<string, string> {
-  const { host, ports } = twinConfig();
-  return {
-    runtime: 'existing',
-    'kafka-brokers': `${host}:${ports.kafka}`,
-    'cassandra-contact-points': `${host}:${ports.cassandra}`,
-    zookeeper: `${host}:${ports.zookeeper}`,
-    'read-only': 'true',
-    timeout: '60',
-  };
-}
+const endpoints = sharedTwinInputs;
 
 const NOWHERE = {
   runtime: 'existing',

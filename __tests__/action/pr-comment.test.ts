@@ -2,9 +2,16 @@
 // stand-in for the GitHub API that records every call, and the real twin (runtime: existing).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { twinConfig } from '../../src/runtime/local/config';
 import { startGitHubApiDouble, seedComment, type GitHubApiDouble } from './github-api-double';
-import { newJob, removeJob, runMain, runPost, type Job, type StepResult } from './runner';
+import {
+  newJob,
+  removeJob,
+  runMain,
+  runPost,
+  sharedTwinInputs,
+  type Job,
+  type StepResult,
+} from './runner';
 
 jest.setTimeout(120_000);
 
@@ -13,17 +20,7 @@ const PR = 42;
 const HEAD = 'c0ffee'.padEnd(40, '0');
 
 function twinInputs(): Record<string, string> {
-  const { host, ports } = twinConfig();
-  return {
-    runtime: 'existing',
-    'kafka-brokers': `${host}:${ports.kafka}`,
-    'cassandra-contact-points': `${host}:${ports.cassandra}`,
-    zookeeper: `${host}:${ports.zookeeper}`,
-    'read-only': 'true',
-    timeout: '60',
-    spec: 'infra-spec.yml',
-    'github-token': TOKEN,
-  };
+  return { ...sharedTwinInputs(), spec: 'infra-spec.yml', 'github-token': TOKEN };
 }
 
 function pullRequestEnv(job: Job, api: GitHubApiDouble, event = 'pull_request'): NodeJS.ProcessEnv {

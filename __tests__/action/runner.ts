@@ -15,6 +15,7 @@ import {
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { twinConfig } from '../../src/runtime/local/config';
 
 export const REPO = join(__dirname, '..', '..');
 const FAKE_DOCKER_DIR = join(__dirname, 'fake-docker');
@@ -78,6 +79,19 @@ async function freePorts(count: number): Promise<number[]> {
   const ports = servers.map((server) => (server.address() as AddressInfo).port);
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   return ports;
+}
+
+/** Inputs for runtime "existing" against the shared twin (chosen by TWIN_*), writing nothing. */
+export function sharedTwinInputs(): Record<string, string> {
+  const { host, ports } = twinConfig();
+  return {
+    runtime: 'existing',
+    'kafka-brokers': `${host}:${ports.kafka}`,
+    'cassandra-contact-points': `${host}:${ports.cassandra}`,
+    zookeeper: `${host}:${ports.zookeeper}`,
+    'read-only': 'true',
+    timeout: '60',
+  };
 }
 
 /** What the stand-in docker needs to find this job's project and twin. */
