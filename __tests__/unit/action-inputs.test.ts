@@ -113,6 +113,7 @@ describe('readInputs', () => {
       mode: 'static',
       comment: false,
       githubToken: '',
+      failOn: 'any',
       workingDirectory: '/ws',
       spec: undefined,
       composeFiles: ['a.yml', 'b.yml'],
