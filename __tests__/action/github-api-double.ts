@@ -1,6 +1,12 @@
 // A stand-in for the GitHub REST API on 127.0.0.1: the issue-comment endpoints the action uses,
 // with comments kept in memory and every call recorded, so tests see what the action sent.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  STATUS_CODES,
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
@@ -69,7 +75,7 @@ export async function startGitHubApiDouble(behaviour: Behaviour): Promise<GitHub
     if (request.headers.authorization !== `Bearer ${now.token}`) {
       return answer(response, 401, { message: 'Bad credentials' });
     }
-    if (now.denyAll) return answer(response, now.denyAll, { message: 'Not Found' });
+    if (now.denyAll) return answer(response, now.denyAll, { message: STATUS_CODES[now.denyAll] });
     const { pathname, searchParams } = new URL(url, 'http://double');
     const list = LIST.exec(pathname);
     const edit = EDIT.exec(pathname);

@@ -63,6 +63,8 @@ describe('the comment on a pull request, run after run', () => {
   let api: GitHubApiDouble;
   let job: Job;
   let spec: string;
+  /** the id the double gave the comment the first run created */
+  let created: number | undefined;
 
   beforeAll(async () => {
     api = await startGitHubApiDouble({ token: TOKEN });
@@ -87,6 +89,8 @@ describe('the comment on a pull request, run after run', () => {
     expect(writes(api)).toEqual([`POST /repos/chatbattle/infra-verify/issues/${PR}/comments`]);
     const body = (api.calls.at(-1)?.body as { body: string }).body;
     keep('pr-comment-fail', body);
+    created = api.comments.get(PR)?.find((c) => c.body === body)?.id;
+    expect(created).toBeDefined();
     expect(body.split('\n')[0]).toBe('<!-- infra-verify workflow=infra-verify job=verify -->');
     expect(body).toContain('### ❌ infra-verify: FAIL');
     const line = lineOf(spec, 'cleanup.policy');
@@ -109,11 +113,15 @@ describe('the comment on a pull request, run after run', () => {
     const before = api.calls.length;
     const main = await runMain(job, twinInputs(), pullRequestEnv(job, api));
     const ours = (api.comments.get(PR) ?? []).filter((c) => c.user.login === 'github-actions[bot]');
-    expect(ours).toHaveLength(1);
+    expect(ours.map((c) => c.id)).toEqual([created]);
+    // found again by its marker (the quoted marker in someone's reply came first in the listing)
     expect(api.calls.slice(before).map((call) => `${call.method} ${call.url}`)).toEqual([
       `GET /repos/chatbattle/infra-verify/issues/${PR}/comments?per_page=100&page=1`,
-      `PATCH /repos/chatbattle/infra-verify/issues/comments/${ours[0]?.id}`,
+      `PATCH /repos/chatbattle/infra-verify/issues/comments/${created}`,
     ]);
+    expect(ours[0]?.body.split('\n')[0]).toBe(
+      '<!-- infra-verify workflow=infra-verify job=verify -->',
+    );
     keep('pr-comment-pass', ours[0]?.body ?? '');
     expect(ours[0]?.body).toContain('### ✅ infra-verify: PASS');
     expect(ours[0]?.body).not.toContain('| Check |');
@@ -161,7 +169,7 @@ describe('the comment without permission to write', () => {
     const main = await runMain(job, twinInputs(), pullRequestEnv(job, api));
     expect(warnings(main)).toEqual([
       expect.stringContaining(
-        'HTTP 502 (Not Found). The result stands; only the comment is missing.',
+        'HTTP 502 (Bad Gateway). The result stands; only the comment is missing.',
       ),
     ]);
     expect(main.exitCode).toBe(0);
