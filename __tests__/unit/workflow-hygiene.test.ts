@@ -16,10 +16,18 @@ interface Workflow {
   jobs: Record<string, { 'timeout-minutes'?: number; steps: Step[] }>;
 }
 
-const workflows = files.map((name) => {
-  const text = readFileSync(join(dir, name), 'utf8');
-  return { name, text, workflow: parse(text) as Workflow };
-});
+const own = files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+// The README's complete workflows are what users copy: they are held to the same rules.
+const examples = [
+  ...readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8').matchAll(
+    /^```yaml\n# (\S+)\n([^]*?)^```$/gm,
+  ),
+].map(([, file, text = '']) => ({ name: `README.md ${file}`, text }));
+const workflows = [...own, ...examples].map(({ name, text }) => ({
+  name,
+  text,
+  workflow: parse(text) as Workflow,
+}));
 const steps = workflows.flatMap(({ name, workflow }) =>
   Object.entries(workflow.jobs).flatMap(([job, { steps }]) =>
     steps.map((step) => ({ where: `${name} ${job}`, step })),
@@ -27,8 +35,10 @@ const steps = workflows.flatMap(({ name, workflow }) =>
 );
 
 describe('the workflows', () => {
-  it('are the four this repository runs', () => {
-    expect(files.sort()).toEqual([
+  it('are the four this repository runs, and the two examples in the README', () => {
+    expect(workflows.map(({ name }) => name).sort()).toEqual([
+      'README.md .github/workflows/infra-verify.yml',
+      'README.md .github/workflows/nightly-drift.yml',
       'ci.yml',
       'infra-verify.yml',
       'nightly-drift.yml',
@@ -50,7 +60,11 @@ describe('the workflows', () => {
     const remote = workflows.flatMap(({ name, text }) =>
       text
         .split('\n')
-        .filter((line) => /^\s*-?\s*uses:/.test(line) && !line.includes('uses: ./'))
+        // this action itself: the repository's own checkout, or the release tag users choose
+        .filter(
+          (line) =>
+            /^\s*-?\s*uses:/.test(line) && !/uses: (\.\/|chatbattle\/infra-verify@)/.test(line),
+        )
         .map((line) => [name, line.trim()]),
     );
     expect(remote.length).toBeGreaterThan(5);
@@ -85,10 +99,24 @@ describe('the workflows', () => {
     }
   });
 
+  it('upload the reports wherever they show users how to run the action', () => {
+    const examples = workflows.filter(({ name }) =>
+      /(infra-verify|nightly-drift)\.yml$/.test(name),
+    );
+    expect(examples).toHaveLength(4);
+    for (const { name, workflow } of examples) {
+      for (const [job, { steps }] of Object.entries(workflow.jobs)) {
+        const runs = steps.some(({ uses }) => /^(\.\/|chatbattle\/infra-verify@)/.test(uses ?? ''));
+        const uploads = steps.some(({ uses }) => uses?.startsWith('actions/upload-artifact@'));
+        expect([name, job, runs && !uploads]).toEqual([name, job, false]);
+      }
+    }
+  });
+
   it('let only the pull-request job write to pull requests', () => {
     const writers = workflows.flatMap(({ name, text }) =>
       /pull-requests: write/.test(text) ? [name] : [],
     );
-    expect(writers).toEqual(['infra-verify.yml']);
+    expect(writers).toEqual(['infra-verify.yml', 'README.md .github/workflows/infra-verify.yml']);
   });
 });
