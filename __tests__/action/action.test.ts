@@ -218,7 +218,8 @@ describe('the action when an init step fails', () => {
     job = await newJob('init');
     writeFileSync(
       join(job.workspace, 'infrastructure/kafka/create-topics.sh'),
-      '#!/usr/bin/env bash\necho "Error while executing topic command : Timed out waiting for a node assignment." >&2\nexit 1\n',
+      // coloured, with the line clearing compose's own logs carry: none of it may reach the log
+      "#!/usr/bin/env bash\nprintf '\\033[2K\\033[31mError while executing topic command : Timed out waiting for a node assignment.\\033[0m\\n' >&2\nexit 1\n",
     );
     main = await runMain(job, { persistence: 'false', 'ttl-expiry': 'false', timeout: '60' });
   });
@@ -234,6 +235,7 @@ describe('the action when an init step fails', () => {
     }
     const summary = keepSummary(job, 'summary-init-failed');
     expect(summary).toMatch(/^## ❌ infra-verify: FAIL/);
+    expect([main.stdout, summary].filter((text) => text.includes('\u001b'))).toEqual([]);
     expect(summary).toMatch(/kafka-init[^\n]*exit(ed)? (code )?1/);
     // the verifier looked at this stack, where the topics were never created
     expect(summary).toContain('❌ `twitch-chat-messages` topic exists');
