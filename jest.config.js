@@ -1,5 +1,6 @@
-// Three projects: "unit" is pure and needs nothing; "twin" and "action" run against the
-// real local twin (real ZooKeeper, Kafka and Cassandra), which globalSetup brings up.
+// Four projects: "unit" is pure and needs nothing; "twin" and "action" run against the
+// real local twin (real ZooKeeper, Kafka and Cassandra), which globalSetup brings up; "cluster"
+// runs against the cluster twin, which its own globalSetup brings up.
 const base = { preset: 'ts-jest', testEnvironment: 'node' };
 const withTwin = {
   globalSetup: '<rootDir>/__tests__/setup/globalSetup.ts',
@@ -19,6 +20,14 @@ module.exports = {
     },
     // The release script in a temporary clone: real git and a real dist/ rebuild, no servers.
     { ...base, displayName: 'release', testMatch: ['<rootDir>/__tests__/release/**/*.test.ts'] },
+    // The cluster twin (1 ZooKeeper, 3 brokers, 3 Cassandra nodes) on ports of its own.
+    {
+      ...base,
+      displayName: 'cluster',
+      globalSetup: '<rootDir>/__tests__/setup/clusterGlobalSetup.ts',
+      globalTeardown: '<rootDir>/__tests__/setup/clusterGlobalTeardown.ts',
+      testMatch: ['<rootDir>/__tests__/cluster/**/*.test.ts'],
+    },
     // The stand-in docker runs a twin of its own, on other ports; the shared twin serves the
     // cases that run the action with runtime "existing".
     {

@@ -9,7 +9,13 @@ import { DEFAULT_TIMEOUT_SECONDS } from './model/settings';
 import { splitList } from './protocol/host-port';
 import { notReadyServices } from './model/readiness';
 import { awaitStack } from './probes/stack-ready';
-import { RUNTIME_NAMES, createRuntime, resolveRuntimeName } from './runtime';
+import {
+  RUNTIME_NAMES,
+  TWIN_PROFILES,
+  type TwinProfile,
+  createRuntime,
+  resolveRuntimeName,
+} from './runtime';
 import { NoSpecError, specForRun } from './spec/for-run';
 import { declaredRoles } from './spec/types';
 import { runCql } from './runtime/local/cql';
@@ -27,6 +33,16 @@ const runtimeOption = () =>
     .choices(['auto', ...RUNTIME_NAMES])
     .default('auto');
 
+const profileOption = () =>
+  new Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes)')
+    .choices(TWIN_PROFILES)
+    .default('single');
+
+interface RuntimeFlags {
+  runtime: string;
+  profile: TwinProfile;
+}
+
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
 function specServers(): ServerPorts {
   try {
@@ -37,12 +53,12 @@ function specServers(): ServerPorts {
   }
 }
 
-const runtimeNamed = async (name: string) =>
-  createRuntime(await resolveRuntimeName(name), specServers());
+const runtimeNamed = async ({ runtime, profile }: RuntimeFlags) =>
+  createRuntime(await resolveRuntimeName(runtime), specServers(), process.env, profile);
 
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
-async function up(options: { runtime: string; timeout: string }): Promise<number> {
-  const runtime = await runtimeNamed(options.runtime);
+async function up(options: RuntimeFlags & { timeout: string }): Promise<number> {
+  const runtime = await runtimeNamed(options);
   const { spec } = specForRun(undefined, process.cwd());
   const timeoutMs = timeoutSeconds(options.timeout) * 1000;
   const started = Date.now();
@@ -59,7 +75,8 @@ async function up(options: { runtime: string; timeout: string }): Promise<number
       progress(`the stack did not come up: ${service}: ${message}`);
     // up leaves the stack as it is, like `docker compose up -d`: say how to clear what started.
     progress(
-      `what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}`,
+      `what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}` +
+        (options.profile === 'single' ? '' : ` --profile ${options.profile}`),
     );
     return EXIT.stackDown;
   }
@@ -67,14 +84,14 @@ async function up(options: { runtime: string; timeout: string }): Promise<number
   return EXIT.ok;
 }
 
-async function down(options: { runtime: string; reset?: boolean }): Promise<number> {
-  await (await runtimeNamed(options.runtime)).down({ removeData: Boolean(options.reset) });
+async function down(options: RuntimeFlags & { reset?: boolean }): Promise<number> {
+  await (await runtimeNamed(options)).down({ removeData: Boolean(options.reset) });
   progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
   return EXIT.ok;
 }
 
-async function status(options: { runtime: string }): Promise<number> {
-  const services = await (await runtimeNamed(options.runtime)).services();
+async function status(options: RuntimeFlags): Promise<number> {
+  const services = await (await runtimeNamed(options)).services();
   for (const s of services) {
     const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
     process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
@@ -100,7 +117,8 @@ async function cql(options: {
   }
   const contactPoints = options.contactPoints
     ? splitList(options.contactPoints)
-    : (await runtimeNamed(options.runtime)).endpoints.cassandraContactPoints;
+    : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints
+        .cassandraContactPoints;
   try {
     await runCql({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
   } catch (error) {
@@ -125,6 +143,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('up')
     .description('start the stack and wait until it is ready')
     .addOption(runtimeOption())
+    .addOption(profileOption())
     .option(
       '--timeout <seconds>',
       'deadline for the stack to become ready',
@@ -135,12 +154,14 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('down')
     .description('stop the stack (data is kept unless --reset)')
     .addOption(runtimeOption())
+    .addOption(profileOption())
     .option('--reset', 'also remove all data')
     .action(action(down));
   program
     .command('status')
     .description('show each service of the stack')
     .addOption(runtimeOption())
+    .addOption(profileOption())
     .action(action(status));
   program
     .command('cql')

@@ -77,16 +77,27 @@ async function inspect(
   }
   const clients = await connectStack(runtime.endpoints, readiness);
   try {
-    const live = await observeLive(runtime, readiness, clients);
+    const live = await observeLive(runtime, readiness, clients, {
+      kafka: roles.kafka !== undefined,
+      cassandra: roles.cassandra !== undefined,
+    });
     const inspected: InspectedStack = { roles };
     if (roles.kafka) {
       if (!live.kafka.ok) throw new Error(`reading Kafka's topics failed: ${live.kafka.error}`);
       inspected.topics = live.kafka.value;
+      const brokers = live.kafkaCluster;
+      if (brokers?.ok) inspected.kafkaCluster = brokers.value;
+      else if (brokers)
+        progress(`the brokers were not read, so no count is declared: ${brokers.error}`);
     }
     if (roles.cassandra) {
       if (!live.cassandra.ok)
         throw new Error(`reading Cassandra's schema failed: ${live.cassandra.error}`);
       inspected.keyspaces = live.cassandra.value;
+      const ring = live.cassandraCluster;
+      if (ring?.ok) inspected.cassandraCluster = ring.value;
+      else if (ring)
+        progress(`the ring was not read, so no datacenters are declared: ${ring.error}`);
     }
     return inspected;
   } finally {

@@ -39,7 +39,7 @@ export interface StackObserver<M> {
 }
 
 export interface ObserverSession<M> {
-  observeLive(runtime: Runtime, readiness: StackReadiness): Promise<LiveState>;
+  observeLive(spec: Spec, runtime: Runtime, readiness: StackReadiness): Promise<LiveState>;
   roundTrip(
     spec: Spec,
     live: LiveState,
@@ -156,7 +156,7 @@ export async function verify<M>(
       progress('observing topics, schema and services');
       const opened = await observer.connect(runtime.endpoints, readiness);
       session = opened;
-      return { connected: opened, live: await opened.observeLive(runtime, readiness) };
+      return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
     });
     const observed: ObservedState = { ...live, notRun };
 

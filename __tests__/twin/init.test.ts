@@ -1,35 +1,19 @@
 // `infra-verify init` against the real twin: the spec it writes passes `verify` on the same
 // stack, a drift made afterwards fails it, it takes only what was set on purpose, and it never
 // overwrites a file without --force.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigResourceTypes } from 'kafkajs';
 import { parseSpec } from '../../src/spec/load';
+import { runCli } from '../setup/run-cli';
 import { sharedTwin } from '../setup/twin';
 import { kafkaClient } from './clients';
 
 jest.setTimeout(240_000);
 
-const root = join(__dirname, '..', '..');
 const twin = sharedTwin();
 const DRIFT_TOPIC = 'adopt-init-drift';
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, join(root, 'src', 'cli.ts'), ...args], {
-      cwd: root,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 async function withAdmin<T>(
   use: (admin: ReturnType<ReturnType<typeof kafkaClient>['admin']>) => Promise<T>,
@@ -86,7 +70,7 @@ describe('init against the twin', () => {
         ],
       }),
     );
-    const init = await cli(['init', '--runtime', 'local', '--out', out]);
+    const init = await runCli(['init', '--runtime', 'local', '--out', out]);
     expect(init.stderr).toContain(`wrote ${out}`);
     expect(init.code).toBe(0);
     text = readFileSync(out, 'utf8');
@@ -120,7 +104,7 @@ describe('init against the twin', () => {
   });
 
   it('verify with that spec passes against the same stack', async () => {
-    const { code, stdout } = await cli(verifyArgs);
+    const { code, stdout } = await runCli(verifyArgs);
     expect(stdout).toMatch(/PASS/);
     expect(code).toBe(0);
   });
@@ -128,7 +112,7 @@ describe('init against the twin', () => {
   it('catches drift made after init', async () => {
     await setRetention('7200000');
     try {
-      const { code, stdout } = await cli(verifyArgs);
+      const { code, stdout } = await runCli(verifyArgs);
       expect(stdout).toMatch(
         new RegExp(`${DRIFT_TOPIC}: retention.ms expected 3600000, found 7200000`),
       );
@@ -140,7 +124,7 @@ describe('init against the twin', () => {
 
   it('never overwrites a file without --force', async () => {
     writeFileSync(out, '# mine\n');
-    const refused = await cli(['init', '--runtime', 'local', '--out', out]);
+    const refused = await runCli(['init', '--runtime', 'local', '--out', out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('exists; init never overwrites it unless you pass --force');
     expect(readFileSync(out, 'utf8')).toBe('# mine\n');

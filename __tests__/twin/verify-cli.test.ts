@@ -1,15 +1,14 @@
 // `infra-verify verify` as a user runs it: exit codes 0/1/2/3, one clear message for bad input
 // (never a stack trace), the checklist on stdout and the reports in the requested files.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '../setup/run-cli';
 import { sharedTwin } from '../setup/twin';
 import { kafkaClient } from './clients';
 
 jest.setTimeout(120_000);
 
-const root = join(__dirname, '..', '..');
 const twin = sharedTwin();
 const existing = [
   '--runtime',
@@ -22,20 +21,7 @@ const existing = [
   twin.endpoints.zookeeper,
 ];
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, join(root, 'src', 'cli.ts'), 'verify', ...args], {
-      cwd: root,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(['verify', ...args]);
 
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 

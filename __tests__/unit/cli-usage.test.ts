@@ -1,5 +1,15 @@
 import { EXIT, main } from '../../src/cli';
 
+const clusterStatus = (runtime: string) => [
+  'node',
+  'infra-verify',
+  'status',
+  '--runtime',
+  runtime,
+  '--profile',
+  'cluster',
+];
+
 // Usage errors are answered before any runtime is touched, so these need no servers.
 describe('infra-verify usage errors exit 2 with the cause', () => {
   let stderr: string;
@@ -28,6 +38,26 @@ describe('infra-verify usage errors exit 2 with the cause', () => {
       EXIT.usage,
     );
     expect(stderr).toContain('cannot read /nonexistent/schema.cql');
+  });
+
+  it('a profile of another runtime than local', async () => {
+    expect(await main(clusterStatus('compose'))).toBe(EXIT.usage);
+    expect(stderr).toContain('--profile cluster is a shape of the local twin');
+  });
+
+  it('an unknown profile', async () => {
+    expect(await main(['node', 'infra-verify', 'up', '--profile', 'galaxy'])).toBe(EXIT.usage);
+    expect(stderr).toMatch(/galaxy.*Allowed choices are single, cluster/s);
+  });
+
+  it('TWIN_* ports that collide with the brokers', async () => {
+    process.env.TWIN_ZOOKEEPER_PORT = '9094';
+    try {
+      expect(await main(clusterStatus('local'))).toBe(EXIT.usage);
+    } finally {
+      delete process.env.TWIN_ZOOKEEPER_PORT;
+    }
+    expect(stderr).toContain('choose TWIN_KAFKA_PORT so that it and the next two ports are free');
   });
 
   it('a twin port that is not a port', async () => {

@@ -3,6 +3,7 @@
 import type { ObservedState } from '../model/observed';
 import type { Spec } from '../spec/types';
 import { cassandraChecks } from './cassandra';
+import { clusterChecks } from './cluster';
 import { createGates } from './gates';
 import { kafkaChecks } from './kafka';
 import type { Locate } from './outcome';
@@ -26,5 +27,6 @@ export function runChecks(
     ...kafkaChecks(spec, observed, gates, locate),
     ...cassandraChecks(spec, observed, gates, locate),
     ...persistenceChecks(spec, observed, gates, locate),
+    ...clusterChecks(spec, observed, gates, locate),
   ];
 }

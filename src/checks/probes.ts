@@ -127,7 +127,7 @@ export function cassandraProbeChecks(
     ['probes', 'roundTrip'],
     judged(roundTripReason, table ? [table.exists, ...table.columns] : [], (value) =>
       value.written
-        ? pass(`${object}: probe row written`)
+        ? pass(`${object}: probe row written${atConsistency(value)}`)
         : mismatch(object, 'probe write', 'written', 'not written'),
     ),
   );
@@ -137,8 +137,8 @@ export function cassandraProbeChecks(
     ['probes', 'roundTrip'],
     judged(roundTripReason, [write], (value) =>
       value.readBack
-        ? pass(`${object}: probe row read back`)
-        : mismatch(object, 'probe row', 'read back', 'not found'),
+        ? pass(`${object}: probe row read back${atConsistency(value)}`)
+        : mismatch(object, 'probe row', `read back${atConsistency(value)}`, 'not found'),
     ),
   );
   const ttlWorks = probeCheck(
@@ -163,6 +163,10 @@ export function cassandraProbeChecks(
   );
   return [write, read, ttlWorks, expiry];
 }
+
+/** The probes' consistency level, named in the report where it was recorded. */
+const atConsistency = (value: CassandraRoundTrip) =>
+  value.consistency ? ` at ${value.consistency}` : '';
 
 type Judged = (
   prerequisites: CheckResult[],

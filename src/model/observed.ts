@@ -10,6 +10,41 @@ export interface ObservedTopic {
   topicConfigs: Record<string, string>;
   /** every config's effective value, whatever its source */
   effectiveConfigs: Record<string, string>;
+  /** leader and replica placement of each partition, in partition order (broker ids; leader -1: none) */
+  partitionStates: ObservedPartition[];
+}
+
+export interface ObservedPartition {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+}
+
+/** The brokers registered in the cluster right now (a stopped broker is simply absent). */
+export interface ObservedKafkaCluster {
+  brokers: { id: number; address: string }[];
+  controller: number | null;
+}
+
+/** One node of the ring as a live coordinator's gossip sees it, and what the node said itself. */
+export interface ObservedCassandraNode {
+  /** the node's broadcast address, as nodetool status names it */
+  address: string;
+  datacenter: string;
+  rack: string;
+  /** gossip STATUS without its tokens: NORMAL, shutdown, LEAVING, ... (null when gossip has none) */
+  gossipStatus: string | null;
+  /** the node's own answer to a query sent to it alone: its schema version, or why it did not answer */
+  answer: { ok: true; schemaVersion: string } | { ok: false; error: string };
+}
+
+export interface ObservedCassandraCluster {
+  /** the node whose view of the ring this is */
+  coordinator: string;
+  nodes: ObservedCassandraNode[];
+  /** replication of every keyspace that has replicas to place (system_auth and the like included) */
+  replication: Record<string, Record<string, string>>;
 }
 
 export interface ObservedColumn {
@@ -46,6 +81,8 @@ export interface KafkaRoundTrip {
 
 /** One probe row written, read back, its TTL right after the insert, and how long expiry took. */
 export interface CassandraRoundTrip {
+  /** the consistency level the probe rows were written and read at (absent: the driver's LOCAL_ONE) */
+  consistency?: string;
   written: boolean;
   readBack: boolean;
   ttlAfterInsert: number | null;
@@ -76,6 +113,9 @@ export interface ObservedState {
   /** internal topics (__consumer_offsets ...) are already left out */
   kafka: Observed<Record<string, ObservedTopic>>;
   cassandra: Observed<Record<string, ObservedKeyspace>>;
+  /** only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters) */
+  kafkaCluster?: Observed<ObservedKafkaCluster>;
+  cassandraCluster?: Observed<ObservedCassandraCluster>;
   roundTrip?: RoundTripObservation;
   persistence?: PersistenceObservation;
   /** why a phase did not run (e.g. "--read-only", "runtime existing has no lifecycle"); checks
@@ -85,4 +125,7 @@ export interface ObservedState {
 }
 
 /** What verify reads from a ready stack before any probe writes. */
-export type LiveState = Pick<ObservedState, 'services' | 'zookeeper' | 'kafka' | 'cassandra'>;
+export type LiveState = Pick<
+  ObservedState,
+  'services' | 'zookeeper' | 'kafka' | 'cassandra' | 'kafkaCluster' | 'cassandraCluster'
+>;

@@ -7,6 +7,8 @@ export const SECTIONS = [
   'Kafka Topics',
   'Cassandra Schema',
   'Data Persistence',
+  // Only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters ...).
+  'Cluster Health',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -7,6 +7,7 @@ import type {
   ObservedKeyspace,
   ObservedTable,
 } from '../model/observed';
+import type { ConsistencyLevel } from '../spec/types';
 
 /** Probe rows live in this partition only, so they never mix with real data. */
 export const PROBE_PARTITION = '__infra_verify_probe';
@@ -147,10 +148,26 @@ function whereKey(row: CassandraProbeRow): string {
   return row.keyColumns.map((c) => `${quoted(c)} = ?`).join(' AND ');
 }
 
+/** The driver's code for each consistency level a spec may name. */
+const CONSISTENCY_CODES: Record<ConsistencyLevel, number> = {
+  ONE: types.consistencies.one,
+  TWO: types.consistencies.two,
+  THREE: types.consistencies.three,
+  QUORUM: types.consistencies.quorum,
+  ALL: types.consistencies.all,
+  LOCAL_QUORUM: types.consistencies.localQuorum,
+  EACH_QUORUM: types.consistencies.eachQuorum,
+  LOCAL_ONE: types.consistencies.localOne,
+};
+
+/** Leaving it out keeps the driver's default (LOCAL_ONE), as every probe had before. */
+type AtConsistency = { consistency?: number };
+
 export async function insertRow(
   client: Client,
   row: CassandraProbeRow,
   ttlSeconds?: number,
+  at: AtConsistency = {},
 ): Promise<void> {
   const columns = [...row.keyColumns, row.valueColumn];
   const using = ttlSeconds === undefined ? '' : ` USING TTL ${Math.trunc(ttlSeconds)}`;
@@ -160,7 +177,7 @@ export async function insertRow(
       .join(', ')})${using}`,
     [...row.keyValues, row.value],
     // Unprepared JS numbers encode as double; preparing lets the table's types drive encoding.
-    { prepare: true },
+    { prepare: true, ...at },
   );
 }
 
@@ -168,38 +185,48 @@ export async function insertRow(
 export async function readRow(
   client: Client,
   row: CassandraProbeRow,
+  at: AtConsistency = {},
 ): Promise<{ value: string; ttl: number | null } | null> {
   const result = await client.execute(
     `SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(
       row,
     )} WHERE ${whereKey(row)}`,
     row.keyValues,
-    { prepare: true },
+    { prepare: true, ...at },
   );
   const found = result.first();
   if (!found) return null;
   return { value: found['value'] as string, ttl: (found['ttl'] as number | null) ?? null };
 }
 
-export async function deleteRow(client: Client, row: CassandraProbeRow): Promise<void> {
+export async function deleteRow(
+  client: Client,
+  row: CassandraProbeRow,
+  at: AtConsistency = {},
+): Promise<void> {
   await client.execute(`DELETE FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, {
     prepare: true,
+    ...at,
   });
 }
 
 /** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(client: Client, target: ProbeTable): Promise<number | null> {
+async function secondsUntilExpired(
+  client: Client,
+  target: ProbeTable,
+  at: AtConsistency,
+): Promise<number | null> {
   const row = probeRow(target, 'expiry');
-  await insertRow(client, row, EXPIRY_TTL_SECONDS);
+  await insertRow(client, row, EXPIRY_TTL_SECONDS, at);
   const started = Date.now();
   try {
     while (Date.now() - started < EXPIRY_DEADLINE_MS) {
-      if ((await readRow(client, row)) === null) return (Date.now() - started) / 1000;
+      if ((await readRow(client, row, at)) === null) return (Date.now() - started) / 1000;
       await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
     }
     return null;
   } finally {
-    await deleteRow(client, row);
+    await deleteRow(client, row, at);
   }
 }
 
@@ -209,18 +236,21 @@ export async function roundTripTable(
   target: ProbeTable,
   runId: string,
   expiry: boolean,
+  consistency: ConsistencyLevel = 'LOCAL_ONE',
 ): Promise<CassandraRoundTrip> {
+  const at = { consistency: CONSISTENCY_CODES[consistency] };
   const row = probeRow(target, `round-trip ${runId}`);
-  await insertRow(client, row);
+  await insertRow(client, row, undefined, at);
   try {
-    const read = await readRow(client, row);
+    const read = await readRow(client, row, at);
     return {
+      consistency,
       written: true,
       readBack: read?.value === row.value,
       ttlAfterInsert: read?.ttl ?? null,
-      expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target) : null,
+      expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target, at) : null,
     };
   } finally {
-    await deleteRow(client, row);
+    await deleteRow(client, row, at);
   }
 }

@@ -66,6 +66,12 @@ export async function observeTopics(admin: Admin): Promise<Record<string, Observ
       replicationFactors: partitions.map((partition) => partition.replicas.length),
       topicConfigs: {},
       effectiveConfigs: {},
+      partitionStates: partitions.map((partition) => ({
+        partition: partition.partitionId,
+        leader: partition.leader,
+        replicas: [...partition.replicas],
+        isr: [...partition.isr],
+      })),
     };
   }
   for (const resource of configs.resources) {

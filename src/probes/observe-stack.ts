@@ -14,7 +14,7 @@ import type { Endpoints, Runtime } from '../model/runtime';
 import { cassandraClient } from '../protocol/cassandra';
 import { zookeeperReady } from '../protocol/zookeeper';
 import { probeTarget } from '../spec/probe-target';
-import type { Spec } from '../spec/types';
+import type { ConsistencyLevel, Spec } from '../spec/types';
 import {
   type CassandraProbeRow,
   deleteRow,
@@ -35,6 +35,7 @@ import {
   roundTripTopics,
   tombstone,
 } from './kafka';
+import { observeCassandraCluster, observeKafkaCluster } from './cluster';
 import type { StackReadiness } from '../model/readiness';
 
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
@@ -94,18 +95,54 @@ function withClient<C, T>(
     : Promise.resolve(notObserved<T>(client.error));
 }
 
+/** Which clusters are looked at beyond one node: those the spec declares facts of, or all for init. */
+export interface ClusterScope {
+  kafka: boolean;
+  cassandra: boolean;
+}
+
+/** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
+export const clusterScope = (spec: Spec): ClusterScope => ({
+  kafka: spec.kafka?.brokers !== undefined,
+  cassandra: spec.cassandra?.datacenters !== undefined,
+});
+
 export async function observeLive(
   runtime: Runtime,
   readiness: StackReadiness,
   clients: StackClients,
+  scope: ClusterScope,
 ): Promise<LiveState> {
-  const [services, zookeeper, kafka, cassandra] = await Promise.all([
+  const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
     observe(() => runtime.services()),
     ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
     withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
     withClient(clients.cassandra, (client) => observeSchema(client)),
+    observeClusters(scope, runtime.endpoints, clients),
   ]);
-  return { services, zookeeper, kafka, cassandra };
+  return { services, zookeeper, kafka, cassandra, ...clusters };
+}
+
+async function observeClusters(
+  scope: ClusterScope,
+  endpoints: Endpoints,
+  clients: StackClients,
+): Promise<Pick<LiveState, 'kafkaCluster' | 'cassandraCluster'>> {
+  const [kafkaCluster, cassandraCluster] = await Promise.all([
+    !scope.kafka
+      ? undefined
+      : withClient(clients.kafka, (connection) => observeKafkaCluster(connection.admin)),
+    !scope.cassandra
+      ? undefined
+      : // Its own client: every node needs a connection of its own, not only the local datacenter's.
+        withClient(clients.cassandra, () =>
+          observeCassandraCluster(endpoints.cassandraContactPoints, endpoints.cassandraCredentials),
+        ),
+  ]);
+  return {
+    ...(kafkaCluster && { kafkaCluster }),
+    ...(cassandraCluster && { cassandraCluster }),
+  };
 }
 
 /** The live table probeTarget chose, with the text column that carries the probe value. */
@@ -124,6 +161,21 @@ function probeTable(
   return { keyspace: target.keyspace, table, valueColumn: target.valueColumn };
 }
 
+/**
+ * The spec's level, else LOCAL_QUORUM where the probed keyspace is declared with more than one
+ * replica (a cluster), else LOCAL_ONE, the driver's default and what a single node has always
+ * been probed at. Declared, not live: a drifted replication factor is reported by its own check
+ * and must not change how the probes write.
+ */
+export function probeConsistency(spec: Spec, keyspace: string): ConsistencyLevel {
+  if (spec.cassandra?.consistency) return spec.cassandra.consistency;
+  const declared = spec.cassandra?.keyspaces.find((k) => k.name === keyspace)?.replication ?? {};
+  const factors = Object.entries(declared)
+    .filter(([key]) => key !== 'class')
+    .map(([, value]) => Number(value));
+  return Math.max(0, ...factors) > 1 ? 'LOCAL_QUORUM' : 'LOCAL_ONE';
+}
+
 export async function observeRoundTrip(
   spec: Spec,
   live: LiveState,
@@ -135,8 +187,8 @@ export async function observeRoundTrip(
   const [kafka, cassandra] = await Promise.all([
     kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
     withClient(clients.cassandra, (client) => {
-      const { keyspace, table, valueColumn } = probeTable(spec, live);
-      return roundTripTable(client, { keyspace, table, valueColumn }, runId, expiry);
+      const target = probeTable(spec, live);
+      return roundTripTable(client, target, runId, expiry, probeConsistency(spec, target.keyspace));
     }),
   ]);
   return { kafka, cassandra };

@@ -6,6 +6,7 @@ import type { Endpoints, Runtime } from '../model/runtime';
 import type { Spec } from '../spec/types';
 import {
   type Markers,
+  clusterScope,
   connectStack,
   observeLive,
   observeRoundTrip,
@@ -19,8 +20,8 @@ export const probeObserver = {
   async connect(endpoints: Endpoints, readiness: StackReadiness) {
     const clients = await connectStack(endpoints, readiness);
     return {
-      observeLive: (runtime: Runtime, ready: StackReadiness) =>
-        observeLive(runtime, ready, clients),
+      observeLive: (spec: Spec, runtime: Runtime, ready: StackReadiness) =>
+        observeLive(runtime, ready, clients, clusterScope(spec)),
       roundTrip: (spec: Spec, live: LiveState, runId: string, expiry: boolean) =>
         observeRoundTrip(spec, live, clients, runId, expiry),
       writeMarkers: (spec: Spec, live: LiveState, runId: string) =>

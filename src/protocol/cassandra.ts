@@ -1,16 +1,26 @@
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
-import { Client } from 'cassandra-driver';
+import { Client, type ClientOptions } from 'cassandra-driver';
 import type { CassandraCredentials } from '../model/runtime';
+
+/** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
+function nativePort(contactPoints: string[]): number {
+  const port = /:(\d+)$/.exec(contactPoints[0] ?? '')?.[1];
+  return port === undefined ? 9042 : Number(port);
+}
 
 /** Probes, readiness attempts and `cql` all connect through here. */
 export function cassandraClient(
   contactPoints: string[],
   credentials?: CassandraCredentials,
   readTimeoutMs = 10_000,
+  clientPolicies?: ClientOptions['policies'],
 ): Client {
   return new Client({
+    ...(clientPolicies ? { policies: clientPolicies } : {}),
     contactPoints,
     localDataCenter: 'datacenter1',
+    // The driver reaches the nodes it discovers on this port, not on the contact points' own.
+    protocolOptions: { port: nativePort(contactPoints) },
     socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
     ...(credentials ? { credentials } : {}),
   });

@@ -4,11 +4,16 @@ import { UserError } from '../model/errors';
 import { runChild } from './child';
 import { composeDefaultProjectName, composeRuntime } from './compose';
 import { LocalRuntime } from './local/LocalRuntime';
-import { twinConfig } from './local/config';
+import { ClusterRuntime } from './local/cluster-runtime';
+import { TwinConfigError, twinConfig } from './local/config';
 import type { Runtime, ServerPorts } from '../model/runtime';
 
 export const RUNTIME_NAMES = ['local', 'compose'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
+
+/** Shapes of the local twin: one server of each kind, or a 3-broker, 3-node cluster. */
+export const TWIN_PROFILES = ['single', 'cluster'] as const;
+export type TwinProfile = (typeof TWIN_PROFILES)[number];
 
 export class UnknownRuntimeError extends UserError {
   constructor(name: string) {
@@ -40,11 +45,19 @@ export function createRuntime(
   name: string,
   ports: ServerPorts,
   env: NodeJS.ProcessEnv = process.env,
+  profile: TwinProfile = 'single',
 ): Runtime {
   if (!isRuntimeName(name)) throw new UnknownRuntimeError(name);
+  if (profile !== 'single' && name !== 'local') {
+    throw new TwinConfigError(
+      `--profile ${profile} is a shape of the local twin, not of runtime ${name}; use --runtime local`,
+    );
+  }
   switch (name) {
     case 'local':
-      return new LocalRuntime(twinConfig({}, env));
+      return profile === 'cluster'
+        ? new ClusterRuntime(twinConfig({}, env))
+        : new LocalRuntime(twinConfig({}, env));
     case 'compose':
       return composeRuntime(
         {

@@ -2,7 +2,13 @@
 // declares only what was set on purpose. Defaults (Cassandra's default_time_to_live 0, its
 // default compaction, broker-level topic configs) are left out, so the spec states intent and a
 // later change of a default is not reported as drift.
-import type { ObservedKeyspace, ObservedTable, ObservedTopic } from '../model/observed';
+import type {
+  ObservedCassandraCluster,
+  ObservedKafkaCluster,
+  ObservedKeyspace,
+  ObservedTable,
+  ObservedTopic,
+} from '../model/observed';
 import type {
   DependencyCondition,
   KeyspaceSpec,
@@ -38,6 +44,9 @@ export interface InspectedStack {
   roles: Partial<Record<RoleName, RoleSpec>>;
   topics?: Record<string, ObservedTopic>;
   keyspaces?: Record<string, ObservedKeyspace>;
+  /** the registered brokers and the Cassandra ring, where they could be read */
+  kafkaCluster?: ObservedKafkaCluster;
+  cassandraCluster?: ObservedCassandraCluster;
 }
 
 // Cassandra's own defaults: a table that shows them did not ask for anything.
@@ -55,12 +64,19 @@ export function draftSpec(inspected: InspectedStack, compose: ComposeFacts | und
     compose: compose ? composeSection(compose) : { services: {} },
     ...(zookeeper ? { zookeeper } : {}),
     ...(kafka
-      ? { kafka: { ...kafka, topics: Object.values(inspected.topics ?? {}).map(topicSpec) } }
+      ? {
+          kafka: {
+            ...kafka,
+            ...brokerCount(inspected.kafkaCluster),
+            topics: Object.values(inspected.topics ?? {}).map(topicSpec),
+          },
+        }
       : {}),
     ...(cassandra
       ? {
           cassandra: {
             ...cassandra,
+            ...nodesPerDatacenter(inspected.cassandraCluster),
             keyspaces: Object.values(inspected.keyspaces ?? {}).map(keyspaceSpec),
           },
         }
@@ -70,14 +86,36 @@ export function draftSpec(inspected: InspectedStack, compose: ComposeFacts | und
   };
 }
 
+// A cluster is declared as one: a single broker or node keeps the spec it always had, and the
+// Cluster Health checks turn on only where there is more than one.
+
+/** The brokers registered now, so that one that leaves is caught. */
+function brokerCount(cluster: ObservedKafkaCluster | undefined): { brokers?: number } {
+  return cluster && cluster.brokers.length > 1 ? { brokers: cluster.brokers.length } : {};
+}
+
+/** The ring's nodes per datacenter, so that a node that leaves or a datacenter retired is caught. */
+function nodesPerDatacenter(cluster: ObservedCassandraCluster | undefined): {
+  datacenters?: Record<string, number>;
+} {
+  if (!cluster || cluster.nodes.length < 2) return {};
+  const datacenters: Record<string, number> = {};
+  for (const node of cluster.nodes)
+    datacenters[node.datacenter] = (datacenters[node.datacenter] ?? 0) + 1;
+  return { datacenters };
+}
+
 function topicSpec(topic: ObservedTopic): TopicSpec {
+  // Only configs set on the topic (TOPIC_CONFIG): a broker default would pin the spec to one
+  // broker's settings and fail against any other cluster.
+  const { 'min.insync.replicas': minInsync, ...configs } = topic.topicConfigs;
   return {
     name: topic.name,
     partitions: topic.partitions,
     replicationFactor: Math.max(...topic.replicationFactors),
-    // Only configs set on the topic (TOPIC_CONFIG): a broker default would pin the spec to one
-    // broker's settings and fail against any other cluster.
-    configs: { ...topic.topicConfigs },
+    // Set on the topic, it is the spec's own fact: its check also counts the replicas in sync.
+    ...(minInsync === undefined ? {} : { minInsyncReplicas: Number(minInsync) }),
+    configs,
   };
 }
 

@@ -20,10 +20,16 @@ const SECTION_COMMENTS: Record<string, (spec: Spec) => string> = {
   zookeeper: () => ' ZooKeeper: the compose service and the container port it listens on.',
   kafka: (spec) =>
     ` Kafka: ${spec.kafka?.topics.length ?? 0} topic(s). configs lists only what is set on the topic\n` +
-    ' itself; broker defaults are left out on purpose.',
+    ' itself; broker defaults are left out on purpose.' +
+    (spec.kafka?.brokers === undefined
+      ? ''
+      : '\n brokers: the brokers registered at init; it turns on the Cluster Health checks.'),
   cassandra: (spec) =>
     ` Cassandra: ${spec.cassandra?.keyspaces.length ?? 0} user keyspace(s); system keyspaces are left out.\n` +
-    " A table without defaultTtl or compaction keeps Cassandra's defaults and is not checked for them.",
+    " A table without defaultTtl or compaction keeps Cassandra's defaults and is not checked for them." +
+    (spec.cassandra?.datacenters === undefined
+      ? ''
+      : "\n datacenters: the ring's nodes at init; it turns on the Cluster Health checks."),
   probes: () =>
     ' Round trips write a probe record to each topic and a probe row to one table, then remove\n' +
     ' them. Set roundTrip: false for a stack that must never be written to.',

@@ -1,6 +1,8 @@
 // The JSON Schema of infra-spec.yml. additionalProperties is false on every object, so a
 // misspelt key is an error instead of a silently ignored setting.
 
+import { CONSISTENCY_LEVELS } from './types';
+
 const name = { type: 'string', minLength: 1 } as const;
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
@@ -31,6 +33,7 @@ const topic = {
     partitions: { type: 'integer', minimum: 1 },
     replicationFactor: { type: 'integer', minimum: 1 },
     configs: { ...stringMap, default: {} },
+    minInsyncReplicas: { type: 'integer', minimum: 1 },
   },
 } as const;
 
@@ -119,6 +122,7 @@ export const SPEC_SCHEMA = {
       description: 'omit for a stack without Kafka',
       properties: {
         ...role('kafka', 9092),
+        brokers: { type: 'integer', minimum: 1 },
         topics: { type: 'array', items: topic, default: [] },
       },
     },
@@ -128,6 +132,12 @@ export const SPEC_SCHEMA = {
       description: 'omit for a stack without Cassandra',
       properties: {
         ...role('cassandra', 9042),
+        datacenters: {
+          type: 'object',
+          minProperties: 1,
+          additionalProperties: { type: 'integer', minimum: 1 },
+        },
+        consistency: { enum: CONSISTENCY_LEVELS },
         keyspaces: { type: 'array', items: keyspace, default: [] },
       },
     },

@@ -22,6 +22,8 @@ export interface TopicSpec {
   replicationFactor: number;
   /** configs that must be set on the topic itself (configSource TOPIC_CONFIG) */
   configs: Record<string, string>;
+  /** cluster: min.insync.replicas in effect, and every partition keeping at least that many in sync */
+  minInsyncReplicas?: number;
 }
 
 export type ClusteringOrder = 'ASC' | 'DESC';
@@ -43,6 +45,19 @@ export interface KeyspaceSpec {
   replication: Record<string, string>;
   tables: TableSpec[];
 }
+
+/** The consistency levels a probe may write and read at. */
+export const CONSISTENCY_LEVELS = [
+  'ONE',
+  'TWO',
+  'THREE',
+  'QUORUM',
+  'ALL',
+  'LOCAL_QUORUM',
+  'EACH_QUORUM',
+  'LOCAL_ONE',
+] as const;
+export type ConsistencyLevel = (typeof CONSISTENCY_LEVELS)[number];
 
 export interface ProbeSpec {
   roundTrip: boolean;
@@ -73,8 +88,18 @@ export interface Spec {
   /** network unset: the services' network is not checked */
   compose: { network?: string; services: Record<string, ServiceSpec> };
   zookeeper?: RoleSpec;
-  kafka?: RoleSpec & { topics: TopicSpec[] };
-  cassandra?: RoleSpec & { keyspaces: KeyspaceSpec[] };
+  kafka?: RoleSpec & {
+    /** cluster: how many brokers must be registered; turns on the partition health checks */
+    brokers?: number;
+    topics: TopicSpec[];
+  };
+  cassandra?: RoleSpec & {
+    /** cluster: nodes expected per datacenter; turns on the node, schema and datacenter checks */
+    datacenters?: Record<string, number>;
+    /** the probes' consistency; default LOCAL_QUORUM when the probed keyspace has RF > 1 */
+    consistency?: ConsistencyLevel;
+    keyspaces: KeyspaceSpec[];
+  };
   probes: ProbeSpec;
   persistence: { enabled: boolean };
 }

@@ -1,48 +1,30 @@
 // The local twin: the ChatBattle stack as real JVM processes on 127.0.0.1, for machines
 // without a Docker engine. Same servers, same init scripts, same ports as docker-compose.yml.
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
-import {
-  LOG_TAIL_LINES,
-  isCleanExit,
-  type Endpoints,
-  type Progress,
-  type Runtime,
-  type ServiceObservation,
-  type StopRecord,
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  Endpoints,
+  Progress,
+  Runtime,
+  ServiceObservation,
+  StopRecord,
 } from '../../model/runtime';
 import { cassandraReady } from '../../protocol/cassandra';
 import { kafkaReady } from '../../protocol/kafka';
-import { waitUntil } from '../../protocol/wait';
 import { zookeeperReady } from '../../protocol/zookeeper';
 import { type TwinConfig, twinConfig, twinPaths } from './config';
-import { INIT_STEPS } from './inits';
-import { ensureJars } from './jars';
-import {
-  type ManagedProcess,
-  lastExitCode,
-  portAnswers,
-  runningPid,
-  startDetached,
-  stopProcess,
-  withLock,
-} from './processes';
+import { runInit } from './inits';
+import { ensureJars, jammJar } from './jars';
+import { type ManagedProcess, lastExitCode, runningPid, withLock } from './processes';
+import { awaitServer, launchServer, removeTwinData, stopServer } from './server-steps';
 import { type ServerLaunch, type ServerName, processMarker, serverLaunches } from './servers';
 import {
   INIT_NAMES,
   TWIN_SERVICES,
   type InitName,
   type TwinService,
-  type TwinState,
   TwinStateFile,
+  observeService,
   stackReadySentinel,
 } from './state';
 import { tailOfFile } from './tail';
@@ -108,7 +90,7 @@ export class LocalRuntime implements Runtime {
 
   private async bringUp(progress: Progress): Promise<void> {
     await ensureJars(this.config, progress);
-    const launches = serverLaunches(this.config, this.jammJar());
+    const launches = serverLaunches(this.config, jammJar(this.config));
     const kafkaChain = async () => {
       await this.startServer(launches.zookeeper, progress);
       await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () =>
@@ -140,14 +122,9 @@ export class LocalRuntime implements Runtime {
 
   /** Kafka before ZooKeeper (a broker needs ZooKeeper for a controlled shutdown); Cassandra beside them. */
   async stop(progress: Progress): Promise<StopRecord[]> {
-    const launches = serverLaunches(this.config, this.jammJar());
-    const stopOne = async (name: ServerName): Promise<StopRecord[]> => {
-      const outcome = await stopProcess(this.managed(name), launches[name].stopDeadlineMs);
-      if (!outcome) return [];
-      progress(`${name} stopped in ${outcome.stopMs} ms (exit ${outcome.exitCode ?? 'unknown'})`);
-      const clean = !outcome.killed && isCleanExit(outcome.exitCode);
-      return [{ service: name, exitCode: outcome.exitCode, stopMs: outcome.stopMs, clean }];
-    };
+    const launches = serverLaunches(this.config, jammJar(this.config));
+    const stopOne = (name: ServerName) =>
+      stopServer(this.managed(name), launches[name].stopDeadlineMs, progress);
     const [brokerSide, cassandraSide] = await Promise.all([
       stopOne('kafka').then(async (kafka) => [...kafka, ...(await stopOne('zookeeper'))]),
       stopOne('cassandra'),
@@ -157,42 +134,13 @@ export class LocalRuntime implements Runtime {
 
   async down(options: { removeData: boolean }): Promise<void> {
     await this.stop(() => undefined);
-    if (options.removeData) {
-      rmSync(this.paths.data, { recursive: true, force: true });
-      rmSync(this.paths.run, { recursive: true, force: true });
-    }
+    if (options.removeData) removeTwinData(this.paths);
   }
 
   async services(): Promise<ServiceObservation[]> {
     const state = this.state.read();
-    const observed = TWIN_SERVICES.map((service) => this.observe(service, state));
+    const observed = TWIN_SERVICES.map((service) => observeService(this.managed(service), state));
     return [...observed, stackReadySentinel(observed, state)];
-  }
-
-  private observe(service: TwinService, state: TwinState): ServiceObservation {
-    const base = {
-      service,
-      containerName: `chatbattle-${service}`,
-      startedAt: state.startedAt[service],
-    };
-    if (service === 'kafka-init' || service === 'cassandra-init') {
-      const exitCode = lastExitCode(this.managed(service));
-      if (exitCode === undefined) {
-        return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
-      }
-      return { ...base, state: 'exited', exitCode };
-    }
-    if (runningPid(this.managed(service)) !== undefined) {
-      return {
-        ...base,
-        state: 'running',
-        health: state.readyAt[service] ? 'healthy' : 'starting',
-      };
-    }
-    const exitCode = lastExitCode(this.managed(service));
-    return exitCode === undefined
-      ? { ...base, state: 'missing' }
-      : { ...base, state: 'exited', exitCode };
   }
 
   async logs(service: string, lines: number): Promise<string> {
@@ -218,14 +166,6 @@ export class LocalRuntime implements Runtime {
     return { name, runDir: this.paths.run, marker };
   }
 
-  private jammJar(): string {
-    const jar = existsSync(this.paths.cassandraLib)
-      ? readdirSync(this.paths.cassandraLib).find((file) => /^jamm-.*\.jar$/.test(file))
-      : undefined;
-    // Before the jars are fetched there is nothing to point at yet; up() fetches them first.
-    return join(this.paths.cassandraLib, jar ?? 'jamm.jar');
-  }
-
   private async startServer(launch: ServerLaunch, progress: Progress): Promise<void> {
     const managed = this.managed(launch.name);
     if (runningPid(managed) !== undefined) {
@@ -233,31 +173,12 @@ export class LocalRuntime implements Runtime {
       return;
     }
     const { ports, host } = this.config;
-    const needed = {
+    const listens = {
       zookeeper: [ports.zookeeper],
       kafka: [ports.kafka],
       cassandra: [ports.cassandra, ports.cassandraStorage],
-    }[launch.name];
-    for (const port of needed) {
-      if (await portAnswers(host, port)) {
-        throw new Error(
-          `${launch.name}: port ${port} on ${host} is already taken by another process; stop it, ` +
-            `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`,
-        );
-      }
-    }
-    for (const [file, content] of Object.entries(launch.files)) {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, content);
-    }
-    progress(`starting ${launch.name} (log: ${this.logFile(launch.name)})`);
-    await startDetached(
-      managed,
-      this.config.java,
-      launch.javaArgs,
-      this.logFile(launch.name),
-      this.config.home,
-    );
+    }[launch.name].map((port) => ({ host, port }));
+    await launchServer(this.config, launch, managed, listens, this.logFile(launch.name), progress);
     this.state.update((state) => {
       state.startedAt[launch.name] = new Date().toISOString();
       delete state.readyAt[launch.name];
@@ -270,51 +191,25 @@ export class LocalRuntime implements Runtime {
     progress: Progress,
     attempt: () => Promise<T>,
   ): Promise<T> {
-    const managed = this.managed(name);
-    const value = await waitUntil({
-      service: name,
-      attempt,
-      deadline: Date.now() + timeoutMs,
+    const value = await awaitServer(
+      this.managed(name),
+      timeoutMs,
+      this.logFile(name),
       progress,
-      logTail: () => this.logs(name, LOG_TAIL_LINES),
-      giveUpIf: async () =>
-        runningPid(managed) === undefined
-          ? `the ${name} process exited (code ${lastExitCode(managed) ?? 'unknown'})`
-          : undefined,
-    });
-    progress(`${name} ready: ${JSON.stringify(value)}`);
+      attempt,
+    );
     this.state.update((state) => {
       state.readyAt[name] = new Date().toISOString();
     });
     return value;
   }
 
-  /** Runs a one-shot step with its output in its own log, and records its exit code like a container's. */
-  private async runInit(name: InitName, progress: Progress): Promise<void> {
-    rmSync(join(this.paths.run, `${name}.exit`), { force: true });
-    this.state.update((state) => {
-      state.startedAt[name] = new Date().toISOString();
-    });
-    progress(`running ${name} (log: ${this.logFile(name)})`);
-    const log = openSync(this.logFile(name), 'a');
-    let exitCode: number;
-    try {
-      exitCode = await INIT_STEPS[name](
-        { config: this.config, endpoints: this.endpoints, timeoutMs: this.timeouts.initMs },
-        log,
-      );
-    } finally {
-      closeSync(log);
-    }
-    writeFileSync(join(this.paths.run, `${name}.exit`), `${exitCode}\n`);
-    this.state.update((state) => {
-      state.finishedAt = { ...state.finishedAt, [name]: new Date().toISOString() };
-    });
-    if (exitCode !== 0) {
-      throw new Error(
-        `${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, LOG_TAIL_LINES)}`,
-      );
-    }
-    progress(`${name} exited 0`);
+  private runInit(name: InitName, progress: Progress): Promise<void> {
+    const context = {
+      config: this.config,
+      endpoints: this.endpoints,
+      timeoutMs: this.timeouts.initMs,
+    };
+    return runInit(name, context, this.state, this.logFile(name), progress);
   }
 }

@@ -1,24 +1,30 @@
 // The twin's one-shot inits, the very steps compose's init containers run: create-topics.sh
 // (with the twin's kafka-topics) and schema.cql (through cassandra-driver: no cqlsh here). Each
-// writes its output to its own log and ends with an exit code, like a container.
+// writes its output to its own log and ends with an exit code, like a container. The single twin
+// and the cluster twin run the same steps; the cluster only asks for more replicas.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Endpoints } from '../../model/runtime';
+import { LOG_TAIL_LINES, type Endpoints, type Progress } from '../../model/runtime';
 import type { TwinConfig } from './config';
 import { runCql } from './cql';
-import type { InitName } from './state';
+import type { InitName, TwinStateFile } from './state';
+import { tailOfFile } from './tail';
 
 export interface InitContext {
   config: TwinConfig;
   endpoints: Endpoints;
   /** a step that runs longer is killed */
   timeoutMs: number;
+  /** create-topics.sh's own variables (REPLICATION_FACTOR, MIN_INSYNC_REPLICAS): the cluster's */
+  topicSettings?: Record<string, string>;
+  /** CQL files applied after schema.cql: the cluster's replication */
+  extraCqlFiles?: string[];
 }
 
 /** kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics. */
 function createTopics(context: InitContext, log: number): Promise<number> {
-  const { config, endpoints, timeoutMs } = context;
+  const { config, endpoints, timeoutMs, topicSettings = {} } = context;
   return new Promise((resolve, reject) => {
     const child = spawn(
       'bash',
@@ -26,8 +32,9 @@ function createTopics(context: InitContext, log: number): Promise<number> {
       {
         env: {
           ...process.env,
+          ...topicSettings,
           KAFKA_TOPICS: join(config.repoRoot, 'scripts', 'twin', 'kafka-topics'),
-          BOOTSTRAP_SERVER: endpoints.kafkaBrokers[0],
+          BOOTSTRAP_SERVER: endpoints.kafkaBrokers.join(','),
         },
         stdio: ['ignore', log, log],
       },
@@ -41,17 +48,19 @@ function createTopics(context: InitContext, log: number): Promise<number> {
   });
 }
 
-/** cassandra-init: the very schema.cql that compose runs. */
+/** cassandra-init: the very schema.cql that compose runs, then the cluster's own CQL if any. */
 async function applySchema(context: InitContext, log: number): Promise<number> {
   const write = (line: string) => writeFileSync(log, `${line}\n`);
-  const file = join(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
+  const schema = join(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
   try {
-    write(`Applying ${file}`);
-    await runCql(
-      { contactPoints: context.endpoints.cassandraContactPoints },
-      readFileSync(file, 'utf8'),
-      write,
-    );
+    for (const file of [schema, ...(context.extraCqlFiles ?? [])]) {
+      write(`Applying ${file}`);
+      await runCql(
+        { contactPoints: context.endpoints.cassandraContactPoints },
+        readFileSync(file, 'utf8'),
+        write,
+      );
+    }
     write('Schema ready');
     return 0;
   } catch (error) {
@@ -66,3 +75,40 @@ export const INIT_STEPS: Record<InitName, (context: InitContext, log: number) =>
     'kafka-init': createTopics,
     'cassandra-init': applySchema,
   };
+
+/**
+ * Runs one init's step with its output appended to logFile and its exit code kept in
+ * <run dir>/<name>.exit, its start and finish in the state, as a container's; throws with the
+ * log's tail unless it exited 0.
+ */
+export async function runInit(
+  name: InitName,
+  context: InitContext,
+  state: TwinStateFile<string>,
+  logFile: string,
+  progress: Progress,
+): Promise<void> {
+  const exitFile = join(state.runDir, `${name}.exit`);
+  rmSync(exitFile, { force: true });
+  state.update((s) => {
+    s.startedAt[name] = new Date().toISOString();
+  });
+  progress(`running ${name} (log: ${logFile})`);
+  const log = openSync(logFile, 'a');
+  let exitCode: number;
+  try {
+    exitCode = await INIT_STEPS[name](context, log);
+  } finally {
+    closeSync(log);
+    state.update((s) => {
+      s.finishedAt = { ...s.finishedAt, [name]: new Date().toISOString() };
+    });
+  }
+  writeFileSync(exitFile, `${exitCode}\n`);
+  if (exitCode !== 0) {
+    throw new Error(
+      `${name} exited with code ${exitCode}; last lines of its log:\n${tailOfFile(logFile, LOG_TAIL_LINES)}`,
+    );
+  }
+  progress(`${name} exited 0`);
+}

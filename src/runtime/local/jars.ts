@@ -2,7 +2,7 @@
 // versions and a hash of twin/pom.xml says whether twin/lib is current, so a fresh clone, a
 // version bump or a pom change refetches.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Progress } from '../../model/runtime';
 import { runChild } from '../child';
@@ -71,4 +71,14 @@ export async function ensureJars(config: TwinConfig, progress: Progress): Promis
   await copyDependencies(config, 'kafka', paths.kafkaLib);
   await copyDependencies(config, 'cassandra', paths.cassandraLib);
   writeFileSync(marker(config), expectedMarker(config));
+}
+
+/** jamm is Cassandra's -javaagent; its file name carries a version, so look it up in twin/lib. */
+export function jammJar(config: TwinConfig): string {
+  const lib = twinPaths(config).cassandraLib;
+  const jar = existsSync(lib)
+    ? readdirSync(lib).find((file) => /^jamm-.*\.jar$/.test(file))
+    : undefined;
+  // Before the jars are fetched there is nothing to point at yet; up() fetches them first.
+  return join(lib, jar ?? 'jamm.jar');
 }

@@ -5,8 +5,8 @@ import { type TwinConfig, twinPaths } from './config';
 
 export type ServerName = 'zookeeper' | 'kafka' | 'cassandra';
 
-export interface ServerLaunch {
-  name: ServerName;
+export interface ServerLaunch<Name extends string = ServerName> {
+  name: Name;
   /** files to write before starting: path -> content */
   files: Record<string, string>;
   /** arguments after the java launcher */
@@ -25,10 +25,10 @@ const properties = (values: Record<string, string | number>) =>
     .join('\n') + '\n';
 
 /** The marker that lets the twin tell its own JVMs from anything else with the same pid. */
-export const processMarker = (config: TwinConfig, name: ServerName) =>
+export const processMarker = (config: TwinConfig, name: string) =>
   `-Dinfra-verify.twin=${config.home}#${name}`;
 
-function zookeeper(config: TwinConfig): ServerLaunch {
+export function zookeeperLaunch(config: TwinConfig): ServerLaunch<'zookeeper'> {
   const paths = twinPaths(config);
   const file = join(paths.conf, 'zookeeper.properties');
   return {
@@ -60,19 +60,41 @@ function zookeeper(config: TwinConfig): ServerLaunch {
   };
 }
 
-function kafka(config: TwinConfig): ServerLaunch {
+/** One broker; the cluster twin passes its own id, port, heap and replication settings. */
+export interface BrokerOptions<Name extends string> {
+  name: Name;
+  brokerId: number;
+  port: number;
+  heap: { initial: string; max: string };
+  /** settings that differ from the single broker's (replication factors of internal topics...) */
+  overrides: Record<string, string | number>;
+}
+
+const SINGLE_BROKER: BrokerOptions<'kafka'> = {
+  name: 'kafka',
+  brokerId: 1,
+  port: 0,
+  heap: { initial: '256m', max: '512m' },
+  overrides: {},
+};
+
+export function kafkaLaunch<Name extends string>(
+  config: TwinConfig,
+  broker: BrokerOptions<Name>,
+): ServerLaunch<Name> {
   const paths = twinPaths(config);
-  const file = join(paths.conf, 'server.properties');
-  const listener = `PLAINTEXT://${config.host}:${config.ports.kafka}`;
+  const single = broker.name === 'kafka';
+  const file = join(paths.conf, single ? 'server.properties' : `${broker.name}.properties`);
+  const listener = `PLAINTEXT://${config.host}:${broker.port}`;
   return {
-    name: 'kafka',
+    name: broker.name,
     files: {
       [file]: properties({
-        'broker.id': 1,
+        'broker.id': broker.brokerId,
         listeners: listener,
         'advertised.listeners': listener,
         'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
-        'log.dirs': join(paths.data, 'kafka'),
+        'log.dirs': join(paths.data, broker.name),
         'num.partitions': 1,
         'offsets.topic.replication.factor': 1,
         'offsets.topic.num.partitions': 3,
@@ -81,12 +103,13 @@ function kafka(config: TwinConfig): ServerLaunch {
         'group.initial.rebalance.delay.ms': 0,
         'auto.create.topics.enable': 'false',
         'controlled.shutdown.enable': 'true',
+        ...broker.overrides,
       }),
     },
     javaArgs: [
-      processMarker(config, 'kafka'),
-      '-Xms256m',
-      '-Xmx512m',
+      processMarker(config, broker.name),
+      `-Xms${broker.heap.initial}`,
+      `-Xmx${broker.heap.max}`,
       ...LEAN_JVM,
       `-Dlog4j.configuration=file:${join(paths.staticConf, 'log4j.properties')}`,
       `-Dkafka.logs.dir=${paths.logs}`,
@@ -99,22 +122,54 @@ function kafka(config: TwinConfig): ServerLaunch {
   };
 }
 
-function cassandraYaml(config: TwinConfig): string {
-  const dir = join(twinPaths(config).data, 'cassandra');
+/** One Cassandra node; the cluster twin passes its own address, token, seeds and heap. */
+export interface CassandraNodeOptions<Name extends string> {
+  name: Name;
+  clusterName: string;
+  address: string;
+  initialToken: string;
+  seeds: string[];
+  heap: string;
+  directMemory: string;
+  /** SimpleSnitch (datacenter1/rack1), or GossipingPropertyFileSnitch with a rackdc file */
+  location?: { datacenter: string; rack: string };
+  /** yaml lines beyond the single node's (auto_bootstrap ...) */
+  extraYaml: string[];
+  /** JVM system properties beyond the single node's */
+  extraProperties: string[];
+}
+
+const singleNode = (config: TwinConfig): CassandraNodeOptions<'cassandra'> => ({
+  name: 'cassandra',
+  clusterName: 'chatbattle',
+  address: config.host,
+  initialToken: '0',
+  seeds: [`${config.host}:${config.ports.cassandraStorage}`],
+  heap: '1g',
+  directMemory: '256m',
+  extraYaml: [],
+  extraProperties: [],
+});
+
+function cassandraYaml<Name extends string>(
+  config: TwinConfig,
+  node: CassandraNodeOptions<Name>,
+): string {
+  const dir = join(twinPaths(config).data, node.name);
   // Unknown keys abort Cassandra's startup, so this stays minimal and uses 5.0's key names.
   return [
-    'cluster_name: chatbattle',
+    `cluster_name: ${node.clusterName}`,
     'num_tokens: 1',
-    'initial_token: 0',
+    `initial_token: ${node.initialToken}`,
     'partitioner: org.apache.cassandra.dht.Murmur3Partitioner',
-    'endpoint_snitch: SimpleSnitch',
+    `endpoint_snitch: ${node.location ? 'GossipingPropertyFileSnitch' : 'SimpleSnitch'}`,
     'seed_provider:',
     '  - class_name: org.apache.cassandra.locator.SimpleSeedProvider',
     '    parameters:',
-    `      - seeds: "${config.host}:${config.ports.cassandraStorage}"`,
-    `listen_address: ${config.host}`,
+    `      - seeds: "${node.seeds.join(',')}"`,
+    `listen_address: ${node.address}`,
     `storage_port: ${config.ports.cassandraStorage}`,
-    `rpc_address: ${config.host}`,
+    `rpc_address: ${node.address}`,
     `native_transport_port: ${config.ports.cassandra}`,
     'start_native_transport: true',
     'commitlog_sync: periodic',
@@ -127,6 +182,7 @@ function cassandraYaml(config: TwinConfig): string {
     `cdc_raw_directory: ${join(dir, 'cdc_raw')}`,
     // Tests drop and recreate tables; a snapshot per drop would only fill the disk.
     'auto_snapshot: false',
+    ...node.extraYaml,
     '',
   ].join('\n');
 }
@@ -164,29 +220,41 @@ const CASSANDRA_JPMS = [
   '-Dio.netty.tryReflectionSetAccessible=true',
 ];
 
-function cassandra(config: TwinConfig, jammJar: string): ServerLaunch {
+export function cassandraLaunch<Name extends string>(
+  config: TwinConfig,
+  jammJar: string,
+  node: CassandraNodeOptions<Name>,
+): ServerLaunch<Name> {
   const paths = twinPaths(config);
-  const file = join(paths.conf, 'cassandra.yaml');
+  const single = node.name === 'cassandra';
+  const file = join(paths.conf, single ? 'cassandra.yaml' : `${node.name}.yaml`);
+  const rackdc = join(paths.conf, `${node.name}-rackdc.properties`);
+  const location = node.location;
   return {
-    name: 'cassandra',
-    files: { [file]: cassandraYaml(config) },
+    name: node.name,
+    files: {
+      [file]: cassandraYaml(config, node),
+      ...(location && { [rackdc]: properties({ dc: location.datacenter, rack: location.rack }) }),
+    },
     javaArgs: [
-      processMarker(config, 'cassandra'),
-      '-Xms1g',
-      '-Xmx1g',
+      processMarker(config, node.name),
+      `-Xms${node.heap}`,
+      `-Xmx${node.heap}`,
       '-XX:+UseG1GC',
       '-XX:TieredStopAtLevel=1',
-      '-XX:MaxDirectMemorySize=256m',
+      `-XX:MaxDirectMemorySize=${node.directMemory}`,
       '-XX:+ExitOnOutOfMemoryError',
       ...CASSANDRA_JPMS,
       `-javaagent:${jammJar}`,
       `-Dcassandra.config=file://${file}`,
       `-Dlogback.configurationFile=${join(paths.staticConf, 'logback.xml')}`,
       `-Dcassandra.logdir=${paths.logs}`,
-      `-Dcassandra.storagedir=${join(paths.data, 'cassandra')}`,
+      `-Dcassandra.storagedir=${join(paths.data, node.name)}`,
       '-Dcassandra-foreground=yes',
       '-Dcassandra.skip_wait_for_gossip_to_settle=0',
       '-Dcassandra.superuser_setup_delay_ms=0',
+      ...(location ? [`-Dcassandra-rackdc.properties=file://${rackdc}`] : []),
+      ...node.extraProperties,
       '-cp',
       join(paths.cassandraLib, '*'),
       'org.apache.cassandra.service.CassandraDaemon',
@@ -200,8 +268,8 @@ export function serverLaunches(
   jammJar: string,
 ): Record<ServerName, ServerLaunch> {
   return {
-    zookeeper: zookeeper(config),
-    kafka: kafka(config),
-    cassandra: cassandra(config, jammJar),
+    zookeeper: zookeeperLaunch(config),
+    kafka: kafkaLaunch(config, { ...SINGLE_BROKER, port: config.ports.kafka }),
+    cassandra: cassandraLaunch(config, jammJar, singleNode(config)),
   };
 }

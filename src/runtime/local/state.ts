@@ -1,8 +1,10 @@
 // What the twin remembers between commands, beside the pid and exit files: when each service
 // started, became ready and (for the inits) finished. compose keeps the same in its containers.
+// The single twin and the cluster twin keep it, and report their services from it, alike.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceObservation } from '../../model/runtime';
+import { type ManagedProcess, lastExitCode, runningPid } from './processes';
 
 export const TWIN_SERVICES = [
   'zookeeper',
@@ -15,29 +17,30 @@ export type TwinService = (typeof TWIN_SERVICES)[number];
 export type InitName = 'kafka-init' | 'cassandra-init';
 export const INIT_NAMES: readonly InitName[] = ['kafka-init', 'cassandra-init'];
 
-export interface TwinState {
-  startedAt: Partial<Record<TwinService, string>>;
-  readyAt: Partial<Record<TwinService, string>>;
-  finishedAt?: Partial<Record<TwinService, string>>;
+/** Keyed by service name: the single twin's TwinService, or the cluster's kafka-1, cassandra-2... */
+export interface TwinState<Service extends string = TwinService> {
+  startedAt: Partial<Record<Service, string>>;
+  readyAt: Partial<Record<Service, string>>;
+  finishedAt?: Partial<Record<Service, string>>;
 }
 
 /** The state file in the twin's run directory; a missing or unreadable one is a fresh state. */
-export class TwinStateFile {
+export class TwinStateFile<Service extends string = TwinService> {
   private readonly file: string;
 
-  constructor(private readonly runDir: string) {
+  constructor(readonly runDir: string) {
     this.file = join(runDir, 'state.json');
   }
 
-  read(): TwinState {
+  read(): TwinState<Service> {
     try {
-      return JSON.parse(readFileSync(this.file, 'utf8')) as TwinState;
+      return JSON.parse(readFileSync(this.file, 'utf8')) as TwinState<Service>;
     } catch {
       return { startedAt: {}, readyAt: {} };
     }
   }
 
-  update(change: (state: TwinState) => void): void {
+  update(change: (state: TwinState<Service>) => void): void {
     const state = this.read();
     change(state);
     mkdirSync(this.runDir, { recursive: true });
@@ -52,7 +55,7 @@ export class TwinStateFile {
  */
 export function stackReadySentinel(
   observed: ServiceObservation[],
-  state: TwinState,
+  state: TwinState<string>,
 ): ServiceObservation {
   const base = { service: 'stack-ready', containerName: 'chatbattle-stack-ready' };
   const done = observed.every((s) =>
@@ -61,4 +64,33 @@ export function stackReadySentinel(
   if (!done) return { ...base, state: 'missing' };
   const finished = INIT_NAMES.map((name) => state.finishedAt?.[name] ?? '').sort();
   return { ...base, state: 'running', startedAt: finished[finished.length - 1] || undefined };
+}
+
+/**
+ * A service as `docker compose ps` would show its container: an init runs until its exit code is
+ * written; a server is healthy once it answered by its protocol since its last start.
+ */
+export function observeService(
+  managed: ManagedProcess,
+  state: TwinState<string>,
+): ServiceObservation {
+  const service = managed.name;
+  const base = {
+    service,
+    containerName: `chatbattle-${service}`,
+    startedAt: state.startedAt[service],
+  };
+  const exitCode = lastExitCode(managed);
+  if (INIT_NAMES.includes(service as InitName)) {
+    if (exitCode === undefined) {
+      return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
+    }
+    return { ...base, state: 'exited', exitCode };
+  }
+  if (runningPid(managed) !== undefined) {
+    return { ...base, state: 'running', health: state.readyAt[service] ? 'healthy' : 'starting' };
+  }
+  return exitCode === undefined
+    ? { ...base, state: 'missing' }
+    : { ...base, state: 'exited', exitCode };
 }

@@ -1,0 +1,91 @@
+// The steps every twin server goes through, for the single twin and the cluster alike: launch it
+// (refusing a port that someone else holds), wait for it by its protocol, stop it.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { LOG_TAIL_LINES, isCleanExit, type Progress, type StopRecord } from '../../model/runtime';
+import { waitUntil } from '../../protocol/wait';
+import type { TwinConfig } from './config';
+import {
+  type ManagedProcess,
+  lastExitCode,
+  portAnswers,
+  runningPid,
+  startDetached,
+  stopProcess,
+} from './processes';
+import type { ServerLaunch } from './servers';
+import { tailOfFile } from './tail';
+
+/** Where a server listens: each must be free before it starts. */
+export interface Listen {
+  host: string;
+  port: number;
+}
+
+/** Refuses a port that already answers, then writes the launch's files and starts the JVM. */
+export async function launchServer(
+  config: TwinConfig,
+  launch: ServerLaunch<string>,
+  managed: ManagedProcess,
+  listens: Listen[],
+  logFile: string,
+  progress: Progress,
+): Promise<void> {
+  for (const { host, port } of listens) {
+    if (await portAnswers(host, port)) {
+      throw new Error(
+        `${launch.name}: port ${port} on ${host} is already taken by another process; stop it, ` +
+          `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`,
+      );
+    }
+  }
+  for (const [file, content] of Object.entries(launch.files)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  progress(`starting ${launch.name} (log: ${logFile})`);
+  await startDetached(managed, config.java, launch.javaArgs, logFile, config.home);
+}
+
+/** Waits until a started server answers by its protocol; gives up at once if its JVM died. */
+export async function awaitServer<T>(
+  managed: ManagedProcess,
+  timeoutMs: number,
+  logFile: string,
+  progress: Progress,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const value = await waitUntil({
+    service: managed.name,
+    attempt,
+    deadline: Date.now() + timeoutMs,
+    progress,
+    logTail: async () => tailOfFile(logFile, LOG_TAIL_LINES),
+    giveUpIf: async () =>
+      runningPid(managed) === undefined
+        ? `the ${managed.name} process exited (code ${lastExitCode(managed) ?? 'unknown'})`
+        : undefined,
+  });
+  progress(`${managed.name} ready: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** SIGTERM, SIGKILL after the deadline; how it stopped, or nothing when it was not running. */
+export async function stopServer(
+  managed: ManagedProcess,
+  deadlineMs: number,
+  progress: Progress,
+): Promise<StopRecord[]> {
+  const outcome = await stopProcess(managed, deadlineMs);
+  if (!outcome) return [];
+  const { name } = managed;
+  progress(`${name} stopped in ${outcome.stopMs} ms (exit ${outcome.exitCode ?? 'unknown'})`);
+  const clean = !outcome.killed && isCleanExit(outcome.exitCode);
+  return [{ service: name, exitCode: outcome.exitCode, stopMs: outcome.stopMs, clean }];
+}
+
+/** What `down --reset` removes, like `docker compose down -v`: the data and the run state. */
+export function removeTwinData(paths: { data: string; run: string }): void {
+  rmSync(paths.data, { recursive: true, force: true });
+  rmSync(paths.run, { recursive: true, force: true });
+}
