@@ -186,11 +186,14 @@ export async function verify<M>(
 
     const checks = await timed('checks', async () => runChecks(spec, observed, options.locate));
     const logs: Record<string, string> = {};
-    for (const { service } of notReady)
-      if (service !== runtime.name)
-        logs[service] = withoutControlSequences(
-          await runtime.logs(service, LOG_TAIL_LINES).catch(errorMessage),
-        );
+    for (const { service } of notReady) {
+      if (service === runtime.name) continue;
+      const log = withoutControlSequences(
+        await runtime.logs(service, LOG_TAIL_LINES).catch(errorMessage),
+      );
+      // a container that never started has printed nothing: no empty group, no empty block
+      if (log.trim() !== '') logs[service] = log;
+    }
     return {
       result: resultOf(checks, notReady),
       runtime: runtime.name,

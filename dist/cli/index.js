@@ -77008,9 +77008,14 @@ async function verify(spec, runtime, options) {
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
-        for (const { service } of notReady)
-            if (service !== runtime.name)
-                logs[service] = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
+        for (const { service } of notReady) {
+            if (service === runtime.name)
+                continue;
+            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
+            // a container that never started has printed nothing: no empty group, no empty block
+            if (log.trim() !== '')
+                logs[service] = log;
+        }
         return {
             result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
