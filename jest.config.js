@@ -1,11 +1,36 @@
-// Four projects: "unit" is pure and needs nothing; "twin" and "action" run against the
-// real local twin (real ZooKeeper, Kafka and Cassandra), which globalSetup brings up; "cluster"
-// runs against the cluster twin, which its own globalSetup brings up.
+// Projects: "unit" is pure and needs nothing; "twin" and "action" run against the real local
+// twin (real ZooKeeper, Kafka and Cassandra), which globalSetup brings up; "cluster" runs against
+// the cluster twin, which its own globalSetup brings up; "engine" runs the real compose stack on
+// the private Docker engine.
 const base = { preset: 'ts-jest', testEnvironment: 'node' };
 const withTwin = {
   globalSetup: '<rootDir>/__tests__/setup/globalSetup.ts',
   globalTeardown: '<rootDir>/__tests__/setup/globalTeardown.ts',
 };
+
+/**
+ * The engine tests need this checkout's private Docker engine (npm run engine:up). `npm test`
+ * runs them whenever it is up; with ENGINE_TESTS=required (npm run test:engine, .ci/run) they
+ * always run, so a missing engine fails the run instead of leaving the suite out.
+ */
+function privateEngineIsUp() {
+  const fs = require('node:fs');
+  const pidfile = require('node:path').join(__dirname, '.engine', 'run', 'dockerd.pid');
+  try {
+    process.kill(Number(fs.readFileSync(pidfile, 'utf8').trim()), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const engineProject = {
+  ...base,
+  displayName: 'engine',
+  globalSetup: '<rootDir>/__tests__/engine/globalSetup.ts',
+  testMatch: ['<rootDir>/__tests__/engine/**/*.test.ts'],
+};
+const withEngine = process.env.ENGINE_TESTS === 'required' || privateEngineIsUp();
+
 module.exports = {
   // Twin tests share one twin (and its topics and tables), and the machine has 2 cores: one worker.
   maxWorkers: 1,
@@ -36,5 +61,6 @@ module.exports = {
       displayName: 'action',
       testMatch: ['<rootDir>/__tests__/action/**/*.test.ts'],
     },
+    ...(withEngine ? [engineProject] : []),
   ],
 };

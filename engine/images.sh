@@ -38,11 +38,14 @@ make_rootfs() {
     "${BASE_MIRROR}" || return
   # The first stage left /proc as a symlink to the host's /proc: mounting on it would mount
   # over the host's. A plain directory takes its place.
-  rm -f "${rootfs}/proc"
-  mkdir "${rootfs}/proc"
+  if [[ -L "${rootfs}/proc" ]]; then
+    rm "${rootfs}/proc"
+    mkdir "${rootfs}/proc"
+  fi
   mount -t proc proc "${rootfs}/proc" || return
   chroot "${rootfs}" /debootstrap/debootstrap --second-stage || status=$?
-  umount "${rootfs}/proc"
+  # debootstrap may have unmounted it already
+  umount "${rootfs}/proc" 2>/dev/null || true
   return "${status}"
 }
 

@@ -64,7 +64,7 @@ async function up(options: RuntimeFlags & { timeout: string }): Promise<number> 
   const started = Date.now();
   let notReady: { service: string; message: string }[];
   try {
-    await runtime.up(progress);
+    await runtime.up(progress, started + timeoutMs);
     notReady = notReadyServices(await awaitStack(spec, runtime, started + timeoutMs, progress));
   } catch (error) {
     if (error instanceof UserError) throw error;

@@ -135,14 +135,16 @@ export async function verify<M>(
   const timeoutMs = options.timeoutSeconds * 1000;
   let session: ObserverSession<M> | undefined;
   try {
+    // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
+    const bringUpDeadline = Date.now() + timeoutMs;
     const upError = runtime.hasLifecycle
       ? await timed('up', () => {
           progress(`bringing the stack up (${runtime.name})`);
-          return runtime.up(progress).then(() => undefined, errorMessage);
+          return runtime.up(progress, bringUpDeadline).then(() => undefined, errorMessage);
         })
       : undefined;
     // After a failed up, one look at each service rather than sitting out the whole timeout.
-    const deadline = Date.now() + (upError ? 0 : timeoutMs);
+    const deadline = upError ? Date.now() : bringUpDeadline;
     const readiness = await timed('ready', () => {
       progress(`waiting for ${Object.keys(declaredRoles(spec)).join(', ') || 'the services'}`);
       return observer.awaitStack(spec, runtime, deadline, progress);
@@ -235,7 +237,8 @@ async function provePersistence<M>(
   progress('persistence: stopping the stack');
   const stops = await runtime.stop(progress);
   progress('persistence: starting the stack again');
-  const startError = await runtime.start(progress).then(
+  const restartDeadline = Date.now() + timeoutMs;
+  const startError = await runtime.start(progress, restartDeadline).then(
     () => undefined,
     (error: unknown) => errorMessage(error),
   );
@@ -243,7 +246,7 @@ async function provePersistence<M>(
   const readiness = await observer.awaitStack(
     spec,
     runtime,
-    Date.now() + (startError ? 0 : timeoutMs),
+    startError ? Date.now() : restartDeadline,
     progress,
   );
   const restarted = await observer.connect(runtime.endpoints, readiness);

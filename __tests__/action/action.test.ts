@@ -281,24 +281,24 @@ describe('the action when a service never becomes healthy', () => {
 });
 
 describe('the action where only docker-compose v1 is installed', () => {
-  it('falls back to docker-compose, lists containers by id and verifies the stack', async () => {
+  it('refuses it with one clear error and starts nothing', async () => {
     const job = await newJob('v1');
     const v1 = { FAKE_DOCKER_COMPOSE_V1: '1' };
     const main = await runMain(job, { persistence: 'false', 'ttl-expiry': 'false' }, v1);
-    expect(readFileSync(job.files.summary, 'utf8')).toMatch(/^## ✅ infra-verify: PASS/);
-    expect(main.exitCode).toBe(0);
+    expect(main.exitCode).toBe(1);
+    expect(readFileSync(job.files.summary, 'utf8')).toMatch(
+      /Only Docker Compose v1 \(1\.29\.2, "docker-compose"\) is installed; it reached end of life in 2023/,
+    );
     const calls = dockerCalls(job);
     expect(calls.slice(0, 2)).toEqual([
       ['docker', 'compose', 'version'],
       ['docker-compose', 'version'],
     ]);
-    expect(calls.find((args) => args.includes('up'))?.[0]).toBe('docker-compose');
-    expect(calls.find((args) => args.includes('ps'))?.slice(-3)).toEqual([
-      'ps',
-      '--all',
-      '--quiet',
-    ]);
-    await expectTornDown(job, v1);
+    // it only ever asked for versions: nothing was started, listed or removed
+    expect(calls.filter((args) => args[args.length - 1] !== 'version')).toEqual([]);
+    await runPost(job, v1);
+    expect(processesOf(job)).toEqual([]);
+    removeJob(job);
   });
 });
 

@@ -1,7 +1,7 @@
 // Runs the bundled action exactly as the GitHub runner does: `node dist/main/index.js`, then
 // `node dist/post/index.js`, as child processes with INPUT_* env and the runner's file commands
 // (GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_STATE; the state main saved becomes STATE_* for post).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -124,30 +124,43 @@ function runnerEnv(job: Job, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   };
 }
 
-function runNode(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<StepResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const started = Date.now();
-    let stdout = '';
-    let stderr = '';
-    const timeline: StepResult['timeline'] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
-      const at = Date.now() - started;
-      const complete = stdout.lastIndexOf('\n') + 1;
-      stdout += chunk.toString();
-      const end = stdout.lastIndexOf('\n');
-      if (end >= complete) {
-        for (const line of stdout.slice(complete, end).split('\n')) timeline.push({ at, line });
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+/** A step as a running process, for tests that act while it runs (a signal, a killed container). */
+export interface RunningStep {
+  child: ChildProcess;
+  /** what it printed so far, stdout then stderr */
+  output(): string;
+  result: Promise<StepResult>;
+}
+
+function startNode(script: string, cwd: string, env: NodeJS.ProcessEnv): RunningStep {
+  const child = spawn(process.execPath, [script], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const started = Date.now();
+  let stdout = '';
+  let stderr = '';
+  const timeline: StepResult['timeline'] = [];
+  child.stdout.on('data', (chunk: Buffer) => {
+    const at = Date.now() - started;
+    const complete = stdout.lastIndexOf('\n') + 1;
+    stdout += chunk.toString();
+    const end = stdout.lastIndexOf('\n');
+    if (end >= complete) {
+      for (const line of stdout.slice(complete, end).split('\n')) timeline.push({ at, line });
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const result = new Promise<StepResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr, timeline }));
   });
+  return { child, output: () => stdout + stderr, result };
+}
+
+function runNode(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<StepResult> {
+  return startNode(script, cwd, env).result;
 }
 
 function bundle(step: 'main' | 'post'): string {
@@ -156,14 +169,22 @@ function bundle(step: 'main' | 'post'): string {
   return script;
 }
 
+export function startMain(
+  job: Job,
+  inputs: Record<string, string>,
+  extraEnv: NodeJS.ProcessEnv = {},
+): RunningStep {
+  const env = runnerEnv(job, extraEnv);
+  for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
+  return startNode(bundle('main'), job.workspace, env);
+}
+
 export function runMain(
   job: Job,
   inputs: Record<string, string>,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<StepResult> {
-  const env = runnerEnv(job, extraEnv);
-  for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value;
-  return runNode(bundle('main'), job.workspace, env);
+  return startMain(job, inputs, extraEnv).result;
 }
 
 export function runPost(job: Job, extraEnv: NodeJS.ProcessEnv = {}): Promise<StepResult> {

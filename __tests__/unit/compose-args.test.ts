@@ -1,4 +1,5 @@
 import {
+  configArgs,
   downArgs,
   inspectArgs,
   logsArgs,
@@ -17,14 +18,12 @@ import {
 const v2: ComposeCommand = {
   file: 'docker',
   prefix: ['compose'],
-  version: 2,
   versionText: '2.29.7',
 };
-const v1: ComposeCommand = {
+const standalone: ComposeCommand = {
   file: 'docker-compose',
   prefix: [],
-  version: 1,
-  versionText: '1.29.2',
+  versionText: '2.26.1',
 };
 const project = {
   name: 'iv-1',
@@ -43,18 +42,18 @@ const base = [
 ];
 
 describe('compose argument builders', () => {
-  it('v2 goes through the docker CLI plugin, v1 through its own binary', () => {
+  it('the plugin goes through the docker CLI, a standalone compose v2 through its own binary', () => {
     expect(upArgs(v2, project)).toEqual(['compose', ...base, 'up', '--detach']);
-    expect(upArgs(v1, project)).toEqual([...base, 'up', '--detach']);
+    expect(upArgs(standalone, project)).toEqual([...base, 'up', '--detach']);
   });
 
   it('never asks compose to --wait', () => {
     expect(upArgs(v2, project)).not.toContain('--wait');
   });
 
-  it('lists containers as JSON on v2 and as ids on v1', () => {
+  it('lists containers as JSON, and reads the resolved project as JSON', () => {
     expect(psArgs(v2, project)).toEqual(['compose', ...base, 'ps', '--all', '--format', 'json']);
-    expect(psArgs(v1, project)).toEqual([...base, 'ps', '--all', '--quiet']);
+    expect(configArgs(v2, project)).toEqual(['compose', ...base, 'config', '--format', 'json']);
   });
 
   it('builds port, stop, down, logs and inspect', () => {

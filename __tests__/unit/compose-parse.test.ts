@@ -1,6 +1,7 @@
 import {
   ComposeOutputError,
-  parseContainerIds,
+  parseContainerNames,
+  parseContainerOwners,
   parseInspect,
   parsePort,
   parsePs,
@@ -75,9 +76,31 @@ describe('parsePs', () => {
   });
 });
 
-describe('parseContainerIds (compose v1 ps --quiet)', () => {
-  it('keeps one id per non-empty line', () => {
-    expect(parseContainerIds('abc\n\ndef\n')).toEqual(['abc', 'def']);
+describe('parseContainerNames (compose config --format json)', () => {
+  it('maps each fixed container_name to its service and skips services without one', () => {
+    const config = {
+      name: 'p1',
+      services: {
+        kafka: { container_name: 'chatbattle-kafka', image: 'x' },
+        worker: { image: 'y' },
+      },
+    };
+    expect([...parseContainerNames(JSON.stringify(config))]).toEqual([
+      ['chatbattle-kafka', 'kafka'],
+    ]);
+  });
+
+  it('names the command when the output is not JSON', () => {
+    expect(() => parseContainerNames('services:\n  kafka:')).toThrow(/docker compose config/);
+  });
+});
+
+describe('parseContainerOwners (docker ps names and project labels)', () => {
+  it('maps each container to its project, empty for one outside compose', () => {
+    expect([...parseContainerOwners('chatbattle-kafka\tci-1\nlonely\t\n\n')]).toEqual([
+      ['chatbattle-kafka', 'ci-1'],
+      ['lonely', ''],
+    ]);
   });
 });
 
@@ -85,6 +108,7 @@ describe('parsePort', () => {
   it.each([
     ['0.0.0.0:9092\n', { host: '127.0.0.1', port: 9092 }],
     ['[::]:29093', { host: '127.0.0.1', port: 29093 }],
+    [':::9092', { host: '127.0.0.1', port: 9092 }],
     ['127.0.0.1:9042', { host: '127.0.0.1', port: 9042 }],
     ['0.0.0.0:2181\n[::]:2181\n', { host: '127.0.0.1', port: 2181 }],
   ])('%j -> %j', (output, expected) => {
@@ -183,8 +207,29 @@ describe('detectCompose', () => {
     expect(await detectCompose(answering(output))).toEqual({
       file: 'docker',
       prefix: ['compose'],
-      version: 2,
       versionText: text,
+    });
+  });
+
+  it('refuses compose v1 with one clear error when it is all there is', async () => {
+    const onlyV1 = async (file: string) =>
+      file === 'docker-compose'
+        ? { exitCode: 0, stdout: 'docker-compose version 1.29.2, build 5becea4c', stderr: '' }
+        : { exitCode: 1, stdout: '', stderr: "docker: 'compose' is not a docker command." };
+    await expect(detectCompose(onlyV1)).rejects.toThrow(
+      /^Only Docker Compose v1 \(1\.29\.2, "docker-compose"\) is installed; it reached end of life in 2023/,
+    );
+  });
+
+  it('takes a standalone docker-compose that is v2', async () => {
+    const standalone = async (file: string) =>
+      file === 'docker-compose'
+        ? { exitCode: 0, stdout: 'Docker Compose version 2.26.1-4', stderr: '' }
+        : { exitCode: 1, stdout: '', stderr: "docker: 'compose' is not a docker command." };
+    expect(await detectCompose(standalone)).toEqual({
+      file: 'docker-compose',
+      prefix: [],
+      versionText: '2.26.1',
     });
   });
 });

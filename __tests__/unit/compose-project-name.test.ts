@@ -2,6 +2,7 @@ import { createRuntime } from '../../src/runtime';
 import type { ComposeRuntime } from '../../src/runtime/compose';
 import {
   ProjectNameError,
+  composeDefaultFiles,
   composeDefaultProjectName,
 } from '../../src/runtime/compose/project-name';
 
@@ -23,5 +24,16 @@ describe('the command line compose project name', () => {
   it('is the same on every call, so up, status and down reach one project', () => {
     const name = () => (createRuntime('compose', {}) as ComposeRuntime).projectName;
     expect(name()).toBe(name());
+  });
+});
+
+describe('the command line compose files', () => {
+  it('are what compose reads itself: COMPOSE_FILE split on its separator, else docker-compose.yml', () => {
+    expect(composeDefaultFiles({})).toEqual(['docker-compose.yml']);
+    expect(composeDefaultFiles({ COMPOSE_FILE: '' })).toEqual(['docker-compose.yml']);
+    expect(composeDefaultFiles({ COMPOSE_FILE: 'a.yml:b.yml' })).toEqual(['a.yml', 'b.yml']);
+    expect(
+      composeDefaultFiles({ COMPOSE_FILE: 'a.yml;c:/b.yml', COMPOSE_PATH_SEPARATOR: ';' }),
+    ).toEqual(['a.yml', 'c:/b.yml']);
   });
 });

@@ -8,15 +8,23 @@ const project = { name: 'p1', files: ['docker-compose.yml'], directory: '/repo' 
 /** The servers the ChatBattle spec declares: the compose runtime asks `port` about these. */
 const ports = declaredRoles(DEFAULT_SPEC);
 
-/** A scripted engine: answers by the command's verb, and records every argument array. */
+/** A scripted engine: answers by the command's verb, and records every call. */
 function scripted(answer: (file: string, args: readonly string[]) => CommandResult) {
-  const calls: Array<{ file: string; args: readonly string[] }> = [];
-  const run: RunCommand = async (file, args) => {
-    calls.push({ file, args });
+  const calls: Array<{ file: string; args: readonly string[]; timeoutMs?: number }> = [];
+  const run: RunCommand = async (file, args, options = {}) => {
+    calls.push({ file, args, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
     return answer(file, args);
   };
   return { run, calls };
 }
+
+/** `docker compose config --format json` of the seed's file, as far as container names go. */
+const CONFIG = JSON.stringify({
+  services: {
+    zookeeper: { container_name: 'chatbattle-zookeeper' },
+    kafka: { container_name: 'chatbattle-kafka' },
+  },
+});
 
 const inspected = (service: string, status: string, startedAt: string, exitCode = 0) => ({
   Name: `/chatbattle-${service}`,
@@ -27,19 +35,81 @@ const inspected = (service: string, status: string, startedAt: string, exitCode 
 });
 
 describe('ComposeRuntime', () => {
-  it('falls back to docker-compose v1 when the v2 plugin is absent', async () => {
+  it('refuses to start when another project holds a fixed container name, and runs no up', async () => {
     const { run, calls } = scripted((file, args) => {
-      if (file === 'docker' && args[0] === 'compose') {
-        return { exitCode: 1, stdout: '', stderr: 'docker: unknown command: docker compose' };
+      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+      if (args.includes('config')) return ok(CONFIG);
+      if (file === 'docker' && args[0] === 'ps') {
+        return ok('chatbattle-kafka\tother-run\nunrelated\t\n');
       }
-      if (args.includes('version')) return ok('docker-compose version 1.29.2, build 5becea4c');
-      if (args.includes('port')) return ok('0.0.0.0:9092');
+      return ok('');
+    });
+    const runtime = new ComposeRuntime({ project, run, ports });
+    await expect(runtime.up(() => undefined)).rejects.toThrow(
+      /^container "chatbattle-kafka" \(service kafka\) already exists and belongs to compose project "other-run"\..*docker compose -p other-run down/,
+    );
+    expect(calls.some((call) => call.args.includes('up'))).toBe(false);
+    // and nothing is probed at the default ports, where the other run's stack answers
+    expect(runtime.endpoints).toEqual({
+      zookeeper: '',
+      kafkaBrokers: [],
+      cassandraContactPoints: [],
+    });
+  });
+
+  it('starts when the fixed names are free or already its own', async () => {
+    const { run, calls } = scripted((file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+      if (args.includes('config')) return ok(CONFIG);
+      if (file === 'docker' && args[0] === 'ps') return ok('chatbattle-kafka\tp1\n');
+      if (args.includes('port')) return ok('127.0.0.1:9092');
       return ok('');
     });
     await new ComposeRuntime({ project, run, ports }).up(() => undefined);
+    expect(calls.filter((call) => call.args.includes('up'))).toHaveLength(1);
+  });
+
+  it('bounds up by the run deadline, so the timeout covers compose up too', async () => {
+    const { run, calls } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+      if (args.includes('config')) return ok(CONFIG);
+      return ok('');
+    });
+    await new ComposeRuntime({ project, run, ports }).up(() => undefined, Date.now() + 45_000);
     const up = calls.find((call) => call.args.includes('up'));
-    expect(up?.file).toBe('docker-compose');
-    expect(up?.args[0]).toBe('--project-name');
+    expect(up?.timeoutMs).toBeGreaterThan(40_000);
+    expect(up?.timeoutMs).toBeLessThanOrEqual(45_000);
+  });
+
+  it('keeps the endpoints of running services when one service has no published port', async () => {
+    const { run } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+      if (args.includes('config')) return ok(CONFIG);
+      if (args.includes('up'))
+        return { exitCode: 1, stdout: '', stderr: 'port is already allocated' };
+      if (args.includes('port') && args.includes('kafka')) {
+        return { exitCode: 1, stdout: '', stderr: 'service "kafka" is not running' };
+      }
+      if (args.includes('port')) return ok(`:::${args[args.length - 1]}`);
+      return ok('');
+    });
+    const runtime = new ComposeRuntime({ project, run, ports });
+    await expect(runtime.up(() => undefined)).rejects.toThrow(/port is already allocated/);
+    expect(runtime.endpoints).toEqual({
+      zookeeper: '127.0.0.1:2181',
+      kafkaBrokers: [],
+      cassandraContactPoints: ['127.0.0.1:9042'],
+    });
+  });
+
+  it('hands out logs without terminal control sequences', async () => {
+    const { run } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+      return ok('\u001b[2Kkafka-init  | Creating topic\u001b[0m\r\n');
+    });
+    expect(await new ComposeRuntime({ project, run, ports }).logs('kafka-init', 10)).toBe(
+      'kafka-init  | Creating topic',
+    );
   });
 
   it('learns the published host ports from `port` after up', async () => {
@@ -50,6 +120,7 @@ describe('ComposeRuntime', () => {
     };
     const { run } = scripted((_file, args) => {
       if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      if (args.includes('config')) return ok(CONFIG);
       if (args.includes('port')) return ok(published[args[args.length - 2] ?? ''] ?? '');
       return ok('');
     });
@@ -122,6 +193,8 @@ describe('ComposeRuntime', () => {
   it('reports a failed compose command with its exit code and the end of stderr', async () => {
     const { run } = scripted((_file, args) => {
       if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      if (args.includes('config')) return ok(CONFIG);
+      if (args[0] === 'ps') return ok('');
       return {
         exitCode: 1,
         stdout: '',
@@ -136,6 +209,7 @@ describe('ComposeRuntime', () => {
   it('still learns the published ports when up fails, so probes never hit the default ports', async () => {
     const { run } = scripted((_file, args) => {
       if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      if (args.includes('config')) return ok(CONFIG);
       if (args.includes('up'))
         return { exitCode: 1, stdout: '', stderr: 'dependency failed to start' };
       if (args.includes('port')) return ok('0.0.0.0:29042');

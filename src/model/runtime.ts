@@ -54,14 +54,17 @@ export interface Runtime {
   readonly endpoints: Endpoints;
   /** false for "existing": no up/stop/start/down, so persistence is skipped */
   readonly hasLifecycle: boolean;
-  /** start everything, including the init steps; does not wait for readiness */
-  up(progress: Progress): Promise<void>;
+  /**
+   * start everything, including the init steps; does not wait for readiness. A deadline
+   * (epoch ms) bounds the start itself: what has not started by then is given up on.
+   */
+  up(progress: Progress, deadline?: number): Promise<void>;
   /** what each service looks like right now */
   services(): Promise<ServiceObservation[]>;
   /** stop every service, keeping all data */
   stop(progress: Progress): Promise<StopRecord[]>;
-  /** start again after stop (data kept) */
-  start(progress: Progress): Promise<void>;
+  /** start again after stop (data kept), within the deadline as for up */
+  start(progress: Progress, deadline?: number): Promise<void>;
   /** stop and remove; removeData wipes volumes / the twin's data */
   /** progress, where given, hears the runtime's own output as it tears down */
   down(options: { removeData: boolean; progress?: Progress }): Promise<void>;

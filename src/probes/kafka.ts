@@ -16,7 +16,13 @@ import { kafkaClient } from '../protocol/kafka';
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
-/** How long a consumer may take to join its group and fetch records we know are there. */
+/**
+ * How long a consumer may take to join its group. The first group on a fresh broker creates
+ * __consumer_offsets (50 partitions unless configured), which takes tens of seconds on a loaded
+ * machine; the local images showed it on the real engine.
+ */
+const JOIN_DEADLINE_MS = 90_000;
+/** How long a joined consumer may take to fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
 
 export interface KafkaConnection {
@@ -163,6 +169,9 @@ export async function readProbes(
   let allFound: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allFound = resolve));
   let timer: NodeJS.Timeout | undefined;
+  const joined = new Promise<void>((resolve) => {
+    consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({
@@ -181,13 +190,18 @@ export async function readProbes(
         if (remaining === 0) allFound();
       },
     });
+    const after = (ms: number) =>
+      new Promise<false>((resolve) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => resolve(false), ms);
+      });
+    // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
+    // in the background, and a seek then throws "Consumer group was not initialized".
+    if (!(await Promise.race([joined.then(() => true), after(JOIN_DEADLINE_MS)]))) return found;
     for (const record of records) {
       consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
     }
-    await Promise.race([
-      done,
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, READ_DEADLINE_MS))),
-    ]);
+    await Promise.race([done, after(READ_DEADLINE_MS)]);
   } finally {
     clearTimeout(timer);
     await consumer.disconnect();

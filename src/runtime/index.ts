@@ -2,7 +2,7 @@
 // endpoints, which only `verify` and the Action take.
 import { UserError } from '../model/errors';
 import { runChild } from './child';
-import { composeDefaultProjectName, composeRuntime } from './compose';
+import { composeDefaultFiles, composeDefaultProjectName, composeRuntime } from './compose';
 import { LocalRuntime } from './local/LocalRuntime';
 import { ClusterRuntime } from './local/cluster-runtime';
 import { TwinConfigError, twinConfig } from './local/config';
@@ -62,7 +62,7 @@ export function createRuntime(
       return composeRuntime(
         {
           name: composeDefaultProjectName(env, process.cwd()),
-          files: ['docker-compose.yml'],
+          files: composeDefaultFiles(env),
           directory: process.cwd(),
         },
         ports,

@@ -2,6 +2,12 @@
 // It answers exactly the commands the action sends, in compose v2's own output formats, by
 // driving a real local twin: ZooKeeper, Kafka and Cassandra are real; only containers are not.
 //
+// The compose path itself (a healthy stack, persistence, init failures, servers that never turn
+// healthy, faults) is proven on a real engine by the engine suite (__tests__/engine/). What stays
+// here is what a real engine on this machine cannot be made to do: a machine with only compose v1
+// installed. The Action-glue tests (summary, annotations, outputs, keep-up, inputs) also run on it,
+// so that they run fast, and on machines where no engine can be started (not root, not Linux).
+//
 // It runs its OWN twin (home under FAKE_DOCKER_HOME, its own ports), so `down -v` here wipes
 // nothing that other tests use. The compose file's published ports ("9092:9092") are answered
 // with the twin's ports, which the action must learn from `docker compose port`.
@@ -11,10 +17,8 @@
 //   FAKE_DOCKER_PORTS          the twin's ports as JSON {zookeeper,kafka,cassandra,cassandraStorage}
 //                              (default DEFAULT_FAKE_PORTS); tests pick free ones, so two test
 //                              runs on one machine (two clones) never fight over a port
-//   FAKE_DOCKER_COMPOSE_V1     set: no compose v2 plugin (`docker compose` is an unknown command,
-//                              as on this machine); `docker-compose` (v1, beside this file) answers
-//   FAKE_DOCKER_NEVER_HEALTHY  a server (zookeeper|kafka|cassandra) that never becomes healthy:
-//                              its port is held while the twin starts, so it never runs
+//   FAKE_DOCKER_COMPOSE_V1     set: no compose v2 plugin (`docker compose` is an unknown command);
+//                              `docker-compose` (v1, beside this file) answers `version` only
 // The init scripts come from the project directory's infrastructure/, as compose mounts them,
 // so a broken create-topics.sh there really fails kafka-init and a changed one really drifts.
 import { createHash } from 'node:crypto';
@@ -27,7 +31,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { LocalRuntime } from '../../../src/runtime/local/LocalRuntime';
@@ -70,7 +73,6 @@ interface ProjectState {
   name: string;
   directory: string;
   files: string[];
-  neverHealthy?: Server3;
   /** service -> how it stopped, while the project is stopped */
   stopped?: Record<string, { exitCode: number; finishedAt: string }>;
   startedAt: Record<string, string>;
@@ -93,7 +95,7 @@ const writeState = (state: ProjectState) =>
 const shortId = (project: string, service: string) =>
   createHash('sha256').update(`${project}/${service}`).digest('hex');
 
-/** v1 is the docker-compose 1.29 binary: no JSON from ps, only container ids. */
+/** v1 is the docker-compose 1.29 binary, which the action must refuse after asking its version. */
 let v1 = false;
 
 export async function main(
@@ -115,6 +117,7 @@ export async function main(
     }
     if (argv[0] === 'compose') return await compose(argv.slice(1));
     if (argv[0] === 'inspect') return inspect(argv.slice(1));
+    if (argv[0] === 'ps') return containerOwners(argv.slice(1));
     if (argv[0] === '--version') return print('Docker version 28.2.2, build e6534b4');
     throw new Usage(`docker: unknown command: docker ${argv.join(' ')}`);
   } catch (error) {
@@ -159,6 +162,7 @@ async function compose(argv: string[]): Promise<number> {
         : `Docker Compose version ${COMPOSE_VERSION}`,
     );
   }
+  if (v1) throw new Usage(`fake docker-compose v1 only answers "version", not ${argv.join(' ')}`);
   const call = parseInvocation(argv);
   // compose's own rule and message for project names
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(call.name)) {
@@ -186,6 +190,8 @@ async function compose(argv: string[]): Promise<number> {
       return down(call);
     case 'logs':
       return logs(call, model);
+    case 'config':
+      return config(call, model);
     default:
       throw new Usage(`fake docker does not implement "compose ${call.verb}"`);
   }
@@ -234,24 +240,19 @@ async function up(call: Invocation, files: string[], model: ComposeFile): Promis
   if (previous && previous.name !== call.name) {
     throw new Usage(`fake docker runs one project at a time; ${previous.name} is still up`);
   }
-  const neverHealthy = process.env.FAKE_DOCKER_NEVER_HEALTHY as Server3 | undefined;
   const state: ProjectState = {
     name: call.name,
     directory: call.directory,
     files,
-    ...(neverHealthy ? { neverHealthy } : {}),
     startedAt: previous?.startedAt ?? {},
   };
   writeState(state);
-  const blocker = neverHealthy ? await holdPort(fakePorts()[neverHealthy]) : undefined;
   const runtime = twin(state);
   let failure: Error | undefined;
   try {
     await runtime.up((message) => process.stderr.write(` ${message}\n`));
   } catch (error) {
     failure = error as Error;
-  } finally {
-    blocker?.close();
   }
   // The twin times its own services; a service it does not run (the sentinel) starts last.
   const now = new Date().toISOString();
@@ -272,20 +273,7 @@ async function up(call: Invocation, files: string[], model: ComposeFile): Promis
       `service "${failedInit.service}" didn't complete successfully: exit ${failedInit.exitCode}`,
     );
   }
-  if (neverHealthy) {
-    throw new Usage(
-      `dependency failed to start: container ${containerName(model, neverHealthy)} is unhealthy`,
-    );
-  }
   throw failure;
-}
-
-function holdPort(port: number): Promise<Server> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer((socket) => socket.destroy());
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolvePort(server));
-  });
 }
 
 const containerName = (model: ComposeFile, service: string) =>
@@ -318,7 +306,6 @@ async function containers(state: ProjectState, model: ComposeFile): Promise<Cont
     };
     const stopped = state.stopped?.[service];
     if (stopped) return { ...base, state: 'exited', health: '', ...stopped };
-    if (service === state.neverHealthy) return { ...base, state: 'running', health: 'unhealthy' };
     const hasHealthcheck = definition.healthcheck !== undefined;
     if (!twinView) {
       // a sentinel such as stack-ready runs once every init has exited 0
@@ -398,11 +385,6 @@ async function ps(call: Invocation, model: ComposeFile): Promise<number> {
   const listed = (await containers(state, model)).filter(
     (c) => call.args.includes('--all') || c.state === 'running',
   );
-  if (v1) {
-    if (!call.args.includes('--quiet'))
-      throw new Usage('fake docker-compose only prints "ps --quiet"');
-    return print(listed.map((c) => shortId(state.name, c.service)).join('\n'));
-  }
   if (!call.args.includes('--format') || !call.args.includes('json')) {
     throw new Usage('fake docker only prints "ps --format json"');
   }
@@ -585,4 +567,24 @@ async function logs(call: Invocation, model: ComposeFile): Promise<number> {
       .map((line) => `${name}  | ${line}`)
       .join('\n'),
   );
+}
+
+/** `compose config --format json`: the merged services (the action reads container names). */
+function config(call: Invocation, model: ComposeFile): number {
+  if (call.args.join(' ') !== '--format json') {
+    throw new Usage('fake docker only prints "compose config --format json"');
+  }
+  return print(JSON.stringify({ name: call.name, services: model.services }));
+}
+
+/** `docker ps --all --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`. */
+async function containerOwners(args: string[]): Promise<number> {
+  if (!args.includes('--all') || !(args[args.indexOf('--format') + 1] ?? '').includes('.Names')) {
+    throw new Usage('fake docker only prints "ps --all --format {{.Names}}\\t{{.Label ...}}"');
+  }
+  const state = readState();
+  if (!state) return 0;
+  const model = loadCompose(state.files);
+  const names = (await containers(state, model)).map((c) => `${c.name}\t${state.name}`);
+  return print(names.join('\n'));
 }

@@ -26,13 +26,18 @@ export function upArgs(command: ComposeCommand, project: ComposeProject): string
   return [...projectArgs(command, project), 'up', '--detach'];
 }
 
-/**
- * v2 has `ps --format json`; v1 has no JSON at all, so it lists container ids and `inspect`
- * supplies the rest.
- */
 export function psArgs(command: ComposeCommand, project: ComposeProject): string[] {
-  const listing = command.version === 2 ? ['--format', 'json'] : ['--quiet'];
-  return [...projectArgs(command, project), 'ps', '--all', ...listing];
+  return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
+}
+
+/** The project as compose resolves it (files merged, variables filled in), as JSON. */
+export function configArgs(command: ComposeCommand, project: ComposeProject): string[] {
+  return [...projectArgs(command, project), 'config', '--format', 'json'];
+}
+
+/** Every container on the engine: its name and the compose project that owns it, if any. */
+export function containerOwnersArgs(): string[] {
+  return ['ps', '--all', '--format', '{{.Names}}\t{{.Label "com.docker.compose.project"}}'];
 }
 
 export function inspectArgs(containerIds: readonly string[]): string[] {

@@ -1,5 +1,6 @@
-// Which compose binary to drive: the v2 plugin (`docker compose`) or the v1 standalone
-// (`docker-compose`). Everything is an argument array; nothing is ever joined into a shell line.
+// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
+// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
+// Everything is an argument array; nothing is ever joined into a shell line.
 
 export interface CommandResult {
   exitCode: number;
@@ -16,10 +17,8 @@ export type RunCommand = (
 export interface ComposeCommand {
   /** the executable, e.g. "docker" or "docker-compose" */
   file: string;
-  /** the arguments before compose's own, e.g. ["compose"] for v2 */
+  /** the arguments before compose's own, e.g. ["compose"] for the plugin */
   prefix: string[];
-  /** 1: the python docker-compose (no JSON `ps`); 2: the Go compose, v2 and every later major */
-  version: 1 | 2;
   /** as the binary reported it */
   versionText: string;
 }
@@ -44,19 +43,24 @@ export async function detectCompose(run: RunCommand): Promise<ComposeCommand> {
     try {
       const result = await run(candidate.file, [...candidate.prefix, 'version']);
       const version = parseComposeVersion(result.stdout);
-      if (result.exitCode === 0 && version && version.major >= 1) {
-        // Compose jumped from v2 to v5 with the same CLI and output formats.
-        const generation = version.major === 1 ? 1 : 2;
-        return { ...candidate, version: generation, versionText: version.text };
+      if (result.exitCode === 0 && version?.major === 1) {
+        throw new ComposeNotFoundError(
+          `Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
+            'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
+            'plugin ("docker compose"), or use runtime "existing" with endpoints.',
+        );
       }
+      // Compose jumped from v2 to v5 with the same CLI and output formats.
+      if (result.exitCode === 0 && version) return { ...candidate, versionText: version.text };
       tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
     } catch (error) {
+      if (error instanceof ComposeNotFoundError) throw error;
       tried.push(`${shown}: ${(error as Error).message}`);
     }
   }
   throw new ComposeNotFoundError(
     `No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
-      `("docker compose") or docker-compose v1, or use runtime "existing" with endpoints.`,
+      `("docker compose"), or use runtime "existing" with endpoints.`,
   );
 }
 

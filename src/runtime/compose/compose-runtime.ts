@@ -9,7 +9,10 @@ import {
   type ServiceObservation,
   type StopRecord,
 } from '../../model/runtime';
+import { withoutControlSequences } from '../../model/plain-text';
 import {
+  configArgs,
+  containerOwnersArgs,
   downArgs,
   inspectArgs,
   logsArgs,
@@ -22,7 +25,8 @@ import {
 import { withoutControlSequences } from '../../model/plain-text';
 import { detectCompose, type ComposeCommand, type RunCommand } from './command';
 import {
-  parseContainerIds,
+  parseContainerNames,
+  parseContainerOwners,
   parseInspect,
   parsePort,
   parsePs,
@@ -47,7 +51,10 @@ const STOP_MARGIN_MS = 60_000;
 
 export class ComposeCommandError extends Error {}
 
-/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
+/** A container this project needs, by its fixed name, belongs to another compose project. */
+export class ComposeConflictError extends ComposeCommandError {}
+
+/** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
 const NOWHERE: Endpoints = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 
 export class ComposeRuntime implements Runtime {
@@ -77,22 +84,29 @@ export class ComposeRuntime implements Runtime {
     return this.options.project.name;
   }
 
-  async up(progress: Progress): Promise<void> {
+  async up(progress: Progress, deadline?: number): Promise<void> {
     const command = await this.compose();
+    // Until compose says where this project's servers listen, there is nowhere to probe: the
+    // default ports may belong to another stack (the one a conflict below is about).
+    this.resolved = NOWHERE;
+    await this.refuseForeignContainers(command);
     progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
+    // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
+    // timeout as one that starts and never turns ready.
+    const timeoutMs =
+      deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
     try {
       await this.exec(
         upArgs(command, this.options.project),
         'up',
-        this.lifecycleTimeoutMs,
+        timeoutMs,
         undefined,
         streamTo(progress),
       );
     } finally {
       // Even after a failed up: whatever did start must be probed where it really listens,
       // never at the default ports, where some other stack may answer.
-      // When compose cannot say (no container was even created), there is nothing to probe.
-      this.resolved = await this.resolveEndpoints().catch(() => NOWHERE);
+      this.resolved = await this.resolveEndpoints();
     }
   }
 
@@ -137,9 +151,9 @@ export class ComposeRuntime implements Runtime {
     });
   }
 
-  async start(progress: Progress): Promise<void> {
+  async start(progress: Progress, deadline?: number): Promise<void> {
     // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-    await this.up(progress);
+    await this.up(progress, deadline);
   }
 
   async down(options: { removeData: boolean; progress?: Progress }): Promise<void> {
@@ -160,16 +174,13 @@ export class ComposeRuntime implements Runtime {
       logsArgs(command, this.options.project, service, lines),
       { cwd: this.options.project.directory },
     );
-    return `${result.stdout}${result.stderr}`.trimEnd();
+    return withoutControlSequences(`${result.stdout}${result.stderr}`).trimEnd();
   }
 
   private async containers(): Promise<ContainerObservation[]> {
     const command = await this.compose();
-    const listing = await this.exec(psArgs(command, this.options.project), 'ps');
-    // v1 has no JSON listing: it prints container ids only, and inspect says the rest.
-    const psEntries = command.version === 2 ? parsePs(listing) : [];
-    const ids =
-      command.version === 2 ? psEntries.map((entry) => entry.id) : parseContainerIds(listing);
+    const psEntries = parsePs(await this.exec(psArgs(command, this.options.project), 'ps'));
+    const ids = psEntries.map((entry) => entry.id);
     if (ids.length === 0) return [];
     const inspected = parseInspect(
       await this.exec(inspectArgs(ids), 'inspect', undefined, 'docker'),
@@ -191,28 +202,58 @@ export class ComposeRuntime implements Runtime {
     });
   }
 
+  /**
+   * Where each server is published. Each is asked on its own: one service that is not running
+   * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
+   * that nothing answers, instead of asking a stranger on the default port.
+   */
   private async resolveEndpoints(): Promise<Endpoints> {
     const command = await this.compose();
-    const address = async (server: { service: string; port: number } | undefined) => {
-      if (!server) return undefined;
-      const published = parsePort(
-        await this.exec(
-          portArgs(command, this.options.project, server.service, server.port),
-          'port',
-        ),
-      );
-      return `${published.host}:${published.port}`;
-    };
-    const [zookeeper, kafka, cassandra] = [
-      await address(this.ports.zookeeper),
-      await address(this.ports.kafka),
-      await address(this.ports.cassandra),
-    ];
+    const address = (server: { service: string; port: number } | undefined) =>
+      server === undefined
+        ? Promise.resolve([])
+        : this.exec(portArgs(command, this.options.project, server.service, server.port), 'port')
+            .then((output) => {
+              const published = parsePort(output);
+              return [`${published.host}:${published.port}`];
+            })
+            .catch(() => []);
+    const [zookeeper, kafka, cassandra] = await Promise.all([
+      address(this.ports.zookeeper),
+      address(this.ports.kafka),
+      address(this.ports.cassandra),
+    ]);
     return {
-      zookeeper: zookeeper ?? '',
-      kafkaBrokers: kafka ? [kafka] : [],
-      cassandraContactPoints: cassandra ? [cassandra] : [],
+      zookeeper: zookeeper[0] ?? '',
+      kafkaBrokers: kafka,
+      cassandraContactPoints: cassandra,
     };
+  }
+
+  /**
+   * A compose file that fixes container names (docker-compose.yml does) can run once per
+   * engine. When another project holds one of those names, `up` would fail on it, or worse,
+   * a later `down` could be taken to mean that stack: refuse before touching anything.
+   */
+  private async refuseForeignContainers(command: ComposeCommand): Promise<void> {
+    const names = parseContainerNames(
+      await this.exec(configArgs(command, this.options.project), 'config'),
+    );
+    if (names.size === 0) return;
+    const owners = parseContainerOwners(
+      await this.exec(containerOwnersArgs(), 'ps', undefined, 'docker'),
+    );
+    for (const [name, service] of names) {
+      const owner = owners.get(name);
+      if (owner === undefined || owner === this.projectName) continue;
+      const held = owner === '' ? 'a container outside compose' : `compose project "${owner}"`;
+      throw new ComposeConflictError(
+        `container "${name}" (service ${service}) already exists and belongs to ${held}. ` +
+          'The compose file fixes its container_name, so one such stack can run per Docker ' +
+          'engine: wait for the other run to end, or remove it' +
+          (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`),
+      );
+    }
   }
 
   private async compose(): Promise<ComposeCommand> {

@@ -1,6 +1,7 @@
 export { ComposeRuntime } from './compose-runtime';
 export type { ComposeProject } from './args';
 export {
+  composeDefaultFiles,
   composeDefaultProjectName,
   uniqueProjectName,
   validateProjectName,

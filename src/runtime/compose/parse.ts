@@ -46,12 +46,26 @@ function toPsEntry(value: unknown): PsEntry {
   };
 }
 
-/** `docker-compose ps --quiet` (v1) prints one container id per line. */
-export function parseContainerIds(output: string): string[] {
-  return output
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
+/** The fixed `container_name`s of `docker compose config --format json`, by service. */
+export function parseContainerNames(output: string): Map<string, string> {
+  const config = asRecord(parseJson(output, 'docker compose config'), 'docker compose config');
+  const services = asRecord(config.services ?? {}, 'docker compose config services');
+  const names = new Map<string, string>();
+  for (const [service, value] of Object.entries(services)) {
+    const name = asRecord(value, `docker compose config service ${service}`).container_name;
+    if (typeof name === 'string' && name !== '') names.set(name, service);
+  }
+  return names;
+}
+
+/** `docker ps --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`: name -> project. */
+export function parseContainerOwners(output: string): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const line of output.split('\n')) {
+    const [name = '', project = ''] = line.split('\t');
+    if (name.trim() !== '') owners.set(name.trim(), project.trim());
+  }
+  return owners;
 }
 
 /** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */

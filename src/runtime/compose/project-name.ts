@@ -46,3 +46,15 @@ export function composeDefaultProjectName(env: NodeJS.ProcessEnv, directory: str
     .replace(/^[_-]+/, '');
   return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
+
+/**
+ * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
+ * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
+ * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ */
+export function composeDefaultFiles(env: NodeJS.ProcessEnv): string[] {
+  const files = (env.COMPOSE_FILE ?? '')
+    .split(env.COMPOSE_PATH_SEPARATOR || ':')
+    .filter((file) => file !== '');
+  return files.length > 0 ? files : ['docker-compose.yml'];
+}

@@ -1,0 +1,108 @@
+// The CLI's compose runtime on the real engine: `up` brings the stack up, drift is made on the
+// live stack (not in the spec file), and `verify` finds exactly that drift, then tears down.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  compose,
+  docker,
+  engineEnv,
+  newEngineJob,
+  projectLeftovers,
+  REPO,
+  type Result,
+} from './engine';
+import { TEST_PROJECT_PREFIX } from './globalSetup';
+import type { Job } from '../action/runner';
+
+jest.setTimeout(20 * 60_000);
+
+const PROJECT = `${TEST_PROJECT_PREFIX}drift`;
+
+/** The CLI as a user runs it, in the job's workspace, against the private engine. */
+function cli(job: Job, args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(REPO, 'dist', 'cli', 'index.js'), ...args],
+      {
+        cwd: job.workspace,
+        env: {
+          ...process.env,
+          ...engineEnv(),
+          // compose's own variables, which the CLI honours as compose does
+          COMPOSE_FILE: 'docker-compose.yml:compose.local-images.yml',
+          COMPOSE_PROJECT_NAME: PROJECT,
+        },
+        maxBuffer: 32 * 1024 * 1024,
+      },
+      (error, stdout, stderr) =>
+        resolve({ exitCode: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the CLI on a stack that drifted while it ran', () => {
+  let job: Job;
+  let reports: string;
+  let verify: Result;
+
+  beforeAll(async () => {
+    job = await newEngineJob('drift');
+    reports = mkdtempSync(join(tmpdir(), 'engine-drift-'));
+    const up = await cli(job, ['up', '--runtime', 'compose', '--timeout', '600']);
+    expect(up.stderr).toContain('stack ready');
+    expect(up.exitCode).toBe(0);
+    // Partitions can only grow: the spec says 3, the live topic now has 4.
+    const alter = await docker([
+      'exec',
+      'chatbattle-kafka',
+      'kafka-topics',
+      '--bootstrap-server',
+      'localhost:9092',
+      '--alter',
+      '--topic',
+      'channel-stats',
+      '--partitions',
+      '4',
+    ]);
+    expect(alter.stderr).toBe('');
+    verify = await cli(job, [
+      'verify',
+      '--runtime',
+      'compose',
+      '--no-persistence',
+      '--timeout',
+      '600',
+      '--report-json',
+      join(reports, 'report.json'),
+    ]);
+  });
+
+  afterAll(async () => {
+    // verify keeps the data volumes, as `down` without --reset does; the test removes them
+    await compose(job.workspace, PROJECT, ['down', '--volumes', '--remove-orphans']);
+    rmSync(reports, { recursive: true, force: true });
+    rmSync(job.root, { recursive: true, force: true });
+  });
+
+  it('exits 1 with exactly the drifted check failing', () => {
+    expect(verify.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(join(reports, 'report.json'), 'utf8')) as {
+      checks: Array<{ id: string; status: string; actual?: string }>;
+    };
+    const failing = report.checks.filter(
+      (check) => check.status !== 'pass' && check.status !== 'skip',
+    );
+    expect(failing.map((check) => [check.id, check.status, check.actual])).toEqual([
+      ['kafka.topic.channel-stats.partitions', 'fail', '4'],
+    ]);
+  });
+
+  it('tears the stack down afterwards, keeping only its data volumes', async () => {
+    const left = await projectLeftovers(PROJECT);
+    expect(left.filter((entry) => !entry.startsWith('volume '))).toEqual([]);
+    expect(left).toContain(`volume ${PROJECT}_kafka-data`);
+  });
+});

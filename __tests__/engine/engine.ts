@@ -1,0 +1,117 @@
+// The private Docker engine of this checkout (npm run engine:up), as the engine tests use it:
+// its socket and CLI config, the override that swaps in the local images, and a look at what a
+// compose project left behind. Tests only reach it through DOCKER_HOST, never another engine.
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newJob, type Job } from '../action/runner';
+
+export const REPO = join(__dirname, '..', '..');
+const STATE = join(REPO, '.engine');
+const OVERRIDE = join(REPO, 'engine', 'compose.local-images.yml');
+
+/** The variables that point docker and compose at the private engine. */
+export function engineEnv(): NodeJS.ProcessEnv {
+  return {
+    DOCKER_HOST: `unix://${join(STATE, 'run', 'docker.sock')}`,
+    DOCKER_CONFIG: join(STATE, 'docker-config'),
+    // The real docker first: the action tests' stand-in must not answer here.
+    PATH: (process.env.PATH ?? '')
+      .split(':')
+      .filter((dir) => !dir.includes('fake-docker'))
+      .join(':'),
+  };
+}
+
+/** True when this checkout's dockerd runs (its pidfile names a live process). */
+export function engineIsUp(): boolean {
+  const pidfile = join(STATE, 'run', 'dockerd.pid');
+  if (!existsSync(pidfile)) return false;
+  try {
+    process.kill(Number(readFileSync(pidfile, 'utf8').trim()), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Result {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `docker ARGS` on the private engine; never throws for a non-zero exit. */
+export function docker(args: string[], timeoutMs = 120_000): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(
+      'docker',
+      args,
+      { env: { ...process.env, ...engineEnv() }, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ exitCode: code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Names of the containers, volumes and networks that carry this compose project's label. */
+export async function projectLeftovers(project: string): Promise<string[]> {
+  const filter = ['--filter', `label=com.docker.compose.project=${project}`];
+  const listed = await Promise.all([
+    docker(['ps', '--all', ...filter, '--format', 'container {{.Names}}']),
+    docker(['volume', 'ls', ...filter, '--format', 'volume {{.Name}}']),
+    docker(['network', 'ls', ...filter, '--format', 'network {{.Name}}']),
+  ]);
+  return listed.flatMap((result) => result.stdout.split('\n').filter(Boolean));
+}
+
+/** Every container on the engine, by name. */
+export async function containerNames(): Promise<string[]> {
+  const listed = await docker(['ps', '--all', '--format', '{{.Names}}']);
+  return listed.stdout.split('\n').filter(Boolean).sort();
+}
+
+/** The compose file list an engine job hands the action: the user's file, then the override. */
+export const ENGINE_COMPOSE_FILES = 'docker-compose.yml\ncompose.local-images.yml';
+
+/** A runner job (see ../action/runner.ts) whose workspace also holds the override file. */
+export async function newEngineJob(name: string): Promise<Job> {
+  const job = await newJob(`engine-${name}`);
+  copyFileSync(OVERRIDE, join(job.workspace, 'compose.local-images.yml'));
+  return job;
+}
+
+/** `docker compose` for a project in a workspace, with the override, on the private engine. */
+export function compose(workspace: string, project: string, args: string[], timeoutMs?: number) {
+  return docker(
+    [
+      'compose',
+      '--project-name',
+      project,
+      '--project-directory',
+      workspace,
+      '--file',
+      join(workspace, 'docker-compose.yml'),
+      '--file',
+      join(workspace, 'compose.local-images.yml'),
+      ...args,
+    ],
+    timeoutMs,
+  );
+}
+
+/** Resolves once the running step has printed something matching; fails after timeoutMs. */
+export async function printed(
+  output: () => string,
+  pattern: RegExp,
+  timeoutMs = 15 * 60_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!pattern.test(output())) {
+    if (Date.now() > until)
+      throw new Error(`nothing matching ${pattern} was printed:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
