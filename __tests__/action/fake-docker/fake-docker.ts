@@ -578,13 +578,13 @@ function config(call: Invocation, model: ComposeFile): number {
 }
 
 /** `docker ps --all --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`. */
-async function containerOwners(args: string[]): Promise<number> {
+function containerOwners(args: string[]): number {
   if (!args.includes('--all') || !(args[args.indexOf('--format') + 1] ?? '').includes('.Names')) {
     throw new Usage('fake docker only prints "ps --all --format {{.Names}}\\t{{.Label ...}}"');
   }
   const state = readState();
   if (!state) return 0;
   const model = loadCompose(state.files);
-  const names = (await containers(state, model)).map((c) => `${c.name}\t${state.name}`);
-  return print(names.join('\n'));
+  const names = Object.keys(model.services).map((service) => containerName(model, service));
+  return print(names.map((name) => `${name}\t${state.name}`).join('\n'));
 }
