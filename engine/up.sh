@@ -68,15 +68,16 @@ start_daemon() {
   mkdir -p "${ENGINE_RUN}" "${ENGINE_DATA}" "${ENGINE_EXEC}" "${ENGINE_LOGS}"
   rm -f "${ENGINE_PIDFILE}" "${ENGINE_SOCKET}"
   say "starting dockerd on ${ENGINE_SOCKET}"
-  # --ip: published ports bind to loopback only. --bridge=none: no default bridge (docker0) that
-  # another engine on this machine might own; compose creates its own networks.
+  # --bridge=none: no default bridge (docker0) that another engine on this machine might own;
+  # compose creates its own networks. No --ip: it sets the default bridge's binding only, and
+  # compose networks ignore it (their ports bound to 0.0.0.0 and :: with --ip=127.0.0.1), so the
+  # loopback binding is in docker-compose.yml, and the engine suite fails on any other.
   # setsid: the engine outlives this script and is not hit by a Ctrl-C meant for it.
   setsid dockerd \
     --data-root="${ENGINE_DATA}" \
     --exec-root="${ENGINE_EXEC}" \
     --pidfile="${ENGINE_PIDFILE}" \
     --host="unix://${ENGINE_SOCKET}" \
-    --ip=127.0.0.1 \
     --bridge=none \
     </dev/null >>"${ENGINE_LOGS}/dockerd.log" 2>&1 &
   local started=${SECONDS}

@@ -9,7 +9,13 @@ import {
   type Job,
   type StepResult,
 } from '../action/runner';
-import { ENGINE_COMPOSE_FILES, engineEnv, newEngineJob, projectLeftovers } from './engine';
+import {
+  ENGINE_COMPOSE_FILES,
+  engineEnv,
+  newEngineJob,
+  projectLeftovers,
+  publishedListeners,
+} from './engine';
 import { TEST_PROJECT_PREFIX } from './globalSetup';
 
 jest.setTimeout(20 * 60_000);
@@ -20,6 +26,7 @@ describe('the action on a clean stack on a real engine', () => {
   let job: Job;
   let main: StepResult;
   let leftBeforePost: string[];
+  let listeners: string[];
   let post: StepResult;
   let leftAfterPost: string[];
 
@@ -31,6 +38,7 @@ describe('the action on a clean stack on a real engine', () => {
       engineEnv(),
     );
     leftBeforePost = await projectLeftovers(PROJECT);
+    listeners = await publishedListeners(PROJECT);
     post = await runPost(job, engineEnv());
     leftAfterPost = await projectLeftovers(PROJECT);
   });
@@ -61,6 +69,15 @@ describe('the action on a clean stack on a real engine', () => {
     ]);
     // compose stopped and started the real containers in between
     expect(main.stdout + main.stderr).toMatch(/stopping [a-z-]+, /);
+  });
+
+  it('publishes ZooKeeper, Kafka and Cassandra on loopback only', () => {
+    expect(listeners.map((address) => address.replace(/^.*:/, ''))).toEqual(
+      expect.arrayContaining(['2181', '9042', '9092']),
+    );
+    expect(listeners.filter((address) => !/^(127\.0\.0\.1|\[::1\]):\d+$/.test(address))).toEqual(
+      [],
+    );
   });
 
   it('leaves the stack to post, which removes its containers, volumes and network', () => {

@@ -67,6 +67,34 @@ export async function projectLeftovers(project: string): Promise<string[]> {
   return listed.flatMap((result) => result.stdout.split('\n').filter(Boolean));
 }
 
+/**
+ * The sockets listening on the host ports that a project's containers publish, as `ss` shows
+ * them ("127.0.0.1:9092", "[::]:9092", "0.0.0.0:2181"): where the stack really is reachable.
+ */
+export async function publishedListeners(project: string): Promise<string[]> {
+  const listed = await docker([
+    'ps',
+    '--filter',
+    `label=com.docker.compose.project=${project}`,
+    '--format',
+    '{{.Ports}}',
+  ]);
+  const ports = [...new Set([...listed.stdout.matchAll(/:(\d+)->/g)].map((match) => match[1]))];
+  const listeners = await Promise.all(
+    ports.map(
+      (port) =>
+        new Promise<string[]>((resolve, reject) => {
+          execFile('ss', ['-Hltn', `sport = :${port}`], (error, stdout) =>
+            error
+              ? reject(error)
+              : resolve(stdout.split('\n').flatMap((line) => line.split(/\s+/)[3] ?? [])),
+          );
+        }),
+    ),
+  );
+  return listeners.flat().filter(Boolean).sort();
+}
+
 /** Every container on the engine, by name. */
 export async function containerNames(): Promise<string[]> {
   const listed = await docker(['ps', '--all', '--format', '{{.Names}}']);

@@ -9,7 +9,7 @@
 // so that they run fast, and on machines where no engine can be started (not root, not Linux).
 //
 // It runs its OWN twin (home under FAKE_DOCKER_HOME, its own ports), so `down -v` here wipes
-// nothing that other tests use. The compose file's published ports ("9092:9092") are answered
+// nothing that other tests use. The compose file's published ports ("127.0.0.1:9092:9092") are answered
 // with the twin's ports, which the action must learn from `docker compose port`.
 //
 // Environment:
@@ -343,19 +343,22 @@ function status(container: Container): string {
 
 /**
  * As compose builds them from the engine's port list (pkg/compose/ps.go): sorted by target
- * port, and, with IPv6 on (the engine's default since 27), one binding on 0.0.0.0 and one on ::.
+ * port; a mapping with a host IP ("127.0.0.1:9092:9092") binds there alone, one without binds
+ * on 0.0.0.0 and, with IPv6 on (the engine's default since 27), on :: too.
  */
 function publishers(model: ComposeFile, service: string) {
   return (model.services[service]?.ports ?? [])
     .map((mapping) => {
-      const target = Number(String(mapping).split(':').pop());
+      const parts = String(mapping).split(':');
+      const target = Number(parts.pop());
       const published = SERVERS.includes(service as Server3)
         ? fakePorts()[service as Server3]
         : target;
-      return { TargetPort: target, PublishedPort: published };
+      const hosts = parts.length === 2 ? [parts[0] ?? ''] : ['0.0.0.0', '::'];
+      return { hosts, TargetPort: target, PublishedPort: published };
     })
     .sort((a, b) => a.TargetPort - b.TargetPort)
-    .flatMap((port) => ['0.0.0.0', '::'].map((URL) => ({ URL, ...port, Protocol: 'tcp' })));
+    .flatMap(({ hosts, ...port }) => hosts.map((URL) => ({ URL, ...port, Protocol: 'tcp' })));
 }
 
 /** The `Ports` column: docker's DisplayablePorts, e.g. "0.0.0.0:9092->9092/tcp, [::]:9092->9092/tcp". */
