@@ -210,6 +210,9 @@ describe('the action on a stack whose topic drifted', () => {
   });
 });
 
+// An init that exits 1 and a server that never turns healthy are also proven on a real engine
+// (__tests__/engine/action-faults.test.ts). These stand-in cases stay while CI has no engine, so
+// that CI covers them.
 describe('the action when an init step fails', () => {
   let job: Job;
   let main: StepResult;

@@ -32,11 +32,14 @@ interface Case {
   summary: string;
 }
 
+/** The fault cases leave out the TTL-expiry wait and, unless they are about it, persistence. */
 function inputs(project: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     'compose-file': ENGINE_COMPOSE_FILES,
     'project-name': project,
     timeout: '600',
+    'ttl-expiry': 'false',
+    persistence: 'false',
     ...extra,
   };
 }
@@ -84,9 +87,9 @@ describe('a host port already taken', () => {
 
   it('fails with the root cause first, naming the port', () => {
     expect(run.main.exitCode).toBe(1);
-    const failures = run.summary.slice(run.summary.indexOf('### Failures'));
-    const firstRow = failures.split('\n').filter((line) => line.startsWith('| '))[2] ?? '';
-    expect(firstRow).toMatch(/9092.*(already allocated|already in use)/);
+    const notUp = run.summary.slice(run.summary.indexOf('### Stack did not come up'));
+    const firstBullet = notUp.split('\n').find((line) => line.startsWith('- ')) ?? '';
+    expect(firstBullet).toMatch(/\*\*compose\*\*.*9092.*(already allocated|already in use)/);
   });
 
   it('keeps the endpoints of the services that did start', () => {
@@ -165,7 +168,10 @@ describe('a server that never turns healthy', () => {
 
   it('fails within the timeout, compose up included, naming ZooKeeper as not healthy', () => {
     expect(run.main.exitCode).toBe(1);
-    expect(run.summary).toMatch(/up did not finish within 45 s/);
+    // what was left of the 45 s when compose up started
+    const upLimit = /up did not finish within (\d+) s; it was killed/.exec(run.summary);
+    expect(Number(upLimit?.[1])).toBeGreaterThan(0);
+    expect(Number(upLimit?.[1])).toBeLessThanOrEqual(45);
     expect(run.summary).toMatch(/Zookeeper running and healthy/);
     expect(run.summary).not.toContain('✅ Zookeeper running and healthy');
     // the timeout, then the report and the look at each service; not the 10 minutes of a default
@@ -182,7 +188,7 @@ describe('a container killed mid-run', () => {
 
   beforeAll(async () => {
     const { job, project } = await newCase('killed');
-    const main = startMain(job, inputs(project, { persistence: 'false' }), engineEnv());
+    const main = startMain(job, inputs(project), engineEnv());
     await printed(main.output, /observing topics, schema and services/);
     await docker(['kill', 'chatbattle-cassandra']);
     run = finished(job, project, await main.result);
@@ -191,10 +197,14 @@ describe('a container killed mid-run', () => {
   it('fails with Cassandra reported down, and ends instead of hanging', () => {
     expect(run.main.exitCode).toBe(1);
     expect(run.summary).toMatch(/^## ❌ infra-verify: FAIL/);
-    expect(run.summary).toMatch(
-      /❌ .*`twitch_chat` keyspace exists|⚠️ .*`twitch_chat` keyspace exists/,
+    // which Cassandra check meets the dead server first depends on when the kill lands
+    const cassandra = run.summary.slice(
+      run.summary.indexOf('### Cassandra Schema'),
+      run.summary.indexOf('### Data Persistence'),
     );
+    expect(cassandra).toMatch(/^- (❌|⚠️) /m);
     expect(run.summary).toContain('✅ Zookeeper running and healthy');
+    expect(run.summary).toContain('✅ `twitch-chat-messages` topic exists');
   });
 
   it('is torn down by post', async () => {
@@ -207,7 +217,7 @@ describe('the stack killed during the persistence restart', () => {
 
   beforeAll(async () => {
     const { job, project } = await newCase('killed-restart');
-    const main = startMain(job, inputs(project), engineEnv());
+    const main = startMain(job, inputs(project, { persistence: 'true' }), engineEnv());
     await printed(main.output, /persistence: starting the stack again/);
     // Kill whatever of the project runs, again and again while compose brings it back.
     for (let round = 0; round < 6; round++) {
@@ -260,7 +270,8 @@ describe('two runs on one engine at the same time', () => {
 
   beforeAll(async () => {
     first = await newCase('first');
-    const up = await compose(first.job.workspace, first.project, ['up', '--detach'], 15 * 60_000);
+    // ZooKeeper alone is enough: its fixed container name is what the second run collides with
+    const up = await compose(first.job.workspace, first.project, ['up', '--detach', 'zookeeper']);
     expect(up.exitCode).toBe(0);
     before = await runningIds(first.project);
     const { job, project } = await newCase('second');
@@ -278,15 +289,13 @@ describe('two runs on one engine at the same time', () => {
 
   it('fails the second run, naming the conflicting container and its project', () => {
     expect(second.main.exitCode).toBe(1);
-    expect(second.summary).toMatch(
-      new RegExp(
-        `container "chatbattle-[a-z-]+" \\(service [a-z-]+\\) already exists and belongs to compose project "${first.project}"`,
-      ),
+    expect(second.summary).toContain(
+      `container "chatbattle-zookeeper" (service zookeeper) already exists and belongs to compose project "${first.project}"`,
     );
   });
 
   it("never stops or removes the first run's stack", async () => {
-    expect(before.length).toBeGreaterThan(2);
+    expect(before).toHaveLength(1);
     expect(after).toEqual(before);
     expect(await projectLeftovers(second.project)).toEqual([]);
   });

@@ -3,10 +3,10 @@
 // driving a real local twin: ZooKeeper, Kafka and Cassandra are real; only containers are not.
 //
 // The compose path itself (a healthy stack, persistence, init failures, servers that never turn
-// healthy, faults) is proven on a real engine by the engine suite (__tests__/engine/). What stays
-// here is what a real engine on this machine cannot be made to do: a machine with only compose v1
-// installed. The Action-glue tests (summary, annotations, outputs, keep-up, inputs) also run on it,
-// so that they run fast, and on machines where no engine can be started (not root, not Linux).
+// healthy, faults) is proven on a real engine by the engine suite (__tests__/engine/), which runs
+// where the private engine is up. What only this stand-in can do: a machine with only compose v1
+// installed. The Action-glue tests (summary, annotations, outputs, keep-up, inputs) run on it
+// too, fast, and on machines where no engine can be started (not root, not Linux).
 //
 // It runs its OWN twin (home under FAKE_DOCKER_HOME, its own ports), so `down -v` here wipes
 // nothing that other tests use. The compose file's published ports ("127.0.0.1:9092:9092") are answered
@@ -19,6 +19,8 @@
 //                              runs on one machine (two clones) never fight over a port
 //   FAKE_DOCKER_COMPOSE_V1     set: no compose v2 plugin (`docker compose` is an unknown command);
 //                              `docker-compose` (v1, beside this file) answers `version` only
+//   FAKE_DOCKER_NEVER_HEALTHY  a server (zookeeper|kafka|cassandra) that never becomes healthy:
+//                              its port is held while the twin starts, so it never runs
 // The init scripts come from the project directory's infrastructure/, as compose mounts them,
 // so a broken create-topics.sh there really fails kafka-init and a changed one really drifts.
 import { createHash } from 'node:crypto';
@@ -31,6 +33,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { LocalRuntime } from '../../../src/runtime/local/LocalRuntime';
@@ -73,6 +76,7 @@ interface ProjectState {
   name: string;
   directory: string;
   files: string[];
+  neverHealthy?: Server3;
   /** service -> how it stopped, while the project is stopped */
   stopped?: Record<string, { exitCode: number; finishedAt: string }>;
   startedAt: Record<string, string>;
@@ -240,19 +244,24 @@ async function up(call: Invocation, files: string[], model: ComposeFile): Promis
   if (previous && previous.name !== call.name) {
     throw new Usage(`fake docker runs one project at a time; ${previous.name} is still up`);
   }
+  const neverHealthy = process.env.FAKE_DOCKER_NEVER_HEALTHY as Server3 | undefined;
   const state: ProjectState = {
     name: call.name,
     directory: call.directory,
     files,
+    ...(neverHealthy ? { neverHealthy } : {}),
     startedAt: previous?.startedAt ?? {},
   };
   writeState(state);
+  const blocker = neverHealthy ? await holdPort(fakePorts()[neverHealthy]) : undefined;
   const runtime = twin(state);
   let failure: Error | undefined;
   try {
     await runtime.up((message) => process.stderr.write(` ${message}\n`));
   } catch (error) {
     failure = error as Error;
+  } finally {
+    blocker?.close();
   }
   // The twin times its own services; a service it does not run (the sentinel) starts last.
   const now = new Date().toISOString();
@@ -273,7 +282,20 @@ async function up(call: Invocation, files: string[], model: ComposeFile): Promis
       `service "${failedInit.service}" didn't complete successfully: exit ${failedInit.exitCode}`,
     );
   }
+  if (neverHealthy) {
+    throw new Usage(
+      `dependency failed to start: container ${containerName(model, neverHealthy)} is unhealthy`,
+    );
+  }
   throw failure;
+}
+
+function holdPort(port: number): Promise<Server> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer((socket) => socket.destroy());
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolvePort(server));
+  });
 }
 
 const containerName = (model: ComposeFile, service: string) =>
@@ -306,6 +328,7 @@ async function containers(state: ProjectState, model: ComposeFile): Promise<Cont
     };
     const stopped = state.stopped?.[service];
     if (stopped) return { ...base, state: 'exited', health: '', ...stopped };
+    if (service === state.neverHealthy) return { ...base, state: 'running', health: 'unhealthy' };
     const hasHealthcheck = definition.healthcheck !== undefined;
     if (!twinView) {
       // a sentinel such as stack-ready runs once every init has exited 0
