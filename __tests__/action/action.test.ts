@@ -261,7 +261,8 @@ describe('the action when a service never becomes healthy', () => {
     job = await newJob('unhealthy');
     main = await runMain(
       job,
-      { persistence: 'false', 'ttl-expiry': 'false', timeout: '20' },
+      // the timeout covers `up` too, which here starts the stand-in's whole twin
+      { persistence: 'false', 'ttl-expiry': 'false', timeout: '180' },
       { FAKE_DOCKER_NEVER_HEALTHY: 'cassandra' },
     );
   });
