@@ -20,6 +20,7 @@ import {
   newEngineJob,
   printed,
   projectLeftovers,
+  runningContainers,
 } from './engine';
 import { TEST_PROJECT_PREFIX } from './globalSetup';
 
@@ -63,13 +64,7 @@ async function expectTornDown({ job, project }: Case): Promise<void> {
 
 /** Running containers of a project, by id, for comparing before and after. */
 async function runningIds(project: string): Promise<string[]> {
-  const listed = await docker([
-    'ps',
-    '--filter',
-    `label=com.docker.compose.project=${project}`,
-    '--format',
-    '{{.ID}} {{.Names}}',
-  ]);
+  const listed = await runningContainers(project, '{{.ID}} {{.Names}}');
   return listed.stdout.split('\n').filter(Boolean).sort();
 }
 

@@ -67,18 +67,23 @@ export async function projectLeftovers(project: string): Promise<string[]> {
   return listed.flatMap((result) => result.stdout.split('\n').filter(Boolean));
 }
 
+/** `docker ps --format FORMAT` of a project's running containers. */
+export function runningContainers(project: string, format: string): Promise<Result> {
+  return docker([
+    'ps',
+    '--filter',
+    `label=com.docker.compose.project=${project}`,
+    '--format',
+    format,
+  ]);
+}
+
 /**
  * The sockets listening on the host ports that a project's containers publish, as `ss` shows
  * them ("127.0.0.1:9092", "[::]:9092", "0.0.0.0:2181"): where the stack really is reachable.
  */
 export async function publishedListeners(project: string): Promise<string[]> {
-  const listed = await docker([
-    'ps',
-    '--filter',
-    `label=com.docker.compose.project=${project}`,
-    '--format',
-    '{{.Ports}}',
-  ]);
+  const listed = await runningContainers(project, '{{.Ports}}');
   const ports = [...new Set([...listed.stdout.matchAll(/:(\d+)->/g)].map((match) => match[1]))];
   const listeners = await Promise.all(
     ports.map(
