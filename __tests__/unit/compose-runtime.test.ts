@@ -102,16 +102,6 @@ describe('ComposeRuntime', () => {
     });
   });
 
-  it('hands out logs without terminal control sequences', async () => {
-    const { run } = scripted((_file, args) => {
-      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
-      return ok('\u001b[2Kkafka-init  | Creating topic\u001b[0m\r\n');
-    });
-    expect(await new ComposeRuntime({ project, run, ports }).logs('kafka-init', 10)).toBe(
-      'kafka-init  | Creating topic',
-    );
-  });
-
   it('learns the published host ports from `port` after up', async () => {
     const published: Record<string, string> = {
       zookeeper: '0.0.0.0:22181',

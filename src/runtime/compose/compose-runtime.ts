@@ -9,7 +9,6 @@ import {
   type ServiceObservation,
   type StopRecord,
 } from '../../model/runtime';
-import { withoutControlSequences } from '../../model/plain-text';
 import {
   configArgs,
   containerOwnersArgs,
@@ -174,7 +173,7 @@ export class ComposeRuntime implements Runtime {
       logsArgs(command, this.options.project, service, lines),
       { cwd: this.options.project.directory },
     );
-    return withoutControlSequences(`${result.stdout}${result.stderr}`).trimEnd();
+    return `${result.stdout}${result.stderr}`.trimEnd();
   }
 
   private async containers(): Promise<ContainerObservation[]> {
