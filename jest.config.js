@@ -53,6 +53,8 @@ module.exports = {
       globalTeardown: '<rootDir>/__tests__/setup/clusterGlobalTeardown.ts',
       testMatch: ['<rootDir>/__tests__/cluster/**/*.test.ts'],
     },
+    // The KRaft profile of the twin (no ZooKeeper), which its suite brings up and tears down.
+    { ...base, displayName: 'kraft', testMatch: ['<rootDir>/__tests__/kraft/**/*.test.ts'] },
     // The stand-in docker runs a twin of its own, on other ports; the shared twin serves the
     // cases that run the action with runtime "existing".
     {

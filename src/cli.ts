@@ -34,7 +34,10 @@ const runtimeOption = () =>
     .default('auto');
 
 const profileOption = () =>
-  new Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes)')
+  new Option(
+    '--profile <name>',
+    'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)',
+  )
     .choices(TWIN_PROFILES)
     .default('single');
 
@@ -59,7 +62,9 @@ const runtimeNamed = async ({ runtime, profile }: RuntimeFlags) =>
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options: RuntimeFlags & { timeout: string }): Promise<number> {
   const runtime = await runtimeNamed(options);
-  const { spec } = specForRun(undefined, process.cwd());
+  const { spec: declared } = specForRun(undefined, process.cwd());
+  // The KRaft twin has no ZooKeeper to wait for, whatever ./infra-spec.yml declares.
+  const spec = options.profile === 'kraft' ? { ...declared, zookeeper: undefined } : declared;
   const timeoutMs = timeoutSeconds(options.timeout) * 1000;
   const started = Date.now();
   let notReady: { service: string; message: string }[];

@@ -11,8 +11,11 @@ import type { Runtime, ServerPorts } from '../model/runtime';
 export const RUNTIME_NAMES = ['local', 'compose'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
 
-/** Shapes of the local twin: one server of each kind, or a 3-broker, 3-node cluster. */
-export const TWIN_PROFILES = ['single', 'cluster'] as const;
+/**
+ * Shapes of the local twin: one server of each kind, a 3-broker, 3-node cluster, or the single
+ * twin on KRaft (Kafka its own controller, no ZooKeeper).
+ */
+export const TWIN_PROFILES = ['single', 'cluster', 'kraft'] as const;
 export type TwinProfile = (typeof TWIN_PROFILES)[number];
 
 export class UnknownRuntimeError extends UserError {
@@ -57,7 +60,7 @@ export function createRuntime(
     case 'local':
       return profile === 'cluster'
         ? new ClusterRuntime(twinConfig({}, env))
-        : new LocalRuntime(twinConfig({}, env));
+        : new LocalRuntime(twinConfig({}, env), {}, profile === 'kraft');
     case 'compose':
       return composeRuntime(
         {

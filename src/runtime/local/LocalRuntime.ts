@@ -16,7 +16,13 @@ import { type TwinConfig, twinConfig, twinPaths } from './config';
 import { runInit } from './inits';
 import { ensureJars, jammJar } from './jars';
 import { type ManagedProcess, lastExitCode, runningPid, withLock } from './processes';
-import { awaitServer, launchServer, removeTwinData, stopServer } from './server-steps';
+import {
+  awaitServer,
+  formatKraftStorage,
+  launchServer,
+  removeTwinData,
+  stopServer,
+} from './server-steps';
 import { type ServerLaunch, type ServerName, processMarker, serverLaunches } from './servers';
 import {
   INIT_NAMES,
@@ -51,17 +57,25 @@ export class LocalRuntime implements Runtime {
   private readonly timeouts: TwinTimeouts;
   private readonly state: TwinStateFile;
 
+  private readonly config: TwinConfig;
+
+  /**
+   * `kraft`: Kafka in combined broker and controller mode, with no ZooKeeper, in
+   * <TWIN_HOME>/kraft so that it never shares files with the ZooKeeper twin.
+   */
   constructor(
-    private readonly config: TwinConfig = twinConfig(),
+    config: TwinConfig = twinConfig(),
     timeouts: Partial<TwinTimeouts> = {},
+    private readonly kraft = false,
   ) {
+    this.config = kraft ? { ...config, home: join(config.home, 'kraft') } : config;
     const { host, ports } = config;
     this.endpoints = {
       kafkaBrokers: [`${host}:${ports.kafka}`],
       cassandraContactPoints: [`${host}:${ports.cassandra}`],
       zookeeper: `${host}:${ports.zookeeper}`,
     };
-    this.paths = twinPaths(config);
+    this.paths = twinPaths(this.config);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
     this.state = new TwinStateFile(this.paths.run);
   }
@@ -90,12 +104,17 @@ export class LocalRuntime implements Runtime {
 
   private async bringUp(progress: Progress): Promise<void> {
     await ensureJars(this.config, progress);
-    const launches = serverLaunches(this.config, jammJar(this.config));
+    const launches = serverLaunches(this.config, jammJar(this.config), this.kraft);
     const kafkaChain = async () => {
-      await this.startServer(launches.zookeeper, progress);
-      await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () =>
-        zookeeperReady(this.endpoints.zookeeper),
-      );
+      if (this.kraft) {
+        if (runningPid(this.managed('kafka')) === undefined)
+          await formatKraftStorage(this.config, launches.kafka, this.timeouts.initMs, progress);
+      } else {
+        await this.startServer(launches.zookeeper, progress);
+        await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () =>
+          zookeeperReady(this.endpoints.zookeeper),
+        );
+      }
       await this.startServer(launches.kafka, progress);
       await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () =>
         kafkaReady(this.endpoints.kafkaBrokers),
@@ -122,7 +141,7 @@ export class LocalRuntime implements Runtime {
 
   /** Kafka before ZooKeeper (a broker needs ZooKeeper for a controlled shutdown); Cassandra beside them. */
   async stop(progress: Progress): Promise<StopRecord[]> {
-    const launches = serverLaunches(this.config, jammJar(this.config));
+    const launches = serverLaunches(this.config, jammJar(this.config), this.kraft);
     const stopOne = (name: ServerName) =>
       stopServer(this.managed(name), launches[name].stopDeadlineMs, progress);
     const [brokerSide, cassandraSide] = await Promise.all([
@@ -139,7 +158,9 @@ export class LocalRuntime implements Runtime {
 
   async services(): Promise<ServiceObservation[]> {
     const state = this.state.read();
-    const observed = TWIN_SERVICES.map((service) => observeService(this.managed(service), state));
+    const observed = this.serviceNames().map((service) =>
+      observeService(this.managed(service), state),
+    );
     return [...observed, stackReadySentinel(observed, state)];
   }
 
@@ -147,12 +168,17 @@ export class LocalRuntime implements Runtime {
     return tailOfFile(this.logFile(service), lines);
   }
 
+  /** The twin's services: all of TWIN_SERVICES, or all but ZooKeeper on KRaft. */
+  private serviceNames(): TwinService[] {
+    return TWIN_SERVICES.filter((service) => !(this.kraft && service === 'zookeeper'));
+  }
+
   /** true when every server runs and both inits last exited 0 */
   private isFullyUp(): boolean {
-    const servers: ServerName[] = ['zookeeper', 'kafka', 'cassandra'];
-    return (
-      servers.every((name) => runningPid(this.managed(name)) !== undefined) &&
-      INIT_NAMES.every((name) => lastExitCode(this.managed(name)) === 0)
+    return this.serviceNames().every((name) =>
+      INIT_NAMES.includes(name as InitName)
+        ? lastExitCode(this.managed(name)) === 0
+        : runningPid(this.managed(name)) !== undefined,
     );
   }
 
@@ -175,7 +201,8 @@ export class LocalRuntime implements Runtime {
     const { ports, host } = this.config;
     const listens = {
       zookeeper: [ports.zookeeper],
-      kafka: [ports.kafka],
+      // on KRaft, the controller listens on the ZooKeeper port
+      kafka: this.kraft ? [ports.kafka, ports.zookeeper] : [ports.kafka],
       cassandra: [ports.cassandra, ports.cassandraStorage],
     }[launch.name].map((port) => ({ host, port }));
     await launchServer(this.config, launch, managed, listens, this.logFile(launch.name), progress);

@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LOG_TAIL_LINES, isCleanExit, type Progress, type StopRecord } from '../../model/runtime';
 import { waitUntil } from '../../protocol/wait';
+import { runChild } from '../child';
 import type { TwinConfig } from './config';
 import {
   type ManagedProcess,
@@ -13,7 +14,7 @@ import {
   startDetached,
   stopProcess,
 } from './processes';
-import type { ServerLaunch } from './servers';
+import { type ServerLaunch, kraftFormatArgs } from './servers';
 import { tailOfFile } from './tail';
 
 /** Where a server listens: each must be free before it starts. */
@@ -39,12 +40,34 @@ export async function launchServer(
       );
     }
   }
+  writeLaunchFiles(launch);
+  progress(`starting ${launch.name} (log: ${logFile})`);
+  await startDetached(managed, config.java, launch.javaArgs, logFile, config.home);
+}
+
+function writeLaunchFiles(launch: ServerLaunch<string>): void {
   for (const [file, content] of Object.entries(launch.files)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
   }
-  progress(`starting ${launch.name} (log: ${logFile})`);
-  await startDetached(managed, config.java, launch.javaArgs, logFile, config.home);
+}
+
+/** KRaft: formats the broker's log dir (kept as it is when formatted already) before it starts. */
+export async function formatKraftStorage(
+  config: TwinConfig,
+  launch: ServerLaunch,
+  timeoutMs: number,
+  progress: Progress,
+): Promise<void> {
+  writeLaunchFiles(launch);
+  const args = kraftFormatArgs(config, launch);
+  const result = await runChild(config.java, args, { timeoutMs });
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `formatting Kafka's KRaft storage failed (exit ${result.exitCode}):\n${`${result.stdout}${result.stderr}`.trim()}`,
+    );
+  }
+  progress(`kafka storage: ${result.stdout.trim().split('\n').pop() ?? ''}`);
 }
 
 /** Waits until a started server answers by its protocol; gives up at once if its JVM died. */

@@ -1,5 +1,6 @@
 // The three long-running servers of the twin: their config files and JVM command lines.
 // Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type TwinConfig, twinPaths } from './config';
 
@@ -68,6 +69,8 @@ export interface BrokerOptions<Name extends string> {
   heap: { initial: string; max: string };
   /** settings that differ from the single broker's (replication factors of internal topics...) */
   overrides: Record<string, string | number>;
+  /** KRaft: the broker is its own controller, voting alone on this port; no ZooKeeper */
+  kraft?: { controllerPort: number };
 }
 
 const SINGLE_BROKER: BrokerOptions<'kafka'> = {
@@ -86,14 +89,28 @@ export function kafkaLaunch<Name extends string>(
   const single = broker.name === 'kafka';
   const file = join(paths.conf, single ? 'server.properties' : `${broker.name}.properties`);
   const listener = `PLAINTEXT://${config.host}:${broker.port}`;
+  const coordination: Record<string, string | number> = broker.kraft
+    ? {
+        'process.roles': 'broker,controller',
+        'node.id': broker.brokerId,
+        'controller.quorum.voters': `${broker.brokerId}@${config.host}:${broker.kraft.controllerPort}`,
+        'controller.listener.names': 'CONTROLLER',
+        'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+        'inter.broker.listener.name': 'PLAINTEXT',
+        listeners: `${listener},CONTROLLER://${config.host}:${broker.kraft.controllerPort}`,
+      }
+    : {
+        'broker.id': broker.brokerId,
+        listeners: listener,
+        'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
+        'controlled.shutdown.enable': 'true',
+      };
   return {
     name: broker.name,
     files: {
       [file]: properties({
-        'broker.id': broker.brokerId,
-        listeners: listener,
+        ...coordination,
         'advertised.listeners': listener,
-        'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
         'log.dirs': join(paths.data, broker.name),
         'num.partitions': 1,
         'offsets.topic.replication.factor': 1,
@@ -102,7 +119,6 @@ export function kafkaLaunch<Name extends string>(
         'transaction.state.log.min.isr': 1,
         'group.initial.rebalance.delay.ms': 0,
         'auto.create.topics.enable': 'false',
-        'controlled.shutdown.enable': 'true',
         ...broker.overrides,
       }),
     },
@@ -263,13 +279,41 @@ export function cassandraLaunch<Name extends string>(
   };
 }
 
+/**
+ * The single twin's servers. KRaft: the broker runs in combined mode, its controller on the
+ * ZooKeeper port (there is no ZooKeeper to take it), and no ZooKeeper is launched.
+ */
 export function serverLaunches(
   config: TwinConfig,
   jammJar: string,
+  kraft = false,
 ): Record<ServerName, ServerLaunch> {
+  const kafka = { ...SINGLE_BROKER, port: config.ports.kafka };
   return {
     zookeeper: zookeeperLaunch(config),
-    kafka: kafkaLaunch(config, { ...SINGLE_BROKER, port: config.ports.kafka }),
+    kafka: kafkaLaunch(
+      config,
+      kraft ? { ...kafka, kraft: { controllerPort: config.ports.zookeeper } } : kafka,
+    ),
     cassandra: cassandraLaunch(config, jammJar, singleNode(config)),
   };
+}
+
+/**
+ * KRaft log dirs must be formatted with a cluster id before the first start: kafka-storage's
+ * own class from the same jars. --ignore-formatted keeps a formatted dir (and its data) as it is.
+ */
+export function kraftFormatArgs(config: TwinConfig, launch: ServerLaunch): string[] {
+  const paths = twinPaths(config);
+  const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1] as string;
+  const clusterId = randomBytes(16).toString('base64url');
+  return [
+    ...LEAN_JVM,
+    `-Dlog4j.configuration=file:${join(paths.staticConf, 'log4j.properties')}`,
+    '-cp',
+    join(paths.kafkaLib, '*'),
+    'kafka.tools.StorageTool',
+    'format',
+    ...['--cluster-id', clusterId, '--config', propertiesFile, '--ignore-formatted'],
+  ];
 }
