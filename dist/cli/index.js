@@ -73536,8 +73536,11 @@ const LocalRuntime_1 = __nccwpck_require__(69555);
 const cluster_runtime_1 = __nccwpck_require__(34787);
 const config_1 = __nccwpck_require__(63416);
 exports.RUNTIME_NAMES = ['local', 'compose'];
-/** Shapes of the local twin: one server of each kind, or a 3-broker, 3-node cluster. */
-exports.TWIN_PROFILES = ['single', 'cluster'];
+/**
+ * Shapes of the local twin: one server of each kind, a 3-broker, 3-node cluster, or the single
+ * twin on KRaft (Kafka its own controller, no ZooKeeper).
+ */
+exports.TWIN_PROFILES = ['single', 'cluster', 'kraft'];
 class UnknownRuntimeError extends errors_1.UserError {
     constructor(name) {
         super(`unknown runtime "${name}"; choose one of: ${exports.RUNTIME_NAMES.join(', ')}`);
@@ -73569,7 +73572,7 @@ function createRuntime(name, ports, env = process.env, profile = 'single') {
         case 'local':
             return profile === 'cluster'
                 ? new cluster_runtime_1.ClusterRuntime((0, config_1.twinConfig)({}, env))
-                : new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env));
+                : new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env), {}, profile === 'kraft');
         case 'compose':
             return (0, compose_1.composeRuntime)({
                 name: (0, compose_1.composeDefaultProjectName)(env, process.cwd()),
@@ -73611,22 +73614,28 @@ const DEFAULT_TIMEOUTS = {
     initMs: 120_000,
 };
 class LocalRuntime {
-    config;
+    kraft;
     name = 'local';
     hasLifecycle = true;
     endpoints;
     paths;
     timeouts;
     state;
-    constructor(config = (0, config_1.twinConfig)(), timeouts = {}) {
-        this.config = config;
+    config;
+    /**
+     * `kraft`: Kafka in combined broker and controller mode, with no ZooKeeper, in
+     * <TWIN_HOME>/kraft so that it never shares files with the ZooKeeper twin.
+     */
+    constructor(config = (0, config_1.twinConfig)(), timeouts = {}, kraft = false) {
+        this.kraft = kraft;
+        this.config = kraft ? { ...config, home: (0, node_path_1.join)(config.home, 'kraft') } : config;
         const { host, ports } = config;
         this.endpoints = {
             kafkaBrokers: [`${host}:${ports.kafka}`],
             cassandraContactPoints: [`${host}:${ports.cassandra}`],
             zookeeper: `${host}:${ports.zookeeper}`,
         };
-        this.paths = (0, config_1.twinPaths)(config);
+        this.paths = (0, config_1.twinPaths)(this.config);
         this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
         this.state = new state_1.TwinStateFile(this.paths.run);
     }
@@ -73653,10 +73662,16 @@ class LocalRuntime {
     }
     async bringUp(progress) {
         await (0, jars_1.ensureJars)(this.config, progress);
-        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config));
+        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config), this.kraft);
         const kafkaChain = async () => {
-            await this.startServer(launches.zookeeper, progress);
-            await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
+            if (this.kraft) {
+                if ((0, processes_1.runningPid)(this.managed('kafka')) === undefined)
+                    await (0, server_steps_1.formatKraftStorage)(this.config, launches.kafka, this.timeouts.initMs, progress);
+            }
+            else {
+                await this.startServer(launches.zookeeper, progress);
+                await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
+            }
             await this.startServer(launches.kafka, progress);
             await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () => (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers));
             await this.runInit('kafka-init', progress);
@@ -73679,7 +73694,7 @@ class LocalRuntime {
     }
     /** Kafka before ZooKeeper (a broker needs ZooKeeper for a controlled shutdown); Cassandra beside them. */
     async stop(progress) {
-        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config));
+        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config), this.kraft);
         const stopOne = (name) => (0, server_steps_1.stopServer)(this.managed(name), launches[name].stopDeadlineMs, progress);
         const [brokerSide, cassandraSide] = await Promise.all([
             stopOne('kafka').then(async (kafka) => [...kafka, ...(await stopOne('zookeeper'))]),
@@ -73694,17 +73709,21 @@ class LocalRuntime {
     }
     async services() {
         const state = this.state.read();
-        const observed = state_1.TWIN_SERVICES.map((service) => (0, state_1.observeService)(this.managed(service), state));
+        const observed = this.serviceNames().map((service) => (0, state_1.observeService)(this.managed(service), state));
         return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
     }
     async logs(service, lines) {
         return (0, tail_1.tailOfFile)(this.logFile(service), lines);
     }
+    /** The twin's services: all of TWIN_SERVICES, or all but ZooKeeper on KRaft. */
+    serviceNames() {
+        return state_1.TWIN_SERVICES.filter((service) => !(this.kraft && service === 'zookeeper'));
+    }
     /** true when every server runs and both inits last exited 0 */
     isFullyUp() {
-        const servers = ['zookeeper', 'kafka', 'cassandra'];
-        return (servers.every((name) => (0, processes_1.runningPid)(this.managed(name)) !== undefined) &&
-            state_1.INIT_NAMES.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
+        return this.serviceNames().every((name) => state_1.INIT_NAMES.includes(name)
+            ? (0, processes_1.lastExitCode)(this.managed(name)) === 0
+            : (0, processes_1.runningPid)(this.managed(name)) !== undefined);
     }
     logFile(service) {
         return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
@@ -73722,7 +73741,8 @@ class LocalRuntime {
         const { ports, host } = this.config;
         const listens = {
             zookeeper: [ports.zookeeper],
-            kafka: [ports.kafka],
+            // on KRaft, the controller listens on the ZooKeeper port
+            kafka: this.kraft ? [ports.kafka, ports.zookeeper] : [ports.kafka],
             cassandra: [ports.cassandra, ports.cassandraStorage],
         }[launch.name].map((port) => ({ host, port }));
         await (0, server_steps_1.launchServer)(this.config, launch, managed, listens, this.logFile(launch.name), progress);
@@ -74635,6 +74655,7 @@ async function withLock(file, timeoutMs, work) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.launchServer = launchServer;
+exports.formatKraftStorage = formatKraftStorage;
 exports.awaitServer = awaitServer;
 exports.stopServer = stopServer;
 exports.removeTwinData = removeTwinData;
@@ -74644,7 +74665,9 @@ const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
 const runtime_1 = __nccwpck_require__(12997);
 const wait_1 = __nccwpck_require__(63895);
+const child_1 = __nccwpck_require__(57350);
 const processes_1 = __nccwpck_require__(62365);
+const servers_1 = __nccwpck_require__(42256);
 const tail_1 = __nccwpck_require__(33248);
 /** Refuses a port that already answers, then writes the launch's files and starts the JVM. */
 async function launchServer(config, launch, managed, listens, logFile, progress) {
@@ -74654,12 +74677,25 @@ async function launchServer(config, launch, managed, listens, logFile, progress)
                 `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`);
         }
     }
+    writeLaunchFiles(launch);
+    progress(`starting ${launch.name} (log: ${logFile})`);
+    await (0, processes_1.startDetached)(managed, config.java, launch.javaArgs, logFile, config.home);
+}
+function writeLaunchFiles(launch) {
     for (const [file, content] of Object.entries(launch.files)) {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
         (0, node_fs_1.writeFileSync)(file, content);
     }
-    progress(`starting ${launch.name} (log: ${logFile})`);
-    await (0, processes_1.startDetached)(managed, config.java, launch.javaArgs, logFile, config.home);
+}
+/** KRaft: formats the broker's log dir (kept as it is when formatted already) before it starts. */
+async function formatKraftStorage(config, launch, timeoutMs, progress) {
+    writeLaunchFiles(launch);
+    const args = (0, servers_1.kraftFormatArgs)(config, launch);
+    const result = await (0, child_1.runChild)(config.java, args, { timeoutMs });
+    if (result.exitCode !== 0) {
+        throw new Error(`formatting Kafka's KRaft storage failed (exit ${result.exitCode}):\n${`${result.stdout}${result.stderr}`.trim()}`);
+    }
+    progress(`kafka storage: ${result.stdout.trim().split('\n').pop() ?? ''}`);
 }
 /** Waits until a started server answers by its protocol; gives up at once if its JVM died. */
 async function awaitServer(managed, timeoutMs, logFile, progress, attempt) {
@@ -74706,8 +74742,10 @@ exports.zookeeperLaunch = zookeeperLaunch;
 exports.kafkaLaunch = kafkaLaunch;
 exports.cassandraLaunch = cassandraLaunch;
 exports.serverLaunches = serverLaunches;
+exports.kraftFormatArgs = kraftFormatArgs;
 // The three long-running servers of the twin: their config files and JVM command lines.
 // Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
+const node_crypto_1 = __nccwpck_require__(77598);
 const node_path_1 = __nccwpck_require__(76760);
 const config_1 = __nccwpck_require__(63416);
 // C1 only and a small serial collector: these servers handle test traffic, and on a shared
@@ -74762,14 +74800,28 @@ function kafkaLaunch(config, broker) {
     const single = broker.name === 'kafka';
     const file = (0, node_path_1.join)(paths.conf, single ? 'server.properties' : `${broker.name}.properties`);
     const listener = `PLAINTEXT://${config.host}:${broker.port}`;
+    const coordination = broker.kraft
+        ? {
+            'process.roles': 'broker,controller',
+            'node.id': broker.brokerId,
+            'controller.quorum.voters': `${broker.brokerId}@${config.host}:${broker.kraft.controllerPort}`,
+            'controller.listener.names': 'CONTROLLER',
+            'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+            'inter.broker.listener.name': 'PLAINTEXT',
+            listeners: `${listener},CONTROLLER://${config.host}:${broker.kraft.controllerPort}`,
+        }
+        : {
+            'broker.id': broker.brokerId,
+            listeners: listener,
+            'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
+            'controlled.shutdown.enable': 'true',
+        };
     return {
         name: broker.name,
         files: {
             [file]: properties({
-                'broker.id': broker.brokerId,
-                listeners: listener,
+                ...coordination,
                 'advertised.listeners': listener,
-                'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
                 'log.dirs': (0, node_path_1.join)(paths.data, broker.name),
                 'num.partitions': 1,
                 'offsets.topic.replication.factor': 1,
@@ -74778,7 +74830,6 @@ function kafkaLaunch(config, broker) {
                 'transaction.state.log.min.isr': 1,
                 'group.initial.rebalance.delay.ms': 0,
                 'auto.create.topics.enable': 'false',
-                'controlled.shutdown.enable': 'true',
                 ...broker.overrides,
             }),
         },
@@ -74910,12 +74961,35 @@ function cassandraLaunch(config, jammJar, node) {
         stopDeadlineMs: 30_000,
     };
 }
-function serverLaunches(config, jammJar) {
+/**
+ * The single twin's servers. KRaft: the broker runs in combined mode, its controller on the
+ * ZooKeeper port (there is no ZooKeeper to take it), and no ZooKeeper is launched.
+ */
+function serverLaunches(config, jammJar, kraft = false) {
+    const kafka = { ...SINGLE_BROKER, port: config.ports.kafka };
     return {
         zookeeper: zookeeperLaunch(config),
-        kafka: kafkaLaunch(config, { ...SINGLE_BROKER, port: config.ports.kafka }),
+        kafka: kafkaLaunch(config, kraft ? { ...kafka, kraft: { controllerPort: config.ports.zookeeper } } : kafka),
         cassandra: cassandraLaunch(config, jammJar, singleNode(config)),
     };
+}
+/**
+ * KRaft log dirs must be formatted with a cluster id before the first start: kafka-storage's
+ * own class from the same jars. --ignore-formatted keeps a formatted dir (and its data) as it is.
+ */
+function kraftFormatArgs(config, launch) {
+    const paths = (0, config_1.twinPaths)(config);
+    const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1];
+    const clusterId = (0, node_crypto_1.randomBytes)(16).toString('base64url');
+    return [
+        ...LEAN_JVM,
+        `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
+        '-cp',
+        (0, node_path_1.join)(paths.kafkaLib, '*'),
+        'kafka.tools.StorageTool',
+        'format',
+        ...['--cluster-id', clusterId, '--config', propertiesFile, '--ignore-formatted'],
+    ];
 }
 
 
@@ -93635,7 +93709,7 @@ const progress = (message) => process.stderr.write(`${message}\n`);
 const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
     .choices(['auto', ...runtime_2.RUNTIME_NAMES])
     .default('auto');
-const profileOption = () => new commander_1.Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes)')
+const profileOption = () => new commander_1.Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)')
     .choices(runtime_2.TWIN_PROFILES)
     .default('single');
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
@@ -93653,7 +93727,9 @@ const runtimeNamed = async ({ runtime, profile }) => (0, runtime_2.createRuntime
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options) {
     const runtime = await runtimeNamed(options);
-    const { spec } = (0, for_run_1.specForRun)(undefined, process.cwd());
+    const { spec: declared } = (0, for_run_1.specForRun)(undefined, process.cwd());
+    // The KRaft twin has no ZooKeeper to wait for, whatever ./infra-spec.yml declares.
+    const spec = options.profile === 'kraft' ? { ...declared, zookeeper: undefined } : declared;
     const timeoutMs = (0, verify_command_1.timeoutSeconds)(options.timeout) * 1000;
     const started = Date.now();
     let notReady;
