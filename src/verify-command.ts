@@ -1,7 +1,5 @@
 // `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
 // A thin shell: every decision about the stack is made in verify.ts.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError, errorMessage } from './model/errors';
 import type { VerifyReport } from './model/report';
@@ -9,6 +7,7 @@ import type { Endpoints, Runtime, ServerPorts } from './model/runtime';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from './model/settings';
 import { addressList } from './protocol/host-port';
 import { renderConsole, renderJson, renderJunit, renderMarkdown } from './report';
+import { checkReportFiles, STDOUT, writeReportFiles, type ReportFile } from './report-files';
 import { createRuntime, resolveRuntimeName } from './runtime';
 import { ExistingRuntime } from './runtime/existing';
 import { DEFAULT_SPEC_FILE, specForRun } from './spec/for-run';
@@ -43,8 +42,9 @@ interface VerifyFlags {
 }
 
 function addressFlag(flag: string, value: string): string[] {
-  const { addresses, invalid } = addressList(value);
-  if (addresses.length === 0 || invalid !== undefined) {
+  const { addresses, invalid, why } = addressList(value);
+  if (invalid !== undefined) throw new UsageError(`${flag} has "${invalid}": ${why}`);
+  if (addresses.length === 0) {
     throw new UsageError(
       `${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`,
     );
@@ -56,7 +56,7 @@ export function timeoutSeconds(value: string): number {
   const seconds = wholeSeconds(value);
   if (seconds === undefined) {
     throw new UsageError(
-      `--timeout "${value}" must be a whole number of seconds above 0, e.g. 300`,
+      `--timeout "${value}" must be a whole number of seconds from 1 to 86400, in digits, e.g. 300`,
     );
   }
   return seconds;
@@ -79,19 +79,6 @@ export async function runtimeFrom(
     return new ExistingRuntime(endpoints, servers);
   }
   return createRuntime(await resolveRuntimeName(flags.runtime), servers);
-}
-
-function writeReport(flag: string, file: string | undefined, render: () => string): void {
-  if (!file) return;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, render());
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(
-      `${flag} ${file} cannot be written (${reason}); give a writable file path`,
-    );
-  }
 }
 
 function elapsedProgress(): (message: string) => void {
@@ -141,7 +128,17 @@ function isReadOnly(flags: VerifyFlags): boolean {
 async function runVerify(flags: VerifyFlags): Promise<number> {
   const loaded = specForRun(flags.spec, process.cwd());
   const timeout = timeoutSeconds(flags.timeout);
-  let report: VerifyReport;
+  let report: VerifyReport | undefined;
+  const render = (to: (report: VerifyReport) => string) => () => to(report as VerifyReport);
+  const reports: ReportFile[] = [
+    { flag: '--report-json', file: flags.reportJson, render: render(renderJson) },
+    { flag: '--junit', file: flags.junit, render: render(renderJunit) },
+    { flag: '--summary-md', file: flags.summaryMd, render: render(renderMarkdown) },
+  ].flatMap(({ file, ...rest }) => (file ? [{ file, ...rest }] : []));
+  checkReportFiles(reports, [
+    ...(loaded.file ? [loaded.file] : []),
+    ...(flags.static ? [flags.composeFile] : []),
+  ]);
   if (flags.static) {
     report = staticReport(flags.composeFile, loaded.spec);
   } else {
@@ -162,10 +159,12 @@ async function runVerify(flags: VerifyFlags): Promise<number> {
       release();
     }
   }
-  process.stdout.write(renderConsole(report));
-  writeReport('--report-json', flags.reportJson, () => renderJson(report));
-  writeReport('--junit', flags.junit, () => renderJunit(report));
-  writeReport('--summary-md', flags.summaryMd, () => renderMarkdown(report));
+  // With a report on standard output, the checklist moves to standard error.
+  const console = reports.some(({ file }) => file === STDOUT) ? process.stderr : process.stdout;
+  console.write(renderConsole(report));
+  for (const problem of writeReportFiles(reports)) {
+    process.stderr.write(`infra-verify verify: ${problem}\n`);
+  }
   if (report.notReady) {
     // The checklist already names each service; the log tails are for finding the cause.
     for (const { service } of report.notReady) {
@@ -209,7 +208,7 @@ export function verifyCommand(setExitCode: (code: number) => void): Command {
       `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${DEFAULT_SPEC_FILE})`,
     )
     .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
-    .option('--report-json <file>', 'write the JSON report here')
+    .option('--report-json <file>', 'write the JSON report here ("-": standard output)')
     .option('--junit <file>', 'write a JUnit XML report here')
     .option('--summary-md <file>', 'write the Markdown summary here')
     .option('--no-persistence', 'skip the stop/start persistence test')

@@ -24,6 +24,7 @@ import {
   type Runtime,
 } from './model/runtime';
 import { declaredRoles, type Spec } from './spec/types';
+import { beforeDeadline, DeadlineError } from './model/deadline';
 
 /** What verify needs from the live stack; M is whatever the observer keeps about its markers. */
 export interface StackObserver<M> {
@@ -140,7 +141,7 @@ export async function verify<M>(
     const upError = runtime.hasLifecycle
       ? await timed('up', () => {
           progress(`bringing the stack up (${runtime.name})`);
-          return runtime.up(progress, bringUpDeadline).then(() => undefined, errorMessage);
+          return upWithin(runtime, bringUpDeadline, options.timeoutSeconds, progress);
         })
       : undefined;
     // After a failed up, one look at each service rather than sitting out the whole timeout.
@@ -256,6 +257,22 @@ async function provePersistence<M>(
   } finally {
     await restarted.close();
   }
+}
+
+/** undefined once up is done; else why not, including an up still running at the deadline. */
+function upWithin(
+  runtime: Runtime,
+  deadline: number,
+  timeoutSeconds: number,
+  progress: Progress,
+): Promise<string | undefined> {
+  return beforeDeadline(runtime.up(progress, deadline), deadline, 'up').then(
+    () => undefined,
+    (error: unknown) =>
+      error instanceof DeadlineError
+        ? `bringing the stack up did not finish within ${timeoutSeconds} s (the timeout)`
+        : errorMessage(error),
+  );
 }
 
 function persistenceFailed(reason: string): PersistenceObservation {

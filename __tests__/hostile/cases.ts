@@ -257,7 +257,7 @@ export const CASES: HostileCase[] = [
   composeCase(
     'compose detection fails (no endpoint can be resolved)',
     () => ({ HOSTILE_DOCKER_PORT: 'fail' }),
-    [/endpoint/i, /port/],
+    [/could not say where the stack's ports are published/, /port/],
     READY_DEADLINE_MS,
   ),
   composeCase(
@@ -270,14 +270,16 @@ export const CASES: HostileCase[] = [
     'a compose command that hangs: ps',
     (address) => ({ HOSTILE_DOCKER_HANGS: 'ps', HOSTILE_DOCKER_PORT: address }),
     [/ps/],
-    READY_DEADLINE_MS,
+    // readiness gives up at the deadline; observing the containers then waits out one quick
+    // command's own deadline (30 s) before the run reports
+    READY_DEADLINE_MS + 30_000,
   ),
   composeCase(
     'a compose command that hangs: down',
     (address) => ({ HOSTILE_DOCKER_HANGS: 'down', HOSTILE_DOCKER_PORT: address }),
     [/down/, /did not finish/],
-    // down gets its own teardown budget after the readiness deadline
-    READY_DEADLINE_MS + 30_000,
+    // down gets its own deadline (60 s) after the readiness deadline
+    READY_DEADLINE_MS + 60_000,
   ),
   specCase('the spec file is a symlink to /proc/self/environ', (dir) => environSymlink(dir), {
     exit: 2,

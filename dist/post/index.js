@@ -31951,7 +31951,6 @@ exports.post = post;
 // not pass, then removes the project with its volumes, unless keep-up. It never throws: a
 // failed teardown is a warning, not a second red step hiding the first.
 const core = __importStar(__nccwpck_require__(7484));
-const plain_text_1 = __nccwpck_require__(4461);
 const compose_1 = __nccwpck_require__(6359);
 const state_1 = __nccwpck_require__(3175);
 const LOG_LINES = 200;
@@ -31974,10 +31973,8 @@ async function post() {
             core.info(`infra-verify: keep-up is set; project ${state.projectName} keeps running`);
             return;
         }
-        await core.group('infra-verify: teardown', async () => {
-            core.info(`infra-verify: removing project ${state.projectName} and its volumes`);
-            await runtime.down({ removeData: true, progress: (line) => core.info(line) });
-        });
+        core.info(`infra-verify: removing project ${state.projectName} and its volumes`);
+        await runtime.down({ removeData: true });
     }
     catch (error) {
         core.warning(`infra-verify teardown failed: ${error.message}`);
@@ -31987,12 +31984,13 @@ async function printLogs(runtime) {
     const services = await runtime.services().catch(() => []);
     for (const { service, state, exitCode } of services) {
         core.startGroup(`logs: ${service} (${state}${exitCode !== undefined ? `, exit ${exitCode}` : ''})`);
-        const log = await runtime.logs(service, LOG_LINES).catch((error) => error.message);
-        core.info((0, plain_text_1.withoutControlSequences)(log));
+        core.info(await runtime.logs(service, LOG_LINES).catch((error) => error.message));
         core.endGroup();
     }
 }
-void post();
+// Exit when the step is done: a driver socket or a child that outlived its deadline must not
+// hold the step open. The exit code is the one core.setFailed set.
+void post().finally(() => process.exit());
 
 
 /***/ }),
@@ -32085,26 +32083,6 @@ function firstLineOf(error) {
 
 /***/ }),
 
-/***/ 4461:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Text from a container or a command, made safe to show: terminal control sequences (compose's
-// `ESC[2K` line clearing, colours, titles) and other control characters removed.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.withoutControlSequences = withoutControlSequences;
-// CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), and any other two-byte escape.
-const ESCAPE_SEQUENCE = new RegExp(String.raw `\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])`, 'g');
-// Control characters but tab and newline (a lone carriage return redraws a line: a newline).
-const CONTROL = new RegExp(String.raw `[\u0000-\u0008\u000b-\u001f\u007f-\u009f]`, 'g');
-function withoutControlSequences(text) {
-    return text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
-}
-
-
-/***/ }),
-
 /***/ 2997:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -32144,6 +32122,7 @@ function stackIsUp(services) {
 // Addresses: the one parser of host:port, for user input, readiness dials and compose output.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseHostPort = parseHostPort;
+exports.endpointProblem = endpointProblem;
 exports.isHostPort = isHostPort;
 exports.splitList = splitList;
 exports.addressList = addressList;
@@ -32154,9 +32133,26 @@ function parseHostPort(address) {
         throw new Error(`"${address}" is not host:port`);
     return { host: match[1] ?? '', port: Number(match[2]) };
 }
-/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+/**
+ * Why an endpoint cannot be used by all three clients, or undefined when it can: host:port
+ * with a port from 1 to 65535. An IPv6 literal is refused: kafkajs splits a broker address at
+ * its first colon, so "[::1]:9092" never reaches a broker; a name that resolves to it works.
+ */
+function endpointProblem(address) {
+    if (address.startsWith('[')) {
+        return 'IPv6 literals are not supported (kafkajs cannot dial them); use a host name that resolves to the address';
+    }
+    const match = /^([A-Za-z0-9._-]+):(\d{1,5})$/.exec(address);
+    if (!match)
+        return 'use host:port, e.g. localhost:9092';
+    const port = Number(match[2]);
+    if (port < 1 || port > 65535)
+        return `port ${match[2]} is out of range (1-65535)`;
+    return undefined;
+}
+/** One endpoint as the CLI and the Action both accept it. */
 function isHostPort(address) {
-    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+    return endpointProblem(address) === undefined;
 }
 /** One per line or comma-separated, as other actions take lists. */
 function splitList(value) {
@@ -32165,10 +32161,11 @@ function splitList(value) {
         .map((item) => item.trim())
         .filter((item) => item !== '');
 }
-/** The addresses of a list, and the first one that is not host:port (undefined when all are). */
+/** The addresses of a list, and the first one no client can use, with why (undefined when all can). */
 function addressList(value) {
     const addresses = splitList(value);
-    return { addresses, invalid: addresses.find((address) => !isHostPort(address)) };
+    const invalid = addresses.find((address) => !isHostPort(address));
+    return { addresses, invalid, why: invalid === undefined ? undefined : endpointProblem(invalid) };
 }
 
 
@@ -32187,7 +32184,6 @@ exports.runChild = runChild;
 // group, so a kill also reaches what it started (the compose plugin under `docker`, mvn's JVM).
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_os_1 = __nccwpck_require__(8161);
-const node_string_decoder_1 = __nccwpck_require__(6193);
 /** A child that overran its deadline or its output cap; it has been killed. */
 class ChildCommandError extends Error {
     constructor(message) {
@@ -32259,20 +32255,13 @@ function runChild(file, args, options) {
                 killGroup(pid);
         };
         const timer = setTimeout(() => end(`${shown(file, args)} did not finish within ${Math.ceil(options.timeoutMs / 1000)} s; it was killed`), options.timeoutMs);
-        const splitters = [];
-        const collect = (into) => {
-            const lines = options.onLine ? new LineSplitter(options.onLine) : undefined;
-            if (lines)
-                splitters.push(lines);
-            return (chunk) => {
-                bytes += chunk.length;
-                if (bytes > maxBytes) {
-                    end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
-                    return;
-                }
-                into.push(chunk);
-                lines?.write(chunk);
-            };
+        const collect = (into) => (chunk) => {
+            bytes += chunk.length;
+            if (bytes > maxBytes) {
+                end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
+                return;
+            }
+            into.push(chunk);
         };
         child.stdout.on('data', collect(stdout));
         child.stderr.on('data', collect(stderr));
@@ -32285,8 +32274,6 @@ function runChild(file, args, options) {
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
-            for (const lines of splitters)
-                lines.end();
             if (pid !== undefined) {
                 // the group may still hold grandchildren that outlived their parent
                 killGroup(pid);
@@ -32304,26 +32291,6 @@ function runChild(file, args, options) {
         });
     });
 }
-/** Calls back once per line as lines complete; a character split across chunks stays whole. */
-class LineSplitter {
-    onLine;
-    decoder = new node_string_decoder_1.StringDecoder('utf8');
-    pending = '';
-    constructor(onLine) {
-        this.onLine = onLine;
-    }
-    write(chunk) {
-        const lines = (this.pending + this.decoder.write(chunk)).split(/\r?\n/);
-        this.pending = lines.pop() ?? '';
-        for (const line of lines)
-            this.onLine(line);
-    }
-    end() {
-        const rest = this.pending + this.decoder.end();
-        if (rest !== '')
-            this.onLine(rest);
-    }
-}
 
 
 /***/ }),
@@ -32336,8 +32303,6 @@ class LineSplitter {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
-exports.configArgs = configArgs;
-exports.containerOwnersArgs = containerOwnersArgs;
 exports.inspectArgs = inspectArgs;
 exports.portArgs = portArgs;
 exports.stopArgs = stopArgs;
@@ -32358,16 +32323,13 @@ function upArgs(command, project) {
     // behaviour; readiness is awaited by protocol and by `ps` instead.
     return [...projectArgs(command, project), 'up', '--detach'];
 }
+/**
+ * v2 has `ps --format json`; v1 has no JSON at all, so it lists container ids and `inspect`
+ * supplies the rest.
+ */
 function psArgs(command, project) {
-    return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
-}
-/** The project as compose resolves it (files merged, variables filled in), as JSON. */
-function configArgs(command, project) {
-    return [...projectArgs(command, project), 'config', '--format', 'json'];
-}
-/** Every container on the engine: its name and the compose project that owns it, if any. */
-function containerOwnersArgs() {
-    return ['ps', '--all', '--format', '{{.Names}}\t{{.Label "com.docker.compose.project"}}'];
+    const listing = command.version === 2 ? ['--format', 'json'] : ['--quiet'];
+    return [...projectArgs(command, project), 'ps', '--all', ...listing];
 }
 function inspectArgs(containerIds) {
     return ['inspect', '--type', 'container', ...containerIds];
@@ -32407,9 +32369,8 @@ function logsArgs(command, project, service, lines) {
 
 "use strict";
 
-// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
-// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
-// Everything is an argument array; nothing is ever joined into a shell line.
+// Which compose binary to drive: the v2 plugin (`docker compose`) or the v1 standalone
+// (`docker-compose`). Everything is an argument array; nothing is ever joined into a shell line.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeNotFoundError = void 0;
 exports.parseComposeVersion = parseComposeVersion;
@@ -32435,24 +32396,19 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version?.major === 1) {
-                throw new ComposeNotFoundError(`Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
-                    'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
-                    'plugin ("docker compose"), or use runtime "existing" with endpoints.');
+            if (result.exitCode === 0 && version && version.major >= 1) {
+                // Compose jumped from v2 to v5 with the same CLI and output formats.
+                const generation = version.major === 1 ? 1 : 2;
+                return { ...candidate, version: generation, versionText: version.text };
             }
-            // Compose jumped from v2 to v5 with the same CLI and output formats.
-            if (result.exitCode === 0 && version)
-                return { ...candidate, versionText: version.text };
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
         catch (error) {
-            if (error instanceof ComposeNotFoundError)
-                throw error;
             tried.push(`${shown}: ${error.message}`);
         }
     }
     throw new ComposeNotFoundError(`No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
-        `("docker compose"), or use runtime "existing" with endpoints.`);
+        `("docker compose") or docker-compose v1, or use runtime "existing" with endpoints.`);
 }
 function firstLine(text) {
     return text.trim().split('\n')[0] ?? '';
@@ -32467,27 +32423,33 @@ function firstLine(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComposeRuntime = exports.ComposeConflictError = exports.ComposeCommandError = void 0;
+exports.ComposeRuntime = exports.ComposeCommandError = void 0;
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+const errors_1 = __nccwpck_require__(7206);
 const runtime_1 = __nccwpck_require__(2997);
 const args_1 = __nccwpck_require__(1378);
-const plain_text_1 = __nccwpck_require__(4461);
 const command_1 = __nccwpck_require__(8210);
 const parse_1 = __nccwpck_require__(1940);
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
 const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
+/**
+ * `down` stops every container (10 s grace each, in parallel) and removes them: a minute is
+ * ample, and a teardown that hangs must not hold the run or the post step much longer.
+ */
+const DOWN_TIMEOUT_MS = 60_000;
 /** What `stop` may take beyond the stop timeout it hands compose. */
 const STOP_MARGIN_MS = 60_000;
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
-/** A container this project needs, by its fixed name, belongs to another compose project. */
-class ComposeConflictError extends ComposeCommandError {
-}
-exports.ComposeConflictError = ComposeConflictError;
-/** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
-const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
+/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
+const nowhere = (why) => ({
+    zookeeper: '',
+    kafkaBrokers: [],
+    cassandraContactPoints: [],
+    unresolved: `compose could not say where the stack's ports are published: ${why}`,
+});
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -32511,23 +32473,19 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
-    async up(progress, deadline) {
+    async up(progress) {
         const command = await this.compose();
-        // Until compose says where this project's servers listen, there is nowhere to probe: the
-        // default ports may belong to another stack (the one a conflict below is about).
-        this.resolved = NOWHERE;
-        await this.refuseForeignContainers(command);
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
-        // timeout as one that starts and never turns ready.
-        const timeoutMs = deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
+        // Until compose says where the ports are, they are unknown, not the defaults.
+        this.resolved = nowhere('docker compose up has not finished');
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs);
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
             // never at the default ports, where some other stack may answer.
-            this.resolved = await this.resolveEndpoints();
+            // When compose cannot say (no container was even created), there is nothing to probe.
+            this.resolved = await this.resolveEndpoints().catch((error) => nowhere((0, errors_1.errorMessage)(error)));
         }
     }
     /** For a project that is already up (init inspects it): learn where its servers listen. */
@@ -32547,7 +32505,7 @@ class ComposeRuntime {
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
         const timeout = this.options.stopTimeoutSeconds ?? 60;
-        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS, undefined, streamTo(progress));
+        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS);
         const after = await this.containers();
         // Each container's own FinishedAt times its stop; compose stops several at once.
         return running.map(({ service }) => {
@@ -32562,13 +32520,13 @@ class ComposeRuntime {
             };
         });
     }
-    async start(progress, deadline) {
+    async start(progress) {
         // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-        await this.up(progress, deadline);
+        await this.up(progress);
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', this.lifecycleTimeoutMs, undefined, options.progress && streamTo(options.progress));
+        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', DOWN_TIMEOUT_MS);
     }
     async logs(service, lines) {
         const command = await this.compose();
@@ -32577,8 +32535,10 @@ class ComposeRuntime {
     }
     async containers() {
         const command = await this.compose();
-        const psEntries = (0, parse_1.parsePs)(await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps'));
-        const ids = psEntries.map((entry) => entry.id);
+        const listing = await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps');
+        // v1 has no JSON listing: it prints container ids only, and inspect says the rest.
+        const psEntries = command.version === 2 ? (0, parse_1.parsePs)(listing) : [];
+        const ids = command.version === 2 ? psEntries.map((entry) => entry.id) : (0, parse_1.parseContainerIds)(listing);
         if (ids.length === 0)
             return [];
         const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', undefined, 'docker'), this.projectName);
@@ -32598,52 +32558,24 @@ class ComposeRuntime {
             };
         });
     }
-    /**
-     * Where each server is published. Each is asked on its own: one service that is not running
-     * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
-     * that nothing answers, instead of asking a stranger on the default port.
-     */
     async resolveEndpoints() {
         const command = await this.compose();
-        const address = (server) => server === undefined
-            ? Promise.resolve([])
-            : this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port')
-                .then((output) => {
-                const published = (0, parse_1.parsePort)(output);
-                return [`${published.host}:${published.port}`];
-            })
-                .catch(() => []);
-        const [zookeeper, kafka, cassandra] = await Promise.all([
-            address(this.ports.zookeeper),
-            address(this.ports.kafka),
-            address(this.ports.cassandra),
-        ]);
-        return {
-            zookeeper: zookeeper[0] ?? '',
-            kafkaBrokers: kafka,
-            cassandraContactPoints: cassandra,
+        const address = async (server) => {
+            if (!server)
+                return undefined;
+            const published = (0, parse_1.parsePort)(await this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port'));
+            return `${published.host}:${published.port}`;
         };
-    }
-    /**
-     * A compose file that fixes container names (docker-compose.yml does) can run once per
-     * engine. When another project holds one of those names, `up` would fail on it, or worse,
-     * a later `down` could be taken to mean that stack: refuse before touching anything.
-     */
-    async refuseForeignContainers(command) {
-        const names = (0, parse_1.parseContainerNames)(await this.exec((0, args_1.configArgs)(command, this.options.project), 'config'));
-        if (names.size === 0)
-            return;
-        const owners = (0, parse_1.parseContainerOwners)(await this.exec((0, args_1.containerOwnersArgs)(), 'ps', undefined, 'docker'));
-        for (const [name, service] of names) {
-            const owner = owners.get(name);
-            if (owner === undefined || owner === this.projectName)
-                continue;
-            const held = owner === '' ? 'a container outside compose' : `compose project "${owner}"`;
-            throw new ComposeConflictError(`container "${name}" (service ${service}) already exists and belongs to ${held}. ` +
-                'The compose file fixes its container_name, so one such stack can run per Docker ' +
-                'engine: wait for the other run to end, or remove it' +
-                (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`));
-        }
+        const [zookeeper, kafka, cassandra] = [
+            await address(this.ports.zookeeper),
+            await address(this.ports.kafka),
+            await address(this.ports.cassandra),
+        ];
+        return {
+            zookeeper: zookeeper ?? '',
+            kafkaBrokers: kafka ? [kafka] : [],
+            cassandraContactPoints: cassandra ? [cassandra] : [],
+        };
     }
     async compose() {
         this.command ??= await (0, command_1.detectCompose)(this.options.run);
@@ -32656,13 +32588,12 @@ class ComposeRuntime {
      * Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error.
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
-    async exec(args, what, timeoutMs, file, onLine) {
+    async exec(args, what, timeoutMs, file) {
         const command = await this.compose();
         const executable = file ?? command.file;
         const result = await this.options.run(executable, args, {
             cwd: this.options.project.directory,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-            ...(onLine ? { onLine } : {}),
         });
         if (result.exitCode !== 0) {
             throw new ComposeCommandError(`docker compose ${what} failed (exit ${result.exitCode}): ` +
@@ -32672,14 +32603,6 @@ class ComposeRuntime {
     }
 }
 exports.ComposeRuntime = ComposeRuntime;
-/** Compose's own lines, live, as progress: what it pulls, creates and starts, as it happens. */
-function streamTo(progress) {
-    return (line) => {
-        const text = (0, plain_text_1.withoutControlSequences)(line).trim();
-        if (text !== '')
-            progress(`compose: ${text}`);
-    };
-}
 
 
 /***/ }),
@@ -32690,12 +32613,11 @@ function streamTo(progress) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(1802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 var project_name_1 = __nccwpck_require__(1968);
-Object.defineProperty(exports, "composeDefaultFiles", ({ enumerable: true, get: function () { return project_name_1.composeDefaultFiles; } }));
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
@@ -32718,8 +32640,7 @@ function composeRuntime(project, ports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeOutputError = void 0;
 exports.parsePs = parsePs;
-exports.parseContainerNames = parseContainerNames;
-exports.parseContainerOwners = parseContainerOwners;
+exports.parseContainerIds = parseContainerIds;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
@@ -32758,27 +32679,12 @@ function toPsEntry(value) {
         ...(state === 'exited' && exitCode !== undefined ? { exitCode } : {}),
     };
 }
-/** The fixed `container_name`s of `docker compose config --format json`, by service. */
-function parseContainerNames(output) {
-    const config = asRecord(parseJson(output, 'docker compose config'), 'docker compose config');
-    const services = asRecord(config.services ?? {}, 'docker compose config services');
-    const names = new Map();
-    for (const [service, value] of Object.entries(services)) {
-        const name = asRecord(value, `docker compose config service ${service}`).container_name;
-        if (typeof name === 'string' && name !== '')
-            names.set(name, service);
-    }
-    return names;
-}
-/** `docker ps --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`: name -> project. */
-function parseContainerOwners(output) {
-    const owners = new Map();
-    for (const line of output.split('\n')) {
-        const [name = '', project = ''] = line.split('\t');
-        if (name.trim() !== '')
-            owners.set(name.trim(), project.trim());
-    }
-    return owners;
+/** `docker-compose ps --quiet` (v1) prints one container id per line. */
+function parseContainerIds(output) {
+    return output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
 }
 /** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 function parsePort(output) {
@@ -32900,7 +32806,6 @@ exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
 exports.composeDefaultProjectName = composeDefaultProjectName;
-exports.composeDefaultFiles = composeDefaultFiles;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
@@ -32941,17 +32846,6 @@ function composeDefaultProjectName(env, directory) {
         .replace(/^[_-]+/, '');
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
-/**
- * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
- * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
- * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
- */
-function composeDefaultFiles(env) {
-    const files = (env.COMPOSE_FILE ?? '')
-        .split(env.COMPOSE_PATH_SEPARATOR || ':')
-        .filter((file) => file !== '');
-    return files.length > 0 ? files : ['docker-compose.yml'];
-}
 
 
 /***/ }),
@@ -32966,11 +32860,10 @@ exports.runCommand = exports.QUICK_COMMAND_TIMEOUT_MS = void 0;
 // The only place compose commands are executed: an argument array, no shell, and a deadline.
 const child_1 = __nccwpck_require__(7350);
 /** A command that names no deadline of its own (version, ps, port, inspect, logs). */
-exports.QUICK_COMMAND_TIMEOUT_MS = 60_000;
+exports.QUICK_COMMAND_TIMEOUT_MS = 30_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
     cwd: options.cwd,
     timeoutMs: options.timeoutMs ?? exports.QUICK_COMMAND_TIMEOUT_MS,
-    ...(options.onLine ? { onLine: options.onLine } : {}),
 });
 exports.runCommand = runCommand;
 
@@ -33174,14 +33067,6 @@ module.exports = require("node:querystring");
 
 "use strict";
 module.exports = require("node:stream");
-
-/***/ }),
-
-/***/ 6193:
-/***/ ((module) => {
-
-"use strict";
-module.exports = require("node:string_decoder");
 
 /***/ }),
 

@@ -126,16 +126,18 @@ function timeoutInput(value: string): number {
   if (value.trim() === '') return DEFAULT_TIMEOUT_SECONDS;
   const seconds = wholeSeconds(value);
   if (seconds === undefined) {
-    throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds, e.g. 300.`);
+    throw new InputError(
+      `Input "timeout" is "${value}": use a whole number of seconds from 1 to 86400, in digits, e.g. 300.`,
+    );
   }
   return seconds;
 }
 
 /** May be empty here: whether it is required depends on the spec's servers (main checks). */
 function endpointList(get: GetInput, name: string): string[] {
-  const { addresses, invalid } = addressList(get(name));
+  const { addresses, invalid, why } = addressList(get(name));
   if (invalid !== undefined) {
-    throw new InputError(`Input "${name}" has "${invalid}": use host:port, e.g. localhost:9092.`);
+    throw new InputError(`Input "${name}" has "${invalid}": ${why}.`);
   }
   return addresses;
 }

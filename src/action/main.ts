@@ -293,4 +293,6 @@ async function reportError(error: unknown, inputs: ActionInputs | undefined): Pr
   if (error instanceof UserError) process.exitCode = 2;
 }
 
-void main();
+// Exit when the step is done: a driver socket or a child that outlived its deadline must not
+// hold the step open. The exit code is the one core.setFailed set.
+void main().finally(() => process.exit());

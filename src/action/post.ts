@@ -50,4 +50,6 @@ async function printLogs(runtime: ReturnType<typeof composeRuntime>): Promise<vo
   }
 }
 
-void post();
+// Exit when the step is done: a driver socket or a child that outlived its deadline must not
+// hold the step open. The exit code is the one core.setFailed set.
+void post().finally(() => process.exit());

@@ -20,6 +20,8 @@ export interface Endpoints {
   zookeeper: string;
   /** for a Cassandra with PasswordAuthenticator (runtime existing) */
   cassandraCredentials?: CassandraCredentials;
+  /** why the addresses are not known: then nothing is dialled, and readiness says this */
+  unresolved?: string;
 }
 
 export type ServiceState = 'running' | 'exited' | 'missing' | 'restarting' | 'created';

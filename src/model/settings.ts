@@ -4,8 +4,15 @@
 /** The readiness deadline when none is given; action.yml's timeout default says the same. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 
-/** A whole number of seconds above 0, or undefined when the text is not one. */
+/** A day: beyond it a timer would overflow, and no stack takes that long to start. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
+/**
+ * A whole number of seconds from 1 to a day, written plainly (digits only: no 0x10, 1e3 or
+ * 5.0), or undefined when the text is not one.
+ */
 export function wholeSeconds(text: string): number | undefined {
-  const seconds = Number(text);
-  return text.trim() !== '' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
+  if (!/^\d{1,6}$/.test(text.trim())) return undefined;
+  const seconds = Number(text.trim());
+  return seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS ? seconds : undefined;
 }

@@ -66,8 +66,17 @@ export async function awaitStack(
   progress: Progress,
 ): Promise<StackReadiness> {
   const logTail = (service: string) => () => runtime.logs(service, LOG_TAIL_LINES);
-  const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } =
+  const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials, unresolved } =
     runtime.endpoints;
+  // Unknown addresses are never guessed (a default port may belong to another stack): a wait
+  // for a server without an address gives up at once, naming why.
+  const address: Record<RoleName, string[]> = {
+    zookeeper: zookeeper ? [zookeeper] : [],
+    kafka: kafkaBrokers,
+    cassandra: cassandraContactPoints,
+  };
+  const giveUpIfUnresolved = (role: RoleName) => async () =>
+    address[role].length === 0 ? (unresolved ?? `no address is known for ${role}`) : undefined;
   const roles = declaredRoles(spec);
   const serviceOf = Object.fromEntries(
     Object.entries(roles).map(([role, { service }]) => [role, service]),
@@ -75,7 +84,16 @@ export async function awaitStack(
   const waitFor = <T>(role: RoleName, attempt: () => Promise<T>) => {
     const service = serviceOf[role];
     if (service === undefined) return Promise.resolve(undefined);
-    return settle(waitUntil({ service, attempt, deadline, progress, logTail: logTail(service) }));
+    return settle(
+      waitUntil({
+        service,
+        attempt,
+        deadline,
+        progress,
+        logTail: logTail(service),
+        giveUpIf: giveUpIfUnresolved(role),
+      }),
+    );
   };
   // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
   const others = runtime.name === 'existing' ? [] : stateServices(spec);

@@ -1,5 +1,7 @@
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
+import { connect } from 'node:net';
 import { Client, type ClientOptions } from 'cassandra-driver';
+import { parseHostPort } from './host-port';
 import type { CassandraCredentials } from '../model/runtime';
 
 /** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
@@ -26,6 +28,52 @@ export function cassandraClient(
   });
 }
 
+/** A SUPPORTED answer is a few hundred bytes. */
+const MAX_OPTIONS_BODY_BYTES = 64 * 1024;
+/** OPTIONS in native protocol v4: version, flags, stream 0, opcode 0x05, empty body. */
+const OPTIONS_FRAME = Buffer.from([0x04, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00]);
+
+/**
+ * One OPTIONS request over a raw socket, bounded in time and bytes, before the driver is let
+ * near the port: cassandra-driver trusts the frames it reads, and garbage or a flood from a
+ * port that is not Cassandra crashes it or fills memory. Resolves once a CQL frame came back.
+ */
+export function cqlHandshake(address: string, timeoutMs: number): Promise<void> {
+  const { host, port } = parseHostPort(address);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host, port });
+    let received = Buffer.alloc(0);
+    const fail = (why: string) => socket.destroy(new Error(`${address}: ${why}`));
+    const timer = setTimeout(() => fail(`no CQL answer within ${timeoutMs} ms`), timeoutMs);
+    socket.on('connect', () => socket.write(OPTIONS_FRAME));
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (received.length < 9) return;
+      const version = received[0] as number;
+      const opcode = received[4] as number;
+      const length = received.readInt32BE(5);
+      const isResponse = (version & 0x80) !== 0 && [3, 4, 5].includes(version & 0x7f);
+      if (!isResponse || ![0x00, 0x06].includes(opcode)) {
+        fail('the answer is not a CQL frame: not Cassandra');
+      } else if (length < 0 || length > MAX_OPTIONS_BODY_BYTES) {
+        fail(`the answer announces ${length} bytes: not Cassandra`);
+      } else if (received.length >= 9 + length) {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve();
+      }
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      reject(new Error(`${address}: closed before a CQL answer`));
+    });
+  });
+}
+
 /**
  * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
  * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
@@ -34,7 +82,19 @@ export async function cassandraReady(
   contactPoints: string[],
   credentials?: CassandraCredentials,
 ): Promise<{ releaseVersion: string }> {
-  const client = cassandraClient(contactPoints, credentials, 5000);
+  // One contact point that speaks CQL is enough for the driver; it is the one it is given.
+  const handshakes = await Promise.allSettled(
+    contactPoints.map((point) => cqlHandshake(point, 3000).then(() => point)),
+  );
+  const speaking = handshakes.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  if (speaking.length === 0) {
+    throw (
+      (handshakes[0] as PromiseRejectedResult | undefined)?.reason ?? new Error('no contact point')
+    );
+  }
+  const client = cassandraClient(speaking, credentials, 5000);
   try {
     await client.connect();
     const result = await client.execute('SELECT release_version FROM system.local');

@@ -1,5 +1,6 @@
 // Waiting for a service by its real protocol: one attempt function, retried with backoff until
 // a deadline that several waits can share. It knows nothing about servers or runtimes.
+import { beforeDeadline, DeadlineError } from '../model/deadline';
 import { firstLineOf } from '../model/errors';
 import type { Progress } from '../model/runtime';
 
@@ -35,6 +36,9 @@ export class ReadinessError extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A log tail is worth waiting a moment for after the deadline, not longer. */
+const LOG_TAIL_GRACE_MS = 3000;
+
 export async function waitUntil<T>(options: WaitOptions<T>): Promise<T> {
   const started = Date.now();
   const { deadline } = options;
@@ -43,17 +47,29 @@ export async function waitUntil<T>(options: WaitOptions<T>): Promise<T> {
   let lastSeen = 'nothing yet';
   let lastReported = '';
   const fail = async (why: string): Promise<never> => {
-    const tail = options.logTail ? await options.logTail().catch(() => '') : '';
+    const tail = options.logTail
+      ? await beforeDeadline(
+          options.logTail(),
+          Date.now() + LOG_TAIL_GRACE_MS,
+          'reading the log',
+        ).catch(() => '')
+      : '';
     throw new ReadinessError(options.service, lastSeen, tail, why);
   };
   for (;;) {
     try {
-      return await options.attempt();
+      // Every attempt races the shared deadline: a server that answers a byte a second, or a
+      // command that hangs, cannot hold the wait past it.
+      return await beforeDeadline(options.attempt(), deadline, 'an attempt');
     } catch (error) {
       // First line only: whole driver messages would flood the progress output.
-      lastSeen = firstLineOf(error);
+      if (!(error instanceof DeadlineError)) lastSeen = firstLineOf(error);
     }
-    const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
+    const reason = options.giveUpIf
+      ? await beforeDeadline(options.giveUpIf(), deadline, 'a look at the service').catch(
+          () => undefined,
+        )
+      : undefined;
     if (reason) return fail(reason);
     if (Date.now() + delay > deadline) {
       return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);

@@ -1,5 +1,6 @@
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+import { firstLineOf } from '../../model/errors';
 import {
   isCleanExit,
   type Endpoints,
@@ -45,6 +46,11 @@ export interface ComposeRuntimeOptions {
 
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
 const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
+/**
+ * `down` stops every container (10 s grace each, in parallel) and removes them: a minute is
+ * ample, and a teardown that hangs must not hold the run or the post step much longer.
+ */
+const DOWN_TIMEOUT_MS = 60_000;
 /** What `stop` may take beyond the stop timeout it hands compose. */
 const STOP_MARGIN_MS = 60_000;
 
@@ -160,7 +166,7 @@ export class ComposeRuntime implements Runtime {
     await this.exec(
       downArgs(command, this.options.project, options),
       'down',
-      this.lifecycleTimeoutMs,
+      Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS),
       undefined,
       options.progress && streamTo(options.progress),
     );
@@ -216,7 +222,11 @@ export class ComposeRuntime implements Runtime {
               const published = parsePort(output);
               return [`${published.host}:${published.port}`];
             })
-            .catch(() => []);
+            .catch((error: unknown) => {
+              unresolved.push(`${server.service}: ${firstLineOf(error)}`);
+              return [];
+            });
+    const unresolved: string[] = [];
     const [zookeeper, kafka, cassandra] = await Promise.all([
       address(this.ports.zookeeper),
       address(this.ports.kafka),
@@ -226,6 +236,11 @@ export class ComposeRuntime implements Runtime {
       zookeeper: zookeeper[0] ?? '',
       kafkaBrokers: kafka,
       cassandraContactPoints: cassandra,
+      ...(unresolved.length > 0
+        ? {
+            unresolved: `compose could not say where the stack's ports are published (${unresolved.join('; ')})`,
+          }
+        : {}),
     };
   }
 

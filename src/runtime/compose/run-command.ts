@@ -3,7 +3,7 @@ import { runChild } from '../child';
 import type { RunCommand } from './command';
 
 /** A command that names no deadline of its own (version, ps, port, inspect, logs). */
-export const QUICK_COMMAND_TIMEOUT_MS = 60_000;
+export const QUICK_COMMAND_TIMEOUT_MS = 30_000;
 
 export const runCommand: RunCommand = (file, args, options = {}) =>
   runChild(file, args, {
