@@ -29,6 +29,8 @@ export interface Expectation {
   exit: number;
   /** the action's main step: 0 passed, 2 the user's to fix, 1 failed */
   actionExit?: number;
+  /** the action refuses its inputs before it registers any secret */
+  inputsRefused?: boolean;
   /** each must appear in what the user reads (stderr and stdout; for the action also the summary) */
   words: RegExp[];
   /** the user's deadline for the whole run, in ms; the run may take a fixed margin beyond it */
@@ -60,6 +62,9 @@ export const REPORT_ARGS = [
   '--summary-md',
   'out/summary.md',
 ];
+
+/** The repository's own spec: a run with no spec at all is refused (exit 2) before it starts. */
+const REPO_SPEC = join(__dirname, '..', '..', 'infra-spec.yml');
 
 const TIMEOUT_S = 3;
 /** One connect timeout of a probe attempt: what a readiness deadline may be overrun by. */
@@ -111,6 +116,8 @@ function existing(
         endpoints.cassandra,
         '--timeout',
         String(timeoutSeconds),
+        '--spec',
+        REPO_SPEC,
         ...REPORT_ARGS,
         ...(extra.args ?? []),
       ],
@@ -122,6 +129,7 @@ function existing(
         'kafka-brokers': endpoints.kafka,
         'cassandra-contact-points': endpoints.cassandra,
         timeout: String(timeoutSeconds),
+        spec: REPO_SPEC,
         'cassandra-username': USERNAME,
         'cassandra-password': SECRET,
         ...(extra.inputs ?? {}),
@@ -161,10 +169,22 @@ function composeCase(
       const stub = env(address);
       return {
         cli: {
-          args: ['verify', '--runtime', 'compose', '--timeout', String(TIMEOUT_S), ...REPORT_ARGS],
+          args: [
+            'verify',
+            '--runtime',
+            'compose',
+            '--timeout',
+            String(TIMEOUT_S),
+            '--spec',
+            REPO_SPEC,
+            ...REPORT_ARGS,
+          ],
           env: stub,
         },
-        action: { inputs: { runtime: 'compose', timeout: String(TIMEOUT_S) }, env: stub },
+        action: {
+          inputs: { runtime: 'compose', timeout: String(TIMEOUT_S), spec: REPO_SPEC },
+          env: stub,
+        },
         listeners: [],
       };
     },
@@ -217,7 +237,7 @@ function inputCase(
 ): HostileCase {
   return {
     name,
-    expect: { exit: 2, words, deadlineMs: INSTANT_MS },
+    expect: { exit: 2, words, deadlineMs: INSTANT_MS, inputsRefused: true },
     prepare: async () => {
       const { endpoints } = await servers({});
       const base = existing(endpoints, 1);
@@ -233,6 +253,8 @@ function inputCase(
 const staticDrift = (dir: string, ...reports: string[]) => [
   'verify',
   '--static',
+  '--spec',
+  REPO_SPEC,
   '--compose-file',
   driftedCompose(dir),
   ...reports,
@@ -292,7 +314,14 @@ export const CASES: HostileCase[] = [
   cliCase(
     'a YAML alias bomb as the compose file (--static)',
     'the action has no static mode',
-    (dir) => ['verify', '--static', '--compose-file', aliasBomb(dir, 'docker-compose.yml')],
+    (dir) => [
+      'verify',
+      '--static',
+      '--spec',
+      REPO_SPEC,
+      '--compose-file',
+      aliasBomb(dir, 'docker-compose.yml'),
+    ],
     { exit: 2, words: [/docker-compose\.yml/, /alias/i] },
   ),
   specCase('a 47 MB spec', (dir) => hugeSpec(dir, 47), {
@@ -312,7 +341,7 @@ export const CASES: HostileCase[] = [
   cliCase(
     'an oddly shaped compose file (--static)',
     'the action has no static mode',
-    (dir) => ['verify', '--static', '--compose-file', oddCompose(dir)],
+    (dir) => ['verify', '--static', '--spec', REPO_SPEC, '--compose-file', oddCompose(dir)],
     { exit: 2, words: [/docker-compose\.yml:\d+:\d+/, /services/] },
   ),
   {
