@@ -55,6 +55,12 @@ module.exports = {
     },
     // The KRaft profile of the twin (no ZooKeeper), which its suite brings up and tears down.
     { ...base, displayName: 'kraft', testMatch: ['<rootDir>/__tests__/kraft/**/*.test.ts'] },
+    // Issue 8's hostile inputs: misbehaving listeners and files made on the spot, no twin.
+    {
+      ...base,
+      displayName: 'hostile',
+      testMatch: ['<rootDir>/__tests__/hostile/**/*.test.ts'],
+    },
     // The stand-in docker runs a twin of its own, on other ports; the shared twin serves the
     // cases that run the action with runtime "existing".
     {

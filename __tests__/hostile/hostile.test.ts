@@ -1,7 +1,7 @@
 // Issue 8's table, run for real: misbehaving listeners on loopback, hostile files and inputs,
 // through the CLI and through the bundled action. Every run is bounded by a kill timer, so a
 // hang fails its case instead of stalling the suite.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES, type HostileCase, type Invocation, type Prepared } from './cases';
@@ -14,6 +14,16 @@ const MARGIN_MS = 15_000;
 const KILL_AFTER_MARGIN_MS = 30_000;
 
 jest.setTimeout(5 * 60_000);
+
+/** HOSTILE_FIGURES=FILE keeps each run's exit code, time and peak RSS (issue 8's closing table). */
+const figures: { name: string; gate: string; exit: number | null; ms: number; rssMb: number }[] =
+  [];
+afterAll(() => {
+  const file = process.env.HOSTILE_FIGURES;
+  if (file) writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
+});
+const record = (name: string, gate: string, run: GateRun) =>
+  figures.push({ name, gate, exit: run.exitCode, ms: run.ms, rssMb: run.peakRssMb });
 
 /** The secret may only appear in the runner's own ::add-mask:: command, which the runner eats. */
 function leaks(run: GateRun): string[] {
@@ -58,6 +68,7 @@ describe.each(CASES.map((hostile) => [hostile.name, hostile] as const))('%s', (_
   it('through the CLI', async () => {
     const cli = prepared.cli as Invocation;
     const run = await runCli(dir, cli.args ?? [], cli.env ?? {}, killAfter);
+    record(hostile.name, 'cli', run);
     expectBounded(run, hostile);
     expectWords(`${run.stderr}\n${run.stdout}`, hostile);
     expect(run.exitCode).toBe(hostile.expect.exit);
@@ -76,6 +87,7 @@ describe.each(CASES.map((hostile) => [hostile.name, hostile] as const))('%s', (_
         prepared.action.env ?? {},
         killAfter,
       );
+      record(hostile.name, 'action', run);
       expectBounded(run, hostile);
       expect({ hung: run.post.killed, leftovers: run.post.leftovers }).toEqual({
         hung: false,

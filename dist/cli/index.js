@@ -69679,260 +69679,6 @@ function compactionOutcome(tableName, compaction, observed) {
 
 /***/ }),
 
-/***/ 7623:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.clusterChecks = clusterChecks;
-const outcome_1 = __nccwpck_require__(34545);
-const SECTION = 'Cluster Health';
-function clusterChecks(spec, observed, gates, locate) {
-    const check = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id, section: SECTION, title, path }, outcome);
-    return [
-        ...kafkaClusterChecks(spec, observed, gates, check),
-        ...cassandraClusterChecks(spec, observed, check),
-    ];
-}
-/** The declared topics that exist, with their live partitions. */
-function declaredTopics(spec, observed) {
-    const live = observed.kafka.ok ? observed.kafka.value : {};
-    return (spec.kafka?.topics ?? []).flatMap((topic) => {
-        const found = live[topic.name];
-        return found ? [[topic, found]] : [];
-    });
-}
-const partitionName = (topic, p) => `${topic}-${p.partition}`;
-const brokerList = (ids) => ids.join(',') || 'none';
-function kafkaClusterChecks(spec, observed, gates, check) {
-    if (!spec.kafka)
-        return [];
-    const brokers = spec.kafka.brokers;
-    const declaringMin = spec.kafka.topics.some((t) => t.minInsyncReplicas !== undefined);
-    if (brokers === undefined && !declaringMin)
-        return [];
-    const topics = declaredTopics(spec, observed);
-    // Partition health needs the topics; a failed Kafka probe is reported once, in Kafka Topics.
-    const overTopics = (judge) => gates.kafka.use(() => topics.length === 0 ? (0, outcome_1.skip)('no declared topic exists to look at') : judge());
-    const results = [];
-    if (brokers !== undefined) {
-        const cluster = new outcome_1.ProbeGate('Kafka cluster', orNotRun(observed.kafkaCluster));
-        results.push(check('kafka.cluster.brokers', `${brokers} brokers registered`, ['kafka', 'brokers'], cluster.use((value) => brokerCountOutcome(brokers, value, topics))), check('kafka.cluster.leaders', 'Every partition has a leader', ['kafka', 'brokers'], overTopics(() => leaderOutcome(topics))), check('kafka.cluster.in-sync', 'No under-replicated partitions (ISR equals replicas)', ['kafka', 'brokers'], overTopics(() => inSyncOutcome(topics))));
-    }
-    spec.kafka.topics.forEach((topic, index) => {
-        if (brokers === undefined && topic.minInsyncReplicas === undefined)
-            return;
-        const found = topics.find(([declared]) => declared === topic)?.[1];
-        const declared = topic.minInsyncReplicas;
-        results.push(check(`kafka.topic.${topic.name}.min-insync-replicas`, declared === undefined
-            ? `\`${topic.name}\`: ISR at least min.insync.replicas`
-            : `\`${topic.name}\`: min.insync.replicas ${declared}, and at least ${declared} in sync`, ['kafka', 'topics', index, declared === undefined ? 'name' : 'minInsyncReplicas'], gates.kafka.use(() => found
-            ? minInsyncOutcome(topic, found)
-            : (0, outcome_1.skip)(`topic ${topic.name} does not exist (reported in Kafka Topics)`))));
-    });
-    return results;
-}
-function orNotRun(value) {
-    return value ?? { ok: false, error: 'the cluster probe did not run', ms: 0 };
-}
-function brokerCountOutcome(expected, cluster, topics) {
-    const registered = cluster.brokers.map((b) => b.id);
-    const actual = `${registered.length} (${brokerList(registered)})`;
-    if (registered.length === expected)
-        return (0, outcome_1.pass)(`brokers ${brokerList(registered)} registered`, String(expected), actual);
-    // A broker that is gone still appears in the replica lists of the partitions it held.
-    const missing = [
-        ...new Set(topics
-            .flatMap(([, t]) => t.partitionStates.flatMap((p) => p.replicas))
-            .filter((id) => !registered.includes(id))),
-    ].sort((a, b) => a - b);
-    const named = missing.length
-        ? `; not registered but holding replicas: broker ${missing.join(', broker ')}`
-        : '';
-    return {
-        status: 'fail',
-        message: `Kafka cluster: brokers registered expected ${expected}, found ${actual}${named}`,
-        expected: String(expected),
-        actual,
-    };
-}
-function leaderOutcome(topics) {
-    const leaderless = topics.flatMap(([, t]) => t.partitionStates
-        .filter((p) => p.leader < 0)
-        .map((p) => `${partitionName(t.name, p)} (replicas ${brokerList(p.replicas)})`));
-    const count = topics.reduce((sum, [, t]) => sum + t.partitionStates.length, 0);
-    if (leaderless.length === 0)
-        return (0, outcome_1.pass)(`all ${count} partitions have a leader`, 'a leader per partition', `${count} of ${count}`);
-    return {
-        status: 'fail',
-        message: `offline partitions (no leader): ${leaderless.join(', ')}`,
-        expected: 'a leader per partition',
-        actual: `${leaderless.length} of ${count} without a leader`,
-    };
-}
-function inSyncOutcome(topics) {
-    const under = topics.flatMap(([, t]) => t.partitionStates.flatMap((p) => {
-        const behind = p.replicas.filter((id) => !p.isr.includes(id));
-        return behind.length === 0
-            ? []
-            : [
-                `${partitionName(t.name, p)}: ISR ${brokerList(p.isr)} of replicas ${brokerList(p.replicas)} ` +
-                    `(out of sync: broker ${behind.join(', broker ')})`,
-            ];
-    }));
-    const count = topics.reduce((sum, [, t]) => sum + t.partitionStates.length, 0);
-    if (under.length === 0)
-        return (0, outcome_1.pass)(`all ${count} partitions fully in sync`, 'ISR = replicas', `${count} of ${count}`);
-    return {
-        status: 'fail',
-        message: `under-replicated partitions: ${under.join('; ')}`,
-        expected: 'ISR = replicas',
-        actual: `${under.length} of ${count} under-replicated`,
-    };
-}
-function minInsyncOutcome(topic, found) {
-    const effective = found.effectiveConfigs['min.insync.replicas'];
-    const declared = topic.minInsyncReplicas;
-    if (declared !== undefined && effective !== String(declared)) {
-        return (0, outcome_1.mismatch)(topic.name, 'min.insync.replicas', String(declared), effective ?? 'unknown');
-    }
-    const min = declared ?? Number(effective ?? '1');
-    const short = found.partitionStates
-        .filter((p) => p.isr.length < min)
-        .map((p) => `${partitionName(topic.name, p)} has ${p.isr.length} in sync (${brokerList(p.isr)})`);
-    const fewest = Math.min(...found.partitionStates.map((p) => p.isr.length));
-    if (short.length === 0)
-        return (0, outcome_1.pass)(`${topic.name}: every partition has at least ${min} in sync`, `>= ${min}`, String(fewest));
-    return {
-        status: 'fail',
-        message: `${topic.name}: below min.insync.replicas ${min}, so acks=all producers are refused: ${short.join('; ')}`,
-        expected: `>= ${min}`,
-        actual: String(fewest),
-    };
-}
-function cassandraClusterChecks(spec, observed, check) {
-    const declared = spec.cassandra?.datacenters;
-    if (declared === undefined)
-        return [];
-    const gate = new outcome_1.ProbeGate('Cassandra cluster', orNotRun(observed.cassandraCluster));
-    const path = ['cassandra', 'datacenters'];
-    return [
-        check('cassandra.cluster.datacenters', `Nodes per datacenter: ${describeCounts(declared)}`, path, gate.use((cluster) => datacenterOutcome(declared, cluster))),
-        check('cassandra.cluster.nodes-up', 'Every node is up and normal (UN)', path, gate.use((cluster) => nodesUpOutcome(cluster))),
-        check('cassandra.cluster.schema-agreement', 'All nodes agree on one schema version', path, gate.use((cluster) => schemaOutcome(cluster))),
-        check('cassandra.cluster.keyspace-datacenters', "Every datacenter named in a keyspace's replication exists", path, gate.use((cluster) => keyspaceDatacentersOutcome(cluster))),
-    ];
-}
-const describeCounts = (counts) => Object.entries(counts)
-    .map(([dc, n]) => `${dc} ${n}`)
-    .join(', ');
-function nodesByDatacenter(cluster) {
-    const byDc = new Map();
-    for (const node of cluster.nodes)
-        byDc.set(node.datacenter, [...(byDc.get(node.datacenter) ?? []), node.address]);
-    return byDc;
-}
-function datacenterOutcome(declared, cluster) {
-    const byDc = nodesByDatacenter(cluster);
-    const outcomes = [
-        ...Object.entries(declared).map(([dc, expected]) => {
-            const nodes = byDc.get(dc) ?? [];
-            const actual = nodes.length ? `${nodes.length} (${nodes.join(', ')})` : '0';
-            return nodes.length === expected
-                ? (0, outcome_1.pass)(`${dc}: ${actual}`, String(expected), actual)
-                : (0, outcome_1.mismatch)(`datacenter ${dc}`, 'nodes', String(expected), actual);
-        }),
-        ...[...byDc]
-            .filter(([dc]) => declared[dc] === undefined)
-            .map(([dc, nodes]) => (0, outcome_1.mismatch)(`datacenter ${dc}`, 'nodes', '0 (not declared)', `${nodes.length} (${nodes.join(', ')})`)),
-    ];
-    return (0, outcome_1.combine)(outcomes, 'the ring has no node');
-}
-/** nodetool status's two letters: U/D (answers or not), N/L/J/M and ? (gossip status). */
-function statusCode(node) {
-    // A node that shut down cleanly keeps its tokens: nodetool shows it as DN.
-    const state = {
-        NORMAL: 'N',
-        shutdown: 'N',
-        LEAVING: 'L',
-        LEFT: 'L',
-        BOOT: 'J',
-        MOVING: 'M',
-    };
-    return `${node.answer.ok ? 'U' : 'D'}${node.gossipStatus === null ? 'N' : (state[node.gossipStatus] ?? '?')}`;
-}
-function nodesUpOutcome(cluster) {
-    return (0, outcome_1.combine)(cluster.nodes.map((node) => {
-        const name = `${node.address} (${node.datacenter}/${node.rack})`;
-        const code = statusCode(node);
-        if (code === 'UN')
-            return (0, outcome_1.pass)(`${name}: UN`, 'UN', 'UN');
-        const why = [
-            node.answer.ok ? undefined : `does not answer: ${node.answer.error}`,
-            node.gossipStatus !== null && node.gossipStatus !== 'NORMAL'
-                ? `gossip status ${node.gossipStatus} (seen by ${cluster.coordinator})`
-                : undefined,
-        ].filter(Boolean);
-        return {
-            status: 'fail',
-            message: `${name}: ${node.answer.ok ? 'not normal' : 'down'}, ${code}: ${why.join('; ')}`,
-            expected: 'UN',
-            actual: code,
-        };
-    }), 'the ring has no node');
-}
-function schemaOutcome(cluster) {
-    const versions = new Map();
-    for (const node of cluster.nodes) {
-        if (node.answer.ok)
-            versions.set(node.answer.schemaVersion, [
-                ...(versions.get(node.answer.schemaVersion) ?? []),
-                node.address,
-            ]);
-    }
-    const silent = cluster.nodes.filter((n) => !n.answer.ok).map((n) => n.address);
-    // Like nodetool describecluster: nodes that do not answer are listed apart, not as a version.
-    const unreachable = silent.length ? ` (unreachable, so not compared: ${silent.join(', ')})` : '';
-    const groups = [...versions].map(([version, nodes]) => `${version}: ${nodes.join(', ')}`);
-    if (versions.size === 0)
-        return (0, outcome_1.skip)(`no node answered${unreachable}`);
-    if (versions.size === 1)
-        return (0, outcome_1.pass)(`one schema version ${groups[0]}${unreachable}`, '1', '1');
-    return {
-        status: 'fail',
-        message: `${versions.size} schema versions: ${groups.join('; ')}${unreachable}`,
-        expected: '1',
-        actual: String(versions.size),
-    };
-}
-/** Replication options that are not datacenter names. */
-const NOT_DATACENTERS = new Set(['class', 'replication_factor']);
-function keyspaceDatacentersOutcome(cluster) {
-    const existing = [...nodesByDatacenter(cluster).keys()];
-    const outcomes = Object.entries(cluster.replication).flatMap(([keyspace, replication]) => {
-        if (!(replication['class'] ?? '').endsWith('NetworkTopologyStrategy'))
-            return [];
-        const named = Object.keys(replication).filter((key) => !NOT_DATACENTERS.has(key));
-        const unknown = named.filter((dc) => !existing.includes(dc));
-        return [
-            unknown.length === 0
-                ? (0, outcome_1.pass)(`${keyspace}: ${named.join(', ')}`)
-                : {
-                    status: 'fail',
-                    message: `${keyspace}: replication names datacenter ${unknown.join(', ')}, which has no node ` +
-                        `(the ring's datacenters: ${existing.join(', ') || 'none'}); so its replicas are never written and EACH_QUORUM or ALL cannot succeed`,
-                    expected: existing.join(', '),
-                    actual: named.join(', '),
-                },
-        ];
-    });
-    return (0, outcome_1.combine)(outcomes, 'no keyspace places replicas by datacenter (NetworkTopologyStrategy)');
-}
-
-
-/***/ }),
-
 /***/ 13041:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -69961,7 +69707,6 @@ function createGates(observed) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runChecks = runChecks;
 const cassandra_1 = __nccwpck_require__(50503);
-const cluster_1 = __nccwpck_require__(7623);
 const gates_1 = __nccwpck_require__(13041);
 const kafka_1 = __nccwpck_require__(86459);
 const persistence_1 = __nccwpck_require__(10074);
@@ -69975,7 +69720,6 @@ function runChecks(spec, observed, locate = nowhere) {
         ...(0, kafka_1.kafkaChecks)(spec, observed, gates, locate),
         ...(0, cassandra_1.cassandraChecks)(spec, observed, gates, locate),
         ...(0, persistence_1.persistenceChecks)(spec, observed, gates, locate),
-        ...(0, cluster_1.clusterChecks)(spec, observed, gates, locate),
     ];
 }
 
@@ -70113,7 +69857,6 @@ function toResult(locate, def, outcome) {
         durationMs: outcome.durationMs ?? 0,
         ...(source && { source }),
         ...(def.parent && { parent: def.parent }),
-        ...(outcome.blockedBy && { blockedBy: outcome.blockedBy }),
     };
 }
 const pass = (message, expected, actual) => ({
@@ -70132,11 +69875,7 @@ const mismatch = (object, what, expected, actual) => ({
     actual,
 });
 exports.mismatch = mismatch;
-const skip = (reason, blockedBy) => ({
-    status: 'skip',
-    message: reason,
-    ...(blockedBy && { blockedBy }),
-});
+const skip = (reason) => ({ status: 'skip', message: reason });
 exports.skip = skip;
 /** Compares and reports: pass when equal, else the mismatch naming both values. */
 function compare(object, what, expected, actual) {
@@ -70147,11 +69886,9 @@ function compare(object, what, expected, actual) {
 /** A check whose prerequisite did not pass is skipped, naming the prerequisite. */
 function needs(prerequisites, compute) {
     const blocker = prerequisites.find((check) => check.status !== 'pass');
-    if (!blocker)
-        return compute();
-    // A prerequisite that was itself only turned off blocks nothing worth a warning.
-    const failed = blocker.status === 'fail' || blocker.status === 'error';
-    return (0, exports.skip)(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`, blocker.blockedBy ?? (failed ? blocker.id : undefined));
+    if (blocker)
+        return (0, exports.skip)(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`);
+    return compute();
 }
 /** One failed probe is one error: its first dependent check reports it, the rest are skipped
  * with a pointer back to it. */
@@ -70167,9 +69904,8 @@ class ProbeGate {
     use(compute) {
         if (this.observed.ok)
             return compute(this.observed.value);
-        if (this.reported) {
-            return (0, exports.skip)(`the ${this.probe} probe failed (reported above)`, `probe:${this.probe}`);
-        }
+        if (this.reported)
+            return (0, exports.skip)(`the ${this.probe} probe failed (reported above)`);
         this.reported = true;
         return {
             status: 'error',
@@ -70201,7 +69937,7 @@ function combine(outcomes, whenNothingToCheck) {
     return (pick('fail') ??
         pick('error') ??
         pick('pass') ??
-        (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck, by('skip').find((outcome) => outcome.blockedBy)?.blockedBy));
+        (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
 }
 
 
@@ -70366,11 +70102,11 @@ function cassandraProbeChecks(spec, observed, tables, locate) {
     };
     const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: 'Cassandra Schema', title, path }, outcome);
     const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, table ? [table.exists, ...table.columns] : [], (value) => value.written
-        ? (0, outcome_1.pass)(`${object}: probe row written${atConsistency(value)}`)
+        ? (0, outcome_1.pass)(`${object}: probe row written`)
         : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
     const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
-        ? (0, outcome_1.pass)(`${object}: probe row read back${atConsistency(value)}`)
-        : (0, outcome_1.mismatch)(object, 'probe row', `read back${atConsistency(value)}`, 'not found')));
+        ? (0, outcome_1.pass)(`${object}: probe row read back`)
+        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
     const ttlWorks = probeCheck('ttl', ttlTitle(target), ['probes', 'ttl', 'toleranceSeconds'], ttlOutcome(spec, target, object, table, (prerequisites, judge) => judged(roundTripReason, [write, ...prerequisites], judge)));
     const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
         if (value.expiredAfterSeconds === null) {
@@ -70381,8 +70117,6 @@ function cassandraProbeChecks(spec, observed, tables, locate) {
     }));
     return [write, read, ttlWorks, expiry];
 }
-/** The probes' consistency level, named in the report where it was recorded. */
-const atConsistency = (value) => value.consistency ? ` at ${value.consistency}` : '';
 /** The title names the column the probe really writes, and what its TTL should read. */
 function ttlTitle(target) {
     if (!target.ok)
@@ -70669,30 +70403,17 @@ async function inspect(runtime, candidates, deadline) {
     }
     const clients = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
     try {
-        const live = await (0, observe_stack_1.observeLive)(runtime, readiness, clients, {
-            kafka: roles.kafka !== undefined,
-            cassandra: roles.cassandra !== undefined,
-        });
+        const live = await (0, observe_stack_1.observeLive)(runtime, readiness, clients);
         const inspected = { roles };
         if (roles.kafka) {
             if (!live.kafka.ok)
                 throw new Error(`reading Kafka's topics failed: ${live.kafka.error}`);
             inspected.topics = live.kafka.value;
-            const brokers = live.kafkaCluster;
-            if (brokers?.ok)
-                inspected.kafkaCluster = brokers.value;
-            else if (brokers)
-                progress(`the brokers were not read, so no count is declared: ${brokers.error}`);
         }
         if (roles.cassandra) {
             if (!live.cassandra.ok)
                 throw new Error(`reading Cassandra's schema failed: ${live.cassandra.error}`);
             inspected.keyspaces = live.cassandra.value;
-            const ring = live.cassandraCluster;
-            if (ring?.ok)
-                inspected.cassandraCluster = ring.value;
-            else if (ring)
-                progress(`the ring was not read, so no datacenters are declared: ${ring.error}`);
         }
         return inspected;
     }
@@ -70758,6 +70479,33 @@ function initCommand(setExitCode) {
             setExitCode(error instanceof errors_1.UserError ? verify_command_1.EXIT.usage : verify_command_1.EXIT.failed);
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 18293:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// A deadline that several waits share: the caller stops waiting at it, whatever the work does.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DeadlineError = void 0;
+exports.beforeDeadline = beforeDeadline;
+class DeadlineError extends Error {
+}
+exports.DeadlineError = DeadlineError;
+/**
+ * The promise's outcome, or a DeadlineError once the deadline passes. The work itself is left
+ * to its own timeouts (a connect timeout at most); the caller stops waiting for it.
+ */
+function beforeDeadline(work, deadline, what) {
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new DeadlineError(`${what} was still running at the deadline`)), Math.max(0, deadline - Date.now()));
+    });
+    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
 
@@ -70852,26 +70600,6 @@ function notObserved(reason) {
 
 /***/ }),
 
-/***/ 4461:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Text from a container or a command, made safe to show: terminal control sequences (compose's
-// `ESC[2K` line clearing, colours, titles) and other control characters removed.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.withoutControlSequences = withoutControlSequences;
-// CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), and any other two-byte escape.
-const ESCAPE_SEQUENCE = new RegExp(String.raw `\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])`, 'g');
-// Control characters but tab and newline (a lone carriage return redraws a line: a newline).
-const CONTROL = new RegExp(String.raw `[\u0000-\u0008\u000b-\u001f\u007f-\u009f]`, 'g');
-function withoutControlSequences(text) {
-    return text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
-}
-
-
-/***/ }),
-
 /***/ 97625:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -70912,8 +70640,6 @@ exports.SECTIONS = [
     'Kafka Topics',
     'Cassandra Schema',
     'Data Persistence',
-    // Only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters ...).
-    'Cluster Health',
 ];
 /** A stack that did not come up fails the run even when no check failed (say up errored). */
 function resultOf(checks, notReady = []) {
@@ -70970,10 +70696,17 @@ exports.DEFAULT_TIMEOUT_SECONDS = void 0;
 exports.wholeSeconds = wholeSeconds;
 /** The readiness deadline when none is given; action.yml's timeout default says the same. */
 exports.DEFAULT_TIMEOUT_SECONDS = 300;
-/** A whole number of seconds above 0, or undefined when the text is not one. */
+/** A day: beyond it a timer would overflow, and no stack takes that long to start. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+/**
+ * A whole number of seconds from 1 to a day, written plainly (digits only: no 0x10, 1e3 or
+ * 5.0), or undefined when the text is not one.
+ */
 function wholeSeconds(text) {
-    const seconds = Number(text);
-    return text.trim() !== '' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
+    if (!/^\d{1,6}$/.test(text.trim()))
+        return undefined;
+    const seconds = Number(text.trim());
+    return seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS ? seconds : undefined;
 }
 
 
@@ -71117,194 +70850,60 @@ function tableName(row) {
 function whereKey(row) {
     return row.keyColumns.map((c) => `${quoted(c)} = ?`).join(' AND ');
 }
-/** The driver's code for each consistency level a spec may name. */
-const CONSISTENCY_CODES = {
-    ONE: cassandra_driver_1.types.consistencies.one,
-    TWO: cassandra_driver_1.types.consistencies.two,
-    THREE: cassandra_driver_1.types.consistencies.three,
-    QUORUM: cassandra_driver_1.types.consistencies.quorum,
-    ALL: cassandra_driver_1.types.consistencies.all,
-    LOCAL_QUORUM: cassandra_driver_1.types.consistencies.localQuorum,
-    EACH_QUORUM: cassandra_driver_1.types.consistencies.eachQuorum,
-    LOCAL_ONE: cassandra_driver_1.types.consistencies.localOne,
-};
-async function insertRow(client, row, ttlSeconds, at = {}) {
+async function insertRow(client, row, ttlSeconds) {
     const columns = [...row.keyColumns, row.valueColumn];
     const using = ttlSeconds === undefined ? '' : ` USING TTL ${Math.trunc(ttlSeconds)}`;
     await client.execute(`INSERT INTO ${tableName(row)} (${columns.map(quoted).join(', ')}) VALUES (${columns
         .map(() => '?')
         .join(', ')})${using}`, [...row.keyValues, row.value], 
     // Unprepared JS numbers encode as double; preparing lets the table's types drive encoding.
-    { prepare: true, ...at });
+    { prepare: true });
 }
 /** The row's value and the TTL left on it, or null when the row is not there. */
-async function readRow(client, row, at = {}) {
-    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true, ...at });
+async function readRow(client, row) {
+    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true });
     const found = result.first();
     if (!found)
         return null;
     return { value: found['value'], ttl: found['ttl'] ?? null };
 }
-async function deleteRow(client, row, at = {}) {
+async function deleteRow(client, row) {
     await client.execute(`DELETE FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, {
         prepare: true,
-        ...at,
     });
 }
 /** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(client, target, at) {
+async function secondsUntilExpired(client, target) {
     const row = probeRow(target, 'expiry');
-    await insertRow(client, row, EXPIRY_TTL_SECONDS, at);
+    await insertRow(client, row, EXPIRY_TTL_SECONDS);
     const started = Date.now();
     try {
         while (Date.now() - started < EXPIRY_DEADLINE_MS) {
-            if ((await readRow(client, row, at)) === null)
+            if ((await readRow(client, row)) === null)
                 return (Date.now() - started) / 1000;
             await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
         }
         return null;
     }
     finally {
-        await deleteRow(client, row, at);
+        await deleteRow(client, row);
     }
 }
 /** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
-async function roundTripTable(client, target, runId, expiry, consistency = 'LOCAL_ONE') {
-    const at = { consistency: CONSISTENCY_CODES[consistency] };
+async function roundTripTable(client, target, runId, expiry) {
     const row = probeRow(target, `round-trip ${runId}`);
-    await insertRow(client, row, undefined, at);
+    await insertRow(client, row);
     try {
-        const read = await readRow(client, row, at);
+        const read = await readRow(client, row);
         return {
-            consistency,
             written: true,
             readBack: read?.value === row.value,
             ttlAfterInsert: read?.ttl ?? null,
-            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target, at) : null,
+            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target) : null,
         };
     }
     finally {
-        await deleteRow(client, row, at);
-    }
-}
-
-
-/***/ }),
-
-/***/ 59713:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.observeKafkaCluster = observeKafkaCluster;
-exports.observeCassandraCluster = observeCassandraCluster;
-// What only a cluster has: the registered brokers, and the Cassandra ring as gossip sees it plus
-// each node's own answer. Read-only; `nodetool status` and `nodetool describecluster` read the same.
-const cassandra_driver_1 = __nccwpck_require__(88871);
-const errors_1 = __nccwpck_require__(87206);
-const cassandra_1 = __nccwpck_require__(12454);
-async function observeKafkaCluster(admin) {
-    const cluster = await admin.describeCluster();
-    return {
-        brokers: cluster.brokers
-            .map((broker) => ({ id: broker.nodeId, address: `${broker.host}:${broker.port}` }))
-            .sort((a, b) => a.id - b.id),
-        controller: cluster.controller,
-    };
-}
-/** Strategies that place no replicas by datacenter: nothing for the cluster checks to judge. */
-const UNPLACED = /\.(LocalStrategy|EverywhereStrategy|MetaStrategy)$/;
-/**
- * The ring from one coordinator (system.local, system.peers_v2, gossip_info), then one query sent
- * to each node alone, so that a node that is down or behind on schema answers for itself.
- */
-async function observeCassandraCluster(contactPoints, credentials) {
-    // Round robin over every host, not only the local datacenter: each node must get a connection.
-    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5_000, {
-        loadBalancing: new cassandra_driver_1.policies.loadBalancing.RoundRobinPolicy(),
-    });
-    await client.connect();
-    try {
-        // Round robin would send each query to another node; one view of the ring needs one node.
-        const coordinatorHost = [...client.hosts.values()].find((host) => host.isUp());
-        if (!coordinatorHost)
-            throw new Error('no Cassandra node is up to ask about the ring');
-        const onCoordinator = { host: coordinatorHost };
-        const [local, peers, gossip, keyspaces] = await Promise.all([
-            client.execute('SELECT broadcast_address, host_id, data_center, rack FROM system.local', [], onCoordinator),
-            client.execute('SELECT peer, host_id, data_center, rack FROM system.peers_v2', [], onCoordinator),
-            gossipStatuses(client, onCoordinator),
-            client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces', [], onCoordinator),
-        ]);
-        const localRow = local.first();
-        const coordinator = String(localRow?.['broadcast_address'] ?? contactPoints[0]);
-        const ring = [localRow, ...peers.rows].flatMap((row) => row
-            ? [
-                {
-                    address: String(row['broadcast_address'] ?? row['peer']),
-                    hostId: String(row['host_id']),
-                    datacenter: row['data_center'],
-                    rack: row['rack'],
-                },
-            ]
-            : []);
-        const nodes = await Promise.all(ring.map(async ({ hostId, ...node }) => ({
-            ...node,
-            gossipStatus: gossip.get(node.address) ?? null,
-            answer: await askNode(client, hostId),
-        })));
-        const replication = {};
-        for (const row of keyspaces.rows) {
-            const value = { ...row['replication'] };
-            if (!UNPLACED.test(value['class'] ?? ''))
-                replication[row['keyspace_name']] = value;
-        }
-        return {
-            coordinator,
-            nodes: nodes.sort((a, b) => a.address.localeCompare(b.address)),
-            replication,
-        };
-    }
-    finally {
-        await client.shutdown().catch(() => undefined);
-    }
-}
-/** address -> gossip STATUS word (NORMAL, shutdown, LEAVING ...); empty before Cassandra 4.1. */
-async function gossipStatuses(client, options) {
-    const statuses = new Map();
-    let result;
-    try {
-        result = await client.execute('SELECT address, status, status_with_port FROM system_views.gossip_info', [], options);
-    }
-    catch {
-        return statuses;
-    }
-    for (const row of result.rows) {
-        const status = (row['status_with_port'] ?? row['status']);
-        if (status)
-            statuses.set(String(row['address']), status.split(',')[0]);
-    }
-    return statuses;
-}
-/**
- * One query pinned to the node: its own schema version, or why it did not answer. Matched by host
- * id, since the address clients use (native) may differ from the one gossip uses (broadcast).
- */
-async function askNode(client, hostId) {
-    const host = [...client.hosts.values()].find((h) => String(h.hostId) === hostId);
-    if (!host)
-        return { ok: false, error: 'the driver found no native transport address for it' };
-    try {
-        const result = await client.execute('SELECT schema_version FROM system.local', [], {
-            host,
-            // A down node must not be replaced by another one: that would answer for it.
-            retry: new cassandra_driver_1.policies.retry.FallthroughRetryPolicy(),
-        });
-        return { ok: true, schemaVersion: String(result.first()?.['schema_version']) };
-    }
-    catch (error) {
-        return { ok: false, error: (0, errors_1.firstLineOf)(error) };
+        await deleteRow(client, row);
     }
 }
 
@@ -71333,13 +70932,7 @@ const kafka_1 = __nccwpck_require__(74234);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
-/**
- * How long a consumer may take to join its group. The first group on a fresh broker creates
- * __consumer_offsets (50 partitions unless configured), which takes tens of seconds on a loaded
- * machine; the local images showed it on the real engine.
- */
-const JOIN_DEADLINE_MS = 90_000;
-/** How long a joined consumer may take to fetch records we know are there. */
+/** How long a consumer may take to join its group and fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
 async function connectKafka(brokers) {
     const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3 });
@@ -71372,12 +70965,6 @@ async function observeTopics(admin) {
             replicationFactors: partitions.map((partition) => partition.replicas.length),
             topicConfigs: {},
             effectiveConfigs: {},
-            partitionStates: partitions.map((partition) => ({
-                partition: partition.partitionId,
-                leader: partition.leader,
-                replicas: [...partition.replicas],
-                isr: [...partition.isr],
-            })),
         };
     }
     for (const resource of configs.resources) {
@@ -71455,9 +71042,6 @@ async function readProbes(kafka, admin, records) {
     let allFound = () => undefined;
     const done = new Promise((resolve) => (allFound = resolve));
     let timer;
-    const joined = new Promise((resolve) => {
-        consumer.on(consumer.events.GROUP_JOIN, () => resolve());
-    });
     await consumer.connect();
     try {
         await consumer.subscribe({
@@ -71476,18 +71060,13 @@ async function readProbes(kafka, admin, records) {
                     allFound();
             },
         });
-        const after = (ms) => new Promise((resolve) => {
-            clearTimeout(timer);
-            timer = setTimeout(() => resolve(false), ms);
-        });
-        // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
-        // in the background, and a seek then throws "Consumer group was not initialized".
-        if (!(await Promise.race([joined.then(() => true), after(JOIN_DEADLINE_MS)])))
-            return found;
         for (const record of records) {
             consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
         }
-        await Promise.race([done, after(READ_DEADLINE_MS)]);
+        await Promise.race([
+            done,
+            new Promise((resolve) => (timer = setTimeout(resolve, READ_DEADLINE_MS))),
+        ]);
     }
     finally {
         clearTimeout(timer);
@@ -71551,10 +71130,8 @@ async function roundTripTopics(connection, wanted, observed, runId) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.clusterScope = void 0;
 exports.connectStack = connectStack;
 exports.observeLive = observeLive;
-exports.probeConsistency = probeConsistency;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
@@ -71564,7 +71141,6 @@ const zookeeper_1 = __nccwpck_require__(7910);
 const probe_target_1 = __nccwpck_require__(39155);
 const cassandra_2 = __nccwpck_require__(78793);
 const kafka_1 = __nccwpck_require__(22589);
-const cluster_1 = __nccwpck_require__(59713);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -71600,36 +71176,14 @@ function withClient(client, probe) {
         ? (0, observe_1.observe)(() => probe(client.value))
         : Promise.resolve((0, observe_1.notObserved)(client.error));
 }
-/** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
-const clusterScope = (spec) => ({
-    kafka: spec.kafka?.brokers !== undefined,
-    cassandra: spec.cassandra?.datacenters !== undefined,
-});
-exports.clusterScope = clusterScope;
-async function observeLive(runtime, readiness, clients, scope) {
-    const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
+async function observeLive(runtime, readiness, clients) {
+    const [services, zookeeper, kafka, cassandra] = await Promise.all([
         (0, observe_1.observe)(() => runtime.services()),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper)),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
         withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
-        observeClusters(scope, runtime.endpoints, clients),
     ]);
-    return { services, zookeeper, kafka, cassandra, ...clusters };
-}
-async function observeClusters(scope, endpoints, clients) {
-    const [kafkaCluster, cassandraCluster] = await Promise.all([
-        !scope.kafka
-            ? undefined
-            : withClient(clients.kafka, (connection) => (0, cluster_1.observeKafkaCluster)(connection.admin)),
-        !scope.cassandra
-            ? undefined
-            : // Its own client: every node needs a connection of its own, not only the local datacenter's.
-                withClient(clients.cassandra, () => (0, cluster_1.observeCassandraCluster)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials)),
-    ]);
-    return {
-        ...(kafkaCluster && { kafkaCluster }),
-        ...(cassandraCluster && { cassandraCluster }),
-    };
+    return { services, zookeeper, kafka, cassandra };
 }
 /** The live table probeTarget chose, with the text column that carries the probe value. */
 function probeTable(spec, live) {
@@ -71643,28 +71197,13 @@ function probeTable(spec, live) {
         throw new Error(`table ${target.keyspace}.${target.table.name} does not exist, so it was not probed`);
     return { keyspace: target.keyspace, table, valueColumn: target.valueColumn };
 }
-/**
- * The spec's level, else LOCAL_QUORUM where the probed keyspace is declared with more than one
- * replica (a cluster), else LOCAL_ONE, the driver's default and what a single node has always
- * been probed at. Declared, not live: a drifted replication factor is reported by its own check
- * and must not change how the probes write.
- */
-function probeConsistency(spec, keyspace) {
-    if (spec.cassandra?.consistency)
-        return spec.cassandra.consistency;
-    const declared = spec.cassandra?.keyspaces.find((k) => k.name === keyspace)?.replication ?? {};
-    const factors = Object.entries(declared)
-        .filter(([key]) => key !== 'class')
-        .map(([, value]) => Number(value));
-    return Math.max(0, ...factors) > 1 ? 'LOCAL_QUORUM' : 'LOCAL_ONE';
-}
 async function observeRoundTrip(spec, live, clients, runId, expiry) {
     const topics = (spec.kafka?.topics ?? []).map((topic) => topic.name);
     const [kafka, cassandra] = await Promise.all([
         kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
         withClient(clients.cassandra, (client) => {
-            const target = probeTable(spec, live);
-            return (0, cassandra_2.roundTripTable)(client, target, runId, expiry, probeConsistency(spec, target.keyspace));
+            const { keyspace, table, valueColumn } = probeTable(spec, live);
+            return (0, cassandra_2.roundTripTable)(client, { keyspace, table, valueColumn }, runId, expiry);
         }),
     ]);
     return { kafka, cassandra };
@@ -71743,7 +71282,7 @@ exports.probeObserver = {
     async connect(endpoints, readiness) {
         const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
         return {
-            observeLive: (spec, runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients, (0, observe_stack_1.clusterScope)(spec)),
+            observeLive: (runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients),
             roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
             writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
             readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
@@ -71815,14 +71354,24 @@ async function missingFromStack(runtime, service) {
  */
 async function awaitStack(spec, runtime, deadline, progress) {
     const logTail = (service) => () => runtime.logs(service, runtime_1.LOG_TAIL_LINES);
-    const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } = runtime.endpoints;
+    const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials, unresolved } = runtime.endpoints;
+    // Unknown addresses are never guessed (a default port may belong to another stack): the
+    // protocol waits give up at once, naming why.
+    const giveUpIfUnresolved = async () => unresolved;
     const roles = (0, types_1.declaredRoles)(spec);
     const serviceOf = Object.fromEntries(Object.entries(roles).map(([role, { service }]) => [role, service]));
     const waitFor = (role, attempt) => {
         const service = serviceOf[role];
         if (service === undefined)
             return Promise.resolve(undefined);
-        return settle((0, wait_1.waitUntil)({ service, attempt, deadline, progress, logTail: logTail(service) }));
+        return settle((0, wait_1.waitUntil)({
+            service,
+            attempt,
+            deadline,
+            progress,
+            logTail: logTail(service),
+            giveUpIf: giveUpIfUnresolved,
+        }));
     };
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
     const others = runtime.name === 'existing' ? [] : stateServices(spec);
@@ -71858,24 +71407,66 @@ async function awaitStack(spec, runtime, deadline, progress) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraClient = cassandraClient;
+exports.cqlHandshake = cqlHandshake;
 exports.cassandraReady = cassandraReady;
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
+const node_net_1 = __nccwpck_require__(77030);
 const cassandra_driver_1 = __nccwpck_require__(88871);
-/** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
-function nativePort(contactPoints) {
-    const port = /:(\d+)$/.exec(contactPoints[0] ?? '')?.[1];
-    return port === undefined ? 9042 : Number(port);
-}
+const host_port_1 = __nccwpck_require__(50486);
 /** Probes, readiness attempts and `cql` all connect through here. */
-function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000, clientPolicies) {
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
     return new cassandra_driver_1.Client({
-        ...(clientPolicies ? { policies: clientPolicies } : {}),
         contactPoints,
         localDataCenter: 'datacenter1',
-        // The driver reaches the nodes it discovers on this port, not on the contact points' own.
-        protocolOptions: { port: nativePort(contactPoints) },
         socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
         ...(credentials ? { credentials } : {}),
+    });
+}
+/** A SUPPORTED answer is a few hundred bytes. */
+const MAX_OPTIONS_BODY_BYTES = 64 * 1024;
+/** OPTIONS in native protocol v4: version, flags, stream 0, opcode 0x05, empty body. */
+const OPTIONS_FRAME = Buffer.from([0x04, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00]);
+/**
+ * One OPTIONS request over a raw socket, bounded in time and bytes, before the driver is let
+ * near the port: cassandra-driver trusts the frames it reads, and garbage or a flood from a
+ * port that is not Cassandra crashes it or fills memory. Resolves once a CQL frame came back.
+ */
+function cqlHandshake(address, timeoutMs) {
+    const { host, port } = (0, host_port_1.parseHostPort)(address);
+    return new Promise((resolve, reject) => {
+        const socket = (0, node_net_1.connect)({ host, port });
+        let received = Buffer.alloc(0);
+        const fail = (why) => socket.destroy(new Error(`${address}: ${why}`));
+        const timer = setTimeout(() => fail(`no CQL answer within ${timeoutMs} ms`), timeoutMs);
+        socket.on('connect', () => socket.write(OPTIONS_FRAME));
+        socket.on('data', (chunk) => {
+            received = Buffer.concat([received, chunk]);
+            if (received.length < 9)
+                return;
+            const version = received[0];
+            const opcode = received[4];
+            const length = received.readInt32BE(5);
+            const isResponse = (version & 0x80) !== 0 && [3, 4, 5].includes(version & 0x7f);
+            if (!isResponse || ![0x00, 0x06].includes(opcode)) {
+                fail('the answer is not a CQL frame: not Cassandra');
+            }
+            else if (length < 0 || length > MAX_OPTIONS_BODY_BYTES) {
+                fail(`the answer announces ${length} bytes: not Cassandra`);
+            }
+            else if (received.length >= 9 + length) {
+                clearTimeout(timer);
+                socket.destroy();
+                resolve();
+            }
+        });
+        socket.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        socket.on('close', () => {
+            clearTimeout(timer);
+            reject(new Error(`${address}: closed before a CQL answer`));
+        });
     });
 }
 /**
@@ -71883,7 +71474,13 @@ function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000, cli
  * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
  */
 async function cassandraReady(contactPoints, credentials) {
-    const client = cassandraClient(contactPoints, credentials, 5000);
+    // One contact point that speaks CQL is enough for the driver; it is the one it is given.
+    const handshakes = await Promise.allSettled(contactPoints.map((point) => cqlHandshake(point, 3000).then(() => point)));
+    const speaking = handshakes.flatMap((result) => result.status === 'fulfilled' ? [result.value] : []);
+    if (speaking.length === 0) {
+        throw (handshakes[0]?.reason ?? new Error('no contact point'));
+    }
+    const client = cassandraClient(speaking, credentials, 5000);
     try {
         await client.connect();
         const result = await client.execute('SELECT release_version FROM system.local');
@@ -71908,6 +71505,7 @@ async function cassandraReady(contactPoints, credentials) {
 // Addresses: the one parser of host:port, for user input, readiness dials and compose output.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseHostPort = parseHostPort;
+exports.endpointProblem = endpointProblem;
 exports.isHostPort = isHostPort;
 exports.splitList = splitList;
 exports.addressList = addressList;
@@ -71918,9 +71516,26 @@ function parseHostPort(address) {
         throw new Error(`"${address}" is not host:port`);
     return { host: match[1] ?? '', port: Number(match[2]) };
 }
-/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+/**
+ * Why an endpoint cannot be used by all three clients, or undefined when it can: host:port
+ * with a port from 1 to 65535. An IPv6 literal is refused: kafkajs splits a broker address at
+ * its first colon, so "[::1]:9092" never reaches a broker; a name that resolves to it works.
+ */
+function endpointProblem(address) {
+    if (address.startsWith('[')) {
+        return 'IPv6 literals are not supported (kafkajs cannot dial them); use a host name that resolves to the address';
+    }
+    const match = /^([A-Za-z0-9._-]+):(\d{1,5})$/.exec(address);
+    if (!match)
+        return 'use host:port, e.g. localhost:9092';
+    const port = Number(match[2]);
+    if (port < 1 || port > 65535)
+        return `port ${match[2]} is out of range (1-65535)`;
+    return undefined;
+}
+/** One endpoint as the CLI and the Action both accept it. */
 function isHostPort(address) {
-    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+    return endpointProblem(address) === undefined;
 }
 /** One per line or comma-separated, as other actions take lists. */
 function splitList(value) {
@@ -71929,10 +71544,11 @@ function splitList(value) {
         .map((item) => item.trim())
         .filter((item) => item !== '');
 }
-/** The addresses of a list, and the first one that is not host:port (undefined when all are). */
+/** The addresses of a list, and the first one no client can use, with why (undefined when all can). */
 function addressList(value) {
     const addresses = splitList(value);
-    return { addresses, invalid: addresses.find((address) => !isHostPort(address)) };
+    const invalid = addresses.find((address) => !isHostPort(address));
+    return { addresses, invalid, why: invalid === undefined ? undefined : endpointProblem(invalid) };
 }
 
 
@@ -71944,10 +71560,73 @@ function addressList(value) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_KAFKA_FRAME_BYTES = void 0;
 exports.kafkaClient = kafkaClient;
 exports.kafkaReady = kafkaReady;
 // The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
+const node_net_1 = __nccwpck_require__(77030);
 const kafkajs_1 = __nccwpck_require__(77801);
+/**
+ * The largest response frame accepted: above a fetch's 10 MiB default and any metadata of a
+ * real cluster. A "Kafka" port that sends garbage announces absurd sizes and is cut off here.
+ */
+exports.MAX_KAFKA_FRAME_BYTES = 16 * 1024 * 1024;
+/**
+ * Follows Kafka's framing (a 4-byte size, then that many bytes) on the raw socket, before
+ * kafkajs sees a byte: a frame that no broker would send ends the connection with an error,
+ * and an exception thrown by kafkajs's own decoder ends it too instead of the process.
+ */
+function guardFrames(socket) {
+    let header = Buffer.alloc(0);
+    let remaining = 0;
+    const accept = (chunk) => {
+        let offset = 0;
+        while (offset < chunk.length) {
+            if (remaining > 0) {
+                const take = Math.min(remaining, chunk.length - offset);
+                remaining -= take;
+                offset += take;
+                continue;
+            }
+            const take = Math.min(4 - header.length, chunk.length - offset);
+            header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
+            offset += take;
+            if (header.length < 4)
+                return undefined;
+            const size = header.readInt32BE(0);
+            header = Buffer.alloc(0);
+            if (size < 4 || size > exports.MAX_KAFKA_FRAME_BYTES) {
+                return `the server sent a frame of ${size} bytes: not a Kafka broker`;
+            }
+            remaining = size;
+        }
+        return undefined;
+    };
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event, ...args) => {
+        if (event !== 'data')
+            return emit(event, ...args);
+        const problem = accept(args[0]);
+        if (problem) {
+            socket.destroy(new Error(problem));
+            return false;
+        }
+        try {
+            return emit(event, ...args);
+        }
+        catch (error) {
+            socket.destroy(error instanceof Error ? error : new Error(String(error)));
+            return false;
+        }
+    });
+}
+/** Plain TCP as kafkajs makes it (no TLS: the stack speaks PLAINTEXT), with the frame guard. */
+const guardedSocketFactory = ({ host, port, onConnect }) => {
+    const socket = (0, node_net_1.connect)({ host, port }, onConnect);
+    socket.setKeepAlive(true, 60_000);
+    guardFrames(socket);
+    return socket;
+};
 function kafkaClient(brokers, options) {
     return new kafkajs_1.Kafka({
         clientId: options.clientId,
@@ -71955,6 +71634,7 @@ function kafkaClient(brokers, options) {
         // kafkajs logs its own retries to stdout; our callers report failures themselves.
         logLevel: kafkajs_1.logLevel.NOTHING,
         connectionTimeout: 3_000,
+        socketFactory: guardedSocketFactory,
         ...(options.requestTimeoutMs !== undefined ? { requestTimeout: options.requestTimeoutMs } : {}),
         retry: options.retries === 0 ? { retries: 0 } : { retries: options.retries, initialRetryTime: 200 },
     });
@@ -71991,6 +71671,7 @@ exports.ReadinessError = void 0;
 exports.waitUntil = waitUntil;
 // Waiting for a service by its real protocol: one attempt function, retried with backoff until
 // a deadline that several waits can share. It knows nothing about servers or runtimes.
+const deadline_1 = __nccwpck_require__(18293);
 const errors_1 = __nccwpck_require__(87206);
 class ReadinessError extends Error {
     service;
@@ -72007,6 +71688,8 @@ class ReadinessError extends Error {
 }
 exports.ReadinessError = ReadinessError;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A log tail is worth waiting a moment for after the deadline, not longer. */
+const LOG_TAIL_GRACE_MS = 3000;
 async function waitUntil(options) {
     const started = Date.now();
     const { deadline } = options;
@@ -72015,18 +71698,25 @@ async function waitUntil(options) {
     let lastSeen = 'nothing yet';
     let lastReported = '';
     const fail = async (why) => {
-        const tail = options.logTail ? await options.logTail().catch(() => '') : '';
+        const tail = options.logTail
+            ? await (0, deadline_1.beforeDeadline)(options.logTail(), Date.now() + LOG_TAIL_GRACE_MS, 'reading the log').catch(() => '')
+            : '';
         throw new ReadinessError(options.service, lastSeen, tail, why);
     };
     for (;;) {
         try {
-            return await options.attempt();
+            // Every attempt races the shared deadline: a server that answers a byte a second, or a
+            // command that hangs, cannot hold the wait past it.
+            return await (0, deadline_1.beforeDeadline)(options.attempt(), deadline, 'an attempt');
         }
         catch (error) {
             // First line only: whole driver messages would flood the progress output.
-            lastSeen = (0, errors_1.firstLineOf)(error);
+            if (!(error instanceof deadline_1.DeadlineError))
+                lastSeen = (0, errors_1.firstLineOf)(error);
         }
-        const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
+        const reason = options.giveUpIf
+            ? await (0, deadline_1.beforeDeadline)(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
+            : undefined;
         if (reason)
             return fail(reason);
         if (Date.now() + delay > deadline) {
@@ -72052,21 +71742,39 @@ async function waitUntil(options) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_SRVR_BYTES = void 0;
 exports.zookeeperSrvr = zookeeperSrvr;
 exports.zookeeperReady = zookeeperReady;
 // ZooKeeper's four-letter words over plain TCP (what a compose healthcheck asks), and its readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
 const host_port_1 = __nccwpck_require__(50486);
-/** Sends `srvr` and reads until ZooKeeper closes the connection. */
+/** A real srvr answer is a few hundred bytes; a server that sends more is not ZooKeeper. */
+exports.MAX_SRVR_BYTES = 16 * 1024;
+/**
+ * Sends `srvr` and reads until ZooKeeper closes the connection: within timeoutMs in all (a
+ * server that trickles a byte a second never gets an idle timeout) and within MAX_SRVR_BYTES.
+ */
 function zookeeperSrvr(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
         const socket = (0, node_net_1.connect)({ host, port });
         const chunks = [];
-        socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no srvr answer within ${timeoutMs} ms`)));
+        let bytes = 0;
+        const timer = setTimeout(() => socket.destroy(new Error(`no complete srvr answer within ${timeoutMs} ms`)), timeoutMs);
         socket.on('connect', () => socket.end('srvr'));
-        socket.on('data', (chunk) => chunks.push(chunk));
-        socket.on('error', reject);
+        socket.on('data', (chunk) => {
+            bytes += chunk.length;
+            if (bytes > exports.MAX_SRVR_BYTES) {
+                socket.destroy(new Error(`the srvr answer is over ${exports.MAX_SRVR_BYTES} bytes: not ZooKeeper`));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        socket.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
         socket.on('close', (hadError) => {
+            clearTimeout(timer);
             if (hadError)
                 return;
             const raw = Buffer.concat(chunks).toString('utf8');
@@ -72084,9 +71792,81 @@ function zookeeperSrvr(host, port, timeoutMs) {
 async function zookeeperReady(address) {
     const { host, port } = (0, host_port_1.parseHostPort)(address);
     const srvr = await zookeeperSrvr(host, port, 3000);
-    if (!srvr.mode)
-        throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
+    if (!srvr.mode) {
+        throw new Error(`srvr answered without a Mode line: ${JSON.stringify(srvr.raw.slice(0, 80))}`);
+    }
     return { mode: srvr.mode };
+}
+
+
+/***/ }),
+
+/***/ 86063:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.STDOUT = void 0;
+exports.checkReportFiles = checkReportFiles;
+exports.writeReportFiles = writeReportFiles;
+// Where the CLI writes its reports, checked before anything starts: a path that cannot be
+// written, two reports on one path, or a report over an input file is a usage error (exit 2)
+// while nothing has run yet. A write that still fails after the run is reported, and the run
+// keeps its own exit code.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+const errors_1 = __nccwpck_require__(87206);
+/** Standard output, for `--report-json -`. */
+exports.STDOUT = '-';
+function canonical(file) {
+    const absolute = (0, node_path_1.resolve)(file);
+    return (0, node_fs_1.existsSync)(absolute) ? (0, node_fs_1.realpathSync)(absolute) : absolute;
+}
+function reason(error) {
+    return error.code ?? (0, errors_1.errorMessage)(error);
+}
+/** Opens each path for appending (creating its folder), so a bad path fails before the run. */
+function checkReportFiles(reports, inputs) {
+    const taken = new Map(inputs.map((file) => [canonical(file), 'it is an input of this run']));
+    const toStdout = reports.filter(({ file }) => file === exports.STDOUT);
+    if (toStdout.length > 1) {
+        throw new errors_1.UserError(`${toStdout.map(({ flag }) => flag).join(' and ')} both write to standard output; give one of them a file`);
+    }
+    for (const { flag, file } of reports) {
+        if (file === exports.STDOUT)
+            continue;
+        const path = canonical(file);
+        const clash = taken.get(path);
+        if (clash)
+            throw new errors_1.UserError(`${flag} ${file}: ${clash}; give each report its own file`);
+        taken.set(path, `${flag} writes the same file`);
+        const existed = (0, node_fs_1.existsSync)(path);
+        try {
+            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+            (0, node_fs_1.closeSync)((0, node_fs_1.openSync)(path, 'a'));
+        }
+        catch (error) {
+            throw new errors_1.UserError(`${flag} ${file} cannot be written (${reason(error)}); give a writable file path`);
+        }
+        if (!existed)
+            (0, node_fs_1.rmSync)(path, { force: true });
+    }
+}
+/** Writes every report; returns one message per report that could not be written. */
+function writeReportFiles(reports) {
+    return reports.flatMap(({ flag, file, render }) => {
+        try {
+            if (file === exports.STDOUT)
+                process.stdout.write(render());
+            else
+                (0, node_fs_1.writeFileSync)(file, render());
+            return [];
+        }
+        catch (error) {
+            return [`${flag} ${file} could not be written after the run (${reason(error)})`];
+        }
+    });
 }
 
 
@@ -72104,7 +71884,6 @@ exports.describeCounts = describeCounts;
 exports.formatDuration = formatDuration;
 exports.checklist = checklist;
 exports.isProblem = isProblem;
-exports.verdict = verdict;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
 const report_1 = __nccwpck_require__(55235);
@@ -72147,16 +71926,6 @@ function checklist(checks) {
 }
 function isProblem(check) {
     return check.status === 'fail' || check.status === 'error';
-}
-/** The heading's mark and word; a failure that does not fail the step (fail-on) is a warning.
- * error: the verifier could not finish (a bad spec or input, say), so nothing was judged. */
-function verdict(result, warnOnly) {
-    if (result === 'pass')
-        return `${exports.MARKS.pass} infra-verify: PASS`;
-    const word = result.toUpperCase();
-    return warnOnly
-        ? `${exports.MARKS.error} infra-verify: ${word} (warning only: ${warnOnly})`
-        : `${exports.MARKS.fail} infra-verify: ${word}`;
 }
 
 
@@ -72201,41 +71970,13 @@ function renderConsole(report) {
 
 /***/ }),
 
-/***/ 28009:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.failureReason = failureReason;
-exports.failsStep = failsStep;
-function failureReason(report) {
-    if (report.notReady?.length)
-        return 'not-ready';
-    if (report.checks.some((check) => check.status === 'fail'))
-        return 'drift';
-    if (report.checks.some((check) => check.status === 'error'))
-        return 'error';
-    return '';
-}
-/** Whether the step fails: `drift` also fails on a spec that cannot be used, since then nothing
- * was judged; a stack that did not come up, or an error, is a warning there. */
-function failsStep(failOn, reason) {
-    if (reason === '' || failOn === 'never')
-        return false;
-    return failOn === 'any' || reason === 'drift' || reason === 'spec';
-}
-
-
-/***/ }),
-
 /***/ 41714:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MARKS = exports.describeCounts = exports.countChecks = exports.failureReason = exports.failsStep = exports.renderPrErrorComment = exports.renderPrComment = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
+exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
 var console_1 = __nccwpck_require__(39475);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
 var json_1 = __nccwpck_require__(32794);
@@ -72245,12 +71986,6 @@ Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function
 var markdown_1 = __nccwpck_require__(54285);
 Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
-var pr_comment_1 = __nccwpck_require__(71914);
-Object.defineProperty(exports, "renderPrComment", ({ enumerable: true, get: function () { return pr_comment_1.renderPrComment; } }));
-Object.defineProperty(exports, "renderPrErrorComment", ({ enumerable: true, get: function () { return pr_comment_1.renderPrErrorComment; } }));
-var failure_reason_1 = __nccwpck_require__(28009);
-Object.defineProperty(exports, "failsStep", ({ enumerable: true, get: function () { return failure_reason_1.failsStep; } }));
-Object.defineProperty(exports, "failureReason", ({ enumerable: true, get: function () { return failure_reason_1.failureReason; } }));
 var checklist_1 = __nccwpck_require__(1478);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
 Object.defineProperty(exports, "describeCounts", ({ enumerable: true, get: function () { return checklist_1.describeCounts; } }));
@@ -72470,11 +72205,10 @@ function logTail(log) {
         ? log
         : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
 }
-function blocksOf(report, warnOnly) {
+function blocksOf(report) {
+    const { result } = report;
     const blocks = [
-        block('the verdict', 
-        // our own words only: warnOnly is "fail-on: <one of three>"
-        `## ${(0, checklist_1.verdict)(report.result, warnOnly)}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
+        block('the verdict', `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
     ];
     if (report.notReady?.length) {
         blocks.push(block('a heading', '### Stack did not come up', ''));
@@ -72532,113 +72266,12 @@ function withinBudget(blocks) {
     }
     return out;
 }
-/** warnOnly: why failures do not fail the step (e.g. "fail-on: never"); they are then warnings */
-function renderMarkdown(report, warnOnly) {
-    return `${withinBudget(blocksOf(report, warnOnly)).join('\n').replace(/\n+$/, '')}\n`;
+function renderMarkdown(report) {
+    return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
 }
 /** The summary of a run that ended before any check: why, verbatim but inert and short. */
-function renderErrorMarkdown(message, warnOnly) {
-    return [`## ${(0, checklist_1.verdict)('error', warnOnly)}`, '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 71914:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_VALUE_CHARS = exports.MAX_ROWS = void 0;
-exports.codeSpan = codeSpan;
-exports.plainText = plainText;
-exports.renderPrComment = renderPrComment;
-exports.renderPrErrorComment = renderPrErrorComment;
-const checklist_1 = __nccwpck_require__(1478);
-/** Rows beyond this are counted, not listed: the summary has them all. */
-exports.MAX_ROWS = 20;
-/** A value longer than this is cut: a comment is read at a glance. */
-exports.MAX_VALUE_CHARS = 120;
-function bounded(value) {
-    const line = value.replace(/\s+/g, ' ').trim();
-    return line.length > exports.MAX_VALUE_CHARS ? `${line.slice(0, exports.MAX_VALUE_CHARS - 1)}…` : line;
-}
-/** A code span that no backtick inside the value can close early; `|` escaped for tables. */
-function codeSpan(value) {
-    const text = bounded(value);
-    if (text === '')
-        return ' ';
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
-}
-/** Markdown and HTML escaped: no link, image, emphasis or tag can form, and no @mention pings. */
-function escapeText(value) {
-    return value
-        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/@/g, '@\u2060');
-}
-function plainText(value) {
-    return escapeText(bounded(value));
-}
-/** A check title keeps its own code spans (`channel-stats` topic exists); the rest is text. */
-function title(value) {
-    return bounded(value)
-        .split(/(`[^`]+`)/)
-        .map((part) => (/^`[^`]+`$/.test(part) ? codeSpan(part.slice(1, -1)) : escapeText(part)))
-        .join('');
-}
-function where(check, options) {
-    if (!check.source)
-        return ' ';
-    const { label, url } = options.sourceLink(check.source);
-    return url ? `[${codeSpan(label)}](${url})` : codeSpan(label);
-}
-function row(check, options) {
-    // A probe error has no expected/actual: its message says what went wrong.
-    const expected = check.expected ?? (check.status === 'error' ? check.message : '');
-    const actual = check.actual ?? '';
-    return `| ${checklist_1.MARKS[check.status]} ${title(check.title)} | ${codeSpan(expected)} | ${codeSpan(actual)} | ${where(check, options)} |`;
-}
-function renderPrComment(report, options) {
-    const counts = (0, checklist_1.countChecks)(report.checks);
-    const out = [
-        options.marker,
-        `### ${plainText((0, checklist_1.verdict)(report.result, options.warnOnly))}`,
-        '',
-        `${(0, checklist_1.describeCounts)(counts)} · runtime ${codeSpan(report.runtime)} · [job summary](${options.summaryUrl})`,
-    ];
-    const notReady = report.notReady ?? [];
-    if (notReady.length > 0) {
-        out.push('', '**Did not come up:**', '');
-        for (const { service, message } of notReady.slice(0, exports.MAX_ROWS)) {
-            out.push(`- ${codeSpan(service)}: ${codeSpan(message)}`);
-        }
-    }
-    const problems = report.checks.filter(checklist_1.isProblem);
-    if (problems.length > 0) {
-        out.push('', '| Check | Expected | Actual | Spec |', '| --- | --- | --- | --- |');
-        out.push(...problems.slice(0, exports.MAX_ROWS).map((check) => row(check, options)));
-        if (problems.length > exports.MAX_ROWS) {
-            out.push('', `…and ${problems.length - exports.MAX_ROWS} more in the job summary.`);
-        }
-    }
-    return `${out.join('\n')}\n`;
-}
-/** A run that could not finish (a bad spec, say): the verdict and the message's first line. */
-function renderPrErrorComment(message, options) {
-    return [
-        options.marker,
-        `### ${plainText((0, checklist_1.verdict)('error', options.warnOnly))}`,
-        '',
-        `${codeSpan(message)} · [job summary](${options.summaryUrl})`,
-        '',
-    ].join('\n');
+function renderErrorMarkdown(message) {
+    return ['## ❌ infra-verify: ERROR', '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
 }
 
 
@@ -72657,7 +72290,6 @@ exports.runChild = runChild;
 // group, so a kill also reaches what it started (the compose plugin under `docker`, mvn's JVM).
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_os_1 = __nccwpck_require__(48161);
-const node_string_decoder_1 = __nccwpck_require__(46193);
 /** A child that overran its deadline or its output cap; it has been killed. */
 class ChildCommandError extends Error {
     constructor(message) {
@@ -72729,20 +72361,13 @@ function runChild(file, args, options) {
                 killGroup(pid);
         };
         const timer = setTimeout(() => end(`${shown(file, args)} did not finish within ${Math.ceil(options.timeoutMs / 1000)} s; it was killed`), options.timeoutMs);
-        const splitters = [];
-        const collect = (into) => {
-            const lines = options.onLine ? new LineSplitter(options.onLine) : undefined;
-            if (lines)
-                splitters.push(lines);
-            return (chunk) => {
-                bytes += chunk.length;
-                if (bytes > maxBytes) {
-                    end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
-                    return;
-                }
-                into.push(chunk);
-                lines?.write(chunk);
-            };
+        const collect = (into) => (chunk) => {
+            bytes += chunk.length;
+            if (bytes > maxBytes) {
+                end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
+                return;
+            }
+            into.push(chunk);
         };
         child.stdout.on('data', collect(stdout));
         child.stderr.on('data', collect(stderr));
@@ -72755,8 +72380,6 @@ function runChild(file, args, options) {
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
-            for (const lines of splitters)
-                lines.end();
             if (pid !== undefined) {
                 // the group may still hold grandchildren that outlived their parent
                 killGroup(pid);
@@ -72774,26 +72397,6 @@ function runChild(file, args, options) {
         });
     });
 }
-/** Calls back once per line as lines complete; a character split across chunks stays whole. */
-class LineSplitter {
-    onLine;
-    decoder = new node_string_decoder_1.StringDecoder('utf8');
-    pending = '';
-    constructor(onLine) {
-        this.onLine = onLine;
-    }
-    write(chunk) {
-        const lines = (this.pending + this.decoder.write(chunk)).split(/\r?\n/);
-        this.pending = lines.pop() ?? '';
-        for (const line of lines)
-            this.onLine(line);
-    }
-    end() {
-        const rest = this.pending + this.decoder.end();
-        if (rest !== '')
-            this.onLine(rest);
-    }
-}
 
 
 /***/ }),
@@ -72806,8 +72409,6 @@ class LineSplitter {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
-exports.configArgs = configArgs;
-exports.containerOwnersArgs = containerOwnersArgs;
 exports.inspectArgs = inspectArgs;
 exports.portArgs = portArgs;
 exports.stopArgs = stopArgs;
@@ -72828,16 +72429,13 @@ function upArgs(command, project) {
     // behaviour; readiness is awaited by protocol and by `ps` instead.
     return [...projectArgs(command, project), 'up', '--detach'];
 }
+/**
+ * v2 has `ps --format json`; v1 has no JSON at all, so it lists container ids and `inspect`
+ * supplies the rest.
+ */
 function psArgs(command, project) {
-    return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
-}
-/** The project as compose resolves it (files merged, variables filled in), as JSON. */
-function configArgs(command, project) {
-    return [...projectArgs(command, project), 'config', '--format', 'json'];
-}
-/** Every container on the engine: its name and the compose project that owns it, if any. */
-function containerOwnersArgs() {
-    return ['ps', '--all', '--format', '{{.Names}}\t{{.Label "com.docker.compose.project"}}'];
+    const listing = command.version === 2 ? ['--format', 'json'] : ['--quiet'];
+    return [...projectArgs(command, project), 'ps', '--all', ...listing];
 }
 function inspectArgs(containerIds) {
     return ['inspect', '--type', 'container', ...containerIds];
@@ -72877,9 +72475,8 @@ function logsArgs(command, project, service, lines) {
 
 "use strict";
 
-// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
-// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
-// Everything is an argument array; nothing is ever joined into a shell line.
+// Which compose binary to drive: the v2 plugin (`docker compose`) or the v1 standalone
+// (`docker-compose`). Everything is an argument array; nothing is ever joined into a shell line.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeNotFoundError = void 0;
 exports.parseComposeVersion = parseComposeVersion;
@@ -72905,24 +72502,19 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version?.major === 1) {
-                throw new ComposeNotFoundError(`Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
-                    'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
-                    'plugin ("docker compose"), or use runtime "existing" with endpoints.');
+            if (result.exitCode === 0 && version && version.major >= 1) {
+                // Compose jumped from v2 to v5 with the same CLI and output formats.
+                const generation = version.major === 1 ? 1 : 2;
+                return { ...candidate, version: generation, versionText: version.text };
             }
-            // Compose jumped from v2 to v5 with the same CLI and output formats.
-            if (result.exitCode === 0 && version)
-                return { ...candidate, versionText: version.text };
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
         catch (error) {
-            if (error instanceof ComposeNotFoundError)
-                throw error;
             tried.push(`${shown}: ${error.message}`);
         }
     }
     throw new ComposeNotFoundError(`No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
-        `("docker compose"), or use runtime "existing" with endpoints.`);
+        `("docker compose") or docker-compose v1, or use runtime "existing" with endpoints.`);
 }
 function firstLine(text) {
     return text.trim().split('\n')[0] ?? '';
@@ -72937,27 +72529,33 @@ function firstLine(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComposeRuntime = exports.ComposeConflictError = exports.ComposeCommandError = void 0;
+exports.ComposeRuntime = exports.ComposeCommandError = void 0;
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+const errors_1 = __nccwpck_require__(87206);
 const runtime_1 = __nccwpck_require__(12997);
 const args_1 = __nccwpck_require__(81378);
-const plain_text_1 = __nccwpck_require__(4461);
 const command_1 = __nccwpck_require__(8210);
 const parse_1 = __nccwpck_require__(91940);
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
 const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
+/**
+ * `down` stops every container (10 s grace each, in parallel) and removes them: a minute is
+ * ample, and a teardown that hangs must not hold the run or the post step much longer.
+ */
+const DOWN_TIMEOUT_MS = 60_000;
 /** What `stop` may take beyond the stop timeout it hands compose. */
 const STOP_MARGIN_MS = 60_000;
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
-/** A container this project needs, by its fixed name, belongs to another compose project. */
-class ComposeConflictError extends ComposeCommandError {
-}
-exports.ComposeConflictError = ComposeConflictError;
-/** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
-const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
+/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
+const nowhere = (why) => ({
+    zookeeper: '',
+    kafkaBrokers: [],
+    cassandraContactPoints: [],
+    unresolved: `compose could not say where the stack's ports are published: ${why}`,
+});
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -72981,23 +72579,19 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
-    async up(progress, deadline) {
+    async up(progress) {
         const command = await this.compose();
-        // Until compose says where this project's servers listen, there is nowhere to probe: the
-        // default ports may belong to another stack (the one a conflict below is about).
-        this.resolved = NOWHERE;
-        await this.refuseForeignContainers(command);
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
-        // timeout as one that starts and never turns ready.
-        const timeoutMs = deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
+        // Until compose says where the ports are, they are unknown, not the defaults.
+        this.resolved = nowhere('docker compose up has not finished');
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs);
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
             // never at the default ports, where some other stack may answer.
-            this.resolved = await this.resolveEndpoints();
+            // When compose cannot say (no container was even created), there is nothing to probe.
+            this.resolved = await this.resolveEndpoints().catch((error) => nowhere((0, errors_1.errorMessage)(error)));
         }
     }
     /** For a project that is already up (init inspects it): learn where its servers listen. */
@@ -73017,7 +72611,7 @@ class ComposeRuntime {
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
         const timeout = this.options.stopTimeoutSeconds ?? 60;
-        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS, undefined, streamTo(progress));
+        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS);
         const after = await this.containers();
         // Each container's own FinishedAt times its stop; compose stops several at once.
         return running.map(({ service }) => {
@@ -73032,13 +72626,13 @@ class ComposeRuntime {
             };
         });
     }
-    async start(progress, deadline) {
+    async start(progress) {
         // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-        await this.up(progress, deadline);
+        await this.up(progress);
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', this.lifecycleTimeoutMs, undefined, options.progress && streamTo(options.progress));
+        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', DOWN_TIMEOUT_MS);
     }
     async logs(service, lines) {
         const command = await this.compose();
@@ -73047,8 +72641,10 @@ class ComposeRuntime {
     }
     async containers() {
         const command = await this.compose();
-        const psEntries = (0, parse_1.parsePs)(await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps'));
-        const ids = psEntries.map((entry) => entry.id);
+        const listing = await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps');
+        // v1 has no JSON listing: it prints container ids only, and inspect says the rest.
+        const psEntries = command.version === 2 ? (0, parse_1.parsePs)(listing) : [];
+        const ids = command.version === 2 ? psEntries.map((entry) => entry.id) : (0, parse_1.parseContainerIds)(listing);
         if (ids.length === 0)
             return [];
         const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', undefined, 'docker'), this.projectName);
@@ -73068,52 +72664,24 @@ class ComposeRuntime {
             };
         });
     }
-    /**
-     * Where each server is published. Each is asked on its own: one service that is not running
-     * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
-     * that nothing answers, instead of asking a stranger on the default port.
-     */
     async resolveEndpoints() {
         const command = await this.compose();
-        const address = (server) => server === undefined
-            ? Promise.resolve([])
-            : this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port')
-                .then((output) => {
-                const published = (0, parse_1.parsePort)(output);
-                return [`${published.host}:${published.port}`];
-            })
-                .catch(() => []);
-        const [zookeeper, kafka, cassandra] = await Promise.all([
-            address(this.ports.zookeeper),
-            address(this.ports.kafka),
-            address(this.ports.cassandra),
-        ]);
-        return {
-            zookeeper: zookeeper[0] ?? '',
-            kafkaBrokers: kafka,
-            cassandraContactPoints: cassandra,
+        const address = async (server) => {
+            if (!server)
+                return undefined;
+            const published = (0, parse_1.parsePort)(await this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port'));
+            return `${published.host}:${published.port}`;
         };
-    }
-    /**
-     * A compose file that fixes container names (docker-compose.yml does) can run once per
-     * engine. When another project holds one of those names, `up` would fail on it, or worse,
-     * a later `down` could be taken to mean that stack: refuse before touching anything.
-     */
-    async refuseForeignContainers(command) {
-        const names = (0, parse_1.parseContainerNames)(await this.exec((0, args_1.configArgs)(command, this.options.project), 'config'));
-        if (names.size === 0)
-            return;
-        const owners = (0, parse_1.parseContainerOwners)(await this.exec((0, args_1.containerOwnersArgs)(), 'ps', undefined, 'docker'));
-        for (const [name, service] of names) {
-            const owner = owners.get(name);
-            if (owner === undefined || owner === this.projectName)
-                continue;
-            const held = owner === '' ? 'a container outside compose' : `compose project "${owner}"`;
-            throw new ComposeConflictError(`container "${name}" (service ${service}) already exists and belongs to ${held}. ` +
-                'The compose file fixes its container_name, so one such stack can run per Docker ' +
-                'engine: wait for the other run to end, or remove it' +
-                (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`));
-        }
+        const [zookeeper, kafka, cassandra] = [
+            await address(this.ports.zookeeper),
+            await address(this.ports.kafka),
+            await address(this.ports.cassandra),
+        ];
+        return {
+            zookeeper: zookeeper ?? '',
+            kafkaBrokers: kafka ? [kafka] : [],
+            cassandraContactPoints: cassandra ? [cassandra] : [],
+        };
     }
     async compose() {
         this.command ??= await (0, command_1.detectCompose)(this.options.run);
@@ -73126,13 +72694,12 @@ class ComposeRuntime {
      * Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error.
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
-    async exec(args, what, timeoutMs, file, onLine) {
+    async exec(args, what, timeoutMs, file) {
         const command = await this.compose();
         const executable = file ?? command.file;
         const result = await this.options.run(executable, args, {
             cwd: this.options.project.directory,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-            ...(onLine ? { onLine } : {}),
         });
         if (result.exitCode !== 0) {
             throw new ComposeCommandError(`docker compose ${what} failed (exit ${result.exitCode}): ` +
@@ -73142,14 +72709,6 @@ class ComposeRuntime {
     }
 }
 exports.ComposeRuntime = ComposeRuntime;
-/** Compose's own lines, live, as progress: what it pulls, creates and starts, as it happens. */
-function streamTo(progress) {
-    return (line) => {
-        const text = (0, plain_text_1.withoutControlSequences)(line).trim();
-        if (text !== '')
-            progress(`compose: ${text}`);
-    };
-}
 
 
 /***/ }),
@@ -73160,12 +72719,11 @@ function streamTo(progress) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 var project_name_1 = __nccwpck_require__(71968);
-Object.defineProperty(exports, "composeDefaultFiles", ({ enumerable: true, get: function () { return project_name_1.composeDefaultFiles; } }));
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
@@ -73188,8 +72746,7 @@ function composeRuntime(project, ports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeOutputError = void 0;
 exports.parsePs = parsePs;
-exports.parseContainerNames = parseContainerNames;
-exports.parseContainerOwners = parseContainerOwners;
+exports.parseContainerIds = parseContainerIds;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
@@ -73228,27 +72785,12 @@ function toPsEntry(value) {
         ...(state === 'exited' && exitCode !== undefined ? { exitCode } : {}),
     };
 }
-/** The fixed `container_name`s of `docker compose config --format json`, by service. */
-function parseContainerNames(output) {
-    const config = asRecord(parseJson(output, 'docker compose config'), 'docker compose config');
-    const services = asRecord(config.services ?? {}, 'docker compose config services');
-    const names = new Map();
-    for (const [service, value] of Object.entries(services)) {
-        const name = asRecord(value, `docker compose config service ${service}`).container_name;
-        if (typeof name === 'string' && name !== '')
-            names.set(name, service);
-    }
-    return names;
-}
-/** `docker ps --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`: name -> project. */
-function parseContainerOwners(output) {
-    const owners = new Map();
-    for (const line of output.split('\n')) {
-        const [name = '', project = ''] = line.split('\t');
-        if (name.trim() !== '')
-            owners.set(name.trim(), project.trim());
-    }
-    return owners;
+/** `docker-compose ps --quiet` (v1) prints one container id per line. */
+function parseContainerIds(output) {
+    return output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
 }
 /** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 function parsePort(output) {
@@ -73370,7 +72912,6 @@ exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
 exports.composeDefaultProjectName = composeDefaultProjectName;
-exports.composeDefaultFiles = composeDefaultFiles;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
@@ -73411,17 +72952,6 @@ function composeDefaultProjectName(env, directory) {
         .replace(/^[_-]+/, '');
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
-/**
- * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
- * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
- * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
- */
-function composeDefaultFiles(env) {
-    const files = (env.COMPOSE_FILE ?? '')
-        .split(env.COMPOSE_PATH_SEPARATOR || ':')
-        .filter((file) => file !== '');
-    return files.length > 0 ? files : ['docker-compose.yml'];
-}
 
 
 /***/ }),
@@ -73436,11 +72966,10 @@ exports.runCommand = exports.QUICK_COMMAND_TIMEOUT_MS = void 0;
 // The only place compose commands are executed: an argument array, no shell, and a deadline.
 const child_1 = __nccwpck_require__(57350);
 /** A command that names no deadline of its own (version, ps, port, inspect, logs). */
-exports.QUICK_COMMAND_TIMEOUT_MS = 60_000;
+exports.QUICK_COMMAND_TIMEOUT_MS = 30_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
     cwd: options.cwd,
     timeoutMs: options.timeoutMs ?? exports.QUICK_COMMAND_TIMEOUT_MS,
-    ...(options.onLine ? { onLine: options.onLine } : {}),
 });
 exports.runCommand = runCommand;
 
@@ -73524,7 +73053,7 @@ async function byProtocol(service, endpoint, answer) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.UnknownRuntimeError = exports.TWIN_PROFILES = exports.RUNTIME_NAMES = void 0;
+exports.UnknownRuntimeError = exports.RUNTIME_NAMES = void 0;
 exports.resolveRuntimeName = resolveRuntimeName;
 exports.createRuntime = createRuntime;
 // Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
@@ -73533,14 +73062,8 @@ const errors_1 = __nccwpck_require__(87206);
 const child_1 = __nccwpck_require__(57350);
 const compose_1 = __nccwpck_require__(96359);
 const LocalRuntime_1 = __nccwpck_require__(69555);
-const cluster_runtime_1 = __nccwpck_require__(34787);
 const config_1 = __nccwpck_require__(63416);
 exports.RUNTIME_NAMES = ['local', 'compose'];
-/**
- * Shapes of the local twin: one server of each kind, a 3-broker, 3-node cluster, or the single
- * twin on KRaft (Kafka its own controller, no ZooKeeper).
- */
-exports.TWIN_PROFILES = ['single', 'cluster', 'kraft'];
 class UnknownRuntimeError extends errors_1.UserError {
     constructor(name) {
         super(`unknown runtime "${name}"; choose one of: ${exports.RUNTIME_NAMES.join(', ')}`);
@@ -73562,21 +73085,16 @@ async function resolveRuntimeName(name) {
     return (await dockerAnswers()) ? 'compose' : 'local';
 }
 /** `ports`: the spec's servers, which compose is asked about; the twin has its own. */
-function createRuntime(name, ports, env = process.env, profile = 'single') {
+function createRuntime(name, ports, env = process.env) {
     if (!isRuntimeName(name))
         throw new UnknownRuntimeError(name);
-    if (profile !== 'single' && name !== 'local') {
-        throw new config_1.TwinConfigError(`--profile ${profile} is a shape of the local twin, not of runtime ${name}; use --runtime local`);
-    }
     switch (name) {
         case 'local':
-            return profile === 'cluster'
-                ? new cluster_runtime_1.ClusterRuntime((0, config_1.twinConfig)({}, env))
-                : new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env), {}, profile === 'kraft');
+            return new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env));
         case 'compose':
             return (0, compose_1.composeRuntime)({
                 name: (0, compose_1.composeDefaultProjectName)(env, process.cwd()),
-                files: (0, compose_1.composeDefaultFiles)(env),
+                files: ['docker-compose.yml'],
                 directory: process.cwd(),
             }, ports);
     }
@@ -73596,14 +73114,15 @@ exports.LocalRuntime = void 0;
 // without a Docker engine. Same servers, same init scripts, same ports as docker-compose.yml.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
+const runtime_1 = __nccwpck_require__(12997);
 const cassandra_1 = __nccwpck_require__(12454);
 const kafka_1 = __nccwpck_require__(74234);
+const wait_1 = __nccwpck_require__(63895);
 const zookeeper_1 = __nccwpck_require__(7910);
 const config_1 = __nccwpck_require__(63416);
 const inits_1 = __nccwpck_require__(4339);
 const jars_1 = __nccwpck_require__(62076);
 const processes_1 = __nccwpck_require__(62365);
-const server_steps_1 = __nccwpck_require__(5211);
 const servers_1 = __nccwpck_require__(42256);
 const state_1 = __nccwpck_require__(91141);
 const tail_1 = __nccwpck_require__(33248);
@@ -73614,28 +73133,22 @@ const DEFAULT_TIMEOUTS = {
     initMs: 120_000,
 };
 class LocalRuntime {
-    kraft;
+    config;
     name = 'local';
     hasLifecycle = true;
     endpoints;
     paths;
     timeouts;
     state;
-    config;
-    /**
-     * `kraft`: Kafka in combined broker and controller mode, with no ZooKeeper, in
-     * <TWIN_HOME>/kraft so that it never shares files with the ZooKeeper twin.
-     */
-    constructor(config = (0, config_1.twinConfig)(), timeouts = {}, kraft = false) {
-        this.kraft = kraft;
-        this.config = kraft ? { ...config, home: (0, node_path_1.join)(config.home, 'kraft') } : config;
+    constructor(config = (0, config_1.twinConfig)(), timeouts = {}) {
+        this.config = config;
         const { host, ports } = config;
         this.endpoints = {
             kafkaBrokers: [`${host}:${ports.kafka}`],
             cassandraContactPoints: [`${host}:${ports.cassandra}`],
             zookeeper: `${host}:${ports.zookeeper}`,
         };
-        this.paths = (0, config_1.twinPaths)(this.config);
+        this.paths = (0, config_1.twinPaths)(config);
         this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
         this.state = new state_1.TwinStateFile(this.paths.run);
     }
@@ -73662,16 +73175,10 @@ class LocalRuntime {
     }
     async bringUp(progress) {
         await (0, jars_1.ensureJars)(this.config, progress);
-        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config), this.kraft);
+        const launches = (0, servers_1.serverLaunches)(this.config, this.jammJar());
         const kafkaChain = async () => {
-            if (this.kraft) {
-                if ((0, processes_1.runningPid)(this.managed('kafka')) === undefined)
-                    await (0, server_steps_1.formatKraftStorage)(this.config, launches.kafka, this.timeouts.initMs, progress);
-            }
-            else {
-                await this.startServer(launches.zookeeper, progress);
-                await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
-            }
+            await this.startServer(launches.zookeeper, progress);
+            await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
             await this.startServer(launches.kafka, progress);
             await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () => (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers));
             await this.runInit('kafka-init', progress);
@@ -73694,8 +73201,15 @@ class LocalRuntime {
     }
     /** Kafka before ZooKeeper (a broker needs ZooKeeper for a controlled shutdown); Cassandra beside them. */
     async stop(progress) {
-        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config), this.kraft);
-        const stopOne = (name) => (0, server_steps_1.stopServer)(this.managed(name), launches[name].stopDeadlineMs, progress);
+        const launches = (0, servers_1.serverLaunches)(this.config, this.jammJar());
+        const stopOne = async (name) => {
+            const outcome = await (0, processes_1.stopProcess)(this.managed(name), launches[name].stopDeadlineMs);
+            if (!outcome)
+                return [];
+            progress(`${name} stopped in ${outcome.stopMs} ms (exit ${outcome.exitCode ?? 'unknown'})`);
+            const clean = !outcome.killed && (0, runtime_1.isCleanExit)(outcome.exitCode);
+            return [{ service: name, exitCode: outcome.exitCode, stopMs: outcome.stopMs, clean }];
+        };
         const [brokerSide, cassandraSide] = await Promise.all([
             stopOne('kafka').then(async (kafka) => [...kafka, ...(await stopOne('zookeeper'))]),
             stopOne('cassandra'),
@@ -73704,26 +73218,49 @@ class LocalRuntime {
     }
     async down(options) {
         await this.stop(() => undefined);
-        if (options.removeData)
-            (0, server_steps_1.removeTwinData)(this.paths);
+        if (options.removeData) {
+            (0, node_fs_1.rmSync)(this.paths.data, { recursive: true, force: true });
+            (0, node_fs_1.rmSync)(this.paths.run, { recursive: true, force: true });
+        }
     }
     async services() {
         const state = this.state.read();
-        const observed = this.serviceNames().map((service) => (0, state_1.observeService)(this.managed(service), state));
+        const observed = state_1.TWIN_SERVICES.map((service) => this.observe(service, state));
         return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
+    }
+    observe(service, state) {
+        const base = {
+            service,
+            containerName: `chatbattle-${service}`,
+            startedAt: state.startedAt[service],
+        };
+        if (service === 'kafka-init' || service === 'cassandra-init') {
+            const exitCode = (0, processes_1.lastExitCode)(this.managed(service));
+            if (exitCode === undefined) {
+                return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
+            }
+            return { ...base, state: 'exited', exitCode };
+        }
+        if ((0, processes_1.runningPid)(this.managed(service)) !== undefined) {
+            return {
+                ...base,
+                state: 'running',
+                health: state.readyAt[service] ? 'healthy' : 'starting',
+            };
+        }
+        const exitCode = (0, processes_1.lastExitCode)(this.managed(service));
+        return exitCode === undefined
+            ? { ...base, state: 'missing' }
+            : { ...base, state: 'exited', exitCode };
     }
     async logs(service, lines) {
         return (0, tail_1.tailOfFile)(this.logFile(service), lines);
     }
-    /** The twin's services: all of TWIN_SERVICES, or all but ZooKeeper on KRaft. */
-    serviceNames() {
-        return state_1.TWIN_SERVICES.filter((service) => !(this.kraft && service === 'zookeeper'));
-    }
     /** true when every server runs and both inits last exited 0 */
     isFullyUp() {
-        return this.serviceNames().every((name) => state_1.INIT_NAMES.includes(name)
-            ? (0, processes_1.lastExitCode)(this.managed(name)) === 0
-            : (0, processes_1.runningPid)(this.managed(name)) !== undefined);
+        const servers = ['zookeeper', 'kafka', 'cassandra'];
+        return (servers.every((name) => (0, processes_1.runningPid)(this.managed(name)) !== undefined) &&
+            state_1.INIT_NAMES.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
     }
     logFile(service) {
         return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
@@ -73732,6 +73269,13 @@ class LocalRuntime {
         const marker = name === 'kafka-init' || name === 'cassandra-init' ? name : (0, servers_1.processMarker)(this.config, name);
         return { name, runDir: this.paths.run, marker };
     }
+    jammJar() {
+        const jar = (0, node_fs_1.existsSync)(this.paths.cassandraLib)
+            ? (0, node_fs_1.readdirSync)(this.paths.cassandraLib).find((file) => /^jamm-.*\.jar$/.test(file))
+            : undefined;
+        // Before the jars are fetched there is nothing to point at yet; up() fetches them first.
+        return (0, node_path_1.join)(this.paths.cassandraLib, jar ?? 'jamm.jar');
+    }
     async startServer(launch, progress) {
         const managed = this.managed(launch.name);
         if ((0, processes_1.runningPid)(managed) !== undefined) {
@@ -73739,352 +73283,72 @@ class LocalRuntime {
             return;
         }
         const { ports, host } = this.config;
-        const listens = {
+        const needed = {
             zookeeper: [ports.zookeeper],
-            // on KRaft, the controller listens on the ZooKeeper port
-            kafka: this.kraft ? [ports.kafka, ports.zookeeper] : [ports.kafka],
+            kafka: [ports.kafka],
             cassandra: [ports.cassandra, ports.cassandraStorage],
-        }[launch.name].map((port) => ({ host, port }));
-        await (0, server_steps_1.launchServer)(this.config, launch, managed, listens, this.logFile(launch.name), progress);
+        }[launch.name];
+        for (const port of needed) {
+            if (await (0, processes_1.portAnswers)(host, port)) {
+                throw new Error(`${launch.name}: port ${port} on ${host} is already taken by another process; stop it, ` +
+                    `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`);
+            }
+        }
+        for (const [file, content] of Object.entries(launch.files)) {
+            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
+            (0, node_fs_1.writeFileSync)(file, content);
+        }
+        progress(`starting ${launch.name} (log: ${this.logFile(launch.name)})`);
+        await (0, processes_1.startDetached)(managed, this.config.java, launch.javaArgs, this.logFile(launch.name), this.config.home);
         this.state.update((state) => {
             state.startedAt[launch.name] = new Date().toISOString();
             delete state.readyAt[launch.name];
         });
     }
     async awaitReady(name, timeoutMs, progress, attempt) {
-        const value = await (0, server_steps_1.awaitServer)(this.managed(name), timeoutMs, this.logFile(name), progress, attempt);
+        const managed = this.managed(name);
+        const value = await (0, wait_1.waitUntil)({
+            service: name,
+            attempt,
+            deadline: Date.now() + timeoutMs,
+            progress,
+            logTail: () => this.logs(name, runtime_1.LOG_TAIL_LINES),
+            giveUpIf: async () => (0, processes_1.runningPid)(managed) === undefined
+                ? `the ${name} process exited (code ${(0, processes_1.lastExitCode)(managed) ?? 'unknown'})`
+                : undefined,
+        });
+        progress(`${name} ready: ${JSON.stringify(value)}`);
         this.state.update((state) => {
             state.readyAt[name] = new Date().toISOString();
         });
         return value;
     }
-    runInit(name, progress) {
-        const context = {
-            config: this.config,
-            endpoints: this.endpoints,
-            timeoutMs: this.timeouts.initMs,
-        };
-        return (0, inits_1.runInit)(name, context, this.state, this.logFile(name), progress);
+    /** Runs a one-shot step with its output in its own log, and records its exit code like a container's. */
+    async runInit(name, progress) {
+        (0, node_fs_1.rmSync)((0, node_path_1.join)(this.paths.run, `${name}.exit`), { force: true });
+        this.state.update((state) => {
+            state.startedAt[name] = new Date().toISOString();
+        });
+        progress(`running ${name} (log: ${this.logFile(name)})`);
+        const log = (0, node_fs_1.openSync)(this.logFile(name), 'a');
+        let exitCode;
+        try {
+            exitCode = await inits_1.INIT_STEPS[name]({ config: this.config, endpoints: this.endpoints, timeoutMs: this.timeouts.initMs }, log);
+        }
+        finally {
+            (0, node_fs_1.closeSync)(log);
+        }
+        (0, node_fs_1.writeFileSync)((0, node_path_1.join)(this.paths.run, `${name}.exit`), `${exitCode}\n`);
+        this.state.update((state) => {
+            state.finishedAt = { ...state.finishedAt, [name]: new Date().toISOString() };
+        });
+        if (exitCode !== 0) {
+            throw new Error(`${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, runtime_1.LOG_TAIL_LINES)}`);
+        }
+        progress(`${name} exited 0`);
     }
 }
 exports.LocalRuntime = LocalRuntime;
-
-
-/***/ }),
-
-/***/ 34787:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ClusterRuntime = void 0;
-// The cluster profile of the local twin: one ZooKeeper, three brokers and three Cassandra nodes as
-// real JVMs, in <TWIN_HOME>/cluster so that it never shares files with the single-node twin.
-// Servers start in parallel where their protocol allows it; each one is waited for by protocol.
-const node_fs_1 = __nccwpck_require__(73024);
-const node_path_1 = __nccwpck_require__(76760);
-const cassandra_1 = __nccwpck_require__(12454);
-const host_port_1 = __nccwpck_require__(50486);
-const kafka_1 = __nccwpck_require__(74234);
-const wait_1 = __nccwpck_require__(63895);
-const zookeeper_1 = __nccwpck_require__(7910);
-const cluster_servers_1 = __nccwpck_require__(13323);
-const config_1 = __nccwpck_require__(63416);
-const inits_1 = __nccwpck_require__(4339);
-const jars_1 = __nccwpck_require__(62076);
-const processes_1 = __nccwpck_require__(62365);
-const server_steps_1 = __nccwpck_require__(5211);
-const servers_1 = __nccwpck_require__(42256);
-const state_1 = __nccwpck_require__(91141);
-const tail_1 = __nccwpck_require__(33248);
-/** Replication of the ChatBattle topics and keyspace on the cluster: three copies, two in sync. */
-const CLUSTER_REPLICATION = { factor: 3, minInsyncReplicas: 2, datacenter: 'datacenter1' };
-const DEFAULT_TIMEOUTS = {
-    zookeeperMs: 60_000,
-    brokerMs: 120_000,
-    // Three Cassandra JVMs starting at once on two shared cores: more than the single node's 180 s.
-    nodeMs: 300_000,
-    initMs: 120_000,
-};
-/** The cluster lives beside the single twin's files, under the same TWIN_HOME. */
-function clusterConfig(base) {
-    return { ...base, home: (0, node_path_1.join)(base.home, 'cluster') };
-}
-class ClusterRuntime {
-    name = 'local';
-    hasLifecycle = true;
-    endpoints;
-    topology;
-    config;
-    paths;
-    timeouts;
-    state;
-    constructor(base, timeouts = {}) {
-        this.config = clusterConfig(base);
-        const clash = (0, cluster_servers_1.clusterPortClash)(this.config);
-        if (clash)
-            throw new config_1.TwinConfigError(clash);
-        this.topology = (0, cluster_servers_1.clusterTopology)(this.config);
-        this.endpoints = {
-            kafkaBrokers: this.topology.brokers.map((broker) => broker.address),
-            cassandraContactPoints: this.topology.nodes.map((node) => node.cql),
-            zookeeper: this.topology.zookeeper,
-        };
-        this.paths = (0, config_1.twinPaths)(this.config);
-        this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
-        this.state = new state_1.TwinStateFile(this.paths.run);
-    }
-    /** Every server's name, in start order: zookeeper, kafka-1..3, cassandra-1..3. */
-    get serverNames() {
-        return this.launches().map((launch) => launch.name);
-    }
-    async up(progress) {
-        if (this.isFullyUp()) {
-            progress(`cluster twin already running in ${this.config.home}; nothing to do`);
-            return;
-        }
-        for (const dir of [this.paths.logs, this.paths.data, this.paths.run, this.paths.conf])
-            (0, node_fs_1.mkdirSync)(dir, { recursive: true });
-        await (0, processes_1.withLock)((0, node_path_1.join)(this.paths.run, 'up.lock'), this.timeouts.nodeMs + this.timeouts.initMs, async () => {
-            if (!this.isFullyUp())
-                await this.bringUp(progress);
-        });
-    }
-    /** ZooKeeper, then the three brokers at once, then kafka-init; the three nodes at once beside them. */
-    async bringUp(progress) {
-        await (0, jars_1.ensureJars)(this.config, progress);
-        const { brokers, nodes } = this.topology;
-        const kafkaChain = async () => {
-            await this.startServer('zookeeper', progress);
-            await Promise.all(brokers.map((broker) => this.startServer(broker.name, progress)));
-            await this.awaitAllBrokers(progress);
-            await this.runInit('kafka-init', progress);
-        };
-        const cassandraChain = async () => {
-            await Promise.all(nodes.map((node) => this.startServer(node.name, progress)));
-            await this.runInit('cassandra-init', progress);
-        };
-        const outcomes = await Promise.allSettled([kafkaChain(), cassandraChain()]);
-        const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
-        if (failures.length > 0)
-            throw new Error(failures.map((f) => f.message).join('\n\n'));
-    }
-    start(progress) {
-        return this.up(progress);
-    }
-    /** Brokers before ZooKeeper (a controlled shutdown needs it); the nodes beside them. */
-    async stop(progress) {
-        const { brokers, nodes } = this.topology;
-        const stopAll = async (names) => (await Promise.all(names.map((name) => this.stopServer(name, progress)))).flat();
-        const [brokerSide, nodeSide] = await Promise.all([
-            stopAll(brokers.map((b) => b.name)).then(async (stopped) => [
-                ...stopped,
-                ...(await stopAll(['zookeeper'])),
-            ]),
-            stopAll(nodes.map((n) => n.name)),
-        ]);
-        return [...brokerSide, ...nodeSide];
-    }
-    async down(options) {
-        await this.stop(() => undefined);
-        if (options.removeData)
-            (0, server_steps_1.removeTwinData)(this.paths);
-    }
-    /** Stops one server, keeping its data: how the cluster suite takes a broker or a node away. */
-    stopServer(name, progress) {
-        return (0, server_steps_1.stopServer)(this.managed(name), this.launch(name).stopDeadlineMs, progress);
-    }
-    /**
-     * Starts one server (if it is not running) and waits until it answers by its protocol. A node
-     * may be given another datacenter than datacenter1: how the suite leaves a retired one behind.
-     */
-    async startServer(name, progress, location) {
-        const managed = this.managed(name);
-        if ((0, processes_1.runningPid)(managed) === undefined) {
-            const launch = this.launch(name, location);
-            await (0, server_steps_1.launchServer)(this.config, launch, managed, this.listens(name), this.logFile(name), progress);
-            this.state.update((state) => {
-                state.startedAt[name] = new Date().toISOString();
-                delete state.readyAt[name];
-            });
-        }
-        const [timeoutMs, attempt] = this.readiness(name);
-        await (0, server_steps_1.awaitServer)(managed, timeoutMs, this.logFile(name), progress, attempt);
-        this.state.update((state) => {
-            state.readyAt[name] = new Date().toISOString();
-        });
-    }
-    /** Each broker answers alone; then the first one must list all three as registered. */
-    async awaitAllBrokers(progress) {
-        const expected = this.topology.brokers.length;
-        await (0, wait_1.waitUntil)({
-            service: 'kafka brokers',
-            deadline: Date.now() + this.timeouts.brokerMs,
-            progress,
-            attempt: async () => {
-                const seen = await (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers);
-                if (seen.brokers < expected)
-                    throw new Error(`${seen.brokers} of ${expected} brokers registered`);
-                return seen;
-            },
-        });
-    }
-    readiness(name) {
-        if (name === 'zookeeper')
-            return [this.timeouts.zookeeperMs, () => (0, zookeeper_1.zookeeperReady)(this.topology.zookeeper)];
-        const broker = this.topology.brokers.find((b) => b.name === name);
-        if (broker)
-            return [this.timeouts.brokerMs, () => (0, kafka_1.kafkaReady)([broker.address])];
-        const node = this.topology.nodes.find((n) => n.name === name);
-        return [this.timeouts.nodeMs, () => (0, cassandra_1.cassandraReady)([node.cql])];
-    }
-    /** A broker on its own port of 127.0.0.1; a node on CQL and storage ports of its own address. */
-    listens(name) {
-        const { host, ports } = this.config;
-        if (name === 'zookeeper')
-            return [{ host, port: ports.zookeeper }];
-        const broker = this.topology.brokers.find((b) => b.name === name);
-        if (broker)
-            return [(0, host_port_1.parseHostPort)(broker.address)];
-        const node = this.topology.nodes.find((n) => n.name === name);
-        return [ports.cassandra, ports.cassandraStorage].map((port) => ({ host: node.address, port }));
-    }
-    async services() {
-        const state = this.state.read();
-        const observed = [...this.serverNames, ...state_1.INIT_NAMES].map((name) => (0, state_1.observeService)(this.managed(name), state));
-        return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
-    }
-    async logs(service, lines) {
-        return (0, tail_1.tailOfFile)(this.logFile(service), lines);
-    }
-    isFullyUp() {
-        return (this.serverNames.every((name) => (0, processes_1.runningPid)(this.managed(name)) !== undefined) &&
-            state_1.INIT_NAMES.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
-    }
-    launches(locations = {}) {
-        return (0, cluster_servers_1.clusterLaunches)(this.config, (0, jars_1.jammJar)(this.config), locations);
-    }
-    launch(name, location) {
-        const launch = this.launches(location ? { [name]: location } : {}).find((l) => l.name === name);
-        if (!launch) {
-            throw new config_1.TwinConfigError(`the cluster twin has no server "${name}"; it has ${this.serverNames.join(', ')}`);
-        }
-        return launch;
-    }
-    managed(name) {
-        const isInit = state_1.INIT_NAMES.includes(name);
-        return {
-            name,
-            runDir: this.paths.run,
-            marker: isInit ? name : (0, servers_1.processMarker)(this.config, name),
-        };
-    }
-    logFile(service) {
-        return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
-    }
-    /** The single twin's inits, asked for three replicas, two in sync, and a replicated keyspace. */
-    runInit(name, progress) {
-        const context = {
-            config: this.config,
-            endpoints: this.endpoints,
-            timeoutMs: this.timeouts.initMs,
-            topicSettings: {
-                REPLICATION_FACTOR: String(CLUSTER_REPLICATION.factor),
-                MIN_INSYNC_REPLICAS: String(CLUSTER_REPLICATION.minInsyncReplicas),
-            },
-            extraCqlFiles: [(0, node_path_1.join)(this.config.repoRoot, 'twin', 'cluster', 'replication.cql')],
-        };
-        return (0, inits_1.runInit)(name, context, this.state, this.logFile(name), progress);
-    }
-}
-exports.ClusterRuntime = ClusterRuntime;
-
-
-/***/ }),
-
-/***/ 13323:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.clusterTopology = clusterTopology;
-exports.clusterPortClash = clusterPortClash;
-exports.clusterLaunches = clusterLaunches;
-const servers_1 = __nccwpck_require__(42256);
-const CLUSTER_SIZE = 3;
-/** Evenly spaced Murmur3 tokens: node i owns an equal third of the ring from the start. */
-function evenTokens(count) {
-    const span = 2n ** 64n / BigInt(count);
-    return Array.from({ length: count }, (_, i) => String(-(2n ** 63n) + span * BigInt(i)));
-}
-function clusterTopology(config) {
-    const tokens = evenTokens(CLUSTER_SIZE);
-    const indexes = Array.from({ length: CLUSTER_SIZE }, (_, i) => i + 1);
-    return {
-        zookeeper: `${config.host}:${config.ports.zookeeper}`,
-        brokers: indexes.map((n) => ({
-            name: `kafka-${n}`,
-            brokerId: n,
-            address: `${config.host}:${config.ports.kafka + n - 1}`,
-        })),
-        nodes: indexes.map((n) => ({
-            name: `cassandra-${n}`,
-            address: `127.0.0.${n}`,
-            cql: `127.0.0.${n}:${config.ports.cassandra}`,
-            initialToken: tokens[n - 1],
-        })),
-    };
-}
-/** The ports each broker's range claims, so a clash with the TWIN_* ports is caught early. */
-function clusterPortClash(config) {
-    const brokerPorts = clusterTopology(config).brokers.map((b) => Number(b.address.split(':')[1]));
-    const others = { ...config.ports, kafka: undefined };
-    const clash = Object.entries(others).find(([, port]) => brokerPorts.includes(port));
-    return clash
-        ? `the brokers use ports ${brokerPorts.join(', ')}, which includes the ${clash[0]} port ${clash[1]}; ` +
-            'choose TWIN_KAFKA_PORT so that it and the next two ports are free'
-        : undefined;
-}
-// Replicated internal topics and a second in-sync replica required: a broker down is then
-// visible as under-replication, as on a production cluster.
-const BROKER_OVERRIDES = {
-    'offsets.topic.replication.factor': CLUSTER_SIZE,
-    'transaction.state.log.replication.factor': CLUSTER_SIZE,
-    'transaction.state.log.min.isr': 2,
-    'default.replication.factor': CLUSTER_SIZE,
-    'min.insync.replicas': 2,
-};
-const HOME_LOCATION = { datacenter: 'datacenter1', rack: 'rack1' };
-function clusterLaunches(config, jammJar, locations = {}) {
-    const topology = clusterTopology(config);
-    const seeds = topology.nodes.map((node) => `${node.address}:${config.ports.cassandraStorage}`);
-    return [
-        (0, servers_1.zookeeperLaunch)(config),
-        ...topology.brokers.map((broker) => (0, servers_1.kafkaLaunch)(config, {
-            name: broker.name,
-            brokerId: broker.brokerId,
-            port: Number(broker.address.split(':')[1]),
-            heap: { initial: '128m', max: '256m' },
-            overrides: BROKER_OVERRIDES,
-        })),
-        ...topology.nodes.map((node) => (0, servers_1.cassandraLaunch)(config, jammJar, {
-            name: node.name,
-            clusterName: 'chatbattle-cluster',
-            address: node.address,
-            initialToken: node.initialToken,
-            seeds,
-            heap: '512m',
-            directMemory: '128m',
-            location: locations[node.name] ?? HOME_LOCATION,
-            // Every node is a seed of a new, empty cluster: nothing to stream, so no bootstrap.
-            extraYaml: ['auto_bootstrap: false'],
-            // A node may come back in another datacenter than it left (see NodeLocations).
-            extraProperties: ['-Dcassandra.ignore_dc=true'],
-        })),
-    ];
-}
 
 
 /***/ }),
@@ -74326,27 +73590,22 @@ async function runCql({ contactPoints }, text, print) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.INIT_STEPS = void 0;
-exports.runInit = runInit;
 // The twin's one-shot inits, the very steps compose's init containers run: create-topics.sh
 // (with the twin's kafka-topics) and schema.cql (through cassandra-driver: no cqlsh here). Each
-// writes its output to its own log and ends with an exit code, like a container. The single twin
-// and the cluster twin run the same steps; the cluster only asks for more replicas.
+// writes its output to its own log and ends with an exit code, like a container.
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const runtime_1 = __nccwpck_require__(12997);
 const cql_1 = __nccwpck_require__(36852);
-const tail_1 = __nccwpck_require__(33248);
 /** kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics. */
 function createTopics(context, log) {
-    const { config, endpoints, timeoutMs, topicSettings = {} } = context;
+    const { config, endpoints, timeoutMs } = context;
     return new Promise((resolve, reject) => {
         const child = (0, node_child_process_1.spawn)('bash', [(0, node_path_1.join)(config.repoRoot, 'infrastructure', 'kafka', 'create-topics.sh')], {
             env: {
                 ...process.env,
-                ...topicSettings,
                 KAFKA_TOPICS: (0, node_path_1.join)(config.repoRoot, 'scripts', 'twin', 'kafka-topics'),
-                BOOTSTRAP_SERVER: endpoints.kafkaBrokers.join(','),
+                BOOTSTRAP_SERVER: endpoints.kafkaBrokers[0],
             },
             stdio: ['ignore', log, log],
         });
@@ -74358,15 +73617,13 @@ function createTopics(context, log) {
         });
     });
 }
-/** cassandra-init: the very schema.cql that compose runs, then the cluster's own CQL if any. */
+/** cassandra-init: the very schema.cql that compose runs. */
 async function applySchema(context, log) {
     const write = (line) => (0, node_fs_1.writeFileSync)(log, `${line}\n`);
-    const schema = (0, node_path_1.join)(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
+    const file = (0, node_path_1.join)(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
     try {
-        for (const file of [schema, ...(context.extraCqlFiles ?? [])]) {
-            write(`Applying ${file}`);
-            await (0, cql_1.runCql)({ contactPoints: context.endpoints.cassandraContactPoints }, (0, node_fs_1.readFileSync)(file, 'utf8'), write);
-        }
+        write(`Applying ${file}`);
+        await (0, cql_1.runCql)({ contactPoints: context.endpoints.cassandraContactPoints }, (0, node_fs_1.readFileSync)(file, 'utf8'), write);
         write('Schema ready');
         return 0;
     }
@@ -74380,35 +73637,6 @@ exports.INIT_STEPS = {
     'kafka-init': createTopics,
     'cassandra-init': applySchema,
 };
-/**
- * Runs one init's step with its output appended to logFile and its exit code kept in
- * <run dir>/<name>.exit, its start and finish in the state, as a container's; throws with the
- * log's tail unless it exited 0.
- */
-async function runInit(name, context, state, logFile, progress) {
-    const exitFile = (0, node_path_1.join)(state.runDir, `${name}.exit`);
-    (0, node_fs_1.rmSync)(exitFile, { force: true });
-    state.update((s) => {
-        s.startedAt[name] = new Date().toISOString();
-    });
-    progress(`running ${name} (log: ${logFile})`);
-    const log = (0, node_fs_1.openSync)(logFile, 'a');
-    let exitCode;
-    try {
-        exitCode = await exports.INIT_STEPS[name](context, log);
-    }
-    finally {
-        (0, node_fs_1.closeSync)(log);
-        state.update((s) => {
-            s.finishedAt = { ...s.finishedAt, [name]: new Date().toISOString() };
-        });
-    }
-    (0, node_fs_1.writeFileSync)(exitFile, `${exitCode}\n`);
-    if (exitCode !== 0) {
-        throw new Error(`${name} exited with code ${exitCode}; last lines of its log:\n${(0, tail_1.tailOfFile)(logFile, runtime_1.LOG_TAIL_LINES)}`);
-    }
-    progress(`${name} exited 0`);
-}
 
 
 /***/ }),
@@ -74420,7 +73648,6 @@ async function runInit(name, context, state, logFile, progress) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ensureJars = ensureJars;
-exports.jammJar = jammJar;
 // The twin's jars come from Maven Central at the versions in .env. A marker file holding those
 // versions and a hash of twin/pom.xml says whether twin/lib is current, so a fresh clone, a
 // version bump or a pom change refetches.
@@ -74477,15 +73704,6 @@ async function ensureJars(config, progress) {
     await copyDependencies(config, 'kafka', paths.kafkaLib);
     await copyDependencies(config, 'cassandra', paths.cassandraLib);
     (0, node_fs_1.writeFileSync)(marker(config), expectedMarker(config));
-}
-/** jamm is Cassandra's -javaagent; its file name carries a version, so look it up in twin/lib. */
-function jammJar(config) {
-    const lib = (0, config_1.twinPaths)(config).cassandraLib;
-    const jar = (0, node_fs_1.existsSync)(lib)
-        ? (0, node_fs_1.readdirSync)(lib).find((file) => /^jamm-.*\.jar$/.test(file))
-        : undefined;
-    // Before the jars are fetched there is nothing to point at yet; up() fetches them first.
-    return (0, node_path_1.join)(lib, jar ?? 'jamm.jar');
 }
 
 
@@ -74648,89 +73866,6 @@ async function withLock(file, timeoutMs, work) {
 
 /***/ }),
 
-/***/ 5211:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.launchServer = launchServer;
-exports.formatKraftStorage = formatKraftStorage;
-exports.awaitServer = awaitServer;
-exports.stopServer = stopServer;
-exports.removeTwinData = removeTwinData;
-// The steps every twin server goes through, for the single twin and the cluster alike: launch it
-// (refusing a port that someone else holds), wait for it by its protocol, stop it.
-const node_fs_1 = __nccwpck_require__(73024);
-const node_path_1 = __nccwpck_require__(76760);
-const runtime_1 = __nccwpck_require__(12997);
-const wait_1 = __nccwpck_require__(63895);
-const child_1 = __nccwpck_require__(57350);
-const processes_1 = __nccwpck_require__(62365);
-const servers_1 = __nccwpck_require__(42256);
-const tail_1 = __nccwpck_require__(33248);
-/** Refuses a port that already answers, then writes the launch's files and starts the JVM. */
-async function launchServer(config, launch, managed, listens, logFile, progress) {
-    for (const { host, port } of listens) {
-        if (await (0, processes_1.portAnswers)(host, port)) {
-            throw new Error(`${launch.name}: port ${port} on ${host} is already taken by another process; stop it, ` +
-                `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`);
-        }
-    }
-    writeLaunchFiles(launch);
-    progress(`starting ${launch.name} (log: ${logFile})`);
-    await (0, processes_1.startDetached)(managed, config.java, launch.javaArgs, logFile, config.home);
-}
-function writeLaunchFiles(launch) {
-    for (const [file, content] of Object.entries(launch.files)) {
-        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
-        (0, node_fs_1.writeFileSync)(file, content);
-    }
-}
-/** KRaft: formats the broker's log dir (kept as it is when formatted already) before it starts. */
-async function formatKraftStorage(config, launch, timeoutMs, progress) {
-    writeLaunchFiles(launch);
-    const args = (0, servers_1.kraftFormatArgs)(config, launch);
-    const result = await (0, child_1.runChild)(config.java, args, { timeoutMs });
-    if (result.exitCode !== 0) {
-        throw new Error(`formatting Kafka's KRaft storage failed (exit ${result.exitCode}):\n${`${result.stdout}${result.stderr}`.trim()}`);
-    }
-    progress(`kafka storage: ${result.stdout.trim().split('\n').pop() ?? ''}`);
-}
-/** Waits until a started server answers by its protocol; gives up at once if its JVM died. */
-async function awaitServer(managed, timeoutMs, logFile, progress, attempt) {
-    const value = await (0, wait_1.waitUntil)({
-        service: managed.name,
-        attempt,
-        deadline: Date.now() + timeoutMs,
-        progress,
-        logTail: async () => (0, tail_1.tailOfFile)(logFile, runtime_1.LOG_TAIL_LINES),
-        giveUpIf: async () => (0, processes_1.runningPid)(managed) === undefined
-            ? `the ${managed.name} process exited (code ${(0, processes_1.lastExitCode)(managed) ?? 'unknown'})`
-            : undefined,
-    });
-    progress(`${managed.name} ready: ${JSON.stringify(value)}`);
-    return value;
-}
-/** SIGTERM, SIGKILL after the deadline; how it stopped, or nothing when it was not running. */
-async function stopServer(managed, deadlineMs, progress) {
-    const outcome = await (0, processes_1.stopProcess)(managed, deadlineMs);
-    if (!outcome)
-        return [];
-    const { name } = managed;
-    progress(`${name} stopped in ${outcome.stopMs} ms (exit ${outcome.exitCode ?? 'unknown'})`);
-    const clean = !outcome.killed && (0, runtime_1.isCleanExit)(outcome.exitCode);
-    return [{ service: name, exitCode: outcome.exitCode, stopMs: outcome.stopMs, clean }];
-}
-/** What `down --reset` removes, like `docker compose down -v`: the data and the run state. */
-function removeTwinData(paths) {
-    (0, node_fs_1.rmSync)(paths.data, { recursive: true, force: true });
-    (0, node_fs_1.rmSync)(paths.run, { recursive: true, force: true });
-}
-
-
-/***/ }),
-
 /***/ 42256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -74738,14 +73873,9 @@ function removeTwinData(paths) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.processMarker = void 0;
-exports.zookeeperLaunch = zookeeperLaunch;
-exports.kafkaLaunch = kafkaLaunch;
-exports.cassandraLaunch = cassandraLaunch;
 exports.serverLaunches = serverLaunches;
-exports.kraftFormatArgs = kraftFormatArgs;
 // The three long-running servers of the twin: their config files and JVM command lines.
 // Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
-const node_crypto_1 = __nccwpck_require__(77598);
 const node_path_1 = __nccwpck_require__(76760);
 const config_1 = __nccwpck_require__(63416);
 // C1 only and a small serial collector: these servers handle test traffic, and on a shared
@@ -74757,7 +73887,7 @@ const properties = (values) => Object.entries(values)
 /** The marker that lets the twin tell its own JVMs from anything else with the same pid. */
 const processMarker = (config, name) => `-Dinfra-verify.twin=${config.home}#${name}`;
 exports.processMarker = processMarker;
-function zookeeperLaunch(config) {
+function zookeeper(config) {
     const paths = (0, config_1.twinPaths)(config);
     const file = (0, node_path_1.join)(paths.conf, 'zookeeper.properties');
     return {
@@ -74788,41 +73918,19 @@ function zookeeperLaunch(config) {
         stopDeadlineMs: 10_000,
     };
 }
-const SINGLE_BROKER = {
-    name: 'kafka',
-    brokerId: 1,
-    port: 0,
-    heap: { initial: '256m', max: '512m' },
-    overrides: {},
-};
-function kafkaLaunch(config, broker) {
+function kafka(config) {
     const paths = (0, config_1.twinPaths)(config);
-    const single = broker.name === 'kafka';
-    const file = (0, node_path_1.join)(paths.conf, single ? 'server.properties' : `${broker.name}.properties`);
-    const listener = `PLAINTEXT://${config.host}:${broker.port}`;
-    const coordination = broker.kraft
-        ? {
-            'process.roles': 'broker,controller',
-            'node.id': broker.brokerId,
-            'controller.quorum.voters': `${broker.brokerId}@${config.host}:${broker.kraft.controllerPort}`,
-            'controller.listener.names': 'CONTROLLER',
-            'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-            'inter.broker.listener.name': 'PLAINTEXT',
-            listeners: `${listener},CONTROLLER://${config.host}:${broker.kraft.controllerPort}`,
-        }
-        : {
-            'broker.id': broker.brokerId,
-            listeners: listener,
-            'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
-            'controlled.shutdown.enable': 'true',
-        };
+    const file = (0, node_path_1.join)(paths.conf, 'server.properties');
+    const listener = `PLAINTEXT://${config.host}:${config.ports.kafka}`;
     return {
-        name: broker.name,
+        name: 'kafka',
         files: {
             [file]: properties({
-                ...coordination,
+                'broker.id': 1,
+                listeners: listener,
                 'advertised.listeners': listener,
-                'log.dirs': (0, node_path_1.join)(paths.data, broker.name),
+                'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
+                'log.dirs': (0, node_path_1.join)(paths.data, 'kafka'),
                 'num.partitions': 1,
                 'offsets.topic.replication.factor': 1,
                 'offsets.topic.num.partitions': 3,
@@ -74830,13 +73938,13 @@ function kafkaLaunch(config, broker) {
                 'transaction.state.log.min.isr': 1,
                 'group.initial.rebalance.delay.ms': 0,
                 'auto.create.topics.enable': 'false',
-                ...broker.overrides,
+                'controlled.shutdown.enable': 'true',
             }),
         },
         javaArgs: [
-            (0, exports.processMarker)(config, broker.name),
-            `-Xms${broker.heap.initial}`,
-            `-Xmx${broker.heap.max}`,
+            (0, exports.processMarker)(config, 'kafka'),
+            '-Xms256m',
+            '-Xmx512m',
             ...LEAN_JVM,
             `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
             `-Dkafka.logs.dir=${paths.logs}`,
@@ -74848,33 +73956,22 @@ function kafkaLaunch(config, broker) {
         stopDeadlineMs: 30_000,
     };
 }
-const singleNode = (config) => ({
-    name: 'cassandra',
-    clusterName: 'chatbattle',
-    address: config.host,
-    initialToken: '0',
-    seeds: [`${config.host}:${config.ports.cassandraStorage}`],
-    heap: '1g',
-    directMemory: '256m',
-    extraYaml: [],
-    extraProperties: [],
-});
-function cassandraYaml(config, node) {
-    const dir = (0, node_path_1.join)((0, config_1.twinPaths)(config).data, node.name);
+function cassandraYaml(config) {
+    const dir = (0, node_path_1.join)((0, config_1.twinPaths)(config).data, 'cassandra');
     // Unknown keys abort Cassandra's startup, so this stays minimal and uses 5.0's key names.
     return [
-        `cluster_name: ${node.clusterName}`,
+        'cluster_name: chatbattle',
         'num_tokens: 1',
-        `initial_token: ${node.initialToken}`,
+        'initial_token: 0',
         'partitioner: org.apache.cassandra.dht.Murmur3Partitioner',
-        `endpoint_snitch: ${node.location ? 'GossipingPropertyFileSnitch' : 'SimpleSnitch'}`,
+        'endpoint_snitch: SimpleSnitch',
         'seed_provider:',
         '  - class_name: org.apache.cassandra.locator.SimpleSeedProvider',
         '    parameters:',
-        `      - seeds: "${node.seeds.join(',')}"`,
-        `listen_address: ${node.address}`,
+        `      - seeds: "${config.host}:${config.ports.cassandraStorage}"`,
+        `listen_address: ${config.host}`,
         `storage_port: ${config.ports.cassandraStorage}`,
-        `rpc_address: ${node.address}`,
+        `rpc_address: ${config.host}`,
         `native_transport_port: ${config.ports.cassandra}`,
         'start_native_transport: true',
         'commitlog_sync: periodic',
@@ -74887,7 +73984,6 @@ function cassandraYaml(config, node) {
         `cdc_raw_directory: ${(0, node_path_1.join)(dir, 'cdc_raw')}`,
         // Tests drop and recreate tables; a snapshot per drop would only fill the disk.
         'auto_snapshot: false',
-        ...node.extraYaml,
         '',
     ].join('\n');
 }
@@ -74923,37 +74019,29 @@ const CASSANDRA_JPMS = [
     ].map((target) => `--add-opens=${target}=ALL-UNNAMED`),
     '-Dio.netty.tryReflectionSetAccessible=true',
 ];
-function cassandraLaunch(config, jammJar, node) {
+function cassandra(config, jammJar) {
     const paths = (0, config_1.twinPaths)(config);
-    const single = node.name === 'cassandra';
-    const file = (0, node_path_1.join)(paths.conf, single ? 'cassandra.yaml' : `${node.name}.yaml`);
-    const rackdc = (0, node_path_1.join)(paths.conf, `${node.name}-rackdc.properties`);
-    const location = node.location;
+    const file = (0, node_path_1.join)(paths.conf, 'cassandra.yaml');
     return {
-        name: node.name,
-        files: {
-            [file]: cassandraYaml(config, node),
-            ...(location && { [rackdc]: properties({ dc: location.datacenter, rack: location.rack }) }),
-        },
+        name: 'cassandra',
+        files: { [file]: cassandraYaml(config) },
         javaArgs: [
-            (0, exports.processMarker)(config, node.name),
-            `-Xms${node.heap}`,
-            `-Xmx${node.heap}`,
+            (0, exports.processMarker)(config, 'cassandra'),
+            '-Xms1g',
+            '-Xmx1g',
             '-XX:+UseG1GC',
             '-XX:TieredStopAtLevel=1',
-            `-XX:MaxDirectMemorySize=${node.directMemory}`,
+            '-XX:MaxDirectMemorySize=256m',
             '-XX:+ExitOnOutOfMemoryError',
             ...CASSANDRA_JPMS,
             `-javaagent:${jammJar}`,
             `-Dcassandra.config=file://${file}`,
             `-Dlogback.configurationFile=${(0, node_path_1.join)(paths.staticConf, 'logback.xml')}`,
             `-Dcassandra.logdir=${paths.logs}`,
-            `-Dcassandra.storagedir=${(0, node_path_1.join)(paths.data, node.name)}`,
+            `-Dcassandra.storagedir=${(0, node_path_1.join)(paths.data, 'cassandra')}`,
             '-Dcassandra-foreground=yes',
             '-Dcassandra.skip_wait_for_gossip_to_settle=0',
             '-Dcassandra.superuser_setup_delay_ms=0',
-            ...(location ? [`-Dcassandra-rackdc.properties=file://${rackdc}`] : []),
-            ...node.extraProperties,
             '-cp',
             (0, node_path_1.join)(paths.cassandraLib, '*'),
             'org.apache.cassandra.service.CassandraDaemon',
@@ -74961,35 +74049,12 @@ function cassandraLaunch(config, jammJar, node) {
         stopDeadlineMs: 30_000,
     };
 }
-/**
- * The single twin's servers. KRaft: the broker runs in combined mode, its controller on the
- * ZooKeeper port (there is no ZooKeeper to take it), and no ZooKeeper is launched.
- */
-function serverLaunches(config, jammJar, kraft = false) {
-    const kafka = { ...SINGLE_BROKER, port: config.ports.kafka };
+function serverLaunches(config, jammJar) {
     return {
-        zookeeper: zookeeperLaunch(config),
-        kafka: kafkaLaunch(config, kraft ? { ...kafka, kraft: { controllerPort: config.ports.zookeeper } } : kafka),
-        cassandra: cassandraLaunch(config, jammJar, singleNode(config)),
+        zookeeper: zookeeper(config),
+        kafka: kafka(config),
+        cassandra: cassandra(config, jammJar),
     };
-}
-/**
- * KRaft log dirs must be formatted with a cluster id before the first start: kafka-storage's
- * own class from the same jars. --ignore-formatted keeps a formatted dir (and its data) as it is.
- */
-function kraftFormatArgs(config, launch) {
-    const paths = (0, config_1.twinPaths)(config);
-    const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1];
-    const clusterId = (0, node_crypto_1.randomBytes)(16).toString('base64url');
-    return [
-        ...LEAN_JVM,
-        `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
-        '-cp',
-        (0, node_path_1.join)(paths.kafkaLib, '*'),
-        'kafka.tools.StorageTool',
-        'format',
-        ...['--cluster-id', clusterId, '--config', propertiesFile, '--ignore-formatted'],
-    ];
 }
 
 
@@ -75003,13 +74068,10 @@ function kraftFormatArgs(config, launch) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TwinStateFile = exports.INIT_NAMES = exports.TWIN_SERVICES = void 0;
 exports.stackReadySentinel = stackReadySentinel;
-exports.observeService = observeService;
 // What the twin remembers between commands, beside the pid and exit files: when each service
 // started, became ready and (for the inits) finished. compose keeps the same in its containers.
-// The single twin and the cluster twin keep it, and report their services from it, alike.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const processes_1 = __nccwpck_require__(62365);
 exports.TWIN_SERVICES = [
     'zookeeper',
     'kafka',
@@ -75054,31 +74116,6 @@ function stackReadySentinel(observed, state) {
         return { ...base, state: 'missing' };
     const finished = exports.INIT_NAMES.map((name) => state.finishedAt?.[name] ?? '').sort();
     return { ...base, state: 'running', startedAt: finished[finished.length - 1] || undefined };
-}
-/**
- * A service as `docker compose ps` would show its container: an init runs until its exit code is
- * written; a server is healthy once it answered by its protocol since its last start.
- */
-function observeService(managed, state) {
-    const service = managed.name;
-    const base = {
-        service,
-        containerName: `chatbattle-${service}`,
-        startedAt: state.startedAt[service],
-    };
-    const exitCode = (0, processes_1.lastExitCode)(managed);
-    if (exports.INIT_NAMES.includes(service)) {
-        if (exitCode === undefined) {
-            return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
-        }
-        return { ...base, state: 'exited', exitCode };
-    }
-    if ((0, processes_1.runningPid)(managed) !== undefined) {
-        return { ...base, state: 'running', health: state.readyAt[service] ? 'healthy' : 'starting' };
-    }
-    return exitCode === undefined
-        ? { ...base, state: 'missing' }
-        : { ...base, state: 'exited', exitCode };
 }
 
 
@@ -75357,19 +74394,12 @@ function draftSpec(inspected, compose) {
         compose: compose ? composeSection(compose) : { services: {} },
         ...(zookeeper ? { zookeeper } : {}),
         ...(kafka
-            ? {
-                kafka: {
-                    ...kafka,
-                    ...brokerCount(inspected.kafkaCluster),
-                    topics: Object.values(inspected.topics ?? {}).map(topicSpec),
-                },
-            }
+            ? { kafka: { ...kafka, topics: Object.values(inspected.topics ?? {}).map(topicSpec) } }
             : {}),
         ...(cassandra
             ? {
                 cassandra: {
                     ...cassandra,
-                    ...nodesPerDatacenter(inspected.cassandraCluster),
                     keyspaces: Object.values(inspected.keyspaces ?? {}).map(keyspaceSpec),
                 },
             }
@@ -75378,32 +74408,14 @@ function draftSpec(inspected, compose) {
         persistence: { enabled: true },
     };
 }
-// A cluster is declared as one: a single broker or node keeps the spec it always had, and the
-// Cluster Health checks turn on only where there is more than one.
-/** The brokers registered now, so that one that leaves is caught. */
-function brokerCount(cluster) {
-    return cluster && cluster.brokers.length > 1 ? { brokers: cluster.brokers.length } : {};
-}
-/** The ring's nodes per datacenter, so that a node that leaves or a datacenter retired is caught. */
-function nodesPerDatacenter(cluster) {
-    if (!cluster || cluster.nodes.length < 2)
-        return {};
-    const datacenters = {};
-    for (const node of cluster.nodes)
-        datacenters[node.datacenter] = (datacenters[node.datacenter] ?? 0) + 1;
-    return { datacenters };
-}
 function topicSpec(topic) {
-    // Only configs set on the topic (TOPIC_CONFIG): a broker default would pin the spec to one
-    // broker's settings and fail against any other cluster.
-    const { 'min.insync.replicas': minInsync, ...configs } = topic.topicConfigs;
     return {
         name: topic.name,
         partitions: topic.partitions,
         replicationFactor: Math.max(...topic.replicationFactors),
-        // Set on the topic, it is the spec's own fact: its check also counts the replicas in sync.
-        ...(minInsync === undefined ? {} : { minInsyncReplicas: Number(minInsync) }),
-        configs,
+        // Only configs set on the topic (TOPIC_CONFIG): a broker default would pin the spec to one
+        // broker's settings and fail against any other cluster.
+        configs: { ...topic.topicConfigs },
     };
 }
 function keyspaceSpec(keyspace) {
@@ -75950,15 +74962,9 @@ const SECTION_COMMENTS = {
         ' this, and a live run checks the containers.',
     zookeeper: () => ' ZooKeeper: the compose service and the container port it listens on.',
     kafka: (spec) => ` Kafka: ${spec.kafka?.topics.length ?? 0} topic(s). configs lists only what is set on the topic\n` +
-        ' itself; broker defaults are left out on purpose.' +
-        (spec.kafka?.brokers === undefined
-            ? ''
-            : '\n brokers: the brokers registered at init; it turns on the Cluster Health checks.'),
+        ' itself; broker defaults are left out on purpose.',
     cassandra: (spec) => ` Cassandra: ${spec.cassandra?.keyspaces.length ?? 0} user keyspace(s); system keyspaces are left out.\n` +
-        " A table without defaultTtl or compaction keeps Cassandra's defaults and is not checked for them." +
-        (spec.cassandra?.datacenters === undefined
-            ? ''
-            : "\n datacenters: the ring's nodes at init; it turns on the Cluster Health checks."),
+        " A table without defaultTtl or compaction keeps Cassandra's defaults and is not checked for them.",
     probes: () => ' Round trips write a probe record to each topic and a probe row to one table, then remove\n' +
         ' them. Set roundTrip: false for a stack that must never be written to.',
     persistence: () => ' Stop and restart the stack and prove a record and a row survive.',
@@ -75989,7 +74995,7 @@ function renderSpec(spec, origin) {
 /***/ }),
 
 /***/ 47280:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
@@ -75997,7 +75003,6 @@ function renderSpec(spec, origin) {
 // misspelt key is an error instead of a silently ignored setting.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPEC_SCHEMA = void 0;
-const types_1 = __nccwpck_require__(49518);
 const name = { type: 'string', minLength: 1 };
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const service = {
@@ -76026,7 +75031,6 @@ const topic = {
         partitions: { type: 'integer', minimum: 1 },
         replicationFactor: { type: 'integer', minimum: 1 },
         configs: { ...stringMap, default: {} },
-        minInsyncReplicas: { type: 'integer', minimum: 1 },
     },
 };
 const table = {
@@ -76110,7 +75114,6 @@ exports.SPEC_SCHEMA = {
             description: 'omit for a stack without Kafka',
             properties: {
                 ...role('kafka', 9092),
-                brokers: { type: 'integer', minimum: 1 },
                 topics: { type: 'array', items: topic, default: [] },
             },
         },
@@ -76120,12 +75123,6 @@ exports.SPEC_SCHEMA = {
             description: 'omit for a stack without Cassandra',
             properties: {
                 ...role('cassandra', 9042),
-                datacenters: {
-                    type: 'object',
-                    minProperties: 1,
-                    additionalProperties: { type: 'integer', minimum: 1 },
-                },
-                consistency: { enum: types_1.CONSISTENCY_LEVELS },
                 keyspaces: { type: 'array', items: keyspace, default: [] },
             },
         },
@@ -76308,20 +75305,9 @@ function readTextFile(file) {
 
 // The declared expected state of the stack. infra-spec.yml is this shape, in YAML.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_ROLES = exports.ROLE_NAMES = exports.CONSISTENCY_LEVELS = void 0;
+exports.DEFAULT_ROLES = exports.ROLE_NAMES = void 0;
 exports.declaredRoles = declaredRoles;
 exports.roleOfService = roleOfService;
-/** The consistency levels a probe may write and read at. */
-exports.CONSISTENCY_LEVELS = [
-    'ONE',
-    'TWO',
-    'THREE',
-    'QUORUM',
-    'ALL',
-    'LOCAL_QUORUM',
-    'EACH_QUORUM',
-    'LOCAL_ONE',
-];
 exports.ROLE_NAMES = ['zookeeper', 'kafka', 'cassandra'];
 /** Today's ChatBattle names and ports: what a spec that names no service or port means. */
 exports.DEFAULT_ROLES = {
@@ -76876,13 +75862,12 @@ exports.runtimeFrom = runtimeFrom;
 exports.verifyCommand = verifyCommand;
 // `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
 // A thin shell: every decision about the stack is made in verify.ts.
-const node_fs_1 = __nccwpck_require__(73024);
-const node_path_1 = __nccwpck_require__(76760);
 const commander_1 = __nccwpck_require__(18909);
 const errors_1 = __nccwpck_require__(87206);
 const settings_1 = __nccwpck_require__(34692);
 const host_port_1 = __nccwpck_require__(50486);
 const report_1 = __nccwpck_require__(41714);
+const report_files_1 = __nccwpck_require__(86063);
 const runtime_1 = __nccwpck_require__(41356);
 const existing_1 = __nccwpck_require__(51619);
 const for_run_1 = __nccwpck_require__(94116);
@@ -76897,8 +75882,10 @@ class UsageError extends errors_1.UserError {
 }
 exports.UsageError = UsageError;
 function addressFlag(flag, value) {
-    const { addresses, invalid } = (0, host_port_1.addressList)(value);
-    if (addresses.length === 0 || invalid !== undefined) {
+    const { addresses, invalid, why } = (0, host_port_1.addressList)(value);
+    if (invalid !== undefined)
+        throw new UsageError(`${flag} has "${invalid}": ${why}`);
+    if (addresses.length === 0) {
         throw new UsageError(`${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`);
     }
     return addresses;
@@ -76906,7 +75893,7 @@ function addressFlag(flag, value) {
 function timeoutSeconds(value) {
     const seconds = (0, settings_1.wholeSeconds)(value);
     if (seconds === undefined) {
-        throw new UsageError(`--timeout "${value}" must be a whole number of seconds above 0, e.g. 300`);
+        throw new UsageError(`--timeout "${value}" must be a whole number of seconds from 1 to 86400, in digits, e.g. 300`);
     }
     return seconds;
 }
@@ -76921,18 +75908,6 @@ async function runtimeFrom(flags, servers) {
         return new existing_1.ExistingRuntime(endpoints, servers);
     }
     return (0, runtime_1.createRuntime)(await (0, runtime_1.resolveRuntimeName)(flags.runtime), servers);
-}
-function writeReport(flag, file, render) {
-    if (!file)
-        return;
-    try {
-        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
-        (0, node_fs_1.writeFileSync)(file, render());
-    }
-    catch (error) {
-        const reason = error.code ?? error.message;
-        throw new UsageError(`${flag} ${file} cannot be written (${reason}); give a writable file path`);
-    }
 }
 function elapsedProgress() {
     const started = Date.now();
@@ -76979,6 +75954,16 @@ async function runVerify(flags) {
     const loaded = (0, for_run_1.specForRun)(flags.spec, process.cwd());
     const timeout = timeoutSeconds(flags.timeout);
     let report;
+    const render = (to) => () => to(report);
+    const reports = [
+        { flag: '--report-json', file: flags.reportJson, render: render(report_1.renderJson) },
+        { flag: '--junit', file: flags.junit, render: render(report_1.renderJunit) },
+        { flag: '--summary-md', file: flags.summaryMd, render: render(report_1.renderMarkdown) },
+    ].flatMap(({ file, ...rest }) => (file ? [{ file, ...rest }] : []));
+    (0, report_files_1.checkReportFiles)(reports, [
+        ...(loaded.file ? [loaded.file] : []),
+        ...(flags.static ? [flags.composeFile] : []),
+    ]);
     if (flags.static) {
         report = (0, compose_1.staticReport)(flags.composeFile, loaded.spec);
     }
@@ -77001,10 +75986,12 @@ async function runVerify(flags) {
             release();
         }
     }
-    process.stdout.write((0, report_1.renderConsole)(report));
-    writeReport('--report-json', flags.reportJson, () => (0, report_1.renderJson)(report));
-    writeReport('--junit', flags.junit, () => (0, report_1.renderJunit)(report));
-    writeReport('--summary-md', flags.summaryMd, () => (0, report_1.renderMarkdown)(report));
+    // With a report on standard output, the checklist moves to standard error.
+    const console = reports.some(({ file }) => file === report_files_1.STDOUT) ? process.stderr : process.stdout;
+    console.write((0, report_1.renderConsole)(report));
+    for (const problem of (0, report_files_1.writeReportFiles)(reports)) {
+        process.stderr.write(`infra-verify verify: ${problem}\n`);
+    }
     if (report.notReady) {
         // The checklist already names each service; the log tails are for finding the cause.
         for (const { service } of report.notReady) {
@@ -77039,7 +76026,7 @@ function verifyCommand(setExitCode) {
         .default('auto'))
         .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${for_run_1.DEFAULT_SPEC_FILE})`)
         .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
-        .option('--report-json <file>', 'write the JSON report here')
+        .option('--report-json <file>', 'write the JSON report here ("-": standard output)')
         .option('--junit <file>', 'write a JUnit XML report here')
         .option('--summary-md <file>', 'write the Markdown summary here')
         .option('--no-persistence', 'skip the stop/start persistence test')
@@ -77074,23 +76061,16 @@ const node_crypto_1 = __nccwpck_require__(77598);
 const checks_1 = __nccwpck_require__(2369);
 const errors_1 = __nccwpck_require__(87206);
 const readiness_1 = __nccwpck_require__(97625);
-const plain_text_1 = __nccwpck_require__(4461);
 const report_1 = __nccwpck_require__(55235);
 const runtime_1 = __nccwpck_require__(12997);
 const types_1 = __nccwpck_require__(49518);
-/** The CLI's flags; the Action says it with its inputs. */
-const CLI_WORDING = {
-    noPersistence: '--no-persistence',
-    readOnly: '--read-only',
-    allowWrites: '--allow-writes',
-};
+const deadline_1 = __nccwpck_require__(18293);
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
-    const wording = options.wording ?? CLI_WORDING;
     const readOnly = runtime.name === 'existing'
-        ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
-        : `${wording.readOnly}: nothing is written`;
+        ? 'read-only: an existing stack is written to only with --allow-writes (Action: read-only: false)'
+        : '--read-only: nothing is written';
     if (options.readOnly)
         notRun.roundTrip = readOnly;
     else if (!spec.probes.roundTrip)
@@ -77106,7 +76086,7 @@ function phasesNotRun(spec, runtime, options) {
     else if (!runtime.hasLifecycle)
         notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
     else if (options.noPersistence)
-        notRun.persistence = wording.noPersistence;
+        notRun.persistence = '--no-persistence';
     else if (!spec.persistence.enabled)
         notRun.persistence = 'persistence is off in the spec';
     if (runtime.name === 'existing')
@@ -77118,8 +76098,7 @@ async function verify(spec, runtime, options) {
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
-    const inPhase = options.phase ?? ((_name, run) => run());
-    const timed = (phase, run) => inPhase(phase, async () => {
+    const timed = async (phase, run) => {
         const phaseStarted = Date.now();
         try {
             return await run();
@@ -77127,43 +76106,36 @@ async function verify(spec, runtime, options) {
         finally {
             timings[phase] = Date.now() - phaseStarted;
         }
-    });
+    };
     const runId = (0, node_crypto_1.randomUUID)();
     const notRun = phasesNotRun(spec, runtime, options);
     const timeoutMs = options.timeoutSeconds * 1000;
     let session;
     try {
-        // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
-        const bringUpDeadline = Date.now() + timeoutMs;
+        if (runtime.hasLifecycle)
+            progress(`bringing the stack up (${runtime.name})`);
+        // --timeout is one promise for bringing the stack up and waiting until it is ready.
+        const upDeadline = Date.now() + timeoutMs;
         const upError = runtime.hasLifecycle
-            ? await timed('up', () => {
-                progress(`bringing the stack up (${runtime.name})`);
-                return runtime.up(progress, bringUpDeadline).then(() => undefined, errors_1.errorMessage);
-            })
+            ? await timed('up', () => upWithin(runtime, upDeadline, options.timeoutSeconds, progress))
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
-        const deadline = upError ? Date.now() : bringUpDeadline;
-        const readiness = await timed('ready', () => {
-            progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
-            return observer.awaitStack(spec, runtime, deadline, progress);
-        });
+        const deadline = upError ? Date.now() : upDeadline;
+        progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
+        const readiness = await timed('ready', () => observer.awaitStack(spec, runtime, deadline, progress));
         const notReady = (0, readiness_1.notReadyServices)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
-        const { connected, live } = await timed('observe', async () => {
-            progress('observing topics, schema and services');
-            const opened = await observer.connect(runtime.endpoints, readiness);
-            session = opened;
-            return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
-        });
+        progress('observing topics, schema and services');
+        session = await observer.connect(runtime.endpoints, readiness);
+        const connected = session;
+        const live = await timed('observe', () => connected.observeLive(runtime, readiness));
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
-            observed.roundTrip = await timed('roundTrip', () => {
-                progress('round-tripping probe records and rows');
-                return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry);
-            });
+            progress('round-tripping probe records and rows');
+            observed.roundTrip = await timed('roundTrip', () => connected.roundTrip(spec, live, runId, !notRun.ttlExpiry));
         }
         if (!notRun.persistence) {
             if (notReady.length > 0)
@@ -77174,14 +76146,9 @@ async function verify(spec, runtime, options) {
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
-        for (const { service } of notReady) {
-            if (service === runtime.name)
-                continue;
-            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
-            // a container that never started has printed nothing: no empty group, no empty block
-            if (log.trim() !== '')
-                logs[service] = log;
-        }
+        for (const { service } of notReady)
+            if (service !== runtime.name)
+                logs[service] = await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage);
         return {
             result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
@@ -77196,10 +76163,8 @@ async function verify(spec, runtime, options) {
     finally {
         await session?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
-            await timed('down', () => {
-                progress('taking the stack down (data kept)');
-                return runtime.down({ removeData: false, progress });
-            }).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
+            progress('taking the stack down (data kept)');
+            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
         }
     }
 }
@@ -77214,11 +76179,10 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
-    const restartDeadline = Date.now() + timeoutMs;
-    const startError = await runtime.start(progress, restartDeadline).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
+    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : restartDeadline, progress);
+    const readiness = await observer.awaitStack(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
     const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
@@ -77227,6 +76191,12 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
     finally {
         await restarted.close();
     }
+}
+/** undefined once up is done; else why not, including an up still running at the deadline. */
+function upWithin(runtime, deadline, timeoutSeconds, progress) {
+    return (0, deadline_1.beforeDeadline)(runtime.up(progress), deadline, 'up').then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
+        ? `bringing the stack up did not finish within ${timeoutSeconds} s (the timeout)`
+        : (0, errors_1.errorMessage)(error));
 }
 function persistenceFailed(reason) {
     const failed = { ok: false, error: `persistence test aborted: ${reason}`, ms: 0 };
@@ -77369,14 +76339,6 @@ module.exports = require("node:path");
 
 "use strict";
 module.exports = require("node:process");
-
-/***/ }),
-
-/***/ 46193:
-/***/ ((module) => {
-
-"use strict";
-module.exports = require("node:string_decoder");
 
 /***/ }),
 
@@ -93709,9 +92671,6 @@ const progress = (message) => process.stderr.write(`${message}\n`);
 const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
     .choices(['auto', ...runtime_2.RUNTIME_NAMES])
     .default('auto');
-const profileOption = () => new commander_1.Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)')
-    .choices(runtime_2.TWIN_PROFILES)
-    .default('single');
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
 function specServers() {
     try {
@@ -93723,18 +92682,16 @@ function specServers() {
         throw error;
     }
 }
-const runtimeNamed = async ({ runtime, profile }) => (0, runtime_2.createRuntime)(await (0, runtime_2.resolveRuntimeName)(runtime), specServers(), process.env, profile);
+const runtimeNamed = async (name) => (0, runtime_2.createRuntime)(await (0, runtime_2.resolveRuntimeName)(name), specServers());
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options) {
-    const runtime = await runtimeNamed(options);
-    const { spec: declared } = (0, for_run_1.specForRun)(undefined, process.cwd());
-    // The KRaft twin has no ZooKeeper to wait for, whatever ./infra-spec.yml declares.
-    const spec = options.profile === 'kraft' ? { ...declared, zookeeper: undefined } : declared;
+    const runtime = await runtimeNamed(options.runtime);
+    const { spec } = (0, for_run_1.specForRun)(undefined, process.cwd());
     const timeoutMs = (0, verify_command_1.timeoutSeconds)(options.timeout) * 1000;
     const started = Date.now();
     let notReady;
     try {
-        await runtime.up(progress, started + timeoutMs);
+        await runtime.up(progress);
         notReady = (0, readiness_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
     }
     catch (error) {
@@ -93746,20 +92703,19 @@ async function up(options) {
         for (const { service, message } of notReady)
             progress(`the stack did not come up: ${service}: ${message}`);
         // up leaves the stack as it is, like `docker compose up -d`: say how to clear what started.
-        progress(`what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}` +
-            (options.profile === 'single' ? '' : ` --profile ${options.profile}`));
+        progress(`what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}`);
         return verify_command_1.EXIT.stackDown;
     }
     progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return verify_command_1.EXIT.ok;
 }
 async function down(options) {
-    await (await runtimeNamed(options)).down({ removeData: Boolean(options.reset) });
+    await (await runtimeNamed(options.runtime)).down({ removeData: Boolean(options.reset) });
     progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
     return verify_command_1.EXIT.ok;
 }
 async function status(options) {
-    const services = await (await runtimeNamed(options)).services();
+    const services = await (await runtimeNamed(options.runtime)).services();
     for (const s of services) {
         const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
         process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
@@ -93780,8 +92736,7 @@ async function cql(options) {
     }
     const contactPoints = options.contactPoints
         ? (0, host_port_1.splitList)(options.contactPoints)
-        : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints
-            .cassandraContactPoints;
+        : (await runtimeNamed(options.runtime)).endpoints.cassandraContactPoints;
     try {
         await (0, cql_1.runCql)({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
     }
@@ -93801,21 +92756,18 @@ function buildProgram(setExitCode) {
         .command('up')
         .description('start the stack and wait until it is ready')
         .addOption(runtimeOption())
-        .addOption(profileOption())
         .option('--timeout <seconds>', 'deadline for the stack to become ready', String(settings_1.DEFAULT_TIMEOUT_SECONDS))
         .action(action(up));
     program
         .command('down')
         .description('stop the stack (data is kept unless --reset)')
         .addOption(runtimeOption())
-        .addOption(profileOption())
         .option('--reset', 'also remove all data')
         .action(action(down));
     program
         .command('status')
         .description('show each service of the stack')
         .addOption(runtimeOption())
-        .addOption(profileOption())
         .action(action(status));
     program
         .command('cql')

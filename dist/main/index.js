@@ -101493,33 +101493,27 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.annotationsFor = annotationsFor;
-// Failed checks as annotations on the line that drifted (the spec entry, or the compose or
-// infrastructure line a check points at), and the checks they kept from running as warnings. Pure, so the mapping is tested without a runner.
+// Failed checks as annotations on the line that drifted: the spec entry, or the compose or
+// infrastructure line a check points at. Pure, so the mapping is tested without a runner.
 const path = __importStar(__nccwpck_require__(76760));
-/** failing: whether failed checks fail the step; when not, they are warnings too */
-function annotationsFor(checks, workspace, failing = true) {
-    return checks.flatMap((check) => {
-        const problem = check.status === 'fail' || check.status === 'error';
-        const blocked = check.status === 'skip' && check.blockedBy !== undefined;
-        if (!problem && !blocked)
-            return [];
+function annotationsFor(checks, workspace) {
+    return checks
+        .filter((check) => check.status === 'fail' || check.status === 'error')
+        .map((check) => {
         const annotation = {
-            level: problem && failing ? 'error' : 'warning',
-            title: `infra-verify: ${check.title}${blocked ? ' (skipped)' : ''}`,
+            title: `infra-verify: ${check.title}`,
             message: check.message,
         };
         if (!check.source)
-            return [annotation];
+            return annotation;
         // GitHub places annotations by a path relative to the repository root
         const file = path.relative(workspace, path.resolve(workspace, check.source.file));
-        return [
-            {
-                ...annotation,
-                file: file.split(path.sep).join('/'),
-                startLine: check.source.line,
-                startColumn: check.source.column,
-            },
-        ];
+        return {
+            ...annotation,
+            file: file.split(path.sep).join('/'),
+            startLine: check.source.line,
+            startColumn: check.source.column,
+        };
     });
 }
 
@@ -101700,7 +101694,6 @@ function readInputs(get, env) {
         reportDir: path.resolve(workingDirectory, get('report-dir') || 'infra-verify-reports'),
         comment: booleanInput(get, 'comment', (0, pr_comment_1.isPullRequestEvent)(env)),
         githubToken: get('github-token'),
-        failOn: failOnInput(get('fail-on')),
     };
     const composeFiles = () => (0, host_port_1.splitList)(get('compose-file') || 'docker-compose.yml');
     const mode = get('mode') || 'live';
@@ -101766,25 +101759,17 @@ function timeoutInput(value) {
         return settings_1.DEFAULT_TIMEOUT_SECONDS;
     const seconds = (0, settings_1.wholeSeconds)(value);
     if (seconds === undefined) {
-        throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds, e.g. 300.`);
+        throw new InputError(`Input "timeout" is "${value}": use a whole number of seconds from 1 to 86400, in digits, e.g. 300.`);
     }
     return seconds;
 }
 /** May be empty here: whether it is required depends on the spec's servers (main checks). */
 function endpointList(get, name) {
-    const { addresses, invalid } = (0, host_port_1.addressList)(get(name));
+    const { addresses, invalid, why } = (0, host_port_1.addressList)(get(name));
     if (invalid !== undefined) {
-        throw new InputError(`Input "${name}" has "${invalid}": use host:port, e.g. localhost:9092.`);
+        throw new InputError(`Input "${name}" has "${invalid}": ${why}.`);
     }
     return addresses;
-}
-const FAIL_ON = ['drift', 'any', 'never'];
-function failOnInput(value) {
-    const failOn = value.trim() || 'any';
-    if (!FAIL_ON.includes(failOn)) {
-        throw new InputError(`Input "fail-on" is "${value}": use drift, any or never.`);
-    }
-    return failOn;
 }
 
 
@@ -101838,6 +101823,7 @@ const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
 const errors_1 = __nccwpck_require__(87206);
 const report_1 = __nccwpck_require__(41714);
+const pr_comment_1 = __nccwpck_require__(71914);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
 const for_run_1 = __nccwpck_require__(94116);
@@ -101849,7 +101835,7 @@ const observer_1 = __nccwpck_require__(45881);
 const annotations_1 = __nccwpck_require__(47376);
 const github_api_1 = __nccwpck_require__(52334);
 const inputs_1 = __nccwpck_require__(81729);
-const pr_comment_1 = __nccwpck_require__(21794);
+const pr_comment_2 = __nccwpck_require__(21794);
 const state_1 = __nccwpck_require__(33175);
 function runtimeFor(inputs, spec) {
     const servers = (0, types_1.declaredRoles)(spec);
@@ -101898,16 +101884,11 @@ function writeReports(report, directory) {
     (0, node_fs_1.writeFileSync)(junit, (0, report_1.renderJunit)(report));
     return { json, junit };
 }
-/** The summary and comment say why failures are only warnings; undefined when they fail the step. */
-function warnOnlyNote(failOn, reason) {
-    return reason !== '' && !(0, report_1.failsStep)(failOn, reason) ? `fail-on: ${failOn}` : undefined;
-}
 /** Best effort: whatever goes wrong costs one warning, never the step. */
-async function commentOnPullRequest(inputs, render) {
+async function commentOnPullRequest(report, inputs, workspace) {
     if (!inputs.comment)
         return;
-    const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
-    const context = (0, pr_comment_1.pullRequestContext)(process.env, workspace);
+    const context = (0, pr_comment_2.pullRequestContext)(process.env, workspace);
     if (typeof context === 'string') {
         core.info(`infra-verify: no pull request comment (${context})`);
         return;
@@ -101915,33 +101896,13 @@ async function commentOnPullRequest(inputs, render) {
     try {
         if (!inputs.githubToken)
             throw new Error('the github-token input is empty');
-        const { action } = await (0, pr_comment_1.upsertComment)((0, github_api_1.gitHubApi)(context.apiUrl, inputs.githubToken), context, render(context));
+        const body = (0, pr_comment_1.renderPrComment)(report, context);
+        const { action } = await (0, pr_comment_2.upsertComment)((0, github_api_1.gitHubApi)(context.apiUrl, inputs.githubToken), context, body);
         core.info(`infra-verify: ${action} the comment on pull request #${context.number}`);
     }
     catch (error) {
-        core.warning((0, pr_comment_1.commentWarning)(error, context.number));
+        core.warning((0, pr_comment_2.commentWarning)(error, context.number));
     }
-}
-const PHASE_TITLES = {
-    up: 'up',
-    ready: 'ready',
-    observe: 'observe',
-    roundTrip: 'round trip',
-    persistence: 'persistence',
-    checks: 'checks',
-    down: 'teardown',
-};
-/** Skip reasons in the Action's own words: its inputs, not the CLI's flags. */
-const ACTION_WORDING = {
-    noPersistence: 'input persistence is false',
-    readOnly: 'input read-only is true',
-    allowWrites: 'input read-only: false',
-};
-function setEndpointOutputs(runtime, projectName) {
-    core.setOutput('project-name', projectName);
-    core.setOutput('kafka-brokers', runtime?.endpoints.kafkaBrokers.join(',') ?? '');
-    core.setOutput('cassandra-contact-points', runtime?.endpoints.cassandraContactPoints.join(',') ?? '');
-    core.setOutput('zookeeper', runtime?.endpoints.zookeeper ?? '');
 }
 /** mode static: the compose file against the spec, before (and without) any container. */
 function staticRun(inputs, spec) {
@@ -101961,15 +101922,13 @@ async function liveRun(inputs, loaded) {
         // post tears down (with the volumes) and first prints the logs of a failed run
         keepUp: true,
         progress: (message) => core.info(message),
-        phase: (name, run) => core.group(`infra-verify: ${PHASE_TITLES[name]}`, run),
-        wording: ACTION_WORDING,
         ...(loaded.locate ? { locate: loaded.locate } : {}),
     });
     (0, state_1.saveResult)(core.saveState, report.result);
-    setEndpointOutputs(runtime, inputs.runtime === 'compose' ? inputs.projectName : '');
     return report;
 }
-async function run(inputs) {
+async function run() {
+    const inputs = (0, inputs_1.readInputs)((name) => core.getInput(name), process.env);
     if (inputs.githubToken)
         core.setSecret(inputs.githubToken);
     // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
@@ -101977,102 +101936,68 @@ async function run(inputs) {
         core.setSecret(inputs.cassandraCredentials.password);
     }
     const loaded = (0, for_run_1.specForRun)(inputs.spec, inputs.workingDirectory);
-    if (inputs.mode === 'static')
-        setEndpointOutputs(undefined, '');
     const report = inputs.mode === 'static' ? staticRun(inputs, loaded.spec) : await liveRun(inputs, loaded);
-    const reason = (0, report_1.failureReason)(report);
-    const fails = (0, report_1.failsStep)(inputs.failOn, reason);
-    const warnOnly = warnOnlyNote(inputs.failOn, reason);
-    for (const [service, log] of Object.entries(report.logs)) {
-        core.startGroup(`infra-verify: logs of ${service}`);
-        core.info(log);
-        core.endGroup();
-    }
     const reports = writeReports(report, inputs.reportDir);
-    await core.summary.addRaw((0, report_1.renderMarkdown)(report, warnOnly)).write();
+    await core.summary.addRaw((0, report_1.renderMarkdown)(report)).write();
     const counts = (0, report_1.countChecks)(report.checks);
     core.setOutput('result', report.result);
-    core.setOutput('failure-reason', reason);
     core.setOutput('passed', counts.passed);
     core.setOutput('failed', counts.failed + counts.errors);
     core.setOutput('skipped', counts.skipped);
     core.setOutput('report-json', reports.json);
     core.setOutput('report-junit', reports.junit);
-    await commentOnPullRequest(inputs, (context) => (0, report_1.renderPrComment)(report, { ...context, ...(warnOnly ? { warnOnly } : {}) }));
     const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
-    for (const { level, message, ...properties } of (0, annotations_1.annotationsFor)(report.checks, workspace, fails)) {
-        (level === 'error' ? core.error : core.warning)(message, properties);
+    await commentOnPullRequest(report, inputs, workspace);
+    for (const { message, ...properties } of (0, annotations_1.annotationsFor)(report.checks, workspace)) {
+        core.error(message, properties);
     }
     for (const { service, message } of report.notReady ?? []) {
-        (fails ? core.error : core.warning)(message, {
-            title: `infra-verify: ${service} did not come up`,
-        });
+        core.error(message, { title: `infra-verify: ${service} did not come up` });
     }
-    if (reason === '')
-        return;
-    const verdict = `infra-verify: ${counts.failed + counts.errors} check(s) failed` +
-        (report.notReady?.length
-            ? `; not ready: ${report.notReady.map((n) => n.service).join(', ')}`
-            : '') +
-        ` (failure-reason ${reason}; see the job summary)`;
-    if (fails)
-        core.setFailed(verdict);
-    else
-        core.warning(`${verdict}. The step passes: ${warnOnly}.`);
+    if (report.result !== 'pass') {
+        core.setFailed(`infra-verify: ${counts.failed + counts.errors} check(s) failed` +
+            (report.notReady?.length
+                ? `; not ready: ${report.notReady.map((n) => n.service).join(', ')}`
+                : '') +
+            ' (see the job summary)');
+    }
 }
 /** Bad inputs and bad specs are the user's to fix: one clear message, never a stack trace. */
 async function main() {
-    let inputs;
     try {
-        inputs = (0, inputs_1.readInputs)((name) => core.getInput(name), process.env);
-        await run(inputs);
+        await run();
     }
     catch (error) {
-        await reportError(error, inputs);
-    }
-}
-async function reportError(error, inputs) {
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const reason = error instanceof load_1.SpecError ? 'spec' : 'error';
-    // A bad fail-on input itself leaves nothing to go by but the default.
-    const failOn = inputs?.failOn ?? 'any';
-    const fails = (0, report_1.failsStep)(failOn, reason);
-    if (error instanceof load_1.SpecError) {
-        for (const problem of error.problems) {
-            (fails ? core.error : core.warning)(problem.message, {
-                title: `infra-verify: invalid spec ${problem.pointer}`,
-                ...(problem.location
-                    ? {
-                        file: path.relative(workspace, path.resolve(workspace, problem.location.file)),
-                        startLine: problem.location.line,
-                        startColumn: problem.location.column,
-                    }
-                    : {}),
-            });
+        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        if (error instanceof load_1.SpecError) {
+            for (const problem of error.problems) {
+                core.error(problem.message, {
+                    title: `infra-verify: invalid spec ${problem.pointer}`,
+                    ...(problem.location
+                        ? {
+                            file: path.relative(workspace, path.resolve(workspace, problem.location.file)),
+                            startLine: problem.location.line,
+                            startColumn: problem.location.column,
+                        }
+                        : {}),
+                });
+            }
         }
+        const message = error instanceof errors_1.UserError ? error.message : `infra-verify failed: ${(0, errors_1.errorMessage)(error)}`;
+        // The summary is where a reviewer looks first, so it says why even when nothing was checked.
+        await core.summary
+            .addRaw((0, report_1.renderErrorMarkdown)(message))
+            .write()
+            .catch(() => undefined);
+        core.setFailed(message);
+        // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
+        if (error instanceof errors_1.UserError)
+            process.exitCode = 2;
     }
-    const message = error instanceof errors_1.UserError ? error.message : `infra-verify failed: ${(0, errors_1.errorMessage)(error)}`;
-    core.setOutput('result', 'fail');
-    core.setOutput('failure-reason', reason);
-    const warnOnly = warnOnlyNote(failOn, reason);
-    // The summary is where a reviewer looks first, so it says why even when nothing was checked.
-    await core.summary
-        .addRaw((0, report_1.renderErrorMarkdown)(message, warnOnly))
-        .write()
-        .catch(() => undefined);
-    if (inputs) {
-        await commentOnPullRequest(inputs, (context) => (0, report_1.renderPrErrorComment)(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }));
-    }
-    if (!fails) {
-        core.warning(`${message} (failure-reason ${reason}). The step passes: ${warnOnly}.`);
-        return;
-    }
-    core.setFailed(message);
-    // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
-    if (error instanceof errors_1.UserError)
-        process.exitCode = 2;
 }
-void main();
+// Exit when the step is done: a driver socket or a child that outlived its deadline must not
+// hold the step open. The exit code is the one core.setFailed set.
+void main().finally(() => process.exit());
 
 
 /***/ }),
@@ -102422,260 +102347,6 @@ function compactionOutcome(tableName, compaction, observed) {
 
 /***/ }),
 
-/***/ 7623:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.clusterChecks = clusterChecks;
-const outcome_1 = __nccwpck_require__(34545);
-const SECTION = 'Cluster Health';
-function clusterChecks(spec, observed, gates, locate) {
-    const check = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id, section: SECTION, title, path }, outcome);
-    return [
-        ...kafkaClusterChecks(spec, observed, gates, check),
-        ...cassandraClusterChecks(spec, observed, check),
-    ];
-}
-/** The declared topics that exist, with their live partitions. */
-function declaredTopics(spec, observed) {
-    const live = observed.kafka.ok ? observed.kafka.value : {};
-    return (spec.kafka?.topics ?? []).flatMap((topic) => {
-        const found = live[topic.name];
-        return found ? [[topic, found]] : [];
-    });
-}
-const partitionName = (topic, p) => `${topic}-${p.partition}`;
-const brokerList = (ids) => ids.join(',') || 'none';
-function kafkaClusterChecks(spec, observed, gates, check) {
-    if (!spec.kafka)
-        return [];
-    const brokers = spec.kafka.brokers;
-    const declaringMin = spec.kafka.topics.some((t) => t.minInsyncReplicas !== undefined);
-    if (brokers === undefined && !declaringMin)
-        return [];
-    const topics = declaredTopics(spec, observed);
-    // Partition health needs the topics; a failed Kafka probe is reported once, in Kafka Topics.
-    const overTopics = (judge) => gates.kafka.use(() => topics.length === 0 ? (0, outcome_1.skip)('no declared topic exists to look at') : judge());
-    const results = [];
-    if (brokers !== undefined) {
-        const cluster = new outcome_1.ProbeGate('Kafka cluster', orNotRun(observed.kafkaCluster));
-        results.push(check('kafka.cluster.brokers', `${brokers} brokers registered`, ['kafka', 'brokers'], cluster.use((value) => brokerCountOutcome(brokers, value, topics))), check('kafka.cluster.leaders', 'Every partition has a leader', ['kafka', 'brokers'], overTopics(() => leaderOutcome(topics))), check('kafka.cluster.in-sync', 'No under-replicated partitions (ISR equals replicas)', ['kafka', 'brokers'], overTopics(() => inSyncOutcome(topics))));
-    }
-    spec.kafka.topics.forEach((topic, index) => {
-        if (brokers === undefined && topic.minInsyncReplicas === undefined)
-            return;
-        const found = topics.find(([declared]) => declared === topic)?.[1];
-        const declared = topic.minInsyncReplicas;
-        results.push(check(`kafka.topic.${topic.name}.min-insync-replicas`, declared === undefined
-            ? `\`${topic.name}\`: ISR at least min.insync.replicas`
-            : `\`${topic.name}\`: min.insync.replicas ${declared}, and at least ${declared} in sync`, ['kafka', 'topics', index, declared === undefined ? 'name' : 'minInsyncReplicas'], gates.kafka.use(() => found
-            ? minInsyncOutcome(topic, found)
-            : (0, outcome_1.skip)(`topic ${topic.name} does not exist (reported in Kafka Topics)`))));
-    });
-    return results;
-}
-function orNotRun(value) {
-    return value ?? { ok: false, error: 'the cluster probe did not run', ms: 0 };
-}
-function brokerCountOutcome(expected, cluster, topics) {
-    const registered = cluster.brokers.map((b) => b.id);
-    const actual = `${registered.length} (${brokerList(registered)})`;
-    if (registered.length === expected)
-        return (0, outcome_1.pass)(`brokers ${brokerList(registered)} registered`, String(expected), actual);
-    // A broker that is gone still appears in the replica lists of the partitions it held.
-    const missing = [
-        ...new Set(topics
-            .flatMap(([, t]) => t.partitionStates.flatMap((p) => p.replicas))
-            .filter((id) => !registered.includes(id))),
-    ].sort((a, b) => a - b);
-    const named = missing.length
-        ? `; not registered but holding replicas: broker ${missing.join(', broker ')}`
-        : '';
-    return {
-        status: 'fail',
-        message: `Kafka cluster: brokers registered expected ${expected}, found ${actual}${named}`,
-        expected: String(expected),
-        actual,
-    };
-}
-function leaderOutcome(topics) {
-    const leaderless = topics.flatMap(([, t]) => t.partitionStates
-        .filter((p) => p.leader < 0)
-        .map((p) => `${partitionName(t.name, p)} (replicas ${brokerList(p.replicas)})`));
-    const count = topics.reduce((sum, [, t]) => sum + t.partitionStates.length, 0);
-    if (leaderless.length === 0)
-        return (0, outcome_1.pass)(`all ${count} partitions have a leader`, 'a leader per partition', `${count} of ${count}`);
-    return {
-        status: 'fail',
-        message: `offline partitions (no leader): ${leaderless.join(', ')}`,
-        expected: 'a leader per partition',
-        actual: `${leaderless.length} of ${count} without a leader`,
-    };
-}
-function inSyncOutcome(topics) {
-    const under = topics.flatMap(([, t]) => t.partitionStates.flatMap((p) => {
-        const behind = p.replicas.filter((id) => !p.isr.includes(id));
-        return behind.length === 0
-            ? []
-            : [
-                `${partitionName(t.name, p)}: ISR ${brokerList(p.isr)} of replicas ${brokerList(p.replicas)} ` +
-                    `(out of sync: broker ${behind.join(', broker ')})`,
-            ];
-    }));
-    const count = topics.reduce((sum, [, t]) => sum + t.partitionStates.length, 0);
-    if (under.length === 0)
-        return (0, outcome_1.pass)(`all ${count} partitions fully in sync`, 'ISR = replicas', `${count} of ${count}`);
-    return {
-        status: 'fail',
-        message: `under-replicated partitions: ${under.join('; ')}`,
-        expected: 'ISR = replicas',
-        actual: `${under.length} of ${count} under-replicated`,
-    };
-}
-function minInsyncOutcome(topic, found) {
-    const effective = found.effectiveConfigs['min.insync.replicas'];
-    const declared = topic.minInsyncReplicas;
-    if (declared !== undefined && effective !== String(declared)) {
-        return (0, outcome_1.mismatch)(topic.name, 'min.insync.replicas', String(declared), effective ?? 'unknown');
-    }
-    const min = declared ?? Number(effective ?? '1');
-    const short = found.partitionStates
-        .filter((p) => p.isr.length < min)
-        .map((p) => `${partitionName(topic.name, p)} has ${p.isr.length} in sync (${brokerList(p.isr)})`);
-    const fewest = Math.min(...found.partitionStates.map((p) => p.isr.length));
-    if (short.length === 0)
-        return (0, outcome_1.pass)(`${topic.name}: every partition has at least ${min} in sync`, `>= ${min}`, String(fewest));
-    return {
-        status: 'fail',
-        message: `${topic.name}: below min.insync.replicas ${min}, so acks=all producers are refused: ${short.join('; ')}`,
-        expected: `>= ${min}`,
-        actual: String(fewest),
-    };
-}
-function cassandraClusterChecks(spec, observed, check) {
-    const declared = spec.cassandra?.datacenters;
-    if (declared === undefined)
-        return [];
-    const gate = new outcome_1.ProbeGate('Cassandra cluster', orNotRun(observed.cassandraCluster));
-    const path = ['cassandra', 'datacenters'];
-    return [
-        check('cassandra.cluster.datacenters', `Nodes per datacenter: ${describeCounts(declared)}`, path, gate.use((cluster) => datacenterOutcome(declared, cluster))),
-        check('cassandra.cluster.nodes-up', 'Every node is up and normal (UN)', path, gate.use((cluster) => nodesUpOutcome(cluster))),
-        check('cassandra.cluster.schema-agreement', 'All nodes agree on one schema version', path, gate.use((cluster) => schemaOutcome(cluster))),
-        check('cassandra.cluster.keyspace-datacenters', "Every datacenter named in a keyspace's replication exists", path, gate.use((cluster) => keyspaceDatacentersOutcome(cluster))),
-    ];
-}
-const describeCounts = (counts) => Object.entries(counts)
-    .map(([dc, n]) => `${dc} ${n}`)
-    .join(', ');
-function nodesByDatacenter(cluster) {
-    const byDc = new Map();
-    for (const node of cluster.nodes)
-        byDc.set(node.datacenter, [...(byDc.get(node.datacenter) ?? []), node.address]);
-    return byDc;
-}
-function datacenterOutcome(declared, cluster) {
-    const byDc = nodesByDatacenter(cluster);
-    const outcomes = [
-        ...Object.entries(declared).map(([dc, expected]) => {
-            const nodes = byDc.get(dc) ?? [];
-            const actual = nodes.length ? `${nodes.length} (${nodes.join(', ')})` : '0';
-            return nodes.length === expected
-                ? (0, outcome_1.pass)(`${dc}: ${actual}`, String(expected), actual)
-                : (0, outcome_1.mismatch)(`datacenter ${dc}`, 'nodes', String(expected), actual);
-        }),
-        ...[...byDc]
-            .filter(([dc]) => declared[dc] === undefined)
-            .map(([dc, nodes]) => (0, outcome_1.mismatch)(`datacenter ${dc}`, 'nodes', '0 (not declared)', `${nodes.length} (${nodes.join(', ')})`)),
-    ];
-    return (0, outcome_1.combine)(outcomes, 'the ring has no node');
-}
-/** nodetool status's two letters: U/D (answers or not), N/L/J/M and ? (gossip status). */
-function statusCode(node) {
-    // A node that shut down cleanly keeps its tokens: nodetool shows it as DN.
-    const state = {
-        NORMAL: 'N',
-        shutdown: 'N',
-        LEAVING: 'L',
-        LEFT: 'L',
-        BOOT: 'J',
-        MOVING: 'M',
-    };
-    return `${node.answer.ok ? 'U' : 'D'}${node.gossipStatus === null ? 'N' : (state[node.gossipStatus] ?? '?')}`;
-}
-function nodesUpOutcome(cluster) {
-    return (0, outcome_1.combine)(cluster.nodes.map((node) => {
-        const name = `${node.address} (${node.datacenter}/${node.rack})`;
-        const code = statusCode(node);
-        if (code === 'UN')
-            return (0, outcome_1.pass)(`${name}: UN`, 'UN', 'UN');
-        const why = [
-            node.answer.ok ? undefined : `does not answer: ${node.answer.error}`,
-            node.gossipStatus !== null && node.gossipStatus !== 'NORMAL'
-                ? `gossip status ${node.gossipStatus} (seen by ${cluster.coordinator})`
-                : undefined,
-        ].filter(Boolean);
-        return {
-            status: 'fail',
-            message: `${name}: ${node.answer.ok ? 'not normal' : 'down'}, ${code}: ${why.join('; ')}`,
-            expected: 'UN',
-            actual: code,
-        };
-    }), 'the ring has no node');
-}
-function schemaOutcome(cluster) {
-    const versions = new Map();
-    for (const node of cluster.nodes) {
-        if (node.answer.ok)
-            versions.set(node.answer.schemaVersion, [
-                ...(versions.get(node.answer.schemaVersion) ?? []),
-                node.address,
-            ]);
-    }
-    const silent = cluster.nodes.filter((n) => !n.answer.ok).map((n) => n.address);
-    // Like nodetool describecluster: nodes that do not answer are listed apart, not as a version.
-    const unreachable = silent.length ? ` (unreachable, so not compared: ${silent.join(', ')})` : '';
-    const groups = [...versions].map(([version, nodes]) => `${version}: ${nodes.join(', ')}`);
-    if (versions.size === 0)
-        return (0, outcome_1.skip)(`no node answered${unreachable}`);
-    if (versions.size === 1)
-        return (0, outcome_1.pass)(`one schema version ${groups[0]}${unreachable}`, '1', '1');
-    return {
-        status: 'fail',
-        message: `${versions.size} schema versions: ${groups.join('; ')}${unreachable}`,
-        expected: '1',
-        actual: String(versions.size),
-    };
-}
-/** Replication options that are not datacenter names. */
-const NOT_DATACENTERS = new Set(['class', 'replication_factor']);
-function keyspaceDatacentersOutcome(cluster) {
-    const existing = [...nodesByDatacenter(cluster).keys()];
-    const outcomes = Object.entries(cluster.replication).flatMap(([keyspace, replication]) => {
-        if (!(replication['class'] ?? '').endsWith('NetworkTopologyStrategy'))
-            return [];
-        const named = Object.keys(replication).filter((key) => !NOT_DATACENTERS.has(key));
-        const unknown = named.filter((dc) => !existing.includes(dc));
-        return [
-            unknown.length === 0
-                ? (0, outcome_1.pass)(`${keyspace}: ${named.join(', ')}`)
-                : {
-                    status: 'fail',
-                    message: `${keyspace}: replication names datacenter ${unknown.join(', ')}, which has no node ` +
-                        `(the ring's datacenters: ${existing.join(', ') || 'none'}); so its replicas are never written and EACH_QUORUM or ALL cannot succeed`,
-                    expected: existing.join(', '),
-                    actual: named.join(', '),
-                },
-        ];
-    });
-    return (0, outcome_1.combine)(outcomes, 'no keyspace places replicas by datacenter (NetworkTopologyStrategy)');
-}
-
-
-/***/ }),
-
 /***/ 13041:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -102704,7 +102375,6 @@ function createGates(observed) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runChecks = runChecks;
 const cassandra_1 = __nccwpck_require__(50503);
-const cluster_1 = __nccwpck_require__(7623);
 const gates_1 = __nccwpck_require__(13041);
 const kafka_1 = __nccwpck_require__(86459);
 const persistence_1 = __nccwpck_require__(10074);
@@ -102718,7 +102388,6 @@ function runChecks(spec, observed, locate = nowhere) {
         ...(0, kafka_1.kafkaChecks)(spec, observed, gates, locate),
         ...(0, cassandra_1.cassandraChecks)(spec, observed, gates, locate),
         ...(0, persistence_1.persistenceChecks)(spec, observed, gates, locate),
-        ...(0, cluster_1.clusterChecks)(spec, observed, gates, locate),
     ];
 }
 
@@ -102856,7 +102525,6 @@ function toResult(locate, def, outcome) {
         durationMs: outcome.durationMs ?? 0,
         ...(source && { source }),
         ...(def.parent && { parent: def.parent }),
-        ...(outcome.blockedBy && { blockedBy: outcome.blockedBy }),
     };
 }
 const pass = (message, expected, actual) => ({
@@ -102875,11 +102543,7 @@ const mismatch = (object, what, expected, actual) => ({
     actual,
 });
 exports.mismatch = mismatch;
-const skip = (reason, blockedBy) => ({
-    status: 'skip',
-    message: reason,
-    ...(blockedBy && { blockedBy }),
-});
+const skip = (reason) => ({ status: 'skip', message: reason });
 exports.skip = skip;
 /** Compares and reports: pass when equal, else the mismatch naming both values. */
 function compare(object, what, expected, actual) {
@@ -102890,11 +102554,9 @@ function compare(object, what, expected, actual) {
 /** A check whose prerequisite did not pass is skipped, naming the prerequisite. */
 function needs(prerequisites, compute) {
     const blocker = prerequisites.find((check) => check.status !== 'pass');
-    if (!blocker)
-        return compute();
-    // A prerequisite that was itself only turned off blocks nothing worth a warning.
-    const failed = blocker.status === 'fail' || blocker.status === 'error';
-    return (0, exports.skip)(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`, blocker.blockedBy ?? (failed ? blocker.id : undefined));
+    if (blocker)
+        return (0, exports.skip)(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`);
+    return compute();
 }
 /** One failed probe is one error: its first dependent check reports it, the rest are skipped
  * with a pointer back to it. */
@@ -102910,9 +102572,8 @@ class ProbeGate {
     use(compute) {
         if (this.observed.ok)
             return compute(this.observed.value);
-        if (this.reported) {
-            return (0, exports.skip)(`the ${this.probe} probe failed (reported above)`, `probe:${this.probe}`);
-        }
+        if (this.reported)
+            return (0, exports.skip)(`the ${this.probe} probe failed (reported above)`);
         this.reported = true;
         return {
             status: 'error',
@@ -102944,7 +102605,7 @@ function combine(outcomes, whenNothingToCheck) {
     return (pick('fail') ??
         pick('error') ??
         pick('pass') ??
-        (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck, by('skip').find((outcome) => outcome.blockedBy)?.blockedBy));
+        (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
 }
 
 
@@ -103109,11 +102770,11 @@ function cassandraProbeChecks(spec, observed, tables, locate) {
     };
     const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: 'Cassandra Schema', title, path }, outcome);
     const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, table ? [table.exists, ...table.columns] : [], (value) => value.written
-        ? (0, outcome_1.pass)(`${object}: probe row written${atConsistency(value)}`)
+        ? (0, outcome_1.pass)(`${object}: probe row written`)
         : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
     const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
-        ? (0, outcome_1.pass)(`${object}: probe row read back${atConsistency(value)}`)
-        : (0, outcome_1.mismatch)(object, 'probe row', `read back${atConsistency(value)}`, 'not found')));
+        ? (0, outcome_1.pass)(`${object}: probe row read back`)
+        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
     const ttlWorks = probeCheck('ttl', ttlTitle(target), ['probes', 'ttl', 'toleranceSeconds'], ttlOutcome(spec, target, object, table, (prerequisites, judge) => judged(roundTripReason, [write, ...prerequisites], judge)));
     const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
         if (value.expiredAfterSeconds === null) {
@@ -103124,8 +102785,6 @@ function cassandraProbeChecks(spec, observed, tables, locate) {
     }));
     return [write, read, ttlWorks, expiry];
 }
-/** The probes' consistency level, named in the report where it was recorded. */
-const atConsistency = (value) => value.consistency ? ` at ${value.consistency}` : '';
 /** The title names the column the probe really writes, and what its TTL should read. */
 function ttlTitle(target) {
     if (!target.ok)
@@ -103344,6 +103003,33 @@ function ttlExpirySkipReason(spec, observed) {
 
 /***/ }),
 
+/***/ 18293:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// A deadline that several waits share: the caller stops waiting at it, whatever the work does.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DeadlineError = void 0;
+exports.beforeDeadline = beforeDeadline;
+class DeadlineError extends Error {
+}
+exports.DeadlineError = DeadlineError;
+/**
+ * The promise's outcome, or a DeadlineError once the deadline passes. The work itself is left
+ * to its own timeouts (a connect timeout at most); the caller stops waiting for it.
+ */
+function beforeDeadline(work, deadline, what) {
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new DeadlineError(`${what} was still running at the deadline`)), Math.max(0, deadline - Date.now()));
+    });
+    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+
+/***/ }),
+
 /***/ 64739:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -103433,26 +103119,6 @@ function notObserved(reason) {
 
 /***/ }),
 
-/***/ 4461:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-// Text from a container or a command, made safe to show: terminal control sequences (compose's
-// `ESC[2K` line clearing, colours, titles) and other control characters removed.
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.withoutControlSequences = withoutControlSequences;
-// CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), and any other two-byte escape.
-const ESCAPE_SEQUENCE = new RegExp(String.raw `\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])`, 'g');
-// Control characters but tab and newline (a lone carriage return redraws a line: a newline).
-const CONTROL = new RegExp(String.raw `[\u0000-\u0008\u000b-\u001f\u007f-\u009f]`, 'g');
-function withoutControlSequences(text) {
-    return text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
-}
-
-
-/***/ }),
-
 /***/ 97625:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -103493,8 +103159,6 @@ exports.SECTIONS = [
     'Kafka Topics',
     'Cassandra Schema',
     'Data Persistence',
-    // Only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters ...).
-    'Cluster Health',
 ];
 /** A stack that did not come up fails the run even when no check failed (say up errored). */
 function resultOf(checks, notReady = []) {
@@ -103551,10 +103215,17 @@ exports.DEFAULT_TIMEOUT_SECONDS = void 0;
 exports.wholeSeconds = wholeSeconds;
 /** The readiness deadline when none is given; action.yml's timeout default says the same. */
 exports.DEFAULT_TIMEOUT_SECONDS = 300;
-/** A whole number of seconds above 0, or undefined when the text is not one. */
+/** A day: beyond it a timer would overflow, and no stack takes that long to start. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+/**
+ * A whole number of seconds from 1 to a day, written plainly (digits only: no 0x10, 1e3 or
+ * 5.0), or undefined when the text is not one.
+ */
 function wholeSeconds(text) {
-    const seconds = Number(text);
-    return text.trim() !== '' && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
+    if (!/^\d{1,6}$/.test(text.trim()))
+        return undefined;
+    const seconds = Number(text.trim());
+    return seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS ? seconds : undefined;
 }
 
 
@@ -103698,194 +103369,60 @@ function tableName(row) {
 function whereKey(row) {
     return row.keyColumns.map((c) => `${quoted(c)} = ?`).join(' AND ');
 }
-/** The driver's code for each consistency level a spec may name. */
-const CONSISTENCY_CODES = {
-    ONE: cassandra_driver_1.types.consistencies.one,
-    TWO: cassandra_driver_1.types.consistencies.two,
-    THREE: cassandra_driver_1.types.consistencies.three,
-    QUORUM: cassandra_driver_1.types.consistencies.quorum,
-    ALL: cassandra_driver_1.types.consistencies.all,
-    LOCAL_QUORUM: cassandra_driver_1.types.consistencies.localQuorum,
-    EACH_QUORUM: cassandra_driver_1.types.consistencies.eachQuorum,
-    LOCAL_ONE: cassandra_driver_1.types.consistencies.localOne,
-};
-async function insertRow(client, row, ttlSeconds, at = {}) {
+async function insertRow(client, row, ttlSeconds) {
     const columns = [...row.keyColumns, row.valueColumn];
     const using = ttlSeconds === undefined ? '' : ` USING TTL ${Math.trunc(ttlSeconds)}`;
     await client.execute(`INSERT INTO ${tableName(row)} (${columns.map(quoted).join(', ')}) VALUES (${columns
         .map(() => '?')
         .join(', ')})${using}`, [...row.keyValues, row.value], 
     // Unprepared JS numbers encode as double; preparing lets the table's types drive encoding.
-    { prepare: true, ...at });
+    { prepare: true });
 }
 /** The row's value and the TTL left on it, or null when the row is not there. */
-async function readRow(client, row, at = {}) {
-    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true, ...at });
+async function readRow(client, row) {
+    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true });
     const found = result.first();
     if (!found)
         return null;
     return { value: found['value'], ttl: found['ttl'] ?? null };
 }
-async function deleteRow(client, row, at = {}) {
+async function deleteRow(client, row) {
     await client.execute(`DELETE FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, {
         prepare: true,
-        ...at,
     });
 }
 /** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(client, target, at) {
+async function secondsUntilExpired(client, target) {
     const row = probeRow(target, 'expiry');
-    await insertRow(client, row, EXPIRY_TTL_SECONDS, at);
+    await insertRow(client, row, EXPIRY_TTL_SECONDS);
     const started = Date.now();
     try {
         while (Date.now() - started < EXPIRY_DEADLINE_MS) {
-            if ((await readRow(client, row, at)) === null)
+            if ((await readRow(client, row)) === null)
                 return (Date.now() - started) / 1000;
             await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
         }
         return null;
     }
     finally {
-        await deleteRow(client, row, at);
+        await deleteRow(client, row);
     }
 }
 /** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
-async function roundTripTable(client, target, runId, expiry, consistency = 'LOCAL_ONE') {
-    const at = { consistency: CONSISTENCY_CODES[consistency] };
+async function roundTripTable(client, target, runId, expiry) {
     const row = probeRow(target, `round-trip ${runId}`);
-    await insertRow(client, row, undefined, at);
+    await insertRow(client, row);
     try {
-        const read = await readRow(client, row, at);
+        const read = await readRow(client, row);
         return {
-            consistency,
             written: true,
             readBack: read?.value === row.value,
             ttlAfterInsert: read?.ttl ?? null,
-            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target, at) : null,
+            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target) : null,
         };
     }
     finally {
-        await deleteRow(client, row, at);
-    }
-}
-
-
-/***/ }),
-
-/***/ 59713:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.observeKafkaCluster = observeKafkaCluster;
-exports.observeCassandraCluster = observeCassandraCluster;
-// What only a cluster has: the registered brokers, and the Cassandra ring as gossip sees it plus
-// each node's own answer. Read-only; `nodetool status` and `nodetool describecluster` read the same.
-const cassandra_driver_1 = __nccwpck_require__(88871);
-const errors_1 = __nccwpck_require__(87206);
-const cassandra_1 = __nccwpck_require__(12454);
-async function observeKafkaCluster(admin) {
-    const cluster = await admin.describeCluster();
-    return {
-        brokers: cluster.brokers
-            .map((broker) => ({ id: broker.nodeId, address: `${broker.host}:${broker.port}` }))
-            .sort((a, b) => a.id - b.id),
-        controller: cluster.controller,
-    };
-}
-/** Strategies that place no replicas by datacenter: nothing for the cluster checks to judge. */
-const UNPLACED = /\.(LocalStrategy|EverywhereStrategy|MetaStrategy)$/;
-/**
- * The ring from one coordinator (system.local, system.peers_v2, gossip_info), then one query sent
- * to each node alone, so that a node that is down or behind on schema answers for itself.
- */
-async function observeCassandraCluster(contactPoints, credentials) {
-    // Round robin over every host, not only the local datacenter: each node must get a connection.
-    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5_000, {
-        loadBalancing: new cassandra_driver_1.policies.loadBalancing.RoundRobinPolicy(),
-    });
-    await client.connect();
-    try {
-        // Round robin would send each query to another node; one view of the ring needs one node.
-        const coordinatorHost = [...client.hosts.values()].find((host) => host.isUp());
-        if (!coordinatorHost)
-            throw new Error('no Cassandra node is up to ask about the ring');
-        const onCoordinator = { host: coordinatorHost };
-        const [local, peers, gossip, keyspaces] = await Promise.all([
-            client.execute('SELECT broadcast_address, host_id, data_center, rack FROM system.local', [], onCoordinator),
-            client.execute('SELECT peer, host_id, data_center, rack FROM system.peers_v2', [], onCoordinator),
-            gossipStatuses(client, onCoordinator),
-            client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces', [], onCoordinator),
-        ]);
-        const localRow = local.first();
-        const coordinator = String(localRow?.['broadcast_address'] ?? contactPoints[0]);
-        const ring = [localRow, ...peers.rows].flatMap((row) => row
-            ? [
-                {
-                    address: String(row['broadcast_address'] ?? row['peer']),
-                    hostId: String(row['host_id']),
-                    datacenter: row['data_center'],
-                    rack: row['rack'],
-                },
-            ]
-            : []);
-        const nodes = await Promise.all(ring.map(async ({ hostId, ...node }) => ({
-            ...node,
-            gossipStatus: gossip.get(node.address) ?? null,
-            answer: await askNode(client, hostId),
-        })));
-        const replication = {};
-        for (const row of keyspaces.rows) {
-            const value = { ...row['replication'] };
-            if (!UNPLACED.test(value['class'] ?? ''))
-                replication[row['keyspace_name']] = value;
-        }
-        return {
-            coordinator,
-            nodes: nodes.sort((a, b) => a.address.localeCompare(b.address)),
-            replication,
-        };
-    }
-    finally {
-        await client.shutdown().catch(() => undefined);
-    }
-}
-/** address -> gossip STATUS word (NORMAL, shutdown, LEAVING ...); empty before Cassandra 4.1. */
-async function gossipStatuses(client, options) {
-    const statuses = new Map();
-    let result;
-    try {
-        result = await client.execute('SELECT address, status, status_with_port FROM system_views.gossip_info', [], options);
-    }
-    catch {
-        return statuses;
-    }
-    for (const row of result.rows) {
-        const status = (row['status_with_port'] ?? row['status']);
-        if (status)
-            statuses.set(String(row['address']), status.split(',')[0]);
-    }
-    return statuses;
-}
-/**
- * One query pinned to the node: its own schema version, or why it did not answer. Matched by host
- * id, since the address clients use (native) may differ from the one gossip uses (broadcast).
- */
-async function askNode(client, hostId) {
-    const host = [...client.hosts.values()].find((h) => String(h.hostId) === hostId);
-    if (!host)
-        return { ok: false, error: 'the driver found no native transport address for it' };
-    try {
-        const result = await client.execute('SELECT schema_version FROM system.local', [], {
-            host,
-            // A down node must not be replaced by another one: that would answer for it.
-            retry: new cassandra_driver_1.policies.retry.FallthroughRetryPolicy(),
-        });
-        return { ok: true, schemaVersion: String(result.first()?.['schema_version']) };
-    }
-    catch (error) {
-        return { ok: false, error: (0, errors_1.firstLineOf)(error) };
+        await deleteRow(client, row);
     }
 }
 
@@ -103914,13 +103451,7 @@ const kafka_1 = __nccwpck_require__(74234);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
-/**
- * How long a consumer may take to join its group. The first group on a fresh broker creates
- * __consumer_offsets (50 partitions unless configured), which takes tens of seconds on a loaded
- * machine; the local images showed it on the real engine.
- */
-const JOIN_DEADLINE_MS = 90_000;
-/** How long a joined consumer may take to fetch records we know are there. */
+/** How long a consumer may take to join its group and fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
 async function connectKafka(brokers) {
     const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3 });
@@ -103953,12 +103484,6 @@ async function observeTopics(admin) {
             replicationFactors: partitions.map((partition) => partition.replicas.length),
             topicConfigs: {},
             effectiveConfigs: {},
-            partitionStates: partitions.map((partition) => ({
-                partition: partition.partitionId,
-                leader: partition.leader,
-                replicas: [...partition.replicas],
-                isr: [...partition.isr],
-            })),
         };
     }
     for (const resource of configs.resources) {
@@ -104036,9 +103561,6 @@ async function readProbes(kafka, admin, records) {
     let allFound = () => undefined;
     const done = new Promise((resolve) => (allFound = resolve));
     let timer;
-    const joined = new Promise((resolve) => {
-        consumer.on(consumer.events.GROUP_JOIN, () => resolve());
-    });
     await consumer.connect();
     try {
         await consumer.subscribe({
@@ -104057,18 +103579,13 @@ async function readProbes(kafka, admin, records) {
                     allFound();
             },
         });
-        const after = (ms) => new Promise((resolve) => {
-            clearTimeout(timer);
-            timer = setTimeout(() => resolve(false), ms);
-        });
-        // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
-        // in the background, and a seek then throws "Consumer group was not initialized".
-        if (!(await Promise.race([joined.then(() => true), after(JOIN_DEADLINE_MS)])))
-            return found;
         for (const record of records) {
             consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
         }
-        await Promise.race([done, after(READ_DEADLINE_MS)]);
+        await Promise.race([
+            done,
+            new Promise((resolve) => (timer = setTimeout(resolve, READ_DEADLINE_MS))),
+        ]);
     }
     finally {
         clearTimeout(timer);
@@ -104132,10 +103649,8 @@ async function roundTripTopics(connection, wanted, observed, runId) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.clusterScope = void 0;
 exports.connectStack = connectStack;
 exports.observeLive = observeLive;
-exports.probeConsistency = probeConsistency;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
@@ -104145,7 +103660,6 @@ const zookeeper_1 = __nccwpck_require__(7910);
 const probe_target_1 = __nccwpck_require__(39155);
 const cassandra_2 = __nccwpck_require__(78793);
 const kafka_1 = __nccwpck_require__(22589);
-const cluster_1 = __nccwpck_require__(59713);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -104181,36 +103695,14 @@ function withClient(client, probe) {
         ? (0, observe_1.observe)(() => probe(client.value))
         : Promise.resolve((0, observe_1.notObserved)(client.error));
 }
-/** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
-const clusterScope = (spec) => ({
-    kafka: spec.kafka?.brokers !== undefined,
-    cassandra: spec.cassandra?.datacenters !== undefined,
-});
-exports.clusterScope = clusterScope;
-async function observeLive(runtime, readiness, clients, scope) {
-    const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
+async function observeLive(runtime, readiness, clients) {
+    const [services, zookeeper, kafka, cassandra] = await Promise.all([
         (0, observe_1.observe)(() => runtime.services()),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper)),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
         withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
-        observeClusters(scope, runtime.endpoints, clients),
     ]);
-    return { services, zookeeper, kafka, cassandra, ...clusters };
-}
-async function observeClusters(scope, endpoints, clients) {
-    const [kafkaCluster, cassandraCluster] = await Promise.all([
-        !scope.kafka
-            ? undefined
-            : withClient(clients.kafka, (connection) => (0, cluster_1.observeKafkaCluster)(connection.admin)),
-        !scope.cassandra
-            ? undefined
-            : // Its own client: every node needs a connection of its own, not only the local datacenter's.
-                withClient(clients.cassandra, () => (0, cluster_1.observeCassandraCluster)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials)),
-    ]);
-    return {
-        ...(kafkaCluster && { kafkaCluster }),
-        ...(cassandraCluster && { cassandraCluster }),
-    };
+    return { services, zookeeper, kafka, cassandra };
 }
 /** The live table probeTarget chose, with the text column that carries the probe value. */
 function probeTable(spec, live) {
@@ -104224,28 +103716,13 @@ function probeTable(spec, live) {
         throw new Error(`table ${target.keyspace}.${target.table.name} does not exist, so it was not probed`);
     return { keyspace: target.keyspace, table, valueColumn: target.valueColumn };
 }
-/**
- * The spec's level, else LOCAL_QUORUM where the probed keyspace is declared with more than one
- * replica (a cluster), else LOCAL_ONE, the driver's default and what a single node has always
- * been probed at. Declared, not live: a drifted replication factor is reported by its own check
- * and must not change how the probes write.
- */
-function probeConsistency(spec, keyspace) {
-    if (spec.cassandra?.consistency)
-        return spec.cassandra.consistency;
-    const declared = spec.cassandra?.keyspaces.find((k) => k.name === keyspace)?.replication ?? {};
-    const factors = Object.entries(declared)
-        .filter(([key]) => key !== 'class')
-        .map(([, value]) => Number(value));
-    return Math.max(0, ...factors) > 1 ? 'LOCAL_QUORUM' : 'LOCAL_ONE';
-}
 async function observeRoundTrip(spec, live, clients, runId, expiry) {
     const topics = (spec.kafka?.topics ?? []).map((topic) => topic.name);
     const [kafka, cassandra] = await Promise.all([
         kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
         withClient(clients.cassandra, (client) => {
-            const target = probeTable(spec, live);
-            return (0, cassandra_2.roundTripTable)(client, target, runId, expiry, probeConsistency(spec, target.keyspace));
+            const { keyspace, table, valueColumn } = probeTable(spec, live);
+            return (0, cassandra_2.roundTripTable)(client, { keyspace, table, valueColumn }, runId, expiry);
         }),
     ]);
     return { kafka, cassandra };
@@ -104324,7 +103801,7 @@ exports.probeObserver = {
     async connect(endpoints, readiness) {
         const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
         return {
-            observeLive: (spec, runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients, (0, observe_stack_1.clusterScope)(spec)),
+            observeLive: (runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients),
             roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
             writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
             readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
@@ -104396,14 +103873,24 @@ async function missingFromStack(runtime, service) {
  */
 async function awaitStack(spec, runtime, deadline, progress) {
     const logTail = (service) => () => runtime.logs(service, runtime_1.LOG_TAIL_LINES);
-    const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials } = runtime.endpoints;
+    const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials, unresolved } = runtime.endpoints;
+    // Unknown addresses are never guessed (a default port may belong to another stack): the
+    // protocol waits give up at once, naming why.
+    const giveUpIfUnresolved = async () => unresolved;
     const roles = (0, types_1.declaredRoles)(spec);
     const serviceOf = Object.fromEntries(Object.entries(roles).map(([role, { service }]) => [role, service]));
     const waitFor = (role, attempt) => {
         const service = serviceOf[role];
         if (service === undefined)
             return Promise.resolve(undefined);
-        return settle((0, wait_1.waitUntil)({ service, attempt, deadline, progress, logTail: logTail(service) }));
+        return settle((0, wait_1.waitUntil)({
+            service,
+            attempt,
+            deadline,
+            progress,
+            logTail: logTail(service),
+            giveUpIf: giveUpIfUnresolved,
+        }));
     };
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
     const others = runtime.name === 'existing' ? [] : stateServices(spec);
@@ -104439,24 +103926,66 @@ async function awaitStack(spec, runtime, deadline, progress) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cassandraClient = cassandraClient;
+exports.cqlHandshake = cqlHandshake;
 exports.cassandraReady = cassandraReady;
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
+const node_net_1 = __nccwpck_require__(77030);
 const cassandra_driver_1 = __nccwpck_require__(88871);
-/** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
-function nativePort(contactPoints) {
-    const port = /:(\d+)$/.exec(contactPoints[0] ?? '')?.[1];
-    return port === undefined ? 9042 : Number(port);
-}
+const host_port_1 = __nccwpck_require__(50486);
 /** Probes, readiness attempts and `cql` all connect through here. */
-function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000, clientPolicies) {
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
     return new cassandra_driver_1.Client({
-        ...(clientPolicies ? { policies: clientPolicies } : {}),
         contactPoints,
         localDataCenter: 'datacenter1',
-        // The driver reaches the nodes it discovers on this port, not on the contact points' own.
-        protocolOptions: { port: nativePort(contactPoints) },
         socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
         ...(credentials ? { credentials } : {}),
+    });
+}
+/** A SUPPORTED answer is a few hundred bytes. */
+const MAX_OPTIONS_BODY_BYTES = 64 * 1024;
+/** OPTIONS in native protocol v4: version, flags, stream 0, opcode 0x05, empty body. */
+const OPTIONS_FRAME = Buffer.from([0x04, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00]);
+/**
+ * One OPTIONS request over a raw socket, bounded in time and bytes, before the driver is let
+ * near the port: cassandra-driver trusts the frames it reads, and garbage or a flood from a
+ * port that is not Cassandra crashes it or fills memory. Resolves once a CQL frame came back.
+ */
+function cqlHandshake(address, timeoutMs) {
+    const { host, port } = (0, host_port_1.parseHostPort)(address);
+    return new Promise((resolve, reject) => {
+        const socket = (0, node_net_1.connect)({ host, port });
+        let received = Buffer.alloc(0);
+        const fail = (why) => socket.destroy(new Error(`${address}: ${why}`));
+        const timer = setTimeout(() => fail(`no CQL answer within ${timeoutMs} ms`), timeoutMs);
+        socket.on('connect', () => socket.write(OPTIONS_FRAME));
+        socket.on('data', (chunk) => {
+            received = Buffer.concat([received, chunk]);
+            if (received.length < 9)
+                return;
+            const version = received[0];
+            const opcode = received[4];
+            const length = received.readInt32BE(5);
+            const isResponse = (version & 0x80) !== 0 && [3, 4, 5].includes(version & 0x7f);
+            if (!isResponse || ![0x00, 0x06].includes(opcode)) {
+                fail('the answer is not a CQL frame: not Cassandra');
+            }
+            else if (length < 0 || length > MAX_OPTIONS_BODY_BYTES) {
+                fail(`the answer announces ${length} bytes: not Cassandra`);
+            }
+            else if (received.length >= 9 + length) {
+                clearTimeout(timer);
+                socket.destroy();
+                resolve();
+            }
+        });
+        socket.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        socket.on('close', () => {
+            clearTimeout(timer);
+            reject(new Error(`${address}: closed before a CQL answer`));
+        });
     });
 }
 /**
@@ -104464,7 +103993,13 @@ function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000, cli
  * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
  */
 async function cassandraReady(contactPoints, credentials) {
-    const client = cassandraClient(contactPoints, credentials, 5000);
+    // One contact point that speaks CQL is enough for the driver; it is the one it is given.
+    const handshakes = await Promise.allSettled(contactPoints.map((point) => cqlHandshake(point, 3000).then(() => point)));
+    const speaking = handshakes.flatMap((result) => result.status === 'fulfilled' ? [result.value] : []);
+    if (speaking.length === 0) {
+        throw (handshakes[0]?.reason ?? new Error('no contact point'));
+    }
+    const client = cassandraClient(speaking, credentials, 5000);
     try {
         await client.connect();
         const result = await client.execute('SELECT release_version FROM system.local');
@@ -104489,6 +104024,7 @@ async function cassandraReady(contactPoints, credentials) {
 // Addresses: the one parser of host:port, for user input, readiness dials and compose output.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseHostPort = parseHostPort;
+exports.endpointProblem = endpointProblem;
 exports.isHostPort = isHostPort;
 exports.splitList = splitList;
 exports.addressList = addressList;
@@ -104499,9 +104035,26 @@ function parseHostPort(address) {
         throw new Error(`"${address}" is not host:port`);
     return { host: match[1] ?? '', port: Number(match[2]) };
 }
-/** One endpoint as the CLI and the Action both accept it: host:port, or [IPv6]:port. */
+/**
+ * Why an endpoint cannot be used by all three clients, or undefined when it can: host:port
+ * with a port from 1 to 65535. An IPv6 literal is refused: kafkajs splits a broker address at
+ * its first colon, so "[::1]:9092" never reaches a broker; a name that resolves to it works.
+ */
+function endpointProblem(address) {
+    if (address.startsWith('[')) {
+        return 'IPv6 literals are not supported (kafkajs cannot dial them); use a host name that resolves to the address';
+    }
+    const match = /^([A-Za-z0-9._-]+):(\d{1,5})$/.exec(address);
+    if (!match)
+        return 'use host:port, e.g. localhost:9092';
+    const port = Number(match[2]);
+    if (port < 1 || port > 65535)
+        return `port ${match[2]} is out of range (1-65535)`;
+    return undefined;
+}
+/** One endpoint as the CLI and the Action both accept it. */
 function isHostPort(address) {
-    return /^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(address);
+    return endpointProblem(address) === undefined;
 }
 /** One per line or comma-separated, as other actions take lists. */
 function splitList(value) {
@@ -104510,10 +104063,11 @@ function splitList(value) {
         .map((item) => item.trim())
         .filter((item) => item !== '');
 }
-/** The addresses of a list, and the first one that is not host:port (undefined when all are). */
+/** The addresses of a list, and the first one no client can use, with why (undefined when all can). */
 function addressList(value) {
     const addresses = splitList(value);
-    return { addresses, invalid: addresses.find((address) => !isHostPort(address)) };
+    const invalid = addresses.find((address) => !isHostPort(address));
+    return { addresses, invalid, why: invalid === undefined ? undefined : endpointProblem(invalid) };
 }
 
 
@@ -104525,10 +104079,73 @@ function addressList(value) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_KAFKA_FRAME_BYTES = void 0;
 exports.kafkaClient = kafkaClient;
 exports.kafkaReady = kafkaReady;
 // The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
+const node_net_1 = __nccwpck_require__(77030);
 const kafkajs_1 = __nccwpck_require__(77801);
+/**
+ * The largest response frame accepted: above a fetch's 10 MiB default and any metadata of a
+ * real cluster. A "Kafka" port that sends garbage announces absurd sizes and is cut off here.
+ */
+exports.MAX_KAFKA_FRAME_BYTES = 16 * 1024 * 1024;
+/**
+ * Follows Kafka's framing (a 4-byte size, then that many bytes) on the raw socket, before
+ * kafkajs sees a byte: a frame that no broker would send ends the connection with an error,
+ * and an exception thrown by kafkajs's own decoder ends it too instead of the process.
+ */
+function guardFrames(socket) {
+    let header = Buffer.alloc(0);
+    let remaining = 0;
+    const accept = (chunk) => {
+        let offset = 0;
+        while (offset < chunk.length) {
+            if (remaining > 0) {
+                const take = Math.min(remaining, chunk.length - offset);
+                remaining -= take;
+                offset += take;
+                continue;
+            }
+            const take = Math.min(4 - header.length, chunk.length - offset);
+            header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
+            offset += take;
+            if (header.length < 4)
+                return undefined;
+            const size = header.readInt32BE(0);
+            header = Buffer.alloc(0);
+            if (size < 4 || size > exports.MAX_KAFKA_FRAME_BYTES) {
+                return `the server sent a frame of ${size} bytes: not a Kafka broker`;
+            }
+            remaining = size;
+        }
+        return undefined;
+    };
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event, ...args) => {
+        if (event !== 'data')
+            return emit(event, ...args);
+        const problem = accept(args[0]);
+        if (problem) {
+            socket.destroy(new Error(problem));
+            return false;
+        }
+        try {
+            return emit(event, ...args);
+        }
+        catch (error) {
+            socket.destroy(error instanceof Error ? error : new Error(String(error)));
+            return false;
+        }
+    });
+}
+/** Plain TCP as kafkajs makes it (no TLS: the stack speaks PLAINTEXT), with the frame guard. */
+const guardedSocketFactory = ({ host, port, onConnect }) => {
+    const socket = (0, node_net_1.connect)({ host, port }, onConnect);
+    socket.setKeepAlive(true, 60_000);
+    guardFrames(socket);
+    return socket;
+};
 function kafkaClient(brokers, options) {
     return new kafkajs_1.Kafka({
         clientId: options.clientId,
@@ -104536,6 +104153,7 @@ function kafkaClient(brokers, options) {
         // kafkajs logs its own retries to stdout; our callers report failures themselves.
         logLevel: kafkajs_1.logLevel.NOTHING,
         connectionTimeout: 3_000,
+        socketFactory: guardedSocketFactory,
         ...(options.requestTimeoutMs !== undefined ? { requestTimeout: options.requestTimeoutMs } : {}),
         retry: options.retries === 0 ? { retries: 0 } : { retries: options.retries, initialRetryTime: 200 },
     });
@@ -104572,6 +104190,7 @@ exports.ReadinessError = void 0;
 exports.waitUntil = waitUntil;
 // Waiting for a service by its real protocol: one attempt function, retried with backoff until
 // a deadline that several waits can share. It knows nothing about servers or runtimes.
+const deadline_1 = __nccwpck_require__(18293);
 const errors_1 = __nccwpck_require__(87206);
 class ReadinessError extends Error {
     service;
@@ -104588,6 +104207,8 @@ class ReadinessError extends Error {
 }
 exports.ReadinessError = ReadinessError;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A log tail is worth waiting a moment for after the deadline, not longer. */
+const LOG_TAIL_GRACE_MS = 3000;
 async function waitUntil(options) {
     const started = Date.now();
     const { deadline } = options;
@@ -104596,18 +104217,25 @@ async function waitUntil(options) {
     let lastSeen = 'nothing yet';
     let lastReported = '';
     const fail = async (why) => {
-        const tail = options.logTail ? await options.logTail().catch(() => '') : '';
+        const tail = options.logTail
+            ? await (0, deadline_1.beforeDeadline)(options.logTail(), Date.now() + LOG_TAIL_GRACE_MS, 'reading the log').catch(() => '')
+            : '';
         throw new ReadinessError(options.service, lastSeen, tail, why);
     };
     for (;;) {
         try {
-            return await options.attempt();
+            // Every attempt races the shared deadline: a server that answers a byte a second, or a
+            // command that hangs, cannot hold the wait past it.
+            return await (0, deadline_1.beforeDeadline)(options.attempt(), deadline, 'an attempt');
         }
         catch (error) {
             // First line only: whole driver messages would flood the progress output.
-            lastSeen = (0, errors_1.firstLineOf)(error);
+            if (!(error instanceof deadline_1.DeadlineError))
+                lastSeen = (0, errors_1.firstLineOf)(error);
         }
-        const reason = options.giveUpIf ? await options.giveUpIf() : undefined;
+        const reason = options.giveUpIf
+            ? await (0, deadline_1.beforeDeadline)(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
+            : undefined;
         if (reason)
             return fail(reason);
         if (Date.now() + delay > deadline) {
@@ -104633,21 +104261,39 @@ async function waitUntil(options) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_SRVR_BYTES = void 0;
 exports.zookeeperSrvr = zookeeperSrvr;
 exports.zookeeperReady = zookeeperReady;
 // ZooKeeper's four-letter words over plain TCP (what a compose healthcheck asks), and its readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
 const host_port_1 = __nccwpck_require__(50486);
-/** Sends `srvr` and reads until ZooKeeper closes the connection. */
+/** A real srvr answer is a few hundred bytes; a server that sends more is not ZooKeeper. */
+exports.MAX_SRVR_BYTES = 16 * 1024;
+/**
+ * Sends `srvr` and reads until ZooKeeper closes the connection: within timeoutMs in all (a
+ * server that trickles a byte a second never gets an idle timeout) and within MAX_SRVR_BYTES.
+ */
 function zookeeperSrvr(host, port, timeoutMs) {
     return new Promise((resolve, reject) => {
         const socket = (0, node_net_1.connect)({ host, port });
         const chunks = [];
-        socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no srvr answer within ${timeoutMs} ms`)));
+        let bytes = 0;
+        const timer = setTimeout(() => socket.destroy(new Error(`no complete srvr answer within ${timeoutMs} ms`)), timeoutMs);
         socket.on('connect', () => socket.end('srvr'));
-        socket.on('data', (chunk) => chunks.push(chunk));
-        socket.on('error', reject);
+        socket.on('data', (chunk) => {
+            bytes += chunk.length;
+            if (bytes > exports.MAX_SRVR_BYTES) {
+                socket.destroy(new Error(`the srvr answer is over ${exports.MAX_SRVR_BYTES} bytes: not ZooKeeper`));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        socket.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
         socket.on('close', (hadError) => {
+            clearTimeout(timer);
             if (hadError)
                 return;
             const raw = Buffer.concat(chunks).toString('utf8');
@@ -104665,8 +104311,9 @@ function zookeeperSrvr(host, port, timeoutMs) {
 async function zookeeperReady(address) {
     const { host, port } = (0, host_port_1.parseHostPort)(address);
     const srvr = await zookeeperSrvr(host, port, 3000);
-    if (!srvr.mode)
-        throw new Error(`srvr answered without a Mode line: ${srvr.raw.slice(0, 200)}`);
+    if (!srvr.mode) {
+        throw new Error(`srvr answered without a Mode line: ${JSON.stringify(srvr.raw.slice(0, 80))}`);
+    }
     return { mode: srvr.mode };
 }
 
@@ -104685,7 +104332,6 @@ exports.describeCounts = describeCounts;
 exports.formatDuration = formatDuration;
 exports.checklist = checklist;
 exports.isProblem = isProblem;
-exports.verdict = verdict;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
 const report_1 = __nccwpck_require__(55235);
@@ -104728,16 +104374,6 @@ function checklist(checks) {
 }
 function isProblem(check) {
     return check.status === 'fail' || check.status === 'error';
-}
-/** The heading's mark and word; a failure that does not fail the step (fail-on) is a warning.
- * error: the verifier could not finish (a bad spec or input, say), so nothing was judged. */
-function verdict(result, warnOnly) {
-    if (result === 'pass')
-        return `${exports.MARKS.pass} infra-verify: PASS`;
-    const word = result.toUpperCase();
-    return warnOnly
-        ? `${exports.MARKS.error} infra-verify: ${word} (warning only: ${warnOnly})`
-        : `${exports.MARKS.fail} infra-verify: ${word}`;
 }
 
 
@@ -104782,41 +104418,13 @@ function renderConsole(report) {
 
 /***/ }),
 
-/***/ 28009:
-/***/ ((__unused_webpack_module, exports) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.failureReason = failureReason;
-exports.failsStep = failsStep;
-function failureReason(report) {
-    if (report.notReady?.length)
-        return 'not-ready';
-    if (report.checks.some((check) => check.status === 'fail'))
-        return 'drift';
-    if (report.checks.some((check) => check.status === 'error'))
-        return 'error';
-    return '';
-}
-/** Whether the step fails: `drift` also fails on a spec that cannot be used, since then nothing
- * was judged; a stack that did not come up, or an error, is a warning there. */
-function failsStep(failOn, reason) {
-    if (reason === '' || failOn === 'never')
-        return false;
-    return failOn === 'any' || reason === 'drift' || reason === 'spec';
-}
-
-
-/***/ }),
-
 /***/ 41714:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MARKS = exports.describeCounts = exports.countChecks = exports.failureReason = exports.failsStep = exports.renderPrErrorComment = exports.renderPrComment = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
+exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
 var console_1 = __nccwpck_require__(39475);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
 var json_1 = __nccwpck_require__(32794);
@@ -104826,12 +104434,6 @@ Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function
 var markdown_1 = __nccwpck_require__(54285);
 Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
-var pr_comment_1 = __nccwpck_require__(71914);
-Object.defineProperty(exports, "renderPrComment", ({ enumerable: true, get: function () { return pr_comment_1.renderPrComment; } }));
-Object.defineProperty(exports, "renderPrErrorComment", ({ enumerable: true, get: function () { return pr_comment_1.renderPrErrorComment; } }));
-var failure_reason_1 = __nccwpck_require__(28009);
-Object.defineProperty(exports, "failsStep", ({ enumerable: true, get: function () { return failure_reason_1.failsStep; } }));
-Object.defineProperty(exports, "failureReason", ({ enumerable: true, get: function () { return failure_reason_1.failureReason; } }));
 var checklist_1 = __nccwpck_require__(1478);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
 Object.defineProperty(exports, "describeCounts", ({ enumerable: true, get: function () { return checklist_1.describeCounts; } }));
@@ -105051,11 +104653,10 @@ function logTail(log) {
         ? log
         : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
 }
-function blocksOf(report, warnOnly) {
+function blocksOf(report) {
+    const { result } = report;
     const blocks = [
-        block('the verdict', 
-        // our own words only: warnOnly is "fail-on: <one of three>"
-        `## ${(0, checklist_1.verdict)(report.result, warnOnly)}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
+        block('the verdict', `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
     ];
     if (report.notReady?.length) {
         blocks.push(block('a heading', '### Stack did not come up', ''));
@@ -105113,13 +104714,12 @@ function withinBudget(blocks) {
     }
     return out;
 }
-/** warnOnly: why failures do not fail the step (e.g. "fail-on: never"); they are then warnings */
-function renderMarkdown(report, warnOnly) {
-    return `${withinBudget(blocksOf(report, warnOnly)).join('\n').replace(/\n+$/, '')}\n`;
+function renderMarkdown(report) {
+    return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
 }
 /** The summary of a run that ended before any check: why, verbatim but inert and short. */
-function renderErrorMarkdown(message, warnOnly) {
-    return [`## ${(0, checklist_1.verdict)('error', warnOnly)}`, '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
+function renderErrorMarkdown(message) {
+    return ['## ❌ infra-verify: ERROR', '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
 }
 
 
@@ -105135,7 +104735,6 @@ exports.MAX_VALUE_CHARS = exports.MAX_ROWS = void 0;
 exports.codeSpan = codeSpan;
 exports.plainText = plainText;
 exports.renderPrComment = renderPrComment;
-exports.renderPrErrorComment = renderPrErrorComment;
 const checklist_1 = __nccwpck_require__(1478);
 /** Rows beyond this are counted, not listed: the summary has them all. */
 exports.MAX_ROWS = 20;
@@ -105188,9 +104787,14 @@ function row(check, options) {
 }
 function renderPrComment(report, options) {
     const counts = (0, checklist_1.countChecks)(report.checks);
+    const failed = report.result !== 'pass';
+    const mark = !failed ? checklist_1.MARKS.pass : options.warnOnly ? '⚠️' : checklist_1.MARKS.fail;
+    const verdict = failed && options.warnOnly
+        ? `FAIL (warning only: ${options.warnOnly})`
+        : report.result.toUpperCase();
     const out = [
         options.marker,
-        `### ${plainText((0, checklist_1.verdict)(report.result, options.warnOnly))}`,
+        `### ${mark} infra-verify: ${plainText(verdict)}`,
         '',
         `${(0, checklist_1.describeCounts)(counts)} · runtime ${codeSpan(report.runtime)} · [job summary](${options.summaryUrl})`,
     ];
@@ -105211,16 +104815,6 @@ function renderPrComment(report, options) {
     }
     return `${out.join('\n')}\n`;
 }
-/** A run that could not finish (a bad spec, say): the verdict and the message's first line. */
-function renderPrErrorComment(message, options) {
-    return [
-        options.marker,
-        `### ${plainText((0, checklist_1.verdict)('error', options.warnOnly))}`,
-        '',
-        `${codeSpan(message)} · [job summary](${options.summaryUrl})`,
-        '',
-    ].join('\n');
-}
 
 
 /***/ }),
@@ -105238,7 +104832,6 @@ exports.runChild = runChild;
 // group, so a kill also reaches what it started (the compose plugin under `docker`, mvn's JVM).
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_os_1 = __nccwpck_require__(48161);
-const node_string_decoder_1 = __nccwpck_require__(46193);
 /** A child that overran its deadline or its output cap; it has been killed. */
 class ChildCommandError extends Error {
     constructor(message) {
@@ -105310,20 +104903,13 @@ function runChild(file, args, options) {
                 killGroup(pid);
         };
         const timer = setTimeout(() => end(`${shown(file, args)} did not finish within ${Math.ceil(options.timeoutMs / 1000)} s; it was killed`), options.timeoutMs);
-        const splitters = [];
-        const collect = (into) => {
-            const lines = options.onLine ? new LineSplitter(options.onLine) : undefined;
-            if (lines)
-                splitters.push(lines);
-            return (chunk) => {
-                bytes += chunk.length;
-                if (bytes > maxBytes) {
-                    end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
-                    return;
-                }
-                into.push(chunk);
-                lines?.write(chunk);
-            };
+        const collect = (into) => (chunk) => {
+            bytes += chunk.length;
+            if (bytes > maxBytes) {
+                end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
+                return;
+            }
+            into.push(chunk);
         };
         child.stdout.on('data', collect(stdout));
         child.stderr.on('data', collect(stderr));
@@ -105336,8 +104922,6 @@ function runChild(file, args, options) {
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
-            for (const lines of splitters)
-                lines.end();
             if (pid !== undefined) {
                 // the group may still hold grandchildren that outlived their parent
                 killGroup(pid);
@@ -105355,26 +104939,6 @@ function runChild(file, args, options) {
         });
     });
 }
-/** Calls back once per line as lines complete; a character split across chunks stays whole. */
-class LineSplitter {
-    onLine;
-    decoder = new node_string_decoder_1.StringDecoder('utf8');
-    pending = '';
-    constructor(onLine) {
-        this.onLine = onLine;
-    }
-    write(chunk) {
-        const lines = (this.pending + this.decoder.write(chunk)).split(/\r?\n/);
-        this.pending = lines.pop() ?? '';
-        for (const line of lines)
-            this.onLine(line);
-    }
-    end() {
-        const rest = this.pending + this.decoder.end();
-        if (rest !== '')
-            this.onLine(rest);
-    }
-}
 
 
 /***/ }),
@@ -105387,8 +104951,6 @@ class LineSplitter {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
-exports.configArgs = configArgs;
-exports.containerOwnersArgs = containerOwnersArgs;
 exports.inspectArgs = inspectArgs;
 exports.portArgs = portArgs;
 exports.stopArgs = stopArgs;
@@ -105409,16 +104971,13 @@ function upArgs(command, project) {
     // behaviour; readiness is awaited by protocol and by `ps` instead.
     return [...projectArgs(command, project), 'up', '--detach'];
 }
+/**
+ * v2 has `ps --format json`; v1 has no JSON at all, so it lists container ids and `inspect`
+ * supplies the rest.
+ */
 function psArgs(command, project) {
-    return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
-}
-/** The project as compose resolves it (files merged, variables filled in), as JSON. */
-function configArgs(command, project) {
-    return [...projectArgs(command, project), 'config', '--format', 'json'];
-}
-/** Every container on the engine: its name and the compose project that owns it, if any. */
-function containerOwnersArgs() {
-    return ['ps', '--all', '--format', '{{.Names}}\t{{.Label "com.docker.compose.project"}}'];
+    const listing = command.version === 2 ? ['--format', 'json'] : ['--quiet'];
+    return [...projectArgs(command, project), 'ps', '--all', ...listing];
 }
 function inspectArgs(containerIds) {
     return ['inspect', '--type', 'container', ...containerIds];
@@ -105458,9 +105017,8 @@ function logsArgs(command, project, service, lines) {
 
 "use strict";
 
-// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
-// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
-// Everything is an argument array; nothing is ever joined into a shell line.
+// Which compose binary to drive: the v2 plugin (`docker compose`) or the v1 standalone
+// (`docker-compose`). Everything is an argument array; nothing is ever joined into a shell line.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeNotFoundError = void 0;
 exports.parseComposeVersion = parseComposeVersion;
@@ -105486,24 +105044,19 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version?.major === 1) {
-                throw new ComposeNotFoundError(`Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
-                    'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
-                    'plugin ("docker compose"), or use runtime "existing" with endpoints.');
+            if (result.exitCode === 0 && version && version.major >= 1) {
+                // Compose jumped from v2 to v5 with the same CLI and output formats.
+                const generation = version.major === 1 ? 1 : 2;
+                return { ...candidate, version: generation, versionText: version.text };
             }
-            // Compose jumped from v2 to v5 with the same CLI and output formats.
-            if (result.exitCode === 0 && version)
-                return { ...candidate, versionText: version.text };
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
         catch (error) {
-            if (error instanceof ComposeNotFoundError)
-                throw error;
             tried.push(`${shown}: ${error.message}`);
         }
     }
     throw new ComposeNotFoundError(`No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
-        `("docker compose"), or use runtime "existing" with endpoints.`);
+        `("docker compose") or docker-compose v1, or use runtime "existing" with endpoints.`);
 }
 function firstLine(text) {
     return text.trim().split('\n')[0] ?? '';
@@ -105518,27 +105071,33 @@ function firstLine(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComposeRuntime = exports.ComposeConflictError = exports.ComposeCommandError = void 0;
+exports.ComposeRuntime = exports.ComposeCommandError = void 0;
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+const errors_1 = __nccwpck_require__(87206);
 const runtime_1 = __nccwpck_require__(12997);
 const args_1 = __nccwpck_require__(81378);
-const plain_text_1 = __nccwpck_require__(4461);
 const command_1 = __nccwpck_require__(8210);
 const parse_1 = __nccwpck_require__(91940);
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
 const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
+/**
+ * `down` stops every container (10 s grace each, in parallel) and removes them: a minute is
+ * ample, and a teardown that hangs must not hold the run or the post step much longer.
+ */
+const DOWN_TIMEOUT_MS = 60_000;
 /** What `stop` may take beyond the stop timeout it hands compose. */
 const STOP_MARGIN_MS = 60_000;
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
-/** A container this project needs, by its fixed name, belongs to another compose project. */
-class ComposeConflictError extends ComposeCommandError {
-}
-exports.ComposeConflictError = ComposeConflictError;
-/** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
-const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
+/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
+const nowhere = (why) => ({
+    zookeeper: '',
+    kafkaBrokers: [],
+    cassandraContactPoints: [],
+    unresolved: `compose could not say where the stack's ports are published: ${why}`,
+});
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -105562,23 +105121,19 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
-    async up(progress, deadline) {
+    async up(progress) {
         const command = await this.compose();
-        // Until compose says where this project's servers listen, there is nowhere to probe: the
-        // default ports may belong to another stack (the one a conflict below is about).
-        this.resolved = NOWHERE;
-        await this.refuseForeignContainers(command);
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
-        // timeout as one that starts and never turns ready.
-        const timeoutMs = deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
+        // Until compose says where the ports are, they are unknown, not the defaults.
+        this.resolved = nowhere('docker compose up has not finished');
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs);
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
             // never at the default ports, where some other stack may answer.
-            this.resolved = await this.resolveEndpoints();
+            // When compose cannot say (no container was even created), there is nothing to probe.
+            this.resolved = await this.resolveEndpoints().catch((error) => nowhere((0, errors_1.errorMessage)(error)));
         }
     }
     /** For a project that is already up (init inspects it): learn where its servers listen. */
@@ -105598,7 +105153,7 @@ class ComposeRuntime {
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
         const timeout = this.options.stopTimeoutSeconds ?? 60;
-        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS, undefined, streamTo(progress));
+        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS);
         const after = await this.containers();
         // Each container's own FinishedAt times its stop; compose stops several at once.
         return running.map(({ service }) => {
@@ -105613,13 +105168,13 @@ class ComposeRuntime {
             };
         });
     }
-    async start(progress, deadline) {
+    async start(progress) {
         // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-        await this.up(progress, deadline);
+        await this.up(progress);
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', this.lifecycleTimeoutMs, undefined, options.progress && streamTo(options.progress));
+        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', DOWN_TIMEOUT_MS);
     }
     async logs(service, lines) {
         const command = await this.compose();
@@ -105628,8 +105183,10 @@ class ComposeRuntime {
     }
     async containers() {
         const command = await this.compose();
-        const psEntries = (0, parse_1.parsePs)(await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps'));
-        const ids = psEntries.map((entry) => entry.id);
+        const listing = await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps');
+        // v1 has no JSON listing: it prints container ids only, and inspect says the rest.
+        const psEntries = command.version === 2 ? (0, parse_1.parsePs)(listing) : [];
+        const ids = command.version === 2 ? psEntries.map((entry) => entry.id) : (0, parse_1.parseContainerIds)(listing);
         if (ids.length === 0)
             return [];
         const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', undefined, 'docker'), this.projectName);
@@ -105649,52 +105206,24 @@ class ComposeRuntime {
             };
         });
     }
-    /**
-     * Where each server is published. Each is asked on its own: one service that is not running
-     * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
-     * that nothing answers, instead of asking a stranger on the default port.
-     */
     async resolveEndpoints() {
         const command = await this.compose();
-        const address = (server) => server === undefined
-            ? Promise.resolve([])
-            : this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port')
-                .then((output) => {
-                const published = (0, parse_1.parsePort)(output);
-                return [`${published.host}:${published.port}`];
-            })
-                .catch(() => []);
-        const [zookeeper, kafka, cassandra] = await Promise.all([
-            address(this.ports.zookeeper),
-            address(this.ports.kafka),
-            address(this.ports.cassandra),
-        ]);
-        return {
-            zookeeper: zookeeper[0] ?? '',
-            kafkaBrokers: kafka,
-            cassandraContactPoints: cassandra,
+        const address = async (server) => {
+            if (!server)
+                return undefined;
+            const published = (0, parse_1.parsePort)(await this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port'));
+            return `${published.host}:${published.port}`;
         };
-    }
-    /**
-     * A compose file that fixes container names (docker-compose.yml does) can run once per
-     * engine. When another project holds one of those names, `up` would fail on it, or worse,
-     * a later `down` could be taken to mean that stack: refuse before touching anything.
-     */
-    async refuseForeignContainers(command) {
-        const names = (0, parse_1.parseContainerNames)(await this.exec((0, args_1.configArgs)(command, this.options.project), 'config'));
-        if (names.size === 0)
-            return;
-        const owners = (0, parse_1.parseContainerOwners)(await this.exec((0, args_1.containerOwnersArgs)(), 'ps', undefined, 'docker'));
-        for (const [name, service] of names) {
-            const owner = owners.get(name);
-            if (owner === undefined || owner === this.projectName)
-                continue;
-            const held = owner === '' ? 'a container outside compose' : `compose project "${owner}"`;
-            throw new ComposeConflictError(`container "${name}" (service ${service}) already exists and belongs to ${held}. ` +
-                'The compose file fixes its container_name, so one such stack can run per Docker ' +
-                'engine: wait for the other run to end, or remove it' +
-                (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`));
-        }
+        const [zookeeper, kafka, cassandra] = [
+            await address(this.ports.zookeeper),
+            await address(this.ports.kafka),
+            await address(this.ports.cassandra),
+        ];
+        return {
+            zookeeper: zookeeper ?? '',
+            kafkaBrokers: kafka ? [kafka] : [],
+            cassandraContactPoints: cassandra ? [cassandra] : [],
+        };
     }
     async compose() {
         this.command ??= await (0, command_1.detectCompose)(this.options.run);
@@ -105707,13 +105236,12 @@ class ComposeRuntime {
      * Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error.
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
-    async exec(args, what, timeoutMs, file, onLine) {
+    async exec(args, what, timeoutMs, file) {
         const command = await this.compose();
         const executable = file ?? command.file;
         const result = await this.options.run(executable, args, {
             cwd: this.options.project.directory,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-            ...(onLine ? { onLine } : {}),
         });
         if (result.exitCode !== 0) {
             throw new ComposeCommandError(`docker compose ${what} failed (exit ${result.exitCode}): ` +
@@ -105723,14 +105251,6 @@ class ComposeRuntime {
     }
 }
 exports.ComposeRuntime = ComposeRuntime;
-/** Compose's own lines, live, as progress: what it pulls, creates and starts, as it happens. */
-function streamTo(progress) {
-    return (line) => {
-        const text = (0, plain_text_1.withoutControlSequences)(line).trim();
-        if (text !== '')
-            progress(`compose: ${text}`);
-    };
-}
 
 
 /***/ }),
@@ -105741,12 +105261,11 @@ function streamTo(progress) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 var project_name_1 = __nccwpck_require__(71968);
-Object.defineProperty(exports, "composeDefaultFiles", ({ enumerable: true, get: function () { return project_name_1.composeDefaultFiles; } }));
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
@@ -105769,8 +105288,7 @@ function composeRuntime(project, ports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeOutputError = void 0;
 exports.parsePs = parsePs;
-exports.parseContainerNames = parseContainerNames;
-exports.parseContainerOwners = parseContainerOwners;
+exports.parseContainerIds = parseContainerIds;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
@@ -105809,27 +105327,12 @@ function toPsEntry(value) {
         ...(state === 'exited' && exitCode !== undefined ? { exitCode } : {}),
     };
 }
-/** The fixed `container_name`s of `docker compose config --format json`, by service. */
-function parseContainerNames(output) {
-    const config = asRecord(parseJson(output, 'docker compose config'), 'docker compose config');
-    const services = asRecord(config.services ?? {}, 'docker compose config services');
-    const names = new Map();
-    for (const [service, value] of Object.entries(services)) {
-        const name = asRecord(value, `docker compose config service ${service}`).container_name;
-        if (typeof name === 'string' && name !== '')
-            names.set(name, service);
-    }
-    return names;
-}
-/** `docker ps --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`: name -> project. */
-function parseContainerOwners(output) {
-    const owners = new Map();
-    for (const line of output.split('\n')) {
-        const [name = '', project = ''] = line.split('\t');
-        if (name.trim() !== '')
-            owners.set(name.trim(), project.trim());
-    }
-    return owners;
+/** `docker-compose ps --quiet` (v1) prints one container id per line. */
+function parseContainerIds(output) {
+    return output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
 }
 /** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 function parsePort(output) {
@@ -105951,7 +105454,6 @@ exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
 exports.composeDefaultProjectName = composeDefaultProjectName;
-exports.composeDefaultFiles = composeDefaultFiles;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
@@ -105992,17 +105494,6 @@ function composeDefaultProjectName(env, directory) {
         .replace(/^[_-]+/, '');
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
-/**
- * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
- * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
- * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
- */
-function composeDefaultFiles(env) {
-    const files = (env.COMPOSE_FILE ?? '')
-        .split(env.COMPOSE_PATH_SEPARATOR || ':')
-        .filter((file) => file !== '');
-    return files.length > 0 ? files : ['docker-compose.yml'];
-}
 
 
 /***/ }),
@@ -106017,11 +105508,10 @@ exports.runCommand = exports.QUICK_COMMAND_TIMEOUT_MS = void 0;
 // The only place compose commands are executed: an argument array, no shell, and a deadline.
 const child_1 = __nccwpck_require__(57350);
 /** A command that names no deadline of its own (version, ps, port, inspect, logs). */
-exports.QUICK_COMMAND_TIMEOUT_MS = 60_000;
+exports.QUICK_COMMAND_TIMEOUT_MS = 30_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
     cwd: options.cwd,
     timeoutMs: options.timeoutMs ?? exports.QUICK_COMMAND_TIMEOUT_MS,
-    ...(options.onLine ? { onLine: options.onLine } : {}),
 });
 exports.runCommand = runCommand;
 
@@ -106664,7 +106154,7 @@ function probeTarget(spec) {
 /***/ }),
 
 /***/ 47280:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
@@ -106672,7 +106162,6 @@ function probeTarget(spec) {
 // misspelt key is an error instead of a silently ignored setting.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPEC_SCHEMA = void 0;
-const types_1 = __nccwpck_require__(49518);
 const name = { type: 'string', minLength: 1 };
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const service = {
@@ -106701,7 +106190,6 @@ const topic = {
         partitions: { type: 'integer', minimum: 1 },
         replicationFactor: { type: 'integer', minimum: 1 },
         configs: { ...stringMap, default: {} },
-        minInsyncReplicas: { type: 'integer', minimum: 1 },
     },
 };
 const table = {
@@ -106785,7 +106273,6 @@ exports.SPEC_SCHEMA = {
             description: 'omit for a stack without Kafka',
             properties: {
                 ...role('kafka', 9092),
-                brokers: { type: 'integer', minimum: 1 },
                 topics: { type: 'array', items: topic, default: [] },
             },
         },
@@ -106795,12 +106282,6 @@ exports.SPEC_SCHEMA = {
             description: 'omit for a stack without Cassandra',
             properties: {
                 ...role('cassandra', 9042),
-                datacenters: {
-                    type: 'object',
-                    minProperties: 1,
-                    additionalProperties: { type: 'integer', minimum: 1 },
-                },
-                consistency: { enum: types_1.CONSISTENCY_LEVELS },
                 keyspaces: { type: 'array', items: keyspace, default: [] },
             },
         },
@@ -106983,20 +106464,9 @@ function readTextFile(file) {
 
 // The declared expected state of the stack. infra-spec.yml is this shape, in YAML.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_ROLES = exports.ROLE_NAMES = exports.CONSISTENCY_LEVELS = void 0;
+exports.DEFAULT_ROLES = exports.ROLE_NAMES = void 0;
 exports.declaredRoles = declaredRoles;
 exports.roleOfService = roleOfService;
-/** The consistency levels a probe may write and read at. */
-exports.CONSISTENCY_LEVELS = [
-    'ONE',
-    'TWO',
-    'THREE',
-    'QUORUM',
-    'ALL',
-    'LOCAL_QUORUM',
-    'EACH_QUORUM',
-    'LOCAL_ONE',
-];
 exports.ROLE_NAMES = ['zookeeper', 'kafka', 'cassandra'];
 /** Today's ChatBattle names and ports: what a spec that names no service or port means. */
 exports.DEFAULT_ROLES = {
@@ -107555,23 +107025,16 @@ const node_crypto_1 = __nccwpck_require__(77598);
 const checks_1 = __nccwpck_require__(2369);
 const errors_1 = __nccwpck_require__(87206);
 const readiness_1 = __nccwpck_require__(97625);
-const plain_text_1 = __nccwpck_require__(4461);
 const report_1 = __nccwpck_require__(55235);
 const runtime_1 = __nccwpck_require__(12997);
 const types_1 = __nccwpck_require__(49518);
-/** The CLI's flags; the Action says it with its inputs. */
-const CLI_WORDING = {
-    noPersistence: '--no-persistence',
-    readOnly: '--read-only',
-    allowWrites: '--allow-writes',
-};
+const deadline_1 = __nccwpck_require__(18293);
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
-    const wording = options.wording ?? CLI_WORDING;
     const readOnly = runtime.name === 'existing'
-        ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
-        : `${wording.readOnly}: nothing is written`;
+        ? 'read-only: an existing stack is written to only with --allow-writes (Action: read-only: false)'
+        : '--read-only: nothing is written';
     if (options.readOnly)
         notRun.roundTrip = readOnly;
     else if (!spec.probes.roundTrip)
@@ -107587,7 +107050,7 @@ function phasesNotRun(spec, runtime, options) {
     else if (!runtime.hasLifecycle)
         notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
     else if (options.noPersistence)
-        notRun.persistence = wording.noPersistence;
+        notRun.persistence = '--no-persistence';
     else if (!spec.persistence.enabled)
         notRun.persistence = 'persistence is off in the spec';
     if (runtime.name === 'existing')
@@ -107599,8 +107062,7 @@ async function verify(spec, runtime, options) {
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
-    const inPhase = options.phase ?? ((_name, run) => run());
-    const timed = (phase, run) => inPhase(phase, async () => {
+    const timed = async (phase, run) => {
         const phaseStarted = Date.now();
         try {
             return await run();
@@ -107608,43 +107070,36 @@ async function verify(spec, runtime, options) {
         finally {
             timings[phase] = Date.now() - phaseStarted;
         }
-    });
+    };
     const runId = (0, node_crypto_1.randomUUID)();
     const notRun = phasesNotRun(spec, runtime, options);
     const timeoutMs = options.timeoutSeconds * 1000;
     let session;
     try {
-        // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
-        const bringUpDeadline = Date.now() + timeoutMs;
+        if (runtime.hasLifecycle)
+            progress(`bringing the stack up (${runtime.name})`);
+        // --timeout is one promise for bringing the stack up and waiting until it is ready.
+        const upDeadline = Date.now() + timeoutMs;
         const upError = runtime.hasLifecycle
-            ? await timed('up', () => {
-                progress(`bringing the stack up (${runtime.name})`);
-                return runtime.up(progress, bringUpDeadline).then(() => undefined, errors_1.errorMessage);
-            })
+            ? await timed('up', () => upWithin(runtime, upDeadline, options.timeoutSeconds, progress))
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
-        const deadline = upError ? Date.now() : bringUpDeadline;
-        const readiness = await timed('ready', () => {
-            progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
-            return observer.awaitStack(spec, runtime, deadline, progress);
-        });
+        const deadline = upError ? Date.now() : upDeadline;
+        progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
+        const readiness = await timed('ready', () => observer.awaitStack(spec, runtime, deadline, progress));
         const notReady = (0, readiness_1.notReadyServices)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
-        const { connected, live } = await timed('observe', async () => {
-            progress('observing topics, schema and services');
-            const opened = await observer.connect(runtime.endpoints, readiness);
-            session = opened;
-            return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
-        });
+        progress('observing topics, schema and services');
+        session = await observer.connect(runtime.endpoints, readiness);
+        const connected = session;
+        const live = await timed('observe', () => connected.observeLive(runtime, readiness));
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
-            observed.roundTrip = await timed('roundTrip', () => {
-                progress('round-tripping probe records and rows');
-                return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry);
-            });
+            progress('round-tripping probe records and rows');
+            observed.roundTrip = await timed('roundTrip', () => connected.roundTrip(spec, live, runId, !notRun.ttlExpiry));
         }
         if (!notRun.persistence) {
             if (notReady.length > 0)
@@ -107655,14 +107110,9 @@ async function verify(spec, runtime, options) {
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
-        for (const { service } of notReady) {
-            if (service === runtime.name)
-                continue;
-            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
-            // a container that never started has printed nothing: no empty group, no empty block
-            if (log.trim() !== '')
-                logs[service] = log;
-        }
+        for (const { service } of notReady)
+            if (service !== runtime.name)
+                logs[service] = await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage);
         return {
             result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
@@ -107677,10 +107127,8 @@ async function verify(spec, runtime, options) {
     finally {
         await session?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
-            await timed('down', () => {
-                progress('taking the stack down (data kept)');
-                return runtime.down({ removeData: false, progress });
-            }).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
+            progress('taking the stack down (data kept)');
+            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
         }
     }
 }
@@ -107695,11 +107143,10 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
-    const restartDeadline = Date.now() + timeoutMs;
-    const startError = await runtime.start(progress, restartDeadline).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
+    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : restartDeadline, progress);
+    const readiness = await observer.awaitStack(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
     const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
@@ -107708,6 +107155,12 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
     finally {
         await restarted.close();
     }
+}
+/** undefined once up is done; else why not, including an up still running at the deadline. */
+function upWithin(runtime, deadline, timeoutSeconds, progress) {
+    return (0, deadline_1.beforeDeadline)(runtime.up(progress), deadline, 'up').then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
+        ? `bringing the stack up did not finish within ${timeoutSeconds} s (the timeout)`
+        : (0, errors_1.errorMessage)(error));
 }
 function persistenceFailed(reason) {
     const failed = { ok: false, error: `persistence test aborted: ${reason}`, ms: 0 };
@@ -107946,14 +107399,6 @@ module.exports = require("node:querystring");
 
 "use strict";
 module.exports = require("node:stream");
-
-/***/ }),
-
-/***/ 46193:
-/***/ ((module) => {
-
-"use strict";
-module.exports = require("node:string_decoder");
 
 /***/ }),
 
