@@ -29,12 +29,25 @@ function canonical(file: string): string {
   return existsSync(absolute) ? realpathSync(absolute) : absolute;
 }
 
+/**
+ * Makes a folder and its missing parents one level at a time: mkdirSync's recursive mode spins
+ * forever where a parent exists but refuses children (Linux /proc).
+ */
+export function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let dir = resolve(folder); !existsSync(dir); dir = dirname(dir)) missing.unshift(dir);
+  for (const dir of missing) mkdirSync(dir);
+}
+
 function reason(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? errorMessage(error);
 }
 
 /** Opens each path for appending (creating its folder), so a bad path fails before the run. */
-export function checkReportFiles(reports: ReportFile[], inputs: string[]): void {
+export function checkReportFiles(
+  reports: Pick<ReportFile, 'flag' | 'file'>[],
+  inputs: string[],
+): void {
   const taken = new Map(inputs.map((file) => [canonical(file), 'it is an input of this run']));
   const toStdout = reports.filter(({ file }) => file === STDOUT);
   if (toStdout.length > 1) {
@@ -50,11 +63,11 @@ export function checkReportFiles(reports: ReportFile[], inputs: string[]): void 
     taken.set(path, `${flag} writes the same file`);
     const existed = existsSync(path);
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      makeFolders(dirname(path));
       closeSync(openSync(path, 'a'));
     } catch (error) {
       throw new UserError(
-        `${flag} ${file} cannot be written (${reason(error)}); give a writable file path`,
+        `${flag} ${file} cannot be written (${reason(error)}); give a writable path`,
       );
     }
     if (!existed) rmSync(path, { force: true });

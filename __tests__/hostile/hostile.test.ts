@@ -95,7 +95,8 @@ describe.each(CASES.map((hostile) => [hostile.name, hostile] as const))('%s', (_
       });
       expect(run.post.exitCode).toBe(0);
       const summary = run.artifacts.summary ?? '';
-      expectWords(`${run.stdout}\n${summary}`, hostile);
+      // the job's log is main's and post's (post tears the stack down)
+      expectWords(`${run.stdout}\n${run.post.stdout}\n${summary}`, hostile);
       expect(run.exitCode).toBe(hostile.expect.actionExit ?? actionExitFor(hostile.expect.exit));
       expect(summaryProblems(summary)).toEqual([]);
       if (prepared.action.inputs?.['cassandra-password'] && !hostile.expect.inputsRefused) {

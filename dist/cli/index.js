@@ -71808,6 +71808,7 @@ async function zookeeperReady(address) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.STDOUT = void 0;
+exports.makeFolders = makeFolders;
 exports.checkReportFiles = checkReportFiles;
 exports.writeReportFiles = writeReportFiles;
 // Where the CLI writes its reports, checked before anything starts: a path that cannot be
@@ -71822,6 +71823,17 @@ exports.STDOUT = '-';
 function canonical(file) {
     const absolute = (0, node_path_1.resolve)(file);
     return (0, node_fs_1.existsSync)(absolute) ? (0, node_fs_1.realpathSync)(absolute) : absolute;
+}
+/**
+ * Makes a folder and its missing parents one level at a time: mkdirSync's recursive mode spins
+ * forever where a parent exists but refuses children (Linux /proc).
+ */
+function makeFolders(folder) {
+    const missing = [];
+    for (let dir = (0, node_path_1.resolve)(folder); !(0, node_fs_1.existsSync)(dir); dir = (0, node_path_1.dirname)(dir))
+        missing.unshift(dir);
+    for (const dir of missing)
+        (0, node_fs_1.mkdirSync)(dir);
 }
 function reason(error) {
     return error.code ?? (0, errors_1.errorMessage)(error);
@@ -71843,11 +71855,11 @@ function checkReportFiles(reports, inputs) {
         taken.set(path, `${flag} writes the same file`);
         const existed = (0, node_fs_1.existsSync)(path);
         try {
-            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+            makeFolders((0, node_path_1.dirname)(path));
             (0, node_fs_1.closeSync)((0, node_fs_1.openSync)(path, 'a'));
         }
         catch (error) {
-            throw new errors_1.UserError(`${flag} ${file} cannot be written (${reason(error)}); give a writable file path`);
+            throw new errors_1.UserError(`${flag} ${file} cannot be written (${reason(error)}); give a writable path`);
         }
         if (!existed)
             (0, node_fs_1.rmSync)(path, { force: true });

@@ -101824,6 +101824,7 @@ const path = __importStar(__nccwpck_require__(76760));
 const errors_1 = __nccwpck_require__(87206);
 const report_1 = __nccwpck_require__(41714);
 const pr_comment_1 = __nccwpck_require__(71914);
+const report_files_1 = __nccwpck_require__(86063);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
 const for_run_1 = __nccwpck_require__(94116);
@@ -101876,10 +101877,23 @@ function requireEndpoints(inputs, servers) {
         throw new inputs_1.InputError(`Input ${missing.map((name) => `"${name}"`).join(', ')} is required with runtime "existing": the spec declares that server (host:port).`);
     }
 }
+function reportPaths(directory) {
+    return {
+        json: path.join(directory, 'infra-verify.json'),
+        junit: path.join(directory, 'infra-verify.junit.xml'),
+    };
+}
+/** An unwritable report-dir is the user's to fix, found before anything starts. */
+function checkReportDir(directory) {
+    const { json, junit } = reportPaths(directory);
+    (0, report_files_1.checkReportFiles)([
+        { flag: 'report-dir', file: json },
+        { flag: 'report-dir', file: junit },
+    ], []);
+}
 function writeReports(report, directory) {
-    (0, node_fs_1.mkdirSync)(directory, { recursive: true });
-    const json = path.join(directory, 'infra-verify.json');
-    const junit = path.join(directory, 'infra-verify.junit.xml');
+    (0, report_files_1.makeFolders)(directory);
+    const { json, junit } = reportPaths(directory);
     (0, node_fs_1.writeFileSync)(json, (0, report_1.renderJson)(report));
     (0, node_fs_1.writeFileSync)(junit, (0, report_1.renderJunit)(report));
     return { json, junit };
@@ -101936,6 +101950,7 @@ async function run() {
         core.setSecret(inputs.cassandraCredentials.password);
     }
     const loaded = (0, for_run_1.specForRun)(inputs.spec, inputs.workingDirectory);
+    checkReportDir(inputs.reportDir);
     const report = inputs.mode === 'static' ? staticRun(inputs, loaded.spec) : await liveRun(inputs, loaded);
     const reports = writeReports(report, inputs.reportDir);
     await core.summary.addRaw((0, report_1.renderMarkdown)(report)).write();
@@ -104315,6 +104330,89 @@ async function zookeeperReady(address) {
         throw new Error(`srvr answered without a Mode line: ${JSON.stringify(srvr.raw.slice(0, 80))}`);
     }
     return { mode: srvr.mode };
+}
+
+
+/***/ }),
+
+/***/ 86063:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.STDOUT = void 0;
+exports.makeFolders = makeFolders;
+exports.checkReportFiles = checkReportFiles;
+exports.writeReportFiles = writeReportFiles;
+// Where the CLI writes its reports, checked before anything starts: a path that cannot be
+// written, two reports on one path, or a report over an input file is a usage error (exit 2)
+// while nothing has run yet. A write that still fails after the run is reported, and the run
+// keeps its own exit code.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+const errors_1 = __nccwpck_require__(87206);
+/** Standard output, for `--report-json -`. */
+exports.STDOUT = '-';
+function canonical(file) {
+    const absolute = (0, node_path_1.resolve)(file);
+    return (0, node_fs_1.existsSync)(absolute) ? (0, node_fs_1.realpathSync)(absolute) : absolute;
+}
+/**
+ * Makes a folder and its missing parents one level at a time: mkdirSync's recursive mode spins
+ * forever where a parent exists but refuses children (Linux /proc).
+ */
+function makeFolders(folder) {
+    const missing = [];
+    for (let dir = (0, node_path_1.resolve)(folder); !(0, node_fs_1.existsSync)(dir); dir = (0, node_path_1.dirname)(dir))
+        missing.unshift(dir);
+    for (const dir of missing)
+        (0, node_fs_1.mkdirSync)(dir);
+}
+function reason(error) {
+    return error.code ?? (0, errors_1.errorMessage)(error);
+}
+/** Opens each path for appending (creating its folder), so a bad path fails before the run. */
+function checkReportFiles(reports, inputs) {
+    const taken = new Map(inputs.map((file) => [canonical(file), 'it is an input of this run']));
+    const toStdout = reports.filter(({ file }) => file === exports.STDOUT);
+    if (toStdout.length > 1) {
+        throw new errors_1.UserError(`${toStdout.map(({ flag }) => flag).join(' and ')} both write to standard output; give one of them a file`);
+    }
+    for (const { flag, file } of reports) {
+        if (file === exports.STDOUT)
+            continue;
+        const path = canonical(file);
+        const clash = taken.get(path);
+        if (clash)
+            throw new errors_1.UserError(`${flag} ${file}: ${clash}; give each report its own file`);
+        taken.set(path, `${flag} writes the same file`);
+        const existed = (0, node_fs_1.existsSync)(path);
+        try {
+            makeFolders((0, node_path_1.dirname)(path));
+            (0, node_fs_1.closeSync)((0, node_fs_1.openSync)(path, 'a'));
+        }
+        catch (error) {
+            throw new errors_1.UserError(`${flag} ${file} cannot be written (${reason(error)}); give a writable path`);
+        }
+        if (!existed)
+            (0, node_fs_1.rmSync)(path, { force: true });
+    }
+}
+/** Writes every report; returns one message per report that could not be written. */
+function writeReportFiles(reports) {
+    return reports.flatMap(({ flag, file, render }) => {
+        try {
+            if (file === exports.STDOUT)
+                process.stdout.write(render());
+            else
+                (0, node_fs_1.writeFileSync)(file, render());
+            return [];
+        }
+        catch (error) {
+            return [`${flag} ${file} could not be written after the run (${reason(error)})`];
+        }
+    });
 }
 
 

@@ -1,7 +1,7 @@
 // The action's main step: inputs -> runtime -> verify() -> summary, reports, outputs,
 // annotations. A thin shell over the engine; the teardown belongs to post.
 import * as core from '@actions/core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { UserError, errorMessage } from '../model/errors';
 import type { VerifyReport } from '../model/report';
@@ -19,6 +19,7 @@ import {
   type FailOn,
   type FailureReason,
 } from '../report';
+import { checkReportFiles, makeFolders } from '../report-files';
 import { composeRuntime } from '../runtime/compose';
 import { ExistingRuntime } from '../runtime/existing';
 import { specForRun, type SpecForRun } from '../spec/for-run';
@@ -92,10 +93,28 @@ function requireEndpoints(
   }
 }
 
+function reportPaths(directory: string): { json: string; junit: string } {
+  return {
+    json: path.join(directory, 'infra-verify.json'),
+    junit: path.join(directory, 'infra-verify.junit.xml'),
+  };
+}
+
+/** An unwritable report-dir is the user's to fix, found before anything starts. */
+function checkReportDir(directory: string): void {
+  const { json, junit } = reportPaths(directory);
+  checkReportFiles(
+    [
+      { flag: 'report-dir', file: json },
+      { flag: 'report-dir', file: junit },
+    ],
+    [],
+  );
+}
+
 function writeReports(report: VerifyReport, directory: string): { json: string; junit: string } {
-  mkdirSync(directory, { recursive: true });
-  const json = path.join(directory, 'infra-verify.json');
-  const junit = path.join(directory, 'infra-verify.junit.xml');
+  makeFolders(directory);
+  const { json, junit } = reportPaths(directory);
   writeFileSync(json, renderJson(report));
   writeFileSync(junit, renderJunit(report));
   return { json, junit };
@@ -192,6 +211,7 @@ export async function run(inputs: ActionInputs): Promise<void> {
     core.setSecret(inputs.cassandraCredentials.password);
   }
   const loaded = specForRun(inputs.spec, inputs.workingDirectory);
+  checkReportDir(inputs.reportDir);
   if (inputs.mode === 'static') setEndpointOutputs(undefined, '');
   const report =
     inputs.mode === 'static' ? staticRun(inputs, loaded.spec) : await liveRun(inputs, loaded);
