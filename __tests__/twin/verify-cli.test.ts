@@ -33,7 +33,7 @@ it.each([
   ],
   [
     [...existing, '--kafka-brokers', 'kafka'],
-    /--kafka-brokers "kafka" is not a comma-separated list of host:port/,
+    /--kafka-brokers has "kafka": use host:port, e.g. localhost:9092/,
   ],
   [
     ['--runtime', 'kubernetes'],
