@@ -69857,6 +69857,7 @@ function toResult(locate, def, outcome) {
         durationMs: outcome.durationMs ?? 0,
         ...(source && { source }),
         ...(def.parent && { parent: def.parent }),
+        ...(outcome.blockedBy && { blockedBy: outcome.blockedBy }),
     };
 }
 const pass = (message, expected, actual) => ({
@@ -69875,7 +69876,11 @@ const mismatch = (object, what, expected, actual) => ({
     actual,
 });
 exports.mismatch = mismatch;
-const skip = (reason) => ({ status: 'skip', message: reason });
+const skip = (reason, blockedBy) => ({
+    status: 'skip',
+    message: reason,
+    ...(blockedBy && { blockedBy }),
+});
 exports.skip = skip;
 /** Compares and reports: pass when equal, else the mismatch naming both values. */
 function compare(object, what, expected, actual) {
@@ -69886,9 +69891,11 @@ function compare(object, what, expected, actual) {
 /** A check whose prerequisite did not pass is skipped, naming the prerequisite. */
 function needs(prerequisites, compute) {
     const blocker = prerequisites.find((check) => check.status !== 'pass');
-    if (blocker)
-        return (0, exports.skip)(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`);
-    return compute();
+    if (!blocker)
+        return compute();
+    // A prerequisite that was itself only turned off blocks nothing worth a warning.
+    const failed = blocker.status === 'fail' || blocker.status === 'error';
+    return (0, exports.skip)(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`, blocker.blockedBy ?? (failed ? blocker.id : undefined));
 }
 /** One failed probe is one error: its first dependent check reports it, the rest are skipped
  * with a pointer back to it. */
@@ -69904,8 +69911,9 @@ class ProbeGate {
     use(compute) {
         if (this.observed.ok)
             return compute(this.observed.value);
-        if (this.reported)
-            return (0, exports.skip)(`the ${this.probe} probe failed (reported above)`);
+        if (this.reported) {
+            return (0, exports.skip)(`the ${this.probe} probe failed (reported above)`, `probe:${this.probe}`);
+        }
         this.reported = true;
         return {
             status: 'error',
@@ -69937,7 +69945,7 @@ function combine(outcomes, whenNothingToCheck) {
     return (pick('fail') ??
         pick('error') ??
         pick('pass') ??
-        (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
+        (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck, by('skip').find((outcome) => outcome.blockedBy)?.blockedBy));
 }
 
 
@@ -70595,6 +70603,26 @@ async function observe(probe) {
 /** The same failure for a probe that was never run because something before it failed. */
 function notObserved(reason) {
     return { ok: false, error: reason, ms: 0 };
+}
+
+
+/***/ }),
+
+/***/ 4461:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Text from a container or a command, made safe to show: terminal control sequences (compose's
+// `ESC[2K` line clearing, colours, titles) and other control characters removed.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.withoutControlSequences = withoutControlSequences;
+// CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), and any other two-byte escape.
+const ESCAPE_SEQUENCE = new RegExp(String.raw `\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])`, 'g');
+// Control characters but tab and newline (a lone carriage return redraws a line: a newline).
+const CONTROL = new RegExp(String.raw `[\u0000-\u0008\u000b-\u001f\u007f-\u009f]`, 'g');
+function withoutControlSequences(text) {
+    return text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }
 
 
@@ -71896,6 +71924,7 @@ exports.describeCounts = describeCounts;
 exports.formatDuration = formatDuration;
 exports.checklist = checklist;
 exports.isProblem = isProblem;
+exports.verdict = verdict;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
 const report_1 = __nccwpck_require__(55235);
@@ -71938,6 +71967,16 @@ function checklist(checks) {
 }
 function isProblem(check) {
     return check.status === 'fail' || check.status === 'error';
+}
+/** The heading's mark and word; a failure that does not fail the step (fail-on) is a warning.
+ * error: the verifier could not finish (a bad spec or input, say), so nothing was judged. */
+function verdict(result, warnOnly) {
+    if (result === 'pass')
+        return `${exports.MARKS.pass} infra-verify: PASS`;
+    const word = result.toUpperCase();
+    return warnOnly
+        ? `${exports.MARKS.error} infra-verify: ${word} (warning only: ${warnOnly})`
+        : `${exports.MARKS.fail} infra-verify: ${word}`;
 }
 
 
@@ -71982,13 +72021,41 @@ function renderConsole(report) {
 
 /***/ }),
 
+/***/ 28009:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.failureReason = failureReason;
+exports.failsStep = failsStep;
+function failureReason(report) {
+    if (report.notReady?.length)
+        return 'not-ready';
+    if (report.checks.some((check) => check.status === 'fail'))
+        return 'drift';
+    if (report.checks.some((check) => check.status === 'error'))
+        return 'error';
+    return '';
+}
+/** Whether the step fails: `drift` also fails on a spec that cannot be used, since then nothing
+ * was judged; a stack that did not come up, or an error, is a warning there. */
+function failsStep(failOn, reason) {
+    if (reason === '' || failOn === 'never')
+        return false;
+    return failOn === 'any' || reason === 'drift' || reason === 'spec';
+}
+
+
+/***/ }),
+
 /***/ 41714:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
+exports.MARKS = exports.describeCounts = exports.countChecks = exports.failureReason = exports.failsStep = exports.renderPrErrorComment = exports.renderPrComment = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
 var console_1 = __nccwpck_require__(39475);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
 var json_1 = __nccwpck_require__(32794);
@@ -71998,6 +72065,12 @@ Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function
 var markdown_1 = __nccwpck_require__(54285);
 Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
+var pr_comment_1 = __nccwpck_require__(71914);
+Object.defineProperty(exports, "renderPrComment", ({ enumerable: true, get: function () { return pr_comment_1.renderPrComment; } }));
+Object.defineProperty(exports, "renderPrErrorComment", ({ enumerable: true, get: function () { return pr_comment_1.renderPrErrorComment; } }));
+var failure_reason_1 = __nccwpck_require__(28009);
+Object.defineProperty(exports, "failsStep", ({ enumerable: true, get: function () { return failure_reason_1.failsStep; } }));
+Object.defineProperty(exports, "failureReason", ({ enumerable: true, get: function () { return failure_reason_1.failureReason; } }));
 var checklist_1 = __nccwpck_require__(1478);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
 Object.defineProperty(exports, "describeCounts", ({ enumerable: true, get: function () { return checklist_1.describeCounts; } }));
@@ -72217,10 +72290,11 @@ function logTail(log) {
         ? log
         : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
 }
-function blocksOf(report) {
-    const { result } = report;
+function blocksOf(report, warnOnly) {
     const blocks = [
-        block('the verdict', `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
+        block('the verdict', 
+        // our own words only: warnOnly is "fail-on: <one of three>"
+        `## ${(0, checklist_1.verdict)(report.result, warnOnly)}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
     ];
     if (report.notReady?.length) {
         blocks.push(block('a heading', '### Stack did not come up', ''));
@@ -72278,12 +72352,113 @@ function withinBudget(blocks) {
     }
     return out;
 }
-function renderMarkdown(report) {
-    return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
+/** warnOnly: why failures do not fail the step (e.g. "fail-on: never"); they are then warnings */
+function renderMarkdown(report, warnOnly) {
+    return `${withinBudget(blocksOf(report, warnOnly)).join('\n').replace(/\n+$/, '')}\n`;
 }
 /** The summary of a run that ended before any check: why, verbatim but inert and short. */
-function renderErrorMarkdown(message) {
-    return ['## ❌ infra-verify: ERROR', '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
+function renderErrorMarkdown(message, warnOnly) {
+    return [`## ${(0, checklist_1.verdict)('error', warnOnly)}`, '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 71914:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_VALUE_CHARS = exports.MAX_ROWS = void 0;
+exports.codeSpan = codeSpan;
+exports.plainText = plainText;
+exports.renderPrComment = renderPrComment;
+exports.renderPrErrorComment = renderPrErrorComment;
+const checklist_1 = __nccwpck_require__(1478);
+/** Rows beyond this are counted, not listed: the summary has them all. */
+exports.MAX_ROWS = 20;
+/** A value longer than this is cut: a comment is read at a glance. */
+exports.MAX_VALUE_CHARS = 120;
+function bounded(value) {
+    const line = value.replace(/\s+/g, ' ').trim();
+    return line.length > exports.MAX_VALUE_CHARS ? `${line.slice(0, exports.MAX_VALUE_CHARS - 1)}…` : line;
+}
+/** A code span that no backtick inside the value can close early; `|` escaped for tables. */
+function codeSpan(value) {
+    const text = bounded(value);
+    if (text === '')
+        return ' ';
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+/** Markdown and HTML escaped: no link, image, emphasis or tag can form, and no @mention pings. */
+function escapeText(value) {
+    return value
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/@/g, '@\u2060');
+}
+function plainText(value) {
+    return escapeText(bounded(value));
+}
+/** A check title keeps its own code spans (`channel-stats` topic exists); the rest is text. */
+function title(value) {
+    return bounded(value)
+        .split(/(`[^`]+`)/)
+        .map((part) => (/^`[^`]+`$/.test(part) ? codeSpan(part.slice(1, -1)) : escapeText(part)))
+        .join('');
+}
+function where(check, options) {
+    if (!check.source)
+        return ' ';
+    const { label, url } = options.sourceLink(check.source);
+    return url ? `[${codeSpan(label)}](${url})` : codeSpan(label);
+}
+function row(check, options) {
+    // A probe error has no expected/actual: its message says what went wrong.
+    const expected = check.expected ?? (check.status === 'error' ? check.message : '');
+    const actual = check.actual ?? '';
+    return `| ${checklist_1.MARKS[check.status]} ${title(check.title)} | ${codeSpan(expected)} | ${codeSpan(actual)} | ${where(check, options)} |`;
+}
+function renderPrComment(report, options) {
+    const counts = (0, checklist_1.countChecks)(report.checks);
+    const out = [
+        options.marker,
+        `### ${plainText((0, checklist_1.verdict)(report.result, options.warnOnly))}`,
+        '',
+        `${(0, checklist_1.describeCounts)(counts)} · runtime ${codeSpan(report.runtime)} · [job summary](${options.summaryUrl})`,
+    ];
+    const notReady = report.notReady ?? [];
+    if (notReady.length > 0) {
+        out.push('', '**Did not come up:**', '');
+        for (const { service, message } of notReady.slice(0, exports.MAX_ROWS)) {
+            out.push(`- ${codeSpan(service)}: ${codeSpan(message)}`);
+        }
+    }
+    const problems = report.checks.filter(checklist_1.isProblem);
+    if (problems.length > 0) {
+        out.push('', '| Check | Expected | Actual | Spec |', '| --- | --- | --- | --- |');
+        out.push(...problems.slice(0, exports.MAX_ROWS).map((check) => row(check, options)));
+        if (problems.length > exports.MAX_ROWS) {
+            out.push('', `…and ${problems.length - exports.MAX_ROWS} more in the job summary.`);
+        }
+    }
+    return `${out.join('\n')}\n`;
+}
+/** A run that could not finish (a bad spec, say): the verdict and the message's first line. */
+function renderPrErrorComment(message, options) {
+    return [
+        options.marker,
+        `### ${plainText((0, checklist_1.verdict)('error', options.warnOnly))}`,
+        '',
+        `${codeSpan(message)} · [job summary](${options.summaryUrl})`,
+        '',
+    ].join('\n');
 }
 
 
@@ -72302,6 +72477,7 @@ exports.runChild = runChild;
 // group, so a kill also reaches what it started (the compose plugin under `docker`, mvn's JVM).
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_os_1 = __nccwpck_require__(48161);
+const node_string_decoder_1 = __nccwpck_require__(46193);
 /** A child that overran its deadline or its output cap; it has been killed. */
 class ChildCommandError extends Error {
     constructor(message) {
@@ -72373,13 +72549,20 @@ function runChild(file, args, options) {
                 killGroup(pid);
         };
         const timer = setTimeout(() => end(`${shown(file, args)} did not finish within ${Math.ceil(options.timeoutMs / 1000)} s; it was killed`), options.timeoutMs);
-        const collect = (into) => (chunk) => {
-            bytes += chunk.length;
-            if (bytes > maxBytes) {
-                end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
-                return;
-            }
-            into.push(chunk);
+        const splitters = [];
+        const collect = (into) => {
+            const lines = options.onLine ? new LineSplitter(options.onLine) : undefined;
+            if (lines)
+                splitters.push(lines);
+            return (chunk) => {
+                bytes += chunk.length;
+                if (bytes > maxBytes) {
+                    end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
+                    return;
+                }
+                into.push(chunk);
+                lines?.write(chunk);
+            };
         };
         child.stdout.on('data', collect(stdout));
         child.stderr.on('data', collect(stderr));
@@ -72392,6 +72575,8 @@ function runChild(file, args, options) {
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
+            for (const lines of splitters)
+                lines.end();
             if (pid !== undefined) {
                 // the group may still hold grandchildren that outlived their parent
                 killGroup(pid);
@@ -72408,6 +72593,26 @@ function runChild(file, args, options) {
             });
         });
     });
+}
+/** Calls back once per line as lines complete; a character split across chunks stays whole. */
+class LineSplitter {
+    onLine;
+    decoder = new node_string_decoder_1.StringDecoder('utf8');
+    pending = '';
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    write(chunk) {
+        const lines = (this.pending + this.decoder.write(chunk)).split(/\r?\n/);
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.onLine(line);
+    }
+    end() {
+        const rest = this.pending + this.decoder.end();
+        if (rest !== '')
+            this.onLine(rest);
+    }
 }
 
 
@@ -72547,6 +72752,7 @@ exports.ComposeRuntime = exports.ComposeCommandError = void 0;
 const errors_1 = __nccwpck_require__(87206);
 const runtime_1 = __nccwpck_require__(12997);
 const args_1 = __nccwpck_require__(81378);
+const plain_text_1 = __nccwpck_require__(4461);
 const command_1 = __nccwpck_require__(8210);
 const parse_1 = __nccwpck_require__(91940);
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
@@ -72597,7 +72803,7 @@ class ComposeRuntime {
         // Until compose says where the ports are, they are unknown, not the defaults.
         this.resolved = nowhere('docker compose up has not finished');
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs);
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs, undefined, streamTo(progress));
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
@@ -72623,7 +72829,7 @@ class ComposeRuntime {
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
         const timeout = this.options.stopTimeoutSeconds ?? 60;
-        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS);
+        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS, undefined, streamTo(progress));
         const after = await this.containers();
         // Each container's own FinishedAt times its stop; compose stops several at once.
         return running.map(({ service }) => {
@@ -72644,7 +72850,7 @@ class ComposeRuntime {
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', DOWN_TIMEOUT_MS);
+        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), undefined, options.progress && streamTo(options.progress));
     }
     async logs(service, lines) {
         const command = await this.compose();
@@ -72706,12 +72912,13 @@ class ComposeRuntime {
      * Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error.
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
-    async exec(args, what, timeoutMs, file) {
+    async exec(args, what, timeoutMs, file, onLine) {
         const command = await this.compose();
         const executable = file ?? command.file;
         const result = await this.options.run(executable, args, {
             cwd: this.options.project.directory,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            ...(onLine ? { onLine } : {}),
         });
         if (result.exitCode !== 0) {
             throw new ComposeCommandError(`docker compose ${what} failed (exit ${result.exitCode}): ` +
@@ -72721,6 +72928,14 @@ class ComposeRuntime {
     }
 }
 exports.ComposeRuntime = ComposeRuntime;
+/** Compose's own lines, live, as progress: what it pulls, creates and starts, as it happens. */
+function streamTo(progress) {
+    return (line) => {
+        const text = (0, plain_text_1.withoutControlSequences)(line).trim();
+        if (text !== '')
+            progress(`compose: ${text}`);
+    };
+}
 
 
 /***/ }),
@@ -72982,6 +73197,7 @@ exports.QUICK_COMMAND_TIMEOUT_MS = 30_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
     cwd: options.cwd,
     timeoutMs: options.timeoutMs ?? exports.QUICK_COMMAND_TIMEOUT_MS,
+    ...(options.onLine ? { onLine: options.onLine } : {}),
 });
 exports.runCommand = runCommand;
 
@@ -76073,16 +76289,24 @@ const node_crypto_1 = __nccwpck_require__(77598);
 const checks_1 = __nccwpck_require__(2369);
 const errors_1 = __nccwpck_require__(87206);
 const readiness_1 = __nccwpck_require__(97625);
+const plain_text_1 = __nccwpck_require__(4461);
 const report_1 = __nccwpck_require__(55235);
 const runtime_1 = __nccwpck_require__(12997);
 const types_1 = __nccwpck_require__(49518);
 const deadline_1 = __nccwpck_require__(18293);
+/** The CLI's flags; the Action says it with its inputs. */
+const CLI_WORDING = {
+    noPersistence: '--no-persistence',
+    readOnly: '--read-only',
+    allowWrites: '--allow-writes',
+};
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
+    const wording = options.wording ?? CLI_WORDING;
     const readOnly = runtime.name === 'existing'
-        ? 'read-only: an existing stack is written to only with --allow-writes (Action: read-only: false)'
-        : '--read-only: nothing is written';
+        ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
+        : `${wording.readOnly}: nothing is written`;
     if (options.readOnly)
         notRun.roundTrip = readOnly;
     else if (!spec.probes.roundTrip)
@@ -76098,7 +76322,7 @@ function phasesNotRun(spec, runtime, options) {
     else if (!runtime.hasLifecycle)
         notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
     else if (options.noPersistence)
-        notRun.persistence = '--no-persistence';
+        notRun.persistence = wording.noPersistence;
     else if (!spec.persistence.enabled)
         notRun.persistence = 'persistence is off in the spec';
     if (runtime.name === 'existing')
@@ -76110,7 +76334,8 @@ async function verify(spec, runtime, options) {
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
-    const timed = async (phase, run) => {
+    const inPhase = options.phase ?? ((_name, run) => run());
+    const timed = (phase, run) => inPhase(phase, async () => {
         const phaseStarted = Date.now();
         try {
             return await run();
@@ -76118,36 +76343,43 @@ async function verify(spec, runtime, options) {
         finally {
             timings[phase] = Date.now() - phaseStarted;
         }
-    };
+    });
     const runId = (0, node_crypto_1.randomUUID)();
     const notRun = phasesNotRun(spec, runtime, options);
     const timeoutMs = options.timeoutSeconds * 1000;
     let session;
     try {
-        if (runtime.hasLifecycle)
-            progress(`bringing the stack up (${runtime.name})`);
         // --timeout is one promise for bringing the stack up and waiting until it is ready.
         const upDeadline = Date.now() + timeoutMs;
         const upError = runtime.hasLifecycle
-            ? await timed('up', () => upWithin(runtime, upDeadline, options.timeoutSeconds, progress))
+            ? await timed('up', () => {
+                progress(`bringing the stack up (${runtime.name})`);
+                return upWithin(runtime, upDeadline, options.timeoutSeconds, progress);
+            })
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = upError ? Date.now() : upDeadline;
-        progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
-        const readiness = await timed('ready', () => observer.awaitStack(spec, runtime, deadline, progress));
+        const readiness = await timed('ready', () => {
+            progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
+            return observer.awaitStack(spec, runtime, deadline, progress);
+        });
         const notReady = (0, readiness_1.notReadyServices)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
-        progress('observing topics, schema and services');
-        session = await observer.connect(runtime.endpoints, readiness);
-        const connected = session;
-        const live = await timed('observe', () => connected.observeLive(runtime, readiness));
+        const { connected, live } = await timed('observe', async () => {
+            progress('observing topics, schema and services');
+            const opened = await observer.connect(runtime.endpoints, readiness);
+            session = opened;
+            return { connected: opened, live: await opened.observeLive(runtime, readiness) };
+        });
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
-            progress('round-tripping probe records and rows');
-            observed.roundTrip = await timed('roundTrip', () => connected.roundTrip(spec, live, runId, !notRun.ttlExpiry));
+            observed.roundTrip = await timed('roundTrip', () => {
+                progress('round-tripping probe records and rows');
+                return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry);
+            });
         }
         if (!notRun.persistence) {
             if (notReady.length > 0)
@@ -76160,7 +76392,7 @@ async function verify(spec, runtime, options) {
         const logs = {};
         for (const { service } of notReady)
             if (service !== runtime.name)
-                logs[service] = await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage);
+                logs[service] = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
         return {
             result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
@@ -76175,8 +76407,10 @@ async function verify(spec, runtime, options) {
     finally {
         await session?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
-            progress('taking the stack down (data kept)');
-            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
+            await timed('down', () => {
+                progress('taking the stack down (data kept)');
+                return runtime.down({ removeData: false, progress });
+            }).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
         }
     }
 }
@@ -76351,6 +76585,14 @@ module.exports = require("node:path");
 
 "use strict";
 module.exports = require("node:process");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:string_decoder");
 
 /***/ }),
 

@@ -101493,27 +101493,33 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.annotationsFor = annotationsFor;
-// Failed checks as annotations on the line that drifted: the spec entry, or the compose or
-// infrastructure line a check points at. Pure, so the mapping is tested without a runner.
+// Failed checks as annotations on the line that drifted (the spec entry, or the compose or
+// infrastructure line a check points at), and the checks they kept from running as warnings. Pure, so the mapping is tested without a runner.
 const path = __importStar(__nccwpck_require__(76760));
-function annotationsFor(checks, workspace) {
-    return checks
-        .filter((check) => check.status === 'fail' || check.status === 'error')
-        .map((check) => {
+/** failing: whether failed checks fail the step; when not, they are warnings too */
+function annotationsFor(checks, workspace, failing = true) {
+    return checks.flatMap((check) => {
+        const problem = check.status === 'fail' || check.status === 'error';
+        const blocked = check.status === 'skip' && check.blockedBy !== undefined;
+        if (!problem && !blocked)
+            return [];
         const annotation = {
-            title: `infra-verify: ${check.title}`,
+            level: problem && failing ? 'error' : 'warning',
+            title: `infra-verify: ${check.title}${blocked ? ' (skipped)' : ''}`,
             message: check.message,
         };
         if (!check.source)
-            return annotation;
+            return [annotation];
         // GitHub places annotations by a path relative to the repository root
         const file = path.relative(workspace, path.resolve(workspace, check.source.file));
-        return {
-            ...annotation,
-            file: file.split(path.sep).join('/'),
-            startLine: check.source.line,
-            startColumn: check.source.column,
-        };
+        return [
+            {
+                ...annotation,
+                file: file.split(path.sep).join('/'),
+                startLine: check.source.line,
+                startColumn: check.source.column,
+            },
+        ];
     });
 }
 
@@ -101694,6 +101700,7 @@ function readInputs(get, env) {
         reportDir: path.resolve(workingDirectory, get('report-dir') || 'infra-verify-reports'),
         comment: booleanInput(get, 'comment', (0, pr_comment_1.isPullRequestEvent)(env)),
         githubToken: get('github-token'),
+        failOn: failOnInput(get('fail-on')),
     };
     const composeFiles = () => (0, host_port_1.splitList)(get('compose-file') || 'docker-compose.yml');
     const mode = get('mode') || 'live';
@@ -101771,6 +101778,14 @@ function endpointList(get, name) {
     }
     return addresses;
 }
+const FAIL_ON = ['drift', 'any', 'never'];
+function failOnInput(value) {
+    const failOn = value.trim() || 'any';
+    if (!FAIL_ON.includes(failOn)) {
+        throw new InputError(`Input "fail-on" is "${value}": use drift, any or never.`);
+    }
+    return failOn;
+}
 
 
 /***/ }),
@@ -101823,7 +101838,6 @@ const node_fs_1 = __nccwpck_require__(73024);
 const path = __importStar(__nccwpck_require__(76760));
 const errors_1 = __nccwpck_require__(87206);
 const report_1 = __nccwpck_require__(41714);
-const pr_comment_1 = __nccwpck_require__(71914);
 const report_files_1 = __nccwpck_require__(86063);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
@@ -101836,7 +101850,7 @@ const observer_1 = __nccwpck_require__(45881);
 const annotations_1 = __nccwpck_require__(47376);
 const github_api_1 = __nccwpck_require__(52334);
 const inputs_1 = __nccwpck_require__(81729);
-const pr_comment_2 = __nccwpck_require__(21794);
+const pr_comment_1 = __nccwpck_require__(21794);
 const state_1 = __nccwpck_require__(33175);
 function runtimeFor(inputs, spec) {
     const servers = (0, types_1.declaredRoles)(spec);
@@ -101898,11 +101912,16 @@ function writeReports(report, directory) {
     (0, node_fs_1.writeFileSync)(junit, (0, report_1.renderJunit)(report));
     return { json, junit };
 }
+/** The summary and comment say why failures are only warnings; undefined when they fail the step. */
+function warnOnlyNote(failOn, reason) {
+    return reason !== '' && !(0, report_1.failsStep)(failOn, reason) ? `fail-on: ${failOn}` : undefined;
+}
 /** Best effort: whatever goes wrong costs one warning, never the step. */
-async function commentOnPullRequest(report, inputs, workspace) {
+async function commentOnPullRequest(inputs, render) {
     if (!inputs.comment)
         return;
-    const context = (0, pr_comment_2.pullRequestContext)(process.env, workspace);
+    const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
+    const context = (0, pr_comment_1.pullRequestContext)(process.env, workspace);
     if (typeof context === 'string') {
         core.info(`infra-verify: no pull request comment (${context})`);
         return;
@@ -101910,13 +101929,33 @@ async function commentOnPullRequest(report, inputs, workspace) {
     try {
         if (!inputs.githubToken)
             throw new Error('the github-token input is empty');
-        const body = (0, pr_comment_1.renderPrComment)(report, context);
-        const { action } = await (0, pr_comment_2.upsertComment)((0, github_api_1.gitHubApi)(context.apiUrl, inputs.githubToken), context, body);
+        const { action } = await (0, pr_comment_1.upsertComment)((0, github_api_1.gitHubApi)(context.apiUrl, inputs.githubToken), context, render(context));
         core.info(`infra-verify: ${action} the comment on pull request #${context.number}`);
     }
     catch (error) {
-        core.warning((0, pr_comment_2.commentWarning)(error, context.number));
+        core.warning((0, pr_comment_1.commentWarning)(error, context.number));
     }
+}
+const PHASE_TITLES = {
+    up: 'up',
+    ready: 'ready',
+    observe: 'observe',
+    roundTrip: 'round trip',
+    persistence: 'persistence',
+    checks: 'checks',
+    down: 'teardown',
+};
+/** Skip reasons in the Action's own words: its inputs, not the CLI's flags. */
+const ACTION_WORDING = {
+    noPersistence: 'input persistence is false',
+    readOnly: 'input read-only is true',
+    allowWrites: 'input read-only: false',
+};
+function setEndpointOutputs(runtime, projectName) {
+    core.setOutput('project-name', projectName);
+    core.setOutput('kafka-brokers', runtime?.endpoints.kafkaBrokers.join(',') ?? '');
+    core.setOutput('cassandra-contact-points', runtime?.endpoints.cassandraContactPoints.join(',') ?? '');
+    core.setOutput('zookeeper', runtime?.endpoints.zookeeper ?? '');
 }
 /** mode static: the compose file against the spec, before (and without) any container. */
 function staticRun(inputs, spec) {
@@ -101936,13 +101975,15 @@ async function liveRun(inputs, loaded) {
         // post tears down (with the volumes) and first prints the logs of a failed run
         keepUp: true,
         progress: (message) => core.info(message),
+        phase: (name, run) => core.group(`infra-verify: ${PHASE_TITLES[name]}`, run),
+        wording: ACTION_WORDING,
         ...(loaded.locate ? { locate: loaded.locate } : {}),
     });
     (0, state_1.saveResult)(core.saveState, report.result);
+    setEndpointOutputs(runtime, inputs.runtime === 'compose' ? inputs.projectName : '');
     return report;
 }
-async function run() {
-    const inputs = (0, inputs_1.readInputs)((name) => core.getInput(name), process.env);
+async function run(inputs) {
     if (inputs.githubToken)
         core.setSecret(inputs.githubToken);
     // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
@@ -101951,64 +101992,100 @@ async function run() {
     }
     const loaded = (0, for_run_1.specForRun)(inputs.spec, inputs.workingDirectory);
     checkReportDir(inputs.reportDir);
+    if (inputs.mode === 'static')
+        setEndpointOutputs(undefined, '');
     const report = inputs.mode === 'static' ? staticRun(inputs, loaded.spec) : await liveRun(inputs, loaded);
+    const reason = (0, report_1.failureReason)(report);
+    const fails = (0, report_1.failsStep)(inputs.failOn, reason);
+    const warnOnly = warnOnlyNote(inputs.failOn, reason);
+    for (const [service, log] of Object.entries(report.logs)) {
+        core.startGroup(`infra-verify: logs of ${service}`);
+        core.info(log);
+        core.endGroup();
+    }
     const reports = writeReports(report, inputs.reportDir);
-    await core.summary.addRaw((0, report_1.renderMarkdown)(report)).write();
+    await core.summary.addRaw((0, report_1.renderMarkdown)(report, warnOnly)).write();
     const counts = (0, report_1.countChecks)(report.checks);
     core.setOutput('result', report.result);
+    core.setOutput('failure-reason', reason);
     core.setOutput('passed', counts.passed);
     core.setOutput('failed', counts.failed + counts.errors);
     core.setOutput('skipped', counts.skipped);
     core.setOutput('report-json', reports.json);
     core.setOutput('report-junit', reports.junit);
+    await commentOnPullRequest(inputs, (context) => (0, report_1.renderPrComment)(report, { ...context, ...(warnOnly ? { warnOnly } : {}) }));
     const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
-    await commentOnPullRequest(report, inputs, workspace);
-    for (const { message, ...properties } of (0, annotations_1.annotationsFor)(report.checks, workspace)) {
-        core.error(message, properties);
+    for (const { level, message, ...properties } of (0, annotations_1.annotationsFor)(report.checks, workspace, fails)) {
+        (level === 'error' ? core.error : core.warning)(message, properties);
     }
     for (const { service, message } of report.notReady ?? []) {
-        core.error(message, { title: `infra-verify: ${service} did not come up` });
+        (fails ? core.error : core.warning)(message, {
+            title: `infra-verify: ${service} did not come up`,
+        });
     }
-    if (report.result !== 'pass') {
-        core.setFailed(`infra-verify: ${counts.failed + counts.errors} check(s) failed` +
-            (report.notReady?.length
-                ? `; not ready: ${report.notReady.map((n) => n.service).join(', ')}`
-                : '') +
-            ' (see the job summary)');
-    }
+    if (reason === '')
+        return;
+    const verdict = `infra-verify: ${counts.failed + counts.errors} check(s) failed` +
+        (report.notReady?.length
+            ? `; not ready: ${report.notReady.map((n) => n.service).join(', ')}`
+            : '') +
+        ` (failure-reason ${reason}; see the job summary)`;
+    if (fails)
+        core.setFailed(verdict);
+    else
+        core.warning(`${verdict}. The step passes: ${warnOnly}.`);
 }
 /** Bad inputs and bad specs are the user's to fix: one clear message, never a stack trace. */
 async function main() {
+    let inputs;
     try {
-        await run();
+        inputs = (0, inputs_1.readInputs)((name) => core.getInput(name), process.env);
+        await run(inputs);
     }
     catch (error) {
-        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        if (error instanceof load_1.SpecError) {
-            for (const problem of error.problems) {
-                core.error(problem.message, {
-                    title: `infra-verify: invalid spec ${problem.pointer}`,
-                    ...(problem.location
-                        ? {
-                            file: path.relative(workspace, path.resolve(workspace, problem.location.file)),
-                            startLine: problem.location.line,
-                            startColumn: problem.location.column,
-                        }
-                        : {}),
-                });
-            }
-        }
-        const message = error instanceof errors_1.UserError ? error.message : `infra-verify failed: ${(0, errors_1.errorMessage)(error)}`;
-        // The summary is where a reviewer looks first, so it says why even when nothing was checked.
-        await core.summary
-            .addRaw((0, report_1.renderErrorMarkdown)(message))
-            .write()
-            .catch(() => undefined);
-        core.setFailed(message);
-        // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
-        if (error instanceof errors_1.UserError)
-            process.exitCode = 2;
+        await reportError(error, inputs);
     }
+}
+async function reportError(error, inputs) {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const reason = error instanceof load_1.SpecError ? 'spec' : 'error';
+    // A bad fail-on input itself leaves nothing to go by but the default.
+    const failOn = inputs?.failOn ?? 'any';
+    const fails = (0, report_1.failsStep)(failOn, reason);
+    if (error instanceof load_1.SpecError) {
+        for (const problem of error.problems) {
+            (fails ? core.error : core.warning)(problem.message, {
+                title: `infra-verify: invalid spec ${problem.pointer}`,
+                ...(problem.location
+                    ? {
+                        file: path.relative(workspace, path.resolve(workspace, problem.location.file)),
+                        startLine: problem.location.line,
+                        startColumn: problem.location.column,
+                    }
+                    : {}),
+            });
+        }
+    }
+    const message = error instanceof errors_1.UserError ? error.message : `infra-verify failed: ${(0, errors_1.errorMessage)(error)}`;
+    core.setOutput('result', 'fail');
+    core.setOutput('failure-reason', reason);
+    const warnOnly = warnOnlyNote(failOn, reason);
+    // The summary is where a reviewer looks first, so it says why even when nothing was checked.
+    await core.summary
+        .addRaw((0, report_1.renderErrorMarkdown)(message, warnOnly))
+        .write()
+        .catch(() => undefined);
+    if (inputs) {
+        await commentOnPullRequest(inputs, (context) => (0, report_1.renderPrErrorComment)(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }));
+    }
+    if (!fails) {
+        core.warning(`${message} (failure-reason ${reason}). The step passes: ${warnOnly}.`);
+        return;
+    }
+    core.setFailed(message);
+    // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
+    if (error instanceof errors_1.UserError)
+        process.exitCode = 2;
 }
 // Exit when the step is done: a driver socket or a child that outlived its deadline must not
 // hold the step open. The exit code is the one core.setFailed set.
@@ -102540,6 +102617,7 @@ function toResult(locate, def, outcome) {
         durationMs: outcome.durationMs ?? 0,
         ...(source && { source }),
         ...(def.parent && { parent: def.parent }),
+        ...(outcome.blockedBy && { blockedBy: outcome.blockedBy }),
     };
 }
 const pass = (message, expected, actual) => ({
@@ -102558,7 +102636,11 @@ const mismatch = (object, what, expected, actual) => ({
     actual,
 });
 exports.mismatch = mismatch;
-const skip = (reason) => ({ status: 'skip', message: reason });
+const skip = (reason, blockedBy) => ({
+    status: 'skip',
+    message: reason,
+    ...(blockedBy && { blockedBy }),
+});
 exports.skip = skip;
 /** Compares and reports: pass when equal, else the mismatch naming both values. */
 function compare(object, what, expected, actual) {
@@ -102569,9 +102651,11 @@ function compare(object, what, expected, actual) {
 /** A check whose prerequisite did not pass is skipped, naming the prerequisite. */
 function needs(prerequisites, compute) {
     const blocker = prerequisites.find((check) => check.status !== 'pass');
-    if (blocker)
-        return (0, exports.skip)(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`);
-    return compute();
+    if (!blocker)
+        return compute();
+    // A prerequisite that was itself only turned off blocks nothing worth a warning.
+    const failed = blocker.status === 'fail' || blocker.status === 'error';
+    return (0, exports.skip)(`prerequisite "${blocker.title}" (${blocker.id}) did not pass`, blocker.blockedBy ?? (failed ? blocker.id : undefined));
 }
 /** One failed probe is one error: its first dependent check reports it, the rest are skipped
  * with a pointer back to it. */
@@ -102587,8 +102671,9 @@ class ProbeGate {
     use(compute) {
         if (this.observed.ok)
             return compute(this.observed.value);
-        if (this.reported)
-            return (0, exports.skip)(`the ${this.probe} probe failed (reported above)`);
+        if (this.reported) {
+            return (0, exports.skip)(`the ${this.probe} probe failed (reported above)`, `probe:${this.probe}`);
+        }
         this.reported = true;
         return {
             status: 'error',
@@ -102620,7 +102705,7 @@ function combine(outcomes, whenNothingToCheck) {
     return (pick('fail') ??
         pick('error') ??
         pick('pass') ??
-        (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck));
+        (0, exports.skip)([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck, by('skip').find((outcome) => outcome.blockedBy)?.blockedBy));
 }
 
 
@@ -103129,6 +103214,26 @@ async function observe(probe) {
 /** The same failure for a probe that was never run because something before it failed. */
 function notObserved(reason) {
     return { ok: false, error: reason, ms: 0 };
+}
+
+
+/***/ }),
+
+/***/ 4461:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Text from a container or a command, made safe to show: terminal control sequences (compose's
+// `ESC[2K` line clearing, colours, titles) and other control characters removed.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.withoutControlSequences = withoutControlSequences;
+// CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), and any other two-byte escape.
+const ESCAPE_SEQUENCE = new RegExp(String.raw `\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])`, 'g');
+// Control characters but tab and newline (a lone carriage return redraws a line: a newline).
+const CONTROL = new RegExp(String.raw `[\u0000-\u0008\u000b-\u001f\u007f-\u009f]`, 'g');
+function withoutControlSequences(text) {
+    return text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }
 
 
@@ -104430,6 +104535,7 @@ exports.describeCounts = describeCounts;
 exports.formatDuration = formatDuration;
 exports.checklist = checklist;
 exports.isProblem = isProblem;
+exports.verdict = verdict;
 // What every renderer shares: the marks, the counts, durations, and the checklist as sections of
 // indented bullets (a sub-bullet sits under the check named by its parent).
 const report_1 = __nccwpck_require__(55235);
@@ -104472,6 +104578,16 @@ function checklist(checks) {
 }
 function isProblem(check) {
     return check.status === 'fail' || check.status === 'error';
+}
+/** The heading's mark and word; a failure that does not fail the step (fail-on) is a warning.
+ * error: the verifier could not finish (a bad spec or input, say), so nothing was judged. */
+function verdict(result, warnOnly) {
+    if (result === 'pass')
+        return `${exports.MARKS.pass} infra-verify: PASS`;
+    const word = result.toUpperCase();
+    return warnOnly
+        ? `${exports.MARKS.error} infra-verify: ${word} (warning only: ${warnOnly})`
+        : `${exports.MARKS.fail} infra-verify: ${word}`;
 }
 
 
@@ -104516,13 +104632,41 @@ function renderConsole(report) {
 
 /***/ }),
 
+/***/ 28009:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.failureReason = failureReason;
+exports.failsStep = failsStep;
+function failureReason(report) {
+    if (report.notReady?.length)
+        return 'not-ready';
+    if (report.checks.some((check) => check.status === 'fail'))
+        return 'drift';
+    if (report.checks.some((check) => check.status === 'error'))
+        return 'error';
+    return '';
+}
+/** Whether the step fails: `drift` also fails on a spec that cannot be used, since then nothing
+ * was judged; a stack that did not come up, or an error, is a warning there. */
+function failsStep(failOn, reason) {
+    if (reason === '' || failOn === 'never')
+        return false;
+    return failOn === 'any' || reason === 'drift' || reason === 'spec';
+}
+
+
+/***/ }),
+
 /***/ 41714:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MARKS = exports.describeCounts = exports.countChecks = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
+exports.MARKS = exports.describeCounts = exports.countChecks = exports.failureReason = exports.failsStep = exports.renderPrErrorComment = exports.renderPrComment = exports.renderMarkdown = exports.renderErrorMarkdown = exports.renderJunit = exports.renderJson = exports.renderConsole = void 0;
 var console_1 = __nccwpck_require__(39475);
 Object.defineProperty(exports, "renderConsole", ({ enumerable: true, get: function () { return console_1.renderConsole; } }));
 var json_1 = __nccwpck_require__(32794);
@@ -104532,6 +104676,12 @@ Object.defineProperty(exports, "renderJunit", ({ enumerable: true, get: function
 var markdown_1 = __nccwpck_require__(54285);
 Object.defineProperty(exports, "renderErrorMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderErrorMarkdown; } }));
 Object.defineProperty(exports, "renderMarkdown", ({ enumerable: true, get: function () { return markdown_1.renderMarkdown; } }));
+var pr_comment_1 = __nccwpck_require__(71914);
+Object.defineProperty(exports, "renderPrComment", ({ enumerable: true, get: function () { return pr_comment_1.renderPrComment; } }));
+Object.defineProperty(exports, "renderPrErrorComment", ({ enumerable: true, get: function () { return pr_comment_1.renderPrErrorComment; } }));
+var failure_reason_1 = __nccwpck_require__(28009);
+Object.defineProperty(exports, "failsStep", ({ enumerable: true, get: function () { return failure_reason_1.failsStep; } }));
+Object.defineProperty(exports, "failureReason", ({ enumerable: true, get: function () { return failure_reason_1.failureReason; } }));
 var checklist_1 = __nccwpck_require__(1478);
 Object.defineProperty(exports, "countChecks", ({ enumerable: true, get: function () { return checklist_1.countChecks; } }));
 Object.defineProperty(exports, "describeCounts", ({ enumerable: true, get: function () { return checklist_1.describeCounts; } }));
@@ -104751,10 +104901,11 @@ function logTail(log) {
         ? log
         : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
 }
-function blocksOf(report) {
-    const { result } = report;
+function blocksOf(report, warnOnly) {
     const blocks = [
-        block('the verdict', `## ${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} infra-verify: ${result.toUpperCase()}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
+        block('the verdict', 
+        // our own words only: warnOnly is "fail-on: <one of three>"
+        `## ${(0, checklist_1.verdict)(report.result, warnOnly)}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
     ];
     if (report.notReady?.length) {
         blocks.push(block('a heading', '### Stack did not come up', ''));
@@ -104812,12 +104963,13 @@ function withinBudget(blocks) {
     }
     return out;
 }
-function renderMarkdown(report) {
-    return `${withinBudget(blocksOf(report)).join('\n').replace(/\n+$/, '')}\n`;
+/** warnOnly: why failures do not fail the step (e.g. "fail-on: never"); they are then warnings */
+function renderMarkdown(report, warnOnly) {
+    return `${withinBudget(blocksOf(report, warnOnly)).join('\n').replace(/\n+$/, '')}\n`;
 }
 /** The summary of a run that ended before any check: why, verbatim but inert and short. */
-function renderErrorMarkdown(message) {
-    return ['## ❌ infra-verify: ERROR', '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
+function renderErrorMarkdown(message, warnOnly) {
+    return [`## ${(0, checklist_1.verdict)('error', warnOnly)}`, '', ...(0, markdown_text_1.fenced)((0, markdown_text_1.capped)(message, 16 * 1024)), ''].join('\n');
 }
 
 
@@ -104833,6 +104985,7 @@ exports.MAX_VALUE_CHARS = exports.MAX_ROWS = void 0;
 exports.codeSpan = codeSpan;
 exports.plainText = plainText;
 exports.renderPrComment = renderPrComment;
+exports.renderPrErrorComment = renderPrErrorComment;
 const checklist_1 = __nccwpck_require__(1478);
 /** Rows beyond this are counted, not listed: the summary has them all. */
 exports.MAX_ROWS = 20;
@@ -104885,14 +105038,9 @@ function row(check, options) {
 }
 function renderPrComment(report, options) {
     const counts = (0, checklist_1.countChecks)(report.checks);
-    const failed = report.result !== 'pass';
-    const mark = !failed ? checklist_1.MARKS.pass : options.warnOnly ? '⚠️' : checklist_1.MARKS.fail;
-    const verdict = failed && options.warnOnly
-        ? `FAIL (warning only: ${options.warnOnly})`
-        : report.result.toUpperCase();
     const out = [
         options.marker,
-        `### ${mark} infra-verify: ${plainText(verdict)}`,
+        `### ${plainText((0, checklist_1.verdict)(report.result, options.warnOnly))}`,
         '',
         `${(0, checklist_1.describeCounts)(counts)} · runtime ${codeSpan(report.runtime)} · [job summary](${options.summaryUrl})`,
     ];
@@ -104913,6 +105061,16 @@ function renderPrComment(report, options) {
     }
     return `${out.join('\n')}\n`;
 }
+/** A run that could not finish (a bad spec, say): the verdict and the message's first line. */
+function renderPrErrorComment(message, options) {
+    return [
+        options.marker,
+        `### ${plainText((0, checklist_1.verdict)('error', options.warnOnly))}`,
+        '',
+        `${codeSpan(message)} · [job summary](${options.summaryUrl})`,
+        '',
+    ].join('\n');
+}
 
 
 /***/ }),
@@ -104930,6 +105088,7 @@ exports.runChild = runChild;
 // group, so a kill also reaches what it started (the compose plugin under `docker`, mvn's JVM).
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_os_1 = __nccwpck_require__(48161);
+const node_string_decoder_1 = __nccwpck_require__(46193);
 /** A child that overran its deadline or its output cap; it has been killed. */
 class ChildCommandError extends Error {
     constructor(message) {
@@ -105001,13 +105160,20 @@ function runChild(file, args, options) {
                 killGroup(pid);
         };
         const timer = setTimeout(() => end(`${shown(file, args)} did not finish within ${Math.ceil(options.timeoutMs / 1000)} s; it was killed`), options.timeoutMs);
-        const collect = (into) => (chunk) => {
-            bytes += chunk.length;
-            if (bytes > maxBytes) {
-                end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
-                return;
-            }
-            into.push(chunk);
+        const splitters = [];
+        const collect = (into) => {
+            const lines = options.onLine ? new LineSplitter(options.onLine) : undefined;
+            if (lines)
+                splitters.push(lines);
+            return (chunk) => {
+                bytes += chunk.length;
+                if (bytes > maxBytes) {
+                    end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
+                    return;
+                }
+                into.push(chunk);
+                lines?.write(chunk);
+            };
         };
         child.stdout.on('data', collect(stdout));
         child.stderr.on('data', collect(stderr));
@@ -105020,6 +105186,8 @@ function runChild(file, args, options) {
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
+            for (const lines of splitters)
+                lines.end();
             if (pid !== undefined) {
                 // the group may still hold grandchildren that outlived their parent
                 killGroup(pid);
@@ -105036,6 +105204,26 @@ function runChild(file, args, options) {
             });
         });
     });
+}
+/** Calls back once per line as lines complete; a character split across chunks stays whole. */
+class LineSplitter {
+    onLine;
+    decoder = new node_string_decoder_1.StringDecoder('utf8');
+    pending = '';
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    write(chunk) {
+        const lines = (this.pending + this.decoder.write(chunk)).split(/\r?\n/);
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.onLine(line);
+    }
+    end() {
+        const rest = this.pending + this.decoder.end();
+        if (rest !== '')
+            this.onLine(rest);
+    }
 }
 
 
@@ -105175,6 +105363,7 @@ exports.ComposeRuntime = exports.ComposeCommandError = void 0;
 const errors_1 = __nccwpck_require__(87206);
 const runtime_1 = __nccwpck_require__(12997);
 const args_1 = __nccwpck_require__(81378);
+const plain_text_1 = __nccwpck_require__(4461);
 const command_1 = __nccwpck_require__(8210);
 const parse_1 = __nccwpck_require__(91940);
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
@@ -105225,7 +105414,7 @@ class ComposeRuntime {
         // Until compose says where the ports are, they are unknown, not the defaults.
         this.resolved = nowhere('docker compose up has not finished');
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs);
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs, undefined, streamTo(progress));
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
@@ -105251,7 +105440,7 @@ class ComposeRuntime {
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
         const timeout = this.options.stopTimeoutSeconds ?? 60;
-        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS);
+        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS, undefined, streamTo(progress));
         const after = await this.containers();
         // Each container's own FinishedAt times its stop; compose stops several at once.
         return running.map(({ service }) => {
@@ -105272,7 +105461,7 @@ class ComposeRuntime {
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', DOWN_TIMEOUT_MS);
+        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), undefined, options.progress && streamTo(options.progress));
     }
     async logs(service, lines) {
         const command = await this.compose();
@@ -105334,12 +105523,13 @@ class ComposeRuntime {
      * Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error.
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
-    async exec(args, what, timeoutMs, file) {
+    async exec(args, what, timeoutMs, file, onLine) {
         const command = await this.compose();
         const executable = file ?? command.file;
         const result = await this.options.run(executable, args, {
             cwd: this.options.project.directory,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            ...(onLine ? { onLine } : {}),
         });
         if (result.exitCode !== 0) {
             throw new ComposeCommandError(`docker compose ${what} failed (exit ${result.exitCode}): ` +
@@ -105349,6 +105539,14 @@ class ComposeRuntime {
     }
 }
 exports.ComposeRuntime = ComposeRuntime;
+/** Compose's own lines, live, as progress: what it pulls, creates and starts, as it happens. */
+function streamTo(progress) {
+    return (line) => {
+        const text = (0, plain_text_1.withoutControlSequences)(line).trim();
+        if (text !== '')
+            progress(`compose: ${text}`);
+    };
+}
 
 
 /***/ }),
@@ -105610,6 +105808,7 @@ exports.QUICK_COMMAND_TIMEOUT_MS = 30_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
     cwd: options.cwd,
     timeoutMs: options.timeoutMs ?? exports.QUICK_COMMAND_TIMEOUT_MS,
+    ...(options.onLine ? { onLine: options.onLine } : {}),
 });
 exports.runCommand = runCommand;
 
@@ -107123,16 +107322,24 @@ const node_crypto_1 = __nccwpck_require__(77598);
 const checks_1 = __nccwpck_require__(2369);
 const errors_1 = __nccwpck_require__(87206);
 const readiness_1 = __nccwpck_require__(97625);
+const plain_text_1 = __nccwpck_require__(4461);
 const report_1 = __nccwpck_require__(55235);
 const runtime_1 = __nccwpck_require__(12997);
 const types_1 = __nccwpck_require__(49518);
 const deadline_1 = __nccwpck_require__(18293);
+/** The CLI's flags; the Action says it with its inputs. */
+const CLI_WORDING = {
+    noPersistence: '--no-persistence',
+    readOnly: '--read-only',
+    allowWrites: '--allow-writes',
+};
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun(spec, runtime, options) {
     const notRun = {};
+    const wording = options.wording ?? CLI_WORDING;
     const readOnly = runtime.name === 'existing'
-        ? 'read-only: an existing stack is written to only with --allow-writes (Action: read-only: false)'
-        : '--read-only: nothing is written';
+        ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
+        : `${wording.readOnly}: nothing is written`;
     if (options.readOnly)
         notRun.roundTrip = readOnly;
     else if (!spec.probes.roundTrip)
@@ -107148,7 +107355,7 @@ function phasesNotRun(spec, runtime, options) {
     else if (!runtime.hasLifecycle)
         notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
     else if (options.noPersistence)
-        notRun.persistence = '--no-persistence';
+        notRun.persistence = wording.noPersistence;
     else if (!spec.persistence.enabled)
         notRun.persistence = 'persistence is off in the spec';
     if (runtime.name === 'existing')
@@ -107160,7 +107367,8 @@ async function verify(spec, runtime, options) {
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
-    const timed = async (phase, run) => {
+    const inPhase = options.phase ?? ((_name, run) => run());
+    const timed = (phase, run) => inPhase(phase, async () => {
         const phaseStarted = Date.now();
         try {
             return await run();
@@ -107168,36 +107376,43 @@ async function verify(spec, runtime, options) {
         finally {
             timings[phase] = Date.now() - phaseStarted;
         }
-    };
+    });
     const runId = (0, node_crypto_1.randomUUID)();
     const notRun = phasesNotRun(spec, runtime, options);
     const timeoutMs = options.timeoutSeconds * 1000;
     let session;
     try {
-        if (runtime.hasLifecycle)
-            progress(`bringing the stack up (${runtime.name})`);
         // --timeout is one promise for bringing the stack up and waiting until it is ready.
         const upDeadline = Date.now() + timeoutMs;
         const upError = runtime.hasLifecycle
-            ? await timed('up', () => upWithin(runtime, upDeadline, options.timeoutSeconds, progress))
+            ? await timed('up', () => {
+                progress(`bringing the stack up (${runtime.name})`);
+                return upWithin(runtime, upDeadline, options.timeoutSeconds, progress);
+            })
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
         const deadline = upError ? Date.now() : upDeadline;
-        progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
-        const readiness = await timed('ready', () => observer.awaitStack(spec, runtime, deadline, progress));
+        const readiness = await timed('ready', () => {
+            progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
+            return observer.awaitStack(spec, runtime, deadline, progress);
+        });
         const notReady = (0, readiness_1.notReadyServices)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
-        progress('observing topics, schema and services');
-        session = await observer.connect(runtime.endpoints, readiness);
-        const connected = session;
-        const live = await timed('observe', () => connected.observeLive(runtime, readiness));
+        const { connected, live } = await timed('observe', async () => {
+            progress('observing topics, schema and services');
+            const opened = await observer.connect(runtime.endpoints, readiness);
+            session = opened;
+            return { connected: opened, live: await opened.observeLive(runtime, readiness) };
+        });
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
-            progress('round-tripping probe records and rows');
-            observed.roundTrip = await timed('roundTrip', () => connected.roundTrip(spec, live, runId, !notRun.ttlExpiry));
+            observed.roundTrip = await timed('roundTrip', () => {
+                progress('round-tripping probe records and rows');
+                return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry);
+            });
         }
         if (!notRun.persistence) {
             if (notReady.length > 0)
@@ -107210,7 +107425,7 @@ async function verify(spec, runtime, options) {
         const logs = {};
         for (const { service } of notReady)
             if (service !== runtime.name)
-                logs[service] = await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage);
+                logs[service] = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
         return {
             result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
@@ -107225,8 +107440,10 @@ async function verify(spec, runtime, options) {
     finally {
         await session?.close();
         if (runtime.hasLifecycle && !options.keepUp) {
-            progress('taking the stack down (data kept)');
-            await timed('down', () => runtime.down({ removeData: false })).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
+            await timed('down', () => {
+                progress('taking the stack down (data kept)');
+                return runtime.down({ removeData: false, progress });
+            }).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
         }
     }
 }
@@ -107497,6 +107714,14 @@ module.exports = require("node:querystring");
 
 "use strict";
 module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:string_decoder");
 
 /***/ }),
 

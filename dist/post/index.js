@@ -31951,6 +31951,7 @@ exports.post = post;
 // not pass, then removes the project with its volumes, unless keep-up. It never throws: a
 // failed teardown is a warning, not a second red step hiding the first.
 const core = __importStar(__nccwpck_require__(7484));
+const plain_text_1 = __nccwpck_require__(4461);
 const compose_1 = __nccwpck_require__(6359);
 const state_1 = __nccwpck_require__(3175);
 const LOG_LINES = 200;
@@ -31973,8 +31974,10 @@ async function post() {
             core.info(`infra-verify: keep-up is set; project ${state.projectName} keeps running`);
             return;
         }
-        core.info(`infra-verify: removing project ${state.projectName} and its volumes`);
-        await runtime.down({ removeData: true });
+        await core.group('infra-verify: teardown', async () => {
+            core.info(`infra-verify: removing project ${state.projectName} and its volumes`);
+            await runtime.down({ removeData: true, progress: (line) => core.info(line) });
+        });
     }
     catch (error) {
         core.warning(`infra-verify teardown failed: ${error.message}`);
@@ -31984,7 +31987,8 @@ async function printLogs(runtime) {
     const services = await runtime.services().catch(() => []);
     for (const { service, state, exitCode } of services) {
         core.startGroup(`logs: ${service} (${state}${exitCode !== undefined ? `, exit ${exitCode}` : ''})`);
-        core.info(await runtime.logs(service, LOG_LINES).catch((error) => error.message));
+        const log = await runtime.logs(service, LOG_LINES).catch((error) => error.message);
+        core.info((0, plain_text_1.withoutControlSequences)(log));
         core.endGroup();
     }
 }
@@ -32078,6 +32082,26 @@ function errorMessage(error) {
  */
 function firstLineOf(error) {
     return (errorMessage(error).split('\n')[0] ?? '').trim();
+}
+
+
+/***/ }),
+
+/***/ 4461:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// Text from a container or a command, made safe to show: terminal control sequences (compose's
+// `ESC[2K` line clearing, colours, titles) and other control characters removed.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.withoutControlSequences = withoutControlSequences;
+// CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), and any other two-byte escape.
+const ESCAPE_SEQUENCE = new RegExp(String.raw `\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])`, 'g');
+// Control characters but tab and newline (a lone carriage return redraws a line: a newline).
+const CONTROL = new RegExp(String.raw `[\u0000-\u0008\u000b-\u001f\u007f-\u009f]`, 'g');
+function withoutControlSequences(text) {
+    return text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }
 
 
@@ -32184,6 +32208,7 @@ exports.runChild = runChild;
 // group, so a kill also reaches what it started (the compose plugin under `docker`, mvn's JVM).
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_os_1 = __nccwpck_require__(8161);
+const node_string_decoder_1 = __nccwpck_require__(6193);
 /** A child that overran its deadline or its output cap; it has been killed. */
 class ChildCommandError extends Error {
     constructor(message) {
@@ -32255,13 +32280,20 @@ function runChild(file, args, options) {
                 killGroup(pid);
         };
         const timer = setTimeout(() => end(`${shown(file, args)} did not finish within ${Math.ceil(options.timeoutMs / 1000)} s; it was killed`), options.timeoutMs);
-        const collect = (into) => (chunk) => {
-            bytes += chunk.length;
-            if (bytes > maxBytes) {
-                end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
-                return;
-            }
-            into.push(chunk);
+        const splitters = [];
+        const collect = (into) => {
+            const lines = options.onLine ? new LineSplitter(options.onLine) : undefined;
+            if (lines)
+                splitters.push(lines);
+            return (chunk) => {
+                bytes += chunk.length;
+                if (bytes > maxBytes) {
+                    end(`${shown(file, args)} printed more than ${maxBytes} bytes; it was killed`);
+                    return;
+                }
+                into.push(chunk);
+                lines?.write(chunk);
+            };
         };
         child.stdout.on('data', collect(stdout));
         child.stderr.on('data', collect(stderr));
@@ -32274,6 +32306,8 @@ function runChild(file, args, options) {
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
+            for (const lines of splitters)
+                lines.end();
             if (pid !== undefined) {
                 // the group may still hold grandchildren that outlived their parent
                 killGroup(pid);
@@ -32290,6 +32324,26 @@ function runChild(file, args, options) {
             });
         });
     });
+}
+/** Calls back once per line as lines complete; a character split across chunks stays whole. */
+class LineSplitter {
+    onLine;
+    decoder = new node_string_decoder_1.StringDecoder('utf8');
+    pending = '';
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    write(chunk) {
+        const lines = (this.pending + this.decoder.write(chunk)).split(/\r?\n/);
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.onLine(line);
+    }
+    end() {
+        const rest = this.pending + this.decoder.end();
+        if (rest !== '')
+            this.onLine(rest);
+    }
 }
 
 
@@ -32429,6 +32483,7 @@ exports.ComposeRuntime = exports.ComposeCommandError = void 0;
 const errors_1 = __nccwpck_require__(7206);
 const runtime_1 = __nccwpck_require__(2997);
 const args_1 = __nccwpck_require__(1378);
+const plain_text_1 = __nccwpck_require__(4461);
 const command_1 = __nccwpck_require__(8210);
 const parse_1 = __nccwpck_require__(1940);
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
@@ -32479,7 +32534,7 @@ class ComposeRuntime {
         // Until compose says where the ports are, they are unknown, not the defaults.
         this.resolved = nowhere('docker compose up has not finished');
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs);
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs, undefined, streamTo(progress));
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
@@ -32505,7 +32560,7 @@ class ComposeRuntime {
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
         const timeout = this.options.stopTimeoutSeconds ?? 60;
-        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS);
+        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS, undefined, streamTo(progress));
         const after = await this.containers();
         // Each container's own FinishedAt times its stop; compose stops several at once.
         return running.map(({ service }) => {
@@ -32526,7 +32581,7 @@ class ComposeRuntime {
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', DOWN_TIMEOUT_MS);
+        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), undefined, options.progress && streamTo(options.progress));
     }
     async logs(service, lines) {
         const command = await this.compose();
@@ -32588,12 +32643,13 @@ class ComposeRuntime {
      * Runs compose (or `docker` for inspect) and returns stdout; a non-zero exit is an error.
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
-    async exec(args, what, timeoutMs, file) {
+    async exec(args, what, timeoutMs, file, onLine) {
         const command = await this.compose();
         const executable = file ?? command.file;
         const result = await this.options.run(executable, args, {
             cwd: this.options.project.directory,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            ...(onLine ? { onLine } : {}),
         });
         if (result.exitCode !== 0) {
             throw new ComposeCommandError(`docker compose ${what} failed (exit ${result.exitCode}): ` +
@@ -32603,6 +32659,14 @@ class ComposeRuntime {
     }
 }
 exports.ComposeRuntime = ComposeRuntime;
+/** Compose's own lines, live, as progress: what it pulls, creates and starts, as it happens. */
+function streamTo(progress) {
+    return (line) => {
+        const text = (0, plain_text_1.withoutControlSequences)(line).trim();
+        if (text !== '')
+            progress(`compose: ${text}`);
+    };
+}
 
 
 /***/ }),
@@ -32864,6 +32928,7 @@ exports.QUICK_COMMAND_TIMEOUT_MS = 30_000;
 const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, args, {
     cwd: options.cwd,
     timeoutMs: options.timeoutMs ?? exports.QUICK_COMMAND_TIMEOUT_MS,
+    ...(options.onLine ? { onLine: options.onLine } : {}),
 });
 exports.runCommand = runCommand;
 
@@ -33067,6 +33132,14 @@ module.exports = require("node:querystring");
 
 "use strict";
 module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:string_decoder");
 
 /***/ }),
 
