@@ -69679,6 +69679,260 @@ function compactionOutcome(tableName, compaction, observed) {
 
 /***/ }),
 
+/***/ 7623:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.clusterChecks = clusterChecks;
+const outcome_1 = __nccwpck_require__(34545);
+const SECTION = 'Cluster Health';
+function clusterChecks(spec, observed, gates, locate) {
+    const check = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id, section: SECTION, title, path }, outcome);
+    return [
+        ...kafkaClusterChecks(spec, observed, gates, check),
+        ...cassandraClusterChecks(spec, observed, check),
+    ];
+}
+/** The declared topics that exist, with their live partitions. */
+function declaredTopics(spec, observed) {
+    const live = observed.kafka.ok ? observed.kafka.value : {};
+    return (spec.kafka?.topics ?? []).flatMap((topic) => {
+        const found = live[topic.name];
+        return found ? [[topic, found]] : [];
+    });
+}
+const partitionName = (topic, p) => `${topic}-${p.partition}`;
+const brokerList = (ids) => ids.join(',') || 'none';
+function kafkaClusterChecks(spec, observed, gates, check) {
+    if (!spec.kafka)
+        return [];
+    const brokers = spec.kafka.brokers;
+    const declaringMin = spec.kafka.topics.some((t) => t.minInsyncReplicas !== undefined);
+    if (brokers === undefined && !declaringMin)
+        return [];
+    const topics = declaredTopics(spec, observed);
+    // Partition health needs the topics; a failed Kafka probe is reported once, in Kafka Topics.
+    const overTopics = (judge) => gates.kafka.use(() => topics.length === 0 ? (0, outcome_1.skip)('no declared topic exists to look at') : judge());
+    const results = [];
+    if (brokers !== undefined) {
+        const cluster = new outcome_1.ProbeGate('Kafka cluster', orNotRun(observed.kafkaCluster));
+        results.push(check('kafka.cluster.brokers', `${brokers} brokers registered`, ['kafka', 'brokers'], cluster.use((value) => brokerCountOutcome(brokers, value, topics))), check('kafka.cluster.leaders', 'Every partition has a leader', ['kafka', 'brokers'], overTopics(() => leaderOutcome(topics))), check('kafka.cluster.in-sync', 'No under-replicated partitions (ISR equals replicas)', ['kafka', 'brokers'], overTopics(() => inSyncOutcome(topics))));
+    }
+    spec.kafka.topics.forEach((topic, index) => {
+        if (brokers === undefined && topic.minInsyncReplicas === undefined)
+            return;
+        const found = topics.find(([declared]) => declared === topic)?.[1];
+        const declared = topic.minInsyncReplicas;
+        results.push(check(`kafka.topic.${topic.name}.min-insync-replicas`, declared === undefined
+            ? `\`${topic.name}\`: ISR at least min.insync.replicas`
+            : `\`${topic.name}\`: min.insync.replicas ${declared}, and at least ${declared} in sync`, ['kafka', 'topics', index, declared === undefined ? 'name' : 'minInsyncReplicas'], gates.kafka.use(() => found
+            ? minInsyncOutcome(topic, found)
+            : (0, outcome_1.skip)(`topic ${topic.name} does not exist (reported in Kafka Topics)`))));
+    });
+    return results;
+}
+function orNotRun(value) {
+    return value ?? { ok: false, error: 'the cluster probe did not run', ms: 0 };
+}
+function brokerCountOutcome(expected, cluster, topics) {
+    const registered = cluster.brokers.map((b) => b.id);
+    const actual = `${registered.length} (${brokerList(registered)})`;
+    if (registered.length === expected)
+        return (0, outcome_1.pass)(`brokers ${brokerList(registered)} registered`, String(expected), actual);
+    // A broker that is gone still appears in the replica lists of the partitions it held.
+    const missing = [
+        ...new Set(topics
+            .flatMap(([, t]) => t.partitionStates.flatMap((p) => p.replicas))
+            .filter((id) => !registered.includes(id))),
+    ].sort((a, b) => a - b);
+    const named = missing.length
+        ? `; not registered but holding replicas: broker ${missing.join(', broker ')}`
+        : '';
+    return {
+        status: 'fail',
+        message: `Kafka cluster: brokers registered expected ${expected}, found ${actual}${named}`,
+        expected: String(expected),
+        actual,
+    };
+}
+function leaderOutcome(topics) {
+    const leaderless = topics.flatMap(([, t]) => t.partitionStates
+        .filter((p) => p.leader < 0)
+        .map((p) => `${partitionName(t.name, p)} (replicas ${brokerList(p.replicas)})`));
+    const count = topics.reduce((sum, [, t]) => sum + t.partitionStates.length, 0);
+    if (leaderless.length === 0)
+        return (0, outcome_1.pass)(`all ${count} partitions have a leader`, 'a leader per partition', `${count} of ${count}`);
+    return {
+        status: 'fail',
+        message: `offline partitions (no leader): ${leaderless.join(', ')}`,
+        expected: 'a leader per partition',
+        actual: `${leaderless.length} of ${count} without a leader`,
+    };
+}
+function inSyncOutcome(topics) {
+    const under = topics.flatMap(([, t]) => t.partitionStates.flatMap((p) => {
+        const behind = p.replicas.filter((id) => !p.isr.includes(id));
+        return behind.length === 0
+            ? []
+            : [
+                `${partitionName(t.name, p)}: ISR ${brokerList(p.isr)} of replicas ${brokerList(p.replicas)} ` +
+                    `(out of sync: broker ${behind.join(', broker ')})`,
+            ];
+    }));
+    const count = topics.reduce((sum, [, t]) => sum + t.partitionStates.length, 0);
+    if (under.length === 0)
+        return (0, outcome_1.pass)(`all ${count} partitions fully in sync`, 'ISR = replicas', `${count} of ${count}`);
+    return {
+        status: 'fail',
+        message: `under-replicated partitions: ${under.join('; ')}`,
+        expected: 'ISR = replicas',
+        actual: `${under.length} of ${count} under-replicated`,
+    };
+}
+function minInsyncOutcome(topic, found) {
+    const effective = found.effectiveConfigs['min.insync.replicas'];
+    const declared = topic.minInsyncReplicas;
+    if (declared !== undefined && effective !== String(declared)) {
+        return (0, outcome_1.mismatch)(topic.name, 'min.insync.replicas', String(declared), effective ?? 'unknown');
+    }
+    const min = declared ?? Number(effective ?? '1');
+    const short = found.partitionStates
+        .filter((p) => p.isr.length < min)
+        .map((p) => `${partitionName(topic.name, p)} has ${p.isr.length} in sync (${brokerList(p.isr)})`);
+    const fewest = Math.min(...found.partitionStates.map((p) => p.isr.length));
+    if (short.length === 0)
+        return (0, outcome_1.pass)(`${topic.name}: every partition has at least ${min} in sync`, `>= ${min}`, String(fewest));
+    return {
+        status: 'fail',
+        message: `${topic.name}: below min.insync.replicas ${min}, so acks=all producers are refused: ${short.join('; ')}`,
+        expected: `>= ${min}`,
+        actual: String(fewest),
+    };
+}
+function cassandraClusterChecks(spec, observed, check) {
+    const declared = spec.cassandra?.datacenters;
+    if (declared === undefined)
+        return [];
+    const gate = new outcome_1.ProbeGate('Cassandra cluster', orNotRun(observed.cassandraCluster));
+    const path = ['cassandra', 'datacenters'];
+    return [
+        check('cassandra.cluster.datacenters', `Nodes per datacenter: ${describeCounts(declared)}`, path, gate.use((cluster) => datacenterOutcome(declared, cluster))),
+        check('cassandra.cluster.nodes-up', 'Every node is up and normal (UN)', path, gate.use((cluster) => nodesUpOutcome(cluster))),
+        check('cassandra.cluster.schema-agreement', 'All nodes agree on one schema version', path, gate.use((cluster) => schemaOutcome(cluster))),
+        check('cassandra.cluster.keyspace-datacenters', "Every datacenter named in a keyspace's replication exists", path, gate.use((cluster) => keyspaceDatacentersOutcome(cluster))),
+    ];
+}
+const describeCounts = (counts) => Object.entries(counts)
+    .map(([dc, n]) => `${dc} ${n}`)
+    .join(', ');
+function nodesByDatacenter(cluster) {
+    const byDc = new Map();
+    for (const node of cluster.nodes)
+        byDc.set(node.datacenter, [...(byDc.get(node.datacenter) ?? []), node.address]);
+    return byDc;
+}
+function datacenterOutcome(declared, cluster) {
+    const byDc = nodesByDatacenter(cluster);
+    const outcomes = [
+        ...Object.entries(declared).map(([dc, expected]) => {
+            const nodes = byDc.get(dc) ?? [];
+            const actual = nodes.length ? `${nodes.length} (${nodes.join(', ')})` : '0';
+            return nodes.length === expected
+                ? (0, outcome_1.pass)(`${dc}: ${actual}`, String(expected), actual)
+                : (0, outcome_1.mismatch)(`datacenter ${dc}`, 'nodes', String(expected), actual);
+        }),
+        ...[...byDc]
+            .filter(([dc]) => declared[dc] === undefined)
+            .map(([dc, nodes]) => (0, outcome_1.mismatch)(`datacenter ${dc}`, 'nodes', '0 (not declared)', `${nodes.length} (${nodes.join(', ')})`)),
+    ];
+    return (0, outcome_1.combine)(outcomes, 'the ring has no node');
+}
+/** nodetool status's two letters: U/D (answers or not), N/L/J/M and ? (gossip status). */
+function statusCode(node) {
+    // A node that shut down cleanly keeps its tokens: nodetool shows it as DN.
+    const state = {
+        NORMAL: 'N',
+        shutdown: 'N',
+        LEAVING: 'L',
+        LEFT: 'L',
+        BOOT: 'J',
+        MOVING: 'M',
+    };
+    return `${node.answer.ok ? 'U' : 'D'}${node.gossipStatus === null ? 'N' : (state[node.gossipStatus] ?? '?')}`;
+}
+function nodesUpOutcome(cluster) {
+    return (0, outcome_1.combine)(cluster.nodes.map((node) => {
+        const name = `${node.address} (${node.datacenter}/${node.rack})`;
+        const code = statusCode(node);
+        if (code === 'UN')
+            return (0, outcome_1.pass)(`${name}: UN`, 'UN', 'UN');
+        const why = [
+            node.answer.ok ? undefined : `does not answer: ${node.answer.error}`,
+            node.gossipStatus !== null && node.gossipStatus !== 'NORMAL'
+                ? `gossip status ${node.gossipStatus} (seen by ${cluster.coordinator})`
+                : undefined,
+        ].filter(Boolean);
+        return {
+            status: 'fail',
+            message: `${name}: ${node.answer.ok ? 'not normal' : 'down'}, ${code}: ${why.join('; ')}`,
+            expected: 'UN',
+            actual: code,
+        };
+    }), 'the ring has no node');
+}
+function schemaOutcome(cluster) {
+    const versions = new Map();
+    for (const node of cluster.nodes) {
+        if (node.answer.ok)
+            versions.set(node.answer.schemaVersion, [
+                ...(versions.get(node.answer.schemaVersion) ?? []),
+                node.address,
+            ]);
+    }
+    const silent = cluster.nodes.filter((n) => !n.answer.ok).map((n) => n.address);
+    // Like nodetool describecluster: nodes that do not answer are listed apart, not as a version.
+    const unreachable = silent.length ? ` (unreachable, so not compared: ${silent.join(', ')})` : '';
+    const groups = [...versions].map(([version, nodes]) => `${version}: ${nodes.join(', ')}`);
+    if (versions.size === 0)
+        return (0, outcome_1.skip)(`no node answered${unreachable}`);
+    if (versions.size === 1)
+        return (0, outcome_1.pass)(`one schema version ${groups[0]}${unreachable}`, '1', '1');
+    return {
+        status: 'fail',
+        message: `${versions.size} schema versions: ${groups.join('; ')}${unreachable}`,
+        expected: '1',
+        actual: String(versions.size),
+    };
+}
+/** Replication options that are not datacenter names. */
+const NOT_DATACENTERS = new Set(['class', 'replication_factor']);
+function keyspaceDatacentersOutcome(cluster) {
+    const existing = [...nodesByDatacenter(cluster).keys()];
+    const outcomes = Object.entries(cluster.replication).flatMap(([keyspace, replication]) => {
+        if (!(replication['class'] ?? '').endsWith('NetworkTopologyStrategy'))
+            return [];
+        const named = Object.keys(replication).filter((key) => !NOT_DATACENTERS.has(key));
+        const unknown = named.filter((dc) => !existing.includes(dc));
+        return [
+            unknown.length === 0
+                ? (0, outcome_1.pass)(`${keyspace}: ${named.join(', ')}`)
+                : {
+                    status: 'fail',
+                    message: `${keyspace}: replication names datacenter ${unknown.join(', ')}, which has no node ` +
+                        `(the ring's datacenters: ${existing.join(', ') || 'none'}); so its replicas are never written and EACH_QUORUM or ALL cannot succeed`,
+                    expected: existing.join(', '),
+                    actual: named.join(', '),
+                },
+        ];
+    });
+    return (0, outcome_1.combine)(outcomes, 'no keyspace places replicas by datacenter (NetworkTopologyStrategy)');
+}
+
+
+/***/ }),
+
 /***/ 13041:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -69707,6 +69961,7 @@ function createGates(observed) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runChecks = runChecks;
 const cassandra_1 = __nccwpck_require__(50503);
+const cluster_1 = __nccwpck_require__(7623);
 const gates_1 = __nccwpck_require__(13041);
 const kafka_1 = __nccwpck_require__(86459);
 const persistence_1 = __nccwpck_require__(10074);
@@ -69720,6 +69975,7 @@ function runChecks(spec, observed, locate = nowhere) {
         ...(0, kafka_1.kafkaChecks)(spec, observed, gates, locate),
         ...(0, cassandra_1.cassandraChecks)(spec, observed, gates, locate),
         ...(0, persistence_1.persistenceChecks)(spec, observed, gates, locate),
+        ...(0, cluster_1.clusterChecks)(spec, observed, gates, locate),
     ];
 }
 
@@ -70110,11 +70366,11 @@ function cassandraProbeChecks(spec, observed, tables, locate) {
     };
     const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: 'Cassandra Schema', title, path }, outcome);
     const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, table ? [table.exists, ...table.columns] : [], (value) => value.written
-        ? (0, outcome_1.pass)(`${object}: probe row written`)
+        ? (0, outcome_1.pass)(`${object}: probe row written${atConsistency(value)}`)
         : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
     const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
-        ? (0, outcome_1.pass)(`${object}: probe row read back`)
-        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
+        ? (0, outcome_1.pass)(`${object}: probe row read back${atConsistency(value)}`)
+        : (0, outcome_1.mismatch)(object, 'probe row', `read back${atConsistency(value)}`, 'not found')));
     const ttlWorks = probeCheck('ttl', ttlTitle(target), ['probes', 'ttl', 'toleranceSeconds'], ttlOutcome(spec, target, object, table, (prerequisites, judge) => judged(roundTripReason, [write, ...prerequisites], judge)));
     const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
         if (value.expiredAfterSeconds === null) {
@@ -70125,6 +70381,8 @@ function cassandraProbeChecks(spec, observed, tables, locate) {
     }));
     return [write, read, ttlWorks, expiry];
 }
+/** The probes' consistency level, named in the report where it was recorded. */
+const atConsistency = (value) => value.consistency ? ` at ${value.consistency}` : '';
 /** The title names the column the probe really writes, and what its TTL should read. */
 function ttlTitle(target) {
     if (!target.ok)
@@ -70411,17 +70669,30 @@ async function inspect(runtime, candidates, deadline) {
     }
     const clients = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
     try {
-        const live = await (0, observe_stack_1.observeLive)(runtime, readiness, clients);
+        const live = await (0, observe_stack_1.observeLive)(runtime, readiness, clients, {
+            kafka: roles.kafka !== undefined,
+            cassandra: roles.cassandra !== undefined,
+        });
         const inspected = { roles };
         if (roles.kafka) {
             if (!live.kafka.ok)
                 throw new Error(`reading Kafka's topics failed: ${live.kafka.error}`);
             inspected.topics = live.kafka.value;
+            const brokers = live.kafkaCluster;
+            if (brokers?.ok)
+                inspected.kafkaCluster = brokers.value;
+            else if (brokers)
+                progress(`the brokers were not read, so no count is declared: ${brokers.error}`);
         }
         if (roles.cassandra) {
             if (!live.cassandra.ok)
                 throw new Error(`reading Cassandra's schema failed: ${live.cassandra.error}`);
             inspected.keyspaces = live.cassandra.value;
+            const ring = live.cassandraCluster;
+            if (ring?.ok)
+                inspected.cassandraCluster = ring.value;
+            else if (ring)
+                progress(`the ring was not read, so no datacenters are declared: ${ring.error}`);
         }
         return inspected;
     }
@@ -70668,6 +70939,8 @@ exports.SECTIONS = [
     'Kafka Topics',
     'Cassandra Schema',
     'Data Persistence',
+    // Only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters ...).
+    'Cluster Health',
 ];
 /** A stack that did not come up fails the run even when no check failed (say up errored). */
 function resultOf(checks, notReady = []) {
@@ -70878,60 +71151,194 @@ function tableName(row) {
 function whereKey(row) {
     return row.keyColumns.map((c) => `${quoted(c)} = ?`).join(' AND ');
 }
-async function insertRow(client, row, ttlSeconds) {
+/** The driver's code for each consistency level a spec may name. */
+const CONSISTENCY_CODES = {
+    ONE: cassandra_driver_1.types.consistencies.one,
+    TWO: cassandra_driver_1.types.consistencies.two,
+    THREE: cassandra_driver_1.types.consistencies.three,
+    QUORUM: cassandra_driver_1.types.consistencies.quorum,
+    ALL: cassandra_driver_1.types.consistencies.all,
+    LOCAL_QUORUM: cassandra_driver_1.types.consistencies.localQuorum,
+    EACH_QUORUM: cassandra_driver_1.types.consistencies.eachQuorum,
+    LOCAL_ONE: cassandra_driver_1.types.consistencies.localOne,
+};
+async function insertRow(client, row, ttlSeconds, at = {}) {
     const columns = [...row.keyColumns, row.valueColumn];
     const using = ttlSeconds === undefined ? '' : ` USING TTL ${Math.trunc(ttlSeconds)}`;
     await client.execute(`INSERT INTO ${tableName(row)} (${columns.map(quoted).join(', ')}) VALUES (${columns
         .map(() => '?')
         .join(', ')})${using}`, [...row.keyValues, row.value], 
     // Unprepared JS numbers encode as double; preparing lets the table's types drive encoding.
-    { prepare: true });
+    { prepare: true, ...at });
 }
 /** The row's value and the TTL left on it, or null when the row is not there. */
-async function readRow(client, row) {
-    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true });
+async function readRow(client, row, at = {}) {
+    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true, ...at });
     const found = result.first();
     if (!found)
         return null;
     return { value: found['value'], ttl: found['ttl'] ?? null };
 }
-async function deleteRow(client, row) {
+async function deleteRow(client, row, at = {}) {
     await client.execute(`DELETE FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, {
         prepare: true,
+        ...at,
     });
 }
 /** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(client, target) {
+async function secondsUntilExpired(client, target, at) {
     const row = probeRow(target, 'expiry');
-    await insertRow(client, row, EXPIRY_TTL_SECONDS);
+    await insertRow(client, row, EXPIRY_TTL_SECONDS, at);
     const started = Date.now();
     try {
         while (Date.now() - started < EXPIRY_DEADLINE_MS) {
-            if ((await readRow(client, row)) === null)
+            if ((await readRow(client, row, at)) === null)
                 return (Date.now() - started) / 1000;
             await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
         }
         return null;
     }
     finally {
-        await deleteRow(client, row);
+        await deleteRow(client, row, at);
     }
 }
 /** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
-async function roundTripTable(client, target, runId, expiry) {
+async function roundTripTable(client, target, runId, expiry, consistency = 'LOCAL_ONE') {
+    const at = { consistency: CONSISTENCY_CODES[consistency] };
     const row = probeRow(target, `round-trip ${runId}`);
-    await insertRow(client, row);
+    await insertRow(client, row, undefined, at);
     try {
-        const read = await readRow(client, row);
+        const read = await readRow(client, row, at);
         return {
+            consistency,
             written: true,
             readBack: read?.value === row.value,
             ttlAfterInsert: read?.ttl ?? null,
-            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target) : null,
+            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target, at) : null,
         };
     }
     finally {
-        await deleteRow(client, row);
+        await deleteRow(client, row, at);
+    }
+}
+
+
+/***/ }),
+
+/***/ 59713:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.observeKafkaCluster = observeKafkaCluster;
+exports.observeCassandraCluster = observeCassandraCluster;
+// What only a cluster has: the registered brokers, and the Cassandra ring as gossip sees it plus
+// each node's own answer. Read-only; `nodetool status` and `nodetool describecluster` read the same.
+const cassandra_driver_1 = __nccwpck_require__(88871);
+const errors_1 = __nccwpck_require__(87206);
+const cassandra_1 = __nccwpck_require__(12454);
+async function observeKafkaCluster(admin) {
+    const cluster = await admin.describeCluster();
+    return {
+        brokers: cluster.brokers
+            .map((broker) => ({ id: broker.nodeId, address: `${broker.host}:${broker.port}` }))
+            .sort((a, b) => a.id - b.id),
+        controller: cluster.controller,
+    };
+}
+/** Strategies that place no replicas by datacenter: nothing for the cluster checks to judge. */
+const UNPLACED = /\.(LocalStrategy|EverywhereStrategy|MetaStrategy)$/;
+/**
+ * The ring from one coordinator (system.local, system.peers_v2, gossip_info), then one query sent
+ * to each node alone, so that a node that is down or behind on schema answers for itself.
+ */
+async function observeCassandraCluster(contactPoints, credentials) {
+    // Round robin over every host, not only the local datacenter: each node must get a connection.
+    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5_000, {
+        loadBalancing: new cassandra_driver_1.policies.loadBalancing.RoundRobinPolicy(),
+    });
+    await client.connect();
+    try {
+        // Round robin would send each query to another node; one view of the ring needs one node.
+        const coordinatorHost = [...client.hosts.values()].find((host) => host.isUp());
+        if (!coordinatorHost)
+            throw new Error('no Cassandra node is up to ask about the ring');
+        const onCoordinator = { host: coordinatorHost };
+        const [local, peers, gossip, keyspaces] = await Promise.all([
+            client.execute('SELECT broadcast_address, host_id, data_center, rack FROM system.local', [], onCoordinator),
+            client.execute('SELECT peer, host_id, data_center, rack FROM system.peers_v2', [], onCoordinator),
+            gossipStatuses(client, onCoordinator),
+            client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces', [], onCoordinator),
+        ]);
+        const localRow = local.first();
+        const coordinator = String(localRow?.['broadcast_address'] ?? contactPoints[0]);
+        const ring = [localRow, ...peers.rows].flatMap((row) => row
+            ? [
+                {
+                    address: String(row['broadcast_address'] ?? row['peer']),
+                    hostId: String(row['host_id']),
+                    datacenter: row['data_center'],
+                    rack: row['rack'],
+                },
+            ]
+            : []);
+        const nodes = await Promise.all(ring.map(async ({ hostId, ...node }) => ({
+            ...node,
+            gossipStatus: gossip.get(node.address) ?? null,
+            answer: await askNode(client, hostId),
+        })));
+        const replication = {};
+        for (const row of keyspaces.rows) {
+            const value = { ...row['replication'] };
+            if (!UNPLACED.test(value['class'] ?? ''))
+                replication[row['keyspace_name']] = value;
+        }
+        return {
+            coordinator,
+            nodes: nodes.sort((a, b) => a.address.localeCompare(b.address)),
+            replication,
+        };
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
+    }
+}
+/** address -> gossip STATUS word (NORMAL, shutdown, LEAVING ...); empty before Cassandra 4.1. */
+async function gossipStatuses(client, options) {
+    const statuses = new Map();
+    let result;
+    try {
+        result = await client.execute('SELECT address, status, status_with_port FROM system_views.gossip_info', [], options);
+    }
+    catch {
+        return statuses;
+    }
+    for (const row of result.rows) {
+        const status = (row['status_with_port'] ?? row['status']);
+        if (status)
+            statuses.set(String(row['address']), status.split(',')[0]);
+    }
+    return statuses;
+}
+/**
+ * One query pinned to the node: its own schema version, or why it did not answer. Matched by host
+ * id, since the address clients use (native) may differ from the one gossip uses (broadcast).
+ */
+async function askNode(client, hostId) {
+    const host = [...client.hosts.values()].find((h) => String(h.hostId) === hostId);
+    if (!host)
+        return { ok: false, error: 'the driver found no native transport address for it' };
+    try {
+        const result = await client.execute('SELECT schema_version FROM system.local', [], {
+            host,
+            // A down node must not be replaced by another one: that would answer for it.
+            retry: new cassandra_driver_1.policies.retry.FallthroughRetryPolicy(),
+        });
+        return { ok: true, schemaVersion: String(result.first()?.['schema_version']) };
+    }
+    catch (error) {
+        return { ok: false, error: (0, errors_1.firstLineOf)(error) };
     }
 }
 
@@ -70993,6 +71400,12 @@ async function observeTopics(admin) {
             replicationFactors: partitions.map((partition) => partition.replicas.length),
             topicConfigs: {},
             effectiveConfigs: {},
+            partitionStates: partitions.map((partition) => ({
+                partition: partition.partitionId,
+                leader: partition.leader,
+                replicas: [...partition.replicas],
+                isr: [...partition.isr],
+            })),
         };
     }
     for (const resource of configs.resources) {
@@ -71158,8 +71571,10 @@ async function roundTripTopics(connection, wanted, observed, runId) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.clusterScope = void 0;
 exports.connectStack = connectStack;
 exports.observeLive = observeLive;
+exports.probeConsistency = probeConsistency;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
@@ -71169,6 +71584,7 @@ const zookeeper_1 = __nccwpck_require__(7910);
 const probe_target_1 = __nccwpck_require__(39155);
 const cassandra_2 = __nccwpck_require__(78793);
 const kafka_1 = __nccwpck_require__(22589);
+const cluster_1 = __nccwpck_require__(59713);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -71204,14 +71620,36 @@ function withClient(client, probe) {
         ? (0, observe_1.observe)(() => probe(client.value))
         : Promise.resolve((0, observe_1.notObserved)(client.error));
 }
-async function observeLive(runtime, readiness, clients) {
-    const [services, zookeeper, kafka, cassandra] = await Promise.all([
+/** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
+const clusterScope = (spec) => ({
+    kafka: spec.kafka?.brokers !== undefined,
+    cassandra: spec.cassandra?.datacenters !== undefined,
+});
+exports.clusterScope = clusterScope;
+async function observeLive(runtime, readiness, clients, scope) {
+    const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
         (0, observe_1.observe)(() => runtime.services()),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper)),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
         withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
+        observeClusters(scope, runtime.endpoints, clients),
     ]);
-    return { services, zookeeper, kafka, cassandra };
+    return { services, zookeeper, kafka, cassandra, ...clusters };
+}
+async function observeClusters(scope, endpoints, clients) {
+    const [kafkaCluster, cassandraCluster] = await Promise.all([
+        !scope.kafka
+            ? undefined
+            : withClient(clients.kafka, (connection) => (0, cluster_1.observeKafkaCluster)(connection.admin)),
+        !scope.cassandra
+            ? undefined
+            : // Its own client: every node needs a connection of its own, not only the local datacenter's.
+                withClient(clients.cassandra, () => (0, cluster_1.observeCassandraCluster)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials)),
+    ]);
+    return {
+        ...(kafkaCluster && { kafkaCluster }),
+        ...(cassandraCluster && { cassandraCluster }),
+    };
 }
 /** The live table probeTarget chose, with the text column that carries the probe value. */
 function probeTable(spec, live) {
@@ -71225,13 +71663,28 @@ function probeTable(spec, live) {
         throw new Error(`table ${target.keyspace}.${target.table.name} does not exist, so it was not probed`);
     return { keyspace: target.keyspace, table, valueColumn: target.valueColumn };
 }
+/**
+ * The spec's level, else LOCAL_QUORUM where the probed keyspace is declared with more than one
+ * replica (a cluster), else LOCAL_ONE, the driver's default and what a single node has always
+ * been probed at. Declared, not live: a drifted replication factor is reported by its own check
+ * and must not change how the probes write.
+ */
+function probeConsistency(spec, keyspace) {
+    if (spec.cassandra?.consistency)
+        return spec.cassandra.consistency;
+    const declared = spec.cassandra?.keyspaces.find((k) => k.name === keyspace)?.replication ?? {};
+    const factors = Object.entries(declared)
+        .filter(([key]) => key !== 'class')
+        .map(([, value]) => Number(value));
+    return Math.max(0, ...factors) > 1 ? 'LOCAL_QUORUM' : 'LOCAL_ONE';
+}
 async function observeRoundTrip(spec, live, clients, runId, expiry) {
     const topics = (spec.kafka?.topics ?? []).map((topic) => topic.name);
     const [kafka, cassandra] = await Promise.all([
         kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
         withClient(clients.cassandra, (client) => {
-            const { keyspace, table, valueColumn } = probeTable(spec, live);
-            return (0, cassandra_2.roundTripTable)(client, { keyspace, table, valueColumn }, runId, expiry);
+            const target = probeTable(spec, live);
+            return (0, cassandra_2.roundTripTable)(client, target, runId, expiry, probeConsistency(spec, target.keyspace));
         }),
     ]);
     return { kafka, cassandra };
@@ -71310,7 +71763,7 @@ exports.probeObserver = {
     async connect(endpoints, readiness) {
         const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
         return {
-            observeLive: (runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients),
+            observeLive: (spec, runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients, (0, observe_stack_1.clusterScope)(spec)),
             roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
             writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
             readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
@@ -71441,11 +71894,19 @@ exports.cassandraReady = cassandraReady;
 const node_net_1 = __nccwpck_require__(77030);
 const cassandra_driver_1 = __nccwpck_require__(88871);
 const host_port_1 = __nccwpck_require__(50486);
+/** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
+function nativePort(contactPoints) {
+    const port = /:(\d+)$/.exec(contactPoints[0] ?? '')?.[1];
+    return port === undefined ? 9042 : Number(port);
+}
 /** Probes, readiness attempts and `cql` all connect through here. */
-function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000, clientPolicies) {
     return new cassandra_driver_1.Client({
+        ...(clientPolicies ? { policies: clientPolicies } : {}),
         contactPoints,
         localDataCenter: 'datacenter1',
+        // The driver reaches the nodes it discovers on this port, not on the contact points' own.
+        protocolOptions: { port: nativePort(contactPoints) },
         socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
         ...(credentials ? { credentials } : {}),
     });
@@ -73281,7 +73742,7 @@ async function byProtocol(service, endpoint, answer) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.UnknownRuntimeError = exports.RUNTIME_NAMES = void 0;
+exports.UnknownRuntimeError = exports.TWIN_PROFILES = exports.RUNTIME_NAMES = void 0;
 exports.resolveRuntimeName = resolveRuntimeName;
 exports.createRuntime = createRuntime;
 // Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
@@ -73290,8 +73751,11 @@ const errors_1 = __nccwpck_require__(87206);
 const child_1 = __nccwpck_require__(57350);
 const compose_1 = __nccwpck_require__(96359);
 const LocalRuntime_1 = __nccwpck_require__(69555);
+const cluster_runtime_1 = __nccwpck_require__(34787);
 const config_1 = __nccwpck_require__(63416);
 exports.RUNTIME_NAMES = ['local', 'compose'];
+/** Shapes of the local twin: one server of each kind, or a 3-broker, 3-node cluster. */
+exports.TWIN_PROFILES = ['single', 'cluster'];
 class UnknownRuntimeError extends errors_1.UserError {
     constructor(name) {
         super(`unknown runtime "${name}"; choose one of: ${exports.RUNTIME_NAMES.join(', ')}`);
@@ -73313,12 +73777,17 @@ async function resolveRuntimeName(name) {
     return (await dockerAnswers()) ? 'compose' : 'local';
 }
 /** `ports`: the spec's servers, which compose is asked about; the twin has its own. */
-function createRuntime(name, ports, env = process.env) {
+function createRuntime(name, ports, env = process.env, profile = 'single') {
     if (!isRuntimeName(name))
         throw new UnknownRuntimeError(name);
+    if (profile !== 'single' && name !== 'local') {
+        throw new config_1.TwinConfigError(`--profile ${profile} is a shape of the local twin, not of runtime ${name}; use --runtime local`);
+    }
     switch (name) {
         case 'local':
-            return new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env));
+            return profile === 'cluster'
+                ? new cluster_runtime_1.ClusterRuntime((0, config_1.twinConfig)({}, env))
+                : new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env));
         case 'compose':
             return (0, compose_1.composeRuntime)({
                 name: (0, compose_1.composeDefaultProjectName)(env, process.cwd()),
@@ -73342,15 +73811,14 @@ exports.LocalRuntime = void 0;
 // without a Docker engine. Same servers, same init scripts, same ports as docker-compose.yml.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
-const runtime_1 = __nccwpck_require__(12997);
 const cassandra_1 = __nccwpck_require__(12454);
 const kafka_1 = __nccwpck_require__(74234);
-const wait_1 = __nccwpck_require__(63895);
 const zookeeper_1 = __nccwpck_require__(7910);
 const config_1 = __nccwpck_require__(63416);
 const inits_1 = __nccwpck_require__(4339);
 const jars_1 = __nccwpck_require__(62076);
 const processes_1 = __nccwpck_require__(62365);
+const server_steps_1 = __nccwpck_require__(5211);
 const servers_1 = __nccwpck_require__(42256);
 const state_1 = __nccwpck_require__(91141);
 const tail_1 = __nccwpck_require__(33248);
@@ -73403,7 +73871,7 @@ class LocalRuntime {
     }
     async bringUp(progress) {
         await (0, jars_1.ensureJars)(this.config, progress);
-        const launches = (0, servers_1.serverLaunches)(this.config, this.jammJar());
+        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config));
         const kafkaChain = async () => {
             await this.startServer(launches.zookeeper, progress);
             await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
@@ -73429,15 +73897,8 @@ class LocalRuntime {
     }
     /** Kafka before ZooKeeper (a broker needs ZooKeeper for a controlled shutdown); Cassandra beside them. */
     async stop(progress) {
-        const launches = (0, servers_1.serverLaunches)(this.config, this.jammJar());
-        const stopOne = async (name) => {
-            const outcome = await (0, processes_1.stopProcess)(this.managed(name), launches[name].stopDeadlineMs);
-            if (!outcome)
-                return [];
-            progress(`${name} stopped in ${outcome.stopMs} ms (exit ${outcome.exitCode ?? 'unknown'})`);
-            const clean = !outcome.killed && (0, runtime_1.isCleanExit)(outcome.exitCode);
-            return [{ service: name, exitCode: outcome.exitCode, stopMs: outcome.stopMs, clean }];
-        };
+        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config));
+        const stopOne = (name) => (0, server_steps_1.stopServer)(this.managed(name), launches[name].stopDeadlineMs, progress);
         const [brokerSide, cassandraSide] = await Promise.all([
             stopOne('kafka').then(async (kafka) => [...kafka, ...(await stopOne('zookeeper'))]),
             stopOne('cassandra'),
@@ -73446,40 +73907,13 @@ class LocalRuntime {
     }
     async down(options) {
         await this.stop(() => undefined);
-        if (options.removeData) {
-            (0, node_fs_1.rmSync)(this.paths.data, { recursive: true, force: true });
-            (0, node_fs_1.rmSync)(this.paths.run, { recursive: true, force: true });
-        }
+        if (options.removeData)
+            (0, server_steps_1.removeTwinData)(this.paths);
     }
     async services() {
         const state = this.state.read();
-        const observed = state_1.TWIN_SERVICES.map((service) => this.observe(service, state));
+        const observed = state_1.TWIN_SERVICES.map((service) => (0, state_1.observeService)(this.managed(service), state));
         return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
-    }
-    observe(service, state) {
-        const base = {
-            service,
-            containerName: `chatbattle-${service}`,
-            startedAt: state.startedAt[service],
-        };
-        if (service === 'kafka-init' || service === 'cassandra-init') {
-            const exitCode = (0, processes_1.lastExitCode)(this.managed(service));
-            if (exitCode === undefined) {
-                return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
-            }
-            return { ...base, state: 'exited', exitCode };
-        }
-        if ((0, processes_1.runningPid)(this.managed(service)) !== undefined) {
-            return {
-                ...base,
-                state: 'running',
-                health: state.readyAt[service] ? 'healthy' : 'starting',
-            };
-        }
-        const exitCode = (0, processes_1.lastExitCode)(this.managed(service));
-        return exitCode === undefined
-            ? { ...base, state: 'missing' }
-            : { ...base, state: 'exited', exitCode };
     }
     async logs(service, lines) {
         return (0, tail_1.tailOfFile)(this.logFile(service), lines);
@@ -73497,13 +73931,6 @@ class LocalRuntime {
         const marker = name === 'kafka-init' || name === 'cassandra-init' ? name : (0, servers_1.processMarker)(this.config, name);
         return { name, runDir: this.paths.run, marker };
     }
-    jammJar() {
-        const jar = (0, node_fs_1.existsSync)(this.paths.cassandraLib)
-            ? (0, node_fs_1.readdirSync)(this.paths.cassandraLib).find((file) => /^jamm-.*\.jar$/.test(file))
-            : undefined;
-        // Before the jars are fetched there is nothing to point at yet; up() fetches them first.
-        return (0, node_path_1.join)(this.paths.cassandraLib, jar ?? 'jamm.jar');
-    }
     async startServer(launch, progress) {
         const managed = this.managed(launch.name);
         if ((0, processes_1.runningPid)(managed) !== undefined) {
@@ -73511,72 +73938,351 @@ class LocalRuntime {
             return;
         }
         const { ports, host } = this.config;
-        const needed = {
+        const listens = {
             zookeeper: [ports.zookeeper],
             kafka: [ports.kafka],
             cassandra: [ports.cassandra, ports.cassandraStorage],
-        }[launch.name];
-        for (const port of needed) {
-            if (await (0, processes_1.portAnswers)(host, port)) {
-                throw new Error(`${launch.name}: port ${port} on ${host} is already taken by another process; stop it, ` +
-                    `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`);
-            }
-        }
-        for (const [file, content] of Object.entries(launch.files)) {
-            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
-            (0, node_fs_1.writeFileSync)(file, content);
-        }
-        progress(`starting ${launch.name} (log: ${this.logFile(launch.name)})`);
-        await (0, processes_1.startDetached)(managed, this.config.java, launch.javaArgs, this.logFile(launch.name), this.config.home);
+        }[launch.name].map((port) => ({ host, port }));
+        await (0, server_steps_1.launchServer)(this.config, launch, managed, listens, this.logFile(launch.name), progress);
         this.state.update((state) => {
             state.startedAt[launch.name] = new Date().toISOString();
             delete state.readyAt[launch.name];
         });
     }
     async awaitReady(name, timeoutMs, progress, attempt) {
-        const managed = this.managed(name);
-        const value = await (0, wait_1.waitUntil)({
-            service: name,
-            attempt,
-            deadline: Date.now() + timeoutMs,
-            progress,
-            logTail: () => this.logs(name, runtime_1.LOG_TAIL_LINES),
-            giveUpIf: async () => (0, processes_1.runningPid)(managed) === undefined
-                ? `the ${name} process exited (code ${(0, processes_1.lastExitCode)(managed) ?? 'unknown'})`
-                : undefined,
-        });
-        progress(`${name} ready: ${JSON.stringify(value)}`);
+        const value = await (0, server_steps_1.awaitServer)(this.managed(name), timeoutMs, this.logFile(name), progress, attempt);
         this.state.update((state) => {
             state.readyAt[name] = new Date().toISOString();
         });
         return value;
     }
-    /** Runs a one-shot step with its output in its own log, and records its exit code like a container's. */
-    async runInit(name, progress) {
-        (0, node_fs_1.rmSync)((0, node_path_1.join)(this.paths.run, `${name}.exit`), { force: true });
-        this.state.update((state) => {
-            state.startedAt[name] = new Date().toISOString();
-        });
-        progress(`running ${name} (log: ${this.logFile(name)})`);
-        const log = (0, node_fs_1.openSync)(this.logFile(name), 'a');
-        let exitCode;
-        try {
-            exitCode = await inits_1.INIT_STEPS[name]({ config: this.config, endpoints: this.endpoints, timeoutMs: this.timeouts.initMs }, log);
-        }
-        finally {
-            (0, node_fs_1.closeSync)(log);
-        }
-        (0, node_fs_1.writeFileSync)((0, node_path_1.join)(this.paths.run, `${name}.exit`), `${exitCode}\n`);
-        this.state.update((state) => {
-            state.finishedAt = { ...state.finishedAt, [name]: new Date().toISOString() };
-        });
-        if (exitCode !== 0) {
-            throw new Error(`${name} exited with code ${exitCode}; last lines of its log:\n${await this.logs(name, runtime_1.LOG_TAIL_LINES)}`);
-        }
-        progress(`${name} exited 0`);
+    runInit(name, progress) {
+        const context = {
+            config: this.config,
+            endpoints: this.endpoints,
+            timeoutMs: this.timeouts.initMs,
+        };
+        return (0, inits_1.runInit)(name, context, this.state, this.logFile(name), progress);
     }
 }
 exports.LocalRuntime = LocalRuntime;
+
+
+/***/ }),
+
+/***/ 34787:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ClusterRuntime = void 0;
+// The cluster profile of the local twin: one ZooKeeper, three brokers and three Cassandra nodes as
+// real JVMs, in <TWIN_HOME>/cluster so that it never shares files with the single-node twin.
+// Servers start in parallel where their protocol allows it; each one is waited for by protocol.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+const cassandra_1 = __nccwpck_require__(12454);
+const host_port_1 = __nccwpck_require__(50486);
+const kafka_1 = __nccwpck_require__(74234);
+const wait_1 = __nccwpck_require__(63895);
+const zookeeper_1 = __nccwpck_require__(7910);
+const cluster_servers_1 = __nccwpck_require__(13323);
+const config_1 = __nccwpck_require__(63416);
+const inits_1 = __nccwpck_require__(4339);
+const jars_1 = __nccwpck_require__(62076);
+const processes_1 = __nccwpck_require__(62365);
+const server_steps_1 = __nccwpck_require__(5211);
+const servers_1 = __nccwpck_require__(42256);
+const state_1 = __nccwpck_require__(91141);
+const tail_1 = __nccwpck_require__(33248);
+/** Replication of the ChatBattle topics and keyspace on the cluster: three copies, two in sync. */
+const CLUSTER_REPLICATION = { factor: 3, minInsyncReplicas: 2, datacenter: 'datacenter1' };
+const DEFAULT_TIMEOUTS = {
+    zookeeperMs: 60_000,
+    brokerMs: 120_000,
+    // Three Cassandra JVMs starting at once on two shared cores: more than the single node's 180 s.
+    nodeMs: 300_000,
+    initMs: 120_000,
+};
+/** The cluster lives beside the single twin's files, under the same TWIN_HOME. */
+function clusterConfig(base) {
+    return { ...base, home: (0, node_path_1.join)(base.home, 'cluster') };
+}
+class ClusterRuntime {
+    name = 'local';
+    hasLifecycle = true;
+    endpoints;
+    topology;
+    config;
+    paths;
+    timeouts;
+    state;
+    constructor(base, timeouts = {}) {
+        this.config = clusterConfig(base);
+        const clash = (0, cluster_servers_1.clusterPortClash)(this.config);
+        if (clash)
+            throw new config_1.TwinConfigError(clash);
+        this.topology = (0, cluster_servers_1.clusterTopology)(this.config);
+        this.endpoints = {
+            kafkaBrokers: this.topology.brokers.map((broker) => broker.address),
+            cassandraContactPoints: this.topology.nodes.map((node) => node.cql),
+            zookeeper: this.topology.zookeeper,
+        };
+        this.paths = (0, config_1.twinPaths)(this.config);
+        this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
+        this.state = new state_1.TwinStateFile(this.paths.run);
+    }
+    /** Every server's name, in start order: zookeeper, kafka-1..3, cassandra-1..3. */
+    get serverNames() {
+        return this.launches().map((launch) => launch.name);
+    }
+    async up(progress) {
+        if (this.isFullyUp()) {
+            progress(`cluster twin already running in ${this.config.home}; nothing to do`);
+            return;
+        }
+        for (const dir of [this.paths.logs, this.paths.data, this.paths.run, this.paths.conf])
+            (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+        await (0, processes_1.withLock)((0, node_path_1.join)(this.paths.run, 'up.lock'), this.timeouts.nodeMs + this.timeouts.initMs, async () => {
+            if (!this.isFullyUp())
+                await this.bringUp(progress);
+        });
+    }
+    /** ZooKeeper, then the three brokers at once, then kafka-init; the three nodes at once beside them. */
+    async bringUp(progress) {
+        await (0, jars_1.ensureJars)(this.config, progress);
+        const { brokers, nodes } = this.topology;
+        const kafkaChain = async () => {
+            await this.startServer('zookeeper', progress);
+            await Promise.all(brokers.map((broker) => this.startServer(broker.name, progress)));
+            await this.awaitAllBrokers(progress);
+            await this.runInit('kafka-init', progress);
+        };
+        const cassandraChain = async () => {
+            await Promise.all(nodes.map((node) => this.startServer(node.name, progress)));
+            await this.runInit('cassandra-init', progress);
+        };
+        const outcomes = await Promise.allSettled([kafkaChain(), cassandraChain()]);
+        const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+        if (failures.length > 0)
+            throw new Error(failures.map((f) => f.message).join('\n\n'));
+    }
+    start(progress) {
+        return this.up(progress);
+    }
+    /** Brokers before ZooKeeper (a controlled shutdown needs it); the nodes beside them. */
+    async stop(progress) {
+        const { brokers, nodes } = this.topology;
+        const stopAll = async (names) => (await Promise.all(names.map((name) => this.stopServer(name, progress)))).flat();
+        const [brokerSide, nodeSide] = await Promise.all([
+            stopAll(brokers.map((b) => b.name)).then(async (stopped) => [
+                ...stopped,
+                ...(await stopAll(['zookeeper'])),
+            ]),
+            stopAll(nodes.map((n) => n.name)),
+        ]);
+        return [...brokerSide, ...nodeSide];
+    }
+    async down(options) {
+        await this.stop(() => undefined);
+        if (options.removeData)
+            (0, server_steps_1.removeTwinData)(this.paths);
+    }
+    /** Stops one server, keeping its data: how the cluster suite takes a broker or a node away. */
+    stopServer(name, progress) {
+        return (0, server_steps_1.stopServer)(this.managed(name), this.launch(name).stopDeadlineMs, progress);
+    }
+    /**
+     * Starts one server (if it is not running) and waits until it answers by its protocol. A node
+     * may be given another datacenter than datacenter1: how the suite leaves a retired one behind.
+     */
+    async startServer(name, progress, location) {
+        const managed = this.managed(name);
+        if ((0, processes_1.runningPid)(managed) === undefined) {
+            const launch = this.launch(name, location);
+            await (0, server_steps_1.launchServer)(this.config, launch, managed, this.listens(name), this.logFile(name), progress);
+            this.state.update((state) => {
+                state.startedAt[name] = new Date().toISOString();
+                delete state.readyAt[name];
+            });
+        }
+        const [timeoutMs, attempt] = this.readiness(name);
+        await (0, server_steps_1.awaitServer)(managed, timeoutMs, this.logFile(name), progress, attempt);
+        this.state.update((state) => {
+            state.readyAt[name] = new Date().toISOString();
+        });
+    }
+    /** Each broker answers alone; then the first one must list all three as registered. */
+    async awaitAllBrokers(progress) {
+        const expected = this.topology.brokers.length;
+        await (0, wait_1.waitUntil)({
+            service: 'kafka brokers',
+            deadline: Date.now() + this.timeouts.brokerMs,
+            progress,
+            attempt: async () => {
+                const seen = await (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers);
+                if (seen.brokers < expected)
+                    throw new Error(`${seen.brokers} of ${expected} brokers registered`);
+                return seen;
+            },
+        });
+    }
+    readiness(name) {
+        if (name === 'zookeeper')
+            return [this.timeouts.zookeeperMs, () => (0, zookeeper_1.zookeeperReady)(this.topology.zookeeper)];
+        const broker = this.topology.brokers.find((b) => b.name === name);
+        if (broker)
+            return [this.timeouts.brokerMs, () => (0, kafka_1.kafkaReady)([broker.address])];
+        const node = this.topology.nodes.find((n) => n.name === name);
+        return [this.timeouts.nodeMs, () => (0, cassandra_1.cassandraReady)([node.cql])];
+    }
+    /** A broker on its own port of 127.0.0.1; a node on CQL and storage ports of its own address. */
+    listens(name) {
+        const { host, ports } = this.config;
+        if (name === 'zookeeper')
+            return [{ host, port: ports.zookeeper }];
+        const broker = this.topology.brokers.find((b) => b.name === name);
+        if (broker)
+            return [(0, host_port_1.parseHostPort)(broker.address)];
+        const node = this.topology.nodes.find((n) => n.name === name);
+        return [ports.cassandra, ports.cassandraStorage].map((port) => ({ host: node.address, port }));
+    }
+    async services() {
+        const state = this.state.read();
+        const observed = [...this.serverNames, ...state_1.INIT_NAMES].map((name) => (0, state_1.observeService)(this.managed(name), state));
+        return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
+    }
+    async logs(service, lines) {
+        return (0, tail_1.tailOfFile)(this.logFile(service), lines);
+    }
+    isFullyUp() {
+        return (this.serverNames.every((name) => (0, processes_1.runningPid)(this.managed(name)) !== undefined) &&
+            state_1.INIT_NAMES.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
+    }
+    launches(locations = {}) {
+        return (0, cluster_servers_1.clusterLaunches)(this.config, (0, jars_1.jammJar)(this.config), locations);
+    }
+    launch(name, location) {
+        const launch = this.launches(location ? { [name]: location } : {}).find((l) => l.name === name);
+        if (!launch) {
+            throw new config_1.TwinConfigError(`the cluster twin has no server "${name}"; it has ${this.serverNames.join(', ')}`);
+        }
+        return launch;
+    }
+    managed(name) {
+        const isInit = state_1.INIT_NAMES.includes(name);
+        return {
+            name,
+            runDir: this.paths.run,
+            marker: isInit ? name : (0, servers_1.processMarker)(this.config, name),
+        };
+    }
+    logFile(service) {
+        return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
+    }
+    /** The single twin's inits, asked for three replicas, two in sync, and a replicated keyspace. */
+    runInit(name, progress) {
+        const context = {
+            config: this.config,
+            endpoints: this.endpoints,
+            timeoutMs: this.timeouts.initMs,
+            topicSettings: {
+                REPLICATION_FACTOR: String(CLUSTER_REPLICATION.factor),
+                MIN_INSYNC_REPLICAS: String(CLUSTER_REPLICATION.minInsyncReplicas),
+            },
+            extraCqlFiles: [(0, node_path_1.join)(this.config.repoRoot, 'twin', 'cluster', 'replication.cql')],
+        };
+        return (0, inits_1.runInit)(name, context, this.state, this.logFile(name), progress);
+    }
+}
+exports.ClusterRuntime = ClusterRuntime;
+
+
+/***/ }),
+
+/***/ 13323:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.clusterTopology = clusterTopology;
+exports.clusterPortClash = clusterPortClash;
+exports.clusterLaunches = clusterLaunches;
+const servers_1 = __nccwpck_require__(42256);
+const CLUSTER_SIZE = 3;
+/** Evenly spaced Murmur3 tokens: node i owns an equal third of the ring from the start. */
+function evenTokens(count) {
+    const span = 2n ** 64n / BigInt(count);
+    return Array.from({ length: count }, (_, i) => String(-(2n ** 63n) + span * BigInt(i)));
+}
+function clusterTopology(config) {
+    const tokens = evenTokens(CLUSTER_SIZE);
+    const indexes = Array.from({ length: CLUSTER_SIZE }, (_, i) => i + 1);
+    return {
+        zookeeper: `${config.host}:${config.ports.zookeeper}`,
+        brokers: indexes.map((n) => ({
+            name: `kafka-${n}`,
+            brokerId: n,
+            address: `${config.host}:${config.ports.kafka + n - 1}`,
+        })),
+        nodes: indexes.map((n) => ({
+            name: `cassandra-${n}`,
+            address: `127.0.0.${n}`,
+            cql: `127.0.0.${n}:${config.ports.cassandra}`,
+            initialToken: tokens[n - 1],
+        })),
+    };
+}
+/** The ports each broker's range claims, so a clash with the TWIN_* ports is caught early. */
+function clusterPortClash(config) {
+    const brokerPorts = clusterTopology(config).brokers.map((b) => Number(b.address.split(':')[1]));
+    const others = { ...config.ports, kafka: undefined };
+    const clash = Object.entries(others).find(([, port]) => brokerPorts.includes(port));
+    return clash
+        ? `the brokers use ports ${brokerPorts.join(', ')}, which includes the ${clash[0]} port ${clash[1]}; ` +
+            'choose TWIN_KAFKA_PORT so that it and the next two ports are free'
+        : undefined;
+}
+// Replicated internal topics and a second in-sync replica required: a broker down is then
+// visible as under-replication, as on a production cluster.
+const BROKER_OVERRIDES = {
+    'offsets.topic.replication.factor': CLUSTER_SIZE,
+    'transaction.state.log.replication.factor': CLUSTER_SIZE,
+    'transaction.state.log.min.isr': 2,
+    'default.replication.factor': CLUSTER_SIZE,
+    'min.insync.replicas': 2,
+};
+const HOME_LOCATION = { datacenter: 'datacenter1', rack: 'rack1' };
+function clusterLaunches(config, jammJar, locations = {}) {
+    const topology = clusterTopology(config);
+    const seeds = topology.nodes.map((node) => `${node.address}:${config.ports.cassandraStorage}`);
+    return [
+        (0, servers_1.zookeeperLaunch)(config),
+        ...topology.brokers.map((broker) => (0, servers_1.kafkaLaunch)(config, {
+            name: broker.name,
+            brokerId: broker.brokerId,
+            port: Number(broker.address.split(':')[1]),
+            heap: { initial: '128m', max: '256m' },
+            overrides: BROKER_OVERRIDES,
+        })),
+        ...topology.nodes.map((node) => (0, servers_1.cassandraLaunch)(config, jammJar, {
+            name: node.name,
+            clusterName: 'chatbattle-cluster',
+            address: node.address,
+            initialToken: node.initialToken,
+            seeds,
+            heap: '512m',
+            directMemory: '128m',
+            location: locations[node.name] ?? HOME_LOCATION,
+            // Every node is a seed of a new, empty cluster: nothing to stream, so no bootstrap.
+            extraYaml: ['auto_bootstrap: false'],
+            // A node may come back in another datacenter than it left (see NodeLocations).
+            extraProperties: ['-Dcassandra.ignore_dc=true'],
+        })),
+    ];
+}
 
 
 /***/ }),
@@ -73818,22 +74524,27 @@ async function runCql({ contactPoints }, text, print) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.INIT_STEPS = void 0;
+exports.runInit = runInit;
 // The twin's one-shot inits, the very steps compose's init containers run: create-topics.sh
 // (with the twin's kafka-topics) and schema.cql (through cassandra-driver: no cqlsh here). Each
-// writes its output to its own log and ends with an exit code, like a container.
+// writes its output to its own log and ends with an exit code, like a container. The single twin
+// and the cluster twin run the same steps; the cluster only asks for more replicas.
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
+const runtime_1 = __nccwpck_require__(12997);
 const cql_1 = __nccwpck_require__(36852);
+const tail_1 = __nccwpck_require__(33248);
 /** kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics. */
 function createTopics(context, log) {
-    const { config, endpoints, timeoutMs } = context;
+    const { config, endpoints, timeoutMs, topicSettings = {} } = context;
     return new Promise((resolve, reject) => {
         const child = (0, node_child_process_1.spawn)('bash', [(0, node_path_1.join)(config.repoRoot, 'infrastructure', 'kafka', 'create-topics.sh')], {
             env: {
                 ...process.env,
+                ...topicSettings,
                 KAFKA_TOPICS: (0, node_path_1.join)(config.repoRoot, 'scripts', 'twin', 'kafka-topics'),
-                BOOTSTRAP_SERVER: endpoints.kafkaBrokers[0],
+                BOOTSTRAP_SERVER: endpoints.kafkaBrokers.join(','),
             },
             stdio: ['ignore', log, log],
         });
@@ -73845,13 +74556,15 @@ function createTopics(context, log) {
         });
     });
 }
-/** cassandra-init: the very schema.cql that compose runs. */
+/** cassandra-init: the very schema.cql that compose runs, then the cluster's own CQL if any. */
 async function applySchema(context, log) {
     const write = (line) => (0, node_fs_1.writeFileSync)(log, `${line}\n`);
-    const file = (0, node_path_1.join)(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
+    const schema = (0, node_path_1.join)(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
     try {
-        write(`Applying ${file}`);
-        await (0, cql_1.runCql)({ contactPoints: context.endpoints.cassandraContactPoints }, (0, node_fs_1.readFileSync)(file, 'utf8'), write);
+        for (const file of [schema, ...(context.extraCqlFiles ?? [])]) {
+            write(`Applying ${file}`);
+            await (0, cql_1.runCql)({ contactPoints: context.endpoints.cassandraContactPoints }, (0, node_fs_1.readFileSync)(file, 'utf8'), write);
+        }
         write('Schema ready');
         return 0;
     }
@@ -73865,6 +74578,35 @@ exports.INIT_STEPS = {
     'kafka-init': createTopics,
     'cassandra-init': applySchema,
 };
+/**
+ * Runs one init's step with its output appended to logFile and its exit code kept in
+ * <run dir>/<name>.exit, its start and finish in the state, as a container's; throws with the
+ * log's tail unless it exited 0.
+ */
+async function runInit(name, context, state, logFile, progress) {
+    const exitFile = (0, node_path_1.join)(state.runDir, `${name}.exit`);
+    (0, node_fs_1.rmSync)(exitFile, { force: true });
+    state.update((s) => {
+        s.startedAt[name] = new Date().toISOString();
+    });
+    progress(`running ${name} (log: ${logFile})`);
+    const log = (0, node_fs_1.openSync)(logFile, 'a');
+    let exitCode;
+    try {
+        exitCode = await exports.INIT_STEPS[name](context, log);
+    }
+    finally {
+        (0, node_fs_1.closeSync)(log);
+        state.update((s) => {
+            s.finishedAt = { ...s.finishedAt, [name]: new Date().toISOString() };
+        });
+    }
+    (0, node_fs_1.writeFileSync)(exitFile, `${exitCode}\n`);
+    if (exitCode !== 0) {
+        throw new Error(`${name} exited with code ${exitCode}; last lines of its log:\n${(0, tail_1.tailOfFile)(logFile, runtime_1.LOG_TAIL_LINES)}`);
+    }
+    progress(`${name} exited 0`);
+}
 
 
 /***/ }),
@@ -73876,6 +74618,7 @@ exports.INIT_STEPS = {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ensureJars = ensureJars;
+exports.jammJar = jammJar;
 // The twin's jars come from Maven Central at the versions in .env. A marker file holding those
 // versions and a hash of twin/pom.xml says whether twin/lib is current, so a fresh clone, a
 // version bump or a pom change refetches.
@@ -73932,6 +74675,15 @@ async function ensureJars(config, progress) {
     await copyDependencies(config, 'kafka', paths.kafkaLib);
     await copyDependencies(config, 'cassandra', paths.cassandraLib);
     (0, node_fs_1.writeFileSync)(marker(config), expectedMarker(config));
+}
+/** jamm is Cassandra's -javaagent; its file name carries a version, so look it up in twin/lib. */
+function jammJar(config) {
+    const lib = (0, config_1.twinPaths)(config).cassandraLib;
+    const jar = (0, node_fs_1.existsSync)(lib)
+        ? (0, node_fs_1.readdirSync)(lib).find((file) => /^jamm-.*\.jar$/.test(file))
+        : undefined;
+    // Before the jars are fetched there is nothing to point at yet; up() fetches them first.
+    return (0, node_path_1.join)(lib, jar ?? 'jamm.jar');
 }
 
 
@@ -74094,6 +74846,73 @@ async function withLock(file, timeoutMs, work) {
 
 /***/ }),
 
+/***/ 5211:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.launchServer = launchServer;
+exports.awaitServer = awaitServer;
+exports.stopServer = stopServer;
+exports.removeTwinData = removeTwinData;
+// The steps every twin server goes through, for the single twin and the cluster alike: launch it
+// (refusing a port that someone else holds), wait for it by its protocol, stop it.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+const runtime_1 = __nccwpck_require__(12997);
+const wait_1 = __nccwpck_require__(63895);
+const processes_1 = __nccwpck_require__(62365);
+const tail_1 = __nccwpck_require__(33248);
+/** Refuses a port that already answers, then writes the launch's files and starts the JVM. */
+async function launchServer(config, launch, managed, listens, logFile, progress) {
+    for (const { host, port } of listens) {
+        if (await (0, processes_1.portAnswers)(host, port)) {
+            throw new Error(`${launch.name}: port ${port} on ${host} is already taken by another process; stop it, ` +
+                `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`);
+        }
+    }
+    for (const [file, content] of Object.entries(launch.files)) {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
+        (0, node_fs_1.writeFileSync)(file, content);
+    }
+    progress(`starting ${launch.name} (log: ${logFile})`);
+    await (0, processes_1.startDetached)(managed, config.java, launch.javaArgs, logFile, config.home);
+}
+/** Waits until a started server answers by its protocol; gives up at once if its JVM died. */
+async function awaitServer(managed, timeoutMs, logFile, progress, attempt) {
+    const value = await (0, wait_1.waitUntil)({
+        service: managed.name,
+        attempt,
+        deadline: Date.now() + timeoutMs,
+        progress,
+        logTail: async () => (0, tail_1.tailOfFile)(logFile, runtime_1.LOG_TAIL_LINES),
+        giveUpIf: async () => (0, processes_1.runningPid)(managed) === undefined
+            ? `the ${managed.name} process exited (code ${(0, processes_1.lastExitCode)(managed) ?? 'unknown'})`
+            : undefined,
+    });
+    progress(`${managed.name} ready: ${JSON.stringify(value)}`);
+    return value;
+}
+/** SIGTERM, SIGKILL after the deadline; how it stopped, or nothing when it was not running. */
+async function stopServer(managed, deadlineMs, progress) {
+    const outcome = await (0, processes_1.stopProcess)(managed, deadlineMs);
+    if (!outcome)
+        return [];
+    const { name } = managed;
+    progress(`${name} stopped in ${outcome.stopMs} ms (exit ${outcome.exitCode ?? 'unknown'})`);
+    const clean = !outcome.killed && (0, runtime_1.isCleanExit)(outcome.exitCode);
+    return [{ service: name, exitCode: outcome.exitCode, stopMs: outcome.stopMs, clean }];
+}
+/** What `down --reset` removes, like `docker compose down -v`: the data and the run state. */
+function removeTwinData(paths) {
+    (0, node_fs_1.rmSync)(paths.data, { recursive: true, force: true });
+    (0, node_fs_1.rmSync)(paths.run, { recursive: true, force: true });
+}
+
+
+/***/ }),
+
 /***/ 42256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -74101,6 +74920,9 @@ async function withLock(file, timeoutMs, work) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.processMarker = void 0;
+exports.zookeeperLaunch = zookeeperLaunch;
+exports.kafkaLaunch = kafkaLaunch;
+exports.cassandraLaunch = cassandraLaunch;
 exports.serverLaunches = serverLaunches;
 // The three long-running servers of the twin: their config files and JVM command lines.
 // Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
@@ -74115,7 +74937,7 @@ const properties = (values) => Object.entries(values)
 /** The marker that lets the twin tell its own JVMs from anything else with the same pid. */
 const processMarker = (config, name) => `-Dinfra-verify.twin=${config.home}#${name}`;
 exports.processMarker = processMarker;
-function zookeeper(config) {
+function zookeeperLaunch(config) {
     const paths = (0, config_1.twinPaths)(config);
     const file = (0, node_path_1.join)(paths.conf, 'zookeeper.properties');
     return {
@@ -74146,19 +74968,27 @@ function zookeeper(config) {
         stopDeadlineMs: 10_000,
     };
 }
-function kafka(config) {
+const SINGLE_BROKER = {
+    name: 'kafka',
+    brokerId: 1,
+    port: 0,
+    heap: { initial: '256m', max: '512m' },
+    overrides: {},
+};
+function kafkaLaunch(config, broker) {
     const paths = (0, config_1.twinPaths)(config);
-    const file = (0, node_path_1.join)(paths.conf, 'server.properties');
-    const listener = `PLAINTEXT://${config.host}:${config.ports.kafka}`;
+    const single = broker.name === 'kafka';
+    const file = (0, node_path_1.join)(paths.conf, single ? 'server.properties' : `${broker.name}.properties`);
+    const listener = `PLAINTEXT://${config.host}:${broker.port}`;
     return {
-        name: 'kafka',
+        name: broker.name,
         files: {
             [file]: properties({
-                'broker.id': 1,
+                'broker.id': broker.brokerId,
                 listeners: listener,
                 'advertised.listeners': listener,
                 'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
-                'log.dirs': (0, node_path_1.join)(paths.data, 'kafka'),
+                'log.dirs': (0, node_path_1.join)(paths.data, broker.name),
                 'num.partitions': 1,
                 'offsets.topic.replication.factor': 1,
                 'offsets.topic.num.partitions': 3,
@@ -74167,12 +74997,13 @@ function kafka(config) {
                 'group.initial.rebalance.delay.ms': 0,
                 'auto.create.topics.enable': 'false',
                 'controlled.shutdown.enable': 'true',
+                ...broker.overrides,
             }),
         },
         javaArgs: [
-            (0, exports.processMarker)(config, 'kafka'),
-            '-Xms256m',
-            '-Xmx512m',
+            (0, exports.processMarker)(config, broker.name),
+            `-Xms${broker.heap.initial}`,
+            `-Xmx${broker.heap.max}`,
             ...LEAN_JVM,
             `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
             `-Dkafka.logs.dir=${paths.logs}`,
@@ -74184,22 +75015,33 @@ function kafka(config) {
         stopDeadlineMs: 30_000,
     };
 }
-function cassandraYaml(config) {
-    const dir = (0, node_path_1.join)((0, config_1.twinPaths)(config).data, 'cassandra');
+const singleNode = (config) => ({
+    name: 'cassandra',
+    clusterName: 'chatbattle',
+    address: config.host,
+    initialToken: '0',
+    seeds: [`${config.host}:${config.ports.cassandraStorage}`],
+    heap: '1g',
+    directMemory: '256m',
+    extraYaml: [],
+    extraProperties: [],
+});
+function cassandraYaml(config, node) {
+    const dir = (0, node_path_1.join)((0, config_1.twinPaths)(config).data, node.name);
     // Unknown keys abort Cassandra's startup, so this stays minimal and uses 5.0's key names.
     return [
-        'cluster_name: chatbattle',
+        `cluster_name: ${node.clusterName}`,
         'num_tokens: 1',
-        'initial_token: 0',
+        `initial_token: ${node.initialToken}`,
         'partitioner: org.apache.cassandra.dht.Murmur3Partitioner',
-        'endpoint_snitch: SimpleSnitch',
+        `endpoint_snitch: ${node.location ? 'GossipingPropertyFileSnitch' : 'SimpleSnitch'}`,
         'seed_provider:',
         '  - class_name: org.apache.cassandra.locator.SimpleSeedProvider',
         '    parameters:',
-        `      - seeds: "${config.host}:${config.ports.cassandraStorage}"`,
-        `listen_address: ${config.host}`,
+        `      - seeds: "${node.seeds.join(',')}"`,
+        `listen_address: ${node.address}`,
         `storage_port: ${config.ports.cassandraStorage}`,
-        `rpc_address: ${config.host}`,
+        `rpc_address: ${node.address}`,
         `native_transport_port: ${config.ports.cassandra}`,
         'start_native_transport: true',
         'commitlog_sync: periodic',
@@ -74212,6 +75054,7 @@ function cassandraYaml(config) {
         `cdc_raw_directory: ${(0, node_path_1.join)(dir, 'cdc_raw')}`,
         // Tests drop and recreate tables; a snapshot per drop would only fill the disk.
         'auto_snapshot: false',
+        ...node.extraYaml,
         '',
     ].join('\n');
 }
@@ -74247,29 +75090,37 @@ const CASSANDRA_JPMS = [
     ].map((target) => `--add-opens=${target}=ALL-UNNAMED`),
     '-Dio.netty.tryReflectionSetAccessible=true',
 ];
-function cassandra(config, jammJar) {
+function cassandraLaunch(config, jammJar, node) {
     const paths = (0, config_1.twinPaths)(config);
-    const file = (0, node_path_1.join)(paths.conf, 'cassandra.yaml');
+    const single = node.name === 'cassandra';
+    const file = (0, node_path_1.join)(paths.conf, single ? 'cassandra.yaml' : `${node.name}.yaml`);
+    const rackdc = (0, node_path_1.join)(paths.conf, `${node.name}-rackdc.properties`);
+    const location = node.location;
     return {
-        name: 'cassandra',
-        files: { [file]: cassandraYaml(config) },
+        name: node.name,
+        files: {
+            [file]: cassandraYaml(config, node),
+            ...(location && { [rackdc]: properties({ dc: location.datacenter, rack: location.rack }) }),
+        },
         javaArgs: [
-            (0, exports.processMarker)(config, 'cassandra'),
-            '-Xms1g',
-            '-Xmx1g',
+            (0, exports.processMarker)(config, node.name),
+            `-Xms${node.heap}`,
+            `-Xmx${node.heap}`,
             '-XX:+UseG1GC',
             '-XX:TieredStopAtLevel=1',
-            '-XX:MaxDirectMemorySize=256m',
+            `-XX:MaxDirectMemorySize=${node.directMemory}`,
             '-XX:+ExitOnOutOfMemoryError',
             ...CASSANDRA_JPMS,
             `-javaagent:${jammJar}`,
             `-Dcassandra.config=file://${file}`,
             `-Dlogback.configurationFile=${(0, node_path_1.join)(paths.staticConf, 'logback.xml')}`,
             `-Dcassandra.logdir=${paths.logs}`,
-            `-Dcassandra.storagedir=${(0, node_path_1.join)(paths.data, 'cassandra')}`,
+            `-Dcassandra.storagedir=${(0, node_path_1.join)(paths.data, node.name)}`,
             '-Dcassandra-foreground=yes',
             '-Dcassandra.skip_wait_for_gossip_to_settle=0',
             '-Dcassandra.superuser_setup_delay_ms=0',
+            ...(location ? [`-Dcassandra-rackdc.properties=file://${rackdc}`] : []),
+            ...node.extraProperties,
             '-cp',
             (0, node_path_1.join)(paths.cassandraLib, '*'),
             'org.apache.cassandra.service.CassandraDaemon',
@@ -74279,9 +75130,9 @@ function cassandra(config, jammJar) {
 }
 function serverLaunches(config, jammJar) {
     return {
-        zookeeper: zookeeper(config),
-        kafka: kafka(config),
-        cassandra: cassandra(config, jammJar),
+        zookeeper: zookeeperLaunch(config),
+        kafka: kafkaLaunch(config, { ...SINGLE_BROKER, port: config.ports.kafka }),
+        cassandra: cassandraLaunch(config, jammJar, singleNode(config)),
     };
 }
 
@@ -74296,10 +75147,13 @@ function serverLaunches(config, jammJar) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TwinStateFile = exports.INIT_NAMES = exports.TWIN_SERVICES = void 0;
 exports.stackReadySentinel = stackReadySentinel;
+exports.observeService = observeService;
 // What the twin remembers between commands, beside the pid and exit files: when each service
 // started, became ready and (for the inits) finished. compose keeps the same in its containers.
+// The single twin and the cluster twin keep it, and report their services from it, alike.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
+const processes_1 = __nccwpck_require__(62365);
 exports.TWIN_SERVICES = [
     'zookeeper',
     'kafka',
@@ -74344,6 +75198,31 @@ function stackReadySentinel(observed, state) {
         return { ...base, state: 'missing' };
     const finished = exports.INIT_NAMES.map((name) => state.finishedAt?.[name] ?? '').sort();
     return { ...base, state: 'running', startedAt: finished[finished.length - 1] || undefined };
+}
+/**
+ * A service as `docker compose ps` would show its container: an init runs until its exit code is
+ * written; a server is healthy once it answered by its protocol since its last start.
+ */
+function observeService(managed, state) {
+    const service = managed.name;
+    const base = {
+        service,
+        containerName: `chatbattle-${service}`,
+        startedAt: state.startedAt[service],
+    };
+    const exitCode = (0, processes_1.lastExitCode)(managed);
+    if (exports.INIT_NAMES.includes(service)) {
+        if (exitCode === undefined) {
+            return { ...base, state: state.startedAt[service] ? 'running' : 'missing' };
+        }
+        return { ...base, state: 'exited', exitCode };
+    }
+    if ((0, processes_1.runningPid)(managed) !== undefined) {
+        return { ...base, state: 'running', health: state.readyAt[service] ? 'healthy' : 'starting' };
+    }
+    return exitCode === undefined
+        ? { ...base, state: 'missing' }
+        : { ...base, state: 'exited', exitCode };
 }
 
 
@@ -74622,12 +75501,19 @@ function draftSpec(inspected, compose) {
         compose: compose ? composeSection(compose) : { services: {} },
         ...(zookeeper ? { zookeeper } : {}),
         ...(kafka
-            ? { kafka: { ...kafka, topics: Object.values(inspected.topics ?? {}).map(topicSpec) } }
+            ? {
+                kafka: {
+                    ...kafka,
+                    ...brokerCount(inspected.kafkaCluster),
+                    topics: Object.values(inspected.topics ?? {}).map(topicSpec),
+                },
+            }
             : {}),
         ...(cassandra
             ? {
                 cassandra: {
                     ...cassandra,
+                    ...nodesPerDatacenter(inspected.cassandraCluster),
                     keyspaces: Object.values(inspected.keyspaces ?? {}).map(keyspaceSpec),
                 },
             }
@@ -74636,14 +75522,32 @@ function draftSpec(inspected, compose) {
         persistence: { enabled: true },
     };
 }
+// A cluster is declared as one: a single broker or node keeps the spec it always had, and the
+// Cluster Health checks turn on only where there is more than one.
+/** The brokers registered now, so that one that leaves is caught. */
+function brokerCount(cluster) {
+    return cluster && cluster.brokers.length > 1 ? { brokers: cluster.brokers.length } : {};
+}
+/** The ring's nodes per datacenter, so that a node that leaves or a datacenter retired is caught. */
+function nodesPerDatacenter(cluster) {
+    if (!cluster || cluster.nodes.length < 2)
+        return {};
+    const datacenters = {};
+    for (const node of cluster.nodes)
+        datacenters[node.datacenter] = (datacenters[node.datacenter] ?? 0) + 1;
+    return { datacenters };
+}
 function topicSpec(topic) {
+    // Only configs set on the topic (TOPIC_CONFIG): a broker default would pin the spec to one
+    // broker's settings and fail against any other cluster.
+    const { 'min.insync.replicas': minInsync, ...configs } = topic.topicConfigs;
     return {
         name: topic.name,
         partitions: topic.partitions,
         replicationFactor: Math.max(...topic.replicationFactors),
-        // Only configs set on the topic (TOPIC_CONFIG): a broker default would pin the spec to one
-        // broker's settings and fail against any other cluster.
-        configs: { ...topic.topicConfigs },
+        // Set on the topic, it is the spec's own fact: its check also counts the replicas in sync.
+        ...(minInsync === undefined ? {} : { minInsyncReplicas: Number(minInsync) }),
+        configs,
     };
 }
 function keyspaceSpec(keyspace) {
@@ -75190,9 +76094,15 @@ const SECTION_COMMENTS = {
         ' this, and a live run checks the containers.',
     zookeeper: () => ' ZooKeeper: the compose service and the container port it listens on.',
     kafka: (spec) => ` Kafka: ${spec.kafka?.topics.length ?? 0} topic(s). configs lists only what is set on the topic\n` +
-        ' itself; broker defaults are left out on purpose.',
+        ' itself; broker defaults are left out on purpose.' +
+        (spec.kafka?.brokers === undefined
+            ? ''
+            : '\n brokers: the brokers registered at init; it turns on the Cluster Health checks.'),
     cassandra: (spec) => ` Cassandra: ${spec.cassandra?.keyspaces.length ?? 0} user keyspace(s); system keyspaces are left out.\n` +
-        " A table without defaultTtl or compaction keeps Cassandra's defaults and is not checked for them.",
+        " A table without defaultTtl or compaction keeps Cassandra's defaults and is not checked for them." +
+        (spec.cassandra?.datacenters === undefined
+            ? ''
+            : "\n datacenters: the ring's nodes at init; it turns on the Cluster Health checks."),
     probes: () => ' Round trips write a probe record to each topic and a probe row to one table, then remove\n' +
         ' them. Set roundTrip: false for a stack that must never be written to.',
     persistence: () => ' Stop and restart the stack and prove a record and a row survive.',
@@ -75223,7 +76133,7 @@ function renderSpec(spec, origin) {
 /***/ }),
 
 /***/ 47280:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -75231,6 +76141,7 @@ function renderSpec(spec, origin) {
 // misspelt key is an error instead of a silently ignored setting.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPEC_SCHEMA = void 0;
+const types_1 = __nccwpck_require__(49518);
 const name = { type: 'string', minLength: 1 };
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const service = {
@@ -75259,6 +76170,7 @@ const topic = {
         partitions: { type: 'integer', minimum: 1 },
         replicationFactor: { type: 'integer', minimum: 1 },
         configs: { ...stringMap, default: {} },
+        minInsyncReplicas: { type: 'integer', minimum: 1 },
     },
 };
 const table = {
@@ -75342,6 +76254,7 @@ exports.SPEC_SCHEMA = {
             description: 'omit for a stack without Kafka',
             properties: {
                 ...role('kafka', 9092),
+                brokers: { type: 'integer', minimum: 1 },
                 topics: { type: 'array', items: topic, default: [] },
             },
         },
@@ -75351,6 +76264,12 @@ exports.SPEC_SCHEMA = {
             description: 'omit for a stack without Cassandra',
             properties: {
                 ...role('cassandra', 9042),
+                datacenters: {
+                    type: 'object',
+                    minProperties: 1,
+                    additionalProperties: { type: 'integer', minimum: 1 },
+                },
+                consistency: { enum: types_1.CONSISTENCY_LEVELS },
                 keyspaces: { type: 'array', items: keyspace, default: [] },
             },
         },
@@ -75533,9 +76452,20 @@ function readTextFile(file) {
 
 // The declared expected state of the stack. infra-spec.yml is this shape, in YAML.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_ROLES = exports.ROLE_NAMES = void 0;
+exports.DEFAULT_ROLES = exports.ROLE_NAMES = exports.CONSISTENCY_LEVELS = void 0;
 exports.declaredRoles = declaredRoles;
 exports.roleOfService = roleOfService;
+/** The consistency levels a probe may write and read at. */
+exports.CONSISTENCY_LEVELS = [
+    'ONE',
+    'TWO',
+    'THREE',
+    'QUORUM',
+    'ALL',
+    'LOCAL_QUORUM',
+    'EACH_QUORUM',
+    'LOCAL_ONE',
+];
 exports.ROLE_NAMES = ['zookeeper', 'kafka', 'cassandra'];
 /** Today's ChatBattle names and ports: what a spec that names no service or port means. */
 exports.DEFAULT_ROLES = {
@@ -76372,7 +77302,7 @@ async function verify(spec, runtime, options) {
             progress('observing topics, schema and services');
             const opened = await observer.connect(runtime.endpoints, readiness);
             session = opened;
-            return { connected: opened, live: await opened.observeLive(runtime, readiness) };
+            return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
         });
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
@@ -76390,9 +77320,14 @@ async function verify(spec, runtime, options) {
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
-        for (const { service } of notReady)
-            if (service !== runtime.name)
-                logs[service] = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
+        for (const { service } of notReady) {
+            if (service === runtime.name)
+                continue;
+            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
+            // a container that never started has printed nothing: no empty group, no empty block
+            if (log.trim() !== '')
+                logs[service] = log;
+        }
         return {
             result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
@@ -92925,6 +93860,9 @@ const progress = (message) => process.stderr.write(`${message}\n`);
 const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
     .choices(['auto', ...runtime_2.RUNTIME_NAMES])
     .default('auto');
+const profileOption = () => new commander_1.Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes)')
+    .choices(runtime_2.TWIN_PROFILES)
+    .default('single');
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
 function specServers() {
     try {
@@ -92936,10 +93874,10 @@ function specServers() {
         throw error;
     }
 }
-const runtimeNamed = async (name) => (0, runtime_2.createRuntime)(await (0, runtime_2.resolveRuntimeName)(name), specServers());
+const runtimeNamed = async ({ runtime, profile }) => (0, runtime_2.createRuntime)(await (0, runtime_2.resolveRuntimeName)(runtime), specServers(), process.env, profile);
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options) {
-    const runtime = await runtimeNamed(options.runtime);
+    const runtime = await runtimeNamed(options);
     const { spec } = (0, for_run_1.specForRun)(undefined, process.cwd());
     const timeoutMs = (0, verify_command_1.timeoutSeconds)(options.timeout) * 1000;
     const started = Date.now();
@@ -92957,19 +93895,20 @@ async function up(options) {
         for (const { service, message } of notReady)
             progress(`the stack did not come up: ${service}: ${message}`);
         // up leaves the stack as it is, like `docker compose up -d`: say how to clear what started.
-        progress(`what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}`);
+        progress(`what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}` +
+            (options.profile === 'single' ? '' : ` --profile ${options.profile}`));
         return verify_command_1.EXIT.stackDown;
     }
     progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return verify_command_1.EXIT.ok;
 }
 async function down(options) {
-    await (await runtimeNamed(options.runtime)).down({ removeData: Boolean(options.reset) });
+    await (await runtimeNamed(options)).down({ removeData: Boolean(options.reset) });
     progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
     return verify_command_1.EXIT.ok;
 }
 async function status(options) {
-    const services = await (await runtimeNamed(options.runtime)).services();
+    const services = await (await runtimeNamed(options)).services();
     for (const s of services) {
         const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
         process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
@@ -92990,7 +93929,8 @@ async function cql(options) {
     }
     const contactPoints = options.contactPoints
         ? (0, host_port_1.splitList)(options.contactPoints)
-        : (await runtimeNamed(options.runtime)).endpoints.cassandraContactPoints;
+        : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints
+            .cassandraContactPoints;
     try {
         await (0, cql_1.runCql)({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
     }
@@ -93010,18 +93950,21 @@ function buildProgram(setExitCode) {
         .command('up')
         .description('start the stack and wait until it is ready')
         .addOption(runtimeOption())
+        .addOption(profileOption())
         .option('--timeout <seconds>', 'deadline for the stack to become ready', String(settings_1.DEFAULT_TIMEOUT_SECONDS))
         .action(action(up));
     program
         .command('down')
         .description('stop the stack (data is kept unless --reset)')
         .addOption(runtimeOption())
+        .addOption(profileOption())
         .option('--reset', 'also remove all data')
         .action(action(down));
     program
         .command('status')
         .description('show each service of the stack')
         .addOption(runtimeOption())
+        .addOption(profileOption())
         .action(action(status));
     program
         .command('cql')

@@ -102439,6 +102439,260 @@ function compactionOutcome(tableName, compaction, observed) {
 
 /***/ }),
 
+/***/ 7623:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.clusterChecks = clusterChecks;
+const outcome_1 = __nccwpck_require__(34545);
+const SECTION = 'Cluster Health';
+function clusterChecks(spec, observed, gates, locate) {
+    const check = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id, section: SECTION, title, path }, outcome);
+    return [
+        ...kafkaClusterChecks(spec, observed, gates, check),
+        ...cassandraClusterChecks(spec, observed, check),
+    ];
+}
+/** The declared topics that exist, with their live partitions. */
+function declaredTopics(spec, observed) {
+    const live = observed.kafka.ok ? observed.kafka.value : {};
+    return (spec.kafka?.topics ?? []).flatMap((topic) => {
+        const found = live[topic.name];
+        return found ? [[topic, found]] : [];
+    });
+}
+const partitionName = (topic, p) => `${topic}-${p.partition}`;
+const brokerList = (ids) => ids.join(',') || 'none';
+function kafkaClusterChecks(spec, observed, gates, check) {
+    if (!spec.kafka)
+        return [];
+    const brokers = spec.kafka.brokers;
+    const declaringMin = spec.kafka.topics.some((t) => t.minInsyncReplicas !== undefined);
+    if (brokers === undefined && !declaringMin)
+        return [];
+    const topics = declaredTopics(spec, observed);
+    // Partition health needs the topics; a failed Kafka probe is reported once, in Kafka Topics.
+    const overTopics = (judge) => gates.kafka.use(() => topics.length === 0 ? (0, outcome_1.skip)('no declared topic exists to look at') : judge());
+    const results = [];
+    if (brokers !== undefined) {
+        const cluster = new outcome_1.ProbeGate('Kafka cluster', orNotRun(observed.kafkaCluster));
+        results.push(check('kafka.cluster.brokers', `${brokers} brokers registered`, ['kafka', 'brokers'], cluster.use((value) => brokerCountOutcome(brokers, value, topics))), check('kafka.cluster.leaders', 'Every partition has a leader', ['kafka', 'brokers'], overTopics(() => leaderOutcome(topics))), check('kafka.cluster.in-sync', 'No under-replicated partitions (ISR equals replicas)', ['kafka', 'brokers'], overTopics(() => inSyncOutcome(topics))));
+    }
+    spec.kafka.topics.forEach((topic, index) => {
+        if (brokers === undefined && topic.minInsyncReplicas === undefined)
+            return;
+        const found = topics.find(([declared]) => declared === topic)?.[1];
+        const declared = topic.minInsyncReplicas;
+        results.push(check(`kafka.topic.${topic.name}.min-insync-replicas`, declared === undefined
+            ? `\`${topic.name}\`: ISR at least min.insync.replicas`
+            : `\`${topic.name}\`: min.insync.replicas ${declared}, and at least ${declared} in sync`, ['kafka', 'topics', index, declared === undefined ? 'name' : 'minInsyncReplicas'], gates.kafka.use(() => found
+            ? minInsyncOutcome(topic, found)
+            : (0, outcome_1.skip)(`topic ${topic.name} does not exist (reported in Kafka Topics)`))));
+    });
+    return results;
+}
+function orNotRun(value) {
+    return value ?? { ok: false, error: 'the cluster probe did not run', ms: 0 };
+}
+function brokerCountOutcome(expected, cluster, topics) {
+    const registered = cluster.brokers.map((b) => b.id);
+    const actual = `${registered.length} (${brokerList(registered)})`;
+    if (registered.length === expected)
+        return (0, outcome_1.pass)(`brokers ${brokerList(registered)} registered`, String(expected), actual);
+    // A broker that is gone still appears in the replica lists of the partitions it held.
+    const missing = [
+        ...new Set(topics
+            .flatMap(([, t]) => t.partitionStates.flatMap((p) => p.replicas))
+            .filter((id) => !registered.includes(id))),
+    ].sort((a, b) => a - b);
+    const named = missing.length
+        ? `; not registered but holding replicas: broker ${missing.join(', broker ')}`
+        : '';
+    return {
+        status: 'fail',
+        message: `Kafka cluster: brokers registered expected ${expected}, found ${actual}${named}`,
+        expected: String(expected),
+        actual,
+    };
+}
+function leaderOutcome(topics) {
+    const leaderless = topics.flatMap(([, t]) => t.partitionStates
+        .filter((p) => p.leader < 0)
+        .map((p) => `${partitionName(t.name, p)} (replicas ${brokerList(p.replicas)})`));
+    const count = topics.reduce((sum, [, t]) => sum + t.partitionStates.length, 0);
+    if (leaderless.length === 0)
+        return (0, outcome_1.pass)(`all ${count} partitions have a leader`, 'a leader per partition', `${count} of ${count}`);
+    return {
+        status: 'fail',
+        message: `offline partitions (no leader): ${leaderless.join(', ')}`,
+        expected: 'a leader per partition',
+        actual: `${leaderless.length} of ${count} without a leader`,
+    };
+}
+function inSyncOutcome(topics) {
+    const under = topics.flatMap(([, t]) => t.partitionStates.flatMap((p) => {
+        const behind = p.replicas.filter((id) => !p.isr.includes(id));
+        return behind.length === 0
+            ? []
+            : [
+                `${partitionName(t.name, p)}: ISR ${brokerList(p.isr)} of replicas ${brokerList(p.replicas)} ` +
+                    `(out of sync: broker ${behind.join(', broker ')})`,
+            ];
+    }));
+    const count = topics.reduce((sum, [, t]) => sum + t.partitionStates.length, 0);
+    if (under.length === 0)
+        return (0, outcome_1.pass)(`all ${count} partitions fully in sync`, 'ISR = replicas', `${count} of ${count}`);
+    return {
+        status: 'fail',
+        message: `under-replicated partitions: ${under.join('; ')}`,
+        expected: 'ISR = replicas',
+        actual: `${under.length} of ${count} under-replicated`,
+    };
+}
+function minInsyncOutcome(topic, found) {
+    const effective = found.effectiveConfigs['min.insync.replicas'];
+    const declared = topic.minInsyncReplicas;
+    if (declared !== undefined && effective !== String(declared)) {
+        return (0, outcome_1.mismatch)(topic.name, 'min.insync.replicas', String(declared), effective ?? 'unknown');
+    }
+    const min = declared ?? Number(effective ?? '1');
+    const short = found.partitionStates
+        .filter((p) => p.isr.length < min)
+        .map((p) => `${partitionName(topic.name, p)} has ${p.isr.length} in sync (${brokerList(p.isr)})`);
+    const fewest = Math.min(...found.partitionStates.map((p) => p.isr.length));
+    if (short.length === 0)
+        return (0, outcome_1.pass)(`${topic.name}: every partition has at least ${min} in sync`, `>= ${min}`, String(fewest));
+    return {
+        status: 'fail',
+        message: `${topic.name}: below min.insync.replicas ${min}, so acks=all producers are refused: ${short.join('; ')}`,
+        expected: `>= ${min}`,
+        actual: String(fewest),
+    };
+}
+function cassandraClusterChecks(spec, observed, check) {
+    const declared = spec.cassandra?.datacenters;
+    if (declared === undefined)
+        return [];
+    const gate = new outcome_1.ProbeGate('Cassandra cluster', orNotRun(observed.cassandraCluster));
+    const path = ['cassandra', 'datacenters'];
+    return [
+        check('cassandra.cluster.datacenters', `Nodes per datacenter: ${describeCounts(declared)}`, path, gate.use((cluster) => datacenterOutcome(declared, cluster))),
+        check('cassandra.cluster.nodes-up', 'Every node is up and normal (UN)', path, gate.use((cluster) => nodesUpOutcome(cluster))),
+        check('cassandra.cluster.schema-agreement', 'All nodes agree on one schema version', path, gate.use((cluster) => schemaOutcome(cluster))),
+        check('cassandra.cluster.keyspace-datacenters', "Every datacenter named in a keyspace's replication exists", path, gate.use((cluster) => keyspaceDatacentersOutcome(cluster))),
+    ];
+}
+const describeCounts = (counts) => Object.entries(counts)
+    .map(([dc, n]) => `${dc} ${n}`)
+    .join(', ');
+function nodesByDatacenter(cluster) {
+    const byDc = new Map();
+    for (const node of cluster.nodes)
+        byDc.set(node.datacenter, [...(byDc.get(node.datacenter) ?? []), node.address]);
+    return byDc;
+}
+function datacenterOutcome(declared, cluster) {
+    const byDc = nodesByDatacenter(cluster);
+    const outcomes = [
+        ...Object.entries(declared).map(([dc, expected]) => {
+            const nodes = byDc.get(dc) ?? [];
+            const actual = nodes.length ? `${nodes.length} (${nodes.join(', ')})` : '0';
+            return nodes.length === expected
+                ? (0, outcome_1.pass)(`${dc}: ${actual}`, String(expected), actual)
+                : (0, outcome_1.mismatch)(`datacenter ${dc}`, 'nodes', String(expected), actual);
+        }),
+        ...[...byDc]
+            .filter(([dc]) => declared[dc] === undefined)
+            .map(([dc, nodes]) => (0, outcome_1.mismatch)(`datacenter ${dc}`, 'nodes', '0 (not declared)', `${nodes.length} (${nodes.join(', ')})`)),
+    ];
+    return (0, outcome_1.combine)(outcomes, 'the ring has no node');
+}
+/** nodetool status's two letters: U/D (answers or not), N/L/J/M and ? (gossip status). */
+function statusCode(node) {
+    // A node that shut down cleanly keeps its tokens: nodetool shows it as DN.
+    const state = {
+        NORMAL: 'N',
+        shutdown: 'N',
+        LEAVING: 'L',
+        LEFT: 'L',
+        BOOT: 'J',
+        MOVING: 'M',
+    };
+    return `${node.answer.ok ? 'U' : 'D'}${node.gossipStatus === null ? 'N' : (state[node.gossipStatus] ?? '?')}`;
+}
+function nodesUpOutcome(cluster) {
+    return (0, outcome_1.combine)(cluster.nodes.map((node) => {
+        const name = `${node.address} (${node.datacenter}/${node.rack})`;
+        const code = statusCode(node);
+        if (code === 'UN')
+            return (0, outcome_1.pass)(`${name}: UN`, 'UN', 'UN');
+        const why = [
+            node.answer.ok ? undefined : `does not answer: ${node.answer.error}`,
+            node.gossipStatus !== null && node.gossipStatus !== 'NORMAL'
+                ? `gossip status ${node.gossipStatus} (seen by ${cluster.coordinator})`
+                : undefined,
+        ].filter(Boolean);
+        return {
+            status: 'fail',
+            message: `${name}: ${node.answer.ok ? 'not normal' : 'down'}, ${code}: ${why.join('; ')}`,
+            expected: 'UN',
+            actual: code,
+        };
+    }), 'the ring has no node');
+}
+function schemaOutcome(cluster) {
+    const versions = new Map();
+    for (const node of cluster.nodes) {
+        if (node.answer.ok)
+            versions.set(node.answer.schemaVersion, [
+                ...(versions.get(node.answer.schemaVersion) ?? []),
+                node.address,
+            ]);
+    }
+    const silent = cluster.nodes.filter((n) => !n.answer.ok).map((n) => n.address);
+    // Like nodetool describecluster: nodes that do not answer are listed apart, not as a version.
+    const unreachable = silent.length ? ` (unreachable, so not compared: ${silent.join(', ')})` : '';
+    const groups = [...versions].map(([version, nodes]) => `${version}: ${nodes.join(', ')}`);
+    if (versions.size === 0)
+        return (0, outcome_1.skip)(`no node answered${unreachable}`);
+    if (versions.size === 1)
+        return (0, outcome_1.pass)(`one schema version ${groups[0]}${unreachable}`, '1', '1');
+    return {
+        status: 'fail',
+        message: `${versions.size} schema versions: ${groups.join('; ')}${unreachable}`,
+        expected: '1',
+        actual: String(versions.size),
+    };
+}
+/** Replication options that are not datacenter names. */
+const NOT_DATACENTERS = new Set(['class', 'replication_factor']);
+function keyspaceDatacentersOutcome(cluster) {
+    const existing = [...nodesByDatacenter(cluster).keys()];
+    const outcomes = Object.entries(cluster.replication).flatMap(([keyspace, replication]) => {
+        if (!(replication['class'] ?? '').endsWith('NetworkTopologyStrategy'))
+            return [];
+        const named = Object.keys(replication).filter((key) => !NOT_DATACENTERS.has(key));
+        const unknown = named.filter((dc) => !existing.includes(dc));
+        return [
+            unknown.length === 0
+                ? (0, outcome_1.pass)(`${keyspace}: ${named.join(', ')}`)
+                : {
+                    status: 'fail',
+                    message: `${keyspace}: replication names datacenter ${unknown.join(', ')}, which has no node ` +
+                        `(the ring's datacenters: ${existing.join(', ') || 'none'}); so its replicas are never written and EACH_QUORUM or ALL cannot succeed`,
+                    expected: existing.join(', '),
+                    actual: named.join(', '),
+                },
+        ];
+    });
+    return (0, outcome_1.combine)(outcomes, 'no keyspace places replicas by datacenter (NetworkTopologyStrategy)');
+}
+
+
+/***/ }),
+
 /***/ 13041:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -102467,6 +102721,7 @@ function createGates(observed) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runChecks = runChecks;
 const cassandra_1 = __nccwpck_require__(50503);
+const cluster_1 = __nccwpck_require__(7623);
 const gates_1 = __nccwpck_require__(13041);
 const kafka_1 = __nccwpck_require__(86459);
 const persistence_1 = __nccwpck_require__(10074);
@@ -102480,6 +102735,7 @@ function runChecks(spec, observed, locate = nowhere) {
         ...(0, kafka_1.kafkaChecks)(spec, observed, gates, locate),
         ...(0, cassandra_1.cassandraChecks)(spec, observed, gates, locate),
         ...(0, persistence_1.persistenceChecks)(spec, observed, gates, locate),
+        ...(0, cluster_1.clusterChecks)(spec, observed, gates, locate),
     ];
 }
 
@@ -102870,11 +103126,11 @@ function cassandraProbeChecks(spec, observed, tables, locate) {
     };
     const probeCheck = (id, title, path, outcome) => (0, outcome_1.toResult)(locate, { id: `cassandra.${id}`, section: 'Cassandra Schema', title, path }, outcome);
     const write = probeCheck('write', 'Can write data to table', ['probes', 'roundTrip'], judged(roundTripReason, table ? [table.exists, ...table.columns] : [], (value) => value.written
-        ? (0, outcome_1.pass)(`${object}: probe row written`)
+        ? (0, outcome_1.pass)(`${object}: probe row written${atConsistency(value)}`)
         : (0, outcome_1.mismatch)(object, 'probe write', 'written', 'not written')));
     const read = probeCheck('read', 'Can read data from table', ['probes', 'roundTrip'], judged(roundTripReason, [write], (value) => value.readBack
-        ? (0, outcome_1.pass)(`${object}: probe row read back`)
-        : (0, outcome_1.mismatch)(object, 'probe row', 'read back', 'not found')));
+        ? (0, outcome_1.pass)(`${object}: probe row read back${atConsistency(value)}`)
+        : (0, outcome_1.mismatch)(object, 'probe row', `read back${atConsistency(value)}`, 'not found')));
     const ttlWorks = probeCheck('ttl', ttlTitle(target), ['probes', 'ttl', 'toleranceSeconds'], ttlOutcome(spec, target, object, table, (prerequisites, judge) => judged(roundTripReason, [write, ...prerequisites], judge)));
     const expiry = probeCheck('ttl-expiry', 'TTL expiration works', ['probes', 'ttl', 'expiry'], judged(roundTripReason ?? (0, skip_reasons_1.ttlExpirySkipReason)(spec, observed), [write], (value) => {
         if (value.expiredAfterSeconds === null) {
@@ -102885,6 +103141,8 @@ function cassandraProbeChecks(spec, observed, tables, locate) {
     }));
     return [write, read, ttlWorks, expiry];
 }
+/** The probes' consistency level, named in the report where it was recorded. */
+const atConsistency = (value) => value.consistency ? ` at ${value.consistency}` : '';
 /** The title names the column the probe really writes, and what its TTL should read. */
 function ttlTitle(target) {
     if (!target.ok)
@@ -103279,6 +103537,8 @@ exports.SECTIONS = [
     'Kafka Topics',
     'Cassandra Schema',
     'Data Persistence',
+    // Only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters ...).
+    'Cluster Health',
 ];
 /** A stack that did not come up fails the run even when no check failed (say up errored). */
 function resultOf(checks, notReady = []) {
@@ -103489,60 +103749,194 @@ function tableName(row) {
 function whereKey(row) {
     return row.keyColumns.map((c) => `${quoted(c)} = ?`).join(' AND ');
 }
-async function insertRow(client, row, ttlSeconds) {
+/** The driver's code for each consistency level a spec may name. */
+const CONSISTENCY_CODES = {
+    ONE: cassandra_driver_1.types.consistencies.one,
+    TWO: cassandra_driver_1.types.consistencies.two,
+    THREE: cassandra_driver_1.types.consistencies.three,
+    QUORUM: cassandra_driver_1.types.consistencies.quorum,
+    ALL: cassandra_driver_1.types.consistencies.all,
+    LOCAL_QUORUM: cassandra_driver_1.types.consistencies.localQuorum,
+    EACH_QUORUM: cassandra_driver_1.types.consistencies.eachQuorum,
+    LOCAL_ONE: cassandra_driver_1.types.consistencies.localOne,
+};
+async function insertRow(client, row, ttlSeconds, at = {}) {
     const columns = [...row.keyColumns, row.valueColumn];
     const using = ttlSeconds === undefined ? '' : ` USING TTL ${Math.trunc(ttlSeconds)}`;
     await client.execute(`INSERT INTO ${tableName(row)} (${columns.map(quoted).join(', ')}) VALUES (${columns
         .map(() => '?')
         .join(', ')})${using}`, [...row.keyValues, row.value], 
     // Unprepared JS numbers encode as double; preparing lets the table's types drive encoding.
-    { prepare: true });
+    { prepare: true, ...at });
 }
 /** The row's value and the TTL left on it, or null when the row is not there. */
-async function readRow(client, row) {
-    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true });
+async function readRow(client, row, at = {}) {
+    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true, ...at });
     const found = result.first();
     if (!found)
         return null;
     return { value: found['value'], ttl: found['ttl'] ?? null };
 }
-async function deleteRow(client, row) {
+async function deleteRow(client, row, at = {}) {
     await client.execute(`DELETE FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, {
         prepare: true,
+        ...at,
     });
 }
 /** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(client, target) {
+async function secondsUntilExpired(client, target, at) {
     const row = probeRow(target, 'expiry');
-    await insertRow(client, row, EXPIRY_TTL_SECONDS);
+    await insertRow(client, row, EXPIRY_TTL_SECONDS, at);
     const started = Date.now();
     try {
         while (Date.now() - started < EXPIRY_DEADLINE_MS) {
-            if ((await readRow(client, row)) === null)
+            if ((await readRow(client, row, at)) === null)
                 return (Date.now() - started) / 1000;
             await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
         }
         return null;
     }
     finally {
-        await deleteRow(client, row);
+        await deleteRow(client, row, at);
     }
 }
 /** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
-async function roundTripTable(client, target, runId, expiry) {
+async function roundTripTable(client, target, runId, expiry, consistency = 'LOCAL_ONE') {
+    const at = { consistency: CONSISTENCY_CODES[consistency] };
     const row = probeRow(target, `round-trip ${runId}`);
-    await insertRow(client, row);
+    await insertRow(client, row, undefined, at);
     try {
-        const read = await readRow(client, row);
+        const read = await readRow(client, row, at);
         return {
+            consistency,
             written: true,
             readBack: read?.value === row.value,
             ttlAfterInsert: read?.ttl ?? null,
-            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target) : null,
+            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target, at) : null,
         };
     }
     finally {
-        await deleteRow(client, row);
+        await deleteRow(client, row, at);
+    }
+}
+
+
+/***/ }),
+
+/***/ 59713:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.observeKafkaCluster = observeKafkaCluster;
+exports.observeCassandraCluster = observeCassandraCluster;
+// What only a cluster has: the registered brokers, and the Cassandra ring as gossip sees it plus
+// each node's own answer. Read-only; `nodetool status` and `nodetool describecluster` read the same.
+const cassandra_driver_1 = __nccwpck_require__(88871);
+const errors_1 = __nccwpck_require__(87206);
+const cassandra_1 = __nccwpck_require__(12454);
+async function observeKafkaCluster(admin) {
+    const cluster = await admin.describeCluster();
+    return {
+        brokers: cluster.brokers
+            .map((broker) => ({ id: broker.nodeId, address: `${broker.host}:${broker.port}` }))
+            .sort((a, b) => a.id - b.id),
+        controller: cluster.controller,
+    };
+}
+/** Strategies that place no replicas by datacenter: nothing for the cluster checks to judge. */
+const UNPLACED = /\.(LocalStrategy|EverywhereStrategy|MetaStrategy)$/;
+/**
+ * The ring from one coordinator (system.local, system.peers_v2, gossip_info), then one query sent
+ * to each node alone, so that a node that is down or behind on schema answers for itself.
+ */
+async function observeCassandraCluster(contactPoints, credentials) {
+    // Round robin over every host, not only the local datacenter: each node must get a connection.
+    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5_000, {
+        loadBalancing: new cassandra_driver_1.policies.loadBalancing.RoundRobinPolicy(),
+    });
+    await client.connect();
+    try {
+        // Round robin would send each query to another node; one view of the ring needs one node.
+        const coordinatorHost = [...client.hosts.values()].find((host) => host.isUp());
+        if (!coordinatorHost)
+            throw new Error('no Cassandra node is up to ask about the ring');
+        const onCoordinator = { host: coordinatorHost };
+        const [local, peers, gossip, keyspaces] = await Promise.all([
+            client.execute('SELECT broadcast_address, host_id, data_center, rack FROM system.local', [], onCoordinator),
+            client.execute('SELECT peer, host_id, data_center, rack FROM system.peers_v2', [], onCoordinator),
+            gossipStatuses(client, onCoordinator),
+            client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces', [], onCoordinator),
+        ]);
+        const localRow = local.first();
+        const coordinator = String(localRow?.['broadcast_address'] ?? contactPoints[0]);
+        const ring = [localRow, ...peers.rows].flatMap((row) => row
+            ? [
+                {
+                    address: String(row['broadcast_address'] ?? row['peer']),
+                    hostId: String(row['host_id']),
+                    datacenter: row['data_center'],
+                    rack: row['rack'],
+                },
+            ]
+            : []);
+        const nodes = await Promise.all(ring.map(async ({ hostId, ...node }) => ({
+            ...node,
+            gossipStatus: gossip.get(node.address) ?? null,
+            answer: await askNode(client, hostId),
+        })));
+        const replication = {};
+        for (const row of keyspaces.rows) {
+            const value = { ...row['replication'] };
+            if (!UNPLACED.test(value['class'] ?? ''))
+                replication[row['keyspace_name']] = value;
+        }
+        return {
+            coordinator,
+            nodes: nodes.sort((a, b) => a.address.localeCompare(b.address)),
+            replication,
+        };
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
+    }
+}
+/** address -> gossip STATUS word (NORMAL, shutdown, LEAVING ...); empty before Cassandra 4.1. */
+async function gossipStatuses(client, options) {
+    const statuses = new Map();
+    let result;
+    try {
+        result = await client.execute('SELECT address, status, status_with_port FROM system_views.gossip_info', [], options);
+    }
+    catch {
+        return statuses;
+    }
+    for (const row of result.rows) {
+        const status = (row['status_with_port'] ?? row['status']);
+        if (status)
+            statuses.set(String(row['address']), status.split(',')[0]);
+    }
+    return statuses;
+}
+/**
+ * One query pinned to the node: its own schema version, or why it did not answer. Matched by host
+ * id, since the address clients use (native) may differ from the one gossip uses (broadcast).
+ */
+async function askNode(client, hostId) {
+    const host = [...client.hosts.values()].find((h) => String(h.hostId) === hostId);
+    if (!host)
+        return { ok: false, error: 'the driver found no native transport address for it' };
+    try {
+        const result = await client.execute('SELECT schema_version FROM system.local', [], {
+            host,
+            // A down node must not be replaced by another one: that would answer for it.
+            retry: new cassandra_driver_1.policies.retry.FallthroughRetryPolicy(),
+        });
+        return { ok: true, schemaVersion: String(result.first()?.['schema_version']) };
+    }
+    catch (error) {
+        return { ok: false, error: (0, errors_1.firstLineOf)(error) };
     }
 }
 
@@ -103604,6 +103998,12 @@ async function observeTopics(admin) {
             replicationFactors: partitions.map((partition) => partition.replicas.length),
             topicConfigs: {},
             effectiveConfigs: {},
+            partitionStates: partitions.map((partition) => ({
+                partition: partition.partitionId,
+                leader: partition.leader,
+                replicas: [...partition.replicas],
+                isr: [...partition.isr],
+            })),
         };
     }
     for (const resource of configs.resources) {
@@ -103769,8 +104169,10 @@ async function roundTripTopics(connection, wanted, observed, runId) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.clusterScope = void 0;
 exports.connectStack = connectStack;
 exports.observeLive = observeLive;
+exports.probeConsistency = probeConsistency;
 exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
@@ -103780,6 +104182,7 @@ const zookeeper_1 = __nccwpck_require__(7910);
 const probe_target_1 = __nccwpck_require__(39155);
 const cassandra_2 = __nccwpck_require__(78793);
 const kafka_1 = __nccwpck_require__(22589);
+const cluster_1 = __nccwpck_require__(59713);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -103815,14 +104218,36 @@ function withClient(client, probe) {
         ? (0, observe_1.observe)(() => probe(client.value))
         : Promise.resolve((0, observe_1.notObserved)(client.error));
 }
-async function observeLive(runtime, readiness, clients) {
-    const [services, zookeeper, kafka, cassandra] = await Promise.all([
+/** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
+const clusterScope = (spec) => ({
+    kafka: spec.kafka?.brokers !== undefined,
+    cassandra: spec.cassandra?.datacenters !== undefined,
+});
+exports.clusterScope = clusterScope;
+async function observeLive(runtime, readiness, clients, scope) {
+    const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
         (0, observe_1.observe)(() => runtime.services()),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper)),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
         withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
+        observeClusters(scope, runtime.endpoints, clients),
     ]);
-    return { services, zookeeper, kafka, cassandra };
+    return { services, zookeeper, kafka, cassandra, ...clusters };
+}
+async function observeClusters(scope, endpoints, clients) {
+    const [kafkaCluster, cassandraCluster] = await Promise.all([
+        !scope.kafka
+            ? undefined
+            : withClient(clients.kafka, (connection) => (0, cluster_1.observeKafkaCluster)(connection.admin)),
+        !scope.cassandra
+            ? undefined
+            : // Its own client: every node needs a connection of its own, not only the local datacenter's.
+                withClient(clients.cassandra, () => (0, cluster_1.observeCassandraCluster)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials)),
+    ]);
+    return {
+        ...(kafkaCluster && { kafkaCluster }),
+        ...(cassandraCluster && { cassandraCluster }),
+    };
 }
 /** The live table probeTarget chose, with the text column that carries the probe value. */
 function probeTable(spec, live) {
@@ -103836,13 +104261,28 @@ function probeTable(spec, live) {
         throw new Error(`table ${target.keyspace}.${target.table.name} does not exist, so it was not probed`);
     return { keyspace: target.keyspace, table, valueColumn: target.valueColumn };
 }
+/**
+ * The spec's level, else LOCAL_QUORUM where the probed keyspace is declared with more than one
+ * replica (a cluster), else LOCAL_ONE, the driver's default and what a single node has always
+ * been probed at. Declared, not live: a drifted replication factor is reported by its own check
+ * and must not change how the probes write.
+ */
+function probeConsistency(spec, keyspace) {
+    if (spec.cassandra?.consistency)
+        return spec.cassandra.consistency;
+    const declared = spec.cassandra?.keyspaces.find((k) => k.name === keyspace)?.replication ?? {};
+    const factors = Object.entries(declared)
+        .filter(([key]) => key !== 'class')
+        .map(([, value]) => Number(value));
+    return Math.max(0, ...factors) > 1 ? 'LOCAL_QUORUM' : 'LOCAL_ONE';
+}
 async function observeRoundTrip(spec, live, clients, runId, expiry) {
     const topics = (spec.kafka?.topics ?? []).map((topic) => topic.name);
     const [kafka, cassandra] = await Promise.all([
         kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
         withClient(clients.cassandra, (client) => {
-            const { keyspace, table, valueColumn } = probeTable(spec, live);
-            return (0, cassandra_2.roundTripTable)(client, { keyspace, table, valueColumn }, runId, expiry);
+            const target = probeTable(spec, live);
+            return (0, cassandra_2.roundTripTable)(client, target, runId, expiry, probeConsistency(spec, target.keyspace));
         }),
     ]);
     return { kafka, cassandra };
@@ -103921,7 +104361,7 @@ exports.probeObserver = {
     async connect(endpoints, readiness) {
         const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
         return {
-            observeLive: (runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients),
+            observeLive: (spec, runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients, (0, observe_stack_1.clusterScope)(spec)),
             roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
             writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
             readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
@@ -104052,11 +104492,19 @@ exports.cassandraReady = cassandraReady;
 const node_net_1 = __nccwpck_require__(77030);
 const cassandra_driver_1 = __nccwpck_require__(88871);
 const host_port_1 = __nccwpck_require__(50486);
+/** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
+function nativePort(contactPoints) {
+    const port = /:(\d+)$/.exec(contactPoints[0] ?? '')?.[1];
+    return port === undefined ? 9042 : Number(port);
+}
 /** Probes, readiness attempts and `cql` all connect through here. */
-function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000) {
+function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000, clientPolicies) {
     return new cassandra_driver_1.Client({
+        ...(clientPolicies ? { policies: clientPolicies } : {}),
         contactPoints,
         localDataCenter: 'datacenter1',
+        // The driver reaches the nodes it discovers on this port, not on the contact points' own.
+        protocolOptions: { port: nativePort(contactPoints) },
         socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
         ...(credentials ? { credentials } : {}),
     });
@@ -106451,7 +106899,7 @@ function probeTarget(spec) {
 /***/ }),
 
 /***/ 47280:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -106459,6 +106907,7 @@ function probeTarget(spec) {
 // misspelt key is an error instead of a silently ignored setting.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPEC_SCHEMA = void 0;
+const types_1 = __nccwpck_require__(49518);
 const name = { type: 'string', minLength: 1 };
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const service = {
@@ -106487,6 +106936,7 @@ const topic = {
         partitions: { type: 'integer', minimum: 1 },
         replicationFactor: { type: 'integer', minimum: 1 },
         configs: { ...stringMap, default: {} },
+        minInsyncReplicas: { type: 'integer', minimum: 1 },
     },
 };
 const table = {
@@ -106570,6 +107020,7 @@ exports.SPEC_SCHEMA = {
             description: 'omit for a stack without Kafka',
             properties: {
                 ...role('kafka', 9092),
+                brokers: { type: 'integer', minimum: 1 },
                 topics: { type: 'array', items: topic, default: [] },
             },
         },
@@ -106579,6 +107030,12 @@ exports.SPEC_SCHEMA = {
             description: 'omit for a stack without Cassandra',
             properties: {
                 ...role('cassandra', 9042),
+                datacenters: {
+                    type: 'object',
+                    minProperties: 1,
+                    additionalProperties: { type: 'integer', minimum: 1 },
+                },
+                consistency: { enum: types_1.CONSISTENCY_LEVELS },
                 keyspaces: { type: 'array', items: keyspace, default: [] },
             },
         },
@@ -106761,9 +107218,20 @@ function readTextFile(file) {
 
 // The declared expected state of the stack. infra-spec.yml is this shape, in YAML.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_ROLES = exports.ROLE_NAMES = void 0;
+exports.DEFAULT_ROLES = exports.ROLE_NAMES = exports.CONSISTENCY_LEVELS = void 0;
 exports.declaredRoles = declaredRoles;
 exports.roleOfService = roleOfService;
+/** The consistency levels a probe may write and read at. */
+exports.CONSISTENCY_LEVELS = [
+    'ONE',
+    'TWO',
+    'THREE',
+    'QUORUM',
+    'ALL',
+    'LOCAL_QUORUM',
+    'EACH_QUORUM',
+    'LOCAL_ONE',
+];
 exports.ROLE_NAMES = ['zookeeper', 'kafka', 'cassandra'];
 /** Today's ChatBattle names and ports: what a spec that names no service or port means. */
 exports.DEFAULT_ROLES = {
@@ -107405,7 +107873,7 @@ async function verify(spec, runtime, options) {
             progress('observing topics, schema and services');
             const opened = await observer.connect(runtime.endpoints, readiness);
             session = opened;
-            return { connected: opened, live: await opened.observeLive(runtime, readiness) };
+            return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
         });
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
@@ -107423,9 +107891,14 @@ async function verify(spec, runtime, options) {
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
         const logs = {};
-        for (const { service } of notReady)
-            if (service !== runtime.name)
-                logs[service] = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
+        for (const { service } of notReady) {
+            if (service === runtime.name)
+                continue;
+            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
+            // a container that never started has printed nothing: no empty group, no empty block
+            if (log.trim() !== '')
+                logs[service] = log;
+        }
         return {
             result: (0, report_1.resultOf)(checks, notReady),
             runtime: runtime.name,
