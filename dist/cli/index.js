@@ -71367,7 +71367,13 @@ const kafka_1 = __nccwpck_require__(74234);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
-/** How long a consumer may take to join its group and fetch records we know are there. */
+/**
+ * How long a consumer may take to join its group. The first group on a fresh broker creates
+ * __consumer_offsets (50 partitions unless configured), which takes tens of seconds on a loaded
+ * machine; the local images showed it on the real engine.
+ */
+const JOIN_DEADLINE_MS = 90_000;
+/** How long a joined consumer may take to fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
 async function connectKafka(brokers) {
     const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3 });
@@ -71483,6 +71489,9 @@ async function readProbes(kafka, admin, records) {
     let allFound = () => undefined;
     const done = new Promise((resolve) => (allFound = resolve));
     let timer;
+    const joined = new Promise((resolve) => {
+        consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+    });
     await consumer.connect();
     try {
         await consumer.subscribe({
@@ -71501,13 +71510,18 @@ async function readProbes(kafka, admin, records) {
                     allFound();
             },
         });
+        const after = (ms) => new Promise((resolve) => {
+            clearTimeout(timer);
+            timer = setTimeout(() => resolve(false), ms);
+        });
+        // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
+        // in the background, and a seek then throws "Consumer group was not initialized".
+        if (!(await Promise.race([joined.then(() => true), after(JOIN_DEADLINE_MS)])))
+            return found;
         for (const record of records) {
             consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
         }
-        await Promise.race([
-            done,
-            new Promise((resolve) => (timer = setTimeout(resolve, READ_DEADLINE_MS))),
-        ]);
+        await Promise.race([done, after(READ_DEADLINE_MS)]);
     }
     finally {
         clearTimeout(timer);
@@ -71836,9 +71850,14 @@ async function missingFromStack(runtime, service) {
 async function awaitStack(spec, runtime, deadline, progress) {
     const logTail = (service) => () => runtime.logs(service, runtime_1.LOG_TAIL_LINES);
     const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials, unresolved } = runtime.endpoints;
-    // Unknown addresses are never guessed (a default port may belong to another stack): the
-    // protocol waits give up at once, naming why.
-    const giveUpIfUnresolved = async () => unresolved;
+    // Unknown addresses are never guessed (a default port may belong to another stack): a wait
+    // for a server without an address gives up at once, naming why.
+    const address = {
+        zookeeper: zookeeper ? [zookeeper] : [],
+        kafka: kafkaBrokers,
+        cassandra: cassandraContactPoints,
+    };
+    const giveUpIfUnresolved = (role) => async () => address[role].length === 0 ? (unresolved ?? `no address is known for ${role}`) : undefined;
     const roles = (0, types_1.declaredRoles)(spec);
     const serviceOf = Object.fromEntries(Object.entries(roles).map(([role, { service }]) => [role, service]));
     const waitFor = (role, attempt) => {
@@ -71851,7 +71870,7 @@ async function awaitStack(spec, runtime, deadline, progress) {
             deadline,
             progress,
             logTail: logTail(service),
-            giveUpIf: giveUpIfUnresolved,
+            giveUpIf: giveUpIfUnresolved(role),
         }));
     };
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
@@ -73087,6 +73106,8 @@ class LineSplitter {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
+exports.configArgs = configArgs;
+exports.containerOwnersArgs = containerOwnersArgs;
 exports.inspectArgs = inspectArgs;
 exports.portArgs = portArgs;
 exports.stopArgs = stopArgs;
@@ -73107,13 +73128,16 @@ function upArgs(command, project) {
     // behaviour; readiness is awaited by protocol and by `ps` instead.
     return [...projectArgs(command, project), 'up', '--detach'];
 }
-/**
- * v2 has `ps --format json`; v1 has no JSON at all, so it lists container ids and `inspect`
- * supplies the rest.
- */
 function psArgs(command, project) {
-    const listing = command.version === 2 ? ['--format', 'json'] : ['--quiet'];
-    return [...projectArgs(command, project), 'ps', '--all', ...listing];
+    return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
+}
+/** The project as compose resolves it (files merged, variables filled in), as JSON. */
+function configArgs(command, project) {
+    return [...projectArgs(command, project), 'config', '--format', 'json'];
+}
+/** Every container on the engine: its name and the compose project that owns it, if any. */
+function containerOwnersArgs() {
+    return ['ps', '--all', '--format', '{{.Names}}\t{{.Label "com.docker.compose.project"}}'];
 }
 function inspectArgs(containerIds) {
     return ['inspect', '--type', 'container', ...containerIds];
@@ -73153,8 +73177,9 @@ function logsArgs(command, project, service, lines) {
 
 "use strict";
 
-// Which compose binary to drive: the v2 plugin (`docker compose`) or the v1 standalone
-// (`docker-compose`). Everything is an argument array; nothing is ever joined into a shell line.
+// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
+// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
+// Everything is an argument array; nothing is ever joined into a shell line.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeNotFoundError = void 0;
 exports.parseComposeVersion = parseComposeVersion;
@@ -73180,19 +73205,24 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version && version.major >= 1) {
-                // Compose jumped from v2 to v5 with the same CLI and output formats.
-                const generation = version.major === 1 ? 1 : 2;
-                return { ...candidate, version: generation, versionText: version.text };
+            if (result.exitCode === 0 && version?.major === 1) {
+                throw new ComposeNotFoundError(`Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
+                    'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
+                    'plugin ("docker compose"), or use runtime "existing" with endpoints.');
             }
+            // Compose jumped from v2 to v5 with the same CLI and output formats.
+            if (result.exitCode === 0 && version)
+                return { ...candidate, versionText: version.text };
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
         catch (error) {
+            if (error instanceof ComposeNotFoundError)
+                throw error;
             tried.push(`${shown}: ${error.message}`);
         }
     }
     throw new ComposeNotFoundError(`No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
-        `("docker compose") or docker-compose v1, or use runtime "existing" with endpoints.`);
+        `("docker compose"), or use runtime "existing" with endpoints.`);
 }
 function firstLine(text) {
     return text.trim().split('\n')[0] ?? '';
@@ -73207,7 +73237,7 @@ function firstLine(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComposeRuntime = exports.ComposeCommandError = void 0;
+exports.ComposeRuntime = exports.ComposeConflictError = exports.ComposeCommandError = void 0;
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
 const errors_1 = __nccwpck_require__(87206);
@@ -73228,13 +73258,12 @@ const STOP_MARGIN_MS = 60_000;
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
-/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
-const nowhere = (why) => ({
-    zookeeper: '',
-    kafkaBrokers: [],
-    cassandraContactPoints: [],
-    unresolved: `compose could not say where the stack's ports are published: ${why}`,
-});
+/** A container this project needs, by its fixed name, belongs to another compose project. */
+class ComposeConflictError extends ComposeCommandError {
+}
+exports.ComposeConflictError = ComposeConflictError;
+/** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
+const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -73258,19 +73287,23 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
-    async up(progress) {
+    async up(progress, deadline) {
         const command = await this.compose();
+        // Until compose says where this project's servers listen, there is nowhere to probe: the
+        // default ports may belong to another stack (the one a conflict below is about).
+        this.resolved = NOWHERE;
+        await this.refuseForeignContainers(command);
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        // Until compose says where the ports are, they are unknown, not the defaults.
-        this.resolved = nowhere('docker compose up has not finished');
+        // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
+        // timeout as one that starts and never turns ready.
+        const timeoutMs = deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs, undefined, streamTo(progress));
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
             // never at the default ports, where some other stack may answer.
-            // When compose cannot say (no container was even created), there is nothing to probe.
-            this.resolved = await this.resolveEndpoints().catch((error) => nowhere((0, errors_1.errorMessage)(error)));
+            this.resolved = await this.resolveEndpoints();
         }
     }
     /** For a project that is already up (init inspects it): learn where its servers listen. */
@@ -73305,9 +73338,9 @@ class ComposeRuntime {
             };
         });
     }
-    async start(progress) {
+    async start(progress, deadline) {
         // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-        await this.up(progress);
+        await this.up(progress, deadline);
     }
     async down(options) {
         const command = await this.compose();
@@ -73320,10 +73353,8 @@ class ComposeRuntime {
     }
     async containers() {
         const command = await this.compose();
-        const listing = await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps');
-        // v1 has no JSON listing: it prints container ids only, and inspect says the rest.
-        const psEntries = command.version === 2 ? (0, parse_1.parsePs)(listing) : [];
-        const ids = command.version === 2 ? psEntries.map((entry) => entry.id) : (0, parse_1.parseContainerIds)(listing);
+        const psEntries = (0, parse_1.parsePs)(await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps'));
+        const ids = psEntries.map((entry) => entry.id);
         if (ids.length === 0)
             return [];
         const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', undefined, 'docker'), this.projectName);
@@ -73343,24 +73374,61 @@ class ComposeRuntime {
             };
         });
     }
+    /**
+     * Where each server is published. Each is asked on its own: one service that is not running
+     * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
+     * that nothing answers, instead of asking a stranger on the default port.
+     */
     async resolveEndpoints() {
         const command = await this.compose();
-        const address = async (server) => {
-            if (!server)
-                return undefined;
-            const published = (0, parse_1.parsePort)(await this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port'));
-            return `${published.host}:${published.port}`;
-        };
-        const [zookeeper, kafka, cassandra] = [
-            await address(this.ports.zookeeper),
-            await address(this.ports.kafka),
-            await address(this.ports.cassandra),
-        ];
+        const address = (server) => server === undefined
+            ? Promise.resolve([])
+            : this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port')
+                .then((output) => {
+                const published = (0, parse_1.parsePort)(output);
+                return [`${published.host}:${published.port}`];
+            })
+                .catch((error) => {
+                unresolved.push(`${server.service}: ${(0, errors_1.firstLineOf)(error)}`);
+                return [];
+            });
+        const unresolved = [];
+        const [zookeeper, kafka, cassandra] = await Promise.all([
+            address(this.ports.zookeeper),
+            address(this.ports.kafka),
+            address(this.ports.cassandra),
+        ]);
         return {
-            zookeeper: zookeeper ?? '',
-            kafkaBrokers: kafka ? [kafka] : [],
-            cassandraContactPoints: cassandra ? [cassandra] : [],
+            zookeeper: zookeeper[0] ?? '',
+            kafkaBrokers: kafka,
+            cassandraContactPoints: cassandra,
+            ...(unresolved.length > 0
+                ? {
+                    unresolved: `compose could not say where the stack's ports are published (${unresolved.join('; ')})`,
+                }
+                : {}),
         };
+    }
+    /**
+     * A compose file that fixes container names (docker-compose.yml does) can run once per
+     * engine. When another project holds one of those names, `up` would fail on it, or worse,
+     * a later `down` could be taken to mean that stack: refuse before touching anything.
+     */
+    async refuseForeignContainers(command) {
+        const names = (0, parse_1.parseContainerNames)(await this.exec((0, args_1.configArgs)(command, this.options.project), 'config'));
+        if (names.size === 0)
+            return;
+        const owners = (0, parse_1.parseContainerOwners)(await this.exec((0, args_1.containerOwnersArgs)(), 'ps', undefined, 'docker'));
+        for (const [name, service] of names) {
+            const owner = owners.get(name);
+            if (owner === undefined || owner === this.projectName)
+                continue;
+            const held = owner === '' ? 'a container outside compose' : `compose project "${owner}"`;
+            throw new ComposeConflictError(`container "${name}" (service ${service}) already exists and belongs to ${held}. ` +
+                'The compose file fixes its container_name, so one such stack can run per Docker ' +
+                'engine: wait for the other run to end, or remove it' +
+                (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`));
+        }
     }
     async compose() {
         this.command ??= await (0, command_1.detectCompose)(this.options.run);
@@ -73407,11 +73475,12 @@ function streamTo(progress) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 var project_name_1 = __nccwpck_require__(71968);
+Object.defineProperty(exports, "composeDefaultFiles", ({ enumerable: true, get: function () { return project_name_1.composeDefaultFiles; } }));
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
@@ -73434,7 +73503,8 @@ function composeRuntime(project, ports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeOutputError = void 0;
 exports.parsePs = parsePs;
-exports.parseContainerIds = parseContainerIds;
+exports.parseContainerNames = parseContainerNames;
+exports.parseContainerOwners = parseContainerOwners;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
@@ -73473,12 +73543,27 @@ function toPsEntry(value) {
         ...(state === 'exited' && exitCode !== undefined ? { exitCode } : {}),
     };
 }
-/** `docker-compose ps --quiet` (v1) prints one container id per line. */
-function parseContainerIds(output) {
-    return output
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
+/** The fixed `container_name`s of `docker compose config --format json`, by service. */
+function parseContainerNames(output) {
+    const config = asRecord(parseJson(output, 'docker compose config'), 'docker compose config');
+    const services = asRecord(config.services ?? {}, 'docker compose config services');
+    const names = new Map();
+    for (const [service, value] of Object.entries(services)) {
+        const name = asRecord(value, `docker compose config service ${service}`).container_name;
+        if (typeof name === 'string' && name !== '')
+            names.set(name, service);
+    }
+    return names;
+}
+/** `docker ps --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`: name -> project. */
+function parseContainerOwners(output) {
+    const owners = new Map();
+    for (const line of output.split('\n')) {
+        const [name = '', project = ''] = line.split('\t');
+        if (name.trim() !== '')
+            owners.set(name.trim(), project.trim());
+    }
+    return owners;
 }
 /** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 function parsePort(output) {
@@ -73600,6 +73685,7 @@ exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
 exports.composeDefaultProjectName = composeDefaultProjectName;
+exports.composeDefaultFiles = composeDefaultFiles;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
@@ -73639,6 +73725,17 @@ function composeDefaultProjectName(env, directory) {
         .replace(/[^a-z0-9_-]+/g, '')
         .replace(/^[_-]+/, '');
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
+}
+/**
+ * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
+ * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
+ * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ */
+function composeDefaultFiles(env) {
+    const files = (env.COMPOSE_FILE ?? '')
+        .split(env.COMPOSE_PATH_SEPARATOR || ':')
+        .filter((file) => file !== '');
+    return files.length > 0 ? files : ['docker-compose.yml'];
 }
 
 
@@ -73754,8 +73851,11 @@ const LocalRuntime_1 = __nccwpck_require__(69555);
 const cluster_runtime_1 = __nccwpck_require__(34787);
 const config_1 = __nccwpck_require__(63416);
 exports.RUNTIME_NAMES = ['local', 'compose'];
-/** Shapes of the local twin: one server of each kind, or a 3-broker, 3-node cluster. */
-exports.TWIN_PROFILES = ['single', 'cluster'];
+/**
+ * Shapes of the local twin: one server of each kind, a 3-broker, 3-node cluster, or the single
+ * twin on KRaft (Kafka its own controller, no ZooKeeper).
+ */
+exports.TWIN_PROFILES = ['single', 'cluster', 'kraft'];
 class UnknownRuntimeError extends errors_1.UserError {
     constructor(name) {
         super(`unknown runtime "${name}"; choose one of: ${exports.RUNTIME_NAMES.join(', ')}`);
@@ -73787,11 +73887,11 @@ function createRuntime(name, ports, env = process.env, profile = 'single') {
         case 'local':
             return profile === 'cluster'
                 ? new cluster_runtime_1.ClusterRuntime((0, config_1.twinConfig)({}, env))
-                : new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env));
+                : new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env), {}, profile === 'kraft');
         case 'compose':
             return (0, compose_1.composeRuntime)({
                 name: (0, compose_1.composeDefaultProjectName)(env, process.cwd()),
-                files: ['docker-compose.yml'],
+                files: (0, compose_1.composeDefaultFiles)(env),
                 directory: process.cwd(),
             }, ports);
     }
@@ -73829,22 +73929,28 @@ const DEFAULT_TIMEOUTS = {
     initMs: 120_000,
 };
 class LocalRuntime {
-    config;
+    kraft;
     name = 'local';
     hasLifecycle = true;
     endpoints;
     paths;
     timeouts;
     state;
-    constructor(config = (0, config_1.twinConfig)(), timeouts = {}) {
-        this.config = config;
+    config;
+    /**
+     * `kraft`: Kafka in combined broker and controller mode, with no ZooKeeper, in
+     * <TWIN_HOME>/kraft so that it never shares files with the ZooKeeper twin.
+     */
+    constructor(config = (0, config_1.twinConfig)(), timeouts = {}, kraft = false) {
+        this.kraft = kraft;
+        this.config = kraft ? { ...config, home: (0, node_path_1.join)(config.home, 'kraft') } : config;
         const { host, ports } = config;
         this.endpoints = {
             kafkaBrokers: [`${host}:${ports.kafka}`],
             cassandraContactPoints: [`${host}:${ports.cassandra}`],
             zookeeper: `${host}:${ports.zookeeper}`,
         };
-        this.paths = (0, config_1.twinPaths)(config);
+        this.paths = (0, config_1.twinPaths)(this.config);
         this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
         this.state = new state_1.TwinStateFile(this.paths.run);
     }
@@ -73871,10 +73977,16 @@ class LocalRuntime {
     }
     async bringUp(progress) {
         await (0, jars_1.ensureJars)(this.config, progress);
-        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config));
+        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config), this.kraft);
         const kafkaChain = async () => {
-            await this.startServer(launches.zookeeper, progress);
-            await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
+            if (this.kraft) {
+                if ((0, processes_1.runningPid)(this.managed('kafka')) === undefined)
+                    await (0, server_steps_1.formatKraftStorage)(this.config, launches.kafka, this.timeouts.initMs, progress);
+            }
+            else {
+                await this.startServer(launches.zookeeper, progress);
+                await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
+            }
             await this.startServer(launches.kafka, progress);
             await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () => (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers));
             await this.runInit('kafka-init', progress);
@@ -73897,7 +74009,7 @@ class LocalRuntime {
     }
     /** Kafka before ZooKeeper (a broker needs ZooKeeper for a controlled shutdown); Cassandra beside them. */
     async stop(progress) {
-        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config));
+        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config), this.kraft);
         const stopOne = (name) => (0, server_steps_1.stopServer)(this.managed(name), launches[name].stopDeadlineMs, progress);
         const [brokerSide, cassandraSide] = await Promise.all([
             stopOne('kafka').then(async (kafka) => [...kafka, ...(await stopOne('zookeeper'))]),
@@ -73912,17 +74024,21 @@ class LocalRuntime {
     }
     async services() {
         const state = this.state.read();
-        const observed = state_1.TWIN_SERVICES.map((service) => (0, state_1.observeService)(this.managed(service), state));
+        const observed = this.serviceNames().map((service) => (0, state_1.observeService)(this.managed(service), state));
         return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
     }
     async logs(service, lines) {
         return (0, tail_1.tailOfFile)(this.logFile(service), lines);
     }
+    /** The twin's services: all of TWIN_SERVICES, or all but ZooKeeper on KRaft. */
+    serviceNames() {
+        return state_1.TWIN_SERVICES.filter((service) => !(this.kraft && service === 'zookeeper'));
+    }
     /** true when every server runs and both inits last exited 0 */
     isFullyUp() {
-        const servers = ['zookeeper', 'kafka', 'cassandra'];
-        return (servers.every((name) => (0, processes_1.runningPid)(this.managed(name)) !== undefined) &&
-            state_1.INIT_NAMES.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
+        return this.serviceNames().every((name) => state_1.INIT_NAMES.includes(name)
+            ? (0, processes_1.lastExitCode)(this.managed(name)) === 0
+            : (0, processes_1.runningPid)(this.managed(name)) !== undefined);
     }
     logFile(service) {
         return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
@@ -73940,7 +74056,8 @@ class LocalRuntime {
         const { ports, host } = this.config;
         const listens = {
             zookeeper: [ports.zookeeper],
-            kafka: [ports.kafka],
+            // on KRaft, the controller listens on the ZooKeeper port
+            kafka: this.kraft ? [ports.kafka, ports.zookeeper] : [ports.kafka],
             cassandra: [ports.cassandra, ports.cassandraStorage],
         }[launch.name].map((port) => ({ host, port }));
         await (0, server_steps_1.launchServer)(this.config, launch, managed, listens, this.logFile(launch.name), progress);
@@ -74853,6 +74970,7 @@ async function withLock(file, timeoutMs, work) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.launchServer = launchServer;
+exports.formatKraftStorage = formatKraftStorage;
 exports.awaitServer = awaitServer;
 exports.stopServer = stopServer;
 exports.removeTwinData = removeTwinData;
@@ -74862,7 +74980,9 @@ const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
 const runtime_1 = __nccwpck_require__(12997);
 const wait_1 = __nccwpck_require__(63895);
+const child_1 = __nccwpck_require__(57350);
 const processes_1 = __nccwpck_require__(62365);
+const servers_1 = __nccwpck_require__(42256);
 const tail_1 = __nccwpck_require__(33248);
 /** Refuses a port that already answers, then writes the launch's files and starts the JVM. */
 async function launchServer(config, launch, managed, listens, logFile, progress) {
@@ -74872,12 +74992,25 @@ async function launchServer(config, launch, managed, listens, logFile, progress)
                 `or give this twin other ports (TWIN_ZOOKEEPER_PORT, TWIN_KAFKA_PORT, TWIN_CASSANDRA_PORT, TWIN_CASSANDRA_STORAGE_PORT)`);
         }
     }
+    writeLaunchFiles(launch);
+    progress(`starting ${launch.name} (log: ${logFile})`);
+    await (0, processes_1.startDetached)(managed, config.java, launch.javaArgs, logFile, config.home);
+}
+function writeLaunchFiles(launch) {
     for (const [file, content] of Object.entries(launch.files)) {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
         (0, node_fs_1.writeFileSync)(file, content);
     }
-    progress(`starting ${launch.name} (log: ${logFile})`);
-    await (0, processes_1.startDetached)(managed, config.java, launch.javaArgs, logFile, config.home);
+}
+/** KRaft: formats the broker's log dir (kept as it is when formatted already) before it starts. */
+async function formatKraftStorage(config, launch, timeoutMs, progress) {
+    writeLaunchFiles(launch);
+    const args = (0, servers_1.kraftFormatArgs)(config, launch);
+    const result = await (0, child_1.runChild)(config.java, args, { timeoutMs });
+    if (result.exitCode !== 0) {
+        throw new Error(`formatting Kafka's KRaft storage failed (exit ${result.exitCode}):\n${`${result.stdout}${result.stderr}`.trim()}`);
+    }
+    progress(`kafka storage: ${result.stdout.trim().split('\n').pop() ?? ''}`);
 }
 /** Waits until a started server answers by its protocol; gives up at once if its JVM died. */
 async function awaitServer(managed, timeoutMs, logFile, progress, attempt) {
@@ -74924,8 +75057,10 @@ exports.zookeeperLaunch = zookeeperLaunch;
 exports.kafkaLaunch = kafkaLaunch;
 exports.cassandraLaunch = cassandraLaunch;
 exports.serverLaunches = serverLaunches;
+exports.kraftFormatArgs = kraftFormatArgs;
 // The three long-running servers of the twin: their config files and JVM command lines.
 // Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
+const node_crypto_1 = __nccwpck_require__(77598);
 const node_path_1 = __nccwpck_require__(76760);
 const config_1 = __nccwpck_require__(63416);
 // C1 only and a small serial collector: these servers handle test traffic, and on a shared
@@ -74980,14 +75115,28 @@ function kafkaLaunch(config, broker) {
     const single = broker.name === 'kafka';
     const file = (0, node_path_1.join)(paths.conf, single ? 'server.properties' : `${broker.name}.properties`);
     const listener = `PLAINTEXT://${config.host}:${broker.port}`;
+    const coordination = broker.kraft
+        ? {
+            'process.roles': 'broker,controller',
+            'node.id': broker.brokerId,
+            'controller.quorum.voters': `${broker.brokerId}@${config.host}:${broker.kraft.controllerPort}`,
+            'controller.listener.names': 'CONTROLLER',
+            'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+            'inter.broker.listener.name': 'PLAINTEXT',
+            listeners: `${listener},CONTROLLER://${config.host}:${broker.kraft.controllerPort}`,
+        }
+        : {
+            'broker.id': broker.brokerId,
+            listeners: listener,
+            'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
+            'controlled.shutdown.enable': 'true',
+        };
     return {
         name: broker.name,
         files: {
             [file]: properties({
-                'broker.id': broker.brokerId,
-                listeners: listener,
+                ...coordination,
                 'advertised.listeners': listener,
-                'zookeeper.connect': `${config.host}:${config.ports.zookeeper}`,
                 'log.dirs': (0, node_path_1.join)(paths.data, broker.name),
                 'num.partitions': 1,
                 'offsets.topic.replication.factor': 1,
@@ -74996,7 +75145,6 @@ function kafkaLaunch(config, broker) {
                 'transaction.state.log.min.isr': 1,
                 'group.initial.rebalance.delay.ms': 0,
                 'auto.create.topics.enable': 'false',
-                'controlled.shutdown.enable': 'true',
                 ...broker.overrides,
             }),
         },
@@ -75128,12 +75276,35 @@ function cassandraLaunch(config, jammJar, node) {
         stopDeadlineMs: 30_000,
     };
 }
-function serverLaunches(config, jammJar) {
+/**
+ * The single twin's servers. KRaft: the broker runs in combined mode, its controller on the
+ * ZooKeeper port (there is no ZooKeeper to take it), and no ZooKeeper is launched.
+ */
+function serverLaunches(config, jammJar, kraft = false) {
+    const kafka = { ...SINGLE_BROKER, port: config.ports.kafka };
     return {
         zookeeper: zookeeperLaunch(config),
-        kafka: kafkaLaunch(config, { ...SINGLE_BROKER, port: config.ports.kafka }),
+        kafka: kafkaLaunch(config, kraft ? { ...kafka, kraft: { controllerPort: config.ports.zookeeper } } : kafka),
         cassandra: cassandraLaunch(config, jammJar, singleNode(config)),
     };
+}
+/**
+ * KRaft log dirs must be formatted with a cluster id before the first start: kafka-storage's
+ * own class from the same jars. --ignore-formatted keeps a formatted dir (and its data) as it is.
+ */
+function kraftFormatArgs(config, launch) {
+    const paths = (0, config_1.twinPaths)(config);
+    const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1];
+    const clusterId = (0, node_crypto_1.randomBytes)(16).toString('base64url');
+    return [
+        ...LEAN_JVM,
+        `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
+        '-cp',
+        (0, node_path_1.join)(paths.kafkaLib, '*'),
+        'kafka.tools.StorageTool',
+        'format',
+        ...['--cluster-id', clusterId, '--config', propertiesFile, '--ignore-formatted'],
+    ];
 }
 
 
@@ -77279,16 +77450,16 @@ async function verify(spec, runtime, options) {
     const timeoutMs = options.timeoutSeconds * 1000;
     let session;
     try {
-        // --timeout is one promise for bringing the stack up and waiting until it is ready.
-        const upDeadline = Date.now() + timeoutMs;
+        // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
+        const bringUpDeadline = Date.now() + timeoutMs;
         const upError = runtime.hasLifecycle
             ? await timed('up', () => {
                 progress(`bringing the stack up (${runtime.name})`);
-                return upWithin(runtime, upDeadline, options.timeoutSeconds, progress);
+                return upWithin(runtime, bringUpDeadline, options.timeoutSeconds, progress);
             })
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
-        const deadline = upError ? Date.now() : upDeadline;
+        const deadline = upError ? Date.now() : bringUpDeadline;
         const readiness = await timed('ready', () => {
             progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
             return observer.awaitStack(spec, runtime, deadline, progress);
@@ -77360,10 +77531,11 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
-    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
+    const restartDeadline = Date.now() + timeoutMs;
+    const startError = await runtime.start(progress, restartDeadline).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
+    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : restartDeadline, progress);
     const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
@@ -77375,7 +77547,7 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
 }
 /** undefined once up is done; else why not, including an up still running at the deadline. */
 function upWithin(runtime, deadline, timeoutSeconds, progress) {
-    return (0, deadline_1.beforeDeadline)(runtime.up(progress), deadline, 'up').then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
+    return (0, deadline_1.beforeDeadline)(runtime.up(progress, deadline), deadline, 'up').then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
         ? `bringing the stack up did not finish within ${timeoutSeconds} s (the timeout)`
         : (0, errors_1.errorMessage)(error));
 }
@@ -93860,7 +94032,7 @@ const progress = (message) => process.stderr.write(`${message}\n`);
 const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
     .choices(['auto', ...runtime_2.RUNTIME_NAMES])
     .default('auto');
-const profileOption = () => new commander_1.Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes)')
+const profileOption = () => new commander_1.Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)')
     .choices(runtime_2.TWIN_PROFILES)
     .default('single');
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
@@ -93878,12 +94050,14 @@ const runtimeNamed = async ({ runtime, profile }) => (0, runtime_2.createRuntime
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options) {
     const runtime = await runtimeNamed(options);
-    const { spec } = (0, for_run_1.specForRun)(undefined, process.cwd());
+    const { spec: declared } = (0, for_run_1.specForRun)(undefined, process.cwd());
+    // The KRaft twin has no ZooKeeper to wait for, whatever ./infra-spec.yml declares.
+    const spec = options.profile === 'kraft' ? { ...declared, zookeeper: undefined } : declared;
     const timeoutMs = (0, verify_command_1.timeoutSeconds)(options.timeout) * 1000;
     const started = Date.now();
     let notReady;
     try {
-        await runtime.up(progress);
+        await runtime.up(progress, started + timeoutMs);
         notReady = (0, readiness_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
     }
     catch (error) {

@@ -103965,7 +103965,13 @@ const kafka_1 = __nccwpck_require__(74234);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const PROBE_PARTITION = 0;
-/** How long a consumer may take to join its group and fetch records we know are there. */
+/**
+ * How long a consumer may take to join its group. The first group on a fresh broker creates
+ * __consumer_offsets (50 partitions unless configured), which takes tens of seconds on a loaded
+ * machine; the local images showed it on the real engine.
+ */
+const JOIN_DEADLINE_MS = 90_000;
+/** How long a joined consumer may take to fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
 async function connectKafka(brokers) {
     const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3 });
@@ -104081,6 +104087,9 @@ async function readProbes(kafka, admin, records) {
     let allFound = () => undefined;
     const done = new Promise((resolve) => (allFound = resolve));
     let timer;
+    const joined = new Promise((resolve) => {
+        consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+    });
     await consumer.connect();
     try {
         await consumer.subscribe({
@@ -104099,13 +104108,18 @@ async function readProbes(kafka, admin, records) {
                     allFound();
             },
         });
+        const after = (ms) => new Promise((resolve) => {
+            clearTimeout(timer);
+            timer = setTimeout(() => resolve(false), ms);
+        });
+        // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
+        // in the background, and a seek then throws "Consumer group was not initialized".
+        if (!(await Promise.race([joined.then(() => true), after(JOIN_DEADLINE_MS)])))
+            return found;
         for (const record of records) {
             consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
         }
-        await Promise.race([
-            done,
-            new Promise((resolve) => (timer = setTimeout(resolve, READ_DEADLINE_MS))),
-        ]);
+        await Promise.race([done, after(READ_DEADLINE_MS)]);
     }
     finally {
         clearTimeout(timer);
@@ -104434,9 +104448,14 @@ async function missingFromStack(runtime, service) {
 async function awaitStack(spec, runtime, deadline, progress) {
     const logTail = (service) => () => runtime.logs(service, runtime_1.LOG_TAIL_LINES);
     const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials, unresolved } = runtime.endpoints;
-    // Unknown addresses are never guessed (a default port may belong to another stack): the
-    // protocol waits give up at once, naming why.
-    const giveUpIfUnresolved = async () => unresolved;
+    // Unknown addresses are never guessed (a default port may belong to another stack): a wait
+    // for a server without an address gives up at once, naming why.
+    const address = {
+        zookeeper: zookeeper ? [zookeeper] : [],
+        kafka: kafkaBrokers,
+        cassandra: cassandraContactPoints,
+    };
+    const giveUpIfUnresolved = (role) => async () => address[role].length === 0 ? (unresolved ?? `no address is known for ${role}`) : undefined;
     const roles = (0, types_1.declaredRoles)(spec);
     const serviceOf = Object.fromEntries(Object.entries(roles).map(([role, { service }]) => [role, service]));
     const waitFor = (role, attempt) => {
@@ -104449,7 +104468,7 @@ async function awaitStack(spec, runtime, deadline, progress) {
             deadline,
             progress,
             logTail: logTail(service),
-            giveUpIf: giveUpIfUnresolved,
+            giveUpIf: giveUpIfUnresolved(role),
         }));
     };
     // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
@@ -105685,6 +105704,8 @@ class LineSplitter {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
+exports.configArgs = configArgs;
+exports.containerOwnersArgs = containerOwnersArgs;
 exports.inspectArgs = inspectArgs;
 exports.portArgs = portArgs;
 exports.stopArgs = stopArgs;
@@ -105705,13 +105726,16 @@ function upArgs(command, project) {
     // behaviour; readiness is awaited by protocol and by `ps` instead.
     return [...projectArgs(command, project), 'up', '--detach'];
 }
-/**
- * v2 has `ps --format json`; v1 has no JSON at all, so it lists container ids and `inspect`
- * supplies the rest.
- */
 function psArgs(command, project) {
-    const listing = command.version === 2 ? ['--format', 'json'] : ['--quiet'];
-    return [...projectArgs(command, project), 'ps', '--all', ...listing];
+    return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
+}
+/** The project as compose resolves it (files merged, variables filled in), as JSON. */
+function configArgs(command, project) {
+    return [...projectArgs(command, project), 'config', '--format', 'json'];
+}
+/** Every container on the engine: its name and the compose project that owns it, if any. */
+function containerOwnersArgs() {
+    return ['ps', '--all', '--format', '{{.Names}}\t{{.Label "com.docker.compose.project"}}'];
 }
 function inspectArgs(containerIds) {
     return ['inspect', '--type', 'container', ...containerIds];
@@ -105751,8 +105775,9 @@ function logsArgs(command, project, service, lines) {
 
 "use strict";
 
-// Which compose binary to drive: the v2 plugin (`docker compose`) or the v1 standalone
-// (`docker-compose`). Everything is an argument array; nothing is ever joined into a shell line.
+// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
+// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
+// Everything is an argument array; nothing is ever joined into a shell line.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeNotFoundError = void 0;
 exports.parseComposeVersion = parseComposeVersion;
@@ -105778,19 +105803,24 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version && version.major >= 1) {
-                // Compose jumped from v2 to v5 with the same CLI and output formats.
-                const generation = version.major === 1 ? 1 : 2;
-                return { ...candidate, version: generation, versionText: version.text };
+            if (result.exitCode === 0 && version?.major === 1) {
+                throw new ComposeNotFoundError(`Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
+                    'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
+                    'plugin ("docker compose"), or use runtime "existing" with endpoints.');
             }
+            // Compose jumped from v2 to v5 with the same CLI and output formats.
+            if (result.exitCode === 0 && version)
+                return { ...candidate, versionText: version.text };
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
         catch (error) {
+            if (error instanceof ComposeNotFoundError)
+                throw error;
             tried.push(`${shown}: ${error.message}`);
         }
     }
     throw new ComposeNotFoundError(`No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
-        `("docker compose") or docker-compose v1, or use runtime "existing" with endpoints.`);
+        `("docker compose"), or use runtime "existing" with endpoints.`);
 }
 function firstLine(text) {
     return text.trim().split('\n')[0] ?? '';
@@ -105805,7 +105835,7 @@ function firstLine(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComposeRuntime = exports.ComposeCommandError = void 0;
+exports.ComposeRuntime = exports.ComposeConflictError = exports.ComposeCommandError = void 0;
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
 const errors_1 = __nccwpck_require__(87206);
@@ -105826,13 +105856,12 @@ const STOP_MARGIN_MS = 60_000;
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
-/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
-const nowhere = (why) => ({
-    zookeeper: '',
-    kafkaBrokers: [],
-    cassandraContactPoints: [],
-    unresolved: `compose could not say where the stack's ports are published: ${why}`,
-});
+/** A container this project needs, by its fixed name, belongs to another compose project. */
+class ComposeConflictError extends ComposeCommandError {
+}
+exports.ComposeConflictError = ComposeConflictError;
+/** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
+const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -105856,19 +105885,23 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
-    async up(progress) {
+    async up(progress, deadline) {
         const command = await this.compose();
+        // Until compose says where this project's servers listen, there is nowhere to probe: the
+        // default ports may belong to another stack (the one a conflict below is about).
+        this.resolved = NOWHERE;
+        await this.refuseForeignContainers(command);
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        // Until compose says where the ports are, they are unknown, not the defaults.
-        this.resolved = nowhere('docker compose up has not finished');
+        // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
+        // timeout as one that starts and never turns ready.
+        const timeoutMs = deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs, undefined, streamTo(progress));
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
             // never at the default ports, where some other stack may answer.
-            // When compose cannot say (no container was even created), there is nothing to probe.
-            this.resolved = await this.resolveEndpoints().catch((error) => nowhere((0, errors_1.errorMessage)(error)));
+            this.resolved = await this.resolveEndpoints();
         }
     }
     /** For a project that is already up (init inspects it): learn where its servers listen. */
@@ -105903,9 +105936,9 @@ class ComposeRuntime {
             };
         });
     }
-    async start(progress) {
+    async start(progress, deadline) {
         // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-        await this.up(progress);
+        await this.up(progress, deadline);
     }
     async down(options) {
         const command = await this.compose();
@@ -105918,10 +105951,8 @@ class ComposeRuntime {
     }
     async containers() {
         const command = await this.compose();
-        const listing = await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps');
-        // v1 has no JSON listing: it prints container ids only, and inspect says the rest.
-        const psEntries = command.version === 2 ? (0, parse_1.parsePs)(listing) : [];
-        const ids = command.version === 2 ? psEntries.map((entry) => entry.id) : (0, parse_1.parseContainerIds)(listing);
+        const psEntries = (0, parse_1.parsePs)(await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps'));
+        const ids = psEntries.map((entry) => entry.id);
         if (ids.length === 0)
             return [];
         const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', undefined, 'docker'), this.projectName);
@@ -105941,24 +105972,61 @@ class ComposeRuntime {
             };
         });
     }
+    /**
+     * Where each server is published. Each is asked on its own: one service that is not running
+     * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
+     * that nothing answers, instead of asking a stranger on the default port.
+     */
     async resolveEndpoints() {
         const command = await this.compose();
-        const address = async (server) => {
-            if (!server)
-                return undefined;
-            const published = (0, parse_1.parsePort)(await this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port'));
-            return `${published.host}:${published.port}`;
-        };
-        const [zookeeper, kafka, cassandra] = [
-            await address(this.ports.zookeeper),
-            await address(this.ports.kafka),
-            await address(this.ports.cassandra),
-        ];
+        const address = (server) => server === undefined
+            ? Promise.resolve([])
+            : this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port')
+                .then((output) => {
+                const published = (0, parse_1.parsePort)(output);
+                return [`${published.host}:${published.port}`];
+            })
+                .catch((error) => {
+                unresolved.push(`${server.service}: ${(0, errors_1.firstLineOf)(error)}`);
+                return [];
+            });
+        const unresolved = [];
+        const [zookeeper, kafka, cassandra] = await Promise.all([
+            address(this.ports.zookeeper),
+            address(this.ports.kafka),
+            address(this.ports.cassandra),
+        ]);
         return {
-            zookeeper: zookeeper ?? '',
-            kafkaBrokers: kafka ? [kafka] : [],
-            cassandraContactPoints: cassandra ? [cassandra] : [],
+            zookeeper: zookeeper[0] ?? '',
+            kafkaBrokers: kafka,
+            cassandraContactPoints: cassandra,
+            ...(unresolved.length > 0
+                ? {
+                    unresolved: `compose could not say where the stack's ports are published (${unresolved.join('; ')})`,
+                }
+                : {}),
         };
+    }
+    /**
+     * A compose file that fixes container names (docker-compose.yml does) can run once per
+     * engine. When another project holds one of those names, `up` would fail on it, or worse,
+     * a later `down` could be taken to mean that stack: refuse before touching anything.
+     */
+    async refuseForeignContainers(command) {
+        const names = (0, parse_1.parseContainerNames)(await this.exec((0, args_1.configArgs)(command, this.options.project), 'config'));
+        if (names.size === 0)
+            return;
+        const owners = (0, parse_1.parseContainerOwners)(await this.exec((0, args_1.containerOwnersArgs)(), 'ps', undefined, 'docker'));
+        for (const [name, service] of names) {
+            const owner = owners.get(name);
+            if (owner === undefined || owner === this.projectName)
+                continue;
+            const held = owner === '' ? 'a container outside compose' : `compose project "${owner}"`;
+            throw new ComposeConflictError(`container "${name}" (service ${service}) already exists and belongs to ${held}. ` +
+                'The compose file fixes its container_name, so one such stack can run per Docker ' +
+                'engine: wait for the other run to end, or remove it' +
+                (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`));
+        }
     }
     async compose() {
         this.command ??= await (0, command_1.detectCompose)(this.options.run);
@@ -106005,11 +106073,12 @@ function streamTo(progress) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 var project_name_1 = __nccwpck_require__(71968);
+Object.defineProperty(exports, "composeDefaultFiles", ({ enumerable: true, get: function () { return project_name_1.composeDefaultFiles; } }));
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
@@ -106032,7 +106101,8 @@ function composeRuntime(project, ports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeOutputError = void 0;
 exports.parsePs = parsePs;
-exports.parseContainerIds = parseContainerIds;
+exports.parseContainerNames = parseContainerNames;
+exports.parseContainerOwners = parseContainerOwners;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
@@ -106071,12 +106141,27 @@ function toPsEntry(value) {
         ...(state === 'exited' && exitCode !== undefined ? { exitCode } : {}),
     };
 }
-/** `docker-compose ps --quiet` (v1) prints one container id per line. */
-function parseContainerIds(output) {
-    return output
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
+/** The fixed `container_name`s of `docker compose config --format json`, by service. */
+function parseContainerNames(output) {
+    const config = asRecord(parseJson(output, 'docker compose config'), 'docker compose config');
+    const services = asRecord(config.services ?? {}, 'docker compose config services');
+    const names = new Map();
+    for (const [service, value] of Object.entries(services)) {
+        const name = asRecord(value, `docker compose config service ${service}`).container_name;
+        if (typeof name === 'string' && name !== '')
+            names.set(name, service);
+    }
+    return names;
+}
+/** `docker ps --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`: name -> project. */
+function parseContainerOwners(output) {
+    const owners = new Map();
+    for (const line of output.split('\n')) {
+        const [name = '', project = ''] = line.split('\t');
+        if (name.trim() !== '')
+            owners.set(name.trim(), project.trim());
+    }
+    return owners;
 }
 /** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 function parsePort(output) {
@@ -106198,6 +106283,7 @@ exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
 exports.composeDefaultProjectName = composeDefaultProjectName;
+exports.composeDefaultFiles = composeDefaultFiles;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
@@ -106237,6 +106323,17 @@ function composeDefaultProjectName(env, directory) {
         .replace(/[^a-z0-9_-]+/g, '')
         .replace(/^[_-]+/, '');
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
+}
+/**
+ * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
+ * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
+ * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ */
+function composeDefaultFiles(env) {
+    const files = (env.COMPOSE_FILE ?? '')
+        .split(env.COMPOSE_PATH_SEPARATOR || ':')
+        .filter((file) => file !== '');
+    return files.length > 0 ? files : ['docker-compose.yml'];
 }
 
 
@@ -107850,16 +107947,16 @@ async function verify(spec, runtime, options) {
     const timeoutMs = options.timeoutSeconds * 1000;
     let session;
     try {
-        // --timeout is one promise for bringing the stack up and waiting until it is ready.
-        const upDeadline = Date.now() + timeoutMs;
+        // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
+        const bringUpDeadline = Date.now() + timeoutMs;
         const upError = runtime.hasLifecycle
             ? await timed('up', () => {
                 progress(`bringing the stack up (${runtime.name})`);
-                return upWithin(runtime, upDeadline, options.timeoutSeconds, progress);
+                return upWithin(runtime, bringUpDeadline, options.timeoutSeconds, progress);
             })
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
-        const deadline = upError ? Date.now() : upDeadline;
+        const deadline = upError ? Date.now() : bringUpDeadline;
         const readiness = await timed('ready', () => {
             progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
             return observer.awaitStack(spec, runtime, deadline, progress);
@@ -107931,10 +108028,11 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
     progress('persistence: stopping the stack');
     const stops = await runtime.stop(progress);
     progress('persistence: starting the stack again');
-    const startError = await runtime.start(progress).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
+    const restartDeadline = Date.now() + timeoutMs;
+    const startError = await runtime.start(progress, restartDeadline).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, Date.now() + (startError ? 0 : timeoutMs), progress);
+    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : restartDeadline, progress);
     const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
@@ -107946,7 +108044,7 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
 }
 /** undefined once up is done; else why not, including an up still running at the deadline. */
 function upWithin(runtime, deadline, timeoutSeconds, progress) {
-    return (0, deadline_1.beforeDeadline)(runtime.up(progress), deadline, 'up').then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
+    return (0, deadline_1.beforeDeadline)(runtime.up(progress, deadline), deadline, 'up').then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
         ? `bringing the stack up did not finish within ${timeoutSeconds} s (the timeout)`
         : (0, errors_1.errorMessage)(error));
 }

@@ -32357,6 +32357,8 @@ class LineSplitter {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.upArgs = upArgs;
 exports.psArgs = psArgs;
+exports.configArgs = configArgs;
+exports.containerOwnersArgs = containerOwnersArgs;
 exports.inspectArgs = inspectArgs;
 exports.portArgs = portArgs;
 exports.stopArgs = stopArgs;
@@ -32377,13 +32379,16 @@ function upArgs(command, project) {
     // behaviour; readiness is awaited by protocol and by `ps` instead.
     return [...projectArgs(command, project), 'up', '--detach'];
 }
-/**
- * v2 has `ps --format json`; v1 has no JSON at all, so it lists container ids and `inspect`
- * supplies the rest.
- */
 function psArgs(command, project) {
-    const listing = command.version === 2 ? ['--format', 'json'] : ['--quiet'];
-    return [...projectArgs(command, project), 'ps', '--all', ...listing];
+    return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
+}
+/** The project as compose resolves it (files merged, variables filled in), as JSON. */
+function configArgs(command, project) {
+    return [...projectArgs(command, project), 'config', '--format', 'json'];
+}
+/** Every container on the engine: its name and the compose project that owns it, if any. */
+function containerOwnersArgs() {
+    return ['ps', '--all', '--format', '{{.Names}}\t{{.Label "com.docker.compose.project"}}'];
 }
 function inspectArgs(containerIds) {
     return ['inspect', '--type', 'container', ...containerIds];
@@ -32423,8 +32428,9 @@ function logsArgs(command, project, service, lines) {
 
 "use strict";
 
-// Which compose binary to drive: the v2 plugin (`docker compose`) or the v1 standalone
-// (`docker-compose`). Everything is an argument array; nothing is ever joined into a shell line.
+// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
+// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
+// Everything is an argument array; nothing is ever joined into a shell line.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeNotFoundError = void 0;
 exports.parseComposeVersion = parseComposeVersion;
@@ -32450,19 +32456,24 @@ async function detectCompose(run) {
         try {
             const result = await run(candidate.file, [...candidate.prefix, 'version']);
             const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version && version.major >= 1) {
-                // Compose jumped from v2 to v5 with the same CLI and output formats.
-                const generation = version.major === 1 ? 1 : 2;
-                return { ...candidate, version: generation, versionText: version.text };
+            if (result.exitCode === 0 && version?.major === 1) {
+                throw new ComposeNotFoundError(`Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
+                    'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
+                    'plugin ("docker compose"), or use runtime "existing" with endpoints.');
             }
+            // Compose jumped from v2 to v5 with the same CLI and output formats.
+            if (result.exitCode === 0 && version)
+                return { ...candidate, versionText: version.text };
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
         catch (error) {
+            if (error instanceof ComposeNotFoundError)
+                throw error;
             tried.push(`${shown}: ${error.message}`);
         }
     }
     throw new ComposeNotFoundError(`No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
-        `("docker compose") or docker-compose v1, or use runtime "existing" with endpoints.`);
+        `("docker compose"), or use runtime "existing" with endpoints.`);
 }
 function firstLine(text) {
     return text.trim().split('\n')[0] ?? '';
@@ -32477,7 +32488,7 @@ function firstLine(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ComposeRuntime = exports.ComposeCommandError = void 0;
+exports.ComposeRuntime = exports.ComposeConflictError = exports.ComposeCommandError = void 0;
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
 const errors_1 = __nccwpck_require__(7206);
@@ -32498,13 +32509,12 @@ const STOP_MARGIN_MS = 60_000;
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
-/** No endpoints at all: probes then report that nothing answers, instead of asking a stranger. */
-const nowhere = (why) => ({
-    zookeeper: '',
-    kafkaBrokers: [],
-    cassandraContactPoints: [],
-    unresolved: `compose could not say where the stack's ports are published: ${why}`,
-});
+/** A container this project needs, by its fixed name, belongs to another compose project. */
+class ComposeConflictError extends ComposeCommandError {
+}
+exports.ComposeConflictError = ComposeConflictError;
+/** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
+const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -32528,19 +32538,23 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
-    async up(progress) {
+    async up(progress, deadline) {
         const command = await this.compose();
+        // Until compose says where this project's servers listen, there is nowhere to probe: the
+        // default ports may belong to another stack (the one a conflict below is about).
+        this.resolved = NOWHERE;
+        await this.refuseForeignContainers(command);
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        // Until compose says where the ports are, they are unknown, not the defaults.
-        this.resolved = nowhere('docker compose up has not finished');
+        // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
+        // timeout as one that starts and never turns ready.
+        const timeoutMs = deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
         try {
-            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', this.lifecycleTimeoutMs, undefined, streamTo(progress));
+            await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
             // never at the default ports, where some other stack may answer.
-            // When compose cannot say (no container was even created), there is nothing to probe.
-            this.resolved = await this.resolveEndpoints().catch((error) => nowhere((0, errors_1.errorMessage)(error)));
+            this.resolved = await this.resolveEndpoints();
         }
     }
     /** For a project that is already up (init inspects it): learn where its servers listen. */
@@ -32575,9 +32589,9 @@ class ComposeRuntime {
             };
         });
     }
-    async start(progress) {
+    async start(progress, deadline) {
         // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-        await this.up(progress);
+        await this.up(progress, deadline);
     }
     async down(options) {
         const command = await this.compose();
@@ -32590,10 +32604,8 @@ class ComposeRuntime {
     }
     async containers() {
         const command = await this.compose();
-        const listing = await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps');
-        // v1 has no JSON listing: it prints container ids only, and inspect says the rest.
-        const psEntries = command.version === 2 ? (0, parse_1.parsePs)(listing) : [];
-        const ids = command.version === 2 ? psEntries.map((entry) => entry.id) : (0, parse_1.parseContainerIds)(listing);
+        const psEntries = (0, parse_1.parsePs)(await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps'));
+        const ids = psEntries.map((entry) => entry.id);
         if (ids.length === 0)
             return [];
         const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', undefined, 'docker'), this.projectName);
@@ -32613,24 +32625,61 @@ class ComposeRuntime {
             };
         });
     }
+    /**
+     * Where each server is published. Each is asked on its own: one service that is not running
+     * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
+     * that nothing answers, instead of asking a stranger on the default port.
+     */
     async resolveEndpoints() {
         const command = await this.compose();
-        const address = async (server) => {
-            if (!server)
-                return undefined;
-            const published = (0, parse_1.parsePort)(await this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port'));
-            return `${published.host}:${published.port}`;
-        };
-        const [zookeeper, kafka, cassandra] = [
-            await address(this.ports.zookeeper),
-            await address(this.ports.kafka),
-            await address(this.ports.cassandra),
-        ];
+        const address = (server) => server === undefined
+            ? Promise.resolve([])
+            : this.exec((0, args_1.portArgs)(command, this.options.project, server.service, server.port), 'port')
+                .then((output) => {
+                const published = (0, parse_1.parsePort)(output);
+                return [`${published.host}:${published.port}`];
+            })
+                .catch((error) => {
+                unresolved.push(`${server.service}: ${(0, errors_1.firstLineOf)(error)}`);
+                return [];
+            });
+        const unresolved = [];
+        const [zookeeper, kafka, cassandra] = await Promise.all([
+            address(this.ports.zookeeper),
+            address(this.ports.kafka),
+            address(this.ports.cassandra),
+        ]);
         return {
-            zookeeper: zookeeper ?? '',
-            kafkaBrokers: kafka ? [kafka] : [],
-            cassandraContactPoints: cassandra ? [cassandra] : [],
+            zookeeper: zookeeper[0] ?? '',
+            kafkaBrokers: kafka,
+            cassandraContactPoints: cassandra,
+            ...(unresolved.length > 0
+                ? {
+                    unresolved: `compose could not say where the stack's ports are published (${unresolved.join('; ')})`,
+                }
+                : {}),
         };
+    }
+    /**
+     * A compose file that fixes container names (docker-compose.yml does) can run once per
+     * engine. When another project holds one of those names, `up` would fail on it, or worse,
+     * a later `down` could be taken to mean that stack: refuse before touching anything.
+     */
+    async refuseForeignContainers(command) {
+        const names = (0, parse_1.parseContainerNames)(await this.exec((0, args_1.configArgs)(command, this.options.project), 'config'));
+        if (names.size === 0)
+            return;
+        const owners = (0, parse_1.parseContainerOwners)(await this.exec((0, args_1.containerOwnersArgs)(), 'ps', undefined, 'docker'));
+        for (const [name, service] of names) {
+            const owner = owners.get(name);
+            if (owner === undefined || owner === this.projectName)
+                continue;
+            const held = owner === '' ? 'a container outside compose' : `compose project "${owner}"`;
+            throw new ComposeConflictError(`container "${name}" (service ${service}) already exists and belongs to ${held}. ` +
+                'The compose file fixes its container_name, so one such stack can run per Docker ' +
+                'engine: wait for the other run to end, or remove it' +
+                (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`));
+        }
     }
     async compose() {
         this.command ??= await (0, command_1.detectCompose)(this.options.run);
@@ -32677,11 +32726,12 @@ function streamTo(progress) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.ComposeRuntime = void 0;
+exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(1802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
 var project_name_1 = __nccwpck_require__(1968);
+Object.defineProperty(exports, "composeDefaultFiles", ({ enumerable: true, get: function () { return project_name_1.composeDefaultFiles; } }));
 Object.defineProperty(exports, "composeDefaultProjectName", ({ enumerable: true, get: function () { return project_name_1.composeDefaultProjectName; } }));
 Object.defineProperty(exports, "uniqueProjectName", ({ enumerable: true, get: function () { return project_name_1.uniqueProjectName; } }));
 Object.defineProperty(exports, "validateProjectName", ({ enumerable: true, get: function () { return project_name_1.validateProjectName; } }));
@@ -32704,7 +32754,8 @@ function composeRuntime(project, ports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeOutputError = void 0;
 exports.parsePs = parsePs;
-exports.parseContainerIds = parseContainerIds;
+exports.parseContainerNames = parseContainerNames;
+exports.parseContainerOwners = parseContainerOwners;
 exports.parsePort = parsePort;
 exports.parseInspect = parseInspect;
 // Parsers of what compose and the docker CLI print. Pure: text in, typed values out.
@@ -32743,12 +32794,27 @@ function toPsEntry(value) {
         ...(state === 'exited' && exitCode !== undefined ? { exitCode } : {}),
     };
 }
-/** `docker-compose ps --quiet` (v1) prints one container id per line. */
-function parseContainerIds(output) {
-    return output
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
+/** The fixed `container_name`s of `docker compose config --format json`, by service. */
+function parseContainerNames(output) {
+    const config = asRecord(parseJson(output, 'docker compose config'), 'docker compose config');
+    const services = asRecord(config.services ?? {}, 'docker compose config services');
+    const names = new Map();
+    for (const [service, value] of Object.entries(services)) {
+        const name = asRecord(value, `docker compose config service ${service}`).container_name;
+        if (typeof name === 'string' && name !== '')
+            names.set(name, service);
+    }
+    return names;
+}
+/** `docker ps --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`: name -> project. */
+function parseContainerOwners(output) {
+    const owners = new Map();
+    for (const line of output.split('\n')) {
+        const [name = '', project = ''] = line.split('\t');
+        if (name.trim() !== '')
+            owners.set(name.trim(), project.trim());
+    }
+    return owners;
 }
 /** `docker compose port kafka 9092` prints "0.0.0.0:9092", "[::]:9092" or ":::9092". */
 function parsePort(output) {
@@ -32870,6 +32936,7 @@ exports.ProjectNameError = void 0;
 exports.validateProjectName = validateProjectName;
 exports.uniqueProjectName = uniqueProjectName;
 exports.composeDefaultProjectName = composeDefaultProjectName;
+exports.composeDefaultFiles = composeDefaultFiles;
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
@@ -32909,6 +32976,17 @@ function composeDefaultProjectName(env, directory) {
         .replace(/[^a-z0-9_-]+/g, '')
         .replace(/^[_-]+/, '');
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
+}
+/**
+ * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
+ * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
+ * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ */
+function composeDefaultFiles(env) {
+    const files = (env.COMPOSE_FILE ?? '')
+        .split(env.COMPOSE_PATH_SEPARATOR || ':')
+        .filter((file) => file !== '');
+    return files.length > 0 ? files : ['docker-compose.yml'];
 }
 
 
