@@ -3,7 +3,7 @@
 // the same stack passes; any drift made afterwards fails.
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { UserError, errorMessage } from './model/errors';
 import type { Runtime } from './model/runtime';
 import { connectStack, observeLive } from './probes/observe-stack';
@@ -17,7 +17,7 @@ import { parseSpec } from './spec/load';
 import { renderSpec } from './spec/render';
 import { readTextFile, TextFileProblem } from './spec/text-file';
 import { DEFAULT_ROLES, ROLE_NAMES, type RoleName, type RoleSpec, type Spec } from './spec/types';
-import { EXIT, UsageError, runtimeFrom, timeoutSeconds } from './verify-command';
+import { EXIT, UsageError, runtimeFrom, timeoutSeconds, withStackOptions } from './verify-command';
 
 interface InitFlags {
   runtime: 'auto' | 'compose' | 'local' | 'existing';
@@ -137,26 +137,16 @@ async function runInit(flags: InitFlags): Promise<number> {
 }
 
 export function initCommand(setExitCode: (code: number) => void): Command {
-  return new Command('init')
-    .exitOverride()
-    .description(
-      'inspect a running stack (and its compose file) and write an infra-spec.yml that it passes',
-    )
-    .addOption(
-      new Option('--runtime <name>', 'where the stack runs (auto: compose if Docker answers)')
-        .choices(['auto', 'compose', 'local', 'existing'])
-        .default('auto'),
-    )
+  return withStackOptions(
+    new Command('init')
+      .exitOverride()
+      .description(
+        'inspect a running stack (and its compose file) and write an infra-spec.yml that it passes',
+      ),
+  )
     .option('--compose-file <file>', 'the compose file to read, when present', 'docker-compose.yml')
     .option('--out <file>', 'where to write the spec', DEFAULT_SPEC_FILE)
     .option('--force', 'overwrite the file if it exists')
-    .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
-    .option(
-      '--cassandra-contact-points <list>',
-      'existing runtime: Cassandra host:port list',
-      'localhost:9042',
-    )
-    .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
     .option('--timeout <seconds>', 'how long to wait for each server to answer', '20')
     .action(async (flags: InitFlags) => {
       try {

@@ -188,13 +188,9 @@ async function exitCodeOf(flags: VerifyFlags): Promise<number> {
   }
 }
 
-export function verifyCommand(setExitCode: (code: number) => void): Command {
-  // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
-  return new Command('verify')
-    .exitOverride()
-    .description(
-      'bring the stack up, check it against the spec, prove persistence, report, tear down',
-    )
+/** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
+export function withStackOptions(command: Command): Command {
+  return command
     .addOption(
       new Option(
         '--runtime <name>',
@@ -203,6 +199,24 @@ export function verifyCommand(setExitCode: (code: number) => void): Command {
         .choices(['auto', 'compose', 'local', 'existing'])
         .default('auto'),
     )
+    .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
+    .option(
+      '--cassandra-contact-points <list>',
+      'existing runtime: Cassandra host:port list',
+      'localhost:9042',
+    )
+    .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
+}
+
+export function verifyCommand(setExitCode: (code: number) => void): Command {
+  // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
+  return withStackOptions(
+    new Command('verify')
+      .exitOverride()
+      .description(
+        'bring the stack up, check it against the spec, prove persistence, report, tear down',
+      ),
+  )
     .option(
       '--spec <file>',
       `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${DEFAULT_SPEC_FILE})`,
@@ -219,13 +233,6 @@ export function verifyCommand(setExitCode: (code: number) => void): Command {
       'existing runtime: write and remove probe records and rows (it is read-only by default)',
     )
     .option('--keep-up', 'leave the stack running afterwards')
-    .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
-    .option(
-      '--cassandra-contact-points <list>',
-      'existing runtime: Cassandra host:port list',
-      'localhost:9042',
-    )
-    .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
     .option(
       '--timeout <seconds>',
       'deadline for the stack to become ready',
