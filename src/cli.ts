@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // infra-verify on the command line: a thin shell over the runtimes and the verify engine.
 // Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { UserError, errorMessage } from './model/errors';
 import { type ServerPorts, stackIsUp } from './model/runtime';
@@ -20,6 +22,7 @@ import { NoSpecError, specForRun } from './spec/for-run';
 import { declaredRoles } from './spec/types';
 import { runCql } from './runtime/local/cql';
 import { initCommand } from './init-command';
+import { catchStrayFaults } from './stray-faults';
 import { EXIT, UsageError, timeoutSeconds, verifyCommand } from './verify-command';
 
 export { EXIT };
@@ -133,7 +136,7 @@ async function cql(options: {
   return EXIT.ok;
 }
 
-function buildProgram(setExitCode: (code: number) => void): Command {
+function buildProgram(setExitCode: (code: number) => void, strayFault?: Promise<string>): Command {
   const program = new Command('infra-verify')
     .description(
       'Prove that the ChatBattle Kafka + Cassandra stack is what its repository says it is',
@@ -176,15 +179,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-f, --file <file>', 'file of CQL statements to run')
     .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
     .action(action(cql));
-  program.addCommand(verifyCommand(setExitCode));
+  program.addCommand(verifyCommand(setExitCode, strayFault));
   program.addCommand(initCommand(setExitCode));
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], strayFault?: Promise<string>): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
-    await buildProgram((code) => (exitCode = code)).parseAsync(argv);
+    await buildProgram((code) => (exitCode = code), strayFault).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and version are "errors" to commander but successes to the user
@@ -197,5 +200,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  void main(process.argv).then((code) => process.exit(code));
+  const debugFile = join(tmpdir(), `infra-verify-${process.pid}.debug.log`);
+  const strayFault = catchStrayFaults((line) => process.stderr.write(`${line}\n`), {
+    write: (text) => appendFileSync(debugFile, `${new Date().toISOString()} ${text}\n`),
+    where: debugFile,
+  });
+  void main(process.argv, strayFault).then((code) => process.exit(code));
 }

@@ -125,7 +125,7 @@ function isReadOnly(flags: VerifyFlags): boolean {
   return Boolean(flags.readOnly) || (flags.runtime === 'existing' && !flags.allowWrites);
 }
 
-async function runVerify(flags: VerifyFlags): Promise<number> {
+async function runVerify(flags: VerifyFlags, strayFault?: Promise<string>): Promise<number> {
   const loaded = specForRun(flags.spec, process.cwd());
   const timeout = timeoutSeconds(flags.timeout);
   let report: VerifyReport | undefined;
@@ -153,6 +153,7 @@ async function runVerify(flags: VerifyFlags): Promise<number> {
         ttlExpiry: flags.ttlExpiry,
         keepUp: flags.keepUp,
         progress: elapsedProgress(),
+        ...(strayFault ? { strayFault } : {}),
         locate: loaded.locate,
       });
     } finally {
@@ -177,9 +178,9 @@ async function runVerify(flags: VerifyFlags): Promise<number> {
 }
 
 /** Bad flags and bad specs are the user's to fix: one message and exit 2, never a stack trace. */
-async function exitCodeOf(flags: VerifyFlags): Promise<number> {
+async function exitCodeOf(flags: VerifyFlags, strayFault?: Promise<string>): Promise<number> {
   try {
-    return await runVerify(flags);
+    return await runVerify(flags, strayFault);
   } catch (error) {
     process.stderr.write(`infra-verify verify: ${errorMessage(error)}\n`);
     if (error instanceof UserError) return EXIT.usage;
@@ -208,7 +209,11 @@ export function withStackOptions(command: Command): Command {
     .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
 }
 
-export function verifyCommand(setExitCode: (code: number) => void): Command {
+/** strayFault: the CLI's safety net (see stray-faults.ts), for verify to hear of a fault. */
+export function verifyCommand(
+  setExitCode: (code: number) => void,
+  strayFault?: Promise<string>,
+): Command {
   // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
   return withStackOptions(
     new Command('verify')
@@ -239,5 +244,5 @@ export function verifyCommand(setExitCode: (code: number) => void): Command {
       String(DEFAULT_TIMEOUT_SECONDS),
     )
     .option('--static', 'check docker-compose.yml against the spec without starting anything')
-    .action(async (flags: VerifyFlags) => setExitCode(await exitCodeOf(flags)));
+    .action(async (flags: VerifyFlags) => setExitCode(await exitCodeOf(flags, strayFault)));
 }

@@ -25,6 +25,7 @@ import {
 } from './model/runtime';
 import { declaredRoles, type Spec } from './spec/types';
 import { beforeDeadline, DeadlineError } from './model/deadline';
+import { faultAware, unlessFault } from './verify-fault';
 
 /** What verify needs from the live stack; M is whatever the observer keeps about its markers. */
 export interface StackObserver<M> {
@@ -71,6 +72,11 @@ export interface VerifyOptions<M> {
   phase?: <T>(name: Phase, run: () => Promise<T>) => Promise<T>;
   /** how the caller's user says "no persistence" and "read-only", for skip reasons */
   wording?: Wording;
+  /**
+   * Resolves with its cause once a fault escaped every probe (the shell's safety net catches
+   * uncaught exceptions and unhandled rejections): see verify-fault.ts for what it ends.
+   */
+  strayFault?: Promise<string>;
 }
 
 export type Phase = 'up' | 'ready' | 'observe' | 'roundTrip' | 'persistence' | 'checks' | 'down';
@@ -117,7 +123,9 @@ export async function verify<M>(
   runtime: Runtime,
   options: VerifyOptions<M>,
 ): Promise<VerifyReport> {
-  const { observer } = options;
+  // without a safety net (tests), a fault that never comes
+  const fault = options.strayFault ?? new Promise<string>(() => undefined);
+  const observer = faultAware(options.observer, fault);
   const progress: Progress = options.progress ?? (() => undefined);
   const started = Date.now();
   const timings: Record<string, number> = {};
@@ -141,7 +149,17 @@ export async function verify<M>(
     const upError = runtime.hasLifecycle
       ? await timed('up', () => {
           progress(`bringing the stack up (${runtime.name})`);
-          return upWithin(runtime, bringUpDeadline, options.timeoutSeconds, progress);
+          return unlessFault(
+            fault,
+            () =>
+              finishedWithin(
+                runtime.up(progress, bringUpDeadline),
+                bringUpDeadline,
+                'bringing the stack up',
+                options,
+              ),
+            (cause) => cause,
+          );
         })
       : undefined;
     // After a failed up, one look at each service rather than sitting out the whole timeout.
@@ -180,7 +198,7 @@ export async function verify<M>(
             live,
             connected,
             runId,
-            timeoutMs,
+            { timeoutSeconds: options.timeoutSeconds, fault },
             progress,
           ).catch((error: unknown) => persistenceFailed(errorMessage(error))),
         );
@@ -220,7 +238,8 @@ export async function verify<M>(
 
 /**
  * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the session it was given: its clients point at servers that are about to stop.
+ * Closes the session it was given: its clients point at servers that are about to stop. Like
+ * up, the restart and the wait until ready share one deadline: --timeout after the start.
  */
 async function provePersistence<M>(
   observer: StackObserver<M>,
@@ -229,25 +248,37 @@ async function provePersistence<M>(
   live: LiveState,
   session: ObserverSession<M>,
   runId: string,
-  timeoutMs: number,
+  limits: { timeoutSeconds: number; fault: Promise<string> },
   progress: Progress,
 ): Promise<PersistenceObservation> {
+  const timeoutMs = limits.timeoutSeconds * 1000;
   progress('persistence: writing markers');
   const markers = await session.writeMarkers(spec, live, runId);
   await session.close();
   progress('persistence: stopping the stack');
-  const stops = await runtime.stop(progress);
+  const stops = await beforeDeadline(
+    runtime.stop(progress),
+    Date.now() + timeoutMs,
+    'stopping the stack',
+  );
   progress('persistence: starting the stack again');
-  const restartDeadline = Date.now() + timeoutMs;
-  const startError = await runtime.start(progress, restartDeadline).then(
-    () => undefined,
-    (error: unknown) => errorMessage(error),
+  const deadline = Date.now() + timeoutMs;
+  const startError = await unlessFault(
+    limits.fault,
+    () =>
+      finishedWithin(
+        runtime.start(progress, deadline),
+        deadline,
+        'starting the stack again',
+        limits,
+      ),
+    (cause) => cause,
   );
   if (startError) progress(`persistence: the stack did not start again: ${startError}`);
   const readiness = await observer.awaitStack(
     spec,
     runtime,
-    startError ? Date.now() : restartDeadline,
+    startError ? Date.now() : deadline,
     progress,
   );
   const restarted = await observer.connect(runtime.endpoints, readiness);
@@ -259,18 +290,18 @@ async function provePersistence<M>(
   }
 }
 
-/** undefined once up is done; else why not, including an up still running at the deadline. */
-function upWithin(
-  runtime: Runtime,
+/** undefined once the work is done; else why not, including work still running at the deadline. */
+function finishedWithin(
+  work: Promise<unknown>,
   deadline: number,
-  timeoutSeconds: number,
-  progress: Progress,
+  doing: string,
+  limits: { timeoutSeconds: number },
 ): Promise<string | undefined> {
-  return beforeDeadline(runtime.up(progress, deadline), deadline, 'up').then(
+  return beforeDeadline(work, deadline, doing).then(
     () => undefined,
     (error: unknown) =>
       error instanceof DeadlineError
-        ? `bringing the stack up did not finish within ${timeoutSeconds} s (the timeout)`
+        ? `${doing} did not finish within ${limits.timeoutSeconds} s (the timeout)`
         : errorMessage(error),
   );
 }

@@ -191,6 +191,18 @@ function composeCase(
   };
 }
 
+/** A fault that infra-verify does not handle, planted into the gate mid-run (stray-fault.cjs). */
+function strayFault(kind: 'exception' | 'rejection'): NodeJS.ProcessEnv {
+  return {
+    NODE_OPTIONS: `--require ${join(__dirname, 'stray-fault.cjs')}`,
+    HOSTILE_FAULT: kind,
+    HOSTILE_FAULT_AFTER_MS: '1500',
+  };
+}
+
+/** The stack still goes down: verify's own teardown (CLI), or the post step's (action). */
+const TEARDOWN = /taking the stack down|removing project/;
+
 /** A spec file case: the CLI in static mode (nothing starts), the action in existing mode. */
 function specCase(
   name: string,
@@ -302,6 +314,28 @@ export const CASES: HostileCase[] = [
     [/down/, /did not finish/],
     // down gets its own deadline (60 s) after the readiness deadline
     READY_DEADLINE_MS + 60_000,
+  ),
+  listenerCase(
+    'a CQL port that passes the handshake, then announces a 1 GiB frame and floods',
+    { cassandra: 'cql-then-flood' },
+    [/cassandra/, /CQL frame of 1073741824 bytes: not Cassandra/],
+  ),
+  listenerCase(
+    'a CQL port that passes the handshake, then sends random bytes',
+    { cassandra: 'cql-then-garbage' },
+    [/cassandra/, /not Cassandra|closed/],
+  ),
+  composeCase(
+    'an uncaught exception during readiness',
+    (address) => ({ HOSTILE_DOCKER_PORT: address, ...strayFault('exception') }),
+    [/internal error: hostile stray exception/, /the stack trace is in/, TEARDOWN],
+    READY_DEADLINE_MS,
+  ),
+  composeCase(
+    'an unhandled rejection during readiness',
+    (address) => ({ HOSTILE_DOCKER_PORT: address, ...strayFault('rejection') }),
+    [/internal error: hostile stray rejection/, /the stack trace is in/, TEARDOWN],
+    READY_DEADLINE_MS,
   ),
   specCase('the spec file is a symlink to /proc/self/environ', (dir) => environSymlink(dir), {
     exit: 2,

@@ -10,6 +10,8 @@ import { summaryProblems } from './summary-checks';
 
 /** What a run may take beyond its user's deadline: start-up, teardown, a slow CI machine. */
 const MARGIN_MS = 15_000;
+/** Far above a run's ~90 MiB, far below the gigabytes a flood once cost: a reader left unbounded. */
+const MAX_RSS_MB = 256;
 /** After this the run is killed and the case fails as a hang. */
 const KILL_AFTER_MARGIN_MS = 30_000;
 
@@ -40,6 +42,7 @@ function leaks(run: GateRun): string[] {
 function expectBounded(run: GateRun, hostile: HostileCase): void {
   expect({ hung: run.killed, leftovers: run.leftovers }).toEqual({ hung: false, leftovers: [] });
   expect(run.ms).toBeLessThan(hostile.expect.deadlineMs + MARGIN_MS);
+  expect(run.peakRssMb).toBeLessThan(MAX_RSS_MB);
   expect(leaks(run)).toEqual([]);
 }
 

@@ -13,7 +13,12 @@ export type Behaviour =
   /** random bytes, then closes */
   | 'garbage'
   /** an HTTP server: one response whose body is Markdown and HTML, then close */
-  | 'http';
+  | 'http'
+  /** answers CQL OPTIONS as Cassandra does (the handshake passes), then announces a 1 GiB
+   * frame and floods the driver with its body */
+  | 'cql-then-flood'
+  /** answers CQL OPTIONS as Cassandra does, then sends random bytes and closes */
+  | 'cql-then-garbage';
 
 /** Text a server might send that must stay inert in every report. */
 export const HOSTILE_TEXT =
@@ -25,6 +30,39 @@ export interface Listener {
   close: () => Promise<void>;
 }
 
+/** As fast as the reader takes it, until stopped. */
+function flood(socket: Socket, chunk: Buffer): () => void {
+  let stopped = false;
+  const pump = () => {
+    while (!stopped && !socket.destroyed && socket.write(chunk));
+  };
+  socket.on('drain', pump);
+  pump();
+  return () => {
+    stopped = true;
+  };
+}
+
+/** A SUPPORTED frame (no options) in answer to the request's header: what Cassandra says to OPTIONS. */
+function supported(request: Buffer): Buffer {
+  const header = Buffer.alloc(9);
+  header[0] = 0x80 | ((request[0] as number) & 0x7f);
+  header.writeInt16BE(request.readInt16BE(2), 2);
+  header[4] = 0x06;
+  header.writeInt32BE(2, 5);
+  return Buffer.concat([header, Buffer.from([0, 0])]);
+}
+
+/** A CQL port that passes the OPTIONS handshake, then misbehaves on the next request. */
+function cqlThen(socket: Socket, misbehave: () => () => void): () => void {
+  let stop = () => undefined as void;
+  socket.on('data', (request: Buffer) => {
+    if (request.length >= 9 && request[4] === 0x05) socket.write(supported(request));
+    else stop = misbehave();
+  });
+  return () => stop();
+}
+
 function behave(socket: Socket, behaviour: Behaviour): () => void {
   socket.on('error', () => undefined);
   switch (behaviour) {
@@ -34,18 +72,8 @@ function behave(socket: Socket, behaviour: Behaviour): () => void {
       const timer = setInterval(() => socket.write('M'), 1000);
       return () => clearInterval(timer);
     }
-    case 'flood': {
-      const chunk = Buffer.alloc(64 * 1024, 'Mode: standalone\n');
-      let stopped = false;
-      const pump = () => {
-        while (!stopped && !socket.destroyed && socket.write(chunk));
-      };
-      socket.on('drain', pump);
-      pump();
-      return () => {
-        stopped = true;
-      };
-    }
+    case 'flood':
+      return flood(socket, Buffer.alloc(64 * 1024, 'Mode: standalone\n'));
     case 'garbage':
       socket.end(randomBytes(4096));
       return () => undefined;
@@ -54,6 +82,19 @@ function behave(socket: Socket, behaviour: Behaviour): () => void {
         `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(HOSTILE_TEXT)}\r\n\r\n${HOSTILE_TEXT}`,
       );
       return () => undefined;
+    case 'cql-then-flood':
+      return cqlThen(socket, () => {
+        const header = supported(Buffer.from([0x04, 0, 0, 0])).subarray(0, 9);
+        header[4] = 0x08;
+        header.writeInt32BE(1024 * 1024 * 1024, 5);
+        socket.write(header);
+        return flood(socket, randomBytes(64 * 1024));
+      });
+    case 'cql-then-garbage':
+      return cqlThen(socket, () => {
+        socket.end(randomBytes(4096));
+        return () => undefined;
+      });
   }
 }
 

@@ -330,3 +330,84 @@ describe('verify() when the restart fails', () => {
     expect(check(report, 'services.stop-clean').status).toBe('pass');
   });
 });
+
+/** Work that never settles: what a hung driver or command looks like to verify. */
+const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+const CAUSE = "internal error: Cannot read properties of undefined (reading 'push')";
+/** A stray fault, as the shell's safety net hands it over, a moment after the run started. */
+const faultSoon = () => new Promise<string>((resolve) => setTimeout(() => resolve(CAUSE), 20));
+
+describe('verify() when a stray fault comes', () => {
+  it('during readiness: every declared server is not ready for that cause, and the stack goes down', async () => {
+    const calls: Calls = [];
+    const observer = fakeObserver(calls);
+    observer.awaitStack = () => never();
+    const report = await run(fakeRuntime(calls), observer, { strayFault: faultSoon() });
+    expect(report.notReady).toEqual([
+      { service: 'zookeeper', message: CAUSE },
+      { service: 'kafka', message: CAUSE },
+      { service: 'cassandra', message: CAUSE },
+    ]);
+    expect(check(report, 'kafka.topic.twitch-chat-messages.exists')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining(CAUSE),
+    });
+    expect(calls).not.toContain('observeLive');
+    expect(calls).not.toContain('stop');
+    expect(calls[calls.length - 1]).toBe('down removeData=false');
+  });
+
+  it('during observation: the live checks are errors naming it, nothing is written or restarted, the stack goes down', async () => {
+    const calls: Calls = [];
+    const observer = fakeObserver(calls);
+    const connect = observer.connect;
+    observer.connect = async (endpoints, readiness) => ({
+      ...(await connect(endpoints, readiness)),
+      observeLive: () => never(),
+    });
+    const report = await run(fakeRuntime(calls), observer, { strayFault: faultSoon() });
+    expect(report.result).toBe('fail');
+    expect(report.notReady).toBeUndefined();
+    for (const id of ['kafka.topic.twitch-chat-messages.exists', 'persistence.kafka']) {
+      expect(check(report, id)).toMatchObject({
+        status: 'error',
+        message: expect.stringContaining(CAUSE),
+      });
+    }
+    expect(calls.filter((call) => /roundTrip|writeMarkers|stop|start/.test(call))).toEqual([]);
+    expect(calls.slice(-2)).toEqual(['close', 'down removeData=false']);
+  });
+});
+
+describe('verify() when the persistence restart hangs', () => {
+  it('a start that never ends is given up at the timeout, and readiness gets a deadline of now', async () => {
+    const calls: Calls = [];
+    const progress: string[] = [];
+    const observer = fakeObserver(calls);
+    const runtime = fakeRuntime(calls, { start: () => never() });
+    const started = Date.now();
+    const report = await run(runtime, observer, {
+      timeoutSeconds: 1,
+      progress: (line) => progress.push(line),
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(progress).toContain(
+      'persistence: the stack did not start again: starting the stack again did not finish within 1 s (the timeout)',
+    );
+    expect(observer.deadlines[1]).toBeLessThanOrEqual(Date.now());
+    expect(calls[calls.length - 1]).toBe('down removeData=false');
+    expect(report.timings['persistence']).toBeLessThan(5_000);
+  });
+
+  it('a stop that never ends aborts persistence at the timeout, naming the stop', async () => {
+    const calls: Calls = [];
+    const runtime = fakeRuntime(calls, { stop: () => never() });
+    const report = await run(runtime, fakeObserver(calls), { timeoutSeconds: 1 });
+    expect(check(report, 'persistence.kafka')).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('stopping the stack was still running at the deadline'),
+    });
+    expect(calls).not.toContain('start');
+    expect(calls[calls.length - 1]).toBe('down removeData=false');
+  });
+});

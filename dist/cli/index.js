@@ -70732,12 +70732,18 @@ async function runInit(flags) {
     return verify_command_1.EXIT.ok;
 }
 function initCommand(setExitCode) {
-    return (0, verify_command_1.withStackOptions)(new commander_1.Command('init')
+    return new commander_1.Command('init')
         .exitOverride()
-        .description('inspect a running stack (and its compose file) and write an infra-spec.yml that it passes'))
+        .description('inspect a running stack (and its compose file) and write an infra-spec.yml that it passes')
+        .addOption(new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if Docker answers)')
+        .choices(['auto', 'compose', 'local', 'existing'])
+        .default('auto'))
         .option('--compose-file <file>', 'the compose file to read, when present', 'docker-compose.yml')
         .option('--out <file>', 'where to write the spec', for_run_1.DEFAULT_SPEC_FILE)
         .option('--force', 'overwrite the file if it exists')
+        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
+        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
+        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
         .option('--timeout <seconds>', 'how long to wait for each server to answer', '20')
         .action(async (flags) => {
         try {
@@ -71895,18 +71901,54 @@ async function awaitStack(spec, runtime, deadline, progress) {
 /***/ }),
 
 /***/ 12454:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_CQL_FRAME_BYTES = void 0;
 exports.cassandraClient = cassandraClient;
 exports.cqlHandshake = cqlHandshake;
 exports.cassandraReady = cassandraReady;
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
 const cassandra_driver_1 = __nccwpck_require__(88871);
+const connection_1 = __importDefault(__nccwpck_require__(86779));
+const frame_guard_1 = __nccwpck_require__(78161);
 const host_port_1 = __nccwpck_require__(50486);
+/** Cassandra's own cap on a frame: native_transport_max_frame_size defaults to 16 MiB. */
+exports.MAX_CQL_FRAME_BYTES = 16 * 1024 * 1024;
+/** A CQL response frame (v3 and later): a 9-byte header whose last 4 bytes are the body length. */
+const CQL_FRAMING = {
+    headerBytes: 9,
+    bodyBytes: (header) => {
+        const version = header[0];
+        if ((version & 0x80) === 0 || (version & 0x7f) < 3) {
+            return `the server sent a frame with version byte ${version}, not a CQL response: not Cassandra`;
+        }
+        const length = header.readInt32BE(5);
+        return length < 0 || length > exports.MAX_CQL_FRAME_BYTES
+            ? `the server announced a CQL frame of ${length} bytes: not Cassandra`
+            : length;
+    },
+};
+/**
+ * A server can pass the handshake and misbehave afterwards, and cassandra-driver has no socket
+ * factory: so each connection gets the frame guard as it binds its socket, and the driver's
+ * parsing stages get the 'error' listeners it leaves out (an 'error' without a listener ends
+ * the process). Their errors end the connection, which fails its pending requests.
+ */
+const bindSocketListeners = connection_1.default.prototype.bindSocketListeners;
+connection_1.default.prototype.bindSocketListeners = function guardedBind() {
+    (0, frame_guard_1.guardFrames)(this.netClient, CQL_FRAMING);
+    bindSocketListeners.call(this);
+    for (const stage of [this.protocol, this.parser]) {
+        stage.on('error', (error) => this.netClient.destroy(error));
+    }
+};
 /** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
 function nativePort(contactPoints) {
     const port = /:(\d+)$/.exec(contactPoints[0] ?? '')?.[1];
@@ -71999,6 +72041,60 @@ async function cassandraReady(contactPoints, credentials) {
 
 /***/ }),
 
+/***/ 78161:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.guardFrames = guardFrames;
+function guardFrames(socket, framing) {
+    let header = Buffer.alloc(0);
+    let remaining = 0;
+    const accept = (chunk) => {
+        let offset = 0;
+        while (offset < chunk.length) {
+            if (remaining > 0) {
+                const take = Math.min(remaining, chunk.length - offset);
+                remaining -= take;
+                offset += take;
+                continue;
+            }
+            const take = Math.min(framing.headerBytes - header.length, chunk.length - offset);
+            header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
+            offset += take;
+            if (header.length < framing.headerBytes)
+                return undefined;
+            const body = framing.bodyBytes(header);
+            header = Buffer.alloc(0);
+            if (typeof body === 'string')
+                return body;
+            remaining = body;
+        }
+        return undefined;
+    };
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event, ...args) => {
+        if (event !== 'data')
+            return emit(event, ...args);
+        const problem = accept(args[0]);
+        if (problem) {
+            socket.destroy(new Error(problem));
+            return false;
+        }
+        try {
+            return emit(event, ...args);
+        }
+        catch (error) {
+            socket.destroy(error instanceof Error ? error : new Error(String(error)));
+            return false;
+        }
+    });
+}
+
+
+/***/ }),
+
 /***/ 50486:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -72068,65 +72164,27 @@ exports.kafkaReady = kafkaReady;
 // The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
 const kafkajs_1 = __nccwpck_require__(77801);
+const frame_guard_1 = __nccwpck_require__(78161);
 /**
  * The largest response frame accepted: above a fetch's 10 MiB default and any metadata of a
  * real cluster. A "Kafka" port that sends garbage announces absurd sizes and is cut off here.
  */
 exports.MAX_KAFKA_FRAME_BYTES = 16 * 1024 * 1024;
-/**
- * Follows Kafka's framing (a 4-byte size, then that many bytes) on the raw socket, before
- * kafkajs sees a byte: a frame that no broker would send ends the connection with an error,
- * and an exception thrown by kafkajs's own decoder ends it too instead of the process.
- */
-function guardFrames(socket) {
-    let header = Buffer.alloc(0);
-    let remaining = 0;
-    const accept = (chunk) => {
-        let offset = 0;
-        while (offset < chunk.length) {
-            if (remaining > 0) {
-                const take = Math.min(remaining, chunk.length - offset);
-                remaining -= take;
-                offset += take;
-                continue;
-            }
-            const take = Math.min(4 - header.length, chunk.length - offset);
-            header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
-            offset += take;
-            if (header.length < 4)
-                return undefined;
-            const size = header.readInt32BE(0);
-            header = Buffer.alloc(0);
-            if (size < 4 || size > exports.MAX_KAFKA_FRAME_BYTES) {
-                return `the server sent a frame of ${size} bytes: not a Kafka broker`;
-            }
-            remaining = size;
-        }
-        return undefined;
-    };
-    const emit = socket.emit.bind(socket);
-    socket.emit = ((event, ...args) => {
-        if (event !== 'data')
-            return emit(event, ...args);
-        const problem = accept(args[0]);
-        if (problem) {
-            socket.destroy(new Error(problem));
-            return false;
-        }
-        try {
-            return emit(event, ...args);
-        }
-        catch (error) {
-            socket.destroy(error instanceof Error ? error : new Error(String(error)));
-            return false;
-        }
-    });
-}
+/** Kafka's framing: a 4-byte size, then that many bytes. Garbage announces absurd sizes. */
+const KAFKA_FRAMING = {
+    headerBytes: 4,
+    bodyBytes: (header) => {
+        const size = header.readInt32BE(0);
+        return size < 4 || size > exports.MAX_KAFKA_FRAME_BYTES
+            ? `the server sent a frame of ${size} bytes: not a Kafka broker`
+            : size;
+    },
+};
 /** Plain TCP as kafkajs makes it (no TLS: the stack speaks PLAINTEXT), with the frame guard. */
 const guardedSocketFactory = ({ host, port, onConnect }) => {
     const socket = (0, node_net_1.connect)({ host, port }, onConnect);
     socket.setKeepAlive(true, 60_000);
-    guardFrames(socket);
+    (0, frame_guard_1.guardFrames)(socket, KAFKA_FRAMING);
     return socket;
 };
 function kafkaClient(brokers, options) {
@@ -77173,6 +77231,41 @@ function interpolate(value, env) {
 
 /***/ }),
 
+/***/ 89074:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.catchStrayFaults = catchStrayFaults;
+// The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
+// unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
+// the process with a stack trace, no report and the stack left up. Caught here instead: the user
+// reads one line naming the cause, the stack trace goes to the debug log, and the run that is
+// going on hears of it (verify's strayFault) so that it ends with its report and its teardown.
+const errors_1 = __nccwpck_require__(87206);
+/** Installs the net for the rest of the process; resolves with the first fault's cause. */
+function catchStrayFaults(tell, debug) {
+    return new Promise((resolve) => {
+        const caught = (error) => {
+            try {
+                debug.write(error instanceof Error && error.stack ? error.stack : String(error));
+            }
+            catch {
+                // an unwritable debug log costs the trace, not the run
+            }
+            const cause = `internal error: ${(0, errors_1.firstLineOf)(error)} (the stack trace is in ${debug.where})`;
+            tell(`infra-verify: ${cause}`);
+            resolve(cause);
+        };
+        process.on('uncaughtException', caught);
+        process.on('unhandledRejection', caught);
+    });
+}
+
+
+/***/ }),
+
 /***/ 96618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -77182,7 +77275,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.UsageError = exports.EXIT = void 0;
 exports.timeoutSeconds = timeoutSeconds;
 exports.runtimeFrom = runtimeFrom;
-exports.withStackOptions = withStackOptions;
 exports.verifyCommand = verifyCommand;
 // `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
 // A thin shell: every decision about the stack is made in verify.ts.
@@ -77274,7 +77366,7 @@ function isReadOnly(flags) {
     }
     return Boolean(flags.readOnly) || (flags.runtime === 'existing' && !flags.allowWrites);
 }
-async function runVerify(flags) {
+async function runVerify(flags, strayFault) {
     const loaded = (0, for_run_1.specForRun)(flags.spec, process.cwd());
     const timeout = timeoutSeconds(flags.timeout);
     let report;
@@ -77303,6 +77395,7 @@ async function runVerify(flags) {
                 ttlExpiry: flags.ttlExpiry,
                 keepUp: flags.keepUp,
                 progress: elapsedProgress(),
+                ...(strayFault ? { strayFault } : {}),
                 locate: loaded.locate,
             });
         }
@@ -77328,9 +77421,9 @@ async function runVerify(flags) {
     return report.result === 'pass' ? exports.EXIT.ok : exports.EXIT.failed;
 }
 /** Bad flags and bad specs are the user's to fix: one message and exit 2, never a stack trace. */
-async function exitCodeOf(flags) {
+async function exitCodeOf(flags, strayFault) {
     try {
-        return await runVerify(flags);
+        return await runVerify(flags, strayFault);
     }
     catch (error) {
         process.stderr.write(`infra-verify verify: ${(0, errors_1.errorMessage)(error)}\n`);
@@ -77340,21 +77433,15 @@ async function exitCodeOf(flags) {
         return exports.EXIT.stackDown;
     }
 }
-/** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
-function withStackOptions(command) {
-    return command
+/** strayFault: the CLI's safety net (see stray-faults.ts), for verify to hear of a fault. */
+function verifyCommand(setExitCode, strayFault) {
+    // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
+    return new commander_1.Command('verify')
+        .exitOverride()
+        .description('bring the stack up, check it against the spec, prove persistence, report, tear down')
         .addOption(new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
         .choices(['auto', 'compose', 'local', 'existing'])
         .default('auto'))
-        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
-        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
-        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
-}
-function verifyCommand(setExitCode) {
-    // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
-    return withStackOptions(new commander_1.Command('verify')
-        .exitOverride()
-        .description('bring the stack up, check it against the spec, prove persistence, report, tear down'))
         .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${for_run_1.DEFAULT_SPEC_FILE})`)
         .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
         .option('--report-json <file>', 'write the JSON report here ("-": standard output)')
@@ -77365,9 +77452,88 @@ function verifyCommand(setExitCode) {
         .option('--read-only', 'write nothing at all: no probes that write, no persistence test')
         .option('--allow-writes', 'existing runtime: write and remove probe records and rows (it is read-only by default)')
         .option('--keep-up', 'leave the stack running afterwards')
+        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
+        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
+        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
         .option('--timeout <seconds>', 'deadline for the stack to become ready', String(settings_1.DEFAULT_TIMEOUT_SECONDS))
         .option('--static', 'check docker-compose.yml against the spec without starting anything')
-        .action(async (flags) => setExitCode(await exitCodeOf(flags)));
+        .action(async (flags) => setExitCode(await exitCodeOf(flags, strayFault)));
+}
+
+
+/***/ }),
+
+/***/ 67239:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unlessFault = unlessFault;
+exports.faultAware = faultAware;
+// What a stray fault leaves of a run. A fault that no probe handled (an uncaught exception or an
+// unhandled rejection, caught by the shell's safety net) must not hang the run or end the process
+// with the stack up: the observation running at that moment ends at once, it and every later one
+// is an error naming the cause, and verify goes on to its checks, its report and its teardown.
+const observe_1 = __nccwpck_require__(30701);
+const types_1 = __nccwpck_require__(49518);
+/** The work's own outcome, or `instead` once the fault has come (at once if it already has). */
+function unlessFault(fault, work, instead) {
+    let cause;
+    void fault.then((why) => (cause = why));
+    // a microtask later `cause` is set if the fault came before this phase began
+    return Promise.resolve().then(() => cause === undefined ? Promise.race([work(), fault.then(instead)]) : instead(cause));
+}
+/** Every server the spec declares, not ready for the fault's reason. */
+function faultedReadiness(spec, cause) {
+    const roles = Object.entries((0, types_1.declaredRoles)(spec));
+    return {
+        ...Object.fromEntries(roles.map(([role]) => [role, (0, observe_1.notObserved)(cause)])),
+        serviceOf: Object.fromEntries(roles.map(([role, { service }]) => [role, service])),
+        others: {},
+    };
+}
+function faultedLive(cause) {
+    return {
+        services: (0, observe_1.notObserved)(cause),
+        zookeeper: (0, observe_1.notObserved)(cause),
+        kafka: (0, observe_1.notObserved)(cause),
+        cassandra: (0, observe_1.notObserved)(cause),
+    };
+}
+function faultedRoundTrip(spec, cause) {
+    const topics = (spec.kafka?.topics ?? []).map(({ name }) => name);
+    return {
+        kafka: Object.fromEntries(topics.map((topic) => [topic, (0, observe_1.notObserved)(cause)])),
+        cassandra: (0, observe_1.notObserved)(cause),
+    };
+}
+/** Markers can only be written and read by a working session: persistence is aborted. */
+const noMarkers = (cause) => Promise.reject(new Error(cause));
+function faultedSession(cause) {
+    return {
+        observeLive: async () => faultedLive(cause),
+        roundTrip: async (spec) => faultedRoundTrip(spec, cause),
+        writeMarkers: () => noMarkers(cause),
+        readMarkers: () => noMarkers(cause),
+        close: async () => undefined,
+    };
+}
+function faultAwareSession(session, fault) {
+    return {
+        observeLive: (...args) => unlessFault(fault, () => session.observeLive(...args), faultedLive),
+        roundTrip: (...args) => unlessFault(fault, () => session.roundTrip(...args), (cause) => faultedRoundTrip(args[0], cause)),
+        writeMarkers: (...args) => unlessFault(fault, () => session.writeMarkers(...args), noMarkers),
+        readMarkers: (markers) => unlessFault(fault, () => session.readMarkers(markers), noMarkers),
+        close: () => session.close(),
+    };
+}
+/** The observer, each of its calls ended by the fault (see the top of this file). */
+function faultAware(observer, fault) {
+    return {
+        awaitStack: (spec, runtime, deadline, progress) => unlessFault(fault, () => observer.awaitStack(spec, runtime, deadline, progress), (cause) => faultedReadiness(spec, cause)),
+        connect: (endpoints, readiness) => unlessFault(fault, async () => faultAwareSession(await observer.connect(endpoints, readiness), fault), (cause) => faultedSession(cause)),
+    };
 }
 
 
@@ -77394,6 +77560,7 @@ const report_1 = __nccwpck_require__(55235);
 const runtime_1 = __nccwpck_require__(12997);
 const types_1 = __nccwpck_require__(49518);
 const deadline_1 = __nccwpck_require__(18293);
+const verify_fault_1 = __nccwpck_require__(67239);
 /** The CLI's flags; the Action says it with its inputs. */
 const CLI_WORDING = {
     noPersistence: '--no-persistence',
@@ -77430,7 +77597,9 @@ function phasesNotRun(spec, runtime, options) {
     return notRun;
 }
 async function verify(spec, runtime, options) {
-    const { observer } = options;
+    // without a safety net (tests), a fault that never comes
+    const fault = options.strayFault ?? new Promise(() => undefined);
+    const observer = (0, verify_fault_1.faultAware)(options.observer, fault);
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
@@ -77454,7 +77623,7 @@ async function verify(spec, runtime, options) {
         const upError = runtime.hasLifecycle
             ? await timed('up', () => {
                 progress(`bringing the stack up (${runtime.name})`);
-                return upWithin(runtime, bringUpDeadline, options.timeoutSeconds, progress);
+                return (0, verify_fault_1.unlessFault)(fault, () => finishedWithin(runtime.up(progress, bringUpDeadline), bringUpDeadline, 'bringing the stack up', options), (cause) => cause);
             })
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
@@ -77485,7 +77654,7 @@ async function verify(spec, runtime, options) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
+                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, { timeoutSeconds: options.timeoutSeconds, fault }, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
             }
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
@@ -77521,20 +77690,22 @@ async function verify(spec, runtime, options) {
 }
 /**
  * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the session it was given: its clients point at servers that are about to stop.
+ * Closes the session it was given: its clients point at servers that are about to stop. Like
+ * up, the restart and the wait until ready share one deadline: --timeout after the start.
  */
-async function provePersistence(observer, spec, runtime, live, session, runId, timeoutMs, progress) {
+async function provePersistence(observer, spec, runtime, live, session, runId, limits, progress) {
+    const timeoutMs = limits.timeoutSeconds * 1000;
     progress('persistence: writing markers');
     const markers = await session.writeMarkers(spec, live, runId);
     await session.close();
     progress('persistence: stopping the stack');
-    const stops = await runtime.stop(progress);
+    const stops = await (0, deadline_1.beforeDeadline)(runtime.stop(progress), Date.now() + timeoutMs, 'stopping the stack');
     progress('persistence: starting the stack again');
-    const restartDeadline = Date.now() + timeoutMs;
-    const startError = await runtime.start(progress, restartDeadline).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
+    const deadline = Date.now() + timeoutMs;
+    const startError = await (0, verify_fault_1.unlessFault)(limits.fault, () => finishedWithin(runtime.start(progress, deadline), deadline, 'starting the stack again', limits), (cause) => cause);
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : restartDeadline, progress);
+    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : deadline, progress);
     const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
@@ -77544,10 +77715,10 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
         await restarted.close();
     }
 }
-/** undefined once up is done; else why not, including an up still running at the deadline. */
-function upWithin(runtime, deadline, timeoutSeconds, progress) {
-    return (0, deadline_1.beforeDeadline)(runtime.up(progress, deadline), deadline, 'up').then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
-        ? `bringing the stack up did not finish within ${timeoutSeconds} s (the timeout)`
+/** undefined once the work is done; else why not, including work still running at the deadline. */
+function finishedWithin(work, deadline, doing, limits) {
+    return (0, deadline_1.beforeDeadline)(work, deadline, doing).then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
+        ? `${doing} did not finish within ${limits.timeoutSeconds} s (the timeout)`
         : (0, errors_1.errorMessage)(error));
 }
 function persistenceFailed(reason) {
@@ -94013,6 +94184,8 @@ exports.main = main;
 // infra-verify on the command line: a thin shell over the runtimes and the verify engine.
 // Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
 const node_fs_1 = __nccwpck_require__(73024);
+const node_os_1 = __nccwpck_require__(48161);
+const node_path_1 = __nccwpck_require__(76760);
 const commander_1 = __nccwpck_require__(18909);
 const errors_1 = __nccwpck_require__(87206);
 const runtime_1 = __nccwpck_require__(12997);
@@ -94025,6 +94198,7 @@ const for_run_1 = __nccwpck_require__(94116);
 const types_1 = __nccwpck_require__(49518);
 const cql_1 = __nccwpck_require__(36852);
 const init_command_1 = __nccwpck_require__(46989);
+const stray_faults_1 = __nccwpck_require__(89074);
 const verify_command_1 = __nccwpck_require__(96618);
 Object.defineProperty(exports, "EXIT", ({ enumerable: true, get: function () { return verify_command_1.EXIT; } }));
 const progress = (message) => process.stderr.write(`${message}\n`);
@@ -94113,7 +94287,7 @@ async function cql(options) {
     }
     return verify_command_1.EXIT.ok;
 }
-function buildProgram(setExitCode) {
+function buildProgram(setExitCode, strayFault) {
     const program = new commander_1.Command('infra-verify')
         .description('Prove that the ChatBattle Kafka + Cassandra stack is what its repository says it is')
         .exitOverride()
@@ -94147,14 +94321,14 @@ function buildProgram(setExitCode) {
         .option('-f, --file <file>', 'file of CQL statements to run')
         .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
         .action(action(cql));
-    program.addCommand((0, verify_command_1.verifyCommand)(setExitCode));
+    program.addCommand((0, verify_command_1.verifyCommand)(setExitCode, strayFault));
     program.addCommand((0, init_command_1.initCommand)(setExitCode));
     return program;
 }
-async function main(argv) {
+async function main(argv, strayFault) {
     let exitCode = verify_command_1.EXIT.ok;
     try {
-        await buildProgram((code) => (exitCode = code)).parseAsync(argv);
+        await buildProgram((code) => (exitCode = code), strayFault).parseAsync(argv);
     }
     catch (error) {
         if (error instanceof commander_1.CommanderError) {
@@ -94167,7 +94341,12 @@ async function main(argv) {
     return exitCode;
 }
 if (require.main === require.cache[eval('__filename')]) {
-    void main(process.argv).then((code) => process.exit(code));
+    const debugFile = (0, node_path_1.join)((0, node_os_1.tmpdir)(), `infra-verify-${process.pid}.debug.log`);
+    const strayFault = (0, stray_faults_1.catchStrayFaults)((line) => process.stderr.write(`${line}\n`), {
+        write: (text) => (0, node_fs_1.appendFileSync)(debugFile, `${new Date().toISOString()} ${text}\n`),
+        where: debugFile,
+    });
+    void main(process.argv, strayFault).then((code) => process.exit(code));
 }
 
 })();

@@ -101526,6 +101526,56 @@ function annotationsFor(checks, workspace, failing = true) {
 
 /***/ }),
 
+/***/ 29982:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.stepDebugLog = void 0;
+// Where a step's stack traces go: the runner's debug log, shown when a job is re-run with it.
+const core = __importStar(__nccwpck_require__(37484));
+exports.stepDebugLog = {
+    write: (text) => core.debug(text),
+    where: "the step's debug log (re-run the job with debug logging)",
+};
+
+
+/***/ }),
+
 /***/ 52334:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -101839,6 +101889,8 @@ const path = __importStar(__nccwpck_require__(76760));
 const errors_1 = __nccwpck_require__(87206);
 const report_1 = __nccwpck_require__(41714);
 const report_files_1 = __nccwpck_require__(86063);
+const stray_faults_1 = __nccwpck_require__(89074);
+const debug_log_1 = __nccwpck_require__(29982);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
 const for_run_1 = __nccwpck_require__(94116);
@@ -101977,6 +102029,7 @@ async function liveRun(inputs, loaded) {
         progress: (message) => core.info(message),
         phase: (name, run) => core.group(`infra-verify: ${PHASE_TITLES[name]}`, run),
         wording: ACTION_WORDING,
+        strayFault,
         ...(loaded.locate ? { locate: loaded.locate } : {}),
     });
     (0, state_1.saveResult)(core.saveState, report.result);
@@ -102087,6 +102140,8 @@ async function reportError(error, inputs) {
     if (error instanceof errors_1.UserError)
         process.exitCode = 2;
 }
+/** The step's safety net (see stray-faults.ts); verify hears of a fault through strayFault. */
+const strayFault = (0, stray_faults_1.catchStrayFaults)((line) => core.error(line), debug_log_1.stepDebugLog);
 // Exit when the step is done: a driver socket or a child that outlived its deadline must not
 // hold the step open. The exit code is the one core.setFailed set.
 void main().finally(() => process.exit());
@@ -104499,18 +104554,54 @@ async function awaitStack(spec, runtime, deadline, progress) {
 /***/ }),
 
 /***/ 12454:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_CQL_FRAME_BYTES = void 0;
 exports.cassandraClient = cassandraClient;
 exports.cqlHandshake = cqlHandshake;
 exports.cassandraReady = cassandraReady;
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
 const cassandra_driver_1 = __nccwpck_require__(88871);
+const connection_1 = __importDefault(__nccwpck_require__(86779));
+const frame_guard_1 = __nccwpck_require__(78161);
 const host_port_1 = __nccwpck_require__(50486);
+/** Cassandra's own cap on a frame: native_transport_max_frame_size defaults to 16 MiB. */
+exports.MAX_CQL_FRAME_BYTES = 16 * 1024 * 1024;
+/** A CQL response frame (v3 and later): a 9-byte header whose last 4 bytes are the body length. */
+const CQL_FRAMING = {
+    headerBytes: 9,
+    bodyBytes: (header) => {
+        const version = header[0];
+        if ((version & 0x80) === 0 || (version & 0x7f) < 3) {
+            return `the server sent a frame with version byte ${version}, not a CQL response: not Cassandra`;
+        }
+        const length = header.readInt32BE(5);
+        return length < 0 || length > exports.MAX_CQL_FRAME_BYTES
+            ? `the server announced a CQL frame of ${length} bytes: not Cassandra`
+            : length;
+    },
+};
+/**
+ * A server can pass the handshake and misbehave afterwards, and cassandra-driver has no socket
+ * factory: so each connection gets the frame guard as it binds its socket, and the driver's
+ * parsing stages get the 'error' listeners it leaves out (an 'error' without a listener ends
+ * the process). Their errors end the connection, which fails its pending requests.
+ */
+const bindSocketListeners = connection_1.default.prototype.bindSocketListeners;
+connection_1.default.prototype.bindSocketListeners = function guardedBind() {
+    (0, frame_guard_1.guardFrames)(this.netClient, CQL_FRAMING);
+    bindSocketListeners.call(this);
+    for (const stage of [this.protocol, this.parser]) {
+        stage.on('error', (error) => this.netClient.destroy(error));
+    }
+};
 /** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
 function nativePort(contactPoints) {
     const port = /:(\d+)$/.exec(contactPoints[0] ?? '')?.[1];
@@ -104603,6 +104694,60 @@ async function cassandraReady(contactPoints, credentials) {
 
 /***/ }),
 
+/***/ 78161:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.guardFrames = guardFrames;
+function guardFrames(socket, framing) {
+    let header = Buffer.alloc(0);
+    let remaining = 0;
+    const accept = (chunk) => {
+        let offset = 0;
+        while (offset < chunk.length) {
+            if (remaining > 0) {
+                const take = Math.min(remaining, chunk.length - offset);
+                remaining -= take;
+                offset += take;
+                continue;
+            }
+            const take = Math.min(framing.headerBytes - header.length, chunk.length - offset);
+            header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
+            offset += take;
+            if (header.length < framing.headerBytes)
+                return undefined;
+            const body = framing.bodyBytes(header);
+            header = Buffer.alloc(0);
+            if (typeof body === 'string')
+                return body;
+            remaining = body;
+        }
+        return undefined;
+    };
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event, ...args) => {
+        if (event !== 'data')
+            return emit(event, ...args);
+        const problem = accept(args[0]);
+        if (problem) {
+            socket.destroy(new Error(problem));
+            return false;
+        }
+        try {
+            return emit(event, ...args);
+        }
+        catch (error) {
+            socket.destroy(error instanceof Error ? error : new Error(String(error)));
+            return false;
+        }
+    });
+}
+
+
+/***/ }),
+
 /***/ 50486:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -104672,65 +104817,27 @@ exports.kafkaReady = kafkaReady;
 // The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
 const kafkajs_1 = __nccwpck_require__(77801);
+const frame_guard_1 = __nccwpck_require__(78161);
 /**
  * The largest response frame accepted: above a fetch's 10 MiB default and any metadata of a
  * real cluster. A "Kafka" port that sends garbage announces absurd sizes and is cut off here.
  */
 exports.MAX_KAFKA_FRAME_BYTES = 16 * 1024 * 1024;
-/**
- * Follows Kafka's framing (a 4-byte size, then that many bytes) on the raw socket, before
- * kafkajs sees a byte: a frame that no broker would send ends the connection with an error,
- * and an exception thrown by kafkajs's own decoder ends it too instead of the process.
- */
-function guardFrames(socket) {
-    let header = Buffer.alloc(0);
-    let remaining = 0;
-    const accept = (chunk) => {
-        let offset = 0;
-        while (offset < chunk.length) {
-            if (remaining > 0) {
-                const take = Math.min(remaining, chunk.length - offset);
-                remaining -= take;
-                offset += take;
-                continue;
-            }
-            const take = Math.min(4 - header.length, chunk.length - offset);
-            header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
-            offset += take;
-            if (header.length < 4)
-                return undefined;
-            const size = header.readInt32BE(0);
-            header = Buffer.alloc(0);
-            if (size < 4 || size > exports.MAX_KAFKA_FRAME_BYTES) {
-                return `the server sent a frame of ${size} bytes: not a Kafka broker`;
-            }
-            remaining = size;
-        }
-        return undefined;
-    };
-    const emit = socket.emit.bind(socket);
-    socket.emit = ((event, ...args) => {
-        if (event !== 'data')
-            return emit(event, ...args);
-        const problem = accept(args[0]);
-        if (problem) {
-            socket.destroy(new Error(problem));
-            return false;
-        }
-        try {
-            return emit(event, ...args);
-        }
-        catch (error) {
-            socket.destroy(error instanceof Error ? error : new Error(String(error)));
-            return false;
-        }
-    });
-}
+/** Kafka's framing: a 4-byte size, then that many bytes. Garbage announces absurd sizes. */
+const KAFKA_FRAMING = {
+    headerBytes: 4,
+    bodyBytes: (header) => {
+        const size = header.readInt32BE(0);
+        return size < 4 || size > exports.MAX_KAFKA_FRAME_BYTES
+            ? `the server sent a frame of ${size} bytes: not a Kafka broker`
+            : size;
+    },
+};
 /** Plain TCP as kafkajs makes it (no TLS: the stack speaks PLAINTEXT), with the frame guard. */
 const guardedSocketFactory = ({ host, port, onConnect }) => {
     const socket = (0, node_net_1.connect)({ host, port }, onConnect);
     socket.setKeepAlive(true, 60_000);
-    guardFrames(socket);
+    (0, frame_guard_1.guardFrames)(socket, KAFKA_FRAMING);
     return socket;
 };
 function kafkaClient(brokers, options) {
@@ -107871,6 +107978,117 @@ function interpolate(value, env) {
 
 /***/ }),
 
+/***/ 89074:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.catchStrayFaults = catchStrayFaults;
+// The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
+// unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
+// the process with a stack trace, no report and the stack left up. Caught here instead: the user
+// reads one line naming the cause, the stack trace goes to the debug log, and the run that is
+// going on hears of it (verify's strayFault) so that it ends with its report and its teardown.
+const errors_1 = __nccwpck_require__(87206);
+/** Installs the net for the rest of the process; resolves with the first fault's cause. */
+function catchStrayFaults(tell, debug) {
+    return new Promise((resolve) => {
+        const caught = (error) => {
+            try {
+                debug.write(error instanceof Error && error.stack ? error.stack : String(error));
+            }
+            catch {
+                // an unwritable debug log costs the trace, not the run
+            }
+            const cause = `internal error: ${(0, errors_1.firstLineOf)(error)} (the stack trace is in ${debug.where})`;
+            tell(`infra-verify: ${cause}`);
+            resolve(cause);
+        };
+        process.on('uncaughtException', caught);
+        process.on('unhandledRejection', caught);
+    });
+}
+
+
+/***/ }),
+
+/***/ 67239:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unlessFault = unlessFault;
+exports.faultAware = faultAware;
+// What a stray fault leaves of a run. A fault that no probe handled (an uncaught exception or an
+// unhandled rejection, caught by the shell's safety net) must not hang the run or end the process
+// with the stack up: the observation running at that moment ends at once, it and every later one
+// is an error naming the cause, and verify goes on to its checks, its report and its teardown.
+const observe_1 = __nccwpck_require__(30701);
+const types_1 = __nccwpck_require__(49518);
+/** The work's own outcome, or `instead` once the fault has come (at once if it already has). */
+function unlessFault(fault, work, instead) {
+    let cause;
+    void fault.then((why) => (cause = why));
+    // a microtask later `cause` is set if the fault came before this phase began
+    return Promise.resolve().then(() => cause === undefined ? Promise.race([work(), fault.then(instead)]) : instead(cause));
+}
+/** Every server the spec declares, not ready for the fault's reason. */
+function faultedReadiness(spec, cause) {
+    const roles = Object.entries((0, types_1.declaredRoles)(spec));
+    return {
+        ...Object.fromEntries(roles.map(([role]) => [role, (0, observe_1.notObserved)(cause)])),
+        serviceOf: Object.fromEntries(roles.map(([role, { service }]) => [role, service])),
+        others: {},
+    };
+}
+function faultedLive(cause) {
+    return {
+        services: (0, observe_1.notObserved)(cause),
+        zookeeper: (0, observe_1.notObserved)(cause),
+        kafka: (0, observe_1.notObserved)(cause),
+        cassandra: (0, observe_1.notObserved)(cause),
+    };
+}
+function faultedRoundTrip(spec, cause) {
+    const topics = (spec.kafka?.topics ?? []).map(({ name }) => name);
+    return {
+        kafka: Object.fromEntries(topics.map((topic) => [topic, (0, observe_1.notObserved)(cause)])),
+        cassandra: (0, observe_1.notObserved)(cause),
+    };
+}
+/** Markers can only be written and read by a working session: persistence is aborted. */
+const noMarkers = (cause) => Promise.reject(new Error(cause));
+function faultedSession(cause) {
+    return {
+        observeLive: async () => faultedLive(cause),
+        roundTrip: async (spec) => faultedRoundTrip(spec, cause),
+        writeMarkers: () => noMarkers(cause),
+        readMarkers: () => noMarkers(cause),
+        close: async () => undefined,
+    };
+}
+function faultAwareSession(session, fault) {
+    return {
+        observeLive: (...args) => unlessFault(fault, () => session.observeLive(...args), faultedLive),
+        roundTrip: (...args) => unlessFault(fault, () => session.roundTrip(...args), (cause) => faultedRoundTrip(args[0], cause)),
+        writeMarkers: (...args) => unlessFault(fault, () => session.writeMarkers(...args), noMarkers),
+        readMarkers: (markers) => unlessFault(fault, () => session.readMarkers(markers), noMarkers),
+        close: () => session.close(),
+    };
+}
+/** The observer, each of its calls ended by the fault (see the top of this file). */
+function faultAware(observer, fault) {
+    return {
+        awaitStack: (spec, runtime, deadline, progress) => unlessFault(fault, () => observer.awaitStack(spec, runtime, deadline, progress), (cause) => faultedReadiness(spec, cause)),
+        connect: (endpoints, readiness) => unlessFault(fault, async () => faultAwareSession(await observer.connect(endpoints, readiness), fault), (cause) => faultedSession(cause)),
+    };
+}
+
+
+/***/ }),
+
 /***/ 35538:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -107892,6 +108110,7 @@ const report_1 = __nccwpck_require__(55235);
 const runtime_1 = __nccwpck_require__(12997);
 const types_1 = __nccwpck_require__(49518);
 const deadline_1 = __nccwpck_require__(18293);
+const verify_fault_1 = __nccwpck_require__(67239);
 /** The CLI's flags; the Action says it with its inputs. */
 const CLI_WORDING = {
     noPersistence: '--no-persistence',
@@ -107928,7 +108147,9 @@ function phasesNotRun(spec, runtime, options) {
     return notRun;
 }
 async function verify(spec, runtime, options) {
-    const { observer } = options;
+    // without a safety net (tests), a fault that never comes
+    const fault = options.strayFault ?? new Promise(() => undefined);
+    const observer = (0, verify_fault_1.faultAware)(options.observer, fault);
     const progress = options.progress ?? (() => undefined);
     const started = Date.now();
     const timings = {};
@@ -107952,7 +108173,7 @@ async function verify(spec, runtime, options) {
         const upError = runtime.hasLifecycle
             ? await timed('up', () => {
                 progress(`bringing the stack up (${runtime.name})`);
-                return upWithin(runtime, bringUpDeadline, options.timeoutSeconds, progress);
+                return (0, verify_fault_1.unlessFault)(fault, () => finishedWithin(runtime.up(progress, bringUpDeadline), bringUpDeadline, 'bringing the stack up', options), (cause) => cause);
             })
             : undefined;
         // After a failed up, one look at each service rather than sitting out the whole timeout.
@@ -107983,7 +108204,7 @@ async function verify(spec, runtime, options) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, timeoutMs, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
+                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, { timeoutSeconds: options.timeoutSeconds, fault }, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
             }
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
@@ -108019,20 +108240,22 @@ async function verify(spec, runtime, options) {
 }
 /**
  * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the session it was given: its clients point at servers that are about to stop.
+ * Closes the session it was given: its clients point at servers that are about to stop. Like
+ * up, the restart and the wait until ready share one deadline: --timeout after the start.
  */
-async function provePersistence(observer, spec, runtime, live, session, runId, timeoutMs, progress) {
+async function provePersistence(observer, spec, runtime, live, session, runId, limits, progress) {
+    const timeoutMs = limits.timeoutSeconds * 1000;
     progress('persistence: writing markers');
     const markers = await session.writeMarkers(spec, live, runId);
     await session.close();
     progress('persistence: stopping the stack');
-    const stops = await runtime.stop(progress);
+    const stops = await (0, deadline_1.beforeDeadline)(runtime.stop(progress), Date.now() + timeoutMs, 'stopping the stack');
     progress('persistence: starting the stack again');
-    const restartDeadline = Date.now() + timeoutMs;
-    const startError = await runtime.start(progress, restartDeadline).then(() => undefined, (error) => (0, errors_1.errorMessage)(error));
+    const deadline = Date.now() + timeoutMs;
+    const startError = await (0, verify_fault_1.unlessFault)(limits.fault, () => finishedWithin(runtime.start(progress, deadline), deadline, 'starting the stack again', limits), (cause) => cause);
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : restartDeadline, progress);
+    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : deadline, progress);
     const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
@@ -108042,10 +108265,10 @@ async function provePersistence(observer, spec, runtime, live, session, runId, t
         await restarted.close();
     }
 }
-/** undefined once up is done; else why not, including an up still running at the deadline. */
-function upWithin(runtime, deadline, timeoutSeconds, progress) {
-    return (0, deadline_1.beforeDeadline)(runtime.up(progress, deadline), deadline, 'up').then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
-        ? `bringing the stack up did not finish within ${timeoutSeconds} s (the timeout)`
+/** undefined once the work is done; else why not, including work still running at the deadline. */
+function finishedWithin(work, deadline, doing, limits) {
+    return (0, deadline_1.beforeDeadline)(work, deadline, doing).then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
+        ? `${doing} did not finish within ${limits.timeoutSeconds} s (the timeout)`
         : (0, errors_1.errorMessage)(error));
 }
 function persistenceFailed(reason) {

@@ -31907,6 +31907,56 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9982:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.stepDebugLog = void 0;
+// Where a step's stack traces go: the runner's debug log, shown when a job is re-run with it.
+const core = __importStar(__nccwpck_require__(7484));
+exports.stepDebugLog = {
+    write: (text) => core.debug(text),
+    where: "the step's debug log (re-run the job with debug logging)",
+};
+
+
+/***/ }),
+
 /***/ 7718:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -31953,6 +32003,8 @@ exports.post = post;
 const core = __importStar(__nccwpck_require__(7484));
 const plain_text_1 = __nccwpck_require__(4461);
 const compose_1 = __nccwpck_require__(6359);
+const stray_faults_1 = __nccwpck_require__(9074);
+const debug_log_1 = __nccwpck_require__(9982);
 const state_1 = __nccwpck_require__(3175);
 const LOG_LINES = 200;
 async function post() {
@@ -31992,6 +32044,8 @@ async function printLogs(runtime) {
         core.endGroup();
     }
 }
+// The teardown never ends on a stray fault either: one warning, the trace in the debug log.
+void (0, stray_faults_1.catchStrayFaults)((line) => core.warning(line), debug_log_1.stepDebugLog);
 // Exit when the step is done: a driver socket or a child that outlived its deadline must not
 // hold the step open. The exit code is the one core.setFailed set.
 void post().finally(() => process.exit());
@@ -33009,6 +33063,41 @@ const runCommand = (file, args, options = {}) => (0, child_1.runChild)(file, arg
     ...(options.onLine ? { onLine: options.onLine } : {}),
 });
 exports.runCommand = runCommand;
+
+
+/***/ }),
+
+/***/ 9074:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.catchStrayFaults = catchStrayFaults;
+// The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
+// unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
+// the process with a stack trace, no report and the stack left up. Caught here instead: the user
+// reads one line naming the cause, the stack trace goes to the debug log, and the run that is
+// going on hears of it (verify's strayFault) so that it ends with its report and its teardown.
+const errors_1 = __nccwpck_require__(7206);
+/** Installs the net for the rest of the process; resolves with the first fault's cause. */
+function catchStrayFaults(tell, debug) {
+    return new Promise((resolve) => {
+        const caught = (error) => {
+            try {
+                debug.write(error instanceof Error && error.stack ? error.stack : String(error));
+            }
+            catch {
+                // an unwritable debug log costs the trace, not the run
+            }
+            const cause = `internal error: ${(0, errors_1.firstLineOf)(error)} (the stack trace is in ${debug.where})`;
+            tell(`infra-verify: ${cause}`);
+            resolve(cause);
+        };
+        process.on('uncaughtException', caught);
+        process.on('unhandledRejection', caught);
+    });
+}
 
 
 /***/ }),

@@ -20,6 +20,8 @@ import {
   type FailureReason,
 } from '../report';
 import { checkReportFiles, makeFolders } from '../report-files';
+import { catchStrayFaults } from '../stray-faults';
+import { stepDebugLog } from './debug-log';
 import { composeRuntime } from '../runtime/compose';
 import { ExistingRuntime } from '../runtime/existing';
 import { specForRun, type SpecForRun } from '../spec/for-run';
@@ -197,6 +199,7 @@ async function liveRun(inputs: LiveInputs, loaded: SpecForRun): Promise<VerifyRe
     progress: (message) => core.info(message),
     phase: (name, run) => core.group(`infra-verify: ${PHASE_TITLES[name]}`, run),
     wording: ACTION_WORDING,
+    strayFault,
     ...(loaded.locate ? { locate: loaded.locate } : {}),
   });
   saveResult(core.saveState, report.result);
@@ -312,6 +315,9 @@ async function reportError(error: unknown, inputs: ActionInputs | undefined): Pr
   // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
   if (error instanceof UserError) process.exitCode = 2;
 }
+
+/** The step's safety net (see stray-faults.ts); verify hears of a fault through strayFault. */
+const strayFault = catchStrayFaults((line) => core.error(line), stepDebugLog);
 
 // Exit when the step is done: a driver socket or a child that outlived its deadline must not
 // hold the step open. The exit code is the one core.setFailed set.

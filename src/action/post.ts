@@ -4,6 +4,8 @@
 import * as core from '@actions/core';
 import { withoutControlSequences } from '../model/plain-text';
 import { composeRuntime } from '../runtime/compose';
+import { catchStrayFaults } from '../stray-faults';
+import { stepDebugLog } from './debug-log';
 import { readPostState } from './state';
 
 const LOG_LINES = 200;
@@ -49,6 +51,9 @@ async function printLogs(runtime: ReturnType<typeof composeRuntime>): Promise<vo
     core.endGroup();
   }
 }
+
+// The teardown never ends on a stray fault either: one warning, the trace in the debug log.
+void catchStrayFaults((line) => core.warning(line), stepDebugLog);
 
 // Exit when the step is done: a driver socket or a child that outlived its deadline must not
 // hold the step open. The exit code is the one core.setFailed set.

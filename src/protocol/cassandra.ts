@@ -1,8 +1,43 @@
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
 import { connect } from 'node:net';
 import { Client, type ClientOptions } from 'cassandra-driver';
+import Connection from 'cassandra-driver/lib/connection';
+import { guardFrames, type Framing } from './frame-guard';
 import { parseHostPort } from './host-port';
 import type { CassandraCredentials } from '../model/runtime';
+
+/** Cassandra's own cap on a frame: native_transport_max_frame_size defaults to 16 MiB. */
+export const MAX_CQL_FRAME_BYTES = 16 * 1024 * 1024;
+
+/** A CQL response frame (v3 and later): a 9-byte header whose last 4 bytes are the body length. */
+const CQL_FRAMING: Framing = {
+  headerBytes: 9,
+  bodyBytes: (header) => {
+    const version = header[0] as number;
+    if ((version & 0x80) === 0 || (version & 0x7f) < 3) {
+      return `the server sent a frame with version byte ${version}, not a CQL response: not Cassandra`;
+    }
+    const length = header.readInt32BE(5);
+    return length < 0 || length > MAX_CQL_FRAME_BYTES
+      ? `the server announced a CQL frame of ${length} bytes: not Cassandra`
+      : length;
+  },
+};
+
+/**
+ * A server can pass the handshake and misbehave afterwards, and cassandra-driver has no socket
+ * factory: so each connection gets the frame guard as it binds its socket, and the driver's
+ * parsing stages get the 'error' listeners it leaves out (an 'error' without a listener ends
+ * the process). Their errors end the connection, which fails its pending requests.
+ */
+const bindSocketListeners = Connection.prototype.bindSocketListeners;
+Connection.prototype.bindSocketListeners = function guardedBind(this: Connection) {
+  guardFrames(this.netClient, CQL_FRAMING);
+  bindSocketListeners.call(this);
+  for (const stage of [this.protocol, this.parser]) {
+    stage.on('error', (error: Error) => this.netClient.destroy(error));
+  }
+};
 
 /** The contact points' CQL port (the 9042 default without one): a cluster's nodes share it. */
 function nativePort(contactPoints: string[]): number {

@@ -1,6 +1,7 @@
 // The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { Kafka, logLevel, type ISocketFactory } from 'kafkajs';
+import { guardFrames, type Framing } from './frame-guard';
 
 /**
  * The largest response frame accepted: above a fetch's 10 MiB default and any metadata of a
@@ -8,58 +9,22 @@ import { Kafka, logLevel, type ISocketFactory } from 'kafkajs';
  */
 export const MAX_KAFKA_FRAME_BYTES = 16 * 1024 * 1024;
 
-/**
- * Follows Kafka's framing (a 4-byte size, then that many bytes) on the raw socket, before
- * kafkajs sees a byte: a frame that no broker would send ends the connection with an error,
- * and an exception thrown by kafkajs's own decoder ends it too instead of the process.
- */
-function guardFrames(socket: Socket): void {
-  let header = Buffer.alloc(0);
-  let remaining = 0;
-  const accept = (chunk: Buffer): string | undefined => {
-    let offset = 0;
-    while (offset < chunk.length) {
-      if (remaining > 0) {
-        const take = Math.min(remaining, chunk.length - offset);
-        remaining -= take;
-        offset += take;
-        continue;
-      }
-      const take = Math.min(4 - header.length, chunk.length - offset);
-      header = Buffer.concat([header, chunk.subarray(offset, offset + take)]);
-      offset += take;
-      if (header.length < 4) return undefined;
-      const size = header.readInt32BE(0);
-      header = Buffer.alloc(0);
-      if (size < 4 || size > MAX_KAFKA_FRAME_BYTES) {
-        return `the server sent a frame of ${size} bytes: not a Kafka broker`;
-      }
-      remaining = size;
-    }
-    return undefined;
-  };
-  const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => boolean;
-  socket.emit = ((event: string, ...args: unknown[]) => {
-    if (event !== 'data') return emit(event, ...args);
-    const problem = accept(args[0] as Buffer);
-    if (problem) {
-      socket.destroy(new Error(problem));
-      return false;
-    }
-    try {
-      return emit(event, ...args);
-    } catch (error) {
-      socket.destroy(error instanceof Error ? error : new Error(String(error)));
-      return false;
-    }
-  }) as Socket['emit'];
-}
+/** Kafka's framing: a 4-byte size, then that many bytes. Garbage announces absurd sizes. */
+const KAFKA_FRAMING: Framing = {
+  headerBytes: 4,
+  bodyBytes: (header) => {
+    const size = header.readInt32BE(0);
+    return size < 4 || size > MAX_KAFKA_FRAME_BYTES
+      ? `the server sent a frame of ${size} bytes: not a Kafka broker`
+      : size;
+  },
+};
 
 /** Plain TCP as kafkajs makes it (no TLS: the stack speaks PLAINTEXT), with the frame guard. */
 const guardedSocketFactory: ISocketFactory = ({ host, port, onConnect }) => {
   const socket = connect({ host, port }, onConnect);
   socket.setKeepAlive(true, 60_000);
-  guardFrames(socket);
+  guardFrames(socket, KAFKA_FRAMING);
   return socket;
 };
 
