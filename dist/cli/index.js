@@ -70732,18 +70732,12 @@ async function runInit(flags) {
     return verify_command_1.EXIT.ok;
 }
 function initCommand(setExitCode) {
-    return new commander_1.Command('init')
+    return (0, verify_command_1.withStackOptions)(new commander_1.Command('init')
         .exitOverride()
-        .description('inspect a running stack (and its compose file) and write an infra-spec.yml that it passes')
-        .addOption(new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if Docker answers)')
-        .choices(['auto', 'compose', 'local', 'existing'])
-        .default('auto'))
+        .description('inspect a running stack (and its compose file) and write an infra-spec.yml that it passes'))
         .option('--compose-file <file>', 'the compose file to read, when present', 'docker-compose.yml')
         .option('--out <file>', 'where to write the spec', for_run_1.DEFAULT_SPEC_FILE)
         .option('--force', 'overwrite the file if it exists')
-        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
-        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
-        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
         .option('--timeout <seconds>', 'how long to wait for each server to answer', '20')
         .action(async (flags) => {
         try {
@@ -77275,6 +77269,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.UsageError = exports.EXIT = void 0;
 exports.timeoutSeconds = timeoutSeconds;
 exports.runtimeFrom = runtimeFrom;
+exports.withStackOptions = withStackOptions;
 exports.verifyCommand = verifyCommand;
 // `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
 // A thin shell: every decision about the stack is made in verify.ts.
@@ -77433,15 +77428,22 @@ async function exitCodeOf(flags, strayFault) {
         return exports.EXIT.stackDown;
     }
 }
-/** strayFault: the CLI's safety net (see stray-faults.ts), for verify to hear of a fault. */
-function verifyCommand(setExitCode, strayFault) {
-    // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
-    return new commander_1.Command('verify')
-        .exitOverride()
-        .description('bring the stack up, check it against the spec, prove persistence, report, tear down')
+/** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
+function withStackOptions(command) {
+    return command
         .addOption(new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
         .choices(['auto', 'compose', 'local', 'existing'])
         .default('auto'))
+        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
+        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
+        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
+}
+/** strayFault: the CLI's safety net (see stray-faults.ts), for verify to hear of a fault. */
+function verifyCommand(setExitCode, strayFault) {
+    // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
+    return withStackOptions(new commander_1.Command('verify')
+        .exitOverride()
+        .description('bring the stack up, check it against the spec, prove persistence, report, tear down'))
         .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${for_run_1.DEFAULT_SPEC_FILE})`)
         .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
         .option('--report-json <file>', 'write the JSON report here ("-": standard output)')
@@ -77452,9 +77454,6 @@ function verifyCommand(setExitCode, strayFault) {
         .option('--read-only', 'write nothing at all: no probes that write, no persistence test')
         .option('--allow-writes', 'existing runtime: write and remove probe records and rows (it is read-only by default)')
         .option('--keep-up', 'leave the stack running afterwards')
-        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
-        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
-        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')
         .option('--timeout <seconds>', 'deadline for the stack to become ready', String(settings_1.DEFAULT_TIMEOUT_SECONDS))
         .option('--static', 'check docker-compose.yml against the spec without starting anything')
         .action(async (flags) => setExitCode(await exitCodeOf(flags, strayFault)));
