@@ -71124,6 +71124,7 @@ function keyValue(column, sequence) {
     }
 }
 let rowSequence = 0;
+/** The row shape to probe with, derived from the live table so that drift cannot break it. */
 function probeRow({ keyspace, table, valueColumn }, value) {
     const keys = table.columns.filter((c) => c.kind === 'partition_key' || c.kind === 'clustering');
     rowSequence += 1;

@@ -112,7 +112,6 @@ export interface CassandraProbeRow {
 
 let rowSequence = 0;
 
-/** The row shape to probe with, derived from the live table so that drift cannot break it. */
 /** The live table the probes write, and the text column (chosen by probeTarget) for the value. */
 export interface ProbeTable {
   keyspace: string;
@@ -120,6 +119,7 @@ export interface ProbeTable {
   valueColumn: string;
 }
 
+/** The row shape to probe with, derived from the live table so that drift cannot break it. */
 export function probeRow(
   { keyspace, table, valueColumn }: ProbeTable,
   value: string,
