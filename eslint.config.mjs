@@ -15,8 +15,23 @@ const MAY_IMPORT = {
   checks: ['model', 'spec'],
   static: ['model', 'spec', 'checks'],
   report: ['model'],
-  verify: ['model', 'spec', 'checks'],
-  action: ['model', 'protocol', 'spec', 'runtime', 'probes', 'static', 'report', 'verify'],
+  'verify-observer': ['model', 'spec'],
+  'verify-fault': ['model', 'spec', 'verify-observer'],
+  verify: ['model', 'spec', 'checks', 'verify-observer', 'verify-fault'],
+  'stray-faults': ['model'],
+  'report-files': ['model'],
+  action: [
+    'model',
+    'protocol',
+    'spec',
+    'runtime',
+    'probes',
+    'static',
+    'report',
+    'verify',
+    'stray-faults',
+    'report-files',
+  ],
   'verify-command': [
     'model',
     'protocol',
@@ -26,6 +41,7 @@ const MAY_IMPORT = {
     'static',
     'report',
     'verify',
+    'report-files',
   ],
   'init-command': ['model', 'protocol', 'spec', 'runtime', 'probes', 'verify-command'],
   cli: [
@@ -37,9 +53,19 @@ const MAY_IMPORT = {
     'verify',
     'verify-command',
     'init-command',
+    'stray-faults',
   ],
 };
-const TOP_LEVEL_FILES = new Set(['verify', 'verify-command', 'init-command', 'cli']);
+const TOP_LEVEL_FILES = new Set([
+  'verify',
+  'verify-observer',
+  'verify-fault',
+  'stray-faults',
+  'report-files',
+  'verify-command',
+  'init-command',
+  'cli',
+]);
 const NODES = Object.keys(MAY_IMPORT);
 
 // Pure folders hold no I/O: no drivers, no processes, no sockets, no GitHub runner.

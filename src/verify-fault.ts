@@ -6,7 +6,7 @@ import { notObserved } from './model/observe';
 import type { LiveState, RoundTripObservation } from './model/observed';
 import type { StackReadiness } from './model/readiness';
 import { declaredRoles, type Spec } from './spec/types';
-import type { ObserverSession, StackObserver } from './verify';
+import type { ObserverSession, StackObserver } from './verify-observer';
 
 /** The work's own outcome, or `instead` once the fault has come (at once if it already has). */
 export function unlessFault<T>(

@@ -6,53 +6,23 @@
 import { randomUUID } from 'node:crypto';
 import { type Locate, runChecks } from './checks';
 import { errorMessage } from './model/errors';
-import type {
-  LiveState,
-  ObservedState,
-  PersistenceObservation,
-  RoundTripObservation,
-} from './model/observed';
-import { notReadyServices, type StackReadiness } from './model/readiness';
+import type { LiveState, ObservedState, PersistenceObservation } from './model/observed';
+import { notReadyServices } from './model/readiness';
 import { withoutControlSequences } from './model/plain-text';
 import { resultOf, type VerifyReport } from './model/report';
 import {
   EXISTING_SEES_PROTOCOLS_ONLY,
   LOG_TAIL_LINES,
   NO_LIFECYCLE_REASON,
-  type Endpoints,
   type Progress,
   type Runtime,
 } from './model/runtime';
 import { declaredRoles, type Spec } from './spec/types';
 import { beforeDeadline, DeadlineError } from './model/deadline';
 import { faultAware, unlessFault } from './verify-fault';
+import type { ObserverSession, StackObserver } from './verify-observer';
 
-/** What verify needs from the live stack; M is whatever the observer keeps about its markers. */
-export interface StackObserver<M> {
-  /** waits for every service (by protocol, or by state for one-shot services) until deadline */
-  awaitStack(
-    spec: Spec,
-    runtime: Runtime,
-    deadline: number,
-    progress: Progress,
-  ): Promise<StackReadiness>;
-  /** clients for the servers that came up; the others carry their readiness failure */
-  connect(endpoints: Endpoints, readiness: StackReadiness): Promise<ObserverSession<M>>;
-}
-
-export interface ObserverSession<M> {
-  observeLive(spec: Spec, runtime: Runtime, readiness: StackReadiness): Promise<LiveState>;
-  roundTrip(
-    spec: Spec,
-    live: LiveState,
-    runId: string,
-    expiry: boolean,
-  ): Promise<RoundTripObservation>;
-  writeMarkers(spec: Spec, live: LiveState, runId: string): Promise<M>;
-  /** on a session opened after the restart */
-  readMarkers(markers: M): Promise<Omit<PersistenceObservation, 'stops'>>;
-  close(): Promise<void>;
-}
+export type { ObserverSession, StackObserver } from './verify-observer';
 
 export interface VerifyOptions<M> {
   observer: StackObserver<M>;

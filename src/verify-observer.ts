@@ -1,0 +1,33 @@
+// The port through which verify reaches the live stack. Its own file, so that verify.ts and
+// verify-fault.ts both depend on it and not on each other.
+import type { LiveState, PersistenceObservation, RoundTripObservation } from './model/observed';
+import type { StackReadiness } from './model/readiness';
+import type { Endpoints, Progress, Runtime } from './model/runtime';
+import type { Spec } from './spec/types';
+
+/** What verify needs from the live stack; M is whatever the observer keeps about its markers. */
+export interface StackObserver<M> {
+  /** waits for every service (by protocol, or by state for one-shot services) until deadline */
+  awaitStack(
+    spec: Spec,
+    runtime: Runtime,
+    deadline: number,
+    progress: Progress,
+  ): Promise<StackReadiness>;
+  /** clients for the servers that came up; the others carry their readiness failure */
+  connect(endpoints: Endpoints, readiness: StackReadiness): Promise<ObserverSession<M>>;
+}
+
+export interface ObserverSession<M> {
+  observeLive(spec: Spec, runtime: Runtime, readiness: StackReadiness): Promise<LiveState>;
+  roundTrip(
+    spec: Spec,
+    live: LiveState,
+    runId: string,
+    expiry: boolean,
+  ): Promise<RoundTripObservation>;
+  writeMarkers(spec: Spec, live: LiveState, runId: string): Promise<M>;
+  /** on a session opened after the restart */
+  readMarkers(markers: M): Promise<Omit<PersistenceObservation, 'stops'>>;
+  close(): Promise<void>;
+}
