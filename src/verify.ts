@@ -24,6 +24,9 @@ import type { ObserverSession, StackObserver } from './verify-observer';
 
 export type { ObserverSession, StackObserver } from './verify-observer';
 
+/** A look at a service after a failed up: one connect attempt's worth (the CQL connect timeout). */
+const ONE_LOOK_MS = 3_000;
+
 export interface VerifyOptions<M> {
   observer: StackObserver<M>;
   /** the deadline for the stack to become ready, and again after the persistence restart */
@@ -132,8 +135,11 @@ export async function verify<M>(
           );
         })
       : undefined;
-    // After a failed up, one look at each service rather than sitting out the whole timeout.
-    const deadline = upError ? Date.now() : bringUpDeadline;
+    // After a failed up, one short look at each service rather than sitting out the whole
+    // timeout: long enough for one connect, and never past the user's deadline.
+    const deadline = upError
+      ? Math.min(bringUpDeadline, Date.now() + ONE_LOOK_MS)
+      : bringUpDeadline;
     const readiness = await timed('ready', () => {
       progress(`waiting for ${Object.keys(declaredRoles(spec)).join(', ') || 'the services'}`);
       return observer.awaitStack(spec, runtime, deadline, progress);

@@ -212,15 +212,17 @@ describe('a spec that cannot be used', () => {
 });
 
 describe('a run the action cannot finish', () => {
-  it('failure-reason error, when the report directory cannot be made', async () => {
+  it('failure-reason error and exit 2, when the report directory cannot be made (found before the run)', async () => {
     const { main, outputs, summary } = await runCase(
       'outcome-error',
       { ...endpoints(), 'report-dir': 'taken/reports' },
       (job) => writeFileSync(join(job.workspace, 'taken'), 'a file, not a directory'),
     );
     expect(outputs['failure-reason']).toBe('error');
-    expect(main.exitCode).toBe(1);
-    expect(summary).toMatch(/^## ❌ infra-verify: ERROR\n\n```+text\ninfra-verify failed: ENOTDIR/);
+    expect(main.exitCode).toBe(2);
+    expect(summary).toMatch(
+      /^## ❌ infra-verify: ERROR\n\n```+text\nreport-dir \S+ cannot be written \(ENOTDIR\); give a writable path/,
+    );
   });
 
   it('fail-on drift: an error is a warning, the step passes', async () => {

@@ -51,7 +51,8 @@ describe('infra-verify usage errors exit 2 with the cause', () => {
   });
 
   it('TWIN_* ports that collide with the brokers', async () => {
-    process.env.TWIN_ZOOKEEPER_PORT = '9094';
+    // the third broker's port, whatever TWIN_KAFKA_PORT this run has (CI moves the twin)
+    process.env.TWIN_ZOOKEEPER_PORT = String(Number(process.env.TWIN_KAFKA_PORT || 9092) + 2);
     try {
       expect(await main(clusterStatus('local'))).toBe(EXIT.usage);
     } finally {

@@ -231,7 +231,7 @@ describe('verify() on a runtime without lifecycle (existing)', () => {
 });
 
 describe('verify() after a failed up', () => {
-  it('looks once (deadline now), puts the up error first, skips persistence, still takes down', async () => {
+  it('looks briefly (one connect, not the timeout), puts the up error first, skips persistence, still takes down', async () => {
     const calls: Calls = [];
     const runtime = fakeRuntime(calls, {
       up: async () => {

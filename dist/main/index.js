@@ -108112,6 +108112,8 @@ const runtime_1 = __nccwpck_require__(12997);
 const types_1 = __nccwpck_require__(49518);
 const deadline_1 = __nccwpck_require__(18293);
 const verify_fault_1 = __nccwpck_require__(67239);
+/** A look at a service after a failed up: one connect attempt's worth (the CQL connect timeout). */
+const ONE_LOOK_MS = 3_000;
 /** The CLI's flags; the Action says it with its inputs. */
 const CLI_WORDING = {
     noPersistence: '--no-persistence',
@@ -108177,8 +108179,11 @@ async function verify(spec, runtime, options) {
                 return (0, verify_fault_1.unlessFault)(fault, () => finishedWithin(runtime.up(progress, bringUpDeadline), bringUpDeadline, 'bringing the stack up', options), (cause) => cause);
             })
             : undefined;
-        // After a failed up, one look at each service rather than sitting out the whole timeout.
-        const deadline = upError ? Date.now() : bringUpDeadline;
+        // After a failed up, one short look at each service rather than sitting out the whole
+        // timeout: long enough for one connect, and never past the user's deadline.
+        const deadline = upError
+            ? Math.min(bringUpDeadline, Date.now() + ONE_LOOK_MS)
+            : bringUpDeadline;
         const readiness = await timed('ready', () => {
             progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
             return observer.awaitStack(spec, runtime, deadline, progress);
