@@ -17,12 +17,19 @@ interface Workflow {
 }
 
 const own = files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-// The README's complete workflows are what users copy: they are held to the same rules.
-const examples = [
-  ...readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8').matchAll(
-    /^```yaml\n# (\S+)\n([^]*?)^```$/gm,
+// The complete workflows in the README and docs/ are what users copy: they are held to the same rules.
+const root = join(__dirname, '..', '..');
+const documents = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
+const examples = documents.flatMap((document) =>
+  [...readFileSync(join(root, document), 'utf8').matchAll(/^```yaml\n# (\S+)\n([^]*?)^```$/gm)].map(
+    ([, file, text = '']) => ({ name: `${document} ${file}`, text }),
   ),
-].map(([, file, text = '']) => ({ name: `README.md ${file}`, text }));
+);
 const workflows = [...own, ...examples].map(({ name, text }) => ({
   name,
   text,
@@ -35,11 +42,12 @@ const steps = workflows.flatMap(({ name, workflow }) =>
 );
 
 describe('the workflows', () => {
-  it('are the four this repository runs, and the two examples in the README', () => {
+  it('are the four this repository runs, and the examples in the README and docs/', () => {
     expect(workflows.map(({ name }) => name).sort()).toEqual([
       'README.md .github/workflows/infra-verify.yml',
       'README.md .github/workflows/nightly-drift.yml',
       'ci.yml',
+      'docs/cluster.md .github/workflows/nightly-staging-cluster.yml',
       'infra-verify.yml',
       'nightly-drift.yml',
       'release.yml',
