@@ -43,7 +43,15 @@ const MAY_IMPORT = {
     'verify',
     'report-files',
   ],
-  'init-command': ['model', 'protocol', 'spec', 'runtime', 'probes', 'verify-command'],
+  'init-command': [
+    'model',
+    'protocol',
+    'spec',
+    'runtime',
+    'probes',
+    'verify-command',
+    'stray-faults',
+  ],
   cli: [
     'model',
     'protocol',

@@ -22,7 +22,7 @@ import { NoSpecError, specForRun } from './spec/for-run';
 import { declaredRoles } from './spec/types';
 import { runCql } from './runtime/local/cql';
 import { initCommand } from './init-command';
-import { catchStrayFaults } from './stray-faults';
+import { catchStrayFaults, untilStrayFault } from './stray-faults';
 import { EXIT, UsageError, timeoutSeconds, verifyCommand } from './verify-command';
 
 export { EXIT };
@@ -143,10 +143,11 @@ function buildProgram(setExitCode: (code: number) => void, strayFault?: Promise<
     )
     .exitOverride()
     .showHelpAfterError();
+  // verify hears of a fault itself (its report and teardown come first); the others just end.
   const action =
     <T>(run: (options: T) => Promise<number>) =>
     async (options: T) =>
-      setExitCode(await run(options));
+      setExitCode(await untilStrayFault(run(options), strayFault, EXIT.failed));
   program
     .command('up')
     .description('start the stack and wait until it is ready')
@@ -180,7 +181,7 @@ function buildProgram(setExitCode: (code: number) => void, strayFault?: Promise<
     .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
     .action(action(cql));
   program.addCommand(verifyCommand(setExitCode, strayFault));
-  program.addCommand(initCommand(setExitCode));
+  program.addCommand(initCommand(setExitCode, strayFault));
   return program;
 }
 

@@ -17,6 +17,7 @@ import { parseSpec } from './spec/load';
 import { renderSpec } from './spec/render';
 import { readTextFile, TextFileProblem } from './spec/text-file';
 import { DEFAULT_ROLES, ROLE_NAMES, type RoleName, type RoleSpec, type Spec } from './spec/types';
+import { untilStrayFault } from './stray-faults';
 import { EXIT, UsageError, runtimeFrom, timeoutSeconds, withStackOptions } from './verify-command';
 
 interface InitFlags {
@@ -136,7 +137,11 @@ async function runInit(flags: InitFlags): Promise<number> {
   return EXIT.ok;
 }
 
-export function initCommand(setExitCode: (code: number) => void): Command {
+/** strayFault: the CLI's safety net (see stray-faults.ts); init has nothing to tear down. */
+export function initCommand(
+  setExitCode: (code: number) => void,
+  strayFault?: Promise<string>,
+): Command {
   return withStackOptions(
     new Command('init')
       .exitOverride()
@@ -154,7 +159,7 @@ export function initCommand(setExitCode: (code: number) => void): Command {
           ...flags,
           runtime: (await resolveRuntimeName(flags.runtime)) as InitFlags['runtime'],
         };
-        setExitCode(await runInit(resolved));
+        setExitCode(await untilStrayFault(runInit(resolved), strayFault, EXIT.failed));
       } catch (error) {
         process.stderr.write(`infra-verify init: ${errorMessage(error)}\n`);
         setExitCode(error instanceof UserError ? EXIT.usage : EXIT.failed);

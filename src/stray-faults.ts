@@ -28,3 +28,16 @@ export function catchStrayFaults(tell: (line: string) => void, debug: DebugLog):
     process.on('unhandledRejection', caught);
   });
 }
+
+/**
+ * A command that has no teardown of its own ends as soon as the net catches a fault, with
+ * `onFault` (its exit code): the cause is already printed, and what the command still had
+ * running is not worth waiting for.
+ */
+export function untilStrayFault<T>(
+  work: Promise<T>,
+  strayFault: Promise<string> | undefined,
+  onFault: T,
+): Promise<T> {
+  return strayFault ? Promise.race([work, strayFault.then(() => onFault)]) : work;
+}

@@ -1,6 +1,7 @@
 // The hostile-input table: each row of issue 8, run through the CLI and through the action.
 // A case prepares real listeners and real files in its own directory, then says what the gate
 // must do: the exit code, the words that name the cause, and the deadline it must keep.
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   aliasBomb,
@@ -35,6 +36,11 @@ export interface Expectation {
   words: RegExp[];
   /** the user's deadline for the whole run, in ms; the run may take a fixed margin beyond it */
   deadlineMs: number;
+  /**
+   * Waiting for the stack plus observing it (the JSON report's ready and observe timings) end
+   * within this: the --timeout and at most one connect, however the servers misbehave.
+   */
+  readyAndObserveMs?: number;
   /** the CLI's standard output is the JSON report and nothing else */
   stdoutIsJson?: boolean;
 }
@@ -70,6 +76,8 @@ const TIMEOUT_S = 3;
 /** One connect timeout of a probe attempt: what a readiness deadline may be overrun by. */
 const CONNECT_MS = 5000;
 const READY_DEADLINE_MS = TIMEOUT_S * 1000 + CONNECT_MS;
+/** The longest connect of one probe attempt (CQL's connectTimeout): the most --timeout may be overrun by. */
+const ONE_CONNECT_MS = 3000;
 /** A file check happens before anything starts. */
 const INSTANT_MS = 2000;
 
@@ -146,7 +154,12 @@ function listenerCase(
 ): HostileCase {
   return {
     name,
-    expect: { exit: 3, words, deadlineMs: timeoutSeconds * 1000 + CONNECT_MS },
+    expect: {
+      exit: 3,
+      words,
+      deadlineMs: timeoutSeconds * 1000 + CONNECT_MS,
+      readyAndObserveMs: timeoutSeconds * 1000 + ONE_CONNECT_MS,
+    },
     prepare: async () => {
       const { endpoints, listeners } = await servers(behaviours);
       return { ...existing(endpoints, timeoutSeconds), listeners };
@@ -191,12 +204,49 @@ function composeCase(
   };
 }
 
+const FAULT_AFTER_MS = 1500;
 /** A fault that infra-verify does not handle, planted into the gate mid-run (stray-fault.cjs). */
 function strayFault(kind: 'exception' | 'rejection'): NodeJS.ProcessEnv {
   return {
     NODE_OPTIONS: `--require ${join(__dirname, 'stray-fault.cjs')}`,
     HOSTILE_FAULT: kind,
-    HOSTILE_FAULT_AFTER_MS: '1500',
+    HOSTILE_FAULT_AFTER_MS: String(FAULT_AFTER_MS),
+  };
+}
+
+/**
+ * A stray fault in a command other than verify, which has no report or teardown to finish: it
+ * ends at once with exit 1 and the one line, instead of running on to its own end (a hung
+ * compose command, a silent server) as if nothing had happened.
+ */
+function commandFaultCase(
+  command: string,
+  args: (endpoints: Endpoints) => string[],
+  env: NodeJS.ProcessEnv,
+  kind: 'exception' | 'rejection' = 'exception',
+): HostileCase {
+  return {
+    name: `an uncaught ${kind} during \`${command}\``,
+    cliOnly: `${command} is a CLI command; the action only verifies`,
+    expect: {
+      exit: 1,
+      words: [new RegExp(`internal error: hostile stray ${kind}`), /the stack trace is in/],
+      deadlineMs: FAULT_AFTER_MS + INSTANT_MS,
+    },
+    prepare: async (dir) => {
+      // The commands read ./infra-spec.yml and ./docker-compose.yml, as in a checkout.
+      for (const file of ['infra-spec.yml', 'docker-compose.yml'])
+        copyFileSync(join(__dirname, '..', '..', file), join(dir, file));
+      const { endpoints, listeners } = await servers({
+        zookeeper: 'silent',
+        kafka: 'silent',
+        cassandra: 'silent',
+      });
+      return {
+        cli: { args: [command, ...args(endpoints)], env: { ...env, ...strayFault(kind) } },
+        listeners,
+      };
+    },
   };
 }
 
@@ -353,6 +403,35 @@ export const CASES: HostileCase[] = [
     [/internal error: hostile stray rejection/, /the stack trace is in/, TEARDOWN],
     READY_DEADLINE_MS,
   ),
+  // Each would otherwise run for 20 s or more: a silent server, or a compose verb that hangs.
+  commandFaultCase(
+    'init',
+    (endpoints) => [
+      '--runtime',
+      'existing',
+      '--zookeeper',
+      endpoints.zookeeper,
+      '--kafka-brokers',
+      endpoints.kafka,
+      '--cassandra-contact-points',
+      endpoints.cassandra,
+      '--timeout',
+      '20',
+      '--out',
+      'out/drafted-spec.yml',
+    ],
+    {},
+  ),
+  commandFaultCase('up', () => ['--runtime', 'compose', '--timeout', '20'], {
+    HOSTILE_DOCKER_HANGS: 'up',
+  }),
+  commandFaultCase(
+    'status',
+    () => ['--runtime', 'compose'],
+    { HOSTILE_DOCKER_HANGS: 'ps' },
+    'rejection',
+  ),
+  commandFaultCase('down', () => ['--runtime', 'compose'], { HOSTILE_DOCKER_HANGS: 'down' }),
   specCase('the spec file is a symlink to /proc/self/environ', (dir) => environSymlink(dir), {
     exit: 2,
     words: [/infra-spec\.yml/, /regular file/],

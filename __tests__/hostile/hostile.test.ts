@@ -76,6 +76,14 @@ describe.each(CASES.map((hostile) => [hostile.name, hostile] as const))('%s', (_
     expectWords(`${run.stderr}\n${run.stdout}`, hostile);
     expect(run.exitCode).toBe(hostile.expect.exit);
     if (hostile.expect.stdoutIsJson) expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+    if (hostile.expect.readyAndObserveMs !== undefined) {
+      const { timings } = JSON.parse(run.artifacts[join(dir, 'out', 'report.json')] ?? '{}') as {
+        timings?: Record<string, number>;
+      };
+      expect((timings?.ready ?? Infinity) + (timings?.observe ?? Infinity)).toBeLessThanOrEqual(
+        hostile.expect.readyAndObserveMs,
+      );
+    }
     const summary = run.artifacts[join(dir, 'out', 'summary.md')];
     if (summary !== undefined) expect(summaryProblems(summary)).toEqual([]);
   });

@@ -70626,6 +70626,7 @@ const load_1 = __nccwpck_require__(11207);
 const render_1 = __nccwpck_require__(73979);
 const text_file_1 = __nccwpck_require__(62623);
 const types_1 = __nccwpck_require__(49518);
+const stray_faults_1 = __nccwpck_require__(89074);
 const verify_command_1 = __nccwpck_require__(96618);
 const progress = (message) => process.stderr.write(`${message}\n`);
 function readCompose(file) {
@@ -70731,7 +70732,8 @@ async function runInit(flags) {
     progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: infra-verify verify`);
     return verify_command_1.EXIT.ok;
 }
-function initCommand(setExitCode) {
+/** strayFault: the CLI's safety net (see stray-faults.ts); init has nothing to tear down. */
+function initCommand(setExitCode, strayFault) {
     return (0, verify_command_1.withStackOptions)(new commander_1.Command('init')
         .exitOverride()
         .description('inspect a running stack (and its compose file) and write an infra-spec.yml that it passes'))
@@ -70745,7 +70747,7 @@ function initCommand(setExitCode) {
                 ...flags,
                 runtime: (await (0, runtime_1.resolveRuntimeName)(flags.runtime)),
             };
-            setExitCode(await runInit(resolved));
+            setExitCode(await (0, stray_faults_1.untilStrayFault)(runInit(resolved), strayFault, verify_command_1.EXIT.failed));
         }
         catch (error) {
             process.stderr.write(`infra-verify init: ${(0, errors_1.errorMessage)(error)}\n`);
@@ -70900,6 +70902,8 @@ function withoutControlSequences(text) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.notReadyServices = notReadyServices;
+exports.seenByProtocol = seenByProtocol;
+exports.servicesSeenAtReadiness = servicesSeenAtReadiness;
 const SERVERS = ['zookeeper', 'kafka', 'cassandra'];
 /** The services that did not come up, with what was seen: empty when the stack is ready. */
 function notReadyServices(readiness) {
@@ -70914,6 +70918,32 @@ function notReadyServices(readiness) {
     const failed = entries.flatMap(([service, state]) => state.ok ? [] : [{ service, message: state.error }]);
     const badExits = Object.entries(readiness.others).flatMap(([service, state]) => state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : []);
     return [...failed, ...badExits];
+}
+/**
+ * A server seen by its protocol only (runtime existing): without a container there is no state
+ * to read, so one that does not answer is absent. The containerName is the endpoint it answers on.
+ */
+function seenByProtocol(service, endpoint, answered) {
+    return answered
+        ? { service, containerName: endpoint, state: 'running', health: 'healthy' }
+        : { service, containerName: endpoint, state: 'missing' };
+}
+/**
+ * The services of a stack seen by protocol only, as readiness has just seen them. Asking the
+ * servers again would cost a connect timeout each for those that did not answer, past the
+ * deadline the user set.
+ */
+function servicesSeenAtReadiness(readiness, endpoints) {
+    const endpointOf = {
+        zookeeper: endpoints.zookeeper,
+        kafka: endpoints.kafkaBrokers.join(','),
+        cassandra: endpoints.cassandraContactPoints.join(','),
+    };
+    return SERVERS.flatMap((server) => {
+        const state = readiness[server];
+        const service = readiness.serviceOf[server];
+        return state && service ? [seenByProtocol(service, endpointOf[server], state.ok)] : [];
+    });
 }
 
 
@@ -71594,6 +71624,7 @@ const probe_target_1 = __nccwpck_require__(39155);
 const cassandra_2 = __nccwpck_require__(78793);
 const kafka_1 = __nccwpck_require__(22589);
 const cluster_1 = __nccwpck_require__(59713);
+const readiness_1 = __nccwpck_require__(97625);
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
@@ -71637,7 +71668,10 @@ const clusterScope = (spec) => ({
 exports.clusterScope = clusterScope;
 async function observeLive(runtime, readiness, clients, scope) {
     const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
-        (0, observe_1.observe)(() => runtime.services()),
+        // Without a lifecycle there are no containers: readiness has already asked every server.
+        runtime.hasLifecycle
+            ? (0, observe_1.observe)(() => runtime.services())
+            : (0, observe_1.observe)(async () => (0, readiness_1.servicesSeenAtReadiness)(readiness, runtime.endpoints)),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper)),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
         withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
@@ -73819,6 +73853,7 @@ exports.ExistingRuntime = void 0;
 // A stack that is already running somewhere reachable: endpoints only, no containers and no
 // lifecycle. Services are observed by their protocols; persistence cannot be tested here.
 const runtime_1 = __nccwpck_require__(12997);
+const readiness_1 = __nccwpck_require__(97625);
 const cassandra_1 = __nccwpck_require__(12454);
 const kafka_1 = __nccwpck_require__(74234);
 const zookeeper_1 = __nccwpck_require__(7910);
@@ -73867,14 +73902,8 @@ class ExistingRuntime {
 }
 exports.ExistingRuntime = ExistingRuntime;
 async function byProtocol(service, endpoint, answer) {
-    try {
-        await answer();
-        return { service, containerName: endpoint, state: 'running', health: 'healthy' };
-    }
-    catch {
-        // Without a container there is no state to read: an endpoint that does not answer is absent.
-        return { service, containerName: endpoint, state: 'missing' };
-    }
+    const answered = await answer().then(() => true, () => false);
+    return (0, readiness_1.seenByProtocol)(service, endpoint, answered);
 }
 
 
@@ -77233,6 +77262,7 @@ function interpolate(value, env) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.catchStrayFaults = catchStrayFaults;
+exports.untilStrayFault = untilStrayFault;
 // The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
 // unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
 // the process with a stack trace, no report and the stack left up. Caught here instead: the user
@@ -77256,6 +77286,14 @@ function catchStrayFaults(tell, debug) {
         process.on('uncaughtException', caught);
         process.on('unhandledRejection', caught);
     });
+}
+/**
+ * A command that has no teardown of its own ends as soon as the net catches a fault, with
+ * `onFault` (its exit code): the cause is already printed, and what the command still had
+ * running is not worth waiting for.
+ */
+function untilStrayFault(work, strayFault, onFault) {
+    return strayFault ? Promise.race([work, strayFault.then(() => onFault)]) : work;
 }
 
 
@@ -94297,7 +94335,8 @@ function buildProgram(setExitCode, strayFault) {
         .description('Prove that the ChatBattle Kafka + Cassandra stack is what its repository says it is')
         .exitOverride()
         .showHelpAfterError();
-    const action = (run) => async (options) => setExitCode(await run(options));
+    // verify hears of a fault itself (its report and teardown come first); the others just end.
+    const action = (run) => async (options) => setExitCode(await (0, stray_faults_1.untilStrayFault)(run(options), strayFault, verify_command_1.EXIT.failed));
     program
         .command('up')
         .description('start the stack and wait until it is ready')
@@ -94327,7 +94366,7 @@ function buildProgram(setExitCode, strayFault) {
         .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
         .action(action(cql));
     program.addCommand((0, verify_command_1.verifyCommand)(setExitCode, strayFault));
-    program.addCommand((0, init_command_1.initCommand)(setExitCode));
+    program.addCommand((0, init_command_1.initCommand)(setExitCode, strayFault));
     return program;
 }
 async function main(argv, strayFault) {

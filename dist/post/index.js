@@ -33074,6 +33074,7 @@ exports.runCommand = runCommand;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.catchStrayFaults = catchStrayFaults;
+exports.untilStrayFault = untilStrayFault;
 // The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
 // unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
 // the process with a stack trace, no report and the stack left up. Caught here instead: the user
@@ -33097,6 +33098,14 @@ function catchStrayFaults(tell, debug) {
         process.on('uncaughtException', caught);
         process.on('unhandledRejection', caught);
     });
+}
+/**
+ * A command that has no teardown of its own ends as soon as the net catches a fault, with
+ * `onFault` (its exit code): the cause is already printed, and what the command still had
+ * running is not worth waiting for.
+ */
+function untilStrayFault(work, strayFault, onFault) {
+    return strayFault ? Promise.race([work, strayFault.then(() => onFault)]) : work;
 }
 
 

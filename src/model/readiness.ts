@@ -1,6 +1,7 @@
 // Whether the stack came up: one Observed per server the spec declares and per one-shot
 // service, and the list of what did not come up that every report leads with.
 import type { Observed } from './observed';
+import type { Endpoints, ServiceObservation } from './runtime';
 
 const SERVERS = ['zookeeper', 'kafka', 'cassandra'] as const;
 
@@ -37,4 +38,39 @@ export function notReadyServices(readiness: StackReadiness): NotReady[] {
     state.ok && state.value !== 0 ? [{ service, message: `exited with code ${state.value}` }] : [],
   );
   return [...failed, ...badExits];
+}
+
+/**
+ * A server seen by its protocol only (runtime existing): without a container there is no state
+ * to read, so one that does not answer is absent. The containerName is the endpoint it answers on.
+ */
+export function seenByProtocol(
+  service: string,
+  endpoint: string,
+  answered: boolean,
+): ServiceObservation {
+  return answered
+    ? { service, containerName: endpoint, state: 'running', health: 'healthy' }
+    : { service, containerName: endpoint, state: 'missing' };
+}
+
+/**
+ * The services of a stack seen by protocol only, as readiness has just seen them. Asking the
+ * servers again would cost a connect timeout each for those that did not answer, past the
+ * deadline the user set.
+ */
+export function servicesSeenAtReadiness(
+  readiness: StackReadiness,
+  endpoints: Endpoints,
+): ServiceObservation[] {
+  const endpointOf: Record<(typeof SERVERS)[number], string> = {
+    zookeeper: endpoints.zookeeper,
+    kafka: endpoints.kafkaBrokers.join(','),
+    cassandra: endpoints.cassandraContactPoints.join(','),
+  };
+  return SERVERS.flatMap((server) => {
+    const state = readiness[server];
+    const service = readiness.serviceOf[server];
+    return state && service ? [seenByProtocol(service, endpointOf[server], state.ok)] : [];
+  });
 }

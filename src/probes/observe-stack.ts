@@ -36,7 +36,7 @@ import {
   tombstone,
 } from './kafka';
 import { observeCassandraCluster, observeKafkaCluster } from './cluster';
-import type { StackReadiness } from '../model/readiness';
+import { servicesSeenAtReadiness, type StackReadiness } from '../model/readiness';
 
 /** A persistence marker survives only in a failed run; this TTL is its safety net. */
 const MARKER_TTL_SECONDS = 3600;
@@ -114,7 +114,10 @@ export async function observeLive(
   scope: ClusterScope,
 ): Promise<LiveState> {
   const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
-    observe(() => runtime.services()),
+    // Without a lifecycle there are no containers: readiness has already asked every server.
+    runtime.hasLifecycle
+      ? observe(() => runtime.services())
+      : observe(async () => servicesSeenAtReadiness(readiness, runtime.endpoints)),
     ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
     withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
     withClient(clients.cassandra, (client) => observeSchema(client)),

@@ -8,6 +8,7 @@ import {
   type ServiceObservation,
   type StopRecord,
 } from '../model/runtime';
+import { seenByProtocol } from '../model/readiness';
 import { cassandraReady } from '../protocol/cassandra';
 import { kafkaReady } from '../protocol/kafka';
 import { zookeeperReady } from '../protocol/zookeeper';
@@ -68,11 +69,9 @@ async function byProtocol(
   endpoint: string,
   answer: () => Promise<unknown>,
 ): Promise<ServiceObservation> {
-  try {
-    await answer();
-    return { service, containerName: endpoint, state: 'running', health: 'healthy' };
-  } catch {
-    // Without a container there is no state to read: an endpoint that does not answer is absent.
-    return { service, containerName: endpoint, state: 'missing' };
-  }
+  const answered = await answer().then(
+    () => true,
+    () => false,
+  );
+  return seenByProtocol(service, endpoint, answered);
 }
