@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TwinConfigError, findRepoRoot, twinConfig } from '../../src/runtime/local/config';
 import { parseDotenv } from '../../src/model/dotenv';
+import { kafkaClusterId } from '../../src/runtime/local/servers';
 
 function fakeRepo(env: string): string {
   const root = mkdtempSync(join(tmpdir(), 'twin-config-'));
@@ -78,5 +79,15 @@ describe('findRepoRoot', () => {
 
   it('says what it looked for when there is no repository above', () => {
     expect(() => findRepoRoot(tmpdir())).toThrow(/cannot find the infra-verify repository/);
+  });
+});
+
+describe('the KRaft cluster id', () => {
+  // kafka-storage's argument parser takes an id that starts with '-' for an option: one random
+  // id in 64 did, and the KRaft twin then failed to format its storage.
+  it('is 16 random bytes in base64url that never start with a dash', () => {
+    const ids = Array.from({ length: 2000 }, kafkaClusterId);
+    expect(ids.filter((id) => !/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

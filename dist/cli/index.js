@@ -75134,6 +75134,7 @@ exports.kafkaLaunch = kafkaLaunch;
 exports.cassandraLaunch = cassandraLaunch;
 exports.serverLaunches = serverLaunches;
 exports.kraftFormatArgs = kraftFormatArgs;
+exports.kafkaClusterId = kafkaClusterId;
 // The three long-running servers of the twin: their config files and JVM command lines.
 // Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
 const node_crypto_1 = __nccwpck_require__(77598);
@@ -75371,7 +75372,6 @@ function serverLaunches(config, jammJar, kraft = false) {
 function kraftFormatArgs(config, launch) {
     const paths = (0, config_1.twinPaths)(config);
     const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1];
-    const clusterId = (0, node_crypto_1.randomBytes)(16).toString('base64url');
     return [
         ...LEAN_JVM,
         `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
@@ -75379,8 +75379,19 @@ function kraftFormatArgs(config, launch) {
         (0, node_path_1.join)(paths.kafkaLib, '*'),
         'kafka.tools.StorageTool',
         'format',
-        ...['--cluster-id', clusterId, '--config', propertiesFile, '--ignore-formatted'],
+        ...['--cluster-id', kafkaClusterId(), '--config', propertiesFile, '--ignore-formatted'],
     ];
+}
+/**
+ * A random id as Kafka's own Uuid.randomUuid makes it: 16 bytes in base64url, never starting
+ * with '-', which kafka-storage's argument parser would read as an option (1 id in 64).
+ */
+function kafkaClusterId() {
+    for (;;) {
+        const id = (0, node_crypto_1.randomBytes)(16).toString('base64url');
+        if (!id.startsWith('-'))
+            return id;
+    }
 }
 
 

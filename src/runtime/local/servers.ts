@@ -306,7 +306,6 @@ export function serverLaunches(
 export function kraftFormatArgs(config: TwinConfig, launch: ServerLaunch): string[] {
   const paths = twinPaths(config);
   const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1] as string;
-  const clusterId = randomBytes(16).toString('base64url');
   return [
     ...LEAN_JVM,
     `-Dlog4j.configuration=file:${join(paths.staticConf, 'log4j.properties')}`,
@@ -314,6 +313,17 @@ export function kraftFormatArgs(config: TwinConfig, launch: ServerLaunch): strin
     join(paths.kafkaLib, '*'),
     'kafka.tools.StorageTool',
     'format',
-    ...['--cluster-id', clusterId, '--config', propertiesFile, '--ignore-formatted'],
+    ...['--cluster-id', kafkaClusterId(), '--config', propertiesFile, '--ignore-formatted'],
   ];
+}
+
+/**
+ * A random id as Kafka's own Uuid.randomUuid makes it: 16 bytes in base64url, never starting
+ * with '-', which kafka-storage's argument parser would read as an option (1 id in 64).
+ */
+export function kafkaClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
