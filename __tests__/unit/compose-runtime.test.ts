@@ -183,11 +183,38 @@ describe('ComposeRuntime', () => {
     expect(records[1]?.stopMs).toBeGreaterThanOrEqual(8900);
   });
 
+  it.each([
+    ['stops a stack that is already up before starting it again', 'running', ['stop', 'up']],
+    ['starts a stack that is stopped or absent at once', 'exited', ['up']],
+  ])('%s', async (_name, state, expected) => {
+    // A plain up on a running stack re-runs the inits but not their running dependents, which
+    // then look started before them.
+    const { run, calls } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      if (args.includes('config')) return ok(CONFIG);
+      if (args[0] === 'compose' && args.includes('ps'))
+        return ok(
+          JSON.stringify({ ID: 'k', Name: 'chatbattle-kafka', Service: 'kafka', State: state }),
+        );
+      return ok('');
+    });
+    await new ComposeRuntime({ project, run, ports }).up(() => undefined, Date.now() + 60_000);
+    const lifecycle = calls
+      .map((call) => call.args.find((arg) => arg === 'stop' || arg === 'up'))
+      .filter((verb) => verb !== undefined);
+    expect(lifecycle).toEqual(expected);
+    // the look, the stop and the up all within the run's deadline
+    const bounded = calls.filter((call) => ['ps', 'stop', 'up'].some((v) => call.args.includes(v)));
+    expect(bounded.map((call) => (call.timeoutMs ?? Infinity) <= 60_000)).toEqual(
+      bounded.map(() => true),
+    );
+  });
+
   it('reports a failed compose command with its exit code and the end of stderr', async () => {
     const { run } = scripted((_file, args) => {
       if (args.includes('version')) return ok('Docker Compose version v2.29.7');
       if (args.includes('config')) return ok(CONFIG);
-      if (args[0] === 'ps') return ok('');
+      if (args.includes('ps')) return ok('');
       return {
         exitCode: 1,
         stdout: '',

@@ -32550,6 +32550,7 @@ const runtime_1 = __nccwpck_require__(2997);
 const args_1 = __nccwpck_require__(1378);
 const plain_text_1 = __nccwpck_require__(4461);
 const command_1 = __nccwpck_require__(8210);
+const run_command_1 = __nccwpck_require__(9162);
 const parse_1 = __nccwpck_require__(1940);
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
 const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
@@ -32597,11 +32598,21 @@ class ComposeRuntime {
         // Until compose says where this project's servers listen, there is nowhere to probe: the
         // default ports may belong to another stack (the one a conflict below is about).
         this.resolved = NOWHERE;
-        await this.refuseForeignContainers(command);
-        progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
         // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
         // timeout as one that starts and never turns ready.
-        const timeoutMs = deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
+        const remainingMs = () => deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
+        await this.refuseForeignContainers(command, remainingMs());
+        // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves their
+        // running dependents alone, which then look started before them (verify after `infra-verify
+        // up` failed services.start-order). Stopped first, as the persistence restart does, every
+        // service starts in the order the run is there to check; the data is kept.
+        const ps = await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps', remainingMs());
+        if ((0, parse_1.parsePs)(ps).some((container) => container.state === 'running')) {
+            progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
+            await this.stopAll(command, progress, remainingMs());
+        }
+        progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
+        const timeoutMs = remainingMs();
         try {
             await this.exec((0, args_1.upArgs)(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
         }
@@ -32627,8 +32638,7 @@ class ComposeRuntime {
         const running = (await this.containers()).filter((service) => service.state === 'running');
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
-        const timeout = this.options.stopTimeoutSeconds ?? 60;
-        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', timeout * 1000 + STOP_MARGIN_MS, undefined, streamTo(progress));
+        await this.stopAll(command, progress, Infinity);
         const after = await this.containers();
         // Each container's own FinishedAt times its stop; compose stops several at once.
         return running.map(({ service }) => {
@@ -32655,6 +32665,11 @@ class ComposeRuntime {
         const command = await this.compose();
         const result = await this.options.run(command.file, (0, args_1.logsArgs)(command, this.options.project, service, lines), { cwd: this.options.project.directory });
         return `${result.stdout}${result.stderr}`.trimEnd();
+    }
+    /** `compose stop`, within the stop timeout and limitMs, whichever ends first. */
+    async stopAll(command, progress, limitMs) {
+        const timeout = this.options.stopTimeoutSeconds ?? 60;
+        await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', Math.min(timeout * 1000 + STOP_MARGIN_MS, limitMs), undefined, streamTo(progress));
     }
     async containers() {
         const command = await this.compose();
@@ -32719,11 +32734,12 @@ class ComposeRuntime {
      * engine. When another project holds one of those names, `up` would fail on it, or worse,
      * a later `down` could be taken to mean that stack: refuse before touching anything.
      */
-    async refuseForeignContainers(command) {
-        const names = (0, parse_1.parseContainerNames)(await this.exec((0, args_1.configArgs)(command, this.options.project), 'config'));
+    async refuseForeignContainers(command, limitMs) {
+        const quickMs = Math.min(run_command_1.QUICK_COMMAND_TIMEOUT_MS, limitMs);
+        const names = (0, parse_1.parseContainerNames)(await this.exec((0, args_1.configArgs)(command, this.options.project), 'config', quickMs));
         if (names.size === 0)
             return;
-        const owners = (0, parse_1.parseContainerOwners)(await this.exec((0, args_1.containerOwnersArgs)(), 'ps', undefined, 'docker'));
+        const owners = (0, parse_1.parseContainerOwners)(await this.exec((0, args_1.containerOwnersArgs)(), 'ps', quickMs, 'docker'));
         for (const [name, service] of names) {
             const owner = owners.get(name);
             if (owner === undefined || owner === this.projectName)

@@ -24,6 +24,7 @@ import {
 } from './args';
 import { withoutControlSequences } from '../../model/plain-text';
 import { detectCompose, type ComposeCommand, type RunCommand } from './command';
+import { QUICK_COMMAND_TIMEOUT_MS } from './run-command';
 import {
   parseContainerNames,
   parseContainerOwners,
@@ -94,12 +95,22 @@ export class ComposeRuntime implements Runtime {
     // Until compose says where this project's servers listen, there is nowhere to probe: the
     // default ports may belong to another stack (the one a conflict below is about).
     this.resolved = NOWHERE;
-    await this.refuseForeignContainers(command);
-    progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
     // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
     // timeout as one that starts and never turns ready.
-    const timeoutMs =
+    const remainingMs = () =>
       deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
+    await this.refuseForeignContainers(command, remainingMs());
+    // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves their
+    // running dependents alone, which then look started before them (verify after `infra-verify
+    // up` failed services.start-order). Stopped first, as the persistence restart does, every
+    // service starts in the order the run is there to check; the data is kept.
+    const ps = await this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
+    if (parsePs(ps).some((container) => container.state === 'running')) {
+      progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
+      await this.stopAll(command, progress, remainingMs());
+    }
+    progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
+    const timeoutMs = remainingMs();
     try {
       await this.exec(
         upArgs(command, this.options.project),
@@ -133,14 +144,7 @@ export class ComposeRuntime implements Runtime {
     const running = (await this.containers()).filter((service) => service.state === 'running');
     progress(`stopping ${running.map((service) => service.service).join(', ')}`);
     const issuedAt = Date.now();
-    const timeout = this.options.stopTimeoutSeconds ?? 60;
-    await this.exec(
-      stopArgs(command, this.options.project, timeout),
-      'stop',
-      timeout * 1000 + STOP_MARGIN_MS,
-      undefined,
-      streamTo(progress),
-    );
+    await this.stopAll(command, progress, Infinity);
     const after = await this.containers();
     // Each container's own FinishedAt times its stop; compose stops several at once.
     return running.map(({ service }) => {
@@ -180,6 +184,18 @@ export class ComposeRuntime implements Runtime {
       { cwd: this.options.project.directory },
     );
     return `${result.stdout}${result.stderr}`.trimEnd();
+  }
+
+  /** `compose stop`, within the stop timeout and limitMs, whichever ends first. */
+  private async stopAll(command: ComposeCommand, progress: Progress, limitMs: number) {
+    const timeout = this.options.stopTimeoutSeconds ?? 60;
+    await this.exec(
+      stopArgs(command, this.options.project, timeout),
+      'stop',
+      Math.min(timeout * 1000 + STOP_MARGIN_MS, limitMs),
+      undefined,
+      streamTo(progress),
+    );
   }
 
   private async containers(): Promise<ContainerObservation[]> {
@@ -249,13 +265,14 @@ export class ComposeRuntime implements Runtime {
    * engine. When another project holds one of those names, `up` would fail on it, or worse,
    * a later `down` could be taken to mean that stack: refuse before touching anything.
    */
-  private async refuseForeignContainers(command: ComposeCommand): Promise<void> {
+  private async refuseForeignContainers(command: ComposeCommand, limitMs: number): Promise<void> {
+    const quickMs = Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs);
     const names = parseContainerNames(
-      await this.exec(configArgs(command, this.options.project), 'config'),
+      await this.exec(configArgs(command, this.options.project), 'config', quickMs),
     );
     if (names.size === 0) return;
     const owners = parseContainerOwners(
-      await this.exec(containerOwnersArgs(), 'ps', undefined, 'docker'),
+      await this.exec(containerOwnersArgs(), 'ps', quickMs, 'docker'),
     );
     for (const [name, service] of names) {
       const owner = owners.get(name);
