@@ -1,5 +1,16 @@
 // The bundled action, run as the runner runs it, against a stand-in `docker` that drives a real
 // twin (real ZooKeeper, Kafka, Cassandra). Each case ends with post, and nothing may be left.
+//
+// The real engine (__tests__/engine/, in every CI run) now proves the clean stack with its
+// outputs, reports, groups and live compose lines, an init that exits 1 and a server that never
+// turns healthy; those stand-in cases are gone. What stays here:
+// - compose v1 only: it is refused at `docker-compose version`, before any engine is touched,
+//   so an engine adds nothing; the stand-in prints what the real one does (Debian bookworm's
+//   docker-compose 1.29.2, which engine:up does not install: it would replace the machine's);
+// - the cases that never reach an engine: shell metacharacters in inputs, no spec file, static
+//   mode, runtime existing;
+// - a drifted topic's annotations and service-log groups, and keep-up: a real engine could run
+//   them, but the engine suite does not yet (each would add a full bring-up, about 90 s).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,108 +69,6 @@ function editFile(file: string, from: string, to: string): void {
   writeFileSync(file, text.replace(from, to));
 }
 
-describe('the action on a healthy stack', () => {
-  let job: Job;
-  let main: StepResult;
-
-  beforeAll(async () => {
-    job = await newJob('pass');
-    main = await runMain(job, {
-      'compose-file': 'docker-compose.yml',
-      spec: 'infra-spec.yml',
-      timeout: '240',
-    });
-  });
-
-  afterAll(async () => {
-    await expectTornDown(job);
-  });
-
-  it('passes, with every checklist section in the summary', () => {
-    // the summary and the step's output first: a failure then shows why, as a user would see it
-    const summary = keepSummary(job, 'summary-pass');
-    expect(summary).toMatch(/^## ✅ infra-verify: PASS/);
-    expect(main.stdout).not.toContain('::error');
-    expect(main.exitCode).toBe(0);
-    for (const section of [
-      'Infrastructure Services',
-      'Kafka Topics',
-      'Cassandra Schema',
-      'Data Persistence',
-    ]) {
-      expect(summary).toContain(`### ${section}`);
-    }
-    expect(summary).toContain('✅ Kafka data persists after restart');
-    expect(summary).toContain('### Timings');
-    expect(summary).not.toContain('❌');
-    expect(errorAnnotations(main.stdout)).toEqual([]);
-  });
-
-  it('folds each phase into a group and streams compose while it runs', () => {
-    const groups = [...main.stdout.matchAll(/^::group::infra-verify: (.+)$/gm)].map((m) => m[1]);
-    expect(groups).toEqual(['up', 'ready', 'observe', 'round trip', 'persistence', 'checks']);
-    const up = main.stdout.slice(
-      main.stdout.indexOf('::group::infra-verify: up'),
-      main.stdout.indexOf('::endgroup::'),
-    );
-    expect(up).toMatch(/^compose: starting zookeeper/m);
-    expect(up).toMatch(/^compose: cassandra-init exited 0/m);
-    // live: the first compose line arrived seconds before the last, not all at once at the end
-    const at = (text: string) => main.timeline.find(({ line }) => line.includes(text))?.at ?? NaN;
-    expect(
-      at('compose: cassandra-init exited 0') - at('compose: starting zookeeper'),
-    ).toBeGreaterThan(2000);
-  });
-
-  it('sets the outputs and writes both reports', () => {
-    const outputs = readFileCommand(job.files.output);
-    expect(outputs).toMatchObject({
-      'failure-reason': '',
-      'project-name': 'infra-verify-4242-1-verify',
-      'kafka-brokers': `127.0.0.1:${job.ports.kafka}`,
-      'cassandra-contact-points': `127.0.0.1:${job.ports.cassandra}`,
-      zookeeper: `127.0.0.1:${job.ports.zookeeper}`,
-    });
-    expect(outputs.result).toBe('pass');
-    expect(outputs.failed).toBe('0');
-    expect(Number(outputs.passed)).toBeGreaterThan(30);
-    const report = JSON.parse(readFileSync(outputs['report-json'] ?? '', 'utf8')) as {
-      result: string;
-      checks: unknown[];
-    };
-    expect(report.result).toBe('pass');
-    expect(report.checks).toHaveLength(Number(outputs.passed) + Number(outputs.skipped));
-    expect(readFileSync(outputs['report-junit'] ?? '', 'utf8')).toContain('<testsuites');
-  });
-
-  it('drives compose with a project name unique to the run, and learns ports from `port`', () => {
-    const calls = dockerCalls(job);
-    const up = calls.find((args) => args.includes('up'));
-    expect(up).toEqual([
-      'docker',
-      'compose',
-      '--project-name',
-      'infra-verify-4242-1-verify',
-      '--project-directory',
-      job.workspace,
-      '--file',
-      'docker-compose.yml',
-      'up',
-      '--detach',
-    ]);
-    expect(calls.filter((args) => args.includes('port')).map((args) => args.slice(-2))).toEqual(
-      expect.arrayContaining([
-        ['kafka', '9092'],
-        ['cassandra', '9042'],
-        ['zookeeper', '2181'],
-      ]),
-    );
-    // the persistence test stopped the stack once and brought it up again
-    expect(calls.filter((args) => args.includes('stop'))).toHaveLength(1);
-    expect(calls.filter((args) => args.includes('up'))).toHaveLength(2);
-  });
-});
-
 describe('the action on a stack whose topic drifted', () => {
   let job: Job;
   let main: StepResult;
@@ -207,80 +116,6 @@ describe('the action on a stack whose topic drifted', () => {
       /::group::logs: kafka-init \(exited, exit 0\)\n[^]*Creating topic channel-stats/,
     );
     expect(post.stdout).toContain('::endgroup::');
-  });
-});
-
-// An init that exits 1 and a server that never turns healthy are also proven on a real engine
-// (__tests__/engine/action-faults.test.ts). These stand-in cases stay while CI has no engine, so
-// that CI covers them.
-describe('the action when an init step fails', () => {
-  let job: Job;
-  let main: StepResult;
-
-  beforeAll(async () => {
-    job = await newJob('init');
-    writeFileSync(
-      join(job.workspace, 'infrastructure/kafka/create-topics.sh'),
-      // coloured, with the line clearing compose's own logs carry: none of it may reach the log
-      "#!/usr/bin/env bash\nprintf '\\033[2K\\033[31mError while executing topic command : Timed out waiting for a node assignment.\\033[0m\\n' >&2\nexit 1\n",
-    );
-    main = await runMain(job, { persistence: 'false', 'ttl-expiry': 'false', timeout: '60' });
-  });
-
-  it('fails the step, saying kafka-init exited 1, with its log folded in the summary', () => {
-    expect(main.exitCode).toBe(1);
-    expect(readFileCommand(job.files.output)['failure-reason']).toBe('not-ready');
-    expect(main.stdout).toMatch(
-      /::group::infra-verify: logs of kafka-init\n[^]*Timed out waiting for a node assignment[^]*::endgroup::/,
-    );
-    if (process.env.ACTION_TEST_SUMMARY_DIR) {
-      writeFileSync(join(process.env.ACTION_TEST_SUMMARY_DIR, 'failing-run.log'), main.stdout);
-    }
-    const summary = keepSummary(job, 'summary-init-failed');
-    expect(summary).toMatch(/^## ❌ infra-verify: FAIL/);
-    expect([main.stdout, summary].filter((text) => text.includes('\u001b'))).toEqual([]);
-    expect(summary).toMatch(/kafka-init[^\n]*exit(ed)? (code )?1/);
-    // the verifier looked at this stack, where the topics were never created
-    expect(summary).toContain('❌ `twitch-chat-messages` topic exists');
-    expect(summary).toContain('✅ Cassandra running and healthy');
-    expect(summary).toMatch(
-      /<details><summary>kafka-init<\/summary>[^]*Timed out waiting for a node assignment/,
-    );
-  });
-
-  it('tears down', async () => {
-    await expectTornDown(job);
-  });
-});
-
-describe('the action when a service never becomes healthy', () => {
-  let job: Job;
-  let main: StepResult;
-
-  beforeAll(async () => {
-    job = await newJob('unhealthy');
-    main = await runMain(
-      job,
-      // the timeout covers `up` too, which here starts the stand-in's whole twin
-      { persistence: 'false', 'ttl-expiry': 'false', timeout: '180' },
-      { FAKE_DOCKER_NEVER_HEALTHY: 'cassandra' },
-    );
-  });
-
-  it('fails the step and says Cassandra did not come up', () => {
-    expect(main.exitCode).toBe(1);
-    const summary = keepSummary(job, 'summary-unhealthy');
-    expect(summary).toContain('### Stack did not come up');
-    expect(summary).toMatch(/\*\*cassandra\*\*/);
-    expect(summary).toContain('✅ Kafka running and healthy');
-    expect(summary).toContain('⚠️ `twitch_chat` keyspace exists');
-    expect(main.stdout).toMatch(
-      /::error title=infra-verify%3A cassandra did not come up::cassandra is not ready/,
-    );
-  });
-
-  it('tears down', async () => {
-    await expectTornDown(job);
   });
 });
 

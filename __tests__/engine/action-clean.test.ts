@@ -2,6 +2,7 @@
 // stack: docker-compose.yml as users run it, on the private engine, with the local images.
 import { readFileSync } from 'node:fs';
 import {
+  errorAnnotations,
   readFileCommand,
   removeJob,
   runMain,
@@ -45,15 +46,54 @@ describe('the action on a clean stack on a real engine', () => {
 
   afterAll(() => removeJob(job));
 
-  it('passes every check', () => {
+  it('passes every check, with every checklist section in the summary', () => {
     const summary = readFileSync(job.files.summary, 'utf8');
     expect(summary).toMatch(/^## ✅ infra-verify: PASS/);
     expect(summary).not.toContain('❌');
     expect(main.exitCode).toBe(0);
+    expect(errorAnnotations(main.stdout)).toEqual([]);
+    for (const section of [
+      'Infrastructure Services',
+      'Kafka Topics',
+      'Cassandra Schema',
+      'Data Persistence',
+      'Timings',
+    ]) {
+      expect(summary).toContain(`### ${section}`);
+    }
+  });
+
+  it('sets the outputs and writes both reports', () => {
     const outputs = readFileCommand(job.files.output);
-    expect(outputs.result).toBe('pass');
-    expect(outputs.failed).toBe('0');
+    expect(outputs).toMatchObject({
+      result: 'pass',
+      failed: '0',
+      'failure-reason': '',
+      'project-name': PROJECT,
+      // where compose published them, as `docker compose port` said
+      'kafka-brokers': '127.0.0.1:9092',
+      'cassandra-contact-points': '127.0.0.1:9042',
+      zookeeper: '127.0.0.1:2181',
+    });
     expect(Number(outputs.passed)).toBeGreaterThan(30);
+    const report = JSON.parse(readFileSync(outputs['report-json'] ?? '', 'utf8')) as {
+      result: string;
+      checks: unknown[];
+    };
+    expect(report.result).toBe('pass');
+    expect(report.checks).toHaveLength(Number(outputs.passed) + Number(outputs.skipped));
+    expect(readFileSync(outputs['report-junit'] ?? '', 'utf8')).toContain('<testsuites');
+  });
+
+  it("folds each phase into a group and streams compose's lines while it runs", () => {
+    const groups = [...main.stdout.matchAll(/^::group::infra-verify: (.+)$/gm)].map((m) => m[1]);
+    expect(groups).toEqual(['up', 'ready', 'observe', 'round trip', 'persistence', 'checks']);
+    // live: ZooKeeper started seconds before cassandra-init could (it waits for Cassandra)
+    const at = (pattern: RegExp) => main.timeline.find(({ line }) => pattern.test(line))?.at ?? NaN;
+    expect(
+      at(/^compose: Container chatbattle-cassandra-init +Started/) -
+        at(/^compose: Container chatbattle-zookeeper +Started/),
+    ).toBeGreaterThan(2000);
   });
 
   it('proves persistence through a real stop and start of the containers', () => {

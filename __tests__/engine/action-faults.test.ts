@@ -109,7 +109,9 @@ describe('an init that exits 1', () => {
       script,
       text.replace(
         'set -euo pipefail\n',
-        'set -euo pipefail\necho "topics: broken on purpose" >&2\nexit 1\n',
+        // coloured, with the line clearing that compose's own logs carry: none of it may reach
+        // the log or the summary
+        "set -euo pipefail\nprintf '\\033[2K\\033[31mtopics: broken on purpose\\033[0m\\n' >&2\nexit 1\n",
       ),
     );
     run = finished(job, project, await runMain(job, inputs(project), engineEnv()));
@@ -118,8 +120,20 @@ describe('an init that exits 1', () => {
   it('fails, saying kafka-init exited 1, with its log tail in the summary', () => {
     expect(run.main.exitCode).toBe(1);
     expect(run.summary).toMatch(/kafka-init.*exit(ed)? (code )?1/);
-    expect(run.summary).toContain('topics: broken on purpose');
-    expect(readFileCommand(run.job.files.output).result).toBe('fail');
+    expect(run.summary).toMatch(
+      /<details><summary>kafka-init<\/summary>[^]*topics: broken on purpose/,
+    );
+    expect(run.main.stdout).toMatch(
+      /::group::infra-verify: logs of kafka-init\n[^]*topics: broken on purpose[^]*::endgroup::/,
+    );
+    expect([run.main.stdout, run.summary].filter((text) => text.includes('\u001b'))).toEqual([]);
+    // the verifier looked at this stack, where the topics were never created
+    expect(run.summary).toContain('❌ `twitch-chat-messages` topic exists');
+    expect(run.summary).toContain('✅ Cassandra running and healthy');
+    expect(readFileCommand(run.job.files.output)).toMatchObject({
+      result: 'fail',
+      'failure-reason': 'not-ready',
+    });
   });
 
   it('is torn down by post', async () => {

@@ -19,8 +19,6 @@
 //                              runs on one machine (two clones) never fight over a port
 //   FAKE_DOCKER_COMPOSE_V1     set: no compose v2 plugin (`docker compose` is an unknown command);
 //                              `docker-compose` (v1, beside this file) answers `version` only
-//   FAKE_DOCKER_NEVER_HEALTHY  a server (zookeeper|kafka|cassandra) that never becomes healthy:
-//                              its port is held while the twin starts, so it never runs
 // The init scripts come from the project directory's infrastructure/, as compose mounts them,
 // so a broken create-topics.sh there really fails kafka-init and a changed one really drifts.
 import { createHash } from 'node:crypto';
@@ -33,7 +31,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { LocalRuntime } from '../../../src/runtime/local/LocalRuntime';
@@ -76,7 +73,6 @@ interface ProjectState {
   name: string;
   directory: string;
   files: string[];
-  neverHealthy?: Server3;
   /** service -> how it stopped, while the project is stopped */
   stopped?: Record<string, { exitCode: number; finishedAt: string }>;
   startedAt: Record<string, string>;
@@ -162,7 +158,8 @@ async function compose(argv: string[]): Promise<number> {
   if (argv[0] === 'version') {
     return print(
       v1
-        ? 'docker-compose version 1.29.2, build 5becea4c\ndocker-py version: 5.0.0'
+        ? // what Debian bookworm's docker-compose 1.29.2-3 prints (checked on this machine)
+          'docker-compose version 1.29.2, build unknown\ndocker-py version: 5.0.3\nCPython version: 3.11.2'
         : `Docker Compose version ${COMPOSE_VERSION}`,
     );
   }
@@ -244,24 +241,19 @@ async function up(call: Invocation, files: string[], model: ComposeFile): Promis
   if (previous && previous.name !== call.name) {
     throw new Usage(`fake docker runs one project at a time; ${previous.name} is still up`);
   }
-  const neverHealthy = process.env.FAKE_DOCKER_NEVER_HEALTHY as Server3 | undefined;
   const state: ProjectState = {
     name: call.name,
     directory: call.directory,
     files,
-    ...(neverHealthy ? { neverHealthy } : {}),
     startedAt: previous?.startedAt ?? {},
   };
   writeState(state);
-  const blocker = neverHealthy ? await holdPort(fakePorts()[neverHealthy]) : undefined;
   const runtime = twin(state);
   let failure: Error | undefined;
   try {
     await runtime.up((message) => process.stderr.write(` ${message}\n`));
   } catch (error) {
     failure = error as Error;
-  } finally {
-    blocker?.close();
   }
   // The twin times its own services; a service it does not run (the sentinel) starts last.
   const now = new Date().toISOString();
@@ -282,20 +274,7 @@ async function up(call: Invocation, files: string[], model: ComposeFile): Promis
       `service "${failedInit.service}" didn't complete successfully: exit ${failedInit.exitCode}`,
     );
   }
-  if (neverHealthy) {
-    throw new Usage(
-      `dependency failed to start: container ${containerName(model, neverHealthy)} is unhealthy`,
-    );
-  }
   throw failure;
-}
-
-function holdPort(port: number): Promise<Server> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer((socket) => socket.destroy());
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolvePort(server));
-  });
 }
 
 const containerName = (model: ComposeFile, service: string) =>
@@ -328,7 +307,6 @@ async function containers(state: ProjectState, model: ComposeFile): Promise<Cont
     };
     const stopped = state.stopped?.[service];
     if (stopped) return { ...base, state: 'exited', health: '', ...stopped };
-    if (service === state.neverHealthy) return { ...base, state: 'running', health: 'unhealthy' };
     const hasHealthcheck = definition.healthcheck !== undefined;
     if (!twinView) {
       // a sentinel such as stack-ready runs once every init has exited 0
