@@ -105,6 +105,22 @@ async function servers(
   };
 }
 
+/** The CLI's flags for runtime existing at these endpoints. */
+function existingFlags(endpoints: Endpoints, timeoutSeconds: number): string[] {
+  return [
+    '--runtime',
+    'existing',
+    '--zookeeper',
+    endpoints.zookeeper,
+    '--kafka-brokers',
+    endpoints.kafka,
+    '--cassandra-contact-points',
+    endpoints.cassandra,
+    '--timeout',
+    String(timeoutSeconds),
+  ];
+}
+
 function existing(
   endpoints: Endpoints,
   timeoutSeconds: number,
@@ -114,16 +130,7 @@ function existing(
     cli: {
       args: [
         'verify',
-        '--runtime',
-        'existing',
-        '--zookeeper',
-        endpoints.zookeeper,
-        '--kafka-brokers',
-        endpoints.kafka,
-        '--cassandra-contact-points',
-        endpoints.cassandra,
-        '--timeout',
-        String(timeoutSeconds),
+        ...existingFlags(endpoints, timeoutSeconds),
         '--spec',
         REPO_SPEC,
         ...REPORT_ARGS,
@@ -406,20 +413,7 @@ export const CASES: HostileCase[] = [
   // Each would otherwise run for 20 s or more: a silent server, or a compose verb that hangs.
   commandFaultCase(
     'init',
-    (endpoints) => [
-      '--runtime',
-      'existing',
-      '--zookeeper',
-      endpoints.zookeeper,
-      '--kafka-brokers',
-      endpoints.kafka,
-      '--cassandra-contact-points',
-      endpoints.cassandra,
-      '--timeout',
-      '20',
-      '--out',
-      'out/drafted-spec.yml',
-    ],
+    (endpoints) => [...existingFlags(endpoints, 20), '--out', 'out/drafted-spec.yml'],
     {},
   ),
   commandFaultCase('up', () => ['--runtime', 'compose', '--timeout', '20'], {
