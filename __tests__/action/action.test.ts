@@ -2,22 +2,19 @@
 // twin (real ZooKeeper, Kafka, Cassandra). Each case ends with post, and nothing may be left.
 //
 // The real engine (__tests__/engine/, in every CI run) now proves the clean stack with its
-// outputs, reports, groups and live compose lines, an init that exits 1 and a server that never
-// turns healthy; those stand-in cases are gone. What stays here:
+// outputs, reports, groups and live compose lines, drift with its annotations and log groups,
+// keep-up, an init that exits 1 and a server that never turns healthy; those stand-in cases are
+// gone. What stays here:
 // - compose v1 only: it is refused at `docker-compose version`, before any engine is touched,
 //   so an engine adds nothing; the stand-in prints what the real one does (Debian bookworm's
 //   docker-compose 1.29.2, which engine:up does not install: it would replace the machine's);
 // - the cases that never reach an engine: shell metacharacters in inputs, no spec file, static
-//   mode, runtime existing;
-// - a drifted topic's annotations and service-log groups, and keep-up: a real engine could run
-//   them, but the engine suite does not yet (each would add a full bring-up, about 90 s).
-import { spawnSync } from 'node:child_process';
+//   mode, runtime existing.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   dockerCalls,
   errorAnnotations,
-  fakeDockerEnv,
   newJob,
   processesOf,
   readFileCommand,
@@ -25,7 +22,6 @@ import {
   runMain,
   runPost,
   type Job,
-  type StepResult,
 } from './runner';
 
 jest.setTimeout(400_000);
@@ -41,20 +37,6 @@ function keepSummary(job: Job, name: string): string {
   return summary;
 }
 
-/** post ran clean: exit 0, `down --volumes --remove-orphans` sent, no JVM of that twin left. */
-async function expectTornDown(job: Job, env: NodeJS.ProcessEnv = {}): Promise<StepResult> {
-  const post = await runPost(job, env);
-  expect(post.exitCode).toBe(0);
-  expect(post.stdout).toMatch(
-    /::group::infra-verify: teardown\n[^]*removing project[^]*::endgroup::/,
-  );
-  const down = dockerCalls(job).find((args) => args.includes('down'));
-  expect(down?.slice(-3)).toEqual(['down', '--volumes', '--remove-orphans']);
-  expect(processesOf(job)).toEqual([]);
-  removeJob(job);
-  return post;
-}
-
 function lineOf(file: string, text: string): number {
   return (
     readFileSync(file, 'utf8')
@@ -68,56 +50,6 @@ function editFile(file: string, from: string, to: string): void {
   expect(text).toContain(from);
   writeFileSync(file, text.replace(from, to));
 }
-
-describe('the action on a stack whose topic drifted', () => {
-  let job: Job;
-  let main: StepResult;
-
-  beforeAll(async () => {
-    job = await newJob('drift');
-    // kafka-init creates channel-stats without compaction: the live topic drifts from the spec
-    editFile(
-      join(job.workspace, 'infrastructure/kafka/create-topics.sh'),
-      'cleanup.policy=compact',
-      'cleanup.policy=delete',
-    );
-    main = await runMain(job, { persistence: 'false', 'ttl-expiry': 'false' });
-  });
-
-  it('fails the step and names the drift in the summary', () => {
-    expect(main.exitCode).toBe(1);
-    const summary = keepSummary(job, 'summary-fail');
-    expect(summary).toMatch(/^## ❌ infra-verify: FAIL/);
-    expect(summary).toContain('❌ Log compaction enabled');
-    expect(summary).toContain('### Failures');
-    expect(summary).toMatch(/channel-stats: cleanup\.policy expected compact, found delete/);
-    expect(summary).toContain('✅ `twitch-chat-messages` topic exists');
-    expect(readFileCommand(job.files.output)).toMatchObject({
-      result: 'fail',
-      'failure-reason': 'drift',
-    });
-  });
-
-  it('annotates the spec line of the drifted config', () => {
-    const annotations = errorAnnotations(main.stdout);
-    const drift = annotations.find((a) => a.message.includes('cleanup.policy'));
-    expect(drift?.properties).toMatchObject({
-      file: 'infra-spec.yml',
-      line: String(lineOf(join(job.workspace, 'infra-spec.yml'), 'cleanup.policy')),
-    });
-    expect(annotations.filter((a) => !a.message.includes('channel-stats'))).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/check\(s\) failed/) }),
-    ]);
-  });
-
-  it('prints every service log in a group and tears down', async () => {
-    const post = await expectTornDown(job);
-    expect(post.stdout).toMatch(
-      /::group::logs: kafka-init \(exited, exit 0\)\n[^]*Creating topic channel-stats/,
-    );
-    expect(post.stdout).toContain('::endgroup::');
-  });
-});
 
 describe('the action where only docker-compose v1 is installed', () => {
   it('refuses it with one clear error and starts nothing', async () => {
@@ -136,44 +68,6 @@ describe('the action where only docker-compose v1 is installed', () => {
     // it only ever asked for versions: nothing was started, listed or removed
     expect(calls.filter((args) => args[args.length - 1] !== 'version')).toEqual([]);
     await runPost(job, v1);
-    expect(processesOf(job)).toEqual([]);
-    removeJob(job);
-  });
-});
-
-describe('the action with keep-up', () => {
-  it('leaves the stack running after post, for later steps to use', async () => {
-    const job = await newJob('keep-up');
-    const main = await runMain(job, {
-      'keep-up': 'true',
-      persistence: 'false',
-      'ttl-expiry': 'false',
-    });
-    expect(main.exitCode).toBe(0);
-    const post = await runPost(job);
-    expect(post.exitCode).toBe(0);
-    expect(post.stdout).toContain(
-      'keep-up is set; project infra-verify-4242-1-verify keeps running',
-    );
-    expect(dockerCalls(job).some((args) => args.includes('down'))).toBe(false);
-    expect(processesOf(job).length).toBeGreaterThan(0);
-    // what a later step of the job would do by hand
-    const state = readFileCommand(job.files.state);
-    const down = spawnSync(
-      join(__dirname, 'fake-docker', 'docker'),
-      [
-        'compose',
-        '--project-name',
-        state['project-name'] ?? '',
-        '--project-directory',
-        job.workspace,
-        'down',
-        '--volumes',
-        '--remove-orphans',
-      ],
-      { env: { ...process.env, ...fakeDockerEnv(job) } },
-    );
-    expect(down.status).toBe(0);
     expect(processesOf(job)).toEqual([]);
     removeJob(job);
   });
