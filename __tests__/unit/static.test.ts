@@ -226,7 +226,7 @@ describe('static mode finds', () => {
       ),
     ).toEqual({
       'static.cassandra.healthcheck':
-        'cassandra: healthcheck expected a CQL query (cqlsh -e ...), found none',
+        'cassandra: healthcheck expected a CQL query or a node status (cqlsh -e ... / nodetool status), found none',
     });
   });
 

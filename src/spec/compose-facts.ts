@@ -1,12 +1,12 @@
 // `infra-verify init` reads the compose file for what a live stack cannot show: service names,
 // container names, readiness kinds, dependencies, volumes and the network. Pure: text in.
 import { parseDocument } from 'yaml';
+import { healthcheckCommand, PROTOCOL_HEALTHCHECKS } from './protocol-healthchecks';
 import { DEFAULT_ROLES, type DependencyCondition, type RoleName, type RoleSpec } from './types';
 import type { ComposeFacts } from './draft';
 
 interface RawService {
   container_name?: unknown;
-  image?: unknown;
   healthcheck?: { test?: unknown; disable?: unknown };
   restart?: unknown;
   depends_on?: unknown;
@@ -33,8 +33,10 @@ export function composeFacts(text: string): ComposeFacts {
     const healthcheck = s.healthcheck;
     services[name] = {
       ...(typeof s.container_name === 'string' ? { containerName: s.container_name } : {}),
-      ...(typeof s.image === 'string' ? { image: s.image } : {}),
       hasHealthcheck: Boolean(healthcheck?.test) && healthcheck?.disable !== true,
+      ...(healthcheck?.disable !== true && healthcheckCommand(healthcheck?.test)
+        ? { healthcheck: healthcheckCommand(healthcheck?.test) }
+        : {}),
       restartNo: s.restart === 'no',
       dependsOn: dependsOn(s.depends_on),
       volumes: namedVolumes(s.volumes, raw.volumes ?? {}),
@@ -99,19 +101,19 @@ function containerPorts(value: unknown): number[] {
 }
 
 /**
- * Which service plays each role: the one named like the role, else one whose image names it
- * and that publishes a port. Its port is the role's usual port when published, else the first.
+ * Which service plays each role in a draft: the one whose healthcheck speaks the role's protocol,
+ * else the service the spec's own default names. Never a guess from a name or an image: a
+ * `kafka-ui` is not a broker. Its port is the role's usual port when published, else the first.
  */
 export function rolesFromCompose(facts: ComposeFacts): Partial<Record<RoleName, RoleSpec>> {
   const roles: Partial<Record<RoleName, RoleSpec>> = {};
   for (const role of Object.keys(DEFAULT_ROLES) as RoleName[]) {
     const usual = DEFAULT_ROLES[role];
-    const candidates = Object.entries(facts.services).filter(
-      ([name, s]) =>
-        name === role || (s.publishedPorts.length > 0 && (s.image ?? '').includes(role)),
-    );
+    const services = Object.entries(facts.services);
     const [name, service] =
-      candidates.find(([candidate]) => candidate === role) ?? candidates[0] ?? [];
+      services.find(([, s]) => PROTOCOL_HEALTHCHECKS[role].pattern.test(s.healthcheck ?? '')) ??
+      services.find(([candidate]) => candidate === usual.service) ??
+      [];
     if (!name || !service) continue;
     const port = service.publishedPorts.includes(usual.port)
       ? usual.port

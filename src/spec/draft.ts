@@ -26,8 +26,9 @@ export interface ComposeFacts {
     string,
     {
       containerName?: string;
-      image?: string;
       hasHealthcheck: boolean;
+      /** the command the healthcheck runs */
+      healthcheck?: string;
       restartNo: boolean;
       dependsOn: Record<string, DependencyCondition>;
       /** named volume -> container path */

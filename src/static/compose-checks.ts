@@ -14,7 +14,8 @@ import {
 } from '../checks/outcome';
 import type { Env } from '../model/dotenv';
 import type { CheckResult, Section } from '../model/report';
-import type { ServiceSpec, Spec } from '../spec/types';
+import { healthcheckCommand, PROTOCOL_HEALTHCHECKS } from '../spec/protocol-healthchecks';
+import { roleOfService, type ServiceSpec, type Spec } from '../spec/types';
 import type { YamlPath } from '../spec/yaml-locations';
 import type { ComposeFile, ComposeService } from './compose-file';
 import { interpolate } from './interpolate';
@@ -73,7 +74,7 @@ const SERVICE_CHECKS: readonly ServiceCheckDef[] = [
     appliesTo: ({ declared }) => declared.ready === 'healthy',
     title: ({ name }) => `${name} healthcheck uses its protocol`,
     path: ['healthcheck', 'test'],
-    judge: (service, { name }) => healthcheckOutcome(name, service),
+    judge: (service, { name, spec }) => healthcheckOutcome(name, service, spec),
   },
   {
     suffix: 'depends-on',
@@ -196,40 +197,18 @@ function networkOutcome(
   return mismatch(name, 'network', network, names.join(', ') || 'the default network only');
 }
 
-/** What "uses the real protocol" means per server: a port that accepts connections is not enough. */
-const PROTOCOL_HEALTHCHECKS = [
-  {
-    kind: 'zookeeper',
-    pattern: /\b(srvr|ruok|mntr)\b/,
-    expected: 'a ZooKeeper four-letter word (srvr or ruok)',
-  },
-  {
-    kind: 'cassandra',
-    pattern: /\bcqlsh\b.*\s(-e|--execute)\b/,
-    expected: 'a CQL query (cqlsh -e ...)',
-  },
-  {
-    kind: 'kafka',
-    pattern: /kafka-broker-api-versions|kafka-topics|kafka-cluster|kafka-metadata/,
-    expected:
-      'a Kafka broker API call (kafka-broker-api-versions / kafka-topics --bootstrap-server)',
-  },
-] as const;
-
-function healthcheckOutcome(name: string, service: ComposeService): Outcome {
+/** A role's server (the spec says which service is which) must answer its own protocol; any
+ * other service declared healthy needs a healthcheck, whatever command it runs. */
+function healthcheckOutcome(name: string, service: ComposeService, spec: Spec): Outcome {
   const healthcheck = service.healthcheck;
-  const kind = PROTOCOL_HEALTHCHECKS.find(
-    ({ kind: k }) => (service.image ?? '').includes(k) || name.includes(k),
-  );
-  const expected = kind?.expected ?? 'a healthcheck';
+  const role = roleOfService(spec, name);
+  const protocol = role ? PROTOCOL_HEALTHCHECKS[role] : undefined;
+  const expected = protocol?.expected ?? 'a healthcheck';
   if (!healthcheck?.test || healthcheck.disable)
     return mismatch(name, 'healthcheck', expected, healthcheck?.disable ? 'disabled' : 'none');
-  const parts = Array.isArray(healthcheck.test) ? healthcheck.test : [healthcheck.test];
-  if (parts[0] === 'NONE') return mismatch(name, 'healthcheck', expected, 'disabled (NONE)');
-  const command = (parts[0] === 'CMD' || parts[0] === 'CMD-SHELL' ? parts.slice(1) : parts).join(
-    ' ',
-  );
-  if (!kind || kind.pattern.test(command))
+  const command = healthcheckCommand(healthcheck.test);
+  if (command === undefined) return mismatch(name, 'healthcheck', expected, 'disabled (NONE)');
+  if (!protocol || protocol.pattern.test(command))
     return pass(`${name}: healthcheck ${command}`, expected, command);
   return mismatch(name, 'healthcheck', expected, command);
 }
