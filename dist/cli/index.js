@@ -75541,6 +75541,7 @@ exports.rolesFromCompose = rolesFromCompose;
 // `infra-verify init` reads the compose file for what a live stack cannot show: service names,
 // container names, readiness kinds, dependencies, volumes and the network. Pure: text in.
 const yaml_1 = __nccwpck_require__(38815);
+const protocol_healthchecks_1 = __nccwpck_require__(29403);
 const types_1 = __nccwpck_require__(49518);
 const CONDITIONS = [
     'service_started',
@@ -75555,8 +75556,10 @@ function composeFacts(text) {
         const healthcheck = s.healthcheck;
         services[name] = {
             ...(typeof s.container_name === 'string' ? { containerName: s.container_name } : {}),
-            ...(typeof s.image === 'string' ? { image: s.image } : {}),
             hasHealthcheck: Boolean(healthcheck?.test) && healthcheck?.disable !== true,
+            ...(healthcheck?.disable !== true && (0, protocol_healthchecks_1.healthcheckCommand)(healthcheck?.test)
+                ? { healthcheck: (0, protocol_healthchecks_1.healthcheckCommand)(healthcheck?.test) }
+                : {}),
             restartNo: s.restart === 'no',
             dependsOn: dependsOn(s.depends_on),
             volumes: namedVolumes(s.volumes, raw.volumes ?? {}),
@@ -75613,15 +75616,18 @@ function containerPorts(value) {
     });
 }
 /**
- * Which service plays each role: the one named like the role, else one whose image names it
- * and that publishes a port. Its port is the role's usual port when published, else the first.
+ * Which service plays each role in a draft: the one whose healthcheck speaks the role's protocol,
+ * else the service the spec's own default names. Never a guess from a name or an image: a
+ * `kafka-ui` is not a broker. Its port is the role's usual port when published, else the first.
  */
 function rolesFromCompose(facts) {
     const roles = {};
     for (const role of Object.keys(types_1.DEFAULT_ROLES)) {
         const usual = types_1.DEFAULT_ROLES[role];
-        const candidates = Object.entries(facts.services).filter(([name, s]) => name === role || (s.publishedPorts.length > 0 && (s.image ?? '').includes(role)));
-        const [name, service] = candidates.find(([candidate]) => candidate === role) ?? candidates[0] ?? [];
+        const services = Object.entries(facts.services);
+        const [name, service] = services.find(([, s]) => protocol_healthchecks_1.PROTOCOL_HEALTHCHECKS[role].pattern.test(s.healthcheck ?? '')) ??
+            services.find(([candidate]) => candidate === usual.service) ??
+            [];
         if (!name || !service)
             continue;
         const port = service.publishedPorts.includes(usual.port)
@@ -76352,6 +76358,40 @@ function probeTarget(spec) {
 
 /***/ }),
 
+/***/ 29403:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PROTOCOL_HEALTHCHECKS = void 0;
+exports.healthcheckCommand = healthcheckCommand;
+exports.PROTOCOL_HEALTHCHECKS = {
+    zookeeper: {
+        pattern: /\b(srvr|ruok|mntr)\b/,
+        expected: 'a ZooKeeper four-letter word (srvr or ruok)',
+    },
+    cassandra: {
+        // nodetool talks to the node itself (JMX) and fails while it is not up, like cqlsh does.
+        pattern: /\bcqlsh\b.*\s(-e|--execute)\b|\bnodetool\b.*\b(status|statusbinary|info)\b/,
+        expected: 'a CQL query or a node status (cqlsh -e ... / nodetool status)',
+    },
+    kafka: {
+        pattern: /kafka-broker-api-versions|kafka-topics|kafka-cluster|kafka-metadata/,
+        expected: 'a Kafka broker API call (kafka-broker-api-versions / kafka-topics --bootstrap-server)',
+    },
+};
+/** A compose healthcheck's `test:` as the command it runs; undefined when it runs nothing. */
+function healthcheckCommand(test) {
+    const parts = (Array.isArray(test) ? test : [test]).map(String);
+    if (test === undefined || test === null || parts[0] === 'NONE')
+        return undefined;
+    return (parts[0] === 'CMD' || parts[0] === 'CMD-SHELL' ? parts.slice(1) : parts).join(' ');
+}
+
+
+/***/ }),
+
 /***/ 73979:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -76846,6 +76886,8 @@ exports.composeChecks = composeChecks;
 // judgement of the parsed compose file against the spec, its result pointing at a compose line.
 const node_path_1 = __nccwpck_require__(76760);
 const outcome_1 = __nccwpck_require__(34545);
+const protocol_healthchecks_1 = __nccwpck_require__(29403);
+const types_1 = __nccwpck_require__(49518);
 const interpolate_1 = __nccwpck_require__(7593);
 const SERVICES = 'Infrastructure Services';
 const SERVICE_CHECKS = [
@@ -76874,7 +76916,7 @@ const SERVICE_CHECKS = [
         appliesTo: ({ declared }) => declared.ready === 'healthy',
         title: ({ name }) => `${name} healthcheck uses its protocol`,
         path: ['healthcheck', 'test'],
-        judge: (service, { name }) => healthcheckOutcome(name, service),
+        judge: (service, { name, spec }) => healthcheckOutcome(name, service, spec),
     },
     {
         suffix: 'depends-on',
@@ -76957,35 +76999,19 @@ function networkOutcome(name, service, compose, network) {
         return (0, outcome_1.pass)(`${name}: on ${network}`, network, network);
     return (0, outcome_1.mismatch)(name, 'network', network, names.join(', ') || 'the default network only');
 }
-/** What "uses the real protocol" means per server: a port that accepts connections is not enough. */
-const PROTOCOL_HEALTHCHECKS = [
-    {
-        kind: 'zookeeper',
-        pattern: /\b(srvr|ruok|mntr)\b/,
-        expected: 'a ZooKeeper four-letter word (srvr or ruok)',
-    },
-    {
-        kind: 'cassandra',
-        pattern: /\bcqlsh\b.*\s(-e|--execute)\b/,
-        expected: 'a CQL query (cqlsh -e ...)',
-    },
-    {
-        kind: 'kafka',
-        pattern: /kafka-broker-api-versions|kafka-topics|kafka-cluster|kafka-metadata/,
-        expected: 'a Kafka broker API call (kafka-broker-api-versions / kafka-topics --bootstrap-server)',
-    },
-];
-function healthcheckOutcome(name, service) {
+/** A role's server (the spec says which service is which) must answer its own protocol; any
+ * other service declared healthy needs a healthcheck, whatever command it runs. */
+function healthcheckOutcome(name, service, spec) {
     const healthcheck = service.healthcheck;
-    const kind = PROTOCOL_HEALTHCHECKS.find(({ kind: k }) => (service.image ?? '').includes(k) || name.includes(k));
-    const expected = kind?.expected ?? 'a healthcheck';
+    const role = (0, types_1.roleOfService)(spec, name);
+    const protocol = role ? protocol_healthchecks_1.PROTOCOL_HEALTHCHECKS[role] : undefined;
+    const expected = protocol?.expected ?? 'a healthcheck';
     if (!healthcheck?.test || healthcheck.disable)
         return (0, outcome_1.mismatch)(name, 'healthcheck', expected, healthcheck?.disable ? 'disabled' : 'none');
-    const parts = Array.isArray(healthcheck.test) ? healthcheck.test : [healthcheck.test];
-    if (parts[0] === 'NONE')
+    const command = (0, protocol_healthchecks_1.healthcheckCommand)(healthcheck.test);
+    if (command === undefined)
         return (0, outcome_1.mismatch)(name, 'healthcheck', expected, 'disabled (NONE)');
-    const command = (parts[0] === 'CMD' || parts[0] === 'CMD-SHELL' ? parts.slice(1) : parts).join(' ');
-    if (!kind || kind.pattern.test(command))
+    if (!protocol || protocol.pattern.test(command))
         return (0, outcome_1.pass)(`${name}: healthcheck ${command}`, expected, command);
     return (0, outcome_1.mismatch)(name, 'healthcheck', expected, command);
 }

@@ -107146,6 +107146,40 @@ function probeTarget(spec) {
 
 /***/ }),
 
+/***/ 29403:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PROTOCOL_HEALTHCHECKS = void 0;
+exports.healthcheckCommand = healthcheckCommand;
+exports.PROTOCOL_HEALTHCHECKS = {
+    zookeeper: {
+        pattern: /\b(srvr|ruok|mntr)\b/,
+        expected: 'a ZooKeeper four-letter word (srvr or ruok)',
+    },
+    cassandra: {
+        // nodetool talks to the node itself (JMX) and fails while it is not up, like cqlsh does.
+        pattern: /\bcqlsh\b.*\s(-e|--execute)\b|\bnodetool\b.*\b(status|statusbinary|info)\b/,
+        expected: 'a CQL query or a node status (cqlsh -e ... / nodetool status)',
+    },
+    kafka: {
+        pattern: /kafka-broker-api-versions|kafka-topics|kafka-cluster|kafka-metadata/,
+        expected: 'a Kafka broker API call (kafka-broker-api-versions / kafka-topics --bootstrap-server)',
+    },
+};
+/** A compose healthcheck's `test:` as the command it runs; undefined when it runs nothing. */
+function healthcheckCommand(test) {
+    const parts = (Array.isArray(test) ? test : [test]).map(String);
+    if (test === undefined || test === null || parts[0] === 'NONE')
+        return undefined;
+    return (parts[0] === 'CMD' || parts[0] === 'CMD-SHELL' ? parts.slice(1) : parts).join(' ');
+}
+
+
+/***/ }),
+
 /***/ 47280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -107586,6 +107620,8 @@ exports.composeChecks = composeChecks;
 // judgement of the parsed compose file against the spec, its result pointing at a compose line.
 const node_path_1 = __nccwpck_require__(76760);
 const outcome_1 = __nccwpck_require__(34545);
+const protocol_healthchecks_1 = __nccwpck_require__(29403);
+const types_1 = __nccwpck_require__(49518);
 const interpolate_1 = __nccwpck_require__(7593);
 const SERVICES = 'Infrastructure Services';
 const SERVICE_CHECKS = [
@@ -107614,7 +107650,7 @@ const SERVICE_CHECKS = [
         appliesTo: ({ declared }) => declared.ready === 'healthy',
         title: ({ name }) => `${name} healthcheck uses its protocol`,
         path: ['healthcheck', 'test'],
-        judge: (service, { name }) => healthcheckOutcome(name, service),
+        judge: (service, { name, spec }) => healthcheckOutcome(name, service, spec),
     },
     {
         suffix: 'depends-on',
@@ -107697,35 +107733,19 @@ function networkOutcome(name, service, compose, network) {
         return (0, outcome_1.pass)(`${name}: on ${network}`, network, network);
     return (0, outcome_1.mismatch)(name, 'network', network, names.join(', ') || 'the default network only');
 }
-/** What "uses the real protocol" means per server: a port that accepts connections is not enough. */
-const PROTOCOL_HEALTHCHECKS = [
-    {
-        kind: 'zookeeper',
-        pattern: /\b(srvr|ruok|mntr)\b/,
-        expected: 'a ZooKeeper four-letter word (srvr or ruok)',
-    },
-    {
-        kind: 'cassandra',
-        pattern: /\bcqlsh\b.*\s(-e|--execute)\b/,
-        expected: 'a CQL query (cqlsh -e ...)',
-    },
-    {
-        kind: 'kafka',
-        pattern: /kafka-broker-api-versions|kafka-topics|kafka-cluster|kafka-metadata/,
-        expected: 'a Kafka broker API call (kafka-broker-api-versions / kafka-topics --bootstrap-server)',
-    },
-];
-function healthcheckOutcome(name, service) {
+/** A role's server (the spec says which service is which) must answer its own protocol; any
+ * other service declared healthy needs a healthcheck, whatever command it runs. */
+function healthcheckOutcome(name, service, spec) {
     const healthcheck = service.healthcheck;
-    const kind = PROTOCOL_HEALTHCHECKS.find(({ kind: k }) => (service.image ?? '').includes(k) || name.includes(k));
-    const expected = kind?.expected ?? 'a healthcheck';
+    const role = (0, types_1.roleOfService)(spec, name);
+    const protocol = role ? protocol_healthchecks_1.PROTOCOL_HEALTHCHECKS[role] : undefined;
+    const expected = protocol?.expected ?? 'a healthcheck';
     if (!healthcheck?.test || healthcheck.disable)
         return (0, outcome_1.mismatch)(name, 'healthcheck', expected, healthcheck?.disable ? 'disabled' : 'none');
-    const parts = Array.isArray(healthcheck.test) ? healthcheck.test : [healthcheck.test];
-    if (parts[0] === 'NONE')
+    const command = (0, protocol_healthchecks_1.healthcheckCommand)(healthcheck.test);
+    if (command === undefined)
         return (0, outcome_1.mismatch)(name, 'healthcheck', expected, 'disabled (NONE)');
-    const command = (parts[0] === 'CMD' || parts[0] === 'CMD-SHELL' ? parts.slice(1) : parts).join(' ');
-    if (!kind || kind.pattern.test(command))
+    if (!protocol || protocol.pattern.test(command))
         return (0, outcome_1.pass)(`${name}: healthcheck ${command}`, expected, command);
     return (0, outcome_1.mismatch)(name, 'healthcheck', expected, command);
 }
