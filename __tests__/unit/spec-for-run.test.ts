@@ -12,7 +12,7 @@ describe('specForRun', () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-spec-'));
     expect(() => specForRun(undefined, empty)).toThrow(NoSpecError);
     expect(() => specForRun(undefined, empty)).toThrow(
-      /infra-spec\.yml does not exist\. Write one from the running stack with `npx infra-verify init`.*builtin:milestone-1/,
+      /infra-spec\.yml does not exist\. Write one with `infra-verify init`.*`npx --yes github:chatbattle\/infra-verify#v1 init`.*builtin:milestone-1/,
     );
   });
 

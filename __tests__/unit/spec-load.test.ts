@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SPEC } from '../../src/spec/default';
-import { loadSpec, parseSpec, SpecError } from '../../src/spec/load';
+import { loadSpec, MissingSpecError, parseSpec, SpecError } from '../../src/spec/load';
 
 const REPO_SPEC = join(__dirname, '../../infra-spec.yml');
 const repoText = readFileSync(REPO_SPEC, 'utf8');
@@ -195,9 +195,22 @@ describe('a bad spec', () => {
     );
   });
 
-  it('reports a missing file as the cause and the fix', () => {
-    expect(() => loadSpec('/nonexistent/infra-spec.yml')).toThrow(
-      /cannot read the file \(ENOENT\); pass --spec/,
+  it('reports a missing file with its own message and the init command', () => {
+    const load = () => loadSpec('/nonexistent/infra-spec.yml');
+    expect(load).toThrow(MissingSpecError);
+    expect(load).toThrow(
+      /^no spec: \/nonexistent\/infra-spec\.yml does not exist\. Write one with `infra-verify init`.*`npx --yes github:chatbattle\/infra-verify#v1 init`\.$/,
     );
+    expect(load).not.toThrow(/Fix the entries above/);
+  });
+
+  it('refuses a spec that declares nothing to verify, naming what a spec needs', () => {
+    for (const text of ['version: 1\n', 'version: 1\ncompose: { services: {} }\nprobes: {}\n']) {
+      expect(problemsOf(text)).toContain(
+        '/: the spec declares nothing to verify; a spec needs at least one of: compose.services',
+      );
+    }
+    // One role alone is something to verify (its server must answer).
+    expect(parseSpec('version: 1\nkafka: {}\n', 'k.yml').spec.kafka?.service).toBe('kafka');
   });
 });

@@ -47,14 +47,21 @@ export interface VerifyReport {
   notReady?: { service: string; message: string }[];
 }
 
+/** True when no check passed: every one was skipped, or there was none. Such a run verified
+ * nothing, so it is never a pass (a gate is never green on nothing). */
+export function verifiedNothing(checks: readonly CheckResult[]): boolean {
+  return !checks.some((check) => check.status === 'pass');
+}
+
 /** A stack that did not come up fails the run even when no check failed (say up errored). */
 export function resultOf(
   checks: CheckResult[],
   notReady: readonly unknown[] = [],
 ): 'pass' | 'fail' {
-  // skip is neutral: it never makes a run fail (its reason is still reported)
+  // skip is neutral beside passes (its reason is still reported), but never a pass on its own
   return notReady.length > 0 ||
-    checks.some((check) => check.status === 'fail' || check.status === 'error')
+    checks.some((check) => check.status === 'fail' || check.status === 'error') ||
+    verifiedNothing(checks)
     ? 'fail'
     : 'pass';
 }

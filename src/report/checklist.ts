@@ -9,6 +9,10 @@ export const MARKS: Record<CheckStatus, string> = {
   error: '⚠️',
 };
 
+/** Why a run with no failure is still not a pass. */
+export const NOTHING_VERIFIED =
+  'Nothing was verified: every check was skipped (the reasons are above), so this is not a pass.';
+
 export interface Counts {
   total: number;
   passed: number;

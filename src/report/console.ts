@@ -1,6 +1,7 @@
 // The checklist as a person reads it in a terminal: the seed's sections, a mark per check,
 // the reason under every failure and next to every skip, and a one-line verdict.
 import type { VerifyReport } from '../model/report';
+import { failureReason } from './failure-reason';
 import { formatLocation } from '../model/source';
 import {
   checklist,
@@ -9,6 +10,7 @@ import {
   formatDuration,
   isProblem,
   MARKS,
+  NOTHING_VERIFIED,
 } from './checklist';
 
 export function renderConsole(report: VerifyReport): string {
@@ -31,6 +33,9 @@ export function renderConsole(report: VerifyReport): string {
     lines.push('');
   }
   const { result } = report;
+  if (failureReason(report) === 'nothing-verified') {
+    lines.push(NOTHING_VERIFIED);
+  }
   lines.push(
     `${result === 'pass' ? MARKS.pass : MARKS.fail} ${result.toUpperCase()}: ${describeCounts(countChecks(report.checks))}` +
       ` (runtime ${report.runtime}, ${formatDuration(report.durationMs)})`,

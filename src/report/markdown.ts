@@ -2,6 +2,7 @@
 // against actual, phase timings, and the log tails of failed services folded away.
 // Every value in it is inert text (markdown-text.ts), and the whole stays under GitHub's 1 MiB.
 import type { CheckResult, VerifyReport } from '../model/report';
+import { failureReason } from './failure-reason';
 import { formatLocation } from '../model/source';
 import {
   checklist,
@@ -10,6 +11,7 @@ import {
   formatDuration,
   isProblem,
   MARKS,
+  NOTHING_VERIFIED,
   verdict,
 } from './checklist';
 import { capped, fenced, inert } from './markdown-text';
@@ -51,6 +53,7 @@ function blocksOf(report: VerifyReport, warnOnly: string | undefined): Block[] {
       '',
       `**${describeCounts(countChecks(report.checks))}** · runtime ${inert(`\`${report.runtime}\``)} · ${formatDuration(report.durationMs)} · started ${inert(report.startedAt)}`,
       '',
+      ...(failureReason(report) === 'nothing-verified' ? [NOTHING_VERIFIED, ''] : []),
     ),
   ];
   if (report.notReady?.length) {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../model/errors';
 import { DEFAULT_SPEC } from './default';
-import { loadSpec, type LoadedSpec } from './load';
+import { INIT_HINT, loadSpec, type LoadedSpec } from './load';
 import type { Spec } from './types';
 
 export const DEFAULT_SPEC_FILE = 'infra-spec.yml';
@@ -24,9 +24,8 @@ export function specForRun(spec: string | undefined, workingDirectory: string): 
   const file = path.resolve(workingDirectory, spec || DEFAULT_SPEC_FILE);
   if (!spec && !existsSync(file)) {
     throw new NoSpecError(
-      `no spec: ${shownPath(file)} does not exist. Write one from the running stack with ` +
-        '`npx infra-verify init` (it inspects the stack and writes infra-spec.yml), or check ' +
-        `against ChatBattle's built-in spec with ${BUILTIN_PREFIX}milestone-1.`,
+      `no spec: ${shownPath(file)} does not exist. ${INIT_HINT} Or check against ` +
+        `ChatBattle's built-in spec with ${BUILTIN_PREFIX}milestone-1.`,
     );
   }
   return loadSpec(shownPath(file));

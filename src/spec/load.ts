@@ -2,6 +2,7 @@
 // file:line:column, JSON pointer, and what would be accepted there.
 import { UserError } from '../model/errors';
 import Ajv, { type ErrorObject } from 'ajv';
+import { existsSync } from 'node:fs';
 import { formatLocation, type SourceLocation } from '../model/source';
 import { SPEC_SCHEMA } from './schema';
 import { readTextFile, TextFileProblem } from './text-file';
@@ -50,6 +51,26 @@ export class SpecError extends UserError {
   }
 }
 
+/** How a newcomer gets a first spec, without installing anything from a registry. */
+export const INIT_HINT =
+  'Write one with `infra-verify init` (it drafts infra-spec.yml from the running stack and its ' +
+  'compose file), or without installing: `npx --yes github:chatbattle/infra-verify#v1 init`.';
+
+/** A spec file that is not there: not a list of problems to fix, but a file to write. */
+export class MissingSpecError extends SpecError {
+  constructor(file: string) {
+    super(file, [{ pointer: '', message: 'the spec file does not exist' }]);
+    this.name = 'MissingSpecError';
+    this.message = `no spec: ${file} does not exist. ${INIT_HINT}`;
+  }
+}
+
+/** What a spec must declare for a run to judge anything. */
+const NOTHING_DECLARED =
+  'the spec declares nothing to verify; a spec needs at least one of: compose.services (each ' +
+  'service and how it is ready), kafka (its service, port and topics), cassandra (its service, ' +
+  'port and keyspaces), zookeeper (its service and port)';
+
 /** A value from the file, quoted short: an error shows where and what, not the content. */
 export function excerpt(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -79,6 +100,7 @@ const validate = new Ajv({ allErrors: true, useDefaults: true, verbose: true }).
 );
 
 export function loadSpec(file: string): LoadedSpec {
+  if (!existsSync(file)) throw new MissingSpecError(file);
   let text: string;
   try {
     text = readTextFile(file);
@@ -223,6 +245,10 @@ function describeType(value: unknown): string {
  * columns, and names that must be unique. */
 function crossReferenceProblems(spec: Spec): { path: YamlPath; message: string }[] {
   const problems: { path: YamlPath; message: string }[] = [];
+  const roles = [spec.zookeeper, spec.kafka, spec.cassandra].filter(Boolean);
+  if (roles.length === 0 && Object.keys(spec.compose.services).length === 0) {
+    problems.push({ path: [], message: NOTHING_DECLARED });
+  }
   const services = Object.keys(spec.compose.services);
   const declared = new Set(services);
   for (const [service, { dependsOn }] of Object.entries(spec.compose.services)) {
