@@ -70956,6 +70956,7 @@ function servicesSeenAtReadiness(readiness, endpoints) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECTIONS = void 0;
+exports.verifiedNothing = verifiedNothing;
 exports.resultOf = resultOf;
 /** The seed's Verification Checklist sections, in the seed's order. */
 exports.SECTIONS = [
@@ -70966,11 +70967,17 @@ exports.SECTIONS = [
     // Only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters ...).
     'Cluster Health',
 ];
+/** True when no check passed: every one was skipped, or there was none. Such a run verified
+ * nothing, so it is never a pass (a gate is never green on nothing). */
+function verifiedNothing(checks) {
+    return !checks.some((check) => check.status === 'pass');
+}
 /** A stack that did not come up fails the run even when no check failed (say up errored). */
 function resultOf(checks, notReady = []) {
-    // skip is neutral: it never makes a run fail (its reason is still reported)
+    // skip is neutral beside passes (its reason is still reported), but never a pass on its own
     return notReady.length > 0 ||
-        checks.some((check) => check.status === 'fail' || check.status === 'error')
+        checks.some((check) => check.status === 'fail' || check.status === 'error') ||
+        verifiedNothing(checks)
         ? 'fail'
         : 'pass';
 }
@@ -72479,7 +72486,7 @@ function writeReportFiles(reports) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MARKS = void 0;
+exports.NOTHING_VERIFIED = exports.MARKS = void 0;
 exports.countChecks = countChecks;
 exports.describeCounts = describeCounts;
 exports.formatDuration = formatDuration;
@@ -72495,6 +72502,8 @@ exports.MARKS = {
     skip: '⏭',
     error: '⚠️',
 };
+/** Why a run with no failure is still not a pass. */
+exports.NOTHING_VERIFIED = 'Nothing was verified: every check was skipped (the reasons are above), so this is not a pass.';
 function countChecks(checks) {
     const count = (status) => checks.filter((check) => check.status === status).length;
     return {
@@ -72550,6 +72559,7 @@ function verdict(result, warnOnly) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.renderConsole = renderConsole;
+const failure_reason_1 = __nccwpck_require__(28009);
 const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
 function renderConsole(report) {
@@ -72574,6 +72584,9 @@ function renderConsole(report) {
         lines.push('');
     }
     const { result } = report;
+    if ((0, failure_reason_1.failureReason)(report) === 'nothing-verified') {
+        lines.push(checklist_1.NOTHING_VERIFIED);
+    }
     lines.push(`${result === 'pass' ? checklist_1.MARKS.pass : checklist_1.MARKS.fail} ${result.toUpperCase()}: ${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}` +
         ` (runtime ${report.runtime}, ${(0, checklist_1.formatDuration)(report.durationMs)})`);
     return `${lines.join('\n')}\n`;
@@ -72583,13 +72596,16 @@ function renderConsole(report) {
 /***/ }),
 
 /***/ 28009:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.failureReason = failureReason;
 exports.failsStep = failsStep;
+// Why a run failed, in one word a nightly job can branch on. The root cause wins: a stack that
+// did not come up explains whatever its checks then say.
+const report_1 = __nccwpck_require__(55235);
 function failureReason(report) {
     if (report.notReady?.length)
         return 'not-ready';
@@ -72597,14 +72613,17 @@ function failureReason(report) {
         return 'drift';
     if (report.checks.some((check) => check.status === 'error'))
         return 'error';
+    if ((0, report_1.verifiedNothing)(report.checks))
+        return 'nothing-verified';
     return '';
 }
-/** Whether the step fails: `drift` also fails on a spec that cannot be used, since then nothing
- * was judged; a stack that did not come up, or an error, is a warning there. */
+/** Whether the step fails: `drift` also fails on a spec that cannot be used and on a run that
+ * verified nothing, since then nothing was judged; a stack that did not come up, or an error, is
+ * a warning there. */
 function failsStep(failOn, reason) {
     if (reason === '' || failOn === 'never')
         return false;
-    return failOn === 'any' || reason === 'drift' || reason === 'spec';
+    return (failOn === 'any' || reason === 'drift' || reason === 'spec' || reason === 'nothing-verified');
 }
 
 
@@ -72831,6 +72850,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SUMMARY_BUDGET_BYTES = void 0;
 exports.renderMarkdown = renderMarkdown;
 exports.renderErrorMarkdown = renderErrorMarkdown;
+const failure_reason_1 = __nccwpck_require__(28009);
 const source_1 = __nccwpck_require__(75180);
 const checklist_1 = __nccwpck_require__(1478);
 const markdown_text_1 = __nccwpck_require__(47141);
@@ -72855,7 +72875,7 @@ function blocksOf(report, warnOnly) {
     const blocks = [
         block('the verdict', 
         // our own words only: warnOnly is "fail-on: <one of three>"
-        `## ${(0, checklist_1.verdict)(report.result, warnOnly)}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, ''),
+        `## ${(0, checklist_1.verdict)(report.result, warnOnly)}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, '', ...((0, failure_reason_1.failureReason)(report) === 'nothing-verified' ? [checklist_1.NOTHING_VERIFIED, ''] : [])),
     ];
     if (report.notReady?.length) {
         blocks.push(block('a heading', '### Stack did not come up', ''));
@@ -75975,9 +75995,8 @@ function specForRun(spec, workingDirectory) {
         return { spec: builtinSpec(spec) };
     const file = path.resolve(workingDirectory, spec || exports.DEFAULT_SPEC_FILE);
     if (!spec && !(0, node_fs_1.existsSync)(file)) {
-        throw new NoSpecError(`no spec: ${shownPath(file)} does not exist. Write one from the running stack with ` +
-            '`npx infra-verify init` (it inspects the stack and writes infra-spec.yml), or check ' +
-            `against ChatBattle's built-in spec with ${BUILTIN_PREFIX}milestone-1.`);
+        throw new NoSpecError(`no spec: ${shownPath(file)} does not exist. ${load_1.INIT_HINT} Or check against ` +
+            `ChatBattle's built-in spec with ${BUILTIN_PREFIX}milestone-1.`);
     }
     return (0, load_1.loadSpec)(shownPath(file));
 }
@@ -76007,7 +76026,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SpecError = exports.MAX_PROBLEMS = void 0;
+exports.MissingSpecError = exports.INIT_HINT = exports.SpecError = exports.MAX_PROBLEMS = void 0;
 exports.excerpt = excerpt;
 exports.loadSpec = loadSpec;
 exports.parseSpec = parseSpec;
@@ -76015,6 +76034,7 @@ exports.parseSpec = parseSpec;
 // file:line:column, JSON pointer, and what would be accepted there.
 const errors_1 = __nccwpck_require__(87206);
 const ajv_1 = __importDefault(__nccwpck_require__(42463));
+const node_fs_1 = __nccwpck_require__(73024);
 const source_1 = __nccwpck_require__(75180);
 const schema_1 = __nccwpck_require__(47280);
 const text_file_1 = __nccwpck_require__(62623);
@@ -76043,6 +76063,22 @@ class SpecError extends errors_1.UserError {
     }
 }
 exports.SpecError = SpecError;
+/** How a newcomer gets a first spec, without installing anything from a registry. */
+exports.INIT_HINT = 'Write one with `infra-verify init` (it drafts infra-spec.yml from the running stack and its ' +
+    'compose file), or without installing: `npx --yes github:chatbattle/infra-verify#v1 init`.';
+/** A spec file that is not there: not a list of problems to fix, but a file to write. */
+class MissingSpecError extends SpecError {
+    constructor(file) {
+        super(file, [{ pointer: '', message: 'the spec file does not exist' }]);
+        this.name = 'MissingSpecError';
+        this.message = `no spec: ${file} does not exist. ${exports.INIT_HINT}`;
+    }
+}
+exports.MissingSpecError = MissingSpecError;
+/** What a spec must declare for a run to judge anything. */
+const NOTHING_DECLARED = 'the spec declares nothing to verify; a spec needs at least one of: compose.services (each ' +
+    'service and how it is ready), kafka (its service, port and topics), cassandra (its service, ' +
+    'port and keyspaces), zookeeper (its service and port)';
 /** A value from the file, quoted short: an error shows where and what, not the content. */
 function excerpt(value) {
     const text = JSON.stringify(value) ?? String(value);
@@ -76065,6 +76101,8 @@ function describeProblem(problem) {
 }
 const validate = new ajv_1.default({ allErrors: true, useDefaults: true, verbose: true }).compile(schema_1.SPEC_SCHEMA);
 function loadSpec(file) {
+    if (!(0, node_fs_1.existsSync)(file))
+        throw new MissingSpecError(file);
     let text;
     try {
         text = (0, text_file_1.readTextFile)(file);
@@ -76197,6 +76235,10 @@ function describeType(value) {
  * columns, and names that must be unique. */
 function crossReferenceProblems(spec) {
     const problems = [];
+    const roles = [spec.zookeeper, spec.kafka, spec.cassandra].filter(Boolean);
+    if (roles.length === 0 && Object.keys(spec.compose.services).length === 0) {
+        problems.push({ path: [], message: NOTHING_DECLARED });
+    }
     const services = Object.keys(spec.compose.services);
     const declared = new Set(services);
     for (const [service, { dependsOn }] of Object.entries(spec.compose.services)) {
@@ -77103,7 +77145,12 @@ function parseComposeFile(text, file) {
         const where = locate(shape.pointer.split('/').slice(1));
         throw new ComposeFileError(`${where ? (0, source_1.formatLocation)(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`);
     }
-    return { compose: (data ?? {}), locate };
+    const compose = (data ?? {});
+    if (Object.keys(compose.services ?? {}).length === 0) {
+        // Compose itself refuses such a file; judging a spec against it would fail everything.
+        throw new ComposeFileError(`${file}: the compose file defines no services; point --compose-file (the Action's compose-file) at the stack's compose file`);
+    }
+    return { compose, locate };
 }
 
 
