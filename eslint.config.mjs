@@ -1,79 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// The shape of src/: each folder (or top-level file) and the folders it may import. Every
-// arrow points one way: model <- protocol <- runtime, probes; spec <- checks <- static;
-// report reads model only; the shells (action/, cli.ts, verify-command.ts) sit on top.
-// README "How it is built" draws the same graph; __tests__/unit/boundaries.test.ts proves a
-// forbidden import fails lint.
-const MAY_IMPORT = {
-  model: [],
-  protocol: ['model'],
-  spec: ['model'],
-  runtime: ['model', 'protocol'],
-  probes: ['model', 'protocol', 'spec'],
-  checks: ['model', 'spec'],
-  static: ['model', 'spec', 'checks'],
-  report: ['model'],
-  'verify-observer': ['model', 'spec'],
-  'verify-fault': ['model', 'spec', 'verify-observer'],
-  verify: ['model', 'spec', 'checks', 'verify-observer', 'verify-fault'],
-  'stray-faults': ['model'],
-  'report-files': ['model'],
-  action: [
-    'model',
-    'protocol',
-    'spec',
-    'runtime',
-    'probes',
-    'static',
-    'report',
-    'verify',
-    'stray-faults',
-    'report-files',
-  ],
-  'verify-command': [
-    'model',
-    'protocol',
-    'spec',
-    'runtime',
-    'probes',
-    'static',
-    'report',
-    'verify',
-    'report-files',
-  ],
-  'init-command': [
-    'model',
-    'protocol',
-    'spec',
-    'runtime',
-    'probes',
-    'verify-command',
-    'stray-faults',
-  ],
-  cli: [
-    'model',
-    'protocol',
-    'spec',
-    'runtime',
-    'probes',
-    'verify',
-    'verify-command',
-    'init-command',
-    'stray-faults',
-  ],
-};
-const TOP_LEVEL_FILES = new Set([
-  'verify',
-  'verify-observer',
-  'verify-fault',
-  'stray-faults',
-  'report-files',
-  'verify-command',
-  'init-command',
-  'cli',
-]);
+// The shape of src/ (layers.json): each folder and the folders it may import. Every arrow
+// points one way: model <- protocol, spec <- runtime, probes, checks <- static, report <- engine
+// <- app <- the shells (action/, cli/); the entries (src/*.ts) only start a shell. README "How it
+// is built" is checked against the same file (__tests__/unit/layers-readme.test.ts), and
+// __tests__/unit/boundaries.test.ts proves a forbidden import fails lint.
+const MAY_IMPORT = JSON.parse(
+  readFileSync(fileURLToPath(new globalThis.URL('./layers.json', import.meta.url)), 'utf8'),
+);
+delete MAY_IMPORT.$comment;
 const NODES = Object.keys(MAY_IMPORT);
 
 // Pure folders hold no I/O: no drivers, no processes, no sockets, no GitHub runner.
@@ -98,9 +36,9 @@ const PURE = {
 function boundaryOptions(node) {
   const forbidden = NODES.filter((other) => other !== node && !MAY_IMPORT[node].includes(other));
   const allowed = MAY_IMPORT[node].join(', ') || 'nothing else in src/';
-  const where = TOP_LEVEL_FILES.has(node) ? `src/${node}.ts` : `src/${node}/`;
-  // Imports are relative: '../x' (or '../../x') from inside a folder, './x' from src/ itself.
-  const up = TOP_LEVEL_FILES.has(node) ? '\\./' : '(\\.\\./)+';
+  const where = `src/${node}/`;
+  // Imports are relative: '../x' (or '../../x') from inside a folder.
+  const up = '(\\.\\./)+';
   return {
     paths: (PURE[node] ?? []).map((name) => ({
       name,
@@ -119,10 +57,29 @@ function boundaryOptions(node) {
 
 function boundary(node) {
   return {
-    files: [TOP_LEVEL_FILES.has(node) ? `src/${node}.ts` : `src/${node}/**/*.ts`],
+    files: [`src/${node}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', boundaryOptions(node)] },
   };
 }
+
+// The entries start a shell and own the exit; everything else they reach through it.
+const ENTRY_MAY_IMPORT = ['action', 'cli'];
+const entries = {
+  files: ['src/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^\\./(${NODES.filter((node) => !ENTRY_MAY_IMPORT.includes(node)).join('|')})(/|$)`,
+            message: `an entry (src/*.ts) may import only: ${ENTRY_MAY_IMPORT.join(', ')} (see eslint.config.mjs).`,
+          },
+        ],
+      },
+    ],
+  },
+};
 
 const actionOptions = boundaryOptions('action');
 
@@ -145,6 +102,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...NODES.map(boundary),
+  entries,
   {
     // The Action's inputs are read before anything else: a constant must not drag the drivers in.
     files: ['src/action/inputs.ts'],
@@ -157,7 +115,7 @@ export default tseslint.config(
             ...actionOptions.patterns,
             {
               regex:
-                '^(\\.\\./)+(verify|probes|protocol/(?!host-port$)|runtime(?!/compose/project-name$))',
+                '^(\\.\\./)+(engine|app|probes|protocol/(?!host-port$)|runtime(?!/compose/project-name$))',
               message:
                 'src/action/inputs.ts may import only: model/, protocol/host-port and runtime/compose/project-name (it must not load the drivers).',
             },

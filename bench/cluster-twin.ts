@@ -3,6 +3,7 @@
 // the seven JVMs (VmHWM), and the live check phase on 3 + 3 nodes (median of 5; read-only probes
 // of topics, schema and cluster health, then the round trips at LOCAL_QUORUM, no TTL-expiry
 // wait). Its own home and ports (TWIN_* + 2000), so it never touches another twin.
+import { CLI_WORDING } from '../src/cli/options';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,7 @@ import { runningPid } from '../src/runtime/local/processes';
 import { processMarker } from '../src/runtime/local/servers';
 import { ExistingRuntime } from '../src/runtime/existing';
 import { loadSpec } from '../src/spec/load';
-import { declaredRoles } from '../src/spec/types';
-import { verify } from '../src/verify';
+import { verify } from '../src/engine/verify';
 
 const PORT_SHIFT = 2000;
 const RUNS = 5;
@@ -32,11 +32,12 @@ function peakRssKb(pid: number): number {
 
 async function checkPhaseMs(cluster: ClusterRuntime): Promise<number> {
   const { spec } = loadSpec(join(__dirname, '..', 'twin', 'cluster', 'infra-spec.yml'));
-  const runtime = new ExistingRuntime(cluster.endpoints, declaredRoles(spec));
+  const runtime = new ExistingRuntime(cluster.endpoints);
   const report = await verify(spec, runtime, {
     timeoutSeconds: 120,
     ttlExpiry: false,
     observer: probeObserver,
+    wording: CLI_WORDING,
   });
   if (report.result !== 'pass') {
     const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'error');

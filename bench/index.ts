@@ -3,6 +3,7 @@
 //  (a) the live check phase (after ready; no persistence restart, no TTL-expiry wait), median of 5
 //  (b) the same checks the seed's way, one CLI process per check, and the ratio
 //  (c) peak RSS of a verifier process (full verify, persistence included)
+import { CLI_WORDING } from '../src/cli/options';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { stackIsUp } from '../src/model/runtime';
@@ -10,7 +11,7 @@ import { LocalRuntime } from '../src/runtime/local/LocalRuntime';
 import { type TwinConfig, twinConfig } from '../src/runtime/local/config';
 import { DEFAULT_SPEC } from '../src/spec/default';
 import { probeObserver } from '../src/probes/observer';
-import { verify } from '../src/verify';
+import { verify } from '../src/engine/verify';
 import { runSeedCommand, seedCleanup, seedCommands } from './seed-way';
 
 const RUNS = 5;
@@ -24,6 +25,7 @@ const line = (text: string) => process.stdout.write(`${text}\n`);
 async function livePhase(twin: LocalRuntime): Promise<number> {
   const report = await verify(DEFAULT_SPEC, twin, {
     observer: probeObserver,
+    wording: CLI_WORDING,
     timeoutSeconds: 120,
     keepUp: true,
     noPersistence: true,

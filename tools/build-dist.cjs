@@ -9,8 +9,8 @@ const out = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
 const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 
 const BUNDLES = [
-  { entry: 'src/action/main.ts', dir: 'main', extra: ['--license', 'licenses.txt'] },
-  { entry: 'src/action/post.ts', dir: 'post', extra: [] },
+  { entry: 'src/main.ts', dir: 'main', extra: ['--license', 'licenses.txt'] },
+  { entry: 'src/post.ts', dir: 'post', extra: [] },
   { entry: 'src/cli.ts', dir: 'cli', extra: [] },
 ];
 

@@ -1,11 +1,12 @@
 // Specs for stacks other than ChatBattle's, verified against the real twin: a Kafka-only spec
 // (no ZooKeeper, no Cassandra declared) and a Cassandra-only spec whose table has no TTL.
+import { CLI_WORDING } from '../../src/cli/options';
 import type { VerifyReport } from '../../src/model/report';
 import { probeObserver } from '../../src/probes/observer';
 import { ExistingRuntime } from '../../src/runtime/existing';
 import { parseSpec } from '../../src/spec/load';
-import { declaredRoles, type Spec } from '../../src/spec/types';
-import { verify } from '../../src/verify';
+import { type Spec } from '../../src/spec/types';
+import { verify } from '../../src/engine/verify';
 import { sharedTwin } from '../setup/twin';
 import { withCassandra } from './clients';
 
@@ -14,8 +15,9 @@ jest.setTimeout(120_000);
 const twin = sharedTwin();
 
 function against(spec: Spec): Promise<VerifyReport> {
-  return verify(spec, new ExistingRuntime(twin.endpoints, declaredRoles(spec)), {
+  return verify(spec, new ExistingRuntime(twin.endpoints), {
     observer: probeObserver,
+    wording: CLI_WORDING,
     timeoutSeconds: 60,
     ttlExpiry: false,
   });

@@ -2,12 +2,13 @@
 // the declared and the found value, and passes the unrelated checks. Each case restores the twin;
 // drifts that cannot be undone in place are undone by deleting the object and re-running the
 // stack's own idempotent inits (create-topics.sh, schema.cql).
+import { CLI_WORDING } from '../../src/cli/options';
 import { closeSync, openSync } from 'node:fs';
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
 import type { VerifyReport } from '../../src/model/report';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { probeObserver } from '../../src/probes/observer';
-import { verify } from '../../src/verify';
+import { verify } from '../../src/engine/verify';
 import { twinConfig } from '../../src/runtime/local/config';
 import { INIT_STEPS } from '../../src/runtime/local/inits';
 import { sharedTwin } from '../setup/twin';
@@ -237,6 +238,7 @@ const drifts: Drift[] = [
 function verifyLive(): Promise<VerifyReport> {
   return verify(DEFAULT_SPEC, twin, {
     observer: probeObserver,
+    wording: CLI_WORDING,
     timeoutSeconds: 60,
     keepUp: true,
     noPersistence: true,

@@ -1,5 +1,5 @@
 // The CLI's stack commands against the shared twin, in-process: status and cql.
-import { EXIT, main } from '../../src/cli';
+import { EXIT, main } from '../../src/cli/program';
 
 jest.setTimeout(60_000);
 

@@ -1,13 +1,13 @@
 // The engine end to end on the shared twin: the clean stack passes every checklist item with
 // persistence, probes leave nothing behind, --read-only writes nothing, and a server that
 // never answers is named with what was last seen.
+import { CLI_WORDING } from '../../src/cli/options';
 import type { CheckResult, VerifyReport } from '../../src/model/report';
 import { PROBE_PARTITION } from '../../src/probes/cassandra';
 import { ExistingRuntime } from '../../src/runtime/existing';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { probeObserver } from '../../src/probes/observer';
-import { declaredRoles } from '../../src/spec/types';
-import { verify } from '../../src/verify';
+import { verify } from '../../src/engine/verify';
 import { sharedTwin } from '../setup/twin';
 import { kafkaClient, withCassandra } from './clients';
 
@@ -66,6 +66,7 @@ describe('verify on the clean twin', () => {
     groupsBefore = (await footprint()).groups;
     report = await verify(DEFAULT_SPEC, twin, {
       observer: probeObserver,
+      wording: CLI_WORDING,
       timeoutSeconds: 180,
       keepUp: true,
     });
@@ -141,15 +142,12 @@ describe('verify on the clean twin', () => {
 describe('verify on an existing stack', () => {
   it('--read-only writes nothing and says why the writing checks were skipped', async () => {
     const before = await footprint();
-    const report = await verify(
-      DEFAULT_SPEC,
-      new ExistingRuntime(twin.endpoints, declaredRoles(DEFAULT_SPEC)),
-      {
-        observer: probeObserver,
-        timeoutSeconds: 30,
-        readOnly: true,
-      },
-    );
+    const report = await verify(DEFAULT_SPEC, new ExistingRuntime(twin.endpoints), {
+      observer: probeObserver,
+      wording: CLI_WORDING,
+      timeoutSeconds: 30,
+      readOnly: true,
+    });
     expect(await footprint()).toEqual(before);
     for (const id of ['kafka.produce', 'cassandra.write', 'persistence.kafka']) {
       const check = report.checks.find((candidate) => candidate.id === id);
@@ -166,15 +164,12 @@ describe('verify on an existing stack', () => {
   });
 
   it('without --read-only it round-trips, and skips persistence saying why', async () => {
-    const report = await verify(
-      DEFAULT_SPEC,
-      new ExistingRuntime(twin.endpoints, declaredRoles(DEFAULT_SPEC)),
-      {
-        observer: probeObserver,
-        timeoutSeconds: 30,
-        ttlExpiry: false,
-      },
-    );
+    const report = await verify(DEFAULT_SPEC, new ExistingRuntime(twin.endpoints), {
+      observer: probeObserver,
+      wording: CLI_WORDING,
+      timeoutSeconds: 30,
+      ttlExpiry: false,
+    });
     expect(problems(report)).toEqual([]);
     expect(statusOf(report, 'kafka.consume')).toBe('pass');
     expect(statusOf(report, 'cassandra.read')).toBe('pass');
@@ -190,11 +185,8 @@ describe('verify on an existing stack', () => {
     const closedPort = '127.0.0.1:1';
     const report = await verify(
       DEFAULT_SPEC,
-      new ExistingRuntime(
-        { ...twin.endpoints, kafkaBrokers: [closedPort] },
-        declaredRoles(DEFAULT_SPEC),
-      ),
-      { observer: probeObserver, timeoutSeconds: 2, readOnly: true },
+      new ExistingRuntime({ ...twin.endpoints, kafkaBrokers: [closedPort] }),
+      { observer: probeObserver, wording: CLI_WORDING, timeoutSeconds: 2, readOnly: true },
     );
     expect(report.result).toBe('fail');
     expect(report.notReady?.map((entry) => entry.service)).toEqual(['kafka']);

@@ -76,17 +76,31 @@ const forbidden: (Case & { why: RegExp })[] = [
   },
   {
     file: 'src/action/inputs.ts',
-    code: "import { verify } from '../verify';\nexport const v = verify;\n",
+    code: "import { runVerification } from '../app/run';\nexport const v = runVerification;\n",
     why: /src\/action\/inputs\.ts may import only/,
   },
   {
-    file: 'src/verify.ts',
-    code: "import { createRuntime } from './runtime';\nexport const c = createRuntime;\n",
-    why: /src\/verify\.ts may import only/,
+    file: 'src/engine/verify.ts',
+    code: "import { createRuntime } from '../runtime';\nexport const c = createRuntime;\n",
+    why: /src\/engine\/ may import only: model, spec, checks/,
+  },
+  {
+    file: 'src/main.ts',
+    code: "import { runVerification } from './app/run';\nexport const v = runVerification;\n",
+    why: /an entry \(src\/\*\.ts\) may import only: action, cli/,
+  },
+  {
+    file: 'src/engine/verify.ts',
+    code: "import { runVerification } from '../app/run';\nexport const v = runVerification;\n",
+    why: /src\/engine\/ may import only/,
   },
 ];
 
 const allowed: Case[] = [
+  {
+    file: 'src/cli.ts',
+    code: "import { runCli } from './cli/program';\nexport const r = runCli;\n",
+  },
   {
     file: 'src/checks/kafka.ts',
     code: "import type { Spec } from '../spec/types';\nexport type S = Spec;\n",

@@ -1,4 +1,4 @@
-import { EXIT, main } from '../../src/cli';
+import { EXIT, main } from '../../src/cli/program';
 
 const clusterStatus = (runtime: string) => [
   'node',

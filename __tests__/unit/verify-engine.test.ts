@@ -7,13 +7,15 @@ import {
   EXISTING_SEES_PROTOCOLS_ONLY,
   NO_LIFECYCLE_REASON,
   type Endpoints,
+  type Lifecycle,
   type Runtime,
   type StopRecord,
 } from '../../src/model/runtime';
 import type { CheckResult, VerifyReport } from '../../src/model/report';
 import { DEFAULT_SPEC } from '../../src/spec/default';
-import { type StackObserver, type VerifyOptions, verify } from '../../src/verify';
+import { type StackObserver, type VerifyOptions, verify } from '../../src/engine/verify';
 import { matchingObservedState } from './fixtures/observed';
+import { CLI_WORDING } from '../../src/cli/options';
 
 const ENDPOINTS: Endpoints = {
   zookeeper: '127.0.0.1:1',
@@ -23,23 +25,24 @@ const ENDPOINTS: Endpoints = {
 
 type Calls = string[];
 
-function fakeRuntime(calls: Calls, overrides: Partial<Runtime> = {}): Runtime {
+function fakeRuntime(calls: Calls, overrides: Partial<Lifecycle> = {}): Runtime {
   const state = matchingObservedState(DEFAULT_SPEC);
   const stops: StopRecord[] = state.persistence?.stops ?? [];
   return {
     name: 'local',
     endpoints: ENDPOINTS,
-    hasLifecycle: true,
-    up: async () => void calls.push('up'),
-    services: async () => (state.services.ok ? state.services.value : []),
-    stop: async () => {
-      calls.push('stop');
-      return stops;
+    lifecycle: {
+      up: async () => void calls.push('up'),
+      services: async () => (state.services.ok ? state.services.value : []),
+      stop: async () => {
+        calls.push('stop');
+        return stops;
+      },
+      start: async () => void calls.push('start'),
+      down: async ({ removeData }) => void calls.push(`down removeData=${removeData}`),
+      ...overrides,
     },
-    start: async () => void calls.push('start'),
-    down: async ({ removeData }) => void calls.push(`down removeData=${removeData}`),
     logs: async (service) => `log of ${service}`,
-    ...overrides,
   };
 }
 
@@ -104,7 +107,12 @@ async function run(
   observer: StackObserver<string>,
   options: Partial<VerifyOptions<string>> = {},
 ): Promise<VerifyReport> {
-  return verify(DEFAULT_SPEC, runtime, { timeoutSeconds: 60, observer, ...options });
+  return verify(DEFAULT_SPEC, runtime, {
+    timeoutSeconds: 60,
+    observer,
+    wording: CLI_WORDING,
+    ...options,
+  });
 }
 
 const check = (report: VerifyReport, id: string): CheckResult => {
@@ -210,7 +218,11 @@ describe('verify() with a stack that comes up', () => {
 describe('verify() on a runtime without lifecycle (existing)', () => {
   it('never brings up, stops or takes down, and says why persistence and containers are skipped', async () => {
     const calls: Calls = [];
-    const runtime = fakeRuntime(calls, { name: 'existing', hasLifecycle: false });
+    const runtime: Runtime = {
+      name: 'existing',
+      endpoints: ENDPOINTS,
+      logs: async (service) => `no log of ${service}`,
+    };
     const report = await run(runtime, fakeObserver(calls));
     expect(calls).toEqual([
       'awaitStack',
@@ -280,9 +292,10 @@ describe('verify() when nothing is ready', () => {
       cassandra: down('refused'),
     };
     // cassandra-init never started: its log is only compose's line clearing
-    const runtime = fakeRuntime(calls, {
+    const runtime: Runtime = {
+      ...fakeRuntime(calls),
       logs: async (service) => (service === 'cassandra-init' ? '\u001b[2K\n' : `log of ${service}`),
-    });
+    };
     const report = await run(runtime, fakeObserver(calls, notReady, empty), {
       noPersistence: true,
       readOnly: true,

@@ -1,15 +1,15 @@
-// The action's main step: inputs -> runtime -> verify() -> summary, reports, outputs,
-// annotations. A thin shell over the engine; the teardown belongs to post.
+// The action's main step: inputs -> one run (app/run.ts) -> summary, reports, outputs,
+// annotations. A thin shell: it maps its inputs into the run's request and the outcome back out,
+// in the words of its inputs. The teardown belongs to post. `run` is what GitHub's tooling
+// calls (src/main.ts and @github/local-action alike): it never exits the process itself.
 import * as core from '@actions/core';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { UserError, errorMessage } from '../model/errors';
 import type { VerifyReport } from '../model/report';
-import type { Runtime, ServerPorts } from '../model/runtime';
+import type { Runtime } from '../model/runtime';
 import {
   countChecks,
   failsStep,
-  failureReason,
   renderErrorMarkdown,
   renderJson,
   renderJunit,
@@ -19,20 +19,20 @@ import {
   type FailOn,
   type FailureReason,
 } from '../report';
-import { checkReportFiles, makeFolders } from '../report-files';
-import { catchStrayFaults } from '../stray-faults';
-import { stepDebugLog } from './debug-log';
-import { composeRuntime } from '../runtime/compose';
-import { ExistingRuntime } from '../runtime/existing';
-import { specForRun, type SpecForRun } from '../spec/for-run';
+import { checkReportFiles, makeFolders } from '../app/report-files';
+import { catchStrayFaults } from '../app/stray-faults';
+import {
+  runError,
+  runVerification,
+  type RunOutcome,
+  type RunRequest,
+  type Phase,
+} from '../app/run';
 import { SpecError } from '../spec/load';
-import { declaredRoles, type Spec } from '../spec/types';
-import { staticReport } from '../static/compose';
-import { verify, type Phase } from '../verify';
-import { probeObserver } from '../probes/observer';
+import { stepDebugLog } from './debug-log';
 import { annotationsFor } from './annotations';
 import { gitHubApi } from './github-api';
-import { InputError, readInputs, type ActionInputs } from './inputs';
+import { readInputs, type ActionInputs } from './inputs';
 import {
   commentWarning,
   pullRequestContext,
@@ -40,60 +40,6 @@ import {
   type PullRequestContext,
 } from './pr-comment';
 import { saveResult, saveStackState } from './state';
-
-type LiveInputs = Extract<ActionInputs, { mode: 'live' }>;
-
-function runtimeFor(inputs: LiveInputs, spec: Spec): Runtime {
-  const servers = declaredRoles(spec);
-  if (inputs.runtime === 'existing') {
-    requireEndpoints(inputs, servers);
-    return new ExistingRuntime(
-      {
-        kafkaBrokers: inputs.kafkaBrokers,
-        cassandraContactPoints: inputs.cassandraContactPoints,
-        zookeeper: inputs.zookeeper,
-        ...(inputs.cassandraCredentials
-          ? { cassandraCredentials: inputs.cassandraCredentials }
-          : {}),
-      },
-      servers,
-    );
-  }
-  saveStackState(core.saveState, {
-    stackStarted: true,
-    projectName: inputs.projectName,
-    composeFiles: inputs.composeFiles,
-    workingDirectory: inputs.workingDirectory,
-    keepUp: inputs.keepUp,
-  });
-  return composeRuntime(
-    {
-      name: inputs.projectName,
-      files: inputs.composeFiles,
-      directory: inputs.workingDirectory,
-    },
-    servers,
-  );
-}
-
-/** Each server the spec declares needs its endpoint input; the others may stay empty. */
-function requireEndpoints(
-  inputs: Extract<LiveInputs, { runtime: 'existing' }>,
-  servers: ServerPorts,
-): void {
-  const missing = [
-    servers.kafka && inputs.kafkaBrokers.length === 0 ? 'kafka-brokers' : undefined,
-    servers.cassandra && inputs.cassandraContactPoints.length === 0
-      ? 'cassandra-contact-points'
-      : undefined,
-    servers.zookeeper && !inputs.zookeeper ? 'zookeeper' : undefined,
-  ].filter((name) => name !== undefined);
-  if (missing.length > 0) {
-    throw new InputError(
-      `Input ${missing.map((name) => `"${name}"`).join(', ')} is required with runtime "existing": the spec declares that server (host:port).`,
-    );
-  }
-}
 
 function reportPaths(directory: string): { json: string; junit: string } {
   return {
@@ -114,17 +60,24 @@ function checkReportDir(directory: string): void {
   );
 }
 
-function writeReports(report: VerifyReport, directory: string): { json: string; junit: string } {
-  makeFolders(directory);
-  const { json, junit } = reportPaths(directory);
-  writeFileSync(json, renderJson(report));
-  writeFileSync(junit, renderJunit(report));
-  return { json, junit };
-}
-
 /** The summary and comment say why failures are only warnings; undefined when they fail the step. */
 function warnOnlyNote(failOn: FailOn, reason: FailureReason | ''): string | undefined {
   return reason !== '' && !failsStep(failOn, reason) ? `fail-on: ${failOn}` : undefined;
+}
+
+/**
+ * Each target the step writes (a report file, the summary, the outputs, the comment) is tried on
+ * its own: one that fails costs a warning that names it, never the others and never the exit
+ * code, which is decided before anything is written.
+ */
+async function attempt(target: string, write: () => unknown): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    process.stdout.write(
+      `::warning::infra-verify: ${target} could not be written: ${(error as Error).message}\n`,
+    );
+  }
 }
 
 /** Best effort: whatever goes wrong costs one warning, never the step. */
@@ -162,81 +115,136 @@ const PHASE_TITLES: Record<Phase, string> = {
   down: 'teardown',
 };
 
-/** Skip reasons in the Action's own words: its inputs, not the CLI's flags. */
-const ACTION_WORDING = {
+/** The settings the engine names by code, in the Action's words: its inputs. */
+const ACTION_WORDING: RunRequest['wording'] = {
   noPersistence: 'input persistence is false',
   readOnly: 'input read-only is true',
   allowWrites: 'input read-only: false',
+  endpoints: {
+    kafka: 'input "kafka-brokers"',
+    cassandra: 'input "cassandra-contact-points"',
+    zookeeper: 'input "zookeeper"',
+  },
 };
 
-function setEndpointOutputs(runtime: Runtime | undefined, projectName: string): void {
-  core.setOutput('project-name', projectName);
-  core.setOutput('kafka-brokers', runtime?.endpoints.kafkaBrokers.join(',') ?? '');
-  core.setOutput(
-    'cassandra-contact-points',
-    runtime?.endpoints.cassandraContactPoints.join(',') ?? '',
-  );
-  core.setOutput('zookeeper', runtime?.endpoints.zookeeper ?? '');
-}
-
-/** mode static: the compose file against the spec, before (and without) any container. */
-function staticRun(inputs: Extract<ActionInputs, { mode: 'static' }>, spec: Spec): VerifyReport {
-  const [composeFile = 'docker-compose.yml', ...rest] = inputs.composeFiles;
-  if (rest.length > 0) core.info(`infra-verify: static mode reads ${composeFile} only`);
-  return staticReport(path.resolve(inputs.workingDirectory, composeFile), spec);
-}
-
-async function liveRun(inputs: LiveInputs, loaded: SpecForRun): Promise<VerifyReport> {
-  const runtime = runtimeFor(inputs, loaded.spec);
-  const report = await verify(loaded.spec, runtime, {
-    observer: probeObserver,
+function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunRequest {
+  const common = {
+    spec: inputs.spec,
+    directory: inputs.workingDirectory,
+    composeFiles: 'composeFiles' in inputs ? inputs.composeFiles : [],
     timeoutSeconds: inputs.timeoutSeconds,
-    noPersistence: !inputs.persistence,
+    persistence: inputs.persistence,
     ttlExpiry: inputs.ttlExpiry,
-    readOnly: inputs.runtime === 'existing' && inputs.readOnly,
     // post tears down (with the volumes) and first prints the logs of a failed run
     keepUp: true,
-    progress: (message) => core.info(message),
-    phase: (name, run) => core.group(`infra-verify: ${PHASE_TITLES[name]}`, run),
     wording: ACTION_WORDING,
+    progress: (message: string) => core.info(message),
+    phase: <T>(name: Phase, run: () => Promise<T>) =>
+      core.group(`infra-verify: ${PHASE_TITLES[name]}`, run),
     strayFault,
-    ...(loaded.locate ? { locate: loaded.locate } : {}),
-  });
-  saveResult(core.saveState, report.result);
-  setEndpointOutputs(runtime, inputs.runtime === 'compose' ? inputs.projectName : '');
-  return report;
+  };
+  if (inputs.mode === 'static') {
+    return { ...common, mode: 'static', stack: { runtime: 'auto' }, readOnly: true };
+  }
+  if (inputs.runtime === 'existing') {
+    return {
+      ...common,
+      mode: 'live',
+      readOnly: inputs.readOnly,
+      stack: {
+        runtime: 'existing',
+        endpoints: {
+          kafkaBrokers: inputs.kafkaBrokers,
+          cassandraContactPoints: inputs.cassandraContactPoints,
+          zookeeper: inputs.zookeeper,
+          ...(inputs.cassandraCredentials
+            ? { cassandraCredentials: inputs.cassandraCredentials }
+            : {}),
+        },
+      },
+    };
+  }
+  const project = {
+    name: inputs.projectName,
+    files: inputs.composeFiles,
+    directory: inputs.workingDirectory,
+  };
+  return {
+    ...common,
+    mode: 'live',
+    readOnly: false,
+    stack: { runtime: 'compose', project },
+    // Saved before up runs: a crash during up must still be cleaned up by post.
+    onRuntime: () =>
+      saveStackState(core.saveState, {
+        stackStarted: true,
+        projectName: project.name,
+        composeFiles: project.files,
+        workingDirectory: project.directory,
+        keepUp: inputs.keepUp,
+      }),
+  };
 }
 
-export async function run(inputs: ActionInputs): Promise<void> {
-  if (inputs.githubToken) core.setSecret(inputs.githubToken);
-  // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
-  if (inputs.mode === 'live' && inputs.runtime === 'existing' && inputs.cassandraCredentials) {
-    core.setSecret(inputs.cassandraCredentials.password);
-  }
-  const loaded = specForRun(inputs.spec, inputs.workingDirectory);
-  checkReportDir(inputs.reportDir);
-  if (inputs.mode === 'static') setEndpointOutputs(undefined, '');
-  const report =
-    inputs.mode === 'static' ? staticRun(inputs, loaded.spec) : await liveRun(inputs, loaded);
-  const reason = failureReason(report);
+function endpointOutputs(
+  runtime: Runtime | undefined,
+  projectName: string,
+): Record<string, string> {
+  return {
+    'project-name': projectName,
+    'kafka-brokers': runtime?.endpoints.kafkaBrokers.join(',') ?? '',
+    'cassandra-contact-points': runtime?.endpoints.cassandraContactPoints.join(',') ?? '',
+    zookeeper: runtime?.endpoints.zookeeper ?? '',
+  };
+}
+
+function writeReports(report: VerifyReport, directory: string): { json: string; junit: string } {
+  makeFolders(directory);
+  const { json, junit } = reportPaths(directory);
+  writeFileSync(json, renderJson(report));
+  writeFileSync(junit, renderJunit(report));
+  return { json, junit };
+}
+
+async function publish(inputs: ActionInputs, outcome: RunOutcome): Promise<void> {
+  const { report, reason } = outcome;
   const fails = failsStep(inputs.failOn, reason);
+  // The exit code first: nothing written below can turn a red step green.
+  if (fails) process.exitCode = 1;
   const warnOnly = warnOnlyNote(inputs.failOn, reason);
+  if (inputs.mode === 'live') {
+    await attempt("post's state", () => saveResult(core.saveState, report.result));
+  }
 
   for (const [service, log] of Object.entries(report.logs)) {
     core.startGroup(`infra-verify: logs of ${service}`);
     core.info(log);
     core.endGroup();
   }
-  const reports = writeReports(report, inputs.reportDir);
-  await core.summary.addRaw(renderMarkdown(report, warnOnly)).write();
+  let reports = { json: '', junit: '' };
+  await attempt(
+    'the JSON and JUnit reports',
+    () => (reports = writeReports(report, inputs.reportDir)),
+  );
+  await attempt('the job summary', () =>
+    core.summary.addRaw(renderMarkdown(report, warnOnly)).write(),
+  );
   const counts = countChecks(report.checks);
-  core.setOutput('result', report.result);
-  core.setOutput('failure-reason', reason);
-  core.setOutput('passed', counts.passed);
-  core.setOutput('failed', counts.failed + counts.errors);
-  core.setOutput('skipped', counts.skipped);
-  core.setOutput('report-json', reports.json);
-  core.setOutput('report-junit', reports.junit);
+  const projectName =
+    inputs.mode === 'live' && inputs.runtime === 'compose' ? inputs.projectName : '';
+  await attempt('the step outputs', () => {
+    const outputs = {
+      result: report.result,
+      'failure-reason': reason,
+      passed: counts.passed,
+      failed: counts.failed + counts.errors,
+      skipped: counts.skipped,
+      'report-json': reports.json,
+      'report-junit': reports.junit,
+      ...endpointOutputs(outcome.runtime, projectName),
+    };
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  });
 
   await commentOnPullRequest(inputs, (context) =>
     renderPrComment(report, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
@@ -262,22 +270,15 @@ export async function run(inputs: ActionInputs): Promise<void> {
 }
 
 /** Bad inputs and bad specs are the user's to fix: one clear message, never a stack trace. */
-export async function main(): Promise<void> {
-  let inputs: ActionInputs | undefined;
-  try {
-    inputs = readInputs((name) => core.getInput(name), process.env);
-    await run(inputs);
-  } catch (error) {
-    await reportError(error, inputs);
-  }
-}
-
-async function reportError(error: unknown, inputs: ActionInputs | undefined): Promise<void> {
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const reason: FailureReason = error instanceof SpecError ? 'spec' : 'error';
+async function publishError(error: unknown, inputs: ActionInputs | undefined): Promise<void> {
+  const { message: cause, reason, usage } = runError(error);
+  const message = usage ? cause : `infra-verify failed: ${cause}`;
   // A bad fail-on input itself leaves nothing to go by but the default.
   const failOn = inputs?.failOn ?? 'any';
   const fails = failsStep(failOn, reason);
+  // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
+  if (fails) process.exitCode = usage ? 2 : 1;
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   if (error instanceof SpecError) {
     for (const problem of error.problems) {
       (fails ? core.error : core.warning)(problem.message, {
@@ -292,16 +293,15 @@ async function reportError(error: unknown, inputs: ActionInputs | undefined): Pr
       });
     }
   }
-  const message =
-    error instanceof UserError ? error.message : `infra-verify failed: ${errorMessage(error)}`;
-  core.setOutput('result', 'fail');
-  core.setOutput('failure-reason', reason);
+  await attempt('the step outputs', () => {
+    core.setOutput('result', 'fail');
+    core.setOutput('failure-reason', reason);
+  });
   const warnOnly = warnOnlyNote(failOn, reason);
   // The summary is where a reviewer looks first, so it says why even when nothing was checked.
-  await core.summary
-    .addRaw(renderErrorMarkdown(message, warnOnly))
-    .write()
-    .catch(() => undefined);
+  await attempt('the job summary', () =>
+    core.summary.addRaw(renderErrorMarkdown(message, warnOnly)).write(),
+  );
   if (inputs) {
     await commentOnPullRequest(inputs, (context) =>
       renderPrErrorComment(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
@@ -312,13 +312,24 @@ async function reportError(error: unknown, inputs: ActionInputs | undefined): Pr
     return;
   }
   core.setFailed(message);
-  // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
-  if (error instanceof UserError) process.exitCode = 2;
+  if (usage) process.exitCode = 2;
 }
 
-/** The step's safety net (see stray-faults.ts); verify hears of a fault through strayFault. */
-const strayFault = catchStrayFaults((line) => core.error(line), stepDebugLog);
-
-// Exit when the step is done: a driver socket or a child that outlived its deadline must not
-// hold the step open. The exit code is the one core.setFailed set.
-void main().finally(() => process.exit());
+/** The main step, as GitHub's tooling calls it: reads its inputs, runs, publishes. */
+export async function run(): Promise<void> {
+  const strayFault = catchStrayFaults((line) => core.error(line), stepDebugLog);
+  let inputs: ActionInputs | undefined;
+  try {
+    inputs = readInputs((name) => core.getInput(name), process.env);
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
+    if (inputs.mode === 'live' && inputs.runtime === 'existing' && inputs.cassandraCredentials) {
+      core.setSecret(inputs.cassandraCredentials.password);
+    }
+    checkReportDir(inputs.reportDir);
+    const outcome = await runVerification(requestFor(inputs, strayFault));
+    await publish(inputs, outcome);
+  } catch (error) {
+    await publishError(error, inputs);
+  }
+}

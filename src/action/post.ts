@@ -4,13 +4,16 @@
 import * as core from '@actions/core';
 import { withoutControlSequences } from '../model/plain-text';
 import { composeRuntime } from '../runtime/compose';
-import { catchStrayFaults } from '../stray-faults';
+import { catchStrayFaults } from '../app/stray-faults';
 import { stepDebugLog } from './debug-log';
 import { readPostState } from './state';
 
 const LOG_LINES = 200;
 
-export async function post(): Promise<void> {
+/** The post step, as GitHub's tooling calls it; it never exits the process itself. */
+export async function run(): Promise<void> {
+  // The teardown never ends on a stray fault either: one warning, the trace in the debug log.
+  void catchStrayFaults((line) => core.warning(line), stepDebugLog);
   try {
     const state = readPostState((name) => core.getState(name));
     if (!state.stackStarted) {
@@ -51,10 +54,3 @@ async function printLogs(runtime: ReturnType<typeof composeRuntime>): Promise<vo
     core.endGroup();
   }
 }
-
-// The teardown never ends on a stray fault either: one warning, the trace in the debug log.
-void catchStrayFaults((line) => core.warning(line), stepDebugLog);
-
-// Exit when the step is done: a driver socket or a child that outlived its deadline must not
-// hold the step open. The exit code is the one core.setFailed set.
-void post().finally(() => process.exit());

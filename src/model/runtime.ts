@@ -51,28 +51,44 @@ export interface StopRecord {
 
 export type Progress = (message: string) => void;
 
-export interface Runtime {
-  readonly name: 'compose' | 'local' | 'existing';
-  readonly endpoints: Endpoints;
-  /** false for "existing": no up/stop/start/down, so persistence is skipped */
-  readonly hasLifecycle: boolean;
+/** What a runtime that owns its stack can do: start it, stop it, start it again, remove it. */
+export interface Lifecycle {
   /**
    * start everything, including the init steps; does not wait for readiness. A deadline
    * (epoch ms) bounds the start itself: what has not started by then is given up on.
    */
   up(progress: Progress, deadline?: number): Promise<void>;
-  /** what each service looks like right now */
-  services(): Promise<ServiceObservation[]>;
   /** stop every service, keeping all data */
   stop(progress: Progress): Promise<StopRecord[]>;
   /** start again after stop (data kept), within the deadline as for up */
   start(progress: Progress, deadline?: number): Promise<void>;
-  /** stop and remove; removeData wipes volumes / the twin's data */
-  /** progress, where given, hears the runtime's own output as it tears down */
+  /**
+   * stop and remove; removeData wipes volumes / the twin's data. progress, where given, hears
+   * the runtime's own output as it tears down
+   */
   down(options: { removeData: boolean; progress?: Progress }): Promise<void>;
+  /** what each service (container) looks like right now */
+  services(): Promise<ServiceObservation[]>;
+}
+
+/**
+ * A stack as the engine sees it. Callers ask what a runtime can do, never what it is called:
+ * `lifecycle` is there only where the runtime owns the stack (and so sees its containers); a
+ * stack that is somebody else's is observed by its protocols alone.
+ */
+export interface Runtime {
+  /** for messages and reports only */
+  readonly name: string;
+  readonly endpoints: Endpoints;
+  readonly lifecycle?: Lifecycle;
+  /** finds the endpoints of a stack that already runs, without starting anything */
+  attach?(): Promise<void>;
   /** the last lines of a service's log, for failure reports */
   logs(service: string, lines: number): Promise<string>;
 }
+
+/** A stack that a runtime owns: compose's or the local twin's. */
+export type OwnedRuntime = Runtime & { readonly lifecycle: Lifecycle };
 
 /** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
 export const CLEAN_EXIT_CODES: readonly number[] = [0, 143];
@@ -84,10 +100,10 @@ export function isCleanExit(exitCode: number | null | undefined): boolean {
 /** How many lines of a service's log a readiness failure or a report shows. */
 export const LOG_TAIL_LINES = 30;
 
-/** Why `existing` cannot judge containers: it sees servers by their protocols only. */
+/** Why a runtime without a lifecycle cannot judge containers: it sees servers by their protocols only. */
 export const EXISTING_SEES_PROTOCOLS_ONLY =
   'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
-/** Why `existing` cannot prove persistence. */
+/** Why a runtime without a lifecycle cannot prove persistence. */
 export const NO_LIFECYCLE_REASON =
   'runtime existing has no lifecycle: it cannot stop and start the stack';
 

@@ -113,10 +113,11 @@ export async function observeLive(
   clients: StackClients,
   scope: ClusterScope,
 ): Promise<LiveState> {
+  const { lifecycle } = runtime;
   const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
     // Without a lifecycle there are no containers: readiness has already asked every server.
-    runtime.hasLifecycle
-      ? observe(() => runtime.services())
+    lifecycle
+      ? observe(() => lifecycle.services())
       : observe(async () => servicesSeenAtReadiness(readiness, runtime.endpoints)),
     ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
     withClient(clients.kafka, (connection) => observeTopics(connection.admin)),

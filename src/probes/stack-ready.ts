@@ -3,7 +3,7 @@
 import { errorMessage, firstLineOf } from '../model/errors';
 import type { Observed } from '../model/observed';
 import type { StackReadiness } from '../model/readiness';
-import { LOG_TAIL_LINES, type Progress, type Runtime } from '../model/runtime';
+import { LOG_TAIL_LINES, type Lifecycle, type Progress, type Runtime } from '../model/runtime';
 import { cassandraReady } from '../protocol/cassandra';
 import { kafkaReady } from '../protocol/kafka';
 import { ReadinessError, waitUntil } from '../protocol/wait';
@@ -36,7 +36,7 @@ function stateServices(spec: Spec): { name: string; ready: 'exited-0' | 'running
 
 /** Resolves with the exit code (0 for a sentinel that runs) once the service has settled. */
 async function settledState(
-  runtime: Runtime,
+  runtime: Lifecycle,
   service: string,
   ready: 'exited-0' | 'running',
 ): Promise<number> {
@@ -48,7 +48,7 @@ async function settledState(
 }
 
 /** Compose creates every container on up, so a service that is missing will not appear later. */
-async function missingFromStack(runtime: Runtime, service: string): Promise<string | undefined> {
+async function missingFromStack(runtime: Lifecycle, service: string): Promise<string | undefined> {
   const observed = (await runtime.services()).find((s) => s.service === service);
   return !observed || observed.state === 'missing'
     ? `${service} is not part of the running stack`
@@ -95,24 +95,27 @@ export async function awaitStack(
       }),
     );
   };
-  // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
-  const others = runtime.name === 'existing' ? [] : stateServices(spec);
+  // A stack without a lifecycle is seen by protocol only: it has no inits or sentinels to watch.
+  const { lifecycle } = runtime;
+  const others = lifecycle ? stateServices(spec) : [];
   const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
     waitFor('zookeeper', () => zookeeperReady(zookeeper)),
     waitFor('kafka', () => kafkaReady(kafkaBrokers)),
     waitFor('cassandra', () => cassandraReady(cassandraContactPoints, cassandraCredentials)),
-    ...others.map(({ name, ready }) =>
-      settle(
-        waitUntil({
-          service: name,
-          attempt: () => settledState(runtime, name, ready),
-          deadline,
-          progress,
-          logTail: logTail(name),
-          giveUpIf: () => missingFromStack(runtime, name),
-        }),
-      ),
-    ),
+    ...(lifecycle
+      ? others.map(({ name, ready }) =>
+          settle(
+            waitUntil({
+              service: name,
+              attempt: () => settledState(lifecycle, name, ready),
+              deadline,
+              progress,
+              logTail: logTail(name),
+              giveUpIf: () => missingFromStack(lifecycle, name),
+            }),
+          ),
+        )
+      : []),
   ]);
   return {
     ...(zk ? { zookeeper: zk as Observed<{ mode: string }> } : {}),

@@ -6,7 +6,7 @@ import { composeDefaultFiles, composeDefaultProjectName, composeRuntime } from '
 import { LocalRuntime } from './local/LocalRuntime';
 import { ClusterRuntime } from './local/cluster-runtime';
 import { TwinConfigError, twinConfig } from './local/config';
-import type { Runtime, ServerPorts } from '../model/runtime';
+import type { OwnedRuntime, ServerPorts } from '../model/runtime';
 
 export const RUNTIME_NAMES = ['local', 'compose'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
@@ -49,7 +49,7 @@ export function createRuntime(
   ports: ServerPorts,
   env: NodeJS.ProcessEnv = process.env,
   profile: TwinProfile = 'single',
-): Runtime {
+): OwnedRuntime {
   if (!isRuntimeName(name)) throw new UnknownRuntimeError(name);
   if (profile !== 'single' && name !== 'local') {
     throw new TwinConfigError(

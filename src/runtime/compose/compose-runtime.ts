@@ -5,6 +5,7 @@ import {
   isCleanExit,
   type Endpoints,
   type Progress,
+  type Lifecycle,
   type Runtime,
   type ServerPorts,
   type ServiceObservation,
@@ -65,7 +66,10 @@ const NOWHERE: Endpoints = { zookeeper: '', kafkaBrokers: [], cassandraContactPo
 
 export class ComposeRuntime implements Runtime {
   readonly name = 'compose' as const;
-  readonly hasLifecycle = true;
+  /** The stack is this runtime's own: it starts, stops and removes it. */
+  get lifecycle(): Lifecycle {
+    return this;
+  }
   private command: ComposeCommand | undefined;
   private resolved: Endpoints | undefined;
   private readonly ports: ServerPorts;

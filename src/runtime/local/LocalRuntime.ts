@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type {
   Endpoints,
   Progress,
+  Lifecycle,
   Runtime,
   ServiceObservation,
   StopRecord,
@@ -51,7 +52,10 @@ const DEFAULT_TIMEOUTS: TwinTimeouts = {
 
 export class LocalRuntime implements Runtime {
   readonly name = 'local' as const;
-  readonly hasLifecycle = true;
+  /** The stack is this runtime's own: it starts, stops and removes it. */
+  get lifecycle(): Lifecycle {
+    return this;
+  }
   readonly endpoints: Endpoints;
   private readonly paths;
   private readonly timeouts: TwinTimeouts;

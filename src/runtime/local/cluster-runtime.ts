@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type {
   Endpoints,
   Progress,
+  Lifecycle,
   Runtime,
   ServiceObservation,
   StopRecord,
@@ -62,7 +63,10 @@ function clusterConfig(base: TwinConfig): TwinConfig {
 
 export class ClusterRuntime implements Runtime {
   readonly name = 'local' as const;
-  readonly hasLifecycle = true;
+  /** The stack is this runtime's own: it starts, stops and removes it. */
+  get lifecycle(): Lifecycle {
+    return this;
+  }
   readonly endpoints: Endpoints;
   readonly topology: ClusterTopology;
   readonly config: TwinConfig;

@@ -2,11 +2,11 @@
 // unhandled rejection, caught by the shell's safety net) must not hang the run or end the process
 // with the stack up: the observation running at that moment ends at once, it and every later one
 // is an error naming the cause, and verify goes on to its checks, its report and its teardown.
-import { notObserved } from './model/observe';
-import type { LiveState, RoundTripObservation } from './model/observed';
-import type { StackReadiness } from './model/readiness';
-import { declaredRoles, type Spec } from './spec/types';
-import type { ObserverSession, StackObserver } from './verify-observer';
+import { notObserved } from '../model/observe';
+import type { LiveState, RoundTripObservation } from '../model/observed';
+import type { StackReadiness } from '../model/readiness';
+import { declaredRoles, type Spec } from '../spec/types';
+import type { ObserverSession, StackObserver } from './observer';
 
 /** The work's own outcome, or `instead` once the fault has come (at once if it already has). */
 export function unlessFault<T>(

@@ -3,7 +3,7 @@
 // the process with a stack trace, no report and the stack left up. Caught here instead: the user
 // reads one line naming the cause, the stack trace goes to the debug log, and the run that is
 // going on hears of it (verify's strayFault) so that it ends with its report and its teardown.
-import { firstLineOf } from './model/errors';
+import { firstLineOf } from '../model/errors';
 
 export interface DebugLog {
   write(text: string): void;

@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UserError, errorMessage } from './model/errors';
+import { UserError, errorMessage } from '../model/errors';
 
 export interface ReportFile {
   flag: string;

@@ -4,25 +4,26 @@
 // through StackObserver (the shells pass probes/observer.ts), so every decision made here can
 // be unit-tested with a fake one.
 import { randomUUID } from 'node:crypto';
-import { type Locate, runChecks } from './checks';
-import { errorMessage } from './model/errors';
-import type { LiveState, ObservedState, PersistenceObservation } from './model/observed';
-import { notReadyServices } from './model/readiness';
-import { withoutControlSequences } from './model/plain-text';
-import { resultOf, type VerifyReport } from './model/report';
+import { type Locate, runChecks } from '../checks';
+import { errorMessage } from '../model/errors';
+import type { LiveState, ObservedState, PersistenceObservation } from '../model/observed';
+import { notReadyServices } from '../model/readiness';
+import { withoutControlSequences } from '../model/plain-text';
+import { resultOf, type VerifyReport } from '../model/report';
 import {
   EXISTING_SEES_PROTOCOLS_ONLY,
   LOG_TAIL_LINES,
   NO_LIFECYCLE_REASON,
+  type Lifecycle,
   type Progress,
   type Runtime,
-} from './model/runtime';
-import { declaredRoles, type Spec } from './spec/types';
-import { beforeDeadline, DeadlineError } from './model/deadline';
-import { faultAware, unlessFault } from './verify-fault';
-import type { ObserverSession, StackObserver } from './verify-observer';
+} from '../model/runtime';
+import { declaredRoles, type Spec } from '../spec/types';
+import { beforeDeadline, DeadlineError } from '../model/deadline';
+import { faultAware, unlessFault } from './fault';
+import type { ObserverSession, StackObserver } from './observer';
 
-export type { ObserverSession, StackObserver } from './verify-observer';
+export type { ObserverSession, StackObserver } from './observer';
 
 /** A look at a service after a failed up: one connect attempt's worth (the CQL connect timeout). */
 const ONE_LOOK_MS = 3_000;
@@ -44,50 +45,46 @@ export interface VerifyOptions<M> {
   /** runs each phase, e.g. inside a folded log group; by default just runs it */
   phase?: <T>(name: Phase, run: () => Promise<T>) => Promise<T>;
   /** how the caller's user says "no persistence" and "read-only", for skip reasons */
-  wording?: Wording;
+  wording: Wording;
   /**
    * Resolves with its cause once a fault escaped every probe (the shell's safety net catches
-   * uncaught exceptions and unhandled rejections): see verify-fault.ts for what it ends.
+   * uncaught exceptions and unhandled rejections): see fault.ts for what it ends.
    */
   strayFault?: Promise<string>;
 }
 
 export type Phase = 'up' | 'ready' | 'observe' | 'roundTrip' | 'persistence' | 'checks' | 'down';
 
+/**
+ * The engine names the settings that turn a phase off by these codes; each shell words them in
+ * its own terms (the CLI by its flags, the Action by its inputs) for the skip reasons.
+ */
 export interface Wording {
   noPersistence: string;
   readOnly: string;
-  /** what lets the verifier write to an existing stack */
+  /** what lets the verifier write to a stack without a lifecycle */
   allowWrites: string;
 }
-
-/** The CLI's flags; the Action says it with its inputs. */
-const CLI_WORDING: Wording = {
-  noPersistence: '--no-persistence',
-  readOnly: '--read-only',
-  allowWrites: '--allow-writes',
-};
 
 type NotRun = NonNullable<ObservedState['notRun']>;
 
 /** Why each writing phase will not run, decided before anything runs. */
 function phasesNotRun<M>(spec: Spec, runtime: Runtime, options: VerifyOptions<M>): NotRun {
   const notRun: NotRun = {};
-  const wording = options.wording ?? CLI_WORDING;
-  const readOnly =
-    runtime.name === 'existing'
-      ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
-      : `${wording.readOnly}: nothing is written`;
+  const { wording } = options;
+  const readOnly = !runtime.lifecycle
+    ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
+    : `${wording.readOnly}: nothing is written`;
   if (options.readOnly) notRun.roundTrip = readOnly;
   else if (!spec.probes.roundTrip) notRun.roundTrip = 'round-trip probes are off in the spec';
   if (notRun.roundTrip) notRun.ttlExpiry = notRun.roundTrip;
   else if (!spec.probes.ttl.expiry) notRun.ttlExpiry = 'TTL expiry is off in the spec';
   else if (options.ttlExpiry === false) notRun.ttlExpiry = 'TTL expiry was turned off for this run';
   if (options.readOnly) notRun.persistence = readOnly;
-  else if (!runtime.hasLifecycle) notRun.persistence = NO_LIFECYCLE_REASON;
+  else if (!runtime.lifecycle) notRun.persistence = NO_LIFECYCLE_REASON;
   else if (options.noPersistence) notRun.persistence = wording.noPersistence;
   else if (!spec.persistence.enabled) notRun.persistence = 'persistence is off in the spec';
-  if (runtime.name === 'existing') notRun.containers = EXISTING_SEES_PROTOCOLS_ONLY;
+  if (!runtime.lifecycle) notRun.containers = EXISTING_SEES_PROTOCOLS_ONLY;
   return notRun;
 }
 
@@ -115,18 +112,19 @@ export async function verify<M>(
   const runId = randomUUID();
   const notRun = phasesNotRun(spec, runtime, options);
   const timeoutMs = options.timeoutSeconds * 1000;
+  const { lifecycle } = runtime;
   let session: ObserverSession<M> | undefined;
   try {
     // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
     const bringUpDeadline = Date.now() + timeoutMs;
-    const upError = runtime.hasLifecycle
+    const upError = lifecycle
       ? await timed('up', () => {
           progress(`bringing the stack up (${runtime.name})`);
           return unlessFault(
             fault,
             () =>
               finishedWithin(
-                runtime.up(progress, bringUpDeadline),
+                lifecycle.up(progress, bringUpDeadline),
                 bringUpDeadline,
                 'bringing the stack up',
                 options,
@@ -163,7 +161,7 @@ export async function verify<M>(
         return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry);
       });
     }
-    if (!notRun.persistence) {
+    if (lifecycle && !notRun.persistence) {
       if (notReady.length > 0) notRun.persistence = 'the stack did not come up';
       else {
         observed.persistence = await timed('persistence', () =>
@@ -171,6 +169,7 @@ export async function verify<M>(
             observer,
             spec,
             runtime,
+            lifecycle,
             live,
             connected,
             runId,
@@ -203,10 +202,10 @@ export async function verify<M>(
     };
   } finally {
     await session?.close();
-    if (runtime.hasLifecycle && !options.keepUp) {
+    if (lifecycle && !options.keepUp) {
       await timed('down', () => {
         progress('taking the stack down (data kept)');
-        return runtime.down({ removeData: false, progress });
+        return lifecycle.down({ removeData: false, progress });
       }).catch((error) => progress(`taking the stack down failed: ${errorMessage(error)}`));
     }
   }
@@ -221,6 +220,7 @@ async function provePersistence<M>(
   observer: StackObserver<M>,
   spec: Spec,
   runtime: Runtime,
+  lifecycle: Lifecycle,
   live: LiveState,
   session: ObserverSession<M>,
   runId: string,
@@ -233,7 +233,7 @@ async function provePersistence<M>(
   await session.close();
   progress('persistence: stopping the stack');
   const stops = await beforeDeadline(
-    runtime.stop(progress),
+    lifecycle.stop(progress),
     Date.now() + timeoutMs,
     'stopping the stack',
   );
@@ -243,7 +243,7 @@ async function provePersistence<M>(
     limits.fault,
     () =>
       finishedWithin(
-        runtime.start(progress, deadline),
+        lifecycle.start(progress, deadline),
         deadline,
         'starting the stack again',
         limits,

@@ -4,30 +4,34 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { UserError, errorMessage } from './model/errors';
-import type { Runtime } from './model/runtime';
-import { connectStack, observeLive } from './probes/observe-stack';
-import { awaitStack } from './probes/stack-ready';
-import { resolveRuntimeName } from './runtime';
-import { ComposeRuntime } from './runtime/compose';
-import { composeFacts, rolesFromCompose } from './spec/compose-facts';
-import { DEFAULT_SPEC_FILE } from './spec/for-run';
-import { draftSpec, type ComposeFacts, type InspectedStack } from './spec/draft';
-import { parseSpec } from './spec/load';
-import { renderSpec } from './spec/render';
-import { readTextFile, TextFileProblem } from './spec/text-file';
-import { DEFAULT_ROLES, ROLE_NAMES, type RoleName, type RoleSpec, type Spec } from './spec/types';
-import { untilStrayFault } from './stray-faults';
-import { EXIT, UsageError, runtimeFrom, timeoutSeconds, withStackOptions } from './verify-command';
+import { UserError, errorMessage } from '../model/errors';
+import type { Runtime } from '../model/runtime';
+import { connectStack, observeLive } from '../probes/observe-stack';
+import { awaitStack } from '../probes/stack-ready';
+import { composeFacts, rolesFromCompose } from '../spec/compose-facts';
+import { DEFAULT_SPEC_FILE } from '../spec/for-run';
+import { draftSpec, type ComposeFacts, type InspectedStack } from '../spec/draft';
+import { parseSpec } from '../spec/load';
+import { renderSpec } from '../spec/render';
+import { readTextFile, TextFileProblem } from '../spec/text-file';
+import { DEFAULT_ROLES, ROLE_NAMES, type RoleName, type RoleSpec, type Spec } from '../spec/types';
+import { untilStrayFault } from '../app/stray-faults';
+import { runtimeFor } from '../app/run';
+import {
+  CLI_WORDING,
+  EXIT,
+  UsageError,
+  stackRequest,
+  timeoutOption,
+  timeoutSeconds,
+  withStackOptions,
+  type StackFlags,
+} from './options';
 
-interface InitFlags {
-  runtime: 'auto' | 'compose' | 'local' | 'existing';
+interface InitFlags extends StackFlags {
   composeFile: string;
   out: string;
   force?: boolean;
-  kafkaBrokers: string;
-  cassandraContactPoints: string;
-  zookeeper: string;
   timeout: string;
 }
 
@@ -115,8 +119,8 @@ async function runInit(flags: InitFlags): Promise<number> {
   const composeFile = resolve(flags.composeFile);
   const compose = readCompose(composeFile);
   const candidates = compose ? rolesFromCompose(compose) : { ...DEFAULT_ROLES };
-  const runtime = await runtimeFrom(flags, candidates);
-  if (runtime instanceof ComposeRuntime) await runtime.attach();
+  const runtime = await runtimeFor(stackRequest(flags), candidates, CLI_WORDING);
+  await runtime.attach?.();
   const inspected = await inspect(runtime, candidates, deadline);
   const spec = draftSpec(inspected, compose);
   const text = renderSpec(spec, {
@@ -152,14 +156,10 @@ export function initCommand(
     .option('--compose-file <file>', 'the compose file to read, when present', 'docker-compose.yml')
     .option('--out <file>', 'where to write the spec', DEFAULT_SPEC_FILE)
     .option('--force', 'overwrite the file if it exists')
-    .option('--timeout <seconds>', 'how long to wait for each server to answer', '20')
+    .addOption(timeoutOption('how long to wait for each server to answer', 20))
     .action(async (flags: InitFlags) => {
       try {
-        const resolved = {
-          ...flags,
-          runtime: (await resolveRuntimeName(flags.runtime)) as InitFlags['runtime'],
-        };
-        setExitCode(await untilStrayFault(runInit(resolved), strayFault, EXIT.failed));
+        setExitCode(await untilStrayFault(runInit(flags), strayFault, EXIT.failed));
       } catch (error) {
         process.stderr.write(`infra-verify init: ${errorMessage(error)}\n`);
         setExitCode(error instanceof UserError ? EXIT.usage : EXIT.failed);

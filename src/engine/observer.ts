@@ -1,9 +1,9 @@
 // The port through which verify reaches the live stack. Its own file, so that verify.ts and
-// verify-fault.ts both depend on it and not on each other.
-import type { LiveState, PersistenceObservation, RoundTripObservation } from './model/observed';
-import type { StackReadiness } from './model/readiness';
-import type { Endpoints, Progress, Runtime } from './model/runtime';
-import type { Spec } from './spec/types';
+// fault.ts both depend on it and not on each other.
+import type { LiveState, PersistenceObservation, RoundTripObservation } from '../model/observed';
+import type { StackReadiness } from '../model/readiness';
+import type { Endpoints, Progress, Runtime } from '../model/runtime';
+import type { Spec } from '../spec/types';
 
 /** What verify needs from the live stack; M is whatever the observer keeps about its markers. */
 export interface StackObserver<M> {

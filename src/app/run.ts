@@ -1,0 +1,162 @@
+// One run for both shells. A request (mode, spec, stack, limits) goes in; the report and its
+// outcome come out. The CLI and the Action only map their flags or inputs into a request and the
+// outcome back out, each in its own words, so every decision about a run is made here once.
+import * as path from 'node:path';
+import { UserError, errorMessage } from '../model/errors';
+import type { VerifyReport } from '../model/report';
+import type { Endpoints, Progress, Runtime, ServerPorts } from '../model/runtime';
+import { probeObserver } from '../probes/observer';
+import { failureReason, type FailureReason } from '../report';
+import { createRuntime, resolveRuntimeName, type TwinProfile } from '../runtime';
+import { composeRuntime } from '../runtime/compose';
+import { ExistingRuntime } from '../runtime/existing';
+import { specForRun, type SpecForRun } from '../spec/for-run';
+import { SpecError } from '../spec/load';
+import { declaredRoles, type RoleName } from '../spec/types';
+import { staticReport } from '../static/compose';
+import { verify, type Phase, type Wording } from '../engine/verify';
+
+export type { Phase, Wording } from '../engine/verify';
+
+/** Where the stack runs. */
+export type StackRequest =
+  | { runtime: 'existing'; endpoints: Endpoints }
+  /** project and files: compose's own defaults where absent */
+  | { runtime: 'compose'; project?: { name: string; files: string[]; directory: string } }
+  | { runtime: 'local'; profile?: TwinProfile }
+  /** compose when a Docker engine answers, else the local twin */
+  | { runtime: 'auto' };
+
+export interface RunRequest {
+  mode: 'live' | 'static';
+  /** a file (relative to directory), builtin:NAME, or undefined for infra-spec.yml */
+  spec: string | undefined;
+  /** the folder that the spec and the compose files are relative to */
+  directory: string;
+  /** static mode reads the first */
+  composeFiles: string[];
+  stack: StackRequest;
+  timeoutSeconds: number;
+  persistence: boolean;
+  ttlExpiry: boolean;
+  /** write nothing at all */
+  readOnly: boolean;
+  keepUp: boolean;
+  /** the shell's words for the settings the engine names by code */
+  wording: Wording & { endpoints: Record<RoleName, string> };
+  progress?: Progress;
+  phase?: <T>(name: Phase, run: () => Promise<T>) => Promise<T>;
+  /** the shell's safety net: resolves with its cause once a fault escaped every probe */
+  strayFault?: Promise<string>;
+  /** hears of the runtime before anything starts (the Action saves post's state; the CLI
+   * takes the stack down on a signal) */
+  onRuntime?: (runtime: Runtime) => void;
+  /** hears of the loaded spec before anything starts (report paths are checked against it) */
+  onSpec?: (loaded: SpecForRun) => void;
+}
+
+/** What the run means, before any shell words it as an exit code or a failed step. */
+export type Verdict = 'pass' | 'failed' | 'not-ready';
+
+export interface RunOutcome {
+  report: VerifyReport;
+  verdict: Verdict;
+  /** '' on pass */
+  reason: FailureReason | '';
+  /** the runtime the live run used, for its endpoints */
+  runtime?: Runtime;
+}
+
+/** A run that could not be made: bad input or spec (the user's to fix), or no stack at all. */
+export interface RunError {
+  message: string;
+  reason: 'spec' | 'error';
+  /** the user's to fix: an input, a flag or the spec */
+  usage: boolean;
+}
+
+export function runError(error: unknown): RunError {
+  return {
+    message: errorMessage(error),
+    reason: error instanceof SpecError ? 'spec' : 'error',
+    usage: error instanceof UserError,
+  };
+}
+
+export async function runVerification(request: RunRequest): Promise<RunOutcome> {
+  const loaded = specForRun(request.spec, request.directory);
+  request.onSpec?.(loaded);
+  if (request.mode === 'static') {
+    const [composeFile = 'docker-compose.yml', ...rest] = request.composeFiles;
+    if (rest.length > 0) request.progress?.(`static mode reads ${composeFile} only`);
+    const report = staticReport(path.resolve(request.directory, composeFile), loaded.spec);
+    return outcomeOf(report);
+  }
+  const runtime = await runtimeFor(request.stack, declaredRoles(loaded.spec), request.wording);
+  request.onRuntime?.(runtime);
+  const report = await verify(loaded.spec, runtime, {
+    observer: probeObserver,
+    timeoutSeconds: request.timeoutSeconds,
+    noPersistence: !request.persistence,
+    ttlExpiry: request.ttlExpiry,
+    readOnly: request.readOnly,
+    keepUp: request.keepUp,
+    wording: request.wording,
+    ...(request.progress ? { progress: request.progress } : {}),
+    ...(request.phase ? { phase: request.phase } : {}),
+    ...(request.strayFault ? { strayFault: request.strayFault } : {}),
+    ...(loaded.locate ? { locate: loaded.locate } : {}),
+  });
+  return { ...outcomeOf(report), runtime };
+}
+
+function outcomeOf(report: VerifyReport): RunOutcome {
+  const reason = failureReason(report);
+  const verdict: Verdict = report.notReady
+    ? 'not-ready'
+    : report.result === 'pass'
+      ? 'pass'
+      : 'failed';
+  return { report, verdict, reason };
+}
+
+/** The runtime a request names, for the spec's servers: verify and init share it. */
+export async function runtimeFor(
+  stack: StackRequest,
+  servers: ServerPorts,
+  wording: RunRequest['wording'],
+): Promise<Runtime> {
+  switch (stack.runtime) {
+    case 'existing':
+      requireEndpoints(stack.endpoints, servers, wording.endpoints);
+      return new ExistingRuntime(stack.endpoints);
+    case 'compose':
+      return stack.project
+        ? composeRuntime(stack.project, servers)
+        : createRuntime('compose', servers);
+    case 'local':
+      return createRuntime('local', servers, process.env, stack.profile);
+    case 'auto':
+      return createRuntime(await resolveRuntimeName('auto'), servers);
+  }
+}
+
+/** Each server the spec declares needs its endpoint; the others may stay empty. */
+function requireEndpoints(
+  endpoints: Endpoints,
+  servers: ServerPorts,
+  names: Record<RoleName, string>,
+): void {
+  const missing = [
+    servers.kafka && endpoints.kafkaBrokers.length === 0 ? names.kafka : undefined,
+    servers.cassandra && endpoints.cassandraContactPoints.length === 0
+      ? names.cassandra
+      : undefined,
+    servers.zookeeper && !endpoints.zookeeper ? names.zookeeper : undefined,
+  ].filter((name) => name !== undefined);
+  if (missing.length > 0) {
+    throw new UserError(
+      `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required with runtime "existing": the spec declares ${missing.length > 1 ? 'those servers' : 'that server'} (host:port).`,
+    );
+  }
+}

@@ -1,0 +1,106 @@
+// What every command of the CLI shares: its exit codes, its usage error, and each option that
+// more than one command takes, defined once.
+import { Option, type Command } from 'commander';
+import { UserError } from '../model/errors';
+import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
+import { addressList } from '../protocol/host-port';
+import { RUNTIME_NAMES, TWIN_PROFILES } from '../runtime';
+import type { RunRequest } from '../app/run';
+
+/** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
+export const EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 } as const;
+
+/** Bad flags or arguments: the user's to fix. */
+export class UsageError extends UserError {}
+
+/** The settings the engine names by code, in the CLI's words: its flags. */
+export const CLI_WORDING: RunRequest['wording'] = {
+  noPersistence: '--no-persistence',
+  readOnly: '--read-only',
+  allowWrites: '--allow-writes',
+  endpoints: {
+    kafka: '--kafka-brokers',
+    cassandra: '--cassandra-contact-points',
+    zookeeper: '--zookeeper',
+  },
+};
+
+/** The runtimes a command can name; `existing` only where the command takes endpoints. */
+export function runtimeOption(withExisting: boolean): Option {
+  return new Option(
+    '--runtime <name>',
+    'where the stack runs (auto: compose if a Docker engine answers, else local)',
+  )
+    .choices(['auto', ...RUNTIME_NAMES, ...(withExisting ? ['existing'] : [])])
+    .default('auto');
+}
+
+export function profileOption(): Option {
+  return new Option(
+    '--profile <name>',
+    'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)',
+  )
+    .choices(TWIN_PROFILES)
+    .default('single');
+}
+
+export function timeoutOption(meaning: string, fallback = DEFAULT_TIMEOUT_SECONDS): Option {
+  return new Option('--timeout <seconds>', meaning).default(String(fallback));
+}
+
+export function timeoutSeconds(value: string): number {
+  const seconds = wholeSeconds(value);
+  if (seconds === undefined) {
+    throw new UsageError(
+      `--timeout "${value}" must be a whole number of seconds from 1 to 86400, in digits, e.g. 300`,
+    );
+  }
+  return seconds;
+}
+
+export function addressFlag(flag: string, value: string): string[] {
+  const { addresses, invalid, why } = addressList(value);
+  if (invalid !== undefined) throw new UsageError(`${flag} has "${invalid}": ${why}`);
+  if (addresses.length === 0) {
+    throw new UsageError(
+      `${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`,
+    );
+  }
+  return addresses;
+}
+
+export interface StackFlags {
+  runtime: 'auto' | 'compose' | 'local' | 'existing';
+  kafkaBrokers: string;
+  cassandraContactPoints: string;
+  zookeeper: string;
+}
+
+/** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
+export function withStackOptions(command: Command): Command {
+  return command
+    .addOption(runtimeOption(true))
+    .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
+    .option(
+      '--cassandra-contact-points <list>',
+      'existing runtime: Cassandra host:port list',
+      'localhost:9042',
+    )
+    .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
+}
+
+/** The stack the flags name, as a run request says it. */
+export function stackRequest(flags: StackFlags): RunRequest['stack'] {
+  if (flags.runtime !== 'existing') return { runtime: flags.runtime };
+  return {
+    runtime: 'existing',
+    endpoints: {
+      kafkaBrokers: addressFlag('--kafka-brokers', flags.kafkaBrokers),
+      cassandraContactPoints: addressFlag(
+        '--cassandra-contact-points',
+        flags.cassandraContactPoints,
+      ),
+      zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0] as string,
+    },
+  };
+}
