@@ -69548,6 +69548,266 @@ module.exports = (path, hash) =>
 
 /***/ }),
 
+/***/ 46823:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.STDOUT = void 0;
+exports.makeFolders = makeFolders;
+exports.checkReportFiles = checkReportFiles;
+exports.writeReportFiles = writeReportFiles;
+// Where the CLI writes its reports, checked before anything starts: a path that cannot be
+// written, two reports on one path, or a report over an input file is a usage error (exit 2)
+// while nothing has run yet. A write that still fails after the run is reported, and the run
+// keeps its own exit code.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+const errors_1 = __nccwpck_require__(87206);
+/** Standard output, for `--report-json -`. */
+exports.STDOUT = '-';
+function canonical(file) {
+    const absolute = (0, node_path_1.resolve)(file);
+    return (0, node_fs_1.existsSync)(absolute) ? (0, node_fs_1.realpathSync)(absolute) : absolute;
+}
+/**
+ * Makes a folder and its missing parents one level at a time: mkdirSync's recursive mode spins
+ * forever where a parent exists but refuses children (Linux /proc).
+ */
+function makeFolders(folder) {
+    const missing = [];
+    for (let dir = (0, node_path_1.resolve)(folder); !(0, node_fs_1.existsSync)(dir); dir = (0, node_path_1.dirname)(dir))
+        missing.unshift(dir);
+    for (const dir of missing)
+        (0, node_fs_1.mkdirSync)(dir);
+}
+function reason(error) {
+    return error.code ?? (0, errors_1.errorMessage)(error);
+}
+/** Opens each path for appending (creating its folder), so a bad path fails before the run. */
+function checkReportFiles(reports, inputs) {
+    const taken = new Map(inputs.map((file) => [canonical(file), 'it is an input of this run']));
+    const toStdout = reports.filter(({ file }) => file === exports.STDOUT);
+    if (toStdout.length > 1) {
+        throw new errors_1.UserError(`${toStdout.map(({ flag }) => flag).join(' and ')} both write to standard output; give one of them a file`);
+    }
+    for (const { flag, file } of reports) {
+        if (file === exports.STDOUT)
+            continue;
+        const path = canonical(file);
+        const clash = taken.get(path);
+        if (clash)
+            throw new errors_1.UserError(`${flag} ${file}: ${clash}; give each report its own file`);
+        taken.set(path, `${flag} writes the same file`);
+        const existed = (0, node_fs_1.existsSync)(path);
+        try {
+            makeFolders((0, node_path_1.dirname)(path));
+            (0, node_fs_1.closeSync)((0, node_fs_1.openSync)(path, 'a'));
+        }
+        catch (error) {
+            throw new errors_1.UserError(`${flag} ${file} cannot be written (${reason(error)}); give a writable path`);
+        }
+        if (!existed)
+            (0, node_fs_1.rmSync)(path, { force: true });
+    }
+}
+/** Writes every report; returns one message per report that could not be written. */
+function writeReportFiles(reports) {
+    return reports.flatMap(({ flag, file, render }) => {
+        try {
+            if (file === exports.STDOUT)
+                process.stdout.write(render());
+            else
+                (0, node_fs_1.writeFileSync)(file, render());
+            return [];
+        }
+        catch (error) {
+            return [`${flag} ${file} could not be written after the run (${reason(error)})`];
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 64578:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runError = runError;
+exports.runVerification = runVerification;
+exports.runtimeFor = runtimeFor;
+// One run for both shells. A request (mode, spec, stack, limits) goes in; the report and its
+// outcome come out. The CLI and the Action only map their flags or inputs into a request and the
+// outcome back out, each in its own words, so every decision about a run is made here once.
+const path = __importStar(__nccwpck_require__(76760));
+const errors_1 = __nccwpck_require__(87206);
+const observer_1 = __nccwpck_require__(45881);
+const report_1 = __nccwpck_require__(41714);
+const runtime_1 = __nccwpck_require__(41356);
+const compose_1 = __nccwpck_require__(96359);
+const existing_1 = __nccwpck_require__(51619);
+const for_run_1 = __nccwpck_require__(94116);
+const load_1 = __nccwpck_require__(11207);
+const types_1 = __nccwpck_require__(49518);
+const compose_2 = __nccwpck_require__(18946);
+const verify_1 = __nccwpck_require__(10069);
+function runError(error) {
+    return {
+        message: (0, errors_1.errorMessage)(error),
+        reason: error instanceof load_1.SpecError ? 'spec' : 'error',
+        usage: error instanceof errors_1.UserError,
+    };
+}
+async function runVerification(request) {
+    const loaded = (0, for_run_1.specForRun)(request.spec, request.directory);
+    request.onSpec?.(loaded);
+    if (request.mode === 'static') {
+        const [composeFile = 'docker-compose.yml', ...rest] = request.composeFiles;
+        if (rest.length > 0)
+            request.progress?.(`static mode reads ${composeFile} only`);
+        const report = (0, compose_2.staticReport)(path.resolve(request.directory, composeFile), loaded.spec);
+        return outcomeOf(report);
+    }
+    const runtime = await runtimeFor(request.stack, (0, types_1.declaredRoles)(loaded.spec), request.wording);
+    request.onRuntime?.(runtime);
+    const report = await (0, verify_1.verify)(loaded.spec, runtime, {
+        observer: observer_1.probeObserver,
+        timeoutSeconds: request.timeoutSeconds,
+        noPersistence: !request.persistence,
+        ttlExpiry: request.ttlExpiry,
+        readOnly: request.readOnly,
+        keepUp: request.keepUp,
+        wording: request.wording,
+        ...(request.progress ? { progress: request.progress } : {}),
+        ...(request.phase ? { phase: request.phase } : {}),
+        ...(request.strayFault ? { strayFault: request.strayFault } : {}),
+        ...(loaded.locate ? { locate: loaded.locate } : {}),
+    });
+    return { ...outcomeOf(report), runtime };
+}
+function outcomeOf(report) {
+    const reason = (0, report_1.failureReason)(report);
+    const verdict = report.notReady
+        ? 'not-ready'
+        : report.result === 'pass'
+            ? 'pass'
+            : 'failed';
+    return { report, verdict, reason };
+}
+/** The runtime a request names, for the spec's servers: verify and init share it. */
+async function runtimeFor(stack, servers, wording) {
+    switch (stack.runtime) {
+        case 'existing':
+            requireEndpoints(stack.endpoints, servers, wording.endpoints);
+            return new existing_1.ExistingRuntime(stack.endpoints);
+        case 'compose':
+            return stack.project
+                ? (0, compose_1.composeRuntime)(stack.project, servers)
+                : (0, runtime_1.createRuntime)('compose', servers);
+        case 'local':
+            return (0, runtime_1.createRuntime)('local', servers, process.env, stack.profile);
+        case 'auto':
+            return (0, runtime_1.createRuntime)(await (0, runtime_1.resolveRuntimeName)('auto'), servers);
+    }
+}
+/** Each server the spec declares needs its endpoint; the others may stay empty. */
+function requireEndpoints(endpoints, servers, names) {
+    const missing = [
+        servers.kafka && endpoints.kafkaBrokers.length === 0 ? names.kafka : undefined,
+        servers.cassandra && endpoints.cassandraContactPoints.length === 0
+            ? names.cassandra
+            : undefined,
+        servers.zookeeper && !endpoints.zookeeper ? names.zookeeper : undefined,
+    ].filter((name) => name !== undefined);
+    if (missing.length > 0) {
+        throw new errors_1.UserError(`${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required with runtime "existing": the spec declares ${missing.length > 1 ? 'those servers' : 'that server'} (host:port).`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 71322:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.catchStrayFaults = catchStrayFaults;
+exports.untilStrayFault = untilStrayFault;
+// The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
+// unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
+// the process with a stack trace, no report and the stack left up. Caught here instead: the user
+// reads one line naming the cause, the stack trace goes to the debug log, and the run that is
+// going on hears of it (verify's strayFault) so that it ends with its report and its teardown.
+const errors_1 = __nccwpck_require__(87206);
+/** Installs the net for the rest of the process; resolves with the first fault's cause. */
+function catchStrayFaults(tell, debug) {
+    return new Promise((resolve) => {
+        const caught = (error) => {
+            try {
+                debug.write(error instanceof Error && error.stack ? error.stack : String(error));
+            }
+            catch {
+                // an unwritable debug log costs the trace, not the run
+            }
+            const cause = `internal error: ${(0, errors_1.firstLineOf)(error)} (the stack trace is in ${debug.where})`;
+            tell(`infra-verify: ${cause}`);
+            resolve(cause);
+        };
+        process.on('uncaughtException', caught);
+        process.on('unhandledRejection', caught);
+    });
+}
+/**
+ * A command that has no teardown of its own ends as soon as the net catches a fault, with
+ * `onFault` (its exit code): the cause is already printed, and what the command still had
+ * running is not worth waiting for.
+ */
+function untilStrayFault(work, strayFault, onFault) {
+    return strayFault ? Promise.race([work, strayFault.then(() => onFault)]) : work;
+}
+
+
+/***/ }),
+
 /***/ 50503:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -70601,7 +70861,7 @@ function ttlExpirySkipReason(spec, observed) {
 
 /***/ }),
 
-/***/ 46989:
+/***/ 87646:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -70617,8 +70877,6 @@ const commander_1 = __nccwpck_require__(18909);
 const errors_1 = __nccwpck_require__(87206);
 const observe_stack_1 = __nccwpck_require__(43974);
 const stack_ready_1 = __nccwpck_require__(3353);
-const runtime_1 = __nccwpck_require__(41356);
-const compose_1 = __nccwpck_require__(96359);
 const compose_facts_1 = __nccwpck_require__(53601);
 const for_run_1 = __nccwpck_require__(94116);
 const draft_1 = __nccwpck_require__(77172);
@@ -70626,8 +70884,9 @@ const load_1 = __nccwpck_require__(11207);
 const render_1 = __nccwpck_require__(73979);
 const text_file_1 = __nccwpck_require__(62623);
 const types_1 = __nccwpck_require__(49518);
-const stray_faults_1 = __nccwpck_require__(89074);
-const verify_command_1 = __nccwpck_require__(96618);
+const stray_faults_1 = __nccwpck_require__(71322);
+const run_1 = __nccwpck_require__(64578);
+const options_1 = __nccwpck_require__(60776);
 const progress = (message) => process.stderr.write(`${message}\n`);
 function readCompose(file) {
     if (!(0, node_fs_1.existsSync)(file))
@@ -70637,7 +70896,7 @@ function readCompose(file) {
     }
     catch (error) {
         if (error instanceof text_file_1.TextFileProblem)
-            throw new verify_command_1.UsageError(`${file}: ${error.message}`);
+            throw new options_1.UsageError(`${file}: ${error.message}`);
         throw error;
     }
 }
@@ -70704,15 +70963,14 @@ async function inspect(runtime, candidates, deadline) {
 async function runInit(flags) {
     const out = (0, node_path_1.resolve)(flags.out);
     if ((0, node_fs_1.existsSync)(out) && !flags.force) {
-        throw new verify_command_1.UsageError(`${flags.out} exists; init never overwrites it unless you pass --force`);
+        throw new options_1.UsageError(`${flags.out} exists; init never overwrites it unless you pass --force`);
     }
-    const deadline = Date.now() + (0, verify_command_1.timeoutSeconds)(flags.timeout) * 1000;
+    const deadline = Date.now() + (0, options_1.timeoutSeconds)(flags.timeout) * 1000;
     const composeFile = (0, node_path_1.resolve)(flags.composeFile);
     const compose = readCompose(composeFile);
     const candidates = compose ? (0, compose_facts_1.rolesFromCompose)(compose) : { ...types_1.DEFAULT_ROLES };
-    const runtime = await (0, verify_command_1.runtimeFrom)(flags, candidates);
-    if (runtime instanceof compose_1.ComposeRuntime)
-        await runtime.attach();
+    const runtime = await (0, run_1.runtimeFor)((0, options_1.stackRequest)(flags), candidates, options_1.CLI_WORDING);
+    await runtime.attach?.();
     const inspected = await inspect(runtime, candidates, deadline);
     const spec = (0, draft_1.draftSpec)(inspected, compose);
     const text = (0, render_1.renderSpec)(spec, {
@@ -70730,30 +70988,722 @@ async function runInit(flags) {
         `${Object.keys(spec.compose.services).length} compose service(s)`,
     ].filter(Boolean);
     progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: infra-verify verify`);
-    return verify_command_1.EXIT.ok;
+    return options_1.EXIT.ok;
 }
 /** strayFault: the CLI's safety net (see stray-faults.ts); init has nothing to tear down. */
 function initCommand(setExitCode, strayFault) {
-    return (0, verify_command_1.withStackOptions)(new commander_1.Command('init')
+    return (0, options_1.withStackOptions)(new commander_1.Command('init')
         .exitOverride()
         .description('inspect a running stack (and its compose file) and write an infra-spec.yml that it passes'))
         .option('--compose-file <file>', 'the compose file to read, when present', 'docker-compose.yml')
         .option('--out <file>', 'where to write the spec', for_run_1.DEFAULT_SPEC_FILE)
         .option('--force', 'overwrite the file if it exists')
-        .option('--timeout <seconds>', 'how long to wait for each server to answer', '20')
+        .addOption((0, options_1.timeoutOption)('how long to wait for each server to answer', 20))
         .action(async (flags) => {
         try {
-            const resolved = {
-                ...flags,
-                runtime: (await (0, runtime_1.resolveRuntimeName)(flags.runtime)),
-            };
-            setExitCode(await (0, stray_faults_1.untilStrayFault)(runInit(resolved), strayFault, verify_command_1.EXIT.failed));
+            setExitCode(await (0, stray_faults_1.untilStrayFault)(runInit(flags), strayFault, options_1.EXIT.failed));
         }
         catch (error) {
             process.stderr.write(`infra-verify init: ${(0, errors_1.errorMessage)(error)}\n`);
-            setExitCode(error instanceof errors_1.UserError ? verify_command_1.EXIT.usage : verify_command_1.EXIT.failed);
+            setExitCode(error instanceof errors_1.UserError ? options_1.EXIT.usage : options_1.EXIT.failed);
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 60776:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CLI_WORDING = exports.UsageError = exports.EXIT = void 0;
+exports.runtimeOption = runtimeOption;
+exports.profileOption = profileOption;
+exports.timeoutOption = timeoutOption;
+exports.timeoutSeconds = timeoutSeconds;
+exports.addressFlag = addressFlag;
+exports.withStackOptions = withStackOptions;
+exports.stackRequest = stackRequest;
+// What every command of the CLI shares: its exit codes, its usage error, and each option that
+// more than one command takes, defined once.
+const commander_1 = __nccwpck_require__(18909);
+const errors_1 = __nccwpck_require__(87206);
+const settings_1 = __nccwpck_require__(34692);
+const host_port_1 = __nccwpck_require__(50486);
+const runtime_1 = __nccwpck_require__(41356);
+/** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
+exports.EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 };
+/** Bad flags or arguments: the user's to fix. */
+class UsageError extends errors_1.UserError {
+}
+exports.UsageError = UsageError;
+/** The settings the engine names by code, in the CLI's words: its flags. */
+exports.CLI_WORDING = {
+    noPersistence: '--no-persistence',
+    readOnly: '--read-only',
+    allowWrites: '--allow-writes',
+    endpoints: {
+        kafka: '--kafka-brokers',
+        cassandra: '--cassandra-contact-points',
+        zookeeper: '--zookeeper',
+    },
+};
+/** The runtimes a command can name; `existing` only where the command takes endpoints. */
+function runtimeOption(withExisting) {
+    return new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
+        .choices(['auto', ...runtime_1.RUNTIME_NAMES, ...(withExisting ? ['existing'] : [])])
+        .default('auto');
+}
+function profileOption() {
+    return new commander_1.Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)')
+        .choices(runtime_1.TWIN_PROFILES)
+        .default('single');
+}
+function timeoutOption(meaning, fallback = settings_1.DEFAULT_TIMEOUT_SECONDS) {
+    return new commander_1.Option('--timeout <seconds>', meaning).default(String(fallback));
+}
+function timeoutSeconds(value) {
+    const seconds = (0, settings_1.wholeSeconds)(value);
+    if (seconds === undefined) {
+        throw new UsageError(`--timeout "${value}" must be a whole number of seconds from 1 to 86400, in digits, e.g. 300`);
+    }
+    return seconds;
+}
+function addressFlag(flag, value) {
+    const { addresses, invalid, why } = (0, host_port_1.addressList)(value);
+    if (invalid !== undefined)
+        throw new UsageError(`${flag} has "${invalid}": ${why}`);
+    if (addresses.length === 0) {
+        throw new UsageError(`${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`);
+    }
+    return addresses;
+}
+/** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
+function withStackOptions(command) {
+    return command
+        .addOption(runtimeOption(true))
+        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
+        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
+        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
+}
+/** The stack the flags name, as a run request says it. */
+function stackRequest(flags) {
+    if (flags.runtime !== 'existing')
+        return { runtime: flags.runtime };
+    return {
+        runtime: 'existing',
+        endpoints: {
+            kafkaBrokers: addressFlag('--kafka-brokers', flags.kafkaBrokers),
+            cassandraContactPoints: addressFlag('--cassandra-contact-points', flags.cassandraContactPoints),
+            zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0],
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 66806:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.EXIT = void 0;
+exports.main = main;
+exports.runCli = runCli;
+// infra-verify on the command line: a thin shell over the runtimes and the one run.
+// Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_os_1 = __nccwpck_require__(48161);
+const node_path_1 = __nccwpck_require__(76760);
+const commander_1 = __nccwpck_require__(18909);
+const errors_1 = __nccwpck_require__(87206);
+const runtime_1 = __nccwpck_require__(12997);
+const host_port_1 = __nccwpck_require__(50486);
+const readiness_1 = __nccwpck_require__(97625);
+const stack_ready_1 = __nccwpck_require__(3353);
+const runtime_2 = __nccwpck_require__(41356);
+const for_run_1 = __nccwpck_require__(94116);
+const types_1 = __nccwpck_require__(49518);
+const cql_1 = __nccwpck_require__(36852);
+const init_1 = __nccwpck_require__(87646);
+const stray_faults_1 = __nccwpck_require__(71322);
+const verify_1 = __nccwpck_require__(71137);
+const options_1 = __nccwpck_require__(60776);
+Object.defineProperty(exports, "EXIT", ({ enumerable: true, get: function () { return options_1.EXIT; } }));
+const progress = (message) => process.stderr.write(`${message}\n`);
+/** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
+function specServers() {
+    try {
+        return (0, types_1.declaredRoles)((0, for_run_1.specForRun)(undefined, process.cwd()).spec);
+    }
+    catch (error) {
+        if (error instanceof for_run_1.NoSpecError)
+            return {};
+        throw error;
+    }
+}
+const runtimeNamed = async ({ runtime, profile }) => (0, runtime_2.createRuntime)(await (0, runtime_2.resolveRuntimeName)(runtime), specServers(), process.env, profile);
+/** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
+async function up(options) {
+    const runtime = await runtimeNamed(options);
+    const { spec: declared } = (0, for_run_1.specForRun)(undefined, process.cwd());
+    // The KRaft twin has no ZooKeeper to wait for, whatever ./infra-spec.yml declares.
+    const spec = options.profile === 'kraft' ? { ...declared, zookeeper: undefined } : declared;
+    const timeoutMs = (0, options_1.timeoutSeconds)(options.timeout) * 1000;
+    const started = Date.now();
+    let notReady;
+    try {
+        await runtime.lifecycle.up(progress, started + timeoutMs);
+        notReady = (0, readiness_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
+    }
+    catch (error) {
+        if (error instanceof errors_1.UserError)
+            throw error;
+        notReady = [{ service: runtime.name, message: (0, errors_1.errorMessage)(error) }];
+    }
+    if (notReady.length > 0) {
+        for (const { service, message } of notReady)
+            progress(`the stack did not come up: ${service}: ${message}`);
+        // up leaves the stack as it is, like `docker compose up -d`: say how to clear what started.
+        progress(`what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}` +
+            (options.profile === 'single' ? '' : ` --profile ${options.profile}`));
+        return options_1.EXIT.stackDown;
+    }
+    progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return options_1.EXIT.ok;
+}
+async function down(options) {
+    await (await runtimeNamed(options)).lifecycle.down({ removeData: Boolean(options.reset) });
+    progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
+    return options_1.EXIT.ok;
+}
+async function status(options) {
+    const services = await (await runtimeNamed(options)).lifecycle.services();
+    for (const s of services) {
+        const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
+        process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
+    }
+    return (0, runtime_1.stackIsUp)(services) ? options_1.EXIT.ok : options_1.EXIT.stackDown;
+}
+async function cql(options) {
+    if (Boolean(options.execute) === Boolean(options.file))
+        throw new options_1.UsageError('cql needs exactly one of -e STATEMENT or -f FILE');
+    let text = options.execute ?? '';
+    if (options.file) {
+        try {
+            text = (0, node_fs_1.readFileSync)(options.file, 'utf8');
+        }
+        catch (error) {
+            throw new options_1.UsageError(`cannot read ${options.file}: ${error.message}`);
+        }
+    }
+    const contactPoints = options.contactPoints
+        ? (0, host_port_1.splitList)(options.contactPoints)
+        : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints
+            .cassandraContactPoints;
+    try {
+        await (0, cql_1.runCql)({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
+    }
+    catch (error) {
+        process.stderr.write(`${error.message}\n`);
+        return options_1.EXIT.failed;
+    }
+    return options_1.EXIT.ok;
+}
+function buildProgram(setExitCode, strayFault) {
+    const program = new commander_1.Command('infra-verify')
+        .description('Prove that a Kafka + Cassandra stack is what its repository says it is')
+        .exitOverride()
+        .showHelpAfterError();
+    // verify hears of a fault itself (its report and teardown come first); the others just end.
+    const action = (run) => async (options) => setExitCode(await (0, stray_faults_1.untilStrayFault)(run(options), strayFault, options_1.EXIT.failed));
+    program
+        .command('up')
+        .description('start the stack and wait until it is ready')
+        .addOption((0, options_1.runtimeOption)(false))
+        .addOption((0, options_1.profileOption)())
+        .addOption((0, options_1.timeoutOption)('deadline for the stack to become ready'))
+        .action(action(up));
+    program
+        .command('down')
+        .description('stop the stack (data is kept unless --reset)')
+        .addOption((0, options_1.runtimeOption)(false))
+        .addOption((0, options_1.profileOption)())
+        .option('--reset', 'also remove all data')
+        .action(action(down));
+    program
+        .command('status')
+        .description('show each service of the stack')
+        .addOption((0, options_1.runtimeOption)(false))
+        .addOption((0, options_1.profileOption)())
+        .action(action(status));
+    program
+        .command('cql')
+        .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
+        .addOption((0, options_1.runtimeOption)(false))
+        .option('-e, --execute <statement>', 'CQL statement(s) to run')
+        .option('-f, --file <file>', 'file of CQL statements to run')
+        .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
+        .action(action(cql));
+    program.addCommand((0, verify_1.verifyCommand)(setExitCode, strayFault));
+    program.addCommand((0, init_1.initCommand)(setExitCode, strayFault));
+    return program;
+}
+async function main(argv, strayFault) {
+    let exitCode = options_1.EXIT.ok;
+    try {
+        await buildProgram((code) => (exitCode = code), strayFault).parseAsync(argv);
+    }
+    catch (error) {
+        if (error instanceof commander_1.CommanderError) {
+            // help and version are "errors" to commander but successes to the user
+            return error.exitCode === 0 ? options_1.EXIT.ok : options_1.EXIT.usage;
+        }
+        process.stderr.write(`infra-verify: ${(0, errors_1.errorMessage)(error)}\n`);
+        return error instanceof errors_1.UserError ? options_1.EXIT.usage : options_1.EXIT.failed;
+    }
+    return exitCode;
+}
+/**
+ * The CLI as its entry (src/cli.ts) runs it: with the safety net on, and its stack traces in one
+ * debug log that the next faulted run replaces, so they do not pile up.
+ */
+function runCli(argv) {
+    const debugFile = (0, node_path_1.join)((0, node_os_1.tmpdir)(), 'infra-verify.debug.log');
+    let written = false;
+    const strayFault = (0, stray_faults_1.catchStrayFaults)((line) => process.stderr.write(`${line}\n`), {
+        write: (text) => {
+            (0, node_fs_1.writeFileSync)(debugFile, `${new Date().toISOString()} ${text}\n`, {
+                flag: written ? 'a' : 'w',
+            });
+            written = true;
+        },
+        where: debugFile,
+    });
+    return main(argv, strayFault);
+}
+
+
+/***/ }),
+
+/***/ 71137:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyCommand = verifyCommand;
+// `infra-verify verify`: flags -> one run (app/run.ts) -> console, report files, exit code.
+// A thin shell: it maps its flags into the run's request and the outcome back out.
+const commander_1 = __nccwpck_require__(18909);
+const report_1 = __nccwpck_require__(41714);
+const report_files_1 = __nccwpck_require__(46823);
+const run_1 = __nccwpck_require__(64578);
+const for_run_1 = __nccwpck_require__(94116);
+const options_1 = __nccwpck_require__(60776);
+const EXIT_OF = {
+    pass: options_1.EXIT.ok,
+    failed: options_1.EXIT.failed,
+    'not-ready': options_1.EXIT.stackDown,
+};
+function elapsedProgress() {
+    const started = Date.now();
+    return (message) => {
+        const seconds = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
+        process.stderr.write(`[${seconds} s] ${message}\n`);
+    };
+}
+/**
+ * Ctrl-C (or a CI timeout's SIGTERM) would otherwise kill this process before verify's own
+ * teardown, and the twin's JVMs are detached: they would outlive it. So take the stack down
+ * first, then exit as the signal would have. Repeats are ignored meanwhile: npx and tsx relay
+ * the terminal's SIGINT, so one Ctrl-C can arrive twice.
+ */
+function downOnSignal(runtime, keepUp) {
+    const { lifecycle } = runtime;
+    if (!lifecycle || keepUp)
+        return () => undefined;
+    let stopping = false;
+    const onSignal = (signal) => {
+        if (stopping)
+            return;
+        stopping = true;
+        process.stderr.write(`infra-verify verify: ${signal}: taking the stack down (data kept)\n`);
+        void lifecycle
+            .down({ removeData: false })
+            .catch((error) => process.stderr.write(`taking the stack down failed: ${error.message}\n`))
+            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    };
+}
+/** An existing stack is usually shared: it is written to only with --allow-writes. */
+function isReadOnly(flags) {
+    if (flags.readOnly && flags.allowWrites) {
+        throw new options_1.UsageError('--read-only and --allow-writes contradict each other: give one');
+    }
+    return Boolean(flags.readOnly) || (flags.runtime === 'existing' && !flags.allowWrites);
+}
+function reportFiles(flags, report) {
+    const render = (to) => () => to(report());
+    return [
+        { flag: '--report-json', file: flags.reportJson, render: render(report_1.renderJson) },
+        { flag: '--junit', file: flags.junit, render: render(report_1.renderJunit) },
+        { flag: '--summary-md', file: flags.summaryMd, render: render(report_1.renderMarkdown) },
+    ].flatMap(({ file, ...rest }) => (file ? [{ file, ...rest }] : []));
+}
+async function runVerify(flags, strayFault) {
+    let outcome;
+    const reports = reportFiles(flags, () => outcome.report);
+    let release = () => undefined;
+    try {
+        outcome = await (0, run_1.runVerification)({
+            mode: flags.static ? 'static' : 'live',
+            spec: flags.spec,
+            directory: process.cwd(),
+            composeFiles: [flags.composeFile],
+            stack: (0, options_1.stackRequest)(flags),
+            timeoutSeconds: (0, options_1.timeoutSeconds)(flags.timeout),
+            persistence: flags.persistence,
+            ttlExpiry: flags.ttlExpiry,
+            readOnly: isReadOnly(flags),
+            keepUp: Boolean(flags.keepUp),
+            wording: options_1.CLI_WORDING,
+            progress: elapsedProgress(),
+            ...(strayFault ? { strayFault } : {}),
+            onSpec: (loaded) => (0, report_files_1.checkReportFiles)(reports, [
+                ...(loaded.file ? [loaded.file] : []),
+                ...(flags.static ? [flags.composeFile] : []),
+            ]),
+            onRuntime: (runtime) => (release = downOnSignal(runtime, Boolean(flags.keepUp))),
+        });
+    }
+    finally {
+        release();
+    }
+    // The exit code is decided by the outcome alone, before anything is written.
+    const exitCode = EXIT_OF[outcome.verdict];
+    const { report } = outcome;
+    // With a report on standard output, the checklist moves to standard error.
+    const console = reports.some(({ file }) => file === report_files_1.STDOUT) ? process.stderr : process.stdout;
+    console.write((0, report_1.renderConsole)(report));
+    for (const problem of (0, report_files_1.writeReportFiles)(reports)) {
+        process.stderr.write(`infra-verify verify: ${problem}\n`);
+    }
+    // The checklist already names each service; the log tails are for finding the cause.
+    for (const { service } of report.notReady ?? []) {
+        const log = report.logs[service];
+        if (log)
+            process.stderr.write(`--- last lines of the ${service} log ---\n${log}\n`);
+    }
+    return exitCode;
+}
+/** Bad flags and bad specs are the user's to fix: one message and exit 2, never a stack trace. */
+async function exitCodeOf(flags, strayFault) {
+    try {
+        return await runVerify(flags, strayFault);
+    }
+    catch (error) {
+        const { message, usage } = (0, run_1.runError)(error);
+        process.stderr.write(`infra-verify verify: ${message}\n`);
+        // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.
+        return usage ? options_1.EXIT.usage : options_1.EXIT.stackDown;
+    }
+}
+/** strayFault: the CLI's safety net (see app/stray-faults.ts), for verify to hear of a fault. */
+function verifyCommand(setExitCode, strayFault) {
+    // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
+    return (0, options_1.withStackOptions)(new commander_1.Command('verify')
+        .exitOverride()
+        .description('bring the stack up, check it against the spec, prove persistence, report, tear down'))
+        .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${for_run_1.DEFAULT_SPEC_FILE})`)
+        .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
+        .option('--report-json <file>', 'write the JSON report here ("-": standard output)')
+        .option('--junit <file>', 'write a JUnit XML report here')
+        .option('--summary-md <file>', 'write the Markdown summary here')
+        .option('--no-persistence', 'skip the stop/start persistence test')
+        .option('--no-ttl-expiry', 'skip watching a probe row expire')
+        .option('--read-only', 'write nothing at all: no probes that write, no persistence test')
+        .option('--allow-writes', 'existing runtime: write and remove probe records and rows (it is read-only by default)')
+        .option('--keep-up', 'leave the stack running afterwards')
+        .addOption((0, options_1.timeoutOption)('deadline for the stack to become ready'))
+        .option('--static', 'check docker-compose.yml against the spec without starting anything')
+        .action(async (flags) => setExitCode(await exitCodeOf(flags, strayFault)));
+}
+
+
+/***/ }),
+
+/***/ 5206:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unlessFault = unlessFault;
+exports.faultAware = faultAware;
+// What a stray fault leaves of a run. A fault that no probe handled (an uncaught exception or an
+// unhandled rejection, caught by the shell's safety net) must not hang the run or end the process
+// with the stack up: the observation running at that moment ends at once, it and every later one
+// is an error naming the cause, and verify goes on to its checks, its report and its teardown.
+const observe_1 = __nccwpck_require__(30701);
+const types_1 = __nccwpck_require__(49518);
+/** The work's own outcome, or `instead` once the fault has come (at once if it already has). */
+function unlessFault(fault, work, instead) {
+    let cause;
+    void fault.then((why) => (cause = why));
+    // a microtask later `cause` is set if the fault came before this phase began
+    return Promise.resolve().then(() => cause === undefined ? Promise.race([work(), fault.then(instead)]) : instead(cause));
+}
+/** Every server the spec declares, not ready for the fault's reason. */
+function faultedReadiness(spec, cause) {
+    const roles = Object.entries((0, types_1.declaredRoles)(spec));
+    return {
+        ...Object.fromEntries(roles.map(([role]) => [role, (0, observe_1.notObserved)(cause)])),
+        serviceOf: Object.fromEntries(roles.map(([role, { service }]) => [role, service])),
+        others: {},
+    };
+}
+function faultedLive(cause) {
+    return {
+        services: (0, observe_1.notObserved)(cause),
+        zookeeper: (0, observe_1.notObserved)(cause),
+        kafka: (0, observe_1.notObserved)(cause),
+        cassandra: (0, observe_1.notObserved)(cause),
+    };
+}
+function faultedRoundTrip(spec, cause) {
+    const topics = (spec.kafka?.topics ?? []).map(({ name }) => name);
+    return {
+        kafka: Object.fromEntries(topics.map((topic) => [topic, (0, observe_1.notObserved)(cause)])),
+        cassandra: (0, observe_1.notObserved)(cause),
+    };
+}
+/** Markers can only be written and read by a working session: persistence is aborted. */
+const noMarkers = (cause) => Promise.reject(new Error(cause));
+function faultedSession(cause) {
+    return {
+        observeLive: async () => faultedLive(cause),
+        roundTrip: async (spec) => faultedRoundTrip(spec, cause),
+        writeMarkers: () => noMarkers(cause),
+        readMarkers: () => noMarkers(cause),
+        close: async () => undefined,
+    };
+}
+function faultAwareSession(session, fault) {
+    return {
+        observeLive: (...args) => unlessFault(fault, () => session.observeLive(...args), faultedLive),
+        roundTrip: (...args) => unlessFault(fault, () => session.roundTrip(...args), (cause) => faultedRoundTrip(args[0], cause)),
+        writeMarkers: (...args) => unlessFault(fault, () => session.writeMarkers(...args), noMarkers),
+        readMarkers: (markers) => unlessFault(fault, () => session.readMarkers(markers), noMarkers),
+        close: () => session.close(),
+    };
+}
+/** The observer, each of its calls ended by the fault (see the top of this file). */
+function faultAware(observer, fault) {
+    return {
+        awaitStack: (spec, runtime, deadline, progress) => unlessFault(fault, () => observer.awaitStack(spec, runtime, deadline, progress), (cause) => faultedReadiness(spec, cause)),
+        connect: (endpoints, readiness) => unlessFault(fault, async () => faultAwareSession(await observer.connect(endpoints, readiness), fault), (cause) => faultedSession(cause)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 10069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verify = verify;
+// The one orchestration that the CLI and the Action both call. One direction of flow:
+// spec -> runtime (up) -> readiness -> observer (observe, round-trip, persistence) -> checks ->
+// report, and the stack goes down in finally unless the caller keeps it. The observer comes in
+// through StackObserver (the shells pass probes/observer.ts), so every decision made here can
+// be unit-tested with a fake one.
+const node_crypto_1 = __nccwpck_require__(77598);
+const checks_1 = __nccwpck_require__(2369);
+const errors_1 = __nccwpck_require__(87206);
+const readiness_1 = __nccwpck_require__(97625);
+const plain_text_1 = __nccwpck_require__(4461);
+const report_1 = __nccwpck_require__(55235);
+const runtime_1 = __nccwpck_require__(12997);
+const types_1 = __nccwpck_require__(49518);
+const deadline_1 = __nccwpck_require__(18293);
+const fault_1 = __nccwpck_require__(5206);
+/** A look at a service after a failed up: one connect attempt's worth (the CQL connect timeout). */
+const ONE_LOOK_MS = 3_000;
+/** Why each writing phase will not run, decided before anything runs. */
+function phasesNotRun(spec, runtime, options) {
+    const notRun = {};
+    const { wording } = options;
+    const readOnly = !runtime.lifecycle
+        ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
+        : `${wording.readOnly}: nothing is written`;
+    if (options.readOnly)
+        notRun.roundTrip = readOnly;
+    else if (!spec.probes.roundTrip)
+        notRun.roundTrip = 'round-trip probes are off in the spec';
+    if (notRun.roundTrip)
+        notRun.ttlExpiry = notRun.roundTrip;
+    else if (!spec.probes.ttl.expiry)
+        notRun.ttlExpiry = 'TTL expiry is off in the spec';
+    else if (options.ttlExpiry === false)
+        notRun.ttlExpiry = 'TTL expiry was turned off for this run';
+    if (options.readOnly)
+        notRun.persistence = readOnly;
+    else if (!runtime.lifecycle)
+        notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
+    else if (options.noPersistence)
+        notRun.persistence = wording.noPersistence;
+    else if (!spec.persistence.enabled)
+        notRun.persistence = 'persistence is off in the spec';
+    if (!runtime.lifecycle)
+        notRun.containers = runtime_1.EXISTING_SEES_PROTOCOLS_ONLY;
+    return notRun;
+}
+async function verify(spec, runtime, options) {
+    // without a safety net (tests), a fault that never comes
+    const fault = options.strayFault ?? new Promise(() => undefined);
+    const observer = (0, fault_1.faultAware)(options.observer, fault);
+    const progress = options.progress ?? (() => undefined);
+    const started = Date.now();
+    const timings = {};
+    const inPhase = options.phase ?? ((_name, run) => run());
+    const timed = (phase, run) => inPhase(phase, async () => {
+        const phaseStarted = Date.now();
+        try {
+            return await run();
+        }
+        finally {
+            timings[phase] = Date.now() - phaseStarted;
+        }
+    });
+    const runId = (0, node_crypto_1.randomUUID)();
+    const notRun = phasesNotRun(spec, runtime, options);
+    const timeoutMs = options.timeoutSeconds * 1000;
+    const { lifecycle } = runtime;
+    let session;
+    try {
+        // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
+        const bringUpDeadline = Date.now() + timeoutMs;
+        const upError = lifecycle
+            ? await timed('up', () => {
+                progress(`bringing the stack up (${runtime.name})`);
+                return (0, fault_1.unlessFault)(fault, () => finishedWithin(lifecycle.up(progress, bringUpDeadline), bringUpDeadline, 'bringing the stack up', options), (cause) => cause);
+            })
+            : undefined;
+        // After a failed up, one short look at each service rather than sitting out the whole
+        // timeout: long enough for one connect, and never past the user's deadline.
+        const deadline = upError
+            ? Math.min(bringUpDeadline, Date.now() + ONE_LOOK_MS)
+            : bringUpDeadline;
+        const readiness = await timed('ready', () => {
+            progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
+            return observer.awaitStack(spec, runtime, deadline, progress);
+        });
+        const notReady = (0, readiness_1.notReadyServices)(readiness);
+        // The up error comes first: it is usually the root cause ("port already in use", an init
+        // that exited 1) of whatever the services then look like.
+        if (upError)
+            notReady.unshift({ service: runtime.name, message: upError });
+        const { connected, live } = await timed('observe', async () => {
+            progress('observing topics, schema and services');
+            const opened = await observer.connect(runtime.endpoints, readiness);
+            session = opened;
+            return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
+        });
+        const observed = { ...live, notRun };
+        if (!notRun.roundTrip) {
+            observed.roundTrip = await timed('roundTrip', () => {
+                progress('round-tripping probe records and rows');
+                return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry);
+            });
+        }
+        if (lifecycle && !notRun.persistence) {
+            if (notReady.length > 0)
+                notRun.persistence = 'the stack did not come up';
+            else {
+                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, lifecycle, live, connected, runId, { timeoutSeconds: options.timeoutSeconds, fault }, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
+            }
+        }
+        const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
+        const logs = {};
+        for (const { service } of notReady) {
+            if (service === runtime.name)
+                continue;
+            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
+            // a container that never started has printed nothing: no empty group, no empty block
+            if (log.trim() !== '')
+                logs[service] = log;
+        }
+        return {
+            result: (0, report_1.resultOf)(checks, notReady),
+            runtime: runtime.name,
+            startedAt: new Date(started).toISOString(),
+            durationMs: Date.now() - started,
+            timings,
+            checks,
+            logs,
+            ...(notReady.length > 0 ? { notReady } : {}),
+        };
+    }
+    finally {
+        await session?.close();
+        if (lifecycle && !options.keepUp) {
+            await timed('down', () => {
+                progress('taking the stack down (data kept)');
+                return lifecycle.down({ removeData: false, progress });
+            }).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
+        }
+    }
+}
+/**
+ * Markers in, stop (recording how each service stopped), start, ready again, markers out.
+ * Closes the session it was given: its clients point at servers that are about to stop. Like
+ * up, the restart and the wait until ready share one deadline: --timeout after the start.
+ */
+async function provePersistence(observer, spec, runtime, lifecycle, live, session, runId, limits, progress) {
+    const timeoutMs = limits.timeoutSeconds * 1000;
+    progress('persistence: writing markers');
+    const markers = await session.writeMarkers(spec, live, runId);
+    await session.close();
+    progress('persistence: stopping the stack');
+    const stops = await (0, deadline_1.beforeDeadline)(lifecycle.stop(progress), Date.now() + timeoutMs, 'stopping the stack');
+    progress('persistence: starting the stack again');
+    const deadline = Date.now() + timeoutMs;
+    const startError = await (0, fault_1.unlessFault)(limits.fault, () => finishedWithin(lifecycle.start(progress, deadline), deadline, 'starting the stack again', limits), (cause) => cause);
+    if (startError)
+        progress(`persistence: the stack did not start again: ${startError}`);
+    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : deadline, progress);
+    const restarted = await observer.connect(runtime.endpoints, readiness);
+    try {
+        progress('persistence: reading the markers back');
+        return { stops, ...(await restarted.readMarkers(markers)) };
+    }
+    finally {
+        await restarted.close();
+    }
+}
+/** undefined once the work is done; else why not, including work still running at the deadline. */
+function finishedWithin(work, deadline, doing, limits) {
+    return (0, deadline_1.beforeDeadline)(work, deadline, doing).then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
+        ? `${doing} did not finish within ${limits.timeoutSeconds} s (the timeout)`
+        : (0, errors_1.errorMessage)(error));
+}
+function persistenceFailed(reason) {
+    const failed = { ok: false, error: `persistence test aborted: ${reason}`, ms: 0 };
+    return { stops: [], kafkaMarker: failed, cassandraMarker: failed };
 }
 
 
@@ -71003,9 +71953,9 @@ function isCleanExit(exitCode) {
 }
 /** How many lines of a service's log a readiness failure or a report shows. */
 exports.LOG_TAIL_LINES = 30;
-/** Why `existing` cannot judge containers: it sees servers by their protocols only. */
+/** Why a runtime without a lifecycle cannot judge containers: it sees servers by their protocols only. */
 exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
-/** Why `existing` cannot prove persistence. */
+/** Why a runtime without a lifecycle cannot prove persistence. */
 exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
 /** Up as `compose ps` would say it: every one-shot service exited 0, every other one runs. */
 function stackIsUp(services) {
@@ -71674,10 +72624,11 @@ const clusterScope = (spec) => ({
 });
 exports.clusterScope = clusterScope;
 async function observeLive(runtime, readiness, clients, scope) {
+    const { lifecycle } = runtime;
     const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
         // Without a lifecycle there are no containers: readiness has already asked every server.
-        runtime.hasLifecycle
-            ? (0, observe_1.observe)(() => runtime.services())
+        lifecycle
+            ? (0, observe_1.observe)(() => lifecycle.services())
             : (0, observe_1.observe)(async () => (0, readiness_1.servicesSeenAtReadiness)(readiness, runtime.endpoints)),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper)),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
@@ -71909,20 +72860,23 @@ async function awaitStack(spec, runtime, deadline, progress) {
             giveUpIf: giveUpIfUnresolved(role),
         }));
     };
-    // An existing stack is seen by protocol only: it has no inits or sentinels to watch.
-    const others = runtime.name === 'existing' ? [] : stateServices(spec);
+    // A stack without a lifecycle is seen by protocol only: it has no inits or sentinels to watch.
+    const { lifecycle } = runtime;
+    const others = lifecycle ? stateServices(spec) : [];
     const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
         waitFor('zookeeper', () => (0, zookeeper_1.zookeeperReady)(zookeeper)),
         waitFor('kafka', () => (0, kafka_1.kafkaReady)(kafkaBrokers)),
         waitFor('cassandra', () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, cassandraCredentials)),
-        ...others.map(({ name, ready }) => settle((0, wait_1.waitUntil)({
-            service: name,
-            attempt: () => settledState(runtime, name, ready),
-            deadline,
-            progress,
-            logTail: logTail(name),
-            giveUpIf: () => missingFromStack(runtime, name),
-        }))),
+        ...(lifecycle
+            ? others.map(({ name, ready }) => settle((0, wait_1.waitUntil)({
+                service: name,
+                attempt: () => settledState(lifecycle, name, ready),
+                deadline,
+                progress,
+                logTail: logTail(name),
+                giveUpIf: () => missingFromStack(lifecycle, name),
+            })))
+            : []),
     ]);
     return {
         ...(zk ? { zookeeper: zk } : {}),
@@ -72392,89 +73346,6 @@ async function zookeeperReady(address) {
         throw new Error(`srvr answered without a Mode line: ${JSON.stringify(srvr.raw.slice(0, 80))}`);
     }
     return { mode: srvr.mode };
-}
-
-
-/***/ }),
-
-/***/ 86063:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.STDOUT = void 0;
-exports.makeFolders = makeFolders;
-exports.checkReportFiles = checkReportFiles;
-exports.writeReportFiles = writeReportFiles;
-// Where the CLI writes its reports, checked before anything starts: a path that cannot be
-// written, two reports on one path, or a report over an input file is a usage error (exit 2)
-// while nothing has run yet. A write that still fails after the run is reported, and the run
-// keeps its own exit code.
-const node_fs_1 = __nccwpck_require__(73024);
-const node_path_1 = __nccwpck_require__(76760);
-const errors_1 = __nccwpck_require__(87206);
-/** Standard output, for `--report-json -`. */
-exports.STDOUT = '-';
-function canonical(file) {
-    const absolute = (0, node_path_1.resolve)(file);
-    return (0, node_fs_1.existsSync)(absolute) ? (0, node_fs_1.realpathSync)(absolute) : absolute;
-}
-/**
- * Makes a folder and its missing parents one level at a time: mkdirSync's recursive mode spins
- * forever where a parent exists but refuses children (Linux /proc).
- */
-function makeFolders(folder) {
-    const missing = [];
-    for (let dir = (0, node_path_1.resolve)(folder); !(0, node_fs_1.existsSync)(dir); dir = (0, node_path_1.dirname)(dir))
-        missing.unshift(dir);
-    for (const dir of missing)
-        (0, node_fs_1.mkdirSync)(dir);
-}
-function reason(error) {
-    return error.code ?? (0, errors_1.errorMessage)(error);
-}
-/** Opens each path for appending (creating its folder), so a bad path fails before the run. */
-function checkReportFiles(reports, inputs) {
-    const taken = new Map(inputs.map((file) => [canonical(file), 'it is an input of this run']));
-    const toStdout = reports.filter(({ file }) => file === exports.STDOUT);
-    if (toStdout.length > 1) {
-        throw new errors_1.UserError(`${toStdout.map(({ flag }) => flag).join(' and ')} both write to standard output; give one of them a file`);
-    }
-    for (const { flag, file } of reports) {
-        if (file === exports.STDOUT)
-            continue;
-        const path = canonical(file);
-        const clash = taken.get(path);
-        if (clash)
-            throw new errors_1.UserError(`${flag} ${file}: ${clash}; give each report its own file`);
-        taken.set(path, `${flag} writes the same file`);
-        const existed = (0, node_fs_1.existsSync)(path);
-        try {
-            makeFolders((0, node_path_1.dirname)(path));
-            (0, node_fs_1.closeSync)((0, node_fs_1.openSync)(path, 'a'));
-        }
-        catch (error) {
-            throw new errors_1.UserError(`${flag} ${file} cannot be written (${reason(error)}); give a writable path`);
-        }
-        if (!existed)
-            (0, node_fs_1.rmSync)(path, { force: true });
-    }
-}
-/** Writes every report; returns one message per report that could not be written. */
-function writeReportFiles(reports) {
-    return reports.flatMap(({ flag, file, render }) => {
-        try {
-            if (file === exports.STDOUT)
-                process.stdout.write(render());
-            else
-                (0, node_fs_1.writeFileSync)(file, render());
-            return [];
-        }
-        catch (error) {
-            return [`${flag} ${file} could not be written after the run (${reason(error)})`];
-        }
-    });
 }
 
 
@@ -73369,7 +74240,10 @@ const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 class ComposeRuntime {
     options;
     name = 'compose';
-    hasLifecycle = true;
+    /** The stack is this runtime's own: it starts, stops and removes it. */
+    get lifecycle() {
+        return this;
+    }
     command;
     resolved;
     ports;
@@ -73880,67 +74754,23 @@ exports.runCommand = runCommand;
 /***/ }),
 
 /***/ 51619:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExistingRuntime = void 0;
-// A stack that is already running somewhere reachable: endpoints only, no containers and no
-// lifecycle. Services are observed by their protocols; persistence cannot be tested here.
-const runtime_1 = __nccwpck_require__(12997);
-const readiness_1 = __nccwpck_require__(97625);
-const cassandra_1 = __nccwpck_require__(12454);
-const kafka_1 = __nccwpck_require__(74234);
-const zookeeper_1 = __nccwpck_require__(7910);
 class ExistingRuntime {
     endpoints;
-    servers;
     name = 'existing';
-    hasLifecycle = false;
-    /** `servers`: the spec's servers; only these are looked at, under their service names. */
-    constructor(endpoints, servers) {
+    constructor(endpoints) {
         this.endpoints = endpoints;
-        this.servers = servers;
     }
-    /** Nothing to start: the stack is somebody else's. */
-    async up() { }
-    /**
-     * The servers as their protocols see them. The containerName is the endpoint, since there
-     * is no container to name; one-shot inits leave no trace to observe, so they are not listed.
-     */
-    async services() {
-        const { zookeeper, kafkaBrokers, cassandraContactPoints } = this.endpoints;
-        const { zookeeper: zk, kafka, cassandra } = this.servers;
-        return Promise.all([
-            ...(zk ? [byProtocol(zk.service, zookeeper, () => (0, zookeeper_1.zookeeperReady)(zookeeper))] : []),
-            ...(kafka
-                ? [byProtocol(kafka.service, kafkaBrokers.join(','), () => (0, kafka_1.kafkaReady)(kafkaBrokers))]
-                : []),
-            ...(cassandra
-                ? [
-                    byProtocol(cassandra.service, cassandraContactPoints.join(','), () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, this.endpoints.cassandraCredentials)),
-                ]
-                : []),
-        ]);
-    }
-    async stop() {
-        throw new Error(runtime_1.NO_LIFECYCLE_REASON);
-    }
-    async start() {
-        throw new Error(runtime_1.NO_LIFECYCLE_REASON);
-    }
-    /** Never tears down what it did not bring up. */
-    async down() { }
     async logs(service) {
         return `(no log: ${service} runs outside infra-verify's reach)`;
     }
 }
 exports.ExistingRuntime = ExistingRuntime;
-async function byProtocol(service, endpoint, answer) {
-    const answered = await answer().then(() => true, () => false);
-    return (0, readiness_1.seenByProtocol)(service, endpoint, answered);
-}
 
 
 /***/ }),
@@ -74043,7 +74873,10 @@ const DEFAULT_TIMEOUTS = {
 class LocalRuntime {
     kraft;
     name = 'local';
-    hasLifecycle = true;
+    /** The stack is this runtime's own: it starts, stops and removes it. */
+    get lifecycle() {
+        return this;
+    }
     endpoints;
     paths;
     timeouts;
@@ -74240,7 +75073,10 @@ function clusterConfig(base) {
 }
 class ClusterRuntime {
     name = 'local';
-    hasLifecycle = true;
+    /** The stack is this runtime's own: it starts, stops and removes it. */
+    get lifecycle() {
+        return this;
+    }
     endpoints;
     topology;
     config;
@@ -77350,523 +78186,6 @@ function interpolate(value, env) {
         return '';
     });
     return { value: resolved, unresolved };
-}
-
-
-/***/ }),
-
-/***/ 89074:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.catchStrayFaults = catchStrayFaults;
-exports.untilStrayFault = untilStrayFault;
-// The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
-// unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
-// the process with a stack trace, no report and the stack left up. Caught here instead: the user
-// reads one line naming the cause, the stack trace goes to the debug log, and the run that is
-// going on hears of it (verify's strayFault) so that it ends with its report and its teardown.
-const errors_1 = __nccwpck_require__(87206);
-/** Installs the net for the rest of the process; resolves with the first fault's cause. */
-function catchStrayFaults(tell, debug) {
-    return new Promise((resolve) => {
-        const caught = (error) => {
-            try {
-                debug.write(error instanceof Error && error.stack ? error.stack : String(error));
-            }
-            catch {
-                // an unwritable debug log costs the trace, not the run
-            }
-            const cause = `internal error: ${(0, errors_1.firstLineOf)(error)} (the stack trace is in ${debug.where})`;
-            tell(`infra-verify: ${cause}`);
-            resolve(cause);
-        };
-        process.on('uncaughtException', caught);
-        process.on('unhandledRejection', caught);
-    });
-}
-/**
- * A command that has no teardown of its own ends as soon as the net catches a fault, with
- * `onFault` (its exit code): the cause is already printed, and what the command still had
- * running is not worth waiting for.
- */
-function untilStrayFault(work, strayFault, onFault) {
-    return strayFault ? Promise.race([work, strayFault.then(() => onFault)]) : work;
-}
-
-
-/***/ }),
-
-/***/ 96618:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.UsageError = exports.EXIT = void 0;
-exports.timeoutSeconds = timeoutSeconds;
-exports.runtimeFrom = runtimeFrom;
-exports.withStackOptions = withStackOptions;
-exports.verifyCommand = verifyCommand;
-// `infra-verify verify`: flags -> spec + runtime -> verify() -> reports -> exit code.
-// A thin shell: every decision about the stack is made in verify.ts.
-const commander_1 = __nccwpck_require__(18909);
-const errors_1 = __nccwpck_require__(87206);
-const settings_1 = __nccwpck_require__(34692);
-const host_port_1 = __nccwpck_require__(50486);
-const report_1 = __nccwpck_require__(41714);
-const report_files_1 = __nccwpck_require__(86063);
-const runtime_1 = __nccwpck_require__(41356);
-const existing_1 = __nccwpck_require__(51619);
-const for_run_1 = __nccwpck_require__(94116);
-const types_1 = __nccwpck_require__(49518);
-const compose_1 = __nccwpck_require__(18946);
-const verify_1 = __nccwpck_require__(35538);
-const observer_1 = __nccwpck_require__(45881);
-/** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
-exports.EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 };
-/** Bad flags or arguments: the user's to fix. */
-class UsageError extends errors_1.UserError {
-}
-exports.UsageError = UsageError;
-function addressFlag(flag, value) {
-    const { addresses, invalid, why } = (0, host_port_1.addressList)(value);
-    if (invalid !== undefined)
-        throw new UsageError(`${flag} has "${invalid}": ${why}`);
-    if (addresses.length === 0) {
-        throw new UsageError(`${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`);
-    }
-    return addresses;
-}
-function timeoutSeconds(value) {
-    const seconds = (0, settings_1.wholeSeconds)(value);
-    if (seconds === undefined) {
-        throw new UsageError(`--timeout "${value}" must be a whole number of seconds from 1 to 86400, in digits, e.g. 300`);
-    }
-    return seconds;
-}
-/** existing: the endpoints from the flags; any other runtime by name (auto: see resolveRuntimeName). */
-async function runtimeFrom(flags, servers) {
-    if (flags.runtime === 'existing') {
-        const endpoints = {
-            kafkaBrokers: addressFlag('--kafka-brokers', flags.kafkaBrokers),
-            cassandraContactPoints: addressFlag('--cassandra-contact-points', flags.cassandraContactPoints),
-            zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0],
-        };
-        return new existing_1.ExistingRuntime(endpoints, servers);
-    }
-    return (0, runtime_1.createRuntime)(await (0, runtime_1.resolveRuntimeName)(flags.runtime), servers);
-}
-function elapsedProgress() {
-    const started = Date.now();
-    return (message) => {
-        const seconds = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
-        process.stderr.write(`[${seconds} s] ${message}\n`);
-    };
-}
-/**
- * Ctrl-C (or a CI timeout's SIGTERM) would otherwise kill this process before verify's own
- * teardown, and the twin's JVMs are detached: they would outlive it. So take the stack down
- * first, then exit as the signal would have. Repeats are ignored meanwhile: npx and tsx relay
- * the terminal's SIGINT, so one Ctrl-C can arrive twice.
- */
-function downOnSignal(runtime, keepUp) {
-    if (!runtime.hasLifecycle || keepUp)
-        return () => undefined;
-    let stopping = false;
-    const onSignal = (signal) => {
-        if (stopping)
-            return;
-        stopping = true;
-        process.stderr.write(`infra-verify verify: ${signal}: taking the stack down (data kept)\n`);
-        void runtime
-            .down({ removeData: false })
-            .catch((error) => process.stderr.write(`taking the stack down failed: ${error.message}\n`))
-            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    };
-}
-/** An existing stack is usually shared: it is written to only with --allow-writes. */
-function isReadOnly(flags) {
-    if (flags.readOnly && flags.allowWrites) {
-        throw new UsageError('--read-only and --allow-writes contradict each other: give one');
-    }
-    return Boolean(flags.readOnly) || (flags.runtime === 'existing' && !flags.allowWrites);
-}
-async function runVerify(flags, strayFault) {
-    const loaded = (0, for_run_1.specForRun)(flags.spec, process.cwd());
-    const timeout = timeoutSeconds(flags.timeout);
-    let report;
-    const render = (to) => () => to(report);
-    const reports = [
-        { flag: '--report-json', file: flags.reportJson, render: render(report_1.renderJson) },
-        { flag: '--junit', file: flags.junit, render: render(report_1.renderJunit) },
-        { flag: '--summary-md', file: flags.summaryMd, render: render(report_1.renderMarkdown) },
-    ].flatMap(({ file, ...rest }) => (file ? [{ file, ...rest }] : []));
-    (0, report_files_1.checkReportFiles)(reports, [
-        ...(loaded.file ? [loaded.file] : []),
-        ...(flags.static ? [flags.composeFile] : []),
-    ]);
-    if (flags.static) {
-        report = (0, compose_1.staticReport)(flags.composeFile, loaded.spec);
-    }
-    else {
-        const runtime = await runtimeFrom(flags, (0, types_1.declaredRoles)(loaded.spec));
-        const release = downOnSignal(runtime, Boolean(flags.keepUp));
-        try {
-            report = await (0, verify_1.verify)(loaded.spec, runtime, {
-                observer: observer_1.probeObserver,
-                timeoutSeconds: timeout,
-                noPersistence: !flags.persistence,
-                readOnly: isReadOnly(flags),
-                ttlExpiry: flags.ttlExpiry,
-                keepUp: flags.keepUp,
-                progress: elapsedProgress(),
-                ...(strayFault ? { strayFault } : {}),
-                locate: loaded.locate,
-            });
-        }
-        finally {
-            release();
-        }
-    }
-    // With a report on standard output, the checklist moves to standard error.
-    const console = reports.some(({ file }) => file === report_files_1.STDOUT) ? process.stderr : process.stdout;
-    console.write((0, report_1.renderConsole)(report));
-    for (const problem of (0, report_files_1.writeReportFiles)(reports)) {
-        process.stderr.write(`infra-verify verify: ${problem}\n`);
-    }
-    if (report.notReady) {
-        // The checklist already names each service; the log tails are for finding the cause.
-        for (const { service } of report.notReady) {
-            const log = report.logs[service];
-            if (log)
-                process.stderr.write(`--- last lines of the ${service} log ---\n${log}\n`);
-        }
-        return exports.EXIT.stackDown;
-    }
-    return report.result === 'pass' ? exports.EXIT.ok : exports.EXIT.failed;
-}
-/** Bad flags and bad specs are the user's to fix: one message and exit 2, never a stack trace. */
-async function exitCodeOf(flags, strayFault) {
-    try {
-        return await runVerify(flags, strayFault);
-    }
-    catch (error) {
-        process.stderr.write(`infra-verify verify: ${(0, errors_1.errorMessage)(error)}\n`);
-        if (error instanceof errors_1.UserError)
-            return exports.EXIT.usage;
-        // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.
-        return exports.EXIT.stackDown;
-    }
-}
-/** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
-function withStackOptions(command) {
-    return command
-        .addOption(new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
-        .choices(['auto', 'compose', 'local', 'existing'])
-        .default('auto'))
-        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
-        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
-        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
-}
-/** strayFault: the CLI's safety net (see stray-faults.ts), for verify to hear of a fault. */
-function verifyCommand(setExitCode, strayFault) {
-    // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
-    return withStackOptions(new commander_1.Command('verify')
-        .exitOverride()
-        .description('bring the stack up, check it against the spec, prove persistence, report, tear down'))
-        .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${for_run_1.DEFAULT_SPEC_FILE})`)
-        .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
-        .option('--report-json <file>', 'write the JSON report here ("-": standard output)')
-        .option('--junit <file>', 'write a JUnit XML report here')
-        .option('--summary-md <file>', 'write the Markdown summary here')
-        .option('--no-persistence', 'skip the stop/start persistence test')
-        .option('--no-ttl-expiry', 'skip watching a probe row expire')
-        .option('--read-only', 'write nothing at all: no probes that write, no persistence test')
-        .option('--allow-writes', 'existing runtime: write and remove probe records and rows (it is read-only by default)')
-        .option('--keep-up', 'leave the stack running afterwards')
-        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(settings_1.DEFAULT_TIMEOUT_SECONDS))
-        .option('--static', 'check docker-compose.yml against the spec without starting anything')
-        .action(async (flags) => setExitCode(await exitCodeOf(flags, strayFault)));
-}
-
-
-/***/ }),
-
-/***/ 67239:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.unlessFault = unlessFault;
-exports.faultAware = faultAware;
-// What a stray fault leaves of a run. A fault that no probe handled (an uncaught exception or an
-// unhandled rejection, caught by the shell's safety net) must not hang the run or end the process
-// with the stack up: the observation running at that moment ends at once, it and every later one
-// is an error naming the cause, and verify goes on to its checks, its report and its teardown.
-const observe_1 = __nccwpck_require__(30701);
-const types_1 = __nccwpck_require__(49518);
-/** The work's own outcome, or `instead` once the fault has come (at once if it already has). */
-function unlessFault(fault, work, instead) {
-    let cause;
-    void fault.then((why) => (cause = why));
-    // a microtask later `cause` is set if the fault came before this phase began
-    return Promise.resolve().then(() => cause === undefined ? Promise.race([work(), fault.then(instead)]) : instead(cause));
-}
-/** Every server the spec declares, not ready for the fault's reason. */
-function faultedReadiness(spec, cause) {
-    const roles = Object.entries((0, types_1.declaredRoles)(spec));
-    return {
-        ...Object.fromEntries(roles.map(([role]) => [role, (0, observe_1.notObserved)(cause)])),
-        serviceOf: Object.fromEntries(roles.map(([role, { service }]) => [role, service])),
-        others: {},
-    };
-}
-function faultedLive(cause) {
-    return {
-        services: (0, observe_1.notObserved)(cause),
-        zookeeper: (0, observe_1.notObserved)(cause),
-        kafka: (0, observe_1.notObserved)(cause),
-        cassandra: (0, observe_1.notObserved)(cause),
-    };
-}
-function faultedRoundTrip(spec, cause) {
-    const topics = (spec.kafka?.topics ?? []).map(({ name }) => name);
-    return {
-        kafka: Object.fromEntries(topics.map((topic) => [topic, (0, observe_1.notObserved)(cause)])),
-        cassandra: (0, observe_1.notObserved)(cause),
-    };
-}
-/** Markers can only be written and read by a working session: persistence is aborted. */
-const noMarkers = (cause) => Promise.reject(new Error(cause));
-function faultedSession(cause) {
-    return {
-        observeLive: async () => faultedLive(cause),
-        roundTrip: async (spec) => faultedRoundTrip(spec, cause),
-        writeMarkers: () => noMarkers(cause),
-        readMarkers: () => noMarkers(cause),
-        close: async () => undefined,
-    };
-}
-function faultAwareSession(session, fault) {
-    return {
-        observeLive: (...args) => unlessFault(fault, () => session.observeLive(...args), faultedLive),
-        roundTrip: (...args) => unlessFault(fault, () => session.roundTrip(...args), (cause) => faultedRoundTrip(args[0], cause)),
-        writeMarkers: (...args) => unlessFault(fault, () => session.writeMarkers(...args), noMarkers),
-        readMarkers: (markers) => unlessFault(fault, () => session.readMarkers(markers), noMarkers),
-        close: () => session.close(),
-    };
-}
-/** The observer, each of its calls ended by the fault (see the top of this file). */
-function faultAware(observer, fault) {
-    return {
-        awaitStack: (spec, runtime, deadline, progress) => unlessFault(fault, () => observer.awaitStack(spec, runtime, deadline, progress), (cause) => faultedReadiness(spec, cause)),
-        connect: (endpoints, readiness) => unlessFault(fault, async () => faultAwareSession(await observer.connect(endpoints, readiness), fault), (cause) => faultedSession(cause)),
-    };
-}
-
-
-/***/ }),
-
-/***/ 35538:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.verify = verify;
-// The one orchestration that the CLI and the Action both call. One direction of flow:
-// spec -> runtime (up) -> readiness -> observer (observe, round-trip, persistence) -> checks ->
-// report, and the stack goes down in finally unless the caller keeps it. The observer comes in
-// through StackObserver (the shells pass probes/observer.ts), so every decision made here can
-// be unit-tested with a fake one.
-const node_crypto_1 = __nccwpck_require__(77598);
-const checks_1 = __nccwpck_require__(2369);
-const errors_1 = __nccwpck_require__(87206);
-const readiness_1 = __nccwpck_require__(97625);
-const plain_text_1 = __nccwpck_require__(4461);
-const report_1 = __nccwpck_require__(55235);
-const runtime_1 = __nccwpck_require__(12997);
-const types_1 = __nccwpck_require__(49518);
-const deadline_1 = __nccwpck_require__(18293);
-const verify_fault_1 = __nccwpck_require__(67239);
-/** A look at a service after a failed up: one connect attempt's worth (the CQL connect timeout). */
-const ONE_LOOK_MS = 3_000;
-/** The CLI's flags; the Action says it with its inputs. */
-const CLI_WORDING = {
-    noPersistence: '--no-persistence',
-    readOnly: '--read-only',
-    allowWrites: '--allow-writes',
-};
-/** Why each writing phase will not run, decided before anything runs. */
-function phasesNotRun(spec, runtime, options) {
-    const notRun = {};
-    const wording = options.wording ?? CLI_WORDING;
-    const readOnly = runtime.name === 'existing'
-        ? `read-only: an existing stack is written to only with ${wording.allowWrites}`
-        : `${wording.readOnly}: nothing is written`;
-    if (options.readOnly)
-        notRun.roundTrip = readOnly;
-    else if (!spec.probes.roundTrip)
-        notRun.roundTrip = 'round-trip probes are off in the spec';
-    if (notRun.roundTrip)
-        notRun.ttlExpiry = notRun.roundTrip;
-    else if (!spec.probes.ttl.expiry)
-        notRun.ttlExpiry = 'TTL expiry is off in the spec';
-    else if (options.ttlExpiry === false)
-        notRun.ttlExpiry = 'TTL expiry was turned off for this run';
-    if (options.readOnly)
-        notRun.persistence = readOnly;
-    else if (!runtime.hasLifecycle)
-        notRun.persistence = runtime_1.NO_LIFECYCLE_REASON;
-    else if (options.noPersistence)
-        notRun.persistence = wording.noPersistence;
-    else if (!spec.persistence.enabled)
-        notRun.persistence = 'persistence is off in the spec';
-    if (runtime.name === 'existing')
-        notRun.containers = runtime_1.EXISTING_SEES_PROTOCOLS_ONLY;
-    return notRun;
-}
-async function verify(spec, runtime, options) {
-    // without a safety net (tests), a fault that never comes
-    const fault = options.strayFault ?? new Promise(() => undefined);
-    const observer = (0, verify_fault_1.faultAware)(options.observer, fault);
-    const progress = options.progress ?? (() => undefined);
-    const started = Date.now();
-    const timings = {};
-    const inPhase = options.phase ?? ((_name, run) => run());
-    const timed = (phase, run) => inPhase(phase, async () => {
-        const phaseStarted = Date.now();
-        try {
-            return await run();
-        }
-        finally {
-            timings[phase] = Date.now() - phaseStarted;
-        }
-    });
-    const runId = (0, node_crypto_1.randomUUID)();
-    const notRun = phasesNotRun(spec, runtime, options);
-    const timeoutMs = options.timeoutSeconds * 1000;
-    let session;
-    try {
-        // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
-        const bringUpDeadline = Date.now() + timeoutMs;
-        const upError = runtime.hasLifecycle
-            ? await timed('up', () => {
-                progress(`bringing the stack up (${runtime.name})`);
-                return (0, verify_fault_1.unlessFault)(fault, () => finishedWithin(runtime.up(progress, bringUpDeadline), bringUpDeadline, 'bringing the stack up', options), (cause) => cause);
-            })
-            : undefined;
-        // After a failed up, one short look at each service rather than sitting out the whole
-        // timeout: long enough for one connect, and never past the user's deadline.
-        const deadline = upError
-            ? Math.min(bringUpDeadline, Date.now() + ONE_LOOK_MS)
-            : bringUpDeadline;
-        const readiness = await timed('ready', () => {
-            progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
-            return observer.awaitStack(spec, runtime, deadline, progress);
-        });
-        const notReady = (0, readiness_1.notReadyServices)(readiness);
-        // The up error comes first: it is usually the root cause ("port already in use", an init
-        // that exited 1) of whatever the services then look like.
-        if (upError)
-            notReady.unshift({ service: runtime.name, message: upError });
-        const { connected, live } = await timed('observe', async () => {
-            progress('observing topics, schema and services');
-            const opened = await observer.connect(runtime.endpoints, readiness);
-            session = opened;
-            return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
-        });
-        const observed = { ...live, notRun };
-        if (!notRun.roundTrip) {
-            observed.roundTrip = await timed('roundTrip', () => {
-                progress('round-tripping probe records and rows');
-                return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry);
-            });
-        }
-        if (!notRun.persistence) {
-            if (notReady.length > 0)
-                notRun.persistence = 'the stack did not come up';
-            else {
-                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, live, connected, runId, { timeoutSeconds: options.timeoutSeconds, fault }, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
-            }
-        }
-        const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
-        const logs = {};
-        for (const { service } of notReady) {
-            if (service === runtime.name)
-                continue;
-            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
-            // a container that never started has printed nothing: no empty group, no empty block
-            if (log.trim() !== '')
-                logs[service] = log;
-        }
-        return {
-            result: (0, report_1.resultOf)(checks, notReady),
-            runtime: runtime.name,
-            startedAt: new Date(started).toISOString(),
-            durationMs: Date.now() - started,
-            timings,
-            checks,
-            logs,
-            ...(notReady.length > 0 ? { notReady } : {}),
-        };
-    }
-    finally {
-        await session?.close();
-        if (runtime.hasLifecycle && !options.keepUp) {
-            await timed('down', () => {
-                progress('taking the stack down (data kept)');
-                return runtime.down({ removeData: false, progress });
-            }).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
-        }
-    }
-}
-/**
- * Markers in, stop (recording how each service stopped), start, ready again, markers out.
- * Closes the session it was given: its clients point at servers that are about to stop. Like
- * up, the restart and the wait until ready share one deadline: --timeout after the start.
- */
-async function provePersistence(observer, spec, runtime, live, session, runId, limits, progress) {
-    const timeoutMs = limits.timeoutSeconds * 1000;
-    progress('persistence: writing markers');
-    const markers = await session.writeMarkers(spec, live, runId);
-    await session.close();
-    progress('persistence: stopping the stack');
-    const stops = await (0, deadline_1.beforeDeadline)(runtime.stop(progress), Date.now() + timeoutMs, 'stopping the stack');
-    progress('persistence: starting the stack again');
-    const deadline = Date.now() + timeoutMs;
-    const startError = await (0, verify_fault_1.unlessFault)(limits.fault, () => finishedWithin(runtime.start(progress, deadline), deadline, 'starting the stack again', limits), (cause) => cause);
-    if (startError)
-        progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, startError ? Date.now() : deadline, progress);
-    const restarted = await observer.connect(runtime.endpoints, readiness);
-    try {
-        progress('persistence: reading the markers back');
-        return { stops, ...(await restarted.readMarkers(markers)) };
-    }
-    finally {
-        await restarted.close();
-    }
-}
-/** undefined once the work is done; else why not, including work still running at the deadline. */
-function finishedWithin(work, deadline, doing, limits) {
-    return (0, deadline_1.beforeDeadline)(work, deadline, doing).then(() => undefined, (error) => error instanceof deadline_1.DeadlineError
-        ? `${doing} did not finish within ${limits.timeoutSeconds} s (the timeout)`
-        : (0, errors_1.errorMessage)(error));
-}
-function persistenceFailed(reason) {
-    const failed = { ok: false, error: `persistence test aborted: ${reason}`, ms: 0 };
-    return { stops: [], kafkaMarker: failed, cassandraMarker: failed };
 }
 
 
@@ -94322,176 +94641,10 @@ var __webpack_exports__ = {};
 var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.EXIT = void 0;
-exports.main = main;
-// infra-verify on the command line: a thin shell over the runtimes and the verify engine.
-// Exit codes: 0 ok, 1 a command's own failure (e.g. a CQL error), 2 usage error, 3 stack not up.
-const node_fs_1 = __nccwpck_require__(73024);
-const node_os_1 = __nccwpck_require__(48161);
-const node_path_1 = __nccwpck_require__(76760);
-const commander_1 = __nccwpck_require__(18909);
-const errors_1 = __nccwpck_require__(87206);
-const runtime_1 = __nccwpck_require__(12997);
-const settings_1 = __nccwpck_require__(34692);
-const host_port_1 = __nccwpck_require__(50486);
-const readiness_1 = __nccwpck_require__(97625);
-const stack_ready_1 = __nccwpck_require__(3353);
-const runtime_2 = __nccwpck_require__(41356);
-const for_run_1 = __nccwpck_require__(94116);
-const types_1 = __nccwpck_require__(49518);
-const cql_1 = __nccwpck_require__(36852);
-const init_command_1 = __nccwpck_require__(46989);
-const stray_faults_1 = __nccwpck_require__(89074);
-const verify_command_1 = __nccwpck_require__(96618);
-Object.defineProperty(exports, "EXIT", ({ enumerable: true, get: function () { return verify_command_1.EXIT; } }));
-const progress = (message) => process.stderr.write(`${message}\n`);
-const runtimeOption = () => new commander_1.Option('--runtime <name>', 'where the stack runs (auto: compose if a Docker engine answers, else local)')
-    .choices(['auto', ...runtime_2.RUNTIME_NAMES])
-    .default('auto');
-const profileOption = () => new commander_1.Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)')
-    .choices(runtime_2.TWIN_PROFILES)
-    .default('single');
-/** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
-function specServers() {
-    try {
-        return (0, types_1.declaredRoles)((0, for_run_1.specForRun)(undefined, process.cwd()).spec);
-    }
-    catch (error) {
-        if (error instanceof for_run_1.NoSpecError)
-            return {};
-        throw error;
-    }
-}
-const runtimeNamed = async ({ runtime, profile }) => (0, runtime_2.createRuntime)(await (0, runtime_2.resolveRuntimeName)(runtime), specServers(), process.env, profile);
-/** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
-async function up(options) {
-    const runtime = await runtimeNamed(options);
-    const { spec: declared } = (0, for_run_1.specForRun)(undefined, process.cwd());
-    // The KRaft twin has no ZooKeeper to wait for, whatever ./infra-spec.yml declares.
-    const spec = options.profile === 'kraft' ? { ...declared, zookeeper: undefined } : declared;
-    const timeoutMs = (0, verify_command_1.timeoutSeconds)(options.timeout) * 1000;
-    const started = Date.now();
-    let notReady;
-    try {
-        await runtime.up(progress, started + timeoutMs);
-        notReady = (0, readiness_1.notReadyServices)(await (0, stack_ready_1.awaitStack)(spec, runtime, started + timeoutMs, progress));
-    }
-    catch (error) {
-        if (error instanceof errors_1.UserError)
-            throw error;
-        notReady = [{ service: runtime.name, message: (0, errors_1.errorMessage)(error) }];
-    }
-    if (notReady.length > 0) {
-        for (const { service, message } of notReady)
-            progress(`the stack did not come up: ${service}: ${message}`);
-        // up leaves the stack as it is, like `docker compose up -d`: say how to clear what started.
-        progress(`what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}` +
-            (options.profile === 'single' ? '' : ` --profile ${options.profile}`));
-        return verify_command_1.EXIT.stackDown;
-    }
-    progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return verify_command_1.EXIT.ok;
-}
-async function down(options) {
-    await (await runtimeNamed(options)).down({ removeData: Boolean(options.reset) });
-    progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
-    return verify_command_1.EXIT.ok;
-}
-async function status(options) {
-    const services = await (await runtimeNamed(options)).services();
-    for (const s of services) {
-        const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
-        process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
-    }
-    return (0, runtime_1.stackIsUp)(services) ? verify_command_1.EXIT.ok : verify_command_1.EXIT.stackDown;
-}
-async function cql(options) {
-    if (Boolean(options.execute) === Boolean(options.file))
-        throw new verify_command_1.UsageError('cql needs exactly one of -e STATEMENT or -f FILE');
-    let text = options.execute ?? '';
-    if (options.file) {
-        try {
-            text = (0, node_fs_1.readFileSync)(options.file, 'utf8');
-        }
-        catch (error) {
-            throw new verify_command_1.UsageError(`cannot read ${options.file}: ${error.message}`);
-        }
-    }
-    const contactPoints = options.contactPoints
-        ? (0, host_port_1.splitList)(options.contactPoints)
-        : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints
-            .cassandraContactPoints;
-    try {
-        await (0, cql_1.runCql)({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
-    }
-    catch (error) {
-        process.stderr.write(`${error.message}\n`);
-        return verify_command_1.EXIT.failed;
-    }
-    return verify_command_1.EXIT.ok;
-}
-function buildProgram(setExitCode, strayFault) {
-    const program = new commander_1.Command('infra-verify')
-        .description('Prove that the ChatBattle Kafka + Cassandra stack is what its repository says it is')
-        .exitOverride()
-        .showHelpAfterError();
-    // verify hears of a fault itself (its report and teardown come first); the others just end.
-    const action = (run) => async (options) => setExitCode(await (0, stray_faults_1.untilStrayFault)(run(options), strayFault, verify_command_1.EXIT.failed));
-    program
-        .command('up')
-        .description('start the stack and wait until it is ready')
-        .addOption(runtimeOption())
-        .addOption(profileOption())
-        .option('--timeout <seconds>', 'deadline for the stack to become ready', String(settings_1.DEFAULT_TIMEOUT_SECONDS))
-        .action(action(up));
-    program
-        .command('down')
-        .description('stop the stack (data is kept unless --reset)')
-        .addOption(runtimeOption())
-        .addOption(profileOption())
-        .option('--reset', 'also remove all data')
-        .action(action(down));
-    program
-        .command('status')
-        .description('show each service of the stack')
-        .addOption(runtimeOption())
-        .addOption(profileOption())
-        .action(action(status));
-    program
-        .command('cql')
-        .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
-        .addOption(runtimeOption())
-        .option('-e, --execute <statement>', 'CQL statement(s) to run')
-        .option('-f, --file <file>', 'file of CQL statements to run')
-        .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
-        .action(action(cql));
-    program.addCommand((0, verify_command_1.verifyCommand)(setExitCode, strayFault));
-    program.addCommand((0, init_command_1.initCommand)(setExitCode, strayFault));
-    return program;
-}
-async function main(argv, strayFault) {
-    let exitCode = verify_command_1.EXIT.ok;
-    try {
-        await buildProgram((code) => (exitCode = code), strayFault).parseAsync(argv);
-    }
-    catch (error) {
-        if (error instanceof commander_1.CommanderError) {
-            // help and version are "errors" to commander but successes to the user
-            return error.exitCode === 0 ? verify_command_1.EXIT.ok : verify_command_1.EXIT.usage;
-        }
-        process.stderr.write(`infra-verify: ${(0, errors_1.errorMessage)(error)}\n`);
-        return error instanceof errors_1.UserError ? verify_command_1.EXIT.usage : verify_command_1.EXIT.failed;
-    }
-    return exitCode;
-}
-if (require.main === require.cache[eval('__filename')]) {
-    const debugFile = (0, node_path_1.join)((0, node_os_1.tmpdir)(), `infra-verify-${process.pid}.debug.log`);
-    const strayFault = (0, stray_faults_1.catchStrayFaults)((line) => process.stderr.write(`${line}\n`), {
-        write: (text) => (0, node_fs_1.appendFileSync)(debugFile, `${new Date().toISOString()} ${text}\n`),
-        where: debugFile,
-    });
-    void main(process.argv, strayFault).then((code) => process.exit(code));
-}
+// The CLI as a shell starts it (package.json's bin runs dist/cli, bundled from here). It owns the
+// exit: the code is the command's, and a socket or child left behind must not hold the process.
+const program_1 = __nccwpck_require__(66806);
+void (0, program_1.runCli)(process.argv).then((code) => process.exit(code));
 
 })();
 

@@ -31996,18 +31996,21 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.post = post;
+exports.run = run;
 // The action's post step: runs even when the job failed. Prints the stack's logs when main did
 // not pass, then removes the project with its volumes, unless keep-up. It never throws: a
 // failed teardown is a warning, not a second red step hiding the first.
 const core = __importStar(__nccwpck_require__(7484));
 const plain_text_1 = __nccwpck_require__(4461);
 const compose_1 = __nccwpck_require__(6359);
-const stray_faults_1 = __nccwpck_require__(9074);
+const stray_faults_1 = __nccwpck_require__(1322);
 const debug_log_1 = __nccwpck_require__(9982);
 const state_1 = __nccwpck_require__(3175);
 const LOG_LINES = 200;
-async function post() {
+/** The post step, as GitHub's tooling calls it; it never exits the process itself. */
+async function run() {
+    // The teardown never ends on a stray fault either: one warning, the trace in the debug log.
+    void (0, stray_faults_1.catchStrayFaults)((line) => core.warning(line), debug_log_1.stepDebugLog);
     try {
         const state = (0, state_1.readPostState)((name) => core.getState(name));
         if (!state.stackStarted) {
@@ -32044,11 +32047,6 @@ async function printLogs(runtime) {
         core.endGroup();
     }
 }
-// The teardown never ends on a stray fault either: one warning, the trace in the debug log.
-void (0, stray_faults_1.catchStrayFaults)((line) => core.warning(line), debug_log_1.stepDebugLog);
-// Exit when the step is done: a driver socket or a child that outlived its deadline must not
-// hold the step open. The exit code is the one core.setFailed set.
-void post().finally(() => process.exit());
 
 
 /***/ }),
@@ -32101,6 +32099,50 @@ function readPostState(get) {
         keepUp: get(KEYS.keepUp) === 'true',
         result: get(KEYS.result),
     };
+}
+
+
+/***/ }),
+
+/***/ 1322:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.catchStrayFaults = catchStrayFaults;
+exports.untilStrayFault = untilStrayFault;
+// The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
+// unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
+// the process with a stack trace, no report and the stack left up. Caught here instead: the user
+// reads one line naming the cause, the stack trace goes to the debug log, and the run that is
+// going on hears of it (verify's strayFault) so that it ends with its report and its teardown.
+const errors_1 = __nccwpck_require__(7206);
+/** Installs the net for the rest of the process; resolves with the first fault's cause. */
+function catchStrayFaults(tell, debug) {
+    return new Promise((resolve) => {
+        const caught = (error) => {
+            try {
+                debug.write(error instanceof Error && error.stack ? error.stack : String(error));
+            }
+            catch {
+                // an unwritable debug log costs the trace, not the run
+            }
+            const cause = `internal error: ${(0, errors_1.firstLineOf)(error)} (the stack trace is in ${debug.where})`;
+            tell(`infra-verify: ${cause}`);
+            resolve(cause);
+        };
+        process.on('uncaughtException', caught);
+        process.on('unhandledRejection', caught);
+    });
+}
+/**
+ * A command that has no teardown of its own ends as soon as the net catches a fault, with
+ * `onFault` (its exit code): the cause is already printed, and what the command still had
+ * running is not worth waiting for.
+ */
+function untilStrayFault(work, strayFault, onFault) {
+    return strayFault ? Promise.race([work, strayFault.then(() => onFault)]) : work;
 }
 
 
@@ -32179,9 +32221,9 @@ function isCleanExit(exitCode) {
 }
 /** How many lines of a service's log a readiness failure or a report shows. */
 exports.LOG_TAIL_LINES = 30;
-/** Why `existing` cannot judge containers: it sees servers by their protocols only. */
+/** Why a runtime without a lifecycle cannot judge containers: it sees servers by their protocols only. */
 exports.EXISTING_SEES_PROTOCOLS_ONLY = 'runtime existing sees servers by protocol only: one-shot inits, start order, networks and mounts are not observable';
-/** Why `existing` cannot prove persistence. */
+/** Why a runtime without a lifecycle cannot prove persistence. */
 exports.NO_LIFECYCLE_REASON = 'runtime existing has no lifecycle: it cannot stop and start the stack';
 /** Up as `compose ps` would say it: every one-shot service exited 0, every other one runs. */
 function stackIsUp(services) {
@@ -32573,7 +32615,10 @@ const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 class ComposeRuntime {
     options;
     name = 'compose';
-    hasLifecycle = true;
+    /** The stack is this runtime's own: it starts, stops and removes it. */
+    get lifecycle() {
+        return this;
+    }
     command;
     resolved;
     ports;
@@ -33083,50 +33128,6 @@ exports.runCommand = runCommand;
 
 /***/ }),
 
-/***/ 9074:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.catchStrayFaults = catchStrayFaults;
-exports.untilStrayFault = untilStrayFault;
-// The safety net at the top of the CLI and of the action's steps. An uncaught exception or an
-// unhandled rejection (a driver's socket, a timer, a promise nobody awaited) would otherwise end
-// the process with a stack trace, no report and the stack left up. Caught here instead: the user
-// reads one line naming the cause, the stack trace goes to the debug log, and the run that is
-// going on hears of it (verify's strayFault) so that it ends with its report and its teardown.
-const errors_1 = __nccwpck_require__(7206);
-/** Installs the net for the rest of the process; resolves with the first fault's cause. */
-function catchStrayFaults(tell, debug) {
-    return new Promise((resolve) => {
-        const caught = (error) => {
-            try {
-                debug.write(error instanceof Error && error.stack ? error.stack : String(error));
-            }
-            catch {
-                // an unwritable debug log costs the trace, not the run
-            }
-            const cause = `internal error: ${(0, errors_1.firstLineOf)(error)} (the stack trace is in ${debug.where})`;
-            tell(`infra-verify: ${cause}`);
-            resolve(cause);
-        };
-        process.on('uncaughtException', caught);
-        process.on('unhandledRejection', caught);
-    });
-}
-/**
- * A command that has no teardown of its own ends as soon as the net catches a fault, with
- * `onFault` (its exit code): the cause is already printed, and what the command still had
- * running is not worth waiting for.
- */
-function untilStrayFault(work, strayFault, onFault) {
-    return strayFault ? Promise.race([work, strayFault.then(() => onFault)]) : work;
-}
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -33468,12 +33469,21 @@ module.exports = require("util");
 /******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
 /******/ 	
 /************************************************************************/
-/******/ 	
-/******/ 	// startup
-/******/ 	// Load entry module and return exports
-/******/ 	// This entry module is referenced by other modules so it can't be inlined
-/******/ 	var __webpack_exports__ = __nccwpck_require__(7718);
-/******/ 	module.exports = __webpack_exports__;
-/******/ 	
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it need to be in strict mode.
+(() => {
+"use strict";
+var exports = __webpack_exports__;
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+// The action's post step as the runner starts it (action.yml runs dist/post, bundled from here).
+// Exit when the step is done: a driver socket or a child that outlived its deadline must not
+// hold the step open.
+const post_1 = __nccwpck_require__(7718);
+void (0, post_1.run)().finally(() => process.exit());
+
+})();
+
+module.exports = __webpack_exports__;
 /******/ })()
 ;
