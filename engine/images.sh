@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Sourced by engine/up.sh (after lib.sh): builds the local images that stand in for the pinned
 # ones, with no registry. Three cached steps, each keyed by a hash of its inputs:
-#   base   debootstrap'd Debian with a JRE 17 and python3-cassandra, kept as a tar in
-#          .engine/cache (minutes to make, so it survives a wiped data root) and `docker import`ed
+#   base   debootstrap'd Debian with a JRE 17 and python3-cassandra, kept as a tar in the cache
+#          (minutes to make, so it survives a wiped data root and a fresh clone), `docker import`ed
 #   jars   the local twin's Maven Central jars at the .env versions (twin/pom.xml)
-#   images FROM the base with the jars and engine/images/*, tagged as the override file names them
+#   images FROM the base with the jars and engine/images/*, tagged as the override file names
+#          them, and kept as a `docker save` tar that a fresh data root loads
+# The cache (ENGINE_CACHE, lib.sh) is outside the checkout and shared by every clone on the
+# machine; up.sh holds its lock while these run.
 
 readonly BASE_SUITE=bookworm
 readonly BASE_MIRROR=http://deb.debian.org/debian
@@ -49,16 +52,18 @@ make_rootfs() {
   return "${status}"
 }
 
-# Prints the base image's tag, importing (and first making) the base when it is missing.
+# The base image's tag, named by the hash of its inputs.
+base_tag() {
+  echo "infra-verify-local/base:$(inputs_key "${BASE_SUITE}" "${BASE_MIRROR}" minbase "$(base_packages)")"
+}
+
+# Imports (and first makes) the base when the engine does not have it.
 ensure_base() {
   local packages key tag tar rootfs
   packages="$(base_packages)"
-  key="$(inputs_key "${BASE_SUITE}" "${BASE_MIRROR}" minbase "${packages}")"
-  tag="infra-verify-local/base:${key}"
-  if docker image inspect "${tag}" >/dev/null 2>&1; then
-    echo "${tag}"
-    return 0
-  fi
+  tag="$(base_tag)"
+  key="${tag##*:}"
+  docker image inspect "${tag}" >/dev/null 2>&1 && return 0
   tar="${ENGINE_CACHE}/base-${key}.tar"
   if [[ ! -f "${tar}" ]]; then
     rootfs="${ENGINE_CACHE}/rootfs-${key}"
@@ -83,18 +88,24 @@ ensure_base() {
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
     "${tar}" "${tag}" >/dev/null
-  echo "${tag}"
 }
 
-# Prints the folder holding kafka/ and cassandra/ jar folders, fetching them with mvn if needed.
+# The folder for the kafka/ and cassandra/ jar folders, named by the hash of their inputs.
+jars_dir() {
+  local pom="${ENGINE_REPO}/twin/pom.xml"
+  echo "${ENGINE_BUILD}/jars-$(inputs_key "$(env_value KAFKA_VERSION)" "$(env_value ZOOKEEPER_VERSION)" \
+    "$(env_value CASSANDRA_VERSION)" "${pom}")"
+}
+
+# Fetches the jars into jars_dir with mvn when they are not there.
 ensure_jars() {
   local kafka zookeeper cassandra pom key dir profile
   kafka="$(env_value KAFKA_VERSION)"
   zookeeper="$(env_value ZOOKEEPER_VERSION)"
   cassandra="$(env_value CASSANDRA_VERSION)"
   pom="${ENGINE_REPO}/twin/pom.xml"
-  key="$(inputs_key "${kafka}" "${zookeeper}" "${cassandra}" "${pom}")"
-  dir="${ENGINE_BUILD}/jars-${key}"
+  dir="$(jars_dir)"
+  key="${dir##*/jars-}"
   if [[ ! -d "${dir}" ]]; then
     say "fetching jars with mvn: Kafka ${kafka}, ZooKeeper ${zookeeper}, Cassandra ${cassandra}"
     rm -rf "${dir}.partial"
@@ -110,12 +121,18 @@ ensure_jars() {
     find "${ENGINE_BUILD}" -maxdepth 1 -name 'jars-*' ! -name "jars-${key}*" -exec rm -rf {} +
     mv "${dir}.partial" "${dir}"
   fi
-  echo "${dir}"
 }
 
 # True when the image exists and was built from exactly these inputs.
 image_is_current() {
   [[ "$(docker image inspect --format "{{ index .Config.Labels \"${INPUTS_LABEL}\" }}" "$1" 2>/dev/null)" == "$2" ]]
+}
+
+# images_are_current INPUTS TAG...
+images_are_current() {
+  local inputs=$1 tag
+  shift
+  for tag in "$@"; do image_is_current "${tag}" "${inputs}" || return 1; done
 }
 
 # build_image CONTEXT BASE INPUTS TAG [TARGET]
@@ -137,16 +154,23 @@ ensure_images() {
   local zookeeper_tag="infra-verify-local/cp-zookeeper:${confluent}"
   local kafka_tag="infra-verify-local/cp-kafka:${confluent}"
   local cassandra_tag="infra-verify-local/cassandra:${cassandra_version}"
-  base="$(ensure_base)"
-  jars="$(ensure_jars)"
+  base="$(base_tag)"
+  jars="$(jars_dir)"
   images="${ENGINE_REPO}/engine/images"
   local files
   mapfile -t files < <(find "${images}" "${ENGINE_REPO}/twin/conf" -type f | LC_ALL=C sort)
-  inputs="$(inputs_key "${base}" "${jars}" "${files[@]}")"
-  if image_is_current "${zookeeper_tag}" "${inputs}" && image_is_current "${kafka_tag}" "${inputs}" &&
-    image_is_current "${cassandra_tag}" "${inputs}"; then
-    return 0
+  local tags=("${zookeeper_tag}" "${kafka_tag}" "${cassandra_tag}")
+  inputs="$(inputs_key "${base}" "${jars##*/}" "${files[@]}")"
+  images_are_current "${inputs}" "${tags[@]}" && return 0
+  # A fresh data root (a new clone) loads the images built from these inputs before, in seconds.
+  local saved="${ENGINE_CACHE}/images-${inputs}.tar"
+  if [[ -f "${saved}" ]]; then
+    say "loading the local images from ${saved}"
+    docker load --quiet --input "${saved}" >/dev/null || fail "docker load of ${saved} failed; remove it to rebuild"
+    images_are_current "${inputs}" "${tags[@]}" && return 0
   fi
+  ensure_base
+  ensure_jars
   # Build contexts hold hard links to the jars, so assembling them copies nothing.
   context="${ENGINE_BUILD}/context"
   rm -rf "${context}"
@@ -166,4 +190,8 @@ ensure_images() {
   rm -rf "${context}"
   # the images these builds replaced
   docker image prune --force >/dev/null
+  say "saving the local images to ${saved}"
+  docker save --output "${saved}.partial" "${tags[@]}"
+  mv "${saved}.partial" "${saved}"
+  find "${ENGINE_CACHE}" -maxdepth 1 -name 'images-*.tar' ! -name "images-${inputs}.tar" -delete
 }

@@ -12,8 +12,12 @@ ENGINE_PIDFILE="${ENGINE_RUN}/dockerd.pid"
 ENGINE_DATA="${ENGINE_STATE}/data"
 ENGINE_EXEC="${ENGINE_STATE}/exec"
 ENGINE_LOGS="${ENGINE_STATE}/logs"
-ENGINE_CACHE="${ENGINE_STATE}/cache"
-ENGINE_BUILD="${ENGINE_STATE}/build"
+# What takes minutes to make (the debootstrap'd base, the Maven Central jars, the built images as
+# a `docker save` tar, the compose plugin) is kept outside the checkout, keyed by a hash of its
+# inputs, so a fresh clone (CI) loads it instead of making it again. INFRA_VERIFY_ENGINE_CACHE
+# moves it; `rm -rf` of that folder starts from nothing.
+ENGINE_CACHE="${INFRA_VERIFY_ENGINE_CACHE:-/var/cache/infra-verify-engine}"
+ENGINE_BUILD="${ENGINE_CACHE}/build"
 # DOCKER_CONFIG for the CLI: holds cli-plugins/docker-compose, and no credentials of anyone's.
 ENGINE_DOCKER_CONFIG="${ENGINE_STATE}/docker-config"
 ENGINE_OVERRIDE="${ENGINE_REPO}/engine/compose.local-images.yml"

@@ -30,7 +30,15 @@ install_packages() {
 # list, lists dir and cache, so the machine's own apt configuration stays as it was.
 install_compose_plugin() {
   local plugin="${ENGINE_DOCKER_CONFIG}/cli-plugins/docker-compose"
+  local cached="${ENGINE_CACHE}/compose/docker-compose"
   [[ -x "${plugin}" ]] && return 0
+  if [[ ! -x "${cached}" ]]; then fetch_compose_plugin "${cached}"; fi
+  mkdir -p "$(dirname "${plugin}")"
+  install -m 0755 "${cached}" "${plugin}"
+}
+
+# fetch_compose_plugin DESTINATION
+fetch_compose_plugin() {
   local apt_dir="${ENGINE_CACHE}/apt"
   rm -rf "${apt_dir}"
   mkdir -p "${apt_dir}/lists/partial" "${apt_dir}/cache/archives/partial" "${apt_dir}/deb"
@@ -51,8 +59,8 @@ install_compose_plugin() {
   deb="$(find "${apt_dir}/deb" -name 'docker-compose_*.deb' | head -n 1)"
   [[ -n "${deb}" ]] || fail "apt-get download docker-compose fetched no package"
   dpkg-deb -x "${deb}" "${apt_dir}/unpacked"
-  mkdir -p "$(dirname "${plugin}")"
-  install -m 0755 "${apt_dir}/unpacked/usr/libexec/docker/cli-plugins/docker-compose" "${plugin}"
+  mkdir -p "$(dirname "$1")"
+  install -m 0755 "${apt_dir}/unpacked/usr/libexec/docker/cli-plugins/docker-compose" "$1"
   rm -rf "${apt_dir}"
 }
 
@@ -72,14 +80,15 @@ start_daemon() {
   # compose creates its own networks. No --ip: it sets the default bridge's binding only, and
   # compose networks ignore it (their ports bound to 0.0.0.0 and :: with --ip=127.0.0.1), so the
   # loopback binding is in docker-compose.yml, and the engine suite fails on any other.
-  # setsid: the engine outlives this script and is not hit by a Ctrl-C meant for it.
+  # setsid: the engine outlives this script and is not hit by a Ctrl-C meant for it. It must not
+  # inherit the cache lock (main), or it would hold it for its whole life.
   setsid dockerd \
     --data-root="${ENGINE_DATA}" \
     --exec-root="${ENGINE_EXEC}" \
     --pidfile="${ENGINE_PIDFILE}" \
     --host="unix://${ENGINE_SOCKET}" \
     --bridge=none \
-    </dev/null >>"${ENGINE_LOGS}/dockerd.log" 2>&1 &
+    </dev/null >>"${ENGINE_LOGS}/dockerd.log" 2>&1 {cache_lock}>&- &
   local started=${SECONDS}
   until docker version >/dev/null 2>&1; do
     if ! kill -0 "$!" 2>/dev/null; then
@@ -94,14 +103,19 @@ start_daemon() {
 }
 
 main() {
-  local reason
+  local reason cache_lock
   reason="$(engine_unsupported)"
   [[ -z "${reason}" ]] || fail "${reason}"
   local started=${SECONDS}
   install_packages
+  # One clone at a time fills the machine-wide cache; another waits and then reuses it.
+  mkdir -p "${ENGINE_CACHE}"
+  exec {cache_lock}>"${ENGINE_CACHE}/.lock"
+  flock "${cache_lock}"
   install_compose_plugin
   start_daemon
   ensure_images
+  flock --unlock "${cache_lock}"
   say "ready in $((SECONDS - started)) s"
   echo "DOCKER_HOST=${DOCKER_HOST}"
   echo "DOCKER_CONFIG=${DOCKER_CONFIG}"
