@@ -46,13 +46,8 @@ module.exports = {
     // The release script in a temporary clone: real git and a real dist/ rebuild, no servers.
     { ...base, displayName: 'release', testMatch: ['<rootDir>/__tests__/release/**/*.test.ts'] },
     // The cluster twin (1 ZooKeeper, 3 brokers, 3 Cassandra nodes) on ports of its own.
-    {
-      ...base,
-      displayName: 'cluster',
-      globalSetup: '<rootDir>/__tests__/setup/clusterGlobalSetup.ts',
-      globalTeardown: '<rootDir>/__tests__/setup/clusterGlobalTeardown.ts',
-      testMatch: ['<rootDir>/__tests__/cluster/**/*.test.ts'],
-    },
+    // Its suite brings the cluster up in beforeAll and stops it in afterAll.
+    { ...base, displayName: 'cluster', testMatch: ['<rootDir>/__tests__/cluster/**/*.test.ts'] },
     // The KRaft profile of the twin (no ZooKeeper), which its suite brings up and tears down.
     { ...base, displayName: 'kraft', testMatch: ['<rootDir>/__tests__/kraft/**/*.test.ts'] },
     // Issue 8's hostile inputs: misbehaving listeners and files made on the spot, no twin.

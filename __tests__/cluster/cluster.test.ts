@@ -9,7 +9,7 @@ import type { CheckResult, VerifyReport } from '../../src/model/report';
 import { connectKafka, observeTopics } from '../../src/probes/kafka';
 import { runCql } from '../../src/runtime/local/cql';
 import { loadSpec } from '../../src/spec/load';
-import { suiteCluster } from '../setup/cluster';
+import { clusterForSuite, suiteCluster } from '../setup/cluster';
 import { runCli } from '../setup/run-cli';
 
 jest.setTimeout(300_000);
@@ -19,6 +19,12 @@ const cluster = suiteCluster();
 const spec = join(root, 'twin', 'cluster', 'infra-spec.yml');
 const reports = mkdtempSync(join(tmpdir(), 'cluster-suite-'));
 const quiet = () => undefined;
+
+let stopCluster: () => Promise<void> = async () => undefined;
+beforeAll(async () => {
+  stopCluster = await clusterForSuite(cluster);
+}, 400_000);
+afterAll(() => stopCluster(), 120_000);
 
 /** The cluster as `runtime existing` reaches a staging cluster: by its endpoints. */
 const existing = [

@@ -1,7 +1,8 @@
-// The cluster twin that the cluster suite brings up: its own home under TWIN_HOME and its own
+// The cluster twin that the cluster suite brings up (and stops) itself: its own home under TWIN_HOME and its own
 // ports, 1000 above the TWIN_* ports, so it runs beside the single-node twin that the other
 // suites share (node 1 sits on 127.0.0.1 like the single twin, and would otherwise collide).
 import { join } from 'node:path';
+import { stackIsUp } from '../../src/model/runtime';
 import { ClusterRuntime } from '../../src/runtime/local/cluster-runtime';
 import { twinConfig } from '../../src/runtime/local/config';
 
@@ -15,5 +16,14 @@ export function suiteCluster(): ClusterRuntime {
   return new ClusterRuntime({ ...base, home: join(base.home, 'suite'), ports });
 }
 
-/** set by the cluster globalSetup when it started the cluster, so teardown stops only that */
-export const CLUSTER_STARTED_BY_JEST = 'INFRA_VERIFY_CLUSTER_STARTED_BY_JEST';
+/**
+ * Brings the cluster up for its suite, unless it already runs (a developer started it), and
+ * returns what stops it again: only a cluster this call started. The suite calls it in its
+ * beforeAll, so the cluster's 7 JVMs run only while its cases do, not through the whole run.
+ */
+export async function clusterForSuite(cluster: ClusterRuntime): Promise<() => Promise<void>> {
+  const nothing = async () => undefined;
+  if (stackIsUp(await cluster.services())) return nothing;
+  await cluster.up((message) => process.stderr.write(`[cluster] ${message}\n`));
+  return () => cluster.down({ removeData: false });
+}
