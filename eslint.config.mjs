@@ -84,7 +84,18 @@ const entries = {
 const actionOptions = boundaryOptions('action');
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'twin/lib/', '.twin/', '.engine/', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'src/**/*.generated.js',
+      'build/',
+      'node_modules/',
+      'twin/lib/',
+      '.twin/',
+      '.engine/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

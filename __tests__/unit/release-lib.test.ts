@@ -63,7 +63,7 @@ describe('release rules', () => {
   });
 });
 
-describe('infra-spec.schema.json freshness check', () => {
+describe('freshness check of the files generated from the spec schema', () => {
   const repo = join(__dirname, '..', '..');
   const check = (root: string) => {
     try {
@@ -83,12 +83,18 @@ describe('infra-spec.schema.json freshness check', () => {
     }
   };
 
-  it('passes on the committed file and fails on a stale one', () => {
+  const GENERATED = [
+    'infra-spec.schema.json',
+    'src/spec/spec-validator.generated.js',
+    'src/static/compose-shape-validator.generated.js',
+  ];
+
+  it.each(GENERATED)('passes on the committed files and fails on a stale %s', (stale) => {
     expect(check(repo)).toBe(0);
     const copy = mkdtempSync(join(tmpdir(), 'schema-'));
-    cpSync(join(repo, 'infra-spec.schema.json'), join(copy, 'infra-spec.schema.json'));
+    for (const name of GENERATED) cpSync(join(repo, name), join(copy, name));
     expect(check(copy)).toBe(0);
-    writeFileSync(join(copy, 'infra-spec.schema.json'), '{}\n');
+    writeFileSync(join(copy, stale), '{}\n');
     expect(check(copy)).toBe(1);
   });
 });

@@ -1,10 +1,10 @@
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
 import { UserError } from '../model/errors';
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { existsSync } from 'node:fs';
 import { formatLocation, type SourceLocation } from '../model/source';
-import { SPEC_SCHEMA } from './schema';
+import validate from './spec-validator.generated';
 import { readTextFile, TextFileProblem } from './text-file';
 import type { Spec } from './types';
 import { ALIAS_BOMB_MESSAGE, isAliasBomb, parseYaml, type YamlPath } from './yaml-locations';
@@ -94,10 +94,6 @@ function describeProblem(problem: SpecProblem): string {
   const where = problem.location ? `${formatLocation(problem.location)} ` : '';
   return `  ${where}${problem.pointer || '/'}: ${problem.message}`;
 }
-
-const validate = new Ajv({ allErrors: true, useDefaults: true, verbose: true }).compile(
-  SPEC_SCHEMA,
-);
 
 export function loadSpec(file: string): LoadedSpec {
   if (!existsSync(file)) throw new MissingSpecError(file);

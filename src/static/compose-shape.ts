@@ -1,71 +1,8 @@
 // The shape of a compose file, as far as static mode reads it. A pull request can put anything
 // into docker-compose.yml: a list where services belong, a number for a volume. Such a file is
-// refused with its location (exit 2) instead of being read as drift or crashing the reader.
-import Ajv from 'ajv';
-
-const stringList = { type: 'array', items: { type: 'string' } } as const;
-const optionalMapping = {
-  type: ['object', 'null'],
-  properties: { name: { type: 'string' } },
-} as const;
-
-const service = {
-  type: ['object', 'null'],
-  properties: {
-    container_name: { type: 'string' },
-    image: { type: 'string' },
-    network_mode: { type: 'string' },
-    networks: {
-      anyOf: [stringList, { type: 'object', additionalProperties: { type: ['object', 'null'] } }],
-    },
-    volumes: {
-      type: 'array',
-      items: {
-        anyOf: [
-          { type: 'string' },
-          {
-            type: 'object',
-            properties: {
-              type: { type: 'string' },
-              source: { type: 'string' },
-              target: { type: 'string' },
-            },
-          },
-        ],
-      },
-    },
-    healthcheck: {
-      type: 'object',
-      properties: {
-        test: { anyOf: [{ type: 'string' }, stringList] },
-        disable: { type: 'boolean' },
-      },
-    },
-    depends_on: {
-      anyOf: [
-        stringList,
-        {
-          type: 'object',
-          additionalProperties: {
-            type: ['object', 'null'],
-            properties: { condition: { type: 'string' } },
-          },
-        },
-      ],
-    },
-  },
-} as const;
-
-const COMPOSE_SHAPE = {
-  type: ['object', 'null'],
-  properties: {
-    services: { type: 'object', additionalProperties: service },
-    networks: { type: ['object', 'null'], additionalProperties: optionalMapping },
-    volumes: { type: ['object', 'null'], additionalProperties: optionalMapping },
-  },
-} as const;
-
-const validate = new Ajv({ allErrors: false, allowUnionTypes: true }).compile(COMPOSE_SHAPE);
+// refused with its location (exit 2) instead of being read as drift or crashing the reader. The
+// shape is in compose-shape-schema.ts, compiled ahead by `npm run schema`.
+import validate from './compose-shape-validator.generated';
 
 function describe(value: unknown): string {
   if (value === null) return 'an empty value';
