@@ -1,6 +1,6 @@
 // Projects: "unit" is pure and needs nothing; "twin" and "action" run against the real local
 // twin (real ZooKeeper, Kafka and Cassandra), which globalSetup brings up; "cluster" runs against
-// the cluster twin, which its own globalSetup brings up; "engine" runs the real compose stack on
+// the cluster twin, which its suite brings up and down; "engine" runs the real compose stack on
 // the private Docker engine.
 const base = { preset: 'ts-jest', testEnvironment: 'node' };
 const withTwin = {
