@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeObserver } from '../src/probes/observer';
-import { ClusterRuntime } from '../src/runtime/local/cluster-runtime';
+import { LocalRuntime } from '../src/runtime/local/local-runtime';
+import { TWIN_TOPOLOGIES } from '../src/runtime/local/profiles';
 import { twinConfig, twinPaths } from '../src/runtime/local/config';
 import { runningPid } from '../src/runtime/local/processes';
 import { processMarker } from '../src/runtime/local/servers';
@@ -30,7 +31,7 @@ function peakRssKb(pid: number): number {
   return match ? Number(match[1]) : 0;
 }
 
-async function checkPhaseMs(cluster: ClusterRuntime): Promise<number> {
+async function checkPhaseMs(cluster: LocalRuntime): Promise<number> {
   const { spec } = loadSpec(join(__dirname, '..', 'twin', 'cluster', 'infra-spec.yml'));
   const runtime = new ExistingRuntime(cluster.endpoints);
   const report = await verify(spec, runtime, {
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   const ports = Object.fromEntries(
     Object.entries(base.ports).map(([name, port]) => [name, port + PORT_SHIFT]),
   ) as typeof base.ports;
-  const cluster = new ClusterRuntime({ ...base, home, ports });
+  const cluster = new LocalRuntime({ ...base, home, ports }, TWIN_TOPOLOGIES.cluster);
   try {
     const started = Date.now();
     await cluster.up(() => undefined);

@@ -7,7 +7,7 @@ import { CLI_WORDING } from '../src/cli/options';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { stackIsUp } from '../src/model/runtime';
-import { LocalRuntime } from '../src/runtime/local/LocalRuntime';
+import { LocalRuntime } from '../src/runtime/local/local-runtime';
 import { type TwinConfig, twinConfig } from '../src/runtime/local/config';
 import { DEFAULT_SPEC } from '../src/spec/default';
 import { probeObserver } from '../src/probes/observer';

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalRuntime } from '../src/runtime/local/LocalRuntime';
+import { LocalRuntime } from '../src/runtime/local/local-runtime';
 import { twinConfig, twinPaths } from '../src/runtime/local/config';
 import { runningPid } from '../src/runtime/local/processes';
 import { processMarker } from '../src/runtime/local/servers';

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import type { VerifyReport } from '../../src/model/report';
 import { stackIsUp } from '../../src/model/runtime';
 import { zookeeperReady } from '../../src/protocol/zookeeper';
-import { LocalRuntime } from '../../src/runtime/local/LocalRuntime';
 import { twinConfig, twinPaths } from '../../src/runtime/local/config';
+import { LocalRuntime } from '../../src/runtime/local/local-runtime';
+import { TWIN_TOPOLOGIES } from '../../src/runtime/local/profiles';
 import { runCli } from '../setup/run-cli';
 
 jest.setTimeout(120_000);
@@ -20,7 +21,7 @@ const ports = Object.fromEntries(
   Object.entries(base.ports).map(([name, port]) => [name, port + PORT_SHIFT]),
 ) as typeof base.ports;
 const suiteConfig = { ...base, home: join(base.home, 'suite'), ports };
-const twin = new LocalRuntime(suiteConfig, {}, true);
+const twin = new LocalRuntime(suiteConfig, TWIN_TOPOLOGIES.kraft);
 const reports = mkdtempSync(join(tmpdir(), 'kraft-suite-'));
 const log = (message: string) => process.stderr.write(`[kraft] ${message}\n`);
 
@@ -64,13 +65,7 @@ it('runs no ZooKeeper: Kafka is its own controller, on the port ZooKeeper would 
     'stack-ready',
   ]);
   expect(stackIsUp(services)).toBe(true);
-  const properties = readFileSync(
-    join(
-      twinPaths({ ...suiteConfig, home: join(suiteConfig.home, 'kraft') }).conf,
-      'server.properties',
-    ),
-    'utf8',
-  );
+  const properties = readFileSync(join(twinPaths(twin.config).conf, 'server.properties'), 'utf8');
   expect(properties).toMatch(/^process\.roles=broker,controller$/m);
   expect(properties).toMatch(
     new RegExp(`^controller\\.quorum\\.voters=1@127\\.0\\.0\\.1:${ports.zookeeper}$`, 'm'),

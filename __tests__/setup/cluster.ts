@@ -3,17 +3,21 @@
 // suites share (node 1 sits on 127.0.0.1 like the single twin, and would otherwise collide).
 import { join } from 'node:path';
 import { stackIsUp } from '../../src/model/runtime';
-import { ClusterRuntime } from '../../src/runtime/local/cluster-runtime';
 import { twinConfig } from '../../src/runtime/local/config';
+import { LocalRuntime } from '../../src/runtime/local/local-runtime';
+import { TWIN_TOPOLOGIES } from '../../src/runtime/local/profiles';
 
 const CLUSTER_SUITE_PORT_SHIFT = 1000;
 
-export function suiteCluster(): ClusterRuntime {
+export function suiteCluster(): LocalRuntime {
   const base = twinConfig();
   const ports = Object.fromEntries(
     Object.entries(base.ports).map(([name, port]) => [name, port + CLUSTER_SUITE_PORT_SHIFT]),
   ) as typeof base.ports;
-  return new ClusterRuntime({ ...base, home: join(base.home, 'suite'), ports });
+  return new LocalRuntime(
+    { ...base, home: join(base.home, 'suite'), ports },
+    TWIN_TOPOLOGIES.cluster,
+  );
 }
 
 /**
@@ -21,7 +25,7 @@ export function suiteCluster(): ClusterRuntime {
  * returns what stops it again: only a cluster this call started. The suite calls it in its
  * beforeAll, so the cluster's 7 JVMs run only while its cases do, not through the whole run.
  */
-export async function clusterForSuite(cluster: ClusterRuntime): Promise<() => Promise<void>> {
+export async function clusterForSuite(cluster: LocalRuntime): Promise<() => Promise<void>> {
   const nothing = async () => undefined;
   if (stackIsUp(await cluster.services())) return nothing;
   await cluster.up((message) => process.stderr.write(`[cluster] ${message}\n`));

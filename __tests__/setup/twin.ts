@@ -1,7 +1,7 @@
 // The one twin that the twin and action test projects share: chosen by the TWIN_* environment
 // (defaults: .twin/ and the standard ports), exactly as the CLI and .ci/run choose it.
-import { LocalRuntime } from '../../src/runtime/local/LocalRuntime';
 import { twinConfig } from '../../src/runtime/local/config';
+import { LocalRuntime } from '../../src/runtime/local/local-runtime';
 
 export function sharedTwin(): LocalRuntime {
   return new LocalRuntime(twinConfig());

@@ -58,7 +58,7 @@ describe('infra-verify usage errors exit 2 with the cause', () => {
     } finally {
       delete process.env.TWIN_ZOOKEEPER_PORT;
     }
-    expect(stderr).toContain('choose TWIN_KAFKA_PORT so that it and the next two ports are free');
+    expect(stderr).toContain('choose TWIN_KAFKA_PORT so that it and the next 2 ports are free');
   });
 
   it('a twin port that is not a port', async () => {

@@ -3,20 +3,16 @@
 import { UserError } from '../model/errors';
 import { runChild } from './child';
 import { composeDefaultFiles, composeDefaultProjectName, composeRuntime } from './compose';
-import { LocalRuntime } from './local/LocalRuntime';
-import { ClusterRuntime } from './local/cluster-runtime';
 import { TwinConfigError, twinConfig } from './local/config';
+import { LocalRuntime } from './local/local-runtime';
+import { TWIN_PROFILES, TWIN_TOPOLOGIES, type TwinProfile } from './local/profiles';
 import type { OwnedRuntime, ServerPorts } from '../model/runtime';
 
 export const RUNTIME_NAMES = ['local', 'compose'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
 
-/**
- * Shapes of the local twin: one server of each kind, a 3-broker, 3-node cluster, or the single
- * twin on KRaft (Kafka its own controller, no ZooKeeper).
- */
-export const TWIN_PROFILES = ['single', 'cluster', 'kraft'] as const;
-export type TwinProfile = (typeof TWIN_PROFILES)[number];
+/** Shapes of the local twin, each a topology (local/profiles.ts) that one lifecycle runs. */
+export { TWIN_PROFILES, type TwinProfile };
 
 export class UnknownRuntimeError extends UserError {
   constructor(name: string) {
@@ -58,9 +54,7 @@ export function createRuntime(
   }
   switch (name) {
     case 'local':
-      return profile === 'cluster'
-        ? new ClusterRuntime(twinConfig({}, env))
-        : new LocalRuntime(twinConfig({}, env), {}, profile === 'kraft');
+      return new LocalRuntime(twinConfig({}, env), TWIN_TOPOLOGIES[profile]);
     case 'compose':
       return composeRuntime(
         {

@@ -33,7 +33,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { LocalRuntime } from '../../../src/runtime/local/LocalRuntime';
+import { LocalRuntime } from '../../../src/runtime/local/local-runtime';
 import { findRepoRoot, twinConfig } from '../../../src/runtime/local/config';
 import type { ServiceObservation } from '../../../src/model/runtime';
 

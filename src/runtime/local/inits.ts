@@ -84,7 +84,7 @@ export const INIT_STEPS: Record<InitName, (context: InitContext, log: number) =>
 export async function runInit(
   name: InitName,
   context: InitContext,
-  state: TwinStateFile<string>,
+  state: TwinStateFile,
   logFile: string,
   progress: Progress,
 ): Promise<void> {

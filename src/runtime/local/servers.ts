@@ -1,12 +1,11 @@
-// The three long-running servers of the twin: their config files and JVM command lines.
-// Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
+// The twin's long-running servers: their config files and JVM command lines. Settings mirror
+// docker-compose.yml (no auto-created topics, same ports); a topology says how many of each.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type TwinConfig, twinPaths } from './config';
+import { type NodeLocation, type TwinTopology, twinLayout } from './topology';
 
-export type ServerName = 'zookeeper' | 'kafka' | 'cassandra';
-
-export interface ServerLaunch<Name extends string = ServerName> {
+export interface ServerLaunch<Name extends string = string> {
   name: Name;
   /** files to write before starting: path -> content */
   files: Record<string, string>;
@@ -61,7 +60,7 @@ export function zookeeperLaunch(config: TwinConfig): ServerLaunch<'zookeeper'> {
   };
 }
 
-/** One broker; the cluster twin passes its own id, port, heap and replication settings. */
+/** One broker: its id, port, heap and settings from the topology. */
 export interface BrokerOptions<Name extends string> {
   name: Name;
   brokerId: number;
@@ -72,14 +71,6 @@ export interface BrokerOptions<Name extends string> {
   /** KRaft: the broker is its own controller, voting alone on this port; no ZooKeeper */
   kraft?: { controllerPort: number };
 }
-
-const SINGLE_BROKER: BrokerOptions<'kafka'> = {
-  name: 'kafka',
-  brokerId: 1,
-  port: 0,
-  heap: { initial: '256m', max: '512m' },
-  overrides: {},
-};
 
 export function kafkaLaunch<Name extends string>(
   config: TwinConfig,
@@ -138,7 +129,7 @@ export function kafkaLaunch<Name extends string>(
   };
 }
 
-/** One Cassandra node; the cluster twin passes its own address, token, seeds and heap. */
+/** One Cassandra node: its address, token, seeds and heap from the topology. */
 export interface CassandraNodeOptions<Name extends string> {
   name: Name;
   clusterName: string;
@@ -148,24 +139,12 @@ export interface CassandraNodeOptions<Name extends string> {
   heap: string;
   directMemory: string;
   /** SimpleSnitch (datacenter1/rack1), or GossipingPropertyFileSnitch with a rackdc file */
-  location?: { datacenter: string; rack: string };
+  location?: NodeLocation;
   /** yaml lines beyond the single node's (auto_bootstrap ...) */
   extraYaml: string[];
   /** JVM system properties beyond the single node's */
   extraProperties: string[];
 }
-
-const singleNode = (config: TwinConfig): CassandraNodeOptions<'cassandra'> => ({
-  name: 'cassandra',
-  clusterName: 'chatbattle',
-  address: config.host,
-  initialToken: '0',
-  seeds: [`${config.host}:${config.ports.cassandraStorage}`],
-  heap: '1g',
-  directMemory: '256m',
-  extraYaml: [],
-  extraProperties: [],
-});
 
 function cassandraYaml<Name extends string>(
   config: TwinConfig,
@@ -279,31 +258,55 @@ export function cassandraLaunch<Name extends string>(
   };
 }
 
+/** Where a node says it is, by name, when it differs from its topology's (see NodeShape). */
+export type NodeLocations = Record<string, NodeLocation>;
+
 /**
- * The single twin's servers. KRaft: the broker runs in combined mode, its controller on the
- * ZooKeeper port (there is no ZooKeeper to take it), and no ZooKeeper is launched.
+ * Every server of a topology, in start order: ZooKeeper (unless on KRaft), the brokers, the
+ * nodes. On KRaft the broker runs in combined mode, its controller on the ZooKeeper port.
  */
-export function serverLaunches(
+export function twinLaunches(
   config: TwinConfig,
+  topology: TwinTopology,
   jammJar: string,
-  kraft = false,
-): Record<ServerName, ServerLaunch> {
-  const kafka = { ...SINGLE_BROKER, port: config.ports.kafka };
-  return {
-    zookeeper: zookeeperLaunch(config),
-    kafka: kafkaLaunch(
-      config,
-      kraft ? { ...kafka, kraft: { controllerPort: config.ports.zookeeper } } : kafka,
+  locations: NodeLocations = {},
+): ServerLaunch<string>[] {
+  const { brokers, nodes } = twinLayout(config, topology);
+  const seeds = nodes.map((node) => `${node.address}:${config.ports.cassandraStorage}`);
+  const kraft =
+    topology.controller === 'kraft' ? { kraft: { controllerPort: config.ports.zookeeper } } : {};
+  return [
+    ...(topology.controller === 'zookeeper' ? [zookeeperLaunch(config)] : []),
+    ...brokers.map((broker) =>
+      kafkaLaunch(config, {
+        name: broker.name,
+        brokerId: broker.brokerId,
+        port: broker.port,
+        heap: topology.brokers.heap,
+        overrides: topology.brokers.overrides,
+        ...kraft,
+      }),
     ),
-    cassandra: cassandraLaunch(config, jammJar, singleNode(config)),
-  };
+    ...nodes.map((node) => {
+      const { clusterName, heap, directMemory, extraYaml, extraProperties } = topology.nodes;
+      const where = locations[node.name] ?? topology.nodes.location;
+      return cassandraLaunch(config, jammJar, {
+        ...{ clusterName, heap, directMemory, extraYaml, extraProperties },
+        name: node.name,
+        address: node.address,
+        initialToken: node.initialToken,
+        seeds,
+        ...(where ? { location: where } : {}),
+      });
+    }),
+  ];
 }
 
 /**
  * KRaft log dirs must be formatted with a cluster id before the first start: kafka-storage's
  * own class from the same jars. --ignore-formatted keeps a formatted dir (and its data) as it is.
  */
-export function kraftFormatArgs(config: TwinConfig, launch: ServerLaunch): string[] {
+export function kraftFormatArgs(config: TwinConfig, launch: ServerLaunch<string>): string[] {
   const paths = twinPaths(config);
   const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1] as string;
   return [

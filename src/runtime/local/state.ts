@@ -1,46 +1,37 @@
 // What the twin remembers between commands, beside the pid and exit files: when each service
 // started, became ready and (for the inits) finished. compose keeps the same in its containers.
-// The single twin and the cluster twin keep it, and report their services from it, alike.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceObservation } from '../../model/runtime';
 import { type ManagedProcess, lastExitCode, runningPid } from './processes';
 
-export const TWIN_SERVICES = [
-  'zookeeper',
-  'kafka',
-  'kafka-init',
-  'cassandra',
-  'cassandra-init',
-] as const;
-export type TwinService = (typeof TWIN_SERVICES)[number];
 export type InitName = 'kafka-init' | 'cassandra-init';
 export const INIT_NAMES: readonly InitName[] = ['kafka-init', 'cassandra-init'];
 
-/** Keyed by service name: the single twin's TwinService, or the cluster's kafka-1, cassandra-2... */
-export interface TwinState<Service extends string = TwinService> {
-  startedAt: Partial<Record<Service, string>>;
-  readyAt: Partial<Record<Service, string>>;
-  finishedAt?: Partial<Record<Service, string>>;
+/** Keyed by service name: kafka, cassandra-init, or a cluster's kafka-1, cassandra-2... */
+export interface TwinState {
+  startedAt: Record<string, string>;
+  readyAt: Record<string, string>;
+  finishedAt?: Record<string, string>;
 }
 
 /** The state file in the twin's run directory; a missing or unreadable one is a fresh state. */
-export class TwinStateFile<Service extends string = TwinService> {
+export class TwinStateFile {
   private readonly file: string;
 
   constructor(readonly runDir: string) {
     this.file = join(runDir, 'state.json');
   }
 
-  read(): TwinState<Service> {
+  read(): TwinState {
     try {
-      return JSON.parse(readFileSync(this.file, 'utf8')) as TwinState<Service>;
+      return JSON.parse(readFileSync(this.file, 'utf8')) as TwinState;
     } catch {
       return { startedAt: {}, readyAt: {} };
     }
   }
 
-  update(change: (state: TwinState<Service>) => void): void {
+  update(change: (state: TwinState) => void): void {
     const state = this.read();
     change(state);
     mkdirSync(this.runDir, { recursive: true });
@@ -55,7 +46,7 @@ export class TwinStateFile<Service extends string = TwinService> {
  */
 export function stackReadySentinel(
   observed: ServiceObservation[],
-  state: TwinState<string>,
+  state: TwinState,
 ): ServiceObservation {
   const base = { service: 'stack-ready', containerName: 'chatbattle-stack-ready' };
   const done = observed.every((s) =>
@@ -70,10 +61,7 @@ export function stackReadySentinel(
  * A service as `docker compose ps` would show its container: an init runs until its exit code is
  * written; a server is healthy once it answered by its protocol since its last start.
  */
-export function observeService(
-  managed: ManagedProcess,
-  state: TwinState<string>,
-): ServiceObservation {
+export function observeService(managed: ManagedProcess, state: TwinState): ServiceObservation {
   const service = managed.name;
   const base = {
     service,

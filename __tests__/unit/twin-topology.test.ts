@@ -1,15 +1,22 @@
-// The cluster twin's shape from the TWIN_* settings: addresses, ports, tokens and the server
-// configs. Nothing starts here.
-import {
-  clusterLaunches,
-  clusterPortClash,
-  clusterTopology,
-} from '../../src/runtime/local/cluster-servers';
-import { twinConfig } from '../../src/runtime/local/config';
+// The twin's profiles as topologies: addresses, ports, tokens and the server configs that one
+// lifecycle derives from them and the TWIN_* settings. Nothing starts here.
+import { type TwinConfig, twinConfig } from '../../src/runtime/local/config';
+import { TWIN_TOPOLOGIES } from '../../src/runtime/local/profiles';
+import { type NodeLocations, twinLaunches } from '../../src/runtime/local/servers';
+import { topologyProblem, twinLayout } from '../../src/runtime/local/topology';
 
 const config = (env: NodeJS.ProcessEnv = {}) => twinConfig({ home: '/tmp/cluster-home' }, env);
+const { single, cluster, kraft } = TWIN_TOPOLOGIES;
+const clusterTopology = (c: TwinConfig) => twinLayout(c, cluster);
+const clusterLaunches = (c: TwinConfig, jamm: string, locations?: NodeLocations) =>
+  twinLaunches(c, cluster, jamm, locations);
+const filesOf = (launches: ReturnType<typeof twinLaunches>, name: string) => {
+  const launch = launches.find((l) => l.name === name);
+  if (!launch) throw new Error(`no launch ${name}`);
+  return Object.values(launch.files).join('\n');
+};
 
-describe('clusterTopology', () => {
+describe('twinLayout of the cluster', () => {
   it('defaults to brokers on 9092-9094 and CQL 9042 on 127.0.0.1-3', () => {
     const topology = clusterTopology(config());
     expect(topology.brokers.map((b) => [b.name, b.brokerId, b.address])).toEqual([
@@ -22,7 +29,7 @@ describe('clusterTopology', () => {
       '127.0.0.2:9042',
       '127.0.0.3:9042',
     ]);
-    expect(topology.zookeeper).toBe('127.0.0.1:2181');
+    expect(topology.controller).toBe('127.0.0.1:2181');
   });
 
   it('honours the TWIN_* ports', () => {
@@ -35,7 +42,7 @@ describe('clusterTopology', () => {
       '127.0.0.1:9694',
     ]);
     expect(topology.nodes.map((n) => n.cql)).toContain('127.0.0.3:9642');
-    expect(topology.zookeeper).toBe('127.0.0.1:2781');
+    expect(topology.controller).toBe('127.0.0.1:2781');
   });
 
   it('spaces the three tokens evenly over the Murmur3 ring', () => {
@@ -44,14 +51,14 @@ describe('clusterTopology', () => {
   });
 
   it('names a TWIN_* port that falls inside the brokers range', () => {
-    expect(clusterPortClash(config())).toBeUndefined();
-    expect(clusterPortClash(config({ TWIN_ZOOKEEPER_PORT: '9093' }))).toMatch(
+    expect(topologyProblem(config(), cluster)).toBeUndefined();
+    expect(topologyProblem(config({ TWIN_ZOOKEEPER_PORT: '9093' }), cluster)).toMatch(
       /ports 9092, 9093, 9094, which includes the zookeeper port 9093/,
     );
   });
 });
 
-describe('clusterLaunches', () => {
+describe('twinLaunches of the cluster', () => {
   const launches = clusterLaunches(
     config({ TWIN_CASSANDRA_STORAGE_PORT: '7600' }),
     '/jars/jamm.jar',
@@ -106,5 +113,36 @@ describe('clusterLaunches', () => {
   it('bounds every heap', () => {
     const heaps = launches.map((l) => l.javaArgs.find((a) => a.startsWith('-Xmx')));
     expect(heaps).toEqual(['-Xmx128m', ...Array(3).fill('-Xmx256m'), ...Array(3).fill('-Xmx512m')]);
+  });
+});
+
+describe('the single and KRaft profiles', () => {
+  it('single: one server of each kind on the twin ports, as compose names them', () => {
+    const layout = twinLayout(config(), single);
+    expect(layout.brokers).toEqual([
+      { name: 'kafka', brokerId: 1, port: 9092, address: '127.0.0.1:9092' },
+    ]);
+    expect(layout.nodes).toEqual([
+      { name: 'cassandra', address: '127.0.0.1', cql: '127.0.0.1:9042', initialToken: '0' },
+    ]);
+    const launches = twinLaunches(config(), single, '/jars/jamm.jar');
+    expect(launches.map((l) => l.name)).toEqual(['zookeeper', 'kafka', 'cassandra']);
+    expect(filesOf(launches, 'kafka')).toMatch(/^zookeeper\.connect=127\.0\.0\.1:2181$/m);
+    expect(filesOf(launches, 'cassandra')).toMatch(/^endpoint_snitch: SimpleSnitch$/m);
+  });
+
+  it('kraft: no ZooKeeper, the broker its own controller on the ZooKeeper port', () => {
+    const launches = twinLaunches(config({ TWIN_ZOOKEEPER_PORT: '2781' }), kraft, '/jars/jamm.jar');
+    expect(launches.map((l) => l.name)).toEqual(['kafka', 'cassandra']);
+    const broker = filesOf(launches, 'kafka');
+    expect(broker).toMatch(/^process\.roles=broker,controller$/m);
+    expect(broker).toMatch(/^controller\.quorum\.voters=1@127\.0\.0\.1:2781$/m);
+    expect(broker).not.toMatch(/zookeeper/);
+  });
+
+  it('refuses a KRaft topology of several brokers, naming why', () => {
+    const wide = { ...kraft, brokers: { ...kraft.brokers, count: 3 } };
+    expect(topologyProblem(config(), wide)).toMatch(/a KRaft twin runs one broker/);
+    expect(topologyProblem(config(), kraft)).toBeUndefined();
   });
 });
