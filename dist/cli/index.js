@@ -68976,15 +68976,11 @@ exports.createRuntime = createRuntime;
 const errors_1 = __nccwpck_require__(87206);
 const child_1 = __nccwpck_require__(57350);
 const compose_1 = __nccwpck_require__(96359);
-const LocalRuntime_1 = __nccwpck_require__(69555);
-const cluster_runtime_1 = __nccwpck_require__(34787);
 const config_1 = __nccwpck_require__(63416);
+const local_runtime_1 = __nccwpck_require__(76074);
+const profiles_1 = __nccwpck_require__(38788);
+Object.defineProperty(exports, "TWIN_PROFILES", ({ enumerable: true, get: function () { return profiles_1.TWIN_PROFILES; } }));
 exports.RUNTIME_NAMES = ['local', 'compose'];
-/**
- * Shapes of the local twin: one server of each kind, a 3-broker, 3-node cluster, or the single
- * twin on KRaft (Kafka its own controller, no ZooKeeper).
- */
-exports.TWIN_PROFILES = ['single', 'cluster', 'kraft'];
 class UnknownRuntimeError extends errors_1.UserError {
     constructor(name) {
         super(`unknown runtime "${name}"; choose one of: ${exports.RUNTIME_NAMES.join(', ')}`);
@@ -69014,9 +69010,7 @@ function createRuntime(name, ports, env = process.env, profile = 'single') {
     }
     switch (name) {
         case 'local':
-            return profile === 'cluster'
-                ? new cluster_runtime_1.ClusterRuntime((0, config_1.twinConfig)({}, env))
-                : new LocalRuntime_1.LocalRuntime((0, config_1.twinConfig)({}, env), {}, profile === 'kraft');
+            return new local_runtime_1.LocalRuntime((0, config_1.twinConfig)({}, env), profiles_1.TWIN_TOPOLOGIES[profile]);
         case 'compose':
             return (0, compose_1.composeRuntime)({
                 name: (0, compose_1.composeDefaultProjectName)(env, process.cwd()),
@@ -69024,516 +69018,6 @@ function createRuntime(name, ports, env = process.env, profile = 'single') {
                 directory: process.cwd(),
             }, ports);
     }
-}
-
-
-/***/ }),
-
-/***/ 69555:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LocalRuntime = void 0;
-// The local twin: the ChatBattle stack as real JVM processes on 127.0.0.1, for machines
-// without a Docker engine. Same servers, same init scripts, same ports as docker-compose.yml.
-const node_fs_1 = __nccwpck_require__(73024);
-const node_path_1 = __nccwpck_require__(76760);
-const cassandra_1 = __nccwpck_require__(12454);
-const kafka_1 = __nccwpck_require__(74234);
-const zookeeper_1 = __nccwpck_require__(7910);
-const config_1 = __nccwpck_require__(63416);
-const inits_1 = __nccwpck_require__(4339);
-const jars_1 = __nccwpck_require__(62076);
-const processes_1 = __nccwpck_require__(62365);
-const server_steps_1 = __nccwpck_require__(5211);
-const servers_1 = __nccwpck_require__(42256);
-const state_1 = __nccwpck_require__(91141);
-const tail_1 = __nccwpck_require__(33248);
-const DEFAULT_TIMEOUTS = {
-    zookeeperMs: 60_000,
-    kafkaMs: 90_000,
-    cassandraMs: 180_000,
-    initMs: 120_000,
-};
-class LocalRuntime {
-    kraft;
-    name = 'local';
-    /** The stack is this runtime's own: it starts, stops and removes it. */
-    get lifecycle() {
-        return this;
-    }
-    endpoints;
-    paths;
-    timeouts;
-    state;
-    config;
-    /**
-     * `kraft`: Kafka in combined broker and controller mode, with no ZooKeeper, in
-     * <TWIN_HOME>/kraft so that it never shares files with the ZooKeeper twin.
-     */
-    constructor(config = (0, config_1.twinConfig)(), timeouts = {}, kraft = false) {
-        this.kraft = kraft;
-        this.config = kraft ? { ...config, home: (0, node_path_1.join)(config.home, 'kraft') } : config;
-        const { host, ports } = config;
-        this.endpoints = {
-            kafkaBrokers: [`${host}:${ports.kafka}`],
-            cassandraContactPoints: [`${host}:${ports.cassandra}`],
-            zookeeper: `${host}:${ports.zookeeper}`,
-        };
-        this.paths = (0, config_1.twinPaths)(this.config);
-        this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
-        this.state = new state_1.TwinStateFile(this.paths.run);
-    }
-    /**
-     * Starts whatever is not running, waits for each server by its protocol, and runs the inits.
-     * ZooKeeper -> Kafka -> kafka-init is one chain; Cassandra -> cassandra-init runs beside it.
-     */
-    async up(progress) {
-        if (this.isFullyUp()) {
-            progress(`twin already running in ${this.config.home}; nothing to do`);
-            return;
-        }
-        for (const dir of [this.paths.logs, this.paths.data, this.paths.run, this.paths.conf])
-            (0, node_fs_1.mkdirSync)(dir, { recursive: true });
-        const lockTimeoutMs = this.timeouts.cassandraMs + this.timeouts.initMs;
-        await (0, processes_1.withLock)((0, node_path_1.join)(this.paths.run, 'up.lock'), lockTimeoutMs, async () => {
-            // Whoever held the lock before may have brought everything up meanwhile.
-            if (this.isFullyUp()) {
-                progress(`twin already running in ${this.config.home}; nothing to do`);
-                return;
-            }
-            await this.bringUp(progress);
-        });
-    }
-    async bringUp(progress) {
-        await (0, jars_1.ensureJars)(this.config, progress);
-        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config), this.kraft);
-        const kafkaChain = async () => {
-            if (this.kraft) {
-                if ((0, processes_1.runningPid)(this.managed('kafka')) === undefined)
-                    await (0, server_steps_1.formatKraftStorage)(this.config, launches.kafka, this.timeouts.initMs, progress);
-            }
-            else {
-                await this.startServer(launches.zookeeper, progress);
-                await this.awaitReady('zookeeper', this.timeouts.zookeeperMs, progress, () => (0, zookeeper_1.zookeeperReady)(this.endpoints.zookeeper));
-            }
-            await this.startServer(launches.kafka, progress);
-            await this.awaitReady('kafka', this.timeouts.kafkaMs, progress, () => (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers));
-            await this.runInit('kafka-init', progress);
-        };
-        const cassandraChain = async () => {
-            await this.startServer(launches.cassandra, progress);
-            await this.awaitReady('cassandra', this.timeouts.cassandraMs, progress, () => (0, cassandra_1.cassandraReady)(this.endpoints.cassandraContactPoints));
-            await this.runInit('cassandra-init', progress);
-        };
-        const outcomes = await Promise.allSettled([kafkaChain(), cassandraChain()]);
-        const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
-        if (failures.length === 1)
-            throw failures[0];
-        if (failures.length > 1)
-            throw new Error(failures.map((f) => f.message).join('\n\n'));
-    }
-    /** start after stop is the same as up: inits are idempotent and run again, as in compose */
-    start(progress) {
-        return this.up(progress);
-    }
-    /** Kafka before ZooKeeper (a broker needs ZooKeeper for a controlled shutdown); Cassandra beside them. */
-    async stop(progress) {
-        const launches = (0, servers_1.serverLaunches)(this.config, (0, jars_1.jammJar)(this.config), this.kraft);
-        const stopOne = (name) => (0, server_steps_1.stopServer)(this.managed(name), launches[name].stopDeadlineMs, progress);
-        const [brokerSide, cassandraSide] = await Promise.all([
-            stopOne('kafka').then(async (kafka) => [...kafka, ...(await stopOne('zookeeper'))]),
-            stopOne('cassandra'),
-        ]);
-        return [...brokerSide, ...cassandraSide];
-    }
-    async down(options) {
-        await this.stop(() => undefined);
-        if (options.removeData)
-            (0, server_steps_1.removeTwinData)(this.paths);
-    }
-    async services() {
-        const state = this.state.read();
-        const observed = this.serviceNames().map((service) => (0, state_1.observeService)(this.managed(service), state));
-        return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
-    }
-    async logs(service, lines) {
-        return (0, tail_1.tailOfFile)(this.logFile(service), lines);
-    }
-    /** The twin's services: all of TWIN_SERVICES, or all but ZooKeeper on KRaft. */
-    serviceNames() {
-        return state_1.TWIN_SERVICES.filter((service) => !(this.kraft && service === 'zookeeper'));
-    }
-    /** true when every server runs and both inits last exited 0 */
-    isFullyUp() {
-        return this.serviceNames().every((name) => state_1.INIT_NAMES.includes(name)
-            ? (0, processes_1.lastExitCode)(this.managed(name)) === 0
-            : (0, processes_1.runningPid)(this.managed(name)) !== undefined);
-    }
-    logFile(service) {
-        return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
-    }
-    managed(name) {
-        const marker = name === 'kafka-init' || name === 'cassandra-init' ? name : (0, servers_1.processMarker)(this.config, name);
-        return { name, runDir: this.paths.run, marker };
-    }
-    async startServer(launch, progress) {
-        const managed = this.managed(launch.name);
-        if ((0, processes_1.runningPid)(managed) !== undefined) {
-            progress(`${launch.name} already running`);
-            return;
-        }
-        const { ports, host } = this.config;
-        const listens = {
-            zookeeper: [ports.zookeeper],
-            // on KRaft, the controller listens on the ZooKeeper port
-            kafka: this.kraft ? [ports.kafka, ports.zookeeper] : [ports.kafka],
-            cassandra: [ports.cassandra, ports.cassandraStorage],
-        }[launch.name].map((port) => ({ host, port }));
-        await (0, server_steps_1.launchServer)(this.config, launch, managed, listens, this.logFile(launch.name), progress);
-        this.state.update((state) => {
-            state.startedAt[launch.name] = new Date().toISOString();
-            delete state.readyAt[launch.name];
-        });
-    }
-    async awaitReady(name, timeoutMs, progress, attempt) {
-        const value = await (0, server_steps_1.awaitServer)(this.managed(name), timeoutMs, this.logFile(name), progress, attempt);
-        this.state.update((state) => {
-            state.readyAt[name] = new Date().toISOString();
-        });
-        return value;
-    }
-    runInit(name, progress) {
-        const context = {
-            config: this.config,
-            endpoints: this.endpoints,
-            timeoutMs: this.timeouts.initMs,
-        };
-        return (0, inits_1.runInit)(name, context, this.state, this.logFile(name), progress);
-    }
-}
-exports.LocalRuntime = LocalRuntime;
-
-
-/***/ }),
-
-/***/ 34787:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ClusterRuntime = void 0;
-// The cluster profile of the local twin: one ZooKeeper, three brokers and three Cassandra nodes as
-// real JVMs, in <TWIN_HOME>/cluster so that it never shares files with the single-node twin.
-// Servers start in parallel where their protocol allows it; each one is waited for by protocol.
-const node_fs_1 = __nccwpck_require__(73024);
-const node_path_1 = __nccwpck_require__(76760);
-const cassandra_1 = __nccwpck_require__(12454);
-const host_port_1 = __nccwpck_require__(50486);
-const kafka_1 = __nccwpck_require__(74234);
-const wait_1 = __nccwpck_require__(63895);
-const zookeeper_1 = __nccwpck_require__(7910);
-const cluster_servers_1 = __nccwpck_require__(13323);
-const config_1 = __nccwpck_require__(63416);
-const inits_1 = __nccwpck_require__(4339);
-const jars_1 = __nccwpck_require__(62076);
-const processes_1 = __nccwpck_require__(62365);
-const server_steps_1 = __nccwpck_require__(5211);
-const servers_1 = __nccwpck_require__(42256);
-const state_1 = __nccwpck_require__(91141);
-const tail_1 = __nccwpck_require__(33248);
-/** Replication of the ChatBattle topics and keyspace on the cluster: three copies, two in sync. */
-const CLUSTER_REPLICATION = { factor: 3, minInsyncReplicas: 2, datacenter: 'datacenter1' };
-const DEFAULT_TIMEOUTS = {
-    zookeeperMs: 60_000,
-    brokerMs: 120_000,
-    // Three Cassandra JVMs starting at once on two shared cores: more than the single node's 180 s.
-    nodeMs: 300_000,
-    initMs: 120_000,
-};
-/** The cluster lives beside the single twin's files, under the same TWIN_HOME. */
-function clusterConfig(base) {
-    return { ...base, home: (0, node_path_1.join)(base.home, 'cluster') };
-}
-class ClusterRuntime {
-    name = 'local';
-    /** The stack is this runtime's own: it starts, stops and removes it. */
-    get lifecycle() {
-        return this;
-    }
-    endpoints;
-    topology;
-    config;
-    paths;
-    timeouts;
-    state;
-    constructor(base, timeouts = {}) {
-        this.config = clusterConfig(base);
-        const clash = (0, cluster_servers_1.clusterPortClash)(this.config);
-        if (clash)
-            throw new config_1.TwinConfigError(clash);
-        this.topology = (0, cluster_servers_1.clusterTopology)(this.config);
-        this.endpoints = {
-            kafkaBrokers: this.topology.brokers.map((broker) => broker.address),
-            cassandraContactPoints: this.topology.nodes.map((node) => node.cql),
-            zookeeper: this.topology.zookeeper,
-        };
-        this.paths = (0, config_1.twinPaths)(this.config);
-        this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
-        this.state = new state_1.TwinStateFile(this.paths.run);
-    }
-    /** Every server's name, in start order: zookeeper, kafka-1..3, cassandra-1..3. */
-    get serverNames() {
-        return this.launches().map((launch) => launch.name);
-    }
-    async up(progress) {
-        if (this.isFullyUp()) {
-            progress(`cluster twin already running in ${this.config.home}; nothing to do`);
-            return;
-        }
-        for (const dir of [this.paths.logs, this.paths.data, this.paths.run, this.paths.conf])
-            (0, node_fs_1.mkdirSync)(dir, { recursive: true });
-        await (0, processes_1.withLock)((0, node_path_1.join)(this.paths.run, 'up.lock'), this.timeouts.nodeMs + this.timeouts.initMs, async () => {
-            if (!this.isFullyUp())
-                await this.bringUp(progress);
-        });
-    }
-    /** ZooKeeper, then the three brokers at once, then kafka-init; the three nodes at once beside them. */
-    async bringUp(progress) {
-        await (0, jars_1.ensureJars)(this.config, progress);
-        const { brokers, nodes } = this.topology;
-        const kafkaChain = async () => {
-            await this.startServer('zookeeper', progress);
-            await Promise.all(brokers.map((broker) => this.startServer(broker.name, progress)));
-            await this.awaitAllBrokers(progress);
-            await this.runInit('kafka-init', progress);
-        };
-        const cassandraChain = async () => {
-            await Promise.all(nodes.map((node) => this.startServer(node.name, progress)));
-            await this.runInit('cassandra-init', progress);
-        };
-        const outcomes = await Promise.allSettled([kafkaChain(), cassandraChain()]);
-        const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
-        if (failures.length > 0)
-            throw new Error(failures.map((f) => f.message).join('\n\n'));
-    }
-    start(progress) {
-        return this.up(progress);
-    }
-    /** Brokers before ZooKeeper (a controlled shutdown needs it); the nodes beside them. */
-    async stop(progress) {
-        const { brokers, nodes } = this.topology;
-        const stopAll = async (names) => (await Promise.all(names.map((name) => this.stopServer(name, progress)))).flat();
-        const [brokerSide, nodeSide] = await Promise.all([
-            stopAll(brokers.map((b) => b.name)).then(async (stopped) => [
-                ...stopped,
-                ...(await stopAll(['zookeeper'])),
-            ]),
-            stopAll(nodes.map((n) => n.name)),
-        ]);
-        return [...brokerSide, ...nodeSide];
-    }
-    async down(options) {
-        await this.stop(() => undefined);
-        if (options.removeData)
-            (0, server_steps_1.removeTwinData)(this.paths);
-    }
-    /** Stops one server, keeping its data: how the cluster suite takes a broker or a node away. */
-    stopServer(name, progress) {
-        return (0, server_steps_1.stopServer)(this.managed(name), this.launch(name).stopDeadlineMs, progress);
-    }
-    /**
-     * Starts one server (if it is not running) and waits until it answers by its protocol. A node
-     * may be given another datacenter than datacenter1: how the suite leaves a retired one behind.
-     */
-    async startServer(name, progress, location) {
-        const managed = this.managed(name);
-        if ((0, processes_1.runningPid)(managed) === undefined) {
-            const launch = this.launch(name, location);
-            await (0, server_steps_1.launchServer)(this.config, launch, managed, this.listens(name), this.logFile(name), progress);
-            this.state.update((state) => {
-                state.startedAt[name] = new Date().toISOString();
-                delete state.readyAt[name];
-            });
-        }
-        const [timeoutMs, attempt] = this.readiness(name);
-        await (0, server_steps_1.awaitServer)(managed, timeoutMs, this.logFile(name), progress, attempt);
-        this.state.update((state) => {
-            state.readyAt[name] = new Date().toISOString();
-        });
-    }
-    /** Each broker answers alone; then the first one must list all three as registered. */
-    async awaitAllBrokers(progress) {
-        const expected = this.topology.brokers.length;
-        await (0, wait_1.waitUntil)({
-            service: 'kafka brokers',
-            deadline: Date.now() + this.timeouts.brokerMs,
-            progress,
-            attempt: async () => {
-                const seen = await (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers);
-                if (seen.brokers < expected)
-                    throw new Error(`${seen.brokers} of ${expected} brokers registered`);
-                return seen;
-            },
-        });
-    }
-    readiness(name) {
-        if (name === 'zookeeper')
-            return [this.timeouts.zookeeperMs, () => (0, zookeeper_1.zookeeperReady)(this.topology.zookeeper)];
-        const broker = this.topology.brokers.find((b) => b.name === name);
-        if (broker)
-            return [this.timeouts.brokerMs, () => (0, kafka_1.kafkaReady)([broker.address])];
-        const node = this.topology.nodes.find((n) => n.name === name);
-        return [this.timeouts.nodeMs, () => (0, cassandra_1.cassandraReady)([node.cql])];
-    }
-    /** A broker on its own port of 127.0.0.1; a node on CQL and storage ports of its own address. */
-    listens(name) {
-        const { host, ports } = this.config;
-        if (name === 'zookeeper')
-            return [{ host, port: ports.zookeeper }];
-        const broker = this.topology.brokers.find((b) => b.name === name);
-        if (broker)
-            return [(0, host_port_1.parseHostPort)(broker.address)];
-        const node = this.topology.nodes.find((n) => n.name === name);
-        return [ports.cassandra, ports.cassandraStorage].map((port) => ({ host: node.address, port }));
-    }
-    async services() {
-        const state = this.state.read();
-        const observed = [...this.serverNames, ...state_1.INIT_NAMES].map((name) => (0, state_1.observeService)(this.managed(name), state));
-        return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
-    }
-    async logs(service, lines) {
-        return (0, tail_1.tailOfFile)(this.logFile(service), lines);
-    }
-    isFullyUp() {
-        return (this.serverNames.every((name) => (0, processes_1.runningPid)(this.managed(name)) !== undefined) &&
-            state_1.INIT_NAMES.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
-    }
-    launches(locations = {}) {
-        return (0, cluster_servers_1.clusterLaunches)(this.config, (0, jars_1.jammJar)(this.config), locations);
-    }
-    launch(name, location) {
-        const launch = this.launches(location ? { [name]: location } : {}).find((l) => l.name === name);
-        if (!launch) {
-            throw new config_1.TwinConfigError(`the cluster twin has no server "${name}"; it has ${this.serverNames.join(', ')}`);
-        }
-        return launch;
-    }
-    managed(name) {
-        const isInit = state_1.INIT_NAMES.includes(name);
-        return {
-            name,
-            runDir: this.paths.run,
-            marker: isInit ? name : (0, servers_1.processMarker)(this.config, name),
-        };
-    }
-    logFile(service) {
-        return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
-    }
-    /** The single twin's inits, asked for three replicas, two in sync, and a replicated keyspace. */
-    runInit(name, progress) {
-        const context = {
-            config: this.config,
-            endpoints: this.endpoints,
-            timeoutMs: this.timeouts.initMs,
-            topicSettings: {
-                REPLICATION_FACTOR: String(CLUSTER_REPLICATION.factor),
-                MIN_INSYNC_REPLICAS: String(CLUSTER_REPLICATION.minInsyncReplicas),
-            },
-            extraCqlFiles: [(0, node_path_1.join)(this.config.repoRoot, 'twin', 'cluster', 'replication.cql')],
-        };
-        return (0, inits_1.runInit)(name, context, this.state, this.logFile(name), progress);
-    }
-}
-exports.ClusterRuntime = ClusterRuntime;
-
-
-/***/ }),
-
-/***/ 13323:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-"use strict";
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.clusterTopology = clusterTopology;
-exports.clusterPortClash = clusterPortClash;
-exports.clusterLaunches = clusterLaunches;
-const servers_1 = __nccwpck_require__(42256);
-const CLUSTER_SIZE = 3;
-/** Evenly spaced Murmur3 tokens: node i owns an equal third of the ring from the start. */
-function evenTokens(count) {
-    const span = 2n ** 64n / BigInt(count);
-    return Array.from({ length: count }, (_, i) => String(-(2n ** 63n) + span * BigInt(i)));
-}
-function clusterTopology(config) {
-    const tokens = evenTokens(CLUSTER_SIZE);
-    const indexes = Array.from({ length: CLUSTER_SIZE }, (_, i) => i + 1);
-    return {
-        zookeeper: `${config.host}:${config.ports.zookeeper}`,
-        brokers: indexes.map((n) => ({
-            name: `kafka-${n}`,
-            brokerId: n,
-            address: `${config.host}:${config.ports.kafka + n - 1}`,
-        })),
-        nodes: indexes.map((n) => ({
-            name: `cassandra-${n}`,
-            address: `127.0.0.${n}`,
-            cql: `127.0.0.${n}:${config.ports.cassandra}`,
-            initialToken: tokens[n - 1],
-        })),
-    };
-}
-/** The ports each broker's range claims, so a clash with the TWIN_* ports is caught early. */
-function clusterPortClash(config) {
-    const brokerPorts = clusterTopology(config).brokers.map((b) => Number(b.address.split(':')[1]));
-    const others = { ...config.ports, kafka: undefined };
-    const clash = Object.entries(others).find(([, port]) => brokerPorts.includes(port));
-    return clash
-        ? `the brokers use ports ${brokerPorts.join(', ')}, which includes the ${clash[0]} port ${clash[1]}; ` +
-            'choose TWIN_KAFKA_PORT so that it and the next two ports are free'
-        : undefined;
-}
-// Replicated internal topics and a second in-sync replica required: a broker down is then
-// visible as under-replication, as on a production cluster.
-const BROKER_OVERRIDES = {
-    'offsets.topic.replication.factor': CLUSTER_SIZE,
-    'transaction.state.log.replication.factor': CLUSTER_SIZE,
-    'transaction.state.log.min.isr': 2,
-    'default.replication.factor': CLUSTER_SIZE,
-    'min.insync.replicas': 2,
-};
-const HOME_LOCATION = { datacenter: 'datacenter1', rack: 'rack1' };
-function clusterLaunches(config, jammJar, locations = {}) {
-    const topology = clusterTopology(config);
-    const seeds = topology.nodes.map((node) => `${node.address}:${config.ports.cassandraStorage}`);
-    return [
-        (0, servers_1.zookeeperLaunch)(config),
-        ...topology.brokers.map((broker) => (0, servers_1.kafkaLaunch)(config, {
-            name: broker.name,
-            brokerId: broker.brokerId,
-            port: Number(broker.address.split(':')[1]),
-            heap: { initial: '128m', max: '256m' },
-            overrides: BROKER_OVERRIDES,
-        })),
-        ...topology.nodes.map((node) => (0, servers_1.cassandraLaunch)(config, jammJar, {
-            name: node.name,
-            clusterName: 'chatbattle-cluster',
-            address: node.address,
-            initialToken: node.initialToken,
-            seeds,
-            heap: '512m',
-            directMemory: '128m',
-            location: locations[node.name] ?? HOME_LOCATION,
-            // Every node is a seed of a new, empty cluster: nothing to stream, so no bootstrap.
-            extraYaml: ['auto_bootstrap: false'],
-            // A node may come back in another datacenter than it left (see NodeLocations).
-            extraProperties: ['-Dcassandra.ignore_dc=true'],
-        })),
-    ];
 }
 
 
@@ -69941,6 +69425,280 @@ function jammJar(config) {
 
 /***/ }),
 
+/***/ 76074:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LocalRuntime = void 0;
+// The local twin: a stack of real JVM processes on 127.0.0.1 for machines without a Docker
+// engine. Same servers, same init scripts, same ports as docker-compose.yml. One lifecycle for
+// every topology (profiles.ts): the single stack, the cluster, KRaft.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+const cassandra_1 = __nccwpck_require__(12454);
+const kafka_1 = __nccwpck_require__(74234);
+const wait_1 = __nccwpck_require__(63895);
+const zookeeper_1 = __nccwpck_require__(7910);
+const config_1 = __nccwpck_require__(63416);
+const inits_1 = __nccwpck_require__(4339);
+const jars_1 = __nccwpck_require__(62076);
+const processes_1 = __nccwpck_require__(62365);
+const profiles_1 = __nccwpck_require__(38788);
+const server_steps_1 = __nccwpck_require__(5211);
+const servers_1 = __nccwpck_require__(42256);
+const state_1 = __nccwpck_require__(91141);
+const tail_1 = __nccwpck_require__(33248);
+const topology_1 = __nccwpck_require__(3499);
+class LocalRuntime {
+    topology;
+    name = 'local';
+    /** The stack is this runtime's own: it starts, stops and removes it. */
+    get lifecycle() {
+        return this;
+    }
+    endpoints;
+    /** this topology's own config: its home is its folder under TWIN_HOME */
+    config;
+    layout;
+    paths;
+    timeouts;
+    state;
+    constructor(base, topology = profiles_1.TWIN_TOPOLOGIES.single, timeouts = {}) {
+        this.topology = topology;
+        this.config = { ...base, home: (0, node_path_1.join)(base.home, topology.folder) };
+        const problem = (0, topology_1.topologyProblem)(this.config, topology);
+        if (problem)
+            throw new config_1.TwinConfigError(problem);
+        this.layout = (0, topology_1.twinLayout)(this.config, topology);
+        this.endpoints = {
+            kafkaBrokers: this.layout.brokers.map((broker) => broker.address),
+            cassandraContactPoints: this.layout.nodes.map((node) => node.cql),
+            zookeeper: this.layout.controller,
+        };
+        this.paths = (0, config_1.twinPaths)(this.config);
+        this.timeouts = { ...topology.timeouts, ...timeouts };
+        this.state = new state_1.TwinStateFile(this.paths.run);
+    }
+    /** Every server's name, in start order: zookeeper (unless KRaft), the brokers, the nodes. */
+    get serverNames() {
+        return this.launches().map((launch) => launch.name);
+    }
+    /**
+     * Starts whatever is not running, waits for each server by its protocol, and runs the inits.
+     * [ZooKeeper ->] the brokers -> kafka-init is one chain; the nodes -> cassandra-init run beside it.
+     */
+    async up(progress) {
+        const { label } = this.topology;
+        if (this.isFullyUp()) {
+            progress(`${label} already running in ${this.config.home}; nothing to do`);
+            return;
+        }
+        for (const dir of [this.paths.logs, this.paths.data, this.paths.run, this.paths.conf])
+            (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+        const lockTimeoutMs = this.timeouts.nodeMs + this.timeouts.initMs;
+        await (0, processes_1.withLock)((0, node_path_1.join)(this.paths.run, 'up.lock'), lockTimeoutMs, async () => {
+            // Whoever held the lock before may have brought everything up meanwhile.
+            if (this.isFullyUp()) {
+                progress(`${label} already running in ${this.config.home}; nothing to do`);
+                return;
+            }
+            await this.bringUp(progress);
+        });
+    }
+    async bringUp(progress) {
+        await (0, jars_1.ensureJars)(this.config, progress);
+        const { brokers, nodes } = this.layout;
+        const kafkaChain = async () => {
+            if (this.topology.controller === 'zookeeper')
+                await this.startServer('zookeeper', progress);
+            else
+                await this.formatStorage(progress);
+            await Promise.all(brokers.map((broker) => this.startServer(broker.name, progress)));
+            if (brokers.length > 1)
+                await this.awaitAllBrokers(progress);
+            await this.runInit('kafka-init', progress);
+        };
+        const cassandraChain = async () => {
+            await Promise.all(nodes.map((node) => this.startServer(node.name, progress)));
+            await this.runInit('cassandra-init', progress);
+        };
+        const outcomes = await Promise.allSettled([kafkaChain(), cassandraChain()]);
+        const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+        if (failures.length === 1)
+            throw failures[0];
+        if (failures.length > 1)
+            throw new Error(failures.map((f) => f.message).join('\n\n'));
+    }
+    /** KRaft log dirs are formatted before the first start; a running broker's are left alone. */
+    async formatStorage(progress) {
+        for (const broker of this.layout.brokers) {
+            if ((0, processes_1.runningPid)(this.managed(broker.name)) !== undefined)
+                continue;
+            await (0, server_steps_1.formatKraftStorage)(this.config, this.launch(broker.name), this.timeouts.initMs, progress);
+        }
+    }
+    /** start after stop is the same as up: inits are idempotent and run again, as in compose */
+    start(progress) {
+        return this.up(progress);
+    }
+    /** Brokers before ZooKeeper (a controlled shutdown needs it); the nodes beside them. */
+    async stop(progress) {
+        const { brokers, nodes } = this.layout;
+        const stopAll = async (names) => (await Promise.all(names.map((name) => this.stopServer(name, progress)))).flat();
+        const controller = this.topology.controller === 'zookeeper' ? ['zookeeper'] : [];
+        const [brokerSide, nodeSide] = await Promise.all([
+            stopAll(brokers.map((b) => b.name)).then(async (stopped) => [
+                ...stopped,
+                ...(await stopAll(controller)),
+            ]),
+            stopAll(nodes.map((n) => n.name)),
+        ]);
+        return [...brokerSide, ...nodeSide];
+    }
+    async down(options) {
+        await this.stop(() => undefined);
+        if (options.removeData)
+            (0, server_steps_1.removeTwinData)(this.paths);
+    }
+    /** Stops one server, keeping its data: how the cluster suite takes a broker or a node away. */
+    stopServer(name, progress) {
+        return (0, server_steps_1.stopServer)(this.managed(name), this.launch(name).stopDeadlineMs, progress);
+    }
+    /**
+     * Starts one server (if it is not running) and waits until it answers by its protocol. A node
+     * may be given another location than its topology's: how the cluster suite retires a datacenter.
+     */
+    async startServer(name, progress, location) {
+        const managed = this.managed(name);
+        const server = this.server(name, location ? { [name]: location } : {});
+        if ((0, processes_1.runningPid)(managed) === undefined) {
+            const { launch, listens } = server;
+            await (0, server_steps_1.launchServer)(this.config, launch, managed, listens, this.logFile(name), progress);
+            this.state.update((state) => {
+                state.startedAt[name] = new Date().toISOString();
+                delete state.readyAt[name];
+            });
+        }
+        await (0, server_steps_1.awaitServer)(managed, server.timeoutMs, this.logFile(name), progress, server.ready);
+        this.state.update((state) => {
+            state.readyAt[name] = new Date().toISOString();
+        });
+    }
+    async services() {
+        const state = this.state.read();
+        const observed = this.serviceNames().map((name) => (0, state_1.observeService)(this.managed(name), state));
+        return [...observed, (0, state_1.stackReadySentinel)(observed, state)];
+    }
+    async logs(service, lines) {
+        return (0, tail_1.tailOfFile)(this.logFile(service), lines);
+    }
+    /** As compose lists them: [zookeeper,] the brokers, kafka-init, the nodes, cassandra-init. */
+    serviceNames() {
+        const { brokers, nodes } = this.layout;
+        return [
+            ...(this.topology.controller === 'zookeeper' ? ['zookeeper'] : []),
+            ...brokers.map((b) => b.name),
+            'kafka-init',
+            ...nodes.map((n) => n.name),
+            'cassandra-init',
+        ];
+    }
+    /** true when every server runs and both inits last exited 0 */
+    isFullyUp() {
+        return (this.serverNames.every((name) => (0, processes_1.runningPid)(this.managed(name)) !== undefined) &&
+            state_1.INIT_NAMES.every((name) => (0, processes_1.lastExitCode)(this.managed(name)) === 0));
+    }
+    /** Each broker answers alone; then the first one must list all of them as registered. */
+    async awaitAllBrokers(progress) {
+        const expected = this.layout.brokers.length;
+        await (0, wait_1.waitUntil)({
+            service: 'kafka brokers',
+            deadline: Date.now() + this.timeouts.brokerMs,
+            progress,
+            attempt: async () => {
+                const seen = await (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers);
+                if (seen.brokers < expected)
+                    throw new Error(`${seen.brokers} of ${expected} brokers registered`);
+                return seen;
+            },
+        });
+    }
+    launches(locations = {}) {
+        return (0, servers_1.twinLaunches)(this.config, this.topology, (0, jars_1.jammJar)(this.config), locations);
+    }
+    launch(name, locations = {}) {
+        const launch = this.launches(locations).find((l) => l.name === name);
+        if (!launch) {
+            throw new config_1.TwinConfigError(`the ${this.topology.label} has no server "${name}"; it has ${this.serverNames.join(', ')}`);
+        }
+        return launch;
+    }
+    /** A server's launch, the ports it must find free, and its readiness by protocol. */
+    server(name, locations) {
+        const launch = this.launch(name, locations);
+        const { host, ports } = this.config;
+        const { timeouts } = this;
+        if (name === 'zookeeper') {
+            const ready = () => (0, zookeeper_1.zookeeperReady)(this.layout.controller);
+            return {
+                launch,
+                listens: [{ host, port: ports.zookeeper }],
+                timeoutMs: timeouts.controllerMs,
+                ready,
+            };
+        }
+        const broker = this.layout.brokers.find((b) => b.name === name);
+        if (broker) {
+            // on KRaft, the controller listens on the ZooKeeper port
+            const controller = this.topology.controller === 'kraft' ? [ports.zookeeper] : [];
+            return {
+                launch,
+                listens: [broker.port, ...controller].map((port) => ({ host, port })),
+                timeoutMs: timeouts.brokerMs,
+                ready: () => (0, kafka_1.kafkaReady)([broker.address]),
+            };
+        }
+        const node = this.layout.nodes.find((n) => n.name === name);
+        return {
+            launch,
+            listens: [ports.cassandra, ports.cassandraStorage].map((port) => ({
+                host: node.address,
+                port,
+            })),
+            timeoutMs: timeouts.nodeMs,
+            ready: () => (0, cassandra_1.cassandraReady)([node.cql]),
+        };
+    }
+    managed(name) {
+        const isInit = state_1.INIT_NAMES.includes(name);
+        return {
+            name,
+            runDir: this.paths.run,
+            marker: isInit ? name : (0, servers_1.processMarker)(this.config, name),
+        };
+    }
+    logFile(service) {
+        return (0, node_path_1.join)(this.paths.logs, `${service}.log`);
+    }
+    runInit(name, progress) {
+        const { inits } = this.topology;
+        const context = {
+            config: this.config,
+            endpoints: this.endpoints,
+            timeoutMs: this.timeouts.initMs,
+            topicSettings: inits.topicSettings,
+            extraCqlFiles: inits.extraCqlFiles.map((file) => (0, node_path_1.join)(this.config.repoRoot, file)),
+        };
+        return (0, inits_1.runInit)(name, context, this.state, this.logFile(name), progress);
+    }
+}
+exports.LocalRuntime = LocalRuntime;
+
+
+/***/ }),
+
 /***/ 62365:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -70098,6 +69856,86 @@ async function withLock(file, timeoutMs, work) {
 
 /***/ }),
 
+/***/ 38788:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TWIN_TOPOLOGIES = exports.TWIN_PROFILES = void 0;
+exports.TWIN_PROFILES = ['single', 'cluster', 'kraft'];
+/** One server of each kind, as docker-compose.yml runs them, in TWIN_HOME itself. */
+const SINGLE = {
+    folder: '',
+    label: 'twin',
+    controller: 'zookeeper',
+    brokers: { count: 1, heap: { initial: '256m', max: '512m' }, overrides: {} },
+    nodes: {
+        count: 1,
+        clusterName: 'chatbattle',
+        heap: '1g',
+        directMemory: '256m',
+        extraYaml: [],
+        extraProperties: [],
+    },
+    inits: { topicSettings: {}, extraCqlFiles: [] },
+    timeouts: { controllerMs: 60_000, brokerMs: 90_000, nodeMs: 180_000, initMs: 120_000 },
+};
+const CLUSTER_SIZE = 3;
+/**
+ * One ZooKeeper, three brokers and three Cassandra nodes. Replicated internal topics and a second
+ * in-sync replica required: a broker down is then visible as under-replication, as on a
+ * production cluster. The inits ask for three replicas, two in sync, and a replicated keyspace.
+ */
+const CLUSTER = {
+    folder: 'cluster',
+    label: 'cluster twin',
+    controller: 'zookeeper',
+    brokers: {
+        count: CLUSTER_SIZE,
+        heap: { initial: '128m', max: '256m' },
+        overrides: {
+            'offsets.topic.replication.factor': CLUSTER_SIZE,
+            'transaction.state.log.replication.factor': CLUSTER_SIZE,
+            'transaction.state.log.min.isr': 2,
+            'default.replication.factor': CLUSTER_SIZE,
+            'min.insync.replicas': 2,
+        },
+    },
+    nodes: {
+        count: CLUSTER_SIZE,
+        clusterName: 'chatbattle-cluster',
+        heap: '512m',
+        directMemory: '128m',
+        location: { datacenter: 'datacenter1', rack: 'rack1' },
+        // Every node is a seed of a new, empty cluster: nothing to stream, so no bootstrap.
+        extraYaml: ['auto_bootstrap: false'],
+        // A node may come back in another datacenter than it left (the cluster suite retires one).
+        extraProperties: ['-Dcassandra.ignore_dc=true'],
+    },
+    inits: {
+        topicSettings: { REPLICATION_FACTOR: String(CLUSTER_SIZE), MIN_INSYNC_REPLICAS: '2' },
+        extraCqlFiles: ['twin/cluster/replication.cql'],
+    },
+    // Three Cassandra JVMs starting at once on two shared cores: more than the single node's 180 s.
+    timeouts: { controllerMs: 60_000, brokerMs: 120_000, nodeMs: 300_000, initMs: 120_000 },
+};
+/** The single twin with Kafka its own controller (combined mode) and no ZooKeeper. */
+const KRAFT = {
+    ...SINGLE,
+    folder: 'kraft',
+    label: 'KRaft twin',
+    controller: 'kraft',
+};
+exports.TWIN_TOPOLOGIES = {
+    single: SINGLE,
+    cluster: CLUSTER,
+    kraft: KRAFT,
+};
+
+
+/***/ }),
+
 /***/ 5211:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -70191,14 +70029,15 @@ exports.processMarker = void 0;
 exports.zookeeperLaunch = zookeeperLaunch;
 exports.kafkaLaunch = kafkaLaunch;
 exports.cassandraLaunch = cassandraLaunch;
-exports.serverLaunches = serverLaunches;
+exports.twinLaunches = twinLaunches;
 exports.kraftFormatArgs = kraftFormatArgs;
 exports.kafkaClusterId = kafkaClusterId;
-// The three long-running servers of the twin: their config files and JVM command lines.
-// Settings mirror docker-compose.yml (single broker, no auto-created topics, same ports).
+// The twin's long-running servers: their config files and JVM command lines. Settings mirror
+// docker-compose.yml (no auto-created topics, same ports); a topology says how many of each.
 const node_crypto_1 = __nccwpck_require__(77598);
 const node_path_1 = __nccwpck_require__(76760);
 const config_1 = __nccwpck_require__(63416);
+const topology_1 = __nccwpck_require__(3499);
 // C1 only and a small serial collector: these servers handle test traffic, and on a shared
 // 2-core machine startup time and RSS matter more than peak throughput.
 const LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Djava.awt.headless=true'];
@@ -70239,13 +70078,6 @@ function zookeeperLaunch(config) {
         stopDeadlineMs: 10_000,
     };
 }
-const SINGLE_BROKER = {
-    name: 'kafka',
-    brokerId: 1,
-    port: 0,
-    heap: { initial: '256m', max: '512m' },
-    overrides: {},
-};
 function kafkaLaunch(config, broker) {
     const paths = (0, config_1.twinPaths)(config);
     const single = broker.name === 'kafka';
@@ -70299,17 +70131,6 @@ function kafkaLaunch(config, broker) {
         stopDeadlineMs: 30_000,
     };
 }
-const singleNode = (config) => ({
-    name: 'cassandra',
-    clusterName: 'chatbattle',
-    address: config.host,
-    initialToken: '0',
-    seeds: [`${config.host}:${config.ports.cassandraStorage}`],
-    heap: '1g',
-    directMemory: '256m',
-    extraYaml: [],
-    extraProperties: [],
-});
 function cassandraYaml(config, node) {
     const dir = (0, node_path_1.join)((0, config_1.twinPaths)(config).data, node.name);
     // Unknown keys abort Cassandra's startup, so this stays minimal and uses 5.0's key names.
@@ -70413,16 +70234,36 @@ function cassandraLaunch(config, jammJar, node) {
     };
 }
 /**
- * The single twin's servers. KRaft: the broker runs in combined mode, its controller on the
- * ZooKeeper port (there is no ZooKeeper to take it), and no ZooKeeper is launched.
+ * Every server of a topology, in start order: ZooKeeper (unless on KRaft), the brokers, the
+ * nodes. On KRaft the broker runs in combined mode, its controller on the ZooKeeper port.
  */
-function serverLaunches(config, jammJar, kraft = false) {
-    const kafka = { ...SINGLE_BROKER, port: config.ports.kafka };
-    return {
-        zookeeper: zookeeperLaunch(config),
-        kafka: kafkaLaunch(config, kraft ? { ...kafka, kraft: { controllerPort: config.ports.zookeeper } } : kafka),
-        cassandra: cassandraLaunch(config, jammJar, singleNode(config)),
-    };
+function twinLaunches(config, topology, jammJar, locations = {}) {
+    const { brokers, nodes } = (0, topology_1.twinLayout)(config, topology);
+    const seeds = nodes.map((node) => `${node.address}:${config.ports.cassandraStorage}`);
+    const kraft = topology.controller === 'kraft' ? { kraft: { controllerPort: config.ports.zookeeper } } : {};
+    return [
+        ...(topology.controller === 'zookeeper' ? [zookeeperLaunch(config)] : []),
+        ...brokers.map((broker) => kafkaLaunch(config, {
+            name: broker.name,
+            brokerId: broker.brokerId,
+            port: broker.port,
+            heap: topology.brokers.heap,
+            overrides: topology.brokers.overrides,
+            ...kraft,
+        })),
+        ...nodes.map((node) => {
+            const { clusterName, heap, directMemory, extraYaml, extraProperties } = topology.nodes;
+            const where = locations[node.name] ?? topology.nodes.location;
+            return cassandraLaunch(config, jammJar, {
+                ...{ clusterName, heap, directMemory, extraYaml, extraProperties },
+                name: node.name,
+                address: node.address,
+                initialToken: node.initialToken,
+                seeds,
+                ...(where ? { location: where } : {}),
+            });
+        }),
+    ];
 }
 /**
  * KRaft log dirs must be formatted with a cluster id before the first start: kafka-storage's
@@ -70462,22 +70303,14 @@ function kafkaClusterId() {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TwinStateFile = exports.INIT_NAMES = exports.TWIN_SERVICES = void 0;
+exports.TwinStateFile = exports.INIT_NAMES = void 0;
 exports.stackReadySentinel = stackReadySentinel;
 exports.observeService = observeService;
 // What the twin remembers between commands, beside the pid and exit files: when each service
 // started, became ready and (for the inits) finished. compose keeps the same in its containers.
-// The single twin and the cluster twin keep it, and report their services from it, alike.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
 const processes_1 = __nccwpck_require__(62365);
-exports.TWIN_SERVICES = [
-    'zookeeper',
-    'kafka',
-    'kafka-init',
-    'cassandra',
-    'cassandra-init',
-];
 exports.INIT_NAMES = ['kafka-init', 'cassandra-init'];
 /** The state file in the twin's run directory; a missing or unreadable one is a fresh state. */
 class TwinStateFile {
@@ -70568,6 +70401,66 @@ function tailOfFile(file, lines) {
     finally {
         (0, node_fs_1.closeSync)(fd);
     }
+}
+
+
+/***/ }),
+
+/***/ 3499:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.twinLayout = twinLayout;
+exports.topologyProblem = topologyProblem;
+/** Evenly spaced Murmur3 tokens: node i owns an equal share of the ring from the start. */
+function evenTokens(count) {
+    if (count === 1)
+        return ['0'];
+    const span = 2n ** 64n / BigInt(count);
+    return Array.from({ length: count }, (_, i) => String(-(2n ** 63n) + span * BigInt(i)));
+}
+const numbered = (count) => Array.from({ length: count }, (_, i) => i + 1);
+/**
+ * One broker is `kafka` on the Kafka port; several are kafka-1..n on consecutive ports. One node
+ * is `cassandra` on the twin's host; several are cassandra-1..n on 127.0.0.1..n (Linux routes
+ * all of 127/8 to lo), each on the twin's CQL and storage ports.
+ */
+function twinLayout(config, topology) {
+    const { host, ports } = config;
+    const { brokers, nodes } = topology;
+    const tokens = evenTokens(nodes.count);
+    return {
+        controller: `${host}:${ports.zookeeper}`,
+        brokers: numbered(brokers.count).map((n) => ({
+            name: brokers.count === 1 ? 'kafka' : `kafka-${n}`,
+            brokerId: n,
+            port: ports.kafka + n - 1,
+            address: `${host}:${ports.kafka + n - 1}`,
+        })),
+        nodes: numbered(nodes.count).map((n) => {
+            const address = nodes.count === 1 ? host : `127.0.0.${n}`;
+            return {
+                name: nodes.count === 1 ? 'cassandra' : `cassandra-${n}`,
+                address,
+                cql: `${address}:${ports.cassandra}`,
+                initialToken: tokens[n - 1],
+            };
+        }),
+    };
+}
+/** A shape the twin cannot run with these ports, named with its fix; undefined when it can. */
+function topologyProblem(config, topology) {
+    if (topology.controller === 'kraft' && topology.brokers.count !== 1)
+        return 'a KRaft twin runs one broker, its own controller on the ZooKeeper port';
+    const brokerPorts = twinLayout(config, topology).brokers.map((b) => b.port);
+    const others = { ...config.ports, kafka: undefined };
+    const clash = Object.entries(others).find(([, port]) => brokerPorts.includes(port));
+    return clash
+        ? `the brokers use ports ${brokerPorts.join(', ')}, which includes the ${clash[0]} port ${clash[1]}; ` +
+            `choose TWIN_KAFKA_PORT so that it and the next ${brokerPorts.length - 1} ports are free`
+        : undefined;
 }
 
 
