@@ -112,6 +112,18 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Promises are everywhere here (deadlines race work, probes run side by side): one left
+    // floating, or handed where a callback's result is ignored, loses its error silently.
+    files: ['src/**/*.ts', '__tests__/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   ...NODES.map(boundary),
   entries,
   {

@@ -85,7 +85,7 @@ export function runBounded(
     child.on('exit', () => {
       if (child.pid !== undefined) peak = Math.max(peak, peakRssMb(child.pid) ?? 0);
     });
-    child.on('close', async (exitCode) => {
+    const closed = async (exitCode: number | null) => {
       const ms = Date.now() - started;
       clearInterval(sampler);
       clearTimeout(killer);
@@ -103,6 +103,7 @@ export function runBounded(
         }
       }
       resolve({ exitCode, killed, ms, peakRssMb: Math.round(peak), stdout, stderr, leftovers });
-    });
+    };
+    child.on('close', (exitCode) => closed(exitCode).catch(reject));
   });
 }

@@ -3,18 +3,10 @@
 // or the end of a code block. Our own `code spans` (titles such as "`channel-stats` topic
 // exists") stay code; whatever a value brings in is escaped.
 
-/** Terminal escapes (compose's ESC[2K) and other control characters: they render as garbage. */
-// eslint-disable-next-line no-control-regex
-const ANSI_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+import { withoutControlSequences } from '../model/plain-text';
 
 /** One value shown in a summary; longer ones are cut with a note of how much was cut. */
 export const MAX_VALUE_CHARS = 2000;
-
-export function plain(value: string): string {
-  return value.replace(ANSI_ESCAPE, '').replace(CONTROL, '');
-}
 
 export function capped(value: string, max: number): string {
   if (value.length <= max) return value;
@@ -47,7 +39,7 @@ function codeSpan(content: string, inTable: boolean): string {
 
 /** Inline text for a bullet or, with inTable, a table cell. */
 export function inert(value: string, inTable = false): string {
-  return capped(plain(value), MAX_VALUE_CHARS)
+  return capped(withoutControlSequences(value), MAX_VALUE_CHARS)
     .split(/(`[^`]+`)/)
     .map((part, index) =>
       index % 2 === 1 ? codeSpan(part.slice(1, -1), inTable) : escapeText(part),
@@ -63,7 +55,7 @@ export function fenceFor(text: string): string {
 
 /** Text shown verbatim in a fenced block (a log, an error): only control characters go. */
 export function fenced(text: string): string[] {
-  const body = plain(text).replace(/\s+$/, '');
+  const body = withoutControlSequences(text).replace(/\s+$/, '');
   const fence = fenceFor(body);
   return [`${fence}text`, body, fence];
 }
