@@ -104,6 +104,6 @@ export function runBounded(
       }
       resolve({ exitCode, killed, ms, peakRssMb: Math.round(peak), stdout, stderr, leftovers });
     };
-    child.on('close', (exitCode) => closed(exitCode).catch(reject));
+    child.on('close', (exitCode) => void closed(exitCode).catch(reject));
   });
 }
