@@ -66013,20 +66013,21 @@ function notObserved(reason) {
 /***/ }),
 
 /***/ 4461:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-// Text from a container or a command, made safe to show: terminal control sequences (compose's
-// `ESC[2K` line clearing, colours, titles) and other control characters removed.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.withoutControlSequences = withoutControlSequences;
-// CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), and any other two-byte escape.
-const ESCAPE_SEQUENCE = new RegExp(String.raw `\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])`, 'g');
-// Control characters but tab and newline (a lone carriage return redraws a line: a newline).
-const CONTROL = new RegExp(String.raw `[\u0000-\u0008\u000b-\u001f\u007f-\u009f]`, 'g');
+// Text from a container, a command, a server or a file, made safe to show anywhere (a log, a
+// terminal, a Markdown summary): terminal escape sequences (compose's `ESC[2K` line clearing,
+// colours, titles) go by Node's own stripper, and the control characters it leaves, but tab and
+// newline, go too. A carriage return becomes a newline: alone, it would redraw a line.
+const node_util_1 = __nccwpck_require__(57975);
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 function withoutControlSequences(text) {
-    return text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
+    return (0, node_util_1.stripVTControlCharacters)(text).replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }
 
 
@@ -67825,7 +67826,7 @@ function renderJunit(report) {
 /***/ }),
 
 /***/ 47141:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
@@ -67835,21 +67836,13 @@ function renderJunit(report) {
 // exists") stay code; whatever a value brings in is escaped.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MAX_VALUE_CHARS = void 0;
-exports.plain = plain;
 exports.capped = capped;
 exports.inert = inert;
 exports.fenceFor = fenceFor;
 exports.fenced = fenced;
-/** Terminal escapes (compose's ESC[2K) and other control characters: they render as garbage. */
-// eslint-disable-next-line no-control-regex
-const ANSI_ESCAPE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const plain_text_1 = __nccwpck_require__(4461);
 /** One value shown in a summary; longer ones are cut with a note of how much was cut. */
 exports.MAX_VALUE_CHARS = 2000;
-function plain(value) {
-    return value.replace(ANSI_ESCAPE, '').replace(CONTROL, '');
-}
 function capped(value, max) {
     if (value.length <= max)
         return value;
@@ -67879,7 +67872,7 @@ function codeSpan(content, inTable) {
 }
 /** Inline text for a bullet or, with inTable, a table cell. */
 function inert(value, inTable = false) {
-    return capped(plain(value), exports.MAX_VALUE_CHARS)
+    return capped((0, plain_text_1.withoutControlSequences)(value), exports.MAX_VALUE_CHARS)
         .split(/(`[^`]+`)/)
         .map((part, index) => index % 2 === 1 ? codeSpan(part.slice(1, -1), inTable) : escapeText(part))
         .join('');
@@ -67891,7 +67884,7 @@ function fenceFor(text) {
 }
 /** Text shown verbatim in a fenced block (a log, an error): only control characters go. */
 function fenced(text) {
-    const body = plain(text).replace(/\s+$/, '');
+    const body = (0, plain_text_1.withoutControlSequences)(text).replace(/\s+$/, '');
     const fence = fenceFor(body);
     return [`${fence}text`, body, fence];
 }

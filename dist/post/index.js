@@ -32184,20 +32184,21 @@ function firstLineOf(error) {
 /***/ }),
 
 /***/ 4461:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-// Text from a container or a command, made safe to show: terminal control sequences (compose's
-// `ESC[2K` line clearing, colours, titles) and other control characters removed.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.withoutControlSequences = withoutControlSequences;
-// CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ESC \`), and any other two-byte escape.
-const ESCAPE_SEQUENCE = new RegExp(String.raw `\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])`, 'g');
-// Control characters but tab and newline (a lone carriage return redraws a line: a newline).
-const CONTROL = new RegExp(String.raw `[\u0000-\u0008\u000b-\u001f\u007f-\u009f]`, 'g');
+// Text from a container, a command, a server or a file, made safe to show anywhere (a log, a
+// terminal, a Markdown summary): terminal escape sequences (compose's `ESC[2K` line clearing,
+// colours, titles) go by Node's own stripper, and the control characters it leaves, but tab and
+// newline, go too. A carriage return becomes a newline: alone, it would redraw a line.
+const node_util_1 = __nccwpck_require__(7975);
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 function withoutControlSequences(text) {
-    return text.replace(ESCAPE_SEQUENCE, '').replace(/\r\n?/g, '\n').replace(CONTROL, '');
+    return (0, node_util_1.stripVTControlCharacters)(text).replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }
 
 
