@@ -137,7 +137,7 @@ export function parseSpec(text: string, file: string): LoadedSpec {
       errors.length,
     );
   }
-  const spec = data as Spec;
+  const spec: Spec = data;
   const problems = crossReferenceProblems(spec).map(({ path, message }) => ({
     location: locate(path),
     pointer: toPointer(path),
