@@ -50,6 +50,13 @@ module.exports = {
     { ...base, displayName: 'cluster', testMatch: ['<rootDir>/__tests__/cluster/**/*.test.ts'] },
     // The KRaft profile of the twin (no ZooKeeper), which its suite brings up and tears down.
     { ...base, displayName: 'kraft', testMatch: ['<rootDir>/__tests__/kraft/**/*.test.ts'] },
+    // Static mode and init on compose projects resolved by the real compose CLI (no engine).
+    {
+      ...base,
+      displayName: 'compose',
+      globalSetup: '<rootDir>/__tests__/compose/globalSetup.ts',
+      testMatch: ['<rootDir>/__tests__/compose/**/*.test.ts'],
+    },
     // Issue 8's hostile inputs: misbehaving listeners and files made on the spot, no twin.
     {
       ...base,

@@ -15,7 +15,7 @@ describe('readInputs', () => {
       runtime: 'compose',
       workingDirectory: '/ws',
       spec: undefined,
-      composeFiles: ['docker-compose.yml'],
+      compose: { files: [], profiles: [] },
       projectName: 'infra-verify-7-1-e2e',
       persistence: true,
       ttlExpiry: true,
@@ -65,7 +65,7 @@ describe('readInputs', () => {
     expect(inputs).toMatchObject({
       workingDirectory: '/ws/stack',
       spec: 'specs/infra.yml',
-      composeFiles: ['docker-compose.yml', 'ci.yml', 'more.yml'],
+      compose: { files: ['docker-compose.yml', 'ci.yml', 'more.yml'], profiles: [] },
       keepUp: true,
       persistence: false,
     });
@@ -109,14 +109,20 @@ describe('readInputs', () => {
   });
 
   it('takes mode static with the compose files and no runtime', () => {
-    expect(readInputs(from({ mode: 'static', 'compose-file': 'a.yml, b.yml' }), env)).toEqual({
+    const inputs = from({
+      mode: 'static',
+      'compose-file': 'a.yml, b.yml',
+      'compose-profiles': 'debug\nui',
+      'env-file': 'ci.env',
+    });
+    expect(readInputs(inputs, env)).toEqual({
       mode: 'static',
       comment: false,
       githubToken: '',
       failOn: 'any',
       workingDirectory: '/ws',
       spec: undefined,
-      composeFiles: ['a.yml', 'b.yml'],
+      compose: { files: ['a.yml', 'b.yml'], profiles: ['debug', 'ui'], envFile: 'ci.env' },
       persistence: true,
       ttlExpiry: true,
       timeoutSeconds: 300,

@@ -10,6 +10,8 @@ describe('post state', () => {
       stackStarted: true,
       projectName: 'infra-verify-1-1-e2e',
       composeFiles: ['docker-compose.yml', 'ci, with comma.yml'],
+      composeProfiles: ['debug'],
+      envFile: 'ci.env',
       workingDirectory: '/ws',
       keepUp: false,
     });
@@ -18,6 +20,8 @@ describe('post state', () => {
       stackStarted: true,
       projectName: 'infra-verify-1-1-e2e',
       composeFiles: ['docker-compose.yml', 'ci, with comma.yml'],
+      composeProfiles: ['debug'],
+      envFile: 'ci.env',
       workingDirectory: '/ws',
       keepUp: false,
       result: 'fail',

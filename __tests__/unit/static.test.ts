@@ -4,7 +4,7 @@ import { resultOf } from '../../src/model/report';
 import type { CheckResult } from '../../src/model/report';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { loadSpec } from '../../src/spec/load';
-import { checkCompose, ComposeFileError, verifyStatic } from '../../src/static/compose';
+import { checkCompose, ComposeFileError, staticReport } from '../../src/static/compose';
 import { parseDotenv } from '../../src/model/dotenv';
 import { interpolate } from '../../src/static/interpolate';
 
@@ -165,7 +165,7 @@ describe('static mode finds', () => {
   it('an image variable that .env does not set', () => {
     const results = check(GOOD, { CASSANDRA_VERSION: '5.0.4' });
     expect(notPassing(results)['static.kafka.image']).toBe(
-      'kafka: image expected every variable set, found confluentinc/cp-kafka:${CONFLUENT_VERSION} with CONFLUENT_VERSION not set in .env and no default',
+      'kafka: image expected every variable set, found confluentinc/cp-kafka:${CONFLUENT_VERSION} with CONFLUENT_VERSION not set (environment or env file) and no default',
     );
     // ${VAR:-default} still resolves without .env
     expect(results.find((r) => r.id === 'static.cassandra.image')?.actual).toBe('cassandra:5.0.4');
@@ -272,8 +272,9 @@ describe('static mode input errors', () => {
     );
   });
 
-  it('names a compose file it cannot read and the fix', () => {
-    expect(() => verifyStatic('/nonexistent/docker-compose.yml', DEFAULT_SPEC)).toThrow(
+  it('names a compose file it cannot read and the fix', async () => {
+    const request = { directory: '/nonexistent', files: ['docker-compose.yml'], profiles: [] };
+    await expect(staticReport(request, DEFAULT_SPEC, undefined)).rejects.toThrow(
       /compose file \/nonexistent\/docker-compose\.yml: cannot read the file \(ENOENT\)/,
     );
   });
@@ -307,8 +308,13 @@ describe('the repository compose file', () => {
     expect(existsSync(compose)).toBe(true);
   });
 
-  it('matches infra-spec.yml', () => {
-    const results = verifyStatic(compose, loadSpec(join(root, 'infra-spec.yml')).spec);
-    expect(notPassing(results)).toEqual({});
+  it('matches infra-spec.yml', async () => {
+    const request = { directory: root, files: [], profiles: [] };
+    const report = await staticReport(
+      request,
+      loadSpec(join(root, 'infra-spec.yml')).spec,
+      undefined,
+    );
+    expect(notPassing(report.checks)).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 // The action's inputs, typed and validated once. Pure: `get` reads one input by name, so tests
 // need no environment. A bad value is an InputError that names the input and the fix.
 import * as path from 'node:path';
+import type { ComposeSelection } from '../model/compose';
 import { UserError, errorMessage } from '../model/errors';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
 import { addressList, splitList } from '../protocol/host-port';
@@ -27,11 +28,11 @@ interface CommonInputs {
 
 export type ActionInputs =
   /** the compose file against the spec, with no engine and nothing started */
-  | (CommonInputs & { mode: 'static'; composeFiles: string[] })
+  | (CommonInputs & { mode: 'static'; compose: ComposeSelection })
   | (CommonInputs & {
       mode: 'live';
       runtime: 'compose';
-      composeFiles: string[];
+      compose: ComposeSelection;
       projectName: string;
     })
   | (CommonInputs & {
@@ -62,9 +63,15 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     githubToken: get('github-token'),
     failOn: failOnInput(get('fail-on')),
   };
-  const composeFiles = () => splitList(get('compose-file') || 'docker-compose.yml');
+  // Empty: compose's own default files (compose.yaml ... docker-compose.yml, and the override).
+  const envFile = get('env-file');
+  const compose = (): ComposeSelection => ({
+    files: splitList(get('compose-file')),
+    profiles: splitList(get('compose-profiles')),
+    ...(envFile ? { envFile } : {}),
+  });
   const mode = get('mode') || 'live';
-  if (mode === 'static') return { ...common, mode, composeFiles: composeFiles() };
+  if (mode === 'static') return { ...common, mode, compose: compose() };
   if (mode !== 'live') {
     throw new InputError(`Input "mode" is "${mode}": use "live" or "static".`);
   }
@@ -75,7 +82,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
       ...common,
       mode,
       runtime,
-      composeFiles: composeFiles(),
+      compose: compose(),
       projectName: projectName ? checkedProjectName(projectName) : uniqueProjectName(env),
     };
   }

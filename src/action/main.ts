@@ -28,6 +28,7 @@ import {
   type RunRequest,
   type Phase,
 } from '../app/run';
+import { composeDefaultFiles } from '../runtime/compose';
 import { SpecError } from '../spec/load';
 import { stepDebugLog } from './debug-log';
 import { annotationsFor } from './annotations';
@@ -131,7 +132,7 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
   const common = {
     spec: inputs.spec,
     directory: inputs.workingDirectory,
-    composeFiles: 'composeFiles' in inputs ? inputs.composeFiles : [],
+    compose: 'compose' in inputs ? inputs.compose : { files: [], profiles: [] },
     timeoutSeconds: inputs.timeoutSeconds,
     persistence: inputs.persistence,
     ttlExpiry: inputs.ttlExpiry,
@@ -164,10 +165,16 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
       },
     };
   }
+  const { compose } = inputs;
   const project = {
     name: inputs.projectName,
-    files: inputs.composeFiles,
+    files:
+      compose.files.length > 0
+        ? compose.files
+        : composeDefaultFiles(process.env, inputs.workingDirectory),
     directory: inputs.workingDirectory,
+    profiles: compose.profiles,
+    ...(compose.envFile ? { envFile: compose.envFile } : {}),
   };
   return {
     ...common,
@@ -180,6 +187,8 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
         stackStarted: true,
         projectName: project.name,
         composeFiles: project.files,
+        composeProfiles: project.profiles,
+        envFile: project.envFile ?? '',
         workingDirectory: project.directory,
         keepUp: inputs.keepUp,
       }),

@@ -26,6 +26,8 @@ export async function run(): Promise<void> {
         name: state.projectName,
         files: state.composeFiles,
         directory: state.workingDirectory,
+        profiles: state.composeProfiles,
+        ...(state.envFile ? { envFile: state.envFile } : {}),
       },
       {},
     );

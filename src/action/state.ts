@@ -6,6 +6,9 @@ export interface PostState {
   stackStarted: boolean;
   projectName: string;
   composeFiles: string[];
+  composeProfiles: string[];
+  /** '' when none was given */
+  envFile: string;
   workingDirectory: string;
   keepUp: boolean;
   /** "pass", "fail", or "" when main never finished */
@@ -16,6 +19,8 @@ const KEYS = {
   stackStarted: 'stack-started',
   projectName: 'project-name',
   composeFiles: 'compose-files',
+  composeProfiles: 'compose-profiles',
+  envFile: 'env-file',
   workingDirectory: 'working-directory',
   keepUp: 'keep-up',
   result: 'result',
@@ -29,6 +34,8 @@ export function saveStackState(save: Save, state: Omit<PostState, 'result'>): vo
   save(KEYS.stackStarted, String(state.stackStarted));
   save(KEYS.projectName, state.projectName);
   save(KEYS.composeFiles, JSON.stringify(state.composeFiles));
+  save(KEYS.composeProfiles, JSON.stringify(state.composeProfiles));
+  save(KEYS.envFile, state.envFile);
   save(KEYS.workingDirectory, state.workingDirectory);
   save(KEYS.keepUp, String(state.keepUp));
 }
@@ -37,18 +44,23 @@ export function saveResult(save: Save, result: string): void {
   save(KEYS.result, result);
 }
 
-export function readPostState(get: Get): PostState {
-  let composeFiles: string[] = [];
+function stringList(text: string): string[] {
   try {
-    const parsed: unknown = JSON.parse(get(KEYS.composeFiles) || '[]');
-    if (Array.isArray(parsed)) composeFiles = parsed.map(String);
+    const parsed: unknown = JSON.parse(text || '[]');
+    return Array.isArray(parsed) ? parsed.map(String) : [];
   } catch {
     // a state file from elsewhere: nothing compose-shaped to act on
+    return [];
   }
+}
+
+export function readPostState(get: Get): PostState {
   return {
     stackStarted: get(KEYS.stackStarted) === 'true',
     projectName: get(KEYS.projectName),
-    composeFiles,
+    composeFiles: stringList(get(KEYS.composeFiles)),
+    composeProfiles: stringList(get(KEYS.composeProfiles)),
+    envFile: get(KEYS.envFile),
     workingDirectory: get(KEYS.workingDirectory),
     keepUp: get(KEYS.keepUp) === 'true',
     result: get(KEYS.result),

@@ -1,14 +1,20 @@
 // One run for both shells. A request (mode, spec, stack, limits) goes in; the report and its
 // outcome come out. The CLI and the Action only map their flags or inputs into a request and the
 // outcome back out, each in its own words, so every decision about a run is made here once.
-import * as path from 'node:path';
 import { UserError, errorMessage } from '../model/errors';
 import type { VerifyReport } from '../model/report';
 import type { Endpoints, Progress, Runtime, ServerPorts } from '../model/runtime';
 import { probeObserver } from '../probes/observer';
 import { failureReason, type FailureReason } from '../report';
 import { createRuntime, resolveRuntimeName, type TwinProfile } from '../runtime';
-import { composeRuntime } from '../runtime/compose';
+import {
+  composeConfig,
+  composeDefaultFiles,
+  composeDefaultProjectName,
+  composeRuntime,
+  type ComposeProject,
+} from '../runtime/compose';
+import type { ComposeSelection } from '../model/compose';
 import { ExistingRuntime } from '../runtime/existing';
 import { specForRun, type SpecForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
@@ -22,7 +28,7 @@ export type { Phase, Wording } from '../engine/verify';
 export type StackRequest =
   | { runtime: 'existing'; endpoints: Endpoints }
   /** project and files: compose's own defaults where absent */
-  | { runtime: 'compose'; project?: { name: string; files: string[]; directory: string } }
+  | { runtime: 'compose'; project?: ComposeProject }
   | { runtime: 'local'; profile?: TwinProfile }
   /** compose when a Docker engine answers, else the local twin */
   | { runtime: 'auto' };
@@ -33,8 +39,9 @@ export interface RunRequest {
   spec: string | undefined;
   /** the folder that the spec and the compose files are relative to */
   directory: string;
-  /** static mode reads the first */
-  composeFiles: string[];
+  /** the compose files, profiles and env file: static mode, live compose runs and init read
+   * the same project */
+  compose: ComposeSelection;
   stack: StackRequest;
   timeoutSeconds: number;
   persistence: boolean;
@@ -87,12 +94,18 @@ export async function runVerification(request: RunRequest): Promise<RunOutcome> 
   const loaded = specForRun(request.spec, request.directory);
   request.onSpec?.(loaded);
   if (request.mode === 'static') {
-    const [composeFile = 'docker-compose.yml', ...rest] = request.composeFiles;
-    if (rest.length > 0) request.progress?.(`static mode reads ${composeFile} only`);
-    const report = staticReport(path.resolve(request.directory, composeFile), loaded.spec);
+    const report = await staticReport(
+      { directory: request.directory, ...request.compose },
+      loaded.spec,
+      composeConfig,
+    );
     return outcomeOf(report);
   }
-  const runtime = await runtimeFor(request.stack, declaredRoles(loaded.spec), request.wording);
+  const runtime = await runtimeFor(
+    withComposeSelection(request.stack, request.directory, request.compose),
+    declaredRoles(loaded.spec),
+    request.wording,
+  );
   request.onRuntime?.(runtime);
   const report = await verify(loaded.spec, runtime, {
     observer: probeObserver,
@@ -118,6 +131,28 @@ function outcomeOf(report: VerifyReport): RunOutcome {
       ? 'pass'
       : 'failed';
   return { report, verdict, reason };
+}
+
+/** A compose stack runs the project the selection names (the CLI's --compose-file, profiles
+ * and env file); a project named in full (the Action's) is kept. */
+export function withComposeSelection(
+  stack: StackRequest,
+  directory: string,
+  selection: ComposeSelection,
+): StackRequest {
+  if (stack.runtime !== 'compose' || stack.project) return stack;
+  const files =
+    selection.files.length > 0 ? selection.files : composeDefaultFiles(process.env, directory);
+  return {
+    runtime: 'compose',
+    project: {
+      name: composeDefaultProjectName(process.env, directory),
+      files,
+      directory,
+      profiles: selection.profiles,
+      ...(selection.envFile ? { envFile: selection.envFile } : {}),
+    },
+  };
 }
 
 /** The runtime a request names, for the spec's servers: verify and init share it. */

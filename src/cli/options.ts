@@ -6,6 +6,7 @@ import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
 import { addressList } from '../protocol/host-port';
 import { RUNTIME_NAMES, TWIN_PROFILES } from '../runtime';
 import type { RunRequest } from '../app/run';
+import type { ComposeSelection } from '../model/compose';
 
 /** Every command's exit codes: 1 is a failed check (verify) or a command's own failure (cql). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, stackDown: 3 } as const;
@@ -67,6 +68,51 @@ export function addressFlag(flag: string, value: string): string[] {
     );
   }
   return addresses;
+}
+
+/** Each repeat adds one; a comma list is split too, as the Action's list inputs are. */
+function repeatable(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  ];
+}
+
+/** Repeatable, in compose's order (later files override); none: compose's own default files. */
+export function composeFileOption(): Option {
+  return new Option(
+    '--compose-file <file>',
+    'a compose file, repeatable (default: compose.yaml ... docker-compose.yml and its override)',
+  )
+    .argParser(repeatable)
+    .default([]);
+}
+
+export function composeProfileOption(): Option {
+  return new Option('--compose-profile <name>', 'a compose profile to enable, repeatable')
+    .argParser(repeatable)
+    .default([]);
+}
+
+export function envFileOption(): Option {
+  return new Option('--env-file <file>', "compose's --env-file (default: the project's .env)");
+}
+
+export interface ComposeFlags {
+  composeFile: string[];
+  composeProfile: string[];
+  envFile?: string;
+}
+
+export function composeSelection(flags: ComposeFlags): ComposeSelection {
+  return {
+    files: flags.composeFile,
+    profiles: flags.composeProfile,
+    ...(flags.envFile ? { envFile: flags.envFile } : {}),
+  };
 }
 
 export interface StackFlags {

@@ -9,6 +9,10 @@ import { runError, runVerification, type RunOutcome, type Verdict } from '../app
 import { DEFAULT_SPEC_FILE } from '../spec/for-run';
 import {
   CLI_WORDING,
+  composeFileOption,
+  composeProfileOption,
+  composeSelection,
+  envFileOption,
   EXIT,
   UsageError,
   stackRequest,
@@ -20,7 +24,9 @@ import {
 
 interface VerifyFlags extends StackFlags {
   spec?: string;
-  composeFile: string;
+  composeFile: string[];
+  composeProfile: string[];
+  envFile?: string;
   reportJson?: string;
   junit?: string;
   summaryMd?: string;
@@ -102,7 +108,7 @@ async function runVerify(flags: VerifyFlags, strayFault?: Promise<string>): Prom
       mode: flags.static ? 'static' : 'live',
       spec: flags.spec,
       directory: process.cwd(),
-      composeFiles: [flags.composeFile],
+      compose: composeSelection(flags),
       stack: stackRequest(flags),
       timeoutSeconds: timeoutSeconds(flags.timeout),
       persistence: flags.persistence,
@@ -115,7 +121,7 @@ async function runVerify(flags: VerifyFlags, strayFault?: Promise<string>): Prom
       onSpec: (loaded) =>
         checkReportFiles(reports, [
           ...(loaded.file ? [loaded.file] : []),
-          ...(flags.static ? [flags.composeFile] : []),
+          ...(flags.static ? flags.composeFile : []),
         ]),
       onRuntime: (runtime) => (release = downOnSignal(runtime, Boolean(flags.keepUp))),
     });
@@ -168,7 +174,9 @@ export function verifyCommand(
       '--spec <file>',
       `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${DEFAULT_SPEC_FILE})`,
     )
-    .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
+    .addOption(composeFileOption())
+    .addOption(composeProfileOption())
+    .addOption(envFileOption())
     .option('--report-json <file>', 'write the JSON report here ("-": standard output)')
     .option('--junit <file>', 'write a JUnit XML report here')
     .option('--summary-md <file>', 'write the Markdown summary here')
@@ -181,6 +189,6 @@ export function verifyCommand(
     )
     .option('--keep-up', 'leave the stack running afterwards')
     .addOption(timeoutOption('deadline for the stack to become ready'))
-    .option('--static', 'check docker-compose.yml against the spec without starting anything')
+    .option('--static', 'check the compose files against the spec without starting anything')
     .action(async (flags: VerifyFlags) => setExitCode(await exitCodeOf(flags, strayFault)));
 }

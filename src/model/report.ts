@@ -43,6 +43,8 @@ export interface VerifyReport {
   checks: CheckResult[];
   /** service -> tail of its log, for services that failed */
   logs: Record<string, string>;
+  /** how the run read its inputs, and what it could not (static mode: the compose model) */
+  notes?: string[];
   /** present when the stack did not come up: which service, and what was last seen (exit 3) */
   notReady?: { service: string; message: string }[];
 }

@@ -33,6 +33,7 @@ export function renderConsole(report: VerifyReport): string {
     lines.push('');
   }
   const { result } = report;
+  for (const note of report.notes ?? []) lines.push(`note: ${note}`);
   if (failureReason(report) === 'nothing-verified') {
     lines.push(NOTHING_VERIFIED);
   }

@@ -53,6 +53,7 @@ function blocksOf(report: VerifyReport, warnOnly: string | undefined): Block[] {
       '',
       `**${describeCounts(countChecks(report.checks))}** · runtime ${inert(`\`${report.runtime}\``)} · ${formatDuration(report.durationMs)} · started ${inert(report.startedAt)}`,
       '',
+      ...(report.notes ?? []).flatMap((note) => [`> ${inert(note)}`, '']),
       ...(failureReason(report) === 'nothing-verified' ? [NOTHING_VERIFIED, ''] : []),
     ),
   ];

@@ -12,12 +12,12 @@ import {
   type Locate,
   type Outcome,
 } from '../checks/outcome';
-import type { Env } from '../model/dotenv';
 import type { CheckResult, Section } from '../model/report';
 import { healthcheckCommand, PROTOCOL_HEALTHCHECKS } from '../spec/protocol-healthchecks';
 import { roleOfService, type ServiceSpec, type Spec } from '../spec/types';
 import type { YamlPath } from '../spec/yaml-locations';
 import type { ComposeFile, ComposeService } from './compose-file';
+import type { ComposeModel } from './compose-model';
 import { interpolate } from './interpolate';
 
 const SERVICES: Section = 'Infrastructure Services';
@@ -28,7 +28,7 @@ interface ServiceContext {
   declared: ServiceSpec;
   spec: Spec;
   compose: ComposeFile;
-  env: Env;
+  model: ComposeModel;
 }
 
 /** A check made once per declared service, under its "defined" check. */
@@ -59,7 +59,7 @@ const SERVICE_CHECKS: readonly ServiceCheckDef[] = [
     suffix: 'image',
     title: ({ name }) => `${name} image pinned`,
     path: ['image'],
-    judge: (service, { name, env }) => imageOutcome(name, service, env),
+    judge: (service, { name, model }) => imageOutcome(name, service, model),
   },
   {
     suffix: 'network',
@@ -85,15 +85,11 @@ const SERVICE_CHECKS: readonly ServiceCheckDef[] = [
   },
 ];
 
-export function composeChecks(
-  compose: ComposeFile,
-  file: string,
-  env: Env,
-  spec: Spec,
-  locate: Locate,
-): CheckResult[] {
+export function composeChecks(model: ComposeModel, spec: Spec): CheckResult[] {
+  const { compose, locate } = model;
+  const files = model.files.map((file) => basename(file)).join(' + ');
   return Object.entries(spec.compose.services).flatMap(([name, declared]) => {
-    const context: ServiceContext = { name, declared, spec, compose, env };
+    const context: ServiceContext = { name, declared, spec, compose, model };
     const service = compose.services?.[name] ?? undefined;
     const defined = toResult(
       locate,
@@ -104,8 +100,8 @@ export function composeChecks(
         path: ['services', name],
       },
       service
-        ? pass(`${name}: defined in ${basename(file)}`)
-        : mismatch(name, 'service', `defined in ${basename(file)}`, 'missing'),
+        ? pass(`${name}: defined in ${files}`)
+        : mismatch(name, 'service', `defined in ${files}`, 'missing'),
     );
     const perService = SERVICE_CHECKS.filter((def) => def.appliesTo?.(context) ?? true).map((def) =>
       toResult(
@@ -153,28 +149,33 @@ function describeDependencies(declared: ServiceSpec): string {
     .join(', ');
 }
 
-function imageOutcome(name: string, service: ComposeService, env: Env): Outcome {
+function imageOutcome(name: string, service: ComposeService, model: ComposeModel): Outcome {
   if (service.image === undefined) {
     return service.build !== undefined
       ? skip(`${name} is built from source (build:), no image to pin`)
       : mismatch(name, 'image', 'a pinned image', 'none');
   }
-  const { value: image, unresolved } = interpolate(service.image, env);
-  if (unresolved.length > 0) {
+  const written = model.written(['services', name, 'image']);
+  const unset =
+    typeof written === 'string'
+      ? interpolate(written, {}).unresolved.filter((v) => model.unsetVariables.includes(v))
+      : [];
+  if (unset.length > 0) {
     return mismatch(
       name,
       'image',
       'every variable set',
-      `${service.image} with ${unresolved.join(', ')} not set in .env and no default`,
+      `${String(written)} with ${unset.join(', ')} not set (environment or env file) and no default`,
     );
   }
+  const image = service.image;
   const expected = 'a pinned version tag (not latest)';
   if (image.includes('@sha256:'))
     return pass(`${name}: image ${image} pinned by digest`, expected, image);
   const lastSlash = image.lastIndexOf('/');
   const colon = image.lastIndexOf(':');
   const tag = colon > lastSlash ? image.slice(colon + 1) : undefined;
-  if (tag === undefined)
+  if (tag === undefined || tag === '')
     return mismatch(name, 'image', expected, `${image} (no tag, which means latest)`);
   if (tag === 'latest') return mismatch(name, 'image', expected, image);
   return pass(`${name}: image ${image}`, expected, image);

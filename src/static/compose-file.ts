@@ -59,12 +59,5 @@ export function parseComposeFile(text: string, file: string): ParsedCompose {
       `${where ? formatLocation(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`,
     );
   }
-  const compose = (data ?? {}) as ComposeFile;
-  if (Object.keys(compose.services ?? {}).length === 0) {
-    // Compose itself refuses such a file; judging a spec against it would fail everything.
-    throw new ComposeFileError(
-      `${file}: the compose file defines no services; point --compose-file (the Action's compose-file) at the stack's compose file`,
-    );
-  }
-  return { compose, locate };
+  return { compose: (data ?? {}) as ComposeFile, locate };
 }

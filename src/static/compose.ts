@@ -1,30 +1,39 @@
-// Static mode: docker-compose.yml against the spec, before any container starts. Reading the
-// compose file and its .env is the only I/O here; parsing is in compose-file.ts and the pure
-// checks in compose-checks.ts.
+// Static mode: the compose project against the spec, before any container starts. The project is
+// read as compose reads it (compose-model.ts); reading its files is the only I/O here, and
+// compose itself is asked through the ComposeConfig the shell hands in.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import * as path from 'node:path';
+import {
+  COMPOSE_FILE_NAMES,
+  defaultComposeFiles,
+  type ComposeConfig,
+  type ComposeProjectRequest,
+} from '../model/compose';
 import { parseDotenv, type Env } from '../model/dotenv';
 import { resultOf, type CheckResult, type VerifyReport } from '../model/report';
 import { readTextFile, TextFileProblem } from '../spec/text-file';
 import type { Spec } from '../spec/types';
 import { composeChecks } from './compose-checks';
 import { ComposeFileError, parseComposeFile } from './compose-file';
+import {
+  modelFromConfig,
+  modelFromFiles,
+  type ComposeModel,
+  type ComposeSource,
+} from './compose-model';
 
 export { ComposeFileError } from './compose-file';
+export type { ComposeModel } from './compose-model';
 
-/** Static mode's whole run, as the report every renderer takes. */
-export function staticReport(composeFile: string, spec: Spec): VerifyReport {
-  const started = Date.now();
-  const checks = verifyStatic(composeFile, spec);
-  return {
-    result: resultOf(checks),
-    runtime: 'static',
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    timings: { static: Date.now() - started },
-    checks,
-    logs: {},
-  };
+/** include: may nest; deeper than this is a loop or a maze, not a stack. */
+const MAX_INCLUDE_DEPTH = 5;
+
+/** Relative to the working directory when inside it: summaries say compose.yaml:12:5. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative;
 }
 
 function readComposeText(file: string, what: string): string {
@@ -33,20 +42,122 @@ function readComposeText(file: string, what: string): string {
   } catch (error) {
     if (!(error instanceof TextFileProblem)) throw error;
     throw new ComposeFileError(
-      `${what} ${file}: ${error.message}; run from the repository root or pass the compose file path`,
+      `${what} ${shown(file)}: ${error.message}; run from the project's directory or pass the compose file path`,
     );
   }
 }
 
-export function verifyStatic(composeFile: string, spec: Spec): CheckResult[] {
-  const text = readComposeText(composeFile, 'compose file');
-  // Like compose itself, variables come from the .env next to the compose file.
-  const envFile = join(dirname(composeFile), '.env');
-  const env = existsSync(envFile) ? parseDotenv(readComposeText(envFile, 'the .env file')) : {};
-  return checkCompose(text, composeFile, env, spec);
+/** The -f files as compose takes them (relative to the project directory), else its defaults. */
+export function composeFilesOf(request: ComposeProjectRequest, env: Env = process.env as Env) {
+  const files =
+    request.files.length > 0
+      ? request.files
+      : defaultComposeFiles(env, (name) => existsSync(path.resolve(request.directory, name)));
+  if (files.length === 0) {
+    throw new ComposeFileError(
+      `no compose file in ${shown(request.directory) || '.'}: compose looks for ${COMPOSE_FILE_NAMES.join(', ')}; pass --compose-file (the Action's compose-file)`,
+    );
+  }
+  return files.map((file) => path.resolve(request.directory, file));
 }
 
+/** include: entries, as paths relative to the including file. */
+function includedFiles(data: unknown, from: string): string[] {
+  const include = (data as { include?: unknown } | null)?.include;
+  if (!Array.isArray(include)) return [];
+  return include.flatMap((entry: unknown) => {
+    const paths =
+      typeof entry === 'string' ? [entry] : [(entry as { path?: unknown } | null)?.path].flat();
+    return paths
+      .filter((p): p is string => typeof p === 'string')
+      .map((p) => path.resolve(path.dirname(from), p));
+  });
+}
+
+/** Every file the project reads, included ones before the file that includes them (which
+ * overrides them), each parsed and located. */
+export function readComposeSources(files: readonly string[]): ComposeSource[] {
+  const sources: ComposeSource[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string, depth: number) => {
+    if (seen.has(file) || depth > MAX_INCLUDE_DEPTH) return;
+    seen.add(file);
+    const { compose, locate } = parseComposeFile(
+      readComposeText(file, 'compose file'),
+      shown(file),
+    );
+    for (const included of includedFiles(compose, file)) visit(included, depth + 1);
+    sources.push({ file: shown(file), data: compose, locate });
+  };
+  for (const file of files) visit(file, 0);
+  return sources;
+}
+
+/** compose's rule: the environment wins over the env file (--env-file, else the project's .env). */
+function variablesFor(request: ComposeProjectRequest, env: Env): Env {
+  const envFile = path.resolve(request.directory, request.envFile ?? '.env');
+  const fromFile =
+    request.envFile !== undefined || existsSync(envFile)
+      ? parseDotenv(readComposeText(envFile, 'env file'))
+      : {};
+  return { ...fromFile, ...env };
+}
+
+/** The project as compose resolves it; `config` unset or without a CLI: the fallback reader. */
+export async function resolveComposeModel(
+  request: ComposeProjectRequest,
+  config: ComposeConfig | undefined,
+  env: Env = process.env as Env,
+): Promise<ComposeModel> {
+  const files = composeFilesOf(request, env);
+  const sources = readComposeSources(files);
+  const answer = config ? await config({ ...request, files }) : { unavailable: 'none was asked' };
+  const model =
+    'json' in answer
+      ? modelFromConfig(answer, sources)
+      : modelFromFiles(sources, variablesFor(request, env), request.profiles, answer.unavailable);
+  if (Object.keys(model.compose.services ?? {}).length === 0) {
+    throw new ComposeFileError(
+      `${model.files.join(', ')}: the compose project defines no services${request.profiles.length ? ` (profiles: ${request.profiles.join(', ')})` : ''}; point --compose-file (the Action's compose-file) at the stack's compose files`,
+    );
+  }
+  return model;
+}
+
+/** Static mode's whole run, as the report every renderer takes. */
+export async function staticReport(
+  request: ComposeProjectRequest,
+  spec: Spec,
+  config: ComposeConfig | undefined,
+): Promise<VerifyReport> {
+  const started = Date.now();
+  const model = await resolveComposeModel(request, config);
+  const checks = checkModel(model, spec);
+  return {
+    result: resultOf(checks),
+    runtime: 'static',
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    timings: { static: Date.now() - started },
+    checks,
+    logs: {},
+    notes: [
+      `compose project read by ${model.resolvedBy} from ${model.files.join(', ')}`,
+      ...model.limits,
+    ],
+  };
+}
+
+export function checkModel(model: ComposeModel, spec: Spec): CheckResult[] {
+  return composeChecks(model, spec);
+}
+
+/** One compose text read by the fallback reader: the pure path the unit tests drive. */
 export function checkCompose(text: string, file: string, env: Env, spec: Spec): CheckResult[] {
   const { compose, locate } = parseComposeFile(text, file);
-  return composeChecks(compose, file, env, spec, locate);
+  const model = modelFromFiles([{ file, data: compose, locate }], env, [], 'a test');
+  if (Object.keys(model.compose.services ?? {}).length === 0) {
+    throw new ComposeFileError(`${file}: the compose file defines no services`);
+  }
+  return composeChecks(model, spec);
 }

@@ -7,6 +7,10 @@ export interface ComposeProject {
   files: string[];
   /** compose resolves relative paths (volumes, .env) against this directory */
   directory: string;
+  /** --profile, each */
+  profiles?: string[];
+  /** --env-file */
+  envFile?: string;
 }
 
 function projectArgs(command: ComposeCommand, project: ComposeProject): string[] {
@@ -17,6 +21,8 @@ function projectArgs(command: ComposeCommand, project: ComposeProject): string[]
     '--project-directory',
     project.directory,
     ...project.files.flatMap((file) => ['--file', file]),
+    ...(project.profiles ?? []).flatMap((profile) => ['--profile', profile]),
+    ...(project.envFile ? ['--env-file', project.envFile] : []),
   ];
 }
 

@@ -16,3 +16,4 @@ import { runCommand } from './run-command';
 export function composeRuntime(project: ComposeProject, ports: ServerPorts): ComposeRuntime {
   return new ComposeRuntime({ project, run: runCommand, ports });
 }
+export { composeConfig, composeConfigWith, ComposeConfigError } from './config';

@@ -2,7 +2,9 @@
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
 import { UserError } from '../../model/errors';
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { defaultComposeFiles } from '../../model/compose';
 
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -48,13 +50,11 @@ export function composeDefaultProjectName(env: NodeJS.ProcessEnv, directory: str
 }
 
 /**
- * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
- * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
- * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ * The files `docker compose` itself reads when given none (COMPOSE_FILE, else compose.yaml ...
+ * docker-compose.yml and its override file in the directory), so an override file, such as the
+ * one that swaps in local images for tests, reaches the CLI as it reaches compose.
  */
-export function composeDefaultFiles(env: NodeJS.ProcessEnv): string[] {
-  const files = (env.COMPOSE_FILE ?? '')
-    .split(env.COMPOSE_PATH_SEPARATOR || ':')
-    .filter((file) => file !== '');
+export function composeDefaultFiles(env: NodeJS.ProcessEnv, directory = process.cwd()): string[] {
+  const files = defaultComposeFiles(env, (name) => existsSync(join(directory, name)));
   return files.length > 0 ? files : ['docker-compose.yml'];
 }

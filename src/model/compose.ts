@@ -1,0 +1,59 @@
+// One compose project as every mode reads it (static, live, init): which files, profiles and env
+// file, and the answer of `docker compose config` for it. The runner is handed in by the shells,
+// so static mode stays free of process I/O and compose is asked in one place (runtime/compose).
+
+/** Which compose files, profiles and env file a run reads, as the user named them. */
+export interface ComposeSelection {
+  /** the -f files in order (later ones override); empty: compose's own default files */
+  files: string[];
+  /** --profile, each; services of other profiles are not part of the project */
+  profiles: string[];
+  /** --env-file; unset: the .env in the project directory, as compose reads it */
+  envFile?: string;
+}
+
+/** What names a compose project, as `docker compose` takes it. */
+export interface ComposeProjectRequest extends ComposeSelection {
+  /** compose resolves relative paths and the default .env against this directory */
+  directory: string;
+}
+
+/** `docker compose config --format json` and its warnings, or why no compose CLI could answer. */
+export type ComposeConfigAnswer =
+  { json: string; warnings: string; version: string } | { unavailable: string };
+
+export type ComposeConfig = (request: ComposeProjectRequest) => Promise<ComposeConfigAnswer>;
+
+/** The names compose looks for when given no -f, in its order; the first that exists is read. */
+export const COMPOSE_FILE_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml',
+] as const;
+/** ...and beside it, the first of these, merged over it. */
+export const COMPOSE_OVERRIDE_NAMES = [
+  'compose.override.yaml',
+  'compose.override.yml',
+  'docker-compose.override.yaml',
+  'docker-compose.override.yml',
+] as const;
+
+/**
+ * The files `docker compose` reads when given none: COMPOSE_FILE (split on
+ * COMPOSE_PATH_SEPARATOR, ":" by default), else its default file plus its override file, when
+ * they exist. Empty when there is none: compose then refuses, and so do we.
+ */
+export function defaultComposeFiles(
+  env: Record<string, string | undefined>,
+  exists: (name: string) => boolean,
+): string[] {
+  const listed = (env.COMPOSE_FILE ?? '')
+    .split(env.COMPOSE_PATH_SEPARATOR || ':')
+    .filter((file) => file !== '');
+  if (listed.length > 0) return listed;
+  const base = COMPOSE_FILE_NAMES.find(exists);
+  if (!base) return [];
+  const override = COMPOSE_OVERRIDE_NAMES.find(exists);
+  return override ? [base, override] : [base];
+}

@@ -1,0 +1,61 @@
+// `docker compose config --format json`: the project as compose itself resolves it, with every -f
+// file, the override file, include:, profiles, --env-file and the environment over .env. It needs
+// no engine. Where no compose v2 CLI exists, the answer says so and callers fall back.
+import { UserError } from '../../model/errors';
+import type { ComposeConfig, ComposeProjectRequest } from '../../model/compose';
+import {
+  ComposeNotFoundError,
+  detectCompose,
+  type ComposeCommand,
+  type RunCommand,
+} from './command';
+import { QUICK_COMMAND_TIMEOUT_MS, runCommand } from './run-command';
+
+/** Compose refused the project (a bad file, a missing include, an unknown profile): exit 2. */
+export class ComposeConfigError extends UserError {}
+
+/** What compose's refusal says, at most this much of it. */
+const MAX_ERROR_CHARS = 2000;
+
+export function configRequestArgs(
+  command: ComposeCommand,
+  request: ComposeProjectRequest,
+): string[] {
+  return [
+    ...command.prefix,
+    '--project-directory',
+    request.directory,
+    ...request.files.flatMap((file) => ['--file', file]),
+    ...request.profiles.flatMap((profile) => ['--profile', profile]),
+    ...(request.envFile ? ['--env-file', request.envFile] : []),
+    'config',
+    '--format',
+    'json',
+  ];
+}
+
+export function composeConfigWith(run: RunCommand): ComposeConfig {
+  return async (request) => {
+    let command: ComposeCommand;
+    try {
+      command = await detectCompose(run);
+    } catch (error) {
+      if (error instanceof ComposeNotFoundError) return { unavailable: error.message };
+      throw error;
+    }
+    const result = await run(command.file, configRequestArgs(command, request), {
+      cwd: request.directory,
+      timeoutMs: QUICK_COMMAND_TIMEOUT_MS,
+    });
+    if (result.exitCode !== 0) {
+      const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
+      throw new ComposeConfigError(
+        `docker compose config refused the project (exit ${result.exitCode}): ${said}`,
+      );
+    }
+    return { json: result.stdout, warnings: result.stderr, version: command.versionText };
+  };
+}
+
+/** The real compose CLI (`docker compose`, else `docker-compose`). */
+export const composeConfig: ComposeConfig = composeConfigWith(runCommand);
