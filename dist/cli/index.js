@@ -63819,51 +63819,18 @@ function writeReportFiles(reports) {
 /***/ }),
 
 /***/ 64578:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runError = runError;
 exports.runVerification = runVerification;
+exports.withComposeSelection = withComposeSelection;
 exports.runtimeFor = runtimeFor;
 // One run for both shells. A request (mode, spec, stack, limits) goes in; the report and its
 // outcome come out. The CLI and the Action only map their flags or inputs into a request and the
 // outcome back out, each in its own words, so every decision about a run is made here once.
-const path = __importStar(__nccwpck_require__(76760));
 const errors_1 = __nccwpck_require__(87206);
 const observer_1 = __nccwpck_require__(45881);
 const report_1 = __nccwpck_require__(41714);
@@ -63886,13 +63853,10 @@ async function runVerification(request) {
     const loaded = (0, for_run_1.specForRun)(request.spec, request.directory);
     request.onSpec?.(loaded);
     if (request.mode === 'static') {
-        const [composeFile = 'docker-compose.yml', ...rest] = request.composeFiles;
-        if (rest.length > 0)
-            request.progress?.(`static mode reads ${composeFile} only`);
-        const report = (0, compose_2.staticReport)(path.resolve(request.directory, composeFile), loaded.spec);
+        const report = await (0, compose_2.staticReport)({ directory: request.directory, ...request.compose }, loaded.spec, compose_1.composeConfig);
         return outcomeOf(report);
     }
-    const runtime = await runtimeFor(request.stack, (0, types_1.declaredRoles)(loaded.spec), request.wording);
+    const runtime = await runtimeFor(withComposeSelection(request.stack, request.directory, request.compose), (0, types_1.declaredRoles)(loaded.spec), request.wording);
     request.onRuntime?.(runtime);
     const report = await (0, verify_1.verify)(loaded.spec, runtime, {
         observer: observer_1.probeObserver,
@@ -63917,6 +63881,23 @@ function outcomeOf(report) {
             ? 'pass'
             : 'failed';
     return { report, verdict, reason };
+}
+/** A compose stack runs the project the selection names (the CLI's --compose-file, profiles
+ * and env file); a project named in full (the Action's) is kept. */
+function withComposeSelection(stack, directory, selection) {
+    if (stack.runtime !== 'compose' || stack.project)
+        return stack;
+    const files = selection.files.length > 0 ? selection.files : (0, compose_1.composeDefaultFiles)(process.env, directory);
+    return {
+        runtime: 'compose',
+        project: {
+            name: (0, compose_1.composeDefaultProjectName)(process.env, directory),
+            files,
+            directory,
+            profiles: selection.profiles,
+            ...(selection.envFile ? { envFile: selection.envFile } : {}),
+        },
+    };
 }
 /** The runtime a request names, for the spec's servers: verify and init share it. */
 async function runtimeFor(stack, servers, wording) {
@@ -65212,6 +65193,10 @@ exports.profileOption = profileOption;
 exports.timeoutOption = timeoutOption;
 exports.timeoutSeconds = timeoutSeconds;
 exports.addressFlag = addressFlag;
+exports.composeFileOption = composeFileOption;
+exports.composeProfileOption = composeProfileOption;
+exports.envFileOption = envFileOption;
+exports.composeSelection = composeSelection;
 exports.withStackOptions = withStackOptions;
 exports.stackRequest = stackRequest;
 // What every command of the CLI shares: its exit codes, its usage error, and each option that
@@ -65267,6 +65252,37 @@ function addressFlag(flag, value) {
         throw new UsageError(`${flag} "${value}" is not a comma-separated list of host:port, e.g. localhost:9092`);
     }
     return addresses;
+}
+/** Each repeat adds one; a comma list is split too, as the Action's list inputs are. */
+function repeatable(value, previous = []) {
+    return [
+        ...previous,
+        ...value
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean),
+    ];
+}
+/** Repeatable, in compose's order (later files override); none: compose's own default files. */
+function composeFileOption() {
+    return new commander_1.Option('--compose-file <file>', 'a compose file, repeatable (default: compose.yaml ... docker-compose.yml and its override)')
+        .argParser(repeatable)
+        .default([]);
+}
+function composeProfileOption() {
+    return new commander_1.Option('--compose-profile <name>', 'a compose profile to enable, repeatable')
+        .argParser(repeatable)
+        .default([]);
+}
+function envFileOption() {
+    return new commander_1.Option('--env-file <file>', "compose's --env-file (default: the project's .env)");
+}
+function composeSelection(flags) {
+    return {
+        files: flags.composeFile,
+        profiles: flags.composeProfile,
+        ...(flags.envFile ? { envFile: flags.envFile } : {}),
+    };
 }
 /** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
 function withStackOptions(command) {
@@ -65557,7 +65573,7 @@ async function runVerify(flags, strayFault) {
             mode: flags.static ? 'static' : 'live',
             spec: flags.spec,
             directory: process.cwd(),
-            composeFiles: [flags.composeFile],
+            compose: (0, options_1.composeSelection)(flags),
             stack: (0, options_1.stackRequest)(flags),
             timeoutSeconds: (0, options_1.timeoutSeconds)(flags.timeout),
             persistence: flags.persistence,
@@ -65569,7 +65585,7 @@ async function runVerify(flags, strayFault) {
             ...(strayFault ? { strayFault } : {}),
             onSpec: (loaded) => (0, report_files_1.checkReportFiles)(reports, [
                 ...(loaded.file ? [loaded.file] : []),
-                ...(flags.static ? [flags.composeFile] : []),
+                ...(flags.static ? flags.composeFile : []),
             ]),
             onRuntime: (runtime) => (release = downOnSignal(runtime, Boolean(flags.keepUp))),
         });
@@ -65613,7 +65629,9 @@ function verifyCommand(setExitCode, strayFault) {
         .exitOverride()
         .description('bring the stack up, check it against the spec, prove persistence, report, tear down'))
         .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${for_run_1.DEFAULT_SPEC_FILE})`)
-        .option('--compose-file <file>', 'the compose file that --static reads', 'docker-compose.yml')
+        .addOption((0, options_1.composeFileOption)())
+        .addOption((0, options_1.composeProfileOption)())
+        .addOption((0, options_1.envFileOption)())
         .option('--report-json <file>', 'write the JSON report here ("-": standard output)')
         .option('--junit <file>', 'write a JUnit XML report here')
         .option('--summary-md <file>', 'write the Markdown summary here')
@@ -65623,7 +65641,7 @@ function verifyCommand(setExitCode, strayFault) {
         .option('--allow-writes', 'existing runtime: write and remove probe records and rows (it is read-only by default)')
         .option('--keep-up', 'leave the stack running afterwards')
         .addOption((0, options_1.timeoutOption)('deadline for the stack to become ready'))
-        .option('--static', 'check docker-compose.yml against the spec without starting anything')
+        .option('--static', 'check the compose files against the spec without starting anything')
         .action(async (flags) => setExitCode(await exitCodeOf(flags, strayFault)));
 }
 
@@ -65891,6 +65909,52 @@ function finishedWithin(work, deadline, doing, limits) {
 function persistenceFailed(reason) {
     const failed = { ok: false, error: `persistence test aborted: ${reason}`, ms: 0 };
     return { stops: [], kafkaMarker: failed, cassandraMarker: failed };
+}
+
+
+/***/ }),
+
+/***/ 35757:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// One compose project as every mode reads it (static, live, init): which files, profiles and env
+// file, and the answer of `docker compose config` for it. The runner is handed in by the shells,
+// so static mode stays free of process I/O and compose is asked in one place (runtime/compose).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.COMPOSE_OVERRIDE_NAMES = exports.COMPOSE_FILE_NAMES = void 0;
+exports.defaultComposeFiles = defaultComposeFiles;
+/** The names compose looks for when given no -f, in its order; the first that exists is read. */
+exports.COMPOSE_FILE_NAMES = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yaml',
+    'docker-compose.yml',
+];
+/** ...and beside it, the first of these, merged over it. */
+exports.COMPOSE_OVERRIDE_NAMES = [
+    'compose.override.yaml',
+    'compose.override.yml',
+    'docker-compose.override.yaml',
+    'docker-compose.override.yml',
+];
+/**
+ * The files `docker compose` reads when given none: COMPOSE_FILE (split on
+ * COMPOSE_PATH_SEPARATOR, ":" by default), else its default file plus its override file, when
+ * they exist. Empty when there is none: compose then refuses, and so do we.
+ */
+function defaultComposeFiles(env, exists) {
+    const listed = (env.COMPOSE_FILE ?? '')
+        .split(env.COMPOSE_PATH_SEPARATOR || ':')
+        .filter((file) => file !== '');
+    if (listed.length > 0)
+        return listed;
+    const base = exports.COMPOSE_FILE_NAMES.find(exists);
+    if (!base)
+        return [];
+    const override = exports.COMPOSE_OVERRIDE_NAMES.find(exists);
+    return override ? [base, override] : [base];
 }
 
 
@@ -67643,6 +67707,8 @@ function renderConsole(report) {
         lines.push('');
     }
     const { result } = report;
+    for (const note of report.notes ?? [])
+        lines.push(`note: ${note}`);
     if ((0, failure_reason_1.failureReason)(report) === 'nothing-verified') {
         lines.push(checklist_1.NOTHING_VERIFIED);
     }
@@ -67926,7 +67992,7 @@ function blocksOf(report, warnOnly) {
     const blocks = [
         block('the verdict', 
         // our own words only: warnOnly is "fail-on: <one of three>"
-        `## ${(0, checklist_1.verdict)(report.result, warnOnly)}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, '', ...((0, failure_reason_1.failureReason)(report) === 'nothing-verified' ? [checklist_1.NOTHING_VERIFIED, ''] : [])),
+        `## ${(0, checklist_1.verdict)(report.result, warnOnly)}`, '', `**${(0, checklist_1.describeCounts)((0, checklist_1.countChecks)(report.checks))}** · runtime ${(0, markdown_text_1.inert)(`\`${report.runtime}\``)} · ${(0, checklist_1.formatDuration)(report.durationMs)} · started ${(0, markdown_text_1.inert)(report.startedAt)}`, '', ...(report.notes ?? []).flatMap((note) => [`> ${(0, markdown_text_1.inert)(note)}`, '']), ...((0, failure_reason_1.failureReason)(report) === 'nothing-verified' ? [checklist_1.NOTHING_VERIFIED, ''] : [])),
     ];
     if (report.notReady?.length) {
         blocks.push(block('a heading', '### Stack did not come up', ''));
@@ -68273,6 +68339,8 @@ function projectArgs(command, project) {
         '--project-directory',
         project.directory,
         ...project.files.flatMap((file) => ['--file', file]),
+        ...(project.profiles ?? []).flatMap((profile) => ['--profile', profile]),
+        ...(project.envFile ? ['--env-file', project.envFile] : []),
     ];
 }
 function upArgs(command, project) {
@@ -68640,13 +68708,75 @@ function streamTo(progress) {
 
 /***/ }),
 
+/***/ 7109:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.composeConfig = exports.ComposeConfigError = void 0;
+exports.configRequestArgs = configRequestArgs;
+exports.composeConfigWith = composeConfigWith;
+// `docker compose config --format json`: the project as compose itself resolves it, with every -f
+// file, the override file, include:, profiles, --env-file and the environment over .env. It needs
+// no engine. Where no compose v2 CLI exists, the answer says so and callers fall back.
+const errors_1 = __nccwpck_require__(87206);
+const command_1 = __nccwpck_require__(8210);
+const run_command_1 = __nccwpck_require__(39162);
+/** Compose refused the project (a bad file, a missing include, an unknown profile): exit 2. */
+class ComposeConfigError extends errors_1.UserError {
+}
+exports.ComposeConfigError = ComposeConfigError;
+/** What compose's refusal says, at most this much of it. */
+const MAX_ERROR_CHARS = 2000;
+function configRequestArgs(command, request) {
+    return [
+        ...command.prefix,
+        '--project-directory',
+        request.directory,
+        ...request.files.flatMap((file) => ['--file', file]),
+        ...request.profiles.flatMap((profile) => ['--profile', profile]),
+        ...(request.envFile ? ['--env-file', request.envFile] : []),
+        'config',
+        '--format',
+        'json',
+    ];
+}
+function composeConfigWith(run) {
+    return async (request) => {
+        let command;
+        try {
+            command = await (0, command_1.detectCompose)(run);
+        }
+        catch (error) {
+            if (error instanceof command_1.ComposeNotFoundError)
+                return { unavailable: error.message };
+            throw error;
+        }
+        const result = await run(command.file, configRequestArgs(command, request), {
+            cwd: request.directory,
+            timeoutMs: run_command_1.QUICK_COMMAND_TIMEOUT_MS,
+        });
+        if (result.exitCode !== 0) {
+            const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
+            throw new ComposeConfigError(`docker compose config refused the project (exit ${result.exitCode}): ${said}`);
+        }
+        return { json: result.stdout, warnings: result.stderr, version: command.versionText };
+    };
+}
+/** The real compose CLI (`docker compose`, else `docker-compose`). */
+exports.composeConfig = composeConfigWith(run_command_1.runCommand);
+
+
+/***/ }),
+
 /***/ 96359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
+exports.ComposeConfigError = exports.composeConfigWith = exports.composeConfig = exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(71802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
@@ -68662,6 +68792,10 @@ const run_command_1 = __nccwpck_require__(39162);
 function composeRuntime(project, ports) {
     return new compose_runtime_2.ComposeRuntime({ project, run: run_command_1.runCommand, ports });
 }
+var config_1 = __nccwpck_require__(7109);
+Object.defineProperty(exports, "composeConfig", ({ enumerable: true, get: function () { return config_1.composeConfig; } }));
+Object.defineProperty(exports, "composeConfigWith", ({ enumerable: true, get: function () { return config_1.composeConfigWith; } }));
+Object.defineProperty(exports, "ComposeConfigError", ({ enumerable: true, get: function () { return config_1.ComposeConfigError; } }));
 
 
 /***/ }),
@@ -68861,7 +68995,9 @@ exports.composeDefaultFiles = composeDefaultFiles;
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
 const errors_1 = __nccwpck_require__(87206);
+const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
+const compose_1 = __nccwpck_require__(35757);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 class ProjectNameError extends errors_1.UserError {
@@ -68898,14 +69034,12 @@ function composeDefaultProjectName(env, directory) {
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
 /**
- * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
- * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
- * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ * The files `docker compose` itself reads when given none (COMPOSE_FILE, else compose.yaml ...
+ * docker-compose.yml and its override file in the directory), so an override file, such as the
+ * one that swaps in local images for tests, reaches the CLI as it reaches compose.
  */
-function composeDefaultFiles(env) {
-    const files = (env.COMPOSE_FILE ?? '')
-        .split(env.COMPOSE_PATH_SEPARATOR || ':')
-        .filter((file) => file !== '');
+function composeDefaultFiles(env, directory = process.cwd()) {
+    const files = (0, compose_1.defaultComposeFiles)(env, (name) => (0, node_fs_1.existsSync)((0, node_path_1.join)(directory, name)));
     return files.length > 0 ? files : ['docker-compose.yml'];
 }
 
@@ -71851,7 +71985,7 @@ const SERVICE_CHECKS = [
         suffix: 'image',
         title: ({ name }) => `${name} image pinned`,
         path: ['image'],
-        judge: (service, { name, env }) => imageOutcome(name, service, env),
+        judge: (service, { name, model }) => imageOutcome(name, service, model),
     },
     {
         suffix: 'network',
@@ -71874,9 +72008,11 @@ const SERVICE_CHECKS = [
         judge: (service, { name, declared }) => dependsOnOutcome(name, service, declared),
     },
 ];
-function composeChecks(compose, file, env, spec, locate) {
+function composeChecks(model, spec) {
+    const { compose, locate } = model;
+    const files = model.files.map((file) => (0, node_path_1.basename)(file)).join(' + ');
     return Object.entries(spec.compose.services).flatMap(([name, declared]) => {
-        const context = { name, declared, spec, compose, env };
+        const context = { name, declared, spec, compose, model };
         const service = compose.services?.[name] ?? undefined;
         const defined = (0, outcome_1.toResult)(locate, {
             id: `static.${name}.defined`,
@@ -71884,8 +72020,8 @@ function composeChecks(compose, file, env, spec, locate) {
             title: `${name} service defined`,
             path: ['services', name],
         }, service
-            ? (0, outcome_1.pass)(`${name}: defined in ${(0, node_path_1.basename)(file)}`)
-            : (0, outcome_1.mismatch)(name, 'service', `defined in ${(0, node_path_1.basename)(file)}`, 'missing'));
+            ? (0, outcome_1.pass)(`${name}: defined in ${files}`)
+            : (0, outcome_1.mismatch)(name, 'service', `defined in ${files}`, 'missing'));
         const perService = SERVICE_CHECKS.filter((def) => def.appliesTo?.(context) ?? true).map((def) => (0, outcome_1.toResult)(locate, {
             id: `static.${name}.${def.suffix}`,
             section: SERVICES,
@@ -71914,23 +72050,27 @@ function describeDependencies(declared) {
         .map(([dependency, condition]) => `${dependency} (${condition})`)
         .join(', ');
 }
-function imageOutcome(name, service, env) {
+function imageOutcome(name, service, model) {
     if (service.image === undefined) {
         return service.build !== undefined
             ? (0, outcome_1.skip)(`${name} is built from source (build:), no image to pin`)
             : (0, outcome_1.mismatch)(name, 'image', 'a pinned image', 'none');
     }
-    const { value: image, unresolved } = (0, interpolate_1.interpolate)(service.image, env);
-    if (unresolved.length > 0) {
-        return (0, outcome_1.mismatch)(name, 'image', 'every variable set', `${service.image} with ${unresolved.join(', ')} not set in .env and no default`);
+    const written = model.written(['services', name, 'image']);
+    const unset = typeof written === 'string'
+        ? (0, interpolate_1.interpolate)(written, {}).unresolved.filter((v) => model.unsetVariables.includes(v))
+        : [];
+    if (unset.length > 0) {
+        return (0, outcome_1.mismatch)(name, 'image', 'every variable set', `${String(written)} with ${unset.join(', ')} not set (environment or env file) and no default`);
     }
+    const image = service.image;
     const expected = 'a pinned version tag (not latest)';
     if (image.includes('@sha256:'))
         return (0, outcome_1.pass)(`${name}: image ${image} pinned by digest`, expected, image);
     const lastSlash = image.lastIndexOf('/');
     const colon = image.lastIndexOf(':');
     const tag = colon > lastSlash ? image.slice(colon + 1) : undefined;
-    if (tag === undefined)
+    if (tag === undefined || tag === '')
         return (0, outcome_1.mismatch)(name, 'image', expected, `${image} (no tag, which means latest)`);
     if (tag === 'latest')
         return (0, outcome_1.mismatch)(name, 'image', expected, image);
@@ -72052,12 +72192,166 @@ function parseComposeFile(text, file) {
         const where = locate(shape.pointer.split('/').slice(1));
         throw new ComposeFileError(`${where ? (0, source_1.formatLocation)(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`);
     }
-    const compose = (data ?? {});
-    if (Object.keys(compose.services ?? {}).length === 0) {
-        // Compose itself refuses such a file; judging a spec against it would fail everything.
-        throw new ComposeFileError(`${file}: the compose file defines no services; point --compose-file (the Action's compose-file) at the stack's compose file`);
+    return { compose: (data ?? {}), locate };
+}
+
+
+/***/ }),
+
+/***/ 92406:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.modelFromConfig = modelFromConfig;
+exports.modelFromFiles = modelFromFiles;
+const compose_file_1 = __nccwpck_require__(66485);
+const interpolate_1 = __nccwpck_require__(7593);
+/** Files later in the list override earlier ones; the located file is the last that has the
+ * deepest part of the path (a service key in an override, its image line in the base file). */
+function sourceFor(sources, path) {
+    let best;
+    for (const source of sources) {
+        const depth = existingDepth(source.data, path);
+        if (depth > 0 && (!best || depth >= best.depth))
+            best = { source, depth };
     }
-    return { compose, locate };
+    return best?.source ?? sources[sources.length - 1];
+}
+function existingDepth(data, path) {
+    let node = data;
+    let depth = 0;
+    for (const segment of path) {
+        if (node === null || typeof node !== 'object')
+            break;
+        const next = node[segment];
+        if (next === undefined)
+            break;
+        node = next;
+        depth++;
+    }
+    return depth;
+}
+function valueAt(data, path) {
+    return path.reduce((node, segment) => node !== null && typeof node === 'object'
+        ? node[segment]
+        : undefined, data);
+}
+function located(sources) {
+    return {
+        files: sources.map((source) => source.file),
+        locate: (path) => sourceFor(sources, path)?.locate(path),
+        written: (path) => {
+            const source = sourceFor(sources, path);
+            return source ? valueAt(source.data, path) : undefined;
+        },
+    };
+}
+/** compose logs: msg="The \"KAFKA_VERSION\" variable is not set. Defaulting to a blank string." */
+const UNSET_WARNING = /The \\?"([A-Za-z_][A-Za-z0-9_]*)\\?" variable is not set/g;
+/** compose's JSON for a large stack is tens of KB; anything near this is not a compose answer. */
+const MAX_CONFIG_CHARS = 8 * 1024 * 1024;
+/** The model from compose's own answer, located in the files it read. */
+function modelFromConfig(answer, sources) {
+    let compose;
+    try {
+        if (answer.json.length > MAX_CONFIG_CHARS)
+            throw new Error('too large');
+        compose = JSON.parse(answer.json);
+    }
+    catch {
+        throw new compose_file_1.ComposeFileError(`docker compose config printed no readable JSON (compose ${answer.version}); run it yourself to see why`);
+    }
+    return {
+        compose: { ...compose, services: compose.services ?? {} },
+        ...located(sources),
+        resolvedBy: `docker compose config (compose ${answer.version})`,
+        limits: [],
+        unsetVariables: [...new Set([...answer.warnings.matchAll(UNSET_WARNING)].map((m) => m[1]))],
+    };
+}
+/** Keys whose lists compose replaces in an override; other lists are merged. */
+const REPLACED_LISTS = new Set(['command', 'entrypoint', 'test', 'profiles']);
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A volume entry's container path, by which compose merges an override's mounts. */
+function mountTarget(entry) {
+    if (isMapping(entry))
+        return String(entry.target ?? '');
+    const parts = String(entry).split(':');
+    return parts.length > 1 ? (parts[1] ?? '') : (parts[0] ?? '');
+}
+function merged(base, override, key) {
+    if (override === undefined)
+        return base;
+    if (isMapping(base) && isMapping(override)) {
+        const out = { ...base };
+        for (const [k, v] of Object.entries(override))
+            out[k] = merged(base[k], v, k);
+        return out;
+    }
+    if (Array.isArray(base) && Array.isArray(override) && !REPLACED_LISTS.has(key)) {
+        if (key === 'volumes') {
+            const targets = new Set(override.map(mountTarget));
+            return [...base.filter((entry) => !targets.has(mountTarget(entry))), ...override];
+        }
+        const seen = new Set(base.map((entry) => JSON.stringify(entry)));
+        return [...base, ...override.filter((entry) => !seen.has(JSON.stringify(entry)))];
+    }
+    return override;
+}
+function interpolated(value, env, unset) {
+    if (typeof value === 'string') {
+        const { value: resolved, unresolved } = (0, interpolate_1.interpolate)(value, env);
+        for (const name of unresolved)
+            unset.add(name);
+        return resolved;
+    }
+    if (Array.isArray(value))
+        return value.map((entry) => interpolated(entry, env, unset));
+    if (isMapping(value)) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolated(v, env, unset)]));
+    }
+    return value;
+}
+/**
+ * Where no compose CLI answers: the -f files merged in order (mappings merged, lists merged,
+ * command and healthcheck replaced), variables filled from `env` (the environment over the env
+ * file, as compose does), and services of inactive profiles left out. What compose would do
+ * beyond that is named in `limits`, so the report says what this run could not see.
+ */
+function modelFromFiles(sources, env, profiles, why) {
+    const limits = [`no compose CLI answered (${why}); infra-verify read the files itself`];
+    let whole = {};
+    for (const source of sources) {
+        whole = merged(whole, isMapping(source.data) ? source.data : {}, '');
+    }
+    if (whole.include !== undefined) {
+        limits.push('include: is not resolved: the services of included files are not seen');
+    }
+    const unset = new Set();
+    const services = {};
+    for (const [name, service] of Object.entries(isMapping(whole.services) ? whole.services : {})) {
+        if (isMapping(service) && service.extends !== undefined) {
+            limits.push(`extends: of service ${name} is not resolved`);
+        }
+        const own = isMapping(service) && Array.isArray(service.profiles) ? service.profiles : [];
+        if (own.length > 0 && !own.some((profile) => profiles.includes(String(profile))))
+            continue;
+        services[name] = interpolated(service, env, unset);
+    }
+    return {
+        compose: {
+            ...interpolated({ networks: whole.networks, volumes: whole.volumes }, env, unset),
+            services,
+        },
+        ...located(sources),
+        resolvedBy: 'infra-verify’s own compose reader',
+        limits,
+        unsetVariables: [...unset],
+    };
 }
 
 
@@ -72111,40 +72405,73 @@ function shapeProblem(compose) {
 /***/ }),
 
 /***/ 18946:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComposeFileError = void 0;
+exports.composeFilesOf = composeFilesOf;
+exports.readComposeSources = readComposeSources;
+exports.resolveComposeModel = resolveComposeModel;
 exports.staticReport = staticReport;
-exports.verifyStatic = verifyStatic;
+exports.checkModel = checkModel;
 exports.checkCompose = checkCompose;
-// Static mode: docker-compose.yml against the spec, before any container starts. Reading the
-// compose file and its .env is the only I/O here; parsing is in compose-file.ts and the pure
-// checks in compose-checks.ts.
+// Static mode: the compose project against the spec, before any container starts. The project is
+// read as compose reads it (compose-model.ts); reading its files is the only I/O here, and
+// compose itself is asked through the ComposeConfig the shell hands in.
 const node_fs_1 = __nccwpck_require__(73024);
-const node_path_1 = __nccwpck_require__(76760);
+const path = __importStar(__nccwpck_require__(76760));
+const compose_1 = __nccwpck_require__(35757);
 const dotenv_1 = __nccwpck_require__(64739);
 const report_1 = __nccwpck_require__(55235);
 const text_file_1 = __nccwpck_require__(62623);
 const compose_checks_1 = __nccwpck_require__(90);
 const compose_file_1 = __nccwpck_require__(66485);
+const compose_model_1 = __nccwpck_require__(92406);
 var compose_file_2 = __nccwpck_require__(66485);
 Object.defineProperty(exports, "ComposeFileError", ({ enumerable: true, get: function () { return compose_file_2.ComposeFileError; } }));
-/** Static mode's whole run, as the report every renderer takes. */
-function staticReport(composeFile, spec) {
-    const started = Date.now();
-    const checks = verifyStatic(composeFile, spec);
-    return {
-        result: (0, report_1.resultOf)(checks),
-        runtime: 'static',
-        startedAt: new Date(started).toISOString(),
-        durationMs: Date.now() - started,
-        timings: { static: Date.now() - started },
-        checks,
-        logs: {},
-    };
+/** include: may nest; deeper than this is a loop or a maze, not a stack. */
+const MAX_INCLUDE_DEPTH = 5;
+/** Relative to the working directory when inside it: summaries say compose.yaml:12:5. */
+function shown(file) {
+    const relative = path.relative(process.cwd(), file);
+    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+        ? file
+        : relative;
 }
 function readComposeText(file, what) {
     try {
@@ -72153,19 +72480,100 @@ function readComposeText(file, what) {
     catch (error) {
         if (!(error instanceof text_file_1.TextFileProblem))
             throw error;
-        throw new compose_file_1.ComposeFileError(`${what} ${file}: ${error.message}; run from the repository root or pass the compose file path`);
+        throw new compose_file_1.ComposeFileError(`${what} ${shown(file)}: ${error.message}; run from the project's directory or pass the compose file path`);
     }
 }
-function verifyStatic(composeFile, spec) {
-    const text = readComposeText(composeFile, 'compose file');
-    // Like compose itself, variables come from the .env next to the compose file.
-    const envFile = (0, node_path_1.join)((0, node_path_1.dirname)(composeFile), '.env');
-    const env = (0, node_fs_1.existsSync)(envFile) ? (0, dotenv_1.parseDotenv)(readComposeText(envFile, 'the .env file')) : {};
-    return checkCompose(text, composeFile, env, spec);
+/** The -f files as compose takes them (relative to the project directory), else its defaults. */
+function composeFilesOf(request, env = process.env) {
+    const files = request.files.length > 0
+        ? request.files
+        : (0, compose_1.defaultComposeFiles)(env, (name) => (0, node_fs_1.existsSync)(path.resolve(request.directory, name)));
+    if (files.length === 0) {
+        throw new compose_file_1.ComposeFileError(`no compose file in ${shown(request.directory) || '.'}: compose looks for ${compose_1.COMPOSE_FILE_NAMES.join(', ')}; pass --compose-file (the Action's compose-file)`);
+    }
+    return files.map((file) => path.resolve(request.directory, file));
 }
+/** include: entries, as paths relative to the including file. */
+function includedFiles(data, from) {
+    const include = data?.include;
+    if (!Array.isArray(include))
+        return [];
+    return include.flatMap((entry) => {
+        const paths = typeof entry === 'string' ? [entry] : [entry?.path].flat();
+        return paths
+            .filter((p) => typeof p === 'string')
+            .map((p) => path.resolve(path.dirname(from), p));
+    });
+}
+/** Every file the project reads, included ones before the file that includes them (which
+ * overrides them), each parsed and located. */
+function readComposeSources(files) {
+    const sources = [];
+    const seen = new Set();
+    const visit = (file, depth) => {
+        if (seen.has(file) || depth > MAX_INCLUDE_DEPTH)
+            return;
+        seen.add(file);
+        const { compose, locate } = (0, compose_file_1.parseComposeFile)(readComposeText(file, 'compose file'), shown(file));
+        for (const included of includedFiles(compose, file))
+            visit(included, depth + 1);
+        sources.push({ file: shown(file), data: compose, locate });
+    };
+    for (const file of files)
+        visit(file, 0);
+    return sources;
+}
+/** compose's rule: the environment wins over the env file (--env-file, else the project's .env). */
+function variablesFor(request, env) {
+    const envFile = path.resolve(request.directory, request.envFile ?? '.env');
+    const fromFile = request.envFile !== undefined || (0, node_fs_1.existsSync)(envFile)
+        ? (0, dotenv_1.parseDotenv)(readComposeText(envFile, 'env file'))
+        : {};
+    return { ...fromFile, ...env };
+}
+/** The project as compose resolves it; `config` unset or without a CLI: the fallback reader. */
+async function resolveComposeModel(request, config, env = process.env) {
+    const files = composeFilesOf(request, env);
+    const sources = readComposeSources(files);
+    const answer = config ? await config({ ...request, files }) : { unavailable: 'none was asked' };
+    const model = 'json' in answer
+        ? (0, compose_model_1.modelFromConfig)(answer, sources)
+        : (0, compose_model_1.modelFromFiles)(sources, variablesFor(request, env), request.profiles, answer.unavailable);
+    if (Object.keys(model.compose.services ?? {}).length === 0) {
+        throw new compose_file_1.ComposeFileError(`${model.files.join(', ')}: the compose project defines no services${request.profiles.length ? ` (profiles: ${request.profiles.join(', ')})` : ''}; point --compose-file (the Action's compose-file) at the stack's compose files`);
+    }
+    return model;
+}
+/** Static mode's whole run, as the report every renderer takes. */
+async function staticReport(request, spec, config) {
+    const started = Date.now();
+    const model = await resolveComposeModel(request, config);
+    const checks = checkModel(model, spec);
+    return {
+        result: (0, report_1.resultOf)(checks),
+        runtime: 'static',
+        startedAt: new Date(started).toISOString(),
+        durationMs: Date.now() - started,
+        timings: { static: Date.now() - started },
+        checks,
+        logs: {},
+        notes: [
+            `compose project read by ${model.resolvedBy} from ${model.files.join(', ')}`,
+            ...model.limits,
+        ],
+    };
+}
+function checkModel(model, spec) {
+    return (0, compose_checks_1.composeChecks)(model, spec);
+}
+/** One compose text read by the fallback reader: the pure path the unit tests drive. */
 function checkCompose(text, file, env, spec) {
     const { compose, locate } = (0, compose_file_1.parseComposeFile)(text, file);
-    return (0, compose_checks_1.composeChecks)(compose, file, env, spec, locate);
+    const model = (0, compose_model_1.modelFromFiles)([{ file, data: compose, locate }], env, [], 'a test');
+    if (Object.keys(model.compose.services ?? {}).length === 0) {
+        throw new compose_file_1.ComposeFileError(`${file}: the compose file defines no services`);
+    }
+    return (0, compose_checks_1.composeChecks)(model, spec);
 }
 
 

@@ -32022,6 +32022,8 @@ async function run() {
             name: state.projectName,
             files: state.composeFiles,
             directory: state.workingDirectory,
+            profiles: state.composeProfiles,
+            ...(state.envFile ? { envFile: state.envFile } : {}),
         }, {});
         if (state.result !== 'pass')
             await printLogs(runtime);
@@ -32066,6 +32068,8 @@ const KEYS = {
     stackStarted: 'stack-started',
     projectName: 'project-name',
     composeFiles: 'compose-files',
+    composeProfiles: 'compose-profiles',
+    envFile: 'env-file',
     workingDirectory: 'working-directory',
     keepUp: 'keep-up',
     result: 'result',
@@ -32075,26 +32079,31 @@ function saveStackState(save, state) {
     save(KEYS.stackStarted, String(state.stackStarted));
     save(KEYS.projectName, state.projectName);
     save(KEYS.composeFiles, JSON.stringify(state.composeFiles));
+    save(KEYS.composeProfiles, JSON.stringify(state.composeProfiles));
+    save(KEYS.envFile, state.envFile);
     save(KEYS.workingDirectory, state.workingDirectory);
     save(KEYS.keepUp, String(state.keepUp));
 }
 function saveResult(save, result) {
     save(KEYS.result, result);
 }
-function readPostState(get) {
-    let composeFiles = [];
+function stringList(text) {
     try {
-        const parsed = JSON.parse(get(KEYS.composeFiles) || '[]');
-        if (Array.isArray(parsed))
-            composeFiles = parsed.map(String);
+        const parsed = JSON.parse(text || '[]');
+        return Array.isArray(parsed) ? parsed.map(String) : [];
     }
     catch {
         // a state file from elsewhere: nothing compose-shaped to act on
+        return [];
     }
+}
+function readPostState(get) {
     return {
         stackStarted: get(KEYS.stackStarted) === 'true',
         projectName: get(KEYS.projectName),
-        composeFiles,
+        composeFiles: stringList(get(KEYS.composeFiles)),
+        composeProfiles: stringList(get(KEYS.composeProfiles)),
+        envFile: get(KEYS.envFile),
         workingDirectory: get(KEYS.workingDirectory),
         keepUp: get(KEYS.keepUp) === 'true',
         result: get(KEYS.result),
@@ -32143,6 +32152,52 @@ function catchStrayFaults(tell, debug) {
  */
 function untilStrayFault(work, strayFault, onFault) {
     return strayFault ? Promise.race([work, strayFault.then(() => onFault)]) : work;
+}
+
+
+/***/ }),
+
+/***/ 5757:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+// One compose project as every mode reads it (static, live, init): which files, profiles and env
+// file, and the answer of `docker compose config` for it. The runner is handed in by the shells,
+// so static mode stays free of process I/O and compose is asked in one place (runtime/compose).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.COMPOSE_OVERRIDE_NAMES = exports.COMPOSE_FILE_NAMES = void 0;
+exports.defaultComposeFiles = defaultComposeFiles;
+/** The names compose looks for when given no -f, in its order; the first that exists is read. */
+exports.COMPOSE_FILE_NAMES = [
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yaml',
+    'docker-compose.yml',
+];
+/** ...and beside it, the first of these, merged over it. */
+exports.COMPOSE_OVERRIDE_NAMES = [
+    'compose.override.yaml',
+    'compose.override.yml',
+    'docker-compose.override.yaml',
+    'docker-compose.override.yml',
+];
+/**
+ * The files `docker compose` reads when given none: COMPOSE_FILE (split on
+ * COMPOSE_PATH_SEPARATOR, ":" by default), else its default file plus its override file, when
+ * they exist. Empty when there is none: compose then refuses, and so do we.
+ */
+function defaultComposeFiles(env, exists) {
+    const listed = (env.COMPOSE_FILE ?? '')
+        .split(env.COMPOSE_PATH_SEPARATOR || ':')
+        .filter((file) => file !== '');
+    if (listed.length > 0)
+        return listed;
+    const base = exports.COMPOSE_FILE_NAMES.find(exists);
+    if (!base)
+        return [];
+    const override = exports.COMPOSE_OVERRIDE_NAMES.find(exists);
+    return override ? [base, override] : [base];
 }
 
 
@@ -32469,6 +32524,8 @@ function projectArgs(command, project) {
         '--project-directory',
         project.directory,
         ...project.files.flatMap((file) => ['--file', file]),
+        ...(project.profiles ?? []).flatMap((profile) => ['--profile', profile]),
+        ...(project.envFile ? ['--env-file', project.envFile] : []),
     ];
 }
 function upArgs(command, project) {
@@ -32836,13 +32893,75 @@ function streamTo(progress) {
 
 /***/ }),
 
+/***/ 7109:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.composeConfig = exports.ComposeConfigError = void 0;
+exports.configRequestArgs = configRequestArgs;
+exports.composeConfigWith = composeConfigWith;
+// `docker compose config --format json`: the project as compose itself resolves it, with every -f
+// file, the override file, include:, profiles, --env-file and the environment over .env. It needs
+// no engine. Where no compose v2 CLI exists, the answer says so and callers fall back.
+const errors_1 = __nccwpck_require__(7206);
+const command_1 = __nccwpck_require__(8210);
+const run_command_1 = __nccwpck_require__(9162);
+/** Compose refused the project (a bad file, a missing include, an unknown profile): exit 2. */
+class ComposeConfigError extends errors_1.UserError {
+}
+exports.ComposeConfigError = ComposeConfigError;
+/** What compose's refusal says, at most this much of it. */
+const MAX_ERROR_CHARS = 2000;
+function configRequestArgs(command, request) {
+    return [
+        ...command.prefix,
+        '--project-directory',
+        request.directory,
+        ...request.files.flatMap((file) => ['--file', file]),
+        ...request.profiles.flatMap((profile) => ['--profile', profile]),
+        ...(request.envFile ? ['--env-file', request.envFile] : []),
+        'config',
+        '--format',
+        'json',
+    ];
+}
+function composeConfigWith(run) {
+    return async (request) => {
+        let command;
+        try {
+            command = await (0, command_1.detectCompose)(run);
+        }
+        catch (error) {
+            if (error instanceof command_1.ComposeNotFoundError)
+                return { unavailable: error.message };
+            throw error;
+        }
+        const result = await run(command.file, configRequestArgs(command, request), {
+            cwd: request.directory,
+            timeoutMs: run_command_1.QUICK_COMMAND_TIMEOUT_MS,
+        });
+        if (result.exitCode !== 0) {
+            const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
+            throw new ComposeConfigError(`docker compose config refused the project (exit ${result.exitCode}): ${said}`);
+        }
+        return { json: result.stdout, warnings: result.stderr, version: command.versionText };
+    };
+}
+/** The real compose CLI (`docker compose`, else `docker-compose`). */
+exports.composeConfig = composeConfigWith(run_command_1.runCommand);
+
+
+/***/ }),
+
 /***/ 6359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
+exports.ComposeConfigError = exports.composeConfigWith = exports.composeConfig = exports.ProjectNameError = exports.validateProjectName = exports.uniqueProjectName = exports.composeDefaultProjectName = exports.composeDefaultFiles = exports.ComposeRuntime = void 0;
 exports.composeRuntime = composeRuntime;
 var compose_runtime_1 = __nccwpck_require__(1802);
 Object.defineProperty(exports, "ComposeRuntime", ({ enumerable: true, get: function () { return compose_runtime_1.ComposeRuntime; } }));
@@ -32858,6 +32977,10 @@ const run_command_1 = __nccwpck_require__(9162);
 function composeRuntime(project, ports) {
     return new compose_runtime_2.ComposeRuntime({ project, run: run_command_1.runCommand, ports });
 }
+var config_1 = __nccwpck_require__(7109);
+Object.defineProperty(exports, "composeConfig", ({ enumerable: true, get: function () { return config_1.composeConfig; } }));
+Object.defineProperty(exports, "composeConfigWith", ({ enumerable: true, get: function () { return config_1.composeConfigWith; } }));
+Object.defineProperty(exports, "ComposeConfigError", ({ enumerable: true, get: function () { return config_1.ComposeConfigError; } }));
 
 
 /***/ }),
@@ -33057,7 +33180,9 @@ exports.composeDefaultFiles = composeDefaultFiles;
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
 const errors_1 = __nccwpck_require__(7206);
+const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const compose_1 = __nccwpck_require__(5757);
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 class ProjectNameError extends errors_1.UserError {
@@ -33094,14 +33219,12 @@ function composeDefaultProjectName(env, directory) {
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
 /**
- * The files `docker compose` itself reads when given none: COMPOSE_FILE (split on
- * COMPOSE_PATH_SEPARATOR, ":" by default), else docker-compose.yml. So an override file, such as
- * the one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ * The files `docker compose` itself reads when given none (COMPOSE_FILE, else compose.yaml ...
+ * docker-compose.yml and its override file in the directory), so an override file, such as the
+ * one that swaps in local images for tests, reaches the CLI as it reaches compose.
  */
-function composeDefaultFiles(env) {
-    const files = (env.COMPOSE_FILE ?? '')
-        .split(env.COMPOSE_PATH_SEPARATOR || ':')
-        .filter((file) => file !== '');
+function composeDefaultFiles(env, directory = process.cwd()) {
+    const files = (0, compose_1.defaultComposeFiles)(env, (name) => (0, node_fs_1.existsSync)((0, node_path_1.join)(directory, name)));
     return files.length > 0 ? files : ['docker-compose.yml'];
 }
 
@@ -33262,6 +33385,14 @@ module.exports = require("node:dns");
 
 "use strict";
 module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:fs");
 
 /***/ }),
 
