@@ -2,6 +2,7 @@
 // nodes) as a nightly job would run it against staging (runtime existing). Green; then one fault
 // at a time, each exiting 1 with exactly the checks it should fail, naming the broker, node or
 // datacenter; then green again once restored. The steps share one cluster, so they run in order.
+import { OPEN_CONNECTION } from '../../src/model/connection';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +80,7 @@ function expectGreen(run: Run): void {
 
 /** After a broker comes back, its replicas need a moment to catch up and rejoin every ISR. */
 async function awaitFullIsr(deadlineMs = 90_000): Promise<void> {
-  const connection = await connectKafka(cluster.endpoints.kafkaBrokers);
+  const connection = await connectKafka(cluster.endpoints.kafkaBrokers, OPEN_CONNECTION.kafka);
   try {
     const deadline = Date.now() + deadlineMs;
     for (;;) {

@@ -2,6 +2,7 @@
 // (src/protocol/), quiet, never auto-creating topics, and always closed after use.
 import type { Client } from 'cassandra-driver';
 import type { Admin, Kafka } from 'kafkajs';
+import { OPEN_CONNECTION } from '../../src/model/connection';
 import { cassandraClient } from '../../src/protocol/cassandra';
 import { kafkaClient as protocolKafkaClient } from '../../src/protocol/kafka';
 
@@ -10,7 +11,11 @@ const TEST_READ_TIMEOUT_MS = 30_000;
 
 /** A connected session for a whole suite; the suite shuts it down in afterAll. */
 export async function cassandraSession(contactPoints: string[]): Promise<Client> {
-  const client = cassandraClient(contactPoints, undefined, TEST_READ_TIMEOUT_MS);
+  const client = cassandraClient(contactPoints, OPEN_CONNECTION.cassandra, {
+    // The twin's SimpleSnitch puts every node there.
+    datacenter: 'datacenter1',
+    readTimeoutMs: TEST_READ_TIMEOUT_MS,
+  });
   await client.connect();
   return client;
 }
@@ -35,7 +40,11 @@ export function cql(contactPoints: string[], ...statements: string[]): Promise<v
 }
 
 export function kafkaClient(brokers: string[]): Kafka {
-  return protocolKafkaClient(brokers, { clientId: 'infra-verify-tests', retries: 5 });
+  return protocolKafkaClient(brokers, {
+    clientId: 'infra-verify-tests',
+    retries: 5,
+    settings: OPEN_CONNECTION.kafka,
+  });
 }
 
 export async function withKafkaAdmin<T>(

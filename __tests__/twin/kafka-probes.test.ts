@@ -6,6 +6,7 @@
 // alone would refuse the creation even from a careless client. That is why these tests also
 // record the options each probe passes to the real kafkajs client it is given: on a broker
 // that allows auto-creation, only allowAutoTopicCreation: false protects the drift check.
+import { OPEN_CONNECTION } from '../../src/model/connection';
 import { randomUUID } from 'node:crypto';
 import type { ConsumerConfig, Kafka, ProducerConfig } from 'kafkajs';
 import { connectKafka, produceProbes, readProbes } from '../../src/probes/kafka';
@@ -35,7 +36,7 @@ describe('Kafka probes against a topic that does not exist', () => {
   const missing = `infra-verify-missing-${randomUUID()}`;
 
   it('producing fails, creates nothing, and never asks for auto-creation', async () => {
-    const connection = await connectKafka(twin.endpoints.kafkaBrokers);
+    const connection = await connectKafka(twin.endpoints.kafkaBrokers, OPEN_CONNECTION.kafka);
     try {
       const made = recording(connection.kafka);
       await expect(produceProbes(connection.kafka, [missing], 'run', 'test')).rejects.toThrow();
@@ -48,7 +49,7 @@ describe('Kafka probes against a topic that does not exist', () => {
   });
 
   it('reading finds nothing, creates nothing, and never asks for auto-creation', async () => {
-    const connection = await connectKafka(twin.endpoints.kafkaBrokers);
+    const connection = await connectKafka(twin.endpoints.kafkaBrokers, OPEN_CONNECTION.kafka);
     try {
       const made = recording(connection.kafka);
       const record = { topic: missing, partition: 0, offset: '0', key: 'k', value: 'v' };

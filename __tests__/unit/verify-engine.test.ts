@@ -49,7 +49,7 @@ function fakeRuntime(calls: Calls, overrides: Partial<Lifecycle> = {}): Runtime 
 const ready = (): StackReadiness => ({
   zookeeper: { ok: true, ms: 1, value: { mode: 'standalone' } },
   kafka: { ok: true, ms: 1, value: {} },
-  cassandra: { ok: true, ms: 1, value: {} },
+  cassandra: { ok: true, ms: 1, value: { datacenter: { name: 'datacenter1', discovered: true } } },
   serviceOf: { zookeeper: 'zookeeper', kafka: 'kafka', cassandra: 'cassandra' },
   others: {
     'kafka-init': { ok: true, ms: 1, value: 0 },

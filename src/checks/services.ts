@@ -41,7 +41,7 @@ export function serviceChecks(
         const observation = find(observations, name);
         // Only the servers answer a protocol; without containers the rest cannot be seen.
         if (!observation && declared.ready !== 'healthy' && unseen) return skip(unseen);
-        return readinessOutcome(spec, name, declared, observation, gates);
+        return readinessOutcome(spec, name, declared, observation, gates, observed);
       }),
     ),
   );
@@ -110,6 +110,7 @@ function readinessOutcome(
   declared: ServiceSpec,
   observation: ServiceObservation | undefined,
   gates: Gates,
+  observed: ObservedState,
 ): Outcome {
   const expected = EXPECTED_STATE[declared.ready];
   if (!observation) return mismatch(name, 'state', expected, 'missing');
@@ -124,7 +125,18 @@ function readinessOutcome(
   // A container can look healthy while its port does not answer; the protocol probe decides.
   const protocol = protocolGate(spec, name, gates);
   if (!protocol) return pass(`${name}: ${actual}`, expected, actual);
-  return protocol.use(() => pass(`${name}: ${actual}, answers its protocol`, expected, actual));
+  const where = roleOfService(spec, name) === 'cassandra' ? datacenterNote(observed) : '';
+  return protocol.use(() =>
+    pass(`${name}: ${actual}, answers its protocol${where}`, expected, actual),
+  );
+}
+
+/** Which datacenter the Cassandra clients were local to, and where that name came from. */
+function datacenterNote({ cassandraDatacenter: dc }: ObservedState): string {
+  if (!dc) return '';
+  return dc.discovered
+    ? `; local datacenter ${dc.name} (discovered: cassandra-local-dc not given)`
+    : `; local datacenter ${dc.name} (cassandra-local-dc)`;
 }
 
 /** The servers whose own protocol the probes speak (ZooKeeper srvr, Kafka metadata, CQL). */

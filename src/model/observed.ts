@@ -1,4 +1,5 @@
 // What the probes observed on the live stack. Checks are pure functions of these.
+import type { Datacenter } from './connection';
 import type { ServiceObservation, StopRecord } from './runtime';
 
 export interface ObservedTopic {
@@ -116,6 +117,8 @@ export interface ObservedState {
   /** only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters) */
   kafkaCluster?: Observed<ObservedKafkaCluster>;
   cassandraCluster?: Observed<ObservedCassandraCluster>;
+  /** the datacenter Cassandra's clients were local to: cassandra-local-dc, or discovered */
+  cassandraDatacenter?: Datacenter;
   roundTrip?: RoundTripObservation;
   persistence?: PersistenceObservation;
   /** why a phase did not run (e.g. "--read-only", "runtime existing has no lifecycle"); checks
@@ -127,5 +130,11 @@ export interface ObservedState {
 /** What verify reads from a ready stack before any probe writes. */
 export type LiveState = Pick<
   ObservedState,
-  'services' | 'zookeeper' | 'kafka' | 'cassandra' | 'kafkaCluster' | 'cassandraCluster'
+  | 'services'
+  | 'zookeeper'
+  | 'kafka'
+  | 'cassandra'
+  | 'kafkaCluster'
+  | 'cassandraCluster'
+  | 'cassandraDatacenter'
 >;

@@ -1,5 +1,6 @@
 // Whether the stack came up: one Observed per server the spec declares and per one-shot
 // service, and the list of what did not come up that every report leads with.
+import type { Datacenter } from './connection';
 import type { Observed } from './observed';
 import type { Endpoints, ServiceObservation } from './runtime';
 
@@ -9,7 +10,8 @@ const SERVERS = ['zookeeper', 'kafka', 'cassandra'] as const;
 export interface StackReadiness {
   zookeeper?: Observed<{ mode: string }>;
   kafka?: Observed<unknown>;
-  cassandra?: Observed<unknown>;
+  /** the datacenter every later client is local to: cassandra-local-dc, or discovered */
+  cassandra?: Observed<{ datacenter: Datacenter }>;
   /** each declared server's compose service, to name it in reports and fetch its log */
   serviceOf: Partial<Record<(typeof SERVERS)[number], string>>;
   /** init or sentinel service -> its exit code (0 while a sentinel runs); empty for existing */

@@ -1,5 +1,6 @@
 // One interface for every way of having a stack: compose, the local twin, or endpoints that
 // are already running. Runtimes do I/O; checks only see what they return.
+import { OPEN_CONNECTION, type ConnectionSettings } from './connection';
 
 /** cassandra-driver's `credentials` */
 export interface CassandraCredentials {
@@ -20,8 +21,19 @@ export interface Endpoints {
   zookeeper: string;
   /** for a Cassandra with PasswordAuthenticator (runtime existing) */
   cassandraCredentials?: CassandraCredentials;
+  /** TLS, SASL and credentials; absent: an open stack (PLAINTEXT, plain CQL) */
+  connection?: ConnectionSettings;
   /** why the addresses are not known: then nothing is dialled, and readiness says this */
   unresolved?: string;
+}
+
+/** How every client reaches these endpoints (the credentials given alone count as settings). */
+export function connectionOf(endpoints: Endpoints): ConnectionSettings {
+  const settings = endpoints.connection ?? OPEN_CONNECTION;
+  const credentials = settings.cassandra.credentials ?? endpoints.cassandraCredentials;
+  return credentials
+    ? { ...settings, cassandra: { ...settings.cassandra, credentials } }
+    : settings;
 }
 
 export type ServiceState = 'running' | 'exited' | 'missing' | 'restarting' | 'created';

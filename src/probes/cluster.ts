@@ -2,6 +2,7 @@
 // each node's own answer. Read-only; `nodetool status` and `nodetool describecluster` read the same.
 import { policies, type Client, type QueryOptions } from 'cassandra-driver';
 import type { Admin } from 'kafkajs';
+import type { CassandraSettings } from '../model/connection';
 import { firstLineOf } from '../model/errors';
 import { cassandraClient } from '../protocol/cassandra';
 import type {
@@ -29,11 +30,12 @@ const UNPLACED = /\.(LocalStrategy|EverywhereStrategy|MetaStrategy)$/;
  */
 export async function observeCassandraCluster(
   contactPoints: string[],
-  credentials?: { username: string; password: string },
+  settings: CassandraSettings,
 ): Promise<ObservedCassandraCluster> {
   // Round robin over every host, not only the local datacenter: each node must get a connection.
-  const client = cassandraClient(contactPoints, credentials, 5_000, {
-    loadBalancing: new policies.loadBalancing.RoundRobinPolicy(),
+  const client = cassandraClient(contactPoints, settings, {
+    readTimeoutMs: 5_000,
+    policies: { loadBalancing: new policies.loadBalancing.RoundRobinPolicy() },
   });
   await client.connect();
   try {

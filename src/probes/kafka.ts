@@ -11,6 +11,7 @@ import {
 } from 'kafkajs';
 import { notObserved, observe } from '../model/observe';
 import type { KafkaRoundTrip, Observed, ObservedTopic } from '../model/observed';
+import type { KafkaSettings } from '../model/connection';
 import { kafkaClient } from '../protocol/kafka';
 
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
@@ -40,8 +41,11 @@ export interface KafkaProbeRecord {
   value: string;
 }
 
-export async function connectKafka(brokers: string[]): Promise<KafkaConnection> {
-  const kafka = kafkaClient(brokers, { clientId: 'infra-verify', retries: 3 });
+export async function connectKafka(
+  brokers: string[],
+  settings: KafkaSettings,
+): Promise<KafkaConnection> {
+  const kafka = kafkaClient(brokers, { clientId: 'infra-verify', retries: 3, settings });
   const admin = kafka.admin();
   await admin.connect();
   return { kafka, admin, close: () => admin.disconnect() };

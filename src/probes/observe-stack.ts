@@ -10,7 +10,7 @@ import type {
   PersistenceObservation,
   RoundTripObservation,
 } from '../model/observed';
-import type { Endpoints, Runtime } from '../model/runtime';
+import { connectionOf, type Endpoints, type Runtime } from '../model/runtime';
 import { cassandraClient } from '../protocol/cassandra';
 import { zookeeperReady } from '../protocol/zookeeper';
 import { probeTarget } from '../spec/probe-target';
@@ -52,13 +52,13 @@ export async function connectStack(
   endpoints: Endpoints,
   readiness: StackReadiness,
 ): Promise<StackClients> {
+  const connection = connectionOf(endpoints);
   const [kafka, cassandra] = await Promise.all([
-    ifReady(readiness.kafka, 'Kafka', () => connectKafka(endpoints.kafkaBrokers)),
+    ifReady(readiness.kafka, 'Kafka', () => connectKafka(endpoints.kafkaBrokers, connection.kafka)),
     ifReady(readiness.cassandra, 'Cassandra', async () => {
-      const client = cassandraClient(
-        endpoints.cassandraContactPoints,
-        endpoints.cassandraCredentials,
-      );
+      const client = cassandraClient(endpoints.cassandraContactPoints, connection.cassandra, {
+        datacenter: readiness.cassandra?.ok ? readiness.cassandra.value.datacenter.name : undefined,
+      });
       await client.connect();
       return client;
     }),
@@ -124,7 +124,15 @@ export async function observeLive(
     withClient(clients.cassandra, (client) => observeSchema(client)),
     observeClusters(scope, runtime.endpoints, clients),
   ]);
-  return { services, zookeeper, kafka, cassandra, ...clusters };
+  const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
+  return {
+    services,
+    zookeeper,
+    kafka,
+    cassandra,
+    ...clusters,
+    ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
+  };
 }
 
 async function observeClusters(
@@ -140,7 +148,10 @@ async function observeClusters(
       ? undefined
       : // Its own client: every node needs a connection of its own, not only the local datacenter's.
         withClient(clients.cassandra, () =>
-          observeCassandraCluster(endpoints.cassandraContactPoints, endpoints.cassandraCredentials),
+          observeCassandraCluster(
+            endpoints.cassandraContactPoints,
+            connectionOf(endpoints).cassandra,
+          ),
         ),
   ]);
   return {

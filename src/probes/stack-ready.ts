@@ -3,8 +3,15 @@
 import { errorMessage, firstLineOf } from '../model/errors';
 import type { Observed } from '../model/observed';
 import type { StackReadiness } from '../model/readiness';
-import { LOG_TAIL_LINES, type Lifecycle, type Progress, type Runtime } from '../model/runtime';
+import {
+  connectionOf,
+  LOG_TAIL_LINES,
+  type Lifecycle,
+  type Progress,
+  type Runtime,
+} from '../model/runtime';
 import { cassandraReady } from '../protocol/cassandra';
+import { ConnectionFailure } from '../protocol/connection-failure';
 import { kafkaReady } from '../protocol/kafka';
 import { ReadinessError, waitUntil } from '../protocol/wait';
 import { zookeeperReady } from '../protocol/zookeeper';
@@ -66,8 +73,8 @@ export async function awaitStack(
   progress: Progress,
 ): Promise<StackReadiness> {
   const logTail = (service: string) => () => runtime.logs(service, LOG_TAIL_LINES);
-  const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials, unresolved } =
-    runtime.endpoints;
+  const { zookeeper, kafkaBrokers, cassandraContactPoints, unresolved } = runtime.endpoints;
+  const connection = connectionOf(runtime.endpoints);
   // Unknown addresses are never guessed (a default port may belong to another stack): a wait
   // for a server without an address gives up at once, naming why.
   const address: Record<RoleName, string[]> = {
@@ -77,6 +84,9 @@ export async function awaitStack(
   };
   const giveUpIfUnresolved = (role: RoleName) => async () =>
     address[role].length === 0 ? (unresolved ?? `no address is known for ${role}`) : undefined;
+  // A stack the run brought up may still be creating its users; one already running is not.
+  const isFinal = (error: unknown) =>
+    error instanceof ConnectionFailure && (error.kind !== 'auth' || !runtime.lifecycle);
   const roles = declaredRoles(spec);
   const serviceOf = Object.fromEntries(
     Object.entries(roles).map(([role, { service }]) => [role, service]),
@@ -92,6 +102,7 @@ export async function awaitStack(
         progress,
         logTail: logTail(service),
         giveUpIf: giveUpIfUnresolved(role),
+        isFinal,
       }),
     );
   };
@@ -100,8 +111,8 @@ export async function awaitStack(
   const others = lifecycle ? stateServices(spec) : [];
   const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
     waitFor('zookeeper', () => zookeeperReady(zookeeper)),
-    waitFor('kafka', () => kafkaReady(kafkaBrokers)),
-    waitFor('cassandra', () => cassandraReady(cassandraContactPoints, cassandraCredentials)),
+    waitFor('kafka', () => kafkaReady(kafkaBrokers, connection.kafka)),
+    waitFor('cassandra', () => cassandraReady(cassandraContactPoints, connection.cassandra)),
     ...(lifecycle
       ? others.map(({ name, ready }) =>
           settle(

@@ -1,10 +1,15 @@
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
+import { lookup } from 'node:dns/promises';
 import { connect } from 'node:net';
-import { Client, type ClientOptions } from 'cassandra-driver';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { Client, policies, type ClientOptions } from 'cassandra-driver';
 import Connection from 'cassandra-driver/lib/connection';
+import type { CassandraSettings, Datacenter } from '../model/connection';
+import { errorMessage } from '../model/errors';
+import { classifyCassandraFailure, ConnectionFailure } from './connection-failure';
 import { guardFrames, type Framing } from './frame-guard';
 import { parseHostPort } from './host-port';
-import type { CassandraCredentials } from '../model/runtime';
+import { speaksTls, tlsOptions, withServername } from './tls';
 
 /** Cassandra's own cap on a frame: native_transport_max_frame_size defaults to 16 MiB. */
 export const MAX_CQL_FRAME_BYTES = 16 * 1024 * 1024;
@@ -45,22 +50,90 @@ function nativePort(contactPoints: string[]): number {
   return port === undefined ? 9042 : Number(port);
 }
 
+/**
+ * cassandra-driver turns certificate verification off unless told (its sslOptions default
+ * rejectUnauthorized to false): infra-verify always turns it on.
+ */
+function sslOptions(settings: CassandraSettings): ConnectionOptions | undefined {
+  return settings.tls
+    ? { ...tlsOptions(settings.tls, 'cassandra'), rejectUnauthorized: true }
+    : undefined;
+}
+
+export interface CassandraClientOptions {
+  /** the local datacenter; absent only with a load-balancing policy that needs none */
+  datacenter?: string;
+  readTimeoutMs?: number;
+  policies?: ClientOptions['policies'];
+}
+
 /** Probes, readiness attempts and `cql` all connect through here. */
 export function cassandraClient(
   contactPoints: string[],
-  credentials?: CassandraCredentials,
-  readTimeoutMs = 10_000,
-  clientPolicies?: ClientOptions['policies'],
+  settings: CassandraSettings,
+  options: CassandraClientOptions = {},
 ): Client {
+  const ssl = sslOptions(settings);
   return new Client({
-    ...(clientPolicies ? { policies: clientPolicies } : {}),
+    ...(options.policies ? { policies: options.policies } : {}),
     contactPoints,
-    localDataCenter: 'datacenter1',
+    ...(options.datacenter ? { localDataCenter: options.datacenter } : {}),
     // The driver reaches the nodes it discovers on this port, not on the contact points' own.
     protocolOptions: { port: nativePort(contactPoints) },
-    socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
-    ...(credentials ? { credentials } : {}),
+    socketOptions: { connectTimeout: 3_000, readTimeout: options.readTimeoutMs ?? 10_000 },
+    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    ...(ssl ? { sslOptions: ssl } : {}),
   });
+}
+
+/**
+ * cassandra-local-dc, else the datacenter of the first contact point that answers, as its own
+ * system.local says. Asked by a client that needs no local datacenter: the driver refuses a
+ * datacenter that does not exist only after it connected, and then leaves that socket open.
+ */
+export async function localDatacenter(
+  contactPoints: string[],
+  settings: CassandraSettings,
+  readTimeoutMs = 5_000,
+): Promise<Datacenter> {
+  const [first] = contactPoints;
+  if (first === undefined) throw new Error('no contact point');
+  const client = cassandraClient([first], settings, {
+    readTimeoutMs,
+    policies: { loadBalancing: new policies.loadBalancing.RoundRobinPolicy() },
+  });
+  try {
+    await client.connect();
+    if (settings.localDc) {
+      const known = new Set([...client.hosts.values()].map((host) => host.datacenter));
+      if (!known.has(settings.localDc)) {
+        throw new ConnectionFailure(
+          `cassandra-local-dc "${settings.localDc}" is not a datacenter of this cluster; it has: ${[...known].sort().join(', ')}`,
+          'setting',
+        );
+      }
+      return { name: settings.localDc, discovered: false };
+    }
+    const host = await hostOf(client, first);
+    const result = await client.execute(
+      'SELECT data_center FROM system.local',
+      [],
+      host ? { host } : {},
+    );
+    const name = result.first()?.get('data_center') as string | undefined;
+    if (!name) throw new Error(`${first}: system.local names no data_center`);
+    return { name, discovered: true };
+  } finally {
+    await client.shutdown().catch(() => undefined);
+  }
+}
+
+/** The driver's host for a contact point, so that system.local is asked of that node itself. */
+async function hostOf(client: Client, contactPoint: string) {
+  const { host, port } = parseHostPort(contactPoint);
+  const addresses = await lookup(host, { all: true }).catch(() => []);
+  const wanted = new Set(addresses.map(({ address }) => `${address}:${port}`));
+  return [...client.hosts.values()].find((candidate) => wanted.has(candidate.address));
 }
 
 /** A SUPPORTED answer is a few hundred bytes. */
@@ -73,14 +146,20 @@ const OPTIONS_FRAME = Buffer.from([0x04, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x0
  * near the port: cassandra-driver trusts the frames it reads, and garbage or a flood from a
  * port that is not Cassandra crashes it or fills memory. Resolves once a CQL frame came back.
  */
-export function cqlHandshake(address: string, timeoutMs: number): Promise<void> {
+export function cqlHandshake(
+  address: string,
+  timeoutMs: number,
+  tls?: ConnectionOptions,
+): Promise<void> {
   const { host, port } = parseHostPort(address);
   return new Promise((resolve, reject) => {
-    const socket = connect({ host, port });
+    const socket = tls
+      ? tlsConnect({ host, port, ...withServername(tls, host) })
+      : connect({ host, port });
     let received = Buffer.alloc(0);
     const fail = (why: string) => socket.destroy(new Error(`${address}: ${why}`));
     const timer = setTimeout(() => fail(`no CQL answer within ${timeoutMs} ms`), timeoutMs);
-    socket.on('connect', () => socket.write(OPTIONS_FRAME));
+    socket.on(tls ? 'secureConnect' : 'connect', () => socket.write(OPTIONS_FRAME));
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
       if (received.length < 9) return;
@@ -115,11 +194,47 @@ export function cqlHandshake(address: string, timeoutMs: number): Promise<void> 
  */
 export async function cassandraReady(
   contactPoints: string[],
-  credentials?: CassandraCredentials,
-): Promise<{ releaseVersion: string }> {
+  settings: CassandraSettings,
+): Promise<{ releaseVersion: string; datacenter: Datacenter }> {
+  try {
+    return await askCassandra(contactPoints, settings);
+  } catch (error) {
+    throw await explainCassandraFailure(error, contactPoints, settings);
+  }
+}
+
+/**
+ * The failure as one line naming its cause and the setting to change, where it is a TLS or
+ * authentication failure or a datacenter that does not exist. A plain client dropped without
+ * an answer asks the port whether it speaks TLS.
+ */
+export async function explainCassandraFailure(
+  error: unknown,
+  contactPoints: string[],
+  settings: CassandraSettings,
+): Promise<unknown> {
+  const classified = classifyCassandraFailure(error, settings);
+  if (
+    classified ||
+    settings.tls ||
+    !/closed before a CQL answer|ECONNRESET/.test(errorMessage(error))
+  ) {
+    return classified ?? error;
+  }
+  const first = contactPoints[0];
+  if (first === undefined) return error;
+  const { host, port } = parseHostPort(first);
+  return classifyCassandraFailure(error, settings, await speaksTls(host, port, 2000)) ?? error;
+}
+
+async function askCassandra(
+  contactPoints: string[],
+  settings: CassandraSettings,
+): Promise<{ releaseVersion: string; datacenter: Datacenter }> {
+  const tls = sslOptions(settings);
   // One contact point that speaks CQL is enough for the driver; it is the one it is given.
   const handshakes = await Promise.allSettled(
-    contactPoints.map((point) => cqlHandshake(point, 3000).then(() => point)),
+    contactPoints.map((point) => cqlHandshake(point, 3000, tls).then(() => point)),
   );
   const speaking = handshakes.flatMap((result) =>
     result.status === 'fulfilled' ? [result.value] : [],
@@ -129,13 +244,17 @@ export async function cassandraReady(
       (handshakes[0] as PromiseRejectedResult | undefined)?.reason ?? new Error('no contact point')
     );
   }
-  const client = cassandraClient(speaking, credentials, 5000);
+  const datacenter = await localDatacenter(speaking, settings);
+  const client = cassandraClient(speaking, settings, {
+    datacenter: datacenter.name,
+    readTimeoutMs: 5000,
+  });
   try {
     await client.connect();
     const result = await client.execute('SELECT release_version FROM system.local');
     const version = result.first()?.get('release_version') as string | undefined;
     if (!version) throw new Error('system.local has no release_version yet');
-    return { releaseVersion: version };
+    return { releaseVersion: version, datacenter };
   } finally {
     await client.shutdown().catch(() => undefined);
   }

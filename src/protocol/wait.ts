@@ -15,6 +15,8 @@ export interface WaitOptions<T> {
   logTail?: () => Promise<string>;
   /** a reason to stop waiting early, e.g. the process died; undefined while hopeful */
   giveUpIf?: () => Promise<string | undefined>;
+  /** an attempt's error that waiting will not change (a refused certificate): it ends the wait */
+  isFinal?: (error: unknown) => boolean;
   firstDelayMs?: number;
   maxDelayMs?: number;
 }
@@ -27,7 +29,7 @@ export class ReadinessError extends Error {
     why: string,
   ) {
     super(
-      `${service} is not ready: ${why}; last seen: ${lastSeen}` +
+      `${service} is not ready: ${why}${lastSeen ? `; last seen: ${lastSeen}` : ''}` +
         (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''),
     );
     this.name = 'ReadinessError';
@@ -46,7 +48,7 @@ export async function waitUntil<T>(options: WaitOptions<T>): Promise<T> {
   const maxDelay = options.maxDelayMs ?? 2000;
   let lastSeen = 'nothing yet';
   let lastReported = '';
-  const fail = async (why: string): Promise<never> => {
+  const fail = async (why: string, seen = lastSeen): Promise<never> => {
     const tail = options.logTail
       ? await beforeDeadline(
           options.logTail(),
@@ -54,7 +56,7 @@ export async function waitUntil<T>(options: WaitOptions<T>): Promise<T> {
           'reading the log',
         ).catch(() => '')
       : '';
-    throw new ReadinessError(options.service, lastSeen, tail, why);
+    throw new ReadinessError(options.service, seen, tail, why);
   };
   for (;;) {
     try {
@@ -62,6 +64,7 @@ export async function waitUntil<T>(options: WaitOptions<T>): Promise<T> {
       // command that hangs, cannot hold the wait past it.
       return await beforeDeadline(options.attempt(), deadline, 'an attempt');
     } catch (error) {
+      if (options.isFinal?.(error)) return fail(firstLineOf(error), '');
       // First line only: whole driver messages would flood the progress output.
       if (!(error instanceof DeadlineError)) lastSeen = firstLineOf(error);
     }

@@ -1,8 +1,13 @@
 // Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
 // there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
-import { types } from 'cassandra-driver';
+import { type Client, types } from 'cassandra-driver';
+import { OPEN_CONNECTION, type CassandraSettings } from '../../model/connection';
 import { firstLineOf } from '../../model/errors';
-import { cassandraClient } from '../../protocol/cassandra';
+import {
+  cassandraClient,
+  explainCassandraFailure,
+  localDatacenter,
+} from '../../protocol/cassandra';
 
 /** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
 export function splitCqlStatements(text: string): string[] {
@@ -73,24 +78,39 @@ function formatRows(result: types.ResultSet): string[] {
   return lines;
 }
 
+async function connectForCql(contactPoints: string[], settings: CassandraSettings) {
+  let client: Client | undefined;
+  try {
+    const datacenter = await localDatacenter(contactPoints, settings);
+    // DDL such as schema.cql's waits for schema agreement: a longer read timeout than probes use.
+    client = cassandraClient(contactPoints, settings, {
+      datacenter: datacenter.name,
+      readTimeoutMs: 30_000,
+    });
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client?.shutdown().catch(() => undefined);
+    const explained = await explainCassandraFailure(error, contactPoints, settings);
+    throw new Error(
+      `cannot connect to Cassandra at ${contactPoints.join(', ')}: ${firstLineOf(explained)}`,
+    );
+  }
+}
+
 /** Executes each statement in order; stops at the first failure and names the statement. */
 export async function runCql(
-  { contactPoints }: { contactPoints: string[] },
+  {
+    contactPoints,
+    settings = OPEN_CONNECTION.cassandra,
+  }: { contactPoints: string[]; settings?: CassandraSettings },
   text: string,
   print: (line: string) => void,
 ): Promise<void> {
   const statements = splitCqlStatements(text);
   if (statements.length === 0) throw new Error('no CQL statement given');
-  // DDL such as schema.cql's waits for schema agreement: a longer read timeout than probes use.
-  const client = cassandraClient(contactPoints, undefined, 30_000);
+  const client = await connectForCql(contactPoints, settings);
   try {
-    try {
-      await client.connect();
-    } catch (error) {
-      throw new Error(
-        `cannot connect to Cassandra at ${contactPoints.join(', ')}: ${firstLineOf(error)}`,
-      );
-    }
     for (const statement of statements) {
       let result: types.ResultSet;
       try {

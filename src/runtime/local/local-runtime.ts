@@ -11,6 +11,7 @@ import type {
   ServiceObservation,
   StopRecord,
 } from '../../model/runtime';
+import { connectionOf } from '../../model/runtime';
 import { cassandraReady } from '../../protocol/cassandra';
 import { kafkaReady } from '../../protocol/kafka';
 import { waitUntil } from '../../protocol/wait';
@@ -238,7 +239,10 @@ export class LocalRuntime implements Runtime {
       deadline: Date.now() + this.timeouts.brokerMs,
       progress,
       attempt: async () => {
-        const seen = await kafkaReady(this.endpoints.kafkaBrokers);
+        const seen = await kafkaReady(
+          this.endpoints.kafkaBrokers,
+          connectionOf(this.endpoints).kafka,
+        );
         if (seen.brokers < expected)
           throw new Error(`${seen.brokers} of ${expected} brokers registered`);
         return seen;
@@ -282,7 +286,7 @@ export class LocalRuntime implements Runtime {
         launch,
         listens: [broker.port, ...controller].map((port) => ({ host, port })),
         timeoutMs: timeouts.brokerMs,
-        ready: () => kafkaReady([broker.address]),
+        ready: () => kafkaReady([broker.address], connectionOf(this.endpoints).kafka),
       };
     }
     const node = this.layout.nodes.find((n) => n.name === name) as TwinLayout['nodes'][number];
@@ -293,7 +297,7 @@ export class LocalRuntime implements Runtime {
         port,
       })),
       timeoutMs: timeouts.nodeMs,
-      ready: () => cassandraReady([node.cql]),
+      ready: () => cassandraReady([node.cql], connectionOf(this.endpoints).cassandra),
     };
   }
 
