@@ -239,4 +239,30 @@ describe('probeConsistency', () => {
       ),
     ).toBe('ONE');
   });
+
+  it('system tables a managed service restricts turn the checks needing them into skips', () => {
+    const peersDenied = 'not authorized: SELECT on table system.peers_v2 (user readonly)';
+    const results = check((observed) => {
+      ok(observed.cassandraCluster!).unreadable = { peers: peersDenied };
+    });
+    expect(failing(results)).toEqual([]);
+    for (const id of [
+      'cassandra.cluster.datacenters',
+      'cassandra.cluster.nodes-up',
+      'cassandra.cluster.schema-agreement',
+      'cassandra.cluster.keyspace-datacenters',
+    ]) {
+      expect(byId(results, id)).toMatchObject({
+        status: 'skip',
+        message: `system.peers_v2 is not readable by this user (${peersDenied})`,
+      });
+    }
+    const gossipOnly = check((observed) => {
+      ok(observed.cassandraCluster!).unreadable = {
+        gossip: 'not authorized: SELECT on table system_views.gossip_info (user readonly)',
+      };
+    });
+    expect(byId(gossipOnly, 'cassandra.cluster.nodes-up').status).toBe('skip');
+    expect(byId(gossipOnly, 'cassandra.cluster.schema-agreement').status).toBe('pass');
+  });
 });

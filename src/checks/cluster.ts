@@ -230,27 +230,44 @@ function cassandraClusterChecks(spec: Spec, observed: ObservedState, check: Chec
       'cassandra.cluster.datacenters',
       `Nodes per datacenter: ${describeCounts(declared)}`,
       path,
-      gate.use((cluster) => datacenterOutcome(declared, cluster)),
+      gate.use(needs(['peers'], (cluster) => datacenterOutcome(declared, cluster))),
     ),
     check(
       'cassandra.cluster.nodes-up',
       'Every node is up and normal (UN)',
       path,
-      gate.use((cluster) => nodesUpOutcome(cluster)),
+      gate.use(needs(['peers', 'gossip'], nodesUpOutcome)),
     ),
     check(
       'cassandra.cluster.schema-agreement',
       'All nodes agree on one schema version',
       path,
-      gate.use((cluster) => schemaOutcome(cluster)),
+      gate.use(needs(['peers'], schemaOutcome)),
     ),
     check(
       'cassandra.cluster.keyspace-datacenters',
       "Every datacenter named in a keyspace's replication exists",
       path,
-      gate.use((cluster) => keyspaceDatacentersOutcome(cluster)),
+      gate.use(needs(['peers'], keyspaceDatacentersOutcome)),
     ),
   ];
+}
+
+const SYSTEM_TABLE = { peers: 'system.peers_v2', gossip: 'system_views.gossip_info' } as const;
+
+/** A check over the ring that cannot be judged without these system tables skips, saying why. */
+function needs(
+  tables: (keyof typeof SYSTEM_TABLE)[],
+  outcome: (cluster: ObservedCassandraCluster) => Outcome,
+): (cluster: ObservedCassandraCluster) => Outcome {
+  return (cluster) => {
+    const table = tables.find((name) => cluster.unreadable?.[name] !== undefined);
+    return table === undefined
+      ? outcome(cluster)
+      : skip(
+          `${SYSTEM_TABLE[table]} is not readable by this user (${cluster.unreadable?.[table]})`,
+        );
+  };
 }
 
 const describeCounts = (counts: Record<string, number>) =>

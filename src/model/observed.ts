@@ -46,6 +46,8 @@ export interface ObservedCassandraCluster {
   nodes: ObservedCassandraNode[];
   /** replication of every keyspace that has replicas to place (system_auth and the like included) */
   replication: Record<string, Record<string, string>>;
+  /** system tables a managed service keeps from this user, and why: the checks needing them skip */
+  unreadable?: Partial<Record<'peers' | 'gossip', string>>;
 }
 
 export interface ObservedColumn {

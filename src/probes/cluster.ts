@@ -5,6 +5,7 @@ import type { Admin } from 'kafkajs';
 import type { CassandraSettings } from '../model/connection';
 import { firstLineOf } from '../model/errors';
 import { cassandraClient } from '../protocol/cassandra';
+import { askingKafka, cassandraNotAuthorized, NotAuthorized } from '../protocol/denied';
 import type {
   ObservedCassandraCluster,
   ObservedCassandraNode,
@@ -12,7 +13,9 @@ import type {
 } from '../model/observed';
 
 export async function observeKafkaCluster(admin: Admin): Promise<ObservedKafkaCluster> {
-  const cluster = await admin.describeCluster();
+  const cluster = await askingKafka(() => admin.describeCluster(), {
+    cluster: 'Describe on cluster',
+  });
   return {
     brokers: cluster.brokers
       .map((broker) => ({ id: broker.nodeId, address: `${broker.host}:${broker.port}` }))
@@ -49,12 +52,14 @@ export async function observeCassandraCluster(
         [],
         onCoordinator,
       ),
-      client.execute(
-        'SELECT peer, host_id, data_center, rack FROM system.peers_v2',
-        [],
-        onCoordinator,
+      readable(
+        client.execute(
+          'SELECT peer, host_id, data_center, rack FROM system.peers_v2',
+          [],
+          onCoordinator,
+        ),
       ),
-      gossipStatuses(client, onCoordinator),
+      readable(gossipStatuses(client, onCoordinator)),
       client.execute(
         'SELECT keyspace_name, replication FROM system_schema.keyspaces',
         [],
@@ -63,7 +68,7 @@ export async function observeCassandraCluster(
     ]);
     const localRow = local.first();
     const coordinator = String(localRow?.['broadcast_address'] ?? contactPoints[0]);
-    const ring = [localRow, ...peers.rows].flatMap((row) =>
+    const ring = [localRow, ...(peers.ok ? peers.value.rows : [])].flatMap((row) =>
       row
         ? [
             {
@@ -78,7 +83,7 @@ export async function observeCassandraCluster(
     const nodes = await Promise.all(
       ring.map(async ({ hostId, ...node }): Promise<ObservedCassandraNode> => ({
         ...node,
-        gossipStatus: gossip.get(node.address) ?? null,
+        gossipStatus: (gossip.ok ? gossip.value.get(node.address) : undefined) ?? null,
         answer: await askNode(client, hostId),
       })),
     );
@@ -87,13 +92,31 @@ export async function observeCassandraCluster(
       const value = { ...row['replication'] } as Record<string, string>;
       if (!UNPLACED.test(value['class'] ?? '')) replication[row['keyspace_name'] as string] = value;
     }
+    const unreadable = {
+      ...(peers.ok ? {} : { peers: peers.denied }),
+      ...(gossip.ok ? {} : { gossip: gossip.denied }),
+    };
     return {
       coordinator,
       nodes: nodes.sort((a, b) => a.address.localeCompare(b.address)),
       replication,
+      ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),
     };
   } finally {
     await client.shutdown().catch(() => undefined);
+  }
+}
+
+/** A system table this user may not read (a managed service's choice), or its rows. */
+async function readable<T>(
+  query: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; denied: string }> {
+  try {
+    return { ok: true, value: await query };
+  } catch (error) {
+    const denied = cassandraNotAuthorized(error);
+    if (denied instanceof NotAuthorized) return { ok: false, denied: denied.message };
+    throw error;
   }
 }
 
@@ -107,7 +130,9 @@ async function gossipStatuses(client: Client, options: QueryOptions): Promise<Ma
       [],
       options,
     );
-  } catch {
+  } catch (error) {
+    // Before Cassandra 4.1 there is no gossip_info: no statuses. A denial is reported instead.
+    if (cassandraNotAuthorized(error) instanceof NotAuthorized) throw error;
     return statuses;
   }
   for (const row of result.rows) {

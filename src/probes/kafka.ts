@@ -12,6 +12,7 @@ import {
 import { notObserved, observe } from '../model/observe';
 import type { KafkaRoundTrip, Observed, ObservedTopic } from '../model/observed';
 import type { KafkaSettings } from '../model/connection';
+import { askingKafka, kafkaDenial, kafkaNotAuthorized, NotAuthorized } from '../protocol/denied';
 import { kafkaClient } from '../protocol/kafka';
 
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
@@ -61,11 +62,10 @@ export async function observeTopics(admin: Admin): Promise<Record<string, Observ
   const names = (await admin.listTopics()).filter((name) => !isInternalTopic(name)).sort();
   if (names.length === 0) return {};
   const [metadata, configs] = await Promise.all([
-    admin.fetchTopicMetadata({ topics: names }),
-    admin.describeConfigs({
-      includeSynonyms: true,
-      resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+    askingKafka(() => admin.fetchTopicMetadata({ topics: names }), {
+      topic: `Describe on topic ${names.join(', ')}`,
     }),
+    topicConfigs(admin, names),
   ]);
   const topics: Record<string, ObservedTopic> = {};
   for (const topic of metadata.topics) {
@@ -100,6 +100,33 @@ export async function observeTopics(admin: Admin): Promise<Record<string, Observ
   return topics;
 }
 
+const describeConfigs = (admin: Admin, names: string[]) =>
+  admin.describeConfigs({
+    includeSynonyms: true,
+    resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+  });
+
+/**
+ * Every topic's configs. The broker refuses the whole request for one topic the principal may
+ * not DescribeConfigs, without naming it: then each topic is asked alone to name them all.
+ */
+async function topicConfigs(admin: Admin, names: string[]) {
+  try {
+    return await describeConfigs(admin, names);
+  } catch (error) {
+    if (kafkaDenial(error) !== 'topic') throw error;
+    const denied = await Promise.all(
+      names.map((name) =>
+        describeConfigs(admin, [name]).then(
+          () => [],
+          (alone: unknown) => (kafkaDenial(alone) === 'topic' ? [name] : []),
+        ),
+      ),
+    );
+    throw new NotAuthorized(`DescribeConfigs on topic ${denied.flat().join(', ')}`);
+  }
+}
+
 /** Compaction needs a key on every record, and a tombstone is how a probe cleans up after itself. */
 export function isCompacted(topic: ObservedTopic): boolean {
   return (topic.effectiveConfigs['cleanup.policy'] ?? '').split(',').includes('compact');
@@ -132,13 +159,17 @@ export async function produceProbes(
       topics.map(async (topic) => {
         const key = `infra-verify:${purpose}:${runId}`;
         const value = JSON.stringify({ runId, purpose, topic, at: new Date().toISOString() });
-        const [sent] = await producer.send({
-          topic,
-          acks: -1,
-          messages: [
-            { key, value, partition: PROBE_PARTITION, headers: { [PROBE_HEADER]: purpose } },
-          ],
-        });
+        const [sent] = await askingKafka(
+          () =>
+            producer.send({
+              topic,
+              acks: -1,
+              messages: [
+                { key, value, partition: PROBE_PARTITION, headers: { [PROBE_HEADER]: purpose } },
+              ],
+            }),
+          { topic: `Write on topic ${topic}` },
+        );
         if (!sent || sent.baseOffset === undefined) {
           throw new Error(`producing to ${topic} returned no offset`);
         }
@@ -173,15 +204,24 @@ export async function readProbes(
   let allFound: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allFound = resolve));
   let timer: NodeJS.Timeout | undefined;
-  const joined = new Promise<void>((resolve) => {
-    consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+  const topics = [...new Set(records.map((r) => r.topic))];
+  const joined = new Promise<boolean>((resolve, reject) => {
+    consumer.on(consumer.events.GROUP_JOIN, () => resolve(true));
+    // A denied join or fetch crashes the consumer; waiting for the join would sit out its deadline.
+    consumer.on(consumer.events.CRASH, ({ payload }) =>
+      reject(
+        kafkaNotAuthorized(payload.error, {
+          group: `Read on group ${groupId}`,
+          topic: `Read on topic ${topics.join(', ')}`,
+        }),
+      ),
+    );
   });
+  // Settled by the race below; until then, a crash before it must not go unhandled.
+  joined.catch(() => undefined);
   await consumer.connect();
   try {
-    await consumer.subscribe({
-      topics: [...new Set(records.map((r) => r.topic))],
-      fromBeginning: false,
-    });
+    await consumer.subscribe({ topics, fromBeginning: false });
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ topic, partition, message }) => {
@@ -201,7 +241,7 @@ export async function readProbes(
       });
     // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
     // in the background, and a seek then throws "Consumer group was not initialized".
-    if (!(await Promise.race([joined.then(() => true), after(JOIN_DEADLINE_MS)]))) return found;
+    if (!(await Promise.race([joined, after(JOIN_DEADLINE_MS)]))) return found;
     for (const record of records) {
       consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
     }

@@ -12,6 +12,7 @@ import type {
 } from '../model/observed';
 import { connectionOf, type Endpoints, type Runtime } from '../model/runtime';
 import { cassandraClient } from '../protocol/cassandra';
+import { askingCassandra } from '../protocol/denied';
 import { zookeeperReady } from '../protocol/zookeeper';
 import { probeTarget } from '../spec/probe-target';
 import type { ConsistencyLevel, Spec } from '../spec/types';
@@ -90,8 +91,9 @@ function withClient<C, T>(
   client: Observed<C>,
   probe: (client: C) => Promise<T>,
 ): Promise<Observed<T>> {
+  // A Cassandra denial names its permission; Kafka's are named where each call is made.
   return client.ok
-    ? observe(() => probe(client.value))
+    ? observe(() => askingCassandra(() => probe(client.value)))
     : Promise.resolve(notObserved<T>(client.error));
 }
 

@@ -20,8 +20,10 @@ export class ConnectionFailure extends Error {
   }
 }
 
-interface Nested {
+export interface Nested {
   name?: unknown;
+  /** kafkajs's protocol error name, e.g. TOPIC_AUTHORIZATION_FAILED */
+  type?: unknown;
   message?: unknown;
   code?: unknown;
   cause?: unknown;
@@ -30,7 +32,7 @@ interface Nested {
 }
 
 /** The error and what it wraps: kafkajs's originalError and cause, the driver's innerErrors. */
-function causes(error: unknown, depth = 0): Nested[] {
+export function causes(error: unknown, depth = 0): Nested[] {
   if (typeof error !== 'object' || error === null || depth > 4) return [];
   const nested = error as Nested;
   const inner =
