@@ -64246,11 +64246,21 @@ function cassandraClusterChecks(spec, observed, check) {
     const gate = new outcome_1.ProbeGate('Cassandra cluster', orNotRun(observed.cassandraCluster));
     const path = ['cassandra', 'datacenters'];
     return [
-        check('cassandra.cluster.datacenters', `Nodes per datacenter: ${describeCounts(declared)}`, path, gate.use((cluster) => datacenterOutcome(declared, cluster))),
-        check('cassandra.cluster.nodes-up', 'Every node is up and normal (UN)', path, gate.use((cluster) => nodesUpOutcome(cluster))),
-        check('cassandra.cluster.schema-agreement', 'All nodes agree on one schema version', path, gate.use((cluster) => schemaOutcome(cluster))),
-        check('cassandra.cluster.keyspace-datacenters', "Every datacenter named in a keyspace's replication exists", path, gate.use((cluster) => keyspaceDatacentersOutcome(cluster))),
+        check('cassandra.cluster.datacenters', `Nodes per datacenter: ${describeCounts(declared)}`, path, gate.use(needs(['peers'], (cluster) => datacenterOutcome(declared, cluster)))),
+        check('cassandra.cluster.nodes-up', 'Every node is up and normal (UN)', path, gate.use(needs(['peers', 'gossip'], nodesUpOutcome))),
+        check('cassandra.cluster.schema-agreement', 'All nodes agree on one schema version', path, gate.use(needs(['peers'], schemaOutcome))),
+        check('cassandra.cluster.keyspace-datacenters', "Every datacenter named in a keyspace's replication exists", path, gate.use(needs(['peers'], keyspaceDatacentersOutcome))),
     ];
+}
+const SYSTEM_TABLE = { peers: 'system.peers_v2', gossip: 'system_views.gossip_info' };
+/** A check over the ring that cannot be judged without these system tables skips, saying why. */
+function needs(tables, outcome) {
+    return (cluster) => {
+        const table = tables.find((name) => cluster.unreadable?.[name] !== undefined);
+        return table === undefined
+            ? outcome(cluster)
+            : (0, outcome_1.skip)(`${SYSTEM_TABLE[table]} is not readable by this user (${cluster.unreadable?.[table]})`);
+    };
 }
 const describeCounts = (counts) => Object.entries(counts)
     .map(([dc, n]) => `${dc} ${n}`)
@@ -64875,7 +64885,7 @@ function serviceChecks(spec, observed, gates, locate) {
         // Only the servers answer a protocol; without containers the rest cannot be seen.
         if (!observation && declared.ready !== 'healthy' && unseen)
             return (0, outcome_1.skip)(unseen);
-        return readinessOutcome(spec, name, declared, observation, gates);
+        return readinessOutcome(spec, name, declared, observation, gates, observed);
     })));
     /** A check over all containers at once, which a runtime without containers cannot see. */
     const acrossContainers = (def, outcome) => (0, outcome_1.toResult)(locate, { ...def, section: SECTION }, unseen ? (0, outcome_1.skip)(unseen) : gates.services.use((observations) => outcome(spec, observations)));
@@ -64915,7 +64925,7 @@ const EXPECTED_STATE = {
     'exited-0': 'exited (exit 0)',
     running: 'running',
 };
-function readinessOutcome(spec, name, declared, observation, gates) {
+function readinessOutcome(spec, name, declared, observation, gates, observed) {
     const expected = EXPECTED_STATE[declared.ready];
     if (!observation)
         return (0, outcome_1.mismatch)(name, 'state', expected, 'missing');
@@ -64931,7 +64941,16 @@ function readinessOutcome(spec, name, declared, observation, gates) {
     const protocol = protocolGate(spec, name, gates);
     if (!protocol)
         return (0, outcome_1.pass)(`${name}: ${actual}`, expected, actual);
-    return protocol.use(() => (0, outcome_1.pass)(`${name}: ${actual}, answers its protocol`, expected, actual));
+    const where = (0, types_1.roleOfService)(spec, name) === 'cassandra' ? datacenterNote(observed) : '';
+    return protocol.use(() => (0, outcome_1.pass)(`${name}: ${actual}, answers its protocol${where}`, expected, actual));
+}
+/** Which datacenter the Cassandra clients were local to, and where that name came from. */
+function datacenterNote({ cassandraDatacenter: dc }) {
+    if (!dc)
+        return '';
+    return dc.discovered
+        ? `; local datacenter ${dc.name} (discovered: cassandra-local-dc not given)`
+        : `; local datacenter ${dc.name} (cassandra-local-dc)`;
 }
 /** The servers whose own protocol the probes speak (ZooKeeper srvr, Kafka metadata, CQL). */
 function protocolGate(spec, name, gates) {
@@ -65960,6 +65979,187 @@ function defaultComposeFiles(env, exists) {
 
 /***/ }),
 
+/***/ 67289:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConnectionSettingError = exports.OPEN_CONNECTION = exports.CONNECTION_SETTINGS = exports.SECRET_SETTINGS = exports.KAFKA_SASL_MECHANISMS = exports.KAFKA_SECURITY_PROTOCOLS = void 0;
+exports.settingEnvName = settingEnvName;
+exports.parseConnectionSettings = parseConnectionSettings;
+exports.secretsOf = secretsOf;
+// How infra-verify reaches a secured cluster: TLS, SASL and credentials, one set of settings for
+// every shell. Each shell only supplies a lookup (CLI: flag, else INFRA_VERIFY_<NAME>; Action:
+// input, else the same variable), so names, defaults and errors are the same everywhere.
+const errors_1 = __nccwpck_require__(87206);
+exports.KAFKA_SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
+exports.KAFKA_SASL_MECHANISMS = [
+    'PLAIN',
+    'SCRAM-SHA-256',
+    'SCRAM-SHA-512',
+    'OAUTHBEARER',
+];
+/** Settings that hold a secret: an Action input or an environment variable, never a flag. */
+exports.SECRET_SETTINGS = [
+    'kafka-password',
+    'kafka-oauth-token',
+    'cassandra-password',
+];
+/** Every connection setting, by the name it has as an Action input and a CLI flag. */
+exports.CONNECTION_SETTINGS = [
+    'kafka-security-protocol',
+    'kafka-sasl-mechanism',
+    'kafka-username',
+    'kafka-ca-file',
+    'kafka-cert-file',
+    'kafka-key-file',
+    'kafka-tls-servername',
+    'cassandra-tls',
+    'cassandra-ca-file',
+    'cassandra-cert-file',
+    'cassandra-key-file',
+    'cassandra-username',
+    'cassandra-local-dc',
+    ...exports.SECRET_SETTINGS,
+];
+/** `--kafka-sasl-mechanism` reads `INFRA_VERIFY_KAFKA_SASL_MECHANISM` when the flag is absent. */
+function settingEnvName(setting) {
+    return `INFRA_VERIFY_${setting.toUpperCase().replace(/-/g, '_')}`;
+}
+/** PLAINTEXT Kafka, plain CQL, no credentials, the datacenter discovered: an open local stack. */
+exports.OPEN_CONNECTION = {
+    kafka: { securityProtocol: 'PLAINTEXT' },
+    cassandra: {},
+};
+/** A wrong connection setting: the message names the setting, the value and what is allowed. */
+class ConnectionSettingError extends errors_1.UserError {
+}
+exports.ConnectionSettingError = ConnectionSettingError;
+/**
+ * The one parser of connection settings. Empty values count as absent (an Action input that is
+ * not given reads ''). A setting that would be ignored is an error rather than a surprise: a
+ * password beside PLAINTEXT, a CA file with cassandra-tls false.
+ */
+function parseConnectionSettings(lookup) {
+    const get = (setting) => {
+        const value = lookup(setting)?.trim();
+        return value ? value : undefined;
+    };
+    return { kafka: kafkaSettings(get), cassandra: cassandraSettings(get) };
+}
+function oneOf(setting, value, allowed) {
+    const found = allowed.find((option) => option === value.toUpperCase());
+    if (found)
+        return found;
+    throw new ConnectionSettingError(`${setting}: "${value}" is not allowed; use one of ${allowed.join(', ')}.`);
+}
+/** Names every setting given that only makes sense with another one, and says which. */
+function refuseUnused(get, settings, because) {
+    const given = settings.filter((setting) => get(setting) !== undefined);
+    if (given.length > 0) {
+        throw new ConnectionSettingError(`${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, but ${because}.`);
+    }
+}
+function kafkaSettings(get) {
+    const given = get('kafka-security-protocol');
+    const securityProtocol = given
+        ? oneOf('kafka-security-protocol', given, exports.KAFKA_SECURITY_PROTOCOLS)
+        : 'PLAINTEXT';
+    const usesTls = securityProtocol === 'SSL' || securityProtocol === 'SASL_SSL';
+    const usesSasl = securityProtocol.startsWith('SASL_');
+    if (!usesTls) {
+        refuseUnused(get, ['kafka-ca-file', 'kafka-cert-file', 'kafka-key-file', 'kafka-tls-servername'], `kafka-security-protocol is ${securityProtocol}: TLS needs SSL or SASL_SSL`);
+    }
+    if (!usesSasl) {
+        refuseUnused(get, ['kafka-sasl-mechanism', 'kafka-username', 'kafka-password', 'kafka-oauth-token'], `kafka-security-protocol is ${securityProtocol}: SASL needs SASL_SSL or SASL_PLAINTEXT`);
+    }
+    return {
+        securityProtocol,
+        ...(usesTls ? { tls: tlsSettings(get, 'kafka') } : {}),
+        ...(usesSasl ? { sasl: kafkaSasl(get, securityProtocol) } : {}),
+    };
+}
+function required(get, setting, because) {
+    const value = get(setting);
+    if (value === undefined) {
+        const from = exports.SECRET_SETTINGS.includes(setting)
+            ? `the ${setting} input or ${settingEnvName(setting)} (never a flag)`
+            : `${setting} (or ${settingEnvName(setting)})`;
+        throw new ConnectionSettingError(`${setting} is missing: ${because}; set ${from}.`);
+    }
+    return value;
+}
+function kafkaSasl(get, protocol) {
+    const mechanism = oneOf('kafka-sasl-mechanism', required(get, 'kafka-sasl-mechanism', `kafka-security-protocol ${protocol} needs one of ${exports.KAFKA_SASL_MECHANISMS.join(', ')}`), exports.KAFKA_SASL_MECHANISMS);
+    if (mechanism === 'OAUTHBEARER') {
+        refuseUnused(get, ['kafka-username', 'kafka-password'], 'SASL OAUTHBEARER authenticates with kafka-oauth-token alone');
+        return { mechanism, token: required(get, 'kafka-oauth-token', 'SASL OAUTHBEARER needs it') };
+    }
+    refuseUnused(get, ['kafka-oauth-token'], `SASL ${mechanism} takes a username and password`);
+    const because = `SASL ${mechanism} needs kafka-username and kafka-password`;
+    return {
+        mechanism,
+        username: required(get, 'kafka-username', because),
+        password: required(get, 'kafka-password', because),
+    };
+}
+function pemSource(value) {
+    return value.includes('-----BEGIN ') ? { pem: value } : { path: value };
+}
+function tlsSettings(get, server) {
+    const ca = get(`${server}-ca-file`);
+    const cert = get(`${server}-cert-file`);
+    const key = get(`${server}-key-file`);
+    if ((cert === undefined) !== (key === undefined)) {
+        throw new ConnectionSettingError(`${server}-cert-file and ${server}-key-file go together: a client certificate needs its key; set both, or neither.`);
+    }
+    const servername = server === 'kafka' ? get('kafka-tls-servername') : undefined;
+    return {
+        ...(ca ? { ca: pemSource(ca) } : {}),
+        ...(cert && key ? { client: { cert: pemSource(cert), key: pemSource(key) } } : {}),
+        ...(servername ? { servername } : {}),
+    };
+}
+function cassandraSettings(get) {
+    const tlsValue = get('cassandra-tls')?.toLowerCase() ?? 'false';
+    if (tlsValue !== 'true' && tlsValue !== 'false') {
+        throw new ConnectionSettingError(`cassandra-tls: "${get('cassandra-tls')}" is not allowed; use true or false.`);
+    }
+    const tls = tlsValue === 'true';
+    if (!tls) {
+        refuseUnused(get, ['cassandra-ca-file', 'cassandra-cert-file', 'cassandra-key-file'], 'cassandra-tls is false: set cassandra-tls true to connect over TLS');
+    }
+    const username = get('cassandra-username');
+    const password = get('cassandra-password');
+    if ((username === undefined) !== (password === undefined)) {
+        throw new ConnectionSettingError(`cassandra-username and cassandra-password go together: set both, or neither (the password as the cassandra-password input or ${settingEnvName('cassandra-password')}, never a flag).`);
+    }
+    const localDc = get('cassandra-local-dc');
+    return {
+        ...(tls ? { tls: tlsSettings(get, 'cassandra') } : {}),
+        ...(username && password ? { credentials: { username, password } } : {}),
+        ...(localDc ? { localDc } : {}),
+    };
+}
+/** Every secret the settings hold, for masking (core.setSecret) and for scrubbing output. */
+function secretsOf(settings) {
+    const { sasl } = settings.kafka;
+    const kafka = !sasl ? [] : 'token' in sasl ? [sasl.token] : [sasl.password];
+    const inlineKeys = [settings.kafka.tls, settings.cassandra.tls].flatMap((tls) => {
+        const key = tls?.client?.key;
+        return key && 'pem' in key ? [key.pem] : [];
+    });
+    return [
+        ...kafka,
+        ...(settings.cassandra.credentials ? [settings.cassandra.credentials.password] : []),
+        ...inlineKeys,
+    ];
+}
+
+
+/***/ }),
+
 /***/ 18293:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -66188,16 +66388,26 @@ function resultOf(checks, notReady = []) {
 /***/ }),
 
 /***/ 12997:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-// One interface for every way of having a stack: compose, the local twin, or endpoints that
-// are already running. Runtimes do I/O; checks only see what they return.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = exports.LOG_TAIL_LINES = exports.CLEAN_EXIT_CODES = void 0;
+exports.connectionOf = connectionOf;
 exports.isCleanExit = isCleanExit;
 exports.stackIsUp = stackIsUp;
+// One interface for every way of having a stack: compose, the local twin, or endpoints that
+// are already running. Runtimes do I/O; checks only see what they return.
+const connection_1 = __nccwpck_require__(67289);
+/** How every client reaches these endpoints (the credentials given alone count as settings). */
+function connectionOf(endpoints) {
+    const settings = endpoints.connection ?? connection_1.OPEN_CONNECTION;
+    const credentials = settings.cassandra.credentials ?? endpoints.cassandraCredentials;
+    return credentials
+        ? { ...settings, cassandra: { ...settings.cassandra, credentials } }
+        : settings;
+}
 /** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
 exports.CLEAN_EXIT_CODES = [0, 143];
 function isCleanExit(exitCode) {
@@ -66472,8 +66682,11 @@ exports.observeCassandraCluster = observeCassandraCluster;
 const cassandra_driver_1 = __nccwpck_require__(88871);
 const errors_1 = __nccwpck_require__(87206);
 const cassandra_1 = __nccwpck_require__(12454);
+const denied_1 = __nccwpck_require__(72781);
 async function observeKafkaCluster(admin) {
-    const cluster = await admin.describeCluster();
+    const cluster = await (0, denied_1.askingKafka)(() => admin.describeCluster(), {
+        cluster: 'Describe on cluster',
+    });
     return {
         brokers: cluster.brokers
             .map((broker) => ({ id: broker.nodeId, address: `${broker.host}:${broker.port}` }))
@@ -66487,10 +66700,11 @@ const UNPLACED = /\.(LocalStrategy|EverywhereStrategy|MetaStrategy)$/;
  * The ring from one coordinator (system.local, system.peers_v2, gossip_info), then one query sent
  * to each node alone, so that a node that is down or behind on schema answers for itself.
  */
-async function observeCassandraCluster(contactPoints, credentials) {
+async function observeCassandraCluster(contactPoints, settings) {
     // Round robin over every host, not only the local datacenter: each node must get a connection.
-    const client = (0, cassandra_1.cassandraClient)(contactPoints, credentials, 5_000, {
-        loadBalancing: new cassandra_driver_1.policies.loadBalancing.RoundRobinPolicy(),
+    const client = (0, cassandra_1.cassandraClient)(contactPoints, settings, {
+        readTimeoutMs: 5_000,
+        policies: { loadBalancing: new cassandra_driver_1.policies.loadBalancing.RoundRobinPolicy() },
     });
     await client.connect();
     try {
@@ -66501,13 +66715,13 @@ async function observeCassandraCluster(contactPoints, credentials) {
         const onCoordinator = { host: coordinatorHost };
         const [local, peers, gossip, keyspaces] = await Promise.all([
             client.execute('SELECT broadcast_address, host_id, data_center, rack FROM system.local', [], onCoordinator),
-            client.execute('SELECT peer, host_id, data_center, rack FROM system.peers_v2', [], onCoordinator),
-            gossipStatuses(client, onCoordinator),
+            readable(client.execute('SELECT peer, host_id, data_center, rack FROM system.peers_v2', [], onCoordinator)),
+            readable(gossipStatuses(client, onCoordinator)),
             client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces', [], onCoordinator),
         ]);
         const localRow = local.first();
         const coordinator = String(localRow?.['broadcast_address'] ?? contactPoints[0]);
-        const ring = [localRow, ...peers.rows].flatMap((row) => row
+        const ring = [localRow, ...(peers.ok ? peers.value.rows : [])].flatMap((row) => row
             ? [
                 {
                     address: String(row['broadcast_address'] ?? row['peer']),
@@ -66519,7 +66733,7 @@ async function observeCassandraCluster(contactPoints, credentials) {
             : []);
         const nodes = await Promise.all(ring.map(async ({ hostId, ...node }) => ({
             ...node,
-            gossipStatus: gossip.get(node.address) ?? null,
+            gossipStatus: (gossip.ok ? gossip.value.get(node.address) : undefined) ?? null,
             answer: await askNode(client, hostId),
         })));
         const replication = {};
@@ -66528,14 +66742,31 @@ async function observeCassandraCluster(contactPoints, credentials) {
             if (!UNPLACED.test(value['class'] ?? ''))
                 replication[row['keyspace_name']] = value;
         }
+        const unreadable = {
+            ...(peers.ok ? {} : { peers: peers.denied }),
+            ...(gossip.ok ? {} : { gossip: gossip.denied }),
+        };
         return {
             coordinator,
             nodes: nodes.sort((a, b) => a.address.localeCompare(b.address)),
             replication,
+            ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),
         };
     }
     finally {
         await client.shutdown().catch(() => undefined);
+    }
+}
+/** A system table this user may not read (a managed service's choice), or its rows. */
+async function readable(query) {
+    try {
+        return { ok: true, value: await query };
+    }
+    catch (error) {
+        const denied = (0, denied_1.cassandraNotAuthorized)(error);
+        if (denied instanceof denied_1.NotAuthorized)
+            return { ok: false, denied: denied.message };
+        throw error;
     }
 }
 /** address -> gossip STATUS word (NORMAL, shutdown, LEAVING ...); empty before Cassandra 4.1. */
@@ -66545,7 +66776,10 @@ async function gossipStatuses(client, options) {
     try {
         result = await client.execute('SELECT address, status, status_with_port FROM system_views.gossip_info', [], options);
     }
-    catch {
+    catch (error) {
+        // Before Cassandra 4.1 there is no gossip_info: no statuses. A denial is reported instead.
+        if ((0, denied_1.cassandraNotAuthorized)(error) instanceof denied_1.NotAuthorized)
+            throw error;
         return statuses;
     }
     for (const row of result.rows) {
@@ -66597,6 +66831,7 @@ exports.roundTripTopics = roundTripTopics;
 const node_crypto_1 = __nccwpck_require__(77598);
 const kafkajs_1 = __nccwpck_require__(77801);
 const observe_1 = __nccwpck_require__(30701);
+const denied_1 = __nccwpck_require__(72781);
 const kafka_1 = __nccwpck_require__(74234);
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
@@ -66609,8 +66844,8 @@ const PROBE_PARTITION = 0;
 const JOIN_DEADLINE_MS = 90_000;
 /** How long a joined consumer may take to fetch records we know are there. */
 const READ_DEADLINE_MS = 15_000;
-async function connectKafka(brokers) {
-    const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3 });
+async function connectKafka(brokers, settings) {
+    const kafka = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify', retries: 3, settings });
     const admin = kafka.admin();
     await admin.connect();
     return { kafka, admin, close: () => admin.disconnect() };
@@ -66625,11 +66860,10 @@ async function observeTopics(admin) {
     if (names.length === 0)
         return {};
     const [metadata, configs] = await Promise.all([
-        admin.fetchTopicMetadata({ topics: names }),
-        admin.describeConfigs({
-            includeSynonyms: true,
-            resources: names.map((name) => ({ type: kafkajs_1.ConfigResourceTypes.TOPIC, name })),
+        (0, denied_1.askingKafka)(() => admin.fetchTopicMetadata({ topics: names }), {
+            topic: `Describe on topic ${names.join(', ')}`,
         }),
+        topicConfigs(admin, names),
     ]);
     const topics = {};
     for (const topic of metadata.topics) {
@@ -66664,6 +66898,25 @@ async function observeTopics(admin) {
     }
     return topics;
 }
+const describeConfigs = (admin, names) => admin.describeConfigs({
+    includeSynonyms: true,
+    resources: names.map((name) => ({ type: kafkajs_1.ConfigResourceTypes.TOPIC, name })),
+});
+/**
+ * Every topic's configs. The broker refuses the whole request for one topic the principal may
+ * not DescribeConfigs, without naming it: then each topic is asked alone to name them all.
+ */
+async function topicConfigs(admin, names) {
+    try {
+        return await describeConfigs(admin, names);
+    }
+    catch (error) {
+        if ((0, denied_1.kafkaDenial)(error) !== 'topic')
+            throw error;
+        const denied = await Promise.all(names.map((name) => describeConfigs(admin, [name]).then(() => [], (alone) => ((0, denied_1.kafkaDenial)(alone) === 'topic' ? [name] : []))));
+        throw new denied_1.NotAuthorized(`DescribeConfigs on topic ${denied.flat().join(', ')}`);
+    }
+}
 /** Compaction needs a key on every record, and a tombstone is how a probe cleans up after itself. */
 function isCompacted(topic) {
     return (topic.effectiveConfigs['cleanup.policy'] ?? '').split(',').includes('compact');
@@ -66688,13 +66941,13 @@ async function produceProbes(kafka, topics, runId, purpose) {
     return withProducer(kafka, (producer) => Promise.all(topics.map(async (topic) => {
         const key = `infra-verify:${purpose}:${runId}`;
         const value = JSON.stringify({ runId, purpose, topic, at: new Date().toISOString() });
-        const [sent] = await producer.send({
+        const [sent] = await (0, denied_1.askingKafka)(() => producer.send({
             topic,
             acks: -1,
             messages: [
                 { key, value, partition: PROBE_PARTITION, headers: { [PROBE_HEADER]: purpose } },
             ],
-        });
+        }), { topic: `Write on topic ${topic}` });
         if (!sent || sent.baseOffset === undefined) {
             throw new Error(`producing to ${topic} returned no offset`);
         }
@@ -66723,15 +66976,20 @@ async function readProbes(kafka, admin, records) {
     let allFound = () => undefined;
     const done = new Promise((resolve) => (allFound = resolve));
     let timer;
-    const joined = new Promise((resolve) => {
-        consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+    const topics = [...new Set(records.map((r) => r.topic))];
+    const joined = new Promise((resolve, reject) => {
+        consumer.on(consumer.events.GROUP_JOIN, () => resolve(true));
+        // A denied join or fetch crashes the consumer; waiting for the join would sit out its deadline.
+        consumer.on(consumer.events.CRASH, ({ payload }) => reject((0, denied_1.kafkaNotAuthorized)(payload.error, {
+            group: `Read on group ${groupId}`,
+            topic: `Read on topic ${topics.join(', ')}`,
+        })));
     });
+    // Settled by the race below; until then, a crash before it must not go unhandled.
+    joined.catch(() => undefined);
     await consumer.connect();
     try {
-        await consumer.subscribe({
-            topics: [...new Set(records.map((r) => r.topic))],
-            fromBeginning: false,
-        });
+        await consumer.subscribe({ topics, fromBeginning: false });
         await consumer.run({
             autoCommit: false,
             eachMessage: async ({ topic, partition, message }) => {
@@ -66750,7 +67008,7 @@ async function readProbes(kafka, admin, records) {
         });
         // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
         // in the background, and a seek then throws "Consumer group was not initialized".
-        if (!(await Promise.race([joined.then(() => true), after(JOIN_DEADLINE_MS)])))
+        if (!(await Promise.race([joined, after(JOIN_DEADLINE_MS)])))
             return found;
         for (const record of records) {
             consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
@@ -66827,7 +67085,9 @@ exports.observeRoundTrip = observeRoundTrip;
 exports.writeMarkers = writeMarkers;
 exports.readMarkers = readMarkers;
 const observe_1 = __nccwpck_require__(30701);
+const runtime_1 = __nccwpck_require__(12997);
 const cassandra_1 = __nccwpck_require__(12454);
+const denied_1 = __nccwpck_require__(72781);
 const zookeeper_1 = __nccwpck_require__(7910);
 const probe_target_1 = __nccwpck_require__(39155);
 const cassandra_2 = __nccwpck_require__(78793);
@@ -66838,10 +67098,13 @@ const readiness_1 = __nccwpck_require__(97625);
 const MARKER_TTL_SECONDS = 3600;
 /** Connect to the servers that came up; the others carry their readiness failure instead. */
 async function connectStack(endpoints, readiness) {
+    const connection = (0, runtime_1.connectionOf)(endpoints);
     const [kafka, cassandra] = await Promise.all([
-        ifReady(readiness.kafka, 'Kafka', () => (0, kafka_1.connectKafka)(endpoints.kafkaBrokers)),
+        ifReady(readiness.kafka, 'Kafka', () => (0, kafka_1.connectKafka)(endpoints.kafkaBrokers, connection.kafka)),
         ifReady(readiness.cassandra, 'Cassandra', async () => {
-            const client = (0, cassandra_1.cassandraClient)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials);
+            const client = (0, cassandra_1.cassandraClient)(endpoints.cassandraContactPoints, connection.cassandra, {
+                datacenter: readiness.cassandra?.ok ? readiness.cassandra.value.datacenter.name : undefined,
+            });
             await client.connect();
             return client;
         }),
@@ -66865,8 +67128,9 @@ function ifReady(readiness, server, probe) {
 }
 /** Run a probe with a client, or pass on why there is no client. */
 function withClient(client, probe) {
+    // A Cassandra denial names its permission; Kafka's are named where each call is made.
     return client.ok
-        ? (0, observe_1.observe)(() => probe(client.value))
+        ? (0, observe_1.observe)(() => (0, denied_1.askingCassandra)(() => probe(client.value)))
         : Promise.resolve((0, observe_1.notObserved)(client.error));
 }
 /** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
@@ -66887,7 +67151,15 @@ async function observeLive(runtime, readiness, clients, scope) {
         withClient(clients.cassandra, (client) => (0, cassandra_2.observeSchema)(client)),
         observeClusters(scope, runtime.endpoints, clients),
     ]);
-    return { services, zookeeper, kafka, cassandra, ...clusters };
+    const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
+    return {
+        services,
+        zookeeper,
+        kafka,
+        cassandra,
+        ...clusters,
+        ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
+    };
 }
 async function observeClusters(scope, endpoints, clients) {
     const [kafkaCluster, cassandraCluster] = await Promise.all([
@@ -66897,7 +67169,7 @@ async function observeClusters(scope, endpoints, clients) {
         !scope.cassandra
             ? undefined
             : // Its own client: every node needs a connection of its own, not only the local datacenter's.
-                withClient(clients.cassandra, () => (0, cluster_1.observeCassandraCluster)(endpoints.cassandraContactPoints, endpoints.cassandraCredentials)),
+                withClient(clients.cassandra, () => (0, cluster_1.observeCassandraCluster)(endpoints.cassandraContactPoints, (0, runtime_1.connectionOf)(endpoints).cassandra)),
     ]);
     return {
         ...(kafkaCluster && { kafkaCluster }),
@@ -67040,6 +67312,7 @@ exports.awaitStack = awaitStack;
 const errors_1 = __nccwpck_require__(87206);
 const runtime_1 = __nccwpck_require__(12997);
 const cassandra_1 = __nccwpck_require__(12454);
+const connection_failure_1 = __nccwpck_require__(7453);
 const kafka_1 = __nccwpck_require__(74234);
 const wait_1 = __nccwpck_require__(63895);
 const zookeeper_1 = __nccwpck_require__(7910);
@@ -67088,7 +67361,8 @@ async function missingFromStack(runtime, service) {
  */
 async function awaitStack(spec, runtime, deadline, progress) {
     const logTail = (service) => () => runtime.logs(service, runtime_1.LOG_TAIL_LINES);
-    const { zookeeper, kafkaBrokers, cassandraContactPoints, cassandraCredentials, unresolved } = runtime.endpoints;
+    const { zookeeper, kafkaBrokers, cassandraContactPoints, unresolved } = runtime.endpoints;
+    const connection = (0, runtime_1.connectionOf)(runtime.endpoints);
     // Unknown addresses are never guessed (a default port may belong to another stack): a wait
     // for a server without an address gives up at once, naming why.
     const address = {
@@ -67097,6 +67371,8 @@ async function awaitStack(spec, runtime, deadline, progress) {
         cassandra: cassandraContactPoints,
     };
     const giveUpIfUnresolved = (role) => async () => address[role].length === 0 ? (unresolved ?? `no address is known for ${role}`) : undefined;
+    // A stack the run brought up may still be creating its users; one already running is not.
+    const isFinal = (error) => error instanceof connection_failure_1.ConnectionFailure && (error.kind !== 'auth' || !runtime.lifecycle);
     const roles = (0, types_1.declaredRoles)(spec);
     const serviceOf = Object.fromEntries(Object.entries(roles).map(([role, { service }]) => [role, service]));
     const waitFor = (role, attempt) => {
@@ -67110,6 +67386,7 @@ async function awaitStack(spec, runtime, deadline, progress) {
             progress,
             logTail: logTail(service),
             giveUpIf: giveUpIfUnresolved(role),
+            isFinal,
         }));
     };
     // A stack without a lifecycle is seen by protocol only: it has no inits or sentinels to watch.
@@ -67117,8 +67394,8 @@ async function awaitStack(spec, runtime, deadline, progress) {
     const others = lifecycle ? stateServices(spec) : [];
     const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
         waitFor('zookeeper', () => (0, zookeeper_1.zookeeperReady)(zookeeper)),
-        waitFor('kafka', () => (0, kafka_1.kafkaReady)(kafkaBrokers)),
-        waitFor('cassandra', () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, cassandraCredentials)),
+        waitFor('kafka', () => (0, kafka_1.kafkaReady)(kafkaBrokers, connection.kafka)),
+        waitFor('cassandra', () => (0, cassandra_1.cassandraReady)(cassandraContactPoints, connection.cassandra)),
         ...(lifecycle
             ? others.map(({ name, ready }) => settle((0, wait_1.waitUntil)({
                 service: name,
@@ -67153,14 +67430,21 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MAX_CQL_FRAME_BYTES = void 0;
 exports.cassandraClient = cassandraClient;
+exports.localDatacenter = localDatacenter;
 exports.cqlHandshake = cqlHandshake;
 exports.cassandraReady = cassandraReady;
+exports.explainCassandraFailure = explainCassandraFailure;
 // The one way infra-verify makes a Cassandra client, and Cassandra's readiness ping.
+const promises_1 = __nccwpck_require__(71553);
 const node_net_1 = __nccwpck_require__(77030);
+const node_tls_1 = __nccwpck_require__(41692);
 const cassandra_driver_1 = __nccwpck_require__(88871);
 const connection_1 = __importDefault(__nccwpck_require__(86779));
+const errors_1 = __nccwpck_require__(87206);
+const connection_failure_1 = __nccwpck_require__(7453);
 const frame_guard_1 = __nccwpck_require__(78161);
 const host_port_1 = __nccwpck_require__(50486);
+const tls_1 = __nccwpck_require__(54549);
 /** Cassandra's own cap on a frame: native_transport_max_frame_size defaults to 16 MiB. */
 exports.MAX_CQL_FRAME_BYTES = 16 * 1024 * 1024;
 /** A CQL response frame (v3 and later): a 9-byte header whose last 4 bytes are the body length. */
@@ -67196,17 +67480,68 @@ function nativePort(contactPoints) {
     const port = /:(\d+)$/.exec(contactPoints[0] ?? '')?.[1];
     return port === undefined ? 9042 : Number(port);
 }
+/**
+ * cassandra-driver turns certificate verification off unless told (its sslOptions default
+ * rejectUnauthorized to false): infra-verify always turns it on.
+ */
+function sslOptions(settings) {
+    return settings.tls
+        ? { ...(0, tls_1.tlsOptions)(settings.tls, 'cassandra'), rejectUnauthorized: true }
+        : undefined;
+}
 /** Probes, readiness attempts and `cql` all connect through here. */
-function cassandraClient(contactPoints, credentials, readTimeoutMs = 10_000, clientPolicies) {
+function cassandraClient(contactPoints, settings, options = {}) {
+    const ssl = sslOptions(settings);
     return new cassandra_driver_1.Client({
-        ...(clientPolicies ? { policies: clientPolicies } : {}),
+        ...(options.policies ? { policies: options.policies } : {}),
         contactPoints,
-        localDataCenter: 'datacenter1',
+        ...(options.datacenter ? { localDataCenter: options.datacenter } : {}),
         // The driver reaches the nodes it discovers on this port, not on the contact points' own.
         protocolOptions: { port: nativePort(contactPoints) },
-        socketOptions: { connectTimeout: 3_000, readTimeout: readTimeoutMs },
-        ...(credentials ? { credentials } : {}),
+        socketOptions: { connectTimeout: 3_000, readTimeout: options.readTimeoutMs ?? 10_000 },
+        ...(settings.credentials ? { credentials: settings.credentials } : {}),
+        ...(ssl ? { sslOptions: ssl } : {}),
     });
+}
+/**
+ * cassandra-local-dc, else the datacenter of the first contact point that answers, as its own
+ * system.local says. Asked by a client that needs no local datacenter: the driver refuses a
+ * datacenter that does not exist only after it connected, and then leaves that socket open.
+ */
+async function localDatacenter(contactPoints, settings, readTimeoutMs = 5_000) {
+    const [first] = contactPoints;
+    if (first === undefined)
+        throw new Error('no contact point');
+    const client = cassandraClient([first], settings, {
+        readTimeoutMs,
+        policies: { loadBalancing: new cassandra_driver_1.policies.loadBalancing.RoundRobinPolicy() },
+    });
+    try {
+        await client.connect();
+        if (settings.localDc) {
+            const known = new Set([...client.hosts.values()].map((host) => host.datacenter));
+            if (!known.has(settings.localDc)) {
+                throw new connection_failure_1.ConnectionFailure(`cassandra-local-dc "${settings.localDc}" is not a datacenter of this cluster; it has: ${[...known].sort().join(', ')}`, 'setting');
+            }
+            return { name: settings.localDc, discovered: false };
+        }
+        const host = await hostOf(client, first);
+        const result = await client.execute('SELECT data_center FROM system.local', [], host ? { host } : {});
+        const name = result.first()?.get('data_center');
+        if (!name)
+            throw new Error(`${first}: system.local names no data_center`);
+        return { name, discovered: true };
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
+    }
+}
+/** The driver's host for a contact point, so that system.local is asked of that node itself. */
+async function hostOf(client, contactPoint) {
+    const { host, port } = (0, host_port_1.parseHostPort)(contactPoint);
+    const addresses = await (0, promises_1.lookup)(host, { all: true }).catch(() => []);
+    const wanted = new Set(addresses.map(({ address }) => `${address}:${port}`));
+    return [...client.hosts.values()].find((candidate) => wanted.has(candidate.address));
 }
 /** A SUPPORTED answer is a few hundred bytes. */
 const MAX_OPTIONS_BODY_BYTES = 64 * 1024;
@@ -67217,14 +67552,16 @@ const OPTIONS_FRAME = Buffer.from([0x04, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x0
  * near the port: cassandra-driver trusts the frames it reads, and garbage or a flood from a
  * port that is not Cassandra crashes it or fills memory. Resolves once a CQL frame came back.
  */
-function cqlHandshake(address, timeoutMs) {
+function cqlHandshake(address, timeoutMs, tls) {
     const { host, port } = (0, host_port_1.parseHostPort)(address);
     return new Promise((resolve, reject) => {
-        const socket = (0, node_net_1.connect)({ host, port });
+        const socket = tls
+            ? (0, node_tls_1.connect)({ host, port, ...(0, tls_1.withServername)(tls, host) })
+            : (0, node_net_1.connect)({ host, port });
         let received = Buffer.alloc(0);
         const fail = (why) => socket.destroy(new Error(`${address}: ${why}`));
         const timer = setTimeout(() => fail(`no CQL answer within ${timeoutMs} ms`), timeoutMs);
-        socket.on('connect', () => socket.write(OPTIONS_FRAME));
+        socket.on(tls ? 'secureConnect' : 'connect', () => socket.write(OPTIONS_FRAME));
         socket.on('data', (chunk) => {
             received = Buffer.concat([received, chunk]);
             if (received.length < 9)
@@ -67259,24 +67596,269 @@ function cqlHandshake(address, timeoutMs) {
  * Cassandra is ready when a fresh client can read release_version. A fresh Client per attempt,
  * because a long-lived one sits in its reconnection backoff (up to ~30 s) after a refusal.
  */
-async function cassandraReady(contactPoints, credentials) {
+async function cassandraReady(contactPoints, settings) {
+    try {
+        return await askCassandra(contactPoints, settings);
+    }
+    catch (error) {
+        throw await explainCassandraFailure(error, contactPoints, settings);
+    }
+}
+/**
+ * The failure as one line naming its cause and the setting to change, where it is a TLS or
+ * authentication failure or a datacenter that does not exist. A plain client dropped without
+ * an answer asks the port whether it speaks TLS.
+ */
+async function explainCassandraFailure(error, contactPoints, settings) {
+    const classified = (0, connection_failure_1.classifyCassandraFailure)(error, settings);
+    if (classified ||
+        settings.tls ||
+        !/closed before a CQL answer|ECONNRESET/.test((0, errors_1.errorMessage)(error))) {
+        return classified ?? error;
+    }
+    const first = contactPoints[0];
+    if (first === undefined)
+        return error;
+    const { host, port } = (0, host_port_1.parseHostPort)(first);
+    return (0, connection_failure_1.classifyCassandraFailure)(error, settings, await (0, tls_1.speaksTls)(host, port, 2000)) ?? error;
+}
+async function askCassandra(contactPoints, settings) {
+    const tls = sslOptions(settings);
     // One contact point that speaks CQL is enough for the driver; it is the one it is given.
-    const handshakes = await Promise.allSettled(contactPoints.map((point) => cqlHandshake(point, 3000).then(() => point)));
+    const handshakes = await Promise.allSettled(contactPoints.map((point) => cqlHandshake(point, 3000, tls).then(() => point)));
     const speaking = handshakes.flatMap((result) => result.status === 'fulfilled' ? [result.value] : []);
     if (speaking.length === 0) {
         throw (handshakes[0]?.reason ?? new Error('no contact point'));
     }
-    const client = cassandraClient(speaking, credentials, 5000);
+    const datacenter = await localDatacenter(speaking, settings);
+    const client = cassandraClient(speaking, settings, {
+        datacenter: datacenter.name,
+        readTimeoutMs: 5000,
+    });
     try {
         await client.connect();
         const result = await client.execute('SELECT release_version FROM system.local');
         const version = result.first()?.get('release_version');
         if (!version)
             throw new Error('system.local has no release_version yet');
-        return { releaseVersion: version };
+        return { releaseVersion: version, datacenter };
     }
     finally {
         await client.shutdown().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7453:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConnectionFailure = void 0;
+exports.causes = causes;
+exports.classifyKafkaFailure = classifyKafkaFailure;
+exports.droppedLikeTls = droppedLikeTls;
+exports.classifyCassandraFailure = classifyCassandraFailure;
+const connection_1 = __nccwpck_require__(67289);
+class ConnectionFailure extends Error {
+    kind;
+    constructor(message, kind) {
+        super(message);
+        this.kind = kind;
+        this.name = 'ConnectionFailure';
+    }
+}
+exports.ConnectionFailure = ConnectionFailure;
+/** The error and what it wraps: kafkajs's originalError and cause, the driver's innerErrors. */
+function causes(error, depth = 0) {
+    if (typeof error !== 'object' || error === null || depth > 4)
+        return [];
+    const nested = error;
+    const inner = typeof nested.innerErrors === 'object' && nested.innerErrors !== null
+        ? Object.values(nested.innerErrors)
+        : [];
+    return [
+        nested,
+        ...[nested.cause, nested.originalError, ...inner].flatMap((e) => causes(e, depth + 1)),
+    ];
+}
+const UNKNOWN_AUTHORITY = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'CERT_UNTRUSTED',
+]);
+const text = (value) => (typeof value === 'string' ? value : '');
+/** TLS causes that read the same for both servers; `prefix` is kafka or cassandra. */
+function tlsFailure(all, prefix, hasCa, hasClientCert) {
+    const server = prefix === 'kafka' ? 'the broker' : 'the node';
+    const codes = all.map((e) => text(e.code));
+    const messages = all.map((e) => text(e.message)).join('\n');
+    const fail = (message) => new ConnectionFailure(message, 'tls');
+    if (codes.some((code) => UNKNOWN_AUTHORITY.has(code))) {
+        return fail(hasCa
+            ? `certificate signed by an unknown authority: ${server}'s certificate is not signed by the CA in ${prefix}-ca-file`
+            : `certificate signed by an unknown authority: pass ${prefix}-ca-file`);
+    }
+    if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID')) {
+        const altnames = /.*altnames: (.*)$/m.exec(messages)?.[1] ?? '';
+        return fail(`${server}'s certificate does not name the address dialled (${altnames.trim()})` +
+            (prefix === 'kafka' ? ': set kafka-tls-servername to a name it carries' : ''));
+    }
+    if (codes.includes('CERT_HAS_EXPIRED'))
+        return fail(`${server}'s certificate has expired`);
+    if (codes.includes('CERT_NOT_YET_VALID'))
+        return fail(`${server}'s certificate is not valid yet`);
+    if (/certificate required|handshake failure/i.test(messages) && !hasClientCert) {
+        return fail(`${server} asks for a client certificate: pass ${prefix}-cert-file and ${prefix}-key-file`);
+    }
+    if (/bad certificate|unknown ca|certificate unknown/i.test(messages)) {
+        return fail(`${server} refused the client certificate in ${prefix}-cert-file`);
+    }
+    if (codes.includes('ERR_SSL_WRONG_VERSION_NUMBER') ||
+        /disconnected before secure TLS connection/i.test(messages)) {
+        return new ConnectionFailure(prefix === 'kafka'
+            ? 'the server does not speak TLS: its listener is PLAINTEXT or SASL_PLAINTEXT, set kafka-security-protocol to match'
+            : 'the server does not speak TLS: set cassandra-tls false, or enable client_encryption_options on the node', 'protocol');
+    }
+    return undefined;
+}
+function settingFailure(all) {
+    const setting = all.find((e) => e instanceof connection_1.ConnectionSettingError);
+    return setting ? new ConnectionFailure(text(setting.message), 'setting') : undefined;
+}
+/**
+ * One Kafka failure, classified. `speaksTls`: what a TLS handshake on the port found, asked
+ * when a plaintext client was dropped (see kafkaReady); undefined when nobody asked.
+ */
+function classifyKafkaFailure(error, settings, speaksTls) {
+    const all = causes(error);
+    const sasl = settings.sasl;
+    if (sasl && all.some((e) => e.name === 'KafkaJSSASLAuthenticationError')) {
+        if (all.some((e) => /mechanism is not supported by the server/.test(text(e.message)))) {
+            return new ConnectionFailure(`the broker does not offer SASL ${sasl.mechanism} on this listener: set kafka-sasl-mechanism to one it offers`, 'setting');
+        }
+        return new ConnectionFailure('token' in sasl
+            ? 'SASL OAUTHBEARER authentication failed: the broker refused the token in kafka-oauth-token'
+            : `SASL ${sasl.mechanism} authentication failed for user ${sasl.username}`, 'auth');
+    }
+    if (speaksTls && !settings.tls) {
+        return new ConnectionFailure(`the server speaks TLS: set kafka-security-protocol (SSL or SASL_SSL; it is ${settings.securityProtocol})`, 'protocol');
+    }
+    return (settingFailure(all) ??
+        (settings.tls
+            ? tlsFailure(all, 'kafka', settings.tls.ca !== undefined, settings.tls.client !== undefined)
+            : undefined));
+}
+/** Whether a plaintext Kafka attempt ended the way a TLS listener ends it: dropped, or garbage. */
+function droppedLikeTls(error) {
+    const messages = causes(error)
+        .map((e) => `${text(e.message)} ${text(e.code)}`)
+        .join('\n');
+    return /closed|ECONNRESET|EPIPE|not a Kafka broker|Connection timeout/i.test(messages);
+}
+function classifyCassandraFailure(error, settings, speaksTls) {
+    const all = causes(error);
+    const messages = all.map((e) => text(e.message)).join('\n');
+    if (all.some((e) => e.name === 'AuthenticationError')) {
+        if (!settings.credentials) {
+            return new ConnectionFailure('Cassandra requires authentication: set cassandra-username and cassandra-password', 'setting');
+        }
+        return new ConnectionFailure(`Cassandra authentication failed for user ${settings.credentials.username}`, 'auth');
+    }
+    const dc = /localDataCenter was configured as '([^']*)', but only found hosts in data centers: \[([^\]]*)\]/.exec(messages);
+    if (dc) {
+        return new ConnectionFailure(`cassandra-local-dc "${dc[1]}" is not a datacenter of this cluster; it has: ${dc[2]}`, 'setting');
+    }
+    if (speaksTls && !settings.tls) {
+        return new ConnectionFailure('the server speaks TLS: set cassandra-tls true', 'protocol');
+    }
+    return (settingFailure(all) ??
+        (settings.tls
+            ? tlsFailure(all, 'cassandra', settings.tls.ca !== undefined, settings.tls.client !== undefined)
+            : undefined));
+}
+
+
+/***/ }),
+
+/***/ 72781:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NotAuthorized = void 0;
+exports.kafkaDenial = kafkaDenial;
+exports.kafkaNotAuthorized = kafkaNotAuthorized;
+exports.cassandraNotAuthorized = cassandraNotAuthorized;
+exports.askingKafka = askingKafka;
+exports.askingCassandra = askingCassandra;
+// A call the principal may not make, as one line naming the permission an operator grants
+// ("not authorized: DescribeConfigs on topic channel-stats"), instead of a driver's error code.
+const connection_failure_1 = __nccwpck_require__(7453);
+class NotAuthorized extends Error {
+    constructor(permission) {
+        super(`not authorized: ${permission}`);
+        this.name = 'NotAuthorized';
+    }
+}
+exports.NotAuthorized = NotAuthorized;
+/** kafkajs's authorization errors, by the kind of resource they are about. */
+const KAFKA_DENIALS = {
+    TOPIC_AUTHORIZATION_FAILED: 'topic',
+    GROUP_AUTHORIZATION_FAILED: 'group',
+    CLUSTER_AUTHORIZATION_FAILED: 'cluster',
+};
+/** Which kind of Kafka resource the error says was denied, if it is a denial. */
+function kafkaDenial(error) {
+    for (const cause of (0, connection_failure_1.causes)(error)) {
+        const type = typeof cause.type === 'string' ? cause.type : '';
+        if (type in KAFKA_DENIALS)
+            return KAFKA_DENIALS[type];
+    }
+    return undefined;
+}
+/**
+ * The broker names neither the operation nor the resource, so the caller says what it asked
+ * for, per kind of resource: `{ topic: 'Write on topic chat' }`.
+ */
+function kafkaNotAuthorized(error, asked) {
+    const denied = kafkaDenial(error);
+    const permission = denied && asked[denied];
+    return permission ? new NotAuthorized(permission) : error;
+}
+/** Cassandra names all of it: "User ro has no MODIFY permission on <table ks.t> or any of its parents". */
+const CASSANDRA_DENIAL = /User (\S+) has no (\w+) permission on <(\w+) ([^>]+)>/;
+function cassandraNotAuthorized(error) {
+    for (const cause of (0, connection_failure_1.causes)(error)) {
+        const match = CASSANDRA_DENIAL.exec(typeof cause.message === 'string' ? cause.message : '');
+        if (match)
+            return new NotAuthorized(`${match[2]} on ${match[3]} ${match[4]} (user ${match[1]})`);
+    }
+    return error;
+}
+/** Runs a Kafka call, turning a denial into the permission it lacked. */
+async function askingKafka(call, asked) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw kafkaNotAuthorized(error, asked);
+    }
+}
+/** Runs a Cassandra call, turning a denial into the permission it lacked. */
+async function askingCassandra(call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw cassandraNotAuthorized(error);
     }
 }
 
@@ -67394,6 +67976,142 @@ function addressList(value) {
 
 /***/ }),
 
+/***/ 19553:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SASL_APIS = exports.USED_APIS = void 0;
+exports.parseApiVersions = parseApiVersions;
+exports.brokerApiVersions = brokerApiVersions;
+exports.apiVersionGaps = apiVersionGaps;
+// Whether a broker and kafkajs share a version of every API infra-verify calls. kafkajs picks
+// min(its newest, the broker's newest) without looking at the broker's oldest, so a broker that
+// dropped old versions (Kafka 4, KIP-896) fails later with a bare protocol error; asked first,
+// the answer names the API.
+const node_net_1 = __nccwpck_require__(77030);
+const node_tls_1 = __nccwpck_require__(41692);
+const requests_1 = __nccwpck_require__(84696);
+const apiKeys_1 = __importDefault(__nccwpck_require__(14140));
+const tls_1 = __nccwpck_require__(54549);
+/** The APIs that readiness, observation, the probes and the markers send (SASL ones when set). */
+exports.USED_APIS = [
+    'ApiVersions',
+    'Metadata',
+    'DescribeConfigs',
+    'Produce',
+    'Fetch',
+    'ListOffsets',
+    'GroupCoordinator',
+    'JoinGroup',
+    'SyncGroup',
+    'Heartbeat',
+    'LeaveGroup',
+    'OffsetFetch',
+    'OffsetCommit',
+    'DeleteGroups',
+];
+exports.SASL_APIS = ['SaslHandshake', 'SaslAuthenticate'];
+/** A broker's ApiVersions answer is a few hundred bytes; one this large is not a broker. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
+const CLIENT_ID = 'infra-verify';
+/** ApiVersions v0: every broker answers it, before any SASL exchange. */
+function apiVersionsRequest() {
+    const clientId = Buffer.from(CLIENT_ID);
+    const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);
+    body.writeInt16BE(apiKeys_1.default['ApiVersions'], 0);
+    body.writeInt16BE(0, 2);
+    body.writeInt32BE(1, 4);
+    body.writeInt16BE(clientId.length, 8);
+    clientId.copy(body, 10);
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(body.length);
+    return Buffer.concat([size, body]);
+}
+function parseApiVersions(frame) {
+    // size, correlation id, error code, then [api key, min, max] entries
+    const errorCode = frame.readInt16BE(8);
+    if (errorCode !== 0)
+        throw new Error(`the broker answered ApiVersions with error ${errorCode}`);
+    const count = frame.readInt32BE(10);
+    if (count < 0 || 14 + count * 6 > frame.length) {
+        throw new Error('the ApiVersions answer is cut short: not a Kafka broker');
+    }
+    const versions = new Map();
+    for (let i = 0; i < count; i += 1) {
+        const at = 14 + i * 6;
+        versions.set(frame.readInt16BE(at), {
+            min: frame.readInt16BE(at + 2),
+            max: frame.readInt16BE(at + 4),
+        });
+    }
+    return versions;
+}
+/** One ApiVersions exchange on its own socket, bounded in time and bytes. */
+function brokerApiVersions(host, port, tls, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const socket = tls
+            ? (0, node_tls_1.connect)({ host, port, ...(0, tls_1.withServername)(tls, host) })
+            : (0, node_net_1.connect)({ host, port });
+        let received = Buffer.alloc(0);
+        const timer = setTimeout(() => socket.destroy(new Error(`no ApiVersions answer within ${timeoutMs} ms`)), timeoutMs);
+        socket.on(tls ? 'secureConnect' : 'connect', () => socket.write(apiVersionsRequest()));
+        socket.on('data', (chunk) => {
+            received = Buffer.concat([received, chunk]);
+            if (received.length < 4)
+                return;
+            const size = received.readInt32BE(0);
+            if (size < 10 || size > MAX_RESPONSE_BYTES) {
+                socket.destroy(new Error(`the server sent a frame of ${size} bytes: not a Kafka broker`));
+            }
+            else if (received.length >= 4 + size) {
+                clearTimeout(timer);
+                socket.destroy();
+                try {
+                    resolve(parseApiVersions(received.subarray(0, 4 + size)));
+                }
+                catch (error) {
+                    reject(error);
+                }
+            }
+        });
+        socket.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        socket.on('close', () => {
+            clearTimeout(timer);
+            reject(new Error('Connection closed by the server before an ApiVersions answer'));
+        });
+    });
+}
+/**
+ * Each API the client needs that has no version both sides speak, as one sentence per API;
+ * empty when every one overlaps.
+ */
+function apiVersionGaps(broker, withSasl) {
+    const needed = withSasl ? [...exports.USED_APIS, ...exports.SASL_APIS] : exports.USED_APIS;
+    return needed.flatMap((api) => {
+        const offered = broker.get(apiKeys_1.default[api]);
+        const spoken = (requests_1.requests[api]?.versions ?? []).map(Number);
+        if (!offered)
+            return [`the broker does not offer ${api}`];
+        const used = Math.min(Math.max(...spoken), offered.max);
+        if (spoken.includes(used) && used >= offered.min)
+            return [];
+        return [
+            `${api}: the broker speaks v${offered.min}-v${offered.max}, kafkajs v${Math.min(...spoken)}-v${Math.max(...spoken)}`,
+        ];
+    });
+}
+
+
+/***/ }),
+
 /***/ 74234:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -67402,11 +68120,17 @@ function addressList(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MAX_KAFKA_FRAME_BYTES = void 0;
 exports.kafkaClient = kafkaClient;
+exports.explainKafkaFailure = explainKafkaFailure;
 exports.kafkaReady = kafkaReady;
 // The one way infra-verify makes a Kafka client, and Kafka's readiness ping.
 const node_net_1 = __nccwpck_require__(77030);
+const node_tls_1 = __nccwpck_require__(41692);
 const kafkajs_1 = __nccwpck_require__(77801);
 const frame_guard_1 = __nccwpck_require__(78161);
+const host_port_1 = __nccwpck_require__(50486);
+const kafka_api_versions_1 = __nccwpck_require__(19553);
+const connection_failure_1 = __nccwpck_require__(7453);
+const tls_1 = __nccwpck_require__(54549);
 /**
  * The largest response frame accepted: above a fetch's 10 MiB default and any metadata of a
  * real cluster. A "Kafka" port that sends garbage announces absurd sizes and is cut off here.
@@ -67422,14 +68146,56 @@ const KAFKA_FRAMING = {
             : size;
     },
 };
-/** Plain TCP as kafkajs makes it (no TLS: the stack speaks PLAINTEXT), with the frame guard. */
-const guardedSocketFactory = ({ host, port, onConnect }) => {
-    const socket = (0, node_net_1.connect)({ host, port }, onConnect);
+/**
+ * The socket as kafkajs's own factory makes it (TLS when it hands us `ssl`, with the host as
+ * servername unless one is set), plus the frame guard on what the driver reads.
+ */
+const guardedSocketFactory = ({ host, port, ssl, onConnect }) => {
+    const socket = ssl
+        ? (0, node_tls_1.connect)({ host, port, ...(0, tls_1.withServername)(ssl, host) }, onConnect)
+        : (0, node_net_1.connect)({ host, port }, onConnect);
     socket.setKeepAlive(true, 60_000);
     (0, frame_guard_1.guardFrames)(socket, KAFKA_FRAMING);
     return socket;
 };
+function saslOptions(sasl) {
+    switch (sasl.mechanism) {
+        case 'OAUTHBEARER':
+            return { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: sasl.token }) };
+        case 'PLAIN':
+            return { mechanism: 'plain', username: sasl.username, password: sasl.password };
+        case 'SCRAM-SHA-256':
+            return { mechanism: 'scram-sha-256', username: sasl.username, password: sasl.password };
+        case 'SCRAM-SHA-512':
+            return { mechanism: 'scram-sha-512', username: sasl.username, password: sasl.password };
+    }
+}
+/**
+ * kafkajs 2.2.4 sets negative timeouts, which Node 24 reports once per process as a
+ * TimeoutNegativeWarning on stderr (kafkajs issue 1751; Node runs them after 1 ms, as kafkajs
+ * meant). The Action runs on node24, so every run would print it. Only that warning is dropped.
+ */
+function dropTimeoutNegativeWarning() {
+    if (emitWarning !== undefined)
+        return;
+    emitWarning = process.emitWarning;
+    const original = emitWarning;
+    process.emitWarning = function filtered(warning, ...rest) {
+        const option = rest[0];
+        const type = warning instanceof Error
+            ? warning.name
+            : typeof option === 'string'
+                ? option
+                : option?.type;
+        if (type === 'TimeoutNegativeWarning')
+            return;
+        original.call(process, warning, ...rest);
+    };
+}
+let emitWarning;
 function kafkaClient(brokers, options) {
+    dropTimeoutNegativeWarning();
+    const { tls, sasl } = options.settings;
     return new kafkajs_1.Kafka({
         clientId: options.clientId,
         brokers,
@@ -67437,16 +68203,54 @@ function kafkaClient(brokers, options) {
         logLevel: kafkajs_1.logLevel.NOTHING,
         connectionTimeout: 3_000,
         socketFactory: guardedSocketFactory,
+        ...(tls ? { ssl: (0, tls_1.tlsOptions)(tls, 'kafka') } : {}),
+        ...(sasl ? { sasl: saslOptions(sasl) } : {}),
         ...(options.requestTimeoutMs !== undefined ? { requestTimeout: options.requestTimeoutMs } : {}),
         retry: options.retries === 0 ? { retries: 0 } : { retries: options.retries, initialRetryTime: 200 },
     });
 }
-/** Kafka is ready when a broker answers a metadata request with its cluster id. */
-async function kafkaReady(brokers) {
+/**
+ * The failure as one line naming its cause and the setting to change, where it is a TLS, SASL
+ * or protocol mismatch. A plaintext client dropped without an answer asks the port whether it
+ * speaks TLS, because the broker gives no other sign.
+ */
+async function explainKafkaFailure(error, brokers, settings) {
+    const classified = (0, connection_failure_1.classifyKafkaFailure)(error, settings);
+    if (classified || settings.tls || !(0, connection_failure_1.droppedLikeTls)(error))
+        return classified ?? error;
+    const first = brokers[0];
+    if (first === undefined)
+        return error;
+    const { host, port } = (0, host_port_1.parseHostPort)(first);
+    return (0, connection_failure_1.classifyKafkaFailure)(error, settings, await (0, tls_1.speaksTls)(host, port, 2000)) ?? error;
+}
+/**
+ * Kafka is ready when a broker shares a version of every API infra-verify sends and answers a
+ * metadata request with its cluster id.
+ */
+async function kafkaReady(brokers, settings) {
+    try {
+        return await askKafka(brokers, settings);
+    }
+    catch (error) {
+        throw await explainKafkaFailure(error, brokers, settings);
+    }
+}
+async function askKafka(brokers, settings) {
+    const first = brokers[0];
+    if (first === undefined)
+        throw new Error('no broker address');
+    const { host, port } = (0, host_port_1.parseHostPort)(first);
+    const versions = await (0, kafka_api_versions_1.brokerApiVersions)(host, port, settings.tls ? (0, tls_1.tlsOptions)(settings.tls, 'kafka') : undefined, 5000);
+    const gaps = (0, kafka_api_versions_1.apiVersionGaps)(versions, settings.sasl !== undefined);
+    if (gaps.length > 0) {
+        throw new connection_failure_1.ConnectionFailure(`the broker and kafkajs share no version of ${gaps.join('; ')}`, 'protocol');
+    }
     const admin = kafkaClient(brokers, {
         clientId: 'infra-verify-readiness',
         retries: 0,
         requestTimeoutMs: 5000,
+        settings,
     }).admin();
     try {
         await admin.connect();
@@ -67458,6 +68262,108 @@ async function kafkaReady(brokers) {
     finally {
         await admin.disconnect().catch(() => undefined);
     }
+}
+
+
+/***/ }),
+
+/***/ 54549:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.tlsOptions = tlsOptions;
+exports.withServername = withServername;
+exports.speaksTls = speaksTls;
+exports.isCertificateError = isCertificateError;
+// TLS settings as Node's TLS options, shared by the Kafka and Cassandra clients. Certificate
+// verification always stays on: a CA the system does not trust is passed, never waved through.
+const node_fs_1 = __nccwpck_require__(73024);
+const node_tls_1 = __nccwpck_require__(41692);
+const node_net_1 = __nccwpck_require__(77030);
+const connection_1 = __nccwpck_require__(67289);
+const errors_1 = __nccwpck_require__(87206);
+/** A CA bundle of a few hundred certificates is well under this; anything larger is not PEM. */
+const MAX_PEM_BYTES = 1024 * 1024;
+const FILE_ERRORS = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'it is a directory',
+};
+function readPem(source, setting) {
+    if ('pem' in source)
+        return source.pem;
+    try {
+        const size = (0, node_fs_1.statSync)(source.path).size;
+        if (size > MAX_PEM_BYTES) {
+            throw new Error(`${size} bytes, more than the ${MAX_PEM_BYTES} a PEM file may have`);
+        }
+        const text = (0, node_fs_1.readFileSync)(source.path, 'utf8');
+        if (!text.includes('-----BEGIN '))
+            throw new Error('it holds no PEM block (-----BEGIN ...)');
+        return text;
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code ? (FILE_ERRORS[code] ?? code) : (0, errors_1.errorMessage)(error);
+        throw new connection_1.ConnectionSettingError(`${setting}: cannot use ${source.path}: ${why}`);
+    }
+}
+/**
+ * Node TLS options for one server's settings; `server` names the settings in errors
+ * (kafka-ca-file, cassandra-key-file ...). Files are read on every call: they are small, and a
+ * certificate renewed between runs of `status` is picked up.
+ */
+function tlsOptions(tls, server) {
+    return {
+        ...(tls.ca ? { ca: readPem(tls.ca, `${server}-ca-file`) } : {}),
+        ...(tls.client
+            ? {
+                cert: readPem(tls.client.cert, `${server}-cert-file`),
+                key: readPem(tls.client.key, `${server}-key-file`),
+            }
+            : {}),
+        ...(tls.servername ? { servername: tls.servername } : {}),
+    };
+}
+/** SNI and the name checked against the certificate: the host dialled, unless told otherwise. */
+function withServername(options, host) {
+    return options.servername || (0, node_net_1.isIP)(host) ? options : { ...options, servername: host };
+}
+/**
+ * Whether a port completes (or fails only on trust) a TLS handshake: the cause when a plaintext
+ * client is dropped without an answer. Verification stays on: a certificate the client does not
+ * trust still proves that the server speaks TLS.
+ */
+function speaksTls(host, port, timeoutMs) {
+    return new Promise((resolve) => {
+        const socket = (0, node_tls_1.connect)(withServername({ host, port }, host));
+        const done = (answer) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(answer);
+        };
+        const timer = setTimeout(() => done(false), timeoutMs);
+        socket.on('secureConnect', () => done(true));
+        socket.on('error', (error) => done(isCertificateError(error)));
+    });
+}
+/** OpenSSL's verification codes, as Node puts them on `error.code`. */
+const CERTIFICATE_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+]);
+function isCertificateError(error) {
+    return typeof error.code === 'string' && CERTIFICATE_CODES.has(error.code);
 }
 
 
@@ -67480,7 +68386,7 @@ class ReadinessError extends Error {
     lastSeen;
     logTail;
     constructor(service, lastSeen, logTail, why) {
-        super(`${service} is not ready: ${why}; last seen: ${lastSeen}` +
+        super(`${service} is not ready: ${why}${lastSeen ? `; last seen: ${lastSeen}` : ''}` +
             (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
         this.service = service;
         this.lastSeen = lastSeen;
@@ -67499,11 +68405,11 @@ async function waitUntil(options) {
     const maxDelay = options.maxDelayMs ?? 2000;
     let lastSeen = 'nothing yet';
     let lastReported = '';
-    const fail = async (why) => {
+    const fail = async (why, seen = lastSeen) => {
         const tail = options.logTail
             ? await (0, deadline_1.beforeDeadline)(options.logTail(), Date.now() + LOG_TAIL_GRACE_MS, 'reading the log').catch(() => '')
             : '';
-        throw new ReadinessError(options.service, lastSeen, tail, why);
+        throw new ReadinessError(options.service, seen, tail, why);
     };
     for (;;) {
         try {
@@ -67512,6 +68418,8 @@ async function waitUntil(options) {
             return await (0, deadline_1.beforeDeadline)(options.attempt(), deadline, 'an attempt');
         }
         catch (error) {
+            if (options.isFinal?.(error))
+                return fail((0, errors_1.firstLineOf)(error), '');
             // First line only: whole driver messages would flood the progress output.
             if (!(error instanceof deadline_1.DeadlineError))
                 lastSeen = (0, errors_1.firstLineOf)(error);
@@ -69266,6 +70174,7 @@ exports.runCql = runCql;
 // Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
 // there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
 const cassandra_driver_1 = __nccwpck_require__(88871);
+const connection_1 = __nccwpck_require__(67289);
 const errors_1 = __nccwpck_require__(87206);
 const cassandra_1 = __nccwpck_require__(12454);
 /** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
@@ -69346,20 +70255,31 @@ function formatRows(result) {
     lines.push(`(${result.rows.length} rows)`);
     return lines;
 }
+async function connectForCql(contactPoints, settings) {
+    let client;
+    try {
+        const datacenter = await (0, cassandra_1.localDatacenter)(contactPoints, settings);
+        // DDL such as schema.cql's waits for schema agreement: a longer read timeout than probes use.
+        client = (0, cassandra_1.cassandraClient)(contactPoints, settings, {
+            datacenter: datacenter.name,
+            readTimeoutMs: 30_000,
+        });
+        await client.connect();
+        return client;
+    }
+    catch (error) {
+        await client?.shutdown().catch(() => undefined);
+        const explained = await (0, cassandra_1.explainCassandraFailure)(error, contactPoints, settings);
+        throw new Error(`cannot connect to Cassandra at ${contactPoints.join(', ')}: ${(0, errors_1.firstLineOf)(explained)}`);
+    }
+}
 /** Executes each statement in order; stops at the first failure and names the statement. */
-async function runCql({ contactPoints }, text, print) {
+async function runCql({ contactPoints, settings = connection_1.OPEN_CONNECTION.cassandra, }, text, print) {
     const statements = splitCqlStatements(text);
     if (statements.length === 0)
         throw new Error('no CQL statement given');
-    // DDL such as schema.cql's waits for schema agreement: a longer read timeout than probes use.
-    const client = (0, cassandra_1.cassandraClient)(contactPoints, undefined, 30_000);
+    const client = await connectForCql(contactPoints, settings);
     try {
-        try {
-            await client.connect();
-        }
-        catch (error) {
-            throw new Error(`cannot connect to Cassandra at ${contactPoints.join(', ')}: ${(0, errors_1.firstLineOf)(error)}`);
-        }
         for (const statement of statements) {
             let result;
             try {
@@ -69564,6 +70484,7 @@ exports.LocalRuntime = void 0;
 // every topology (profiles.ts): the single stack, the cluster, KRaft.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
+const runtime_1 = __nccwpck_require__(12997);
 const cassandra_1 = __nccwpck_require__(12454);
 const kafka_1 = __nccwpck_require__(74234);
 const wait_1 = __nccwpck_require__(63895);
@@ -69745,7 +70666,7 @@ class LocalRuntime {
             deadline: Date.now() + this.timeouts.brokerMs,
             progress,
             attempt: async () => {
-                const seen = await (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers);
+                const seen = await (0, kafka_1.kafkaReady)(this.endpoints.kafkaBrokers, (0, runtime_1.connectionOf)(this.endpoints).kafka);
                 if (seen.brokers < expected)
                     throw new Error(`${seen.brokers} of ${expected} brokers registered`);
                 return seen;
@@ -69784,7 +70705,7 @@ class LocalRuntime {
                 launch,
                 listens: [broker.port, ...controller].map((port) => ({ host, port })),
                 timeoutMs: timeouts.brokerMs,
-                ready: () => (0, kafka_1.kafkaReady)([broker.address]),
+                ready: () => (0, kafka_1.kafkaReady)([broker.address], (0, runtime_1.connectionOf)(this.endpoints).kafka),
             };
         }
         const node = this.layout.nodes.find((n) => n.name === name);
@@ -69795,7 +70716,7 @@ class LocalRuntime {
                 port,
             })),
             timeoutMs: timeouts.nodeMs,
-            ready: () => (0, cassandra_1.cassandraReady)([node.cql]),
+            ready: () => (0, cassandra_1.cassandraReady)([node.cql], (0, runtime_1.connectionOf)(this.endpoints).cassandra),
         };
     }
     managed(name) {
@@ -72699,6 +73620,14 @@ module.exports = require("node:crypto");
 
 /***/ }),
 
+/***/ 71553:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:dns/promises");
+
+/***/ }),
+
 /***/ 78474:
 /***/ ((module) => {
 
@@ -72752,6 +73681,14 @@ module.exports = require("node:process");
 
 "use strict";
 module.exports = require("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:tls");
 
 /***/ }),
 

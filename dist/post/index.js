@@ -32203,6 +32203,187 @@ function defaultComposeFiles(env, exists) {
 
 /***/ }),
 
+/***/ 7289:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConnectionSettingError = exports.OPEN_CONNECTION = exports.CONNECTION_SETTINGS = exports.SECRET_SETTINGS = exports.KAFKA_SASL_MECHANISMS = exports.KAFKA_SECURITY_PROTOCOLS = void 0;
+exports.settingEnvName = settingEnvName;
+exports.parseConnectionSettings = parseConnectionSettings;
+exports.secretsOf = secretsOf;
+// How infra-verify reaches a secured cluster: TLS, SASL and credentials, one set of settings for
+// every shell. Each shell only supplies a lookup (CLI: flag, else INFRA_VERIFY_<NAME>; Action:
+// input, else the same variable), so names, defaults and errors are the same everywhere.
+const errors_1 = __nccwpck_require__(7206);
+exports.KAFKA_SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
+exports.KAFKA_SASL_MECHANISMS = [
+    'PLAIN',
+    'SCRAM-SHA-256',
+    'SCRAM-SHA-512',
+    'OAUTHBEARER',
+];
+/** Settings that hold a secret: an Action input or an environment variable, never a flag. */
+exports.SECRET_SETTINGS = [
+    'kafka-password',
+    'kafka-oauth-token',
+    'cassandra-password',
+];
+/** Every connection setting, by the name it has as an Action input and a CLI flag. */
+exports.CONNECTION_SETTINGS = [
+    'kafka-security-protocol',
+    'kafka-sasl-mechanism',
+    'kafka-username',
+    'kafka-ca-file',
+    'kafka-cert-file',
+    'kafka-key-file',
+    'kafka-tls-servername',
+    'cassandra-tls',
+    'cassandra-ca-file',
+    'cassandra-cert-file',
+    'cassandra-key-file',
+    'cassandra-username',
+    'cassandra-local-dc',
+    ...exports.SECRET_SETTINGS,
+];
+/** `--kafka-sasl-mechanism` reads `INFRA_VERIFY_KAFKA_SASL_MECHANISM` when the flag is absent. */
+function settingEnvName(setting) {
+    return `INFRA_VERIFY_${setting.toUpperCase().replace(/-/g, '_')}`;
+}
+/** PLAINTEXT Kafka, plain CQL, no credentials, the datacenter discovered: an open local stack. */
+exports.OPEN_CONNECTION = {
+    kafka: { securityProtocol: 'PLAINTEXT' },
+    cassandra: {},
+};
+/** A wrong connection setting: the message names the setting, the value and what is allowed. */
+class ConnectionSettingError extends errors_1.UserError {
+}
+exports.ConnectionSettingError = ConnectionSettingError;
+/**
+ * The one parser of connection settings. Empty values count as absent (an Action input that is
+ * not given reads ''). A setting that would be ignored is an error rather than a surprise: a
+ * password beside PLAINTEXT, a CA file with cassandra-tls false.
+ */
+function parseConnectionSettings(lookup) {
+    const get = (setting) => {
+        const value = lookup(setting)?.trim();
+        return value ? value : undefined;
+    };
+    return { kafka: kafkaSettings(get), cassandra: cassandraSettings(get) };
+}
+function oneOf(setting, value, allowed) {
+    const found = allowed.find((option) => option === value.toUpperCase());
+    if (found)
+        return found;
+    throw new ConnectionSettingError(`${setting}: "${value}" is not allowed; use one of ${allowed.join(', ')}.`);
+}
+/** Names every setting given that only makes sense with another one, and says which. */
+function refuseUnused(get, settings, because) {
+    const given = settings.filter((setting) => get(setting) !== undefined);
+    if (given.length > 0) {
+        throw new ConnectionSettingError(`${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set, but ${because}.`);
+    }
+}
+function kafkaSettings(get) {
+    const given = get('kafka-security-protocol');
+    const securityProtocol = given
+        ? oneOf('kafka-security-protocol', given, exports.KAFKA_SECURITY_PROTOCOLS)
+        : 'PLAINTEXT';
+    const usesTls = securityProtocol === 'SSL' || securityProtocol === 'SASL_SSL';
+    const usesSasl = securityProtocol.startsWith('SASL_');
+    if (!usesTls) {
+        refuseUnused(get, ['kafka-ca-file', 'kafka-cert-file', 'kafka-key-file', 'kafka-tls-servername'], `kafka-security-protocol is ${securityProtocol}: TLS needs SSL or SASL_SSL`);
+    }
+    if (!usesSasl) {
+        refuseUnused(get, ['kafka-sasl-mechanism', 'kafka-username', 'kafka-password', 'kafka-oauth-token'], `kafka-security-protocol is ${securityProtocol}: SASL needs SASL_SSL or SASL_PLAINTEXT`);
+    }
+    return {
+        securityProtocol,
+        ...(usesTls ? { tls: tlsSettings(get, 'kafka') } : {}),
+        ...(usesSasl ? { sasl: kafkaSasl(get, securityProtocol) } : {}),
+    };
+}
+function required(get, setting, because) {
+    const value = get(setting);
+    if (value === undefined) {
+        const from = exports.SECRET_SETTINGS.includes(setting)
+            ? `the ${setting} input or ${settingEnvName(setting)} (never a flag)`
+            : `${setting} (or ${settingEnvName(setting)})`;
+        throw new ConnectionSettingError(`${setting} is missing: ${because}; set ${from}.`);
+    }
+    return value;
+}
+function kafkaSasl(get, protocol) {
+    const mechanism = oneOf('kafka-sasl-mechanism', required(get, 'kafka-sasl-mechanism', `kafka-security-protocol ${protocol} needs one of ${exports.KAFKA_SASL_MECHANISMS.join(', ')}`), exports.KAFKA_SASL_MECHANISMS);
+    if (mechanism === 'OAUTHBEARER') {
+        refuseUnused(get, ['kafka-username', 'kafka-password'], 'SASL OAUTHBEARER authenticates with kafka-oauth-token alone');
+        return { mechanism, token: required(get, 'kafka-oauth-token', 'SASL OAUTHBEARER needs it') };
+    }
+    refuseUnused(get, ['kafka-oauth-token'], `SASL ${mechanism} takes a username and password`);
+    const because = `SASL ${mechanism} needs kafka-username and kafka-password`;
+    return {
+        mechanism,
+        username: required(get, 'kafka-username', because),
+        password: required(get, 'kafka-password', because),
+    };
+}
+function pemSource(value) {
+    return value.includes('-----BEGIN ') ? { pem: value } : { path: value };
+}
+function tlsSettings(get, server) {
+    const ca = get(`${server}-ca-file`);
+    const cert = get(`${server}-cert-file`);
+    const key = get(`${server}-key-file`);
+    if ((cert === undefined) !== (key === undefined)) {
+        throw new ConnectionSettingError(`${server}-cert-file and ${server}-key-file go together: a client certificate needs its key; set both, or neither.`);
+    }
+    const servername = server === 'kafka' ? get('kafka-tls-servername') : undefined;
+    return {
+        ...(ca ? { ca: pemSource(ca) } : {}),
+        ...(cert && key ? { client: { cert: pemSource(cert), key: pemSource(key) } } : {}),
+        ...(servername ? { servername } : {}),
+    };
+}
+function cassandraSettings(get) {
+    const tlsValue = get('cassandra-tls')?.toLowerCase() ?? 'false';
+    if (tlsValue !== 'true' && tlsValue !== 'false') {
+        throw new ConnectionSettingError(`cassandra-tls: "${get('cassandra-tls')}" is not allowed; use true or false.`);
+    }
+    const tls = tlsValue === 'true';
+    if (!tls) {
+        refuseUnused(get, ['cassandra-ca-file', 'cassandra-cert-file', 'cassandra-key-file'], 'cassandra-tls is false: set cassandra-tls true to connect over TLS');
+    }
+    const username = get('cassandra-username');
+    const password = get('cassandra-password');
+    if ((username === undefined) !== (password === undefined)) {
+        throw new ConnectionSettingError(`cassandra-username and cassandra-password go together: set both, or neither (the password as the cassandra-password input or ${settingEnvName('cassandra-password')}, never a flag).`);
+    }
+    const localDc = get('cassandra-local-dc');
+    return {
+        ...(tls ? { tls: tlsSettings(get, 'cassandra') } : {}),
+        ...(username && password ? { credentials: { username, password } } : {}),
+        ...(localDc ? { localDc } : {}),
+    };
+}
+/** Every secret the settings hold, for masking (core.setSecret) and for scrubbing output. */
+function secretsOf(settings) {
+    const { sasl } = settings.kafka;
+    const kafka = !sasl ? [] : 'token' in sasl ? [sasl.token] : [sasl.password];
+    const inlineKeys = [settings.kafka.tls, settings.cassandra.tls].flatMap((tls) => {
+        const key = tls?.client?.key;
+        return key && 'pem' in key ? [key.pem] : [];
+    });
+    return [
+        ...kafka,
+        ...(settings.cassandra.credentials ? [settings.cassandra.credentials.password] : []),
+        ...inlineKeys,
+    ];
+}
+
+
+/***/ }),
+
 /***/ 7206:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -32260,16 +32441,26 @@ function withoutControlSequences(text) {
 /***/ }),
 
 /***/ 2997:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-// One interface for every way of having a stack: compose, the local twin, or endpoints that
-// are already running. Runtimes do I/O; checks only see what they return.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NO_LIFECYCLE_REASON = exports.EXISTING_SEES_PROTOCOLS_ONLY = exports.LOG_TAIL_LINES = exports.CLEAN_EXIT_CODES = void 0;
+exports.connectionOf = connectionOf;
 exports.isCleanExit = isCleanExit;
 exports.stackIsUp = stackIsUp;
+// One interface for every way of having a stack: compose, the local twin, or endpoints that
+// are already running. Runtimes do I/O; checks only see what they return.
+const connection_1 = __nccwpck_require__(7289);
+/** How every client reaches these endpoints (the credentials given alone count as settings). */
+function connectionOf(endpoints) {
+    const settings = endpoints.connection ?? connection_1.OPEN_CONNECTION;
+    const credentials = settings.cassandra.credentials ?? endpoints.cassandraCredentials;
+    return credentials
+        ? { ...settings, cassandra: { ...settings.cassandra, credentials } }
+        : settings;
+}
 /** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
 exports.CLEAN_EXIT_CODES = [0, 143];
 function isCleanExit(exitCode) {
