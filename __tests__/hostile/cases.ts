@@ -16,6 +16,7 @@ import {
 } from './files';
 import { SECRET, USERNAME } from './gates';
 import { listen, refusedPort, type Behaviour, type Listener } from './listeners';
+import { LOOK_PAST_DEADLINE_MS, PAST_DEADLINE_MS } from '../../src/model/deadline';
 
 export interface Invocation {
   /** CLI arguments after `infra-verify` */
@@ -180,10 +181,11 @@ function composeCase(
   env: (address: string) => NodeJS.ProcessEnv,
   words: RegExp[],
   deadlineMs: number,
+  readyAndObserveMs?: number,
 ): HostileCase {
   return {
     name,
-    expect: { exit: 3, words, deadlineMs },
+    expect: { exit: 3, words, deadlineMs, ...(readyAndObserveMs && { readyAndObserveMs }) },
     prepare: async () => {
       const address = await refusedPort();
       const stub = env(address);
@@ -377,16 +379,17 @@ export const CASES: HostileCase[] = [
     'a compose command that hangs: ps',
     (address) => ({ HOSTILE_DOCKER_HANGS: 'ps', HOSTILE_DOCKER_PORT: address }),
     [/ps/],
-    // readiness gives up at the deadline; observing the containers then waits out one quick
-    // command's own deadline (30 s) before the run reports
-    READY_DEADLINE_MS + 30_000,
+    // readiness gives up at the deadline; the look at the containers after it ends within the
+    // fixed margin for looks (model/deadline.ts), not a quick command's own 30 s
+    READY_DEADLINE_MS + LOOK_PAST_DEADLINE_MS,
+    READY_DEADLINE_MS + LOOK_PAST_DEADLINE_MS,
   ),
   composeCase(
     'a compose command that hangs: down',
     (address) => ({ HOSTILE_DOCKER_HANGS: 'down', HOSTILE_DOCKER_PORT: address }),
     [/down/, /did not finish/],
-    // down gets its own deadline (60 s) after the readiness deadline
-    READY_DEADLINE_MS + 60_000,
+    // the teardown ends within the fixed margin past the deadline, not down's own minute
+    READY_DEADLINE_MS + PAST_DEADLINE_MS,
   ),
   listenerCase(
     'a CQL port that passes the handshake, then announces a 1 GiB frame and floods',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CASES, type HostileCase, type Invocation, type Prepared } from './cases';
 import { runAction, runCli, SECRET, USERNAME, type GateRun } from './gates';
 import { summaryProblems } from './summary-checks';
+import { PAST_DEADLINE_MS } from '../../src/model/deadline';
 
 /** What a run may take beyond its user's deadline: start-up, teardown, a slow CI machine. */
 const MARGIN_MS = 15_000;
@@ -105,6 +106,8 @@ describe.each(CASES.map((hostile) => [hostile.name, hostile] as const))('%s', (_
         leftovers: [],
       });
       expect(run.post.exitCode).toBe(0);
+      // main's deadline has passed: post's look and teardown take the fixed margin past it
+      expect(run.post.ms).toBeLessThan(PAST_DEADLINE_MS + MARGIN_MS);
       const summary = run.artifacts.summary ?? '';
       // the job's log is main's and post's (post tears the stack down)
       expectWords(`${run.stdout}\n${run.post.stdout}\n${summary}`, hostile);

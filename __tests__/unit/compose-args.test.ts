@@ -70,6 +70,8 @@ describe('compose argument builders', () => {
       ...base,
       'down',
       '--volumes',
+      '--timeout',
+      '0',
       '--remove-orphans',
     ]);
     expect(downArgs(v2, project, { removeData: false })).toEqual([

@@ -1,7 +1,8 @@
 // The action's post step: runs even when the job failed. Prints the stack's logs when main did
 // not pass, then removes the project with its volumes, unless keep-up. It never throws: a
 // failed teardown is a warning, not a second red step hiding the first.
-import * as core from '@actions/core';
+import * as core from './toolkit';
+import { LOOK_PAST_DEADLINE_MS, PAST_DEADLINE_MS } from '../model/deadline';
 import { withoutControlSequences } from '../model/plain-text';
 import { composeRuntime } from '../runtime/compose';
 import { catchStrayFaults } from '../app/stray-faults';
@@ -31,27 +32,38 @@ export async function run(): Promise<void> {
       },
       {},
     );
-    if (state.result !== 'pass') await printLogs(runtime);
+    // main's deadline has passed: what post still does takes the fixed margins past it, from now
+    const deadline = Date.now();
+    if (state.result !== 'pass') await printLogs(runtime, deadline + LOOK_PAST_DEADLINE_MS);
     if (state.keepUp) {
       core.info(`infra-verify: keep-up is set; project ${state.projectName} keeps running`);
       return;
     }
     await core.group('infra-verify: teardown', async () => {
       core.info(`infra-verify: removing project ${state.projectName} and its volumes`);
-      await runtime.down({ removeData: true, progress: (line) => core.info(line) });
+      await runtime.down({
+        removeData: true,
+        progress: (line) => core.info(line),
+        deadline: deadline + PAST_DEADLINE_MS,
+      });
     });
   } catch (error) {
     core.warning(`infra-verify teardown failed: ${(error as Error).message}`);
   }
 }
 
-async function printLogs(runtime: ReturnType<typeof composeRuntime>): Promise<void> {
-  const services = await runtime.services().catch(() => []);
+async function printLogs(
+  runtime: ReturnType<typeof composeRuntime>,
+  deadline: number,
+): Promise<void> {
+  const services = await runtime.services(deadline).catch(() => []);
   for (const { service, state, exitCode } of services) {
     core.startGroup(
       `logs: ${service} (${state}${exitCode !== undefined ? `, exit ${exitCode}` : ''})`,
     );
-    const log = await runtime.logs(service, LOG_LINES).catch((error: Error) => error.message);
+    const log = await runtime
+      .logs(service, LOG_LINES, deadline)
+      .catch((error: Error) => error.message);
     core.info(withoutControlSequences(log));
     core.endGroup();
   }

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { UserError, errorMessage } from '../model/errors';
 import type { Runtime } from '../model/runtime';
 import { connectStack, observeLive } from '../probes/observe-stack';
+import { LOOK_PAST_DEADLINE_MS } from '../model/deadline';
 import { awaitStack } from '../probes/stack-ready';
 import { composeFacts, rolesFromCompose } from '../spec/compose-facts';
 import { DEFAULT_SPEC_FILE } from '../spec/for-run';
@@ -82,10 +83,13 @@ async function inspect(
   }
   const clients = await connectStack(runtime.endpoints, readiness);
   try {
-    const live = await observeLive(runtime, readiness, clients, {
-      kafka: roles.kafka !== undefined,
-      cassandra: roles.cassandra !== undefined,
-    });
+    const live = await observeLive(
+      runtime,
+      readiness,
+      clients,
+      { kafka: roles.kafka !== undefined, cassandra: roles.cassandra !== undefined },
+      deadline + LOOK_PAST_DEADLINE_MS,
+    );
     const inspected: InspectedStack = { roles };
     if (roles.kafka) {
       if (!live.kafka.ok) throw new Error(`reading Kafka's topics failed: ${live.kafka.error}`);

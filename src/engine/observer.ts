@@ -19,7 +19,13 @@ export interface StackObserver<M> {
 }
 
 export interface ObserverSession<M> {
-  observeLive(spec: Spec, runtime: Runtime, readiness: StackReadiness): Promise<LiveState>;
+  /** the look at the containers (where the runtime has them) ends by lookDeadline */
+  observeLive(
+    spec: Spec,
+    runtime: Runtime,
+    readiness: StackReadiness,
+    lookDeadline: number,
+  ): Promise<LiveState>;
   roundTrip(
     spec: Spec,
     live: LiveState,

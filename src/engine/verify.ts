@@ -19,7 +19,12 @@ import {
   type Runtime,
 } from '../model/runtime';
 import { declaredRoles, type Spec } from '../spec/types';
-import { beforeDeadline, DeadlineError } from '../model/deadline';
+import {
+  beforeDeadline,
+  DeadlineError,
+  LOOK_PAST_DEADLINE_MS,
+  PAST_DEADLINE_MS,
+} from '../model/deadline';
 import { faultAware, unlessFault } from './fault';
 import type { ObserverSession, StackObserver } from './observer';
 
@@ -114,9 +119,13 @@ export async function verify<M>(
   const timeoutMs = options.timeoutSeconds * 1000;
   const { lifecycle } = runtime;
   let session: ObserverSession<M> | undefined;
+  // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
+  const bringUpDeadline = Date.now() + timeoutMs;
+  // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
+  // it has passed (a look at the containers, the teardown) takes a fixed margin past it, no more.
+  let lastDeadline = bringUpDeadline;
+  const lookDeadline = () => lastDeadline + LOOK_PAST_DEADLINE_MS;
   try {
-    // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
-    const bringUpDeadline = Date.now() + timeoutMs;
     const upError = lifecycle
       ? await timed('up', () => {
           progress(`bringing the stack up (${runtime.name})`);
@@ -138,6 +147,7 @@ export async function verify<M>(
     const deadline = upError
       ? Math.min(bringUpDeadline, Date.now() + ONE_LOOK_MS)
       : bringUpDeadline;
+    lastDeadline = deadline;
     const readiness = await timed('ready', () => {
       progress(`waiting for ${Object.keys(declaredRoles(spec)).join(', ') || 'the services'}`);
       return observer.awaitStack(spec, runtime, deadline, progress);
@@ -151,7 +161,8 @@ export async function verify<M>(
       progress('observing topics, schema and services');
       const opened = await observer.connect(runtime.endpoints, readiness);
       session = opened;
-      return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
+      const live = await opened.observeLive(spec, runtime, readiness, lookDeadline());
+      return { connected: opened, live };
     });
     const observed: ObservedState = { ...live, notRun };
 
@@ -173,7 +184,11 @@ export async function verify<M>(
             live,
             connected,
             runId,
-            { timeoutSeconds: options.timeoutSeconds, fault },
+            {
+              timeoutSeconds: options.timeoutSeconds,
+              fault,
+              restartDeadline: (restart) => (lastDeadline = restart),
+            },
             progress,
           ).catch((error: unknown) => persistenceFailed(errorMessage(error))),
         );
@@ -185,7 +200,7 @@ export async function verify<M>(
     for (const { service } of notReady) {
       if (service === runtime.name) continue;
       const log = withoutControlSequences(
-        await runtime.logs(service, LOG_TAIL_LINES).catch(errorMessage),
+        await runtime.logs(service, LOG_TAIL_LINES, lookDeadline()).catch(errorMessage),
       );
       // a container that never started has printed nothing: no empty group, no empty block
       if (log.trim() !== '') logs[service] = log;
@@ -205,7 +220,11 @@ export async function verify<M>(
     if (lifecycle && !options.keepUp) {
       await timed('down', () => {
         progress('taking the stack down (data kept)');
-        return lifecycle.down({ removeData: false, progress });
+        return lifecycle.down({
+          removeData: false,
+          progress,
+          deadline: lastDeadline + PAST_DEADLINE_MS,
+        });
       }).catch((error) => progress(`taking the stack down failed: ${errorMessage(error)}`));
     }
   }
@@ -224,7 +243,12 @@ async function provePersistence<M>(
   live: LiveState,
   session: ObserverSession<M>,
   runId: string,
-  limits: { timeoutSeconds: number; fault: Promise<string> },
+  limits: {
+    timeoutSeconds: number;
+    fault: Promise<string>;
+    /** hears the restart's deadline, which the teardown's margin then counts from */
+    restartDeadline: (deadline: number) => void;
+  },
   progress: Progress,
 ): Promise<PersistenceObservation> {
   const timeoutMs = limits.timeoutSeconds * 1000;
@@ -239,6 +263,7 @@ async function provePersistence<M>(
   );
   progress('persistence: starting the stack again');
   const deadline = Date.now() + timeoutMs;
+  limits.restartDeadline(deadline);
   const startError = await unlessFault(
     limits.fault,
     () =>

@@ -76,11 +76,11 @@ export interface Lifecycle {
   start(progress: Progress, deadline?: number): Promise<void>;
   /**
    * stop and remove; removeData wipes volumes / the twin's data. progress, where given, hears
-   * the runtime's own output as it tears down
+   * the runtime's own output as it tears down; a deadline, where given, ends the teardown
    */
-  down(options: { removeData: boolean; progress?: Progress }): Promise<void>;
-  /** what each service (container) looks like right now */
-  services(): Promise<ServiceObservation[]>;
+  down(options: { removeData: boolean; progress?: Progress; deadline?: number }): Promise<void>;
+  /** what each service (container) looks like right now; the look ends by deadline, if given */
+  services(deadline?: number): Promise<ServiceObservation[]>;
 }
 
 /**
@@ -96,7 +96,7 @@ export interface Runtime {
   /** finds the endpoints of a stack that already runs, without starting anything */
   attach?(): Promise<void>;
   /** the last lines of a service's log, for failure reports */
-  logs(service: string, lines: number): Promise<string>;
+  logs(service: string, lines: number, deadline?: number): Promise<string>;
 }
 
 /** A stack that a runtime owns: compose's or the local twin's. */

@@ -114,12 +114,14 @@ export async function observeLive(
   readiness: StackReadiness,
   clients: StackClients,
   scope: ClusterScope,
+  /** when the look at the containers must end */
+  lookDeadline: number,
 ): Promise<LiveState> {
   const { lifecycle } = runtime;
   const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
     // Without a lifecycle there are no containers: readiness has already asked every server.
     lifecycle
-      ? observe(() => lifecycle.services())
+      ? observe(() => lifecycle.services(lookDeadline))
       : observe(async () => servicesSeenAtReadiness(readiness, runtime.endpoints)),
     ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
     withClient(clients.kafka, (connection) => observeTopics(connection.admin)),

@@ -20,8 +20,8 @@ export const probeObserver = {
   async connect(endpoints: Endpoints, readiness: StackReadiness) {
     const clients = await connectStack(endpoints, readiness);
     return {
-      observeLive: (spec: Spec, runtime: Runtime, ready: StackReadiness) =>
-        observeLive(runtime, ready, clients, clusterScope(spec)),
+      observeLive: (spec: Spec, runtime: Runtime, ready: StackReadiness, lookDeadline: number) =>
+        observeLive(runtime, ready, clients, clusterScope(spec), lookDeadline),
       roundTrip: (spec: Spec, live: LiveState, runId: string, expiry: boolean) =>
         observeRoundTrip(spec, live, clients, runId, expiry),
       writeMarkers: (spec: Spec, live: LiveState, runId: string) =>

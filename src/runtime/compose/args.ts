@@ -76,7 +76,8 @@ export function downArgs(
   return [
     ...projectArgs(command, project),
     'down',
-    ...(options.removeData ? ['--volumes'] : []),
+    // Containers whose volumes go with them need no graceful stop: nothing they flush is kept.
+    ...(options.removeData ? ['--volumes', '--timeout', '0'] : []),
     '--remove-orphans',
   ];
 }

@@ -55,6 +55,14 @@ const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
 const DOWN_TIMEOUT_MS = 60_000;
 /** What `stop` may take beyond the stop timeout it hands compose. */
 const STOP_MARGIN_MS = 60_000;
+/** The least a command is given when its caller's deadline has passed or nearly so. */
+const MIN_COMMAND_MS = 1_000;
+
+/** A command's timeout: its own limit, cut to the time left before the caller's deadline. */
+function withinDeadline(limitMs: number, deadline: number | undefined): number {
+  if (deadline === undefined) return limitMs;
+  return Math.min(limitMs, Math.max(MIN_COMMAND_MS, deadline - Date.now()));
+}
 
 export class ComposeCommandError extends Error {}
 
@@ -135,8 +143,8 @@ export class ComposeRuntime implements Runtime {
     this.resolved = await this.resolveEndpoints();
   }
 
-  async services(): Promise<ServiceObservation[]> {
-    return (await this.containers()).map((container) => {
+  async services(deadline?: number): Promise<ServiceObservation[]> {
+    return (await this.containers(deadline)).map((container) => {
       const observation: ContainerObservation = { ...container };
       delete observation.finishedAt;
       return observation;
@@ -169,23 +177,30 @@ export class ComposeRuntime implements Runtime {
     await this.up(progress, deadline);
   }
 
-  async down(options: { removeData: boolean; progress?: Progress }): Promise<void> {
+  async down(options: {
+    removeData: boolean;
+    progress?: Progress;
+    deadline?: number;
+  }): Promise<void> {
     const command = await this.compose();
     await this.exec(
       downArgs(command, this.options.project, options),
       'down',
-      Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS),
+      withinDeadline(Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), options.deadline),
       undefined,
       options.progress && streamTo(options.progress),
     );
   }
 
-  async logs(service: string, lines: number): Promise<string> {
+  async logs(service: string, lines: number, deadline?: number): Promise<string> {
     const command = await this.compose();
     const result = await this.options.run(
       command.file,
       logsArgs(command, this.options.project, service, lines),
-      { cwd: this.options.project.directory },
+      {
+        cwd: this.options.project.directory,
+        timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline),
+      },
     );
     return `${result.stdout}${result.stderr}`.trimEnd();
   }
@@ -202,13 +217,16 @@ export class ComposeRuntime implements Runtime {
     );
   }
 
-  private async containers(): Promise<ContainerObservation[]> {
+  private async containers(deadline?: number): Promise<ContainerObservation[]> {
     const command = await this.compose();
-    const psEntries = parsePs(await this.exec(psArgs(command, this.options.project), 'ps'));
+    const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
+    const psEntries = parsePs(
+      await this.exec(psArgs(command, this.options.project), 'ps', timeoutMs()),
+    );
     const ids = psEntries.map((entry) => entry.id);
     if (ids.length === 0) return [];
     const inspected = parseInspect(
-      await this.exec(inspectArgs(ids), 'inspect', undefined, 'docker'),
+      await this.exec(inspectArgs(ids), 'inspect', timeoutMs(), 'docker'),
       this.projectName,
     );
     // ps is compose's own view of state and health; inspect adds times, networks and mounts.
