@@ -4,9 +4,8 @@
 import { UserError, errorMessage } from '../model/errors';
 import type { VerifyReport } from '../model/report';
 import type { Endpoints, Progress, Runtime, ServerPorts } from '../model/runtime';
-import { probeObserver } from '../probes/observer';
 import { failureReason, type FailureReason } from '../report';
-import { createRuntime, resolveRuntimeName, type TwinProfile } from '../runtime';
+import type { TwinProfile } from '../runtime';
 import {
   composeConfig,
   composeDefaultFiles,
@@ -107,6 +106,9 @@ export async function runVerification(request: RunRequest): Promise<RunOutcome> 
     request.wording,
   );
   request.onRuntime?.(runtime);
+  // The drivers (kafkajs, cassandra-driver) load only now, after the inputs were read: a static
+  // run and a refused input never pay for them.
+  const { probeObserver } = await import('../probes/observer');
   const report = await verify(loaded.spec, runtime, {
     observer: probeObserver,
     timeoutSeconds: request.timeoutSeconds,
@@ -161,6 +163,8 @@ export async function runtimeFor(
   servers: ServerPorts,
   wording: RunRequest['wording'],
 ): Promise<Runtime> {
+  // The twin's runtimes reach their servers through the drivers: loaded only for a live run.
+  const { createRuntime, resolveRuntimeName } = await import('../runtime');
   switch (stack.runtime) {
     case 'existing':
       requireEndpoints(stack.endpoints, servers, wording.endpoints);

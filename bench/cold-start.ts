@@ -1,0 +1,83 @@
+// Cold starts of the bundles in static mode, from process start to exit: 10 runs each of
+// `node dist/main/index.js` (mode static, as the runner starts it) and of
+// `node dist/cli/index.js verify --static`, min and median, with the load average beside them.
+// Nothing is asserted: the figures are printed. `npm run bench:cold` runs this alone;
+// `npm run bench` runs it first. BENCH_DIST=DIR times another build's bundles (DIR/main, DIR/cli).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+export const COLD_RUNS = 10;
+
+const line = (text: string) => process.stdout.write(`${text}\n`);
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+export const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)] as number;
+export const load = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ')}`;
+
+/** Wall time of one run, in ms; fails on an exit code other than 0. */
+function timedRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd, env, stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  return ms;
+}
+
+/** A workspace holding the repository's compose file, spec and .env, and the runner's files. */
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  for (const name of ['docker-compose.yml', 'infra-spec.yml', '.env']) {
+    copyFileSync(join(ROOT, name), join(dir, name));
+  }
+  for (const name of ['summary.md', 'output', 'state']) writeFileSync(join(dir, name), '');
+  return dir;
+}
+
+export interface ColdFigures {
+  name: string;
+  runs: number[];
+}
+
+export function coldStarts(dist = process.env.BENCH_DIST ?? join(ROOT, 'dist')): ColdFigures[] {
+  const dir = workspace();
+  try {
+    const runner = {
+      ...process.env,
+      GITHUB_WORKSPACE: dir,
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STATE: join(dir, 'state'),
+      INPUT_MODE: 'static',
+    };
+    const cases = [
+      { name: 'dist/main, mode static', args: [join(dist, 'main', 'index.js')], env: runner },
+      {
+        name: 'dist/cli verify --static',
+        args: [join(dist, 'cli', 'index.js'), 'verify', '--static'],
+        env: process.env,
+      },
+    ];
+    return cases.map(({ name, args, env }) => {
+      timedRun(args, dir, env); // once to warm the file cache: "cold" is a new process
+      return { name, runs: Array.from({ length: COLD_RUNS }, () => timedRun(args, dir, env)) };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printColdStarts(figures: ColdFigures[]): void {
+  line(`cold starts, ${COLD_RUNS} runs each, process start to exit (${load()})`);
+  for (const { name, runs } of figures) {
+    line(
+      `  ${name.padEnd(26)} min ${Math.min(...runs).toFixed(0)} ms, median ${median(runs).toFixed(0)} ms`,
+    );
+  }
+}
+
+if (require.main === module) printColdStarts(coldStarts());
