@@ -1,5 +1,6 @@
 // `npm run bench`: figures printed, nothing asserted. Needs the twin (TWIN_* env picks which);
 // starts it if it is not running and stops it again afterwards.
+//  (0) cold starts of the bundles in static mode (bench/cold-start.ts), before the twin starts
 //  (a) the live check phase (after ready; no persistence restart, no TTL-expiry wait), median of 5
 //  (b) the same checks the seed's way, one CLI process per check, and the ratio
 //  (c) peak RSS of a verifier process (full verify, persistence included)
@@ -12,6 +13,7 @@ import { type TwinConfig, twinConfig } from '../src/runtime/local/config';
 import { DEFAULT_SPEC } from '../src/spec/default';
 import { probeObserver } from '../src/probes/observer';
 import { verify } from '../src/engine/verify';
+import { coldStarts, printColdStarts } from './cold-start';
 import { runSeedCommand, seedCleanup, seedCommands } from './seed-way';
 
 const RUNS = 5;
@@ -68,6 +70,7 @@ function verifierPeakRss(): Promise<{ result: string; maxRssKb: number }> {
 }
 
 async function main(): Promise<void> {
+  printColdStarts(coldStarts());
   const config = twinConfig();
   const twin = new LocalRuntime(config);
   const startedHere = !stackIsUp(await twin.services());
