@@ -63819,10 +63819,43 @@ function writeReportFiles(reports) {
 /***/ }),
 
 /***/ 64578:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runError = runError;
 exports.runVerification = runVerification;
@@ -63832,9 +63865,7 @@ exports.runtimeFor = runtimeFor;
 // outcome come out. The CLI and the Action only map their flags or inputs into a request and the
 // outcome back out, each in its own words, so every decision about a run is made here once.
 const errors_1 = __nccwpck_require__(87206);
-const observer_1 = __nccwpck_require__(45881);
 const report_1 = __nccwpck_require__(41714);
-const runtime_1 = __nccwpck_require__(41356);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
 const for_run_1 = __nccwpck_require__(94116);
@@ -63858,8 +63889,11 @@ async function runVerification(request) {
     }
     const runtime = await runtimeFor(withComposeSelection(request.stack, request.directory, request.compose), (0, types_1.declaredRoles)(loaded.spec), request.wording);
     request.onRuntime?.(runtime);
+    // The drivers (kafkajs, cassandra-driver) load only now, after the inputs were read: a static
+    // run and a refused input never pay for them.
+    const { probeObserver } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(45881)));
     const report = await (0, verify_1.verify)(loaded.spec, runtime, {
-        observer: observer_1.probeObserver,
+        observer: probeObserver,
         timeoutSeconds: request.timeoutSeconds,
         noPersistence: !request.persistence,
         ttlExpiry: request.ttlExpiry,
@@ -63901,6 +63935,8 @@ function withComposeSelection(stack, directory, selection) {
 }
 /** The runtime a request names, for the spec's servers: verify and init share it. */
 async function runtimeFor(stack, servers, wording) {
+    // The twin's runtimes reach their servers through the drivers: loaded only for a live run.
+    const { createRuntime, resolveRuntimeName } = await Promise.resolve().then(() => __importStar(__nccwpck_require__(41356)));
     switch (stack.runtime) {
         case 'existing':
             requireEndpoints(stack.endpoints, servers, wording.endpoints);
@@ -63908,11 +63944,11 @@ async function runtimeFor(stack, servers, wording) {
         case 'compose':
             return stack.project
                 ? (0, compose_1.composeRuntime)(stack.project, servers)
-                : (0, runtime_1.createRuntime)('compose', servers);
+                : createRuntime('compose', servers);
         case 'local':
-            return (0, runtime_1.createRuntime)('local', servers, process.env, stack.profile);
+            return createRuntime('local', servers, process.env, stack.profile);
         case 'auto':
-            return (0, runtime_1.createRuntime)(await (0, runtime_1.resolveRuntimeName)('auto'), servers);
+            return createRuntime(await resolveRuntimeName('auto'), servers);
     }
 }
 /** Each server the spec declares needs its endpoint; the others may stay empty. */
@@ -65063,6 +65099,7 @@ const node_path_1 = __nccwpck_require__(76760);
 const commander_1 = __nccwpck_require__(18909);
 const errors_1 = __nccwpck_require__(87206);
 const observe_stack_1 = __nccwpck_require__(43974);
+const deadline_1 = __nccwpck_require__(18293);
 const stack_ready_1 = __nccwpck_require__(3353);
 const compose_facts_1 = __nccwpck_require__(53601);
 const for_run_1 = __nccwpck_require__(94116);
@@ -65116,10 +65153,7 @@ async function inspect(runtime, candidates, deadline) {
     }
     const clients = await (0, observe_stack_1.connectStack)(runtime.endpoints, readiness);
     try {
-        const live = await (0, observe_stack_1.observeLive)(runtime, readiness, clients, {
-            kafka: roles.kafka !== undefined,
-            cassandra: roles.cassandra !== undefined,
-        });
+        const live = await (0, observe_stack_1.observeLive)(runtime, readiness, clients, { kafka: roles.kafka !== undefined, cassandra: roles.cassandra !== undefined }, deadline + deadline_1.LOOK_PAST_DEADLINE_MS);
         const inspected = { roles };
         if (roles.kafka) {
             if (!live.kafka.ok)
@@ -65818,9 +65852,13 @@ async function verify(spec, runtime, options) {
     const timeoutMs = options.timeoutSeconds * 1000;
     const { lifecycle } = runtime;
     let session;
+    // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
+    const bringUpDeadline = Date.now() + timeoutMs;
+    // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
+    // it has passed (a look at the containers, the teardown) takes a fixed margin past it, no more.
+    let lastDeadline = bringUpDeadline;
+    const lookDeadline = () => lastDeadline + deadline_1.LOOK_PAST_DEADLINE_MS;
     try {
-        // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
-        const bringUpDeadline = Date.now() + timeoutMs;
         const upError = lifecycle
             ? await timed('up', () => {
                 progress(`bringing the stack up (${runtime.name})`);
@@ -65832,6 +65870,7 @@ async function verify(spec, runtime, options) {
         const deadline = upError
             ? Math.min(bringUpDeadline, Date.now() + ONE_LOOK_MS)
             : bringUpDeadline;
+        lastDeadline = deadline;
         const readiness = await timed('ready', () => {
             progress(`waiting for ${Object.keys((0, types_1.declaredRoles)(spec)).join(', ') || 'the services'}`);
             return observer.awaitStack(spec, runtime, deadline, progress);
@@ -65845,7 +65884,8 @@ async function verify(spec, runtime, options) {
             progress('observing topics, schema and services');
             const opened = await observer.connect(runtime.endpoints, readiness);
             session = opened;
-            return { connected: opened, live: await opened.observeLive(spec, runtime, readiness) };
+            const live = await opened.observeLive(spec, runtime, readiness, lookDeadline());
+            return { connected: opened, live };
         });
         const observed = { ...live, notRun };
         if (!notRun.roundTrip) {
@@ -65858,7 +65898,11 @@ async function verify(spec, runtime, options) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, lifecycle, live, connected, runId, { timeoutSeconds: options.timeoutSeconds, fault }, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
+                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, lifecycle, live, connected, runId, {
+                    timeoutSeconds: options.timeoutSeconds,
+                    fault,
+                    restartDeadline: (restart) => (lastDeadline = restart),
+                }, progress).catch((error) => persistenceFailed((0, errors_1.errorMessage)(error))));
             }
         }
         const checks = await timed('checks', async () => (0, checks_1.runChecks)(spec, observed, options.locate));
@@ -65866,7 +65910,7 @@ async function verify(spec, runtime, options) {
         for (const { service } of notReady) {
             if (service === runtime.name)
                 continue;
-            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES).catch(errors_1.errorMessage));
+            const log = (0, plain_text_1.withoutControlSequences)(await runtime.logs(service, runtime_1.LOG_TAIL_LINES, lookDeadline()).catch(errors_1.errorMessage));
             // a container that never started has printed nothing: no empty group, no empty block
             if (log.trim() !== '')
                 logs[service] = log;
@@ -65887,7 +65931,11 @@ async function verify(spec, runtime, options) {
         if (lifecycle && !options.keepUp) {
             await timed('down', () => {
                 progress('taking the stack down (data kept)');
-                return lifecycle.down({ removeData: false, progress });
+                return lifecycle.down({
+                    removeData: false,
+                    progress,
+                    deadline: lastDeadline + deadline_1.PAST_DEADLINE_MS,
+                });
             }).catch((error) => progress(`taking the stack down failed: ${(0, errors_1.errorMessage)(error)}`));
         }
     }
@@ -65906,6 +65954,7 @@ async function provePersistence(observer, spec, runtime, lifecycle, live, sessio
     const stops = await (0, deadline_1.beforeDeadline)(lifecycle.stop(progress), Date.now() + timeoutMs, 'stopping the stack');
     progress('persistence: starting the stack again');
     const deadline = Date.now() + timeoutMs;
+    limits.restartDeadline(deadline);
     const startError = await (0, fault_1.unlessFault)(limits.fault, () => finishedWithin(lifecycle.start(progress, deadline), deadline, 'starting the stack again', limits), (cause) => cause);
     if (startError)
         progress(`persistence: the stack did not start again: ${startError}`);
@@ -66167,11 +66216,18 @@ function secretsOf(settings) {
 
 // A deadline that several waits share: the caller stops waiting at it, whatever the work does.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DeadlineError = void 0;
+exports.LOOK_PAST_DEADLINE_MS = exports.PAST_DEADLINE_MS = exports.DeadlineError = void 0;
 exports.beforeDeadline = beforeDeadline;
 class DeadlineError extends Error {
 }
 exports.DeadlineError = DeadlineError;
+/**
+ * How far past the user's --timeout a run may go, at most (README, "Deadlines"): what still has
+ * to happen once a deadline has passed gets this. A look at the containers (compose ps, inspect,
+ * logs) ends within LOOK_PAST_DEADLINE_MS of the deadline, the teardown within the whole margin.
+ */
+exports.PAST_DEADLINE_MS = 30_000;
+exports.LOOK_PAST_DEADLINE_MS = 10_000;
 /**
  * The promise's outcome, or a DeadlineError once the deadline passes. The work itself is left
  * to its own timeouts (a connect timeout at most); the caller stops waiting for it.
@@ -67139,12 +67195,14 @@ const clusterScope = (spec) => ({
     cassandra: spec.cassandra?.datacenters !== undefined,
 });
 exports.clusterScope = clusterScope;
-async function observeLive(runtime, readiness, clients, scope) {
+async function observeLive(runtime, readiness, clients, scope, 
+/** when the look at the containers must end */
+lookDeadline) {
     const { lifecycle } = runtime;
     const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
         // Without a lifecycle there are no containers: readiness has already asked every server.
         lifecycle
-            ? (0, observe_1.observe)(() => lifecycle.services())
+            ? (0, observe_1.observe)(() => lifecycle.services(lookDeadline))
             : (0, observe_1.observe)(async () => (0, readiness_1.servicesSeenAtReadiness)(readiness, runtime.endpoints)),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0, zookeeper_1.zookeeperReady)(runtime.endpoints.zookeeper)),
         withClient(clients.kafka, (connection) => (0, kafka_1.observeTopics)(connection.admin)),
@@ -67288,7 +67346,7 @@ exports.probeObserver = {
     async connect(endpoints, readiness) {
         const clients = await (0, observe_stack_1.connectStack)(endpoints, readiness);
         return {
-            observeLive: (spec, runtime, ready) => (0, observe_stack_1.observeLive)(runtime, ready, clients, (0, observe_stack_1.clusterScope)(spec)),
+            observeLive: (spec, runtime, ready, lookDeadline) => (0, observe_stack_1.observeLive)(runtime, ready, clients, (0, observe_stack_1.clusterScope)(spec), lookDeadline),
             roundTrip: (spec, live, runId, expiry) => (0, observe_stack_1.observeRoundTrip)(spec, live, clients, runId, expiry),
             writeMarkers: (spec, live, runId) => (0, observe_stack_1.writeMarkers)(spec, live, clients, runId),
             readMarkers: (markers) => (0, observe_stack_1.readMarkers)(markers, clients),
@@ -69281,7 +69339,8 @@ function downArgs(command, project, options) {
     return [
         ...projectArgs(command, project),
         'down',
-        ...(options.removeData ? ['--volumes'] : []),
+        // Containers whose volumes go with them need no graceful stop: nothing they flush is kept.
+        ...(options.removeData ? ['--volumes', '--timeout', '0'] : []),
         '--remove-orphans',
     ];
 }
@@ -69384,6 +69443,14 @@ const LIFECYCLE_TIMEOUT_MS = 10 * 60_000;
 const DOWN_TIMEOUT_MS = 60_000;
 /** What `stop` may take beyond the stop timeout it hands compose. */
 const STOP_MARGIN_MS = 60_000;
+/** The least a command is given when its caller's deadline has passed or nearly so. */
+const MIN_COMMAND_MS = 1_000;
+/** A command's timeout: its own limit, cut to the time left before the caller's deadline. */
+function withinDeadline(limitMs, deadline) {
+    if (deadline === undefined)
+        return limitMs;
+    return Math.min(limitMs, Math.max(MIN_COMMAND_MS, deadline - Date.now()));
+}
 class ComposeCommandError extends Error {
 }
 exports.ComposeCommandError = ComposeCommandError;
@@ -69452,8 +69519,8 @@ class ComposeRuntime {
     async attach() {
         this.resolved = await this.resolveEndpoints();
     }
-    async services() {
-        return (await this.containers()).map((container) => {
+    async services(deadline) {
+        return (await this.containers(deadline)).map((container) => {
             const observation = { ...container };
             delete observation.finishedAt;
             return observation;
@@ -69485,11 +69552,14 @@ class ComposeRuntime {
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), undefined, options.progress && streamTo(options.progress));
+        await this.exec((0, args_1.downArgs)(command, this.options.project, options), 'down', withinDeadline(Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), options.deadline), undefined, options.progress && streamTo(options.progress));
     }
-    async logs(service, lines) {
+    async logs(service, lines, deadline) {
         const command = await this.compose();
-        const result = await this.options.run(command.file, (0, args_1.logsArgs)(command, this.options.project, service, lines), { cwd: this.options.project.directory });
+        const result = await this.options.run(command.file, (0, args_1.logsArgs)(command, this.options.project, service, lines), {
+            cwd: this.options.project.directory,
+            timeoutMs: withinDeadline(run_command_1.QUICK_COMMAND_TIMEOUT_MS, deadline),
+        });
         return `${result.stdout}${result.stderr}`.trimEnd();
     }
     /** `compose stop`, within the stop timeout and limitMs, whichever ends first. */
@@ -69497,13 +69567,14 @@ class ComposeRuntime {
         const timeout = this.options.stopTimeoutSeconds ?? 60;
         await this.exec((0, args_1.stopArgs)(command, this.options.project, timeout), 'stop', Math.min(timeout * 1000 + STOP_MARGIN_MS, limitMs), undefined, streamTo(progress));
     }
-    async containers() {
+    async containers(deadline) {
         const command = await this.compose();
-        const psEntries = (0, parse_1.parsePs)(await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps'));
+        const timeoutMs = () => withinDeadline(run_command_1.QUICK_COMMAND_TIMEOUT_MS, deadline);
+        const psEntries = (0, parse_1.parsePs)(await this.exec((0, args_1.psArgs)(command, this.options.project), 'ps', timeoutMs()));
         const ids = psEntries.map((entry) => entry.id);
         if (ids.length === 0)
             return [];
-        const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', undefined, 'docker'), this.projectName);
+        const inspected = (0, parse_1.parseInspect)(await this.exec((0, args_1.inspectArgs)(ids), 'inspect', timeoutMs(), 'docker'), this.projectName);
         // ps is compose's own view of state and health; inspect adds times, networks and mounts.
         // State, health and exit code are taken together from one source so they never disagree.
         return inspected.map((container) => {
