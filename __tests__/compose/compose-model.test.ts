@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ComposeConfig, ComposeSelection } from '../../src/model/compose';
 import type { CheckResult, VerifyReport } from '../../src/model/report';
 import { loadSpec, parseSpec } from '../../src/spec/load';
+import { recordInit } from '../../src/runtime/init-recorder';
 import { staticReport } from '../../src/static/compose';
 import { NO_COMPOSE, realComposeConfig, ROOT } from './compose-cli';
 
@@ -42,7 +43,7 @@ async function run(
   selection: Partial<ComposeSelection> = {},
   spec = SPEC,
 ): Promise<VerifyReport> {
-  return staticReport({ directory, files: [], profiles: [], ...selection }, spec, config);
+  return staticReport({ directory, files: [], profiles: [], ...selection }, { spec }, { config });
 }
 
 const byId = (report: VerifyReport, id: string): CheckResult | undefined =>
@@ -140,11 +141,15 @@ describe('the compose model from `docker compose config`', () => {
     );
   });
 
-  it('judges the repository stack the same way on both paths', async () => {
-    const spec = loadSpec(join(ROOT, 'infra-spec.yml')).spec;
+  it('judges the repository stack the same way on both paths, its topics read from its init', async () => {
+    const loaded = loadSpec(join(ROOT, 'infra-spec.yml'));
     for (const config of [realComposeConfig(), NO_COMPOSE]) {
-      const report = await run(ROOT, config, {}, spec);
+      const report = await staticReport({ directory: ROOT, files: [], profiles: [] }, loaded, {
+        config,
+        recordInit,
+      });
       expect(report.checks.filter((check) => check.status !== 'pass')).toEqual([]);
+      expect(report.checks.map((check) => check.id)).toContain('static.kafka.topic.channel-stats');
     }
   });
 });

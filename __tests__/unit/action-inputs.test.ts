@@ -25,6 +25,7 @@ describe('readInputs', () => {
       comment: false,
       githubToken: '',
       failOn: 'any',
+      runInits: true,
     });
   });
 
@@ -120,6 +121,7 @@ describe('readInputs', () => {
       comment: false,
       githubToken: '',
       failOn: 'any',
+      runInits: true,
       workingDirectory: '/ws',
       spec: undefined,
       compose: { files: ['a.yml', 'b.yml'], profiles: ['debug', 'ui'], envFile: 'ci.env' },

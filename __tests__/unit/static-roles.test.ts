@@ -11,10 +11,12 @@ const COMPOSE = `
 services:
   zookeeper:
     image: confluentinc/cp-zookeeper:7.9.0
+    expose: [2181]
     healthcheck:
       test: ["CMD-SHELL", "echo ruok | nc localhost 2181 | grep imok"]
   broker:
     image: registry.example.com/streams:3.9.1
+    ports: ["127.0.0.1:9092:9092"]
     healthcheck:
       test: ["CMD", "kafka-broker-api-versions", "--bootstrap-server", "localhost:9092"]
   kafka-ui:
@@ -31,6 +33,7 @@ services:
       test: curl -f http://localhost:8081/subjects
   cassandra:
     image: cassandra:5.0.4
+    ports: ["9042:9042"]
     healthcheck:
       test: ["CMD-SHELL", "nodetool status | grep -q '^UN'"]
 `;

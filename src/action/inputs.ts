@@ -24,6 +24,8 @@ interface CommonInputs {
   comment: boolean;
   githubToken: string;
   failOn: FailOn;
+  /** static mode: run each init's command (no network) to read the topics it creates */
+  runInits: boolean;
 }
 
 export type ActionInputs =
@@ -62,6 +64,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     comment: booleanInput(get, 'comment', isPullRequestEvent(env)),
     githubToken: get('github-token'),
     failOn: failOnInput(get('fail-on')),
+    runInits: booleanInput(get, 'run-inits', true),
   };
   // Empty: compose's own default files (compose.yaml ... docker-compose.yml, and the override).
   const envFile = get('env-file');

@@ -133,6 +133,7 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
     spec: inputs.spec,
     directory: inputs.workingDirectory,
     compose: 'compose' in inputs ? inputs.compose : { files: [], profiles: [] },
+    runInits: inputs.runInits,
     timeoutSeconds: inputs.timeoutSeconds,
     persistence: inputs.persistence,
     ttlExpiry: inputs.ttlExpiry,

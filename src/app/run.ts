@@ -15,6 +15,7 @@ import {
 } from '../runtime/compose';
 import type { ComposeSelection } from '../model/compose';
 import { ExistingRuntime } from '../runtime/existing';
+import { recordInit } from '../runtime/init-recorder';
 import { specForRun, type SpecForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
 import { declaredRoles, type RoleName } from '../spec/types';
@@ -41,6 +42,9 @@ export interface RunRequest {
   /** the compose files, profiles and env file: static mode, live compose runs and init read
    * the same project */
   compose: ComposeSelection;
+  /** static mode: run each init's command (no network, a deadline, only its own environment)
+   * to read the topics it creates */
+  runInits: boolean;
   stack: StackRequest;
   timeoutSeconds: number;
   persistence: boolean;
@@ -95,8 +99,11 @@ export async function runVerification(request: RunRequest): Promise<RunOutcome> 
   if (request.mode === 'static') {
     const report = await staticReport(
       { directory: request.directory, ...request.compose },
-      loaded.spec,
-      composeConfig,
+      loaded,
+      {
+        config: composeConfig,
+        ...(request.runInits ? { recordInit } : {}),
+      },
     );
     return outcomeOf(report);
   }

@@ -37,6 +37,7 @@ interface VerifyFlags extends StackFlags {
   keepUp?: boolean;
   timeout: string;
   static?: boolean;
+  runInits: boolean;
 }
 
 const EXIT_OF: Record<Verdict, number> = {
@@ -109,6 +110,7 @@ async function runVerify(flags: VerifyFlags, strayFault?: Promise<string>): Prom
       spec: flags.spec,
       directory: process.cwd(),
       compose: composeSelection(flags),
+      runInits: flags.runInits,
       stack: stackRequest(flags),
       timeoutSeconds: timeoutSeconds(flags.timeout),
       persistence: flags.persistence,
@@ -190,5 +192,9 @@ export function verifyCommand(
     .option('--keep-up', 'leave the stack running afterwards')
     .addOption(timeoutOption('deadline for the stack to become ready'))
     .option('--static', 'check the compose files against the spec without starting anything')
+    .option(
+      '--no-run-inits',
+      '--static: do not run the inits (no network, a deadline, their own environment only) to read their topics',
+    )
     .action(async (flags: VerifyFlags) => setExitCode(await exitCodeOf(flags, strayFault)));
 }

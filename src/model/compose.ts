@@ -57,3 +57,19 @@ export function defaultComposeFiles(
   const override = COMPOSE_OVERRIDE_NAMES.find(exists);
   return override ? [base, override] : [base];
 }
+
+/** A one-shot init's command, run by static mode to hear which topics it would create. */
+export interface InitRun {
+  service: string;
+  /** entrypoint + command, container paths of bind mounts mapped to the files on this machine */
+  argv: string[];
+  /** the init's own `environment:`, and nothing of the job's */
+  env: Record<string, string>;
+}
+
+/** Each `kafka-topics` call the init made (its arguments), or why it could not be run. */
+export type InitRecording =
+  { calls: string[][]; isolation: string; exitCode: number } | { unreadable: string };
+
+/** Runs an init with a recording `kafka-topics` first on PATH, without network, in a deadline. */
+export type RecordInit = (run: InitRun) => Promise<InitRecording>;

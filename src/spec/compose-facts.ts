@@ -86,8 +86,9 @@ function networkNames(
   return keys.map((key) => declared[key]?.name ?? key);
 }
 
-/** "9092:9092", "127.0.0.1:9092:9092", 9042, { target: 9042 } -> the container port. */
-function containerPorts(value: unknown): number[] {
+/** "9092:9092", "127.0.0.1:9092:9092", 9042, { target: 9042 }, "9092/tcp" -> the container
+ * port; for `ports:` and `expose:` alike. */
+export function containerPorts(value: unknown): number[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry) => {
     if (typeof entry === 'number') return [entry];

@@ -14,7 +14,8 @@ import {
 } from '../checks/outcome';
 import type { CheckResult, Section } from '../model/report';
 import { healthcheckCommand, PROTOCOL_HEALTHCHECKS } from '../spec/protocol-healthchecks';
-import { roleOfService, type ServiceSpec, type Spec } from '../spec/types';
+import { containerPorts } from '../spec/compose-facts';
+import { declaredRoles, roleOfService, type ServiceSpec, type Spec } from '../spec/types';
 import type { YamlPath } from '../spec/yaml-locations';
 import type { ComposeFile, ComposeService } from './compose-file';
 import type { ComposeModel } from './compose-model';
@@ -86,6 +87,43 @@ const SERVICE_CHECKS: readonly ServiceCheckDef[] = [
 ];
 
 export function composeChecks(model: ComposeModel, spec: Spec): CheckResult[] {
+  return [...serviceChecks(model, spec), ...portChecks(model, spec)];
+}
+
+/** Each server's port, as the spec declares it, is one its service publishes or exposes: the
+ * port clients and the live run reach it on. */
+function portChecks({ compose, locate }: ComposeModel, spec: Spec): CheckResult[] {
+  return Object.entries(declaredRoles(spec)).map(([role, { service, port }]) => {
+    const declared = compose.services?.[service] ?? undefined;
+    const ports = declared
+      ? [...containerPorts(declared.ports), ...containerPorts(declared.expose)]
+      : [];
+    const expected = `container port ${port} published or exposed`;
+    return toResult(
+      locate,
+      {
+        id: `static.${role}.port`,
+        section: SERVICES,
+        title: `${service}: ${role} port ${port} published or exposed`,
+        path: ['services', service, declared?.ports ? 'ports' : 'expose'],
+      },
+      !declared
+        ? mismatch(service, `${role} service`, 'defined', 'missing')
+        : ports.includes(port)
+          ? pass(`${service}: ${role} port ${port}`, expected, expected)
+          : mismatch(
+              service,
+              `${role} port`,
+              expected,
+              ports.length > 0
+                ? `container ports ${ports.join(', ')}`
+                : 'no port published or exposed',
+            ),
+    );
+  });
+}
+
+function serviceChecks(model: ComposeModel, spec: Spec): CheckResult[] {
   const { compose, locate } = model;
   const files = model.files.map((file) => basename(file)).join(' + ');
   return Object.entries(spec.compose.services).flatMap(([name, declared]) => {

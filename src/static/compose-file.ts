@@ -24,6 +24,11 @@ export interface ComposeService {
   volumes?: (string | { type?: string; source?: string; target?: string })[];
   healthcheck?: { test?: string | string[]; disable?: boolean };
   depends_on?: string[] | Record<string, { condition?: string } | null>;
+  ports?: unknown[];
+  expose?: unknown[];
+  environment?: string[] | Record<string, string | number | boolean | null>;
+  command?: string | string[] | null;
+  entrypoint?: string | string[] | null;
 }
 
 export interface ComposeFile {

@@ -8,11 +8,14 @@ import {
   defaultComposeFiles,
   type ComposeConfig,
   type ComposeProjectRequest,
+  type RecordInit,
 } from '../model/compose';
 import { parseDotenv, type Env } from '../model/dotenv';
 import { resultOf, type CheckResult, type VerifyReport } from '../model/report';
 import { readTextFile, TextFileProblem } from '../spec/text-file';
+import type { LoadedSpec } from '../spec/load';
 import type { Spec } from '../spec/types';
+import { initTopicChecks, readInitTopics } from './init-topics';
 import { composeChecks } from './compose-checks';
 import { ComposeFileError, parseComposeFile } from './compose-file';
 import {
@@ -124,15 +127,29 @@ export async function resolveComposeModel(
   return model;
 }
 
+/** How static mode reads what it cannot parse: compose itself, and the inits' own commands. */
+export interface StaticReaders {
+  config?: ComposeConfig;
+  /** unset: inits are not run (--no-run-inits), and what only they say is skipped */
+  recordInit?: RecordInit;
+}
+
 /** Static mode's whole run, as the report every renderer takes. */
 export async function staticReport(
   request: ComposeProjectRequest,
-  spec: Spec,
-  config: ComposeConfig | undefined,
+  loaded: { spec: Spec; locate?: LoadedSpec['locate'] },
+  readers: StaticReaders,
 ): Promise<VerifyReport> {
   const started = Date.now();
-  const model = await resolveComposeModel(request, config);
-  const checks = checkModel(model, spec);
+  const { spec } = loaded;
+  const model = await resolveComposeModel(request, readers.config);
+  const inits = spec.kafka?.topics.length
+    ? await readInitTopics(model, spec, request.directory, readers.recordInit)
+    : undefined;
+  const checks = [
+    ...checkModel(model, spec),
+    ...(inits ? initTopicChecks(spec, inits, loaded.locate) : []),
+  ];
   return {
     result: resultOf(checks),
     runtime: 'static',
@@ -144,6 +161,11 @@ export async function staticReport(
     notes: [
       `compose project read by ${model.resolvedBy} from ${model.files.join(', ')}`,
       ...model.limits,
+      ...(inits?.read.length ? [`topics read by running ${inits.read.join(', ')}`] : []),
+      // An init that creates no topics is no loss when another one was read.
+      ...(inits && inits.topics.length === 0 ? inits.unreadable : []).map(
+        (why) => `init not read: ${why}`,
+      ),
     ],
   };
 }
