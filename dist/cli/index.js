@@ -63868,6 +63868,7 @@ const errors_1 = __nccwpck_require__(87206);
 const report_1 = __nccwpck_require__(41714);
 const compose_1 = __nccwpck_require__(96359);
 const existing_1 = __nccwpck_require__(51619);
+const init_recorder_1 = __nccwpck_require__(51947);
 const for_run_1 = __nccwpck_require__(94116);
 const load_1 = __nccwpck_require__(11207);
 const types_1 = __nccwpck_require__(49518);
@@ -63884,7 +63885,10 @@ async function runVerification(request) {
     const loaded = (0, for_run_1.specForRun)(request.spec, request.directory);
     request.onSpec?.(loaded);
     if (request.mode === 'static') {
-        const report = await (0, compose_2.staticReport)({ directory: request.directory, ...request.compose }, loaded.spec, compose_1.composeConfig);
+        const report = await (0, compose_2.staticReport)({ directory: request.directory, ...request.compose }, loaded, {
+            config: compose_1.composeConfig,
+            ...(request.runInits ? { recordInit: init_recorder_1.recordInit } : {}),
+        });
         return outcomeOf(report);
     }
     const runtime = await runtimeFor(withComposeSelection(request.stack, request.directory, request.compose), (0, types_1.declaredRoles)(loaded.spec), request.wording);
@@ -65627,6 +65631,7 @@ async function runVerify(flags, strayFault) {
             spec: flags.spec,
             directory: process.cwd(),
             compose: (0, options_1.composeSelection)(flags),
+            runInits: flags.runInits,
             stack: (0, options_1.stackRequest)(flags),
             timeoutSeconds: (0, options_1.timeoutSeconds)(flags.timeout),
             persistence: flags.persistence,
@@ -65695,6 +65700,7 @@ function verifyCommand(setExitCode, strayFault) {
         .option('--keep-up', 'leave the stack running afterwards')
         .addOption((0, options_1.timeoutOption)('deadline for the stack to become ready'))
         .option('--static', 'check the compose files against the spec without starting anything')
+        .option('--no-run-inits', '--static: do not run the inits (no network, a deadline, their own environment only) to read their topics')
         .action(async (flags) => setExitCode(await exitCodeOf(flags, strayFault)));
 }
 
@@ -70129,6 +70135,110 @@ function createRuntime(name, ports, env = process.env, profile = 'single') {
 
 /***/ }),
 
+/***/ 51947:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.recordInit = exports.INIT_DEADLINE_MS = void 0;
+exports.parseRecording = parseRecording;
+// Static mode's way into an init script: run the init's own command with a recording
+// `kafka-topics` first on PATH, and read back each call. That reads a script as bash reads it
+// (functions, variables, loops, inline `bash -c`), which no parser of ours would. What runs is
+// the pull request's own script, so it runs without network (a network namespace where the
+// kernel allows one), within a deadline, with nothing of the job's environment but the init's
+// own `environment:`, from an empty folder that is removed afterwards.
+const node_child_process_1 = __nccwpck_require__(31421);
+const node_fs_1 = __nccwpck_require__(73024);
+const node_os_1 = __nccwpck_require__(48161);
+const node_path_1 = __nccwpck_require__(76760);
+const errors_1 = __nccwpck_require__(87206);
+const child_1 = __nccwpck_require__(57350);
+/** An init that creates topics is done in well under a second with the recording stand-ins. */
+exports.INIT_DEADLINE_MS = 10_000;
+const MAX_RECORD_BYTES = 1024 * 1024;
+const CALL_END = '\u0001';
+/** Each call appends its arguments, NUL-separated, then an end mark. It answers nothing else. */
+const RECORDER = `#!/bin/sh
+for arg in "$@"; do printf '%s\\0' "$arg" >>"$INFRA_VERIFY_RECORD"; done
+printf '${CALL_END}\\0' >>"$INFRA_VERIFY_RECORD"
+exit 0
+`;
+/** What an init may call or wait on: each answers "done" at once and is recorded; cqlsh too, so
+ * a schema init never reaches for a server. */
+const STAND_INS = ['kafka-topics', 'kafka-topics.sh', 'kafka-broker-api-versions', 'cub', 'cqlsh'];
+let networkNamespace;
+/** `unshare -n` needs root or unprivileged user namespaces, which some kernels forbid. */
+function canUnshareNetwork() {
+    networkNamespace ??=
+        (0, node_child_process_1.spawnSync)('unshare', ['-n', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+    return networkNamespace;
+}
+function parseRecording(text) {
+    const calls = [];
+    let call = [];
+    for (const part of text.split('\0').slice(0, -1)) {
+        if (part === CALL_END) {
+            calls.push(call);
+            call = [];
+        }
+        else {
+            call.push(part);
+        }
+    }
+    return calls;
+}
+const recordInit = async ({ argv, env }) => {
+    const [command, ...args] = argv;
+    if (command === undefined)
+        return { unreadable: 'it runs its image’s default command' };
+    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'infra-verify-init-'));
+    try {
+        const bin = (0, node_path_1.join)(dir, 'bin');
+        const record = (0, node_path_1.join)(dir, 'record');
+        (0, node_fs_1.writeFileSync)(record, '');
+        (0, node_fs_1.mkdirSync)(bin);
+        for (const name of STAND_INS) {
+            (0, node_fs_1.writeFileSync)((0, node_path_1.join)(bin, name), RECORDER);
+            (0, node_fs_1.chmodSync)((0, node_path_1.join)(bin, name), 0o755);
+        }
+        const isolated = canUnshareNetwork();
+        const [file, fileArgs] = isolated
+            ? ['unshare', ['-n', '--', command, ...args]]
+            : [command, args];
+        const result = await (0, child_1.runChild)(file, fileArgs, {
+            cwd: dir,
+            timeoutMs: exports.INIT_DEADLINE_MS,
+            maxOutputBytes: MAX_RECORD_BYTES,
+            env: {
+                ...env,
+                PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`,
+                HOME: dir,
+                INFRA_VERIFY_RECORD: record,
+            },
+        });
+        const text = (0, node_fs_1.readFileSync)(record, 'utf8').slice(0, MAX_RECORD_BYTES);
+        return {
+            calls: parseRecording(text),
+            exitCode: result.exitCode,
+            isolation: isolated
+                ? 'no network (its own network namespace)'
+                : 'no network namespace here (unshare -n is not permitted); a clean environment and a deadline',
+        };
+    }
+    catch (error) {
+        return { unreadable: `running it failed: ${(0, errors_1.errorMessage)(error)}` };
+    }
+    finally {
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    }
+};
+exports.recordInit = recordInit;
+
+
+/***/ }),
+
 /***/ 63416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -71592,6 +71702,7 @@ function topologyProblem(config, topology) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.composeFacts = composeFacts;
+exports.containerPorts = containerPorts;
 exports.rolesFromCompose = rolesFromCompose;
 // `infra-verify init` reads the compose file for what a live stack cannot show: service names,
 // container names, readiness kinds, dependencies, volumes and the network. Pure: text in.
@@ -71655,7 +71766,8 @@ function networkNames(value, declared) {
             : [];
     return keys.map((key) => declared[key]?.name ?? key);
 }
-/** "9092:9092", "127.0.0.1:9092:9092", 9042, { target: 9042 } -> the container port. */
+/** "9092:9092", "127.0.0.1:9092:9092", 9042, { target: 9042 }, "9092/tcp" -> the container
+ * port; for `ports:` and `expose:` alike. */
 function containerPorts(value) {
     if (!Array.isArray(value))
         return [];
@@ -72962,6 +73074,7 @@ exports.composeChecks = composeChecks;
 const node_path_1 = __nccwpck_require__(76760);
 const outcome_1 = __nccwpck_require__(34545);
 const protocol_healthchecks_1 = __nccwpck_require__(29403);
+const compose_facts_1 = __nccwpck_require__(53601);
 const types_1 = __nccwpck_require__(49518);
 const interpolate_1 = __nccwpck_require__(7593);
 const SERVICES = 'Infrastructure Services';
@@ -73001,6 +73114,32 @@ const SERVICE_CHECKS = [
     },
 ];
 function composeChecks(model, spec) {
+    return [...serviceChecks(model, spec), ...portChecks(model, spec)];
+}
+/** Each server's port, as the spec declares it, is one its service publishes or exposes: the
+ * port clients and the live run reach it on. */
+function portChecks({ compose, locate }, spec) {
+    return Object.entries((0, types_1.declaredRoles)(spec)).map(([role, { service, port }]) => {
+        const declared = compose.services?.[service] ?? undefined;
+        const ports = declared
+            ? [...(0, compose_facts_1.containerPorts)(declared.ports), ...(0, compose_facts_1.containerPorts)(declared.expose)]
+            : [];
+        const expected = `container port ${port} published or exposed`;
+        return (0, outcome_1.toResult)(locate, {
+            id: `static.${role}.port`,
+            section: SERVICES,
+            title: `${service}: ${role} port ${port} published or exposed`,
+            path: ['services', service, declared?.ports ? 'ports' : 'expose'],
+        }, !declared
+            ? (0, outcome_1.mismatch)(service, `${role} service`, 'defined', 'missing')
+            : ports.includes(port)
+                ? (0, outcome_1.pass)(`${service}: ${role} port ${port}`, expected, expected)
+                : (0, outcome_1.mismatch)(service, `${role} port`, expected, ports.length > 0
+                    ? `container ports ${ports.join(', ')}`
+                    : 'no port published or exposed'));
+    });
+}
+function serviceChecks(model, spec) {
     const { compose, locate } = model;
     const files = model.files.map((file) => (0, node_path_1.basename)(file)).join(' + ');
     return Object.entries(spec.compose.services).flatMap(([name, declared]) => {
@@ -73451,6 +73590,7 @@ const compose_1 = __nccwpck_require__(35757);
 const dotenv_1 = __nccwpck_require__(64739);
 const report_1 = __nccwpck_require__(55235);
 const text_file_1 = __nccwpck_require__(62623);
+const init_topics_1 = __nccwpck_require__(35659);
 const compose_checks_1 = __nccwpck_require__(90);
 const compose_file_1 = __nccwpck_require__(66485);
 const compose_model_1 = __nccwpck_require__(92406);
@@ -73537,10 +73677,17 @@ async function resolveComposeModel(request, config, env = process.env) {
     return model;
 }
 /** Static mode's whole run, as the report every renderer takes. */
-async function staticReport(request, spec, config) {
+async function staticReport(request, loaded, readers) {
     const started = Date.now();
-    const model = await resolveComposeModel(request, config);
-    const checks = checkModel(model, spec);
+    const { spec } = loaded;
+    const model = await resolveComposeModel(request, readers.config);
+    const inits = spec.kafka?.topics.length
+        ? await (0, init_topics_1.readInitTopics)(model, spec, request.directory, readers.recordInit)
+        : undefined;
+    const checks = [
+        ...checkModel(model, spec),
+        ...(inits ? (0, init_topics_1.initTopicChecks)(spec, inits, loaded.locate) : []),
+    ];
     return {
         result: (0, report_1.resultOf)(checks),
         runtime: 'static',
@@ -73552,6 +73699,9 @@ async function staticReport(request, spec, config) {
         notes: [
             `compose project read by ${model.resolvedBy} from ${model.files.join(', ')}`,
             ...model.limits,
+            ...(inits?.read.length ? [`topics read by running ${inits.read.join(', ')}`] : []),
+            // An init that creates no topics is no loss when another one was read.
+            ...(inits && inits.topics.length === 0 ? inits.unreadable : []).map((why) => `init not read: ${why}`),
         ],
     };
 }
@@ -73566,6 +73716,191 @@ function checkCompose(text, file, env, spec) {
         throw new compose_file_1.ComposeFileError(`${file}: the compose file defines no services`);
     }
     return (0, compose_checks_1.composeChecks)(model, spec);
+}
+
+
+/***/ }),
+
+/***/ 35659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.initRun = initRun;
+exports.createdTopics = createdTopics;
+exports.readInitTopics = readInitTopics;
+exports.initTopicChecks = initTopicChecks;
+// The topics the stack's inits would create, read statically: each one-shot service of the spec
+// (ready: exited-0) is run with a recording `kafka-topics` (runtime/init-recorder.ts, handed in
+// by the shell), and its `kafka-topics --create` calls are judged against the spec's topics.
+// What cannot be read is a skip with its reason, never a pass.
+const node_fs_1 = __nccwpck_require__(73024);
+const path = __importStar(__nccwpck_require__(76760));
+const outcome_1 = __nccwpck_require__(34545);
+/** compose's `command:`/`entrypoint:` as an argument list; a string is split as a shell would
+ * split plain words (quotes kept together). */
+function words(value) {
+    if (value === null || value === undefined)
+        return [];
+    if (Array.isArray(value))
+        return value.map(String);
+    return [...value.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+function environmentOf(service) {
+    const raw = service.environment;
+    if (Array.isArray(raw)) {
+        return Object.fromEntries(raw.map((entry) => {
+            const at = entry.indexOf('=');
+            return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
+        }));
+    }
+    return Object.fromEntries(Object.entries(raw ?? {}).map(([key, value]) => [key, value === null ? '' : String(value)]));
+}
+/** Container path -> host path, for the init's bind mounts that exist on this machine. */
+function bindMounts(service, directory) {
+    return (service.volumes ?? []).flatMap((entry) => {
+        const [source, target] = typeof entry === 'string' ? entry.split(':') : [entry.source, entry.target];
+        if (!source || !target || !/^[./~]/.test(source))
+            return [];
+        const host = path.resolve(directory, source);
+        return (0, node_fs_1.existsSync)(host) ? [[target, host]] : [];
+    });
+}
+/** What an init runs, with its mounted files in reach, or why it cannot be run here. */
+function initRun(name, service, directory) {
+    const argv = [...words(service.entrypoint), ...words(service.command)];
+    if (argv.length === 0)
+        return { unreadable: `${name} runs its image's default command` };
+    const mounts = bindMounts(service, directory);
+    const mapped = argv.map((arg) => {
+        const mount = mounts.find(([target]) => arg === target || arg.startsWith(`${target}/`));
+        return mount ? mount[1] + arg.slice(mount[0].length) : arg;
+    });
+    return { service: name, argv: mapped, env: environmentOf(service) };
+}
+function option(args, name) {
+    const values = [];
+    args.forEach((arg, i) => {
+        if (arg === name && args[i + 1] !== undefined)
+            values.push(args[i + 1]);
+        else if (arg.startsWith(`${name}=`))
+            values.push(arg.slice(name.length + 1));
+    });
+    return values;
+}
+/** The topics of the `--create` calls among an init's recorded `kafka-topics` calls. */
+function createdTopics(service, calls) {
+    return calls
+        .filter((args) => args.includes('--create'))
+        .flatMap((args) => {
+        const [name] = option(args, '--topic');
+        if (name === undefined)
+            return [];
+        const number = (flag) => {
+            const [value] = option(args, flag);
+            return value === undefined ? undefined : Number(value);
+        };
+        const configs = Object.fromEntries(option(args, '--config').map((pair) => {
+            const at = pair.indexOf('=');
+            return [pair.slice(0, at), pair.slice(at + 1)];
+        }));
+        return [
+            {
+                name,
+                partitions: number('--partitions'),
+                replicationFactor: number('--replication-factor'),
+                configs,
+                service,
+            },
+        ];
+    });
+}
+async function readInitTopics(model, spec, directory, record) {
+    const result = { topics: [], read: [], unreadable: [] };
+    if (!record) {
+        result.unreadable.push("running inits is turned off (--no-run-inits, the Action's run-inits)");
+        return result;
+    }
+    const inits = Object.entries(spec.compose.services).filter(([, s]) => s.ready === 'exited-0');
+    for (const [name] of inits) {
+        const service = model.compose.services?.[name];
+        if (!service)
+            continue;
+        const run = initRun(name, service, directory);
+        const recording = 'unreadable' in run ? run : await record(run);
+        if ('unreadable' in recording) {
+            result.unreadable.push(`${name}: ${recording.unreadable}`);
+            continue;
+        }
+        const created = createdTopics(name, recording.calls);
+        if (recording.exitCode !== 0 && created.length === 0) {
+            result.unreadable.push(`${name}: its command exited ${recording.exitCode} before any kafka-topics --create`);
+            continue;
+        }
+        result.topics.push(...created);
+        result.read.push(`${name} (${recording.isolation})`);
+    }
+    return result;
+}
+function topicOutcome(declared, created, inits) {
+    if (!created) {
+        if (inits.read.length === 0) {
+            return (0, outcome_1.skip)(`no init could be read for its topics: ${inits.unreadable.join('; ') || 'the spec declares no one-shot service (ready: exited-0)'}`);
+        }
+        return (0, outcome_1.mismatch)(declared.name, 'topic', 'created by an init', 'no kafka-topics --create call for it');
+    }
+    const outcomes = [
+        (0, outcome_1.compare)(declared.name, 'partitions', String(declared.partitions), String(created.partitions ?? 'the broker default')),
+        (0, outcome_1.compare)(declared.name, 'replication factor', String(declared.replicationFactor), String(created.replicationFactor ?? 'the broker default')),
+        ...Object.entries(declared.configs).map(([key, value]) => (0, outcome_1.compare)(declared.name, key, value, created.configs[key] ?? 'not set')),
+    ];
+    const failed = outcomes.filter((outcome) => outcome.status !== 'pass');
+    return failed.length > 0
+        ? (0, outcome_1.combine)(outcomes, 'as declared')
+        : (0, outcome_1.pass)(`${declared.name}: created by ${created.service} as declared`);
+}
+/** One check per declared topic, pointing at the spec's entry for it. */
+function initTopicChecks(spec, inits, locateSpec) {
+    return (spec.kafka?.topics ?? []).map((declared, index) => (0, outcome_1.toResult)((p) => locateSpec?.(p), {
+        id: `static.kafka.topic.${declared.name}`,
+        section: 'Kafka Topics',
+        title: `${declared.name} created by an init as declared`,
+        path: ['kafka', 'topics', index],
+    }, topicOutcome(declared, inits.topics.find((topic) => topic.name === declared.name), inits)));
 }
 
 
