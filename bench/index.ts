@@ -2,10 +2,12 @@
 // starts it if it is not running and stops it again afterwards.
 //  (0) cold starts of the bundles in static mode (bench/cold-start.ts), before the twin starts
 //  (a) the live check phase (after ready; no persistence restart, no TTL-expiry wait), median of 5
-//  (b) the same checks the seed's way, one CLI process per check, and the ratio
+//  (b) the same checks the seed's way, one CLI process per check, and two ratios side by side:
+//      against the warm median of (a), and against a cold verifier process
+//      (`node dist/cli/index.js verify --runtime existing` as a user runs it, median of 5)
 //  (c) peak RSS of a verifier process (full verify, persistence included)
 import { CLI_WORDING } from '../src/cli/options';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { stackIsUp } from '../src/model/runtime';
 import { LocalRuntime } from '../src/runtime/local/local-runtime';
@@ -13,7 +15,7 @@ import { type TwinConfig, twinConfig } from '../src/runtime/local/config';
 import { DEFAULT_SPEC } from '../src/spec/default';
 import { probeObserver } from '../src/probes/observer';
 import { verify } from '../src/engine/verify';
-import { coldStarts, printColdStarts } from './cold-start';
+import { coldStarts, load, printColdStarts } from './cold-start';
 import { runSeedCommand, seedCleanup, seedCommands } from './seed-way';
 
 const RUNS = 5;
@@ -52,6 +54,25 @@ async function seedWay(config: TwinConfig): Promise<number> {
   return total;
 }
 
+/**
+ * One `node dist/cli/index.js verify` process against the twin's endpoints, start to exit: the
+ * same checks as (a) (round trips, no restart, no TTL-expiry wait), paying for its own start.
+ */
+function coldVerifier(twin: LocalRuntime): number {
+  const { zookeeper, kafkaBrokers, cassandraContactPoints } = twin.endpoints;
+  const args = [
+    join(__dirname, '..', 'dist', 'cli', 'index.js'),
+    ...['verify', '--runtime', 'existing', '--allow-writes', '--no-persistence', '--no-ttl-expiry'],
+    ...['--zookeeper', zookeeper, '--kafka-brokers', kafkaBrokers.join(',')],
+    ...['--cassandra-contact-points', cassandraContactPoints.join(','), '--timeout', '120'],
+  ];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: join(__dirname, '..'), stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) line(`  note: the cold verifier exited ${result.status}`);
+  return ms;
+}
+
 function verifierPeakRss(): Promise<{ result: string; maxRssKb: number }> {
   const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
   return new Promise((resolve, reject) => {
@@ -87,9 +108,12 @@ async function main(): Promise<void> {
 
     line("(b) the same checks the seed's way: one CLI process per check");
     const seed = await seedWay(config);
-    const ratio = seed / median(live);
+    const cold: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) cold.push(coldVerifier(twin));
+    line(`  cold verifier processes (dist/cli verify): ${cold.map(seconds).join(', ')}`);
     line(
-      `  total: ${seconds(seed)}; ratio seed-way / verifier: ${ratio.toFixed(1)}x  (target >= ${TARGETS.ratio}x)`,
+      `  total: ${seconds(seed)}; ratio seed-way / verifier: warm ${(seed / median(live)).toFixed(1)}x, ` +
+        `cold single process ${(seed / median(cold)).toFixed(1)}x  (target >= ${TARGETS.ratio}x; ${load()})`,
     );
 
     line('(c) peak RSS of one verifier process (full verify with persistence, run through tsx)');

@@ -1,0 +1,226 @@
+// `npm run bench:scale`: figures printed, nothing asserted. On the twin (TWIN_* env picks which;
+// started here if it is not running, and stopped again), as a nightly job meets a big cluster:
+//  1. the 2-topic stack as it is: `init` (runtime existing) writes a spec, then a read-only
+//     `verify --runtime existing` with that spec, each timed as one `node dist/cli` process;
+//  2. the same after adding 5,000 topics (1 partition, one config each) and 500 tables;
+//  3. per stack: the requests that observing it makes (Kafka requests by API, CQL queries), the
+//     summary's bytes (GitHub's limit 1 MiB) and the PR comment's characters (65,536), and the
+//     peak RSS of the verify process. Ends with `scale ratio: X.X` (big verify / small verify).
+// The topics and tables it adds are removed again, whatever happens.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { VerifyReport } from '../src/model/report';
+import { stackIsUp } from '../src/model/runtime';
+import { clusterScope, connectStack, observeLive } from '../src/probes/observe-stack';
+import { awaitStack } from '../src/probes/stack-ready';
+import { renderPrComment } from '../src/report';
+import { ExistingRuntime } from '../src/runtime/existing';
+import { LocalRuntime } from '../src/runtime/local/local-runtime';
+import { twinConfig } from '../src/runtime/local/config';
+import { loadSpec } from '../src/spec/load';
+import { load } from './cold-start';
+
+const TOPICS = Number(process.env.BENCH_SCALE_TOPICS ?? 5000);
+const TABLES = Number(process.env.BENCH_SCALE_TABLES ?? 500);
+const PREFIX = 'bench-scale-';
+const KEYSPACE = 'bench_scale';
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const COMMENT_LIMIT_CHARS = 65_536;
+
+const ROOT = join(__dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli', 'index.js');
+const line = (text: string) => process.stdout.write(`${text}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface ProcessRun {
+  code: number | null;
+  ms: number;
+  peakRssKb: number;
+  stderr: string;
+}
+
+/** One CLI process, timed, its peak RSS sampled from /proc (VmHWM only grows). */
+function cli(args: string[], cwd: string): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let peakRssKb = 0;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const sampler = setInterval(() => {
+      try {
+        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (match) peakRssKb = Math.max(peakRssKb, Number(match[1]));
+      } catch {
+        // gone between two samples
+      }
+    }, 50);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      resolve({ code, ms: Date.now() - started, peakRssKb, stderr });
+    });
+  });
+}
+
+/** The requests one observation of the stack makes: Kafka by API name, CQL statements. */
+async function requestCounts(runtime: ExistingRuntime, specFile: string): Promise<string> {
+  const { spec } = loadSpec(specFile);
+  const readiness = await awaitStack(spec, runtime, Date.now() + 60_000, () => undefined);
+  const clients = await connectStack(runtime.endpoints, readiness);
+  const kafka = new Map<string, number>();
+  let cql = 0;
+  try {
+    if (clients.kafka.ok) {
+      const { admin } = clients.kafka.value;
+      admin.on(admin.events.REQUEST, ({ payload }) =>
+        kafka.set(payload.apiName, (kafka.get(payload.apiName) ?? 0) + 1),
+      );
+    }
+    if (clients.cassandra.ok) {
+      const client = clients.cassandra.value;
+      const execute = client.execute.bind(client);
+      client.execute = ((...args: Parameters<typeof execute>) => {
+        cql += 1;
+        return execute(...args);
+      }) as typeof client.execute;
+    }
+    await observeLive(runtime, readiness, clients, clusterScope(spec), Date.now() + 60_000);
+  } finally {
+    await clients.close();
+  }
+  const byApi = [...kafka].map(([api, count]) => `${api} ${count}`).join(', ');
+  return `Kafka requests: ${byApi || 'none'}; CQL statements: ${cql}`;
+}
+
+interface Measured {
+  initMs: number;
+  verifyMs: number;
+  peakRssKb: number;
+}
+
+async function measure(name: string, runtime: ExistingRuntime, dir: string): Promise<Measured> {
+  const { zookeeper, kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
+  const endpoints = [
+    ...['--runtime', 'existing', '--zookeeper', zookeeper],
+    ...['--kafka-brokers', kafkaBrokers.join(','), '--cassandra-contact-points'],
+    cassandraContactPoints.join(','),
+  ];
+  const spec = join(dir, `${name}.yml`);
+  const init = await cli(['init', ...endpoints, '--out', spec, '--force', '--timeout', '60'], dir);
+  if (init.code !== 0) throw new Error(`init exited ${init.code}: ${init.stderr}`);
+  const [json, summary] = [join(dir, `${name}.json`), join(dir, `${name}.md`)];
+  const verify = await cli(
+    [
+      ...['verify', '--spec', spec, ...endpoints, '--timeout', '120'],
+      ...['--report-json', json, '--summary-md', summary],
+    ],
+    dir,
+  );
+  const report = JSON.parse(readFileSync(json, 'utf8')) as VerifyReport;
+  const summaryBytes = readFileSync(summary).length;
+  const comment = renderPrComment(report, {
+    marker: '<!-- infra-verify -->',
+    summaryUrl: 'https://github.com/owner/repo/actions/runs/1',
+    sourceLink: (source) => ({ label: `${source.file}:${source.line}` }),
+  });
+  const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'error').length;
+  line(`${name}:`);
+  line(
+    `  init ${seconds(init.ms)}; verify ${seconds(verify.ms)} (exit ${verify.code}, ` +
+      `${report.checks.length} checks, ${failing} failing), peak RSS ${(verify.peakRssKb / 1024).toFixed(0)} MB`,
+  );
+  line(`  ${await requestCounts(runtime, spec)}`);
+  line(
+    `  summary ${summaryBytes} bytes (limit ${SUMMARY_LIMIT_BYTES}: ${summaryBytes <= SUMMARY_LIMIT_BYTES ? 'within' : 'OVER'}), ` +
+      `PR comment ${comment.length} characters (limit ${COMMENT_LIMIT_CHARS}: ${comment.length <= COMMENT_LIMIT_CHARS ? 'within' : 'OVER'})`,
+  );
+  return { initMs: init.ms, verifyMs: verify.ms, peakRssKb: verify.peakRssKb };
+}
+
+/** Adds the topics and tables; returns what removes them again. */
+async function grow(runtime: ExistingRuntime): Promise<() => Promise<void>> {
+  const { kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
+  const { Kafka, logLevel } = await import('kafkajs');
+  const { Client } = await import('cassandra-driver');
+  const admin = new Kafka({ brokers: kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const [host, port] = (cassandraContactPoints[0] ?? '').split(':');
+  const cassandra = new Client({
+    contactPoints: [`${host}:${port}`],
+    localDataCenter: 'datacenter1',
+  });
+  const names = Array.from({ length: TOPICS }, (_, i) => `${PREFIX}${i}`);
+  const cleanup = async () => {
+    for (let i = 0; i < names.length; i += 500) {
+      await admin.deleteTopics({ topics: names.slice(i, i + 500) }).catch(() => undefined);
+    }
+    await cassandra.execute(`DROP KEYSPACE IF EXISTS ${KEYSPACE}`).catch(() => undefined);
+    await admin.disconnect();
+    await cassandra.shutdown();
+  };
+  try {
+    const started = Date.now();
+    for (let i = 0; i < names.length; i += 500) {
+      await admin.createTopics({
+        topics: names.slice(i, i + 500).map((topic, j) => ({
+          topic,
+          numPartitions: 1,
+          replicationFactor: 1,
+          configEntries: [{ name: 'retention.ms', value: String(86_400_000 + i + j) }],
+        })),
+      });
+    }
+    await cassandra.execute(
+      `CREATE KEYSPACE IF NOT EXISTS ${KEYSPACE} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`,
+    );
+    // one at a time: concurrent DDL makes Cassandra's schema versions disagree
+    for (let i = 0; i < TABLES; i += 1) {
+      await cassandra.execute(
+        `CREATE TABLE IF NOT EXISTS ${KEYSPACE}.t${i} (id int PRIMARY KEY, value text)`,
+      );
+    }
+    line(`(added ${TOPICS} topics and ${TABLES} tables in ${seconds(Date.now() - started)})`);
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return cleanup;
+}
+
+async function main(): Promise<void> {
+  const twin = new LocalRuntime(twinConfig());
+  const startedHere = !stackIsUp(await twin.services());
+  if (startedHere) await twin.up(() => undefined);
+  const runtime = new ExistingRuntime(twin.endpoints);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  try {
+    line(`bench:scale on the twin (${load()})`);
+    const small = await measure('2 topics', runtime, dir);
+    const cleanup = await grow(runtime);
+    let big: Measured;
+    try {
+      big = await measure(`${TOPICS} topics and ${TABLES} tables`, runtime, dir);
+    } finally {
+      await cleanup();
+    }
+    line(`(${load()})`);
+    line(
+      `scale ratio: ${(big.verifyMs / small.verifyMs).toFixed(1)} ` +
+        `(init ${(big.initMs / small.initMs).toFixed(1)}); peak RSS ${(big.peakRssKb / 1024).toFixed(0)} MB`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    if (startedHere) await twin.down({ removeData: false });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:scale: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
