@@ -1,6 +1,7 @@
 // The compose v2 CLI for the compose suite: the plugin binary that engine/install-compose.sh put
 // into .compose/ (globalSetup), reached as `docker compose` (DOCKER_CONFIG) and as the standalone
 // `docker-compose` (PATH), with no engine: `docker compose config` needs none.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { ComposeConfig } from '../../src/model/compose';
 import { runChild } from '../../src/runtime/child';
@@ -33,3 +34,28 @@ export function realComposeConfig(extra: Record<string, string> = {}): ComposeCo
 /** What a machine without any compose CLI answers. */
 export const NO_COMPOSE: ComposeConfig = () =>
   Promise.resolve({ unavailable: 'No Docker Compose found (a test without one)' });
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** The CLI as a user runs it, from `cwd`. */
+export function runCliIn(cwd: string, args: string[]): Promise<CliRun> {
+  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, join(ROOT, 'src', 'cli.ts'), ...args], {
+      cwd,
+      env: composeEnv(),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}

@@ -1,36 +1,10 @@
 // The drifts static mode used to pass 37 of 37, each now a red in seconds with no container:
 // the repository's own stack, copied, changed one way, and verified with the CLI from its folder
 // (`infra-verify verify --static`, compose's default file names). Each run's time is printed.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeEnv, ROOT } from './compose-cli';
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-/** The CLI as a user runs it, from `cwd`. */
-export function runCliIn(cwd: string, args: string[]): Promise<CliRun> {
-  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, join(ROOT, 'src', 'cli.ts'), ...args], {
-      cwd,
-      env: composeEnv(),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
-}
+import { ROOT, runCliIn, type CliRun } from './compose-cli';
 
 /** The repository's stack in a folder of its own: compose file, .env, inits, spec. */
 function stackCopy(): string {
@@ -59,6 +33,9 @@ async function verifyStatic(dir: string, what: string): Promise<{ run: CliRun; f
   );
   return { run, failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.id) };
 }
+
+// Each case starts the CLI (node + tsx) once or twice: seconds, more on a loaded machine.
+jest.setTimeout(60_000);
 
 describe('drifts static mode now catches', () => {
   it('passes the unchanged stack', async () => {

@@ -9,18 +9,24 @@ import type { Runtime } from '../model/runtime';
 import { connectStack, observeLive } from '../probes/observe-stack';
 import { LOOK_PAST_DEADLINE_MS } from '../model/deadline';
 import { awaitStack } from '../probes/stack-ready';
-import { composeFacts, rolesFromCompose } from '../spec/compose-facts';
+import { composeFactsFor, draftFromCompose } from '../app/compose-draft';
+import { rolesFromCompose } from '../spec/compose-facts';
 import { DEFAULT_SPEC_FILE } from '../spec/for-run';
-import { draftSpec, type ComposeFacts, type InspectedStack } from '../spec/draft';
+import { draftSpec, type InspectedStack } from '../spec/draft';
 import { parseSpec } from '../spec/load';
-import { renderSpec } from '../spec/render';
-import { readTextFile, TextFileProblem } from '../spec/text-file';
+import { renderSpec, type DraftOrigin } from '../spec/render';
 import { DEFAULT_ROLES, ROLE_NAMES, type RoleName, type RoleSpec, type Spec } from '../spec/types';
 import { untilStrayFault } from '../app/stray-faults';
 import { runtimeFor } from '../app/run';
 import {
   CLI_WORDING,
+  composeFileOption,
+  composeProfileOption,
+  composeSelection,
+  envFileOption,
   EXIT,
+  runInitsOption,
+  type ComposeFlags,
   UsageError,
   stackRequest,
   timeoutOption,
@@ -29,24 +35,15 @@ import {
   type StackFlags,
 } from './options';
 
-interface InitFlags extends StackFlags {
-  composeFile: string;
+interface InitFlags extends StackFlags, ComposeFlags {
   out: string;
   force?: boolean;
   timeout: string;
+  static?: boolean;
+  runInits: boolean;
 }
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
-
-function readCompose(file: string): ComposeFacts | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    return composeFacts(readTextFile(file));
-  } catch (error) {
-    if (error instanceof TextFileProblem) throw new UsageError(`${file}: ${error.message}`);
-    throw error;
-  }
-}
 
 /** What the running servers show: the roles that answered, their topics and their schema. */
 async function inspect(
@@ -114,34 +111,49 @@ async function inspect(
   }
 }
 
-async function runInit(flags: InitFlags): Promise<number> {
-  const out = resolve(flags.out);
-  if (existsSync(out) && !flags.force) {
-    throw new UsageError(`${flags.out} exists; init never overwrites it unless you pass --force`);
-  }
-  const deadline = Date.now() + timeoutSeconds(flags.timeout) * 1000;
-  const composeFile = resolve(flags.composeFile);
-  const compose = readCompose(composeFile);
-  const candidates = compose ? rolesFromCompose(compose) : { ...DEFAULT_ROLES };
-  const runtime = await runtimeFor(stackRequest(flags), candidates, CLI_WORDING);
-  await runtime.attach?.();
-  const inspected = await inspect(runtime, candidates, deadline);
-  const spec = draftSpec(inspected, compose);
-  const text = renderSpec(spec, {
-    runtime: `runtime ${runtime.name}`,
-    ...(compose ? { composeFile: flags.composeFile } : {}),
-    date: new Date().toISOString().slice(0, 10),
-  });
+/** The spec as text that loads, written where asked; it is never overwritten unasked. */
+function writeDraft(flags: InitFlags, spec: Spec, origin: DraftOrigin, gaps: string[]): void {
+  const text = renderSpec(spec, origin);
   // What init writes must load: a spec it cannot read back would be a trap.
   parseSpec(text, flags.out);
-  writeFileSync(out, text);
+  writeFileSync(resolve(flags.out), text);
+  for (const gap of gaps) progress(`not in the draft: ${gap}`);
   const counts = [
     spec.kafka && `${spec.kafka.topics.length} topic(s)`,
     spec.cassandra &&
       `${spec.cassandra.keyspaces.reduce((n, k) => n + k.tables.length, 0)} table(s)`,
     `${Object.keys(spec.compose.services).length} compose service(s)`,
   ].filter(Boolean);
-  progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: infra-verify verify`);
+  const next = flags.static ? 'infra-verify verify --static' : 'infra-verify verify';
+  progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: ${next}`);
+}
+
+async function runInit(flags: InitFlags): Promise<number> {
+  if (existsSync(resolve(flags.out)) && !flags.force) {
+    throw new UsageError(`${flags.out} exists; init never overwrites it unless you pass --force`);
+  }
+  const project = { directory: process.cwd(), ...composeSelection(flags) };
+  const date = new Date().toISOString().slice(0, 10);
+  if (flags.static) {
+    const draft = await draftFromCompose(project, flags.runInits);
+    const origin = { runtime: 'the compose files alone (init --static)', date };
+    writeDraft(flags, draft.spec, { ...origin, composeFile: draft.files.join(', ') }, draft.gaps);
+    return EXIT.ok;
+  }
+  const deadline = Date.now() + timeoutSeconds(flags.timeout) * 1000;
+  const compose = await composeFactsFor(project);
+  const candidates = compose ? rolesFromCompose(compose.facts) : { ...DEFAULT_ROLES };
+  const runtime = await runtimeFor(stackRequest(flags), candidates, CLI_WORDING);
+  await runtime.attach?.();
+  const inspected = await inspect(runtime, candidates, deadline);
+  const spec = draftSpec(inspected, compose?.facts);
+  const origin = { runtime: `runtime ${runtime.name}`, date };
+  writeDraft(
+    flags,
+    spec,
+    compose ? { ...origin, composeFile: compose.model.files.join(', ') } : origin,
+    [],
+  );
   return EXIT.ok;
 }
 
@@ -154,10 +166,14 @@ export function initCommand(
     new Command('init')
       .exitOverride()
       .description(
-        'inspect a running stack (and its compose file) and write an infra-spec.yml that it passes',
+        'inspect a running stack (and its compose files), or with --static the compose files alone, and write an infra-spec.yml that it passes',
       ),
   )
-    .option('--compose-file <file>', 'the compose file to read, when present', 'docker-compose.yml')
+    .option('--static', 'draft from the compose files and the inits alone: no server is asked')
+    .addOption(composeFileOption())
+    .addOption(composeProfileOption())
+    .addOption(envFileOption())
+    .addOption(runInitsOption())
     .option('--out <file>', 'where to write the spec', DEFAULT_SPEC_FILE)
     .option('--force', 'overwrite the file if it exists')
     .addOption(timeoutOption('how long to wait for each server to answer', 20))

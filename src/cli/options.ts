@@ -101,6 +101,14 @@ export function envFileOption(): Option {
   return new Option('--env-file <file>', "compose's --env-file (default: the project's .env)");
 }
 
+/** Static reading runs each init's own command (no network, a deadline, its own environment). */
+export function runInitsOption(): Option {
+  return new Option(
+    '--no-run-inits',
+    "static: do not run the inits' commands (no network, a deadline, their own environment only) to read the topics they create",
+  );
+}
+
 export interface ComposeFlags {
   composeFile: string[];
   composeProfile: string[];

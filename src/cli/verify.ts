@@ -14,6 +14,7 @@ import {
   composeSelection,
   envFileOption,
   EXIT,
+  runInitsOption,
   UsageError,
   stackRequest,
   timeoutOption,
@@ -192,9 +193,6 @@ export function verifyCommand(
     .option('--keep-up', 'leave the stack running afterwards')
     .addOption(timeoutOption('deadline for the stack to become ready'))
     .option('--static', 'check the compose files against the spec without starting anything')
-    .option(
-      '--no-run-inits',
-      '--static: do not run the inits (no network, a deadline, their own environment only) to read their topics',
-    )
+    .addOption(runInitsOption())
     .action(async (flags: VerifyFlags) => setExitCode(await exitCodeOf(flags, strayFault)));
 }

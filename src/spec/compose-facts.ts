@@ -22,7 +22,12 @@ const CONDITIONS: DependencyCondition[] = [
 ];
 
 export function composeFacts(text: string): ComposeFacts {
-  const raw = (parseDocument(text).toJS() ?? {}) as {
+  return composeFactsOf(parseDocument(text).toJS());
+}
+
+/** The same facts from a compose file already parsed, or compose's own resolved model. */
+export function composeFactsOf(data: unknown): ComposeFacts {
+  const raw = (data ?? {}) as {
     services?: Record<string, RawService | null>;
     networks?: Record<string, { name?: string } | null>;
     volumes?: Record<string, unknown>;
@@ -83,7 +88,8 @@ function networkNames(
     : typeof value === 'object' && value !== null
       ? Object.keys(value)
       : [];
-  return keys.map((key) => declared[key]?.name ?? key);
+  // `default` is the network compose makes when a file names none: not one to declare.
+  return keys.filter((key) => key !== 'default').map((key) => declared[key]?.name ?? key);
 }
 
 /** "9092:9092", "127.0.0.1:9092:9092", 9042, { target: 9042 }, "9092/tcp" -> the container

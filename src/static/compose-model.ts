@@ -99,12 +99,22 @@ export function modelFromConfig(
     );
   }
   return {
-    compose: { ...compose, services: compose.services ?? {} },
+    // compose prints `$$` (a literal dollar) escaped; the container sees `$`.
+    compose: unescaped({ ...compose, services: compose.services ?? {} }) as ComposeFile,
     ...located(sources),
     resolvedBy: `docker compose config (compose ${answer.version})`,
     limits: [],
     unsetVariables: [...new Set([...answer.warnings.matchAll(UNSET_WARNING)].map((m) => m[1]))],
   };
+}
+
+function unescaped(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\$\$/g, '$');
+  if (Array.isArray(value)) return value.map(unescaped);
+  if (isMapping(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescaped(v)]));
+  }
+  return value;
 }
 
 /** Keys whose lists compose replaces in an override; other lists are merged. */

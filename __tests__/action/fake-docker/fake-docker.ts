@@ -149,6 +149,8 @@ function parseInvocation(argv: string[]): Invocation {
     if (flag === '--project-name' || flag === '-p') name = value;
     else if (flag === '--project-directory') directory = resolve(value);
     else if (flag === '--file' || flag === '-f') files.push(value);
+    // what static mode and the Action's compose-profiles / env-file pass through
+    else if (flag === '--profile' || flag === '--env-file') continue;
     else throw new Usage(`unknown flag: ${flag}`);
   }
   return { name, directory, files, verb: argv[i] ?? '', args: argv.slice(i + 1) };
@@ -578,7 +580,14 @@ function config(call: Invocation, model: ComposeFile): number {
   if (call.args.join(' ') !== '--format json') {
     throw new Usage('fake docker only prints "compose config --format json"');
   }
-  return print(JSON.stringify({ name: call.name, services: model.services }));
+  return print(
+    JSON.stringify({
+      name: call.name,
+      services: model.services,
+      networks: model.networks,
+      volumes: model.volumes,
+    }),
+  );
 }
 
 /** `docker ps --all --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`. */

@@ -9,6 +9,7 @@ import {
   type ComposeCommand,
   type RunCommand,
 } from './command';
+import { composeDefaultProjectName } from './project-name';
 import { QUICK_COMMAND_TIMEOUT_MS, runCommand } from './run-command';
 
 /** Compose refused the project (a bad file, a missing include, an unknown profile): exit 2. */
@@ -23,6 +24,9 @@ export function configRequestArgs(
 ): string[] {
   return [
     ...command.prefix,
+    // the name compose itself would pick, so the answer is the project `up` would run
+    '--project-name',
+    composeDefaultProjectName(process.env, request.directory),
     '--project-directory',
     request.directory,
     ...request.files.flatMap((file) => ['--file', file]),

@@ -1,0 +1,69 @@
+// Every example passes `infra-verify verify --static` run from its own folder with compose's
+// default file names, and `init --static` there drafts a spec that passes too.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, runCliIn } from './compose-cli';
+
+const EXAMPLES = join(ROOT, 'examples');
+const examples = readdirSync(EXAMPLES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+// Each case starts the CLI (node + tsx) once or twice: seconds, more on a loaded machine.
+jest.setTimeout(60_000);
+
+describe('examples/', () => {
+  it('holds the four examples', () => {
+    expect(examples.sort()).toEqual([
+      'cassandra-only',
+      'chatbattle-with-tools',
+      'kafka-only',
+      'kraft',
+    ]);
+  });
+
+  it.each(examples)('%s passes verify --static from its own folder', async (name) => {
+    const run = await runCliIn(join(EXAMPLES, name), ['verify', '--static']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/✅ PASS: \d+ passed, 0 failed, 0 skipped/);
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('init --static', () => {
+  it.each([
+    ['kraft', false],
+    ['kafka-only', true],
+  ])(
+    'drafts a spec for %s, with no server, that passes verify --static',
+    async (name, zookeeper) => {
+      const dir = mkdtempSync(join(tmpdir(), `init-static-${name}-`));
+      cpSync(join(EXAMPLES, name), dir, { recursive: true });
+      rmSync(join(dir, 'infra-spec.yml'));
+      const init = await runCliIn(dir, ['init', '--static']);
+      expect(init.stderr).toContain('wrote infra-spec.yml');
+      expect(init.code).toBe(0);
+      const drafted = readFileSync(join(dir, 'infra-spec.yml'), 'utf8');
+      expect(/^zookeeper:/m.test(drafted)).toBe(zookeeper);
+      expect(drafted).toMatch(/partitions: \d+/);
+      const verify = await runCliIn(dir, ['verify', '--static']);
+      expect(verify.stdout).toMatch(/✅ PASS/);
+      expect(verify.code).toBe(0);
+    },
+  );
+
+  it("drafts the repository's stack with both topics from create-topics.sh", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-static-repo-'));
+    for (const name of ['docker-compose.yml', '.env', 'infrastructure']) {
+      cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+    }
+    const init = await runCliIn(dir, ['init', '--static']);
+    expect(init.code).toBe(0);
+    const drafted = readFileSync(join(dir, 'infra-spec.yml'), 'utf8');
+    expect(drafted).toContain('name: channel-stats');
+    expect(drafted).toContain('cleanup.policy: compact');
+    const verify = await runCliIn(dir, ['verify', '--static']);
+    expect(verify.code).toBe(0);
+  });
+});

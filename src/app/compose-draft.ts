@@ -1,0 +1,79 @@
+// What `init` reads from the compose project: the facts of the one compose model (as static mode
+// resolves it), and with --static a whole draft spec from those facts and the inits' own
+// `kafka-topics --create` calls, with no server running.
+import type { ComposeProjectRequest } from '../model/compose';
+import { composeConfig } from '../runtime/compose';
+import { recordInit } from '../runtime/init-recorder';
+import { composeFactsOf, rolesFromCompose } from '../spec/compose-facts';
+import { draftSpec, type ComposeFacts } from '../spec/draft';
+import type { Spec, TopicSpec } from '../spec/types';
+import { composeFilesOf, resolveComposeModel, type ComposeModel } from '../static/compose';
+import { readInitTopics, type CreatedTopic } from '../static/init-topics';
+
+/** The project's compose facts, or undefined when there is no compose file to read. */
+export async function composeFactsFor(
+  request: ComposeProjectRequest,
+): Promise<{ facts: ComposeFacts; model: ComposeModel } | undefined> {
+  try {
+    composeFilesOf(request);
+  } catch {
+    // No compose file (an existing stack, say): init then works from the servers alone.
+    return undefined;
+  }
+  const model = await resolveComposeModel(request, composeConfig);
+  return { facts: composeFactsOf(model.compose), model };
+}
+
+export interface StaticDraft {
+  spec: Spec;
+  /** what the draft could not say, for the user to fill in */
+  gaps: string[];
+  files: string[];
+}
+
+function topicSpec(topic: CreatedTopic, gaps: string[]): TopicSpec[] {
+  if (topic.partitions === undefined || topic.replicationFactor === undefined) {
+    gaps.push(
+      `topic ${topic.name}: ${topic.service} leaves its partitions or replication factor to the broker; add it by hand`,
+    );
+    return [];
+  }
+  return [
+    {
+      name: topic.name,
+      partitions: topic.partitions,
+      replicationFactor: topic.replicationFactor,
+      configs: topic.configs,
+    },
+  ];
+}
+
+/** `init --static`: a spec from the compose model and the readable inits, no servers. */
+export async function draftFromCompose(
+  request: ComposeProjectRequest,
+  runInits: boolean,
+): Promise<StaticDraft> {
+  const model = await resolveComposeModel(request, composeConfig);
+  const facts = composeFactsOf(model.compose);
+  const roles = rolesFromCompose(facts);
+  const draft = draftSpec({ roles }, facts);
+  const gaps: string[] = [...model.limits];
+  if (draft.kafka) {
+    const inits = await readInitTopics(
+      model,
+      draft,
+      request.directory,
+      runInits ? recordInit : undefined,
+    );
+    gaps.push(...(inits.topics.length === 0 ? inits.unreadable : []));
+    draft.kafka.topics = inits.topics.flatMap((topic) => topicSpec(topic, gaps));
+  }
+  if (draft.cassandra) {
+    gaps.push(
+      'cassandra keyspaces: not read statically; run `infra-verify init` against the running stack',
+    );
+  }
+  // Servers were not asked, so nothing proves a round trip or persistence yet: left on, as a
+  // live run should check them.
+  return { spec: draft, gaps, files: model.files };
+}
