@@ -63735,6 +63735,69 @@ module.exports = validate10;module.exports["default"] = validate10;const schema1
 
 /***/ }),
 
+/***/ 57605:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.composeFactsFor = composeFactsFor;
+exports.draftFromCompose = draftFromCompose;
+const compose_1 = __nccwpck_require__(96359);
+const init_recorder_1 = __nccwpck_require__(51947);
+const compose_facts_1 = __nccwpck_require__(53601);
+const draft_1 = __nccwpck_require__(77172);
+const compose_2 = __nccwpck_require__(18946);
+const init_topics_1 = __nccwpck_require__(35659);
+/** The project's compose facts, or undefined when there is no compose file to read. */
+async function composeFactsFor(request) {
+    try {
+        (0, compose_2.composeFilesOf)(request);
+    }
+    catch {
+        // No compose file (an existing stack, say): init then works from the servers alone.
+        return undefined;
+    }
+    const model = await (0, compose_2.resolveComposeModel)(request, compose_1.composeConfig);
+    return { facts: (0, compose_facts_1.composeFactsOf)(model.compose), model };
+}
+function topicSpec(topic, gaps) {
+    if (topic.partitions === undefined || topic.replicationFactor === undefined) {
+        gaps.push(`topic ${topic.name}: ${topic.service} leaves its partitions or replication factor to the broker; add it by hand`);
+        return [];
+    }
+    return [
+        {
+            name: topic.name,
+            partitions: topic.partitions,
+            replicationFactor: topic.replicationFactor,
+            configs: topic.configs,
+        },
+    ];
+}
+/** `init --static`: a spec from the compose model and the readable inits, no servers. */
+async function draftFromCompose(request, runInits) {
+    const model = await (0, compose_2.resolveComposeModel)(request, compose_1.composeConfig);
+    const facts = (0, compose_facts_1.composeFactsOf)(model.compose);
+    const roles = (0, compose_facts_1.rolesFromCompose)(facts);
+    const draft = (0, draft_1.draftSpec)({ roles }, facts);
+    const gaps = [...model.limits];
+    if (draft.kafka) {
+        const inits = await (0, init_topics_1.readInitTopics)(model, draft, request.directory, runInits ? init_recorder_1.recordInit : undefined);
+        gaps.push(...(inits.topics.length === 0 ? inits.unreadable : []));
+        draft.kafka.topics = inits.topics.flatMap((topic) => topicSpec(topic, gaps));
+    }
+    if (draft.cassandra) {
+        gaps.push('cassandra keyspaces: not read statically; run `infra-verify init` against the running stack');
+    }
+    // Servers were not asked, so nothing proves a round trip or persistence yet: left on, as a
+    // live run should check them.
+    return { spec: draft, gaps, files: model.files };
+}
+
+
+/***/ }),
+
 /***/ 46823:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -65105,29 +65168,17 @@ const errors_1 = __nccwpck_require__(87206);
 const observe_stack_1 = __nccwpck_require__(43974);
 const deadline_1 = __nccwpck_require__(18293);
 const stack_ready_1 = __nccwpck_require__(3353);
+const compose_draft_1 = __nccwpck_require__(57605);
 const compose_facts_1 = __nccwpck_require__(53601);
 const for_run_1 = __nccwpck_require__(94116);
 const draft_1 = __nccwpck_require__(77172);
 const load_1 = __nccwpck_require__(11207);
 const render_1 = __nccwpck_require__(73979);
-const text_file_1 = __nccwpck_require__(62623);
 const types_1 = __nccwpck_require__(49518);
 const stray_faults_1 = __nccwpck_require__(71322);
 const run_1 = __nccwpck_require__(64578);
 const options_1 = __nccwpck_require__(60776);
 const progress = (message) => process.stderr.write(`${message}\n`);
-function readCompose(file) {
-    if (!(0, node_fs_1.existsSync)(file))
-        return undefined;
-    try {
-        return (0, compose_facts_1.composeFacts)((0, text_file_1.readTextFile)(file));
-    }
-    catch (error) {
-        if (error instanceof text_file_1.TextFileProblem)
-            throw new options_1.UsageError(`${file}: ${error.message}`);
-        throw error;
-    }
-}
 /** What the running servers show: the roles that answered, their topics and their schema. */
 async function inspect(runtime, candidates, deadline) {
     // A spec of the candidate roles only, so that the waits ask exactly these servers.
@@ -65185,42 +65236,56 @@ async function inspect(runtime, candidates, deadline) {
         await clients.close();
     }
 }
-async function runInit(flags) {
-    const out = (0, node_path_1.resolve)(flags.out);
-    if ((0, node_fs_1.existsSync)(out) && !flags.force) {
-        throw new options_1.UsageError(`${flags.out} exists; init never overwrites it unless you pass --force`);
-    }
-    const deadline = Date.now() + (0, options_1.timeoutSeconds)(flags.timeout) * 1000;
-    const composeFile = (0, node_path_1.resolve)(flags.composeFile);
-    const compose = readCompose(composeFile);
-    const candidates = compose ? (0, compose_facts_1.rolesFromCompose)(compose) : { ...types_1.DEFAULT_ROLES };
-    const runtime = await (0, run_1.runtimeFor)((0, options_1.stackRequest)(flags), candidates, options_1.CLI_WORDING);
-    await runtime.attach?.();
-    const inspected = await inspect(runtime, candidates, deadline);
-    const spec = (0, draft_1.draftSpec)(inspected, compose);
-    const text = (0, render_1.renderSpec)(spec, {
-        runtime: `runtime ${runtime.name}`,
-        ...(compose ? { composeFile: flags.composeFile } : {}),
-        date: new Date().toISOString().slice(0, 10),
-    });
+/** The spec as text that loads, written where asked; it is never overwritten unasked. */
+function writeDraft(flags, spec, origin, gaps) {
+    const text = (0, render_1.renderSpec)(spec, origin);
     // What init writes must load: a spec it cannot read back would be a trap.
     (0, load_1.parseSpec)(text, flags.out);
-    (0, node_fs_1.writeFileSync)(out, text);
+    (0, node_fs_1.writeFileSync)((0, node_path_1.resolve)(flags.out), text);
+    for (const gap of gaps)
+        progress(`not in the draft: ${gap}`);
     const counts = [
         spec.kafka && `${spec.kafka.topics.length} topic(s)`,
         spec.cassandra &&
             `${spec.cassandra.keyspaces.reduce((n, k) => n + k.tables.length, 0)} table(s)`,
         `${Object.keys(spec.compose.services).length} compose service(s)`,
     ].filter(Boolean);
-    progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: infra-verify verify`);
+    const next = flags.static ? 'infra-verify verify --static' : 'infra-verify verify';
+    progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: ${next}`);
+}
+async function runInit(flags) {
+    if ((0, node_fs_1.existsSync)((0, node_path_1.resolve)(flags.out)) && !flags.force) {
+        throw new options_1.UsageError(`${flags.out} exists; init never overwrites it unless you pass --force`);
+    }
+    const project = { directory: process.cwd(), ...(0, options_1.composeSelection)(flags) };
+    const date = new Date().toISOString().slice(0, 10);
+    if (flags.static) {
+        const draft = await (0, compose_draft_1.draftFromCompose)(project, flags.runInits);
+        const origin = { runtime: 'the compose files alone (init --static)', date };
+        writeDraft(flags, draft.spec, { ...origin, composeFile: draft.files.join(', ') }, draft.gaps);
+        return options_1.EXIT.ok;
+    }
+    const deadline = Date.now() + (0, options_1.timeoutSeconds)(flags.timeout) * 1000;
+    const compose = await (0, compose_draft_1.composeFactsFor)(project);
+    const candidates = compose ? (0, compose_facts_1.rolesFromCompose)(compose.facts) : { ...types_1.DEFAULT_ROLES };
+    const runtime = await (0, run_1.runtimeFor)((0, options_1.stackRequest)(flags), candidates, options_1.CLI_WORDING);
+    await runtime.attach?.();
+    const inspected = await inspect(runtime, candidates, deadline);
+    const spec = (0, draft_1.draftSpec)(inspected, compose?.facts);
+    const origin = { runtime: `runtime ${runtime.name}`, date };
+    writeDraft(flags, spec, compose ? { ...origin, composeFile: compose.model.files.join(', ') } : origin, []);
     return options_1.EXIT.ok;
 }
 /** strayFault: the CLI's safety net (see stray-faults.ts); init has nothing to tear down. */
 function initCommand(setExitCode, strayFault) {
     return (0, options_1.withStackOptions)(new commander_1.Command('init')
         .exitOverride()
-        .description('inspect a running stack (and its compose file) and write an infra-spec.yml that it passes'))
-        .option('--compose-file <file>', 'the compose file to read, when present', 'docker-compose.yml')
+        .description('inspect a running stack (and its compose files), or with --static the compose files alone, and write an infra-spec.yml that it passes'))
+        .option('--static', 'draft from the compose files and the inits alone: no server is asked')
+        .addOption((0, options_1.composeFileOption)())
+        .addOption((0, options_1.composeProfileOption)())
+        .addOption((0, options_1.envFileOption)())
+        .addOption((0, options_1.runInitsOption)())
         .option('--out <file>', 'where to write the spec', for_run_1.DEFAULT_SPEC_FILE)
         .option('--force', 'overwrite the file if it exists')
         .addOption((0, options_1.timeoutOption)('how long to wait for each server to answer', 20))
@@ -65253,6 +65318,7 @@ exports.addressFlag = addressFlag;
 exports.composeFileOption = composeFileOption;
 exports.composeProfileOption = composeProfileOption;
 exports.envFileOption = envFileOption;
+exports.runInitsOption = runInitsOption;
 exports.composeSelection = composeSelection;
 exports.withStackOptions = withStackOptions;
 exports.stackRequest = stackRequest;
@@ -65333,6 +65399,10 @@ function composeProfileOption() {
 }
 function envFileOption() {
     return new commander_1.Option('--env-file <file>', "compose's --env-file (default: the project's .env)");
+}
+/** Static reading runs each init's own command (no network, a deadline, its own environment). */
+function runInitsOption() {
+    return new commander_1.Option('--no-run-inits', "static: do not run the inits' commands (no network, a deadline, their own environment only) to read the topics they create");
 }
 function composeSelection(flags) {
     return {
@@ -65700,7 +65770,7 @@ function verifyCommand(setExitCode, strayFault) {
         .option('--keep-up', 'leave the stack running afterwards')
         .addOption((0, options_1.timeoutOption)('deadline for the stack to become ready'))
         .option('--static', 'check the compose files against the spec without starting anything')
-        .option('--no-run-inits', '--static: do not run the inits (no network, a deadline, their own environment only) to read their topics')
+        .addOption((0, options_1.runInitsOption)())
         .action(async (flags) => setExitCode(await exitCodeOf(flags, strayFault)));
 }
 
@@ -69707,6 +69777,7 @@ exports.composeConfigWith = composeConfigWith;
 // no engine. Where no compose v2 CLI exists, the answer says so and callers fall back.
 const errors_1 = __nccwpck_require__(87206);
 const command_1 = __nccwpck_require__(8210);
+const project_name_1 = __nccwpck_require__(71968);
 const run_command_1 = __nccwpck_require__(39162);
 /** Compose refused the project (a bad file, a missing include, an unknown profile): exit 2. */
 class ComposeConfigError extends errors_1.UserError {
@@ -69717,6 +69788,9 @@ const MAX_ERROR_CHARS = 2000;
 function configRequestArgs(command, request) {
     return [
         ...command.prefix,
+        // the name compose itself would pick, so the answer is the project `up` would run
+        '--project-name',
+        (0, project_name_1.composeDefaultProjectName)(process.env, request.directory),
         '--project-directory',
         request.directory,
         ...request.files.flatMap((file) => ['--file', file]),
@@ -71702,6 +71776,7 @@ function topologyProblem(config, topology) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.composeFacts = composeFacts;
+exports.composeFactsOf = composeFactsOf;
 exports.containerPorts = containerPorts;
 exports.rolesFromCompose = rolesFromCompose;
 // `infra-verify init` reads the compose file for what a live stack cannot show: service names,
@@ -71715,7 +71790,11 @@ const CONDITIONS = [
     'service_completed_successfully',
 ];
 function composeFacts(text) {
-    const raw = ((0, yaml_1.parseDocument)(text).toJS() ?? {});
+    return composeFactsOf((0, yaml_1.parseDocument)(text).toJS());
+}
+/** The same facts from a compose file already parsed, or compose's own resolved model. */
+function composeFactsOf(data) {
+    const raw = (data ?? {});
     const services = {};
     for (const [name, service] of Object.entries(raw.services ?? {})) {
         const s = service ?? {};
@@ -71764,7 +71843,8 @@ function networkNames(value, declared) {
         : typeof value === 'object' && value !== null
             ? Object.keys(value)
             : [];
-    return keys.map((key) => declared[key]?.name ?? key);
+    // `default` is the network compose makes when a file names none: not one to declare.
+    return keys.filter((key) => key !== 'default').map((key) => declared[key]?.name ?? key);
 }
 /** "9092:9092", "127.0.0.1:9092:9092", 9042, { target: 9042 }, "9092/tcp" -> the container
  * port; for `ports:` and `expose:` alike. */
@@ -73395,12 +73475,23 @@ function modelFromConfig(answer, sources) {
         throw new compose_file_1.ComposeFileError(`docker compose config printed no readable JSON (compose ${answer.version}); run it yourself to see why`);
     }
     return {
-        compose: { ...compose, services: compose.services ?? {} },
+        // compose prints `$$` (a literal dollar) escaped; the container sees `$`.
+        compose: unescaped({ ...compose, services: compose.services ?? {} }),
         ...located(sources),
         resolvedBy: `docker compose config (compose ${answer.version})`,
         limits: [],
         unsetVariables: [...new Set([...answer.warnings.matchAll(UNSET_WARNING)].map((m) => m[1]))],
     };
+}
+function unescaped(value) {
+    if (typeof value === 'string')
+        return value.replace(/\$\$/g, '$');
+    if (Array.isArray(value))
+        return value.map(unescaped);
+    if (isMapping(value)) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescaped(v)]));
+    }
+    return value;
 }
 /** Keys whose lists compose replaces in an override; other lists are merged. */
 const REPLACED_LISTS = new Set(['command', 'entrypoint', 'test', 'profiles']);

@@ -1853,6 +1853,7 @@ exports.composeConfigWith = composeConfigWith;
 // no engine. Where no compose v2 CLI exists, the answer says so and callers fall back.
 const errors_1 = __nccwpck_require__(206);
 const command_1 = __nccwpck_require__(210);
+const project_name_1 = __nccwpck_require__(968);
 const run_command_1 = __nccwpck_require__(162);
 /** Compose refused the project (a bad file, a missing include, an unknown profile): exit 2. */
 class ComposeConfigError extends errors_1.UserError {
@@ -1863,6 +1864,9 @@ const MAX_ERROR_CHARS = 2000;
 function configRequestArgs(command, request) {
     return [
         ...command.prefix,
+        // the name compose itself would pick, so the answer is the project `up` would run
+        '--project-name',
+        (0, project_name_1.composeDefaultProjectName)(process.env, request.directory),
         '--project-directory',
         request.directory,
         ...request.files.flatMap((file) => ['--file', file]),
