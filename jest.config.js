@@ -1,7 +1,8 @@
 // Projects: "unit" is pure and needs nothing; "twin" and "action" run against the real local
 // twin (real ZooKeeper, Kafka and Cassandra), which globalSetup brings up; "cluster" runs against
-// the cluster twin, which its suite brings up and down; "engine" runs the real compose stack on
-// the private Docker engine.
+// the cluster twin, which its suite brings up and down; "secure" runs against the secure twin,
+// which its globalSetup brings up and its teardown removes; "engine" runs the real compose stack
+// on the private Docker engine.
 const base = { preset: 'ts-jest', testEnvironment: 'node' };
 const withTwin = {
   globalSetup: '<rootDir>/__tests__/setup/globalSetup.ts',
@@ -48,6 +49,15 @@ module.exports = {
     // The cluster twin (1 ZooKeeper, 3 brokers, 3 Cassandra nodes) on ports of its own.
     // Its suite brings the cluster up in beforeAll and stops it in afterAll.
     { ...base, displayName: 'cluster', testMatch: ['<rootDir>/__tests__/cluster/**/*.test.ts'] },
+    // The secure twin (Kafka 4 SASL_SSL, Cassandra TLS and roles) on ports of its own, proven with
+    // kcat, kafka-python and the DataStax Python driver (Debian's kcat, python3-kafka, python3-cassandra).
+    {
+      ...base,
+      displayName: 'secure',
+      globalSetup: '<rootDir>/__tests__/setup/secureGlobalSetup.ts',
+      globalTeardown: '<rootDir>/__tests__/setup/secureGlobalTeardown.ts',
+      testMatch: ['<rootDir>/__tests__/secure/**/*.test.ts'],
+    },
     // The KRaft profile of the twin (no ZooKeeper), which its suite brings up and tears down.
     { ...base, displayName: 'kraft', testMatch: ['<rootDir>/__tests__/kraft/**/*.test.ts'] },
     // Static mode and init on compose projects resolved by the real compose CLI (no engine).

@@ -8,20 +8,14 @@ import { join } from 'node:path';
 import type { VerifyReport } from '../../src/model/report';
 import { stackIsUp } from '../../src/model/runtime';
 import { zookeeperReady } from '../../src/protocol/zookeeper';
-import { twinConfig, twinPaths } from '../../src/runtime/local/config';
-import { LocalRuntime } from '../../src/runtime/local/local-runtime';
-import { TWIN_TOPOLOGIES } from '../../src/runtime/local/profiles';
+import { twinPaths } from '../../src/runtime/local/config';
 import { runCli } from '../setup/run-cli';
+import { suiteTwin } from '../setup/twin';
 
 jest.setTimeout(120_000);
 
-const PORT_SHIFT = 2000;
-const base = twinConfig();
-const ports = Object.fromEntries(
-  Object.entries(base.ports).map(([name, port]) => [name, port + PORT_SHIFT]),
-) as typeof base.ports;
-const suiteConfig = { ...base, home: join(base.home, 'suite'), ports };
-const twin = new LocalRuntime(suiteConfig, TWIN_TOPOLOGIES.kraft);
+const twin = suiteTwin('kraft', 2000);
+const { ports } = twin.config;
 const reports = mkdtempSync(join(tmpdir(), 'kraft-suite-'));
 const log = (message: string) => process.stderr.write(`[kraft] ${message}\n`);
 

@@ -1,24 +1,11 @@
 // The cluster twin that the cluster suite brings up (and stops) itself: its own home under TWIN_HOME and its own
 // ports, 1000 above the TWIN_* ports, so it runs beside the single-node twin that the other
 // suites share (node 1 sits on 127.0.0.1 like the single twin, and would otherwise collide).
-import { join } from 'node:path';
 import { stackIsUp } from '../../src/model/runtime';
-import { twinConfig } from '../../src/runtime/local/config';
-import { LocalRuntime } from '../../src/runtime/local/local-runtime';
-import { TWIN_TOPOLOGIES } from '../../src/runtime/local/profiles';
+import type { LocalRuntime } from '../../src/runtime/local/local-runtime';
+import { suiteTwin } from './twin';
 
-const CLUSTER_SUITE_PORT_SHIFT = 1000;
-
-export function suiteCluster(): LocalRuntime {
-  const base = twinConfig();
-  const ports = Object.fromEntries(
-    Object.entries(base.ports).map(([name, port]) => [name, port + CLUSTER_SUITE_PORT_SHIFT]),
-  ) as typeof base.ports;
-  return new LocalRuntime(
-    { ...base, home: join(base.home, 'suite'), ports },
-    TWIN_TOPOLOGIES.cluster,
-  );
-}
+export const suiteCluster = (): LocalRuntime => suiteTwin('cluster', 1000);
 
 /**
  * Brings the cluster up for its suite, unless it already runs (a developer started it), and

@@ -2,14 +2,15 @@
 // lifecycle derives from them and the TWIN_* settings. Nothing starts here.
 import { type TwinConfig, twinConfig } from '../../src/runtime/local/config';
 import { TWIN_TOPOLOGIES } from '../../src/runtime/local/profiles';
-import { type NodeLocations, twinLaunches } from '../../src/runtime/local/servers';
+import { type TwinSecrets, clientEnv, secureFiles } from '../../src/runtime/local/secure';
+import { type NodeLocations, kraftFormat, twinLaunches } from '../../src/runtime/local/servers';
 import { topologyProblem, twinLayout } from '../../src/runtime/local/topology';
 
 const config = (env: NodeJS.ProcessEnv = {}) => twinConfig({ home: '/tmp/cluster-home' }, env);
 const { single, cluster, kraft } = TWIN_TOPOLOGIES;
 const clusterTopology = (c: TwinConfig) => twinLayout(c, cluster);
 const clusterLaunches = (c: TwinConfig, jamm: string, locations?: NodeLocations) =>
-  twinLaunches(c, cluster, jamm, locations);
+  twinLaunches(c, cluster, jamm, { locations });
 const filesOf = (launches: ReturnType<typeof twinLaunches>, name: string) => {
   const launch = launches.find((l) => l.name === name);
   if (!launch) throw new Error(`no launch ${name}`);
@@ -144,5 +145,92 @@ describe('the single and KRaft profiles', () => {
     const wide = { ...kraft, brokers: { ...kraft.brokers, count: 3 } };
     expect(topologyProblem(config(), wide)).toMatch(/a KRaft twin runs one broker/);
     expect(topologyProblem(config(), kraft)).toBeUndefined();
+  });
+});
+
+describe('the secure profile', () => {
+  const { secure } = TWIN_TOPOLOGIES;
+  const files = secureFiles('/tmp/secure-home');
+  const secrets: TwinSecrets = {
+    keystorePassword: 'keystore-secret',
+    controllerPassword: 'controller-secret',
+    admin: { username: 'admin', password: 'admin-secret' },
+    readonly: { username: 'readonly', password: 'readonly-secret' },
+    cassandraRolesMade: false,
+  };
+  const launches = twinLaunches(config(), secure, '/jars/jamm.jar', { secure: { files, secrets } });
+
+  it('runs Kafka 4 on KRaft behind one SASL_SSL listener, its controller on the ZooKeeper port', () => {
+    expect(launches.map((l) => l.name)).toEqual(['kafka', 'cassandra']);
+    const broker = filesOf(launches, 'kafka');
+    expect(broker).toMatch(
+      /^listeners=SASL_SSL:\/\/127\.0\.0\.1:9092,CONTROLLER:\/\/127\.0\.0\.1:2181$/m,
+    );
+    expect(broker).toMatch(/^advertised\.listeners=SASL_SSL:\/\/127\.0\.0\.1:9092$/m);
+    expect(broker).toMatch(/^sasl\.enabled\.mechanisms=SCRAM-SHA-512$/m);
+    expect(broker).toMatch(
+      /^authorizer\.class\.name=org\.apache\.kafka\.metadata\.authorizer\.StandardAuthorizer$/m,
+    );
+    expect(broker).toMatch(/^super\.users=User:admin;User:controller$/m);
+    expect(broker).not.toMatch(/PLAINTEXT:\/\//);
+    const kafka = launches.find((l) => l.name === 'kafka');
+    expect(kafka?.javaArgs.join(' ')).toContain('/twin/lib/kafka4/*');
+  });
+
+  it('requires TLS and a password on Cassandra, in datacenter eu-west-1', () => {
+    const node = filesOf(launches, 'cassandra');
+    expect(node).toMatch(/^authenticator: PasswordAuthenticator$/m);
+    expect(node).toMatch(/^authorizer: CassandraAuthorizer$/m);
+    expect(node).toMatch(/^client_encryption_options:\n {2}enabled: true\n {2}optional: false$/m);
+    expect(node).toMatch(/^endpoint_snitch: GossipingPropertyFileSnitch$/m);
+    expect(node).toMatch(/^dc=eu-west-1$/m);
+  });
+
+  it('keeps every password off the command lines: in config files and a java @argfile', () => {
+    const kafka = launches.find((l) => l.name === 'kafka') as (typeof launches)[number];
+    const format = kraftFormat(config(), kafka, secrets);
+    const commandLines = [...launches.flatMap((l) => l.javaArgs), ...format.javaArgs].join(' ');
+    for (const secret of [
+      'keystore-secret',
+      'controller-secret',
+      'admin-secret',
+      'readonly-secret',
+    ])
+      expect(commandLines).not.toContain(secret);
+    expect(format.argfile).toEqual(
+      expect.arrayContaining([
+        'SCRAM-SHA-512=[name=admin,password=admin-secret]',
+        'SCRAM-SHA-512=[name=readonly,password=readonly-secret]',
+      ]),
+    );
+  });
+
+  it('will not launch before its certificates and passwords exist', () => {
+    expect(() => twinLaunches(config(), secure, '/jars/jamm.jar')).toThrow(
+      /a secured twin launches only once its certificates and passwords exist/,
+    );
+  });
+
+  it('writes INFRA_VERIFY_* lines for a principal', () => {
+    const endpoints = {
+      kafkaBrokers: ['127.0.0.1:9092'],
+      cassandraContactPoints: ['127.0.0.1:9042'],
+    };
+    expect(clientEnv(endpoints, files, secrets.readonly)).toBe(
+      [
+        'INFRA_VERIFY_KAFKA_BROKERS=127.0.0.1:9092',
+        'INFRA_VERIFY_CASSANDRA_CONTACT_POINTS=127.0.0.1:9042',
+        'INFRA_VERIFY_KAFKA_SECURITY_PROTOCOL=SASL_SSL',
+        'INFRA_VERIFY_KAFKA_SASL_MECHANISM=SCRAM-SHA-512',
+        'INFRA_VERIFY_KAFKA_USERNAME=readonly',
+        'INFRA_VERIFY_KAFKA_PASSWORD=readonly-secret',
+        'INFRA_VERIFY_KAFKA_CA_FILE=/tmp/secure-home/tls/ca.pem',
+        'INFRA_VERIFY_CASSANDRA_TLS=true',
+        'INFRA_VERIFY_CASSANDRA_CA_FILE=/tmp/secure-home/tls/ca.pem',
+        'INFRA_VERIFY_CASSANDRA_USERNAME=readonly',
+        'INFRA_VERIFY_CASSANDRA_PASSWORD=readonly-secret',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -9,6 +9,8 @@ export interface Versions {
   kafka: string;
   zookeeper: string;
   cassandra: string;
+  /** the secure twin's Kafka 4; only that profile needs it */
+  kafka4?: string;
 }
 
 export interface TwinPorts {
@@ -79,6 +81,7 @@ function readVersions(repoRoot: string): Versions {
     kafka: need('KAFKA_VERSION'),
     zookeeper: need('ZOOKEEPER_VERSION'),
     cassandra: need('CASSANDRA_VERSION'),
+    ...(values.KAFKA4_VERSION ? { kafka4: values.KAFKA4_VERSION } : {}),
   };
 }
 
@@ -130,7 +133,6 @@ export const twinPaths = (config: TwinConfig) => ({
   data: join(config.home, 'data'),
   run: join(config.home, 'run'),
   conf: join(config.home, 'conf'),
-  kafkaLib: join(config.repoRoot, 'twin', 'lib', 'kafka'),
   cassandraLib: join(config.repoRoot, 'twin', 'lib', 'cassandra'),
   staticConf: join(config.repoRoot, 'twin', 'conf'),
 });

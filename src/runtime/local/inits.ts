@@ -5,9 +5,14 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { firstLineOf } from '../../model/errors';
 import { LOG_TAIL_LINES, type Endpoints, type Progress } from '../../model/runtime';
 import type { TwinConfig } from './config';
 import { runCql } from './cql';
+import { jarFolder } from './jars';
+import type { ConnectionSettings } from '../../model/connection';
+import { type SecureFiles, type TwinSecrets, saveSecrets } from './secure';
+import { grantCassandraReadOnly, grantKafkaReadOnly, makeCassandraAdmin } from './secure-grants';
 import type { InitName, TwinStateFile } from './state';
 import { tailOfFile } from './tail';
 
@@ -20,11 +25,35 @@ export interface InitContext {
   topicSettings?: Record<string, string>;
   /** CQL files applied after schema.cql: the cluster's replication */
   extraCqlFiles?: string[];
+  /** a secured twin: the inits log in as its admin, and grant the read-only principal */
+  secure?: { files: SecureFiles; secrets: TwinSecrets; admin: ConnectionSettings };
 }
 
-/** kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics. */
+/**
+ * kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics; on a
+ * secured twin, Kafka 4's tool logged in as the admin, then the read-only principal's ACLs.
+ */
+async function kafkaInit(context: InitContext, log: number): Promise<number> {
+  const exitCode = await createTopics(context, log);
+  const { secure } = context;
+  if (exitCode !== 0 || !secure) return exitCode;
+  const write = (line: string) => writeFileSync(log, `${line}\n`);
+  try {
+    const { kafkaBrokers } = context.endpoints;
+    await grantKafkaReadOnly(kafkaBrokers, secure.admin.kafka, secure.secrets, write);
+    return 0;
+  } catch (error) {
+    write(`granting the read-only principal failed: ${firstLineOf(error)}`);
+    return 1;
+  }
+}
+
 function createTopics(context: InitContext, log: number): Promise<number> {
-  const { config, endpoints, timeoutMs, topicSettings = {} } = context;
+  const { config, endpoints, timeoutMs, topicSettings = {}, secure } = context;
+  const secureTool = secure && {
+    TWIN_KAFKA_LIB: jarFolder(config, 'kafka4'),
+    TWIN_KAFKA_COMMAND_CONFIG: secure.files.adminClientProperties,
+  };
   return new Promise((resolve, reject) => {
     const child = spawn(
       'bash',
@@ -33,6 +62,7 @@ function createTopics(context: InitContext, log: number): Promise<number> {
         env: {
           ...process.env,
           ...topicSettings,
+          ...secureTool,
           KAFKA_TOPICS: join(config.repoRoot, 'scripts', 'twin', 'kafka-topics'),
           BOOTSTRAP_SERVER: endpoints.kafkaBrokers.join(','),
         },
@@ -48,19 +78,35 @@ function createTopics(context: InitContext, log: number): Promise<number> {
   });
 }
 
-/** cassandra-init: the very schema.cql that compose runs, then the cluster's own CQL if any. */
+/**
+ * cassandra-init: the very schema.cql that compose runs, then the cluster's own CQL if any. On a
+ * secured twin: the admin role first, the schema as the admin, then the read-only role's grants.
+ */
 async function applySchema(context: InitContext, log: number): Promise<number> {
   const write = (line: string) => writeFileSync(log, `${line}\n`);
   const schema = join(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
+  const contactPoints = context.endpoints.cassandraContactPoints;
+  const { secure } = context;
   try {
+    if (secure) {
+      const { files, secrets, admin } = secure;
+      await makeCassandraAdmin(contactPoints, admin.cassandra, secrets, () => {
+        secrets.cassandraRolesMade = true;
+        saveSecrets(files, secrets);
+      });
+      write(`Logged in as ${secrets.admin.username}; the default cassandra superuser is retired`);
+    }
+    const settings = secure?.admin.cassandra;
     for (const file of [schema, ...(context.extraCqlFiles ?? [])]) {
       write(`Applying ${file}`);
       await runCql(
-        { contactPoints: context.endpoints.cassandraContactPoints },
+        { contactPoints, ...(settings && { settings }) },
         readFileSync(file, 'utf8'),
         write,
       );
     }
+    if (secure)
+      await grantCassandraReadOnly(contactPoints, secure.admin.cassandra, secure.secrets, write);
     write('Schema ready');
     return 0;
   } catch (error) {
@@ -72,7 +118,7 @@ async function applySchema(context: InitContext, log: number): Promise<number> {
 /** Each init's step: output to the log file descriptor, resolves with the exit code. */
 export const INIT_STEPS: Record<InitName, (context: InitContext, log: number) => Promise<number>> =
   {
-    'kafka-init': createTopics,
+    'kafka-init': kafkaInit,
     'cassandra-init': applySchema,
   };
 

@@ -1,7 +1,7 @@
 // The local twin: a stack of real JVM processes on 127.0.0.1 for machines without a Docker
 // engine. Same servers, same init scripts, same ports as docker-compose.yml. One lifecycle for
-// every topology (profiles.ts): the single stack, the cluster, KRaft.
-import { mkdirSync } from 'node:fs';
+// every topology (profiles.ts): the single stack, the cluster, KRaft, the secured stack.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   Endpoints,
@@ -11,6 +11,7 @@ import type {
   ServiceObservation,
   StopRecord,
 } from '../../model/runtime';
+import type { CassandraSettings } from '../../model/connection';
 import { connectionOf } from '../../model/runtime';
 import { cassandraReady } from '../../protocol/cassandra';
 import { kafkaReady } from '../../protocol/kafka';
@@ -19,6 +20,19 @@ import { zookeeperReady } from '../../protocol/zookeeper';
 import { type TwinConfig, TwinConfigError, twinPaths } from './config';
 import { type InitContext, runInit } from './inits';
 import { ensureJars, jammJar } from './jars';
+import {
+  type SecureFiles,
+  type TwinSecrets,
+  adminClientProperties,
+  clientEnv,
+  connectionFor,
+  ensureCertificates,
+  keptSecrets,
+  secureFiles,
+  twinSecrets,
+  writePrivate,
+} from './secure';
+import { cassandraLogin } from './secure-grants';
 import { type ManagedProcess, lastExitCode, runningPid, withLock } from './processes';
 import { TWIN_TOPOLOGIES } from './profiles';
 import {
@@ -29,7 +43,13 @@ import {
   removeTwinData,
   stopServer,
 } from './server-steps';
-import { type NodeLocations, type ServerLaunch, processMarker, twinLaunches } from './servers';
+import {
+  type NodeLocations,
+  type ServerLaunch,
+  processMarker,
+  stopDeadlineMs,
+  twinLaunches,
+} from './servers';
 import {
   INIT_NAMES,
   type InitName,
@@ -68,6 +88,9 @@ export class LocalRuntime implements Runtime {
   private readonly paths;
   private readonly timeouts: TwinTimeouts;
   private readonly state: TwinStateFile;
+  /** a secured twin's files; its passwords once bringUp has made or read them */
+  private readonly secureFiles?: SecureFiles;
+  private secrets?: TwinSecrets;
 
   constructor(
     base: TwinConfig,
@@ -86,11 +109,22 @@ export class LocalRuntime implements Runtime {
     this.paths = twinPaths(this.config);
     this.timeouts = { ...topology.timeouts, ...timeouts };
     this.state = new TwinStateFile(this.paths.run);
+    if (topology.security === 'secured') {
+      this.secureFiles = secureFiles(this.config.home);
+      // a twin that already runs: its clients need its passwords without a bring-up
+      const kept = keptSecrets(this.secureFiles);
+      if (kept) this.useSecrets(this.secureFiles, kept);
+    }
   }
 
   /** Every server's name, in start order: zookeeper (unless KRaft), the brokers, the nodes. */
   get serverNames(): string[] {
-    return this.launches().map((launch) => launch.name);
+    const { brokers, nodes } = this.layout;
+    return [
+      ...(this.topology.controller === 'zookeeper' ? ['zookeeper'] : []),
+      ...brokers.map((b) => b.name),
+      ...nodes.map((n) => n.name),
+    ];
   }
 
   /**
@@ -117,7 +151,8 @@ export class LocalRuntime implements Runtime {
   }
 
   private async bringUp(progress: Progress): Promise<void> {
-    await ensureJars(this.config, progress);
+    await ensureJars(this.config, [this.topology.brokers.release, 'cassandra'], progress);
+    await this.prepareSecurity(progress);
     const { brokers, nodes } = this.layout;
     const kafkaChain = async () => {
       if (this.topology.controller === 'zookeeper') await this.startServer('zookeeper', progress);
@@ -134,18 +169,59 @@ export class LocalRuntime implements Runtime {
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Error] : []));
     if (failures.length === 1) throw failures[0];
     if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('\n\n'));
+    this.writeClientEnvs(progress);
   }
 
-  /** KRaft log dirs are formatted before the first start; a running broker's are left alone. */
+  /**
+   * A secured twin's passwords (new with new data, else the kept ones), its certificates and the
+   * admin's settings for Kafka's tools, before any server starts.
+   */
+  private async prepareSecurity(progress: Progress): Promise<void> {
+    const files = this.secureFiles;
+    if (!files) return;
+    // New passwords only for a twin with no data yet: Kafka keeps its SCRAM credentials and
+    // Cassandra its roles in their data.
+    const fresh = readdirSync(this.paths.data).length === 0;
+    const secrets = twinSecrets(files, fresh);
+    this.useSecrets(files, secrets);
+    await ensureCertificates(files, secrets.keystorePassword);
+    writePrivate(files.adminClientProperties, adminClientProperties(files, secrets));
+    progress(`secure twin: CA and keystores in ${files.tls}`);
+  }
+
+  /** What a secured twin's clients load: INFRA_VERIFY_* lines for each principal. */
+  private writeClientEnvs(progress: Progress): void {
+    const files = this.secureFiles;
+    const secrets = this.secrets;
+    if (!files || !secrets) return;
+    writePrivate(files.clientEnv, clientEnv(this.endpoints, files, secrets.admin));
+    writePrivate(files.readonlyEnv, clientEnv(this.endpoints, files, secrets.readonly));
+    progress(`secure twin: client settings in ${files.clientEnv} and ${files.readonlyEnv}`);
+  }
+
+  /**
+   * Whom readiness logs in to Cassandra as: the endpoints' login, except on a secured twin whose
+   * admin role does not exist yet (Cassandra's default superuser then).
+   */
+  private cassandraSettings(): CassandraSettings {
+    const settings = connectionOf(this.endpoints).cassandra;
+    return this.secrets ? cassandraLogin(settings, this.secrets) : settings;
+  }
+
+  /** A secured twin's clients, the shells included, reach it as its admin. */
+  private useSecrets(files: SecureFiles, secrets: TwinSecrets): void {
+    this.secrets = secrets;
+    const datacenter = this.topology.nodes.location?.datacenter ?? 'datacenter1';
+    this.endpoints.connection = connectionFor(files, secrets.admin, datacenter);
+  }
+
+  /** KRaft log dirs are formatted before the first start; formatted ones are left alone. */
   private async formatStorage(progress: Progress): Promise<void> {
     for (const broker of this.layout.brokers) {
-      if (runningPid(this.managed(broker.name)) !== undefined) continue;
-      await formatKraftStorage(
-        this.config,
-        this.launch(broker.name),
-        this.timeouts.initMs,
-        progress,
-      );
+      // Kafka 4 refuses to format again with a new cluster id, even with --ignore-formatted.
+      if (existsSync(join(this.paths.data, broker.name, 'meta.properties'))) continue;
+      const launch = this.launch(broker.name);
+      await formatKraftStorage(this.config, launch, this.timeouts.initMs, progress, this.secrets);
     }
   }
 
@@ -170,14 +246,21 @@ export class LocalRuntime implements Runtime {
     return [...brokerSide, ...nodeSide];
   }
 
+  /** --reset forgets a secured twin's certificates and passwords with its data. */
   async down(options: { removeData: boolean }): Promise<void> {
     await this.stop(() => undefined);
-    if (options.removeData) removeTwinData(this.paths);
+    if (!options.removeData) return;
+    removeTwinData(this.paths);
+    const files = this.secureFiles;
+    if (files)
+      for (const path of [files.tls, files.clientEnv, files.readonlyEnv])
+        rmSync(path, { recursive: true, force: true });
   }
 
   /** Stops one server, keeping its data: how the cluster suite takes a broker or a node away. */
   stopServer(name: string, progress: Progress): Promise<StopRecord[]> {
-    return stopServer(this.managed(name), this.launch(name).stopDeadlineMs, progress);
+    this.knownServer(name);
+    return stopServer(this.managed(name), stopDeadlineMs(name), progress);
   }
 
   /**
@@ -250,18 +333,23 @@ export class LocalRuntime implements Runtime {
     });
   }
 
-  private launches(locations: NodeLocations = {}): ServerLaunch[] {
-    return twinLaunches(this.config, this.topology, jammJar(this.config), locations);
-  }
-
-  private launch(name: string, locations: NodeLocations = {}): ServerLaunch {
-    const launch = this.launches(locations).find((l) => l.name === name);
-    if (!launch) {
+  private knownServer(name: string): void {
+    if (!this.serverNames.includes(name)) {
       throw new TwinConfigError(
         `the ${this.topology.label} has no server "${name}"; it has ${this.serverNames.join(', ')}`,
       );
     }
-    return launch;
+  }
+
+  private launch(name: string, locations: NodeLocations = {}): ServerLaunch {
+    this.knownServer(name);
+    const files = this.secureFiles;
+    const secure = files && this.secrets ? { secure: { files, secrets: this.secrets } } : {};
+    const launches = twinLaunches(this.config, this.topology, jammJar(this.config), {
+      locations,
+      ...secure,
+    });
+    return launches.find((l) => l.name === name) as ServerLaunch;
   }
 
   /** A server's launch, the ports it must find free, and its readiness by protocol. */
@@ -297,7 +385,7 @@ export class LocalRuntime implements Runtime {
         port,
       })),
       timeoutMs: timeouts.nodeMs,
-      ready: () => cassandraReady([node.cql], connectionOf(this.endpoints).cassandra),
+      ready: () => cassandraReady([node.cql], this.cassandraSettings()),
     };
   }
 
@@ -322,6 +410,14 @@ export class LocalRuntime implements Runtime {
       timeoutMs: this.timeouts.initMs,
       topicSettings: inits.topicSettings,
       extraCqlFiles: inits.extraCqlFiles.map((file) => join(this.config.repoRoot, file)),
+      ...(this.secureFiles &&
+        this.secrets && {
+          secure: {
+            files: this.secureFiles,
+            secrets: this.secrets,
+            admin: connectionOf(this.endpoints),
+          },
+        }),
     };
     return runInit(name, context, this.state, this.logFile(name), progress);
   }

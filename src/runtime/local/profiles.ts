@@ -1,7 +1,7 @@
 // The twin's profiles (`--profile`), each a topology: data that the one lifecycle runs.
 import type { TwinTopology } from './topology';
 
-export const TWIN_PROFILES = ['single', 'cluster', 'kraft'] as const;
+export const TWIN_PROFILES = ['single', 'cluster', 'kraft', 'secure'] as const;
 export type TwinProfile = (typeof TWIN_PROFILES)[number];
 
 /** One server of each kind, as docker-compose.yml runs them, in TWIN_HOME itself. */
@@ -9,7 +9,8 @@ const SINGLE: TwinTopology = {
   folder: '',
   label: 'twin',
   controller: 'zookeeper',
-  brokers: { count: 1, heap: { initial: '256m', max: '512m' }, overrides: {} },
+  security: 'plaintext',
+  brokers: { count: 1, release: 'kafka', heap: { initial: '256m', max: '512m' }, overrides: {} },
   nodes: {
     count: 1,
     clusterName: 'chatbattle',
@@ -33,8 +34,10 @@ const CLUSTER: TwinTopology = {
   folder: 'cluster',
   label: 'cluster twin',
   controller: 'zookeeper',
+  security: 'plaintext',
   brokers: {
     count: CLUSTER_SIZE,
+    release: 'kafka',
     heap: { initial: '128m', max: '256m' },
     overrides: {
       'offsets.topic.replication.factor': CLUSTER_SIZE,
@@ -71,8 +74,23 @@ const KRAFT: TwinTopology = {
   controller: 'kraft',
 };
 
+/**
+ * A stack as teams run it in staging: Kafka 4 on KRaft behind one SASL_SSL listener with ACLs,
+ * Cassandra with TLS, passwords and roles in a datacenter that is not datacenter1. Same ports as
+ * the others; the controller on the ZooKeeper port, as on KRaft.
+ */
+const SECURE: TwinTopology = {
+  ...KRAFT,
+  folder: 'secure',
+  label: 'secure twin',
+  security: 'secured',
+  brokers: { ...SINGLE.brokers, release: 'kafka4' },
+  nodes: { ...SINGLE.nodes, location: { datacenter: 'eu-west-1', rack: 'rack1' } },
+};
+
 export const TWIN_TOPOLOGIES: Record<TwinProfile, TwinTopology> = {
   single: SINGLE,
   cluster: CLUSTER,
   kraft: KRAFT,
+  secure: SECURE,
 };

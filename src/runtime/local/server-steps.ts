@@ -1,7 +1,7 @@
 // The steps every twin server goes through, for the single twin and the cluster alike: launch it
 // (refusing a port that someone else holds), wait for it by its protocol, stop it.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LOG_TAIL_LINES, isCleanExit, type Progress, type StopRecord } from '../../model/runtime';
 import { waitUntil } from '../../protocol/wait';
 import { runChild } from '../child';
@@ -14,7 +14,8 @@ import {
   startDetached,
   stopProcess,
 } from './processes';
-import { type ServerLaunch, kraftFormatArgs } from './servers';
+import { writePrivate, type TwinSecrets } from './secure';
+import { type ServerLaunch, kraftFormat } from './servers';
 import { tailOfFile } from './tail';
 
 /** Where a server listens: each must be free before it starts. */
@@ -45,23 +46,32 @@ export async function launchServer(
   await startDetached(managed, config.java, launch.javaArgs, logFile, config.home);
 }
 
+/** Owner-only: a secured twin's configs hold its keystore and login passwords. */
 function writeLaunchFiles(launch: ServerLaunch<string>): void {
   for (const [file, content] of Object.entries(launch.files)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writePrivate(file, content);
   }
 }
 
-/** KRaft: formats the broker's log dir (kept as it is when formatted already) before it starts. */
+/**
+ * KRaft: formats the broker's log dir (kept as it is when formatted already) before it starts,
+ * with a secured twin's SCRAM credentials.
+ */
 export async function formatKraftStorage(
   config: TwinConfig,
   launch: ServerLaunch,
   timeoutMs: number,
   progress: Progress,
+  secrets?: TwinSecrets,
 ): Promise<void> {
   writeLaunchFiles(launch);
-  const args = kraftFormatArgs(config, launch);
-  const result = await runChild(config.java, args, { timeoutMs });
+  const { javaArgs, argfile } = kraftFormat(config, launch, secrets);
+  const file = join(config.home, 'run', `${launch.name}-format.args`);
+  writePrivate(file, `${argfile.join('\n')}\n`);
+  const result = await runChild(config.java, [...javaArgs, `@${file}`], { timeoutMs }).finally(() =>
+    rmSync(file, { force: true }),
+  );
   if (result.exitCode !== 0) {
     throw new Error(
       `formatting Kafka's KRaft storage failed (exit ${result.exitCode}):\n${`${result.stdout}${result.stderr}`.trim()}`,

@@ -3,6 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type TwinConfig, twinPaths } from './config';
+import { type JarSet, jarFolder } from './jars';
+import {
+  type SecureFiles,
+  type TwinSecrets,
+  scramArguments,
+  secureBrokerSettings,
+  secureNodeYaml,
+} from './secure';
 import { type NodeLocation, type TwinTopology, twinLayout } from './topology';
 
 export interface ServerLaunch<Name extends string = string> {
@@ -11,13 +19,24 @@ export interface ServerLaunch<Name extends string = string> {
   files: Record<string, string>;
   /** arguments after the java launcher */
   javaArgs: string[];
-  /** how long SIGTERM may take before SIGKILL */
-  stopDeadlineMs: number;
 }
+
+/** How long SIGTERM may take before SIGKILL: ZooKeeper is quick, brokers and nodes flush. */
+export const stopDeadlineMs = (name: string) => (name === 'zookeeper' ? 10_000 : 30_000);
 
 // C1 only and a small serial collector: these servers handle test traffic, and on a shared
 // 2-core machine startup time and RSS matter more than peak throughput.
 const LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Djava.awt.headless=true'];
+
+/** log4j 1 for Kafka 3.9 and ZooKeeper, log4j2 for Kafka 4: each reads only its own. */
+const kafkaLogging = (config: TwinConfig, kind: 'server' | 'tools') => {
+  const conf = twinPaths(config).staticConf;
+  const prefix = kind === 'server' ? '' : 'tools-';
+  return [
+    `-Dlog4j.configuration=file:${join(conf, `${prefix}log4j.properties`)}`,
+    `-Dlog4j2.configurationFile=${join(conf, `${prefix}log4j2.properties`)}`,
+  ];
+};
 
 const properties = (values: Record<string, string | number>) =>
   Object.entries(values)
@@ -50,19 +69,19 @@ export function zookeeperLaunch(config: TwinConfig): ServerLaunch<'zookeeper'> {
       '-Xms64m',
       '-Xmx128m',
       ...LEAN_JVM,
-      `-Dlog4j.configuration=file:${join(paths.staticConf, 'log4j.properties')}`,
+      ...kafkaLogging(config, 'server'),
       '-cp',
-      join(paths.kafkaLib, '*'),
+      join(jarFolder(config, 'kafka'), '*'),
       'org.apache.zookeeper.server.quorum.QuorumPeerMain',
       file,
     ],
-    stopDeadlineMs: 10_000,
   };
 }
 
 /** One broker: its id, port, heap and settings from the topology. */
 export interface BrokerOptions<Name extends string> {
   name: Name;
+  release: JarSet;
   brokerId: number;
   port: number;
   heap: { initial: string; max: string };
@@ -118,14 +137,13 @@ export function kafkaLaunch<Name extends string>(
       `-Xms${broker.heap.initial}`,
       `-Xmx${broker.heap.max}`,
       ...LEAN_JVM,
-      `-Dlog4j.configuration=file:${join(paths.staticConf, 'log4j.properties')}`,
+      ...kafkaLogging(config, 'server'),
       `-Dkafka.logs.dir=${paths.logs}`,
       '-cp',
-      join(paths.kafkaLib, '*'),
+      join(jarFolder(config, broker.release), '*'),
       'kafka.Kafka',
       file,
     ],
-    stopDeadlineMs: 30_000,
   };
 }
 
@@ -254,12 +272,23 @@ export function cassandraLaunch<Name extends string>(
       join(paths.cassandraLib, '*'),
       'org.apache.cassandra.service.CassandraDaemon',
     ],
-    stopDeadlineMs: 30_000,
   };
 }
 
 /** Where a node says it is, by name, when it differs from its topology's (see NodeShape). */
 export type NodeLocations = Record<string, NodeLocation>;
+
+/** A secured twin's files and passwords, which its servers' configs name. */
+export interface SecureMaterial {
+  files: SecureFiles;
+  secrets: TwinSecrets;
+}
+
+export interface LaunchOptions {
+  locations?: NodeLocations;
+  /** required by a secured topology */
+  secure?: SecureMaterial;
+}
 
 /**
  * Every server of a topology, in start order: ZooKeeper (unless on KRaft), the brokers, the
@@ -269,9 +298,11 @@ export function twinLaunches(
   config: TwinConfig,
   topology: TwinTopology,
   jammJar: string,
-  locations: NodeLocations = {},
+  { locations = {}, secure }: LaunchOptions = {},
 ): ServerLaunch<string>[] {
   const { brokers, nodes } = twinLayout(config, topology);
+  if (topology.security === 'secured' && !secure)
+    throw new Error('a secured twin launches only once its certificates and passwords exist');
   const seeds = nodes.map((node) => `${node.address}:${config.ports.cassandraStorage}`);
   const kraft =
     topology.controller === 'kraft' ? { kraft: { controllerPort: config.ports.zookeeper } } : {};
@@ -280,18 +311,31 @@ export function twinLaunches(
     ...brokers.map((broker) =>
       kafkaLaunch(config, {
         name: broker.name,
+        release: topology.brokers.release,
         brokerId: broker.brokerId,
         port: broker.port,
         heap: topology.brokers.heap,
-        overrides: topology.brokers.overrides,
+        overrides: {
+          ...topology.brokers.overrides,
+          ...(secure &&
+            secureBrokerSettings(
+              config,
+              secure.files,
+              secure.secrets,
+              broker.port,
+              config.ports.zookeeper,
+            )),
+        },
         ...kraft,
       }),
     ),
     ...nodes.map((node) => {
       const { clusterName, heap, directMemory, extraYaml, extraProperties } = topology.nodes;
       const where = locations[node.name] ?? topology.nodes.location;
+      const secureYaml = secure ? secureNodeYaml(secure.files, secure.secrets) : [];
       return cassandraLaunch(config, jammJar, {
-        ...{ clusterName, heap, directMemory, extraYaml, extraProperties },
+        ...{ clusterName, heap, directMemory, extraProperties },
+        extraYaml: [...extraYaml, ...secureYaml],
         name: node.name,
         address: node.address,
         initialToken: node.initialToken,
@@ -305,19 +349,25 @@ export function twinLaunches(
 /**
  * KRaft log dirs must be formatted with a cluster id before the first start: kafka-storage's
  * own class from the same jars. --ignore-formatted keeps a formatted dir (and its data) as it is.
+ * A secured twin's SCRAM credentials are added here too (KIP-900): the main class and its
+ * arguments go into a java @argfile, so no password shows in a process listing.
  */
-export function kraftFormatArgs(config: TwinConfig, launch: ServerLaunch<string>): string[] {
-  const paths = twinPaths(config);
+export function kraftFormat(
+  config: TwinConfig,
+  launch: ServerLaunch<string>,
+  secrets?: TwinSecrets,
+): { javaArgs: string[]; argfile: string[] } {
   const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1] as string;
-  return [
-    ...LEAN_JVM,
-    `-Dlog4j.configuration=file:${join(paths.staticConf, 'log4j.properties')}`,
-    '-cp',
-    join(paths.kafkaLib, '*'),
-    'kafka.tools.StorageTool',
-    'format',
-    ...['--cluster-id', kafkaClusterId(), '--config', propertiesFile, '--ignore-formatted'],
-  ];
+  const classpath = launch.javaArgs[launch.javaArgs.indexOf('-cp') + 1] as string;
+  return {
+    javaArgs: [...LEAN_JVM, ...kafkaLogging(config, 'tools'), '-cp', classpath],
+    argfile: [
+      'kafka.tools.StorageTool',
+      'format',
+      ...['--cluster-id', kafkaClusterId(), '--config', propertiesFile, '--ignore-formatted'],
+      ...(secrets ? scramArguments(secrets) : []),
+    ],
+  };
 }
 
 /**

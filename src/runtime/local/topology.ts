@@ -2,8 +2,16 @@
 // and nodes, who controls Kafka (ZooKeeper or KRaft), their heaps and settings, what the inits
 // are asked. A profile is a value of TwinTopology (profiles.ts), never a copy of the lifecycle.
 import type { TwinConfig } from './config';
+import type { JarSet } from './jars';
 
 export type ControllerMode = 'zookeeper' | 'kraft';
+
+/**
+ * plaintext: as compose runs the stack, no login. secured: Kafka's one client listener is
+ * SASL_SSL (SCRAM-SHA-512) with ACLs, Cassandra requires TLS and a password and keeps roles;
+ * an admin and a read-only principal, a throwaway CA (secure.ts).
+ */
+export type TwinSecurity = 'plaintext' | 'secured';
 
 /** Where a Cassandra node says it is: its datacenter and rack. */
 export interface NodeLocation {
@@ -13,6 +21,8 @@ export interface NodeLocation {
 
 export interface BrokerShape {
   count: number;
+  /** which jars run it: Kafka 3.9 (`kafka`, with ZooKeeper) or Kafka 4 (`kafka4`, KRaft only) */
+  release: Extract<JarSet, 'kafka' | 'kafka4'>;
   heap: { initial: string; max: string };
   /** broker settings beyond the single broker's (replication factors of internal topics...) */
   overrides: Record<string, string | number>;
@@ -44,6 +54,7 @@ export interface TwinTopology {
   /** how progress lines name this twin */
   label: string;
   controller: ControllerMode;
+  security: TwinSecurity;
   brokers: BrokerShape;
   nodes: NodeShape;
   inits: {
@@ -122,6 +133,13 @@ export function twinLayout(config: TwinConfig, topology: TwinTopology): TwinLayo
 export function topologyProblem(config: TwinConfig, topology: TwinTopology): string | undefined {
   if (topology.controller === 'kraft' && topology.brokers.count !== 1)
     return 'a KRaft twin runs one broker, its own controller on the ZooKeeper port';
+  if (topology.brokers.release === 'kafka4' && topology.controller !== 'kraft')
+    return 'Kafka 4 has no ZooKeeper mode: give it the KRaft controller';
+  if (
+    topology.security === 'secured' &&
+    (topology.controller !== 'kraft' || topology.nodes.count !== 1)
+  )
+    return 'a secured twin is one broker on KRaft and one Cassandra node';
   const brokerPorts = twinLayout(config, topology).brokers.map((b) => b.port);
   const others = { ...config.ports, kafka: undefined };
   const clash = Object.entries(others).find(([, port]) => brokerPorts.includes(port as number));

@@ -1,0 +1,3 @@
+import { startSecureTwin } from './secure';
+
+export default startSecureTwin;

@@ -1,0 +1,3 @@
+import { stopSecureTwin } from './secure';
+
+export default stopSecureTwin;
