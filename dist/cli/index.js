@@ -70371,6 +70371,7 @@ function readVersions(repoRoot) {
         kafka: need('KAFKA_VERSION'),
         zookeeper: need('ZOOKEEPER_VERSION'),
         cassandra: need('CASSANDRA_VERSION'),
+        ...(values.KAFKA4_VERSION ? { kafka4: values.KAFKA4_VERSION } : {}),
     };
 }
 function portFrom(env, key) {
@@ -70409,7 +70410,6 @@ const twinPaths = (config) => ({
     data: (0, node_path_1.join)(config.home, 'data'),
     run: (0, node_path_1.join)(config.home, 'run'),
     conf: (0, node_path_1.join)(config.home, 'conf'),
-    kafkaLib: (0, node_path_1.join)(config.repoRoot, 'twin', 'lib', 'kafka'),
     cassandraLib: (0, node_path_1.join)(config.repoRoot, 'twin', 'lib', 'cassandra'),
     staticConf: (0, node_path_1.join)(config.repoRoot, 'twin', 'conf'),
 });
@@ -70570,17 +70570,45 @@ exports.runInit = runInit;
 const node_child_process_1 = __nccwpck_require__(31421);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
+const errors_1 = __nccwpck_require__(87206);
 const runtime_1 = __nccwpck_require__(12997);
 const cql_1 = __nccwpck_require__(36852);
+const jars_1 = __nccwpck_require__(62076);
+const secure_1 = __nccwpck_require__(36491);
+const secure_grants_1 = __nccwpck_require__(54859);
 const tail_1 = __nccwpck_require__(33248);
-/** kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics. */
+/**
+ * kafka-init: the very create-topics.sh that compose runs, with the twin's kafka-topics; on a
+ * secured twin, Kafka 4's tool logged in as the admin, then the read-only principal's ACLs.
+ */
+async function kafkaInit(context, log) {
+    const exitCode = await createTopics(context, log);
+    const { secure } = context;
+    if (exitCode !== 0 || !secure)
+        return exitCode;
+    const write = (line) => (0, node_fs_1.writeFileSync)(log, `${line}\n`);
+    try {
+        const { kafkaBrokers } = context.endpoints;
+        await (0, secure_grants_1.grantKafkaReadOnly)(kafkaBrokers, secure.admin.kafka, secure.secrets, write);
+        return 0;
+    }
+    catch (error) {
+        write(`granting the read-only principal failed: ${(0, errors_1.firstLineOf)(error)}`);
+        return 1;
+    }
+}
 function createTopics(context, log) {
-    const { config, endpoints, timeoutMs, topicSettings = {} } = context;
+    const { config, endpoints, timeoutMs, topicSettings = {}, secure } = context;
+    const secureTool = secure && {
+        TWIN_KAFKA_LIB: (0, jars_1.jarFolder)(config, 'kafka4'),
+        TWIN_KAFKA_COMMAND_CONFIG: secure.files.adminClientProperties,
+    };
     return new Promise((resolve, reject) => {
         const child = (0, node_child_process_1.spawn)('bash', [(0, node_path_1.join)(config.repoRoot, 'infrastructure', 'kafka', 'create-topics.sh')], {
             env: {
                 ...process.env,
                 ...topicSettings,
+                ...secureTool,
                 KAFKA_TOPICS: (0, node_path_1.join)(config.repoRoot, 'scripts', 'twin', 'kafka-topics'),
                 BOOTSTRAP_SERVER: endpoints.kafkaBrokers.join(','),
             },
@@ -70594,15 +70622,31 @@ function createTopics(context, log) {
         });
     });
 }
-/** cassandra-init: the very schema.cql that compose runs, then the cluster's own CQL if any. */
+/**
+ * cassandra-init: the very schema.cql that compose runs, then the cluster's own CQL if any. On a
+ * secured twin: the admin role first, the schema as the admin, then the read-only role's grants.
+ */
 async function applySchema(context, log) {
     const write = (line) => (0, node_fs_1.writeFileSync)(log, `${line}\n`);
     const schema = (0, node_path_1.join)(context.config.repoRoot, 'infrastructure', 'cassandra', 'schema.cql');
+    const contactPoints = context.endpoints.cassandraContactPoints;
+    const { secure } = context;
     try {
+        if (secure) {
+            const { files, secrets, admin } = secure;
+            await (0, secure_grants_1.makeCassandraAdmin)(contactPoints, admin.cassandra, secrets, () => {
+                secrets.cassandraRolesMade = true;
+                (0, secure_1.saveSecrets)(files, secrets);
+            });
+            write(`Logged in as ${secrets.admin.username}; the default cassandra superuser is retired`);
+        }
+        const settings = secure?.admin.cassandra;
         for (const file of [schema, ...(context.extraCqlFiles ?? [])]) {
             write(`Applying ${file}`);
-            await (0, cql_1.runCql)({ contactPoints: context.endpoints.cassandraContactPoints }, (0, node_fs_1.readFileSync)(file, 'utf8'), write);
+            await (0, cql_1.runCql)({ contactPoints, ...(settings && { settings }) }, (0, node_fs_1.readFileSync)(file, 'utf8'), write);
         }
+        if (secure)
+            await (0, secure_grants_1.grantCassandraReadOnly)(contactPoints, secure.admin.cassandra, secure.secrets, write);
         write('Schema ready');
         return 0;
     }
@@ -70613,7 +70657,7 @@ async function applySchema(context, log) {
 }
 /** Each init's step: output to the log file descriptor, resolves with the exit code. */
 exports.INIT_STEPS = {
-    'kafka-init': createTopics,
+    'kafka-init': kafkaInit,
     'cassandra-init': applySchema,
 };
 /**
@@ -70655,11 +70699,12 @@ async function runInit(name, context, state, logFile, progress) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.jarFolder = void 0;
 exports.ensureJars = ensureJars;
 exports.jammJar = jammJar;
-// The twin's jars come from Maven Central at the versions in .env. A marker file holding those
-// versions and a hash of twin/pom.xml says whether twin/lib is current, so a fresh clone, a
-// version bump or a pom change refetches.
+// The twin's jars come from Maven Central at the versions in .env, one folder of twin/lib per
+// set. A marker file beside each, holding its versions and a hash of twin/pom.xml, says whether
+// it is current, so a fresh clone, a version bump or a pom change refetches.
 const node_crypto_1 = __nccwpck_require__(77598);
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
@@ -70667,52 +70712,66 @@ const child_1 = __nccwpck_require__(57350);
 const config_1 = __nccwpck_require__(63416);
 /** A first fetch of every jar from Maven Central; a stalled download must not hang the run. */
 const MVN_TIMEOUT_MS = 20 * 60_000;
-function marker(config) {
-    return (0, node_path_1.join)(config.repoRoot, 'twin', 'lib', 'versions.json');
+/** The .env versions each set is fetched at. */
+function setVersions(config, set) {
+    const { kafka, kafka4, zookeeper, cassandra } = config.versions;
+    if (set === 'cassandra')
+        return { cassandra };
+    if (set === 'kafka')
+        return { kafka, zookeeper };
+    if (kafka4 === undefined) {
+        throw new config_1.TwinConfigError(`${(0, node_path_1.join)(config.repoRoot, '.env')} has no KAFKA4_VERSION=...; add it (it pins the secure twin's Kafka 4 jars)`);
+    }
+    return { kafka4 };
 }
-function expectedMarker(config) {
+const jarFolder = (config, set) => (0, node_path_1.join)(config.repoRoot, 'twin', 'lib', set);
+exports.jarFolder = jarFolder;
+/** Beside each folder: the versions and the pom's hash it was fetched with. */
+const marker = (config, set) => (0, node_path_1.join)(config.repoRoot, 'twin', 'lib', `${set}.json`);
+function expectedMarker(config, set) {
     const pom = (0, node_fs_1.readFileSync)((0, node_path_1.join)(config.repoRoot, 'twin', 'pom.xml'));
     return JSON.stringify({
-        ...config.versions,
+        ...setVersions(config, set),
         pom: (0, node_crypto_1.createHash)('sha256').update(pom).digest('hex'),
     });
 }
-function jarsAreCurrent(config) {
-    const file = marker(config);
-    return (0, node_fs_1.existsSync)(file) && (0, node_fs_1.readFileSync)(file, 'utf8') === expectedMarker(config);
+function jarsAreCurrent(config, set) {
+    const file = marker(config, set);
+    return (0, node_fs_1.existsSync)(file) && (0, node_fs_1.readFileSync)(file, 'utf8') === expectedMarker(config, set);
 }
-async function copyDependencies(config, profile, outputDirectory) {
+async function copyDependencies(config, set) {
+    const outputDirectory = (0, exports.jarFolder)(config, set);
     (0, node_fs_1.rmSync)(outputDirectory, { recursive: true, force: true });
     (0, node_fs_1.mkdirSync)(outputDirectory, { recursive: true });
-    const { kafka, zookeeper, cassandra } = config.versions;
+    const versions = Object.entries(setVersions(config, set)).map(([name, version]) => `-D${name}.version=${version}`);
     const args = [
         '-q',
         '-B',
         '-f',
         (0, node_path_1.join)(config.repoRoot, 'twin', 'pom.xml'),
         '-P',
-        profile,
+        set,
         'dependency:copy-dependencies',
         '-DincludeScope=runtime',
         `-DoutputDirectory=${outputDirectory}`,
-        `-Dkafka.version=${kafka}`,
-        `-Dzookeeper.version=${zookeeper}`,
-        `-Dcassandra.version=${cassandra}`,
+        ...versions,
     ];
     const detail = await (0, child_1.runChild)('mvn', args, { timeoutMs: MVN_TIMEOUT_MS }).then((result) => (result.exitCode === 0 ? undefined : `${result.stdout}${result.stderr}`), (error) => error.message);
     if (detail !== undefined) {
-        throw new Error(`fetching the twin's ${profile} jars with mvn failed; check that mvn is installed and Maven Central ` +
+        throw new Error(`fetching the twin's ${set} jars with mvn failed; check that mvn is installed and Maven Central ` +
             `is reachable, then run "mvn ${args.join(' ')}" to see the cause:\n${detail.trim()}`);
     }
 }
-async function ensureJars(config, progress) {
-    if (jarsAreCurrent(config))
-        return;
-    const paths = (0, config_1.twinPaths)(config);
-    progress(`fetching jars with mvn: Kafka ${config.versions.kafka}, Cassandra ${config.versions.cassandra}`);
-    await copyDependencies(config, 'kafka', paths.kafkaLib);
-    await copyDependencies(config, 'cassandra', paths.cassandraLib);
-    (0, node_fs_1.writeFileSync)(marker(config), expectedMarker(config));
+/** Fetches each set whose folder does not match .env and twin/pom.xml. */
+async function ensureJars(config, sets, progress) {
+    for (const set of sets) {
+        if (jarsAreCurrent(config, set))
+            continue;
+        const versions = Object.values(setVersions(config, set)).join(', ');
+        progress(`fetching the ${set} jars with mvn (${versions})`);
+        await copyDependencies(config, set);
+        (0, node_fs_1.writeFileSync)(marker(config, set), expectedMarker(config, set));
+    }
 }
 /** jamm is Cassandra's -javaagent; its file name carries a version, so look it up in twin/lib. */
 function jammJar(config) {
@@ -70736,7 +70795,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LocalRuntime = void 0;
 // The local twin: a stack of real JVM processes on 127.0.0.1 for machines without a Docker
 // engine. Same servers, same init scripts, same ports as docker-compose.yml. One lifecycle for
-// every topology (profiles.ts): the single stack, the cluster, KRaft.
+// every topology (profiles.ts): the single stack, the cluster, KRaft, the secured stack.
 const node_fs_1 = __nccwpck_require__(73024);
 const node_path_1 = __nccwpck_require__(76760);
 const runtime_1 = __nccwpck_require__(12997);
@@ -70747,6 +70806,8 @@ const zookeeper_1 = __nccwpck_require__(7910);
 const config_1 = __nccwpck_require__(63416);
 const inits_1 = __nccwpck_require__(4339);
 const jars_1 = __nccwpck_require__(62076);
+const secure_1 = __nccwpck_require__(36491);
+const secure_grants_1 = __nccwpck_require__(54859);
 const processes_1 = __nccwpck_require__(62365);
 const profiles_1 = __nccwpck_require__(38788);
 const server_steps_1 = __nccwpck_require__(5211);
@@ -70768,6 +70829,9 @@ class LocalRuntime {
     paths;
     timeouts;
     state;
+    /** a secured twin's files; its passwords once bringUp has made or read them */
+    secureFiles;
+    secrets;
     constructor(base, topology = profiles_1.TWIN_TOPOLOGIES.single, timeouts = {}) {
         this.topology = topology;
         this.config = { ...base, home: (0, node_path_1.join)(base.home, topology.folder) };
@@ -70783,10 +70847,22 @@ class LocalRuntime {
         this.paths = (0, config_1.twinPaths)(this.config);
         this.timeouts = { ...topology.timeouts, ...timeouts };
         this.state = new state_1.TwinStateFile(this.paths.run);
+        if (topology.security === 'secured') {
+            this.secureFiles = (0, secure_1.secureFiles)(this.config.home);
+            // a twin that already runs: its clients need its passwords without a bring-up
+            const kept = (0, secure_1.keptSecrets)(this.secureFiles);
+            if (kept)
+                this.useSecrets(this.secureFiles, kept);
+        }
     }
     /** Every server's name, in start order: zookeeper (unless KRaft), the brokers, the nodes. */
     get serverNames() {
-        return this.launches().map((launch) => launch.name);
+        const { brokers, nodes } = this.layout;
+        return [
+            ...(this.topology.controller === 'zookeeper' ? ['zookeeper'] : []),
+            ...brokers.map((b) => b.name),
+            ...nodes.map((n) => n.name),
+        ];
     }
     /**
      * Starts whatever is not running, waits for each server by its protocol, and runs the inits.
@@ -70811,7 +70887,8 @@ class LocalRuntime {
         });
     }
     async bringUp(progress) {
-        await (0, jars_1.ensureJars)(this.config, progress);
+        await (0, jars_1.ensureJars)(this.config, [this.topology.brokers.release, 'cassandra'], progress);
+        await this.prepareSecurity(progress);
         const { brokers, nodes } = this.layout;
         const kafkaChain = async () => {
             if (this.topology.controller === 'zookeeper')
@@ -70833,13 +70910,57 @@ class LocalRuntime {
             throw failures[0];
         if (failures.length > 1)
             throw new Error(failures.map((f) => f.message).join('\n\n'));
+        this.writeClientEnvs(progress);
     }
-    /** KRaft log dirs are formatted before the first start; a running broker's are left alone. */
+    /**
+     * A secured twin's passwords (new with new data, else the kept ones), its certificates and the
+     * admin's settings for Kafka's tools, before any server starts.
+     */
+    async prepareSecurity(progress) {
+        const files = this.secureFiles;
+        if (!files)
+            return;
+        // New passwords only for a twin with no data yet: Kafka keeps its SCRAM credentials and
+        // Cassandra its roles in their data.
+        const fresh = (0, node_fs_1.readdirSync)(this.paths.data).length === 0;
+        const secrets = (0, secure_1.twinSecrets)(files, fresh);
+        this.useSecrets(files, secrets);
+        await (0, secure_1.ensureCertificates)(files, secrets.keystorePassword);
+        (0, secure_1.writePrivate)(files.adminClientProperties, (0, secure_1.adminClientProperties)(files, secrets));
+        progress(`secure twin: CA and keystores in ${files.tls}`);
+    }
+    /** What a secured twin's clients load: INFRA_VERIFY_* lines for each principal. */
+    writeClientEnvs(progress) {
+        const files = this.secureFiles;
+        const secrets = this.secrets;
+        if (!files || !secrets)
+            return;
+        (0, secure_1.writePrivate)(files.clientEnv, (0, secure_1.clientEnv)(this.endpoints, files, secrets.admin));
+        (0, secure_1.writePrivate)(files.readonlyEnv, (0, secure_1.clientEnv)(this.endpoints, files, secrets.readonly));
+        progress(`secure twin: client settings in ${files.clientEnv} and ${files.readonlyEnv}`);
+    }
+    /**
+     * Whom readiness logs in to Cassandra as: the endpoints' login, except on a secured twin whose
+     * admin role does not exist yet (Cassandra's default superuser then).
+     */
+    cassandraSettings() {
+        const settings = (0, runtime_1.connectionOf)(this.endpoints).cassandra;
+        return this.secrets ? (0, secure_grants_1.cassandraLogin)(settings, this.secrets) : settings;
+    }
+    /** A secured twin's clients, the shells included, reach it as its admin. */
+    useSecrets(files, secrets) {
+        this.secrets = secrets;
+        const datacenter = this.topology.nodes.location?.datacenter ?? 'datacenter1';
+        this.endpoints.connection = (0, secure_1.connectionFor)(files, secrets.admin, datacenter);
+    }
+    /** KRaft log dirs are formatted before the first start; formatted ones are left alone. */
     async formatStorage(progress) {
         for (const broker of this.layout.brokers) {
-            if ((0, processes_1.runningPid)(this.managed(broker.name)) !== undefined)
+            // Kafka 4 refuses to format again with a new cluster id, even with --ignore-formatted.
+            if ((0, node_fs_1.existsSync)((0, node_path_1.join)(this.paths.data, broker.name, 'meta.properties')))
                 continue;
-            await (0, server_steps_1.formatKraftStorage)(this.config, this.launch(broker.name), this.timeouts.initMs, progress);
+            const launch = this.launch(broker.name);
+            await (0, server_steps_1.formatKraftStorage)(this.config, launch, this.timeouts.initMs, progress, this.secrets);
         }
     }
     /** start after stop is the same as up: inits are idempotent and run again, as in compose */
@@ -70860,14 +70981,21 @@ class LocalRuntime {
         ]);
         return [...brokerSide, ...nodeSide];
     }
+    /** --reset forgets a secured twin's certificates and passwords with its data. */
     async down(options) {
         await this.stop(() => undefined);
-        if (options.removeData)
-            (0, server_steps_1.removeTwinData)(this.paths);
+        if (!options.removeData)
+            return;
+        (0, server_steps_1.removeTwinData)(this.paths);
+        const files = this.secureFiles;
+        if (files)
+            for (const path of [files.tls, files.clientEnv, files.readonlyEnv])
+                (0, node_fs_1.rmSync)(path, { recursive: true, force: true });
     }
     /** Stops one server, keeping its data: how the cluster suite takes a broker or a node away. */
     stopServer(name, progress) {
-        return (0, server_steps_1.stopServer)(this.managed(name), this.launch(name).stopDeadlineMs, progress);
+        this.knownServer(name);
+        return (0, server_steps_1.stopServer)(this.managed(name), (0, servers_1.stopDeadlineMs)(name), progress);
     }
     /**
      * Starts one server (if it is not running) and waits until it answers by its protocol. A node
@@ -70928,15 +71056,20 @@ class LocalRuntime {
             },
         });
     }
-    launches(locations = {}) {
-        return (0, servers_1.twinLaunches)(this.config, this.topology, (0, jars_1.jammJar)(this.config), locations);
-    }
-    launch(name, locations = {}) {
-        const launch = this.launches(locations).find((l) => l.name === name);
-        if (!launch) {
+    knownServer(name) {
+        if (!this.serverNames.includes(name)) {
             throw new config_1.TwinConfigError(`the ${this.topology.label} has no server "${name}"; it has ${this.serverNames.join(', ')}`);
         }
-        return launch;
+    }
+    launch(name, locations = {}) {
+        this.knownServer(name);
+        const files = this.secureFiles;
+        const secure = files && this.secrets ? { secure: { files, secrets: this.secrets } } : {};
+        const launches = (0, servers_1.twinLaunches)(this.config, this.topology, (0, jars_1.jammJar)(this.config), {
+            locations,
+            ...secure,
+        });
+        return launches.find((l) => l.name === name);
     }
     /** A server's launch, the ports it must find free, and its readiness by protocol. */
     server(name, locations) {
@@ -70971,7 +71104,7 @@ class LocalRuntime {
                 port,
             })),
             timeoutMs: timeouts.nodeMs,
-            ready: () => (0, cassandra_1.cassandraReady)([node.cql], (0, runtime_1.connectionOf)(this.endpoints).cassandra),
+            ready: () => (0, cassandra_1.cassandraReady)([node.cql], this.cassandraSettings()),
         };
     }
     managed(name) {
@@ -70993,6 +71126,14 @@ class LocalRuntime {
             timeoutMs: this.timeouts.initMs,
             topicSettings: inits.topicSettings,
             extraCqlFiles: inits.extraCqlFiles.map((file) => (0, node_path_1.join)(this.config.repoRoot, file)),
+            ...(this.secureFiles &&
+                this.secrets && {
+                secure: {
+                    files: this.secureFiles,
+                    secrets: this.secrets,
+                    admin: (0, runtime_1.connectionOf)(this.endpoints),
+                },
+            }),
         };
         return (0, inits_1.runInit)(name, context, this.state, this.logFile(name), progress);
     }
@@ -71166,13 +71307,14 @@ async function withLock(file, timeoutMs, work) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TWIN_TOPOLOGIES = exports.TWIN_PROFILES = void 0;
-exports.TWIN_PROFILES = ['single', 'cluster', 'kraft'];
+exports.TWIN_PROFILES = ['single', 'cluster', 'kraft', 'secure'];
 /** One server of each kind, as docker-compose.yml runs them, in TWIN_HOME itself. */
 const SINGLE = {
     folder: '',
     label: 'twin',
     controller: 'zookeeper',
-    brokers: { count: 1, heap: { initial: '256m', max: '512m' }, overrides: {} },
+    security: 'plaintext',
+    brokers: { count: 1, release: 'kafka', heap: { initial: '256m', max: '512m' }, overrides: {} },
     nodes: {
         count: 1,
         clusterName: 'chatbattle',
@@ -71194,8 +71336,10 @@ const CLUSTER = {
     folder: 'cluster',
     label: 'cluster twin',
     controller: 'zookeeper',
+    security: 'plaintext',
     brokers: {
         count: CLUSTER_SIZE,
+        release: 'kafka',
         heap: { initial: '128m', max: '256m' },
         overrides: {
             'offsets.topic.replication.factor': CLUSTER_SIZE,
@@ -71230,11 +71374,364 @@ const KRAFT = {
     label: 'KRaft twin',
     controller: 'kraft',
 };
+/**
+ * A stack as teams run it in staging: Kafka 4 on KRaft behind one SASL_SSL listener with ACLs,
+ * Cassandra with TLS, passwords and roles in a datacenter that is not datacenter1. Same ports as
+ * the others; the controller on the ZooKeeper port, as on KRaft.
+ */
+const SECURE = {
+    ...KRAFT,
+    folder: 'secure',
+    label: 'secure twin',
+    security: 'secured',
+    brokers: { ...SINGLE.brokers, release: 'kafka4' },
+    nodes: { ...SINGLE.nodes, location: { datacenter: 'eu-west-1', rack: 'rack1' } },
+};
 exports.TWIN_TOPOLOGIES = {
     single: SINGLE,
     cluster: CLUSTER,
     kraft: KRAFT,
+    secure: SECURE,
 };
+
+
+/***/ }),
+
+/***/ 54859:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cassandraLogin = void 0;
+exports.makeCassandraAdmin = makeCassandraAdmin;
+exports.grantCassandraReadOnly = grantCassandraReadOnly;
+exports.grantKafkaReadOnly = grantKafkaReadOnly;
+const kafkajs_1 = __nccwpck_require__(77801);
+const node_crypto_1 = __nccwpck_require__(77598);
+const errors_1 = __nccwpck_require__(87206);
+const cassandra_1 = __nccwpck_require__(12454);
+const kafka_1 = __nccwpck_require__(74234);
+/** Cassandra's own default superuser, with the password every installation starts with. */
+const DEFAULT_SUPERUSER = { username: 'cassandra', password: 'cassandra' };
+/** How the twin logs in: as the default superuser until the admin role exists, then as the admin. */
+const cassandraLogin = (admin, secrets) => secrets.cassandraRolesMade ? admin : { ...admin, credentials: DEFAULT_SUPERUSER };
+exports.cassandraLogin = cassandraLogin;
+/** A CQL string literal: quotes doubled. The passwords are hex, this is only belt and braces. */
+const literal = (text) => `'${text.replace(/'/g, "''")}'`;
+async function withClient(contactPoints, settings, work) {
+    const datacenter = settings.localDc;
+    const client = (0, cassandra_1.cassandraClient)(contactPoints, settings, { datacenter, readTimeoutMs: 30_000 });
+    try {
+        await client.connect();
+        return await work(client);
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
+    }
+}
+/** Runs statements, naming only `what` when one fails: a statement may carry a password. */
+async function execute(client, what, statements) {
+    for (const statement of statements) {
+        try {
+            await client.execute(statement);
+        }
+        catch (error) {
+            throw new Error(`${what} failed: ${(0, errors_1.firstLineOf)(error)}`);
+        }
+    }
+}
+/**
+ * The admin role, then the default superuser retired (no login, a random password). Once done,
+ * `saveRolesMade` records it, so readiness and later inits log in as the admin.
+ */
+async function makeCassandraAdmin(contactPoints, admin, secrets, saveRolesMade) {
+    if (secrets.cassandraRolesMade)
+        return;
+    const { username, password } = secrets.admin;
+    await withClient(contactPoints, (0, exports.cassandraLogin)(admin, secrets), (client) => execute(client, `creating the Cassandra role ${username}`, [
+        `CREATE ROLE IF NOT EXISTS "${username}" WITH PASSWORD = ${literal(password)} AND SUPERUSER = true AND LOGIN = true`,
+    ]));
+    const retired = (0, node_crypto_1.randomBytes)(18).toString('hex');
+    await withClient(contactPoints, admin, (client) => execute(client, 'retiring the default cassandra superuser', [
+        `ALTER ROLE cassandra WITH PASSWORD = ${literal(retired)} AND SUPERUSER = false AND LOGIN = false`,
+    ]));
+    saveRolesMade();
+}
+/** The read-only role: SELECT on system_schema and on every keyspace that is not a system one. */
+async function grantCassandraReadOnly(contactPoints, admin, secrets, print) {
+    const { username, password } = secrets.readonly;
+    await withClient(contactPoints, admin, async (client) => {
+        const result = await client.execute('SELECT keyspace_name FROM system_schema.keyspaces');
+        const keyspaces = result.rows
+            .map((row) => row.get('keyspace_name'))
+            .filter((name) => !name.startsWith('system'));
+        await execute(client, `creating the Cassandra role ${username}`, [
+            `CREATE ROLE IF NOT EXISTS "${username}" WITH PASSWORD = ${literal(password)} AND LOGIN = true`,
+        ]);
+        const grants = ['system_schema', ...keyspaces].map((keyspace) => `GRANT SELECT ON KEYSPACE "${keyspace}" TO "${username}"`);
+        await execute(client, `granting SELECT to ${username}`, grants);
+        print(`${username}: SELECT on keyspaces ${['system_schema', ...keyspaces].join(', ')}`);
+    });
+}
+/** The read-only principal's ACLs: Describe and DescribeConfigs on each topic, Describe on the cluster. */
+async function grantKafkaReadOnly(brokers, settings, secrets, print) {
+    const client = (0, kafka_1.kafkaClient)(brokers, { clientId: 'infra-verify-twin', retries: 0, settings });
+    const admin = client.admin();
+    const principal = `User:${secrets.readonly.username}`;
+    const allow = { principal, host: '*', permissionType: kafkajs_1.AclPermissionTypes.ALLOW };
+    const literalName = { resourcePatternType: kafkajs_1.ResourcePatternTypes.LITERAL };
+    try {
+        await admin.connect();
+        const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
+        const acl = [
+            ...topics.flatMap((topic) => [kafkajs_1.AclOperationTypes.DESCRIBE, kafkajs_1.AclOperationTypes.DESCRIBE_CONFIGS].map((operation) => ({
+                ...allow,
+                ...literalName,
+                operation,
+                resourceType: kafkajs_1.AclResourceTypes.TOPIC,
+                resourceName: topic,
+            }))),
+            {
+                ...allow,
+                ...literalName,
+                operation: kafkajs_1.AclOperationTypes.DESCRIBE,
+                resourceType: kafkajs_1.AclResourceTypes.CLUSTER,
+                resourceName: 'kafka-cluster',
+            },
+        ];
+        await admin.createAcls({ acl });
+        print(`${principal}: Describe, DescribeConfigs on topics ${topics.join(', ')}; Describe on the cluster`);
+    }
+    finally {
+        await admin.disconnect().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 36491:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scramArguments = exports.secureFiles = void 0;
+exports.writePrivate = writePrivate;
+exports.twinSecrets = twinSecrets;
+exports.saveSecrets = saveSecrets;
+exports.ensureCertificates = ensureCertificates;
+exports.keptSecrets = keptSecrets;
+exports.connectionFor = connectionFor;
+exports.secureBrokerSettings = secureBrokerSettings;
+exports.secureNodeYaml = secureNodeYaml;
+exports.adminClientProperties = adminClientProperties;
+exports.clientEnv = clientEnv;
+// What the secure twin (`--profile secure`) has that the others do not: a throwaway CA and server
+// keystores made with openssl when it starts, random passwords, two principals (an admin and a
+// read-only one) on Kafka and Cassandra, and the INFRA_VERIFY_* env files that clients load.
+// Every secret stays in files of mode 0600 under the twin's home: never in a process argument.
+const node_crypto_1 = __nccwpck_require__(77598);
+const node_fs_1 = __nccwpck_require__(73024);
+const node_path_1 = __nccwpck_require__(76760);
+const child_1 = __nccwpck_require__(57350);
+const config_1 = __nccwpck_require__(63416);
+const secureFiles = (home) => ({
+    tls: (0, node_path_1.join)(home, 'tls'),
+    caFile: (0, node_path_1.join)(home, 'tls', 'ca.pem'),
+    kafkaKeystore: (0, node_path_1.join)(home, 'tls', 'kafka.p12'),
+    cassandraKeystore: (0, node_path_1.join)(home, 'tls', 'cassandra.p12'),
+    secrets: (0, node_path_1.join)(home, 'run', 'secrets.json'),
+    adminClientProperties: (0, node_path_1.join)(home, 'run', 'admin-client.properties'),
+    clientEnv: (0, node_path_1.join)(home, 'client.env'),
+    readonlyEnv: (0, node_path_1.join)(home, 'readonly.env'),
+});
+exports.secureFiles = secureFiles;
+/** Hex: safe inside JAAS quotes, CQL quotes, kafka-storage's SCRAM syntax and env files. */
+const secret = () => (0, node_crypto_1.randomBytes)(18).toString('hex');
+/** Writes a file only its owner can read, whatever the umask. */
+function writePrivate(file, content) {
+    (0, node_fs_1.writeFileSync)(file, content, { mode: 0o600 });
+    (0, node_fs_1.chmodSync)(file, 0o600);
+}
+/** New passwords for a twin whose data is new; the kept ones for a twin that has data. */
+function twinSecrets(files, fresh) {
+    if (!fresh) {
+        if (!(0, node_fs_1.existsSync)(files.secrets)) {
+            throw new config_1.TwinConfigError(`the secure twin has data but no passwords (${files.secrets} is gone); ` +
+                'start it anew with: infra-verify down --runtime local --profile secure --reset');
+        }
+        return keptSecrets(files);
+    }
+    const secrets = {
+        keystorePassword: secret(),
+        controllerPassword: secret(),
+        admin: { username: 'admin', password: secret() },
+        readonly: { username: 'readonly', password: secret() },
+        cassandraRolesMade: false,
+    };
+    saveSecrets(files, secrets);
+    return secrets;
+}
+function saveSecrets(files, secrets) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.join)(files.secrets, '..'), { recursive: true, mode: 0o700 });
+    writePrivate(files.secrets, JSON.stringify(secrets, null, 2));
+}
+const OPENSSL_TIMEOUT_MS = 30_000;
+async function openssl(args, cwd, env = {}) {
+    const result = await (0, child_1.runChild)('openssl', args, {
+        cwd,
+        env: { PATH: process.env.PATH, ...env },
+        timeoutMs: OPENSSL_TIMEOUT_MS,
+    });
+    if (result.exitCode !== 0) {
+        throw new Error(`openssl ${args[0]} failed (exit ${result.exitCode}) making the secure twin's certificates; ` +
+            `check that openssl is installed:\n${`${result.stdout}${result.stderr}`.trim()}`);
+    }
+}
+/**
+ * A CA that lives for one twin, and a certificate it signs for each server (SAN 127.0.0.1 and
+ * localhost), packed with its key into a PKCS12 keystore. The CA's key is deleted once it has
+ * signed: nothing can be issued under it afterwards. Made again whenever the keystores are missing.
+ */
+async function ensureCertificates(files, keystorePassword) {
+    if ([files.caFile, files.kafkaKeystore, files.cassandraKeystore].every((f) => (0, node_fs_1.existsSync)(f)))
+        return;
+    (0, node_fs_1.rmSync)(files.tls, { recursive: true, force: true });
+    (0, node_fs_1.mkdirSync)(files.tls, { recursive: true, mode: 0o700 });
+    const dir = files.tls;
+    const days = ['-days', '30'];
+    await openssl([
+        ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem'],
+        ...[...days, '-subj', '/CN=infra-verify secure twin CA'],
+        ...['-addext', 'basicConstraints=critical,CA:TRUE'],
+        ...['-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    ], dir);
+    (0, node_fs_1.writeFileSync)((0, node_path_1.join)(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' +
+        'keyUsage=critical,digitalSignature,keyEncipherment\n');
+    for (const server of ['kafka', 'cassandra']) {
+        await openssl([
+            ...['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${server}.key`],
+            ...['-out', `${server}.csr`, '-subj', `/CN=${server}.infra-verify-twin`],
+        ], dir);
+        await openssl([
+            ...['x509', '-req', '-in', `${server}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key'],
+            ...['-CAcreateserial', '-out', `${server}.pem`, ...days, '-extfile', 'server.ext'],
+        ], dir);
+        await openssl([
+            ...['pkcs12', '-export', '-in', `${server}.pem`, '-inkey', `${server}.key`],
+            ...['-certfile', 'ca.pem', '-name', server, '-out', `${server}.p12`],
+            ...['-passout', 'env:TWIN_KEYSTORE_PASSWORD'],
+        ], dir, { TWIN_KEYSTORE_PASSWORD: keystorePassword });
+        (0, node_fs_1.chmodSync)((0, node_path_1.join)(dir, `${server}.p12`), 0o600);
+        for (const leftover of [`${server}.key`, `${server}.csr`])
+            (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, leftover));
+    }
+    for (const leftover of ['ca.key', 'ca.srl', 'server.ext'])
+        (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, leftover), { force: true });
+}
+/** The passwords a twin keeps in its run directory, if it has any yet. */
+function keptSecrets(files) {
+    return (0, node_fs_1.existsSync)(files.secrets)
+        ? JSON.parse((0, node_fs_1.readFileSync)(files.secrets, 'utf8'))
+        : undefined;
+}
+/** How a principal reaches the secure twin: SASL_SSL SCRAM-SHA-512, CQL over TLS, the twin's CA. */
+function connectionFor(files, principal, datacenter) {
+    const tls = { ca: { path: files.caFile } };
+    return {
+        kafka: {
+            securityProtocol: 'SASL_SSL',
+            tls,
+            sasl: { mechanism: 'SCRAM-SHA-512', ...principal },
+        },
+        cassandra: { tls, credentials: principal, localDc: datacenter },
+    };
+}
+/** kafka-storage's --add-scram values: KRaft keeps SCRAM credentials in its metadata (KIP-900). */
+const scramArguments = (secrets) => [secrets.admin, secrets.readonly].flatMap(({ username, password }) => [
+    '--add-scram',
+    `SCRAM-SHA-512=[name=${username},password=${password}]`,
+]);
+exports.scramArguments = scramArguments;
+/** The broker's listeners, TLS, SASL and ACL settings for server.properties. */
+function secureBrokerSettings(config, files, secrets, port, controllerPort) {
+    const { host } = config;
+    const scram = (p) => `org.apache.kafka.common.security.scram.ScramLoginModule required username="${p.username}" password="${p.password}";`;
+    const controller = secrets.controllerPassword;
+    return {
+        listeners: `SASL_SSL://${host}:${port},CONTROLLER://${host}:${controllerPort}`,
+        'advertised.listeners': `SASL_SSL://${host}:${port}`,
+        // The controller listener is loopback-only and speaks SASL PLAIN with a login of its own:
+        // KRaft cannot check SCRAM there, its credentials live in the metadata it serves.
+        'listener.security.protocol.map': 'SASL_SSL:SASL_SSL,CONTROLLER:SASL_PLAINTEXT',
+        'inter.broker.listener.name': 'SASL_SSL',
+        'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+        'sasl.mechanism.inter.broker.protocol': 'SCRAM-SHA-512',
+        'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config': scram(secrets.admin),
+        'sasl.mechanism.controller.protocol': 'PLAIN',
+        'listener.name.controller.sasl.enabled.mechanisms': 'PLAIN',
+        'listener.name.controller.plain.sasl.jaas.config': 'org.apache.kafka.common.security.plain.PlainLoginModule required ' +
+            `username="controller" password="${controller}" user_controller="${controller}";`,
+        'ssl.keystore.type': 'PKCS12',
+        'ssl.keystore.location': files.kafkaKeystore,
+        'ssl.keystore.password': secrets.keystorePassword,
+        'ssl.key.password': secrets.keystorePassword,
+        'ssl.truststore.type': 'PEM',
+        'ssl.truststore.location': files.caFile,
+        'ssl.client.auth': 'none',
+        'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+        'super.users': `User:${secrets.admin.username};User:controller`,
+        'allow.everyone.if.no.acl.found': 'false',
+    };
+}
+/** cassandra.yaml lines: TLS required on the native port, passwords, roles and grants. */
+function secureNodeYaml(files, secrets) {
+    return [
+        'authenticator: PasswordAuthenticator',
+        'authorizer: CassandraAuthorizer',
+        'role_manager: CassandraRoleManager',
+        'client_encryption_options:',
+        '  enabled: true',
+        '  optional: false',
+        `  keystore: ${files.cassandraKeystore}`,
+        `  keystore_password: ${secrets.keystorePassword}`,
+        '  store_type: PKCS12',
+        '  require_client_auth: false',
+    ];
+}
+/** The admin's settings for Kafka's own tools (kafka-topics --command-config). */
+function adminClientProperties(files, secrets) {
+    const { username, password } = secrets.admin;
+    return [
+        'security.protocol=SASL_SSL',
+        'sasl.mechanism=SCRAM-SHA-512',
+        `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`,
+        'ssl.truststore.type=PEM',
+        `ssl.truststore.location=${files.caFile}`,
+        '',
+    ].join('\n');
+}
+/** INFRA_VERIFY_* lines for one principal: what `set -a; . FILE; set +a` hands infra-verify. */
+function clientEnv(endpoints, files, principal) {
+    const lines = {
+        INFRA_VERIFY_KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+        INFRA_VERIFY_CASSANDRA_CONTACT_POINTS: endpoints.cassandraContactPoints.join(','),
+        INFRA_VERIFY_KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+        INFRA_VERIFY_KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+        INFRA_VERIFY_KAFKA_USERNAME: principal.username,
+        INFRA_VERIFY_KAFKA_PASSWORD: principal.password,
+        INFRA_VERIFY_KAFKA_CA_FILE: files.caFile,
+        INFRA_VERIFY_CASSANDRA_TLS: 'true',
+        INFRA_VERIFY_CASSANDRA_CA_FILE: files.caFile,
+        INFRA_VERIFY_CASSANDRA_USERNAME: principal.username,
+        INFRA_VERIFY_CASSANDRA_PASSWORD: principal.password,
+    };
+    return `${Object.entries(lines)
+        .map(([key, value]) => `${key}=${value}`)
+        .join('\n')}\n`;
+}
 
 
 /***/ }),
@@ -71258,6 +71755,7 @@ const runtime_1 = __nccwpck_require__(12997);
 const wait_1 = __nccwpck_require__(63895);
 const child_1 = __nccwpck_require__(57350);
 const processes_1 = __nccwpck_require__(62365);
+const secure_1 = __nccwpck_require__(36491);
 const servers_1 = __nccwpck_require__(42256);
 const tail_1 = __nccwpck_require__(33248);
 /** Refuses a port that already answers, then writes the launch's files and starts the JVM. */
@@ -71272,17 +71770,23 @@ async function launchServer(config, launch, managed, listens, logFile, progress)
     progress(`starting ${launch.name} (log: ${logFile})`);
     await (0, processes_1.startDetached)(managed, config.java, launch.javaArgs, logFile, config.home);
 }
+/** Owner-only: a secured twin's configs hold its keystore and login passwords. */
 function writeLaunchFiles(launch) {
     for (const [file, content] of Object.entries(launch.files)) {
-        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
-        (0, node_fs_1.writeFileSync)(file, content);
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true, mode: 0o700 });
+        (0, secure_1.writePrivate)(file, content);
     }
 }
-/** KRaft: formats the broker's log dir (kept as it is when formatted already) before it starts. */
-async function formatKraftStorage(config, launch, timeoutMs, progress) {
+/**
+ * KRaft: formats the broker's log dir (kept as it is when formatted already) before it starts,
+ * with a secured twin's SCRAM credentials.
+ */
+async function formatKraftStorage(config, launch, timeoutMs, progress, secrets) {
     writeLaunchFiles(launch);
-    const args = (0, servers_1.kraftFormatArgs)(config, launch);
-    const result = await (0, child_1.runChild)(config.java, args, { timeoutMs });
+    const { javaArgs, argfile } = (0, servers_1.kraftFormat)(config, launch, secrets);
+    const file = (0, node_path_1.join)(config.home, 'run', `${launch.name}-format.args`);
+    (0, secure_1.writePrivate)(file, `${argfile.join('\n')}\n`);
+    const result = await (0, child_1.runChild)(config.java, [...javaArgs, `@${file}`], { timeoutMs }).finally(() => (0, node_fs_1.rmSync)(file, { force: true }));
     if (result.exitCode !== 0) {
         throw new Error(`formatting Kafka's KRaft storage failed (exit ${result.exitCode}):\n${`${result.stdout}${result.stderr}`.trim()}`);
     }
@@ -71328,22 +71832,36 @@ function removeTwinData(paths) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.processMarker = void 0;
+exports.processMarker = exports.stopDeadlineMs = void 0;
 exports.zookeeperLaunch = zookeeperLaunch;
 exports.kafkaLaunch = kafkaLaunch;
 exports.cassandraLaunch = cassandraLaunch;
 exports.twinLaunches = twinLaunches;
-exports.kraftFormatArgs = kraftFormatArgs;
+exports.kraftFormat = kraftFormat;
 exports.kafkaClusterId = kafkaClusterId;
 // The twin's long-running servers: their config files and JVM command lines. Settings mirror
 // docker-compose.yml (no auto-created topics, same ports); a topology says how many of each.
 const node_crypto_1 = __nccwpck_require__(77598);
 const node_path_1 = __nccwpck_require__(76760);
 const config_1 = __nccwpck_require__(63416);
+const jars_1 = __nccwpck_require__(62076);
+const secure_1 = __nccwpck_require__(36491);
 const topology_1 = __nccwpck_require__(3499);
+/** How long SIGTERM may take before SIGKILL: ZooKeeper is quick, brokers and nodes flush. */
+const stopDeadlineMs = (name) => (name === 'zookeeper' ? 10_000 : 30_000);
+exports.stopDeadlineMs = stopDeadlineMs;
 // C1 only and a small serial collector: these servers handle test traffic, and on a shared
 // 2-core machine startup time and RSS matter more than peak throughput.
 const LEAN_JVM = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Djava.awt.headless=true'];
+/** log4j 1 for Kafka 3.9 and ZooKeeper, log4j2 for Kafka 4: each reads only its own. */
+const kafkaLogging = (config, kind) => {
+    const conf = (0, config_1.twinPaths)(config).staticConf;
+    const prefix = kind === 'server' ? '' : 'tools-';
+    return [
+        `-Dlog4j.configuration=file:${(0, node_path_1.join)(conf, `${prefix}log4j.properties`)}`,
+        `-Dlog4j2.configurationFile=${(0, node_path_1.join)(conf, `${prefix}log4j2.properties`)}`,
+    ];
+};
 const properties = (values) => Object.entries(values)
     .map(([key, value]) => `${key}=${value}`)
     .join('\n') + '\n';
@@ -71372,13 +71890,12 @@ function zookeeperLaunch(config) {
             '-Xms64m',
             '-Xmx128m',
             ...LEAN_JVM,
-            `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
+            ...kafkaLogging(config, 'server'),
             '-cp',
-            (0, node_path_1.join)(paths.kafkaLib, '*'),
+            (0, node_path_1.join)((0, jars_1.jarFolder)(config, 'kafka'), '*'),
             'org.apache.zookeeper.server.quorum.QuorumPeerMain',
             file,
         ],
-        stopDeadlineMs: 10_000,
     };
 }
 function kafkaLaunch(config, broker) {
@@ -71424,14 +71941,13 @@ function kafkaLaunch(config, broker) {
             `-Xms${broker.heap.initial}`,
             `-Xmx${broker.heap.max}`,
             ...LEAN_JVM,
-            `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
+            ...kafkaLogging(config, 'server'),
             `-Dkafka.logs.dir=${paths.logs}`,
             '-cp',
-            (0, node_path_1.join)(paths.kafkaLib, '*'),
+            (0, node_path_1.join)((0, jars_1.jarFolder)(config, broker.release), '*'),
             'kafka.Kafka',
             file,
         ],
-        stopDeadlineMs: 30_000,
     };
 }
 function cassandraYaml(config, node) {
@@ -71533,32 +72049,40 @@ function cassandraLaunch(config, jammJar, node) {
             (0, node_path_1.join)(paths.cassandraLib, '*'),
             'org.apache.cassandra.service.CassandraDaemon',
         ],
-        stopDeadlineMs: 30_000,
     };
 }
 /**
  * Every server of a topology, in start order: ZooKeeper (unless on KRaft), the brokers, the
  * nodes. On KRaft the broker runs in combined mode, its controller on the ZooKeeper port.
  */
-function twinLaunches(config, topology, jammJar, locations = {}) {
+function twinLaunches(config, topology, jammJar, { locations = {}, secure } = {}) {
     const { brokers, nodes } = (0, topology_1.twinLayout)(config, topology);
+    if (topology.security === 'secured' && !secure)
+        throw new Error('a secured twin launches only once its certificates and passwords exist');
     const seeds = nodes.map((node) => `${node.address}:${config.ports.cassandraStorage}`);
     const kraft = topology.controller === 'kraft' ? { kraft: { controllerPort: config.ports.zookeeper } } : {};
     return [
         ...(topology.controller === 'zookeeper' ? [zookeeperLaunch(config)] : []),
         ...brokers.map((broker) => kafkaLaunch(config, {
             name: broker.name,
+            release: topology.brokers.release,
             brokerId: broker.brokerId,
             port: broker.port,
             heap: topology.brokers.heap,
-            overrides: topology.brokers.overrides,
+            overrides: {
+                ...topology.brokers.overrides,
+                ...(secure &&
+                    (0, secure_1.secureBrokerSettings)(config, secure.files, secure.secrets, broker.port, config.ports.zookeeper)),
+            },
             ...kraft,
         })),
         ...nodes.map((node) => {
             const { clusterName, heap, directMemory, extraYaml, extraProperties } = topology.nodes;
             const where = locations[node.name] ?? topology.nodes.location;
+            const secureYaml = secure ? (0, secure_1.secureNodeYaml)(secure.files, secure.secrets) : [];
             return cassandraLaunch(config, jammJar, {
-                ...{ clusterName, heap, directMemory, extraYaml, extraProperties },
+                ...{ clusterName, heap, directMemory, extraProperties },
+                extraYaml: [...extraYaml, ...secureYaml],
                 name: node.name,
                 address: node.address,
                 initialToken: node.initialToken,
@@ -71571,19 +72095,21 @@ function twinLaunches(config, topology, jammJar, locations = {}) {
 /**
  * KRaft log dirs must be formatted with a cluster id before the first start: kafka-storage's
  * own class from the same jars. --ignore-formatted keeps a formatted dir (and its data) as it is.
+ * A secured twin's SCRAM credentials are added here too (KIP-900): the main class and its
+ * arguments go into a java @argfile, so no password shows in a process listing.
  */
-function kraftFormatArgs(config, launch) {
-    const paths = (0, config_1.twinPaths)(config);
+function kraftFormat(config, launch, secrets) {
     const propertiesFile = launch.javaArgs[launch.javaArgs.length - 1];
-    return [
-        ...LEAN_JVM,
-        `-Dlog4j.configuration=file:${(0, node_path_1.join)(paths.staticConf, 'log4j.properties')}`,
-        '-cp',
-        (0, node_path_1.join)(paths.kafkaLib, '*'),
-        'kafka.tools.StorageTool',
-        'format',
-        ...['--cluster-id', kafkaClusterId(), '--config', propertiesFile, '--ignore-formatted'],
-    ];
+    const classpath = launch.javaArgs[launch.javaArgs.indexOf('-cp') + 1];
+    return {
+        javaArgs: [...LEAN_JVM, ...kafkaLogging(config, 'tools'), '-cp', classpath],
+        argfile: [
+            'kafka.tools.StorageTool',
+            'format',
+            ...['--cluster-id', kafkaClusterId(), '--config', propertiesFile, '--ignore-formatted'],
+            ...(secrets ? (0, secure_1.scramArguments)(secrets) : []),
+        ],
+    };
 }
 /**
  * A random id as Kafka's own Uuid.randomUuid makes it: 16 bytes in base64url, never starting
@@ -71757,6 +72283,11 @@ function twinLayout(config, topology) {
 function topologyProblem(config, topology) {
     if (topology.controller === 'kraft' && topology.brokers.count !== 1)
         return 'a KRaft twin runs one broker, its own controller on the ZooKeeper port';
+    if (topology.brokers.release === 'kafka4' && topology.controller !== 'kraft')
+        return 'Kafka 4 has no ZooKeeper mode: give it the KRaft controller';
+    if (topology.security === 'secured' &&
+        (topology.controller !== 'kraft' || topology.nodes.count !== 1))
+        return 'a secured twin is one broker on KRaft and one Cassandra node';
     const brokerPorts = twinLayout(config, topology).brokers.map((b) => b.port);
     const others = { ...config.ports, kafka: undefined };
     const clash = Object.entries(others).find(([, port]) => brokerPorts.includes(port));
