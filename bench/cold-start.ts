@@ -4,7 +4,7 @@
 // Nothing is asserted: the figures are printed. `npm run bench:cold` runs this alone;
 // `npm run bench` runs it first. BENCH_DIST=DIR times another build's bundles (DIR/main, DIR/cli).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,12 +28,14 @@ function timedRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
   return ms;
 }
 
-/** A workspace holding the repository's compose file, spec and .env, and the runner's files. */
+/** A workspace holding the repository's compose file, spec, .env and init scripts, and the runner's files. */
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
   for (const name of ['docker-compose.yml', 'infra-spec.yml', '.env']) {
     copyFileSync(join(ROOT, name), join(dir, name));
   }
+  // the init scripts, which static mode reads for the topics and tables they create
+  cpSync(join(ROOT, 'infrastructure'), join(dir, 'infrastructure'), { recursive: true });
   for (const name of ['summary.md', 'output', 'state']) writeFileSync(join(dir, name), '');
   return dir;
 }

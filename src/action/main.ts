@@ -2,7 +2,7 @@
 // annotations. A thin shell: it maps its inputs into the run's request and the outcome back out,
 // in the words of its inputs. The teardown belongs to post. `run` is what GitHub's tooling
 // calls (src/main.ts and @github/local-action alike): it never exits the process itself.
-import * as core from './toolkit';
+import * as core from '@actions/core';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { VerifyReport } from '../model/report';

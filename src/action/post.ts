@@ -1,7 +1,7 @@
 // The action's post step: runs even when the job failed. Prints the stack's logs when main did
 // not pass, then removes the project with its volumes, unless keep-up. It never throws: a
 // failed teardown is a warning, not a second red step hiding the first.
-import * as core from './toolkit';
+import * as core from '@actions/core';
 import { LOOK_PAST_DEADLINE_MS, PAST_DEADLINE_MS } from '../model/deadline';
 import { withoutControlSequences } from '../model/plain-text';
 import { composeRuntime } from '../runtime/compose';
