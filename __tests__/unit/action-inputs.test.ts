@@ -91,9 +91,47 @@ describe('readInputs', () => {
       kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
       cassandraContactPoints: ['db:9042'],
       zookeeper: 'zk:2181',
-      cassandraCredentials: { username: 'app', password: 's3cret' },
+      connection: {
+        kafka: { securityProtocol: 'PLAINTEXT' },
+        cassandra: { credentials: { username: 'app', password: 's3cret' } },
+      },
       readOnly: true,
     });
+  });
+
+  it('reads the connection inputs, each falling back to its INFRA_VERIFY_* variable', () => {
+    const inputs = readInputs(
+      from({
+        runtime: 'existing',
+        'kafka-security-protocol': 'SASL_SSL',
+        'kafka-sasl-mechanism': 'SCRAM-SHA-512',
+        'kafka-username': 'verifier',
+        'kafka-ca-file': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+      }),
+      {
+        ...env,
+        INFRA_VERIFY_KAFKA_BROKERS: 'broker:9093',
+        INFRA_VERIFY_KAFKA_PASSWORD: 'from-env',
+        INFRA_VERIFY_KAFKA_USERNAME: 'not-this-one',
+      },
+    );
+    expect(inputs).toMatchObject({
+      kafkaBrokers: ['broker:9093'],
+      connection: {
+        kafka: {
+          securityProtocol: 'SASL_SSL',
+          sasl: { mechanism: 'SCRAM-SHA-512', username: 'verifier', password: 'from-env' },
+          tls: { ca: { pem: expect.stringContaining('BEGIN CERTIFICATE') } },
+        },
+      },
+    });
+    expect(() =>
+      readInputs(from({ runtime: 'existing', 'kafka-security-protocol': 'TLS' }), env),
+    ).toThrow(
+      new InputError(
+        'kafka-security-protocol: "TLS" is not allowed; use one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL.',
+      ),
+    );
   });
 
   it('is read-only on an existing stack unless read-only is false', () => {

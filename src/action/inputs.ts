@@ -2,6 +2,11 @@
 // need no environment. A bad value is an InputError that names the input and the fix.
 import * as path from 'node:path';
 import type { ComposeSelection } from '../model/compose';
+import {
+  parseConnectionSettings,
+  settingEnvName,
+  type ConnectionSettings,
+} from '../model/connection';
 import { UserError, errorMessage } from '../model/errors';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
 import { addressList, splitList } from '../protocol/host-port';
@@ -44,7 +49,7 @@ export type ActionInputs =
       kafkaBrokers: string[];
       cassandraContactPoints: string[];
       zookeeper: string;
-      cassandraCredentials: { username: string; password: string } | undefined;
+      connection: ConnectionSettings;
     });
 
 export type GetInput = (name: string) => string;
@@ -90,26 +95,31 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     };
   }
   if (runtime === 'existing') {
-    const username = get('cassandra-username');
-    const password = get('cassandra-password');
-    if (Boolean(username) !== Boolean(password)) {
-      throw new InputError(
-        'cassandra-username and cassandra-password go together: set both, or neither.',
-      );
-    }
+    // Each endpoint and connection input falls back to its INFRA_VERIFY_* variable, as the
+    // CLI's flags do: a workflow may set them once in `env:` for every step.
+    const withEnv: GetInput = (name) => get(name) || env[settingEnvName(name)] || '';
     return {
       ...common,
       mode,
       runtime,
       // Usually a shared cluster: probes write there only when asked to.
       readOnly: booleanInput(get, 'read-only', true),
-      kafkaBrokers: endpointList(get, 'kafka-brokers'),
-      cassandraContactPoints: endpointList(get, 'cassandra-contact-points'),
-      zookeeper: endpointList(get, 'zookeeper')[0] ?? '',
-      cassandraCredentials: username ? { username, password } : undefined,
+      kafkaBrokers: endpointList(withEnv, 'kafka-brokers'),
+      cassandraContactPoints: endpointList(withEnv, 'cassandra-contact-points'),
+      zookeeper: endpointList(withEnv, 'zookeeper')[0] ?? '',
+      connection: connectionInputs(withEnv),
     };
   }
   throw new InputError(`runtime "${runtime}" is not known: use "compose" or "existing".`);
+}
+
+/** The connection inputs; a bad one is an input error, worded as the CLI words it. */
+function connectionInputs(get: GetInput): ConnectionSettings {
+  try {
+    return parseConnectionSettings(get);
+  } catch (error) {
+    throw new InputError(errorMessage(error));
+  }
 }
 
 function checkedProjectName(name: string): string {

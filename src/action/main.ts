@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { secretsOf } from '../model/connection';
 import type { VerifyReport } from '../model/report';
 import type { Runtime } from '../model/runtime';
 import {
@@ -159,9 +160,7 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
           kafkaBrokers: inputs.kafkaBrokers,
           cassandraContactPoints: inputs.cassandraContactPoints,
           zookeeper: inputs.zookeeper,
-          ...(inputs.cassandraCredentials
-            ? { cassandraCredentials: inputs.cassandraCredentials }
-            : {}),
+          connection: inputs.connection,
         },
       },
     };
@@ -332,9 +331,10 @@ export async function run(): Promise<void> {
   try {
     inputs = readInputs((name) => core.getInput(name), process.env);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
-    // The password only: a masked username would turn every mention of, say, "cassandra" into ***.
-    if (inputs.mode === 'live' && inputs.runtime === 'existing' && inputs.cassandraCredentials) {
-      core.setSecret(inputs.cassandraCredentials.password);
+    // Passwords, tokens and inline keys only: a masked username would turn every mention of,
+    // say, "cassandra" into ***.
+    if (inputs.mode === 'live' && inputs.runtime === 'existing') {
+      for (const secret of secretsOf(inputs.connection)) core.setSecret(secret);
     }
     checkReportDir(inputs.reportDir);
     const outcome = await runVerification(requestFor(inputs, strayFault));

@@ -1,6 +1,13 @@
 // What every command of the CLI shares: its exit codes, its usage error, and each option that
 // more than one command takes, defined once.
 import { Option, type Command } from 'commander';
+import {
+  parseConnectionSettings,
+  SECRET_SETTINGS,
+  settingEnvName,
+  type ConnectionSettingName,
+  type ConnectionSettings,
+} from '../model/connection';
 import { UserError } from '../model/errors';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
 import { addressList } from '../protocol/host-port';
@@ -123,24 +130,89 @@ export function composeSelection(flags: ComposeFlags): ComposeSelection {
   };
 }
 
-export interface StackFlags {
+export interface StackFlags extends ConnectionFlags {
   runtime: 'auto' | 'compose' | 'local' | 'existing';
   kafkaBrokers: string;
   cassandraContactPoints: string;
   zookeeper: string;
 }
 
+/** A flag that falls back to its INFRA_VERIFY_* variable, then to its default. */
+function withEnv(flags: string, description: string, fallback?: string): Option {
+  const option = new Option(flags, description);
+  option.env(settingEnvName((option.long ?? '').replace(/^--/, '')));
+  return fallback === undefined ? option : option.default(fallback);
+}
+
 /** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
 export function withStackOptions(command: Command): Command {
-  return command
-    .addOption(runtimeOption(true))
-    .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
-    .option(
-      '--cassandra-contact-points <list>',
-      'existing runtime: Cassandra host:port list',
-      'localhost:9042',
-    )
-    .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
+  return withConnectionOptions(
+    command
+      .addOption(runtimeOption(true))
+      .addOption(
+        withEnv(
+          '--kafka-brokers <list>',
+          'existing runtime: Kafka host:port list',
+          'localhost:9092',
+        ),
+      )
+      .addOption(
+        withEnv(
+          '--cassandra-contact-points <list>',
+          'existing runtime: Cassandra host:port list',
+          'localhost:9042',
+        ),
+      )
+      .addOption(
+        withEnv('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181'),
+      ),
+  );
+}
+
+/** Every connection flag, as `--kafka-ca-file` is read: `kafkaCaFile`. */
+export type ConnectionFlags = Partial<Record<string, unknown>>;
+
+const CONNECTION_FLAG_HELP: Record<
+  Exclude<ConnectionSettingName, (typeof SECRET_SETTINGS)[number]>,
+  string
+> = {
+  'kafka-security-protocol': 'PLAINTEXT (default), SSL, SASL_PLAINTEXT or SASL_SSL',
+  'kafka-sasl-mechanism': 'PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER',
+  'kafka-username': 'SASL user (the password only from INFRA_VERIFY_KAFKA_PASSWORD)',
+  'kafka-ca-file': 'CA of the brokers (default: the system CAs)',
+  'kafka-cert-file': 'client certificate, with --kafka-key-file',
+  'kafka-key-file': "the client certificate's key",
+  'kafka-tls-servername': "the name the brokers' certificates carry",
+  'cassandra-tls': 'true: connect to Cassandra over TLS',
+  'cassandra-ca-file': 'CA of the Cassandra nodes (default: the system CAs)',
+  'cassandra-cert-file': 'client certificate, with --cassandra-key-file',
+  'cassandra-key-file': "the client certificate's key",
+  'cassandra-username': 'Cassandra user (the password only from INFRA_VERIFY_CASSANDRA_PASSWORD)',
+  'cassandra-local-dc': 'local datacenter (default: discovered from the first contact point)',
+};
+
+/**
+ * The connection flags, each falling back to its INFRA_VERIFY_* variable. Secrets have no flag
+ * (a flag shows in `ps`): passwords and tokens come from the environment only.
+ */
+export function withConnectionOptions(command: Command, only?: 'kafka' | 'cassandra'): Command {
+  for (const [setting, help] of Object.entries(CONNECTION_FLAG_HELP)) {
+    if (only === undefined || setting.startsWith(`${only}-`)) {
+      command.addOption(withEnv(`--${setting} <value>`, help));
+    }
+  }
+  return command;
+}
+
+/** The connection settings the flags, then the environment, give. */
+export function connectionFromFlags(flags: ConnectionFlags): ConnectionSettings {
+  return parseConnectionSettings((setting) => {
+    if ((SECRET_SETTINGS as readonly string[]).includes(setting)) {
+      return process.env[settingEnvName(setting)];
+    }
+    const value = flags[setting.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+    return typeof value === 'string' ? value : undefined;
+  });
 }
 
 /** The stack the flags name, as a run request says it. */
@@ -155,6 +227,7 @@ export function stackRequest(flags: StackFlags): RunRequest['stack'] {
         flags.cassandraContactPoints,
       ),
       zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0] as string,
+      connection: connectionFromFlags(flags),
     },
   };
 }

@@ -10,6 +10,7 @@ import { splitList } from '../protocol/host-port';
 import { notReadyServices } from '../model/readiness';
 import { awaitStack } from '../probes/stack-ready';
 import { type TwinProfile, createRuntime, resolveRuntimeName } from '../runtime';
+import { TWIN_TOPOLOGIES } from '../runtime/local/profiles';
 import { NoSpecError, specForRun } from '../spec/for-run';
 import { declaredRoles } from '../spec/types';
 import { runCql } from '../runtime/local/cql';
@@ -17,8 +18,11 @@ import { initCommand } from './init';
 import { catchStrayFaults, untilStrayFault } from '../app/stray-faults';
 import { verifyCommand } from './verify';
 import {
+  type ConnectionFlags,
   EXIT,
   UsageError,
+  connectionFromFlags,
+  withConnectionOptions,
   profileOption,
   runtimeOption,
   timeoutOption,
@@ -51,8 +55,10 @@ const runtimeNamed = async ({ runtime, profile }: RuntimeFlags) =>
 async function up(options: RuntimeFlags & { timeout: string }): Promise<number> {
   const runtime = await runtimeNamed(options);
   const { spec: declared } = specForRun(undefined, process.cwd());
-  // The KRaft twin has no ZooKeeper to wait for, whatever ./infra-spec.yml declares.
-  const spec = options.profile === 'kraft' ? { ...declared, zookeeper: undefined } : declared;
+  // A twin whose Kafka is its own controller has no ZooKeeper to wait for, whatever
+  // ./infra-spec.yml declares.
+  const kraft = TWIN_TOPOLOGIES[options.profile].controller === 'kraft';
+  const spec = kraft ? { ...declared, zookeeper: undefined } : declared;
   const timeoutMs = timeoutSeconds(options.timeout) * 1000;
   const started = Date.now();
   let notReady: { service: string; message: string }[];
@@ -92,12 +98,14 @@ async function status(options: RuntimeFlags): Promise<number> {
   return stackIsUp(services) ? EXIT.ok : EXIT.stackDown;
 }
 
-async function cql(options: {
-  runtime: string;
-  execute?: string;
-  file?: string;
-  contactPoints?: string;
-}): Promise<number> {
+async function cql(
+  options: ConnectionFlags & {
+    runtime: string;
+    execute?: string;
+    file?: string;
+    contactPoints?: string;
+  },
+): Promise<number> {
   if (Boolean(options.execute) === Boolean(options.file))
     throw new UsageError('cql needs exactly one of -e STATEMENT or -f FILE');
   let text = options.execute ?? '';
@@ -108,12 +116,18 @@ async function cql(options: {
       throw new UsageError(`cannot read ${options.file}: ${(error as Error).message}`);
     }
   }
-  const contactPoints = options.contactPoints
-    ? splitList(options.contactPoints)
-    : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints
-        .cassandraContactPoints;
+  // Contact points given: the connection flags (or INFRA_VERIFY_*) say how; else the runtime's.
+  const { cassandraContactPoints, connection } = options.contactPoints
+    ? {
+        cassandraContactPoints: splitList(options.contactPoints),
+        connection: connectionFromFlags(options),
+      }
+    : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints;
+  const settings = (connection ?? connectionFromFlags(options)).cassandra;
   try {
-    await runCql({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
+    await runCql({ contactPoints: cassandraContactPoints, settings }, text, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return EXIT.failed;
@@ -151,14 +165,14 @@ function buildProgram(setExitCode: (code: number) => void, strayFault?: Promise<
     .addOption(runtimeOption(false))
     .addOption(profileOption())
     .action(action(status));
-  program
+  const cqlCommand = program
     .command('cql')
     .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
     .addOption(runtimeOption(false))
     .option('-e, --execute <statement>', 'CQL statement(s) to run')
     .option('-f, --file <file>', 'file of CQL statements to run')
-    .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
-    .action(action(cql));
+    .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)");
+  withConnectionOptions(cqlCommand, 'cassandra').action(action(cql));
   program.addCommand(verifyCommand(setExitCode, strayFault));
   program.addCommand(initCommand(setExitCode, strayFault));
   return program;

@@ -2,12 +2,6 @@
 // are already running. Runtimes do I/O; checks only see what they return.
 import { OPEN_CONNECTION, type ConnectionSettings } from './connection';
 
-/** cassandra-driver's `credentials` */
-export interface CassandraCredentials {
-  username: string;
-  password: string;
-}
-
 /** Which compose service serves each protocol and the port it listens on in its container, as
  * the spec declares them; a server the stack does not have is absent. */
 export type ServerPorts = Partial<
@@ -19,21 +13,15 @@ export interface Endpoints {
   cassandraContactPoints: string[];
   /** host:port */
   zookeeper: string;
-  /** for a Cassandra with PasswordAuthenticator (runtime existing) */
-  cassandraCredentials?: CassandraCredentials;
   /** TLS, SASL and credentials; absent: an open stack (PLAINTEXT, plain CQL) */
   connection?: ConnectionSettings;
   /** why the addresses are not known: then nothing is dialled, and readiness says this */
   unresolved?: string;
 }
 
-/** How every client reaches these endpoints (the credentials given alone count as settings). */
+/** How every client reaches these endpoints. */
 export function connectionOf(endpoints: Endpoints): ConnectionSettings {
-  const settings = endpoints.connection ?? OPEN_CONNECTION;
-  const credentials = settings.cassandra.credentials ?? endpoints.cassandraCredentials;
-  return credentials
-    ? { ...settings, cassandra: { ...settings.cassandra, credentials } }
-    : settings;
+  return endpoints.connection ?? OPEN_CONNECTION;
 }
 
 export type ServiceState = 'running' | 'exited' | 'missing' | 'restarting' | 'created';
