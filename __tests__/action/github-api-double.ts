@@ -1,5 +1,6 @@
-// A stand-in for the GitHub REST API on 127.0.0.1: the issue-comment endpoints the action uses,
-// with comments kept in memory and every call recorded, so tests see what the action sent.
+// A stand-in for the GitHub REST API on 127.0.0.1: the issue and issue-comment endpoints the
+// action uses, with issues and comments kept in memory and every call recorded, so tests see
+// what the action sent.
 import {
   STATUS_CODES,
   createServer,
@@ -24,6 +25,15 @@ export interface Comment {
   user: { login: string };
 }
 
+export interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  /** set on the pull requests that the issues listing also returns */
+  pull_request?: { url: string };
+}
+
 export interface Behaviour {
   /** the token the double accepts (401 for any other) */
   token: string;
@@ -40,20 +50,26 @@ export interface Behaviour {
 export interface GitHubApiDouble {
   url: string;
   calls: RecordedCall[];
-  /** pull request number -> its comments, oldest first */
+  /** pull request or issue number -> its comments, oldest first */
   comments: Map<number, Comment[]>;
+  /** issue number -> the issue */
+  issues: Map<number, Issue>;
   behaviour: Behaviour;
   close(): Promise<void>;
 }
 
 const LIST = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/;
 const EDIT = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/;
+const ISSUES = /^\/repos\/([^/]+)\/([^/]+)\/issues$/;
+const ISSUE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/;
 
 export async function startGitHubApiDouble(behaviour: Behaviour): Promise<GitHubApiDouble> {
   const calls: RecordedCall[] = [];
   const comments = new Map<number, Comment[]>();
+  const issues = new Map<number, Issue>();
   let nextId = 1001;
-  const double = { calls, comments, behaviour } as Omit<GitHubApiDouble, 'url' | 'close'>;
+  let nextIssue = 7;
+  const double = { calls, comments, issues, behaviour } as Omit<GitHubApiDouble, 'url' | 'close'>;
 
   const answer = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json' });
@@ -105,6 +121,27 @@ export async function startGitHubApiDouble(behaviour: Behaviour): Promise<GitHub
       };
       comments.set(number, [...(comments.get(number) ?? []), comment]);
       return answer(response, 201, comment);
+    }
+    const issueList = ISSUES.exec(pathname);
+    const issue = ISSUE.exec(pathname);
+    if (issueList && request.method === 'GET') {
+      const state = searchParams.get('state') ?? 'open';
+      const all = [...issues.values()].filter((i) => state === 'all' || i.state === state);
+      const perPage = Number(searchParams.get('per_page') ?? 30);
+      const page = Number(searchParams.get('page') ?? 1);
+      return answer(response, 200, all.slice((page - 1) * perPage, page * perPage));
+    }
+    if (issueList && request.method === 'POST') {
+      const { title, body } = JSON.parse(raw) as { title: string; body: string };
+      const created: Issue = { number: nextIssue++, title, body, state: 'open' };
+      issues.set(created.number, created);
+      return answer(response, 201, created);
+    }
+    if (issue && request.method === 'PATCH') {
+      const found = issues.get(Number(issue[3]));
+      if (!found) return answer(response, 404, { message: 'Not Found' });
+      Object.assign(found, JSON.parse(raw) as Partial<Issue>);
+      return answer(response, 200, found);
     }
     if (edit && request.method === 'PATCH') {
       const comment = [...comments.values()].flat().find((c) => c.id === Number(edit[3]));

@@ -27,6 +27,8 @@ interface CommonInputs {
   reportDir: string;
   /** post or update the pull request comment */
   comment: boolean;
+  /** on a scheduled or dispatched run: open, update or close the one nightly issue */
+  issue: boolean;
   githubToken: string;
   failOn: FailOn;
   /** static mode: run each init's command (no network) to read the topics it creates */
@@ -67,6 +69,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     keepUp: booleanInput(get, 'keep-up', false),
     reportDir: path.resolve(workingDirectory, get('report-dir') || 'infra-verify-reports'),
     comment: booleanInput(get, 'comment', isPullRequestEvent(env)),
+    issue: booleanInput(get, 'issue', false),
     githubToken: get('github-token'),
     failOn: failOnInput(get('fail-on')),
     runInits: booleanInput(get, 'run-inits', true),

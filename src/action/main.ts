@@ -17,6 +17,7 @@ import {
   renderMarkdown,
   renderPrComment,
   renderPrErrorComment,
+  type CommentOptions,
   type FailOn,
   type FailureReason,
 } from '../report';
@@ -34,10 +35,18 @@ import { SpecError } from '../spec/load';
 import { stepDebugLog } from './debug-log';
 import { annotationsFor } from './annotations';
 import { gitHubApi } from './github-api';
+import {
+  isUnwatchedEvent,
+  issueMarker,
+  issueWarning,
+  reportFailure,
+  reportRecovery,
+} from './nightly-issue';
 import { readInputs, type ActionInputs } from './inputs';
 import {
   commentWarning,
   pullRequestContext,
+  runLinks,
   upsertComment,
   type PullRequestContext,
 } from './pr-comment';
@@ -104,6 +113,47 @@ async function commentOnPullRequest(
     core.info(`infra-verify: ${action} the comment on pull request #${context.number}`);
   } catch (error) {
     core.warning(commentWarning(error, context.number));
+  }
+}
+
+/**
+ * Best effort, like the comment: on a run nobody watches, a red result (`render` given) opens
+ * or updates the one issue of this workflow and job, and a green one closes it.
+ */
+async function fileNightlyIssue(
+  inputs: ActionInputs,
+  render: ((options: CommentOptions) => string) | undefined,
+): Promise<void> {
+  if (!inputs.issue) return;
+  const event = process.env.GITHUB_EVENT_NAME ?? 'unknown';
+  if (!isUnwatchedEvent(process.env)) {
+    core.info(`infra-verify: no issue on a ${event} run (only schedule and workflow_dispatch)`);
+    return;
+  }
+  const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
+  const links = runLinks(process.env, workspace, process.env.GITHUB_SHA);
+  if (typeof links === 'string') {
+    core.info(`infra-verify: no issue (${links})`);
+    return;
+  }
+  const workflow = process.env.GITHUB_WORKFLOW ?? '';
+  const job = process.env.GITHUB_JOB ?? '';
+  const runUrl = links.runUrl ?? `https://github.com/${links.repository}/actions`;
+  const context = { repository: links.repository, workflow, job, runUrl };
+  const marker = issueMarker(workflow, job);
+  try {
+    if (!inputs.githubToken) throw new Error('the github-token input is empty');
+    const api = gitHubApi(links.apiUrl, inputs.githubToken);
+    const done = render
+      ? await reportFailure(
+          api,
+          { ...context, marker },
+          render({ marker, summaryUrl: runUrl, sourceLink: links.sourceLink }),
+        )
+      : await reportRecovery(api, { ...context, marker });
+    if (done.action !== 'none') core.info(`infra-verify: ${done.action} issue #${done.number}`);
+  } catch (error) {
+    core.warning(issueWarning(error));
   }
 }
 
@@ -258,6 +308,12 @@ async function publish(inputs: ActionInputs, outcome: RunOutcome): Promise<void>
   await commentOnPullRequest(inputs, (context) =>
     renderPrComment(report, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
   );
+  await fileNightlyIssue(
+    inputs,
+    reason === ''
+      ? undefined
+      : (options) => renderPrComment(report, { ...options, ...(warnOnly ? { warnOnly } : {}) }),
+  );
   const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
   for (const { level, message, ...properties } of annotationsFor(report.checks, workspace, fails)) {
     (level === 'error' ? core.error : core.warning)(message, properties);
@@ -314,6 +370,9 @@ async function publishError(error: unknown, inputs: ActionInputs | undefined): P
   if (inputs) {
     await commentOnPullRequest(inputs, (context) =>
       renderPrErrorComment(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
+    );
+    await fileNightlyIssue(inputs, (options) =>
+      renderPrErrorComment(message, { ...options, ...(warnOnly ? { warnOnly } : {}) }),
     );
   }
   if (!fails) {

@@ -40,33 +40,34 @@ export function commentMarker(workflow: string, job: string): string {
   return `<!-- infra-verify workflow=${encodeURIComponent(workflow)} job=${encodeURIComponent(job)} -->`;
 }
 
-/** Where to comment, from the runner's environment and event file; a string says why not. */
-export function pullRequestContext(
+/** What the comment and the nightly issue link to: the run's page and the spec's lines. */
+export interface RunLinks {
+  repository: string;
+  apiUrl: string;
+  /** undefined when the runner gives no run id */
+  runUrl: string | undefined;
+  sourceLink: PullRequestContext['sourceLink'];
+}
+
+/** The run's links, with spec lines shown at `commit` when it is a full sha; a string says why not. */
+export function runLinks(
   env: NodeJS.ProcessEnv,
   workspace: string,
-): PullRequestContext | string {
+  commit: unknown,
+): RunLinks | string {
   const repository = env.GITHUB_REPOSITORY ?? '';
   if (!REPOSITORY.test(repository)) return `GITHUB_REPOSITORY "${repository}" is not owner/name`;
-  const event = readEvent(env.GITHUB_EVENT_PATH);
-  if (typeof event === 'string') return event;
-  const number = event.pull_request?.number;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
-    return 'the event has no pull request number';
-  }
   const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   const runId = /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? env.GITHUB_RUN_ID : undefined;
   const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? env.GITHUB_RUN_ATTEMPT : '1';
-  const head = event.pull_request?.head?.sha;
   const blob =
-    typeof head === 'string' && SHA.test(head) ? `${server}/${repository}/blob/${head}` : undefined;
+    typeof commit === 'string' && SHA.test(commit)
+      ? `${server}/${repository}/blob/${commit}`
+      : undefined;
   return {
     repository,
-    number,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    summaryUrl: runId
-      ? `${server}/${repository}/actions/runs/${runId}/attempts/${attempt}`
-      : `${server}/${repository}/pull/${number}/checks`,
-    marker: commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? ''),
+    runUrl: runId ? `${server}/${repository}/actions/runs/${runId}/attempts/${attempt}` : undefined,
     sourceLink: (source) => {
       const file = path.relative(workspace, path.resolve(workspace, source.file)).split(path.sep);
       const label = `${file.join('/')}:${source.line}`;
@@ -74,6 +75,31 @@ export function pullRequestContext(
       if (!blob || file[0] === '..') return { label };
       return { label, url: `${blob}/${file.map(encodeURIComponent).join('/')}#L${source.line}` };
     },
+  };
+}
+
+/** Where to comment, from the runner's environment and event file; a string says why not. */
+export function pullRequestContext(
+  env: NodeJS.ProcessEnv,
+  workspace: string,
+): PullRequestContext | string {
+  const repositoryProblem = runLinks(env, workspace, undefined);
+  if (typeof repositoryProblem === 'string') return repositoryProblem;
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  if (typeof event === 'string') return event;
+  const links = runLinks(env, workspace, event.pull_request?.head?.sha) as RunLinks;
+  const number = event.pull_request?.number;
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
+    return 'the event has no pull request number';
+  }
+  const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  return {
+    repository: links.repository,
+    number,
+    apiUrl: links.apiUrl,
+    summaryUrl: links.runUrl ?? `${server}/${links.repository}/pull/${number}/checks`,
+    marker: commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? ''),
+    sourceLink: links.sourceLink,
   };
 }
 
