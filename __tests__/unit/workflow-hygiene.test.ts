@@ -47,6 +47,10 @@ describe('the workflows', () => {
       'README.md .github/workflows/infra-verify.yml',
       'README.md .github/workflows/nightly-drift.yml',
       'ci.yml',
+      'docs/cluster.md .github/workflows/nightly-aiven.yml',
+      'docs/cluster.md .github/workflows/nightly-cassandra-tls.yml',
+      'docs/cluster.md .github/workflows/nightly-confluent-cloud.yml',
+      'docs/cluster.md .github/workflows/nightly-msk.yml',
       'docs/cluster.md .github/workflows/nightly-staging-cluster.yml',
       'infra-verify.yml',
       'nightly-drift.yml',
@@ -54,10 +58,15 @@ describe('the workflows', () => {
     ]);
   });
 
-  it.each(workflows.map(({ name, workflow }) => [name, workflow]))(
+  it.each(workflows.map(({ name, workflow, text }) => [name, workflow, text] as const))(
     '%s sets permissions, and a timeout on every job',
-    (_name, workflow) => {
-      expect(workflow.permissions).toEqual({ contents: 'read' });
+    (_name, workflow, text) => {
+      // issues: write only where the action keeps a nightly issue
+      expect(workflow.permissions).toEqual(
+        /^\s+issue: true$/m.test(text)
+          ? { contents: 'read', issues: 'write' }
+          : { contents: 'read' },
+      );
       for (const job of Object.values(workflow.jobs)) {
         expect(job['timeout-minutes']).toEqual(expect.any(Number));
       }
