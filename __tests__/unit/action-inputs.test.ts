@@ -23,6 +23,7 @@ describe('readInputs', () => {
       keepUp: false,
       reportDir: '/ws/infra-verify-reports',
       comment: false,
+      issue: false,
       githubToken: '',
       failOn: 'any',
       runInits: true,
@@ -157,6 +158,7 @@ describe('readInputs', () => {
     expect(readInputs(inputs, env)).toEqual({
       mode: 'static',
       comment: false,
+      issue: false,
       githubToken: '',
       failOn: 'any',
       runInits: true,
