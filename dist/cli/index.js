@@ -65321,10 +65321,13 @@ exports.envFileOption = envFileOption;
 exports.runInitsOption = runInitsOption;
 exports.composeSelection = composeSelection;
 exports.withStackOptions = withStackOptions;
+exports.withConnectionOptions = withConnectionOptions;
+exports.connectionFromFlags = connectionFromFlags;
 exports.stackRequest = stackRequest;
 // What every command of the CLI shares: its exit codes, its usage error, and each option that
 // more than one command takes, defined once.
 const commander_1 = __nccwpck_require__(18909);
+const connection_1 = __nccwpck_require__(67289);
 const errors_1 = __nccwpck_require__(87206);
 const settings_1 = __nccwpck_require__(34692);
 const host_port_1 = __nccwpck_require__(50486);
@@ -65411,13 +65414,56 @@ function composeSelection(flags) {
         ...(flags.envFile ? { envFile: flags.envFile } : {}),
     };
 }
+/** A flag that falls back to its INFRA_VERIFY_* variable, then to its default. */
+function withEnv(flags, description, fallback) {
+    const option = new commander_1.Option(flags, description);
+    option.env((0, connection_1.settingEnvName)((option.long ?? '').replace(/^--/, '')));
+    return fallback === undefined ? option : option.default(fallback);
+}
 /** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
 function withStackOptions(command) {
-    return command
+    return withConnectionOptions(command
         .addOption(runtimeOption(true))
-        .option('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092')
-        .option('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042')
-        .option('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181');
+        .addOption(withEnv('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092'))
+        .addOption(withEnv('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042'))
+        .addOption(withEnv('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')));
+}
+const CONNECTION_FLAG_HELP = {
+    'kafka-security-protocol': 'PLAINTEXT (default), SSL, SASL_PLAINTEXT or SASL_SSL',
+    'kafka-sasl-mechanism': 'PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER',
+    'kafka-username': 'SASL user (the password only from INFRA_VERIFY_KAFKA_PASSWORD)',
+    'kafka-ca-file': 'CA of the brokers (default: the system CAs)',
+    'kafka-cert-file': 'client certificate, with --kafka-key-file',
+    'kafka-key-file': "the client certificate's key",
+    'kafka-tls-servername': "the name the brokers' certificates carry",
+    'cassandra-tls': 'true: connect to Cassandra over TLS',
+    'cassandra-ca-file': 'CA of the Cassandra nodes (default: the system CAs)',
+    'cassandra-cert-file': 'client certificate, with --cassandra-key-file',
+    'cassandra-key-file': "the client certificate's key",
+    'cassandra-username': 'Cassandra user (the password only from INFRA_VERIFY_CASSANDRA_PASSWORD)',
+    'cassandra-local-dc': 'local datacenter (default: discovered from the first contact point)',
+};
+/**
+ * The connection flags, each falling back to its INFRA_VERIFY_* variable. Secrets have no flag
+ * (a flag shows in `ps`): passwords and tokens come from the environment only.
+ */
+function withConnectionOptions(command, only) {
+    for (const [setting, help] of Object.entries(CONNECTION_FLAG_HELP)) {
+        if (only === undefined || setting.startsWith(`${only}-`)) {
+            command.addOption(withEnv(`--${setting} <value>`, help));
+        }
+    }
+    return command;
+}
+/** The connection settings the flags, then the environment, give. */
+function connectionFromFlags(flags) {
+    return (0, connection_1.parseConnectionSettings)((setting) => {
+        if (connection_1.SECRET_SETTINGS.includes(setting)) {
+            return process.env[(0, connection_1.settingEnvName)(setting)];
+        }
+        const value = flags[setting.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
+        return typeof value === 'string' ? value : undefined;
+    });
 }
 /** The stack the flags name, as a run request says it. */
 function stackRequest(flags) {
@@ -65429,6 +65475,7 @@ function stackRequest(flags) {
             kafkaBrokers: addressFlag('--kafka-brokers', flags.kafkaBrokers),
             cassandraContactPoints: addressFlag('--cassandra-contact-points', flags.cassandraContactPoints),
             zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0],
+            connection: connectionFromFlags(flags),
         },
     };
 }
@@ -65457,6 +65504,7 @@ const host_port_1 = __nccwpck_require__(50486);
 const readiness_1 = __nccwpck_require__(97625);
 const stack_ready_1 = __nccwpck_require__(3353);
 const runtime_2 = __nccwpck_require__(41356);
+const profiles_1 = __nccwpck_require__(38788);
 const for_run_1 = __nccwpck_require__(94116);
 const types_1 = __nccwpck_require__(49518);
 const cql_1 = __nccwpck_require__(36852);
@@ -65482,8 +65530,10 @@ const runtimeNamed = async ({ runtime, profile }) => (0, runtime_2.createRuntime
 async function up(options) {
     const runtime = await runtimeNamed(options);
     const { spec: declared } = (0, for_run_1.specForRun)(undefined, process.cwd());
-    // The KRaft twin has no ZooKeeper to wait for, whatever ./infra-spec.yml declares.
-    const spec = options.profile === 'kraft' ? { ...declared, zookeeper: undefined } : declared;
+    // A twin whose Kafka is its own controller has no ZooKeeper to wait for, whatever
+    // ./infra-spec.yml declares.
+    const kraft = profiles_1.TWIN_TOPOLOGIES[options.profile].controller === 'kraft';
+    const spec = kraft ? { ...declared, zookeeper: undefined } : declared;
     const timeoutMs = (0, options_1.timeoutSeconds)(options.timeout) * 1000;
     const started = Date.now();
     let notReady;
@@ -65532,12 +65582,16 @@ async function cql(options) {
             throw new options_1.UsageError(`cannot read ${options.file}: ${error.message}`);
         }
     }
-    const contactPoints = options.contactPoints
-        ? (0, host_port_1.splitList)(options.contactPoints)
-        : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints
-            .cassandraContactPoints;
+    // Contact points given: the connection flags (or INFRA_VERIFY_*) say how; else the runtime's.
+    const { cassandraContactPoints, connection } = options.contactPoints
+        ? {
+            cassandraContactPoints: (0, host_port_1.splitList)(options.contactPoints),
+            connection: (0, options_1.connectionFromFlags)(options),
+        }
+        : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints;
+    const settings = (connection ?? (0, options_1.connectionFromFlags)(options)).cassandra;
     try {
-        await (0, cql_1.runCql)({ contactPoints }, text, (line) => process.stdout.write(`${line}\n`));
+        await (0, cql_1.runCql)({ contactPoints: cassandraContactPoints, settings }, text, (line) => process.stdout.write(`${line}\n`));
     }
     catch (error) {
         process.stderr.write(`${error.message}\n`);
@@ -65572,14 +65626,14 @@ function buildProgram(setExitCode, strayFault) {
         .addOption((0, options_1.runtimeOption)(false))
         .addOption((0, options_1.profileOption)())
         .action(action(status));
-    program
+    const cqlCommand = program
         .command('cql')
         .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
         .addOption((0, options_1.runtimeOption)(false))
         .option('-e, --execute <statement>', 'CQL statement(s) to run')
         .option('-f, --file <file>', 'file of CQL statements to run')
-        .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)")
-        .action(action(cql));
+        .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)");
+    (0, options_1.withConnectionOptions)(cqlCommand, 'cassandra').action(action(cql));
     program.addCommand((0, verify_1.verifyCommand)(setExitCode, strayFault));
     program.addCommand((0, init_1.initCommand)(setExitCode, strayFault));
     return program;
@@ -66532,13 +66586,9 @@ exports.stackIsUp = stackIsUp;
 // One interface for every way of having a stack: compose, the local twin, or endpoints that
 // are already running. Runtimes do I/O; checks only see what they return.
 const connection_1 = __nccwpck_require__(67289);
-/** How every client reaches these endpoints (the credentials given alone count as settings). */
+/** How every client reaches these endpoints. */
 function connectionOf(endpoints) {
-    const settings = endpoints.connection ?? connection_1.OPEN_CONNECTION;
-    const credentials = settings.cassandra.credentials ?? endpoints.cassandraCredentials;
-    return credentials
-        ? { ...settings, cassandra: { ...settings.cassandra, credentials } }
-        : settings;
+    return endpoints.connection ?? connection_1.OPEN_CONNECTION;
 }
 /** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
 exports.CLEAN_EXIT_CODES = [0, 143];

@@ -32496,13 +32496,9 @@ exports.stackIsUp = stackIsUp;
 // One interface for every way of having a stack: compose, the local twin, or endpoints that
 // are already running. Runtimes do I/O; checks only see what they return.
 const connection_1 = __nccwpck_require__(7289);
-/** How every client reaches these endpoints (the credentials given alone count as settings). */
+/** How every client reaches these endpoints. */
 function connectionOf(endpoints) {
-    const settings = endpoints.connection ?? connection_1.OPEN_CONNECTION;
-    const credentials = settings.cassandra.credentials ?? endpoints.cassandraCredentials;
-    return credentials
-        ? { ...settings, cassandra: { ...settings.cassandra, credentials } }
-        : settings;
+    return endpoints.connection ?? connection_1.OPEN_CONNECTION;
 }
 /** Exit codes of a service that stopped when asked: a normal exit, or SIGTERM (128 + 15). */
 exports.CLEAN_EXIT_CODES = [0, 143];
