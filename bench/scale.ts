@@ -168,6 +168,8 @@ async function grow(runtime: ExistingRuntime): Promise<() => Promise<void>> {
     const started = Date.now();
     for (let i = 0; i < names.length; i += 500) {
       await admin.createTopics({
+        // the broker creates 500 topics in seconds, more under load: kafkajs' 5 s is too short
+        timeout: 120_000,
         topics: names.slice(i, i + 500).map((topic, j) => ({
           topic,
           numPartitions: 1,
