@@ -12,7 +12,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI_WORDING } from '../../src/cli/options';
+import { verify } from '../../src/engine/verify';
+import { parseConnectionSettings, settingEnvName } from '../../src/model/connection';
 import { parseDotenv } from '../../src/model/dotenv';
+import { probeObserver } from '../../src/probes/observer';
+import { ExistingRuntime } from '../../src/runtime/existing';
+import { loadSpec } from '../../src/spec/load';
 import { runChild } from '../../src/runtime/child';
 import { twinPaths } from '../../src/runtime/local/config';
 import { type TwinSecrets, secureFiles } from '../../src/runtime/local/secure';
@@ -236,5 +242,34 @@ describe('Cassandra 5 with TLS required, passwords and roles, in eu-west-1', () 
     expect(result.error).toMatch(
       /username cassandra and\/or password are incorrect|not allowed to log in/,
     );
+  });
+});
+
+describe('twin/secure/infra-spec.yml', () => {
+  /** infra-verify's engine on the twin, with the settings parsed from an env file as the shells parse them. */
+  async function verifyWith(settings: Record<string, string | undefined>) {
+    const { spec } = loadSpec(join(__dirname, '..', '..', 'twin', 'secure', 'infra-spec.yml'));
+    const runtime = new ExistingRuntime({
+      ...twin.endpoints,
+      connection: parseConnectionSettings((setting) => settings[settingEnvName(setting)]),
+    });
+    return verify(spec, runtime, {
+      timeoutSeconds: 60,
+      ttlExpiry: false,
+      readOnly: true,
+      observer: probeObserver,
+      wording: CLI_WORDING,
+    });
+  }
+
+  it.each([
+    ['the admin', admin],
+    ['the read-only principal', readonly],
+  ])('passes read-only with %s', async (_who, settings) => {
+    const report = await verifyWith(settings());
+    const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'error');
+    expect(failing.map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    expect(report.result).toBe('pass');
+    expect(report.checks.filter((c) => c.status === 'pass').length).toBeGreaterThan(20);
   });
 });
