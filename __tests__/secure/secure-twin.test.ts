@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -31,6 +32,8 @@ const files = secureFiles(twin.config.home);
 const admin = () => parseDotenv(readFileSync(files.clientEnv, 'utf8'));
 const readonly = () => parseDotenv(readFileSync(files.readonlyEnv, 'utf8'));
 const scratch = mkdtempSync(join(tmpdir(), 'secure-suite-'));
+// kcat's settings files hold a password
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // Debian's python3 (the driver packages live there), not whichever python3 comes first on PATH.
 const PYTHON = '/usr/bin/python3';
 
