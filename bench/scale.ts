@@ -8,7 +8,7 @@
 //     peak RSS of the verify process. Ends with `scale ratio: X.X` (big verify / small verify).
 // The topics and tables it adds are removed again, whatever happens.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyReport } from '../src/model/report';
@@ -122,6 +122,12 @@ async function measure(name: string, runtime: ExistingRuntime, dir: string): Pro
     ],
     dir,
   );
+  if (!existsSync(json)) {
+    throw new Error(
+      `${name}: verify exited ${verify.code} after ${seconds(verify.ms)} without a report ` +
+        `(spec ${statSync(spec).size} bytes): ${verify.stderr.trim().split('\n').slice(-3).join(' / ')}`,
+    );
+  }
   const report = JSON.parse(readFileSync(json, 'utf8')) as VerifyReport;
   const summaryBytes = readFileSync(summary).length;
   const comment = renderPrComment(report, {
