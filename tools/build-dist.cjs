@@ -14,13 +14,18 @@ const BUNDLES = [
   { entry: 'src/cli.ts', dir: 'cli', extra: [] },
 ];
 
+// ncc reads tsconfig.json's paths from its working directory: tools/bundle's maps @actions/core
+// to the action's slim toolkit in the bundles only (see tools/bundle/tsconfig.json).
+const bundleDir = path.join(root, 'tools', 'bundle');
+
 // --transpile-only: types are checked once by `tsc --noEmit` (npm run build / typecheck); ncc
 // would otherwise type-check the whole project, tests included, three times over.
 for (const bundle of BUNDLES) {
-  const args = [ncc, 'build', bundle.entry, '--out', path.join(out, bundle.dir), '--quiet'];
+  const entry = path.join(root, bundle.entry);
+  const args = [ncc, 'build', entry, '--out', path.join(out, bundle.dir), '--quiet'];
   try {
     execFileSync(process.execPath, [...args, '--transpile-only', ...bundle.extra], {
-      cwd: root,
+      cwd: bundleDir,
       stdio: 'inherit',
     });
   } catch {

@@ -2,14 +2,14 @@
 // src/action/main.ts and src/action/post.ts, calls each one's exported run() with its own
 // @actions/core in place, and prints the outputs table. Main then post, green and red, in static
 // mode on the repository and with runtime "existing" against the shared twin.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runChild } from '../../src/runtime/child';
 import { REPO, sharedTwinInputs } from './runner';
 
 interface LocalRun {
-  exitCode: number | null;
+  exitCode: number;
   output: string;
   outputs: Record<string, string>;
 }
@@ -31,7 +31,7 @@ function outputsTable(output: string): Record<string, string> {
 }
 
 /** Inputs go in a dotenv file, as local-action reads them: INPUT_<NAME> with dashes kept. */
-function runLocalAction(inputs: Record<string, string>): Promise<LocalRun> {
+async function runLocalAction(inputs: Record<string, string>): Promise<LocalRun> {
   const dir = mkdtempSync(join(tmpdir(), 'local-action-'));
   const summary = join(dir, 'summary.md');
   writeFileSync(summary, '');
@@ -40,17 +40,17 @@ function runLocalAction(inputs: Record<string, string>): Promise<LocalRun> {
   );
   writeFileSync(join(dir, '.env'), [...lines, `GITHUB_STEP_SUMMARY=${summary}`, ''].join('\n'));
   const args = [LOCAL_ACTION, 'run', REPO, 'src/action/main.ts', join(dir, '.env')];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...args, '--post', 'src/action/post.ts'], {
+  const { exitCode, stdout, stderr } = await runChild(
+    process.execPath,
+    [...args, '--post', 'src/action/post.ts'],
+    {
       cwd: REPO,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, NO_COLOR: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (exitCode) => resolve({ exitCode, output, outputs: outputsTable(output) }));
-  });
+      timeoutMs: 150_000,
+    },
+  );
+  const output = `${stdout}${stderr}`;
+  return { exitCode, output, outputs: outputsTable(output) };
 }
 
 /** A copy of the repository's stack files, for a case that drifts them. */

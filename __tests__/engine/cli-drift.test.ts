@@ -1,19 +1,11 @@
 // The CLI's compose runtime on the real engine: `up` brings the stack up, drift is made on the
 // live stack (not in the spec file), and `verify`, run on the stack as it is, starts it again and
 // finds exactly that drift, then tears down.
-import { execFile } from 'node:child_process';
+import { runCli } from '../setup/run-cli';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  compose,
-  docker,
-  engineEnv,
-  newEngineJob,
-  projectLeftovers,
-  REPO,
-  type Result,
-} from './engine';
+import { compose, docker, engineEnv, newEngineJob, projectLeftovers, type Result } from './engine';
 import { TEST_PROJECT_PREFIX } from './globalSetup';
 import type { Job } from '../action/runner';
 
@@ -22,26 +14,16 @@ jest.setTimeout(20 * 60_000);
 const PROJECT = `${TEST_PROJECT_PREFIX}drift`;
 
 /** The CLI as a user runs it, in the job's workspace, against the private engine. */
-function cli(job: Job, args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(REPO, 'dist', 'cli', 'index.js'), ...args],
-      {
-        cwd: job.workspace,
-        env: {
-          ...process.env,
-          ...engineEnv(),
-          // compose's own variables, which the CLI honours as compose does
-          COMPOSE_FILE: 'docker-compose.yml:compose.local-images.yml',
-          COMPOSE_PROJECT_NAME: PROJECT,
-        },
-        maxBuffer: 32 * 1024 * 1024,
-      },
-      (error, stdout, stderr) =>
-        resolve({ exitCode: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
+async function cli(job: Job, args: string[]): Promise<Result> {
+  const env = {
+    ...process.env,
+    ...engineEnv(),
+    // compose's own variables, which the CLI honours as compose does
+    COMPOSE_FILE: 'docker-compose.yml:compose.local-images.yml',
+    COMPOSE_PROJECT_NAME: PROJECT,
+  };
+  const { code, stdout, stderr } = await runCli(args, env, { cwd: job.workspace, bundle: true });
+  return { exitCode: code, stdout, stderr };
 }
 
 describe('the CLI on a stack that drifted while it ran', () => {

@@ -1,10 +1,10 @@
 // The private Docker engine of this checkout (npm run engine:up), as the engine tests use it:
 // its socket and CLI config, the override that swaps in the local images, and a look at what a
 // compose project left behind. Tests only reach it through DOCKER_HOST, never another engine.
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newJob, type Job } from '../action/runner';
+import { runChild } from '../../src/runtime/child';
 
 export const REPO = join(__dirname, '..', '..');
 const STATE = join(REPO, '.engine');
@@ -43,17 +43,11 @@ export interface Result {
 
 /** `docker ARGS` on the private engine; never throws for a non-zero exit. */
 export function docker(args: string[], timeoutMs = 120_000): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(
-      'docker',
-      args,
-      { env: { ...process.env, ...engineEnv() }, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ exitCode: code, stdout, stderr });
-      },
-    );
-  });
+  return runChild('docker', args, {
+    env: { ...process.env, ...engineEnv() },
+    timeoutMs,
+    maxOutputBytes: 32 * 1024 * 1024,
+  }).catch((error: Error) => ({ exitCode: -1, stdout: '', stderr: error.message }));
 }
 
 /** Names of the containers, volumes and networks that carry this compose project's label. */
@@ -86,16 +80,12 @@ export async function publishedListeners(project: string): Promise<string[]> {
   const listed = await runningContainers(project, '{{.Ports}}');
   const ports = [...new Set([...listed.stdout.matchAll(/:(\d+)->/g)].map((match) => match[1]))];
   const listeners = await Promise.all(
-    ports.map(
-      (port) =>
-        new Promise<string[]>((resolve, reject) => {
-          execFile('ss', ['-Hltn', `sport = :${port}`], (error, stdout) =>
-            error
-              ? reject(error)
-              : resolve(stdout.split('\n').flatMap((line) => line.split(/\s+/)[3] ?? [])),
-          );
-        }),
-    ),
+    ports.map(async (port) => {
+      const { stdout } = await runChild('ss', ['-Hltn', `sport = :${port}`], {
+        timeoutMs: 10_000,
+      });
+      return stdout.split('\n').flatMap((line) => line.split(/\s+/)[3] ?? []);
+    }),
   );
   return listeners.flat().filter(Boolean).sort();
 }

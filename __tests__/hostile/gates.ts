@@ -39,7 +39,8 @@ function readAll(dir: string): Record<string, string> {
   );
 }
 
-export async function runCli(
+/** The CLI under measurement (peak RSS, leftovers, a kill at the bound): the hostile gate. */
+export async function measureCli(
   dir: string,
   args: string[],
   env: NodeJS.ProcessEnv,

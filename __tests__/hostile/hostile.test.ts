@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES, type HostileCase, type Invocation, type Prepared } from './cases';
-import { runAction, runCli, SECRET, USERNAME, type GateRun } from './gates';
+import { measureCli, runAction, SECRET, USERNAME, type GateRun } from './gates';
 import { summaryProblems } from './summary-checks';
 import { PAST_DEADLINE_MS } from '../../src/model/deadline';
 
@@ -71,7 +71,7 @@ describe.each(CASES.map((hostile) => [hostile.name, hostile] as const))('%s', (_
 
   it('through the CLI', async () => {
     const cli = prepared.cli as Invocation;
-    const run = await runCli(dir, cli.args ?? [], cli.env ?? {}, killAfter);
+    const run = await measureCli(dir, cli.args ?? [], cli.env ?? {}, killAfter);
     record(hostile.name, 'cli', run);
     expectBounded(run, hostile);
     expectWords(`${run.stderr}\n${run.stdout}`, hostile);

@@ -1,24 +1,35 @@
-// The CLI as a user runs it: its own process, through tsx, from the repository root.
-import { spawn } from 'node:child_process';
+// The one way the tests run the CLI: its own process, as a user runs it, through the project's
+// own child runner (src/runtime/child.ts: argument array, deadline, bounded output). From the
+// sources through tsx by default; `bundle` runs dist/cli, what a user of a release runs.
 import { join } from 'node:path';
+import { runChild } from '../../src/runtime/child';
 
 const root = join(__dirname, '..', '..');
 
-export function runCli(
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  cwd?: string;
+  bundle?: boolean;
+  timeoutMs?: number;
+}
+
+export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, join(root, 'src', 'cli.ts'), ...args], {
-      cwd: root,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  { cwd = root, bundle = false, timeoutMs = 15 * 60_000 }: CliOptions = {},
+): Promise<CliRun> {
+  const entry = bundle
+    ? [join(root, 'dist', 'cli', 'index.js')]
+    : [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'src', 'cli.ts')];
+  const { exitCode, stdout, stderr } = await runChild(process.execPath, [...entry, ...args], {
+    cwd,
+    env,
+    timeoutMs,
   });
+  return { code: exitCode, stdout, stderr };
 }

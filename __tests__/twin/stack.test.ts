@@ -1,9 +1,8 @@
 // The stack the repository declares, read back from the real twin: topics and their configs
 // via the Kafka admin API, the schema from system_schema, and the seed's own CQL.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runChild } from '../../src/runtime/child';
 import type { Client } from 'cassandra-driver';
 import { ConfigResourceTypes } from 'kafkajs';
 import { runCql } from '../../src/runtime/local/cql';
@@ -74,7 +73,7 @@ describe('Kafka topics', () => {
 
   it('create-topics.sh is idempotent: a second run on existing topics exits 0', async () => {
     const repo = REPO_ROOT;
-    const { stdout } = await promisify(execFile)(
+    const { exitCode, stdout } = await runChild(
       'bash',
       [join(repo, 'infrastructure/kafka/create-topics.sh')],
       {
@@ -83,8 +82,10 @@ describe('Kafka topics', () => {
           KAFKA_TOPICS: join(repo, 'scripts/twin/kafka-topics'),
           BOOTSTRAP_SERVER: twin.endpoints.kafkaBrokers[0],
         },
+        timeoutMs: 120_000,
       },
     );
+    expect(exitCode).toBe(0);
     expect(stdout).toContain('Topics ready');
   });
 });

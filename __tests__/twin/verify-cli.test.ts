@@ -29,7 +29,7 @@ it.each([
   [['--timeout', 'soon'], /--timeout "soon" must be a whole number of seconds/],
   [
     ['--spec', '/nonexistent/infra-spec.yml'],
-    /nonexistent\/infra-spec\.yml.*cannot read the file/s,
+    /no spec: \/nonexistent\/infra-spec\.yml does not exist.*infra-verify init/s,
   ],
   [
     [...existing, '--kafka-brokers', 'kafka'],

@@ -25,7 +25,7 @@ describe('infra-verify usage errors exit 2 with the cause', () => {
 
   it('an unknown runtime', async () => {
     expect(await main(['node', 'infra-verify', 'up', '--runtime', 'podman'])).toBe(EXIT.usage);
-    expect(stderr).toMatch(/podman.*Allowed choices are auto, local, compose/s);
+    expect(stderr).toMatch(/podman.*Allowed choices are auto, compose, local/s);
   });
 
   it('cql without a statement or a file', async () => {

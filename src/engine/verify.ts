@@ -19,6 +19,7 @@ import {
   type Runtime,
 } from '../model/runtime';
 import { declaredRoles, type Spec } from '../spec/types';
+import { systemClock, type Clock } from '../model/clock';
 import {
   beforeDeadline,
   DeadlineError,
@@ -56,6 +57,8 @@ export interface VerifyOptions<M> {
    * uncaught exceptions and unhandled rejections): see fault.ts for what it ends.
    */
   strayFault?: Promise<string>;
+  /** where deadlines and timings read the time; the system clock unless a test fixes it */
+  clock?: Clock;
 }
 
 export type Phase = 'up' | 'ready' | 'observe' | 'roundTrip' | 'persistence' | 'checks' | 'down';
@@ -102,16 +105,17 @@ export async function verify<M>(
   const fault = options.strayFault ?? new Promise<string>(() => undefined);
   const observer = faultAware(options.observer, fault);
   const progress: Progress = options.progress ?? (() => undefined);
-  const started = Date.now();
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
   const timings: Record<string, number> = {};
   const inPhase = options.phase ?? ((_name, run) => run());
   const timed = <T>(phase: Phase, run: () => Promise<T>): Promise<T> =>
     inPhase(phase, async () => {
-      const phaseStarted = Date.now();
+      const phaseStarted = clock.now();
       try {
         return await run();
       } finally {
-        timings[phase] = Date.now() - phaseStarted;
+        timings[phase] = clock.now() - phaseStarted;
       }
     });
   const runId = randomUUID();
@@ -120,7 +124,7 @@ export async function verify<M>(
   const { lifecycle } = runtime;
   let session: ObserverSession<M> | undefined;
   // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
-  const bringUpDeadline = Date.now() + timeoutMs;
+  const bringUpDeadline = clock.now() + timeoutMs;
   // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
   // it has passed (a look at the containers, the teardown) takes a fixed margin past it, no more.
   let lastDeadline = bringUpDeadline;
@@ -136,7 +140,7 @@ export async function verify<M>(
                 lifecycle.up(progress, bringUpDeadline),
                 bringUpDeadline,
                 'bringing the stack up',
-                options,
+                { timeoutSeconds: options.timeoutSeconds, clock },
               ),
             (cause) => cause,
           );
@@ -145,7 +149,7 @@ export async function verify<M>(
     // After a failed up, one short look at each service rather than sitting out the whole
     // timeout: long enough for one connect, and never past the user's deadline.
     const deadline = upError
-      ? Math.min(bringUpDeadline, Date.now() + ONE_LOOK_MS)
+      ? Math.min(bringUpDeadline, clock.now() + ONE_LOOK_MS)
       : bringUpDeadline;
     lastDeadline = deadline;
     const readiness = await timed('ready', () => {
@@ -188,6 +192,7 @@ export async function verify<M>(
               timeoutSeconds: options.timeoutSeconds,
               fault,
               restartDeadline: (restart) => (lastDeadline = restart),
+              clock,
             },
             progress,
           ).catch((error: unknown) => persistenceFailed(errorMessage(error))),
@@ -209,7 +214,7 @@ export async function verify<M>(
       result: resultOf(checks, notReady),
       runtime: runtime.name,
       startedAt: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
+      durationMs: clock.now() - started,
       timings,
       checks,
       logs,
@@ -248,6 +253,7 @@ async function provePersistence<M>(
     fault: Promise<string>;
     /** hears the restart's deadline, which the teardown's margin then counts from */
     restartDeadline: (deadline: number) => void;
+    clock: Clock;
   },
   progress: Progress,
 ): Promise<PersistenceObservation> {
@@ -258,11 +264,12 @@ async function provePersistence<M>(
   progress('persistence: stopping the stack');
   const stops = await beforeDeadline(
     lifecycle.stop(progress),
-    Date.now() + timeoutMs,
+    limits.clock.now() + timeoutMs,
     'stopping the stack',
+    limits.clock,
   );
   progress('persistence: starting the stack again');
-  const deadline = Date.now() + timeoutMs;
+  const deadline = limits.clock.now() + timeoutMs;
   limits.restartDeadline(deadline);
   const startError = await unlessFault(
     limits.fault,
@@ -279,7 +286,7 @@ async function provePersistence<M>(
   const readiness = await observer.awaitStack(
     spec,
     runtime,
-    startError ? Date.now() : deadline,
+    startError ? limits.clock.now() : deadline,
     progress,
   );
   const restarted = await observer.connect(runtime.endpoints, readiness);
@@ -296,9 +303,9 @@ function finishedWithin(
   work: Promise<unknown>,
   deadline: number,
   doing: string,
-  limits: { timeoutSeconds: number },
+  limits: { timeoutSeconds: number; clock: Clock },
 ): Promise<string | undefined> {
-  return beforeDeadline(work, deadline, doing).then(
+  return beforeDeadline(work, deadline, doing, limits.clock).then(
     () => undefined,
     (error: unknown) =>
       error instanceof DeadlineError

@@ -1,4 +1,5 @@
 // A deadline that several waits share: the caller stops waiting at it, whatever the work does.
+import { systemClock, type Clock } from './clock';
 
 export class DeadlineError extends Error {}
 
@@ -14,12 +15,17 @@ export const LOOK_PAST_DEADLINE_MS = 10_000;
  * The promise's outcome, or a DeadlineError once the deadline passes. The work itself is left
  * to its own timeouts (a connect timeout at most); the caller stops waiting for it.
  */
-export function beforeDeadline<T>(work: Promise<T>, deadline: number, what: string): Promise<T> {
+export function beforeDeadline<T>(
+  work: Promise<T>,
+  deadline: number,
+  what: string,
+  clock: Clock = systemClock,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => reject(new DeadlineError(`${what} was still running at the deadline`)),
-      Math.max(0, deadline - Date.now()),
+      Math.max(0, deadline - clock.now()),
     );
   });
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));

@@ -8,7 +8,7 @@ import { LocalRuntime } from './local/local-runtime';
 import { TWIN_PROFILES, TWIN_TOPOLOGIES, type TwinProfile } from './local/profiles';
 import type { OwnedRuntime, ServerPorts } from '../model/runtime';
 
-export const RUNTIME_NAMES = ['local', 'compose'] as const;
+export const RUNTIME_NAMES = ['compose', 'local'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
 
 /** Shapes of the local twin, each a topology (local/profiles.ts) that one lifecycle runs. */

@@ -1,0 +1,285 @@
+// The outcome of a run, published the Action's way: the JSON and JUnit reports, the job
+// summary, the step outputs, the pull request comment, the nightly issue, annotations, and the
+// step's result. The exit code is decided first; each target that then fails to write costs one
+// warning naming it, never the others and never the exit code.
+import * as core from '@actions/core';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { VerifyReport } from '../model/report';
+import type { Runtime } from '../model/runtime';
+import {
+  countChecks,
+  failsStep,
+  renderErrorMarkdown,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+  renderPrComment,
+  renderPrErrorComment,
+  type CommentOptions,
+  type FailOn,
+  type FailureReason,
+} from '../report';
+import { checkReportFiles, makeFolders } from '../app/report-files';
+import { runError, type RunOutcome } from '../app/run';
+import { SpecError } from '../spec/load';
+import { annotationsFor } from './annotations';
+import { gitHubApi } from './github-api';
+import {
+  isUnwatchedEvent,
+  issueMarker,
+  issueWarning,
+  reportFailure,
+  reportRecovery,
+} from './nightly-issue';
+import type { ActionInputs } from './inputs';
+import {
+  commentWarning,
+  pullRequestContext,
+  runLinks,
+  upsertComment,
+  type PullRequestContext,
+} from './pr-comment';
+import { saveResult } from './state';
+
+function reportPaths(directory: string): { json: string; junit: string } {
+  return {
+    json: path.join(directory, 'infra-verify.json'),
+    junit: path.join(directory, 'infra-verify.junit.xml'),
+  };
+}
+
+/** An unwritable report-dir is the user's to fix, found before anything starts. */
+export function checkReportDir(directory: string): void {
+  const { json, junit } = reportPaths(directory);
+  checkReportFiles(
+    [
+      { flag: 'report-dir', file: json },
+      { flag: 'report-dir', file: junit },
+    ],
+    [],
+  );
+}
+
+/** The summary and comment say why failures are only warnings; undefined when they fail the step. */
+function warnOnlyNote(failOn: FailOn, reason: FailureReason | ''): string | undefined {
+  return reason !== '' && !failsStep(failOn, reason) ? `fail-on: ${failOn}` : undefined;
+}
+
+/** One target written on its own: a failure is a warning naming it (see the top of this file). */
+async function attempt(target: string, write: () => unknown): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    process.stdout.write(
+      `::warning::infra-verify: ${target} could not be written: ${(error as Error).message}\n`,
+    );
+  }
+}
+
+/** Best effort: whatever goes wrong costs one warning, never the step. */
+async function commentOnPullRequest(
+  inputs: ActionInputs,
+  render: (context: PullRequestContext) => string,
+): Promise<void> {
+  if (!inputs.comment) return;
+  const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
+  const context = pullRequestContext(process.env, workspace);
+  if (typeof context === 'string') {
+    core.info(`infra-verify: no pull request comment (${context})`);
+    return;
+  }
+  try {
+    if (!inputs.githubToken) throw new Error('the github-token input is empty');
+    const { action } = await upsertComment(
+      gitHubApi(context.apiUrl, inputs.githubToken),
+      context,
+      render(context),
+    );
+    core.info(`infra-verify: ${action} the comment on pull request #${context.number}`);
+  } catch (error) {
+    core.warning(commentWarning(error, context.number));
+  }
+}
+
+/**
+ * Best effort, like the comment: on a run nobody watches, a red result (`render` given) opens
+ * or updates the one issue of this workflow and job, and a green one closes it.
+ */
+async function fileNightlyIssue(
+  inputs: ActionInputs,
+  render: ((options: CommentOptions) => string) | undefined,
+): Promise<void> {
+  if (!inputs.issue) return;
+  const event = process.env.GITHUB_EVENT_NAME ?? 'unknown';
+  if (!isUnwatchedEvent(process.env)) {
+    core.info(`infra-verify: no issue on a ${event} run (only schedule and workflow_dispatch)`);
+    return;
+  }
+  const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
+  const links = runLinks(process.env, workspace, process.env.GITHUB_SHA);
+  if (typeof links === 'string') {
+    core.info(`infra-verify: no issue (${links})`);
+    return;
+  }
+  const workflow = process.env.GITHUB_WORKFLOW ?? '';
+  const job = process.env.GITHUB_JOB ?? '';
+  const runUrl = links.runUrl ?? `https://github.com/${links.repository}/actions`;
+  const context = { repository: links.repository, workflow, job, runUrl };
+  const marker = issueMarker(workflow, job);
+  try {
+    if (!inputs.githubToken) throw new Error('the github-token input is empty');
+    const api = gitHubApi(links.apiUrl, inputs.githubToken);
+    const done = render
+      ? await reportFailure(
+          api,
+          { ...context, marker },
+          render({ marker, summaryUrl: runUrl, sourceLink: links.sourceLink }),
+        )
+      : await reportRecovery(api, { ...context, marker });
+    if (done.action !== 'none') core.info(`infra-verify: ${done.action} issue #${done.number}`);
+  } catch (error) {
+    core.warning(issueWarning(error));
+  }
+}
+
+function endpointOutputs(
+  runtime: Runtime | undefined,
+  projectName: string,
+): Record<string, string> {
+  return {
+    'project-name': projectName,
+    'kafka-brokers': runtime?.endpoints.kafkaBrokers.join(',') ?? '',
+    'cassandra-contact-points': runtime?.endpoints.cassandraContactPoints.join(',') ?? '',
+    zookeeper: runtime?.endpoints.zookeeper ?? '',
+  };
+}
+
+function writeReports(report: VerifyReport, directory: string): { json: string; junit: string } {
+  makeFolders(directory);
+  const { json, junit } = reportPaths(directory);
+  writeFileSync(json, renderJson(report));
+  writeFileSync(junit, renderJunit(report));
+  return { json, junit };
+}
+
+export async function publish(inputs: ActionInputs, outcome: RunOutcome): Promise<void> {
+  const { report, reason } = outcome;
+  const fails = failsStep(inputs.failOn, reason);
+  // The exit code first: nothing written below can turn a red step green.
+  if (fails) process.exitCode = 1;
+  const warnOnly = warnOnlyNote(inputs.failOn, reason);
+  if (inputs.mode === 'live') {
+    await attempt("post's state", () => saveResult(core.saveState, report.result));
+  }
+
+  for (const [service, log] of Object.entries(report.logs)) {
+    core.startGroup(`infra-verify: logs of ${service}`);
+    core.info(log);
+    core.endGroup();
+  }
+  let reports = { json: '', junit: '' };
+  await attempt(
+    'the JSON and JUnit reports',
+    () => (reports = writeReports(report, inputs.reportDir)),
+  );
+  await attempt('the job summary', () =>
+    core.summary.addRaw(renderMarkdown(report, warnOnly)).write(),
+  );
+  const counts = countChecks(report.checks);
+  const projectName =
+    inputs.mode === 'live' && inputs.runtime === 'compose' ? inputs.projectName : '';
+  await attempt('the step outputs', () => {
+    const outputs = {
+      result: report.result,
+      'failure-reason': reason,
+      passed: counts.passed,
+      failed: counts.failed + counts.errors,
+      skipped: counts.skipped,
+      'report-json': reports.json,
+      'report-junit': reports.junit,
+      ...endpointOutputs(outcome.runtime, projectName),
+    };
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  });
+
+  await commentOnPullRequest(inputs, (context) =>
+    renderPrComment(report, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
+  );
+  await fileNightlyIssue(
+    inputs,
+    reason === ''
+      ? undefined
+      : (options) => renderPrComment(report, { ...options, ...(warnOnly ? { warnOnly } : {}) }),
+  );
+  const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
+  for (const { level, message, ...properties } of annotationsFor(report.checks, workspace, fails)) {
+    (level === 'error' ? core.error : core.warning)(message, properties);
+  }
+  for (const { service, message } of report.notReady ?? []) {
+    (fails ? core.error : core.warning)(message, {
+      title: `infra-verify: ${service} did not come up`,
+    });
+  }
+  if (reason === '') return;
+  const verdict =
+    `infra-verify: ${counts.failed + counts.errors} check(s) failed` +
+    (report.notReady?.length
+      ? `; not ready: ${report.notReady.map((n) => n.service).join(', ')}`
+      : '') +
+    ` (failure-reason ${reason}; see the job summary)`;
+  if (fails) core.setFailed(verdict);
+  else core.warning(`${verdict}. The step passes: ${warnOnly}.`);
+}
+
+/** Bad inputs and bad specs are the user's to fix: one clear message, never a stack trace. */
+export async function publishError(
+  error: unknown,
+  inputs: ActionInputs | undefined,
+): Promise<void> {
+  const { message: cause, reason, usage } = runError(error);
+  const message = usage ? cause : `infra-verify failed: ${cause}`;
+  // A bad fail-on input itself leaves nothing to go by but the default.
+  const failOn = inputs?.failOn ?? 'any';
+  const fails = failsStep(failOn, reason);
+  // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
+  if (fails) process.exitCode = usage ? 2 : 1;
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  if (error instanceof SpecError) {
+    for (const problem of error.problems) {
+      (fails ? core.error : core.warning)(problem.message, {
+        title: `infra-verify: invalid spec ${problem.pointer}`,
+        ...(problem.location
+          ? {
+              file: path.relative(workspace, path.resolve(workspace, problem.location.file)),
+              startLine: problem.location.line,
+              startColumn: problem.location.column,
+            }
+          : {}),
+      });
+    }
+  }
+  await attempt('the step outputs', () => {
+    core.setOutput('result', 'fail');
+    core.setOutput('failure-reason', reason);
+  });
+  const warnOnly = warnOnlyNote(failOn, reason);
+  // The summary is where a reviewer looks first, so it says why even when nothing was checked.
+  await attempt('the job summary', () =>
+    core.summary.addRaw(renderErrorMarkdown(message, warnOnly)).write(),
+  );
+  if (inputs) {
+    await commentOnPullRequest(inputs, (context) =>
+      renderPrErrorComment(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
+    );
+    await fileNightlyIssue(inputs, (options) =>
+      renderPrErrorComment(message, { ...options, ...(warnOnly ? { warnOnly } : {}) }),
+    );
+  }
+  if (!fails) {
+    core.warning(`${message} (failure-reason ${reason}). The step passes: ${warnOnly}.`);
+    return;
+  }
+  core.setFailed(message);
+  if (usage) process.exitCode = 2;
+}
