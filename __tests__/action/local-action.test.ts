@@ -65,7 +65,9 @@ function workspaceCopy(): string {
 describe('the Action under @github/local-action (main, then post)', () => {
   it('static mode on the repository: green, exit 0, every output set', async () => {
     const run = await runLocalAction({ mode: 'static' });
-    expect(run.exitCode).toBe(0);
+    expect({ exitCode: run.exitCode, tail: run.output.slice(-3000) }).toMatchObject({
+      exitCode: 0,
+    });
     expect(run.outputs).toMatchObject({ result: 'pass', 'failure-reason': '', failed: '0' });
     expect(Number(run.outputs['passed'])).toBeGreaterThan(0);
     expect(run.outputs['report-json']).toMatch(/infra-verify\.json$/);
@@ -83,7 +85,9 @@ describe('the Action under @github/local-action (main, then post)', () => {
       readFileSync(compose, 'utf8').replace(/cp-kafka:[^\s]+/g, 'cp-kafka:latest'),
     );
     const run = await runLocalAction({ mode: 'static', 'working-directory': workspace });
-    expect(run.exitCode).toBe(1);
+    expect({ exitCode: run.exitCode, tail: run.output.slice(-3000) }).toMatchObject({
+      exitCode: 1,
+    });
     expect(run.outputs).toMatchObject({ result: 'fail', 'failure-reason': 'drift' });
     expect(Number(run.outputs['failed'])).toBeGreaterThan(0);
     expect(run.output).toContain('image expected a pinned version tag (not latest)');
@@ -92,7 +96,9 @@ describe('the Action under @github/local-action (main, then post)', () => {
   it('runtime existing against the twin: green and read-only, endpoints as outputs', async () => {
     const inputs = sharedTwinInputs();
     const run = await runLocalAction(inputs);
-    expect(run.exitCode).toBe(0);
+    expect({ exitCode: run.exitCode, tail: run.output.slice(-3000) }).toMatchObject({
+      exitCode: 0,
+    });
     expect(run.outputs).toMatchObject({
       result: 'pass',
       'failure-reason': '',
@@ -109,7 +115,9 @@ describe('the Action under @github/local-action (main, then post)', () => {
     const spec = join(workspace, 'infra-spec.yml');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('partitions: 3', 'partitions: 7'));
     const run = await runLocalAction({ ...sharedTwinInputs(), 'working-directory': workspace });
-    expect(run.exitCode).toBe(1);
+    expect({ exitCode: run.exitCode, tail: run.output.slice(-3000) }).toMatchObject({
+      exitCode: 1,
+    });
     expect(run.outputs).toMatchObject({ result: 'fail', 'failure-reason': 'drift' });
     expect(run.output).toMatch(/partitions expected 7, found 3/);
   }, 180_000);
