@@ -2,6 +2,8 @@
 // file commands, the job summary). Its entry module would also load, at start, its OIDC client
 // (@actions/http-client and undici, ~35 ms) and its platform helpers (@actions/exec), neither of
 // which this action uses: a static run pays for every millisecond it loads.
+// The sources import @actions/core itself, which @github/local-action stands its own in for; the
+// bundles alone take this module in its place (tools/bundle/tsconfig.json, tools/build-dist.cjs).
 import { EOL } from 'node:os';
 import type { AnnotationProperties } from '@actions/core';
 import { issue, issueCommand } from '@actions/core/lib/command';
