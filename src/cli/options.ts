@@ -46,7 +46,7 @@ export function runtimeOption(withExisting: boolean): Option {
 export function profileOption(): Option {
   return new Option(
     '--profile <name>',
-    'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)',
+    'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper; secure: Kafka 4 SASL_SSL, Cassandra TLS and passwords)',
   )
     .choices(TWIN_PROFILES)
     .default('single');
