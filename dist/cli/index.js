@@ -87846,7 +87846,7 @@ function runtimeOption(withExisting) {
         .default('auto');
 }
 function profileOption() {
-    return new Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper)')
+    return new Option('--profile <name>', 'shape of the local twin (cluster: 3 brokers, 3 Cassandra nodes; kraft: no ZooKeeper; secure: Kafka 4 SASL_SSL, Cassandra TLS and passwords)')
         .choices(src_runtime/* TWIN_PROFILES */.WB)
         .default('single');
 }
