@@ -3,7 +3,7 @@
 // the same stack passes; any drift made afterwards fails.
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { UserError, errorMessage } from '../model/errors';
 import type { Runtime } from '../model/runtime';
 import { connectStack, observeLive } from '../probes/observe-stack';
@@ -31,7 +31,7 @@ import {
   stackRequest,
   timeoutOption,
   timeoutSeconds,
-  withStackOptions,
+  stackCommand,
   type StackFlags,
 } from './options';
 
@@ -162,12 +162,9 @@ export function initCommand(
   setExitCode: (code: number) => void,
   strayFault?: Promise<string>,
 ): Command {
-  return withStackOptions(
-    new Command('init')
-      .exitOverride()
-      .description(
-        'inspect a running stack (and its compose files), or with --static the compose files alone, and write an infra-spec.yml that it passes',
-      ),
+  return stackCommand(
+    'init',
+    'inspect a running stack (and its compose files), or with --static the compose files alone, and write an infra-spec.yml that it passes',
   )
     .option('--static', 'draft from the compose files and the inits alone: no server is asked')
     .addOption(composeFileOption())

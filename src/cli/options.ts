@@ -1,6 +1,6 @@
 // What every command of the CLI shares: its exit codes, its usage error, and each option that
 // more than one command takes, defined once.
-import { Option, type Command } from 'commander';
+import { Command, Option } from 'commander';
 import {
   parseConnectionSettings,
   SECRET_SETTINGS,
@@ -145,7 +145,9 @@ function withEnv(flags: string, description: string, fallback?: string): Option 
 }
 
 /** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
-export function withStackOptions(command: Command): Command {
+export function stackCommand(name: string, description: string): Command {
+  // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
+  const command = new Command(name).exitOverride().description(description);
   return withConnectionOptions(
     command
       .addOption(runtimeOption(true))

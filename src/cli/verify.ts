@@ -1,6 +1,6 @@
 // `infra-verify verify`: flags -> one run (app/run.ts) -> console, report files, exit code.
 // A thin shell: it maps its flags into the run's request and the outcome back out.
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { VerifyReport } from '../model/report';
 import type { Runtime } from '../model/runtime';
 import { renderConsole, renderJson, renderJunit, renderMarkdown } from '../report';
@@ -19,7 +19,7 @@ import {
   stackRequest,
   timeoutOption,
   timeoutSeconds,
-  withStackOptions,
+  stackCommand,
   type StackFlags,
 } from './options';
 
@@ -165,13 +165,9 @@ export function verifyCommand(
   setExitCode: (code: number) => void,
   strayFault?: Promise<string>,
 ): Command {
-  // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
-  return withStackOptions(
-    new Command('verify')
-      .exitOverride()
-      .description(
-        'bring the stack up, check it against the spec, prove persistence, report, tear down',
-      ),
+  return stackCommand(
+    'verify',
+    'bring the stack up, check it against the spec, prove persistence, report, tear down',
   )
     .option(
       '--spec <file>',
