@@ -87911,7 +87911,9 @@ function withEnv(flags, description, fallback) {
     return fallback === undefined ? option : option.default(fallback);
 }
 /** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
-function withStackOptions(command) {
+function stackCommand(name, description) {
+    // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
+    const command = new Command(name).exitOverride().description(description);
     return withConnectionOptions(command
         .addOption(runtimeOption(true))
         .addOption(withEnv('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092'))
@@ -87974,7 +87976,6 @@ function stackRequest(flags) {
 // `infra-verify init`: inspect a running stack (and its compose file, when there is one) and
 // write an infra-spec.yml that declares what was set on purpose. Verifying that spec against
 // the same stack passes; any drift made afterwards fails.
-
 
 
 
@@ -88091,9 +88092,7 @@ async function runInit(flags) {
 }
 /** strayFault: the CLI's safety net (see stray-faults.ts); init has nothing to tear down. */
 function initCommand(setExitCode, strayFault) {
-    return withStackOptions(new Command('init')
-        .exitOverride()
-        .description('inspect a running stack (and its compose files), or with --static the compose files alone, and write an infra-spec.yml that it passes'))
+    return stackCommand('init', 'inspect a running stack (and its compose files), or with --static the compose files alone, and write an infra-spec.yml that it passes')
         .option('--static', 'draft from the compose files and the inits alone: no server is asked')
         .addOption(composeFileOption())
         .addOption(composeProfileOption())
@@ -88185,9 +88184,6 @@ function writeReportFiles(reports) {
 }
 
 ;// CONCATENATED MODULE: ../../src/cli/verify.ts
-// `infra-verify verify`: flags -> one run (app/run.ts) -> console, report files, exit code.
-// A thin shell: it maps its flags into the run's request and the outcome back out.
-
 
 
 
@@ -88309,10 +88305,7 @@ async function exitCodeOf(flags, strayFault) {
 }
 /** strayFault: the CLI's safety net (see app/stray-faults.ts), for verify to hear of a fault. */
 function verifyCommand(setExitCode, strayFault) {
-    // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
-    return withStackOptions(new Command('verify')
-        .exitOverride()
-        .description('bring the stack up, check it against the spec, prove persistence, report, tear down'))
+    return stackCommand('verify', 'bring the stack up, check it against the spec, prove persistence, report, tear down')
         .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${DEFAULT_SPEC_FILE})`)
         .addOption(composeFileOption())
         .addOption(composeProfileOption())
