@@ -2,6 +2,7 @@
 // Bundles the action's main and post steps and the CLI with ncc into OUT (default dist/).
 // `npm run build` writes dist/; check-dist builds into a temp dir and compares.
 const { execFileSync } = require('node:child_process');
+const { rmSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -21,6 +22,8 @@ const bundleDir = path.join(root, 'tools', 'bundle');
 // --transpile-only: types are checked once by `tsc --noEmit` (npm run build / typecheck); ncc
 // would otherwise type-check the whole project, tests included, three times over.
 for (const bundle of BUNDLES) {
+  // A chunk that a former build split off and this one does not must not linger.
+  rmSync(path.join(out, bundle.dir), { recursive: true, force: true });
   const entry = path.join(root, bundle.entry);
   const args = [ncc, 'build', entry, '--out', path.join(out, bundle.dir), '--quiet'];
   try {
