@@ -7,6 +7,7 @@ const OWN_HEADINGS = [
   'Cassandra Schema',
   'Data Persistence',
   'Failures',
+  'Skipped',
   'Timings',
   'Logs of failed services',
 ];

@@ -74,3 +74,28 @@ describe('infra-verify usage errors exit 2 with the cause', () => {
     expect(stderr).toContain('TWIN_KAFKA_PORT=ninety is not a port');
   });
 });
+
+describe('infra-verify --version and --help', () => {
+  let stdout: string;
+  let spy: jest.SpyInstance;
+  beforeEach(() => {
+    stdout = '';
+    spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      stdout += String(chunk);
+      return true;
+    });
+  });
+  afterEach(() => spy.mockRestore());
+
+  it("prints the package's version and exits 0", async () => {
+    const { version } = jest.requireActual<{ version: string }>('../../package.json');
+    expect(await main(['node', 'infra-verify', '--version'])).toBe(EXIT.ok);
+    expect(stdout).toBe(`${version}\n`);
+  });
+
+  it('describes a generic tool, not one team’s milestone', async () => {
+    expect(await main(['node', 'infra-verify', '--help'])).toBe(EXIT.ok);
+    expect(stdout).toContain('Kafka + Cassandra stack');
+    expect(stdout).not.toMatch(/ChatBattle|Milestone/i);
+  });
+});

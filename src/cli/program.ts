@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
 import { UserError, errorMessage } from '../model/errors';
 import { type ServerPorts, stackIsUp } from '../model/runtime';
 import { splitList } from '../protocol/host-port';
@@ -137,7 +138,10 @@ async function cql(
 
 function buildProgram(setExitCode: (code: number) => void, strayFault?: Promise<string>): Command {
   const program = new Command('infra-verify')
-    .description('Prove that a Kafka + Cassandra stack is what its repository says it is')
+    .description(
+      'Prove that a Kafka + Cassandra stack (compose files, a running stack, or endpoints) is what its declared spec says: servers, topics, schema, round trips, persistence',
+    )
+    .version(version, '-V, --version', 'print the version of infra-verify')
     .exitOverride()
     .showHelpAfterError();
   // verify hears of a fault itself (its report and teardown come first); the others just end.

@@ -34,6 +34,8 @@ function failureRow(check: CheckResult): string {
 interface Block {
   lines: string[];
   what: string;
+  /** the `what` of the block this one closes: kept even past the budget when that one was in */
+  closes?: string;
 }
 
 const block = (what: string, ...lines: string[]): Block => ({ what, lines });
@@ -42,6 +44,53 @@ function logTail(log: string): string {
   return log.length <= MAX_LOG_CHARS
     ? log
     : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
+}
+
+function checklistBlocks(report: VerifyReport): Block[] {
+  const blocks: Block[] = [];
+  for (const { section, lines } of checklist(report.checks)) {
+    blocks.push(block('a heading', `### ${section}`, ''));
+    for (const { check, depth } of lines) {
+      const reason = check.status === 'skip' ? ` — *skipped: ${inert(check.message)}*` : '';
+      blocks.push(
+        block(
+          'a checklist line',
+          `${'  '.repeat(depth)}- ${MARKS[check.status]} ${inert(check.title)}${reason}`,
+        ),
+      );
+    }
+    blocks.push(block('a blank line', ''));
+  }
+  return blocks;
+}
+
+function failureBlocks(report: VerifyReport): Block[] {
+  const problems = report.checks.filter(isProblem);
+  if (problems.length === 0) return [];
+  return [
+    block(
+      'a heading',
+      '### Failures',
+      '',
+      '| Check | Expected | Actual | Details |',
+      '| --- | --- | --- | --- |',
+    ),
+    ...problems.map((problem) => block('a failure row', failureRow(problem))),
+    block('a blank line', ''),
+  ];
+}
+
+/** On a red run, why each skipped check did not run, right under the failures. */
+function skipBlocks(report: VerifyReport): Block[] {
+  const skipped = report.checks.filter((check) => check.status === 'skip');
+  if (skipped.length === 0) return [];
+  return [
+    block('a heading', '### Skipped', ''),
+    ...skipped.map((check) =>
+      block('a skip reason', `- ${MARKS.skip} ${inert(check.title)}: ${inert(check.message)}`),
+    ),
+    block('a blank line', ''),
+  ];
 }
 
 function blocksOf(report: VerifyReport, warnOnly: string | undefined): Block[] {
@@ -69,32 +118,17 @@ function blocksOf(report: VerifyReport, warnOnly: string | undefined): Block[] {
     }
     blocks.push(block('a blank line', ''));
   }
-  for (const { section, lines } of checklist(report.checks)) {
-    blocks.push(block('a heading', `### ${section}`, ''));
-    for (const { check, depth } of lines) {
-      const reason = check.status === 'skip' ? ` — *skipped: ${inert(check.message)}*` : '';
-      blocks.push(
-        block(
-          'a checklist line',
-          `${'  '.repeat(depth)}- ${MARKS[check.status]} ${inert(check.title)}${reason}`,
-        ),
-      );
-    }
-    blocks.push(block('a blank line', ''));
-  }
-  const problems = report.checks.filter(isProblem);
-  if (problems.length > 0) {
+  if (report.result === 'pass') {
+    blocks.push(...checklistBlocks(report));
+  } else {
+    // A red run leads with what is wrong; the whole checklist folds away below it.
     blocks.push(
-      block(
-        'a heading',
-        '### Failures',
-        '',
-        '| Check | Expected | Actual | Details |',
-        '| --- | --- | --- | --- |',
-      ),
+      ...failureBlocks(report),
+      ...skipBlocks(report),
+      block('the checklist', '<details><summary>The full checklist</summary>', ''),
+      ...checklistBlocks(report),
+      { ...block('the end of the checklist', '</details>', ''), closes: 'the checklist' },
     );
-    for (const problem of problems) blocks.push(block('a failure row', failureRow(problem)));
-    blocks.push(block('a blank line', ''));
   }
   const timings = Object.entries(report.timings);
   if (timings.length > 0) {
@@ -135,10 +169,13 @@ function blocksOf(report: VerifyReport, warnOnly: string | undefined): Block[] {
 function withinBudget(blocks: Block[]): string[] {
   const out: string[] = [];
   const leftOut = new Map<string, number>();
+  const opened = new Set<string>();
   let bytes = 0;
-  for (const { lines, what } of blocks) {
+  for (const { lines, what, closes } of blocks) {
     const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
-    if (leftOut.size === 0 && bytes + size <= SUMMARY_BUDGET_BYTES) {
+    const closing = closes !== undefined && opened.has(closes);
+    if (closing || (leftOut.size === 0 && bytes + size <= SUMMARY_BUDGET_BYTES)) {
+      opened.add(what);
       out.push(...lines);
       bytes += size;
     } else if (what !== 'a blank line') {
