@@ -76,6 +76,19 @@ describe('drifts static mode now catches', () => {
     expect(run.stdout).toContain('at docker-compose.override.yml:3:5');
   });
 
+  it('default_time_to_live changed in the schema.cql that cassandra-init runs', async () => {
+    const dir = stackCopy();
+    edit(
+      join(dir, 'infrastructure/cassandra/schema.cql'),
+      'default_time_to_live = 604800',
+      'default_time_to_live = 86400',
+    );
+    const { run, failed } = await verifyStatic(dir, 'schema.cql TTL 604800 -> 86400');
+    expect(run.code).toBe(1);
+    expect(failed).toEqual(['static.cassandra.table.twitch_chat.raw_chat_messages']);
+    expect(run.stdout).toContain('default_time_to_live expected 604800, found 86400');
+  });
+
   it('turns the inits off with one flag, and says so instead of passing', async () => {
     const dir = stackCopy();
     edit(join(dir, 'infrastructure/kafka/create-topics.sh'), '--partitions 3', '--partitions 6');

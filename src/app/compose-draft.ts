@@ -7,7 +7,12 @@ import { recordInit } from '../runtime/init-recorder';
 import { composeFactsOf, rolesFromCompose } from '../spec/compose-facts';
 import { draftSpec, type ComposeFacts } from '../spec/draft';
 import type { Spec, TopicSpec } from '../spec/types';
-import { composeFilesOf, resolveComposeModel, type ComposeModel } from '../static/compose';
+import {
+  composeFilesOf,
+  readableText,
+  resolveComposeModel,
+  type ComposeModel,
+} from '../static/compose';
 import { readInitTopics, type CreatedTopic } from '../static/init-topics';
 
 /** The project's compose facts, or undefined when there is no compose file to read. */
@@ -62,8 +67,9 @@ export async function draftFromCompose(
     const inits = await readInitTopics(
       model,
       draft,
-      request.directory,
+      model.directory,
       runInits ? recordInit : undefined,
+      readableText,
     );
     gaps.push(...(inits.topics.length === 0 ? inits.unreadable : []));
     draft.kafka.topics = inits.topics.flatMap((topic) => topicSpec(topic, gaps));

@@ -67,7 +67,8 @@ export interface InitRun {
   env: Record<string, string>;
 }
 
-/** Each `kafka-topics` call the init made (its arguments), or why it could not be run. */
+/** Each call the init made to a stand-in (its name, then its arguments), or why it could not be
+ * run. */
 export type InitRecording =
   { calls: string[][]; isolation: string; exitCode: number } | { unreadable: string };
 

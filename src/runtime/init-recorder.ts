@@ -17,8 +17,10 @@ export const INIT_DEADLINE_MS = 10_000;
 const MAX_RECORD_BYTES = 1024 * 1024;
 const CALL_END = '\u0001';
 
-/** Each call appends its arguments, NUL-separated, then an end mark. It answers nothing else. */
+/** Each call appends its name and arguments, NUL-separated, then an end mark. It answers nothing
+ * else. */
 const RECORDER = `#!/bin/sh
+printf '%s\\0' "\${0##*/}" >>"$INFRA_VERIFY_RECORD"
 for arg in "$@"; do printf '%s\\0' "$arg" >>"$INFRA_VERIFY_RECORD"; done
 printf '${CALL_END}\\0' >>"$INFRA_VERIFY_RECORD"
 exit 0

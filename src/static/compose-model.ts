@@ -18,6 +18,8 @@ export interface ComposeSource {
 
 export interface ComposeModel {
   compose: ComposeFile;
+  /** the project directory: the first compose file's folder, as compose takes it */
+  directory: string;
   /** every file read, as shown (the -f files, the override, included files) */
   files: string[];
   /** where a path of the resolved model was written: the last file that sets it */
@@ -88,6 +90,7 @@ const MAX_CONFIG_CHARS = 8 * 1024 * 1024;
 export function modelFromConfig(
   answer: Extract<ComposeConfigAnswer, { json: string }>,
   sources: readonly ComposeSource[],
+  directory: string,
 ): ComposeModel {
   let compose: ComposeFile;
   try {
@@ -101,6 +104,7 @@ export function modelFromConfig(
   return {
     // compose prints `$$` (a literal dollar) escaped; the container sees `$`.
     compose: unescaped({ ...compose, services: compose.services ?? {} }) as ComposeFile,
+    directory,
     ...located(sources),
     resolvedBy: `docker compose config (compose ${answer.version})`,
     limits: [],
@@ -175,6 +179,7 @@ export function modelFromFiles(
   env: Env,
   profiles: readonly string[],
   why: string,
+  directory: string,
 ): ComposeModel {
   const limits = [`no compose CLI answered (${why}); infra-verify read the files itself`];
   let whole: Record<string, unknown> = {};
@@ -199,6 +204,7 @@ export function modelFromFiles(
       ...(interpolated({ networks: whole.networks, volumes: whole.volumes }, env, unset) as object),
       services,
     } as ComposeFile,
+    directory,
     ...located(sources),
     resolvedBy: 'infra-verify’s own compose reader',
     limits,

@@ -15,6 +15,7 @@ import { resultOf, type CheckResult, type VerifyReport } from '../model/report';
 import { readTextFile, TextFileProblem } from '../spec/text-file';
 import type { LoadedSpec } from '../spec/load';
 import type { Spec } from '../spec/types';
+import { initSchemaChecks } from './init-schema';
 import { initTopicChecks, readInitTopics } from './init-topics';
 import { composeChecks } from './compose-checks';
 import { ComposeFileError, parseComposeFile } from './compose-file';
@@ -96,14 +97,27 @@ export function readComposeSources(files: readonly string[]): ComposeSource[] {
   return sources;
 }
 
-/** compose's rule: the environment wins over the env file (--env-file, else the project's .env). */
-function variablesFor(request: ComposeProjectRequest, env: Env): Env {
-  const envFile = path.resolve(request.directory, request.envFile ?? '.env');
+/** compose's rule: the environment wins over the env file (--env-file, else the .env in the
+ * project directory, which is the first compose file's folder). */
+function variablesFor(request: ComposeProjectRequest, projectDirectory: string, env: Env): Env {
+  const envFile = request.envFile
+    ? path.resolve(request.directory, request.envFile)
+    : path.join(projectDirectory, '.env');
   const fromFile =
     request.envFile !== undefined || existsSync(envFile)
       ? parseDotenv(readComposeText(envFile, 'env file'))
       : {};
   return { ...fromFile, ...env };
+}
+
+/** A file an init reads (its CQL), or undefined: what cannot be read is skipped, not fatal. */
+export function readableText(file: string): string | undefined {
+  try {
+    return readTextFile(file);
+  } catch (error) {
+    if (error instanceof TextFileProblem) return undefined;
+    throw error;
+  }
 }
 
 /** The project as compose resolves it; `config` unset or without a CLI: the fallback reader. */
@@ -114,11 +128,22 @@ export async function resolveComposeModel(
 ): Promise<ComposeModel> {
   const files = composeFilesOf(request, env);
   const sources = readComposeSources(files);
-  const answer = config ? await config({ ...request, files }) : { unavailable: 'none was asked' };
+  // As compose: the project directory is the first compose file's folder.
+  const directory = path.dirname(files[0] as string);
+  const envFile = request.envFile ? path.resolve(request.directory, request.envFile) : undefined;
+  const answer = config
+    ? await config({ ...request, directory, files, ...(envFile ? { envFile } : {}) })
+    : { unavailable: 'none was asked' };
   const model =
     'json' in answer
-      ? modelFromConfig(answer, sources)
-      : modelFromFiles(sources, variablesFor(request, env), request.profiles, answer.unavailable);
+      ? modelFromConfig(answer, sources, directory)
+      : modelFromFiles(
+          sources,
+          variablesFor(request, directory, env),
+          request.profiles,
+          answer.unavailable,
+          directory,
+        );
   if (Object.keys(model.compose.services ?? {}).length === 0) {
     throw new ComposeFileError(
       `${model.files.join(', ')}: the compose project defines no services${request.profiles.length ? ` (profiles: ${request.profiles.join(', ')})` : ''}; point --compose-file (the Action's compose-file) at the stack's compose files`,
@@ -143,12 +168,14 @@ export async function staticReport(
   const started = Date.now();
   const { spec } = loaded;
   const model = await resolveComposeModel(request, readers.config);
-  const inits = spec.kafka?.topics.length
-    ? await readInitTopics(model, spec, request.directory, readers.recordInit)
-    : undefined;
+  const inits =
+    spec.kafka?.topics.length || spec.cassandra?.keyspaces.length
+      ? await readInitTopics(model, spec, model.directory, readers.recordInit, readableText)
+      : undefined;
   const checks = [
     ...checkModel(model, spec),
     ...(inits ? initTopicChecks(spec, inits, loaded.locate) : []),
+    ...(inits ? initSchemaChecks(spec, inits, loaded.locate) : []),
   ];
   return {
     result: resultOf(checks),
@@ -162,8 +189,8 @@ export async function staticReport(
       `compose project read by ${model.resolvedBy} from ${model.files.join(', ')}`,
       ...model.limits,
       ...(inits?.read.length ? [`topics read by running ${inits.read.join(', ')}`] : []),
-      // An init that creates no topics is no loss when another one was read.
-      ...(inits && inits.topics.length === 0 ? inits.unreadable : []).map(
+      // An init that creates nothing is no loss when another one was read.
+      ...(inits && inits.topics.length === 0 && inits.cql.length === 0 ? inits.unreadable : []).map(
         (why) => `init not read: ${why}`,
       ),
     ],
@@ -177,7 +204,7 @@ export function checkModel(model: ComposeModel, spec: Spec): CheckResult[] {
 /** One compose text read by the fallback reader: the pure path the unit tests drive. */
 export function checkCompose(text: string, file: string, env: Env, spec: Spec): CheckResult[] {
   const { compose, locate } = parseComposeFile(text, file);
-  const model = modelFromFiles([{ file, data: compose, locate }], env, [], 'a test');
+  const model = modelFromFiles([{ file, data: compose, locate }], env, [], 'a test', '.');
   if (Object.keys(model.compose.services ?? {}).length === 0) {
     throw new ComposeFileError(`${file}: the compose file defines no services`);
   }

@@ -83,6 +83,8 @@ function option(args: string[], name: string): string[] {
 /** The topics of the `--create` calls among an init's recorded `kafka-topics` calls. */
 export function createdTopics(service: string, calls: string[][]): CreatedTopic[] {
   return calls
+    .filter(([program = '']) => program.startsWith('kafka-topics'))
+    .map((call) => call.slice(1))
     .filter((args) => args.includes('--create'))
     .flatMap((args) => {
       const [name] = option(args, '--topic');
@@ -109,9 +111,39 @@ export function createdTopics(service: string, calls: string[][]): CreatedTopic[
     });
 }
 
+/** CQL an init runs: a file's text or an inline statement, and the keyspace it starts in. */
+export interface InitCql {
+  service: string;
+  text: string;
+  keyspace?: string;
+}
+
+/** The CQL of an init's recorded `cqlsh` calls (-f FILE, -e STATEMENT, -k KEYSPACE). */
+export function cqlOfCalls(
+  service: string,
+  calls: string[][],
+  read: (file: string) => string | undefined,
+): InitCql[] {
+  return calls
+    .filter(([program]) => program === 'cqlsh')
+    .flatMap((call) => {
+      const args = call.slice(1);
+      const [keyspace] = [...option(args, '-k'), ...option(args, '--keyspace')];
+      const texts = [
+        ...[...option(args, '-f'), ...option(args, '--file')].flatMap((file) => read(file) ?? []),
+        ...option(args, '-e'),
+        ...option(args, '--execute'),
+      ];
+      return texts.map((text) => ({ service, text, ...(keyspace ? { keyspace } : {}) }));
+    });
+}
+
 /** What the inits said: the topics they create, and why some could not be read. */
 export interface InitTopics {
   topics: CreatedTopic[];
+  /** an init called kafka-topics at all: then a declared topic it did not create is a drift */
+  kafkaRead: boolean;
+  cql: InitCql[];
   /** the inits that were read, and how they were isolated */
   read: string[];
   unreadable: string[];
@@ -122,13 +154,22 @@ export async function readInitTopics(
   spec: Spec,
   directory: string,
   record: RecordInit | undefined,
+  readText: (file: string) => string | undefined,
 ): Promise<InitTopics> {
-  const result: InitTopics = { topics: [], read: [], unreadable: [] };
+  const result: InitTopics = { topics: [], kafkaRead: false, cql: [], read: [], unreadable: [] };
+  const inits = Object.entries(spec.compose.services).filter(([, s]) => s.ready === 'exited-0');
   if (!record) {
     result.unreadable.push("running inits is turned off (--no-run-inits, the Action's run-inits)");
+    // A schema file an init mounts is read as it is, without running anything.
+    for (const [name] of inits) {
+      const service = model.compose.services?.[name];
+      for (const [target, host] of service ? bindMounts(service, directory) : []) {
+        const text = target.endsWith('.cql') ? readText(host) : undefined;
+        if (text !== undefined) result.cql.push({ service: name, text });
+      }
+    }
     return result;
   }
-  const inits = Object.entries(spec.compose.services).filter(([, s]) => s.ready === 'exited-0');
   for (const [name] of inits) {
     const service = model.compose.services?.[name];
     if (!service) continue;
@@ -139,13 +180,18 @@ export async function readInitTopics(
       continue;
     }
     const created = createdTopics(name, recording.calls);
-    if (recording.exitCode !== 0 && created.length === 0) {
+    const cql = cqlOfCalls(name, recording.calls, readText);
+    if (recording.exitCode !== 0 && created.length === 0 && cql.length === 0) {
       result.unreadable.push(
         `${name}: its command exited ${recording.exitCode} before any kafka-topics --create`,
       );
       continue;
     }
     result.topics.push(...created);
+    result.kafkaRead ||= recording.calls.some(([program = '']) =>
+      program.startsWith('kafka-topics'),
+    );
+    result.cql.push(...cql);
     result.read.push(`${name} (${recording.isolation})`);
   }
   return result;
@@ -157,9 +203,9 @@ function topicOutcome(
   inits: InitTopics,
 ): Outcome {
   if (!created) {
-    if (inits.read.length === 0) {
+    if (!inits.kafkaRead) {
       return skip(
-        `no init could be read for its topics: ${inits.unreadable.join('; ') || 'the spec declares no one-shot service (ready: exited-0)'}`,
+        `no init could be read for its topics: ${inits.unreadable.join('; ') || 'no one-shot service of the spec (ready: exited-0) calls kafka-topics'}`,
       );
     }
     return mismatch(
