@@ -83929,6 +83929,8 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
+;// CONCATENATED MODULE: ../../package.json
+const package_namespaceObject = {"rE":"1.0.0"};
 // EXTERNAL MODULE: ../../src/model/errors.ts
 var errors = __nccwpck_require__(80420);
 // EXTERNAL MODULE: ../../src/model/runtime.ts
@@ -84577,8 +84579,10 @@ var child = __nccwpck_require__(42960);
 const INIT_DEADLINE_MS = 10_000;
 const MAX_RECORD_BYTES = 1024 * 1024;
 const CALL_END = '\u0001';
-/** Each call appends its arguments, NUL-separated, then an end mark. It answers nothing else. */
+/** Each call appends its name and arguments, NUL-separated, then an end mark. It answers nothing
+ * else. */
 const RECORDER = `#!/bin/sh
+printf '%s\\0' "\${0##*/}" >>"$INFRA_VERIFY_RECORD"
 for arg in "$@"; do printf '%s\\0' "$arg" >>"$INFRA_VERIFY_RECORD"; done
 printf '${CALL_END}\\0' >>"$INFRA_VERIFY_RECORD"
 exit 0
@@ -85035,6 +85039,280 @@ function combine(outcomes, whenNothingToCheck) {
         skip([...new Set(by('skip').map((outcome) => outcome.message))].join('; ') || whenNothingToCheck, by('skip').find((outcome) => outcome.blockedBy)?.blockedBy));
 }
 
+;// CONCATENATED MODULE: ../../src/static/cql-schema.ts
+/** Words, quoted strings ('…' with '' inside), numbers, and single punctuation characters. */
+function tokens(text) {
+    const out = [];
+    const pattern = /--[^\n]*|\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*|-?\d+(?:\.\d+)?|\S/g;
+    for (const [token] of text.matchAll(pattern)) {
+        if (!/^(--|\/\/|\/\*)/.test(token))
+            out.push(token);
+    }
+    return out;
+}
+/** A name as Cassandra stores it: quoted names keep their case, others are lower-cased. */
+function identifier(token) {
+    return token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : token.toLowerCase();
+}
+function literal(token) {
+    return token.startsWith("'") ? token.slice(1, -1).replace(/''/g, "'") : token;
+}
+class Reader {
+    list;
+    at = 0;
+    constructor(list) {
+        this.list = list;
+    }
+    peek(offset = 0) {
+        return this.list[this.at + offset] ?? '';
+    }
+    next() {
+        return this.list[this.at++] ?? '';
+    }
+    is(word, offset = 0) {
+        return this.peek(offset).toUpperCase() === word;
+    }
+    accept(...words) {
+        if (!words.every((word, i) => this.is(word, i)))
+            return false;
+        this.at += words.length;
+        return true;
+    }
+    done() {
+        return this.at >= this.list.length;
+    }
+    /** ks.name or name */
+    qualifiedName() {
+        const first = identifier(this.next());
+        if (this.peek() !== '.')
+            return [undefined, first];
+        this.next();
+        return [first, identifier(this.next())];
+    }
+    /** { 'k': 'v', ... } */
+    map() {
+        const map = {};
+        if (this.next() !== '{')
+            return map;
+        while (!this.done() && this.peek() !== '}') {
+            const key = literal(this.next());
+            this.next(); // ':'
+            map[key] = literal(this.next());
+            if (this.peek() === ',')
+                this.next();
+        }
+        this.next();
+        return map;
+    }
+    /** a type such as list<text> or map<text, frozen<list<int>>>, spelled as system_schema does */
+    type() {
+        let type = this.next().toLowerCase();
+        if (this.peek() !== '<')
+            return type;
+        let depth = 0;
+        do {
+            const token = this.next();
+            depth += token === '<' ? 1 : token === '>' ? -1 : 0;
+            type += token === ',' ? ', ' : token.toLowerCase();
+        } while (depth > 0 && !this.done());
+        return type;
+    }
+    skipToStatementEnd() {
+        while (!this.done() && this.next() !== ';')
+            ;
+    }
+}
+/** PRIMARY KEY ((a, b), c, d) or (a, c, d): the partition key, then the clustering columns. */
+function primaryKey(reader) {
+    reader.next(); // '('
+    const partition = [];
+    if (reader.peek() === '(') {
+        reader.next();
+        while (reader.peek() !== ')' && !reader.done()) {
+            const token = reader.next();
+            if (token !== ',')
+                partition.push(identifier(token));
+        }
+        reader.next();
+    }
+    else {
+        partition.push(identifier(reader.next()));
+    }
+    const clustering = [];
+    while (reader.peek() !== ')' && !reader.done()) {
+        const token = reader.next();
+        if (token !== ',')
+            clustering.push(identifier(token));
+    }
+    reader.next();
+    return { partition, clustering };
+}
+function createTable(reader, schema) {
+    reader.accept('IF', 'NOT', 'EXISTS');
+    const [keyspace, name] = reader.qualifiedName();
+    const table = {
+        keyspace: keyspace ?? '',
+        name,
+        columns: {},
+        partitionKey: [],
+        clustering: [],
+    };
+    let clusteringColumns = [];
+    reader.next(); // '('
+    while (!reader.done() && reader.peek() !== ')') {
+        if (reader.accept('PRIMARY', 'KEY')) {
+            const key = primaryKey(reader);
+            table.partitionKey = key.partition;
+            clusteringColumns = key.clustering;
+        }
+        else {
+            const column = identifier(reader.next());
+            table.columns[column] = reader.type();
+            if (reader.accept('PRIMARY', 'KEY'))
+                table.partitionKey = [column];
+        }
+        if (reader.peek() === ',')
+            reader.next();
+    }
+    reader.next(); // ')'
+    const orders = {};
+    while (reader.accept('WITH') || reader.accept('AND')) {
+        if (reader.accept('CLUSTERING', 'ORDER', 'BY')) {
+            reader.next(); // '('
+            while (!reader.done() && reader.peek() !== ')') {
+                const column = identifier(reader.next());
+                orders[column] = reader.next().toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
+                if (reader.peek() === ',')
+                    reader.next();
+            }
+            reader.next();
+        }
+        else if (reader.accept('DEFAULT_TIME_TO_LIVE', '=')) {
+            table.defaultTtl = Number(reader.next());
+        }
+        else if (reader.accept('COMPACTION', '=')) {
+            table.compaction = reader.map();
+        }
+        else {
+            // another option: name = value or a map
+            reader.next();
+            reader.next();
+            if (reader.peek() === '{')
+                reader.map();
+            else
+                reader.next();
+        }
+    }
+    table.clustering = clusteringColumns.map((column) => ({
+        column,
+        order: orders[column] ?? 'ASC',
+    }));
+    schema.tables.push(table);
+}
+function readCqlSchema(text, useKeyspace) {
+    const schema = { keyspaces: {}, tables: [] };
+    const reader = new Reader(tokens(text));
+    let current = useKeyspace;
+    while (!reader.done()) {
+        if (reader.accept('CREATE', 'KEYSPACE')) {
+            reader.accept('IF', 'NOT', 'EXISTS');
+            const name = identifier(reader.next());
+            if (reader.accept('WITH', 'REPLICATION', '='))
+                schema.keyspaces[name] = reader.map();
+        }
+        else if (reader.accept('CREATE', 'TABLE') || reader.accept('CREATE', 'COLUMNFAMILY')) {
+            createTable(reader, schema);
+            const table = schema.tables.at(-1);
+            if (table && table.keyspace === '')
+                table.keyspace = current ?? '';
+        }
+        else if (reader.accept('USE')) {
+            current = identifier(reader.next());
+        }
+        reader.skipToStatementEnd();
+    }
+    return schema;
+}
+
+;// CONCATENATED MODULE: ../../src/static/init-schema.ts
+// The keyspaces and tables the inits' CQL creates (cql-schema.ts), judged against the spec's
+// cassandra.keyspaces: one check per keyspace and per table, pointing at the spec's entry. What
+// no init's CQL could be read for is a skip with the reason, never a pass.
+
+
+const SECTION = 'Cassandra Schema';
+/** Strategy classes compare by their short name, as the spec writes them. */
+const init_schema_short = (name) => name.slice(name.lastIndexOf('.') + 1);
+function keyspaceOutcome(declared, created) {
+    if (!created)
+        return mismatch(declared.name, 'keyspace', 'created by an init', 'no CREATE KEYSPACE for it');
+    const { class: wanted = '', ...options } = declared.replication;
+    const { class: found = '', ...foundOptions } = created;
+    return combine([
+        compare(declared.name, 'replication class', init_schema_short(wanted), init_schema_short(found)),
+        ...Object.entries(options).map(([key, value]) => compare(declared.name, `replication ${key}`, value, foundOptions[key] ?? 'not set')),
+    ], 'as declared');
+}
+function tableOutcome(name, declared, created) {
+    if (!created)
+        return mismatch(name, 'table', 'created by an init', 'no CREATE TABLE for it');
+    const outcomes = [
+        compare(name, 'columns', describeColumns(declared.columns), describeColumns(created.columns)),
+        compare(name, 'partition key', declared.partitionKey.join(', '), created.partitionKey.join(', ')),
+        compare(name, 'clustering', declared.clustering.map((c) => `${c.column} ${c.order}`).join(', ') || 'none', created.clustering.map((c) => `${c.column} ${c.order}`).join(', ') || 'none'),
+        ...(declared.defaultTtl === undefined
+            ? []
+            : [
+                compare(name, 'default_time_to_live', String(declared.defaultTtl), String(created.defaultTtl ?? 0)),
+            ]),
+        ...(declared.compaction === undefined
+            ? []
+            : [
+                compare(name, 'compaction class', init_schema_short(declared.compaction.class), init_schema_short(created.compaction?.class ?? 'SizeTieredCompactionStrategy')),
+                ...Object.entries(declared.compaction.options).map(([key, value]) => compare(name, `compaction ${key}`, value, created.compaction?.[key] ?? 'not set')),
+            ]),
+    ];
+    return outcomes.every((outcome) => outcome.status === 'pass')
+        ? pass(`${name}: created by an init as declared`)
+        : combine(outcomes, 'as declared');
+}
+function describeColumns(columns) {
+    return Object.entries(columns)
+        .map(([column, type]) => `${column} ${type.replace(/\s+/g, '')}`)
+        .sort()
+        .join(', ');
+}
+function initSchemaChecks(spec, inits, locateSpec) {
+    const schema = { keyspaces: {}, tables: [] };
+    for (const { text, keyspace } of inits.cql) {
+        const read = readCqlSchema(text, keyspace);
+        Object.assign(schema.keyspaces, read.keyspaces);
+        schema.tables.push(...read.tables);
+    }
+    const unread = inits.cql.length === 0
+        ? skip(`no init's CQL could be read: ${inits.unreadable.join('; ') || 'no one-shot service (ready: exited-0) runs cqlsh -f or -e, or mounts a .cql file'}`)
+        : undefined;
+    const locate = (path) => locateSpec?.(path);
+    return (spec.cassandra?.keyspaces ?? []).flatMap((keyspace, k) => [
+        toResult(locate, {
+            id: `static.cassandra.keyspace.${keyspace.name}`,
+            section: SECTION,
+            title: `${keyspace.name} keyspace created by an init as declared`,
+            path: ['cassandra', 'keyspaces', k],
+        }, unread ?? keyspaceOutcome(keyspace, schema.keyspaces[keyspace.name])),
+        ...keyspace.tables.map((table, t) => {
+            const name = `${keyspace.name}.${table.name}`;
+            return toResult(locate, {
+                id: `static.cassandra.table.${name}`,
+                section: SECTION,
+                title: `${name} table created by an init as declared`,
+                path: ['cassandra', 'keyspaces', k, 'tables', t],
+            }, unread ??
+                tableOutcome(name, table, schema.tables.find((c) => c.keyspace === keyspace.name && c.name === table.name)));
+        }),
+    ]);
+}
+
 ;// CONCATENATED MODULE: ../../src/static/init-topics.ts
 // The topics the stack's inits would create, read statically: each one-shot service of the spec
 // (ready: exited-0) is run with a recording `kafka-topics` (runtime/init-recorder.ts, handed in
@@ -85097,6 +85375,8 @@ function init_topics_option(args, name) {
 /** The topics of the `--create` calls among an init's recorded `kafka-topics` calls. */
 function createdTopics(service, calls) {
     return calls
+        .filter(([program = '']) => program.startsWith('kafka-topics'))
+        .map((call) => call.slice(1))
         .filter((args) => args.includes('--create'))
         .flatMap((args) => {
         const [name] = init_topics_option(args, '--topic');
@@ -85121,13 +85401,37 @@ function createdTopics(service, calls) {
         ];
     });
 }
-async function readInitTopics(model, spec, directory, record) {
-    const result = { topics: [], read: [], unreadable: [] };
+/** The CQL of an init's recorded `cqlsh` calls (-f FILE, -e STATEMENT, -k KEYSPACE). */
+function cqlOfCalls(service, calls, read) {
+    return calls
+        .filter(([program]) => program === 'cqlsh')
+        .flatMap((call) => {
+        const args = call.slice(1);
+        const [keyspace] = [...init_topics_option(args, '-k'), ...init_topics_option(args, '--keyspace')];
+        const texts = [
+            ...[...init_topics_option(args, '-f'), ...init_topics_option(args, '--file')].flatMap((file) => read(file) ?? []),
+            ...init_topics_option(args, '-e'),
+            ...init_topics_option(args, '--execute'),
+        ];
+        return texts.map((text) => ({ service, text, ...(keyspace ? { keyspace } : {}) }));
+    });
+}
+async function readInitTopics(model, spec, directory, record, readText) {
+    const result = { topics: [], kafkaRead: false, cql: [], read: [], unreadable: [] };
+    const inits = Object.entries(spec.compose.services).filter(([, s]) => s.ready === 'exited-0');
     if (!record) {
         result.unreadable.push("running inits is turned off (--no-run-inits, the Action's run-inits)");
+        // A schema file an init mounts is read as it is, without running anything.
+        for (const [name] of inits) {
+            const service = model.compose.services?.[name];
+            for (const [target, host] of service ? bindMounts(service, directory) : []) {
+                const text = target.endsWith('.cql') ? readText(host) : undefined;
+                if (text !== undefined)
+                    result.cql.push({ service: name, text });
+            }
+        }
         return result;
     }
-    const inits = Object.entries(spec.compose.services).filter(([, s]) => s.ready === 'exited-0');
     for (const [name] of inits) {
         const service = model.compose.services?.[name];
         if (!service)
@@ -85139,19 +85443,22 @@ async function readInitTopics(model, spec, directory, record) {
             continue;
         }
         const created = createdTopics(name, recording.calls);
-        if (recording.exitCode !== 0 && created.length === 0) {
+        const cql = cqlOfCalls(name, recording.calls, readText);
+        if (recording.exitCode !== 0 && created.length === 0 && cql.length === 0) {
             result.unreadable.push(`${name}: its command exited ${recording.exitCode} before any kafka-topics --create`);
             continue;
         }
         result.topics.push(...created);
+        result.kafkaRead ||= recording.calls.some(([program = '']) => program.startsWith('kafka-topics'));
+        result.cql.push(...cql);
         result.read.push(`${name} (${recording.isolation})`);
     }
     return result;
 }
 function topicOutcome(declared, created, inits) {
     if (!created) {
-        if (inits.read.length === 0) {
-            return skip(`no init could be read for its topics: ${inits.unreadable.join('; ') || 'the spec declares no one-shot service (ready: exited-0)'}`);
+        if (!inits.kafkaRead) {
+            return skip(`no init could be read for its topics: ${inits.unreadable.join('; ') || 'no one-shot service of the spec (ready: exited-0) calls kafka-topics'}`);
         }
         return mismatch(declared.name, 'topic', 'created by an init', 'no kafka-topics --create call for it');
     }
@@ -85531,7 +85838,7 @@ const UNSET_WARNING = /The \\?"([A-Za-z_][A-Za-z0-9_]*)\\?" variable is not set/
 /** compose's JSON for a large stack is tens of KB; anything near this is not a compose answer. */
 const MAX_CONFIG_CHARS = 8 * 1024 * 1024;
 /** The model from compose's own answer, located in the files it read. */
-function modelFromConfig(answer, sources) {
+function modelFromConfig(answer, sources, directory) {
     let compose;
     try {
         if (answer.json.length > MAX_CONFIG_CHARS)
@@ -85544,6 +85851,7 @@ function modelFromConfig(answer, sources) {
     return {
         // compose prints `$$` (a literal dollar) escaped; the container sees `$`.
         compose: unescaped({ ...compose, services: compose.services ?? {} }),
+        directory,
         ...located(sources),
         resolvedBy: `docker compose config (compose ${answer.version})`,
         limits: [],
@@ -85611,7 +85919,7 @@ function interpolated(value, env, unset) {
  * file, as compose does), and services of inactive profiles left out. What compose would do
  * beyond that is named in `limits`, so the report says what this run could not see.
  */
-function compose_model_modelFromFiles(sources, env, profiles, why) {
+function compose_model_modelFromFiles(sources, env, profiles, why, directory) {
     const limits = [`no compose CLI answered (${why}); infra-verify read the files itself`];
     let whole = {};
     for (const source of sources) {
@@ -85636,6 +85944,7 @@ function compose_model_modelFromFiles(sources, env, profiles, why) {
             ...interpolated({ networks: whole.networks, volumes: whole.volumes }, env, unset),
             services,
         },
+        directory,
         ...located(sources),
         resolvedBy: 'infra-verify’s own compose reader',
         limits,
@@ -85647,6 +85956,7 @@ function compose_model_modelFromFiles(sources, env, profiles, why) {
 // Static mode: the compose project against the spec, before any container starts. The project is
 // read as compose reads it (compose-model.ts); reading its files is the only I/O here, and
 // compose itself is asked through the ComposeConfig the shell hands in.
+
 
 
 
@@ -85717,22 +86027,41 @@ function readComposeSources(files) {
         visit(file, 0);
     return sources;
 }
-/** compose's rule: the environment wins over the env file (--env-file, else the project's .env). */
-function variablesFor(request, env) {
-    const envFile = external_node_path_.resolve(request.directory, request.envFile ?? '.env');
+/** compose's rule: the environment wins over the env file (--env-file, else the .env in the
+ * project directory, which is the first compose file's folder). */
+function variablesFor(request, projectDirectory, env) {
+    const envFile = request.envFile
+        ? external_node_path_.resolve(request.directory, request.envFile)
+        : external_node_path_.join(projectDirectory, '.env');
     const fromFile = request.envFile !== undefined || (0,external_node_fs_.existsSync)(envFile)
         ? (0,dotenv/* parseDotenv */.q)(readComposeText(envFile, 'env file'))
         : {};
     return { ...fromFile, ...env };
 }
+/** A file an init reads (its CQL), or undefined: what cannot be read is skipped, not fatal. */
+function readableText(file) {
+    try {
+        return readTextFile(file);
+    }
+    catch (error) {
+        if (error instanceof TextFileProblem)
+            return undefined;
+        throw error;
+    }
+}
 /** The project as compose resolves it; `config` unset or without a CLI: the fallback reader. */
 async function resolveComposeModel(request, config, env = process.env) {
     const files = composeFilesOf(request, env);
     const sources = readComposeSources(files);
-    const answer = config ? await config({ ...request, files }) : { unavailable: 'none was asked' };
+    // As compose: the project directory is the first compose file's folder.
+    const directory = external_node_path_.dirname(files[0]);
+    const envFile = request.envFile ? external_node_path_.resolve(request.directory, request.envFile) : undefined;
+    const answer = config
+        ? await config({ ...request, directory, files, ...(envFile ? { envFile } : {}) })
+        : { unavailable: 'none was asked' };
     const model = 'json' in answer
-        ? modelFromConfig(answer, sources)
-        : compose_model_modelFromFiles(sources, variablesFor(request, env), request.profiles, answer.unavailable);
+        ? modelFromConfig(answer, sources, directory)
+        : compose_model_modelFromFiles(sources, variablesFor(request, directory, env), request.profiles, answer.unavailable, directory);
     if (Object.keys(model.compose.services ?? {}).length === 0) {
         throw new compose_file_ComposeFileError(`${model.files.join(', ')}: the compose project defines no services${request.profiles.length ? ` (profiles: ${request.profiles.join(', ')})` : ''}; point --compose-file (the Action's compose-file) at the stack's compose files`);
     }
@@ -85743,12 +86072,13 @@ async function staticReport(request, loaded, readers) {
     const started = Date.now();
     const { spec } = loaded;
     const model = await resolveComposeModel(request, readers.config);
-    const inits = spec.kafka?.topics.length
-        ? await readInitTopics(model, spec, request.directory, readers.recordInit)
+    const inits = spec.kafka?.topics.length || spec.cassandra?.keyspaces.length
+        ? await readInitTopics(model, spec, model.directory, readers.recordInit, readableText)
         : undefined;
     const checks = [
         ...checkModel(model, spec),
         ...(inits ? initTopicChecks(spec, inits, loaded.locate) : []),
+        ...(inits ? initSchemaChecks(spec, inits, loaded.locate) : []),
     ];
     return {
         result: resultOf(checks),
@@ -85762,8 +86092,8 @@ async function staticReport(request, loaded, readers) {
             `compose project read by ${model.resolvedBy} from ${model.files.join(', ')}`,
             ...model.limits,
             ...(inits?.read.length ? [`topics read by running ${inits.read.join(', ')}`] : []),
-            // An init that creates no topics is no loss when another one was read.
-            ...(inits && inits.topics.length === 0 ? inits.unreadable : []).map((why) => `init not read: ${why}`),
+            // An init that creates nothing is no loss when another one was read.
+            ...(inits && inits.topics.length === 0 && inits.cql.length === 0 ? inits.unreadable : []).map((why) => `init not read: ${why}`),
         ],
     };
 }
@@ -85773,7 +86103,7 @@ function checkModel(model, spec) {
 /** One compose text read by the fallback reader: the pure path the unit tests drive. */
 function checkCompose(text, file, env, spec) {
     const { compose, locate } = parseComposeFile(text, file);
-    const model = modelFromFiles([{ file, data: compose, locate }], env, [], 'a test');
+    const model = modelFromFiles([{ file, data: compose, locate }], env, [], 'a test', '.');
     if (Object.keys(model.compose.services ?? {}).length === 0) {
         throw new ComposeFileError(`${file}: the compose file defines no services`);
     }
@@ -85821,7 +86151,7 @@ async function draftFromCompose(request, runInits) {
     const draft = draftSpec({ roles }, facts);
     const gaps = [...model.limits];
     if (draft.kafka) {
-        const inits = await readInitTopics(model, draft, request.directory, runInits ? recordInit : undefined);
+        const inits = await readInitTopics(model, draft, model.directory, runInits ? recordInit : undefined, readableText);
         gaps.push(...(inits.topics.length === 0 ? inits.unreadable : []));
         draft.kafka.topics = inits.topics.flatMap((topic) => compose_draft_topicSpec(topic, gaps));
     }
@@ -86375,6 +86705,39 @@ function logTail(log) {
         ? log
         : `(first ${log.length - MAX_LOG_CHARS} characters left out)\n${log.slice(-MAX_LOG_CHARS)}`;
 }
+function checklistBlocks(report) {
+    const blocks = [];
+    for (const { section, lines } of checklist(report.checks)) {
+        blocks.push(block('a heading', `### ${section}`, ''));
+        for (const { check, depth } of lines) {
+            const reason = check.status === 'skip' ? ` — *skipped: ${inert(check.message)}*` : '';
+            blocks.push(block('a checklist line', `${'  '.repeat(depth)}- ${checklist_MARKS[check.status]} ${inert(check.title)}${reason}`));
+        }
+        blocks.push(block('a blank line', ''));
+    }
+    return blocks;
+}
+function failureBlocks(report) {
+    const problems = report.checks.filter(checklist_isProblem);
+    if (problems.length === 0)
+        return [];
+    return [
+        block('a heading', '### Failures', '', '| Check | Expected | Actual | Details |', '| --- | --- | --- | --- |'),
+        ...problems.map((problem) => block('a failure row', failureRow(problem))),
+        block('a blank line', ''),
+    ];
+}
+/** On a red run, why each skipped check did not run, right under the failures. */
+function skipBlocks(report) {
+    const skipped = report.checks.filter((check) => check.status === 'skip');
+    if (skipped.length === 0)
+        return [];
+    return [
+        block('a heading', '### Skipped', ''),
+        ...skipped.map((check) => block('a skip reason', `- ${checklist_MARKS.skip} ${inert(check.title)}: ${inert(check.message)}`)),
+        block('a blank line', ''),
+    ];
+}
 function blocksOf(report, warnOnly) {
     const blocks = [
         block('the verdict', 
@@ -86388,20 +86751,12 @@ function blocksOf(report, warnOnly) {
         }
         blocks.push(block('a blank line', ''));
     }
-    for (const { section, lines } of checklist(report.checks)) {
-        blocks.push(block('a heading', `### ${section}`, ''));
-        for (const { check, depth } of lines) {
-            const reason = check.status === 'skip' ? ` — *skipped: ${inert(check.message)}*` : '';
-            blocks.push(block('a checklist line', `${'  '.repeat(depth)}- ${checklist_MARKS[check.status]} ${inert(check.title)}${reason}`));
-        }
-        blocks.push(block('a blank line', ''));
+    if (report.result === 'pass') {
+        blocks.push(...checklistBlocks(report));
     }
-    const problems = report.checks.filter(checklist_isProblem);
-    if (problems.length > 0) {
-        blocks.push(block('a heading', '### Failures', '', '| Check | Expected | Actual | Details |', '| --- | --- | --- | --- |'));
-        for (const problem of problems)
-            blocks.push(block('a failure row', failureRow(problem)));
-        blocks.push(block('a blank line', ''));
+    else {
+        // A red run leads with what is wrong; the whole checklist folds away below it.
+        blocks.push(...failureBlocks(report), ...skipBlocks(report), block('the checklist', '<details><summary>The full checklist</summary>', ''), ...checklistBlocks(report), { ...block('the end of the checklist', '</details>', ''), closes: 'the checklist' });
     }
     const timings = Object.entries(report.timings);
     if (timings.length > 0) {
@@ -86420,10 +86775,13 @@ function blocksOf(report, warnOnly) {
 function withinBudget(blocks) {
     const out = [];
     const leftOut = new Map();
+    const opened = new Set();
     let bytes = 0;
-    for (const { lines, what } of blocks) {
+    for (const { lines, what, closes } of blocks) {
         const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
-        if (leftOut.size === 0 && bytes + size <= SUMMARY_BUDGET_BYTES) {
+        const closing = closes !== undefined && opened.has(closes);
+        if (closing || (leftOut.size === 0 && bytes + size <= SUMMARY_BUDGET_BYTES)) {
+            opened.add(what);
             out.push(...lines);
             bytes += size;
         }
@@ -86726,12 +87084,12 @@ function ttlOutcome(spec, target, object, table, judged) {
 
 
 
-const SECTION = 'Cassandra Schema';
+const cassandra_SECTION = 'Cassandra Schema';
 function cassandraChecks(spec, observed, gates, locate) {
     const results = [];
     const tables = new Map();
     const check = (def, outcome) => {
-        const result = toResult(locate, { ...def, section: SECTION }, outcome);
+        const result = toResult(locate, { ...def, section: cassandra_SECTION }, outcome);
         results.push(result);
         return result;
     };
@@ -88346,6 +88704,7 @@ function verifyCommand(setExitCode, strayFault) {
 
 
 
+
 const program_progress = (message) => process.stderr.write(`${message}\n`);
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
 function specServers() {
@@ -88434,7 +88793,8 @@ async function program_cql(options) {
 }
 function buildProgram(setExitCode, strayFault) {
     const program = new Command('infra-verify')
-        .description('Prove that a Kafka + Cassandra stack is what its repository says it is')
+        .description('Prove that a Kafka + Cassandra stack (compose files, a running stack, or endpoints) is what its declared spec says: servers, topics, schema, round trips, persistence')
+        .version(package_namespaceObject.rE, '-V, --version', 'print the version of infra-verify')
         .exitOverride()
         .showHelpAfterError();
     // verify hears of a fault itself (its report and teardown come first); the others just end.
