@@ -141,15 +141,6 @@ describe('Kafka 4 behind SASL_SSL with SCRAM-SHA-512 and ACLs', () => {
     expect(result).toEqual({ topics: ['channel-stats', 'twitch-chat-messages'] });
   });
 
-  /** The log once it holds the line, or as it is after 10 s. */
-  async function logSoon(file: string, line: RegExp): Promise<string> {
-    for (let waited = 0; ; waited += 200) {
-      const text = readFileSync(file, 'utf8');
-      if (line.test(text) || waited >= 10_000) return text;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
   it('refuses a wrong password', async () => {
     const result = await python('kafka_client.py', {
       ...admin(),
@@ -158,15 +149,9 @@ describe('Kafka 4 behind SASL_SSL with SCRAM-SHA-512 and ACLs', () => {
     expect(result.error).toMatch(
       /^NoBrokersAvailable.*the broker closed the connection during the SCRAM-SHA-512 login$/,
     );
-    // and the broker says why, in its log (which it may write a moment after the refusal)
-    expect(
-      await logSoon(
-        join(twinPaths(twin.config).logs, 'kafka.log'),
-        /Failed authentication with \/127\.0\.0\.1 .*invalid credentials with SASL mechanism SCRAM-SHA-512/,
-      ),
-    ).toMatch(
-      /Failed authentication with \/127\.0\.0\.1 .*invalid credentials with SASL mechanism SCRAM-SHA-512/,
-    );
+    // Not asserted here: a line in the broker's log. A clean CI run showed that the broker logs
+    // no "invalid credentials" line while this test runs; the lines seen before came from other
+    // logins to the same twin (the verifier suite's), so that assertion proved nothing.
   });
 
   it('lets the read-only principal describe the topics, and refuses its writes', async () => {
