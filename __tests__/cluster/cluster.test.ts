@@ -3,11 +3,13 @@
 // at a time, each exiting 1 with exactly the checks it should fail, naming the broker, node or
 // datacenter; then green again once restored. The steps share one cluster, so they run in order.
 import { OPEN_CONNECTION } from '../../src/model/connection';
+import { policies } from 'cassandra-driver';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckResult, VerifyReport } from '../../src/model/report';
 import { connectKafka, observeTopics } from '../../src/probes/kafka';
+import { cassandraClient } from '../../src/protocol/cassandra';
 import { runCql } from '../../src/runtime/local/cql';
 import { loadSpec } from '../../src/spec/load';
 import { clusterForSuite, suiteCluster } from '../setup/cluster';
@@ -100,6 +102,49 @@ async function awaitFullIsr(deadlineMs = 90_000): Promise<void> {
 const cql = (statement: string) =>
   runCql({ contactPoints: cluster.endpoints.cassandraContactPoints }, statement, quiet);
 
+/**
+ * Waits until every node's own view of the ring places `address` in `datacenter`. A node that
+ * restarts in another datacenter is ready before gossip has told the others, and until then
+ * they refuse a replication that names the new datacenter, or still report the old one.
+ */
+async function untilEveryNodeSees(address: string, datacenter: string, deadlineMs = 90_000) {
+  const client = cassandraClient(
+    cluster.endpoints.cassandraContactPoints,
+    OPEN_CONNECTION.cassandra,
+    {
+      readTimeoutMs: 5_000,
+      policies: { loadBalancing: new policies.loadBalancing.RoundRobinPolicy() },
+    },
+  );
+  await client.connect();
+  try {
+    const deadline = Date.now() + deadlineMs;
+    for (;;) {
+      const views = await Promise.all(
+        [...client.hosts.values()].map(async (host) => {
+          const own = host.address.split(':')[0] === address;
+          const result = await client
+            .execute(
+              own
+                ? 'SELECT data_center FROM system.local'
+                : 'SELECT data_center FROM system.peers_v2 WHERE peer = ?',
+              own ? [] : [address],
+              { host, prepare: !own },
+            )
+            .catch(() => undefined);
+          return result?.first()?.['data_center'] as string | undefined;
+        }),
+      );
+      if (views.length === 3 && views.every((view) => view === datacenter)) return;
+      if (Date.now() > deadline)
+        throw new Error(`the nodes still place ${address} in ${views.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  } finally {
+    await client.shutdown();
+  }
+}
+
 it('a healthy cluster is green, with probes at LOCAL_QUORUM and every cluster check passing', async () => {
   const run = await verifyCluster('green');
   expectGreen(run);
@@ -162,16 +207,19 @@ it('one Cassandra node stopped: exit 1, the node named down, LOCAL_QUORUM probes
 // Cassandra 4.0+ refuses ALTER KEYSPACE naming a datacenter it does not know, so the drift can
 // only arise as it does in production: a keyspace replicated into a datacenter that is later
 // retired. Node 3 spends a moment in dc-retired, the keyspace is altered, node 3 comes home.
+// Each move waits until every node has heard of it: a CI run once altered too early.
 it('a keyspace replicated to a retired datacenter: exit 1, keyspace and datacenter named', async () => {
   const homeReplication = "{'class': 'NetworkTopologyStrategy', 'datacenter1': 3}";
   const comeHome = async () => {
     await cluster.stopServer('cassandra-3', quiet);
     await cluster.startServer('cassandra-3', quiet);
+    await untilEveryNodeSees('127.0.0.3', 'datacenter1');
   };
   let home = false;
   await cluster.stopServer('cassandra-3', quiet);
   await cluster.startServer('cassandra-3', quiet, { datacenter: 'dc-retired', rack: 'rack1' });
   try {
+    await untilEveryNodeSees('127.0.0.3', 'dc-retired');
     await cql(
       "ALTER KEYSPACE twitch_chat WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 3, 'dc-retired': 1}",
     );
