@@ -66618,6 +66618,49 @@ function parseContainerNames(output) {
     }
     return names;
 }
+/** The services of `docker compose config --format json`, each with what it waits for. */
+function parseStartGraph(output) {
+    const config = asRecord(parseJson(output, 'docker compose config'), 'docker compose config');
+    const services = asRecord(config.services ?? {}, 'docker compose config services');
+    const graph = {};
+    for (const [service, value] of Object.entries(services)) {
+        const definition = asRecord(value, `docker compose config service ${service}`);
+        const dependsOn = {};
+        const listed = definition.depends_on ?? {};
+        for (const [dependency, entry] of Object.entries(asRecord(listed, `depends_on of ${service}`))) {
+            const { condition, required } = asRecord(entry, `depends_on ${dependency} of ${service}`);
+            // compose skips an optional dependency that is not part of the project (profiles)
+            if (required === false && !(dependency in services))
+                continue;
+            dependsOn[dependency] = toCondition(condition, service, dependency);
+        }
+        const healthcheck = definition.healthcheck === undefined
+            ? undefined
+            : asRecord(definition.healthcheck, `healthcheck of ${service}`);
+        graph[service] = {
+            dependsOn,
+            ...(healthcheck && healthcheck.disable !== true && healthcheck.test !== undefined
+                ? { healthcheck: healthcheck.test }
+                : {}),
+        };
+    }
+    return graph;
+}
+const CONDITIONS = (/* unused pure expression or super */ null && ([
+    'service_started',
+    'service_healthy',
+    'service_completed_successfully',
+]));
+function toCondition(value, service, dependency) {
+    // compose fills in service_started where the file gives a plain list
+    if (value === undefined)
+        return 'service_started';
+    const condition = CONDITIONS.find((known) => known === value);
+    if (!condition) {
+        throw new ComposeOutputError(`docker compose config gave ${service} an unknown depends_on condition for ${dependency}: ${JSON.stringify(value)}`);
+    }
+    return condition;
+}
 /** `docker ps --format '{{.Names}}\t{{.Label "com.docker.compose.project"}}'`: name -> project. */
 function parseContainerOwners(output) {
     const owners = new Map();
