@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyReport } from '../src/model/report';
 import { stackIsUp } from '../src/model/runtime';
-import { clusterScope, connectStack, observeLive } from '../src/probes/observe-stack';
+import { connectStack, lookScope, observeLive } from '../src/probes/observe-stack';
 import { awaitStack } from '../src/probes/stack-ready';
 import { renderPrComment } from '../src/report';
 import { ExistingRuntime } from '../src/runtime/existing';
@@ -90,7 +90,7 @@ async function requestCounts(runtime: ExistingRuntime, specFile: string): Promis
         return execute(...args);
       }) as typeof client.execute;
     }
-    await observeLive(runtime, readiness, clients, clusterScope(spec), Date.now() + 60_000);
+    await observeLive(runtime, readiness, clients, lookScope(spec), Date.now() + 60_000);
   } finally {
     await clients.close();
   }

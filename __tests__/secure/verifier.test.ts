@@ -5,7 +5,15 @@
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  ResourcePatternTypes,
+} from 'kafkajs';
+import { parseConnectionSettings, settingEnvName } from '../../src/model/connection';
 import { parseDotenv } from '../../src/model/dotenv';
+import { kafkaClient } from '../../src/protocol/kafka';
 import { secureFiles } from '../../src/runtime/local/secure';
 import { runCli } from '../setup/run-cli';
 import { suiteSecureTwin } from '../setup/secure';
@@ -81,6 +89,43 @@ function expectBoundedAndSecret(run: Run, ...secrets: string[]): void {
 const admin = () => settingsOf(files.clientEnv);
 const readonly = () => settingsOf(files.readonlyEnv);
 const allSecrets = () => [...secretsIn(admin()), ...secretsIn(readonly())];
+/** A kafkajs admin client as one principal, for the duration of `use`. */
+async function asPrincipal<T>(
+  settings: Record<string, string>,
+  use: (admin: ReturnType<ReturnType<typeof kafkaClient>['admin']>) => Promise<T>,
+): Promise<T> {
+  const connection = parseConnectionSettings((name) => settings[settingEnvName(name)]);
+  const brokers = (settings.INFRA_VERIFY_KAFKA_BROKERS ?? '').split(',');
+  const admin = kafkaClient(brokers, {
+    clientId: 'secure-suite',
+    retries: 0,
+    settings: connection.kafka,
+  }).admin();
+  await admin.connect();
+  try {
+    return await use(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Until the read-only principal's metadata answer for the topic is as wanted (ACLs apply in ms). */
+async function untilReadonlySees(topic: string, sees: boolean): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const seen = await asPrincipal(readonly(), (admin) =>
+      admin.fetchTopicMetadata({ topics: [topic] }).then(
+        () => true,
+        () => false,
+      ),
+    );
+    if (seen === sees) return;
+    if (Date.now() > deadline)
+      throw new Error(`readonly still ${seen ? 'sees' : 'lacks'} ${topic}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 const timings: string[] = [];
 afterAll(() => process.stderr.write(`[secure] case times:\n${timings.join('\n')}\n`));
 const timed = (name: string, run: Run) => timings.push(`  ${name}: exit ${run.code}, ${run.ms} ms`);
@@ -162,6 +207,42 @@ describe('infra-verify against the secure twin', () => {
     expect(run.code).toBe(1);
     expect(run.everything).toMatch(/not authorized: Write on topic [\w-]+/);
     expect(run.everything).toMatch(/not authorized: MODIFY on table \w+\.\w+ \(user [\w-]+\)/);
+    expectBoundedAndSecret(run, ...allSecrets());
+  });
+
+  it('a topic the read-only principal may not Describe is "not authorized", not missing', async () => {
+    const topic = 'channel-stats';
+    const describe = {
+      principal: `User:${readonly().INFRA_VERIFY_KAFKA_USERNAME}`,
+      host: '*',
+      permissionType: AclPermissionTypes.ALLOW,
+      operation: AclOperationTypes.DESCRIBE,
+      resourceType: AclResourceTypes.TOPIC,
+      resourceName: topic,
+      resourcePatternType: ResourcePatternTypes.LITERAL,
+    };
+    await asPrincipal(admin(), (kafka) => kafka.deleteAcls({ filters: [describe] }));
+    let run: Run;
+    try {
+      await untilReadonlySees(topic, false);
+      run = await verify(readonly());
+    } finally {
+      await asPrincipal(admin(), (kafka) => kafka.createAcls({ acl: [describe] }));
+      await untilReadonlySees(topic, true);
+    }
+    timed('readonly, Describe on a topic revoked', run);
+    expect(run.code).toBe(1);
+    const exists = run.report?.checks.find((c) => c.id === `kafka.topic.${topic}.exists`);
+    expect(exists).toMatchObject({
+      status: 'error',
+      message: `not authorized: Describe on topic ${topic}`,
+    });
+    expect(run.everything).not.toContain(`${topic}: topic expected present, found missing`);
+    // the other topic is still checked, and passes
+    const other = run.report?.checks.find(
+      (c) => c.id === 'kafka.topic.twitch-chat-messages.exists',
+    );
+    expect(other?.status).toBe('pass');
     expectBoundedAndSecret(run, ...allSecrets());
   });
 

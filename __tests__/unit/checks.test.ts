@@ -438,6 +438,22 @@ describe('failed probes', () => {
     expect(resultOf(results)).toBe('fail');
   });
 
+  it('a topic the principal may not Describe is an error naming the permission, not missing', () => {
+    const results = observe((o) => {
+      delete topics(o)['channel-stats'];
+      o.kafkaDenied = { 'channel-stats': 'not authorized: Describe on topic channel-stats' };
+    });
+    expect(byId(results, 'kafka.topic.channel-stats.exists')).toMatchObject({
+      status: 'error',
+      message: 'not authorized: Describe on topic channel-stats',
+    });
+    const statuses = notPassing(results);
+    expect(statuses['kafka.topic.channel-stats.partitions']).toBe('skip');
+    expect(statuses['kafka.topic.twitch-chat-messages.exists']).toBeUndefined();
+    expect(Object.values(statuses)).not.toContain('fail');
+    expect(resultOf(results)).toBe('fail');
+  });
+
   it('a run with only skips beside its passes passes', () => {
     const results = observe((o) => {
       o.roundTrip = undefined;

@@ -24,6 +24,7 @@ export function kafkaChecks(
     const path = ['kafka', 'topics', index];
     const base = `kafka.topic.${topic.name}`;
     const found = observedTopics[topic.name];
+    const denied = observed.kafkaDenied?.[topic.name];
     const exists = toResult(
       locate,
       {
@@ -32,9 +33,12 @@ export function kafkaChecks(
         title: `\`${topic.name}\` topic exists`,
         path: [...path, 'name'],
       },
-      gates.kafka.use(() =>
-        found ? pass(`${topic.name}: exists`) : mismatch(topic.name, 'topic', 'present', 'missing'),
-      ),
+      gates.kafka.use(() => {
+        if (found) return pass(`${topic.name}: exists`);
+        // Not listed, but not known to be missing either: the principal may not see it.
+        if (denied) return { status: 'error', message: denied };
+        return mismatch(topic.name, 'topic', 'present', 'missing');
+      }),
     );
     results.push(exists);
     if (exists.status === 'pass') existing.push(topic.name);

@@ -84,7 +84,10 @@ async function inspect(
       runtime,
       readiness,
       clients,
-      { kafka: roles.kafka !== undefined, cassandra: roles.cassandra !== undefined },
+      {
+        clusters: { kafka: roles.kafka !== undefined, cassandra: roles.cassandra !== undefined },
+        topics: [],
+      },
       deadline + LOOK_PAST_DEADLINE_MS,
     );
     const inspected: InspectedStack = { roles };

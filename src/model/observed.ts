@@ -115,6 +115,11 @@ export interface ObservedState {
   zookeeper: Observed<{ mode: string }>;
   /** internal topics (__consumer_offsets ...) are already left out */
   kafka: Observed<Record<string, ObservedTopic>>;
+  /**
+   * the spec's topics the principal may not Describe, each with the broker's denial as one line
+   * ("not authorized: Describe on topic X"): a listing leaves them out as if they were missing
+   */
+  kafkaDenied?: Record<string, string>;
   cassandra: Observed<Record<string, ObservedKeyspace>>;
   /** only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters) */
   kafkaCluster?: Observed<ObservedKafkaCluster>;
@@ -135,6 +140,7 @@ export type LiveState = Pick<
   | 'services'
   | 'zookeeper'
   | 'kafka'
+  | 'kafkaDenied'
   | 'cassandra'
   | 'kafkaCluster'
   | 'cassandraCluster'

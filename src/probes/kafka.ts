@@ -13,6 +13,7 @@ import { notObserved, observe } from '../model/observe';
 import type { KafkaRoundTrip, Observed, ObservedTopic } from '../model/observed';
 import type { KafkaSettings } from '../model/connection';
 import { askingKafka, kafkaDenial, kafkaNotAuthorized, NotAuthorized } from '../protocol/denied';
+import { causes } from '../protocol/connection-failure';
 import { kafkaClient } from '../protocol/kafka';
 
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
@@ -98,6 +99,37 @@ export async function observeTopics(admin: Admin): Promise<Record<string, Observ
     }
   }
   return topics;
+}
+
+/** The broker's answers for a topic it does not have (or for a name no topic can have). */
+const NO_SUCH_TOPIC = ['UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TOPIC_EXCEPTION'];
+
+/**
+ * The wanted topics that the listing left out because the principal may not Describe them. A
+ * broker leaves such topics out of a listing exactly as if they were missing, and says so only
+ * when asked for the topic by name: TOPIC_AUTHORIZATION_FAILED, whether it exists or not. Each is
+ * asked alone, because kafkajs reports only the first topic's error of a metadata answer.
+ */
+export async function deniedTopics(
+  admin: Admin,
+  wanted: string[],
+  listed: Record<string, ObservedTopic>,
+): Promise<Record<string, string>> {
+  const unlisted = [...new Set(wanted)].filter((name) => !listed[name]);
+  const answers = await Promise.all(
+    unlisted.map((name) =>
+      admin.fetchTopicMetadata({ topics: [name] }).then(
+        () => [],
+        (error: unknown) => {
+          if (kafkaDenial(error) === 'topic')
+            return [[name, new NotAuthorized(`Describe on topic ${name}`).message]];
+          if (causes(error).some((cause) => NO_SUCH_TOPIC.includes(String(cause.type)))) return [];
+          throw error;
+        },
+      ),
+    ),
+  );
+  return Object.fromEntries(answers.flat());
 }
 
 const describeConfigs = (admin: Admin, names: string[]) =>

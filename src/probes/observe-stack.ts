@@ -29,6 +29,7 @@ import {
   type KafkaConnection,
   type KafkaProbeRecord,
   connectKafka,
+  deniedTopics,
   isCompacted,
   observeTopics,
   produceProbes,
@@ -104,16 +105,46 @@ export interface ClusterScope {
 }
 
 /** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
-export const clusterScope = (spec: Spec): ClusterScope => ({
+const clusterScope = (spec: Spec): ClusterScope => ({
   kafka: spec.kafka?.brokers !== undefined,
   cassandra: spec.cassandra?.datacenters !== undefined,
 });
+
+/** What the look at the stack covers: the clusters beyond one node, and the topics wanted by name. */
+export interface LookScope {
+  clusters: ClusterScope;
+  /** the spec's topics: one the principal may not Describe is told apart from a missing one */
+  topics: string[];
+}
+
+/** The look a spec asks for; init, with no spec yet, widens it to both clusters and no topic. */
+export const lookScope = (spec: Spec): LookScope => ({
+  clusters: clusterScope(spec),
+  topics: (spec.kafka?.topics ?? []).map((topic) => topic.name),
+});
+
+/** Every topic the principal may Describe, and the wanted ones it may not. */
+async function observeKafka(
+  clients: StackClients,
+  wanted: string[],
+): Promise<Pick<LiveState, 'kafka' | 'kafkaDenied'>> {
+  const observed = await withClient(clients.kafka, async (connection) => {
+    const topics = await observeTopics(connection.admin);
+    return { topics, denied: await deniedTopics(connection.admin, wanted, topics) };
+  });
+  if (!observed.ok) return { kafka: observed };
+  const { topics, denied } = observed.value;
+  return {
+    kafka: { ok: true, value: topics, ms: observed.ms },
+    ...(Object.keys(denied).length > 0 ? { kafkaDenied: denied } : {}),
+  };
+}
 
 export async function observeLive(
   runtime: Runtime,
   readiness: StackReadiness,
   clients: StackClients,
-  scope: ClusterScope,
+  scope: LookScope,
   /** when the look at the containers must end */
   lookDeadline: number,
 ): Promise<LiveState> {
@@ -124,15 +155,15 @@ export async function observeLive(
       ? observe(() => lifecycle.services(lookDeadline))
       : observe(async () => servicesSeenAtReadiness(readiness, runtime.endpoints)),
     ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
-    withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+    observeKafka(clients, scope.topics),
     withClient(clients.cassandra, (client) => observeSchema(client)),
-    observeClusters(scope, runtime.endpoints, clients),
+    observeClusters(scope.clusters, runtime.endpoints, clients),
   ]);
   const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
   return {
     services,
     zookeeper,
-    kafka,
+    ...kafka,
     cassandra,
     ...clusters,
     ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
@@ -244,7 +275,10 @@ export async function writeMarkers(
       const topicName = spec.kafka?.topics[0]?.name;
       if (!topicName) throw new Error('the spec declares no Kafka topic to hold a marker');
       const topic = live.kafka.ok ? live.kafka.value[topicName] : undefined;
-      if (!topic) throw new Error(`topic ${topicName} does not exist, so no marker was written`);
+      if (!topic) {
+        const why = live.kafkaDenied?.[topicName] ?? `topic ${topicName} does not exist`;
+        throw new Error(`${why}, so no marker was written`);
+      }
       const [record] = await produceProbes(connection.kafka, [topicName], runId, 'persistence');
       return { record: record as KafkaProbeRecord, compacted: isCompacted(topic) };
     }),

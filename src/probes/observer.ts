@@ -6,7 +6,7 @@ import type { Endpoints, Runtime } from '../model/runtime';
 import type { Spec } from '../spec/types';
 import {
   type Markers,
-  clusterScope,
+  lookScope,
   connectStack,
   observeLive,
   observeRoundTrip,
@@ -21,7 +21,7 @@ export const probeObserver = {
     const clients = await connectStack(endpoints, readiness);
     return {
       observeLive: (spec: Spec, runtime: Runtime, ready: StackReadiness, lookDeadline: number) =>
-        observeLive(runtime, ready, clients, clusterScope(spec), lookDeadline),
+        observeLive(runtime, ready, clients, lookScope(spec), lookDeadline),
       roundTrip: (spec: Spec, live: LiveState, runId: string, expiry: boolean) =>
         observeRoundTrip(spec, live, clients, runId, expiry),
       writeMarkers: (spec: Spec, live: LiveState, runId: string) =>
