@@ -18,7 +18,7 @@ const probeObserver = {
     async connect(endpoints, readiness) {
         const clients = await (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .connectStack */ .rC)(endpoints, readiness);
         return {
-            observeLive: (spec, runtime, ready, lookDeadline) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeLive */ .Td)(runtime, ready, clients, (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .clusterScope */ .VF)(spec), lookDeadline),
+            observeLive: (spec, runtime, ready, lookDeadline) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeLive */ .Td)(runtime, ready, clients, (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .lookScope */ .ed)(spec), lookDeadline),
             roundTrip: (spec, live, runId, expiry) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeRoundTrip */ .Iw)(spec, live, clients, runId, expiry),
             writeMarkers: (spec, live, runId) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .writeMarkers */ .RJ)(spec, live, clients, runId),
             readMarkers: (markers) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .readMarkers */ .mC)(markers, clients),

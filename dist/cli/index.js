@@ -64233,8 +64233,8 @@ function stackIsUp(services) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  VF: () => (/* binding */ clusterScope),
   rC: () => (/* binding */ connectStack),
+  ed: () => (/* binding */ lookScope),
   Td: () => (/* binding */ observeLive),
   Iw: () => (/* binding */ observeRoundTrip),
   mC: () => (/* binding */ readMarkers),
@@ -64517,6 +64517,7 @@ var protocol_kafka = __nccwpck_require__(54550);
 
 
 
+
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const kafka_PROBE_PARTITION = 0;
@@ -64581,6 +64582,25 @@ async function observeTopics(admin) {
         }
     }
     return topics;
+}
+/** The broker's answers for a topic it does not have (or for a name no topic can have). */
+const NO_SUCH_TOPIC = ['UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TOPIC_EXCEPTION'];
+/**
+ * The wanted topics that the listing left out because the principal may not Describe them. A
+ * broker leaves such topics out of a listing exactly as if they were missing, and says so only
+ * when asked for the topic by name: TOPIC_AUTHORIZATION_FAILED, whether it exists or not. Each is
+ * asked alone, because kafkajs reports only the first topic's error of a metadata answer.
+ */
+async function deniedTopics(admin, wanted, listed) {
+    const unlisted = [...new Set(wanted)].filter((name) => !listed[name]);
+    const answers = await Promise.all(unlisted.map((name) => admin.fetchTopicMetadata({ topics: [name] }).then(() => [], (error) => {
+        if (kafkaDenial(error) === 'topic')
+            return [[name, new NotAuthorized(`Describe on topic ${name}`).message]];
+        if ((0,connection_failure/* causes */.ps)(error).some((cause) => NO_SUCH_TOPIC.includes(String(cause.type))))
+            return [];
+        throw error;
+    })));
+    return Object.fromEntries(answers.flat());
 }
 const describeConfigs = (admin, names) => admin.describeConfigs({
     includeSynonyms: true,
@@ -64945,6 +64965,25 @@ const clusterScope = (spec) => ({
     kafka: spec.kafka?.brokers !== undefined,
     cassandra: spec.cassandra?.datacenters !== undefined,
 });
+/** The look a spec asks for; init, with no spec yet, widens it to both clusters and no topic. */
+const lookScope = (spec) => ({
+    clusters: clusterScope(spec),
+    topics: (spec.kafka?.topics ?? []).map((topic) => topic.name),
+});
+/** Every topic the principal may Describe, and the wanted ones it may not. */
+async function observeKafka(clients, wanted) {
+    const observed = await withClient(clients.kafka, async (connection) => {
+        const topics = await observeTopics(connection.admin);
+        return { topics, denied: await deniedTopics(connection.admin, wanted, topics) };
+    });
+    if (!observed.ok)
+        return { kafka: observed };
+    const { topics, denied } = observed.value;
+    return {
+        kafka: { ok: true, value: topics, ms: observed.ms },
+        ...(Object.keys(denied).length > 0 ? { kafkaDenied: denied } : {}),
+    };
+}
 async function observeLive(runtime, readiness, clients, scope, 
 /** when the look at the containers must end */
 lookDeadline) {
@@ -64955,15 +64994,15 @@ lookDeadline) {
             ? (0,observe/* observe */.l)(() => lifecycle.services(lookDeadline))
             : (0,observe/* observe */.l)(async () => (0,model_readiness/* servicesSeenAtReadiness */.TR)(readiness, runtime.endpoints)),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0,protocol_zookeeper/* zookeeperReady */.s7)(runtime.endpoints.zookeeper)),
-        withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+        observeKafka(clients, scope.topics),
         withClient(clients.cassandra, (client) => observeSchema(client)),
-        observeClusters(scope, runtime.endpoints, clients),
+        observeClusters(scope.clusters, runtime.endpoints, clients),
     ]);
     const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
     return {
         services,
         zookeeper,
-        kafka,
+        ...kafka,
         cassandra,
         ...clusters,
         ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
@@ -65038,8 +65077,10 @@ async function writeMarkers(spec, live, clients, runId) {
             if (!topicName)
                 throw new Error('the spec declares no Kafka topic to hold a marker');
             const topic = live.kafka.ok ? live.kafka.value[topicName] : undefined;
-            if (!topic)
-                throw new Error(`topic ${topicName} does not exist, so no marker was written`);
+            if (!topic) {
+                const why = live.kafkaDenied?.[topicName] ?? `topic ${topicName} does not exist`;
+                throw new Error(`${why}, so no marker was written`);
+            }
             const [record] = await produceProbes(connection.kafka, [topicName], runId, 'persistence');
             return { record: record, compacted: isCompacted(topic) };
         }),
@@ -87526,12 +87567,20 @@ function kafkaChecks(spec, observed, gates, locate) {
         const path = ['kafka', 'topics', index];
         const base = `kafka.topic.${topic.name}`;
         const found = observedTopics[topic.name];
+        const denied = observed.kafkaDenied?.[topic.name];
         const exists = toResult(locate, {
             id: `${base}.exists`,
             section: kafka_SECTION,
             title: `\`${topic.name}\` topic exists`,
             path: [...path, 'name'],
-        }, gates.kafka.use(() => found ? pass(`${topic.name}: exists`) : mismatch(topic.name, 'topic', 'present', 'missing')));
+        }, gates.kafka.use(() => {
+            if (found)
+                return pass(`${topic.name}: exists`);
+            // Not listed, but not known to be missing either: the principal may not see it.
+            if (denied)
+                return { status: 'error', message: denied };
+            return mismatch(topic.name, 'topic', 'present', 'missing');
+        }));
         results.push(exists);
         if (exists.status === 'pass')
             existing.push(topic.name);
@@ -88423,7 +88472,10 @@ async function inspect(runtime, candidates, deadline) {
     }
     const clients = await (0,observe_stack/* connectStack */.rC)(runtime.endpoints, readiness);
     try {
-        const live = await (0,observe_stack/* observeLive */.Td)(runtime, readiness, clients, { kafka: roles.kafka !== undefined, cassandra: roles.cassandra !== undefined }, deadline + model_deadline/* LOOK_PAST_DEADLINE_MS */.F0);
+        const live = await (0,observe_stack/* observeLive */.Td)(runtime, readiness, clients, {
+            clusters: { kafka: roles.kafka !== undefined, cassandra: roles.cassandra !== undefined },
+            topics: [],
+        }, deadline + model_deadline/* LOOK_PAST_DEADLINE_MS */.F0);
         const inspected = { roles };
         if (roles.kafka) {
             if (!live.kafka.ok)

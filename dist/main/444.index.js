@@ -286,6 +286,7 @@ var protocol_kafka = __webpack_require__(54550);
 
 
 
+
 /** Every probe record carries this header, so anyone reading the topic can tell it apart. */
 const PROBE_HEADER = 'infra-verify-probe';
 const kafka_PROBE_PARTITION = 0;
@@ -350,6 +351,25 @@ async function observeTopics(admin) {
         }
     }
     return topics;
+}
+/** The broker's answers for a topic it does not have (or for a name no topic can have). */
+const NO_SUCH_TOPIC = ['UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TOPIC_EXCEPTION'];
+/**
+ * The wanted topics that the listing left out because the principal may not Describe them. A
+ * broker leaves such topics out of a listing exactly as if they were missing, and says so only
+ * when asked for the topic by name: TOPIC_AUTHORIZATION_FAILED, whether it exists or not. Each is
+ * asked alone, because kafkajs reports only the first topic's error of a metadata answer.
+ */
+async function deniedTopics(admin, wanted, listed) {
+    const unlisted = [...new Set(wanted)].filter((name) => !listed[name]);
+    const answers = await Promise.all(unlisted.map((name) => admin.fetchTopicMetadata({ topics: [name] }).then(() => [], (error) => {
+        if (kafkaDenial(error) === 'topic')
+            return [[name, new NotAuthorized(`Describe on topic ${name}`).message]];
+        if ((0,connection_failure/* causes */.ps)(error).some((cause) => NO_SUCH_TOPIC.includes(String(cause.type))))
+            return [];
+        throw error;
+    })));
+    return Object.fromEntries(answers.flat());
 }
 const describeConfigs = (admin, names) => admin.describeConfigs({
     includeSynonyms: true,
@@ -714,6 +734,25 @@ const clusterScope = (spec) => ({
     kafka: spec.kafka?.brokers !== undefined,
     cassandra: spec.cassandra?.datacenters !== undefined,
 });
+/** The look a spec asks for; init, with no spec yet, widens it to both clusters and no topic. */
+const lookScope = (spec) => ({
+    clusters: clusterScope(spec),
+    topics: (spec.kafka?.topics ?? []).map((topic) => topic.name),
+});
+/** Every topic the principal may Describe, and the wanted ones it may not. */
+async function observeKafka(clients, wanted) {
+    const observed = await withClient(clients.kafka, async (connection) => {
+        const topics = await observeTopics(connection.admin);
+        return { topics, denied: await deniedTopics(connection.admin, wanted, topics) };
+    });
+    if (!observed.ok)
+        return { kafka: observed };
+    const { topics, denied } = observed.value;
+    return {
+        kafka: { ok: true, value: topics, ms: observed.ms },
+        ...(Object.keys(denied).length > 0 ? { kafkaDenied: denied } : {}),
+    };
+}
 async function observeLive(runtime, readiness, clients, scope, 
 /** when the look at the containers must end */
 lookDeadline) {
@@ -724,15 +763,15 @@ lookDeadline) {
             ? (0,observe/* observe */.l)(() => lifecycle.services(lookDeadline))
             : (0,observe/* observe */.l)(async () => (0,model_readiness/* servicesSeenAtReadiness */.TR)(readiness, runtime.endpoints)),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0,protocol_zookeeper/* zookeeperReady */.s7)(runtime.endpoints.zookeeper)),
-        withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+        observeKafka(clients, scope.topics),
         withClient(clients.cassandra, (client) => observeSchema(client)),
-        observeClusters(scope, runtime.endpoints, clients),
+        observeClusters(scope.clusters, runtime.endpoints, clients),
     ]);
     const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
     return {
         services,
         zookeeper,
-        kafka,
+        ...kafka,
         cassandra,
         ...clusters,
         ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
@@ -807,8 +846,10 @@ async function writeMarkers(spec, live, clients, runId) {
             if (!topicName)
                 throw new Error('the spec declares no Kafka topic to hold a marker');
             const topic = live.kafka.ok ? live.kafka.value[topicName] : undefined;
-            if (!topic)
-                throw new Error(`topic ${topicName} does not exist, so no marker was written`);
+            if (!topic) {
+                const why = live.kafkaDenied?.[topicName] ?? `topic ${topicName} does not exist`;
+                throw new Error(`${why}, so no marker was written`);
+            }
             const [record] = await produceProbes(connection.kafka, [topicName], runId, 'persistence');
             return { record: record, compacted: isCompacted(topic) };
         }),
@@ -970,7 +1011,7 @@ const probeObserver = {
     async connect(endpoints, readiness) {
         const clients = await connectStack(endpoints, readiness);
         return {
-            observeLive: (spec, runtime, ready, lookDeadline) => observeLive(runtime, ready, clients, clusterScope(spec), lookDeadline),
+            observeLive: (spec, runtime, ready, lookDeadline) => observeLive(runtime, ready, clients, lookScope(spec), lookDeadline),
             roundTrip: (spec, live, runId, expiry) => observeRoundTrip(spec, live, clients, runId, expiry),
             writeMarkers: (spec, live, runId) => writeMarkers(spec, live, clients, runId),
             readMarkers: (markers) => readMarkers(markers, clients),
