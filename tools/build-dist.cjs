@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the action's main and post steps and the CLI with ncc into OUT (default dist/).
-// `npm run build` writes dist/; check-dist builds into a temp dir and compares.
+// `npm run bundle` writes dist/; check-dist builds into a temp dir and compares.
 const { execFileSync } = require('node:child_process');
 const { rmSync } = require('node:fs');
 const path = require('node:path');
@@ -19,7 +19,7 @@ const BUNDLES = [
 // to the action's slim toolkit in the bundles only (see tools/bundle/tsconfig.json).
 const bundleDir = path.join(root, 'tools', 'bundle');
 
-// --transpile-only: types are checked once by `tsc --noEmit` (npm run build / typecheck); ncc
+// --transpile-only: types are checked once by `tsc --noEmit` (npm run bundle / typecheck); ncc
 // would otherwise type-check the whole project, tests included, three times over.
 for (const bundle of BUNDLES) {
   // A chunk that a former build split off and this one does not must not linger.

@@ -31,7 +31,7 @@ try {
   });
   if (differing.length > 0) {
     console.error(`dist/ differs from a fresh build in: ${differing.join(', ')}`);
-    console.error('Fix: run `npm run build` and commit dist/.');
+    console.error('Fix: run `npm run bundle` and commit dist/.');
     process.exitCode = 1;
   } else {
     console.log(`dist/ matches a fresh build (${names.size} files)`);

@@ -64,7 +64,7 @@ function release(versionText) {
     });
   } catch {
     throw new ReleaseError(
-      'dist/ is not a fresh build: run `npm run build`, commit, release again',
+      'dist/ is not a fresh build: run `npm run bundle`, commit, release again',
     );
   }
 

@@ -165,7 +165,7 @@ function runNode(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<S
 
 function bundle(step: 'main' | 'post'): string {
   const script = join(REPO, 'dist', step, 'index.js');
-  if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
+  if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run bundle\` first`);
   return script;
 }
 

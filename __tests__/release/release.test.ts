@@ -1,43 +1,10 @@
 // `npm run release` in a temporary clone of this working tree: real git, the real dist/ check.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { git, temporaryClone } from './clone';
 
-const repo = join(__dirname, '..', '..');
 const MINUTES = 60_000;
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: 'pipe' }).trim();
-}
-
-/** The working tree as it is (tracked and new files), committed as the clone's only commit. */
-function temporaryClone(): string {
-  const clone = mkdtempSync(join(tmpdir(), 'release-'));
-  const files = execFileSync(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    {
-      cwd: repo,
-    },
-  )
-    .toString()
-    .split('\0')
-    .filter(Boolean);
-  execFileSync('cp', ['--parents', ...files, clone], { cwd: repo });
-  // ncc names modules by path, so dist/ only rebuilds identically with node_modules in place.
-  try {
-    execFileSync('cp', ['-al', join(repo, 'node_modules'), clone], { stdio: 'pipe' });
-  } catch {
-    execFileSync('cp', ['-R', join(repo, 'node_modules'), clone]);
-  }
-  git(clone, 'init', '--quiet', '--initial-branch=main');
-  git(clone, 'config', 'user.email', 'release-test@example.invalid');
-  git(clone, 'config', 'user.name', 'release test');
-  git(clone, 'add', '--all');
-  git(clone, 'commit', '--quiet', '-m', 'the tree under test');
-  return clone;
-}
 
 function release(clone: string, version: string): { code: number; output: string } {
   const result = spawnSync(process.execPath, [join(clone, 'tools', 'release.cjs'), version], {
@@ -53,7 +20,7 @@ const tags = (clone: string) => git(clone, 'tag', '--list').split('\n').filter(B
 describe('npm run release', () => {
   let clone: string;
   beforeAll(() => {
-    clone = temporaryClone();
+    clone = temporaryClone('release-', true);
   }, 2 * MINUTES);
   afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
