@@ -14,3 +14,13 @@ describe.each(['main', 'post'])('dist/%s', (name) => {
     expect(text).not.toContain('class HttpClient');
   });
 });
+
+// The drivers sit in chunks that only a live run loads: a static run, `--help` or a refused
+// input never pays for them.
+describe.each(['main', 'cli'])('dist/%s at start', (name) => {
+  it('holds neither kafkajs nor cassandra-driver', () => {
+    const text = bundle(name);
+    expect(text).not.toContain('class KafkaJSError');
+    expect(text).not.toContain('function DriverError');
+  });
+});

@@ -11,7 +11,8 @@ import {
 import { UserError } from '../model/errors';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
 import { addressList } from '../protocol/host-port';
-import { RUNTIME_NAMES, TWIN_PROFILES } from '../runtime';
+import { TWIN_PROFILES } from '../runtime/local/profiles';
+import { RUNTIME_NAMES } from '../runtime/runtime-names';
 import type { RunRequest } from '../app/run';
 import type { ComposeSelection } from '../model/compose';
 

@@ -7,9 +7,7 @@ import { TwinConfigError, twinConfig } from './local/config';
 import { LocalRuntime } from './local/local-runtime';
 import { TWIN_PROFILES, TWIN_TOPOLOGIES, type TwinProfile } from './local/profiles';
 import type { OwnedRuntime, ServerPorts } from '../model/runtime';
-
-export const RUNTIME_NAMES = ['compose', 'local'] as const;
-export type RuntimeName = (typeof RUNTIME_NAMES)[number];
+import { RUNTIME_NAMES, type RuntimeName } from './runtime-names';
 
 /** Shapes of the local twin, each a topology (local/profiles.ts) that one lifecycle runs. */
 export { TWIN_PROFILES, type TwinProfile };
