@@ -7,6 +7,7 @@ import {
   parsePs,
 } from '../../src/runtime/compose/parse';
 import { detectCompose, parseComposeVersion } from '../../src/runtime/compose/command';
+import { composeConfigWith } from '../../src/runtime/compose/config';
 
 // As compose v2.29 prints them (one object per line since 2.21), trimmed to a few fields.
 const kafkaPs = {
@@ -230,6 +231,57 @@ describe('detectCompose', () => {
       file: 'docker-compose',
       prefix: [],
       versionText: '2.26.1',
+    });
+  });
+});
+
+describe('composeConfigWith', () => {
+  const request = { directory: '/project', files: ['/project/compose.yaml'], profiles: [] };
+  const verb = (args: readonly string[]) => args.slice(-3).join(' ');
+
+  it("asks the plugin's config beside its version, not after it", async () => {
+    const calls: string[] = [];
+    let answerVersion = () => undefined as void;
+    const run = (file: string, args: readonly string[]) => {
+      calls.push(`${file} ${verb(args)}`);
+      if (args.includes('version')) {
+        return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve) => {
+          answerVersion = () =>
+            resolve({ exitCode: 0, stdout: 'Docker Compose version v2.29.7', stderr: '' });
+        });
+      }
+      return Promise.resolve({ exitCode: 0, stdout: '{"services":{}}', stderr: '' });
+    };
+    const answer = composeConfigWith(run)(request);
+    await Promise.resolve();
+    // the version has not answered yet, and config was already asked
+    expect(calls).toEqual(['docker config --format json', 'docker compose version']);
+    answerVersion();
+    expect(await answer).toEqual({ json: '{"services":{}}', warnings: '', version: '2.29.7' });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('drops the plugin answer and asks the standalone docker-compose when only it is v2', async () => {
+    const run = async (file: string, args: readonly string[]) =>
+      file === 'docker-compose'
+        ? args.includes('version')
+          ? { exitCode: 0, stdout: 'Docker Compose version 2.26.1-4', stderr: '' }
+          : { exitCode: 0, stdout: '{"name":"standalone"}', stderr: '' }
+        : { exitCode: 1, stdout: '', stderr: 'docker: unknown command: docker compose' };
+    expect(await composeConfigWith(run)(request)).toEqual({
+      json: '{"name":"standalone"}',
+      warnings: '',
+      version: '2.26.1',
+    });
+  });
+
+  it('says compose is unavailable when neither answers, whatever the plugin call did', async () => {
+    const run = async (file: string) => {
+      if (file === 'docker') throw new Error('spawn docker ENOENT');
+      return { exitCode: 127, stdout: '', stderr: 'not found' };
+    };
+    expect(await composeConfigWith(run)(request)).toEqual({
+      unavailable: expect.stringMatching(/^No Docker Compose found/),
     });
   });
 });

@@ -7,6 +7,8 @@ import { loadSpec } from '../../src/spec/load';
 import { checkCompose, ComposeFileError, staticReport } from '../../src/static/compose';
 import { parseDotenv } from '../../src/model/dotenv';
 import { interpolate } from '../../src/static/interpolate';
+import type { RecordInit } from '../../src/model/compose';
+import { recordInit } from '../../src/runtime/init-recorder';
 
 const ENV = { CONFLUENT_VERSION: '7.9.0', CASSANDRA_VERSION: '5.0.4' };
 
@@ -322,6 +324,43 @@ describe('the repository compose file', () => {
     expect(notPassing(report.checks)).toEqual({
       'static.kafka.topic.twitch-chat-messages': skipped,
       'static.kafka.topic.channel-stats': skipped,
+    });
+  });
+
+  it('records its inits side by side', async () => {
+    const request = { directory: root, files: [], profiles: [] };
+    const started: string[] = [];
+    let startedBeforeOneEnded: string[] | undefined;
+    const record: RecordInit = async ({ service }) => {
+      started.push(service);
+      await new Promise((resolve) => setImmediate(resolve));
+      startedBeforeOneEnded ??= [...started];
+      return { calls: [], exitCode: 0, isolation: 'a test' };
+    };
+    await staticReport(request, loadSpec(join(root, 'infra-spec.yml')), { recordInit: record });
+    expect(startedBeforeOneEnded).toEqual(['kafka-init', 'cassandra-init']);
+  });
+});
+
+describe('recording an init', () => {
+  it('takes a command that is itself a stand-in (cqlsh -f) as written, without running it', async () => {
+    const argv = ['cqlsh', 'cassandra', '9042', '-f', '/nowhere/schema.cql'];
+    expect(await recordInit({ service: 'cassandra-init', argv, env: {} })).toEqual({
+      calls: [argv],
+      exitCode: 0,
+      isolation: 'its command is cqlsh itself, read as written',
+    });
+  });
+
+  it('runs a script, which calls the recording stand-in', async () => {
+    const argv = ['sh', '-c', 'kafka-topics --create --topic a && cqlsh -e "SELECT 1"'];
+    const recording = await recordInit({ service: 'kafka-init', argv, env: {} });
+    expect(recording).toMatchObject({
+      calls: [
+        ['kafka-topics', '--create', '--topic', 'a'],
+        ['cqlsh', '-e', 'SELECT 1'],
+      ],
+      exitCode: 0,
     });
   });
 });

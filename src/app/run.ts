@@ -19,7 +19,7 @@ import { recordInit } from '../runtime/init-recorder';
 import { specForRun, type SpecForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
 import { declaredRoles, type RoleName } from '../spec/types';
-import { staticReport } from '../static/compose';
+import { resolveComposeModel, staticReportOf } from '../static/compose';
 import { verify, type Phase, type Wording } from '../engine/verify';
 
 export type { Phase, Wording } from '../engine/verify';
@@ -94,19 +94,9 @@ export function runError(error: unknown): RunError {
 }
 
 export async function runVerification(request: RunRequest): Promise<RunOutcome> {
+  if (request.mode === 'static') return outcomeOf(await staticRun(request));
   const loaded = specForRun(request.spec, request.directory);
   request.onSpec?.(loaded);
-  if (request.mode === 'static') {
-    const report = await staticReport(
-      { directory: request.directory, ...request.compose },
-      loaded,
-      {
-        config: composeConfig,
-        ...(request.runInits ? { recordInit } : {}),
-      },
-    );
-    return outcomeOf(report);
-  }
   const runtime = await runtimeFor(
     withComposeSelection(request.stack, request.directory, request.compose),
     declaredRoles(loaded.spec),
@@ -130,6 +120,20 @@ export async function runVerification(request: RunRequest): Promise<RunOutcome> 
     ...(loaded.locate ? { locate: loaded.locate } : {}),
   });
   return { ...outcomeOf(report), runtime };
+}
+
+/** Static mode: compose resolves the project while the spec is parsed here; a spec error
+ * still comes first. */
+async function staticRun(request: RunRequest): Promise<VerifyReport> {
+  const started = Date.now();
+  const model = resolveComposeModel(
+    { directory: request.directory, ...request.compose },
+    composeConfig,
+  );
+  model.catch(() => undefined);
+  const loaded = specForRun(request.spec, request.directory);
+  request.onSpec?.(loaded);
+  return staticReportOf(await model, loaded, request.runInits ? recordInit : undefined, started);
 }
 
 function outcomeOf(report: VerifyReport): RunOutcome {

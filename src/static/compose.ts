@@ -7,6 +7,7 @@ import {
   COMPOSE_FILE_NAMES,
   defaultComposeFiles,
   type ComposeConfig,
+  type ComposeConfigAnswer,
   type ComposeProjectRequest,
   type RecordInit,
 } from '../model/compose';
@@ -127,13 +128,16 @@ export async function resolveComposeModel(
   env: Env = process.env as Env,
 ): Promise<ComposeModel> {
   const files = composeFilesOf(request, env);
-  const sources = readComposeSources(files);
   // As compose: the project directory is the first compose file's folder.
   const directory = path.dirname(files[0] as string);
   const envFile = request.envFile ? path.resolve(request.directory, request.envFile) : undefined;
-  const answer = config
-    ? await config({ ...request, directory, files, ...(envFile ? { envFile } : {}) })
-    : { unavailable: 'none was asked' };
+  // compose answers while the files are parsed here (for their locations): it starts first.
+  const asked: Promise<ComposeConfigAnswer> = config
+    ? config({ ...request, directory, files, ...(envFile ? { envFile } : {}) })
+    : Promise.resolve({ unavailable: 'none was asked' });
+  asked.catch(() => undefined);
+  const sources = readComposeSources(files);
+  const answer = await asked;
   const model =
     'json' in answer
       ? modelFromConfig(answer, sources, directory)
@@ -166,11 +170,22 @@ export async function staticReport(
   readers: StaticReaders,
 ): Promise<VerifyReport> {
   const started = Date.now();
-  const { spec } = loaded;
   const model = await resolveComposeModel(request, readers.config);
+  return staticReportOf(model, loaded, readers.recordInit, started);
+}
+
+/** The report on a model already resolved (the shells start resolving it before the spec is
+ * read, so that compose runs while the spec is parsed). */
+export async function staticReportOf(
+  model: ComposeModel,
+  loaded: { spec: Spec; locate?: LoadedSpec['locate'] },
+  recordInit: RecordInit | undefined,
+  started: number,
+): Promise<VerifyReport> {
+  const { spec } = loaded;
   const inits =
     spec.kafka?.topics.length || spec.cassandra?.keyspaces.length
-      ? await readInitTopics(model, spec, model.directory, readers.recordInit, readableText)
+      ? await readInitTopics(model, spec, model.directory, recordInit, readableText)
       : undefined;
   const checks = [
     ...checkModel(model, spec),

@@ -170,11 +170,16 @@ export async function readInitTopics(
     }
     return result;
   }
-  for (const [name] of inits) {
-    const service = model.compose.services?.[name];
-    if (!service) continue;
-    const run = initRun(name, service, directory);
-    const recording: InitRecording = 'unreadable' in run ? run : await record(run);
+  // Side by side: each init runs in a folder of its own, and each waits mostly on processes.
+  const recordings = await Promise.all(
+    inits.map(async ([name]): Promise<[string, InitRecording] | undefined> => {
+      const service = model.compose.services?.[name];
+      if (!service) return undefined;
+      const run = initRun(name, service, directory);
+      return [name, 'unreadable' in run ? run : await record(run)];
+    }),
+  );
+  for (const [name, recording] of recordings.filter((entry) => entry !== undefined)) {
     if ('unreadable' in recording) {
       result.unreadable.push(`${name}: ${recording.unreadable}`);
       continue;

@@ -32,10 +32,13 @@ export function parseComposeVersion(output: string): { major: number; text: stri
 
 export class ComposeNotFoundError extends Error {}
 
+/** The compose v2 plugin, which most machines have: tried first. */
+export const COMPOSE_PLUGIN = { file: 'docker', prefix: ['compose'] } as const;
+
 export async function detectCompose(run: RunCommand): Promise<ComposeCommand> {
   const tried: string[] = [];
-  const candidates: Array<{ file: string; prefix: string[] }> = [
-    { file: 'docker', prefix: ['compose'] },
+  const candidates: Array<{ file: string; prefix: readonly string[] }> = [
+    COMPOSE_PLUGIN,
     { file: 'docker-compose', prefix: [] },
   ];
   for (const candidate of candidates) {
@@ -51,7 +54,9 @@ export async function detectCompose(run: RunCommand): Promise<ComposeCommand> {
         );
       }
       // Compose jumped from v2 to v5 with the same CLI and output formats.
-      if (result.exitCode === 0 && version) return { ...candidate, versionText: version.text };
+      if (result.exitCode === 0 && version) {
+        return { file: candidate.file, prefix: [...candidate.prefix], versionText: version.text };
+      }
       tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
     } catch (error) {
       if (error instanceof ComposeNotFoundError) throw error;

@@ -4,6 +4,7 @@
 import { UserError } from '../../model/errors';
 import type { ComposeConfig, ComposeProjectRequest } from '../../model/compose';
 import {
+  COMPOSE_PLUGIN,
   ComposeNotFoundError,
   detectCompose,
   type ComposeCommand,
@@ -19,7 +20,7 @@ export class ComposeConfigError extends UserError {}
 const MAX_ERROR_CHARS = 2000;
 
 export function configRequestArgs(
-  command: ComposeCommand,
+  command: { prefix: readonly string[] },
   request: ComposeProjectRequest,
 ): string[] {
   return [
@@ -40,6 +41,15 @@ export function configRequestArgs(
 
 export function composeConfigWith(run: RunCommand): ComposeConfig {
   return async (request) => {
+    const ask = (command: { file: string; prefix: readonly string[] }) =>
+      run(command.file, configRequestArgs(command, request), {
+        cwd: request.directory,
+        timeoutMs: QUICK_COMMAND_TIMEOUT_MS,
+      });
+    // The plugin's answer is asked beside its version, not after it: one compose start on the
+    // critical path instead of two. It is dropped when the plugin turns out not to be there.
+    const asPlugin = ask(COMPOSE_PLUGIN);
+    asPlugin.catch(() => undefined);
     let command: ComposeCommand;
     try {
       command = await detectCompose(run);
@@ -47,10 +57,7 @@ export function composeConfigWith(run: RunCommand): ComposeConfig {
       if (error instanceof ComposeNotFoundError) return { unavailable: error.message };
       throw error;
     }
-    const result = await run(command.file, configRequestArgs(command, request), {
-      cwd: request.directory,
-      timeoutMs: QUICK_COMMAND_TIMEOUT_MS,
-    });
+    const result = await (command.file === COMPOSE_PLUGIN.file ? asPlugin : ask(command));
     if (result.exitCode !== 0) {
       const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
       throw new ComposeConfigError(
