@@ -1004,10 +1004,12 @@ function parseComposeVersion(output) {
 }
 class ComposeNotFoundError extends Error {
 }
+/** The compose v2 plugin, which most machines have: tried first. */
+const COMPOSE_PLUGIN = { file: 'docker', prefix: ['compose'] };
 async function detectCompose(run) {
     const tried = [];
     const candidates = [
-        { file: 'docker', prefix: ['compose'] },
+        COMPOSE_PLUGIN,
         { file: 'docker-compose', prefix: [] },
     ];
     for (const candidate of candidates) {
@@ -1021,8 +1023,9 @@ async function detectCompose(run) {
                     'plugin ("docker compose"), or use runtime "existing" with endpoints.');
             }
             // Compose jumped from v2 to v5 with the same CLI and output formats.
-            if (result.exitCode === 0 && version)
-                return { ...candidate, versionText: version.text };
+            if (result.exitCode === 0 && version) {
+                return { file: candidate.file, prefix: [...candidate.prefix], versionText: version.text };
+            }
             tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
         }
         catch (error) {
@@ -1792,6 +1795,14 @@ function configRequestArgs(command, request) {
 }
 function composeConfigWith(run) {
     return async (request) => {
+        const ask = (command) => run(command.file, configRequestArgs(command, request), {
+            cwd: request.directory,
+            timeoutMs: QUICK_COMMAND_TIMEOUT_MS,
+        });
+        // The plugin's answer is asked beside its version, not after it: one compose start on the
+        // critical path instead of two. It is dropped when the plugin turns out not to be there.
+        const asPlugin = ask(COMPOSE_PLUGIN);
+        asPlugin.catch(() => undefined);
         let command;
         try {
             command = await detectCompose(run);
@@ -1801,10 +1812,7 @@ function composeConfigWith(run) {
                 return { unavailable: error.message };
             throw error;
         }
-        const result = await run(command.file, configRequestArgs(command, request), {
-            cwd: request.directory,
-            timeoutMs: QUICK_COMMAND_TIMEOUT_MS,
-        });
+        const result = await (command.file === COMPOSE_PLUGIN.file ? asPlugin : ask(command));
         if (result.exitCode !== 0) {
             const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
             throw new ComposeConfigError(`docker compose config refused the project (exit ${result.exitCode}): ${said}`);

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 344;
-exports.ids = [344];
+exports.id = 0;
+exports.ids = [0];
 exports.modules = {
 
-/***/ 56344:
+/***/ 71000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,14 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   resolveRuntimeName: () => (/* binding */ resolveRuntimeName)
 });
 
-// UNUSED EXPORTS: RUNTIME_NAMES, TWIN_PROFILES, UnknownRuntimeError
+// UNUSED EXPORTS: TWIN_PROFILES, UnknownRuntimeError
 
 // EXTERNAL MODULE: ../../src/model/errors.ts
 var errors = __webpack_require__(80420);
 // EXTERNAL MODULE: ../../src/runtime/child.ts + 1 modules
 var child = __webpack_require__(42960);
-// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 6 modules
-var compose = __webpack_require__(63699);
+// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 7 modules
+var compose = __webpack_require__(18612);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -131,137 +131,8 @@ var wait = __webpack_require__(67369);
 var zookeeper = __webpack_require__(68092);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: ../../node_modules/cassandra-driver/index.js
-var cassandra_driver = __webpack_require__(3971);
-// EXTERNAL MODULE: ../../src/model/connection.ts
-var connection = __webpack_require__(26887);
-;// CONCATENATED MODULE: ../../src/runtime/local/cql.ts
-// Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
-// there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
-
-
-
-
-/** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
-function splitCqlStatements(text) {
-    const statements = [];
-    let current = '';
-    let i = 0;
-    while (i < text.length) {
-        const rest = text.slice(i);
-        const two = rest.slice(0, 2);
-        if (two === '--' || two === '//') {
-            const end = text.indexOf('\n', i);
-            i = end === -1 ? text.length : end;
-        }
-        else if (two === '/*') {
-            const end = text.indexOf('*/', i + 2);
-            i = end === -1 ? text.length : end + 2;
-            current += ' ';
-        }
-        else if (two === '$$') {
-            const end = text.indexOf('$$', i + 2);
-            const stop = end === -1 ? text.length : end + 2;
-            current += text.slice(i, stop);
-            i = stop;
-        }
-        else if (text[i] === "'" || text[i] === '"') {
-            // CQL escapes a quote by doubling it, which this loop reads as closing and reopening.
-            const quote = text[i];
-            const end = text.indexOf(quote, i + 1);
-            const stop = end === -1 ? text.length : end + 1;
-            current += text.slice(i, stop);
-            i = stop;
-        }
-        else if (text[i] === ';') {
-            if (current.trim())
-                statements.push(current.trim());
-            current = '';
-            i += 1;
-        }
-        else {
-            current += text[i];
-            i += 1;
-        }
-    }
-    if (current.trim())
-        statements.push(current.trim());
-    return statements;
-}
-function formatValue(value) {
-    if (value === null || value === undefined)
-        return 'null';
-    if (Array.isArray(value))
-        return `[${value.map(formatValue).join(', ')}]`;
-    if (typeof value === 'string')
-        return value;
-    if (value instanceof cassandra_driver.types.Long || typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (value instanceof Date)
-        return value.toISOString();
-    if (value instanceof Map) {
-        return `{${[...value].map(([k, v]) => `${formatValue(k)}: ${formatValue(v)}`).join(', ')}}`;
-    }
-    if (typeof value === 'object' && value.constructor === Object) {
-        return `{${Object.entries(value)
-            .map(([k, v]) => `${k}: ${formatValue(v)}`)
-            .join(', ')}}`;
-    }
-    return String(value);
-}
-/** cqlsh-like plain rows: a header line of column names, then one line per row, " | " between. */
-function formatRows(result) {
-    const columns = result.columns?.map((column) => column.name) ?? [];
-    if (columns.length === 0)
-        return [];
-    const lines = [columns.join(' | ')];
-    for (const row of result.rows)
-        lines.push(columns.map((name) => formatValue(row.get(name))).join(' | '));
-    lines.push(`(${result.rows.length} rows)`);
-    return lines;
-}
-async function connectForCql(contactPoints, settings) {
-    let client;
-    try {
-        const datacenter = await (0,cassandra/* localDatacenter */.TL)(contactPoints, settings);
-        // DDL such as schema.cql's waits for schema agreement: a longer read timeout than probes use.
-        client = (0,cassandra/* cassandraClient */.oA)(contactPoints, settings, {
-            datacenter: datacenter.name,
-            readTimeoutMs: 30_000,
-        });
-        await client.connect();
-        return client;
-    }
-    catch (error) {
-        await client?.shutdown().catch(() => undefined);
-        const explained = await (0,cassandra/* explainCassandraFailure */.aM)(error, contactPoints, settings);
-        throw new Error(`cannot connect to Cassandra at ${contactPoints.join(', ')}: ${(0,errors/* firstLineOf */.Qy)(explained)}`);
-    }
-}
-/** Executes each statement in order; stops at the first failure and names the statement. */
-async function runCql({ contactPoints, settings = connection/* OPEN_CONNECTION */._f.cassandra, }, text, print) {
-    const statements = splitCqlStatements(text);
-    if (statements.length === 0)
-        throw new Error('no CQL statement given');
-    const client = await connectForCql(contactPoints, settings);
-    try {
-        for (const statement of statements) {
-            let result;
-            try {
-                result = await client.execute(statement);
-            }
-            catch (error) {
-                throw new Error(`CQL failed: ${error.message}\n  in: ${statement}`);
-            }
-            for (const line of formatRows(result))
-                print(line);
-        }
-    }
-    finally {
-        await client.shutdown().catch(() => undefined);
-    }
-}
-
+// EXTERNAL MODULE: ../../src/runtime/local/cql.ts
+var cql = __webpack_require__(15462);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ../../src/runtime/local/jars.ts
@@ -752,7 +623,7 @@ async function applySchema(context, log) {
         const settings = secure?.admin.cassandra;
         for (const file of [schema, ...(context.extraCqlFiles ?? [])]) {
             write(`Applying ${file}`);
-            await runCql({ contactPoints, ...(settings && { settings }) }, (0,external_node_fs_.readFileSync)(file, 'utf8'), write);
+            await (0,cql/* runCql */.S)({ contactPoints, ...(settings && { settings }) }, (0,external_node_fs_.readFileSync)(file, 'utf8'), write);
         }
         if (secure)
             await grantCassandraReadOnly(contactPoints, secure.admin.cassandra, secure.secrets, write);
@@ -944,94 +815,8 @@ async function withLock(file, timeoutMs, work) {
     }
 }
 
-;// CONCATENATED MODULE: ../../src/runtime/local/profiles.ts
-const TWIN_PROFILES = (/* unused pure expression or super */ null && (['single', 'cluster', 'kraft', 'secure']));
-/** One server of each kind, as docker-compose.yml runs them, in TWIN_HOME itself. */
-const SINGLE = {
-    folder: '',
-    label: 'twin',
-    controller: 'zookeeper',
-    security: 'plaintext',
-    brokers: { count: 1, release: 'kafka', heap: { initial: '256m', max: '512m' }, overrides: {} },
-    nodes: {
-        count: 1,
-        clusterName: 'chatbattle',
-        heap: '1g',
-        directMemory: '256m',
-        extraYaml: [],
-        extraProperties: [],
-    },
-    inits: { topicSettings: {}, extraCqlFiles: [] },
-    timeouts: { controllerMs: 60_000, brokerMs: 90_000, nodeMs: 180_000, initMs: 120_000 },
-};
-const CLUSTER_SIZE = 3;
-/**
- * One ZooKeeper, three brokers and three Cassandra nodes. Replicated internal topics and a second
- * in-sync replica required: a broker down is then visible as under-replication, as on a
- * production cluster. The inits ask for three replicas, two in sync, and a replicated keyspace.
- */
-const CLUSTER = {
-    folder: 'cluster',
-    label: 'cluster twin',
-    controller: 'zookeeper',
-    security: 'plaintext',
-    brokers: {
-        count: CLUSTER_SIZE,
-        release: 'kafka',
-        heap: { initial: '128m', max: '256m' },
-        overrides: {
-            'offsets.topic.replication.factor': CLUSTER_SIZE,
-            'transaction.state.log.replication.factor': CLUSTER_SIZE,
-            'transaction.state.log.min.isr': 2,
-            'default.replication.factor': CLUSTER_SIZE,
-            'min.insync.replicas': 2,
-        },
-    },
-    nodes: {
-        count: CLUSTER_SIZE,
-        clusterName: 'chatbattle-cluster',
-        heap: '512m',
-        directMemory: '128m',
-        location: { datacenter: 'datacenter1', rack: 'rack1' },
-        // Every node is a seed of a new, empty cluster: nothing to stream, so no bootstrap.
-        extraYaml: ['auto_bootstrap: false'],
-        // A node may come back in another datacenter than it left (the cluster suite retires one).
-        extraProperties: ['-Dcassandra.ignore_dc=true'],
-    },
-    inits: {
-        topicSettings: { REPLICATION_FACTOR: String(CLUSTER_SIZE), MIN_INSYNC_REPLICAS: '2' },
-        extraCqlFiles: ['twin/cluster/replication.cql'],
-    },
-    // Three Cassandra JVMs starting at once on two shared cores: more than the single node's 180 s.
-    timeouts: { controllerMs: 60_000, brokerMs: 120_000, nodeMs: 300_000, initMs: 120_000 },
-};
-/** The single twin with Kafka its own controller (combined mode) and no ZooKeeper. */
-const KRAFT = {
-    ...SINGLE,
-    folder: 'kraft',
-    label: 'KRaft twin',
-    controller: 'kraft',
-};
-/**
- * A stack as teams run it in staging: Kafka 4 on KRaft behind one SASL_SSL listener with ACLs,
- * Cassandra with TLS, passwords and roles in a datacenter that is not datacenter1. Same ports as
- * the others; the controller on the ZooKeeper port, as on KRaft.
- */
-const SECURE = {
-    ...KRAFT,
-    folder: 'secure',
-    label: 'secure twin',
-    security: 'secured',
-    brokers: { ...SINGLE.brokers, release: 'kafka4' },
-    nodes: { ...SINGLE.nodes, location: { datacenter: 'eu-west-1', rack: 'rack1' } },
-};
-const TWIN_TOPOLOGIES = {
-    single: SINGLE,
-    cluster: CLUSTER,
-    kraft: KRAFT,
-    secure: SECURE,
-};
-
+// EXTERNAL MODULE: ../../src/runtime/local/profiles.ts
+var profiles = __webpack_require__(62510);
 ;// CONCATENATED MODULE: ../../src/runtime/local/topology.ts
 /** Evenly spaced Murmur3 tokens: node i owns an equal share of the ring from the start. */
 function evenTokens(count) {
@@ -1556,7 +1341,7 @@ class LocalRuntime {
     /** a secured twin's files; its passwords once bringUp has made or read them */
     secureFiles;
     secrets;
-    constructor(base, topology = TWIN_TOPOLOGIES.single, timeouts = {}) {
+    constructor(base, topology = profiles/* TWIN_TOPOLOGIES */.R.single, timeouts = {}) {
         this.topology = topology;
         this.config = { ...base, home: (0,external_node_path_.join)(base.home, topology.folder) };
         const problem = topologyProblem(this.config, topology);
@@ -1863,6 +1648,8 @@ class LocalRuntime {
     }
 }
 
+// EXTERNAL MODULE: ../../src/runtime/runtime-names.ts
+var runtime_names = __webpack_require__(33399);
 ;// CONCATENATED MODULE: ../../src/runtime/index.ts
 // Picks the runtime a command-line command asked for by name. `existing` is not here: it needs
 // endpoints, which only `verify` and the Action take.
@@ -1872,17 +1659,17 @@ class LocalRuntime {
 
 
 
-const RUNTIME_NAMES = ['compose', 'local'];
+
 /** Shapes of the local twin, each a topology (local/profiles.ts) that one lifecycle runs. */
 
 class UnknownRuntimeError extends errors/* UserError */.yo {
     constructor(name) {
-        super(`unknown runtime "${name}"; choose one of: ${RUNTIME_NAMES.join(', ')}`);
+        super(`unknown runtime "${name}"; choose one of: ${runtime_names/* RUNTIME_NAMES */.s.join(', ')}`);
         this.name = 'UnknownRuntimeError';
     }
 }
 function isRuntimeName(name) {
-    return RUNTIME_NAMES.includes(name);
+    return runtime_names/* RUNTIME_NAMES */.s.includes(name);
 }
 /** A Docker engine answers: `docker info` succeeds (the client alone is not enough). */
 function dockerAnswers() {
@@ -1903,13 +1690,153 @@ function createRuntime(name, ports, env = process.env, profile = 'single') {
     }
     switch (name) {
         case 'local':
-            return new LocalRuntime(twinConfig({}, env), TWIN_TOPOLOGIES[profile]);
+            return new LocalRuntime(twinConfig({}, env), profiles/* TWIN_TOPOLOGIES */.R[profile]);
         case 'compose':
             return (0,compose/* composeRuntime */.Hn)({
                 name: (0,compose/* composeDefaultProjectName */.aX)(env, process.cwd()),
                 files: (0,compose/* composeDefaultFiles */.hB)(env),
                 directory: process.cwd(),
             }, ports);
+    }
+}
+
+
+/***/ }),
+
+/***/ 15462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ runCql)
+/* harmony export */ });
+/* unused harmony export splitCqlStatements */
+/* harmony import */ var cassandra_driver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3971);
+/* harmony import */ var _model_connection__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26887);
+/* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80420);
+/* harmony import */ var _protocol_cassandra__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44596);
+// Runs CQL text (a statement or a whole file such as schema.cql) with cassandra-driver, because
+// there is no cqlsh without Python. Statements are split on semicolons outside quotes/comments.
+
+
+
+
+/** Splits CQL into statements, dropping -- // and block comments; quoted text is kept as is. */
+function splitCqlStatements(text) {
+    const statements = [];
+    let current = '';
+    let i = 0;
+    while (i < text.length) {
+        const rest = text.slice(i);
+        const two = rest.slice(0, 2);
+        if (two === '--' || two === '//') {
+            const end = text.indexOf('\n', i);
+            i = end === -1 ? text.length : end;
+        }
+        else if (two === '/*') {
+            const end = text.indexOf('*/', i + 2);
+            i = end === -1 ? text.length : end + 2;
+            current += ' ';
+        }
+        else if (two === '$$') {
+            const end = text.indexOf('$$', i + 2);
+            const stop = end === -1 ? text.length : end + 2;
+            current += text.slice(i, stop);
+            i = stop;
+        }
+        else if (text[i] === "'" || text[i] === '"') {
+            // CQL escapes a quote by doubling it, which this loop reads as closing and reopening.
+            const quote = text[i];
+            const end = text.indexOf(quote, i + 1);
+            const stop = end === -1 ? text.length : end + 1;
+            current += text.slice(i, stop);
+            i = stop;
+        }
+        else if (text[i] === ';') {
+            if (current.trim())
+                statements.push(current.trim());
+            current = '';
+            i += 1;
+        }
+        else {
+            current += text[i];
+            i += 1;
+        }
+    }
+    if (current.trim())
+        statements.push(current.trim());
+    return statements;
+}
+function formatValue(value) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (Array.isArray(value))
+        return `[${value.map(formatValue).join(', ')}]`;
+    if (typeof value === 'string')
+        return value;
+    if (value instanceof cassandra_driver__WEBPACK_IMPORTED_MODULE_0__.types.Long || typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (value instanceof Date)
+        return value.toISOString();
+    if (value instanceof Map) {
+        return `{${[...value].map(([k, v]) => `${formatValue(k)}: ${formatValue(v)}`).join(', ')}}`;
+    }
+    if (typeof value === 'object' && value.constructor === Object) {
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${k}: ${formatValue(v)}`)
+            .join(', ')}}`;
+    }
+    return String(value);
+}
+/** cqlsh-like plain rows: a header line of column names, then one line per row, " | " between. */
+function formatRows(result) {
+    const columns = result.columns?.map((column) => column.name) ?? [];
+    if (columns.length === 0)
+        return [];
+    const lines = [columns.join(' | ')];
+    for (const row of result.rows)
+        lines.push(columns.map((name) => formatValue(row.get(name))).join(' | '));
+    lines.push(`(${result.rows.length} rows)`);
+    return lines;
+}
+async function connectForCql(contactPoints, settings) {
+    let client;
+    try {
+        const datacenter = await (0,_protocol_cassandra__WEBPACK_IMPORTED_MODULE_3__/* .localDatacenter */ .TL)(contactPoints, settings);
+        // DDL such as schema.cql's waits for schema agreement: a longer read timeout than probes use.
+        client = (0,_protocol_cassandra__WEBPACK_IMPORTED_MODULE_3__/* .cassandraClient */ .oA)(contactPoints, settings, {
+            datacenter: datacenter.name,
+            readTimeoutMs: 30_000,
+        });
+        await client.connect();
+        return client;
+    }
+    catch (error) {
+        await client?.shutdown().catch(() => undefined);
+        const explained = await (0,_protocol_cassandra__WEBPACK_IMPORTED_MODULE_3__/* .explainCassandraFailure */ .aM)(error, contactPoints, settings);
+        throw new Error(`cannot connect to Cassandra at ${contactPoints.join(', ')}: ${(0,_model_errors__WEBPACK_IMPORTED_MODULE_2__/* .firstLineOf */ .Qy)(explained)}`);
+    }
+}
+/** Executes each statement in order; stops at the first failure and names the statement. */
+async function runCql({ contactPoints, settings = _model_connection__WEBPACK_IMPORTED_MODULE_1__/* .OPEN_CONNECTION */ ._f.cassandra, }, text, print) {
+    const statements = splitCqlStatements(text);
+    if (statements.length === 0)
+        throw new Error('no CQL statement given');
+    const client = await connectForCql(contactPoints, settings);
+    try {
+        for (const statement of statements) {
+            let result;
+            try {
+                result = await client.execute(statement);
+            }
+            catch (error) {
+                throw new Error(`CQL failed: ${error.message}\n  in: ${statement}`);
+            }
+            for (const line of formatRows(result))
+                print(line);
+        }
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
     }
 }
 

@@ -1,0 +1,1029 @@
+"use strict";
+exports.id = 355;
+exports.ids = [355];
+exports.modules = {
+
+/***/ 49829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rC: () => (/* binding */ connectStack),
+  ed: () => (/* binding */ lookScope),
+  Td: () => (/* binding */ observeLive),
+  Iw: () => (/* binding */ observeRoundTrip),
+  mC: () => (/* binding */ readMarkers),
+  RJ: () => (/* binding */ writeMarkers)
+});
+
+// UNUSED EXPORTS: probeConsistency
+
+// EXTERNAL MODULE: ../../src/model/observe.ts
+var observe = __webpack_require__(11247);
+// EXTERNAL MODULE: ../../src/model/runtime.ts
+var runtime = __webpack_require__(36507);
+// EXTERNAL MODULE: ../../src/protocol/cassandra.ts
+var protocol_cassandra = __webpack_require__(44596);
+// EXTERNAL MODULE: ../../src/protocol/connection-failure.ts
+var connection_failure = __webpack_require__(5111);
+;// CONCATENATED MODULE: ../../src/protocol/denied.ts
+// A call the principal may not make, as one line naming the permission an operator grants
+// ("not authorized: DescribeConfigs on topic channel-stats"), instead of a driver's error code.
+
+class NotAuthorized extends Error {
+    constructor(permission) {
+        super(`not authorized: ${permission}`);
+        this.name = 'NotAuthorized';
+    }
+}
+/** kafkajs's authorization errors, by the kind of resource they are about. */
+const KAFKA_DENIALS = {
+    TOPIC_AUTHORIZATION_FAILED: 'topic',
+    GROUP_AUTHORIZATION_FAILED: 'group',
+    CLUSTER_AUTHORIZATION_FAILED: 'cluster',
+};
+/** Which kind of Kafka resource the error says was denied, if it is a denial. */
+function kafkaDenial(error) {
+    for (const cause of (0,connection_failure/* causes */.ps)(error)) {
+        const type = typeof cause.type === 'string' ? cause.type : '';
+        if (type in KAFKA_DENIALS)
+            return KAFKA_DENIALS[type];
+    }
+    return undefined;
+}
+/**
+ * The broker names neither the operation nor the resource, so the caller says what it asked
+ * for, per kind of resource: `{ topic: 'Write on topic chat' }`.
+ */
+function kafkaNotAuthorized(error, asked) {
+    const denied = kafkaDenial(error);
+    const permission = denied && asked[denied];
+    return permission ? new NotAuthorized(permission) : error;
+}
+/** Cassandra names all of it: "User ro has no MODIFY permission on <table ks.t> or any of its parents". */
+const CASSANDRA_DENIAL = /User (\S+) has no (\w+) permission on <(\w+) ([^>]+)>/;
+function cassandraNotAuthorized(error) {
+    for (const cause of (0,connection_failure/* causes */.ps)(error)) {
+        const match = CASSANDRA_DENIAL.exec(typeof cause.message === 'string' ? cause.message : '');
+        if (match)
+            return new NotAuthorized(`${match[2]} on ${match[3]} ${match[4]} (user ${match[1]})`);
+    }
+    return error;
+}
+/** Runs a Kafka call, turning a denial into the permission it lacked. */
+async function askingKafka(call, asked) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw kafkaNotAuthorized(error, asked);
+    }
+}
+/** Runs a Cassandra call, turning a denial into the permission it lacked. */
+async function askingCassandra(call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw cassandraNotAuthorized(error);
+    }
+}
+
+// EXTERNAL MODULE: ../../src/protocol/zookeeper.ts
+var protocol_zookeeper = __webpack_require__(68092);
+// EXTERNAL MODULE: ../../src/spec/probe-target.ts
+var probe_target = __webpack_require__(82929);
+// EXTERNAL MODULE: ../../node_modules/cassandra-driver/index.js
+var cassandra_driver = __webpack_require__(3971);
+;// CONCATENATED MODULE: ../../src/probes/cassandra.ts
+// Reads the live Cassandra schema from system_schema (plain strings, no driver metadata cache
+// that lags DDL) and round-trips probe rows (prepared, so the table's types drive encoding).
+
+/** Probe rows live in this partition only, so they never mix with real data. */
+const PROBE_PARTITION = '__infra_verify_probe';
+const SYSTEM_KEYSPACES = new Set([
+    'system',
+    'system_auth',
+    'system_distributed',
+    'system_schema',
+    'system_traces',
+    'system_views',
+    'system_virtual_schema',
+]);
+const EXPIRY_TTL_SECONDS = 2;
+const EXPIRY_POLL_MS = 250;
+/** Cassandra drops an expired cell on read, but the clock has one-second resolution. */
+const EXPIRY_DEADLINE_MS = (EXPIRY_TTL_SECONDS + 8) * 1000;
+function compareColumns(a, b) {
+    const order = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
+    return order[a.kind] - order[b.kind] || a.position - b.position || a.name.localeCompare(b.name);
+}
+/** Every user keyspace with its replication, tables, columns, TTL and compaction. */
+async function observeSchema(client) {
+    const [keyspaces, tables, columns] = await Promise.all([
+        client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces'),
+        client.execute('SELECT keyspace_name, table_name, default_time_to_live, compaction FROM system_schema.tables'),
+        client.execute('SELECT keyspace_name, table_name, column_name, type, kind, position, clustering_order FROM system_schema.columns'),
+    ]);
+    const observed = {};
+    for (const row of keyspaces.rows) {
+        const name = row['keyspace_name'];
+        if (SYSTEM_KEYSPACES.has(name))
+            continue;
+        observed[name] = { name, replication: { ...row['replication'] }, tables: {} };
+    }
+    for (const row of tables.rows) {
+        const keyspace = observed[row['keyspace_name']];
+        if (!keyspace)
+            continue;
+        const name = row['table_name'];
+        keyspace.tables[name] = {
+            name,
+            columns: [],
+            defaultTtl: row['default_time_to_live'],
+            compaction: { ...row['compaction'] },
+        };
+    }
+    for (const row of columns.rows) {
+        const table = observed[row['keyspace_name']]?.tables[row['table_name']];
+        if (!table)
+            continue;
+        table.columns.push({
+            name: row['column_name'],
+            type: row['type'],
+            kind: row['kind'],
+            position: row['position'],
+            clusteringOrder: row['clustering_order'],
+        });
+    }
+    for (const keyspace of Object.values(observed)) {
+        for (const table of Object.values(keyspace.tables))
+            table.columns.sort(compareColumns);
+    }
+    return observed;
+}
+/** A value for a key column of this type; probe keys must be unique per row written. */
+function keyValue(column, sequence) {
+    switch (column.type) {
+        case 'text':
+        case 'varchar':
+        case 'ascii':
+            return column.kind === 'partition_key' ? PROBE_PARTITION : `${PROBE_PARTITION}:${sequence}`;
+        case 'bigint':
+            return cassandra_driver.types.Long.fromNumber(Date.now() * 1000 + sequence);
+        case 'int':
+            return sequence;
+        case 'timestamp':
+            return new Date(Date.now() + sequence);
+        case 'uuid':
+            return cassandra_driver.types.Uuid.random();
+        case 'timeuuid':
+            return cassandra_driver.types.TimeUuid.now();
+        default:
+            throw new Error(`cannot make a probe value for key column ${column.name} of type ${column.type}; ` +
+                'supported key types: text, varchar, ascii, bigint, int, timestamp, uuid, timeuuid');
+    }
+}
+let rowSequence = 0;
+/** The row shape to probe with, derived from the live table so that drift cannot break it. */
+function probeRow({ keyspace, table, valueColumn }, value) {
+    const keys = table.columns.filter((c) => c.kind === 'partition_key' || c.kind === 'clustering');
+    rowSequence += 1;
+    return {
+        keyspace,
+        table: table.name,
+        keyColumns: keys.map((c) => c.name),
+        keyValues: keys.map((c) => keyValue(c, rowSequence)),
+        valueColumn,
+        value,
+    };
+}
+function quoted(identifier) {
+    return `"${identifier.replace(/"/g, '""')}"`;
+}
+function tableName(row) {
+    return `${quoted(row.keyspace)}.${quoted(row.table)}`;
+}
+function whereKey(row) {
+    return row.keyColumns.map((c) => `${quoted(c)} = ?`).join(' AND ');
+}
+/** The driver's code for each consistency level a spec may name. */
+const CONSISTENCY_CODES = {
+    ONE: cassandra_driver.types.consistencies.one,
+    TWO: cassandra_driver.types.consistencies.two,
+    THREE: cassandra_driver.types.consistencies.three,
+    QUORUM: cassandra_driver.types.consistencies.quorum,
+    ALL: cassandra_driver.types.consistencies.all,
+    LOCAL_QUORUM: cassandra_driver.types.consistencies.localQuorum,
+    EACH_QUORUM: cassandra_driver.types.consistencies.eachQuorum,
+    LOCAL_ONE: cassandra_driver.types.consistencies.localOne,
+};
+async function insertRow(client, row, ttlSeconds, at = {}) {
+    const columns = [...row.keyColumns, row.valueColumn];
+    const using = ttlSeconds === undefined ? '' : ` USING TTL ${Math.trunc(ttlSeconds)}`;
+    await client.execute(`INSERT INTO ${tableName(row)} (${columns.map(quoted).join(', ')}) VALUES (${columns
+        .map(() => '?')
+        .join(', ')})${using}`, [...row.keyValues, row.value], 
+    // Unprepared JS numbers encode as double; preparing lets the table's types drive encoding.
+    { prepare: true, ...at });
+}
+/** The row's value and the TTL left on it, or null when the row is not there. */
+async function readRow(client, row, at = {}) {
+    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true, ...at });
+    const found = result.first();
+    if (!found)
+        return null;
+    return { value: found['value'], ttl: found['ttl'] ?? null };
+}
+async function deleteRow(client, row, at = {}) {
+    await client.execute(`DELETE FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, {
+        prepare: true,
+        ...at,
+    });
+}
+/** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
+async function secondsUntilExpired(client, target, at) {
+    const row = probeRow(target, 'expiry');
+    await insertRow(client, row, EXPIRY_TTL_SECONDS, at);
+    const started = Date.now();
+    try {
+        while (Date.now() - started < EXPIRY_DEADLINE_MS) {
+            if ((await readRow(client, row, at)) === null)
+                return (Date.now() - started) / 1000;
+            await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
+        }
+        return null;
+    }
+    finally {
+        await deleteRow(client, row, at);
+    }
+}
+/** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
+async function roundTripTable(client, target, runId, expiry, consistency = 'LOCAL_ONE') {
+    const at = { consistency: CONSISTENCY_CODES[consistency] };
+    const row = probeRow(target, `round-trip ${runId}`);
+    await insertRow(client, row, undefined, at);
+    try {
+        const read = await readRow(client, row, at);
+        return {
+            consistency,
+            written: true,
+            readBack: read?.value === row.value,
+            ttlAfterInsert: read?.ttl ?? null,
+            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target, at) : null,
+        };
+    }
+    finally {
+        await deleteRow(client, row, at);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ../../node_modules/kafkajs/index.js
+var kafkajs = __webpack_require__(33749);
+// EXTERNAL MODULE: ../../src/protocol/kafka.ts + 1 modules
+var protocol_kafka = __webpack_require__(54550);
+;// CONCATENATED MODULE: ../../src/probes/kafka.ts
+// Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
+// replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
+
+
+
+
+
+
+/** Every probe record carries this header, so anyone reading the topic can tell it apart. */
+const PROBE_HEADER = 'infra-verify-probe';
+const kafka_PROBE_PARTITION = 0;
+/**
+ * How long a consumer may take to join its group. The first group on a fresh broker creates
+ * __consumer_offsets (50 partitions unless configured), which takes tens of seconds on a loaded
+ * machine; the local images showed it on the real engine.
+ */
+const JOIN_DEADLINE_MS = 90_000;
+/** How long a joined consumer may take to fetch records we know are there. */
+const READ_DEADLINE_MS = 15_000;
+async function connectKafka(brokers, settings) {
+    const kafka = (0,protocol_kafka/* kafkaClient */.SZ)(brokers, { clientId: 'infra-verify', retries: 3, settings });
+    const admin = kafka.admin();
+    await admin.connect();
+    return { kafka, admin, close: () => admin.disconnect() };
+}
+/** Internal topics such as __consumer_offsets are the broker's business, not the spec's. */
+function isInternalTopic(name) {
+    return name.startsWith('__');
+}
+/** Every non-internal topic with its partitions, replication factors and configs. */
+async function observeTopics(admin) {
+    const names = (await admin.listTopics()).filter((name) => !isInternalTopic(name)).sort();
+    if (names.length === 0)
+        return {};
+    const [metadata, configs] = await Promise.all([
+        askingKafka(() => admin.fetchTopicMetadata({ topics: names }), {
+            topic: `Describe on topic ${names.join(', ')}`,
+        }),
+        topicConfigs(admin, names),
+    ]);
+    const topics = {};
+    for (const topic of metadata.topics) {
+        const partitions = [...topic.partitions].sort((a, b) => a.partitionId - b.partitionId);
+        topics[topic.name] = {
+            name: topic.name,
+            partitions: partitions.length,
+            replicationFactors: partitions.map((partition) => partition.replicas.length),
+            topicConfigs: {},
+            effectiveConfigs: {},
+            partitionStates: partitions.map((partition) => ({
+                partition: partition.partitionId,
+                leader: partition.leader,
+                replicas: [...partition.replicas],
+                isr: [...partition.isr],
+            })),
+        };
+    }
+    for (const resource of configs.resources) {
+        const topic = topics[resource.resourceName];
+        if (!topic)
+            continue;
+        if (resource.errorCode !== 0) {
+            throw new Error(`describeConfigs for topic ${topic.name}: ${resource.errorMessage}`);
+        }
+        for (const entry of resource.configEntries) {
+            topic.effectiveConfigs[entry.configName] = entry.configValue;
+            if (entry.configSource === kafkajs.ConfigSource.TOPIC_CONFIG) {
+                topic.topicConfigs[entry.configName] = entry.configValue;
+            }
+        }
+    }
+    return topics;
+}
+/** The broker's answers for a topic it does not have (or for a name no topic can have). */
+const NO_SUCH_TOPIC = ['UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TOPIC_EXCEPTION'];
+/**
+ * The wanted topics that the listing left out because the principal may not Describe them. A
+ * broker leaves such topics out of a listing exactly as if they were missing, and says so only
+ * when asked for the topic by name: TOPIC_AUTHORIZATION_FAILED, whether it exists or not. Each is
+ * asked alone, because kafkajs reports only the first topic's error of a metadata answer.
+ */
+async function deniedTopics(admin, wanted, listed) {
+    const unlisted = [...new Set(wanted)].filter((name) => !listed[name]);
+    const answers = await Promise.all(unlisted.map((name) => admin.fetchTopicMetadata({ topics: [name] }).then(() => [], (error) => {
+        if (kafkaDenial(error) === 'topic')
+            return [[name, new NotAuthorized(`Describe on topic ${name}`).message]];
+        if ((0,connection_failure/* causes */.ps)(error).some((cause) => NO_SUCH_TOPIC.includes(String(cause.type))))
+            return [];
+        throw error;
+    })));
+    return Object.fromEntries(answers.flat());
+}
+const describeConfigs = (admin, names) => admin.describeConfigs({
+    includeSynonyms: true,
+    resources: names.map((name) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name })),
+});
+/**
+ * Every topic's configs. The broker refuses the whole request for one topic the principal may
+ * not DescribeConfigs, without naming it: then each topic is asked alone to name them all.
+ */
+async function topicConfigs(admin, names) {
+    try {
+        return await describeConfigs(admin, names);
+    }
+    catch (error) {
+        if (kafkaDenial(error) !== 'topic')
+            throw error;
+        const denied = await Promise.all(names.map((name) => describeConfigs(admin, [name]).then(() => [], (alone) => (kafkaDenial(alone) === 'topic' ? [name] : []))));
+        throw new NotAuthorized(`DescribeConfigs on topic ${denied.flat().join(', ')}`);
+    }
+}
+/** Compaction needs a key on every record, and a tombstone is how a probe cleans up after itself. */
+function isCompacted(topic) {
+    return (topic.effectiveConfigs['cleanup.policy'] ?? '').split(',').includes('compact');
+}
+async function withProducer(kafka, use) {
+    const producer = kafka.producer({
+        // A producer would otherwise create a missing topic and hide exactly the drift we look for.
+        allowAutoTopicCreation: false,
+        createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+        retry: { retries: 2 },
+    });
+    await producer.connect();
+    try {
+        return await use(producer);
+    }
+    finally {
+        await producer.disconnect();
+    }
+}
+/** Write one keyed probe record per topic to partition 0; returns where each one landed. */
+async function produceProbes(kafka, topics, runId, purpose) {
+    return withProducer(kafka, (producer) => Promise.all(topics.map(async (topic) => {
+        const key = `infra-verify:${purpose}:${runId}`;
+        const value = JSON.stringify({ runId, purpose, topic, at: new Date().toISOString() });
+        const [sent] = await askingKafka(() => producer.send({
+            topic,
+            acks: -1,
+            messages: [
+                { key, value, partition: kafka_PROBE_PARTITION, headers: { [PROBE_HEADER]: purpose } },
+            ],
+        }), { topic: `Write on topic ${topic}` });
+        if (!sent || sent.baseOffset === undefined) {
+            throw new Error(`producing to ${topic} returned no offset`);
+        }
+        return { topic, partition: kafka_PROBE_PARTITION, offset: sent.baseOffset, key, value };
+    })));
+}
+/**
+ * Read the records at exactly these offsets. kafkajs cannot assign partitions by hand, so a
+ * throwaway group joins, seeks to each offset, and is deleted afterwards. Returns the value
+ * found at each record's offset (null where nothing came back before the deadline).
+ */
+async function readProbes(kafka, admin, records) {
+    const found = new Map(records.map((record) => [record, null]));
+    if (records.length === 0)
+        return found;
+    const groupId = `infra-verify-probe-${(0,external_node_crypto_.randomUUID)()}`;
+    const consumer = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false,
+        // Short fetch waits so that stopping the consumer does not sit out a long poll.
+        maxWaitTimeInMs: 100,
+        // Right after a restart the group coordinator may still be loading; give it a few tries.
+        retry: { retries: 5 },
+    });
+    let remaining = records.length;
+    let allFound = () => undefined;
+    const done = new Promise((resolve) => (allFound = resolve));
+    let timer;
+    const topics = [...new Set(records.map((r) => r.topic))];
+    const joined = new Promise((resolve, reject) => {
+        consumer.on(consumer.events.GROUP_JOIN, () => resolve(true));
+        // A denied join or fetch crashes the consumer; waiting for the join would sit out its deadline.
+        consumer.on(consumer.events.CRASH, ({ payload }) => reject(kafkaNotAuthorized(payload.error, {
+            group: `Read on group ${groupId}`,
+            topic: `Read on topic ${topics.join(', ')}`,
+        })));
+    });
+    // Settled by the race below; until then, a crash before it must not go unhandled.
+    joined.catch(() => undefined);
+    await consumer.connect();
+    try {
+        await consumer.subscribe({ topics, fromBeginning: false });
+        await consumer.run({
+            autoCommit: false,
+            eachMessage: async ({ topic, partition, message }) => {
+                const record = records.find((r) => r.topic === topic && r.partition === partition && r.offset === message.offset);
+                if (!record || found.get(record) !== null)
+                    return;
+                found.set(record, message.value?.toString() ?? '');
+                remaining -= 1;
+                if (remaining === 0)
+                    allFound();
+            },
+        });
+        const after = (ms) => new Promise((resolve) => {
+            clearTimeout(timer);
+            timer = setTimeout(() => resolve(false), ms);
+        });
+        // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
+        // in the background, and a seek then throws "Consumer group was not initialized".
+        if (!(await Promise.race([joined, after(JOIN_DEADLINE_MS)])))
+            return found;
+        for (const record of records) {
+            consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
+        }
+        await Promise.race([done, after(READ_DEADLINE_MS)]);
+    }
+    finally {
+        clearTimeout(timer);
+        await consumer.disconnect();
+        // The group must not linger on the broker as an artefact of verification.
+        await admin.deleteGroups([groupId]).catch(() => undefined);
+    }
+    return found;
+}
+/** A null value under the probe's key lets compaction remove the probe record for good. */
+async function tombstone(kafka, records) {
+    if (records.length === 0)
+        return;
+    await withProducer(kafka, async (producer) => {
+        for (const record of records) {
+            await producer.send({
+                topic: record.topic,
+                acks: -1,
+                messages: [{ key: record.key, value: null, partition: record.partition }],
+            });
+        }
+    });
+}
+/**
+ * Produce to and consume from each wanted topic, then tombstone the compacted ones. A topic
+ * that does not exist is reported, never written to (that would auto-create it).
+ */
+async function roundTripTopics(connection, wanted, observed, runId) {
+    const results = {};
+    const present = wanted.filter((name) => observed[name]);
+    for (const name of wanted.filter((topic) => !observed[topic])) {
+        results[name] = (0,observe/* notObserved */.M)(`topic ${name} does not exist, so it was not probed`);
+    }
+    const probed = await (0,observe/* observe */.l)(async () => {
+        const records = await produceProbes(connection.kafka, present, runId, 'round-trip');
+        const consumed = await readProbes(connection.kafka, connection.admin, records);
+        await tombstone(connection.kafka, records.filter((record) => isCompacted(observed[record.topic])));
+        return { records, consumed };
+    });
+    for (const name of present) {
+        if (!probed.ok) {
+            results[name] = { ok: false, error: probed.error, ms: probed.ms };
+            continue;
+        }
+        const record = probed.value.records.find((r) => r.topic === name);
+        results[name] = {
+            ok: true,
+            value: { produced: record.value, consumed: probed.value.consumed.get(record) ?? null },
+            ms: probed.ms,
+        };
+    }
+    return results;
+}
+
+// EXTERNAL MODULE: ../../src/model/errors.ts
+var errors = __webpack_require__(80420);
+;// CONCATENATED MODULE: ../../src/probes/cluster.ts
+// What only a cluster has: the registered brokers, and the Cassandra ring as gossip sees it plus
+// each node's own answer. Read-only; `nodetool status` and `nodetool describecluster` read the same.
+
+
+
+
+async function observeKafkaCluster(admin) {
+    const cluster = await askingKafka(() => admin.describeCluster(), {
+        cluster: 'Describe on cluster',
+    });
+    return {
+        brokers: cluster.brokers
+            .map((broker) => ({ id: broker.nodeId, address: `${broker.host}:${broker.port}` }))
+            .sort((a, b) => a.id - b.id),
+        controller: cluster.controller,
+    };
+}
+/** Strategies that place no replicas by datacenter: nothing for the cluster checks to judge. */
+const UNPLACED = /\.(LocalStrategy|EverywhereStrategy|MetaStrategy)$/;
+/**
+ * The ring from one coordinator (system.local, system.peers_v2, gossip_info), then one query sent
+ * to each node alone, so that a node that is down or behind on schema answers for itself.
+ */
+async function observeCassandraCluster(contactPoints, settings) {
+    // Round robin over every host, not only the local datacenter: each node must get a connection.
+    const client = (0,protocol_cassandra/* cassandraClient */.oA)(contactPoints, settings, {
+        readTimeoutMs: 5_000,
+        policies: { loadBalancing: new cassandra_driver.policies.loadBalancing.RoundRobinPolicy() },
+    });
+    await client.connect();
+    try {
+        // Round robin would send each query to another node; one view of the ring needs one node.
+        const coordinatorHost = [...client.hosts.values()].find((host) => host.isUp());
+        if (!coordinatorHost)
+            throw new Error('no Cassandra node is up to ask about the ring');
+        const onCoordinator = { host: coordinatorHost };
+        const [local, peers, gossip, keyspaces] = await Promise.all([
+            client.execute('SELECT broadcast_address, host_id, data_center, rack FROM system.local', [], onCoordinator),
+            readable(client.execute('SELECT peer, host_id, data_center, rack FROM system.peers_v2', [], onCoordinator)),
+            readable(gossipStatuses(client, onCoordinator)),
+            client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces', [], onCoordinator),
+        ]);
+        const localRow = local.first();
+        const coordinator = String(localRow?.['broadcast_address'] ?? contactPoints[0]);
+        const ring = [localRow, ...(peers.ok ? peers.value.rows : [])].flatMap((row) => row
+            ? [
+                {
+                    address: String(row['broadcast_address'] ?? row['peer']),
+                    hostId: String(row['host_id']),
+                    datacenter: row['data_center'],
+                    rack: row['rack'],
+                },
+            ]
+            : []);
+        const nodes = await Promise.all(ring.map(async ({ hostId, ...node }) => ({
+            ...node,
+            gossipStatus: (gossip.ok ? gossip.value.get(node.address) : undefined) ?? null,
+            answer: await askNode(client, hostId),
+        })));
+        const replication = {};
+        for (const row of keyspaces.rows) {
+            const value = { ...row['replication'] };
+            if (!UNPLACED.test(value['class'] ?? ''))
+                replication[row['keyspace_name']] = value;
+        }
+        const unreadable = {
+            ...(peers.ok ? {} : { peers: peers.denied }),
+            ...(gossip.ok ? {} : { gossip: gossip.denied }),
+        };
+        return {
+            coordinator,
+            nodes: nodes.sort((a, b) => a.address.localeCompare(b.address)),
+            replication,
+            ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),
+        };
+    }
+    finally {
+        await client.shutdown().catch(() => undefined);
+    }
+}
+/** A system table this user may not read (a managed service's choice), or its rows. */
+async function readable(query) {
+    try {
+        return { ok: true, value: await query };
+    }
+    catch (error) {
+        const denied = cassandraNotAuthorized(error);
+        if (denied instanceof NotAuthorized)
+            return { ok: false, denied: denied.message };
+        throw error;
+    }
+}
+/** address -> gossip STATUS word (NORMAL, shutdown, LEAVING ...); empty before Cassandra 4.1. */
+async function gossipStatuses(client, options) {
+    const statuses = new Map();
+    let result;
+    try {
+        result = await client.execute('SELECT address, status, status_with_port FROM system_views.gossip_info', [], options);
+    }
+    catch (error) {
+        // Before Cassandra 4.1 there is no gossip_info: no statuses. A denial is reported instead.
+        if (cassandraNotAuthorized(error) instanceof NotAuthorized)
+            throw error;
+        return statuses;
+    }
+    for (const row of result.rows) {
+        const status = (row['status_with_port'] ?? row['status']);
+        if (status)
+            statuses.set(String(row['address']), status.split(',')[0]);
+    }
+    return statuses;
+}
+/**
+ * One query pinned to the node: its own schema version, or why it did not answer. Matched by host
+ * id, since the address clients use (native) may differ from the one gossip uses (broadcast).
+ */
+async function askNode(client, hostId) {
+    const host = [...client.hosts.values()].find((h) => String(h.hostId) === hostId);
+    if (!host)
+        return { ok: false, error: 'the driver found no native transport address for it' };
+    try {
+        const result = await client.execute('SELECT schema_version FROM system.local', [], {
+            host,
+            // A down node must not be replaced by another one: that would answer for it.
+            retry: new cassandra_driver.policies.retry.FallthroughRetryPolicy(),
+        });
+        return { ok: true, schemaVersion: String(result.first()?.['schema_version']) };
+    }
+    catch (error) {
+        return { ok: false, error: (0,errors/* firstLineOf */.Qy)(error) };
+    }
+}
+
+// EXTERNAL MODULE: ../../src/model/readiness.ts
+var model_readiness = __webpack_require__(63103);
+;// CONCATENATED MODULE: ../../src/probes/observe-stack.ts
+
+
+
+
+
+
+
+
+
+
+/** A persistence marker survives only in a failed run; this TTL is its safety net. */
+const MARKER_TTL_SECONDS = 3600;
+/** Connect to the servers that came up; the others carry their readiness failure instead. */
+async function connectStack(endpoints, readiness) {
+    const connection = (0,runtime/* connectionOf */.ao)(endpoints);
+    const [kafka, cassandra] = await Promise.all([
+        ifReady(readiness.kafka, 'Kafka', () => connectKafka(endpoints.kafkaBrokers, connection.kafka)),
+        ifReady(readiness.cassandra, 'Cassandra', async () => {
+            const client = (0,protocol_cassandra/* cassandraClient */.oA)(endpoints.cassandraContactPoints, connection.cassandra, {
+                datacenter: readiness.cassandra?.ok ? readiness.cassandra.value.datacenter.name : undefined,
+            });
+            await client.connect();
+            return client;
+        }),
+    ]);
+    return {
+        kafka,
+        cassandra,
+        close: async () => {
+            await Promise.all([
+                kafka.ok ? kafka.value.close().catch(() => undefined) : undefined,
+                cassandra.ok ? cassandra.value.shutdown().catch(() => undefined) : undefined,
+            ]);
+        },
+    };
+}
+/** Run a probe on a server that came up; else say why not (not ready, or not in the spec). */
+function ifReady(readiness, server, probe) {
+    if (!readiness)
+        return Promise.resolve((0,observe/* notObserved */.M)(`the spec declares no ${server}`));
+    return readiness.ok ? (0,observe/* observe */.l)(probe) : Promise.resolve((0,observe/* notObserved */.M)(readiness.error));
+}
+/** Run a probe with a client, or pass on why there is no client. */
+function withClient(client, probe) {
+    // A Cassandra denial names its permission; Kafka's are named where each call is made.
+    return client.ok
+        ? (0,observe/* observe */.l)(() => askingCassandra(() => probe(client.value)))
+        : Promise.resolve((0,observe/* notObserved */.M)(client.error));
+}
+/** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
+const clusterScope = (spec) => ({
+    kafka: spec.kafka?.brokers !== undefined,
+    cassandra: spec.cassandra?.datacenters !== undefined,
+});
+/** The look a spec asks for; init, with no spec yet, widens it to both clusters and no topic. */
+const lookScope = (spec) => ({
+    clusters: clusterScope(spec),
+    topics: (spec.kafka?.topics ?? []).map((topic) => topic.name),
+});
+/** Every topic the principal may Describe, and the wanted ones it may not. */
+async function observeKafka(clients, wanted) {
+    const observed = await withClient(clients.kafka, async (connection) => {
+        const topics = await observeTopics(connection.admin);
+        return { topics, denied: await deniedTopics(connection.admin, wanted, topics) };
+    });
+    if (!observed.ok)
+        return { kafka: observed };
+    const { topics, denied } = observed.value;
+    return {
+        kafka: { ok: true, value: topics, ms: observed.ms },
+        ...(Object.keys(denied).length > 0 ? { kafkaDenied: denied } : {}),
+    };
+}
+async function observeLive(runtime, readiness, clients, scope, 
+/** when the look at the containers must end */
+lookDeadline) {
+    const { lifecycle } = runtime;
+    const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
+        // Without a lifecycle there are no containers: readiness has already asked every server.
+        lifecycle
+            ? (0,observe/* observe */.l)(() => lifecycle.services(lookDeadline))
+            : (0,observe/* observe */.l)(async () => (0,model_readiness/* servicesSeenAtReadiness */.TR)(readiness, runtime.endpoints)),
+        ifReady(readiness.zookeeper, 'ZooKeeper', () => (0,protocol_zookeeper/* zookeeperReady */.s7)(runtime.endpoints.zookeeper)),
+        observeKafka(clients, scope.topics),
+        withClient(clients.cassandra, (client) => observeSchema(client)),
+        observeClusters(scope.clusters, runtime.endpoints, clients),
+    ]);
+    const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
+    return {
+        services,
+        zookeeper,
+        ...kafka,
+        cassandra,
+        ...clusters,
+        ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
+    };
+}
+async function observeClusters(scope, endpoints, clients) {
+    const [kafkaCluster, cassandraCluster] = await Promise.all([
+        !scope.kafka
+            ? undefined
+            : withClient(clients.kafka, (connection) => observeKafkaCluster(connection.admin)),
+        !scope.cassandra
+            ? undefined
+            : // Its own client: every node needs a connection of its own, not only the local datacenter's.
+                withClient(clients.cassandra, () => observeCassandraCluster(endpoints.cassandraContactPoints, (0,runtime/* connectionOf */.ao)(endpoints).cassandra)),
+    ]);
+    return {
+        ...(kafkaCluster && { kafkaCluster }),
+        ...(cassandraCluster && { cassandraCluster }),
+    };
+}
+/** The live table probeTarget chose, with the text column that carries the probe value. */
+function probeTable(spec, live) {
+    const target = (0,probe_target/* probeTarget */.U)(spec);
+    if (!target.ok)
+        throw new Error(target.reason);
+    if (!live.cassandra.ok)
+        throw new Error(live.cassandra.error);
+    const table = live.cassandra.value[target.keyspace]?.tables[target.table.name];
+    if (!table)
+        throw new Error(`table ${target.keyspace}.${target.table.name} does not exist, so it was not probed`);
+    return { keyspace: target.keyspace, table, valueColumn: target.valueColumn };
+}
+/**
+ * The spec's level, else LOCAL_QUORUM where the probed keyspace is declared with more than one
+ * replica (a cluster), else LOCAL_ONE, the driver's default and what a single node has always
+ * been probed at. Declared, not live: a drifted replication factor is reported by its own check
+ * and must not change how the probes write.
+ */
+function probeConsistency(spec, keyspace) {
+    if (spec.cassandra?.consistency)
+        return spec.cassandra.consistency;
+    const declared = spec.cassandra?.keyspaces.find((k) => k.name === keyspace)?.replication ?? {};
+    const factors = Object.entries(declared)
+        .filter(([key]) => key !== 'class')
+        .map(([, value]) => Number(value));
+    return Math.max(0, ...factors) > 1 ? 'LOCAL_QUORUM' : 'LOCAL_ONE';
+}
+async function observeRoundTrip(spec, live, clients, runId, expiry) {
+    const topics = (spec.kafka?.topics ?? []).map((topic) => topic.name);
+    const [kafka, cassandra] = await Promise.all([
+        kafkaRoundTrip(clients.kafka, live.kafka, topics, runId),
+        withClient(clients.cassandra, (client) => {
+            const target = probeTable(spec, live);
+            return roundTripTable(client, target, runId, expiry, probeConsistency(spec, target.keyspace));
+        }),
+    ]);
+    return { kafka, cassandra };
+}
+async function kafkaRoundTrip(connection, observed, topics, runId) {
+    const everyTopic = (reason) => Object.fromEntries(topics.map((topic) => [topic, (0,observe/* notObserved */.M)(reason)]));
+    if (!connection.ok)
+        return everyTopic(connection.error);
+    if (!observed.ok)
+        return everyTopic(observed.error);
+    return roundTripTopics(connection.value, topics, observed.value, runId);
+}
+/** A Kafka record on the spec's first topic and a Cassandra row, both tagged with the run id. */
+async function writeMarkers(spec, live, clients, runId) {
+    const [kafka, cassandra] = await Promise.all([
+        withClient(clients.kafka, async (connection) => {
+            const topicName = spec.kafka?.topics[0]?.name;
+            if (!topicName)
+                throw new Error('the spec declares no Kafka topic to hold a marker');
+            const topic = live.kafka.ok ? live.kafka.value[topicName] : undefined;
+            if (!topic) {
+                const why = live.kafkaDenied?.[topicName] ?? `topic ${topicName} does not exist`;
+                throw new Error(`${why}, so no marker was written`);
+            }
+            const [record] = await produceProbes(connection.kafka, [topicName], runId, 'persistence');
+            return { record: record, compacted: isCompacted(topic) };
+        }),
+        withClient(clients.cassandra, async (client) => {
+            const row = probeRow(probeTable(spec, live), `persistence ${runId}`);
+            await insertRow(client, row, MARKER_TTL_SECONDS);
+            return row;
+        }),
+    ]);
+    return { kafka, cassandra };
+}
+/** Read the markers back on a restarted stack (fresh clients), look again at topics and schema, then clean up. */
+async function readMarkers(markers, clients) {
+    const kafkaWritten = markers.kafka;
+    const cassandraWritten = markers.cassandra;
+    const [kafkaMarker, cassandraMarker, kafka, cassandra] = await Promise.all([
+        kafkaWritten.ok
+            ? withClient(clients.kafka, async (connection) => {
+                const { record, compacted } = kafkaWritten.value;
+                const read = await readProbes(connection.kafka, connection.admin, [record]);
+                if (compacted)
+                    await tombstone(connection.kafka, [record]);
+                return { found: read.get(record) === record.value };
+            })
+            : (0,observe/* notObserved */.M)(`no marker was written: ${kafkaWritten.error}`),
+        cassandraWritten.ok
+            ? withClient(clients.cassandra, async (client) => {
+                const row = cassandraWritten.value;
+                const found = (await readRow(client, row))?.value === row.value;
+                await deleteRow(client, row);
+                return { found };
+            })
+            : (0,observe/* notObserved */.M)(`no marker was written: ${cassandraWritten.error}`),
+        withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+        withClient(clients.cassandra, (client) => observeSchema(client)),
+    ]);
+    return { kafkaMarker, cassandraMarker, afterRestart: { kafka, cassandra } };
+}
+
+
+/***/ }),
+
+/***/ 54887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ awaitStack)
+/* harmony export */ });
+/* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80420);
+/* harmony import */ var _model_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36507);
+/* harmony import */ var _protocol_cassandra__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44596);
+/* harmony import */ var _protocol_connection_failure__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5111);
+/* harmony import */ var _protocol_kafka__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54550);
+/* harmony import */ var _protocol_wait__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67369);
+/* harmony import */ var _protocol_zookeeper__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68092);
+/* harmony import */ var _spec_types__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97472);
+// Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
+// the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
+
+
+
+
+
+
+
+
+async function settle(wait) {
+    const started = Date.now();
+    try {
+        return { ok: true, value: await wait, ms: Date.now() - started };
+    }
+    catch (error) {
+        // The log tail is fetched once for the report, so the message keeps only what was seen.
+        return {
+            ok: false,
+            error: error instanceof _protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .ReadinessError */ .J ? (0,_model_errors__WEBPACK_IMPORTED_MODULE_0__/* .firstLineOf */ .Qy)(error) : (0,_model_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error),
+            ms: Date.now() - started,
+        };
+    }
+}
+/**
+ * Services that have no protocol of their own: one-shot inits (must exit 0) and sentinels that
+ * just run (stack-ready). Their state comes from the runtime.
+ */
+function stateServices(spec) {
+    return Object.entries(spec.compose.services).flatMap(([name, { ready }]) => ready === 'healthy' ? [] : [{ name, ready }]);
+}
+/** Resolves with the exit code (0 for a sentinel that runs) once the service has settled. */
+async function settledState(runtime, service, ready) {
+    const observed = (await runtime.services()).find((s) => s.service === service);
+    const state = observed?.state ?? 'missing';
+    if (ready === 'running' && state === 'running')
+        return 0;
+    if (ready === 'exited-0' && state === 'exited')
+        return observed?.exitCode ?? -1;
+    throw new Error(`${service} is ${state}`);
+}
+/** Compose creates every container on up, so a service that is missing will not appear later. */
+async function missingFromStack(runtime, service) {
+    const observed = (await runtime.services()).find((s) => s.service === service);
+    return !observed || observed.state === 'missing'
+        ? `${service} is not part of the running stack`
+        : undefined;
+}
+/**
+ * Every wait shares one deadline. A wait that gives up names the service, what was last seen
+ * and its log tail; the others still finish, so the report shows the whole picture.
+ */
+async function awaitStack(spec, runtime, deadline, progress) {
+    const logTail = (service) => () => runtime.logs(service, _model_runtime__WEBPACK_IMPORTED_MODULE_1__/* .LOG_TAIL_LINES */ .A5);
+    const { zookeeper, kafkaBrokers, cassandraContactPoints, unresolved } = runtime.endpoints;
+    const connection = (0,_model_runtime__WEBPACK_IMPORTED_MODULE_1__/* .connectionOf */ .ao)(runtime.endpoints);
+    // Unknown addresses are never guessed (a default port may belong to another stack): a wait
+    // for a server without an address gives up at once, naming why.
+    const address = {
+        zookeeper: zookeeper ? [zookeeper] : [],
+        kafka: kafkaBrokers,
+        cassandra: cassandraContactPoints,
+    };
+    const giveUpIfUnresolved = (role) => async () => address[role].length === 0 ? (unresolved ?? `no address is known for ${role}`) : undefined;
+    // A stack the run brought up may still be creating its users; one already running is not.
+    const isFinal = (error) => error instanceof _protocol_connection_failure__WEBPACK_IMPORTED_MODULE_3__/* .ConnectionFailure */ .ls && (error.kind !== 'auth' || !runtime.lifecycle);
+    const roles = (0,_spec_types__WEBPACK_IMPORTED_MODULE_7__/* .declaredRoles */ ._G)(spec);
+    const serviceOf = Object.fromEntries(Object.entries(roles).map(([role, { service }]) => [role, service]));
+    const waitFor = (role, attempt) => {
+        const service = serviceOf[role];
+        if (service === undefined)
+            return Promise.resolve(undefined);
+        return settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
+            service,
+            attempt,
+            deadline,
+            progress,
+            logTail: logTail(service),
+            giveUpIf: giveUpIfUnresolved(role),
+            isFinal,
+        }));
+    };
+    // A stack without a lifecycle is seen by protocol only: it has no inits or sentinels to watch.
+    const { lifecycle } = runtime;
+    const others = lifecycle ? stateServices(spec) : [];
+    const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
+        waitFor('zookeeper', () => (0,_protocol_zookeeper__WEBPACK_IMPORTED_MODULE_6__/* .zookeeperReady */ .s7)(zookeeper)),
+        waitFor('kafka', () => (0,_protocol_kafka__WEBPACK_IMPORTED_MODULE_4__/* .kafkaReady */ .cz)(kafkaBrokers, connection.kafka)),
+        waitFor('cassandra', () => (0,_protocol_cassandra__WEBPACK_IMPORTED_MODULE_2__/* .cassandraReady */ .Qt)(cassandraContactPoints, connection.cassandra)),
+        ...(lifecycle
+            ? others.map(({ name, ready }) => settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
+                service: name,
+                attempt: () => settledState(lifecycle, name, ready),
+                deadline,
+                progress,
+                logTail: logTail(name),
+                giveUpIf: () => missingFromStack(lifecycle, name),
+            })))
+            : []),
+    ]);
+    return {
+        ...(zk ? { zookeeper: zk } : {}),
+        ...(kafka ? { kafka } : {}),
+        ...(cassandra ? { cassandra } : {}),
+        serviceOf,
+        others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
+    };
+}
+
+
+/***/ })
+
+};
+;
