@@ -121,6 +121,24 @@ function writeDraft(flags: InitFlags, spec: Spec, origin: DraftOrigin, gaps: str
   progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: ${next}`);
 }
 
+const DEFAULT_ZOOKEEPER = 'localhost:2181';
+
+/**
+ * The roles init asks for: the compose file's, else the three of the seed. Against an existing
+ * cluster a ZooKeeper is asked only when --zookeeper (or INFRA_VERIFY_ZOOKEEPER) names one or the
+ * compose file declares one: a KRaft cluster has none, and waiting for it would use up --timeout.
+ */
+function initCandidates(
+  flags: InitFlags,
+  fromCompose: Partial<Record<RoleName, RoleSpec>> | undefined,
+): Partial<Record<RoleName, RoleSpec>> {
+  if (fromCompose) return fromCompose;
+  const { zookeeper, ...withoutZookeeper } = DEFAULT_ROLES;
+  return flags.runtime === 'existing' && !flags.zookeeper
+    ? withoutZookeeper
+    : { zookeeper, ...withoutZookeeper };
+}
+
 export async function runInit(flags: InitFlags): Promise<number> {
   if (existsSync(resolve(flags.out)) && !flags.force) {
     throw new UsageError(`${flags.out} exists; init never overwrites it unless you pass --force`);
@@ -135,8 +153,10 @@ export async function runInit(flags: InitFlags): Promise<number> {
   }
   const deadline = Date.now() + timeoutSeconds(flags.timeout) * 1000;
   const compose = await composeFactsFor(project);
-  const candidates = compose ? rolesFromCompose(compose.facts) : { ...DEFAULT_ROLES };
-  const runtime = await runtimeFor(stackRequest(flags), candidates, CLI_WORDING);
+  const candidates = initCandidates(flags, compose ? rolesFromCompose(compose.facts) : undefined);
+  // A ZooKeeper the compose file declares is dialled where compose publishes it by default.
+  const zookeeper = flags.zookeeper ?? (candidates.zookeeper ? DEFAULT_ZOOKEEPER : undefined);
+  const runtime = await runtimeFor(stackRequest({ ...flags, zookeeper }), candidates, CLI_WORDING);
   await runtime.attach?.();
   const inspected = await inspect(runtime, candidates, deadline);
   const spec = draftSpec(inspected, compose?.facts);

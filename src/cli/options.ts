@@ -135,7 +135,8 @@ export interface StackFlags extends ConnectionFlags {
   runtime: 'auto' | 'compose' | 'local' | 'existing';
   kafkaBrokers: string;
   cassandraContactPoints: string;
-  zookeeper: string;
+  /** absent: no ZooKeeper is asked (init without one given) */
+  zookeeper?: string;
 }
 
 /** A flag that falls back to its INFRA_VERIFY_* variable, then to its default. */
@@ -146,7 +147,12 @@ function withEnv(flags: string, description: string, fallback?: string): Option 
 }
 
 /** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
-export function stackCommand(name: string, description: string): Command {
+export function stackCommand(
+  name: string,
+  description: string,
+  /** verify dials localhost:2181 when its spec declares a ZooKeeper; init none unless given */
+  zookeeperDefault?: string,
+): Command {
   // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
   const command = new Command(name).exitOverride().description(description);
   return withConnectionOptions(
@@ -167,7 +173,13 @@ export function stackCommand(name: string, description: string): Command {
         ),
       )
       .addOption(
-        withEnv('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181'),
+        withEnv(
+          '--zookeeper <host:port>',
+          zookeeperDefault
+            ? 'existing runtime: ZooKeeper address'
+            : 'existing runtime: ZooKeeper address (default: none, as on KRaft)',
+          zookeeperDefault,
+        ),
       ),
   );
 }
@@ -229,7 +241,7 @@ export function stackRequest(flags: StackFlags): RunRequest['stack'] {
         '--cassandra-contact-points',
         flags.cassandraContactPoints,
       ),
-      zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0] as string,
+      zookeeper: flags.zookeeper ? (addressFlag('--zookeeper', flags.zookeeper)[0] as string) : '',
       connection: connectionFromFlags(flags),
     },
   };

@@ -168,6 +168,7 @@ export function verifyCommand(
   return stackCommand(
     'verify',
     'bring the stack up, check it against the spec, prove persistence, report, tear down',
+    'localhost:2181',
   )
     .option(
       '--spec <file>',
