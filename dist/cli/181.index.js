@@ -537,6 +537,20 @@ function writeDraft(flags, spec, origin, gaps) {
     const next = flags.static ? 'infra-verify verify --static' : 'infra-verify verify';
     progress(`wrote ${flags.out}: ${counts.join(', ')}. Review it, then run: ${next}`);
 }
+const DEFAULT_ZOOKEEPER = 'localhost:2181';
+/**
+ * The roles init asks for: the compose file's, else the three of the seed. Against an existing
+ * cluster a ZooKeeper is asked only when --zookeeper (or INFRA_VERIFY_ZOOKEEPER) names one or the
+ * compose file declares one: a KRaft cluster has none, and waiting for it would use up --timeout.
+ */
+function initCandidates(flags, fromCompose) {
+    if (fromCompose)
+        return fromCompose;
+    const { zookeeper, ...withoutZookeeper } = types/* DEFAULT_ROLES */.q2;
+    return flags.runtime === 'existing' && !flags.zookeeper
+        ? withoutZookeeper
+        : { zookeeper, ...withoutZookeeper };
+}
 async function runInit(flags) {
     if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(flags.out)) && !flags.force) {
         throw new options/* UsageError */.eb(`${flags.out} exists; init never overwrites it unless you pass --force`);
@@ -551,8 +565,10 @@ async function runInit(flags) {
     }
     const deadline = Date.now() + (0,options/* timeoutSeconds */.rv)(flags.timeout) * 1000;
     const compose = await composeFactsFor(project);
-    const candidates = compose ? (0,compose_facts/* rolesFromCompose */.Eu)(compose.facts) : { ...types/* DEFAULT_ROLES */.q2 };
-    const runtime = await (0,run/* runtimeFor */.C9)((0,options/* stackRequest */.M$)(flags), candidates, options/* CLI_WORDING */.ml);
+    const candidates = initCandidates(flags, compose ? (0,compose_facts/* rolesFromCompose */.Eu)(compose.facts) : undefined);
+    // A ZooKeeper the compose file declares is dialled where compose publishes it by default.
+    const zookeeper = flags.zookeeper ?? (candidates.zookeeper ? DEFAULT_ZOOKEEPER : undefined);
+    const runtime = await (0,run/* runtimeFor */.C9)((0,options/* stackRequest */.M$)({ ...flags, zookeeper }), candidates, options/* CLI_WORDING */.ml);
     await runtime.attach?.();
     const inspected = await inspect(runtime, candidates, deadline);
     const spec = draftSpec(inspected, compose?.facts);

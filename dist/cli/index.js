@@ -1636,14 +1636,18 @@ function withEnv(flags, description, fallback) {
     return fallback === undefined ? option : option.default(fallback);
 }
 /** Where the stack runs and, for an existing one, its endpoints: verify and init read these alike. */
-function stackCommand(name, description) {
+function stackCommand(name, description, 
+/** verify dials localhost:2181 when its spec declares a ZooKeeper; init none unless given */
+zookeeperDefault) {
     // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
     const command = new esm/* Command */.uB(name).exitOverride().description(description);
     return withConnectionOptions(command
         .addOption(runtimeOption(true))
         .addOption(withEnv('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092'))
         .addOption(withEnv('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042'))
-        .addOption(withEnv('--zookeeper <host:port>', 'existing runtime: ZooKeeper address', 'localhost:2181')));
+        .addOption(withEnv('--zookeeper <host:port>', zookeeperDefault
+        ? 'existing runtime: ZooKeeper address'
+        : 'existing runtime: ZooKeeper address (default: none, as on KRaft)', zookeeperDefault)));
 }
 const CONNECTION_FLAG_HELP = {
     'kafka-security-protocol': 'PLAINTEXT (default), SSL, SASL_PLAINTEXT or SASL_SSL',
@@ -1691,7 +1695,7 @@ function stackRequest(flags) {
         endpoints: {
             kafkaBrokers: addressFlag('--kafka-brokers', flags.kafkaBrokers),
             cassandraContactPoints: addressFlag('--cassandra-contact-points', flags.cassandraContactPoints),
-            zookeeper: addressFlag('--zookeeper', flags.zookeeper)[0],
+            zookeeper: flags.zookeeper ? addressFlag('--zookeeper', flags.zookeeper)[0] : '',
             connection: connectionFromFlags(flags),
         },
     };
@@ -19607,7 +19611,7 @@ async function exitCodeOf(flags, strayFault) {
 }
 /** strayFault: the CLI's safety net (see app/stray-faults.ts), for verify to hear of a fault. */
 function verifyCommand(setExitCode, strayFault) {
-    return (0,cli_options/* stackCommand */.s7)('verify', 'bring the stack up, check it against the spec, prove persistence, report, tear down')
+    return (0,cli_options/* stackCommand */.s7)('verify', 'bring the stack up, check it against the spec, prove persistence, report, tear down', 'localhost:2181')
         .option('--spec <file>', `the spec file, or builtin:milestone-1 for ChatBattle's (default: ./${for_run/* DEFAULT_SPEC_FILE */.fO})`)
         .addOption((0,cli_options/* composeFileOption */.MD)())
         .addOption((0,cli_options/* composeProfileOption */.t6)())
