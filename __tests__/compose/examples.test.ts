@@ -32,28 +32,42 @@ describe('examples/', () => {
 });
 
 describe('init --static', () => {
+  // What each example's draft must hold: the sections, and what its inits create.
   it.each([
-    ['kraft', false],
-    ['kafka-only', true],
+    ['kraft', { zookeeper: false, kafka: /partitions: 3/, cassandra: null }],
+    ['kafka-only', { zookeeper: true, kafka: /name: events-dlq/, cassandra: null }],
+    [
+      'cassandra-only',
+      {
+        zookeeper: false,
+        kafka: null,
+        cassandra: /name: orders\n[^]*placed_at: timestamp[^]*column: placed_at\n\s+order: DESC/,
+      },
+    ],
   ])(
     'drafts a spec for %s, with no server, that passes verify --static',
-    async (name, zookeeper) => {
+    async (name, expected) => {
       const dir = mkdtempSync(join(tmpdir(), `init-static-${name}-`));
       cpSync(join(EXAMPLES, name), dir, { recursive: true });
       rmSync(join(dir, 'infra-spec.yml'));
       const init = await runCliIn(dir, ['init', '--static']);
       expect(init.stderr).toContain('wrote infra-spec.yml');
+      expect(init.stderr).not.toContain('not in the draft');
       expect(init.code).toBe(0);
       const drafted = readFileSync(join(dir, 'infra-spec.yml'), 'utf8');
-      expect(/^zookeeper:/m.test(drafted)).toBe(zookeeper);
-      expect(drafted).toMatch(/partitions: \d+/);
+      expect(/^zookeeper:/m.test(drafted)).toBe(expected.zookeeper);
+      for (const section of ['kafka', 'cassandra'] as const) {
+        const pattern = expected[section];
+        if (pattern) expect(drafted).toMatch(pattern);
+        else expect(drafted).not.toMatch(new RegExp(`^${section}:`, 'm'));
+      }
       const verify = await runCliIn(dir, ['verify', '--static']);
-      expect(verify.stdout).toMatch(/✅ PASS/);
+      expect(verify.stdout).toMatch(/✅ PASS: \d+ passed, 0 failed, 0 skipped/);
       expect(verify.code).toBe(0);
     },
   );
 
-  it("drafts the repository's stack with both topics from create-topics.sh", async () => {
+  it("drafts the repository's stack: both topics from create-topics.sh, the schema from its CQL", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-static-repo-'));
     for (const name of ['docker-compose.yml', '.env', 'infrastructure']) {
       cpSync(join(ROOT, name), join(dir, name), { recursive: true });
@@ -63,7 +77,12 @@ describe('init --static', () => {
     const drafted = readFileSync(join(dir, 'infra-spec.yml'), 'utf8');
     expect(drafted).toContain('name: channel-stats');
     expect(drafted).toContain('cleanup.policy: compact');
+    // The schema from infrastructure/cassandra/schema.cql, which cassandra-init runs.
+    expect(drafted).toContain('name: raw_chat_messages');
+    expect(drafted).toContain('defaultTtl: 604800');
+    expect(drafted).toContain('class: TimeWindowCompactionStrategy');
     const verify = await runCliIn(dir, ['verify', '--static']);
+    expect(verify.stdout).toMatch(/✅ twitch_chat\.raw_chat_messages table created by an init/);
     expect(verify.code).toBe(0);
   });
 });

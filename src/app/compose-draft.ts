@@ -1,6 +1,6 @@
 // What `init` reads from the compose project: the facts of the one compose model (as static mode
-// resolves it), and with --static a whole draft spec from those facts and the inits' own
-// `kafka-topics --create` calls, with no server running.
+// resolves it), and with --static a whole draft spec from those facts, the inits' own
+// `kafka-topics --create` calls and the CQL they run or mount, with no server running.
 import type { ComposeProjectRequest } from '../model/compose';
 import { composeConfig } from '../runtime/compose';
 import { recordInit } from '../runtime/init-recorder';
@@ -13,6 +13,7 @@ import {
   resolveComposeModel,
   type ComposeModel,
 } from '../static/compose';
+import { observedKeyspaces, readCqlSchemas } from '../static/cql-schema';
 import { readInitTopics, type CreatedTopic } from '../static/init-topics';
 
 /** The project's compose facts, or undefined when there is no compose file to read. */
@@ -61,23 +62,31 @@ export async function draftFromCompose(
   const model = await resolveComposeModel(request, composeConfig);
   const facts = composeFactsOf(model.compose);
   const roles = rolesFromCompose(facts);
-  const draft = draftSpec({ roles }, facts);
   const gaps: string[] = [...model.limits];
+  if (!roles.kafka && !roles.cassandra) {
+    return { spec: draftSpec({ roles }, facts), gaps, files: model.files };
+  }
+  const inits = await readInitTopics(
+    model,
+    draftSpec({ roles }, facts),
+    model.directory,
+    runInits ? recordInit : undefined,
+    readableText,
+  );
+  // The schema as static mode reads it for its checks, so the draft passes them.
+  const schema = observedKeyspaces(readCqlSchemas(inits.cql));
+  const draft = draftSpec({ roles, keyspaces: schema.keyspaces }, facts);
   if (draft.kafka) {
-    const inits = await readInitTopics(
-      model,
-      draft,
-      model.directory,
-      runInits ? recordInit : undefined,
-      readableText,
-    );
     gaps.push(...(inits.topics.length === 0 ? inits.unreadable : []));
     draft.kafka.topics = inits.topics.flatMap((topic) => topicSpec(topic, gaps));
   }
   if (draft.cassandra) {
-    gaps.push(
-      'cassandra keyspaces: not read statically; run `infra-verify init` against the running stack',
-    );
+    gaps.push(...schema.left);
+    if (inits.cql.length === 0) {
+      gaps.push(
+        `cassandra keyspaces: no init's CQL could be read (${inits.unreadable.join('; ') || 'no one-shot service runs cqlsh -f or -e, or mounts a .cql file'}); run \`infra-verify init\` against the running stack`,
+      );
+    }
   }
   // Servers were not asked, so nothing proves a round trip or persistence yet: left on, as a
   // live run should check them.

@@ -1,6 +1,8 @@
 // The keyspaces and tables a CQL schema file creates, read without a server: CREATE KEYSPACE and
 // CREATE TABLE as tokens (names, quoted strings, numbers, punctuation; comments dropped), in the
 // shapes the spec declares. Anything else in the file (inserts, grants, types) is passed over.
+// Static mode judges the spec against it (init-schema.ts); `init --static` drafts from it.
+import type { ObservedColumn, ObservedKeyspace, ObservedTable } from '../model/observed';
 import type { ClusteringOrder } from '../spec/types';
 
 export interface CqlTable {
@@ -192,4 +194,62 @@ export function readCqlSchema(text: string, useKeyspace?: string): CqlSchema {
     reader.skipToStatementEnd();
   }
   return schema;
+}
+
+/** Every CQL text the inits run or mount, read as one schema: later files add to earlier ones. */
+export function readCqlSchemas(texts: readonly { text: string; keyspace?: string }[]): CqlSchema {
+  const schema: CqlSchema = { keyspaces: {}, tables: [] };
+  for (const { text, keyspace } of texts) {
+    const read = readCqlSchema(text, keyspace);
+    Object.assign(schema.keyspaces, read.keyspaces);
+    schema.tables.push(...read.tables);
+  }
+  return schema;
+}
+
+function observedTable(table: CqlTable): ObservedTable {
+  const column = (name: string, type: string): ObservedColumn => {
+    const partition = table.partitionKey.indexOf(name);
+    const clustering = table.clustering.findIndex((c) => c.column === name);
+    if (partition >= 0)
+      return { name, type, kind: 'partition_key', position: partition, clusteringOrder: 'none' };
+    if (clustering >= 0) {
+      const order = table.clustering[clustering]?.order === 'DESC' ? 'desc' : 'asc';
+      return { name, type, kind: 'clustering', position: clustering, clusteringOrder: order };
+    }
+    return { name, type, kind: 'regular', position: -1, clusteringOrder: 'none' };
+  };
+  return {
+    name: table.name,
+    columns: Object.entries(table.columns).map(([name, type]) => column(name, type)),
+    // What a table created without these options shows in system_schema.
+    defaultTtl: table.defaultTtl ?? 0,
+    compaction: table.compaction ?? {},
+  };
+}
+
+/**
+ * The schema as system_schema would show it once the CQL ran, for a draft spec. Tables whose
+ * keyspace no CREATE KEYSPACE makes (or that name none) are left out, each with the reason.
+ */
+export function observedKeyspaces(schema: CqlSchema): {
+  keyspaces: Record<string, ObservedKeyspace>;
+  left: string[];
+} {
+  const keyspaces: Record<string, ObservedKeyspace> = {};
+  for (const [name, replication] of Object.entries(schema.keyspaces)) {
+    keyspaces[name] = { name, replication, tables: {} };
+  }
+  const left: string[] = [];
+  for (const table of schema.tables) {
+    const keyspace = keyspaces[table.keyspace];
+    if (keyspace) keyspace.tables[table.name] = observedTable(table);
+    else if (table.keyspace === '')
+      left.push(`table ${table.name}: its CQL names no keyspace (no USE, no keyspace.table)`);
+    else
+      left.push(
+        `table ${table.keyspace}.${table.name}: no init's CQL creates keyspace ${table.keyspace}`,
+      );
+  }
+  return { keyspaces, left };
 }

@@ -4,7 +4,7 @@
 import { combine, compare, mismatch, pass, skip, toResult, type Outcome } from '../checks/outcome';
 import type { CheckResult } from '../model/report';
 import type { KeyspaceSpec, Spec, TableSpec } from '../spec/types';
-import { readCqlSchema, type CqlSchema, type CqlTable } from './cql-schema';
+import { readCqlSchemas, type CqlSchema, type CqlTable } from './cql-schema';
 import type { InitTopics } from './init-topics';
 
 const SECTION = 'Cassandra Schema';
@@ -85,12 +85,7 @@ export function initSchemaChecks(
   inits: InitTopics,
   locateSpec: ((path: readonly (string | number)[]) => CheckResult['source']) | undefined,
 ): CheckResult[] {
-  const schema: CqlSchema = { keyspaces: {}, tables: [] };
-  for (const { text, keyspace } of inits.cql) {
-    const read = readCqlSchema(text, keyspace);
-    Object.assign(schema.keyspaces, read.keyspaces);
-    schema.tables.push(...read.tables);
-  }
+  const schema: CqlSchema = readCqlSchemas(inits.cql);
   const unread =
     inits.cql.length === 0
       ? skip(
