@@ -151,11 +151,14 @@ function composeSection(compose) {
     return { ...(shared ? { network: shared } : {}), services };
 }
 
-// EXTERNAL MODULE: ../../src/static/compose.ts + 7 modules
-var static_compose = __webpack_require__(92679);
+// EXTERNAL MODULE: ../../src/static/compose.ts + 6 modules
+var static_compose = __webpack_require__(79489);
+// EXTERNAL MODULE: ../../src/static/cql-schema.ts
+var cql_schema = __webpack_require__(61326);
 // EXTERNAL MODULE: ../../src/static/init-topics.ts
 var init_topics = __webpack_require__(62897);
 ;// CONCATENATED MODULE: ../../src/app/compose-draft.ts
+
 
 
 
@@ -193,15 +196,23 @@ async function draftFromCompose(request, runInits) {
     const model = await (0,static_compose/* resolveComposeModel */.c2)(request, compose/* composeConfig */.Rm);
     const facts = (0,compose_facts/* composeFactsOf */.tv)(model.compose);
     const roles = (0,compose_facts/* rolesFromCompose */.Eu)(facts);
-    const draft = draftSpec({ roles }, facts);
     const gaps = [...model.limits];
+    if (!roles.kafka && !roles.cassandra) {
+        return { spec: draftSpec({ roles }, facts), gaps, files: model.files };
+    }
+    const inits = await (0,init_topics/* readInitTopics */.bU)(model, draftSpec({ roles }, facts), model.directory, runInits ? init_recorder/* recordInit */.mT : undefined, static_compose/* readableText */.Gh);
+    // The schema as static mode reads it for its checks, so the draft passes them.
+    const schema = (0,cql_schema/* observedKeyspaces */.tJ)((0,cql_schema/* readCqlSchemas */.zR)(inits.cql));
+    const draft = draftSpec({ roles, keyspaces: schema.keyspaces }, facts);
     if (draft.kafka) {
-        const inits = await (0,init_topics/* readInitTopics */.bU)(model, draft, model.directory, runInits ? init_recorder/* recordInit */.mT : undefined, static_compose/* readableText */.Gh);
         gaps.push(...(inits.topics.length === 0 ? inits.unreadable : []));
         draft.kafka.topics = inits.topics.flatMap((topic) => compose_draft_topicSpec(topic, gaps));
     }
     if (draft.cassandra) {
-        gaps.push('cassandra keyspaces: not read statically; run `infra-verify init` against the running stack');
+        gaps.push(...schema.left);
+        if (inits.cql.length === 0) {
+            gaps.push(`cassandra keyspaces: no init's CQL could be read (${inits.unreadable.join('; ') || 'no one-shot service runs cqlsh -f or -e, or mounts a .cql file'}); run \`infra-verify init\` against the running stack`);
+        }
     }
     // Servers were not asked, so nothing proves a round trip or persistence yet: left on, as a
     // live run should check them.

@@ -94,8 +94,8 @@ var for_run = __nccwpck_require__(36413);
 var load = __nccwpck_require__(82341);
 // EXTERNAL MODULE: ../../src/spec/types.ts
 var types = __nccwpck_require__(97472);
-// EXTERNAL MODULE: ../../src/static/compose.ts + 7 modules
-var static_compose = __nccwpck_require__(92679);
+// EXTERNAL MODULE: ../../src/static/compose.ts + 6 modules
+var static_compose = __nccwpck_require__(79489);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ../../src/checks/normalise.ts
@@ -4881,7 +4881,7 @@ const ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real f
 
 /***/ }),
 
-/***/ 92679:
+/***/ 79489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -4910,201 +4910,8 @@ var report = __nccwpck_require__(99713);
 var text_file = __nccwpck_require__(8129);
 // EXTERNAL MODULE: ../../src/checks/outcome.ts
 var outcome = __nccwpck_require__(89131);
-;// CONCATENATED MODULE: ../../src/static/cql-schema.ts
-/** Words, quoted strings ('…' with '' inside), numbers, and single punctuation characters. */
-function tokens(text) {
-    const out = [];
-    const pattern = /--[^\n]*|\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*|-?\d+(?:\.\d+)?|\S/g;
-    for (const [token] of text.matchAll(pattern)) {
-        if (!/^(--|\/\/|\/\*)/.test(token))
-            out.push(token);
-    }
-    return out;
-}
-/** A name as Cassandra stores it: quoted names keep their case, others are lower-cased. */
-function identifier(token) {
-    return token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : token.toLowerCase();
-}
-function literal(token) {
-    return token.startsWith("'") ? token.slice(1, -1).replace(/''/g, "'") : token;
-}
-class Reader {
-    list;
-    at = 0;
-    constructor(list) {
-        this.list = list;
-    }
-    peek(offset = 0) {
-        return this.list[this.at + offset] ?? '';
-    }
-    next() {
-        return this.list[this.at++] ?? '';
-    }
-    is(word, offset = 0) {
-        return this.peek(offset).toUpperCase() === word;
-    }
-    accept(...words) {
-        if (!words.every((word, i) => this.is(word, i)))
-            return false;
-        this.at += words.length;
-        return true;
-    }
-    done() {
-        return this.at >= this.list.length;
-    }
-    /** ks.name or name */
-    qualifiedName() {
-        const first = identifier(this.next());
-        if (this.peek() !== '.')
-            return [undefined, first];
-        this.next();
-        return [first, identifier(this.next())];
-    }
-    /** { 'k': 'v', ... } */
-    map() {
-        const map = {};
-        if (this.next() !== '{')
-            return map;
-        while (!this.done() && this.peek() !== '}') {
-            const key = literal(this.next());
-            this.next(); // ':'
-            map[key] = literal(this.next());
-            if (this.peek() === ',')
-                this.next();
-        }
-        this.next();
-        return map;
-    }
-    /** a type such as list<text> or map<text, frozen<list<int>>>, spelled as system_schema does */
-    type() {
-        let type = this.next().toLowerCase();
-        if (this.peek() !== '<')
-            return type;
-        let depth = 0;
-        do {
-            const token = this.next();
-            depth += token === '<' ? 1 : token === '>' ? -1 : 0;
-            type += token === ',' ? ', ' : token.toLowerCase();
-        } while (depth > 0 && !this.done());
-        return type;
-    }
-    skipToStatementEnd() {
-        while (!this.done() && this.next() !== ';')
-            ;
-    }
-}
-/** PRIMARY KEY ((a, b), c, d) or (a, c, d): the partition key, then the clustering columns. */
-function primaryKey(reader) {
-    reader.next(); // '('
-    const partition = [];
-    if (reader.peek() === '(') {
-        reader.next();
-        while (reader.peek() !== ')' && !reader.done()) {
-            const token = reader.next();
-            if (token !== ',')
-                partition.push(identifier(token));
-        }
-        reader.next();
-    }
-    else {
-        partition.push(identifier(reader.next()));
-    }
-    const clustering = [];
-    while (reader.peek() !== ')' && !reader.done()) {
-        const token = reader.next();
-        if (token !== ',')
-            clustering.push(identifier(token));
-    }
-    reader.next();
-    return { partition, clustering };
-}
-function createTable(reader, schema) {
-    reader.accept('IF', 'NOT', 'EXISTS');
-    const [keyspace, name] = reader.qualifiedName();
-    const table = {
-        keyspace: keyspace ?? '',
-        name,
-        columns: {},
-        partitionKey: [],
-        clustering: [],
-    };
-    let clusteringColumns = [];
-    reader.next(); // '('
-    while (!reader.done() && reader.peek() !== ')') {
-        if (reader.accept('PRIMARY', 'KEY')) {
-            const key = primaryKey(reader);
-            table.partitionKey = key.partition;
-            clusteringColumns = key.clustering;
-        }
-        else {
-            const column = identifier(reader.next());
-            table.columns[column] = reader.type();
-            if (reader.accept('PRIMARY', 'KEY'))
-                table.partitionKey = [column];
-        }
-        if (reader.peek() === ',')
-            reader.next();
-    }
-    reader.next(); // ')'
-    const orders = {};
-    while (reader.accept('WITH') || reader.accept('AND')) {
-        if (reader.accept('CLUSTERING', 'ORDER', 'BY')) {
-            reader.next(); // '('
-            while (!reader.done() && reader.peek() !== ')') {
-                const column = identifier(reader.next());
-                orders[column] = reader.next().toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
-                if (reader.peek() === ',')
-                    reader.next();
-            }
-            reader.next();
-        }
-        else if (reader.accept('DEFAULT_TIME_TO_LIVE', '=')) {
-            table.defaultTtl = Number(reader.next());
-        }
-        else if (reader.accept('COMPACTION', '=')) {
-            table.compaction = reader.map();
-        }
-        else {
-            // another option: name = value or a map
-            reader.next();
-            reader.next();
-            if (reader.peek() === '{')
-                reader.map();
-            else
-                reader.next();
-        }
-    }
-    table.clustering = clusteringColumns.map((column) => ({
-        column,
-        order: orders[column] ?? 'ASC',
-    }));
-    schema.tables.push(table);
-}
-function readCqlSchema(text, useKeyspace) {
-    const schema = { keyspaces: {}, tables: [] };
-    const reader = new Reader(tokens(text));
-    let current = useKeyspace;
-    while (!reader.done()) {
-        if (reader.accept('CREATE', 'KEYSPACE')) {
-            reader.accept('IF', 'NOT', 'EXISTS');
-            const name = identifier(reader.next());
-            if (reader.accept('WITH', 'REPLICATION', '='))
-                schema.keyspaces[name] = reader.map();
-        }
-        else if (reader.accept('CREATE', 'TABLE') || reader.accept('CREATE', 'COLUMNFAMILY')) {
-            createTable(reader, schema);
-            const table = schema.tables.at(-1);
-            if (table && table.keyspace === '')
-                table.keyspace = current ?? '';
-        }
-        else if (reader.accept('USE')) {
-            current = identifier(reader.next());
-        }
-        reader.skipToStatementEnd();
-    }
-    return schema;
-}
-
+// EXTERNAL MODULE: ../../src/static/cql-schema.ts
+var cql_schema = __nccwpck_require__(61326);
 ;// CONCATENATED MODULE: ../../src/static/init-schema.ts
 // The keyspaces and tables the inits' CQL creates (cql-schema.ts), judged against the spec's
 // cassandra.keyspaces: one check per keyspace and per table, pointing at the spec's entry. What
@@ -5154,12 +4961,7 @@ function describeColumns(columns) {
         .join(', ');
 }
 function initSchemaChecks(spec, inits, locateSpec) {
-    const schema = { keyspaces: {}, tables: [] };
-    for (const { text, keyspace } of inits.cql) {
-        const read = readCqlSchema(text, keyspace);
-        Object.assign(schema.keyspaces, read.keyspaces);
-        schema.tables.push(...read.tables);
-    }
+    const schema = (0,cql_schema/* readCqlSchemas */.zR)(inits.cql);
     const unread = inits.cql.length === 0
         ? (0,outcome/* skip */.iv)(`no init's CQL could be read: ${inits.unreadable.join('; ') || 'no one-shot service (ready: exited-0) runs cqlsh -f or -e, or mounts a .cql file'}`)
         : undefined;
@@ -5832,6 +5634,263 @@ function checkCompose(text, file, env, spec) {
         throw new ComposeFileError(`${file}: the compose file defines no services`);
     }
     return composeChecks(model, spec);
+}
+
+
+/***/ }),
+
+/***/ 61326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tJ: () => (/* binding */ observedKeyspaces),
+/* harmony export */   zR: () => (/* binding */ readCqlSchemas)
+/* harmony export */ });
+/* unused harmony export readCqlSchema */
+/** Words, quoted strings ('…' with '' inside), numbers, and single punctuation characters. */
+function tokens(text) {
+    const out = [];
+    const pattern = /--[^\n]*|\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*|-?\d+(?:\.\d+)?|\S/g;
+    for (const [token] of text.matchAll(pattern)) {
+        if (!/^(--|\/\/|\/\*)/.test(token))
+            out.push(token);
+    }
+    return out;
+}
+/** A name as Cassandra stores it: quoted names keep their case, others are lower-cased. */
+function identifier(token) {
+    return token.startsWith('"') ? token.slice(1, -1).replace(/""/g, '"') : token.toLowerCase();
+}
+function literal(token) {
+    return token.startsWith("'") ? token.slice(1, -1).replace(/''/g, "'") : token;
+}
+class Reader {
+    list;
+    at = 0;
+    constructor(list) {
+        this.list = list;
+    }
+    peek(offset = 0) {
+        return this.list[this.at + offset] ?? '';
+    }
+    next() {
+        return this.list[this.at++] ?? '';
+    }
+    is(word, offset = 0) {
+        return this.peek(offset).toUpperCase() === word;
+    }
+    accept(...words) {
+        if (!words.every((word, i) => this.is(word, i)))
+            return false;
+        this.at += words.length;
+        return true;
+    }
+    done() {
+        return this.at >= this.list.length;
+    }
+    /** ks.name or name */
+    qualifiedName() {
+        const first = identifier(this.next());
+        if (this.peek() !== '.')
+            return [undefined, first];
+        this.next();
+        return [first, identifier(this.next())];
+    }
+    /** { 'k': 'v', ... } */
+    map() {
+        const map = {};
+        if (this.next() !== '{')
+            return map;
+        while (!this.done() && this.peek() !== '}') {
+            const key = literal(this.next());
+            this.next(); // ':'
+            map[key] = literal(this.next());
+            if (this.peek() === ',')
+                this.next();
+        }
+        this.next();
+        return map;
+    }
+    /** a type such as list<text> or map<text, frozen<list<int>>>, spelled as system_schema does */
+    type() {
+        let type = this.next().toLowerCase();
+        if (this.peek() !== '<')
+            return type;
+        let depth = 0;
+        do {
+            const token = this.next();
+            depth += token === '<' ? 1 : token === '>' ? -1 : 0;
+            type += token === ',' ? ', ' : token.toLowerCase();
+        } while (depth > 0 && !this.done());
+        return type;
+    }
+    skipToStatementEnd() {
+        while (!this.done() && this.next() !== ';')
+            ;
+    }
+}
+/** PRIMARY KEY ((a, b), c, d) or (a, c, d): the partition key, then the clustering columns. */
+function primaryKey(reader) {
+    reader.next(); // '('
+    const partition = [];
+    if (reader.peek() === '(') {
+        reader.next();
+        while (reader.peek() !== ')' && !reader.done()) {
+            const token = reader.next();
+            if (token !== ',')
+                partition.push(identifier(token));
+        }
+        reader.next();
+    }
+    else {
+        partition.push(identifier(reader.next()));
+    }
+    const clustering = [];
+    while (reader.peek() !== ')' && !reader.done()) {
+        const token = reader.next();
+        if (token !== ',')
+            clustering.push(identifier(token));
+    }
+    reader.next();
+    return { partition, clustering };
+}
+function createTable(reader, schema) {
+    reader.accept('IF', 'NOT', 'EXISTS');
+    const [keyspace, name] = reader.qualifiedName();
+    const table = {
+        keyspace: keyspace ?? '',
+        name,
+        columns: {},
+        partitionKey: [],
+        clustering: [],
+    };
+    let clusteringColumns = [];
+    reader.next(); // '('
+    while (!reader.done() && reader.peek() !== ')') {
+        if (reader.accept('PRIMARY', 'KEY')) {
+            const key = primaryKey(reader);
+            table.partitionKey = key.partition;
+            clusteringColumns = key.clustering;
+        }
+        else {
+            const column = identifier(reader.next());
+            table.columns[column] = reader.type();
+            if (reader.accept('PRIMARY', 'KEY'))
+                table.partitionKey = [column];
+        }
+        if (reader.peek() === ',')
+            reader.next();
+    }
+    reader.next(); // ')'
+    const orders = {};
+    while (reader.accept('WITH') || reader.accept('AND')) {
+        if (reader.accept('CLUSTERING', 'ORDER', 'BY')) {
+            reader.next(); // '('
+            while (!reader.done() && reader.peek() !== ')') {
+                const column = identifier(reader.next());
+                orders[column] = reader.next().toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
+                if (reader.peek() === ',')
+                    reader.next();
+            }
+            reader.next();
+        }
+        else if (reader.accept('DEFAULT_TIME_TO_LIVE', '=')) {
+            table.defaultTtl = Number(reader.next());
+        }
+        else if (reader.accept('COMPACTION', '=')) {
+            table.compaction = reader.map();
+        }
+        else {
+            // another option: name = value or a map
+            reader.next();
+            reader.next();
+            if (reader.peek() === '{')
+                reader.map();
+            else
+                reader.next();
+        }
+    }
+    table.clustering = clusteringColumns.map((column) => ({
+        column,
+        order: orders[column] ?? 'ASC',
+    }));
+    schema.tables.push(table);
+}
+function readCqlSchema(text, useKeyspace) {
+    const schema = { keyspaces: {}, tables: [] };
+    const reader = new Reader(tokens(text));
+    let current = useKeyspace;
+    while (!reader.done()) {
+        if (reader.accept('CREATE', 'KEYSPACE')) {
+            reader.accept('IF', 'NOT', 'EXISTS');
+            const name = identifier(reader.next());
+            if (reader.accept('WITH', 'REPLICATION', '='))
+                schema.keyspaces[name] = reader.map();
+        }
+        else if (reader.accept('CREATE', 'TABLE') || reader.accept('CREATE', 'COLUMNFAMILY')) {
+            createTable(reader, schema);
+            const table = schema.tables.at(-1);
+            if (table && table.keyspace === '')
+                table.keyspace = current ?? '';
+        }
+        else if (reader.accept('USE')) {
+            current = identifier(reader.next());
+        }
+        reader.skipToStatementEnd();
+    }
+    return schema;
+}
+/** Every CQL text the inits run or mount, read as one schema: later files add to earlier ones. */
+function readCqlSchemas(texts) {
+    const schema = { keyspaces: {}, tables: [] };
+    for (const { text, keyspace } of texts) {
+        const read = readCqlSchema(text, keyspace);
+        Object.assign(schema.keyspaces, read.keyspaces);
+        schema.tables.push(...read.tables);
+    }
+    return schema;
+}
+function observedTable(table) {
+    const column = (name, type) => {
+        const partition = table.partitionKey.indexOf(name);
+        const clustering = table.clustering.findIndex((c) => c.column === name);
+        if (partition >= 0)
+            return { name, type, kind: 'partition_key', position: partition, clusteringOrder: 'none' };
+        if (clustering >= 0) {
+            const order = table.clustering[clustering]?.order === 'DESC' ? 'desc' : 'asc';
+            return { name, type, kind: 'clustering', position: clustering, clusteringOrder: order };
+        }
+        return { name, type, kind: 'regular', position: -1, clusteringOrder: 'none' };
+    };
+    return {
+        name: table.name,
+        columns: Object.entries(table.columns).map(([name, type]) => column(name, type)),
+        // What a table created without these options shows in system_schema.
+        defaultTtl: table.defaultTtl ?? 0,
+        compaction: table.compaction ?? {},
+    };
+}
+/**
+ * The schema as system_schema would show it once the CQL ran, for a draft spec. Tables whose
+ * keyspace no CREATE KEYSPACE makes (or that name none) are left out, each with the reason.
+ */
+function observedKeyspaces(schema) {
+    const keyspaces = {};
+    for (const [name, replication] of Object.entries(schema.keyspaces)) {
+        keyspaces[name] = { name, replication, tables: {} };
+    }
+    const left = [];
+    for (const table of schema.tables) {
+        const keyspace = keyspaces[table.keyspace];
+        if (keyspace)
+            keyspace.tables[table.name] = observedTable(table);
+        else if (table.keyspace === '')
+            left.push(`table ${table.name}: its CQL names no keyspace (no USE, no keyspace.table)`);
+        else
+            left.push(`table ${table.keyspace}.${table.name}: no init's CQL creates keyspace ${table.keyspace}`);
+    }
+    return { keyspaces, left };
 }
 
 
