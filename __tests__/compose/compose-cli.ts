@@ -21,13 +21,20 @@ export function composeEnv(extra: Record<string, string> = {}): NodeJS.ProcessEn
   };
 }
 
-export function realComposeConfig(extra: Record<string, string> = {}): ComposeConfig {
-  return composeConfigWith((file, args, options = {}) =>
-    runChild(file, args, {
-      cwd: options.cwd,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      env: composeEnv(extra),
-    }),
+/** `route`: through the docker CLI (`docker compose`), or the plugin's binary run directly, as
+ * static mode does where it finds it (the CLI cases below run that way). */
+export function realComposeConfig(
+  extra: Record<string, string> = {},
+  route: 'docker' | 'binary' = 'docker',
+): ComposeConfig {
+  return composeConfigWith(
+    (file, args, options = {}) =>
+      runChild(file, args, {
+        cwd: options.cwd,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        env: composeEnv(extra),
+      }),
+    () => (route === 'binary' ? join(PLUGIN_DIR, 'docker-compose') : undefined),
   );
 }
 

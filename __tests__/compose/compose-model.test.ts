@@ -141,16 +141,23 @@ describe('the compose model from `docker compose config`', () => {
     );
   });
 
-  it('judges the repository stack the same way on both paths, its topics read from its init', async () => {
+  it('judges the repository stack the same way on every path, its topics read from its init', async () => {
     const loaded = loadSpec(join(ROOT, 'infra-spec.yml'));
-    for (const config of [realComposeConfig(), NO_COMPOSE]) {
+    const paths = [realComposeConfig(), realComposeConfig({}, 'binary'), NO_COMPOSE];
+    const reports = [];
+    for (const config of paths) {
       const report = await staticReport({ directory: ROOT, files: [], profiles: [] }, loaded, {
         config,
         recordInit,
       });
       expect(report.checks.filter((check) => check.status !== 'pass')).toEqual([]);
       expect(report.checks.map((check) => check.id)).toContain('static.kafka.topic.channel-stats');
+      reports.push(report);
     }
+    // the plugin's binary run directly answers what `docker compose` answers
+    const [viaDocker, viaBinary] = reports;
+    expect(viaBinary?.checks).toEqual(viaDocker?.checks);
+    expect(viaBinary?.notes?.[0]).toBe(viaDocker?.notes?.[0]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from '../../src/runtime/compose/parse';
 import { detectCompose, parseComposeVersion } from '../../src/runtime/compose/command';
 import { composeConfigWith } from '../../src/runtime/compose/config';
+import { composePluginBinary, type PluginLookup } from '../../src/runtime/compose/plugin-binary';
 
 // As compose v2.29 prints them (one object per line since 2.21), trimmed to a few fields.
 const kafkaPs = {
@@ -238,6 +239,7 @@ describe('detectCompose', () => {
 describe('composeConfigWith', () => {
   const request = { directory: '/project', files: ['/project/compose.yaml'], profiles: [] };
   const verb = (args: readonly string[]) => args.slice(-3).join(' ');
+  const noPluginBinary = () => undefined;
 
   it("asks the plugin's config beside its version, not after it", async () => {
     const calls: string[] = [];
@@ -252,7 +254,7 @@ describe('composeConfigWith', () => {
       }
       return Promise.resolve({ exitCode: 0, stdout: '{"services":{}}', stderr: '' });
     };
-    const answer = composeConfigWith(run)(request);
+    const answer = composeConfigWith(run, noPluginBinary)(request);
     await Promise.resolve();
     // the version has not answered yet, and config was already asked
     expect(calls).toEqual(['docker config --format json', 'docker compose version']);
@@ -268,7 +270,7 @@ describe('composeConfigWith', () => {
           ? { exitCode: 0, stdout: 'Docker Compose version 2.26.1-4', stderr: '' }
           : { exitCode: 0, stdout: '{"name":"standalone"}', stderr: '' }
         : { exitCode: 1, stdout: '', stderr: 'docker: unknown command: docker compose' };
-    expect(await composeConfigWith(run)(request)).toEqual({
+    expect(await composeConfigWith(run, noPluginBinary)(request)).toEqual({
       json: '{"name":"standalone"}',
       warnings: '',
       version: '2.26.1',
@@ -280,8 +282,85 @@ describe('composeConfigWith', () => {
       if (file === 'docker') throw new Error('spawn docker ENOENT');
       return { exitCode: 127, stdout: '', stderr: 'not found' };
     };
-    expect(await composeConfigWith(run)(request)).toEqual({
+    expect(await composeConfigWith(run, noPluginBinary)(request)).toEqual({
       unavailable: expect.stringMatching(/^No Docker Compose found/),
     });
+  });
+
+  it("runs the plugin's binary itself where docker would find it, as the standalone it also is", async () => {
+    const binary = '/home/me/.docker/cli-plugins/docker-compose';
+    const calls: string[] = [];
+    const run = async (file: string, args: readonly string[]) => {
+      calls.push(`${file} ${verb(args)}`);
+      return file === binary
+        ? {
+            exitCode: 0,
+            stdout: args.includes('version') ? 'Docker Compose version v2.40.3' : '{}',
+            stderr: '',
+          }
+        : { exitCode: 1, stdout: '', stderr: 'unexpected' };
+    };
+    expect(await composeConfigWith(run, () => binary)(request)).toEqual({
+      json: '{}',
+      warnings: '',
+      version: '2.40.3',
+    });
+    expect(calls).toEqual([`${binary} config --format json`, `${binary} version`]);
+  });
+
+  it('falls back to `docker compose` when that binary does not answer', async () => {
+    const run = async (file: string, args: readonly string[]) =>
+      file === 'docker'
+        ? {
+            exitCode: 0,
+            stdout: args.includes('version')
+              ? 'Docker Compose version v2.40.3'
+              : '{"via":"docker"}',
+            stderr: '',
+          }
+        : { exitCode: 126, stdout: '', stderr: 'permission denied' };
+    expect(await composeConfigWith(run, () => '/broken/docker-compose')(request)).toMatchObject({
+      json: '{"via":"docker"}',
+    });
+  });
+});
+
+describe('composePluginBinary', () => {
+  const lookup = (over: Partial<PluginLookup>, executables: string[]): PluginLookup => ({
+    env: { HOME: '/home/me' },
+    platform: 'linux',
+    isExecutable: (file) => executables.includes(file),
+    mayAddPluginDirs: () => false,
+    ...over,
+  });
+
+  it("takes docker's config folder first ($DOCKER_CONFIG, else ~/.docker), then the system's", () => {
+    const system = '/usr/libexec/docker/cli-plugins/docker-compose';
+    expect(
+      composePluginBinary(lookup({}, [system, '/home/me/.docker/cli-plugins/docker-compose'])),
+    ).toBe('/home/me/.docker/cli-plugins/docker-compose');
+    expect(
+      composePluginBinary(
+        lookup({ env: { HOME: '/home/me', DOCKER_CONFIG: '/ci/docker' } }, [system]),
+      ),
+    ).toBe(system);
+    expect(
+      composePluginBinary(
+        lookup({ env: { DOCKER_CONFIG: '/ci/docker' } }, [
+          system,
+          '/ci/docker/cli-plugins/docker-compose',
+        ]),
+      ),
+    ).toBe('/ci/docker/cli-plugins/docker-compose');
+  });
+
+  it('leaves the choice to docker where config.json may add folders, or off Linux, or when there is none', () => {
+    const home = ['/home/me/.docker/cli-plugins/docker-compose'];
+    const asked: string[] = [];
+    const extraDirs = (file: string) => (asked.push(file), true);
+    expect(composePluginBinary(lookup({ mayAddPluginDirs: extraDirs }, home))).toBeUndefined();
+    expect(asked).toEqual(['/home/me/.docker/config.json']);
+    expect(composePluginBinary(lookup({ platform: 'darwin' }, home))).toBeUndefined();
+    expect(composePluginBinary(lookup({}, []))).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '../runtime/compose';
 import type { ComposeSelection } from '../model/compose';
 import { ExistingRuntime } from '../runtime/existing';
-import { recordInit } from '../runtime/init-recorder';
+import { canUnshareNetwork, recordInit } from '../runtime/init-recorder';
 import { specForRun, type SpecForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
 import { declaredRoles, type RoleName } from '../spec/types';
@@ -122,10 +122,11 @@ export async function runVerification(request: RunRequest): Promise<RunOutcome> 
   return { ...outcomeOf(report), runtime };
 }
 
-/** Static mode: compose resolves the project while the spec is parsed here; a spec error
- * still comes first. */
+/** Static mode: compose resolves the project (and the init recorder learns whether it may
+ * isolate the inits' network) while the files are parsed here; a spec error still comes first. */
 async function staticRun(request: RunRequest): Promise<VerifyReport> {
   const started = Date.now();
+  if (request.runInits) void canUnshareNetwork();
   const model = resolveComposeModel(
     { directory: request.directory, ...request.compose },
     composeConfig,

@@ -30,8 +30,9 @@ const STAND_INS = ['kafka-topics', 'kafka-topics.sh', 'kafka-broker-api-versions
 
 let networkNamespace: Promise<boolean> | undefined;
 /** `unshare -n` needs root or unprivileged user namespaces, which some kernels forbid. Asked
- * once, without blocking: inits recorded side by side share the answer. */
-function canUnshareNetwork(): Promise<boolean> {
+ * once, without blocking: inits recorded side by side share the answer, and static mode asks
+ * early, while compose resolves the project. */
+export function canUnshareNetwork(): Promise<boolean> {
   networkNamespace ??= runChild('unshare', ['-n', 'true'], { timeoutMs: 5000 }).then(
     (result) => result.exitCode === 0,
     () => false,

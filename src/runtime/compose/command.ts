@@ -35,9 +35,14 @@ export class ComposeNotFoundError extends Error {}
 /** The compose v2 plugin, which most machines have: tried first. */
 export const COMPOSE_PLUGIN = { file: 'docker', prefix: ['compose'] } as const;
 
-export async function detectCompose(run: RunCommand): Promise<ComposeCommand> {
+/** first: candidates tried before the plugin and the standalone binary on PATH */
+export async function detectCompose(
+  run: RunCommand,
+  first: ReadonlyArray<{ file: string; prefix: readonly string[] }> = [],
+): Promise<ComposeCommand> {
   const tried: string[] = [];
   const candidates: Array<{ file: string; prefix: readonly string[] }> = [
+    ...first,
     COMPOSE_PLUGIN,
     { file: 'docker-compose', prefix: [] },
   ];

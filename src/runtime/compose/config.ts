@@ -10,6 +10,7 @@ import {
   type ComposeCommand,
   type RunCommand,
 } from './command';
+import { composePluginBinary } from './plugin-binary';
 import { composeDefaultProjectName } from './project-name';
 import { QUICK_COMMAND_TIMEOUT_MS, runCommand } from './run-command';
 
@@ -39,25 +40,32 @@ export function configRequestArgs(
   ];
 }
 
-export function composeConfigWith(run: RunCommand): ComposeConfig {
+/** pluginBinary: the plugin's file where docker would find it (plugin-binary.ts), run directly */
+export function composeConfigWith(
+  run: RunCommand,
+  pluginBinary: () => string | undefined = composePluginBinary,
+): ComposeConfig {
   return async (request) => {
     const ask = (command: { file: string; prefix: readonly string[] }) =>
       run(command.file, configRequestArgs(command, request), {
         cwd: request.directory,
         timeoutMs: QUICK_COMMAND_TIMEOUT_MS,
       });
-    // The plugin's answer is asked beside its version, not after it: one compose start on the
-    // critical path instead of two. It is dropped when the plugin turns out not to be there.
-    const asPlugin = ask(COMPOSE_PLUGIN);
-    asPlugin.catch(() => undefined);
+    const binary = pluginBinary();
+    const direct = binary ? [{ file: binary, prefix: [] }] : [];
+    const likely = direct[0] ?? COMPOSE_PLUGIN;
+    // The likely compose's answer is asked beside its version, not after it: one compose start
+    // on the critical path instead of two. It is dropped when another compose answers instead.
+    const asked = ask(likely);
+    asked.catch(() => undefined);
     let command: ComposeCommand;
     try {
-      command = await detectCompose(run);
+      command = await detectCompose(run, direct);
     } catch (error) {
       if (error instanceof ComposeNotFoundError) return { unavailable: error.message };
       throw error;
     }
-    const result = await (command.file === COMPOSE_PLUGIN.file ? asPlugin : ask(command));
+    const result = await (command.file === likely.file ? asked : ask(command));
     if (result.exitCode !== 0) {
       const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
       throw new ComposeConfigError(
