@@ -1006,9 +1006,11 @@ class ComposeNotFoundError extends Error {
 }
 /** The compose v2 plugin, which most machines have: tried first. */
 const COMPOSE_PLUGIN = { file: 'docker', prefix: ['compose'] };
-async function detectCompose(run) {
+/** first: candidates tried before the plugin and the standalone binary on PATH */
+async function detectCompose(run, first = []) {
     const tried = [];
     const candidates = [
+        ...first,
         COMPOSE_PLUGIN,
         { file: 'docker-compose', prefix: [] },
     ];
@@ -1764,10 +1766,67 @@ function composeDefaultFiles(env, directory = process.cwd()) {
     return files.length > 0 ? files : ['docker-compose.yml'];
 }
 
+;// CONCATENATED MODULE: ../../src/runtime/compose/plugin-binary.ts
+// The compose plugin's binary where the docker CLI itself would find it, so that static mode can
+// run it directly as the standalone `docker-compose` it also is. `docker compose config` starts
+// the docker CLI, which first asks the plugin for its metadata and then runs it: about 50 ms
+// before compose itself starts, on a run whose whole budget is 200 ms. Linux only, and only where
+// docker's search is sure to end at the same file.
+
+
+
+/** docker/cli's plugin folders on Linux after the config folder's, in its order. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+/** A docker config.json is a few KB; a larger one is not read, and docker picks. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const onThisMachine = {
+    env: process.env,
+    platform: process.platform,
+    isExecutable: (file) => {
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+            return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
+        }
+        catch {
+            return false;
+        }
+    },
+    mayAddPluginDirs: (configFile) => {
+        if (!(0,external_node_fs_namespaceObject.existsSync)(configFile))
+            return false;
+        try {
+            // Only that key is looked for; nothing else of the file is kept.
+            return ((0,external_node_fs_namespaceObject.statSync)(configFile).size > MAX_CONFIG_BYTES ||
+                (0,external_node_fs_namespaceObject.readFileSync)(configFile, 'utf8').includes('cliPluginsExtraDirs'));
+        }
+        catch {
+            return true;
+        }
+    },
+};
+/** The file `docker compose` would run, or undefined where only docker can say. */
+function composePluginBinary(lookup = onThisMachine) {
+    if (lookup.platform !== 'linux')
+        return undefined;
+    const configDir = lookup.env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(lookup.env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+    // Extra folders are searched in an order that changed between docker releases: docker picks.
+    if (lookup.mayAddPluginDirs((0,external_node_path_namespaceObject.join)(configDir, 'config.json')))
+        return undefined;
+    return [(0,external_node_path_namespaceObject.join)(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS]
+        .map((dir) => (0,external_node_path_namespaceObject.join)(dir, 'docker-compose'))
+        .find((file) => lookup.isExecutable(file));
+}
+
 ;// CONCATENATED MODULE: ../../src/runtime/compose/config.ts
 // `docker compose config --format json`: the project as compose itself resolves it, with every -f
 // file, the override file, include:, profiles, --env-file and the environment over .env. It needs
 // no engine. Where no compose v2 CLI exists, the answer says so and callers fall back.
+
 
 
 
@@ -1793,26 +1852,30 @@ function configRequestArgs(command, request) {
         'json',
     ];
 }
-function composeConfigWith(run) {
+/** pluginBinary: the plugin's file where docker would find it (plugin-binary.ts), run directly */
+function composeConfigWith(run, pluginBinary = composePluginBinary) {
     return async (request) => {
         const ask = (command) => run(command.file, configRequestArgs(command, request), {
             cwd: request.directory,
             timeoutMs: QUICK_COMMAND_TIMEOUT_MS,
         });
-        // The plugin's answer is asked beside its version, not after it: one compose start on the
-        // critical path instead of two. It is dropped when the plugin turns out not to be there.
-        const asPlugin = ask(COMPOSE_PLUGIN);
-        asPlugin.catch(() => undefined);
+        const binary = pluginBinary();
+        const direct = binary ? [{ file: binary, prefix: [] }] : [];
+        const likely = direct[0] ?? COMPOSE_PLUGIN;
+        // The likely compose's answer is asked beside its version, not after it: one compose start
+        // on the critical path instead of two. It is dropped when another compose answers instead.
+        const asked = ask(likely);
+        asked.catch(() => undefined);
         let command;
         try {
-            command = await detectCompose(run);
+            command = await detectCompose(run, direct);
         }
         catch (error) {
             if (error instanceof ComposeNotFoundError)
                 return { unavailable: error.message };
             throw error;
         }
-        const result = await (command.file === COMPOSE_PLUGIN.file ? asPlugin : ask(command));
+        const result = await (command.file === likely.file ? asked : ask(command));
         if (result.exitCode !== 0) {
             const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
             throw new ComposeConfigError(`docker compose config refused the project (exit ${result.exitCode}): ${said}`);
