@@ -96,6 +96,35 @@ describe('the action on a clean stack on a real engine', () => {
     ).toBeGreaterThan(2000);
   });
 
+  it('starts the stack in stages released by its own checks: compose never waits for a healthcheck', () => {
+    expect(main.stdout).toContain(
+      'staged start: cassandra + zookeeper → cassandra-init + kafka → kafka-init → stack-ready',
+    );
+    // `up --no-deps` per level: compose has no dependency of its own to wait for, whereas its
+    // plain `up` prints "Waiting" and "Healthy" for each one (cli-unstaged.test.ts)
+    expect(main.stdout).not.toMatch(/^compose: Container \S+ +(Waiting|Healthy)$/m);
+    // each level after what it depends on, in the first start and in the restart alike
+    const started = (service: string) =>
+      main.timeline
+        .filter(({ line }) =>
+          new RegExp(`^compose: Container chatbattle-${service} +Started`).test(line),
+        )
+        .map(({ at }) => at);
+    for (const [before, after] of [
+      ['zookeeper', 'kafka'],
+      ['kafka', 'kafka-init'],
+      ['cassandra', 'cassandra-init'],
+      ['kafka-init', 'stack-ready'],
+      ['cassandra-init', 'stack-ready'],
+    ] as const) {
+      const [first, restart] = started(before);
+      const [firstAfter, restartAfter] = started(after);
+      expect([first, restart, firstAfter, restartAfter].every(Number.isFinite)).toBe(true);
+      expect(firstAfter).toBeGreaterThan(first as number);
+      expect(restartAfter).toBeGreaterThan(restart as number);
+    }
+  });
+
   it('proves persistence through a real stop and start of the containers', () => {
     const outputs = readFileCommand(job.files.output);
     const report = JSON.parse(readFileSync(outputs['report-json'] ?? '', 'utf8')) as {

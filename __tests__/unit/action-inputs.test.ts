@@ -19,6 +19,7 @@ describe('readInputs', () => {
       projectName: 'infra-verify-7-1-e2e',
       persistence: true,
       ttlExpiry: true,
+      stagedStart: true,
       timeoutSeconds: 300,
       keepUp: false,
       reportDir: '/ws/infra-verify-reports',
@@ -27,6 +28,12 @@ describe('readInputs', () => {
       githubToken: '',
       failOn: 'any',
       runInits: true,
+    });
+  });
+
+  it('turns the staged start off with staged-start false', () => {
+    expect(readInputs(from({ 'staged-start': 'false' }), env)).toMatchObject({
+      stagedStart: false,
     });
   });
 
@@ -167,6 +174,7 @@ describe('readInputs', () => {
       compose: { files: ['a.yml', 'b.yml'], profiles: ['debug', 'ui'], envFile: 'ci.env' },
       persistence: true,
       ttlExpiry: true,
+      stagedStart: true,
       timeoutSeconds: 300,
       keepUp: false,
       reportDir: '/ws/infra-verify-reports',

@@ -247,3 +247,142 @@ describe('ComposeRuntime', () => {
     );
   });
 });
+
+/** The seed's project as `compose config` resolves it: what a staged start reads. */
+const STAGED_CONFIG = JSON.stringify({
+  services: {
+    zookeeper: { container_name: 'chatbattle-zookeeper', healthcheck: { test: ['CMD', 'srvr'] } },
+    kafka: {
+      container_name: 'chatbattle-kafka',
+      depends_on: { zookeeper: { condition: 'service_healthy' } },
+      healthcheck: { test: ['CMD', 'kafka-broker-api-versions'] },
+    },
+    'kafka-init': { depends_on: { kafka: { condition: 'service_healthy' } } },
+    cassandra: { healthcheck: { test: ['CMD', 'cqlsh', '-e', 'SELECT 1'] } },
+    'cassandra-init': { depends_on: { cassandra: { condition: 'service_healthy' } } },
+    'stack-ready': {
+      depends_on: {
+        'kafka-init': { condition: 'service_completed_successfully' },
+        'cassandra-init': { condition: 'service_completed_successfully' },
+      },
+    },
+  },
+});
+
+/**
+ * An engine that keeps what was started: servers run with their health still "starting" (the
+ * healthcheck has not ticked), inits exit with their code at once.
+ */
+function stagedEngine(initExit: Record<string, number> = {}) {
+  const running = new Set<string>();
+  const isInit = (service: string) => service.endsWith('-init');
+  const scriptedEngine = scripted((file, args) => {
+    if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+    if (args.includes('config')) return ok(STAGED_CONFIG);
+    if (file === 'docker' && args[0] === 'ps') return ok('');
+    if (args.includes('up')) {
+      for (const service of args.slice(args.indexOf('--no-deps') + 1)) running.add(service);
+      return ok('');
+    }
+    if (args.includes('ps')) {
+      return ok(
+        [...running]
+          .map((service) =>
+            JSON.stringify({
+              ID: service,
+              Name: `chatbattle-${service}`,
+              Service: service,
+              State: isInit(service) ? 'exited' : 'running',
+              Health: isInit(service) ? '' : 'starting',
+              ExitCode: initExit[service] ?? 0,
+            }),
+          )
+          .join('\n'),
+      );
+    }
+    if (file === 'docker' && args[0] === 'inspect') {
+      const ids = args.slice(3);
+      return ok(
+        JSON.stringify(
+          ids.map((service) =>
+            inspected(service, isInit(service) ? 'exited' : 'running', '2026-01-01T00:00:00Z'),
+          ),
+        ),
+      );
+    }
+    if (args.includes('port')) return ok(`127.0.0.1:${args[args.length - 1]}`);
+    return ok('');
+  });
+  const ups = () =>
+    scriptedEngine.calls
+      .filter((call) => call.args.includes('up'))
+      .map((call) => call.args.slice(call.args.indexOf('up')).join(' '));
+  return { ...scriptedEngine, ups };
+}
+
+describe('ComposeRuntime, staged start', () => {
+  /** Releases the three servers at once, as if each answered its protocol; nothing else. */
+  const released: string[] = [];
+  const release = (service: string) =>
+    ['zookeeper', 'kafka', 'cassandra'].includes(service)
+      ? Promise.resolve(void released.push(service))
+      : undefined;
+  beforeEach(() => (released.length = 0));
+
+  it('starts one dependency level at a time with up --no-deps, released by its own checks', async () => {
+    const { run, ups } = stagedEngine();
+    const runtime = new ComposeRuntime({ project, run, ports });
+    await runtime.up(() => undefined, Date.now() + 60_000, release);
+    // no level waited for a healthcheck: every server is still "starting" to the engine
+    expect(ups()).toEqual([
+      'up --detach --no-deps zookeeper cassandra',
+      'up --detach --no-deps kafka cassandra-init',
+      'up --detach --no-deps kafka-init',
+      'up --detach --no-deps stack-ready',
+    ]);
+    expect(released.sort()).toEqual(['cassandra', 'kafka', 'zookeeper']);
+    expect(runtime.endpoints.kafkaBrokers).toEqual(['127.0.0.1:9092']);
+  });
+
+  it('without a release, one plain up --detach', async () => {
+    const { run, ups } = stagedEngine();
+    await new ComposeRuntime({ project, run, ports }).up(() => undefined, Date.now() + 60_000);
+    expect(ups()).toEqual(['up --detach']);
+  });
+
+  it('starts nothing that depends on a failed init, and fails naming it', async () => {
+    const { run, ups } = stagedEngine({ 'kafka-init': 1 });
+    const runtime = new ComposeRuntime({ project, run, ports });
+    await expect(runtime.up(() => undefined, Date.now() + 60_000, release)).rejects.toThrow(
+      'kafka-init exited with code 1',
+    );
+    expect(ups().join('\n')).not.toContain('stack-ready');
+    expect(ups().join('\n')).toContain('cassandra-init');
+  });
+
+  it('restarts its own project without asking again who holds the container names', async () => {
+    const { run, calls } = stagedEngine();
+    const runtime = new ComposeRuntime({ project, run, ports });
+    await runtime.up(() => undefined, Date.now() + 60_000, release);
+    const before = calls.length;
+    await runtime.start(() => undefined, Date.now() + 60_000, release);
+    const restart = calls.slice(before);
+    expect(restart.some((call) => call.args.includes('config'))).toBe(false);
+    expect(restart.some((call) => call.file === 'docker' && call.args[0] === 'ps')).toBe(false);
+    expect(restart.filter((call) => call.args.includes('up'))).toHaveLength(4);
+  });
+
+  it('shares one ps and one inspect among the waiters that look at the same time', async () => {
+    const { run, calls } = stagedEngine();
+    const runtime = new ComposeRuntime({ project, run, ports });
+    await runtime.up(() => undefined, Date.now() + 60_000, release);
+    const before = calls.length;
+    const looks = await Promise.all([runtime.services(), runtime.services(), runtime.services()]);
+    expect(looks[0]).toHaveLength(6);
+    expect(looks[2]).toEqual(looks[0]);
+    const made = calls
+      .slice(before)
+      .map((call) => call.args.find((arg) => arg === 'ps' || arg === 'inspect'));
+    expect(made).toEqual(['ps', 'inspect']);
+  });
+});

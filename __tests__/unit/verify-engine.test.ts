@@ -7,6 +7,7 @@ import {
   EXISTING_SEES_PROTOCOLS_ONLY,
   NO_LIFECYCLE_REASON,
   type Endpoints,
+  type HealthRelease,
   type Lifecycle,
   type Runtime,
   type StopRecord,
@@ -68,12 +69,16 @@ function fakeObserver(
   calls: Calls,
   readiness: () => StackReadiness = ready,
   state: ObservedState = matchingObservedState(DEFAULT_SPEC),
-): StackObserver<string> & { deadlines: number[] } {
+): StackObserver<string> & { deadlines: number[]; scopes: string[] } {
   const deadlines: number[] = [];
+  const scopes: string[] = [];
   return {
     deadlines,
-    awaitStack: async (_spec, _runtime, deadline) => {
+    scopes,
+    awaitServer: async (_spec, _runtime, role) => void calls.push(`awaitServer ${role}`),
+    awaitStack: async (_spec, _runtime, deadline, _progress, scope = 'stack') => {
       calls.push('awaitStack');
+      scopes.push(scope);
       deadlines.push(deadline);
       return readiness();
     },
@@ -426,5 +431,108 @@ describe('verify() when the persistence restart hangs', () => {
     });
     expect(calls).not.toContain('start');
     expect(calls[calls.length - 1]).toBe('down removeData=false');
+  });
+});
+
+describe('verify() hands the runtime its staged-start release', () => {
+  /** The release each start of the lifecycle was given. */
+  async function releasesOf(options: Partial<VerifyOptions<string>>) {
+    const calls: Calls = [];
+    const given: (HealthRelease | undefined)[] = [];
+    const runtime = fakeRuntime(calls, {
+      up: async (_progress, _deadline, release) => void given.push(release),
+      start: async (_progress, _deadline, release) => void given.push(release),
+    });
+    await run(runtime, fakeObserver(calls), options);
+    return { given, calls };
+  }
+  const BROKER_CHECK = ['CMD', 'kafka-broker-api-versions', '--bootstrap-server', 'localhost:9092'];
+
+  it('to up and to the persistence restart: a server with a protocol healthcheck is released by its protocol', async () => {
+    const { given, calls } = await releasesOf({});
+    expect(given).toHaveLength(2);
+    const [release] = given;
+    calls.length = 0;
+    await release?.('kafka', BROKER_CHECK, T0);
+    await release?.('zookeeper', ['CMD-SHELL', 'echo srvr | nc localhost 2181'], T0);
+    expect(calls).toEqual(['awaitServer kafka', 'awaitServer zookeeper']);
+  });
+
+  it("leaves to the engine's health status a healthcheck that asks something else, and services without a role", async () => {
+    const { given, calls } = await releasesOf({});
+    const [release] = given;
+    calls.length = 0;
+    expect(release?.('kafka', ['CMD', 'curl', '-f', 'http://localhost:8080/health'], T0)).toBe(
+      undefined,
+    );
+    expect(release?.('kafka', undefined, T0)).toBe(undefined);
+    expect(release?.('kafka-init', BROKER_CHECK, T0)).toBe(undefined);
+    expect(calls).toEqual([]);
+  });
+
+  it('stagedStart false gives no release: the runtime starts its own way', async () => {
+    const { given } = await releasesOf({ stagedStart: false });
+    expect(given).toEqual([undefined, undefined]);
+  });
+});
+
+describe('verify() overlaps the persistence restart', () => {
+  const PROTOCOL_CHECKS: Record<string, string[]> = {
+    zookeeper: ['CMD', 'bash', '-c', 'echo srvr | nc localhost 2181'],
+    kafka: ['CMD', 'kafka-broker-api-versions', '--bootstrap-server', 'localhost:9092'],
+    cassandra: ['CMD', 'cqlsh', '-e', 'SELECT release_version FROM system.local'],
+  };
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('reads the markers back once every server answered, while compose still starts the rest', async () => {
+    const calls: Calls = [];
+    let restarts = 0;
+    const runtime = fakeRuntime(calls, {
+      start: async (_progress, deadline, release) => {
+        restarts += 1;
+        calls.push('start');
+        await Promise.all(
+          Object.entries(PROTOCOL_CHECKS).map(([service, check]) =>
+            release?.(service, check, deadline ?? T0),
+          ),
+        );
+        // the inits and the sentinel are still starting when the markers are read
+        await until(() => calls.some((call) => call.startsWith('readMarkers')));
+        calls.push('start done');
+      },
+    });
+    const observer = fakeObserver(calls);
+    const report = await run(runtime, observer);
+    expect(restarts).toBe(1);
+    const restart = calls.slice(calls.indexOf('start'));
+    expect(restart).toEqual([
+      'start',
+      'awaitServer zookeeper',
+      'awaitServer kafka',
+      'awaitServer cassandra',
+      'awaitStack',
+      'connect',
+      'readMarkers same run',
+      'start done',
+      'close',
+      'close',
+      'down removeData=false',
+    ]);
+    // after the restart only the servers are waited for: the markers need nothing else
+    expect(observer.scopes).toEqual(['stack', 'servers']);
+    expect(check(report, 'persistence.kafka').status).toBe('pass');
+  });
+
+  it('with the staged start off, waits for the whole restart and the whole stack, as before', async () => {
+    const calls: Calls = [];
+    const observer = fakeObserver(calls);
+    await run(fakeRuntime(calls), observer, { stagedStart: false });
+    expect(observer.scopes).toEqual(['stack', 'stack']);
+    expect(calls.slice(calls.indexOf('start'), calls.indexOf('start') + 2)).toEqual([
+      'start',
+      'awaitStack',
+    ]);
   });
 });

@@ -22,6 +22,8 @@ interface CommonInputs {
   spec: string | undefined;
   persistence: boolean;
   ttlExpiry: boolean;
+  /** start the compose stack one dependency level at a time */
+  stagedStart: boolean;
   timeoutSeconds: number;
   keepUp: boolean;
   reportDir: string;
@@ -65,6 +67,7 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     spec: specInput || undefined,
     persistence: booleanInput(get, 'persistence', true),
     ttlExpiry: booleanInput(get, 'ttl-expiry', true),
+    stagedStart: booleanInput(get, 'staged-start', true),
     timeoutSeconds: timeoutInput(get('timeout')),
     keepUp: booleanInput(get, 'keep-up', false),
     reportDir: path.resolve(workingDirectory, get('report-dir') || 'infra-verify-reports'),

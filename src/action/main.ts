@@ -43,6 +43,7 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
     timeoutSeconds: inputs.timeoutSeconds,
     persistence: inputs.persistence,
     ttlExpiry: inputs.ttlExpiry,
+    stagedStart: inputs.stagedStart,
     // post tears down (with the volumes) and first prints the logs of a failed run
     keepUp: true,
     wording: ACTION_WORDING,

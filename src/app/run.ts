@@ -49,6 +49,8 @@ export interface RunRequest {
   timeoutSeconds: number;
   persistence: boolean;
   ttlExpiry: boolean;
+  /** start the stack one dependency level at a time (where the runtime can) */
+  stagedStart: boolean;
   /** write nothing at all */
   readOnly: boolean;
   keepUp: boolean;
@@ -111,6 +113,7 @@ export async function runVerification(request: RunRequest): Promise<RunOutcome> 
     timeoutSeconds: request.timeoutSeconds,
     noPersistence: !request.persistence,
     ttlExpiry: request.ttlExpiry,
+    stagedStart: request.stagedStart,
     readOnly: request.readOnly,
     keepUp: request.keepUp,
     wording: request.wording,

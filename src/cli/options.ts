@@ -109,6 +109,14 @@ export function envFileOption(): Option {
   return new Option('--env-file <file>', "compose's --env-file (default: the project's .env)");
 }
 
+/** Staging is on unless turned off: `--no-staged-start` gives compose's own `up --detach`. */
+export function stagedStartOption(): Option {
+  return new Option(
+    '--no-staged-start',
+    "compose: one plain `up --detach` instead of starting each dependency level once the verifier's own check releases it",
+  );
+}
+
 /** Static reading runs each init's own command (no network, a deadline, its own environment). */
 export function runInitsOption(): Option {
   return new Option(

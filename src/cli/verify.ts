@@ -17,6 +17,7 @@ import {
   runInitsOption,
   UsageError,
   stackRequest,
+  stagedStartOption,
   timeoutOption,
   timeoutSeconds,
   stackCommand,
@@ -33,6 +34,7 @@ interface VerifyFlags extends StackFlags {
   summaryMd?: string;
   persistence: boolean;
   ttlExpiry: boolean;
+  stagedStart: boolean;
   readOnly?: boolean;
   allowWrites?: boolean;
   keepUp?: boolean;
@@ -116,6 +118,7 @@ async function runVerify(flags: VerifyFlags, strayFault?: Promise<string>): Prom
       timeoutSeconds: timeoutSeconds(flags.timeout),
       persistence: flags.persistence,
       ttlExpiry: flags.ttlExpiry,
+      stagedStart: flags.stagedStart,
       readOnly: isReadOnly(flags),
       keepUp: Boolean(flags.keepUp),
       wording: CLI_WORDING,
@@ -188,6 +191,7 @@ export function verifyCommand(
       'existing runtime: write and remove probe records and rows (it is read-only by default)',
     )
     .option('--keep-up', 'leave the stack running afterwards')
+    .addOption(stagedStartOption())
     .addOption(timeoutOption('deadline for the stack to become ready'))
     .option('--static', 'check the compose files against the spec without starting anything')
     .addOption(runInitsOption())

@@ -85,11 +85,17 @@ export function faultAware<M>(
   fault: Promise<string>,
 ): StackObserver<M> {
   return {
-    awaitStack: (spec, runtime, deadline, progress) =>
+    awaitStack: (spec, runtime, deadline, progress, scope) =>
       unlessFault(
         fault,
-        () => observer.awaitStack(spec, runtime, deadline, progress),
+        () => observer.awaitStack(spec, runtime, deadline, progress, scope),
         (cause) => faultedReadiness(spec, cause),
+      ),
+    awaitServer: (spec, runtime, role, deadline, progress) =>
+      unlessFault(
+        fault,
+        () => observer.awaitServer(spec, runtime, role, deadline, progress),
+        (cause) => Promise.reject(new Error(cause)),
       ),
     connect: (endpoints, readiness) =>
       unlessFault(

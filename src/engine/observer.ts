@@ -1,9 +1,9 @@
 // The port through which verify reaches the live stack. Its own file, so that verify.ts and
 // fault.ts both depend on it and not on each other.
 import type { LiveState, PersistenceObservation, RoundTripObservation } from '../model/observed';
-import type { StackReadiness } from '../model/readiness';
+import type { ReadinessScope, StackReadiness } from '../model/readiness';
 import type { Endpoints, Progress, Runtime } from '../model/runtime';
-import type { Spec } from '../spec/types';
+import type { RoleName, Spec } from '../spec/types';
 
 /** What verify needs from the live stack; M is whatever the observer keeps about its markers. */
 export interface StackObserver<M> {
@@ -13,7 +13,16 @@ export interface StackObserver<M> {
     runtime: Runtime,
     deadline: number,
     progress: Progress,
+    scope?: ReadinessScope,
   ): Promise<StackReadiness>;
+  /** waits for one server by its protocol (a staged start's release); rejects by deadline */
+  awaitServer(
+    spec: Spec,
+    runtime: Runtime,
+    role: RoleName,
+    deadline: number,
+    progress: Progress,
+  ): Promise<void>;
   /** clients for the servers that came up; the others carry their readiness failure */
   connect(endpoints: Endpoints, readiness: StackReadiness): Promise<ObserverSession<M>>;
 }

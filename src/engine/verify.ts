@@ -14,11 +14,13 @@ import {
   EXISTING_SEES_PROTOCOLS_ONLY,
   LOG_TAIL_LINES,
   NO_LIFECYCLE_REASON,
+  type HealthRelease,
   type Lifecycle,
   type Progress,
   type Runtime,
 } from '../model/runtime';
-import { declaredRoles, type Spec } from '../spec/types';
+import { protocolHealthcheck } from '../spec/protocol-healthchecks';
+import { declaredRoles, roleOfService, type Spec } from '../spec/types';
 import { systemClock, type Clock } from '../model/clock';
 import {
   beforeDeadline,
@@ -45,6 +47,11 @@ export interface VerifyOptions<M> {
   ttlExpiry?: boolean;
   /** leave the stack running afterwards */
   keepUp?: boolean;
+  /**
+   * false: the runtime starts the stack its own way (compose's `up`, which waits for each
+   * healthcheck tick); else one dependency level at a time, released by the verifier's checks
+   */
+  stagedStart?: boolean;
   progress?: Progress;
   /** where a spec path was declared, for annotations */
   locate?: Locate;
@@ -123,6 +130,8 @@ export async function verify<M>(
   const timeoutMs = options.timeoutSeconds * 1000;
   const { lifecycle } = runtime;
   let session: ObserverSession<M> | undefined;
+  const release =
+    options.stagedStart === false ? undefined : protocolRelease(observer, spec, runtime, progress);
   // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
   const bringUpDeadline = clock.now() + timeoutMs;
   // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
@@ -137,7 +146,7 @@ export async function verify<M>(
             fault,
             () =>
               finishedWithin(
-                lifecycle.up(progress, bringUpDeadline),
+                lifecycle.up(progress, bringUpDeadline, release),
                 bringUpDeadline,
                 'bringing the stack up',
                 { timeoutSeconds: options.timeoutSeconds, clock },
@@ -193,6 +202,7 @@ export async function verify<M>(
               fault,
               restartDeadline: (restart) => (lastDeadline = restart),
               clock,
+              release,
             },
             progress,
           ).catch((error: unknown) => persistenceFailed(errorMessage(error))),
@@ -254,6 +264,7 @@ async function provePersistence<M>(
     /** hears the restart's deadline, which the teardown's margin then counts from */
     restartDeadline: (deadline: number) => void;
     clock: Clock;
+    release: HealthRelease | undefined;
   },
   progress: Progress,
 ): Promise<PersistenceObservation> {
@@ -271,31 +282,92 @@ async function provePersistence<M>(
   progress('persistence: starting the stack again');
   const deadline = limits.clock.now() + timeoutMs;
   limits.restartDeadline(deadline);
-  const startError = await unlessFault(
+  const servers = Object.values(declaredRoles(spec)).map(({ service }) => service);
+  const heard = serversAnswering(limits.release, servers);
+  let startError: string | undefined;
+  let startEnded = false;
+  const starting = unlessFault(
     limits.fault,
     () =>
       finishedWithin(
-        lifecycle.start(progress, deadline),
+        lifecycle.start(progress, deadline, heard.release),
         deadline,
         'starting the stack again',
         limits,
       ),
     (cause) => cause,
-  );
-  if (startError) progress(`persistence: the stack did not start again: ${startError}`);
+  ).then((error) => {
+    startEnded = true;
+    startError = error;
+    if (error) progress(`persistence: the stack did not start again: ${error}`);
+  });
+  // Once every server has answered its protocol, the markers are read while compose still
+  // starts the rest (the inits run again, the sentinel waits for them).
+  await Promise.race([starting, heard.allAnswered]);
   const readiness = await observer.awaitStack(
     spec,
     runtime,
-    startError ? limits.clock.now() : deadline,
+    startEnded && startError ? limits.clock.now() : deadline,
     progress,
+    heard.release ? 'servers' : 'stack',
   );
   const restarted = await observer.connect(runtime.endpoints, readiness);
   try {
     progress('persistence: reading the markers back');
-    return { stops, ...(await restarted.readMarkers(markers)) };
+    const read = await restarted.readMarkers(markers);
+    await starting;
+    return { stops, ...read };
   } finally {
     await restarted.close();
   }
+}
+
+/**
+ * The release, wrapped to hear when every server has answered after the restart. allAnswered
+ * never resolves without a release, or where a server is not released by its protocol (then the
+ * start's own end is waited for).
+ */
+function serversAnswering(release: HealthRelease | undefined, servers: string[]) {
+  if (!release) return { release, allAnswered: new Promise<void>(() => undefined) };
+  const answers = new Map<string, Promise<void>>();
+  let heardAll: (all: Promise<unknown>) => void = () => undefined;
+  const all = new Promise<unknown>((resolve) => (heardAll = resolve));
+  const wrapped: HealthRelease = (service, healthcheck, deadline) => {
+    const own = release(service, healthcheck, deadline);
+    if (own && servers.includes(service)) {
+      answers.set(service, own);
+      if (servers.every((server) => answers.has(server))) {
+        heardAll(Promise.all(servers.map((server) => answers.get(server))));
+      }
+    }
+    return own;
+  };
+  return {
+    release: wrapped,
+    allAnswered: all.then(
+      () => undefined,
+      () => undefined,
+    ),
+  };
+}
+
+/**
+ * A staged start releases a server's dependants once it answers its protocol, where its
+ * healthcheck asks the same (srvr, a broker API call, a CQL query). Any other healthcheck, and
+ * every service that plays no server role, is left to the engine's health status: the user's
+ * check may ask for more than the protocol does.
+ */
+function protocolRelease<M>(
+  observer: StackObserver<M>,
+  spec: Spec,
+  runtime: Runtime,
+  progress: Progress,
+): HealthRelease {
+  return (service, healthcheck, deadline) => {
+    const role = roleOfService(spec, service);
+    if (!role || !protocolHealthcheck(role, healthcheck)) return undefined;
+    return observer.awaitServer(spec, runtime, role, deadline, progress);
+  };
 }
 
 /** undefined once the work is done; else why not, including work still running at the deadline. */

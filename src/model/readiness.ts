@@ -18,6 +18,13 @@ export interface StackReadiness {
   others: Record<string, Observed<number>>;
 }
 
+/**
+ * What a readiness wait covers: the whole stack (servers by protocol, inits and sentinels by
+ * state, the engine's health judgement), or the servers' protocols alone (after the persistence
+ * restart, where only the markers are read).
+ */
+export type ReadinessScope = 'stack' | 'servers';
+
 export interface NotReady {
   service: string;
   message: string;

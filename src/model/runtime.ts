@@ -51,17 +51,31 @@ export interface StopRecord {
 
 export type Progress = (message: string) => void;
 
+/**
+ * A staged start's own check that a started service is healthy: resolves once the verifier's
+ * check passes, rejects when it never will. Undefined where the verifier has no check that
+ * equals the service's healthcheck (`test`, as compose resolved it): then the engine's health
+ * status decides, as it would for compose.
+ */
+export type HealthRelease = (
+  service: string,
+  healthcheck: unknown,
+  deadline: number,
+) => Promise<void> | undefined;
+
 /** What a runtime that owns its stack can do: start it, stop it, start it again, remove it. */
 export interface Lifecycle {
   /**
    * start everything, including the init steps; does not wait for readiness. A deadline
-   * (epoch ms) bounds the start itself: what has not started by then is given up on.
+   * (epoch ms) bounds the start itself: what has not started by then is given up on. With a
+   * release, a runtime that can starts the stack in stages: each service once what it depends
+   * on has passed the release (servers), exited 0 (inits) or started; others ignore it.
    */
-  up(progress: Progress, deadline?: number): Promise<void>;
+  up(progress: Progress, deadline?: number, release?: HealthRelease): Promise<void>;
   /** stop every service, keeping all data */
   stop(progress: Progress): Promise<StopRecord[]>;
-  /** start again after stop (data kept), within the deadline as for up */
-  start(progress: Progress, deadline?: number): Promise<void>;
+  /** start again after stop (data kept), within the deadline and in stages as for up */
+  start(progress: Progress, deadline?: number, release?: HealthRelease): Promise<void>;
   /**
    * stop and remove; removeData wipes volumes / the twin's data. progress, where given, hears
    * the runtime's own output as it tears down; a deadline, where given, ends the teardown

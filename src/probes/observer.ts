@@ -13,10 +13,11 @@ import {
   readMarkers,
   writeMarkers,
 } from './observe-stack';
-import { awaitStack } from './stack-ready';
+import { awaitServer, awaitStack } from './stack-ready';
 
 export const probeObserver = {
   awaitStack,
+  awaitServer,
   async connect(endpoints: Endpoints, readiness: StackReadiness) {
     const clients = await connectStack(endpoints, readiness);
     return {

@@ -1,8 +1,9 @@
 // Waits for the whole stack by protocol (ZooKeeper srvr, Kafka metadata, a CQL query) and for
 // the one-shot inits to finish, all against one deadline. Built on protocol/'s pings and wait.
 import { errorMessage, firstLineOf } from '../model/errors';
+import type { Datacenter } from '../model/connection';
 import type { Observed } from '../model/observed';
-import type { StackReadiness } from '../model/readiness';
+import type { ReadinessScope, StackReadiness } from '../model/readiness';
 import {
   connectionOf,
   LOG_TAIL_LINES,
@@ -35,6 +36,13 @@ async function settle<T>(wait: Promise<T>): Promise<Observed<T>> {
  * Services that have no protocol of their own: one-shot inits (must exit 0) and sentinels that
  * just run (stack-ready). Their state comes from the runtime.
  */
+/** Services declared healthy: their containers' health is judged by the engine. */
+function healthyServices(spec: Spec): string[] {
+  return Object.entries(spec.compose.services).flatMap(([name, { ready }]) =>
+    ready === 'healthy' ? [name] : [],
+  );
+}
+
 function stateServices(spec: Spec): { name: string; ready: 'exited-0' | 'running' }[] {
   return Object.entries(spec.compose.services).flatMap(([name, { ready }]) =>
     ready === 'healthy' ? [] : [{ name, ready }],
@@ -54,6 +62,18 @@ async function settledState(
   throw new Error(`${service} is ${state}`);
 }
 
+/**
+ * A server declared healthy that has a healthcheck: the engine has judged it (healthy or
+ * unhealthy). The checks read that judgement; after a staged start it may come a tick later
+ * than the protocol's answer.
+ */
+async function healthJudged(runtime: Lifecycle, service: string): Promise<void> {
+  const observed = (await runtime.services()).find((s) => s.service === service);
+  if (observed?.state === 'running' && observed.health === 'starting') {
+    throw new Error(`${service} is running (health: starting)`);
+  }
+}
+
 /** Compose creates every container on up, so a service that is missing will not appear later. */
 async function missingFromStack(runtime: Lifecycle, service: string): Promise<string | undefined> {
   const observed = (await runtime.services()).find((s) => s.service === service);
@@ -62,16 +82,8 @@ async function missingFromStack(runtime: Lifecycle, service: string): Promise<st
     : undefined;
 }
 
-/**
- * Every wait shares one deadline. A wait that gives up names the service, what was last seen
- * and its log tail; the others still finish, so the report shows the whole picture.
- */
-export async function awaitStack(
-  spec: Spec,
-  runtime: Runtime,
-  deadline: number,
-  progress: Progress,
-): Promise<StackReadiness> {
+/** How each server's protocol wait is made: its attempt, its address, when to stop trying. */
+function serverWaits(spec: Spec, runtime: Runtime, deadline: number, progress: Progress) {
   const logTail = (service: string) => () => runtime.logs(service, LOG_TAIL_LINES);
   const { zookeeper, kafkaBrokers, cassandraContactPoints, unresolved } = runtime.endpoints;
   const connection = connectionOf(runtime.endpoints);
@@ -91,29 +103,69 @@ export async function awaitStack(
   const serviceOf = Object.fromEntries(
     Object.entries(roles).map(([role, { service }]) => [role, service]),
   ) as StackReadiness['serviceOf'];
-  const waitFor = <T>(role: RoleName, attempt: () => Promise<T>) => {
-    const service = serviceOf[role];
-    if (service === undefined) return Promise.resolve(undefined);
-    return settle(
-      waitUntil({
-        service,
-        attempt,
-        deadline,
-        progress,
-        logTail: logTail(service),
-        giveUpIf: giveUpIfUnresolved(role),
-        isFinal,
-      }),
-    );
+  const attempts: Record<RoleName, () => Promise<unknown>> = {
+    zookeeper: () => zookeeperReady(zookeeper),
+    kafka: () => kafkaReady(kafkaBrokers, connection.kafka),
+    cassandra: () => cassandraReady(cassandraContactPoints, connection.cassandra),
   };
+  const waitFor = (role: RoleName, maxDelayMs?: number) => {
+    const service = serviceOf[role];
+    if (service === undefined) return undefined;
+    return waitUntil({
+      service,
+      attempt: attempts[role],
+      deadline,
+      progress,
+      logTail: logTail(service),
+      giveUpIf: giveUpIfUnresolved(role),
+      isFinal,
+      ...(maxDelayMs !== undefined ? { maxDelayMs } : {}),
+    });
+  };
+  return { serviceOf, waitFor, logTail };
+}
+
+/** How often a staged start asks a server that has not answered yet: it holds back the next level. */
+const RELEASE_RETRY_MS = 500;
+
+/**
+ * A staged start's release of one server: resolves once it answers its protocol, rejects with
+ * what was seen when it does not by the deadline.
+ */
+export async function awaitServer(
+  spec: Spec,
+  runtime: Runtime,
+  role: RoleName,
+  deadline: number,
+  progress: Progress,
+): Promise<void> {
+  await serverWaits(spec, runtime, deadline, progress).waitFor(role, RELEASE_RETRY_MS);
+}
+
+/**
+ * Every wait shares one deadline. A wait that gives up names the service, what was last seen
+ * and its log tail; the others still finish, so the report shows the whole picture.
+ */
+export async function awaitStack(
+  spec: Spec,
+  runtime: Runtime,
+  deadline: number,
+  progress: Progress,
+  scope: ReadinessScope = 'stack',
+): Promise<StackReadiness> {
+  const { serviceOf, waitFor, logTail } = serverWaits(spec, runtime, deadline, progress);
+  const settled = <T>(wait: Promise<T> | undefined) =>
+    wait === undefined ? Promise.resolve(undefined) : settle(wait);
   // A stack without a lifecycle is seen by protocol only: it has no inits or sentinels to watch.
   const { lifecycle } = runtime;
-  const others = lifecycle ? stateServices(spec) : [];
+  const whole = lifecycle && scope === 'stack';
+  const others = whole ? stateServices(spec) : [];
+  const judged = whole ? healthyServices(spec) : [];
   const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
-    waitFor('zookeeper', () => zookeeperReady(zookeeper)),
-    waitFor('kafka', () => kafkaReady(kafkaBrokers, connection.kafka)),
-    waitFor('cassandra', () => cassandraReady(cassandraContactPoints, connection.cassandra)),
-    ...(lifecycle
+    settled(waitFor('zookeeper')),
+    settled(waitFor('kafka')),
+    settled(waitFor('cassandra')),
+    ...(whole
       ? others.map(({ name, ready }) =>
           settle(
             waitUntil({
@@ -127,11 +179,26 @@ export async function awaitStack(
           ),
         )
       : []),
+    // What these waits see is not recorded: the checks read the engine's judgement from the
+    // snapshot taken next, and a server still "starting" by the deadline fails there.
+    ...(whole
+      ? judged.map((name) =>
+          settle(
+            waitUntil({
+              service: name,
+              attempt: () => healthJudged(lifecycle, name),
+              deadline,
+              maxDelayMs: RELEASE_RETRY_MS,
+              giveUpIf: () => missingFromStack(lifecycle, name),
+            }),
+          ),
+        )
+      : []),
   ]);
   return {
     ...(zk ? { zookeeper: zk as Observed<{ mode: string }> } : {}),
-    ...(kafka ? { kafka } : {}),
-    ...(cassandra ? { cassandra } : {}),
+    ...(kafka ? { kafka: kafka as Observed<unknown> } : {}),
+    ...(cassandra ? { cassandra: cassandra as Observed<{ datacenter: Datacenter }> } : {}),
     serviceOf,
     others: Object.fromEntries(
       others.map(({ name }, index) => [name, otherResults[index] as Observed<number>]),

@@ -26,6 +26,12 @@ export const PROTOCOL_HEALTHCHECKS: Readonly<Record<RoleName, ProtocolHealthchec
   },
 };
 
+/** Whether a healthcheck's `test:` asks the role's protocol, as the verifier's own probe does. */
+export function protocolHealthcheck(role: RoleName, test: unknown): boolean {
+  const command = healthcheckCommand(test);
+  return command !== undefined && PROTOCOL_HEALTHCHECKS[role].pattern.test(command);
+}
+
 /** A compose healthcheck's `test:` as the command it runs; undefined when it runs nothing. */
 export function healthcheckCommand(test: unknown): string | undefined {
   const parts = (Array.isArray(test) ? test : [test]).map(String);

@@ -26,10 +26,20 @@ function projectArgs(command: ComposeCommand, project: ComposeProject): string[]
   ];
 }
 
-export function upArgs(command: ComposeCommand, project: ComposeProject): string[] {
+/** `up --detach`; with services, those alone (--no-deps): a staged start's one step. */
+export function upArgs(
+  command: ComposeCommand,
+  project: ComposeProject,
+  services?: readonly string[],
+): string[] {
   // Not --wait: it fails on one-shot inits that exit 0 and no engine here can prove its
   // behaviour; readiness is awaited by protocol and by `ps` instead.
-  return [...projectArgs(command, project), 'up', '--detach'];
+  return [
+    ...projectArgs(command, project),
+    'up',
+    '--detach',
+    ...(services ? ['--no-deps', ...services] : []),
+  ];
 }
 
 export function psArgs(command: ComposeCommand, project: ComposeProject): string[] {

@@ -4,6 +4,7 @@ import { firstLineOf } from '../../model/errors';
 import {
   isCleanExit,
   type Endpoints,
+  type HealthRelease,
   type Progress,
   type Lifecycle,
   type Runtime,
@@ -32,8 +33,11 @@ import {
   parseInspect,
   parsePort,
   parsePs,
+  parseStartGraph,
   type ContainerObservation,
 } from './parse';
+import { waitUntil } from '../../protocol/wait';
+import { startInStages, startLevels, type StartGraph } from './start-graph';
 
 export interface ComposeRuntimeOptions {
   project: ComposeProject;
@@ -72,6 +76,15 @@ export class ComposeConflictError extends ComposeCommandError {}
 /** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
 const NOWHERE: Endpoints = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
 
+type Server = keyof ServerPorts;
+const SERVERS: readonly Server[] = ['zookeeper', 'kafka', 'cassandra'];
+
+/** How often a staged start looks at a container it waits for (its exit, its health). */
+const STAGE_POLL_MS = 500;
+
+/** What a staged start saw that waiting will not change: an init that failed, a dead server. */
+class StageFailure extends ComposeCommandError {}
+
 export class ComposeRuntime implements Runtime {
   readonly name = 'compose' as const;
   /** The stack is this runtime's own: it starts, stops and removes it. */
@@ -80,7 +93,13 @@ export class ComposeRuntime implements Runtime {
   }
   private command: ComposeCommand | undefined;
   private resolved: Endpoints | undefined;
+  /** why compose could not say where a server is published, by server */
+  private readonly unresolved = new Map<Server, string>();
   private readonly ports: ServerPorts;
+  /** `compose config`'s answer: the project does not change during a run */
+  private config: Promise<string> | undefined;
+  /** the look at the containers under way, and when it ends at the latest */
+  private look: { until: number; containers: Promise<ContainerObservation[]> } | undefined;
 
   constructor(private readonly options: ComposeRuntimeOptions) {
     this.ports = options.ports;
@@ -102,45 +121,129 @@ export class ComposeRuntime implements Runtime {
     return this.options.project.name;
   }
 
-  async up(progress: Progress, deadline?: number): Promise<void> {
+  async up(progress: Progress, deadline?: number, release?: HealthRelease): Promise<void> {
+    await this.bringUp(progress, { restart: false, deadline, release });
+  }
+
+  private async bringUp(
+    progress: Progress,
+    how: { restart: boolean; deadline: number | undefined; release: HealthRelease | undefined },
+  ): Promise<void> {
     const command = await this.compose();
     // Until compose says where this project's servers listen, there is nowhere to probe: the
     // default ports may belong to another stack (the one a conflict below is about).
     this.resolved = NOWHERE;
+    this.unresolved.clear();
     // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
     // timeout as one that starts and never turns ready.
-    const remainingMs = () =>
-      deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
-    await this.refuseForeignContainers(command, remainingMs());
-    // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves their
-    // running dependents alone, which then look started before them (verify after `infra-verify
-    // up` failed services.start-order). Stopped first, as the persistence restart does, every
-    // service starts in the order the run is there to check; the data is kept.
-    const ps = await this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
-    if (parsePs(ps).some((container) => container.state === 'running')) {
-      progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
-      await this.stopAll(command, progress, remainingMs());
+    const deadline = how.deadline ?? Date.now() + this.lifecycleTimeoutMs;
+    const remainingMs = () => Math.max(1_000, deadline - Date.now());
+    // A restart is of the project this run has just brought up and stopped: its containers are
+    // its own, and none of them runs.
+    if (!how.restart) {
+      await this.refuseForeignContainers(command, remainingMs());
+      // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves
+      // their running dependents alone, which then look started before them (verify after
+      // `infra-verify up` failed services.start-order). Stopped first, as the persistence
+      // restart does, every service starts in the order the run is there to check; the data
+      // is kept.
+      const ps = await this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
+      if (parsePs(ps).some((container) => container.state === 'running')) {
+        progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
+        await this.stopAll(command, progress, remainingMs());
+      }
     }
     progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-    const timeoutMs = remainingMs();
     try {
-      await this.exec(
-        upArgs(command, this.options.project),
-        'up',
-        timeoutMs,
-        undefined,
-        streamTo(progress),
-      );
+      if (how.release) await this.upInStages(command, progress, deadline, how.release);
+      else {
+        await this.exec(
+          upArgs(command, this.options.project),
+          'up',
+          remainingMs(),
+          undefined,
+          streamTo(progress),
+        );
+      }
     } finally {
       // Even after a failed up: whatever did start must be probed where it really listens,
       // never at the default ports, where some other stack may answer.
-      this.resolved = await this.resolveEndpoints();
+      await this.resolveEndpoints(this.unpublished());
     }
+  }
+
+  /**
+   * One dependency level at a time, each service started (`up --no-deps`) as soon as what it
+   * depends on is released: a server once the release passes (the verifier's protocol check,
+   * where it equals the healthcheck) or else once the engine calls it healthy, an init once it
+   * exited 0. Compose would wait for each server's next healthcheck tick instead.
+   */
+  private async upInStages(
+    command: ComposeCommand,
+    progress: Progress,
+    deadline: number,
+    release: HealthRelease,
+  ): Promise<void> {
+    const graph = parseStartGraph(await this.configOf(command, deadline - Date.now()));
+    // compose's own answer (and error) for a project without services
+    if (Object.keys(graph).length === 0) {
+      await this.exec(
+        upArgs(command, this.options.project),
+        'up',
+        Math.max(MIN_COMMAND_MS, deadline - Date.now()),
+        undefined,
+        streamTo(progress),
+      );
+      return;
+    }
+    progress(
+      `staged start: ${startLevels(graph)
+        .map((level) => level.join(' + '))
+        .join(' → ')}`,
+    );
+    await startInStages(graph, {
+      start: async (services) => {
+        await this.exec(
+          upArgs(command, this.options.project, services),
+          'up',
+          Math.max(MIN_COMMAND_MS, deadline - Date.now()),
+          undefined,
+          streamTo(progress),
+        );
+        await this.resolveEndpoints(services);
+      },
+      reach: (service, condition) =>
+        condition === 'service_completed_successfully'
+          ? this.settled(service, deadline, exitedZero)
+          : (release(service, graph[service]?.healthcheck, deadline) ??
+            this.settled(service, deadline, healthyByEngine(graph))),
+    });
+  }
+
+  /** Waits until judge says the service is there (true), or throws what it saw instead. */
+  private async settled(
+    service: string,
+    deadline: number,
+    judge: (container: ContainerObservation | undefined, service: string) => boolean,
+  ): Promise<void> {
+    await waitUntil({
+      service,
+      attempt: async () => {
+        const container = (await this.containers(deadline)).find((c) => c.service === service);
+        if (!judge(container, service)) throw new Error(`${service} is ${describe(container)}`);
+      },
+      deadline,
+      isFinal: (error) => error instanceof StageFailure,
+      firstDelayMs: STAGE_POLL_MS,
+      maxDelayMs: STAGE_POLL_MS,
+    });
   }
 
   /** For a project that is already up (init inspects it): learn where its servers listen. */
   async attach(): Promise<void> {
-    this.resolved = await this.resolveEndpoints();
+    this.resolved = NOWHERE;
+    this.unresolved.clear();
+    await this.resolveEndpoints(this.unpublished());
   }
 
   async services(deadline?: number): Promise<ServiceObservation[]> {
@@ -172,9 +275,9 @@ export class ComposeRuntime implements Runtime {
     });
   }
 
-  async start(progress: Progress, deadline?: number): Promise<void> {
+  async start(progress: Progress, deadline?: number, release?: HealthRelease): Promise<void> {
     // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-    await this.up(progress, deadline);
+    await this.bringUp(progress, { restart: true, deadline, release });
   }
 
   async down(options: {
@@ -217,7 +320,21 @@ export class ComposeRuntime implements Runtime {
     );
   }
 
-  private async containers(deadline?: number): Promise<ContainerObservation[]> {
+  /**
+   * One `ps` and one `inspect` per poll: a waiter that asks while a look is under way shares
+   * it, unless that look may outlast the waiter's own deadline.
+   */
+  private containers(deadline?: number): Promise<ContainerObservation[]> {
+    const until = Date.now() + withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
+    if (this.look && this.look.until <= until) return this.look.containers;
+    const containers = this.lookAtContainers(deadline).finally(() => {
+      if (this.look?.containers === containers) this.look = undefined;
+    });
+    this.look = { until, containers };
+    return containers;
+  }
+
+  private async lookAtContainers(deadline?: number): Promise<ContainerObservation[]> {
     const command = await this.compose();
     const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
     const psEntries = parsePs(
@@ -245,38 +362,60 @@ export class ComposeRuntime implements Runtime {
     });
   }
 
+  /** The servers whose address is not known yet. */
+  private unpublished(): string[] {
+    const known = this.resolved ?? NOWHERE;
+    const has: Record<Server, boolean> = {
+      zookeeper: known.zookeeper !== '',
+      kafka: known.kafkaBrokers.length > 0,
+      cassandra: known.cassandraContactPoints.length > 0,
+    };
+    return SERVERS.flatMap((server) => {
+      const ports = this.ports[server];
+      return ports && !has[server] ? [ports.service] : [];
+    });
+  }
+
   /**
-   * Where each server is published. Each is asked on its own: one service that is not running
-   * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
-   * that nothing answers, instead of asking a stranger on the default port.
+   * Where each of these services' servers is published. Each is asked on its own: one service
+   * that is not running (compose cannot say its port) leaves only its own endpoint empty, and
+   * its probe then says that nothing answers, instead of asking a stranger on the default port.
    */
-  private async resolveEndpoints(): Promise<Endpoints> {
+  private async resolveEndpoints(services: readonly string[]): Promise<void> {
     const command = await this.compose();
-    const address = (server: { service: string; port: number } | undefined) =>
-      server === undefined
-        ? Promise.resolve([])
-        : this.exec(portArgs(command, this.options.project, server.service, server.port), 'port')
-            .then((output) => {
-              const published = parsePort(output);
-              return [`${published.host}:${published.port}`];
-            })
-            .catch((error: unknown) => {
-              unresolved.push(`${server.service}: ${firstLineOf(error)}`);
-              return [];
-            });
-    const unresolved: string[] = [];
-    const [zookeeper, kafka, cassandra] = await Promise.all([
-      address(this.ports.zookeeper),
-      address(this.ports.kafka),
-      address(this.ports.cassandra),
-    ]);
-    return {
-      zookeeper: zookeeper[0] ?? '',
-      kafkaBrokers: kafka,
-      cassandraContactPoints: cassandra,
-      ...(unresolved.length > 0
+    const asked = SERVERS.filter((server) => {
+      const ports = this.ports[server];
+      return ports !== undefined && services.includes(ports.service);
+    });
+    const answers = await Promise.all(
+      asked.map(async (server) => {
+        const { service, port } = this.ports[server] as { service: string; port: number };
+        try {
+          const published = parsePort(
+            await this.exec(portArgs(command, this.options.project, service, port), 'port'),
+          );
+          this.unresolved.delete(server);
+          return [server, `${published.host}:${published.port}`] as const;
+        } catch (error) {
+          this.unresolved.set(server, `${service}: ${firstLineOf(error)}`);
+          return [server, undefined] as const;
+        }
+      }),
+    );
+    const known = { ...(this.resolved ?? NOWHERE) };
+    for (const [server, address] of answers) {
+      if (address === undefined) continue;
+      if (server === 'zookeeper') known.zookeeper = address;
+      if (server === 'kafka') known.kafkaBrokers = [address];
+      if (server === 'cassandra') known.cassandraContactPoints = [address];
+    }
+    delete known.unresolved;
+    const problems = [...this.unresolved.values()];
+    this.resolved = {
+      ...known,
+      ...(problems.length > 0
         ? {
-            unresolved: `compose could not say where the stack's ports are published (${unresolved.join('; ')})`,
+            unresolved: `compose could not say where the stack's ports are published (${problems.join('; ')})`,
           }
         : {}),
     };
@@ -289,9 +428,7 @@ export class ComposeRuntime implements Runtime {
    */
   private async refuseForeignContainers(command: ComposeCommand, limitMs: number): Promise<void> {
     const quickMs = Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs);
-    const names = parseContainerNames(
-      await this.exec(configArgs(command, this.options.project), 'config', quickMs),
-    );
+    const names = parseContainerNames(await this.configOf(command, quickMs));
     if (names.size === 0) return;
     const owners = parseContainerOwners(
       await this.exec(containerOwnersArgs(), 'ps', quickMs, 'docker'),
@@ -307,6 +444,16 @@ export class ComposeRuntime implements Runtime {
           (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`),
       );
     }
+  }
+
+  /** The project as compose resolves it, asked once: the first caller's limit bounds it. */
+  private configOf(command: ComposeCommand, limitMs: number): Promise<string> {
+    this.config ??= this.exec(
+      configArgs(command, this.options.project),
+      'config',
+      Math.max(1_000, Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs)),
+    );
+    return this.config;
   }
 
   private async compose(): Promise<ComposeCommand> {
@@ -351,5 +498,37 @@ function streamTo(progress: Progress): (line: string) => void {
   return (line) => {
     const text = withoutControlSequences(line).trim();
     if (text !== '') progress(`compose: ${text}`);
+  };
+}
+
+function describe(container: ContainerObservation | undefined): string {
+  if (!container) return 'not created';
+  if (container.state === 'exited') return `exited (exit ${container.exitCode ?? 'unknown'})`;
+  return container.health ? `${container.state} (${container.health})` : container.state;
+}
+
+/** An init's release: it exited 0; any other exit is final. */
+function exitedZero(container: ContainerObservation | undefined, service: string): boolean {
+  if (container?.state !== 'exited') return false;
+  if (container.exitCode === 0) return true;
+  throw new StageFailure(`${service} exited with code ${container.exitCode ?? 'unknown'}`);
+}
+
+/**
+ * A service without a check of the verifier's own is released when the engine calls it healthy,
+ * as compose would; like compose, it refuses one that has no healthcheck to ask.
+ */
+function healthyByEngine(graph: StartGraph) {
+  return (container: ContainerObservation | undefined, service: string): boolean => {
+    if (container?.health === 'healthy') return true;
+    if (container?.state === 'exited' || container?.health === 'unhealthy') {
+      throw new StageFailure(`${service} is ${describe(container)}`);
+    }
+    if (container?.state === 'running' && graph[service]?.healthcheck === undefined) {
+      throw new StageFailure(
+        `${service} has no healthcheck, but a service depends on it being healthy`,
+      );
+    }
+    return false;
   };
 }
