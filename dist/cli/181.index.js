@@ -24,8 +24,8 @@ var observe_stack = __webpack_require__(49829);
 var model_deadline = __webpack_require__(38931);
 // EXTERNAL MODULE: ../../src/probes/stack-ready.ts
 var stack_ready = __webpack_require__(54887);
-// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 8 modules
-var compose = __webpack_require__(78831);
+// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 9 modules
+var compose = __webpack_require__(81886);
 // EXTERNAL MODULE: ../../src/runtime/init-recorder.ts
 var init_recorder = __webpack_require__(88789);
 // EXTERNAL MODULE: ../../src/spec/compose-facts.ts

@@ -903,7 +903,8 @@ async function readMarkers(markers, clients) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ awaitStack)
+/* harmony export */   f: () => (/* binding */ awaitStack),
+/* harmony export */   s: () => (/* binding */ awaitServer)
 /* harmony export */ });
 /* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80420);
 /* harmony import */ var _model_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36507);
@@ -941,6 +942,10 @@ async function settle(wait) {
  * Services that have no protocol of their own: one-shot inits (must exit 0) and sentinels that
  * just run (stack-ready). Their state comes from the runtime.
  */
+/** Services declared healthy: their containers' health is judged by the engine. */
+function healthyServices(spec) {
+    return Object.entries(spec.compose.services).flatMap(([name, { ready }]) => ready === 'healthy' ? [name] : []);
+}
 function stateServices(spec) {
     return Object.entries(spec.compose.services).flatMap(([name, { ready }]) => ready === 'healthy' ? [] : [{ name, ready }]);
 }
@@ -954,6 +959,17 @@ async function settledState(runtime, service, ready) {
         return observed?.exitCode ?? -1;
     throw new Error(`${service} is ${state}`);
 }
+/**
+ * A server declared healthy that has a healthcheck: the engine has judged it (healthy or
+ * unhealthy). The checks read that judgement; after a staged start it may come a tick later
+ * than the protocol's answer.
+ */
+async function healthJudged(runtime, service) {
+    const observed = (await runtime.services()).find((s) => s.service === service);
+    if (observed?.state === 'running' && observed.health === 'starting') {
+        throw new Error(`${service} is running (health: starting)`);
+    }
+}
 /** Compose creates every container on up, so a service that is missing will not appear later. */
 async function missingFromStack(runtime, service) {
     const observed = (await runtime.services()).find((s) => s.service === service);
@@ -961,11 +977,8 @@ async function missingFromStack(runtime, service) {
         ? `${service} is not part of the running stack`
         : undefined;
 }
-/**
- * Every wait shares one deadline. A wait that gives up names the service, what was last seen
- * and its log tail; the others still finish, so the report shows the whole picture.
- */
-async function awaitStack(spec, runtime, deadline, progress) {
+/** How each server's protocol wait is made: its attempt, its address, when to stop trying. */
+function serverWaits(spec, runtime, deadline, progress) {
     const logTail = (service) => () => runtime.logs(service, _model_runtime__WEBPACK_IMPORTED_MODULE_1__/* .LOG_TAIL_LINES */ .A5);
     const { zookeeper, kafkaBrokers, cassandraContactPoints, unresolved } = runtime.endpoints;
     const connection = (0,_model_runtime__WEBPACK_IMPORTED_MODULE_1__/* .connectionOf */ .ao)(runtime.endpoints);
@@ -981,28 +994,54 @@ async function awaitStack(spec, runtime, deadline, progress) {
     const isFinal = (error) => error instanceof _protocol_connection_failure__WEBPACK_IMPORTED_MODULE_3__/* .ConnectionFailure */ .ls && (error.kind !== 'auth' || !runtime.lifecycle);
     const roles = (0,_spec_types__WEBPACK_IMPORTED_MODULE_7__/* .declaredRoles */ ._G)(spec);
     const serviceOf = Object.fromEntries(Object.entries(roles).map(([role, { service }]) => [role, service]));
-    const waitFor = (role, attempt) => {
+    const attempts = {
+        zookeeper: () => (0,_protocol_zookeeper__WEBPACK_IMPORTED_MODULE_6__/* .zookeeperReady */ .s7)(zookeeper),
+        kafka: () => (0,_protocol_kafka__WEBPACK_IMPORTED_MODULE_4__/* .kafkaReady */ .cz)(kafkaBrokers, connection.kafka),
+        cassandra: () => (0,_protocol_cassandra__WEBPACK_IMPORTED_MODULE_2__/* .cassandraReady */ .Qt)(cassandraContactPoints, connection.cassandra),
+    };
+    const waitFor = (role, maxDelayMs) => {
         const service = serviceOf[role];
         if (service === undefined)
-            return Promise.resolve(undefined);
-        return settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
+            return undefined;
+        return (0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
             service,
-            attempt,
+            attempt: attempts[role],
             deadline,
             progress,
             logTail: logTail(service),
             giveUpIf: giveUpIfUnresolved(role),
             isFinal,
-        }));
+            ...(maxDelayMs !== undefined ? { maxDelayMs } : {}),
+        });
     };
+    return { serviceOf, waitFor, logTail };
+}
+/** How often a staged start asks a server that has not answered yet: it holds back the next level. */
+const RELEASE_RETRY_MS = 500;
+/**
+ * A staged start's release of one server: resolves once it answers its protocol, rejects with
+ * what was seen when it does not by the deadline.
+ */
+async function awaitServer(spec, runtime, role, deadline, progress) {
+    await serverWaits(spec, runtime, deadline, progress).waitFor(role, RELEASE_RETRY_MS);
+}
+/**
+ * Every wait shares one deadline. A wait that gives up names the service, what was last seen
+ * and its log tail; the others still finish, so the report shows the whole picture.
+ */
+async function awaitStack(spec, runtime, deadline, progress, scope = 'stack') {
+    const { serviceOf, waitFor, logTail } = serverWaits(spec, runtime, deadline, progress);
+    const settled = (wait) => wait === undefined ? Promise.resolve(undefined) : settle(wait);
     // A stack without a lifecycle is seen by protocol only: it has no inits or sentinels to watch.
     const { lifecycle } = runtime;
-    const others = lifecycle ? stateServices(spec) : [];
+    const whole = lifecycle && scope === 'stack';
+    const others = whole ? stateServices(spec) : [];
+    const judged = whole ? healthyServices(spec) : [];
     const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
-        waitFor('zookeeper', () => (0,_protocol_zookeeper__WEBPACK_IMPORTED_MODULE_6__/* .zookeeperReady */ .s7)(zookeeper)),
-        waitFor('kafka', () => (0,_protocol_kafka__WEBPACK_IMPORTED_MODULE_4__/* .kafkaReady */ .cz)(kafkaBrokers, connection.kafka)),
-        waitFor('cassandra', () => (0,_protocol_cassandra__WEBPACK_IMPORTED_MODULE_2__/* .cassandraReady */ .Qt)(cassandraContactPoints, connection.cassandra)),
-        ...(lifecycle
+        settled(waitFor('zookeeper')),
+        settled(waitFor('kafka')),
+        settled(waitFor('cassandra')),
+        ...(whole
             ? others.map(({ name, ready }) => settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
                 service: name,
                 attempt: () => settledState(lifecycle, name, ready),
@@ -1012,11 +1051,22 @@ async function awaitStack(spec, runtime, deadline, progress) {
                 giveUpIf: () => missingFromStack(lifecycle, name),
             })))
             : []),
+        // What these waits see is not recorded: the checks read the engine's judgement from the
+        // snapshot taken next, and a server still "starting" by the deadline fails there.
+        ...(whole
+            ? judged.map((name) => settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
+                service: name,
+                attempt: () => healthJudged(lifecycle, name),
+                deadline,
+                maxDelayMs: RELEASE_RETRY_MS,
+                giveUpIf: () => missingFromStack(lifecycle, name),
+            })))
+            : []),
     ]);
     return {
         ...(zk ? { zookeeper: zk } : {}),
-        ...(kafka ? { kafka } : {}),
-        ...(cassandra ? { cassandra } : {}),
+        ...(kafka ? { kafka: kafka } : {}),
+        ...(cassandra ? { cassandra: cassandra } : {}),
         serviceOf,
         others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
     };

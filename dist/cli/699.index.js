@@ -15,6 +15,7 @@ exports.modules = {
 
 const probeObserver = {
     awaitStack: _stack_ready__WEBPACK_IMPORTED_MODULE_1__/* .awaitStack */ .f,
+    awaitServer: _stack_ready__WEBPACK_IMPORTED_MODULE_1__/* .awaitServer */ .s,
     async connect(endpoints, readiness) {
         const clients = await (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .connectStack */ .rC)(endpoints, readiness);
         return {

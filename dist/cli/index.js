@@ -72,8 +72,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(80420);
 // EXTERNAL MODULE: ../../src/report/index.ts + 8 modules
 var src_report = __nccwpck_require__(99362);
-// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 8 modules
-var compose = __nccwpck_require__(78831);
+// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 9 modules
+var compose = __nccwpck_require__(81886);
 ;// CONCATENATED MODULE: ../../src/runtime/existing.ts
 class ExistingRuntime {
     endpoints;
@@ -976,6 +976,8 @@ var model_readiness = __nccwpck_require__(63103);
 var plain_text = __nccwpck_require__(8659);
 // EXTERNAL MODULE: ../../src/model/report.ts
 var report = __nccwpck_require__(99713);
+// EXTERNAL MODULE: ../../src/spec/protocol-healthchecks.ts
+var protocol_healthchecks = __nccwpck_require__(87901);
 // EXTERNAL MODULE: ../../src/model/clock.ts
 var model_clock = __nccwpck_require__(82005);
 // EXTERNAL MODULE: ../../src/model/deadline.ts
@@ -1043,7 +1045,8 @@ function faultAwareSession(session, fault) {
 /** The observer, each of its calls ended by the fault (see the top of this file). */
 function faultAware(observer, fault) {
     return {
-        awaitStack: (spec, runtime, deadline, progress) => unlessFault(fault, () => observer.awaitStack(spec, runtime, deadline, progress), (cause) => faultedReadiness(spec, cause)),
+        awaitStack: (spec, runtime, deadline, progress, scope) => unlessFault(fault, () => observer.awaitStack(spec, runtime, deadline, progress, scope), (cause) => faultedReadiness(spec, cause)),
+        awaitServer: (spec, runtime, role, deadline, progress) => unlessFault(fault, () => observer.awaitServer(spec, runtime, role, deadline, progress), (cause) => Promise.reject(new Error(cause))),
         connect: (endpoints, readiness) => unlessFault(fault, async () => faultAwareSession(await observer.connect(endpoints, readiness), fault), (cause) => faultedSession(cause)),
     };
 }
@@ -1054,6 +1057,7 @@ function faultAware(observer, fault) {
 // report, and the stack goes down in finally unless the caller keeps it. The observer comes in
 // through StackObserver (the shells pass probes/observer.ts), so every decision made here can
 // be unit-tested with a fake one.
+
 
 
 
@@ -1119,6 +1123,7 @@ async function verify(spec, runtime, options) {
     const timeoutMs = options.timeoutSeconds * 1000;
     const { lifecycle } = runtime;
     let session;
+    const release = options.stagedStart === false ? undefined : protocolRelease(observer, spec, runtime, progress);
     // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
     const bringUpDeadline = clock.now() + timeoutMs;
     // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
@@ -1129,7 +1134,7 @@ async function verify(spec, runtime, options) {
         const upError = lifecycle
             ? await timed('up', () => {
                 progress(`bringing the stack up (${runtime.name})`);
-                return unlessFault(fault, () => finishedWithin(lifecycle.up(progress, bringUpDeadline), bringUpDeadline, 'bringing the stack up', { timeoutSeconds: options.timeoutSeconds, clock }), (cause) => cause);
+                return unlessFault(fault, () => finishedWithin(lifecycle.up(progress, bringUpDeadline, release), bringUpDeadline, 'bringing the stack up', { timeoutSeconds: options.timeoutSeconds, clock }), (cause) => cause);
             })
             : undefined;
         // After a failed up, one short look at each service rather than sitting out the whole
@@ -1170,6 +1175,7 @@ async function verify(spec, runtime, options) {
                     fault,
                     restartDeadline: (restart) => (lastDeadline = restart),
                     clock,
+                    release,
                 }, progress).catch((error) => persistenceFailed((0,errors/* errorMessage */.gJ)(error))));
             }
         }
@@ -1223,18 +1229,70 @@ async function provePersistence(observer, spec, runtime, lifecycle, live, sessio
     progress('persistence: starting the stack again');
     const deadline = limits.clock.now() + timeoutMs;
     limits.restartDeadline(deadline);
-    const startError = await unlessFault(limits.fault, () => finishedWithin(lifecycle.start(progress, deadline), deadline, 'starting the stack again', limits), (cause) => cause);
-    if (startError)
-        progress(`persistence: the stack did not start again: ${startError}`);
-    const readiness = await observer.awaitStack(spec, runtime, startError ? limits.clock.now() : deadline, progress);
+    const servers = Object.values((0,types/* declaredRoles */._G)(spec)).map(({ service }) => service);
+    const heard = serversAnswering(limits.release, servers);
+    let startError;
+    let startEnded = false;
+    const starting = unlessFault(limits.fault, () => finishedWithin(lifecycle.start(progress, deadline, heard.release), deadline, 'starting the stack again', limits), (cause) => cause).then((error) => {
+        startEnded = true;
+        startError = error;
+        if (error)
+            progress(`persistence: the stack did not start again: ${error}`);
+    });
+    // Once every server has answered its protocol, the markers are read while compose still
+    // starts the rest (the inits run again, the sentinel waits for them).
+    await Promise.race([starting, heard.allAnswered]);
+    const readiness = await observer.awaitStack(spec, runtime, startEnded && startError ? limits.clock.now() : deadline, progress, heard.release ? 'servers' : 'stack');
     const restarted = await observer.connect(runtime.endpoints, readiness);
     try {
         progress('persistence: reading the markers back');
-        return { stops, ...(await restarted.readMarkers(markers)) };
+        const read = await restarted.readMarkers(markers);
+        await starting;
+        return { stops, ...read };
     }
     finally {
         await restarted.close();
     }
+}
+/**
+ * The release, wrapped to hear when every server has answered after the restart. allAnswered
+ * never resolves without a release, or where a server is not released by its protocol (then the
+ * start's own end is waited for).
+ */
+function serversAnswering(release, servers) {
+    if (!release)
+        return { release, allAnswered: new Promise(() => undefined) };
+    const answers = new Map();
+    let heardAll = () => undefined;
+    const all = new Promise((resolve) => (heardAll = resolve));
+    const wrapped = (service, healthcheck, deadline) => {
+        const own = release(service, healthcheck, deadline);
+        if (own && servers.includes(service)) {
+            answers.set(service, own);
+            if (servers.every((server) => answers.has(server))) {
+                heardAll(Promise.all(servers.map((server) => answers.get(server))));
+            }
+        }
+        return own;
+    };
+    return {
+        release: wrapped,
+        allAnswered: all.then(() => undefined, () => undefined),
+    };
+}
+/**
+ * A staged start releases a server's dependants once it answers its protocol, where its
+ * healthcheck asks the same (srvr, a broker API call, a CQL query). Any other healthcheck, and
+ * every service that plays no server role, is left to the engine's health status: the user's
+ * check may ask for more than the protocol does.
+ */
+function protocolRelease(observer, spec, runtime, progress) {
+    return (service, healthcheck, deadline) => {
+        const role = (0,types/* roleOfService */.bk)(spec, service);
+        if (!role || !(0,protocol_healthchecks/* protocolHealthcheck */.z3)(role, healthcheck))
+            return undefined;
+        return observer.awaitServer(spec, runtime, role, deadline, progress);
+    };
 }
 /** undefined once the work is done; else why not, including work still running at the deadline. */
 function finishedWithin(work, deadline, doing, limits) {
@@ -1277,12 +1335,13 @@ async function runVerification(request) {
     request.onRuntime?.(runtime);
     // The drivers (kafkajs, cassandra-driver) load only now, after the inputs were read: a static
     // run and a refused input never pay for them.
-    const { probeObserver } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(942), __nccwpck_require__.e(355), __nccwpck_require__.e(699)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47699));
+    const { probeObserver } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(355), __nccwpck_require__.e(699)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47699));
     const report = await verify(loaded.spec, runtime, {
         observer: probeObserver,
         timeoutSeconds: request.timeoutSeconds,
         noPersistence: !request.persistence,
         ttlExpiry: request.ttlExpiry,
+        stagedStart: request.stagedStart,
         readOnly: request.readOnly,
         keepUp: request.keepUp,
         wording: request.wording,
@@ -1334,7 +1393,7 @@ function withComposeSelection(stack, directory, selection) {
 /** The runtime a request names, for the spec's servers: verify and init share it. */
 async function runtimeFor(stack, servers, wording) {
     // The twin's runtimes reach their servers through the drivers: loaded only for a live run.
-    const { createRuntime, resolveRuntimeName } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(942), __nccwpck_require__.e(0)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71000));
+    const { createRuntime, resolveRuntimeName } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(0)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71000));
     switch (stack.runtime) {
         case 'existing':
             requireEndpoints(stack.endpoints, servers, wording.endpoints);
@@ -1503,6 +1562,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uv: () => (/* binding */ runtimeOption),
   s7: () => (/* binding */ stackCommand),
   M$: () => (/* binding */ stackRequest),
+  YP: () => (/* binding */ stagedStartOption),
   D5: () => (/* binding */ timeoutOption),
   rv: () => (/* binding */ timeoutSeconds),
   PP: () => (/* binding */ withConnectionOptions)
@@ -1619,6 +1679,10 @@ function composeProfileOption() {
 }
 function envFileOption() {
     return new esm/* Option */.c$('--env-file <file>', "compose's --env-file (default: the project's .env)");
+}
+/** Staging is on unless turned off: `--no-staged-start` gives compose's own `up --detach`. */
+function stagedStartOption() {
+    return new esm/* Option */.c$('--no-staged-start', "compose: one plain `up --detach` instead of starting each dependency level once the verifier's own check releases it");
 }
 /** Static reading runs each init's own command (no network, a deadline, its own environment). */
 function runInitsOption() {
@@ -2301,6 +2365,84 @@ function addressList(value) {
 
 /***/ }),
 
+/***/ 67369:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ ReadinessError),
+/* harmony export */   a: () => (/* binding */ waitUntil)
+/* harmony export */ });
+/* harmony import */ var _model_deadline__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38931);
+/* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80420);
+// Waiting for a service by its real protocol: one attempt function, retried with backoff until
+// a deadline that several waits can share. It knows nothing about servers or runtimes.
+
+
+class ReadinessError extends Error {
+    service;
+    lastSeen;
+    logTail;
+    constructor(service, lastSeen, logTail, why) {
+        super(`${service} is not ready: ${why}${lastSeen ? `; last seen: ${lastSeen}` : ''}` +
+            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
+        this.service = service;
+        this.lastSeen = lastSeen;
+        this.logTail = logTail;
+        this.name = 'ReadinessError';
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A log tail is worth waiting a moment for after the deadline, not longer. */
+const LOG_TAIL_GRACE_MS = 3000;
+async function waitUntil(options) {
+    const started = Date.now();
+    const { deadline } = options;
+    let delay = options.firstDelayMs ?? 250;
+    const maxDelay = options.maxDelayMs ?? 2000;
+    let lastSeen = 'nothing yet';
+    let lastReported = '';
+    const fail = async (why, seen = lastSeen) => {
+        const tail = options.logTail
+            ? await (0,_model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .beforeDeadline */ .OJ)(options.logTail(), Date.now() + LOG_TAIL_GRACE_MS, 'reading the log').catch(() => '')
+            : '';
+        throw new ReadinessError(options.service, seen, tail, why);
+    };
+    for (;;) {
+        try {
+            // Every attempt races the shared deadline: a server that answers a byte a second, or a
+            // command that hangs, cannot hold the wait past it.
+            return await (0,_model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .beforeDeadline */ .OJ)(options.attempt(), deadline, 'an attempt');
+        }
+        catch (error) {
+            if (options.isFinal?.(error))
+                return fail((0,_model_errors__WEBPACK_IMPORTED_MODULE_1__/* .firstLineOf */ .Qy)(error), '');
+            // First line only: whole driver messages would flood the progress output.
+            if (!(error instanceof _model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .DeadlineError */ .j3))
+                lastSeen = (0,_model_errors__WEBPACK_IMPORTED_MODULE_1__/* .firstLineOf */ .Qy)(error);
+        }
+        const reason = options.giveUpIf
+            ? await (0,_model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .beforeDeadline */ .OJ)(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
+            : undefined;
+        if (reason)
+            return fail(reason);
+        if (Date.now() + delay > deadline) {
+            return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
+        }
+        // Report a new observation once, not every attempt, so progress output stays readable.
+        if (options.progress && lastSeen !== lastReported) {
+            const waited = Math.round((Date.now() - started) / 1000);
+            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
+            lastReported = lastSeen;
+        }
+        await sleep(delay);
+        delay = Math.min(maxDelay, Math.round(delay * 1.5));
+    }
+}
+
+
+/***/ }),
+
 /***/ 99362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2967,7 +3109,7 @@ class LineSplitter {
 
 /***/ }),
 
-/***/ 78831:
+/***/ 81886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -2999,10 +3141,16 @@ function projectArgs(command, project) {
         ...(project.envFile ? ['--env-file', project.envFile] : []),
     ];
 }
-function upArgs(command, project) {
+/** `up --detach`; with services, those alone (--no-deps): a staged start's one step. */
+function upArgs(command, project, services) {
     // Not --wait: it fails on one-shot inits that exit 0 and no engine here can prove its
     // behaviour; readiness is awaited by protocol and by `ps` instead.
-    return [...projectArgs(command, project), 'up', '--detach'];
+    return [
+        ...projectArgs(command, project),
+        'up',
+        '--detach',
+        ...(services ? ['--no-deps', ...services] : []),
+    ];
 }
 function psArgs(command, project) {
     return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
@@ -3191,11 +3339,11 @@ function parseStartGraph(output) {
     }
     return graph;
 }
-const CONDITIONS = (/* unused pure expression or super */ null && ([
+const CONDITIONS = [
     'service_started',
     'service_healthy',
     'service_completed_successfully',
-]));
+];
 function toCondition(value, service, dependency) {
     // compose fills in service_started where the file gives a plain list
     if (value === undefined)
@@ -3323,9 +3471,95 @@ function stringField(record, key) {
     return typeof value === 'string' ? value : '';
 }
 
+// EXTERNAL MODULE: ../../src/protocol/wait.ts
+var wait = __nccwpck_require__(67369);
+;// CONCATENATED MODULE: ../../src/runtime/compose/start-graph.ts
+// The order a staged start follows: each service with what it waits for (compose's depends_on,
+// as `docker compose config` resolved it), and the schedule that starts a service the moment
+// everything it depends on is released. Pure: the starting and the releasing are handed in.
+/** A dependency that is not in the project, or services that wait for each other. */
+class StartGraphError extends Error {
+}
+/**
+ * The dependency levels: level 0 depends on nothing, level n on something of level n-1 and
+ * nothing later. Throws on a dependency outside the project and on a cycle, which compose
+ * refuses too.
+ */
+function startLevels(graph) {
+    for (const [service, { dependsOn }] of Object.entries(graph)) {
+        const unknown = Object.keys(dependsOn).find((dependency) => !(dependency in graph));
+        if (unknown !== undefined) {
+            throw new StartGraphError(`${service} depends on ${unknown}, which is not in the project`);
+        }
+    }
+    const levelOf = new Map();
+    const levels = [];
+    let remaining = Object.keys(graph).sort();
+    while (remaining.length > 0) {
+        const level = remaining.filter((service) => Object.keys(graph[service]?.dependsOn ?? {}).every((dependency) => levelOf.has(dependency)));
+        if (level.length === 0) {
+            throw new StartGraphError(`services depend on each other: ${remaining.join(', ')}`);
+        }
+        for (const service of level)
+            levelOf.set(service, levels.length);
+        levels.push(level);
+        remaining = remaining.filter((service) => !levelOf.has(service));
+    }
+    return levels;
+}
+/**
+ * Starts every service as soon as each of its dependencies has reached its condition, never
+ * later than its level would: a slow server (Cassandra) holds back only what depends on it, not
+ * a whole level. Services released in the same turn of the event loop start in one batch. Every
+ * branch goes as far as it can; then the first failure, if any, is thrown.
+ */
+async function startInStages(graph, steps) {
+    startLevels(graph);
+    const started = new Map();
+    const reached = new Map();
+    let batch;
+    let batchStarted = Promise.resolve();
+    const joinBatch = (service) => {
+        if (!batch) {
+            const services = [];
+            batch = services;
+            batchStarted = new Promise((resolve) => setImmediate(resolve)).then(() => {
+                batch = undefined;
+                return steps.start(services);
+            });
+        }
+        batch.push(service);
+        return batchStarted;
+    };
+    const reach = (service, condition) => {
+        const key = `${service}\n${condition}`;
+        let promise = reached.get(key);
+        if (!promise) {
+            promise = startOf(service).then(() => condition === 'service_started' ? undefined : steps.reach(service, condition));
+            reached.set(key, promise);
+        }
+        return promise;
+    };
+    const startOf = (service) => {
+        let promise = started.get(service);
+        if (!promise) {
+            const dependsOn = Object.entries(graph[service]?.dependsOn ?? {});
+            promise = Promise.all(dependsOn.map(([dependency, condition]) => reach(dependency, condition))).then(() => joinBatch(service));
+            started.set(service, promise);
+        }
+        return promise;
+    };
+    const outcomes = await Promise.allSettled(Object.keys(graph).map(startOf));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+
 ;// CONCATENATED MODULE: ../../src/runtime/compose/compose-runtime.ts
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+
+
 
 
 
@@ -3357,6 +3591,12 @@ class ComposeConflictError extends ComposeCommandError {
 }
 /** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
 const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
+const SERVERS = ['zookeeper', 'kafka', 'cassandra'];
+/** How often a staged start looks at a container it waits for (its exit, its health). */
+const STAGE_POLL_MS = 500;
+/** What a staged start saw that waiting will not change: an init that failed, a dead server. */
+class StageFailure extends ComposeCommandError {
+}
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -3366,7 +3606,13 @@ class ComposeRuntime {
     }
     command;
     resolved;
+    /** why compose could not say where a server is published, by server */
+    unresolved = new Map();
     ports;
+    /** `compose config`'s answer: the project does not change during a run */
+    config;
+    /** the look at the containers under way, and when it ends at the latest */
+    look;
     constructor(options) {
         this.options = options;
         this.ports = options.ports;
@@ -3383,38 +3629,95 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
-    async up(progress, deadline) {
+    async up(progress, deadline, release) {
+        await this.bringUp(progress, { restart: false, deadline, release });
+    }
+    async bringUp(progress, how) {
         const command = await this.compose();
         // Until compose says where this project's servers listen, there is nowhere to probe: the
         // default ports may belong to another stack (the one a conflict below is about).
         this.resolved = NOWHERE;
+        this.unresolved.clear();
         // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
         // timeout as one that starts and never turns ready.
-        const remainingMs = () => deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
-        await this.refuseForeignContainers(command, remainingMs());
-        // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves their
-        // running dependents alone, which then look started before them (verify after `infra-verify
-        // up` failed services.start-order). Stopped first, as the persistence restart does, every
-        // service starts in the order the run is there to check; the data is kept.
-        const ps = await this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
-        if (parsePs(ps).some((container) => container.state === 'running')) {
-            progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
-            await this.stopAll(command, progress, remainingMs());
+        const deadline = how.deadline ?? Date.now() + this.lifecycleTimeoutMs;
+        const remainingMs = () => Math.max(1_000, deadline - Date.now());
+        // A restart is of the project this run has just brought up and stopped: its containers are
+        // its own, and none of them runs.
+        if (!how.restart) {
+            await this.refuseForeignContainers(command, remainingMs());
+            // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves
+            // their running dependents alone, which then look started before them (verify after
+            // `infra-verify up` failed services.start-order). Stopped first, as the persistence
+            // restart does, every service starts in the order the run is there to check; the data
+            // is kept.
+            const ps = await this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
+            if (parsePs(ps).some((container) => container.state === 'running')) {
+                progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
+                await this.stopAll(command, progress, remainingMs());
+            }
         }
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        const timeoutMs = remainingMs();
         try {
-            await this.exec(upArgs(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
+            if (how.release)
+                await this.upInStages(command, progress, deadline, how.release);
+            else {
+                await this.exec(upArgs(command, this.options.project), 'up', remainingMs(), undefined, streamTo(progress));
+            }
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
             // never at the default ports, where some other stack may answer.
-            this.resolved = await this.resolveEndpoints();
+            await this.resolveEndpoints(this.unpublished());
         }
+    }
+    /**
+     * One dependency level at a time, each service started (`up --no-deps`) as soon as what it
+     * depends on is released: a server once the release passes (the verifier's protocol check,
+     * where it equals the healthcheck) or else once the engine calls it healthy, an init once it
+     * exited 0. Compose would wait for each server's next healthcheck tick instead.
+     */
+    async upInStages(command, progress, deadline, release) {
+        const graph = parseStartGraph(await this.configOf(command, deadline - Date.now()));
+        // compose's own answer (and error) for a project without services
+        if (Object.keys(graph).length === 0) {
+            await this.exec(upArgs(command, this.options.project), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
+            return;
+        }
+        progress(`staged start: ${startLevels(graph)
+            .map((level) => level.join(' + '))
+            .join(' → ')}`);
+        await startInStages(graph, {
+            start: async (services) => {
+                await this.exec(upArgs(command, this.options.project, services), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
+                await this.resolveEndpoints(services);
+            },
+            reach: (service, condition) => condition === 'service_completed_successfully'
+                ? this.settled(service, deadline, exitedZero)
+                : (release(service, graph[service]?.healthcheck, deadline) ??
+                    this.settled(service, deadline, healthyByEngine(graph))),
+        });
+    }
+    /** Waits until judge says the service is there (true), or throws what it saw instead. */
+    async settled(service, deadline, judge) {
+        await (0,wait/* waitUntil */.a)({
+            service,
+            attempt: async () => {
+                const container = (await this.containers(deadline)).find((c) => c.service === service);
+                if (!judge(container, service))
+                    throw new Error(`${service} is ${describe(container)}`);
+            },
+            deadline,
+            isFinal: (error) => error instanceof StageFailure,
+            firstDelayMs: STAGE_POLL_MS,
+            maxDelayMs: STAGE_POLL_MS,
+        });
     }
     /** For a project that is already up (init inspects it): learn where its servers listen. */
     async attach() {
-        this.resolved = await this.resolveEndpoints();
+        this.resolved = NOWHERE;
+        this.unresolved.clear();
+        await this.resolveEndpoints(this.unpublished());
     }
     async services(deadline) {
         return (await this.containers(deadline)).map((container) => {
@@ -3443,9 +3746,9 @@ class ComposeRuntime {
             };
         });
     }
-    async start(progress, deadline) {
+    async start(progress, deadline, release) {
         // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-        await this.up(progress, deadline);
+        await this.bringUp(progress, { restart: true, deadline, release });
     }
     async down(options) {
         const command = await this.compose();
@@ -3464,7 +3767,22 @@ class ComposeRuntime {
         const timeout = this.options.stopTimeoutSeconds ?? 60;
         await this.exec(stopArgs(command, this.options.project, timeout), 'stop', Math.min(timeout * 1000 + STOP_MARGIN_MS, limitMs), undefined, streamTo(progress));
     }
-    async containers(deadline) {
+    /**
+     * One `ps` and one `inspect` per poll: a waiter that asks while a look is under way shares
+     * it, unless that look may outlast the waiter's own deadline.
+     */
+    containers(deadline) {
+        const until = Date.now() + withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
+        if (this.look && this.look.until <= until)
+            return this.look.containers;
+        const containers = this.lookAtContainers(deadline).finally(() => {
+            if (this.look?.containers === containers)
+                this.look = undefined;
+        });
+        this.look = { until, containers };
+        return containers;
+    }
+    async lookAtContainers(deadline) {
         const command = await this.compose();
         const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
         const psEntries = parsePs(await this.exec(psArgs(command, this.options.project), 'ps', timeoutMs()));
@@ -3488,37 +3806,60 @@ class ComposeRuntime {
             };
         });
     }
+    /** The servers whose address is not known yet. */
+    unpublished() {
+        const known = this.resolved ?? NOWHERE;
+        const has = {
+            zookeeper: known.zookeeper !== '',
+            kafka: known.kafkaBrokers.length > 0,
+            cassandra: known.cassandraContactPoints.length > 0,
+        };
+        return SERVERS.flatMap((server) => {
+            const ports = this.ports[server];
+            return ports && !has[server] ? [ports.service] : [];
+        });
+    }
     /**
-     * Where each server is published. Each is asked on its own: one service that is not running
-     * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
-     * that nothing answers, instead of asking a stranger on the default port.
+     * Where each of these services' servers is published. Each is asked on its own: one service
+     * that is not running (compose cannot say its port) leaves only its own endpoint empty, and
+     * its probe then says that nothing answers, instead of asking a stranger on the default port.
      */
-    async resolveEndpoints() {
+    async resolveEndpoints(services) {
         const command = await this.compose();
-        const address = (server) => server === undefined
-            ? Promise.resolve([])
-            : this.exec(portArgs(command, this.options.project, server.service, server.port), 'port')
-                .then((output) => {
-                const published = parsePort(output);
-                return [`${published.host}:${published.port}`];
-            })
-                .catch((error) => {
-                unresolved.push(`${server.service}: ${(0,errors/* firstLineOf */.Qy)(error)}`);
-                return [];
-            });
-        const unresolved = [];
-        const [zookeeper, kafka, cassandra] = await Promise.all([
-            address(this.ports.zookeeper),
-            address(this.ports.kafka),
-            address(this.ports.cassandra),
-        ]);
-        return {
-            zookeeper: zookeeper[0] ?? '',
-            kafkaBrokers: kafka,
-            cassandraContactPoints: cassandra,
-            ...(unresolved.length > 0
+        const asked = SERVERS.filter((server) => {
+            const ports = this.ports[server];
+            return ports !== undefined && services.includes(ports.service);
+        });
+        const answers = await Promise.all(asked.map(async (server) => {
+            const { service, port } = this.ports[server];
+            try {
+                const published = parsePort(await this.exec(portArgs(command, this.options.project, service, port), 'port'));
+                this.unresolved.delete(server);
+                return [server, `${published.host}:${published.port}`];
+            }
+            catch (error) {
+                this.unresolved.set(server, `${service}: ${(0,errors/* firstLineOf */.Qy)(error)}`);
+                return [server, undefined];
+            }
+        }));
+        const known = { ...(this.resolved ?? NOWHERE) };
+        for (const [server, address] of answers) {
+            if (address === undefined)
+                continue;
+            if (server === 'zookeeper')
+                known.zookeeper = address;
+            if (server === 'kafka')
+                known.kafkaBrokers = [address];
+            if (server === 'cassandra')
+                known.cassandraContactPoints = [address];
+        }
+        delete known.unresolved;
+        const problems = [...this.unresolved.values()];
+        this.resolved = {
+            ...known,
+            ...(problems.length > 0
                 ? {
-                    unresolved: `compose could not say where the stack's ports are published (${unresolved.join('; ')})`,
+                    unresolved: `compose could not say where the stack's ports are published (${problems.join('; ')})`,
                 }
                 : {}),
         };
@@ -3530,7 +3871,7 @@ class ComposeRuntime {
      */
     async refuseForeignContainers(command, limitMs) {
         const quickMs = Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs);
-        const names = parseContainerNames(await this.exec(configArgs(command, this.options.project), 'config', quickMs));
+        const names = parseContainerNames(await this.configOf(command, quickMs));
         if (names.size === 0)
             return;
         const owners = parseContainerOwners(await this.exec(containerOwnersArgs(), 'ps', quickMs, 'docker'));
@@ -3544,6 +3885,11 @@ class ComposeRuntime {
                 'engine: wait for the other run to end, or remove it' +
                 (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`));
         }
+    }
+    /** The project as compose resolves it, asked once: the first caller's limit bounds it. */
+    configOf(command, limitMs) {
+        this.config ??= this.exec(configArgs(command, this.options.project), 'config', Math.max(1_000, Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs)));
+        return this.config;
     }
     async compose() {
         this.command ??= await detectCompose(this.options.run);
@@ -3577,6 +3923,38 @@ function streamTo(progress) {
         const text = (0,plain_text/* withoutControlSequences */.O)(line).trim();
         if (text !== '')
             progress(`compose: ${text}`);
+    };
+}
+function describe(container) {
+    if (!container)
+        return 'not created';
+    if (container.state === 'exited')
+        return `exited (exit ${container.exitCode ?? 'unknown'})`;
+    return container.health ? `${container.state} (${container.health})` : container.state;
+}
+/** An init's release: it exited 0; any other exit is final. */
+function exitedZero(container, service) {
+    if (container?.state !== 'exited')
+        return false;
+    if (container.exitCode === 0)
+        return true;
+    throw new StageFailure(`${service} exited with code ${container.exitCode ?? 'unknown'}`);
+}
+/**
+ * A service without a check of the verifier's own is released when the engine calls it healthy,
+ * as compose would; like compose, it refuses one that has no healthcheck to ask.
+ */
+function healthyByEngine(graph) {
+    return (container, service) => {
+        if (container?.health === 'healthy')
+            return true;
+        if (container?.state === 'exited' || container?.health === 'unhealthy') {
+            throw new StageFailure(`${service} is ${describe(container)}`);
+        }
+        if (container?.state === 'running' && graph[service]?.healthcheck === undefined) {
+            throw new StageFailure(`${service} has no healthcheck, but a service depends on it being healthy`);
+        }
+        return false;
     };
 }
 
@@ -4044,8 +4422,8 @@ function composeFactsOf(data) {
         services[name] = {
             ...(typeof s.container_name === 'string' ? { containerName: s.container_name } : {}),
             hasHealthcheck: Boolean(healthcheck?.test) && healthcheck?.disable !== true,
-            ...(healthcheck?.disable !== true && (0,_protocol_healthchecks__WEBPACK_IMPORTED_MODULE_1__/* .healthcheckCommand */ ._)(healthcheck?.test)
-                ? { healthcheck: (0,_protocol_healthchecks__WEBPACK_IMPORTED_MODULE_1__/* .healthcheckCommand */ ._)(healthcheck?.test) }
+            ...(healthcheck?.disable !== true && (0,_protocol_healthchecks__WEBPACK_IMPORTED_MODULE_1__/* .healthcheckCommand */ ._P)(healthcheck?.test)
+                ? { healthcheck: (0,_protocol_healthchecks__WEBPACK_IMPORTED_MODULE_1__/* .healthcheckCommand */ ._P)(healthcheck?.test) }
                 : {}),
             restartNo: s.restart === 'no',
             dependsOn: dependsOn(s.depends_on),
@@ -4114,7 +4492,7 @@ function rolesFromCompose(facts) {
     for (const role of Object.keys(_types__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_ROLES */ .q2)) {
         const usual = _types__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_ROLES */ .q2[role];
         const services = Object.entries(facts.services);
-        const [name, service] = services.find(([, s]) => _protocol_healthchecks__WEBPACK_IMPORTED_MODULE_1__/* .PROTOCOL_HEALTHCHECKS */ .d[role].pattern.test(s.healthcheck ?? '')) ??
+        const [name, service] = services.find(([, s]) => _protocol_healthchecks__WEBPACK_IMPORTED_MODULE_1__/* .PROTOCOL_HEALTHCHECKS */ .ds[role].pattern.test(s.healthcheck ?? '')) ??
             services.find(([candidate]) => candidate === usual.service) ??
             [];
         if (!name || !service)
@@ -4693,8 +5071,9 @@ function probeTarget(spec) {
 
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ healthcheckCommand),
-/* harmony export */   d: () => (/* binding */ PROTOCOL_HEALTHCHECKS)
+/* harmony export */   _P: () => (/* binding */ healthcheckCommand),
+/* harmony export */   ds: () => (/* binding */ PROTOCOL_HEALTHCHECKS),
+/* harmony export */   z3: () => (/* binding */ protocolHealthcheck)
 /* harmony export */ });
 const PROTOCOL_HEALTHCHECKS = {
     zookeeper: {
@@ -4711,6 +5090,11 @@ const PROTOCOL_HEALTHCHECKS = {
         expected: 'a Kafka broker API call (kafka-broker-api-versions / kafka-topics --bootstrap-server)',
     },
 };
+/** Whether a healthcheck's `test:` asks the role's protocol, as the verifier's own probe does. */
+function protocolHealthcheck(role, test) {
+    const command = healthcheckCommand(test);
+    return command !== undefined && PROTOCOL_HEALTHCHECKS[role].pattern.test(command);
+}
 /** A compose healthcheck's `test:` as the command it runs; undefined when it runs nothing. */
 function healthcheckCommand(test) {
     const parts = (Array.isArray(test) ? test : [test]).map(String);
@@ -5242,11 +5626,11 @@ function networkOutcome(name, service, compose, network) {
 function healthcheckOutcome(name, service, spec) {
     const healthcheck = service.healthcheck;
     const role = (0,types/* roleOfService */.bk)(spec, name);
-    const protocol = role ? protocol_healthchecks/* PROTOCOL_HEALTHCHECKS */.d[role] : undefined;
+    const protocol = role ? protocol_healthchecks/* PROTOCOL_HEALTHCHECKS */.ds[role] : undefined;
     const expected = protocol?.expected ?? 'a healthcheck';
     if (!healthcheck?.test || healthcheck.disable)
         return (0,outcome/* mismatch */.J4)(name, 'healthcheck', expected, healthcheck?.disable ? 'disabled' : 'none');
-    const command = (0,protocol_healthchecks/* healthcheckCommand */._)(healthcheck.test);
+    const command = (0,protocol_healthchecks/* healthcheckCommand */._P)(healthcheck.test);
     if (command === undefined)
         return (0,outcome/* mismatch */.J4)(name, 'healthcheck', expected, 'disabled (NONE)');
     if (!protocol || protocol.pattern.test(command))
@@ -19532,7 +19916,7 @@ function initCommand(setExitCode, strayFault) {
         .action(async (flags) => {
         try {
             // The drivers load only now, after the flags were read.
-            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(942), __nccwpck_require__.e(355), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42562));
+            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(355), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42562));
             setExitCode(await untilStrayFault(runInit(flags), strayFault, cli_options/* EXIT */.dc.failed));
         }
         catch (error) {
@@ -19693,6 +20077,7 @@ async function runVerify(flags, strayFault) {
             timeoutSeconds: (0,cli_options/* timeoutSeconds */.rv)(flags.timeout),
             persistence: flags.persistence,
             ttlExpiry: flags.ttlExpiry,
+            stagedStart: flags.stagedStart,
             readOnly: isReadOnly(flags),
             keepUp: Boolean(flags.keepUp),
             wording: cli_options/* CLI_WORDING */.ml,
@@ -19752,6 +20137,7 @@ function verifyCommand(setExitCode, strayFault) {
         .option('--read-only', 'write nothing at all: no probes that write, no persistence test')
         .option('--allow-writes', 'existing runtime: write and remove probe records and rows (it is read-only by default)')
         .option('--keep-up', 'leave the stack running afterwards')
+        .addOption((0,cli_options/* stagedStartOption */.YP)())
         .addOption((0,cli_options/* timeoutOption */.D5)('deadline for the stack to become ready'))
         .option('--static', 'check the compose files against the spec without starting anything')
         .addOption((0,cli_options/* runInitsOption */._w)())
@@ -19775,7 +20161,7 @@ function verifyCommand(setExitCode, strayFault) {
 /** A stack command, its module loaded only when it runs: it brings the drivers, which `verify`
  * and `--help` do not need. */
 const stackCommand = (name) => async (options) => {
-    const run = (await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(942), __nccwpck_require__.e(0), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93479)))[name];
+    const run = (await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(0), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93479)))[name];
     return run(options);
 };
 function buildProgram(setExitCode, strayFault) {

@@ -675,12 +675,12 @@ async function group(name, fn) {
 ;// CONCATENATED MODULE: ../../src/model/clock.ts
 // Where the engine reads the time. Injected, so that a test can fix it and assert a deadline to
 // the millisecond instead of a window around the wall clock.
-const clock_systemClock = { now: () => Date.now() };
+const systemClock = { now: () => Date.now() };
 
 ;// CONCATENATED MODULE: ../../src/model/deadline.ts
 // A deadline that several waits share: the caller stops waiting at it, whatever the work does.
 
-class DeadlineError extends (/* unused pure expression or super */ null && (Error)) {
+class DeadlineError extends Error {
 }
 /**
  * How far past the user's --timeout a run may go, at most (README, "Deadlines"): what still has
@@ -944,10 +944,16 @@ function projectArgs(command, project) {
         ...(project.envFile ? ['--env-file', project.envFile] : []),
     ];
 }
-function upArgs(command, project) {
+/** `up --detach`; with services, those alone (--no-deps): a staged start's one step. */
+function upArgs(command, project, services) {
     // Not --wait: it fails on one-shot inits that exit 0 and no engine here can prove its
     // behaviour; readiness is awaited by protocol and by `ps` instead.
-    return [...projectArgs(command, project), 'up', '--detach'];
+    return [
+        ...projectArgs(command, project),
+        'up',
+        '--detach',
+        ...(services ? ['--no-deps', ...services] : []),
+    ];
 }
 function psArgs(command, project) {
     return [...projectArgs(command, project), 'ps', '--all', '--format', 'json'];
@@ -1321,11 +1327,11 @@ function parseStartGraph(output) {
     }
     return graph;
 }
-const CONDITIONS = (/* unused pure expression or super */ null && ([
+const CONDITIONS = [
     'service_started',
     'service_healthy',
     'service_completed_successfully',
-]));
+];
 function toCondition(value, service, dependency) {
     // compose fills in service_started where the file gives a plain list
     if (value === undefined)
@@ -1453,9 +1459,159 @@ function stringField(record, key) {
     return typeof value === 'string' ? value : '';
 }
 
+;// CONCATENATED MODULE: ../../src/protocol/wait.ts
+// Waiting for a service by its real protocol: one attempt function, retried with backoff until
+// a deadline that several waits can share. It knows nothing about servers or runtimes.
+
+
+class ReadinessError extends Error {
+    service;
+    lastSeen;
+    logTail;
+    constructor(service, lastSeen, logTail, why) {
+        super(`${service} is not ready: ${why}${lastSeen ? `; last seen: ${lastSeen}` : ''}` +
+            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
+        this.service = service;
+        this.lastSeen = lastSeen;
+        this.logTail = logTail;
+        this.name = 'ReadinessError';
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A log tail is worth waiting a moment for after the deadline, not longer. */
+const LOG_TAIL_GRACE_MS = 3000;
+async function waitUntil(options) {
+    const started = Date.now();
+    const { deadline } = options;
+    let delay = options.firstDelayMs ?? 250;
+    const maxDelay = options.maxDelayMs ?? 2000;
+    let lastSeen = 'nothing yet';
+    let lastReported = '';
+    const fail = async (why, seen = lastSeen) => {
+        const tail = options.logTail
+            ? await beforeDeadline(options.logTail(), Date.now() + LOG_TAIL_GRACE_MS, 'reading the log').catch(() => '')
+            : '';
+        throw new ReadinessError(options.service, seen, tail, why);
+    };
+    for (;;) {
+        try {
+            // Every attempt races the shared deadline: a server that answers a byte a second, or a
+            // command that hangs, cannot hold the wait past it.
+            return await beforeDeadline(options.attempt(), deadline, 'an attempt');
+        }
+        catch (error) {
+            if (options.isFinal?.(error))
+                return fail(firstLineOf(error), '');
+            // First line only: whole driver messages would flood the progress output.
+            if (!(error instanceof DeadlineError))
+                lastSeen = firstLineOf(error);
+        }
+        const reason = options.giveUpIf
+            ? await beforeDeadline(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
+            : undefined;
+        if (reason)
+            return fail(reason);
+        if (Date.now() + delay > deadline) {
+            return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
+        }
+        // Report a new observation once, not every attempt, so progress output stays readable.
+        if (options.progress && lastSeen !== lastReported) {
+            const waited = Math.round((Date.now() - started) / 1000);
+            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
+            lastReported = lastSeen;
+        }
+        await sleep(delay);
+        delay = Math.min(maxDelay, Math.round(delay * 1.5));
+    }
+}
+
+;// CONCATENATED MODULE: ../../src/runtime/compose/start-graph.ts
+// The order a staged start follows: each service with what it waits for (compose's depends_on,
+// as `docker compose config` resolved it), and the schedule that starts a service the moment
+// everything it depends on is released. Pure: the starting and the releasing are handed in.
+/** A dependency that is not in the project, or services that wait for each other. */
+class StartGraphError extends Error {
+}
+/**
+ * The dependency levels: level 0 depends on nothing, level n on something of level n-1 and
+ * nothing later. Throws on a dependency outside the project and on a cycle, which compose
+ * refuses too.
+ */
+function startLevels(graph) {
+    for (const [service, { dependsOn }] of Object.entries(graph)) {
+        const unknown = Object.keys(dependsOn).find((dependency) => !(dependency in graph));
+        if (unknown !== undefined) {
+            throw new StartGraphError(`${service} depends on ${unknown}, which is not in the project`);
+        }
+    }
+    const levelOf = new Map();
+    const levels = [];
+    let remaining = Object.keys(graph).sort();
+    while (remaining.length > 0) {
+        const level = remaining.filter((service) => Object.keys(graph[service]?.dependsOn ?? {}).every((dependency) => levelOf.has(dependency)));
+        if (level.length === 0) {
+            throw new StartGraphError(`services depend on each other: ${remaining.join(', ')}`);
+        }
+        for (const service of level)
+            levelOf.set(service, levels.length);
+        levels.push(level);
+        remaining = remaining.filter((service) => !levelOf.has(service));
+    }
+    return levels;
+}
+/**
+ * Starts every service as soon as each of its dependencies has reached its condition, never
+ * later than its level would: a slow server (Cassandra) holds back only what depends on it, not
+ * a whole level. Services released in the same turn of the event loop start in one batch. Every
+ * branch goes as far as it can; then the first failure, if any, is thrown.
+ */
+async function startInStages(graph, steps) {
+    startLevels(graph);
+    const started = new Map();
+    const reached = new Map();
+    let batch;
+    let batchStarted = Promise.resolve();
+    const joinBatch = (service) => {
+        if (!batch) {
+            const services = [];
+            batch = services;
+            batchStarted = new Promise((resolve) => setImmediate(resolve)).then(() => {
+                batch = undefined;
+                return steps.start(services);
+            });
+        }
+        batch.push(service);
+        return batchStarted;
+    };
+    const reach = (service, condition) => {
+        const key = `${service}\n${condition}`;
+        let promise = reached.get(key);
+        if (!promise) {
+            promise = startOf(service).then(() => condition === 'service_started' ? undefined : steps.reach(service, condition));
+            reached.set(key, promise);
+        }
+        return promise;
+    };
+    const startOf = (service) => {
+        let promise = started.get(service);
+        if (!promise) {
+            const dependsOn = Object.entries(graph[service]?.dependsOn ?? {});
+            promise = Promise.all(dependsOn.map(([dependency, condition]) => reach(dependency, condition))).then(() => joinBatch(service));
+            started.set(service, promise);
+        }
+        return promise;
+    };
+    const outcomes = await Promise.allSettled(Object.keys(graph).map(startOf));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+
 ;// CONCATENATED MODULE: ../../src/runtime/compose/compose-runtime.ts
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+
+
 
 
 
@@ -1487,6 +1643,12 @@ class ComposeConflictError extends ComposeCommandError {
 }
 /** No endpoints: probes then say that nothing answers, instead of asking a stranger. */
 const NOWHERE = { zookeeper: '', kafkaBrokers: [], cassandraContactPoints: [] };
+const SERVERS = ['zookeeper', 'kafka', 'cassandra'];
+/** How often a staged start looks at a container it waits for (its exit, its health). */
+const STAGE_POLL_MS = 500;
+/** What a staged start saw that waiting will not change: an init that failed, a dead server. */
+class StageFailure extends ComposeCommandError {
+}
 class ComposeRuntime {
     options;
     name = 'compose';
@@ -1496,7 +1658,13 @@ class ComposeRuntime {
     }
     command;
     resolved;
+    /** why compose could not say where a server is published, by server */
+    unresolved = new Map();
     ports;
+    /** `compose config`'s answer: the project does not change during a run */
+    config;
+    /** the look at the containers under way, and when it ends at the latest */
+    look;
     constructor(options) {
         this.options = options;
         this.ports = options.ports;
@@ -1513,38 +1681,95 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
-    async up(progress, deadline) {
+    async up(progress, deadline, release) {
+        await this.bringUp(progress, { restart: false, deadline, release });
+    }
+    async bringUp(progress, how) {
         const command = await this.compose();
         // Until compose says where this project's servers listen, there is nowhere to probe: the
         // default ports may belong to another stack (the one a conflict below is about).
         this.resolved = NOWHERE;
+        this.unresolved.clear();
         // The run's deadline bounds `up` itself: a stack that cannot even start uses up the same
         // timeout as one that starts and never turns ready.
-        const remainingMs = () => deadline === undefined ? this.lifecycleTimeoutMs : Math.max(1_000, deadline - Date.now());
-        await this.refuseForeignContainers(command, remainingMs());
-        // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves their
-        // running dependents alone, which then look started before them (verify after `infra-verify
-        // up` failed services.start-order). Stopped first, as the persistence restart does, every
-        // service starts in the order the run is there to check; the data is kept.
-        const ps = await this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
-        if (parsePs(ps).some((container) => container.state === 'running')) {
-            progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
-            await this.stopAll(command, progress, remainingMs());
+        const deadline = how.deadline ?? Date.now() + this.lifecycleTimeoutMs;
+        const remainingMs = () => Math.max(1_000, deadline - Date.now());
+        // A restart is of the project this run has just brought up and stopped: its containers are
+        // its own, and none of them runs.
+        if (!how.restart) {
+            await this.refuseForeignContainers(command, remainingMs());
+            // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves
+            // their running dependents alone, which then look started before them (verify after
+            // `infra-verify up` failed services.start-order). Stopped first, as the persistence
+            // restart does, every service starts in the order the run is there to check; the data
+            // is kept.
+            const ps = await this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
+            if (parsePs(ps).some((container) => container.state === 'running')) {
+                progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
+                await this.stopAll(command, progress, remainingMs());
+            }
         }
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
-        const timeoutMs = remainingMs();
         try {
-            await this.exec(upArgs(command, this.options.project), 'up', timeoutMs, undefined, streamTo(progress));
+            if (how.release)
+                await this.upInStages(command, progress, deadline, how.release);
+            else {
+                await this.exec(upArgs(command, this.options.project), 'up', remainingMs(), undefined, streamTo(progress));
+            }
         }
         finally {
             // Even after a failed up: whatever did start must be probed where it really listens,
             // never at the default ports, where some other stack may answer.
-            this.resolved = await this.resolveEndpoints();
+            await this.resolveEndpoints(this.unpublished());
         }
+    }
+    /**
+     * One dependency level at a time, each service started (`up --no-deps`) as soon as what it
+     * depends on is released: a server once the release passes (the verifier's protocol check,
+     * where it equals the healthcheck) or else once the engine calls it healthy, an init once it
+     * exited 0. Compose would wait for each server's next healthcheck tick instead.
+     */
+    async upInStages(command, progress, deadline, release) {
+        const graph = parseStartGraph(await this.configOf(command, deadline - Date.now()));
+        // compose's own answer (and error) for a project without services
+        if (Object.keys(graph).length === 0) {
+            await this.exec(upArgs(command, this.options.project), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
+            return;
+        }
+        progress(`staged start: ${startLevels(graph)
+            .map((level) => level.join(' + '))
+            .join(' → ')}`);
+        await startInStages(graph, {
+            start: async (services) => {
+                await this.exec(upArgs(command, this.options.project, services), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
+                await this.resolveEndpoints(services);
+            },
+            reach: (service, condition) => condition === 'service_completed_successfully'
+                ? this.settled(service, deadline, exitedZero)
+                : (release(service, graph[service]?.healthcheck, deadline) ??
+                    this.settled(service, deadline, healthyByEngine(graph))),
+        });
+    }
+    /** Waits until judge says the service is there (true), or throws what it saw instead. */
+    async settled(service, deadline, judge) {
+        await waitUntil({
+            service,
+            attempt: async () => {
+                const container = (await this.containers(deadline)).find((c) => c.service === service);
+                if (!judge(container, service))
+                    throw new Error(`${service} is ${describe(container)}`);
+            },
+            deadline,
+            isFinal: (error) => error instanceof StageFailure,
+            firstDelayMs: STAGE_POLL_MS,
+            maxDelayMs: STAGE_POLL_MS,
+        });
     }
     /** For a project that is already up (init inspects it): learn where its servers listen. */
     async attach() {
-        this.resolved = await this.resolveEndpoints();
+        this.resolved = NOWHERE;
+        this.unresolved.clear();
+        await this.resolveEndpoints(this.unpublished());
     }
     async services(deadline) {
         return (await this.containers(deadline)).map((container) => {
@@ -1573,9 +1798,9 @@ class ComposeRuntime {
             };
         });
     }
-    async start(progress, deadline) {
+    async start(progress, deadline, release) {
         // `up` rather than `start`: it honours depends_on conditions and re-runs the idempotent inits.
-        await this.up(progress, deadline);
+        await this.bringUp(progress, { restart: true, deadline, release });
     }
     async down(options) {
         const command = await this.compose();
@@ -1594,7 +1819,22 @@ class ComposeRuntime {
         const timeout = this.options.stopTimeoutSeconds ?? 60;
         await this.exec(stopArgs(command, this.options.project, timeout), 'stop', Math.min(timeout * 1000 + STOP_MARGIN_MS, limitMs), undefined, streamTo(progress));
     }
-    async containers(deadline) {
+    /**
+     * One `ps` and one `inspect` per poll: a waiter that asks while a look is under way shares
+     * it, unless that look may outlast the waiter's own deadline.
+     */
+    containers(deadline) {
+        const until = Date.now() + withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
+        if (this.look && this.look.until <= until)
+            return this.look.containers;
+        const containers = this.lookAtContainers(deadline).finally(() => {
+            if (this.look?.containers === containers)
+                this.look = undefined;
+        });
+        this.look = { until, containers };
+        return containers;
+    }
+    async lookAtContainers(deadline) {
         const command = await this.compose();
         const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
         const psEntries = parsePs(await this.exec(psArgs(command, this.options.project), 'ps', timeoutMs()));
@@ -1618,37 +1858,60 @@ class ComposeRuntime {
             };
         });
     }
+    /** The servers whose address is not known yet. */
+    unpublished() {
+        const known = this.resolved ?? NOWHERE;
+        const has = {
+            zookeeper: known.zookeeper !== '',
+            kafka: known.kafkaBrokers.length > 0,
+            cassandra: known.cassandraContactPoints.length > 0,
+        };
+        return SERVERS.flatMap((server) => {
+            const ports = this.ports[server];
+            return ports && !has[server] ? [ports.service] : [];
+        });
+    }
     /**
-     * Where each server is published. Each is asked on its own: one service that is not running
-     * (compose cannot say its port) leaves only its own endpoint empty, and its probe then says
-     * that nothing answers, instead of asking a stranger on the default port.
+     * Where each of these services' servers is published. Each is asked on its own: one service
+     * that is not running (compose cannot say its port) leaves only its own endpoint empty, and
+     * its probe then says that nothing answers, instead of asking a stranger on the default port.
      */
-    async resolveEndpoints() {
+    async resolveEndpoints(services) {
         const command = await this.compose();
-        const address = (server) => server === undefined
-            ? Promise.resolve([])
-            : this.exec(portArgs(command, this.options.project, server.service, server.port), 'port')
-                .then((output) => {
-                const published = parsePort(output);
-                return [`${published.host}:${published.port}`];
-            })
-                .catch((error) => {
-                unresolved.push(`${server.service}: ${firstLineOf(error)}`);
-                return [];
-            });
-        const unresolved = [];
-        const [zookeeper, kafka, cassandra] = await Promise.all([
-            address(this.ports.zookeeper),
-            address(this.ports.kafka),
-            address(this.ports.cassandra),
-        ]);
-        return {
-            zookeeper: zookeeper[0] ?? '',
-            kafkaBrokers: kafka,
-            cassandraContactPoints: cassandra,
-            ...(unresolved.length > 0
+        const asked = SERVERS.filter((server) => {
+            const ports = this.ports[server];
+            return ports !== undefined && services.includes(ports.service);
+        });
+        const answers = await Promise.all(asked.map(async (server) => {
+            const { service, port } = this.ports[server];
+            try {
+                const published = parsePort(await this.exec(portArgs(command, this.options.project, service, port), 'port'));
+                this.unresolved.delete(server);
+                return [server, `${published.host}:${published.port}`];
+            }
+            catch (error) {
+                this.unresolved.set(server, `${service}: ${firstLineOf(error)}`);
+                return [server, undefined];
+            }
+        }));
+        const known = { ...(this.resolved ?? NOWHERE) };
+        for (const [server, address] of answers) {
+            if (address === undefined)
+                continue;
+            if (server === 'zookeeper')
+                known.zookeeper = address;
+            if (server === 'kafka')
+                known.kafkaBrokers = [address];
+            if (server === 'cassandra')
+                known.cassandraContactPoints = [address];
+        }
+        delete known.unresolved;
+        const problems = [...this.unresolved.values()];
+        this.resolved = {
+            ...known,
+            ...(problems.length > 0
                 ? {
-                    unresolved: `compose could not say where the stack's ports are published (${unresolved.join('; ')})`,
+                    unresolved: `compose could not say where the stack's ports are published (${problems.join('; ')})`,
                 }
                 : {}),
         };
@@ -1660,7 +1923,7 @@ class ComposeRuntime {
      */
     async refuseForeignContainers(command, limitMs) {
         const quickMs = Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs);
-        const names = parseContainerNames(await this.exec(configArgs(command, this.options.project), 'config', quickMs));
+        const names = parseContainerNames(await this.configOf(command, quickMs));
         if (names.size === 0)
             return;
         const owners = parseContainerOwners(await this.exec(containerOwnersArgs(), 'ps', quickMs, 'docker'));
@@ -1674,6 +1937,11 @@ class ComposeRuntime {
                 'engine: wait for the other run to end, or remove it' +
                 (owner === '' ? ` (docker rm -f ${name}).` : ` (docker compose -p ${owner} down).`));
         }
+    }
+    /** The project as compose resolves it, asked once: the first caller's limit bounds it. */
+    configOf(command, limitMs) {
+        this.config ??= this.exec(configArgs(command, this.options.project), 'config', Math.max(1_000, Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs)));
+        return this.config;
     }
     async compose() {
         this.command ??= await detectCompose(this.options.run);
@@ -1707,6 +1975,38 @@ function streamTo(progress) {
         const text = withoutControlSequences(line).trim();
         if (text !== '')
             progress(`compose: ${text}`);
+    };
+}
+function describe(container) {
+    if (!container)
+        return 'not created';
+    if (container.state === 'exited')
+        return `exited (exit ${container.exitCode ?? 'unknown'})`;
+    return container.health ? `${container.state} (${container.health})` : container.state;
+}
+/** An init's release: it exited 0; any other exit is final. */
+function exitedZero(container, service) {
+    if (container?.state !== 'exited')
+        return false;
+    if (container.exitCode === 0)
+        return true;
+    throw new StageFailure(`${service} exited with code ${container.exitCode ?? 'unknown'}`);
+}
+/**
+ * A service without a check of the verifier's own is released when the engine calls it healthy,
+ * as compose would; like compose, it refuses one that has no healthcheck to ask.
+ */
+function healthyByEngine(graph) {
+    return (container, service) => {
+        if (container?.health === 'healthy')
+            return true;
+        if (container?.state === 'exited' || container?.health === 'unhealthy') {
+            throw new StageFailure(`${service} is ${describe(container)}`);
+        }
+        if (container?.state === 'running' && graph[service]?.healthcheck === undefined) {
+            throw new StageFailure(`${service} has no healthcheck, but a service depends on it being healthy`);
+        }
+        return false;
     };
 }
 

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 942;
-exports.ids = [942];
+exports.id = 618;
+exports.ids = [618];
 exports.modules = {
 
 /***/ 44596:
@@ -834,83 +834,6 @@ const CERTIFICATE_CODES = new Set([
 ]);
 function isCertificateError(error) {
     return typeof error.code === 'string' && CERTIFICATE_CODES.has(error.code);
-}
-
-
-/***/ }),
-
-/***/ 67369:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ ReadinessError),
-/* harmony export */   a: () => (/* binding */ waitUntil)
-/* harmony export */ });
-/* harmony import */ var _model_deadline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38931);
-/* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80420);
-// Waiting for a service by its real protocol: one attempt function, retried with backoff until
-// a deadline that several waits can share. It knows nothing about servers or runtimes.
-
-
-class ReadinessError extends Error {
-    service;
-    lastSeen;
-    logTail;
-    constructor(service, lastSeen, logTail, why) {
-        super(`${service} is not ready: ${why}${lastSeen ? `; last seen: ${lastSeen}` : ''}` +
-            (logTail ? `\n--- last lines of the ${service} log ---\n${logTail}` : ''));
-        this.service = service;
-        this.lastSeen = lastSeen;
-        this.logTail = logTail;
-        this.name = 'ReadinessError';
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** A log tail is worth waiting a moment for after the deadline, not longer. */
-const LOG_TAIL_GRACE_MS = 3000;
-async function waitUntil(options) {
-    const started = Date.now();
-    const { deadline } = options;
-    let delay = options.firstDelayMs ?? 250;
-    const maxDelay = options.maxDelayMs ?? 2000;
-    let lastSeen = 'nothing yet';
-    let lastReported = '';
-    const fail = async (why, seen = lastSeen) => {
-        const tail = options.logTail
-            ? await (0,_model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .beforeDeadline */ .OJ)(options.logTail(), Date.now() + LOG_TAIL_GRACE_MS, 'reading the log').catch(() => '')
-            : '';
-        throw new ReadinessError(options.service, seen, tail, why);
-    };
-    for (;;) {
-        try {
-            // Every attempt races the shared deadline: a server that answers a byte a second, or a
-            // command that hangs, cannot hold the wait past it.
-            return await (0,_model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .beforeDeadline */ .OJ)(options.attempt(), deadline, 'an attempt');
-        }
-        catch (error) {
-            if (options.isFinal?.(error))
-                return fail((0,_model_errors__WEBPACK_IMPORTED_MODULE_1__/* .firstLineOf */ .Qy)(error), '');
-            // First line only: whole driver messages would flood the progress output.
-            if (!(error instanceof _model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .DeadlineError */ .j3))
-                lastSeen = (0,_model_errors__WEBPACK_IMPORTED_MODULE_1__/* .firstLineOf */ .Qy)(error);
-        }
-        const reason = options.giveUpIf
-            ? await (0,_model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .beforeDeadline */ .OJ)(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
-            : undefined;
-        if (reason)
-            return fail(reason);
-        if (Date.now() + delay > deadline) {
-            return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
-        }
-        // Report a new observation once, not every attempt, so progress output stays readable.
-        if (options.progress && lastSeen !== lastReported) {
-            const waited = Math.round((Date.now() - started) / 1000);
-            options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
-            lastReported = lastSeen;
-        }
-        await sleep(delay);
-        delay = Math.min(maxDelay, Math.round(delay * 1.5));
-    }
 }
 
 
