@@ -64,6 +64,9 @@ const ready = (): StackReadiness => ({
 
 const down = (error: string) => ({ ok: false as const, ms: 1, error });
 
+/** When the fake stack's row with a short TTL was gone, counted from its write before the stop. */
+const EXPIRED_AFTER_RESTART = 14.5;
+
 /** Answers from the matching fixture state; records each call and the deadline it was given. */
 function fakeObserver(
   calls: Calls,
@@ -95,15 +98,22 @@ function fakeObserver(
           if (!state.roundTrip) throw new Error('fixture has no round trip');
           return state.roundTrip;
         },
-        writeMarkers: async (_spec, _live, runId) => {
-          calls.push('writeMarkers');
-          return `markers of ${runId}`;
+        writeMarkers: async (_spec, _live, runId, expiring) => {
+          calls.push(expiring ? 'writeMarkers and a row with a short TTL' : 'writeMarkers');
+          return `markers of ${runId}${expiring ? ' +expiring' : ''}`;
         },
         readMarkers: async (markers) => {
           calls.push(`readMarkers ${markers.startsWith('markers of ') ? 'same run' : markers}`);
           if (!state.persistence) throw new Error('fixture has no persistence');
           const { kafkaMarker, cassandraMarker, afterRestart } = state.persistence;
-          return { kafkaMarker, cassandraMarker, ...(afterRestart ? { afterRestart } : {}) };
+          return {
+            kafkaMarker,
+            cassandraMarker,
+            ...(afterRestart ? { afterRestart } : {}),
+            ...(markers.endsWith(' +expiring')
+              ? { expiry: { ok: true as const, ms: 1, value: EXPIRED_AFTER_RESTART } }
+              : {}),
+          };
         },
         close: async () => void calls.push('close'),
       };
@@ -139,8 +149,9 @@ describe('verify() with a stack that comes up', () => {
       'awaitStack',
       'connect',
       'observeLive',
-      'roundTrip expiry=true',
-      'writeMarkers',
+      // the row with a short TTL is looked for after the restart, not watched here
+      'roundTrip expiry=false',
+      'writeMarkers and a row with a short TTL',
       'close',
       'stop',
       'start',
@@ -152,6 +163,10 @@ describe('verify() with a stack that comes up', () => {
       'down removeData=false',
     ]);
     expect(report.result).toBe('pass');
+    expect(check(report, 'cassandra.ttl-expiry')).toMatchObject({
+      status: 'pass',
+      actual: `expired after ${EXPIRED_AFTER_RESTART} s`,
+    });
     expect(report.notReady).toBeUndefined();
     expect(check(report, 'persistence.kafka').status).toBe('pass');
     expect(Object.keys(report.timings)).toEqual(
@@ -534,5 +549,32 @@ describe('verify() overlaps the persistence restart', () => {
       'start',
       'awaitStack',
     ]);
+  });
+});
+
+describe('verify() watches the TTL row across the restart', () => {
+  it('with the staged start off, watches it during the round trip, as before', async () => {
+    const calls: Calls = [];
+    const report = await run(fakeRuntime(calls), fakeObserver(calls), { stagedStart: false });
+    expect(calls).toContain('roundTrip expiry=true');
+    expect(calls).toContain('writeMarkers');
+    expect(check(report, 'cassandra.ttl-expiry').status).toBe('pass');
+  });
+
+  it('when the persistence test is aborted, the expiry check says why instead of failing', async () => {
+    const calls: Calls = [];
+    const report = await run(
+      fakeRuntime(calls, {
+        stop: async () => {
+          throw new Error('compose stop failed');
+        },
+      }),
+      fakeObserver(calls),
+    );
+    expect(check(report, 'cassandra.ttl-expiry')).toMatchObject({
+      status: 'skip',
+      message: expect.stringMatching(/after the persistence restart, which did not get that far/),
+    });
+    expect(check(report, 'persistence.kafka').status).not.toBe('pass');
   });
 });

@@ -41,7 +41,8 @@ export interface ObserverSession<M> {
     runId: string,
     expiry: boolean,
   ): Promise<RoundTripObservation>;
-  writeMarkers(spec: Spec, live: LiveState, runId: string): Promise<M>;
+  /** expiring: also a row with a short TTL, whose expiry readMarkers then watches */
+  writeMarkers(spec: Spec, live: LiveState, runId: string, expiring: boolean): Promise<M>;
   /** on a session opened after the restart */
   readMarkers(markers: M): Promise<Omit<PersistenceObservation, 'stops'>>;
   close(): Promise<void>;

@@ -103,6 +103,11 @@ export interface PersistenceObservation {
   stops: StopRecord[];
   kafkaMarker: Observed<{ found: boolean }>;
   cassandraMarker: Observed<{ found: boolean }>;
+  /**
+   * seconds from the write of a row with a short TTL, before the stop, until it was found gone
+   * after the restart (null: still there); the round trip's expiry then takes this
+   */
+  expiry?: Observed<number | null>;
   /** the topics and schema observed again after the restart: still there, still the same */
   afterRestart?: {
     kafka: Observed<Record<string, ObservedTopic>>;

@@ -161,7 +161,7 @@ const CONSISTENCY_CODES: Record<ConsistencyLevel, number> = {
 };
 
 /** Leaving it out keeps the driver's default (LOCAL_ONE), as every probe had before. */
-type AtConsistency = { consistency?: number };
+export type AtConsistency = { consistency?: number };
 
 export async function insertRow(
   client: Client,
@@ -210,24 +210,46 @@ export async function deleteRow(
   });
 }
 
-/** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(
+/** A row written with a 2 s TTL, and when: its expiry is watched at once, or after a restart. */
+export interface ExpiringRow {
+  row: CassandraProbeRow;
+  writtenAt: number;
+  at: AtConsistency;
+}
+
+export async function writeExpiringRow(
   client: Client,
   target: ProbeTable,
   at: AtConsistency,
-): Promise<number | null> {
+): Promise<ExpiringRow> {
   const row = probeRow(target, 'expiry');
   await insertRow(client, row, EXPIRY_TTL_SECONDS, at);
-  const started = Date.now();
+  return { row, writtenAt: Date.now(), at };
+}
+
+/**
+ * Seconds from the write until the row was gone, or null if it was still there when the watch
+ * (which starts now) ran out. The row is removed either way.
+ */
+export async function secondsUntilGone(
+  client: Client,
+  { row, writtenAt, at }: ExpiringRow,
+): Promise<number | null> {
+  const watched = Date.now();
   try {
-    while (Date.now() - started < EXPIRY_DEADLINE_MS) {
-      if ((await readRow(client, row, at)) === null) return (Date.now() - started) / 1000;
+    while (Date.now() - watched < EXPIRY_DEADLINE_MS) {
+      if ((await readRow(client, row, at)) === null) return (Date.now() - writtenAt) / 1000;
       await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
     }
     return null;
   } finally {
     await deleteRow(client, row, at);
   }
+}
+
+/** The driver's option for a consistency level. */
+export function atLevel(consistency: ConsistencyLevel): AtConsistency {
+  return { consistency: CONSISTENCY_CODES[consistency] };
 }
 
 /** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
@@ -238,7 +260,7 @@ export async function roundTripTable(
   expiry: boolean,
   consistency: ConsistencyLevel = 'LOCAL_ONE',
 ): Promise<CassandraRoundTrip> {
-  const at = { consistency: CONSISTENCY_CODES[consistency] };
+  const at = atLevel(consistency);
   const row = probeRow(target, `round-trip ${runId}`);
   await insertRow(client, row, undefined, at);
   try {
@@ -248,7 +270,9 @@ export async function roundTripTable(
       written: true,
       readBack: read?.value === row.value,
       ttlAfterInsert: read?.ttl ?? null,
-      expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target, at) : null,
+      expiredAfterSeconds: expiry
+        ? await secondsUntilGone(client, await writeExpiringRow(client, target, at))
+        : null,
     };
   } finally {
     await deleteRow(client, row, at);

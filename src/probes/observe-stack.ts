@@ -17,13 +17,17 @@ import { zookeeperReady } from '../protocol/zookeeper';
 import { probeTarget } from '../spec/probe-target';
 import type { ConsistencyLevel, Spec } from '../spec/types';
 import {
+  atLevel,
   type CassandraProbeRow,
   deleteRow,
+  type ExpiringRow,
   insertRow,
   observeSchema,
   probeRow,
   readRow,
   roundTripTable,
+  secondsUntilGone,
+  writeExpiringRow,
 } from './cassandra';
 import {
   type KafkaConnection,
@@ -261,6 +265,8 @@ async function kafkaRoundTrip(
 export interface Markers {
   kafka: Observed<{ record: KafkaProbeRecord; compacted: boolean }>;
   cassandra: Observed<CassandraProbeRow>;
+  /** a row with a short TTL, written before the stop where its expiry is watched after it */
+  expiring?: Observed<ExpiringRow>;
 }
 
 /** A Kafka record on the spec's first topic and a Cassandra row, both tagged with the run id. */
@@ -269,8 +275,9 @@ export async function writeMarkers(
   live: LiveState,
   clients: StackClients,
   runId: string,
+  expiring: boolean,
 ): Promise<Markers> {
-  const [kafka, cassandra] = await Promise.all([
+  const [kafka, cassandra, expiringRow] = await Promise.all([
     withClient(clients.kafka, async (connection) => {
       const topicName = spec.kafka?.topics[0]?.name;
       if (!topicName) throw new Error('the spec declares no Kafka topic to hold a marker');
@@ -287,8 +294,15 @@ export async function writeMarkers(
       await insertRow(client, row, MARKER_TTL_SECONDS);
       return row;
     }),
+    expiring
+      ? withClient(clients.cassandra, (client) => {
+          const target = probeTable(spec, live);
+          const at = atLevel(probeConsistency(spec, target.keyspace));
+          return writeExpiringRow(client, target, at);
+        })
+      : undefined,
   ]);
-  return { kafka, cassandra };
+  return { kafka, cassandra, ...(expiringRow ? { expiring: expiringRow } : {}) };
 }
 
 /** Read the markers back on a restarted stack (fresh clients), look again at topics and schema, then clean up. */
@@ -298,7 +312,8 @@ export async function readMarkers(
 ): Promise<Omit<PersistenceObservation, 'stops'>> {
   const kafkaWritten = markers.kafka;
   const cassandraWritten = markers.cassandra;
-  const [kafkaMarker, cassandraMarker, kafka, cassandra] = await Promise.all([
+  const { expiring } = markers;
+  const [kafkaMarker, cassandraMarker, kafka, cassandra, expiry] = await Promise.all([
     kafkaWritten.ok
       ? withClient(clients.kafka, async (connection) => {
           const { record, compacted } = kafkaWritten.value;
@@ -317,6 +332,15 @@ export async function readMarkers(
       : notObserved<{ found: boolean }>(`no marker was written: ${cassandraWritten.error}`),
     withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
     withClient(clients.cassandra, (client) => observeSchema(client)),
+    expiring?.ok
+      ? withClient(clients.cassandra, (client) => secondsUntilGone(client, expiring.value))
+      : expiring &&
+        notObserved<number | null>(`no row with a short TTL was written: ${expiring.error}`),
   ]);
-  return { kafkaMarker, cassandraMarker, afterRestart: { kafka, cassandra } };
+  return {
+    kafkaMarker,
+    cassandraMarker,
+    afterRestart: { kafka, cassandra },
+    ...(expiry ? { expiry } : {}),
+  };
 }

@@ -25,8 +25,8 @@ export const probeObserver = {
         observeLive(runtime, ready, clients, lookScope(spec), lookDeadline),
       roundTrip: (spec: Spec, live: LiveState, runId: string, expiry: boolean) =>
         observeRoundTrip(spec, live, clients, runId, expiry),
-      writeMarkers: (spec: Spec, live: LiveState, runId: string) =>
-        writeMarkers(spec, live, clients, runId),
+      writeMarkers: (spec: Spec, live: LiveState, runId: string, expiring: boolean) =>
+        writeMarkers(spec, live, clients, runId, expiring),
       readMarkers: (markers: Markers) => readMarkers(markers, clients),
       close: () => clients.close(),
     };
