@@ -242,15 +242,21 @@ async function deleteRow(client, row, at = {}) {
         ...at,
     });
 }
-/** Seconds until a row written with a 2 s TTL is gone, or null if it outlived the deadline. */
-async function secondsUntilExpired(client, target, at) {
+async function writeExpiringRow(client, target, at) {
     const row = probeRow(target, 'expiry');
     await insertRow(client, row, EXPIRY_TTL_SECONDS, at);
-    const started = Date.now();
+    return { row, writtenAt: Date.now(), at };
+}
+/**
+ * Seconds from the write until the row was gone, or null if it was still there when the watch
+ * (which starts now) ran out. The row is removed either way.
+ */
+async function secondsUntilGone(client, { row, writtenAt, at }) {
+    const watched = Date.now();
     try {
-        while (Date.now() - started < EXPIRY_DEADLINE_MS) {
+        while (Date.now() - watched < EXPIRY_DEADLINE_MS) {
             if ((await readRow(client, row, at)) === null)
-                return (Date.now() - started) / 1000;
+                return (Date.now() - writtenAt) / 1000;
             await new Promise((resolve) => setTimeout(resolve, EXPIRY_POLL_MS));
         }
         return null;
@@ -259,9 +265,13 @@ async function secondsUntilExpired(client, target, at) {
         await deleteRow(client, row, at);
     }
 }
+/** The driver's option for a consistency level. */
+function atLevel(consistency) {
+    return { consistency: CONSISTENCY_CODES[consistency] };
+}
 /** Write, read back and TTL-check one probe row (and optionally watch one expire), then remove it. */
 async function roundTripTable(client, target, runId, expiry, consistency = 'LOCAL_ONE') {
-    const at = { consistency: CONSISTENCY_CODES[consistency] };
+    const at = atLevel(consistency);
     const row = probeRow(target, `round-trip ${runId}`);
     await insertRow(client, row, undefined, at);
     try {
@@ -271,7 +281,9 @@ async function roundTripTable(client, target, runId, expiry, consistency = 'LOCA
             written: true,
             readBack: read?.value === row.value,
             ttlAfterInsert: read?.ttl ?? null,
-            expiredAfterSeconds: expiry ? await secondsUntilExpired(client, target, at) : null,
+            expiredAfterSeconds: expiry
+                ? await secondsUntilGone(client, await writeExpiringRow(client, target, at))
+                : null,
         };
     }
     finally {
@@ -846,8 +858,8 @@ async function kafkaRoundTrip(connection, observed, topics, runId) {
     return roundTripTopics(connection.value, topics, observed.value, runId);
 }
 /** A Kafka record on the spec's first topic and a Cassandra row, both tagged with the run id. */
-async function writeMarkers(spec, live, clients, runId) {
-    const [kafka, cassandra] = await Promise.all([
+async function writeMarkers(spec, live, clients, runId, expiring) {
+    const [kafka, cassandra, expiringRow] = await Promise.all([
         withClient(clients.kafka, async (connection) => {
             const topicName = spec.kafka?.topics[0]?.name;
             if (!topicName)
@@ -865,14 +877,22 @@ async function writeMarkers(spec, live, clients, runId) {
             await insertRow(client, row, MARKER_TTL_SECONDS);
             return row;
         }),
+        expiring
+            ? withClient(clients.cassandra, (client) => {
+                const target = probeTable(spec, live);
+                const at = atLevel(probeConsistency(spec, target.keyspace));
+                return writeExpiringRow(client, target, at);
+            })
+            : undefined,
     ]);
-    return { kafka, cassandra };
+    return { kafka, cassandra, ...(expiringRow ? { expiring: expiringRow } : {}) };
 }
 /** Read the markers back on a restarted stack (fresh clients), look again at topics and schema, then clean up. */
 async function readMarkers(markers, clients) {
     const kafkaWritten = markers.kafka;
     const cassandraWritten = markers.cassandra;
-    const [kafkaMarker, cassandraMarker, kafka, cassandra] = await Promise.all([
+    const { expiring } = markers;
+    const [kafkaMarker, cassandraMarker, kafka, cassandra, expiry] = await Promise.all([
         kafkaWritten.ok
             ? withClient(clients.kafka, async (connection) => {
                 const { record, compacted } = kafkaWritten.value;
@@ -892,8 +912,17 @@ async function readMarkers(markers, clients) {
             : (0,observe/* notObserved */.M)(`no marker was written: ${cassandraWritten.error}`),
         withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
         withClient(clients.cassandra, (client) => observeSchema(client)),
+        expiring?.ok
+            ? withClient(clients.cassandra, (client) => secondsUntilGone(client, expiring.value))
+            : expiring &&
+                (0,observe/* notObserved */.M)(`no row with a short TTL was written: ${expiring.error}`),
     ]);
-    return { kafkaMarker, cassandraMarker, afterRestart: { kafka, cassandra } };
+    return {
+        kafkaMarker,
+        cassandraMarker,
+        afterRestart: { kafka, cassandra },
+        ...(expiry ? { expiry } : {}),
+    };
 }
 
 

@@ -21,7 +21,7 @@ const probeObserver = {
         return {
             observeLive: (spec, runtime, ready, lookDeadline) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeLive */ .Td)(runtime, ready, clients, (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .lookScope */ .ed)(spec), lookDeadline),
             roundTrip: (spec, live, runId, expiry) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeRoundTrip */ .Iw)(spec, live, clients, runId, expiry),
-            writeMarkers: (spec, live, runId) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .writeMarkers */ .RJ)(spec, live, clients, runId),
+            writeMarkers: (spec, live, runId, expiring) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .writeMarkers */ .RJ)(spec, live, clients, runId, expiring),
             readMarkers: (markers) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .readMarkers */ .mC)(markers, clients),
             close: () => clients.close(),
         };
