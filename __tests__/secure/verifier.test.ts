@@ -12,27 +12,16 @@ import {
   ResourcePatternTypes,
 } from 'kafkajs';
 import { parseConnectionSettings, settingEnvName } from '../../src/model/connection';
-import { parseDotenv } from '../../src/model/dotenv';
 import { kafkaClient } from '../../src/protocol/kafka';
-import { secureFiles } from '../../src/runtime/local/secure';
 import { runCli } from '../setup/run-cli';
-import { suiteSecureTwin } from '../setup/secure';
+import { SECURE_SPEC, secretsIn, secureSettings } from '../setup/secure';
 
 jest.setTimeout(180_000);
 
-const twin = suiteSecureTwin();
-const files = secureFiles(twin.config.home);
-const SPEC = join(__dirname, '..', '..', 'twin', 'secure', 'infra-spec.yml');
+const SPEC = SECURE_SPEC;
 /** Each case's deadline (--timeout), and what a run may take past it (teardown, reports). */
 const TIMEOUT_S = 30;
 const MARGIN_MS = 20_000;
-
-const settingsOf = (file: string): Record<string, string> =>
-  parseDotenv(readFileSync(file, 'utf8'));
-const secretsIn = (settings: Record<string, string>) =>
-  Object.entries(settings)
-    .filter(([name]) => /PASSWORD|TOKEN/.test(name))
-    .map(([, value]) => value);
 
 interface Run {
   code: number | null;
@@ -86,8 +75,8 @@ function expectBoundedAndSecret(run: Run, ...secrets: string[]): void {
   expect(run.everything).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
 }
 
-const admin = () => settingsOf(files.clientEnv);
-const readonly = () => settingsOf(files.readonlyEnv);
+const admin = () => secureSettings().admin;
+const readonly = () => secureSettings().readonly;
 const allSecrets = () => [...secretsIn(admin()), ...secretsIn(readonly())];
 /** A kafkajs admin client as one principal, for the duration of `use`. */
 async function asPrincipal<T>(

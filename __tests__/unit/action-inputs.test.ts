@@ -142,6 +142,22 @@ describe('readInputs', () => {
     );
   });
 
+  it('reads the connection inputs for runtime compose too, and none when none is given', () => {
+    const compose = readInputs(
+      from({ 'cassandra-tls': 'true', 'cassandra-username': 'verifier' }),
+      { ...env, INFRA_VERIFY_CASSANDRA_PASSWORD: 'from-env' },
+    );
+    expect(compose).toMatchObject({
+      runtime: 'compose',
+      connection: {
+        kafka: { securityProtocol: 'PLAINTEXT' },
+        cassandra: { tls: {}, credentials: { username: 'verifier', password: 'from-env' } },
+      },
+    });
+    expect(readInputs(from({}), env)).not.toHaveProperty('connection');
+    expect(() => readInputs(from({ 'kafka-username': 'verifier' }), env)).toThrow(InputError);
+  });
+
   it('is read-only on an existing stack unless read-only is false', () => {
     const existing = {
       runtime: 'existing',

@@ -61,6 +61,44 @@ describe('infra-verify usage errors exit 2 with the cause', () => {
     expect(stderr).toContain('choose TWIN_KAFKA_PORT so that it and the next 2 ports are free');
   });
 
+  it('connection settings the open twin cannot take: named, with the fix, never ignored', async () => {
+    const verify = [
+      'node',
+      'infra-verify',
+      'verify',
+      '--runtime',
+      'local',
+      '--cassandra-tls',
+      'true',
+    ];
+    expect(await main(verify)).toBe(EXIT.usage);
+    expect(stderr).toContain(
+      'cassandra-tls true is set (a flag or INFRA_VERIFY_* variable), but the twin is open: PLAINTEXT Kafka, plain CQL, no passwords. Unset them for it, or use the secured twin: --profile secure',
+    );
+    // cql speaks to Cassandra alone: its settings, here from the environment
+    process.env.INFRA_VERIFY_CASSANDRA_USERNAME = 'verifier';
+    process.env.INFRA_VERIFY_CASSANDRA_PASSWORD = 'not-shown';
+    try {
+      const cql = ['node', 'infra-verify', 'cql', '--runtime', 'local', '-e', 'SELECT 1'];
+      expect(await main(cql)).toBe(EXIT.usage);
+    } finally {
+      delete process.env.INFRA_VERIFY_CASSANDRA_USERNAME;
+      delete process.env.INFRA_VERIFY_CASSANDRA_PASSWORD;
+    }
+    expect(stderr).toContain('cassandra-username is set');
+    expect(stderr).not.toContain('not-shown');
+  });
+
+  it('a twin profile with a runtime that has no twin', async () => {
+    for (const runtime of ['existing', 'compose']) {
+      const init = ['node', 'infra-verify', 'init', '--runtime', runtime, '--profile', 'secure'];
+      expect(await main([...init, '--out', '/nonexistent/spec.yml'])).toBe(EXIT.usage);
+      expect(stderr).toContain(
+        `--profile secure is a shape of the local twin, not of runtime ${runtime}; use --runtime local`,
+      );
+    }
+  });
+
   it('a twin port that is not a port', async () => {
     const before = process.env.TWIN_KAFKA_PORT;
     process.env.TWIN_KAFKA_PORT = 'ninety';

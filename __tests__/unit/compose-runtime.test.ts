@@ -127,6 +127,24 @@ describe('ComposeRuntime', () => {
     });
   });
 
+  it('reaches the servers with the connection settings given, before and after up', async () => {
+    const { run } = scripted((_file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.29.7');
+      if (args.includes('config')) return ok(CONFIG);
+      if (args.includes('port')) return ok('0.0.0.0:29093');
+      return ok('');
+    });
+    const connection = {
+      kafka: { securityProtocol: 'SSL' as const, tls: { ca: { path: 'ca.pem' } } },
+      cassandra: { tls: {}, localDc: 'eu-west-1' },
+    };
+    const runtime = new ComposeRuntime({ project, run, ports, connection });
+    expect(runtime.endpoints.connection).toEqual(connection);
+    await runtime.up(() => undefined);
+    expect(runtime.endpoints).toMatchObject({ kafkaBrokers: ['127.0.0.1:29093'], connection });
+    expect(new ComposeRuntime({ project, run, ports }).endpoints).not.toHaveProperty('connection');
+  });
+
   it('stops with one compose stop and times each service by its own FinishedAt', async () => {
     let stoppedAt: number | undefined;
     const finished = (offsetMs: number) => new Date((stoppedAt ?? 0) + offsetMs).toISOString();

@@ -2,7 +2,9 @@
 import {
   ConnectionSettingError,
   parseConnectionSettings,
+  parseGivenConnectionSettings,
   secretsOf,
+  securingSettings,
   settingEnvName,
   type ConnectionSettingName,
 } from '../../src/model/connection';
@@ -24,6 +26,31 @@ describe('connection settings', () => {
   it('are PLAINTEXT, plain CQL and no credentials when nothing is given (empty counts as absent)', () => {
     expect(parse({})).toEqual({ kafka: { securityProtocol: 'PLAINTEXT' }, cassandra: {} });
     expect(parse({ 'kafka-security-protocol': '', 'cassandra-tls': ' ' })).toEqual(parse({}));
+  });
+
+  it('are none at all when not one is given, so that a stack infra-verify runs keeps its own', () => {
+    expect(parseGivenConnectionSettings(() => undefined)).toBeUndefined();
+    expect(parseGivenConnectionSettings(() => ' ')).toBeUndefined();
+    const localDc = (name: ConnectionSettingName) =>
+      name === 'cassandra-local-dc' ? 'eu-west-1' : undefined;
+    expect(parseGivenConnectionSettings(localDc)).toEqual({
+      kafka: { securityProtocol: 'PLAINTEXT' },
+      cassandra: { localDc: 'eu-west-1' },
+    });
+  });
+
+  it('name the ones that secure a connection, which an open server cannot take', () => {
+    expect(securingSettings(parse({ 'cassandra-local-dc': 'dc1' }))).toEqual([]);
+    expect(
+      securingSettings(
+        parse({
+          'kafka-security-protocol': 'SSL',
+          'cassandra-tls': 'true',
+          'cassandra-username': 'u',
+          'cassandra-password': 'p',
+        }),
+      ),
+    ).toEqual(['kafka-security-protocol SSL', 'cassandra-tls true', 'cassandra-username']);
   });
 
   it('name their environment variable as the flag in upper snake case', () => {

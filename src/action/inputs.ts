@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { ComposeSelection } from '../model/compose';
 import {
   parseConnectionSettings,
+  parseGivenConnectionSettings,
   settingEnvName,
   type ConnectionSettings,
 } from '../model/connection';
@@ -45,6 +46,8 @@ export type ActionInputs =
       runtime: 'compose';
       compose: ComposeSelection;
       projectName: string;
+      /** the connection inputs, when any is given */
+      connection?: ConnectionSettings;
     })
   | (CommonInputs & {
       mode: 'live';
@@ -90,20 +93,23 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
     throw new InputError(`Input "mode" is "${mode}": use "live" or "static".`);
   }
   const runtime = get('runtime') || 'compose';
+  // Each endpoint and connection input falls back to its INFRA_VERIFY_* variable, as the CLI's
+  // flags do: a workflow may set them once in `env:` for every step.
+  const withEnv: GetInput = (name) => get(name) || env[settingEnvName(name)] || '';
   if (runtime === 'compose') {
     const projectName = get('project-name');
+    // A compose stack with TLS or SASL is reached with the settings given; none: an open one.
+    const connection = connectionInputs(() => parseGivenConnectionSettings(withEnv));
     return {
       ...common,
       mode,
       runtime,
       compose: compose(),
       projectName: projectName ? checkedProjectName(projectName) : uniqueProjectName(env),
+      ...(connection && { connection }),
     };
   }
   if (runtime === 'existing') {
-    // Each endpoint and connection input falls back to its INFRA_VERIFY_* variable, as the
-    // CLI's flags do: a workflow may set them once in `env:` for every step.
-    const withEnv: GetInput = (name) => get(name) || env[settingEnvName(name)] || '';
     return {
       ...common,
       mode,
@@ -113,16 +119,16 @@ export function readInputs(get: GetInput, env: NodeJS.ProcessEnv): ActionInputs 
       kafkaBrokers: endpointList(withEnv, 'kafka-brokers'),
       cassandraContactPoints: endpointList(withEnv, 'cassandra-contact-points'),
       zookeeper: endpointList(withEnv, 'zookeeper')[0] ?? '',
-      connection: connectionInputs(withEnv),
+      connection: connectionInputs(() => parseConnectionSettings(withEnv)),
     };
   }
   throw new InputError(`runtime "${runtime}" is not known: use "compose" or "existing".`);
 }
 
 /** The connection inputs; a bad one is an input error, worded as the CLI words it. */
-function connectionInputs(get: GetInput): ConnectionSettings {
+function connectionInputs<T>(parse: () => T): T {
   try {
-    return parseConnectionSettings(get);
+    return parse();
   } catch (error) {
     throw new InputError(errorMessage(error));
   }

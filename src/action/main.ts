@@ -86,7 +86,11 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
     ...common,
     mode: 'live',
     readOnly: false,
-    stack: { runtime: 'compose', project },
+    stack: {
+      runtime: 'compose',
+      project,
+      ...(inputs.connection && { connection: inputs.connection }),
+    },
     // Saved before up runs: a crash during up must still be cleaned up by post.
     onRuntime: () =>
       saveStackState(core.saveState, {
@@ -110,7 +114,7 @@ export async function run(): Promise<void> {
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     // Passwords, tokens and inline keys only: a masked username would turn every mention of,
     // say, "cassandra" into ***.
-    if (inputs.mode === 'live' && inputs.runtime === 'existing') {
+    if (inputs.mode === 'live' && inputs.connection) {
       for (const secret of secretsOf(inputs.connection)) core.setSecret(secret);
     }
     checkReportDir(inputs.reportDir);

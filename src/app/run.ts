@@ -1,6 +1,7 @@
 // One run for both shells. A request (mode, spec, stack, limits) goes in; the report and its
 // outcome come out. The CLI and the Action only map their flags or inputs into a request and the
 // outcome back out, each in its own words, so every decision about a run is made here once.
+import type { ConnectionSettings } from '../model/connection';
 import { UserError, errorMessage } from '../model/errors';
 import type { VerifyReport } from '../model/report';
 import type { Endpoints, Progress, Runtime, ServerPorts } from '../model/runtime';
@@ -24,14 +25,22 @@ import { verify, type Phase, type Wording } from '../engine/verify';
 
 export type { Phase, Wording } from '../engine/verify';
 
+/**
+ * The connection settings the user gave for a stack infra-verify runs itself (absent: none);
+ * every client uses them. A secured twin has its own, used when none are given.
+ */
+interface GivenConnection {
+  connection?: ConnectionSettings;
+}
+
 /** Where the stack runs. */
 export type StackRequest =
   | { runtime: 'existing'; endpoints: Endpoints }
   /** project and files: compose's own defaults where absent */
-  | { runtime: 'compose'; project?: ComposeProject }
-  | { runtime: 'local'; profile?: TwinProfile }
-  /** compose when a Docker engine answers, else the local twin */
-  | { runtime: 'auto' };
+  | ({ runtime: 'compose'; project?: ComposeProject } & GivenConnection)
+  | ({ runtime: 'local'; profile?: TwinProfile } & GivenConnection)
+  /** compose when a Docker engine answers, else the local twin (of this profile) */
+  | ({ runtime: 'auto'; profile?: TwinProfile } & GivenConnection);
 
 export interface RunRequest {
   mode: 'live' | 'static';
@@ -161,7 +170,7 @@ export function withComposeSelection(
   const files =
     selection.files.length > 0 ? selection.files : composeDefaultFiles(process.env, directory);
   return {
-    runtime: 'compose',
+    ...stack,
     project: {
       name: composeDefaultProjectName(process.env, directory),
       files,
@@ -186,12 +195,17 @@ export async function runtimeFor(
       return new ExistingRuntime(stack.endpoints);
     case 'compose':
       return stack.project
-        ? composeRuntime(stack.project, servers)
-        : createRuntime('compose', servers);
+        ? composeRuntime(stack.project, servers, stack.connection)
+        : createRuntime('compose', servers, process.env, 'single', stack.connection);
     case 'local':
-      return createRuntime('local', servers, process.env, stack.profile);
     case 'auto':
-      return createRuntime(await resolveRuntimeName('auto'), servers);
+      return createRuntime(
+        await resolveRuntimeName(stack.runtime),
+        servers,
+        process.env,
+        stack.profile,
+        stack.connection,
+      );
   }
 }
 

@@ -12,6 +12,7 @@ import { rolesFromCompose } from '../spec/compose-facts';
 import { draftSpec, type InspectedStack } from '../spec/draft';
 import { parseSpec } from '../spec/load';
 import { renderSpec, type DraftOrigin } from '../spec/render';
+import { TWIN_TOPOLOGIES } from '../runtime/local/profiles';
 import { DEFAULT_ROLES, ROLE_NAMES, type RoleName, type RoleSpec, type Spec } from '../spec/types';
 import { runtimeFor } from '../app/run';
 import {
@@ -124,9 +125,10 @@ function writeDraft(flags: InitFlags, spec: Spec, origin: DraftOrigin, gaps: str
 const DEFAULT_ZOOKEEPER = 'localhost:2181';
 
 /**
- * The roles init asks for: the compose file's, else the three of the seed. Against an existing
- * cluster a ZooKeeper is asked only when --zookeeper (or INFRA_VERIFY_ZOOKEEPER) names one or the
- * compose file declares one: a KRaft cluster has none, and waiting for it would use up --timeout.
+ * The roles init asks for: the compose file's, else the three of the seed. A ZooKeeper is asked
+ * only where there is one: against an existing cluster when --zookeeper (or
+ * INFRA_VERIFY_ZOOKEEPER) names one or the compose file declares one, on the twin unless its
+ * profile runs KRaft. A KRaft cluster has none, and waiting for it would use up --timeout.
  */
 function initCandidates(
   flags: InitFlags,
@@ -134,9 +136,11 @@ function initCandidates(
 ): Partial<Record<RoleName, RoleSpec>> {
   if (fromCompose) return fromCompose;
   const { zookeeper, ...withoutZookeeper } = DEFAULT_ROLES;
-  return flags.runtime === 'existing' && !flags.zookeeper
-    ? withoutZookeeper
-    : { zookeeper, ...withoutZookeeper };
+  const none =
+    flags.runtime === 'existing'
+      ? !flags.zookeeper
+      : flags.runtime !== 'compose' && TWIN_TOPOLOGIES[flags.profile].controller === 'kraft';
+  return none ? withoutZookeeper : { zookeeper, ...withoutZookeeper };
 }
 
 export async function runInit(flags: InitFlags): Promise<number> {

@@ -3,15 +3,17 @@
 import { Command, Option } from 'commander';
 import {
   parseConnectionSettings,
+  parseGivenConnectionSettings,
   SECRET_SETTINGS,
   settingEnvName,
   type ConnectionSettingName,
   type ConnectionSettings,
+  type SettingLookup,
 } from '../model/connection';
 import { UserError } from '../model/errors';
 import { DEFAULT_TIMEOUT_SECONDS, wholeSeconds } from '../model/settings';
 import { addressList } from '../protocol/host-port';
-import { TWIN_PROFILES } from '../runtime/local/profiles';
+import { TWIN_PROFILES, type TwinProfile } from '../runtime/local/profiles';
 import { RUNTIME_NAMES } from '../runtime/runtime-names';
 import type { RunRequest } from '../app/run';
 import type { ComposeSelection } from '../model/compose';
@@ -141,6 +143,7 @@ export function composeSelection(flags: ComposeFlags): ComposeSelection {
 
 export interface StackFlags extends ConnectionFlags {
   runtime: 'auto' | 'compose' | 'local' | 'existing';
+  profile: TwinProfile;
   kafkaBrokers: string;
   cassandraContactPoints: string;
   /** absent: no ZooKeeper is asked (init without one given) */
@@ -166,6 +169,7 @@ export function stackCommand(
   return withConnectionOptions(
     command
       .addOption(runtimeOption(true))
+      .addOption(profileOption())
       .addOption(
         withEnv(
           '--kafka-brokers <list>',
@@ -227,20 +231,43 @@ export function withConnectionOptions(command: Command, only?: 'kafka' | 'cassan
   return command;
 }
 
-/** The connection settings the flags, then the environment, give. */
-export function connectionFromFlags(flags: ConnectionFlags): ConnectionSettings {
-  return parseConnectionSettings((setting) => {
+/** Each setting as the flags, then the environment, give it (secrets: the environment only). */
+const settingLookup =
+  (flags: ConnectionFlags): SettingLookup =>
+  (setting) => {
     if ((SECRET_SETTINGS as readonly string[]).includes(setting)) {
       return process.env[settingEnvName(setting)];
     }
     const value = flags[setting.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
     return typeof value === 'string' ? value : undefined;
-  });
+  };
+
+/** The connection settings the flags, then the environment, give. */
+export function connectionFromFlags(flags: ConnectionFlags): ConnectionSettings {
+  return parseConnectionSettings(settingLookup(flags));
 }
 
-/** The stack the flags name, as a run request says it. */
+/** The same, or undefined when no setting at all is given: a runtime then uses its own. */
+export function givenConnection(flags: ConnectionFlags): ConnectionSettings | undefined {
+  return parseGivenConnectionSettings(settingLookup(flags));
+}
+
+/**
+ * The stack the flags name, as a run request says it. Connection settings given with a stack
+ * that infra-verify runs are used by every client, never dropped (an open twin refuses them).
+ */
 export function stackRequest(flags: StackFlags): RunRequest['stack'] {
-  if (flags.runtime !== 'existing') return { runtime: flags.runtime };
+  const { runtime, profile } = flags;
+  if (profile !== 'single' && runtime !== 'local' && runtime !== 'auto') {
+    throw new UsageError(
+      `--profile ${profile} is a shape of the local twin, not of runtime ${runtime}; use --runtime local, or drop --profile`,
+    );
+  }
+  if (runtime !== 'existing') {
+    const connection = givenConnection(flags);
+    const given = connection ? { connection } : {};
+    return runtime === 'compose' ? { runtime, ...given } : { runtime, profile, ...given };
+  }
   return {
     runtime: 'existing',
     endpoints: {

@@ -69,6 +69,7 @@ function buildProgram(setExitCode: (code: number) => void, strayFault?: Promise<
     .command('cql')
     .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
     .addOption(runtimeOption(false))
+    .addOption(profileOption())
     .option('-e, --execute <statement>', 'CQL statement(s) to run')
     .option('-f, --file <file>', 'file of CQL statements to run')
     .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)");

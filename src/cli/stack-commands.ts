@@ -1,6 +1,7 @@
 // The stack commands (up, down, status, cql): loaded only when one of them runs, since they
 // reach the servers through the drivers, which `verify --static` and `--help` never need.
 import { readFileSync } from 'node:fs';
+import { OPEN_CONNECTION, type ConnectionSettings } from '../model/connection';
 import { UserError, errorMessage } from '../model/errors';
 import { type ServerPorts, stackIsUp } from '../model/runtime';
 import { splitList } from '../protocol/host-port';
@@ -16,6 +17,7 @@ import {
   EXIT,
   UsageError,
   connectionFromFlags,
+  givenConnection,
   timeoutSeconds,
 } from './options';
 
@@ -36,8 +38,8 @@ function specServers(): ServerPorts {
   }
 }
 
-const runtimeNamed = async ({ runtime, profile }: RuntimeFlags) =>
-  createRuntime(await resolveRuntimeName(runtime), specServers(), process.env, profile);
+const runtimeNamed = async ({ runtime, profile }: RuntimeFlags, connection?: ConnectionSettings) =>
+  createRuntime(await resolveRuntimeName(runtime), specServers(), process.env, profile, connection);
 
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 export async function up(options: RuntimeFlags & { timeout: string }): Promise<number> {
@@ -87,12 +89,12 @@ export async function status(options: RuntimeFlags): Promise<number> {
 }
 
 export async function cql(
-  options: ConnectionFlags & {
-    runtime: string;
-    execute?: string;
-    file?: string;
-    contactPoints?: string;
-  },
+  options: ConnectionFlags &
+    RuntimeFlags & {
+      execute?: string;
+      file?: string;
+      contactPoints?: string;
+    },
 ): Promise<number> {
   if (Boolean(options.execute) === Boolean(options.file))
     throw new UsageError('cql needs exactly one of -e STATEMENT or -f FILE');
@@ -104,14 +106,15 @@ export async function cql(
       throw new UsageError(`cannot read ${options.file}: ${(error as Error).message}`);
     }
   }
-  // Contact points given: the connection flags (or INFRA_VERIFY_*) say how; else the runtime's.
-  const { cassandraContactPoints, connection } = options.contactPoints
+  // Contact points given: the connection flags (or INFRA_VERIFY_*) say how. Else the runtime's
+  // endpoints, reached with the settings given, or the runtime's own (a secured twin's admin).
+  const { cassandraContactPoints, connection = OPEN_CONNECTION } = options.contactPoints
     ? {
         cassandraContactPoints: splitList(options.contactPoints),
         connection: connectionFromFlags(options),
       }
-    : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints;
-  const settings = (connection ?? connectionFromFlags(options)).cassandra;
+    : (await runtimeNamed(options, givenConnection(options))).endpoints;
+  const settings = connection.cassandra;
   try {
     await runCql({ contactPoints: cassandraContactPoints, settings }, text, (line) =>
       process.stdout.write(`${line}\n`),

@@ -111,6 +111,17 @@ export function parseConnectionSettings(lookup: SettingLookup): ConnectionSettin
   return { kafka: kafkaSettings(get), cassandra: cassandraSettings(get) };
 }
 
+/**
+ * The settings, or undefined when not one of them is given: a stack that infra-verify runs
+ * itself then keeps its own (open, or a secured twin's admin).
+ */
+export function parseGivenConnectionSettings(
+  lookup: SettingLookup,
+): ConnectionSettings | undefined {
+  const given = CONNECTION_SETTINGS.some((setting) => lookup(setting)?.trim());
+  return given ? parseConnectionSettings(lookup) : undefined;
+}
+
 type Get = (setting: ConnectionSettingName) => string | undefined;
 
 function oneOf<T extends string>(setting: string, value: string, allowed: readonly T[]): T {
@@ -246,6 +257,18 @@ function cassandraSettings(get: Get): CassandraSettings {
     ...(username && password ? { credentials: { username, password } } : {}),
     ...(localDc ? { localDc } : {}),
   };
+}
+
+/** The settings that secure a connection, by their names: what an open server cannot take. */
+export function securingSettings(settings: ConnectionSettings): string[] {
+  const { kafka, cassandra } = settings;
+  return [
+    ...(kafka.securityProtocol === 'PLAINTEXT'
+      ? []
+      : [`kafka-security-protocol ${kafka.securityProtocol}`]),
+    ...(cassandra.tls ? ['cassandra-tls true'] : []),
+    ...(cassandra.credentials ? ['cassandra-username'] : []),
+  ];
 }
 
 /** Every secret the settings hold, for masking (core.setSecret) and for scrubbing output. */

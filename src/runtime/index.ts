@@ -6,6 +6,7 @@ import { composeDefaultFiles, composeDefaultProjectName, composeRuntime } from '
 import { TwinConfigError, twinConfig } from './local/config';
 import { LocalRuntime } from './local/local-runtime';
 import { TWIN_PROFILES, TWIN_TOPOLOGIES, type TwinProfile } from './local/profiles';
+import type { ConnectionSettings } from '../model/connection';
 import type { OwnedRuntime, ServerPorts } from '../model/runtime';
 import { RUNTIME_NAMES, type RuntimeName } from './runtime-names';
 
@@ -37,12 +38,16 @@ export async function resolveRuntimeName(name: string): Promise<string> {
   return (await dockerAnswers()) ? 'compose' : 'local';
 }
 
-/** `ports`: the spec's servers, which compose is asked about; the twin has its own. */
+/**
+ * `ports`: the spec's servers, which compose is asked about; the twin has its own. `connection`:
+ * the settings the user gave (absent: none), which every client then uses.
+ */
 export function createRuntime(
   name: string,
   ports: ServerPorts,
   env: NodeJS.ProcessEnv = process.env,
   profile: TwinProfile = 'single',
+  connection?: ConnectionSettings,
 ): OwnedRuntime {
   if (!isRuntimeName(name)) throw new UnknownRuntimeError(name);
   if (profile !== 'single' && name !== 'local') {
@@ -52,7 +57,7 @@ export function createRuntime(
   }
   switch (name) {
     case 'local':
-      return new LocalRuntime(twinConfig({}, env), TWIN_TOPOLOGIES[profile]);
+      return new LocalRuntime(twinConfig({}, env), TWIN_TOPOLOGIES[profile], {}, connection);
     case 'compose':
       return composeRuntime(
         {
@@ -61,6 +66,7 @@ export function createRuntime(
           directory: process.cwd(),
         },
         ports,
+        connection,
       );
   }
 }

@@ -1,5 +1,6 @@
 // The stack as `docker compose` runs it. Compose only starts and stops containers here;
 // readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
+import type { ConnectionSettings } from '../../model/connection';
 import { firstLineOf } from '../../model/errors';
 import {
   isCleanExit,
@@ -44,6 +45,8 @@ export interface ComposeRuntimeOptions {
   run: RunCommand;
   /** the servers to reach: their services and container ports, from the spec */
   ports: ServerPorts;
+  /** how clients reach the servers (TLS, SASL, credentials); absent: an open stack */
+  connection?: ConnectionSettings;
   /** seconds compose gives a service to stop before SIGKILL */
   stopTimeoutSeconds?: number;
   /** how long `up` and `down` may run before they are killed (image pulls count) */
@@ -108,13 +111,15 @@ export class ComposeRuntime implements Runtime {
   /** The container ports on loopback until `up` has asked compose where they are published. */
   get endpoints(): Endpoints {
     const { zookeeper, kafka, cassandra } = this.ports;
-    return (
-      this.resolved ?? {
+    const { connection } = this.options;
+    return {
+      ...(this.resolved ?? {
         zookeeper: zookeeper ? `127.0.0.1:${zookeeper.port}` : '',
         kafkaBrokers: kafka ? [`127.0.0.1:${kafka.port}`] : [],
         cassandraContactPoints: cassandra ? [`127.0.0.1:${cassandra.port}`] : [],
-      }
-    );
+      }),
+      ...(connection && { connection }),
+    };
   }
 
   get projectName(): string {

@@ -7,13 +7,18 @@ export {
   validateProjectName,
   ProjectNameError,
 } from './project-name';
+import type { ConnectionSettings } from '../../model/connection';
 import type { ServerPorts } from '../../model/runtime';
 import type { ComposeProject } from './args';
 import { ComposeRuntime } from './compose-runtime';
 import { runCommand } from './run-command';
 
 /** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-export function composeRuntime(project: ComposeProject, ports: ServerPorts): ComposeRuntime {
-  return new ComposeRuntime({ project, run: runCommand, ports });
+export function composeRuntime(
+  project: ComposeProject,
+  ports: ServerPorts,
+  connection?: ConnectionSettings,
+): ComposeRuntime {
+  return new ComposeRuntime({ project, run: runCommand, ports, ...(connection && { connection }) });
 }
 export { composeConfig, composeConfigWith, ComposeConfigError } from './config';

@@ -11,8 +11,12 @@ import type {
   ServiceObservation,
   StopRecord,
 } from '../../model/runtime';
-import type { CassandraSettings } from '../../model/connection';
-import { connectionOf } from '../../model/runtime';
+import {
+  OPEN_CONNECTION,
+  securingSettings,
+  type CassandraSettings,
+  type ConnectionSettings,
+} from '../../model/connection';
 import { cassandraReady } from '../../protocol/cassandra';
 import { kafkaReady } from '../../protocol/kafka';
 import { waitUntil } from '../../protocol/wait';
@@ -91,11 +95,18 @@ export class LocalRuntime implements Runtime {
   /** a secured twin's files; its passwords once bringUp has made or read them */
   private readonly secureFiles?: SecureFiles;
   private secrets?: TwinSecrets;
+  /** how the twin reaches its own servers (its admin, on a secured twin), whoever its clients are */
+  private own: ConnectionSettings = OPEN_CONNECTION;
 
+  /**
+   * `given`: the connection settings the user gave, which verify's and init's clients then use
+   * (a secured twin's read-only principal, say); absent: the twin's own.
+   */
   constructor(
     base: TwinConfig,
     readonly topology: TwinTopology = TWIN_TOPOLOGIES.single,
     timeouts: Partial<TwinTimeouts> = {},
+    private readonly given?: ConnectionSettings,
   ) {
     this.config = { ...base, home: join(base.home, topology.folder) };
     const problem = topologyProblem(this.config, topology);
@@ -105,7 +116,16 @@ export class LocalRuntime implements Runtime {
       kafkaBrokers: this.layout.brokers.map((broker) => broker.address),
       cassandraContactPoints: this.layout.nodes.map((node) => node.cql),
       zookeeper: this.layout.controller,
+      ...(given && { connection: given }),
     };
+    const securing = given && topology.security === 'plaintext' ? securingSettings(given) : [];
+    if (securing.length > 0) {
+      throw new TwinConfigError(
+        `${securing.join(', ')} ${securing.length > 1 ? 'are' : 'is'} set (a flag or INFRA_VERIFY_* variable), ` +
+          `but the ${topology.label} is open: PLAINTEXT Kafka, plain CQL, no passwords. ` +
+          'Unset them for it, or use the secured twin: --profile secure',
+      );
+    }
     this.paths = twinPaths(this.config);
     this.timeouts = { ...topology.timeouts, ...timeouts };
     this.state = new TwinStateFile(this.paths.run);
@@ -204,15 +224,16 @@ export class LocalRuntime implements Runtime {
    * admin role does not exist yet (Cassandra's default superuser then).
    */
   private cassandraSettings(): CassandraSettings {
-    const settings = connectionOf(this.endpoints).cassandra;
+    const settings = this.own.cassandra;
     return this.secrets ? cassandraLogin(settings, this.secrets) : settings;
   }
 
-  /** A secured twin's clients, the shells included, reach it as its admin. */
+  /** A secured twin reaches itself as its admin, and so do its clients unless settings were given. */
   private useSecrets(files: SecureFiles, secrets: TwinSecrets): void {
     this.secrets = secrets;
     const datacenter = this.topology.nodes.location?.datacenter ?? 'datacenter1';
-    this.endpoints.connection = connectionFor(files, secrets.admin, datacenter);
+    this.own = connectionFor(files, secrets.admin, datacenter);
+    this.endpoints.connection = this.given ?? this.own;
   }
 
   /** KRaft log dirs are formatted before the first start; formatted ones are left alone. */
@@ -322,10 +343,7 @@ export class LocalRuntime implements Runtime {
       deadline: Date.now() + this.timeouts.brokerMs,
       progress,
       attempt: async () => {
-        const seen = await kafkaReady(
-          this.endpoints.kafkaBrokers,
-          connectionOf(this.endpoints).kafka,
-        );
+        const seen = await kafkaReady(this.endpoints.kafkaBrokers, this.own.kafka);
         if (seen.brokers < expected)
           throw new Error(`${seen.brokers} of ${expected} brokers registered`);
         return seen;
@@ -374,7 +392,7 @@ export class LocalRuntime implements Runtime {
         launch,
         listens: [broker.port, ...controller].map((port) => ({ host, port })),
         timeoutMs: timeouts.brokerMs,
-        ready: () => kafkaReady([broker.address], connectionOf(this.endpoints).kafka),
+        ready: () => kafkaReady([broker.address], this.own.kafka),
       };
     }
     const node = this.layout.nodes.find((n) => n.name === name) as TwinLayout['nodes'][number];
@@ -415,7 +433,7 @@ export class LocalRuntime implements Runtime {
           secure: {
             files: this.secureFiles,
             secrets: this.secrets,
-            admin: connectionOf(this.endpoints),
+            admin: this.own,
           },
         }),
     };
