@@ -119,8 +119,8 @@ const twinPaths = (config) => ({
     staticConf: (0,external_node_path_.join)(config.repoRoot, 'twin', 'conf'),
 });
 
-// EXTERNAL MODULE: ../../src/model/runtime.ts
-var runtime = __webpack_require__(36507);
+// EXTERNAL MODULE: ../../src/model/connection.ts
+var connection = __webpack_require__(26887);
 // EXTERNAL MODULE: ../../src/protocol/cassandra.ts
 var cassandra = __webpack_require__(44596);
 // EXTERNAL MODULE: ../../src/protocol/kafka.ts + 1 modules
@@ -131,6 +131,8 @@ var wait = __webpack_require__(67369);
 var zookeeper = __webpack_require__(68092);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ../../src/model/runtime.ts
+var runtime = __webpack_require__(36507);
 // EXTERNAL MODULE: ../../src/runtime/local/cql.ts
 var cql = __webpack_require__(15462);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1326,6 +1328,7 @@ function observeService(managed, state) {
 
 class LocalRuntime {
     topology;
+    given;
     name = 'local';
     /** The stack is this runtime's own: it starts, stops and removes it. */
     get lifecycle() {
@@ -1341,8 +1344,15 @@ class LocalRuntime {
     /** a secured twin's files; its passwords once bringUp has made or read them */
     secureFiles;
     secrets;
-    constructor(base, topology = profiles/* TWIN_TOPOLOGIES */.R.single, timeouts = {}) {
+    /** how the twin reaches its own servers (its admin, on a secured twin), whoever its clients are */
+    own = connection/* OPEN_CONNECTION */._f;
+    /**
+     * `given`: the connection settings the user gave, which verify's and init's clients then use
+     * (a secured twin's read-only principal, say); absent: the twin's own.
+     */
+    constructor(base, topology = profiles/* TWIN_TOPOLOGIES */.R.single, timeouts = {}, given) {
         this.topology = topology;
+        this.given = given;
         this.config = { ...base, home: (0,external_node_path_.join)(base.home, topology.folder) };
         const problem = topologyProblem(this.config, topology);
         if (problem)
@@ -1352,7 +1362,14 @@ class LocalRuntime {
             kafkaBrokers: this.layout.brokers.map((broker) => broker.address),
             cassandraContactPoints: this.layout.nodes.map((node) => node.cql),
             zookeeper: this.layout.controller,
+            ...(given && { connection: given }),
         };
+        const securing = given && topology.security === 'plaintext' ? (0,connection/* securingSettings */.gc)(given) : [];
+        if (securing.length > 0) {
+            throw new TwinConfigError(`${securing.join(', ')} ${securing.length > 1 ? 'are' : 'is'} set (a flag or INFRA_VERIFY_* variable), ` +
+                `but the ${topology.label} is open: PLAINTEXT Kafka, plain CQL, no passwords. ` +
+                'Unset them for it, or use the secured twin: --profile secure');
+        }
         this.paths = twinPaths(this.config);
         this.timeouts = { ...topology.timeouts, ...timeouts };
         this.state = new TwinStateFile(this.paths.run);
@@ -1453,14 +1470,15 @@ class LocalRuntime {
      * admin role does not exist yet (Cassandra's default superuser then).
      */
     cassandraSettings() {
-        const settings = (0,runtime/* connectionOf */.ao)(this.endpoints).cassandra;
+        const settings = this.own.cassandra;
         return this.secrets ? cassandraLogin(settings, this.secrets) : settings;
     }
-    /** A secured twin's clients, the shells included, reach it as its admin. */
+    /** A secured twin reaches itself as its admin, and so do its clients unless settings were given. */
     useSecrets(files, secrets) {
         this.secrets = secrets;
         const datacenter = this.topology.nodes.location?.datacenter ?? 'datacenter1';
-        this.endpoints.connection = connectionFor(files, secrets.admin, datacenter);
+        this.own = connectionFor(files, secrets.admin, datacenter);
+        this.endpoints.connection = this.given ?? this.own;
     }
     /** KRaft log dirs are formatted before the first start; formatted ones are left alone. */
     async formatStorage(progress) {
@@ -1558,7 +1576,7 @@ class LocalRuntime {
             deadline: Date.now() + this.timeouts.brokerMs,
             progress,
             attempt: async () => {
-                const seen = await (0,kafka/* kafkaReady */.cz)(this.endpoints.kafkaBrokers, (0,runtime/* connectionOf */.ao)(this.endpoints).kafka);
+                const seen = await (0,kafka/* kafkaReady */.cz)(this.endpoints.kafkaBrokers, this.own.kafka);
                 if (seen.brokers < expected)
                     throw new Error(`${seen.brokers} of ${expected} brokers registered`);
                 return seen;
@@ -1602,7 +1620,7 @@ class LocalRuntime {
                 launch,
                 listens: [broker.port, ...controller].map((port) => ({ host, port })),
                 timeoutMs: timeouts.brokerMs,
-                ready: () => (0,kafka/* kafkaReady */.cz)([broker.address], (0,runtime/* connectionOf */.ao)(this.endpoints).kafka),
+                ready: () => (0,kafka/* kafkaReady */.cz)([broker.address], this.own.kafka),
             };
         }
         const node = this.layout.nodes.find((n) => n.name === name);
@@ -1640,7 +1658,7 @@ class LocalRuntime {
                 secure: {
                     files: this.secureFiles,
                     secrets: this.secrets,
-                    admin: (0,runtime/* connectionOf */.ao)(this.endpoints),
+                    admin: this.own,
                 },
             }),
         };
@@ -1681,8 +1699,11 @@ async function resolveRuntimeName(name) {
         return name;
     return (await dockerAnswers()) ? 'compose' : 'local';
 }
-/** `ports`: the spec's servers, which compose is asked about; the twin has its own. */
-function createRuntime(name, ports, env = process.env, profile = 'single') {
+/**
+ * `ports`: the spec's servers, which compose is asked about; the twin has its own. `connection`:
+ * the settings the user gave (absent: none), which every client then uses.
+ */
+function createRuntime(name, ports, env = process.env, profile = 'single', connection) {
     if (!isRuntimeName(name))
         throw new UnknownRuntimeError(name);
     if (profile !== 'single' && name !== 'local') {
@@ -1690,13 +1711,13 @@ function createRuntime(name, ports, env = process.env, profile = 'single') {
     }
     switch (name) {
         case 'local':
-            return new LocalRuntime(twinConfig({}, env), profiles/* TWIN_TOPOLOGIES */.R[profile]);
+            return new LocalRuntime(twinConfig({}, env), profiles/* TWIN_TOPOLOGIES */.R[profile], {}, connection);
         case 'compose':
             return (0,compose/* composeRuntime */.Hn)({
                 name: (0,compose/* composeDefaultProjectName */.aX)(env, process.cwd()),
                 files: (0,compose/* composeDefaultFiles */.hB)(env),
                 directory: process.cwd(),
-            }, ports);
+            }, ports, connection);
     }
 }
 

@@ -449,6 +449,8 @@ function renderSpec(spec, origin) {
     return doc.toString({ lineWidth: 0 });
 }
 
+// EXTERNAL MODULE: ../../src/runtime/local/profiles.ts
+var profiles = __webpack_require__(62510);
 // EXTERNAL MODULE: ../../src/app/run.ts + 13 modules
 var run = __webpack_require__(84651);
 // EXTERNAL MODULE: ../../src/cli/options.ts + 1 modules
@@ -456,6 +458,7 @@ var options = __webpack_require__(88618);
 ;// CONCATENATED MODULE: ../../src/cli/init-run.ts
 // What `infra-verify init` does once its flags are read: loaded only then, since it reaches the
 // servers through the drivers.
+
 
 
 
@@ -550,17 +553,19 @@ function writeDraft(flags, spec, origin, gaps) {
 }
 const DEFAULT_ZOOKEEPER = 'localhost:2181';
 /**
- * The roles init asks for: the compose file's, else the three of the seed. Against an existing
- * cluster a ZooKeeper is asked only when --zookeeper (or INFRA_VERIFY_ZOOKEEPER) names one or the
- * compose file declares one: a KRaft cluster has none, and waiting for it would use up --timeout.
+ * The roles init asks for: the compose file's, else the three of the seed. A ZooKeeper is asked
+ * only where there is one: against an existing cluster when --zookeeper (or
+ * INFRA_VERIFY_ZOOKEEPER) names one or the compose file declares one, on the twin unless its
+ * profile runs KRaft. A KRaft cluster has none, and waiting for it would use up --timeout.
  */
 function initCandidates(flags, fromCompose) {
     if (fromCompose)
         return fromCompose;
     const { zookeeper, ...withoutZookeeper } = types/* DEFAULT_ROLES */.q2;
-    return flags.runtime === 'existing' && !flags.zookeeper
-        ? withoutZookeeper
-        : { zookeeper, ...withoutZookeeper };
+    const none = flags.runtime === 'existing'
+        ? !flags.zookeeper
+        : flags.runtime !== 'compose' && profiles/* TWIN_TOPOLOGIES */.R[flags.profile].controller === 'kraft';
+    return none ? withoutZookeeper : { zookeeper, ...withoutZookeeper };
 }
 async function runInit(flags) {
     if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(flags.out)) && !flags.force) {

@@ -15,19 +15,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80420);
-/* harmony import */ var _model_runtime__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36507);
-/* harmony import */ var _protocol_host_port__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(26784);
-/* harmony import */ var _model_readiness__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(63103);
-/* harmony import */ var _probes_stack_ready__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54887);
-/* harmony import */ var _runtime__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71000);
-/* harmony import */ var _runtime_local_profiles__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62510);
-/* harmony import */ var _spec_for_run__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(36413);
-/* harmony import */ var _spec_types__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97472);
-/* harmony import */ var _runtime_local_cql__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(15462);
-/* harmony import */ var _options__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(88618);
+/* harmony import */ var _model_connection__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26887);
+/* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80420);
+/* harmony import */ var _model_runtime__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36507);
+/* harmony import */ var _protocol_host_port__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(26784);
+/* harmony import */ var _model_readiness__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(63103);
+/* harmony import */ var _probes_stack_ready__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54887);
+/* harmony import */ var _runtime__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71000);
+/* harmony import */ var _runtime_local_profiles__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62510);
+/* harmony import */ var _spec_for_run__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(36413);
+/* harmony import */ var _spec_types__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(97472);
+/* harmony import */ var _runtime_local_cql__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(15462);
+/* harmony import */ var _options__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(88618);
 // The stack commands (up, down, status, cql): loaded only when one of them runs, since they
 // reach the servers through the drivers, which `verify --static` and `--help` never need.
+
 
 
 
@@ -44,34 +46,34 @@ const progress = (message) => process.stderr.write(`${message}\n`);
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
 function specServers() {
     try {
-        return (0,_spec_types__WEBPACK_IMPORTED_MODULE_7__/* .declaredRoles */ ._G)((0,_spec_for_run__WEBPACK_IMPORTED_MODULE_6__/* .specForRun */ .e3)(undefined, process.cwd()).spec);
+        return (0,_spec_types__WEBPACK_IMPORTED_MODULE_8__/* .declaredRoles */ ._G)((0,_spec_for_run__WEBPACK_IMPORTED_MODULE_7__/* .specForRun */ .e3)(undefined, process.cwd()).spec);
     }
     catch (error) {
-        if (error instanceof _spec_for_run__WEBPACK_IMPORTED_MODULE_6__/* .NoSpecError */ .zJ)
+        if (error instanceof _spec_for_run__WEBPACK_IMPORTED_MODULE_7__/* .NoSpecError */ .zJ)
             return {};
         throw error;
     }
 }
-const runtimeNamed = async ({ runtime, profile }) => (0,_runtime__WEBPACK_IMPORTED_MODULE_4__.createRuntime)(await (0,_runtime__WEBPACK_IMPORTED_MODULE_4__.resolveRuntimeName)(runtime), specServers(), process.env, profile);
+const runtimeNamed = async ({ runtime, profile }, connection) => (0,_runtime__WEBPACK_IMPORTED_MODULE_5__.createRuntime)(await (0,_runtime__WEBPACK_IMPORTED_MODULE_5__.resolveRuntimeName)(runtime), specServers(), process.env, profile, connection);
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options) {
     const runtime = await runtimeNamed(options);
-    const { spec: declared } = (0,_spec_for_run__WEBPACK_IMPORTED_MODULE_6__/* .specForRun */ .e3)(undefined, process.cwd());
+    const { spec: declared } = (0,_spec_for_run__WEBPACK_IMPORTED_MODULE_7__/* .specForRun */ .e3)(undefined, process.cwd());
     // A twin whose Kafka is its own controller has no ZooKeeper to wait for, whatever
     // ./infra-spec.yml declares.
-    const kraft = _runtime_local_profiles__WEBPACK_IMPORTED_MODULE_5__/* .TWIN_TOPOLOGIES */ .R[options.profile].controller === 'kraft';
+    const kraft = _runtime_local_profiles__WEBPACK_IMPORTED_MODULE_6__/* .TWIN_TOPOLOGIES */ .R[options.profile].controller === 'kraft';
     const spec = kraft ? { ...declared, zookeeper: undefined } : declared;
-    const timeoutMs = (0,_options__WEBPACK_IMPORTED_MODULE_9__/* .timeoutSeconds */ .rv)(options.timeout) * 1000;
+    const timeoutMs = (0,_options__WEBPACK_IMPORTED_MODULE_10__/* .timeoutSeconds */ .rv)(options.timeout) * 1000;
     const started = Date.now();
     let notReady;
     try {
         await runtime.lifecycle.up(progress, started + timeoutMs);
-        notReady = (0,_model_readiness__WEBPACK_IMPORTED_MODULE_10__/* .notReadyServices */ .pc)(await (0,_probes_stack_ready__WEBPACK_IMPORTED_MODULE_3__/* .awaitStack */ .f)(spec, runtime, started + timeoutMs, progress));
+        notReady = (0,_model_readiness__WEBPACK_IMPORTED_MODULE_11__/* .notReadyServices */ .pc)(await (0,_probes_stack_ready__WEBPACK_IMPORTED_MODULE_4__/* .awaitStack */ .f)(spec, runtime, started + timeoutMs, progress));
     }
     catch (error) {
-        if (error instanceof _model_errors__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+        if (error instanceof _model_errors__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo)
             throw error;
-        notReady = [{ service: runtime.name, message: (0,_model_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error) }];
+        notReady = [{ service: runtime.name, message: (0,_model_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error) }];
     }
     if (notReady.length > 0) {
         for (const { service, message } of notReady)
@@ -79,15 +81,15 @@ async function up(options) {
         // up leaves the stack as it is, like `docker compose up -d`: say how to clear what started.
         progress(`what did start keeps running; stop it with: infra-verify down --runtime ${runtime.name}` +
             (options.profile === 'single' ? '' : ` --profile ${options.profile}`));
-        return _options__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.stackDown;
+        return _options__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.stackDown;
     }
     progress(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return _options__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.ok;
+    return _options__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.ok;
 }
 async function down(options) {
     await (await runtimeNamed(options)).lifecycle.down({ removeData: Boolean(options.reset) });
     progress(options.reset ? 'stack stopped; data removed' : 'stack stopped; data kept');
-    return _options__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.ok;
+    return _options__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.ok;
 }
 async function status(options) {
     const services = await (await runtimeNamed(options)).lifecycle.services();
@@ -95,36 +97,37 @@ async function status(options) {
         const detail = s.exitCode !== undefined ? `exit ${s.exitCode}` : (s.health ?? '');
         process.stdout.write(`${s.containerName.padEnd(28)} ${s.state.padEnd(8)} ${detail}\n`);
     }
-    return (0,_model_runtime__WEBPACK_IMPORTED_MODULE_2__/* .stackIsUp */ .k8)(services) ? _options__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.ok : _options__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.stackDown;
+    return (0,_model_runtime__WEBPACK_IMPORTED_MODULE_3__/* .stackIsUp */ .k8)(services) ? _options__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.ok : _options__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.stackDown;
 }
 async function cql(options) {
     if (Boolean(options.execute) === Boolean(options.file))
-        throw new _options__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb('cql needs exactly one of -e STATEMENT or -f FILE');
+        throw new _options__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb('cql needs exactly one of -e STATEMENT or -f FILE');
     let text = options.execute ?? '';
     if (options.file) {
         try {
             text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(options.file, 'utf8');
         }
         catch (error) {
-            throw new _options__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb(`cannot read ${options.file}: ${error.message}`);
+            throw new _options__WEBPACK_IMPORTED_MODULE_10__/* .UsageError */ .eb(`cannot read ${options.file}: ${error.message}`);
         }
     }
-    // Contact points given: the connection flags (or INFRA_VERIFY_*) say how; else the runtime's.
-    const { cassandraContactPoints, connection } = options.contactPoints
+    // Contact points given: the connection flags (or INFRA_VERIFY_*) say how. Else the runtime's
+    // endpoints, reached with the settings given, or the runtime's own (a secured twin's admin).
+    const { cassandraContactPoints, connection = _model_connection__WEBPACK_IMPORTED_MODULE_1__/* .OPEN_CONNECTION */ ._f } = options.contactPoints
         ? {
-            cassandraContactPoints: (0,_protocol_host_port__WEBPACK_IMPORTED_MODULE_11__/* .splitList */ .ry)(options.contactPoints),
-            connection: (0,_options__WEBPACK_IMPORTED_MODULE_9__/* .connectionFromFlags */ .Ep)(options),
+            cassandraContactPoints: (0,_protocol_host_port__WEBPACK_IMPORTED_MODULE_12__/* .splitList */ .ry)(options.contactPoints),
+            connection: (0,_options__WEBPACK_IMPORTED_MODULE_10__/* .connectionFromFlags */ .Ep)(options),
         }
-        : (await runtimeNamed({ runtime: options.runtime, profile: 'single' })).endpoints;
-    const settings = (connection ?? (0,_options__WEBPACK_IMPORTED_MODULE_9__/* .connectionFromFlags */ .Ep)(options)).cassandra;
+        : (await runtimeNamed(options, (0,_options__WEBPACK_IMPORTED_MODULE_10__/* .givenConnection */ .k6)(options))).endpoints;
+    const settings = connection.cassandra;
     try {
-        await (0,_runtime_local_cql__WEBPACK_IMPORTED_MODULE_8__/* .runCql */ .S)({ contactPoints: cassandraContactPoints, settings }, text, (line) => process.stdout.write(`${line}\n`));
+        await (0,_runtime_local_cql__WEBPACK_IMPORTED_MODULE_9__/* .runCql */ .S)({ contactPoints: cassandraContactPoints, settings }, text, (line) => process.stdout.write(`${line}\n`));
     }
     catch (error) {
         process.stderr.write(`${error.message}\n`);
-        return _options__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.failed;
+        return _options__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.failed;
     }
-    return _options__WEBPACK_IMPORTED_MODULE_9__/* .EXIT */ .dc.ok;
+    return _options__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .dc.ok;
 }
 
 

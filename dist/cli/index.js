@@ -1328,9 +1328,6 @@ function persistenceFailed(reason) {
 }
 
 ;// CONCATENATED MODULE: ../../src/app/run.ts
-// One run for both shells. A request (mode, spec, stack, limits) goes in; the report and its
-// outcome come out. The CLI and the Action only map their flags or inputs into a request and the
-// outcome back out, each in its own words, so every decision about a run is made here once.
 
 
 
@@ -1402,7 +1399,7 @@ function withComposeSelection(stack, directory, selection) {
         return stack;
     const files = selection.files.length > 0 ? selection.files : (0,compose/* composeDefaultFiles */.hB)(process.env, directory);
     return {
-        runtime: 'compose',
+        ...stack,
         project: {
             name: (0,compose/* composeDefaultProjectName */.aX)(process.env, directory),
             files,
@@ -1422,12 +1419,11 @@ async function runtimeFor(stack, servers, wording) {
             return new ExistingRuntime(stack.endpoints);
         case 'compose':
             return stack.project
-                ? (0,compose/* composeRuntime */.Hn)(stack.project, servers)
-                : createRuntime('compose', servers);
+                ? (0,compose/* composeRuntime */.Hn)(stack.project, servers, stack.connection)
+                : createRuntime('compose', servers, process.env, 'single', stack.connection);
         case 'local':
-            return createRuntime('local', servers, process.env, stack.profile);
         case 'auto':
-            return createRuntime(await resolveRuntimeName('auto'), servers);
+            return createRuntime(await resolveRuntimeName(stack.runtime), servers, process.env, stack.profile, stack.connection);
     }
 }
 /** Each server the spec declares needs its endpoint; the others may stay empty. */
@@ -1579,6 +1575,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   hn: () => (/* binding */ composeSelection),
   Ep: () => (/* binding */ connectionFromFlags),
   jA: () => (/* binding */ envFileOption),
+  k6: () => (/* binding */ givenConnection),
   pp: () => (/* binding */ profileOption),
   _w: () => (/* binding */ runInitsOption),
   uv: () => (/* binding */ runtimeOption),
@@ -1731,6 +1728,7 @@ zookeeperDefault) {
     const command = new esm/* Command */.uB(name).exitOverride().description(description);
     return withConnectionOptions(command
         .addOption(runtimeOption(true))
+        .addOption(profileOption())
         .addOption(withEnv('--kafka-brokers <list>', 'existing runtime: Kafka host:port list', 'localhost:9092'))
         .addOption(withEnv('--cassandra-contact-points <list>', 'existing runtime: Cassandra host:port list', 'localhost:9042'))
         .addOption(withEnv('--zookeeper <host:port>', zookeeperDefault
@@ -1764,20 +1762,36 @@ function withConnectionOptions(command, only) {
     }
     return command;
 }
+/** Each setting as the flags, then the environment, give it (secrets: the environment only). */
+const settingLookup = (flags) => (setting) => {
+    if (connection/* SECRET_SETTINGS */.Rt.includes(setting)) {
+        return process.env[(0,connection/* settingEnvName */.RQ)(setting)];
+    }
+    const value = flags[setting.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
+    return typeof value === 'string' ? value : undefined;
+};
 /** The connection settings the flags, then the environment, give. */
 function connectionFromFlags(flags) {
-    return (0,connection/* parseConnectionSettings */.Bm)((setting) => {
-        if (connection/* SECRET_SETTINGS */.Rt.includes(setting)) {
-            return process.env[(0,connection/* settingEnvName */.RQ)(setting)];
-        }
-        const value = flags[setting.replace(/-([a-z])/g, (_, c) => c.toUpperCase())];
-        return typeof value === 'string' ? value : undefined;
-    });
+    return (0,connection/* parseConnectionSettings */.Bm)(settingLookup(flags));
 }
-/** The stack the flags name, as a run request says it. */
+/** The same, or undefined when no setting at all is given: a runtime then uses its own. */
+function givenConnection(flags) {
+    return (0,connection/* parseGivenConnectionSettings */.eE)(settingLookup(flags));
+}
+/**
+ * The stack the flags name, as a run request says it. Connection settings given with a stack
+ * that infra-verify runs are used by every client, never dropped (an open twin refuses them).
+ */
 function stackRequest(flags) {
-    if (flags.runtime !== 'existing')
-        return { runtime: flags.runtime };
+    const { runtime, profile } = flags;
+    if (profile !== 'single' && runtime !== 'local' && runtime !== 'auto') {
+        throw new UsageError(`--profile ${profile} is a shape of the local twin, not of runtime ${runtime}; use --runtime local, or drop --profile`);
+    }
+    if (runtime !== 'existing') {
+        const connection = givenConnection(flags);
+        const given = connection ? { connection } : {};
+        return runtime === 'compose' ? { runtime, ...given } : { runtime, profile, ...given };
+    }
     return {
         runtime: 'existing',
         endpoints: {
@@ -1862,7 +1876,9 @@ function defaultComposeFiles(env, exists) {
 /* harmony export */   Lm: () => (/* binding */ ConnectionSettingError),
 /* harmony export */   RQ: () => (/* binding */ settingEnvName),
 /* harmony export */   Rt: () => (/* binding */ SECRET_SETTINGS),
-/* harmony export */   _f: () => (/* binding */ OPEN_CONNECTION)
+/* harmony export */   _f: () => (/* binding */ OPEN_CONNECTION),
+/* harmony export */   eE: () => (/* binding */ parseGivenConnectionSettings),
+/* harmony export */   gc: () => (/* binding */ securingSettings)
 /* harmony export */ });
 /* unused harmony exports KAFKA_SECURITY_PROTOCOLS, KAFKA_SASL_MECHANISMS, CONNECTION_SETTINGS, secretsOf */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80420);
@@ -1923,6 +1939,14 @@ function parseConnectionSettings(lookup) {
         return value ? value : undefined;
     };
     return { kafka: kafkaSettings(get), cassandra: cassandraSettings(get) };
+}
+/**
+ * The settings, or undefined when not one of them is given: a stack that infra-verify runs
+ * itself then keeps its own (open, or a secured twin's admin).
+ */
+function parseGivenConnectionSettings(lookup) {
+    const given = CONNECTION_SETTINGS.some((setting) => lookup(setting)?.trim());
+    return given ? parseConnectionSettings(lookup) : undefined;
 }
 function oneOf(setting, value, allowed) {
     const found = allowed.find((option) => option === value.toUpperCase());
@@ -2017,6 +2041,17 @@ function cassandraSettings(get) {
         ...(username && password ? { credentials: { username, password } } : {}),
         ...(localDc ? { localDc } : {}),
     };
+}
+/** The settings that secure a connection, by their names: what an open server cannot take. */
+function securingSettings(settings) {
+    const { kafka, cassandra } = settings;
+    return [
+        ...(kafka.securityProtocol === 'PLAINTEXT'
+            ? []
+            : [`kafka-security-protocol ${kafka.securityProtocol}`]),
+        ...(cassandra.tls ? ['cassandra-tls true'] : []),
+        ...(cassandra.credentials ? ['cassandra-username'] : []),
+    ];
 }
 /** Every secret the settings hold, for masking (core.setSecret) and for scrubbing output. */
 function secretsOf(settings) {
@@ -3578,8 +3613,6 @@ async function startInStages(graph, steps) {
 }
 
 ;// CONCATENATED MODULE: ../../src/runtime/compose/compose-runtime.ts
-// The stack as `docker compose` runs it. Compose only starts and stops containers here;
-// readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
 
 
 
@@ -3642,11 +3675,15 @@ class ComposeRuntime {
     /** The container ports on loopback until `up` has asked compose where they are published. */
     get endpoints() {
         const { zookeeper, kafka, cassandra } = this.ports;
-        return (this.resolved ?? {
-            zookeeper: zookeeper ? `127.0.0.1:${zookeeper.port}` : '',
-            kafkaBrokers: kafka ? [`127.0.0.1:${kafka.port}`] : [],
-            cassandraContactPoints: cassandra ? [`127.0.0.1:${cassandra.port}`] : [],
-        });
+        const { connection } = this.options;
+        return {
+            ...(this.resolved ?? {
+                zookeeper: zookeeper ? `127.0.0.1:${zookeeper.port}` : '',
+                kafkaBrokers: kafka ? [`127.0.0.1:${kafka.port}`] : [],
+                cassandraContactPoints: cassandra ? [`127.0.0.1:${cassandra.port}`] : [],
+            }),
+            ...(connection && { connection }),
+        };
     }
     get projectName() {
         return this.options.project.name;
@@ -4166,8 +4203,8 @@ const composeConfig = composeConfigWith(runCommand);
 
 
 /** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-function composeRuntime(project, ports) {
-    return new ComposeRuntime({ project, run: runCommand, ports });
+function composeRuntime(project, ports, connection) {
+    return new ComposeRuntime({ project, run: runCommand, ports, ...(connection && { connection }) });
 }
 
 
@@ -20218,6 +20255,7 @@ function buildProgram(setExitCode, strayFault) {
         .command('cql')
         .description('run CQL against Cassandra and print rows plainly (no cqlsh needed)')
         .addOption((0,cli_options/* runtimeOption */.uv)(false))
+        .addOption((0,cli_options/* profileOption */.pp)())
         .option('-e, --execute <statement>', 'CQL statement(s) to run')
         .option('-f, --file <file>', 'file of CQL statements to run')
         .option('--contact-points <list>', "Cassandra host:port list (default: the runtime's)");

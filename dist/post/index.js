@@ -797,6 +797,14 @@ function parseConnectionSettings(lookup) {
     };
     return { kafka: kafkaSettings(get), cassandra: cassandraSettings(get) };
 }
+/**
+ * The settings, or undefined when not one of them is given: a stack that infra-verify runs
+ * itself then keeps its own (open, or a secured twin's admin).
+ */
+function parseGivenConnectionSettings(lookup) {
+    const given = CONNECTION_SETTINGS.some((setting) => lookup(setting)?.trim());
+    return given ? parseConnectionSettings(lookup) : undefined;
+}
 function oneOf(setting, value, allowed) {
     const found = allowed.find((option) => option === value.toUpperCase());
     if (found)
@@ -890,6 +898,17 @@ function cassandraSettings(get) {
         ...(username && password ? { credentials: { username, password } } : {}),
         ...(localDc ? { localDc } : {}),
     };
+}
+/** The settings that secure a connection, by their names: what an open server cannot take. */
+function securingSettings(settings) {
+    const { kafka, cassandra } = settings;
+    return [
+        ...(kafka.securityProtocol === 'PLAINTEXT'
+            ? []
+            : [`kafka-security-protocol ${kafka.securityProtocol}`]),
+        ...(cassandra.tls ? ['cassandra-tls true'] : []),
+        ...(cassandra.credentials ? ['cassandra-username'] : []),
+    ];
 }
 /** Every secret the settings hold, for masking (core.setSecret) and for scrubbing output. */
 function secretsOf(settings) {
@@ -1608,8 +1627,6 @@ async function startInStages(graph, steps) {
 }
 
 ;// CONCATENATED MODULE: ../../src/runtime/compose/compose-runtime.ts
-// The stack as `docker compose` runs it. Compose only starts and stops containers here;
-// readiness is the engine's protocol waits plus `ps` showing the inits exited 0.
 
 
 
@@ -1672,11 +1689,15 @@ class ComposeRuntime {
     /** The container ports on loopback until `up` has asked compose where they are published. */
     get endpoints() {
         const { zookeeper, kafka, cassandra } = this.ports;
-        return (this.resolved ?? {
-            zookeeper: zookeeper ? `127.0.0.1:${zookeeper.port}` : '',
-            kafkaBrokers: kafka ? [`127.0.0.1:${kafka.port}`] : [],
-            cassandraContactPoints: cassandra ? [`127.0.0.1:${cassandra.port}`] : [],
-        });
+        const { connection } = this.options;
+        return {
+            ...(this.resolved ?? {
+                zookeeper: zookeeper ? `127.0.0.1:${zookeeper.port}` : '',
+                kafkaBrokers: kafka ? [`127.0.0.1:${kafka.port}`] : [],
+                cassandraContactPoints: cassandra ? [`127.0.0.1:${cassandra.port}`] : [],
+            }),
+            ...(connection && { connection }),
+        };
     }
     get projectName() {
         return this.options.project.name;
@@ -2192,8 +2213,8 @@ const composeConfig = composeConfigWith(runCommand);
 
 
 /** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-function composeRuntime(project, ports) {
-    return new ComposeRuntime({ project, run: runCommand, ports });
+function composeRuntime(project, ports, connection) {
+    return new ComposeRuntime({ project, run: runCommand, ports, ...(connection && { connection }) });
 }
 
 
