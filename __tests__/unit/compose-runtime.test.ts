@@ -404,3 +404,62 @@ describe('ComposeRuntime, staged start', () => {
     expect(made).toEqual(['ps', 'inspect']);
   });
 });
+
+describe('ComposeRuntime, staged start without a check of its own', () => {
+  /** db, then app once db is healthy; db's health as the engine reports it on each ps. */
+  function engineWithHealth(healthOnEachLook: string[]) {
+    const config = JSON.stringify({
+      services: {
+        db: { healthcheck: { test: ['CMD', 'pg_isready'] } },
+        app: { depends_on: { db: { condition: 'service_healthy' } } },
+      },
+    });
+    let looks = 0;
+    const engine = scripted((file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+      if (args.includes('config')) return ok(config);
+      if (file === 'docker' && args[0] === 'ps') return ok('');
+      if (args.includes('ps')) {
+        const health = healthOnEachLook[Math.min(looks, healthOnEachLook.length - 1)] ?? '';
+        looks += 1;
+        return ok(
+          JSON.stringify({ ID: 'db', Name: 'db', Service: 'db', State: 'running', Health: health }),
+        );
+      }
+      if (file === 'docker' && args[0] === 'inspect') {
+        return ok(
+          JSON.stringify([{ ...inspected('db', 'running', '2026-01-01T00:00:00Z'), Name: '/db' }]),
+        );
+      }
+      return ok('');
+    });
+    const ups = () =>
+      engine.calls
+        .filter((call) => call.args.includes('up'))
+        .map((call) => call.args.slice(call.args.indexOf('up')).join(' '));
+    return { ...engine, ups };
+  }
+  const noCheckOfItsOwn = () => undefined;
+
+  it("waits for the engine's health status, as compose would", async () => {
+    const { run, ups } = engineWithHealth(['starting', 'starting', 'healthy']);
+    await new ComposeRuntime({ project, run, ports: {} }).up(
+      () => undefined,
+      Date.now() + 30_000,
+      noCheckOfItsOwn,
+    );
+    expect(ups()).toEqual(['up --detach --no-deps db', 'up --detach --no-deps app']);
+  });
+
+  it('refuses, as compose does, a dependency on the health of a service without a healthcheck', async () => {
+    const { run, ups } = engineWithHealth(['']);
+    await expect(
+      new ComposeRuntime({ project, run, ports: {} }).up(
+        () => undefined,
+        Date.now() + 30_000,
+        noCheckOfItsOwn,
+      ),
+    ).rejects.toThrow('db has no healthcheck, but a service depends on it being healthy');
+    expect(ups()).toEqual(['up --detach --no-deps db']);
+  });
+});

@@ -38,7 +38,7 @@ import {
   type ContainerObservation,
 } from './parse';
 import { waitUntil } from '../../protocol/wait';
-import { startInStages, startLevels, type StartGraph } from './start-graph';
+import { startInStages, startLevels } from './start-graph';
 
 export interface ComposeRuntimeOptions {
   project: ComposeProject;
@@ -221,7 +221,7 @@ export class ComposeRuntime implements Runtime {
         condition === 'service_completed_successfully'
           ? this.settled(service, deadline, exitedZero)
           : (release(service, graph[service]?.healthcheck, deadline) ??
-            this.settled(service, deadline, healthyByEngine(graph))),
+            this.settled(service, deadline, healthyByEngine)),
     });
   }
 
@@ -521,19 +521,18 @@ function exitedZero(container: ContainerObservation | undefined, service: string
 
 /**
  * A service without a check of the verifier's own is released when the engine calls it healthy,
- * as compose would; like compose, it refuses one that has no healthcheck to ask.
+ * as compose would; like compose, it refuses one that has no healthcheck (in the compose file or
+ * its image) to ask.
  */
-function healthyByEngine(graph: StartGraph) {
-  return (container: ContainerObservation | undefined, service: string): boolean => {
-    if (container?.health === 'healthy') return true;
-    if (container?.state === 'exited' || container?.health === 'unhealthy') {
-      throw new StageFailure(`${service} is ${describe(container)}`);
-    }
-    if (container?.state === 'running' && graph[service]?.healthcheck === undefined) {
-      throw new StageFailure(
-        `${service} has no healthcheck, but a service depends on it being healthy`,
-      );
-    }
-    return false;
-  };
+function healthyByEngine(container: ContainerObservation | undefined, service: string): boolean {
+  if (container?.health === 'healthy') return true;
+  if (container?.state === 'exited' || container?.health === 'unhealthy') {
+    throw new StageFailure(`${service} is ${describe(container)}`);
+  }
+  if (container?.state === 'running' && container.health === undefined) {
+    throw new StageFailure(
+      `${service} has no healthcheck, but a service depends on it being healthy`,
+    );
+  }
+  return false;
 }
