@@ -1768,7 +1768,7 @@ class ComposeRuntime {
             reach: (service, condition) => condition === 'service_completed_successfully'
                 ? this.settled(service, deadline, exitedZero)
                 : (release(service, graph[service]?.healthcheck, deadline) ??
-                    this.settled(service, deadline, healthyByEngine(graph))),
+                    this.settled(service, deadline, healthyByEngine)),
         });
     }
     /** Waits until judge says the service is there (true), or throws what it saw instead. */
@@ -2015,20 +2015,19 @@ function exitedZero(container, service) {
 }
 /**
  * A service without a check of the verifier's own is released when the engine calls it healthy,
- * as compose would; like compose, it refuses one that has no healthcheck to ask.
+ * as compose would; like compose, it refuses one that has no healthcheck (in the compose file or
+ * its image) to ask.
  */
-function healthyByEngine(graph) {
-    return (container, service) => {
-        if (container?.health === 'healthy')
-            return true;
-        if (container?.state === 'exited' || container?.health === 'unhealthy') {
-            throw new StageFailure(`${service} is ${describe(container)}`);
-        }
-        if (container?.state === 'running' && graph[service]?.healthcheck === undefined) {
-            throw new StageFailure(`${service} has no healthcheck, but a service depends on it being healthy`);
-        }
-        return false;
-    };
+function healthyByEngine(container, service) {
+    if (container?.health === 'healthy')
+        return true;
+    if (container?.state === 'exited' || container?.health === 'unhealthy') {
+        throw new StageFailure(`${service} is ${describe(container)}`);
+    }
+    if (container?.state === 'running' && container.health === undefined) {
+        throw new StageFailure(`${service} has no healthcheck, but a service depends on it being healthy`);
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
