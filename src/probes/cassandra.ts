@@ -1,6 +1,6 @@
 // Reads the live Cassandra schema from system_schema (plain strings, no driver metadata cache
 // that lags DDL) and round-trips probe rows (prepared, so the table's types drive encoding).
-import { type Client, types } from 'cassandra-driver';
+import { type Client, errors, types } from 'cassandra-driver';
 import type {
   CassandraRoundTrip,
   ObservedColumn,
@@ -182,17 +182,49 @@ export async function insertRow(
 }
 
 /** The row's value and the TTL left on it, or null when the row is not there. */
+/** What a node answers while it is up but not yet serving reads: just restarted, or overloaded. */
+const TRANSIENT = new Set<number>([
+  types.responseErrorCodes.readTimeout,
+  types.responseErrorCodes.unavailableException,
+  types.responseErrorCodes.overloaded,
+  types.responseErrorCodes.isBootstrapping,
+]);
+const TRANSIENT_TRIES = 4;
+const TRANSIENT_PAUSE_MS = 1000;
+
+/**
+ * A read asked again, a few times, while the node answers that it cannot serve it yet. A node
+ * that has just restarted takes CQL connections before it serves reads: the persistence marker
+ * read once met "Server timeout during read query" on a loaded CI machine.
+ */
+export async function retryingTransient<T>(
+  read: () => Promise<T>,
+  pauseMs = TRANSIENT_PAUSE_MS,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      const transient = error instanceof errors.ResponseError && TRANSIENT.has(error.code);
+      if (!transient || attempt >= TRANSIENT_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
+    }
+  }
+}
+
 export async function readRow(
   client: Client,
   row: CassandraProbeRow,
   at: AtConsistency = {},
 ): Promise<{ value: string; ttl: number | null } | null> {
-  const result = await client.execute(
-    `SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(
-      row,
-    )} WHERE ${whereKey(row)}`,
-    row.keyValues,
-    { prepare: true, ...at },
+  const result = await retryingTransient(() =>
+    client.execute(
+      `SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(
+        row,
+      )} WHERE ${whereKey(row)}`,
+      row.keyValues,
+      { prepare: true, ...at },
+    ),
   );
   const found = result.first();
   if (!found) return null;
