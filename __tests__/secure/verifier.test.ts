@@ -68,6 +68,12 @@ async function verify(settings: Record<string, string>, args: string[] = []): Pr
   };
 }
 
+/** The checks that failed or erred, with their messages: what a red green case must show. */
+const notPassed = (run: Run) =>
+  (run.report?.checks ?? [])
+    .filter((check) => check.status === 'fail' || check.status === 'error')
+    .map((check) => `${check.id}: ${check.message}`);
+
 /** What every case holds: within the deadline plus a margin, and no secret anywhere. */
 function expectBoundedAndSecret(run: Run, ...secrets: string[]): void {
   expect(run.ms).toBeLessThan(TIMEOUT_S * 1000 + MARGIN_MS);
@@ -123,6 +129,7 @@ describe('infra-verify against the secure twin', () => {
   it("is green with the admin's settings, writes and all", async () => {
     const run = await verify(admin(), ['--allow-writes', '--no-persistence']);
     timed('admin, --allow-writes', run);
+    expect(notPassed(run)).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.everything).toContain('PASS');
     expectBoundedAndSecret(run, ...allSecrets());
@@ -131,6 +138,7 @@ describe('infra-verify against the secure twin', () => {
   it('is green read-only with the read-only principal, in the datacenter it discovered', async () => {
     const run = await verify(readonly());
     timed('readonly', run);
+    expect(notPassed(run)).toEqual([]);
     expect(run.code).toBe(0);
     const ready = run.report?.checks.find((c) => c.id === 'services.cassandra.ready');
     expect(ready?.message).toContain(
@@ -259,6 +267,7 @@ describe('infra-verify against the secure twin', () => {
     }
     const run = await verify(admin(), ['--spec', drafted]);
     timed('verify the drafted spec', run);
+    expect(notPassed(run)).toEqual([]);
     expect(run.code).toBe(0);
     expectBoundedAndSecret(run, ...allSecrets());
   });
