@@ -3669,7 +3669,7 @@ exports.Client = __webpack_require__(12812);
 /* unused reexport */ __webpack_require__(35093).ExecutionProfile;
 /* unused reexport */ __webpack_require__(71714).ExecutionOptions;
 exports.types = __webpack_require__(41121);
-/* unused reexport */ __webpack_require__(31980);
+exports.errors = __webpack_require__(31980);
 exports.policies = __webpack_require__(39246);
 /* unused reexport */ __webpack_require__(39906);
 /* unused reexport */ __webpack_require__(71442);

@@ -222,8 +222,35 @@ async function insertRow(client, row, ttlSeconds, at = {}) {
     { prepare: true, ...at });
 }
 /** The row's value and the TTL left on it, or null when the row is not there. */
+/** What a node answers while it is up but not yet serving reads: just restarted, or overloaded. */
+const TRANSIENT = new Set([
+    cassandra_driver.types.responseErrorCodes.readTimeout,
+    cassandra_driver.types.responseErrorCodes.unavailableException,
+    cassandra_driver.types.responseErrorCodes.overloaded,
+    cassandra_driver.types.responseErrorCodes.isBootstrapping,
+]);
+const TRANSIENT_TRIES = 4;
+const TRANSIENT_PAUSE_MS = 1000;
+/**
+ * A read asked again, a few times, while the node answers that it cannot serve it yet. A node
+ * that has just restarted takes CQL connections before it serves reads: the persistence marker
+ * read once met "Server timeout during read query" on a loaded CI machine.
+ */
+async function retryingTransient(read, pauseMs = TRANSIENT_PAUSE_MS) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read();
+        }
+        catch (error) {
+            const transient = error instanceof cassandra_driver.errors.ResponseError && TRANSIENT.has(error.code);
+            if (!transient || attempt >= TRANSIENT_TRIES)
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
+        }
+    }
+}
 async function readRow(client, row, at = {}) {
-    const result = await client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true, ...at });
+    const result = await retryingTransient(() => client.execute(`SELECT ${quoted(row.valueColumn)} AS value, TTL(${quoted(row.valueColumn)}) AS ttl FROM ${tableName(row)} WHERE ${whereKey(row)}`, row.keyValues, { prepare: true, ...at }));
     const found = result.first();
     if (!found)
         return null;
