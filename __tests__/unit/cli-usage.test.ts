@@ -89,6 +89,14 @@ describe('infra-verify usage errors exit 2 with the cause', () => {
     expect(stderr).not.toContain('not-shown');
   });
 
+  it('an endpoint flag with a runtime that runs its own servers', async () => {
+    const verify = ['node', 'infra-verify', 'verify', '--runtime', 'compose'];
+    expect(await main([...verify, '--kafka-brokers', 'broker:9093'])).toBe(EXIT.usage);
+    expect(stderr).toContain(
+      '--kafka-brokers is for --runtime existing; runtime compose reaches the servers it runs at their own addresses: drop it, or use --runtime existing',
+    );
+  });
+
   it('a twin profile with a runtime that has no twin', async () => {
     for (const runtime of ['existing', 'compose']) {
       const init = ['node', 'infra-verify', 'init', '--runtime', runtime, '--profile', 'secure'];

@@ -165,7 +165,10 @@ export function stackCommand(
   zookeeperDefault?: string,
 ): Command {
   // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
-  const command = new Command(name).exitOverride().description(description);
+  const command = new Command(name)
+    .exitOverride()
+    .description(description)
+    .hook('preAction', refuseUnusedEndpoints);
   return withConnectionOptions(
     command
       .addOption(runtimeOption(true))
@@ -194,6 +197,38 @@ export function stackCommand(
         ),
       ),
   );
+}
+
+/** The endpoint flags, by the key commander reads them into. */
+const ENDPOINT_FLAGS = {
+  kafkaBrokers: 'kafka-brokers',
+  cassandraContactPoints: 'cassandra-contact-points',
+  zookeeper: 'zookeeper',
+} as const;
+
+/**
+ * A stack that infra-verify runs itself has its own endpoints: an endpoint flag given with it is
+ * refused, and one from the environment (a loaded client.env, say) is said to be unused.
+ */
+function refuseUnusedEndpoints(command: Command): void {
+  const { runtime, static: staticMode } = command.opts<{ runtime: string; static?: boolean }>();
+  if (runtime === 'existing' || staticMode) return;
+  const from = (source: string) =>
+    Object.entries(ENDPOINT_FLAGS)
+      .filter(([key]) => command.getOptionValueSource(key) === source)
+      .map(([, flag]) => flag);
+  const flags = from('cli');
+  if (flags.length > 0) {
+    throw new UsageError(
+      `${flags.map((flag) => `--${flag}`).join(', ')} ${flags.length > 1 ? 'are' : 'is'} for --runtime existing; ` +
+        `runtime ${runtime} reaches the servers it runs at their own addresses: drop ${flags.length > 1 ? 'them' : 'it'}, or use --runtime existing`,
+    );
+  }
+  for (const flag of from('env')) {
+    process.stderr.write(
+      `note: ${settingEnvName(flag)} is not used: runtime ${runtime} reaches the servers it runs at their own addresses\n`,
+    );
+  }
 }
 
 /** Every connection flag, as `--kafka-ca-file` is read: `kafkaCaFile`. */
