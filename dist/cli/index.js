@@ -1725,7 +1725,10 @@ function stackCommand(name, description,
 /** verify dials localhost:2181 when its spec declares a ZooKeeper; init none unless given */
 zookeeperDefault) {
     // addCommand, unlike program.command, inherits no settings: throw usage errors to main (exit 2).
-    const command = new esm/* Command */.uB(name).exitOverride().description(description);
+    const command = new esm/* Command */.uB(name)
+        .exitOverride()
+        .description(description)
+        .hook('preAction', refuseUnusedEndpoints);
     return withConnectionOptions(command
         .addOption(runtimeOption(true))
         .addOption(profileOption())
@@ -1734,6 +1737,32 @@ zookeeperDefault) {
         .addOption(withEnv('--zookeeper <host:port>', zookeeperDefault
         ? 'existing runtime: ZooKeeper address'
         : 'existing runtime: ZooKeeper address (default: none, as on KRaft)', zookeeperDefault)));
+}
+/** The endpoint flags, by the key commander reads them into. */
+const ENDPOINT_FLAGS = {
+    kafkaBrokers: 'kafka-brokers',
+    cassandraContactPoints: 'cassandra-contact-points',
+    zookeeper: 'zookeeper',
+};
+/**
+ * A stack that infra-verify runs itself has its own endpoints: an endpoint flag given with it is
+ * refused, and one from the environment (a loaded client.env, say) is said to be unused.
+ */
+function refuseUnusedEndpoints(command) {
+    const { runtime, static: staticMode } = command.opts();
+    if (runtime === 'existing' || staticMode)
+        return;
+    const from = (source) => Object.entries(ENDPOINT_FLAGS)
+        .filter(([key]) => command.getOptionValueSource(key) === source)
+        .map(([, flag]) => flag);
+    const flags = from('cli');
+    if (flags.length > 0) {
+        throw new UsageError(`${flags.map((flag) => `--${flag}`).join(', ')} ${flags.length > 1 ? 'are' : 'is'} for --runtime existing; ` +
+            `runtime ${runtime} reaches the servers it runs at their own addresses: drop ${flags.length > 1 ? 'them' : 'it'}, or use --runtime existing`);
+    }
+    for (const flag of from('env')) {
+        process.stderr.write(`note: ${(0,connection/* settingEnvName */.RQ)(flag)} is not used: runtime ${runtime} reaches the servers it runs at their own addresses\n`);
+    }
 }
 const CONNECTION_FLAG_HELP = {
     'kafka-security-protocol': 'PLAINTEXT (default), SSL, SASL_PLAINTEXT or SASL_SSL',
