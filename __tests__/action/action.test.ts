@@ -11,7 +11,7 @@
 // - the cases that never reach an engine: shell metacharacters in inputs, no spec file, static
 //   mode, runtime existing.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   dockerCalls,
   errorAnnotations,
@@ -132,7 +132,10 @@ describe('inputs holding shell metacharacters', () => {
     });
     expect(main.exitCode).toBe(1);
     // the first compose call that reads the files (config, before up) got the name whole
-    expect(dockerCalls(job).find((args) => args.includes('config'))).toContain(file);
+    // (resolved against the working directory, as compose resolves it)
+    expect(dockerCalls(job).find((args) => args.includes('config'))).toContain(
+      resolve(job.workspace, file),
+    );
     expect(dockerCalls(job).some((args) => args.includes('up'))).toBe(false);
     const summary = keepSummary(job, 'summary-meta');
     expect(summary).toMatch(/no such file or directory/);

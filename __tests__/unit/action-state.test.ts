@@ -12,7 +12,7 @@ describe('post state', () => {
       composeFiles: ['docker-compose.yml', 'ci, with comma.yml'],
       composeProfiles: ['debug'],
       envFile: 'ci.env',
-      workingDirectory: '/ws',
+      projectDirectory: '/ws',
       keepUp: false,
     });
     saveResult(save, 'fail');
@@ -22,7 +22,7 @@ describe('post state', () => {
       composeFiles: ['docker-compose.yml', 'ci, with comma.yml'],
       composeProfiles: ['debug'],
       envFile: 'ci.env',
-      workingDirectory: '/ws',
+      projectDirectory: '/ws',
       keepUp: false,
       result: 'fail',
     });

@@ -1,9 +1,10 @@
 import { createRuntime } from '../../src/runtime';
 import type { ComposeRuntime } from '../../src/runtime/compose';
+import { composeProjectOf, NoComposeFileError } from '../../src/model/compose';
 import {
   ProjectNameError,
-  composeDefaultFiles,
   composeDefaultProjectName,
+  composeProjectFor,
 } from '../../src/runtime/compose/project-name';
 
 describe('the command line compose project name', () => {
@@ -27,13 +28,58 @@ describe('the command line compose project name', () => {
   });
 });
 
-describe('the command line compose files', () => {
-  it('are what compose reads itself: COMPOSE_FILE split on its separator, else docker-compose.yml', () => {
-    expect(composeDefaultFiles({})).toEqual(['docker-compose.yml']);
-    expect(composeDefaultFiles({ COMPOSE_FILE: '' })).toEqual(['docker-compose.yml']);
-    expect(composeDefaultFiles({ COMPOSE_FILE: 'a.yml:b.yml' })).toEqual(['a.yml', 'b.yml']);
+describe('the compose project, as compose takes it from a working directory', () => {
+  const only =
+    (...present: string[]) =>
+    (file: string) =>
+      present.includes(file);
+  const project = (files: string[], env: Record<string, string> = {}, exists = only()) =>
+    composeProjectOf({ directory: '/ws', files, profiles: [] }, env, exists);
+
+  it('reads COMPOSE_FILE split on its separator, else the default file and its override', () => {
+    expect(project([], { COMPOSE_FILE: 'a.yml:b.yml' }).files).toEqual(['/ws/a.yml', '/ws/b.yml']);
     expect(
-      composeDefaultFiles({ COMPOSE_FILE: 'a.yml;c:/b.yml', COMPOSE_PATH_SEPARATOR: ';' }),
-    ).toEqual(['a.yml', 'c:/b.yml']);
+      project([], { COMPOSE_FILE: 'a.yml;/c/b.yml', COMPOSE_PATH_SEPARATOR: ';' }).files,
+    ).toEqual(['/ws/a.yml', '/c/b.yml']);
+    const defaults = only('/ws/compose.yaml', '/ws/docker-compose.yml', '/ws/compose.override.yml');
+    expect(project([], {}, defaults).files).toEqual([
+      '/ws/compose.yaml',
+      '/ws/compose.override.yml',
+    ]);
+  });
+
+  it("takes the first file's folder as the project directory; files and env file stay the user's", () => {
+    const got = composeProjectOf(
+      {
+        directory: '/ws',
+        files: ['deploy/compose.yaml', 'ci/override.yaml'],
+        profiles: ['tools'],
+        envFile: 'ci/ci.env',
+      },
+      {},
+      only(),
+    );
+    expect(got).toEqual({
+      directory: '/ws/deploy',
+      files: ['/ws/deploy/compose.yaml', '/ws/ci/override.yaml'],
+      profiles: ['tools'],
+      envFile: '/ws/ci/ci.env',
+    });
+  });
+
+  it('names the project after that folder, as compose does, unless the shell names it', () => {
+    const request = { directory: '/ws', files: ['deploy/compose.yaml'], profiles: [] };
+    expect(composeProjectFor(request, {}).name).toBe('deploy');
+    expect(composeProjectFor(request, { COMPOSE_PROJECT_NAME: 'mine' }).name).toBe('mine');
+    expect(composeProjectFor(request, {}, 'infra-verify-1-1-e2e').name).toBe(
+      'infra-verify-1-1-e2e',
+    );
+  });
+
+  it('is a usage error, naming the fix, where there is no compose file', () => {
+    expect(() => project([])).toThrow(NoComposeFileError);
+    expect(() => project([])).toThrow(
+      /no compose file in \/ws: compose looks for compose\.yaml, .*pass --compose-file/,
+    );
   });
 });

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { secretsOf } from '../model/connection';
 import { catchStrayFaults } from '../app/stray-faults';
 import { runVerification, type RunRequest, type Phase } from '../app/run';
-import { composeDefaultFiles } from '../runtime/compose';
+import { ComposeRuntime } from '../runtime/compose';
 import { stepDebugLog } from './debug-log';
 import { readInputs, type ActionInputs } from './inputs';
 import { checkReportDir, publish, publishError } from './publish';
@@ -71,37 +71,30 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
       },
     };
   }
-  const { compose } = inputs;
-  const project = {
-    name: inputs.projectName,
-    files:
-      compose.files.length > 0
-        ? compose.files
-        : composeDefaultFiles(process.env, inputs.workingDirectory),
-    directory: inputs.workingDirectory,
-    profiles: compose.profiles,
-    ...(compose.envFile ? { envFile: compose.envFile } : {}),
-  };
   return {
     ...common,
     mode: 'live',
     readOnly: false,
     stack: {
       runtime: 'compose',
-      project,
+      projectName: inputs.projectName,
       ...(inputs.connection && { connection: inputs.connection }),
     },
-    // Saved before up runs: a crash during up must still be cleaned up by post.
-    onRuntime: () =>
+    // Saved before up runs: a crash during up must still be cleaned up by post, which tears
+    // down the very project the runtime got.
+    onRuntime: (runtime) => {
+      if (!(runtime instanceof ComposeRuntime)) return;
+      const { project } = runtime;
       saveStackState(core.saveState, {
         stackStarted: true,
         projectName: project.name,
         composeFiles: project.files,
-        composeProfiles: project.profiles,
+        composeProfiles: project.profiles ?? [],
         envFile: project.envFile ?? '',
-        workingDirectory: project.directory,
+        projectDirectory: project.directory,
         keepUp: inputs.keepUp,
-      }),
+      });
+    },
   };
 }
 

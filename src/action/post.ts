@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
       {
         name: state.projectName,
         files: state.composeFiles,
-        directory: state.workingDirectory,
+        directory: state.projectDirectory,
         profiles: state.composeProfiles,
         ...(state.envFile ? { envFile: state.envFile } : {}),
       },

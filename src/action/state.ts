@@ -9,7 +9,8 @@ export interface PostState {
   composeProfiles: string[];
   /** '' when none was given */
   envFile: string;
-  workingDirectory: string;
+  /** the project directory compose was handed (the first compose file's folder) */
+  projectDirectory: string;
   keepUp: boolean;
   /** "pass", "fail", or "" when main never finished */
   result: string;
@@ -21,7 +22,7 @@ const KEYS = {
   composeFiles: 'compose-files',
   composeProfiles: 'compose-profiles',
   envFile: 'env-file',
-  workingDirectory: 'working-directory',
+  projectDirectory: 'project-directory',
   keepUp: 'keep-up',
   result: 'result',
 } as const;
@@ -36,7 +37,7 @@ export function saveStackState(save: Save, state: Omit<PostState, 'result'>): vo
   save(KEYS.composeFiles, JSON.stringify(state.composeFiles));
   save(KEYS.composeProfiles, JSON.stringify(state.composeProfiles));
   save(KEYS.envFile, state.envFile);
-  save(KEYS.workingDirectory, state.workingDirectory);
+  save(KEYS.projectDirectory, state.projectDirectory);
   save(KEYS.keepUp, String(state.keepUp));
 }
 
@@ -61,7 +62,7 @@ export function readPostState(get: Get): PostState {
     composeFiles: stringList(get(KEYS.composeFiles)),
     composeProfiles: stringList(get(KEYS.composeProfiles)),
     envFile: get(KEYS.envFile),
-    workingDirectory: get(KEYS.workingDirectory),
+    projectDirectory: get(KEYS.projectDirectory),
     keepUp: get(KEYS.keepUp) === 'true',
     result: get(KEYS.result),
   };

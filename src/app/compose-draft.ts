@@ -1,18 +1,14 @@
 // What `init` reads from the compose project: the facts of the one compose model (as static mode
 // resolves it), and with --static a whole draft spec from those facts, the inits' own
 // `kafka-topics --create` calls and the CQL they run or mount, with no server running.
-import type { ComposeProjectRequest } from '../model/compose';
+import { existsSync } from 'node:fs';
+import { composeProjectOf, NoComposeFileError, type ComposeProjectRequest } from '../model/compose';
 import { composeConfig } from '../runtime/compose';
 import { recordInit } from '../runtime/init-recorder';
 import { composeFactsOf, rolesFromCompose } from '../spec/compose-facts';
 import { draftSpec, type ComposeFacts } from '../spec/draft';
 import type { Spec, TopicSpec } from '../spec/types';
-import {
-  composeFilesOf,
-  readableText,
-  resolveComposeModel,
-  type ComposeModel,
-} from '../static/compose';
+import { readableText, resolveComposeModel, type ComposeModel } from '../static/compose';
 import { observedKeyspaces, readCqlSchemas } from '../static/cql-schema';
 import { readInitTopics, type CreatedTopic } from '../static/init-topics';
 
@@ -21,10 +17,11 @@ export async function composeFactsFor(
   request: ComposeProjectRequest,
 ): Promise<{ facts: ComposeFacts; model: ComposeModel } | undefined> {
   try {
-    composeFilesOf(request);
-  } catch {
+    composeProjectOf(request, process.env, existsSync);
+  } catch (error) {
     // No compose file (an existing stack, say): init then works from the servers alone.
-    return undefined;
+    if (error instanceof NoComposeFileError) return undefined;
+    throw error;
   }
   const model = await resolveComposeModel(request, composeConfig);
   return { facts: composeFactsOf(model.compose), model };

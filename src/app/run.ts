@@ -7,14 +7,8 @@ import type { VerifyReport } from '../model/report';
 import type { Endpoints, Progress, Runtime, ServerPorts } from '../model/runtime';
 import { failureReason, type FailureReason } from '../report';
 import type { TwinProfile } from '../runtime';
-import {
-  composeConfig,
-  composeDefaultFiles,
-  composeDefaultProjectName,
-  composeRuntime,
-  type ComposeProject,
-} from '../runtime/compose';
-import type { ComposeSelection } from '../model/compose';
+import { composeConfig, composeProjectFor, composeRuntime } from '../runtime/compose';
+import type { ComposeProjectRequest, ComposeSelection } from '../model/compose';
 import { ExistingRuntime } from '../runtime/existing';
 import { canUnshareNetwork, recordInit } from '../runtime/init-recorder';
 import { specForRun, type SpecForRun } from '../spec/for-run';
@@ -36,8 +30,9 @@ interface GivenConnection {
 /** Where the stack runs. */
 export type StackRequest =
   | { runtime: 'existing'; endpoints: Endpoints }
-  /** project and files: compose's own defaults where absent */
-  | ({ runtime: 'compose'; project?: ComposeProject } & GivenConnection)
+  /** the project compose takes from the request's selection; named as compose names it
+   * unless the shell names it (the Action does) */
+  | ({ runtime: 'compose'; projectName?: string } & GivenConnection)
   | ({ runtime: 'local'; profile?: TwinProfile } & GivenConnection)
   /** compose when a Docker engine answers, else the local twin (of this profile) */
   | ({ runtime: 'auto'; profile?: TwinProfile } & GivenConnection);
@@ -109,7 +104,8 @@ export async function runVerification(request: RunRequest): Promise<RunOutcome> 
   const loaded = specForRun(request.spec, request.directory);
   request.onSpec?.(loaded);
   const runtime = await runtimeFor(
-    withComposeSelection(request.stack, request.directory, request.compose),
+    request.stack,
+    { directory: request.directory, ...request.compose },
     declaredRoles(loaded.spec),
     request.wording,
   );
@@ -159,53 +155,32 @@ function outcomeOf(report: VerifyReport): RunOutcome {
   return { report, verdict, reason };
 }
 
-/** A compose stack runs the project the selection names (the CLI's --compose-file, profiles
- * and env file); a project named in full (the Action's) is kept. */
-export function withComposeSelection(
-  stack: StackRequest,
-  directory: string,
-  selection: ComposeSelection,
-): StackRequest {
-  if (stack.runtime !== 'compose' || stack.project) return stack;
-  const files =
-    selection.files.length > 0 ? selection.files : composeDefaultFiles(process.env, directory);
-  return {
-    ...stack,
-    project: {
-      name: composeDefaultProjectName(process.env, directory),
-      files,
-      directory,
-      profiles: selection.profiles,
-      ...(selection.envFile ? { envFile: selection.envFile } : {}),
-    },
-  };
-}
-
-/** The runtime a request names, for the spec's servers: verify and init share it. */
+/** The runtime a request names, for the spec's servers: verify and init share it. A compose
+ * stack is the project compose takes from `compose` (static mode reads the same one). */
 export async function runtimeFor(
   stack: StackRequest,
+  compose: ComposeProjectRequest,
   servers: ServerPorts,
   wording: RunRequest['wording'],
 ): Promise<Runtime> {
   // The twin's runtimes reach their servers through the drivers: loaded only for a live run.
   const { createRuntime, resolveRuntimeName } = await import('../runtime');
+  const composeStack = (connection: ConnectionSettings | undefined, name?: string) =>
+    composeRuntime(composeProjectFor(compose, process.env, name), servers, connection);
   switch (stack.runtime) {
     case 'existing':
       requireEndpoints(stack.endpoints, servers, wording.endpoints);
       return new ExistingRuntime(stack.endpoints);
     case 'compose':
-      return stack.project
-        ? composeRuntime(stack.project, servers, stack.connection)
-        : createRuntime('compose', servers, process.env, 'single', stack.connection);
+      return composeStack(stack.connection, stack.projectName);
     case 'local':
-    case 'auto':
-      return createRuntime(
-        await resolveRuntimeName(stack.runtime),
-        servers,
-        process.env,
-        stack.profile,
-        stack.connection,
-      );
+    case 'auto': {
+      const name = await resolveRuntimeName(stack.runtime);
+      // a twin profile on compose is refused by createRuntime, with the fix
+      return name === 'compose' && (stack.profile ?? 'single') === 'single'
+        ? composeStack(stack.connection)
+        : createRuntime(name, servers, process.env, stack.profile, stack.connection);
+    }
   }
 }
 

@@ -160,7 +160,12 @@ export async function runInit(flags: InitFlags): Promise<number> {
   const candidates = initCandidates(flags, compose ? rolesFromCompose(compose.facts) : undefined);
   // A ZooKeeper the compose file declares is dialled where compose publishes it by default.
   const zookeeper = flags.zookeeper ?? (candidates.zookeeper ? DEFAULT_ZOOKEEPER : undefined);
-  const runtime = await runtimeFor(stackRequest({ ...flags, zookeeper }), candidates, CLI_WORDING);
+  const runtime = await runtimeFor(
+    stackRequest({ ...flags, zookeeper }),
+    project,
+    candidates,
+    CLI_WORDING,
+  );
   await runtime.attach?.();
   const inspected = await inspect(runtime, candidates, deadline);
   const spec = draftSpec(inspected, compose?.facts);

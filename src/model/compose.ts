@@ -1,6 +1,8 @@
 // One compose project as every mode reads it (static, live, init): which files, profiles and env
 // file, and the answer of `docker compose config` for it. The runner is handed in by the shells,
 // so static mode stays free of process I/O and compose is asked in one place (runtime/compose).
+import { dirname, resolve } from 'node:path';
+import { UserError } from './errors';
 
 /** Which compose files, profiles and env file a run reads, as the user named them. */
 export interface ComposeSelection {
@@ -56,6 +58,40 @@ export function defaultComposeFiles(
   if (!base) return [];
   const override = COMPOSE_OVERRIDE_NAMES.find(exists);
   return override ? [base, override] : [base];
+}
+
+/** No compose file where one was looked for: the user's to fix (exit 2). */
+export class NoComposeFileError extends UserError {}
+
+/**
+ * The project `docker compose` takes from a selection made in `request.directory` (the working
+ * directory): the -f files (else its default files) and the env file resolved against it, and
+ * the project directory the first file's folder, as compose takes it when given no
+ * --project-directory. Static mode, live runs and init all hand compose this, so they agree on
+ * relative paths, the default .env and the project's default name.
+ */
+export function composeProjectOf(
+  request: ComposeProjectRequest,
+  env: Record<string, string | undefined>,
+  exists: (file: string) => boolean,
+): ComposeProjectRequest {
+  const named =
+    request.files.length > 0
+      ? request.files
+      : defaultComposeFiles(env, (name) => exists(resolve(request.directory, name)));
+  const files = named.map((file) => resolve(request.directory, file));
+  const [first] = files;
+  if (first === undefined) {
+    throw new NoComposeFileError(
+      `no compose file in ${request.directory}: compose looks for ${COMPOSE_FILE_NAMES.join(', ')}; pass --compose-file (the Action's compose-file)`,
+    );
+  }
+  return {
+    directory: dirname(first),
+    files,
+    profiles: request.profiles,
+    ...(request.envFile ? { envFile: resolve(request.directory, request.envFile) } : {}),
+  };
 }
 
 /** A one-shot init's command, run by static mode to hear which topics it would create. */

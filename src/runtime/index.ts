@@ -2,7 +2,7 @@
 // endpoints, which only `verify` and the Action take.
 import { UserError } from '../model/errors';
 import { runChild } from './child';
-import { composeDefaultFiles, composeDefaultProjectName, composeRuntime } from './compose';
+import { composeProjectFor, composeRuntime } from './compose';
 import { TwinConfigError, twinConfig } from './local/config';
 import { LocalRuntime } from './local/local-runtime';
 import { TWIN_PROFILES, TWIN_TOPOLOGIES, type TwinProfile } from './local/profiles';
@@ -60,11 +60,7 @@ export function createRuntime(
       return new LocalRuntime(twinConfig({}, env), TWIN_TOPOLOGIES[profile], {}, connection);
     case 'compose':
       return composeRuntime(
-        {
-          name: composeDefaultProjectName(env, process.cwd()),
-          files: composeDefaultFiles(env),
-          directory: process.cwd(),
-        },
+        composeProjectFor({ directory: process.cwd(), files: [], profiles: [] }, env),
         ports,
         connection,
       );

@@ -4,8 +4,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  COMPOSE_FILE_NAMES,
-  defaultComposeFiles,
+  composeProjectOf,
   type ComposeConfig,
   type ComposeConfigAnswer,
   type ComposeProjectRequest,
@@ -52,20 +51,6 @@ function readComposeText(file: string, what: string): string {
   }
 }
 
-/** The -f files as compose takes them (relative to the project directory), else its defaults. */
-export function composeFilesOf(request: ComposeProjectRequest, env: Env = process.env as Env) {
-  const files =
-    request.files.length > 0
-      ? request.files
-      : defaultComposeFiles(env, (name) => existsSync(path.resolve(request.directory, name)));
-  if (files.length === 0) {
-    throw new ComposeFileError(
-      `no compose file in ${shown(request.directory) || '.'}: compose looks for ${COMPOSE_FILE_NAMES.join(', ')}; pass --compose-file (the Action's compose-file)`,
-    );
-  }
-  return files.map((file) => path.resolve(request.directory, file));
-}
-
 /** include: entries, as paths relative to the including file. */
 function includedFiles(data: unknown, from: string): string[] {
   const include = (data as { include?: unknown } | null)?.include;
@@ -100,12 +85,10 @@ export function readComposeSources(files: readonly string[]): ComposeSource[] {
 
 /** compose's rule: the environment wins over the env file (--env-file, else the .env in the
  * project directory, which is the first compose file's folder). */
-function variablesFor(request: ComposeProjectRequest, projectDirectory: string, env: Env): Env {
-  const envFile = request.envFile
-    ? path.resolve(request.directory, request.envFile)
-    : path.join(projectDirectory, '.env');
+function variablesFor(project: ComposeProjectRequest, env: Env): Env {
+  const envFile = project.envFile ?? path.join(project.directory, '.env');
   const fromFile =
-    request.envFile !== undefined || existsSync(envFile)
+    project.envFile !== undefined || existsSync(envFile)
       ? parseDotenv(readComposeText(envFile, 'env file'))
       : {};
   return { ...fromFile, ...env };
@@ -127,26 +110,23 @@ export async function resolveComposeModel(
   config: ComposeConfig | undefined,
   env: Env = process.env as Env,
 ): Promise<ComposeModel> {
-  const files = composeFilesOf(request, env);
-  // As compose: the project directory is the first compose file's folder.
-  const directory = path.dirname(files[0] as string);
-  const envFile = request.envFile ? path.resolve(request.directory, request.envFile) : undefined;
+  const project = composeProjectOf(request, env, existsSync);
   // compose answers while the files are parsed here (for their locations): it starts first.
   const asked: Promise<ComposeConfigAnswer> = config
-    ? config({ ...request, directory, files, ...(envFile ? { envFile } : {}) })
+    ? config(project)
     : Promise.resolve({ unavailable: 'none was asked' });
   asked.catch(() => undefined);
-  const sources = readComposeSources(files);
+  const sources = readComposeSources(project.files);
   const answer = await asked;
   const model =
     'json' in answer
-      ? modelFromConfig(answer, sources, directory)
+      ? modelFromConfig(answer, sources, project.directory)
       : modelFromFiles(
           sources,
-          variablesFor(request, directory, env),
-          request.profiles,
+          variablesFor(project, env),
+          project.profiles,
           answer.unavailable,
-          directory,
+          project.directory,
         );
   if (Object.keys(model.compose.services ?? {}).length === 0) {
     throw new ComposeFileError(

@@ -126,6 +126,11 @@ export class ComposeRuntime implements Runtime {
     return this.options.project.name;
   }
 
+  /** What compose is handed: the post step tears down this same project. */
+  get project(): ComposeProject {
+    return this.options.project;
+  }
+
   async up(progress: Progress, deadline?: number, release?: HealthRelease): Promise<void> {
     await this.bringUp(progress, { restart: false, deadline, release });
   }
@@ -305,10 +310,7 @@ export class ComposeRuntime implements Runtime {
     const result = await this.options.run(
       command.file,
       logsArgs(command, this.options.project, service, lines),
-      {
-        cwd: this.options.project.directory,
-        timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline),
-      },
+      { timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline) },
     );
     return `${result.stdout}${result.stderr}`.trimEnd();
   }
@@ -483,8 +485,9 @@ export class ComposeRuntime implements Runtime {
   ): Promise<string> {
     const command = await this.compose();
     const executable = file ?? command.file;
+    // No cwd: the project names its directory and its files itself (--project-directory,
+    // absolute -f paths), and a missing first file's folder is then compose's to report.
     const result = await this.options.run(executable, args, {
-      cwd: this.options.project.directory,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(onLine ? { onLine } : {}),
     });

@@ -1,7 +1,7 @@
 export { ComposeRuntime } from './compose-runtime';
 export type { ComposeProject } from './args';
 export {
-  composeDefaultFiles,
+  composeProjectFor,
   composeDefaultProjectName,
   uniqueProjectName,
   validateProjectName,

@@ -3,8 +3,9 @@
 // commands (up, status, down) must all find the same one.
 import { UserError } from '../../model/errors';
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { defaultComposeFiles } from '../../model/compose';
+import { basename } from 'node:path';
+import { composeProjectOf, type ComposeProjectRequest } from '../../model/compose';
+import type { ComposeProject } from './args';
 
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -50,11 +51,16 @@ export function composeDefaultProjectName(env: NodeJS.ProcessEnv, directory: str
 }
 
 /**
- * The files `docker compose` itself reads when given none (COMPOSE_FILE, else compose.yaml ...
- * docker-compose.yml and its override file in the directory), so an override file, such as the
- * one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ * The project a live run brings up: the one compose itself takes from the selection
+ * (model/compose.ts: its files, project directory and env file), named `name` (the Action
+ * names its own) or as compose names it, so that `up`, `status`, `down` and `verify`, and the
+ * scripts that call compose directly, reach the same project.
  */
-export function composeDefaultFiles(env: NodeJS.ProcessEnv, directory = process.cwd()): string[] {
-  const files = defaultComposeFiles(env, (name) => existsSync(join(directory, name)));
-  return files.length > 0 ? files : ['docker-compose.yml'];
+export function composeProjectFor(
+  request: ComposeProjectRequest,
+  env: NodeJS.ProcessEnv,
+  name?: string,
+): ComposeProject {
+  const project = composeProjectOf(request, env, existsSync);
+  return { name: name ?? composeDefaultProjectName(env, project.directory), ...project };
 }
