@@ -24,8 +24,10 @@ var observe_stack = __webpack_require__(49829);
 var model_deadline = __webpack_require__(38931);
 // EXTERNAL MODULE: ../../src/probes/stack-ready.ts
 var stack_ready = __webpack_require__(54887);
+// EXTERNAL MODULE: ../../src/model/compose.ts
+var compose = __webpack_require__(39467);
 // EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 9 modules
-var compose = __webpack_require__(81886);
+var runtime_compose = __webpack_require__(81886);
 // EXTERNAL MODULE: ../../src/runtime/init-recorder.ts
 var init_recorder = __webpack_require__(88789);
 // EXTERNAL MODULE: ../../src/spec/compose-facts.ts
@@ -158,6 +160,11 @@ var cql_schema = __webpack_require__(61326);
 // EXTERNAL MODULE: ../../src/static/init-topics.ts
 var init_topics = __webpack_require__(62897);
 ;// CONCATENATED MODULE: ../../src/app/compose-draft.ts
+// What `init` reads from the compose project: the facts of the one compose model (as static mode
+// resolves it), and with --static a whole draft spec from those facts, the inits' own
+// `kafka-topics --create` calls and the CQL they run or mount, with no server running.
+
+
 
 
 
@@ -168,13 +175,15 @@ var init_topics = __webpack_require__(62897);
 /** The project's compose facts, or undefined when there is no compose file to read. */
 async function composeFactsFor(request) {
     try {
-        (0,static_compose/* composeFilesOf */.LA)(request);
+        (0,compose/* composeProjectOf */.B0)(request, process.env, external_node_fs_.existsSync);
     }
-    catch {
+    catch (error) {
         // No compose file (an existing stack, say): init then works from the servers alone.
-        return undefined;
+        if (error instanceof compose/* NoComposeFileError */.CV)
+            return undefined;
+        throw error;
     }
-    const model = await (0,static_compose/* resolveComposeModel */.c2)(request, compose/* composeConfig */.Rm);
+    const model = await (0,static_compose/* resolveComposeModel */.c2)(request, runtime_compose/* composeConfig */.Rm);
     return { facts: (0,compose_facts/* composeFactsOf */.tv)(model.compose), model };
 }
 function compose_draft_topicSpec(topic, gaps) {
@@ -193,7 +202,7 @@ function compose_draft_topicSpec(topic, gaps) {
 }
 /** `init --static`: a spec from the compose model and the readable inits, no servers. */
 async function draftFromCompose(request, runInits) {
-    const model = await (0,static_compose/* resolveComposeModel */.c2)(request, compose/* composeConfig */.Rm);
+    const model = await (0,static_compose/* resolveComposeModel */.c2)(request, runtime_compose/* composeConfig */.Rm);
     const facts = (0,compose_facts/* composeFactsOf */.tv)(model.compose);
     const roles = (0,compose_facts/* rolesFromCompose */.Eu)(facts);
     const gaps = [...model.limits];
@@ -584,7 +593,7 @@ async function runInit(flags) {
     const candidates = initCandidates(flags, compose ? (0,compose_facts/* rolesFromCompose */.Eu)(compose.facts) : undefined);
     // A ZooKeeper the compose file declares is dialled where compose publishes it by default.
     const zookeeper = flags.zookeeper ?? (candidates.zookeeper ? DEFAULT_ZOOKEEPER : undefined);
-    const runtime = await (0,run/* runtimeFor */.C9)((0,options/* stackRequest */.M$)({ ...flags, zookeeper }), candidates, options/* CLI_WORDING */.ml);
+    const runtime = await (0,run/* runtimeFor */.C9)((0,options/* stackRequest */.M$)({ ...flags, zookeeper }), project, candidates, options/* CLI_WORDING */.ml);
     await runtime.attach?.();
     const inspected = await inspect(runtime, candidates, deadline);
     const spec = draftSpec(inspected, compose?.facts);

@@ -66,14 +66,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   C9: () => (/* binding */ runtimeFor)
 });
 
-// UNUSED EXPORTS: withComposeSelection
-
 // EXTERNAL MODULE: ../../src/model/errors.ts
 var errors = __nccwpck_require__(80420);
 // EXTERNAL MODULE: ../../src/report/index.ts + 8 modules
 var src_report = __nccwpck_require__(99362);
 // EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 9 modules
-var compose = __nccwpck_require__(81886);
+var runtime_compose = __nccwpck_require__(81886);
 ;// CONCATENATED MODULE: ../../src/runtime/existing.ts
 class ExistingRuntime {
     endpoints;
@@ -95,7 +93,7 @@ var load = __nccwpck_require__(82341);
 // EXTERNAL MODULE: ../../src/spec/types.ts
 var types = __nccwpck_require__(97472);
 // EXTERNAL MODULE: ../../src/static/compose.ts + 6 modules
-var static_compose = __nccwpck_require__(79489);
+var compose = __nccwpck_require__(79489);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ../../src/checks/normalise.ts
@@ -1350,7 +1348,7 @@ async function runVerification(request) {
         return outcomeOf(await staticRun(request));
     const loaded = (0,for_run/* specForRun */.e3)(request.spec, request.directory);
     request.onSpec?.(loaded);
-    const runtime = await runtimeFor(withComposeSelection(request.stack, request.directory, request.compose), (0,types/* declaredRoles */._G)(loaded.spec), request.wording);
+    const runtime = await runtimeFor(request.stack, { directory: request.directory, ...request.compose }, (0,types/* declaredRoles */._G)(loaded.spec), request.wording);
     request.onRuntime?.(runtime);
     // The drivers (kafkajs, cassandra-driver) load only now, after the inputs were read: a static
     // run and a refused input never pay for them.
@@ -1377,11 +1375,11 @@ async function staticRun(request) {
     const started = Date.now();
     if (request.runInits)
         void (0,init_recorder/* canUnshareNetwork */.JO)();
-    const model = (0,static_compose/* resolveComposeModel */.c2)({ directory: request.directory, ...request.compose }, compose/* composeConfig */.Rm);
+    const model = (0,compose/* resolveComposeModel */.c2)({ directory: request.directory, ...request.compose }, runtime_compose/* composeConfig */.Rm);
     model.catch(() => undefined);
     const loaded = (0,for_run/* specForRun */.e3)(request.spec, request.directory);
     request.onSpec?.(loaded);
-    return (0,static_compose/* staticReportOf */.kD)(await model, loaded, request.runInits ? init_recorder/* recordInit */.mT : undefined, started);
+    return (0,compose/* staticReportOf */.kD)(await model, loaded, request.runInits ? init_recorder/* recordInit */.mT : undefined, started);
 }
 function outcomeOf(report) {
     const reason = (0,src_report/* failureReason */.Hr)(report);
@@ -1392,38 +1390,26 @@ function outcomeOf(report) {
             : 'failed';
     return { report, verdict, reason };
 }
-/** A compose stack runs the project the selection names (the CLI's --compose-file, profiles
- * and env file); a project named in full (the Action's) is kept. */
-function withComposeSelection(stack, directory, selection) {
-    if (stack.runtime !== 'compose' || stack.project)
-        return stack;
-    const files = selection.files.length > 0 ? selection.files : (0,compose/* composeDefaultFiles */.hB)(process.env, directory);
-    return {
-        ...stack,
-        project: {
-            name: (0,compose/* composeDefaultProjectName */.aX)(process.env, directory),
-            files,
-            directory,
-            profiles: selection.profiles,
-            ...(selection.envFile ? { envFile: selection.envFile } : {}),
-        },
-    };
-}
-/** The runtime a request names, for the spec's servers: verify and init share it. */
-async function runtimeFor(stack, servers, wording) {
+/** The runtime a request names, for the spec's servers: verify and init share it. A compose
+ * stack is the project compose takes from `compose` (static mode reads the same one). */
+async function runtimeFor(stack, compose, servers, wording) {
     // The twin's runtimes reach their servers through the drivers: loaded only for a live run.
     const { createRuntime, resolveRuntimeName } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(0)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71000));
+    const composeStack = (connection, name) => (0,runtime_compose/* composeRuntime */.Hn)((0,runtime_compose/* composeProjectFor */.F9)(compose, process.env, name), servers, connection);
     switch (stack.runtime) {
         case 'existing':
             requireEndpoints(stack.endpoints, servers, wording.endpoints);
             return new ExistingRuntime(stack.endpoints);
         case 'compose':
-            return stack.project
-                ? (0,compose/* composeRuntime */.Hn)(stack.project, servers, stack.connection)
-                : createRuntime('compose', servers, process.env, 'single', stack.connection);
+            return composeStack(stack.connection, stack.projectName);
         case 'local':
-        case 'auto':
-            return createRuntime(await resolveRuntimeName(stack.runtime), servers, process.env, stack.profile, stack.connection);
+        case 'auto': {
+            const name = await resolveRuntimeName(stack.runtime);
+            // a twin profile on compose is refused by createRuntime, with the fix
+            return name === 'compose' && (stack.profile ?? 'single') === 'single'
+                ? composeStack(stack.connection)
+                : createRuntime(name, servers, process.env, stack.profile, stack.connection);
+        }
     }
 }
 /** Each server the spec declares needs its endpoint; the others may stay empty. */
@@ -1854,13 +1840,18 @@ const systemClock = { now: () => Date.now() };
 
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bv: () => (/* binding */ COMPOSE_FILE_NAMES),
-/* harmony export */   hY: () => (/* binding */ defaultComposeFiles)
+/* harmony export */   B0: () => (/* binding */ composeProjectOf),
+/* harmony export */   CV: () => (/* binding */ NoComposeFileError)
 /* harmony export */ });
-/* unused harmony export COMPOSE_OVERRIDE_NAMES */
+/* unused harmony exports COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES, defaultComposeFiles */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80420);
 // One compose project as every mode reads it (static, live, init): which files, profiles and env
 // file, and the answer of `docker compose config` for it. The runner is handed in by the shells,
 // so static mode stays free of process I/O and compose is asked in one place (runtime/compose).
+
+
 /** The names compose looks for when given no -f, in its order; the first that exists is read. */
 const COMPOSE_FILE_NAMES = [
     'compose.yaml',
@@ -1891,6 +1882,32 @@ function defaultComposeFiles(env, exists) {
         return [];
     const override = COMPOSE_OVERRIDE_NAMES.find(exists);
     return override ? [base, override] : [base];
+}
+/** No compose file where one was looked for: the user's to fix (exit 2). */
+class NoComposeFileError extends _errors__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+}
+/**
+ * The project `docker compose` takes from a selection made in `request.directory` (the working
+ * directory): the -f files (else its default files) and the env file resolved against it, and
+ * the project directory the first file's folder, as compose takes it when given no
+ * --project-directory. Static mode, live runs and init all hand compose this, so they agree on
+ * relative paths, the default .env and the project's default name.
+ */
+function composeProjectOf(request, env, exists) {
+    const named = request.files.length > 0
+        ? request.files
+        : defaultComposeFiles(env, (name) => exists((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(request.directory, name)));
+    const files = named.map((file) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(request.directory, file));
+    const [first] = files;
+    if (first === undefined) {
+        throw new NoComposeFileError(`no compose file in ${request.directory}: compose looks for ${COMPOSE_FILE_NAMES.join(', ')}; pass --compose-file (the Action's compose-file)`);
+    }
+    return {
+        directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(first),
+        files,
+        profiles: request.profiles,
+        ...(request.envFile ? { envFile: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(request.directory, request.envFile) } : {}),
+    };
 }
 
 
@@ -3203,12 +3220,11 @@ class LineSplitter {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Rm: () => (/* reexport */ composeConfig),
-  hB: () => (/* reexport */ composeDefaultFiles),
-  aX: () => (/* reexport */ composeDefaultProjectName),
+  F9: () => (/* reexport */ composeProjectFor),
   Hn: () => (/* binding */ composeRuntime)
 });
 
-// UNUSED EXPORTS: ComposeConfigError, ComposeRuntime, ProjectNameError, composeConfigWith, uniqueProjectName, validateProjectName
+// UNUSED EXPORTS: ComposeConfigError, ComposeRuntime, ProjectNameError, composeConfigWith, composeDefaultProjectName, uniqueProjectName, validateProjectName
 
 // EXTERNAL MODULE: ../../src/model/errors.ts
 var errors = __nccwpck_require__(80420);
@@ -3717,6 +3733,10 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
+    /** What compose is handed: the post step tears down this same project. */
+    get project() {
+        return this.options.project;
+    }
     async up(progress, deadline, release) {
         await this.bringUp(progress, { restart: false, deadline, release });
     }
@@ -3844,10 +3864,7 @@ class ComposeRuntime {
     }
     async logs(service, lines, deadline) {
         const command = await this.compose();
-        const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), {
-            cwd: this.options.project.directory,
-            timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline),
-        });
+        const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline) });
         return `${result.stdout}${result.stderr}`.trimEnd();
     }
     /** `compose stop`, within the stop timeout and limitMs, whichever ends first. */
@@ -3993,8 +4010,9 @@ class ComposeRuntime {
     async exec(args, what, timeoutMs, file, onLine) {
         const command = await this.compose();
         const executable = file ?? command.file;
+        // No cwd: the project names its directory and its files itself (--project-directory,
+        // absolute -f paths), and a missing first file's folder is then compose's to report.
         const result = await this.options.run(executable, args, {
-            cwd: this.options.project.directory,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
             ...(onLine ? { onLine } : {}),
         });
@@ -4094,13 +4112,14 @@ function composeDefaultProjectName(env, directory) {
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
 /**
- * The files `docker compose` itself reads when given none (COMPOSE_FILE, else compose.yaml ...
- * docker-compose.yml and its override file in the directory), so an override file, such as the
- * one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ * The project a live run brings up: the one compose itself takes from the selection
+ * (model/compose.ts: its files, project directory and env file), named `name` (the Action
+ * names its own) or as compose names it, so that `up`, `status`, `down` and `verify`, and the
+ * scripts that call compose directly, reach the same project.
  */
-function composeDefaultFiles(env, directory = process.cwd()) {
-    const files = (0,compose/* defaultComposeFiles */.hY)(env, (name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(directory, name)));
-    return files.length > 0 ? files : ['docker-compose.yml'];
+function composeProjectFor(request, env, name) {
+    const project = (0,compose/* composeProjectOf */.B0)(request, env, external_node_fs_.existsSync);
+    return { name: name ?? composeDefaultProjectName(env, project.directory), ...project };
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -5428,7 +5447,6 @@ const ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real f
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  LA: () => (/* binding */ composeFilesOf),
   Gh: () => (/* binding */ readableText),
   c2: () => (/* binding */ resolveComposeModel),
   kD: () => (/* binding */ staticReportOf)
@@ -6045,16 +6063,6 @@ function readComposeText(file, what) {
         throw new compose_file_ComposeFileError(`${what} ${shown(file)}: ${error.message}; run from the project's directory or pass the compose file path`);
     }
 }
-/** The -f files as compose takes them (relative to the project directory), else its defaults. */
-function composeFilesOf(request, env = process.env) {
-    const files = request.files.length > 0
-        ? request.files
-        : (0,compose/* defaultComposeFiles */.hY)(env, (name) => (0,external_node_fs_.existsSync)(external_node_path_.resolve(request.directory, name)));
-    if (files.length === 0) {
-        throw new compose_file_ComposeFileError(`no compose file in ${shown(request.directory) || '.'}: compose looks for ${compose/* COMPOSE_FILE_NAMES */.bv.join(', ')}; pass --compose-file (the Action's compose-file)`);
-    }
-    return files.map((file) => external_node_path_.resolve(request.directory, file));
-}
 /** include: entries, as paths relative to the including file. */
 function includedFiles(data, from) {
     const include = data?.include;
@@ -6087,11 +6095,9 @@ function readComposeSources(files) {
 }
 /** compose's rule: the environment wins over the env file (--env-file, else the .env in the
  * project directory, which is the first compose file's folder). */
-function variablesFor(request, projectDirectory, env) {
-    const envFile = request.envFile
-        ? external_node_path_.resolve(request.directory, request.envFile)
-        : external_node_path_.join(projectDirectory, '.env');
-    const fromFile = request.envFile !== undefined || (0,external_node_fs_.existsSync)(envFile)
+function variablesFor(project, env) {
+    const envFile = project.envFile ?? external_node_path_.join(project.directory, '.env');
+    const fromFile = project.envFile !== undefined || (0,external_node_fs_.existsSync)(envFile)
         ? (0,dotenv/* parseDotenv */.q)(readComposeText(envFile, 'env file'))
         : {};
     return { ...fromFile, ...env };
@@ -6109,20 +6115,17 @@ function readableText(file) {
 }
 /** The project as compose resolves it; `config` unset or without a CLI: the fallback reader. */
 async function resolveComposeModel(request, config, env = process.env) {
-    const files = composeFilesOf(request, env);
-    // As compose: the project directory is the first compose file's folder.
-    const directory = external_node_path_.dirname(files[0]);
-    const envFile = request.envFile ? external_node_path_.resolve(request.directory, request.envFile) : undefined;
+    const project = (0,compose/* composeProjectOf */.B0)(request, env, external_node_fs_.existsSync);
     // compose answers while the files are parsed here (for their locations): it starts first.
     const asked = config
-        ? config({ ...request, directory, files, ...(envFile ? { envFile } : {}) })
+        ? config(project)
         : Promise.resolve({ unavailable: 'none was asked' });
     asked.catch(() => undefined);
-    const sources = readComposeSources(files);
+    const sources = readComposeSources(project.files);
     const answer = await asked;
     const model = 'json' in answer
-        ? modelFromConfig(answer, sources, directory)
-        : compose_model_modelFromFiles(sources, variablesFor(request, directory, env), request.profiles, answer.unavailable, directory);
+        ? modelFromConfig(answer, sources, project.directory)
+        : compose_model_modelFromFiles(sources, variablesFor(project, env), project.profiles, answer.unavailable, project.directory);
     if (Object.keys(model.compose.services ?? {}).length === 0) {
         throw new compose_file_ComposeFileError(`${model.files.join(', ')}: the compose project defines no services${request.profiles.length ? ` (profiles: ${request.profiles.join(', ')})` : ''}; point --compose-file (the Action's compose-file) at the stack's compose files`);
     }

@@ -1702,6 +1702,10 @@ class ComposeRuntime {
     get projectName() {
         return this.options.project.name;
     }
+    /** What compose is handed: the post step tears down this same project. */
+    get project() {
+        return this.options.project;
+    }
     async up(progress, deadline, release) {
         await this.bringUp(progress, { restart: false, deadline, release });
     }
@@ -1829,10 +1833,7 @@ class ComposeRuntime {
     }
     async logs(service, lines, deadline) {
         const command = await this.compose();
-        const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), {
-            cwd: this.options.project.directory,
-            timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline),
-        });
+        const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline) });
         return `${result.stdout}${result.stderr}`.trimEnd();
     }
     /** `compose stop`, within the stop timeout and limitMs, whichever ends first. */
@@ -1978,8 +1979,9 @@ class ComposeRuntime {
     async exec(args, what, timeoutMs, file, onLine) {
         const command = await this.compose();
         const executable = file ?? command.file;
+        // No cwd: the project names its directory and its files itself (--project-directory,
+        // absolute -f paths), and a missing first file's folder is then compose's to report.
         const result = await this.options.run(executable, args, {
-            cwd: this.options.project.directory,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
             ...(onLine ? { onLine } : {}),
         });
@@ -2034,6 +2036,70 @@ function healthyByEngine(container, service) {
 const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ../../src/model/compose.ts
+// One compose project as every mode reads it (static, live, init): which files, profiles and env
+// file, and the answer of `docker compose config` for it. The runner is handed in by the shells,
+// so static mode stays free of process I/O and compose is asked in one place (runtime/compose).
+
+
+/** The names compose looks for when given no -f, in its order; the first that exists is read. */
+const COMPOSE_FILE_NAMES = (/* unused pure expression or super */ null && ([
+    'compose.yaml',
+    'compose.yml',
+    'docker-compose.yaml',
+    'docker-compose.yml',
+]));
+/** ...and beside it, the first of these, merged over it. */
+const COMPOSE_OVERRIDE_NAMES = (/* unused pure expression or super */ null && ([
+    'compose.override.yaml',
+    'compose.override.yml',
+    'docker-compose.override.yaml',
+    'docker-compose.override.yml',
+]));
+/**
+ * The files `docker compose` reads when given none: COMPOSE_FILE (split on
+ * COMPOSE_PATH_SEPARATOR, ":" by default), else its default file plus its override file, when
+ * they exist. Empty when there is none: compose then refuses, and so do we.
+ */
+function defaultComposeFiles(env, exists) {
+    const listed = (env.COMPOSE_FILE ?? '')
+        .split(env.COMPOSE_PATH_SEPARATOR || ':')
+        .filter((file) => file !== '');
+    if (listed.length > 0)
+        return listed;
+    const base = COMPOSE_FILE_NAMES.find(exists);
+    if (!base)
+        return [];
+    const override = COMPOSE_OVERRIDE_NAMES.find(exists);
+    return override ? [base, override] : [base];
+}
+/** No compose file where one was looked for: the user's to fix (exit 2). */
+class NoComposeFileError extends (/* unused pure expression or super */ null && (UserError)) {
+}
+/**
+ * The project `docker compose` takes from a selection made in `request.directory` (the working
+ * directory): the -f files (else its default files) and the env file resolved against it, and
+ * the project directory the first file's folder, as compose takes it when given no
+ * --project-directory. Static mode, live runs and init all hand compose this, so they agree on
+ * relative paths, the default .env and the project's default name.
+ */
+function compose_composeProjectOf(request, env, exists) {
+    const named = request.files.length > 0
+        ? request.files
+        : defaultComposeFiles(env, (name) => exists(resolve(request.directory, name)));
+    const files = named.map((file) => resolve(request.directory, file));
+    const [first] = files;
+    if (first === undefined) {
+        throw new NoComposeFileError(`no compose file in ${request.directory}: compose looks for ${COMPOSE_FILE_NAMES.join(', ')}; pass --compose-file (the Action's compose-file)`);
+    }
+    return {
+        directory: dirname(first),
+        files,
+        profiles: request.profiles,
+        ...(request.envFile ? { envFile: resolve(request.directory, request.envFile) } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ../../src/runtime/compose/project-name.ts
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
@@ -2077,13 +2143,14 @@ function composeDefaultProjectName(env, directory) {
     return validateProjectName(env.COMPOSE_PROJECT_NAME || fromDirectory || 'infra-verify');
 }
 /**
- * The files `docker compose` itself reads when given none (COMPOSE_FILE, else compose.yaml ...
- * docker-compose.yml and its override file in the directory), so an override file, such as the
- * one that swaps in local images for tests, reaches the CLI as it reaches compose.
+ * The project a live run brings up: the one compose itself takes from the selection
+ * (model/compose.ts: its files, project directory and env file), named `name` (the Action
+ * names its own) or as compose names it, so that `up`, `status`, `down` and `verify`, and the
+ * scripts that call compose directly, reach the same project.
  */
-function composeDefaultFiles(env, directory = process.cwd()) {
-    const files = defaultComposeFiles(env, (name) => existsSync(join(directory, name)));
-    return files.length > 0 ? files : ['docker-compose.yml'];
+function composeProjectFor(request, env, name) {
+    const project = composeProjectOf(request, env, existsSync);
+    return { name: name ?? composeDefaultProjectName(env, project.directory), ...project };
 }
 
 ;// CONCATENATED MODULE: ../../src/runtime/compose/plugin-binary.ts
@@ -2268,7 +2335,7 @@ const KEYS = {
     composeFiles: 'compose-files',
     composeProfiles: 'compose-profiles',
     envFile: 'env-file',
-    workingDirectory: 'working-directory',
+    projectDirectory: 'project-directory',
     keepUp: 'keep-up',
     result: 'result',
 };
@@ -2279,7 +2346,7 @@ function saveStackState(save, state) {
     save(KEYS.composeFiles, JSON.stringify(state.composeFiles));
     save(KEYS.composeProfiles, JSON.stringify(state.composeProfiles));
     save(KEYS.envFile, state.envFile);
-    save(KEYS.workingDirectory, state.workingDirectory);
+    save(KEYS.projectDirectory, state.projectDirectory);
     save(KEYS.keepUp, String(state.keepUp));
 }
 function saveResult(save, result) {
@@ -2302,7 +2369,7 @@ function readPostState(get) {
         composeFiles: stringList(get(KEYS.composeFiles)),
         composeProfiles: stringList(get(KEYS.composeProfiles)),
         envFile: get(KEYS.envFile),
-        workingDirectory: get(KEYS.workingDirectory),
+        projectDirectory: get(KEYS.projectDirectory),
         keepUp: get(KEYS.keepUp) === 'true',
         result: get(KEYS.result),
     };
@@ -2334,7 +2401,7 @@ async function run() {
         const runtime = composeRuntime({
             name: state.projectName,
             files: state.composeFiles,
-            directory: state.workingDirectory,
+            directory: state.projectDirectory,
             profiles: state.composeProfiles,
             ...(state.envFile ? { envFile: state.envFile } : {}),
         }, {});
