@@ -25,6 +25,8 @@ import { load } from './cold-start';
 const TOPICS = Number(process.env.BENCH_SCALE_TOPICS ?? 5000);
 const TABLES = Number(process.env.BENCH_SCALE_TABLES ?? 500);
 const PREFIX = 'bench-scale-';
+/** topics per CreateTopics / DeleteTopics request */
+const BATCH = 250;
 const KEYSPACE = 'bench_scale';
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const COMMENT_LIMIT_CHARS = 65_536;
@@ -154,7 +156,12 @@ async function grow(runtime: ExistingRuntime): Promise<() => Promise<void>> {
   const { kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
   const { Kafka, logLevel } = await import('kafkajs');
   const { Client } = await import('cassandra-driver');
-  const admin = new Kafka({ brokers: kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  // a batch of topics takes the broker seconds, more under load: kafkajs' 30 s is too short
+  const admin = new Kafka({
+    brokers: kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+    requestTimeout: 180_000,
+  }).admin();
   await admin.connect();
   const [host, port] = (cassandraContactPoints[0] ?? '').split(':');
   const cassandra = new Client({
@@ -163,8 +170,10 @@ async function grow(runtime: ExistingRuntime): Promise<() => Promise<void>> {
   });
   const names = Array.from({ length: TOPICS }, (_, i) => `${PREFIX}${i}`);
   const cleanup = async () => {
-    for (let i = 0; i < names.length; i += 500) {
-      await admin.deleteTopics({ topics: names.slice(i, i + 500) }).catch(() => undefined);
+    for (let i = 0; i < names.length; i += BATCH) {
+      await admin
+        .deleteTopics({ topics: names.slice(i, i + BATCH), timeout: 180_000 })
+        .catch(() => undefined);
     }
     await cassandra.execute(`DROP KEYSPACE IF EXISTS ${KEYSPACE}`).catch(() => undefined);
     await admin.disconnect();
@@ -172,11 +181,11 @@ async function grow(runtime: ExistingRuntime): Promise<() => Promise<void>> {
   };
   try {
     const started = Date.now();
-    for (let i = 0; i < names.length; i += 500) {
+    for (let i = 0; i < names.length; i += BATCH) {
       await admin.createTopics({
-        // the broker creates 500 topics in seconds, more under load: kafkajs' 5 s is too short
-        timeout: 120_000,
-        topics: names.slice(i, i + 500).map((topic, j) => ({
+        // the broker's own deadline for a batch; kafkajs' 5 s is too short
+        timeout: 180_000,
+        topics: names.slice(i, i + BATCH).map((topic, j) => ({
           topic,
           numPartitions: 1,
           replicationFactor: 1,

@@ -10,7 +10,7 @@ import { awaitStack } from '../probes/stack-ready';
 import { composeFactsFor, draftFromCompose } from '../app/compose-draft';
 import { rolesFromCompose } from '../spec/compose-facts';
 import { draftSpec, type InspectedStack } from '../spec/draft';
-import { parseSpec } from '../spec/load';
+import { MAX_SPEC_BYTES, parseSpec } from '../spec/load';
 import { renderSpec, type DraftOrigin } from '../spec/render';
 import { TWIN_TOPOLOGIES } from '../runtime/local/profiles';
 import { DEFAULT_ROLES, ROLE_NAMES, type RoleName, type RoleSpec, type Spec } from '../spec/types';
@@ -109,6 +109,12 @@ async function inspect(
 function writeDraft(flags: InitFlags, spec: Spec, origin: DraftOrigin, gaps: string[]): void {
   const text = renderSpec(spec, origin);
   // What init writes must load: a spec it cannot read back would be a trap.
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_SPEC_BYTES) {
+    throw new UserError(
+      `the draft is ${Math.ceil(bytes / 1024)} KiB, over the ${MAX_SPEC_BYTES / 1024} KiB a spec may be, so ${flags.out} was not written; write a spec that declares the topics and tables that matter (verify checks only what the spec declares)`,
+    );
+  }
   parseSpec(text, flags.out);
   writeFileSync(resolve(flags.out), text);
   for (const gap of gaps) progress(`not in the draft: ${gap}`);

@@ -30,24 +30,46 @@ function compareColumns(a: ObservedColumn, b: ObservedColumn): number {
   return order[a.kind] - order[b.kind] || a.position - b.position || a.name.localeCompare(b.name);
 }
 
-/** Every user keyspace with its replication, tables, columns, TTL and compaction. */
+/** Rows per page of a schema read: a few pages at most, even for thousands of tables. */
+export const SCHEMA_PAGE_ROWS = 5000;
+
+/** Every row of a query, page after page: `execute` alone returns only the first page, so a
+ * schema of more than a page of columns would silently lose tables' columns. */
+async function allRows(client: Client, query: string): Promise<types.Row[]> {
+  const rows: types.Row[] = [];
+  let pageState: string | undefined;
+  do {
+    const page = await client.execute(query, [], {
+      fetchSize: SCHEMA_PAGE_ROWS,
+      ...(pageState ? { pageState } : {}),
+    });
+    rows.push(...page.rows);
+    pageState = page.pageState ?? undefined;
+  } while (pageState);
+  return rows;
+}
+
+/** Every user keyspace with its replication, tables, columns, TTL and compaction: one read of
+ * each schema table, whatever the number of tables (a request per table would not scale). */
 export async function observeSchema(client: Client): Promise<Record<string, ObservedKeyspace>> {
   const [keyspaces, tables, columns] = await Promise.all([
-    client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces'),
-    client.execute(
+    allRows(client, 'SELECT keyspace_name, replication FROM system_schema.keyspaces'),
+    allRows(
+      client,
       'SELECT keyspace_name, table_name, default_time_to_live, compaction FROM system_schema.tables',
     ),
-    client.execute(
+    allRows(
+      client,
       'SELECT keyspace_name, table_name, column_name, type, kind, position, clustering_order FROM system_schema.columns',
     ),
   ]);
   const observed: Record<string, ObservedKeyspace> = {};
-  for (const row of keyspaces.rows) {
+  for (const row of keyspaces) {
     const name = row['keyspace_name'] as string;
     if (SYSTEM_KEYSPACES.has(name)) continue;
     observed[name] = { name, replication: { ...row['replication'] }, tables: {} };
   }
-  for (const row of tables.rows) {
+  for (const row of tables) {
     const keyspace = observed[row['keyspace_name'] as string];
     if (!keyspace) continue;
     const name = row['table_name'] as string;
@@ -58,7 +80,7 @@ export async function observeSchema(client: Client): Promise<Record<string, Obse
       compaction: { ...row['compaction'] },
     };
   }
-  for (const row of columns.rows) {
+  for (const row of columns) {
     const table = observed[row['keyspace_name'] as string]?.tables[row['table_name'] as string];
     if (!table) continue;
     table.columns.push({

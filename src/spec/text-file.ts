@@ -14,8 +14,8 @@ import {
 import * as path from 'node:path';
 
 /**
- * The real spec is under 3 KB and the compose file under 5 KB. The cap also bounds the time the
- * YAML parser may spend on garbage (about a second here for a capped file).
+ * The real compose file is under 6 KB. The cap also bounds the time the YAML parser may spend on
+ * garbage (about a second here for a capped file). A spec has its own, larger cap (load.ts).
  */
 export const MAX_TEXT_FILE_BYTES = 256 * 1024;
 
@@ -77,7 +77,7 @@ function decode(bytes: Buffer): string {
 }
 
 /** The file's text, or a TextFileProblem that says why not. Never reads past the size cap. */
-export function readTextFile(file: string): string {
+export function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES): string {
   const real = checkedTarget(file);
   let fd: number;
   try {
@@ -90,15 +90,15 @@ export function readTextFile(file: string): string {
   }
   try {
     if (!fstatSync(fd).isFile()) throw new TextFileProblem('it is not a regular file');
-    const buffer = Buffer.alloc(MAX_TEXT_FILE_BYTES + 1);
+    const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
     for (;;) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
-      if (length > MAX_TEXT_FILE_BYTES) {
+      if (length > maxBytes) {
         throw new TextFileProblem(
-          `it is larger than ${MAX_TEXT_FILE_BYTES / 1024} KiB, far more than a real one`,
+          `it is larger than ${maxBytes / 1024} KiB, far more than a real one`,
         );
       }
     }

@@ -1,0 +1,107 @@
+// Observation at a big cluster's size makes a bounded number of requests, not one per topic or
+// table: one listing, one metadata and one describeConfigs request for 5,000 topics, one read of
+// each schema table (page after page) for thousands of tables. Fakes count the calls; the real
+// figures on the twin are in `npm run bench:scale`.
+import type { Admin } from 'kafkajs';
+import { ConfigSource } from 'kafkajs';
+import type { Client } from 'cassandra-driver';
+import { observeTopics } from '../../src/probes/kafka';
+import { observeSchema, SCHEMA_PAGE_ROWS } from '../../src/probes/cassandra';
+
+const TOPICS = 5000;
+
+function countingAdmin(calls: string[]): Admin {
+  const names = Array.from({ length: TOPICS }, (_, i) => `topic-${i}`);
+  return {
+    listTopics: async () => (calls.push('listTopics'), [...names, '__consumer_offsets']),
+    fetchTopicMetadata: async ({ topics }: { topics: string[] }) => {
+      calls.push('fetchTopicMetadata');
+      return {
+        topics: topics.map((name) => ({
+          name,
+          partitions: [{ partitionId: 0, leader: 1, replicas: [1], isr: [1] }],
+        })),
+      };
+    },
+    describeConfigs: async ({ resources }: { resources: { name: string }[] }) => {
+      calls.push('describeConfigs');
+      return {
+        resources: resources.map(({ name }) => ({
+          resourceName: name,
+          errorCode: 0,
+          configEntries: [
+            {
+              configName: 'retention.ms',
+              configValue: '1',
+              configSource: ConfigSource.TOPIC_CONFIG,
+            },
+          ],
+        })),
+      };
+    },
+  } as unknown as Admin;
+}
+
+describe('observing 5,000 topics', () => {
+  it('asks the broker three times in all, not once per topic', async () => {
+    const calls: string[] = [];
+    const topics = await observeTopics(countingAdmin(calls));
+    expect(Object.keys(topics)).toHaveLength(TOPICS);
+    expect(topics['topic-4999']?.topicConfigs).toEqual({ 'retention.ms': '1' });
+    expect(calls.sort()).toEqual(['describeConfigs', 'fetchTopicMetadata', 'listTopics']);
+  });
+});
+
+describe('observing thousands of tables', () => {
+  const TABLES = 3000;
+  const rowsOf = (query: string) => {
+    if (query.includes('system_schema.keyspaces')) {
+      return [{ keyspace_name: 'big', replication: { class: 'SimpleStrategy' } }];
+    }
+    const tables = Array.from({ length: TABLES }, (_, t) => `t${t}`);
+    if (query.includes('system_schema.tables')) {
+      return tables.map((table_name) => ({ keyspace_name: 'big', table_name, compaction: {} }));
+    }
+    return tables.flatMap((table_name) =>
+      ['id', 'value'].map((column_name, position) => ({
+        keyspace_name: 'big',
+        table_name,
+        column_name,
+        type: 'text',
+        kind: position === 0 ? 'partition_key' : 'regular',
+        position: position === 0 ? 0 : -1,
+      })),
+    );
+  };
+
+  it('reads each schema table once, page after page, and loses no column', async () => {
+    const executed: string[] = [];
+    const client = {
+      execute: async (
+        query: string,
+        _params: unknown[],
+        options: { pageState?: string; fetchSize: number },
+      ) => {
+        const rows = rowsOf(query);
+        const start = Number(options.pageState ?? 0);
+        const end = start + options.fetchSize;
+        executed.push(query.split(' FROM ')[1] ?? query);
+        return { rows: rows.slice(start, end), pageState: end < rows.length ? String(end) : null };
+      },
+    } as unknown as Client;
+    const schema = await observeSchema(client);
+    expect(Object.keys(schema['big']?.tables ?? {})).toHaveLength(TABLES);
+    expect(schema['big']?.tables['t2999']?.columns.map((column) => column.name)).toEqual([
+      'id',
+      'value',
+    ]);
+    // 6,000 column rows are two pages; each other schema table is one
+    expect(SCHEMA_PAGE_ROWS).toBeLessThan(2 * TABLES);
+    expect(executed.sort()).toEqual([
+      'system_schema.columns',
+      'system_schema.columns',
+      'system_schema.keyspaces',
+      'system_schema.tables',
+    ]);
+  });
+});
