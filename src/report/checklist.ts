@@ -61,6 +61,99 @@ export function checklist(checks: CheckResult[]): { section: Section; lines: Che
   })).filter(({ lines }) => lines.length > 0);
 }
 
+/** A section with more top-level checks than this shows the ones that passed whole as groups:
+ * at thousands of topics a checklist line each is unreadable, and past GitHub's limits. */
+export const GROUP_PASSES_OVER = 50;
+
+/** Items of one kind whose whole subtrees passed, or were skipped for one reason. */
+export interface CheckGroup {
+  status: 'pass' | 'skip';
+  items: number;
+  noun: string;
+  checks: number;
+  /** skip: the reason the top-level checks share */
+  reason?: string;
+}
+
+/** A checklist line, or a group shown as one line (`4,998 topics passed ...`). */
+export type ChecklistEntry = { check: CheckResult; depth: number } | { group: CheckGroup };
+
+export const formatCount = (count: number) => count.toLocaleString('en-US');
+
+/** What a top-level check is about, by its id (`kafka.topic.NAME.exists` is a topic). */
+function nounOf(check: CheckResult): string {
+  return check.id.split('.')[1] ?? 'item';
+}
+
+/** How a whole subtree went, when it went one way: every check passed, or its top was skipped
+ * (and so was everything under it). */
+function wholeStatus(tree: ChecklistLine[]): 'pass' | 'skip' | undefined {
+  if (tree.every(({ check }) => check.status === 'pass')) return 'pass';
+  return tree.every(({ check }) => check.status === 'skip') ? 'skip' : undefined;
+}
+
+/**
+ * The checklist with, in a large section, the top-level checks whose whole subtree passed (or
+ * was skipped for one reason) grouped by what they are about: one line per kind, where the first
+ * of them stood. Every other check is listed as before, with its parent and siblings.
+ */
+export function groupedChecklist(
+  checks: CheckResult[],
+): { section: Section; entries: ChecklistEntry[] }[] {
+  return checklist(checks).map(({ section, lines }) => {
+    const trees: ChecklistLine[][] = [];
+    for (const line of lines) {
+      const last = trees[trees.length - 1];
+      if (line.depth === 0 || !last) trees.push([line]);
+      else last.push(line);
+    }
+    if (trees.length <= GROUP_PASSES_OVER) return { section, entries: lines };
+    const groups = new Map<string, CheckGroup>();
+    const slots: (ChecklistLine[] | CheckGroup)[] = [];
+    const firsts = new Map<CheckGroup, ChecklistLine[]>();
+    for (const tree of trees) {
+      const [top] = tree;
+      const status = wholeStatus(tree);
+      if (!top || !status) {
+        slots.push(tree);
+        continue;
+      }
+      const noun = nounOf(top.check);
+      const reason = status === 'skip' ? top.check.message : undefined;
+      const key = JSON.stringify([status, noun, reason]);
+      const group = groups.get(key);
+      if (group) {
+        group.items += 1;
+        group.checks += tree.length;
+      } else {
+        const started: CheckGroup = { status, items: 1, noun, checks: tree.length };
+        if (reason !== undefined) started.reason = reason;
+        groups.set(key, started);
+        firsts.set(started, tree);
+        slots.push(started);
+      }
+    }
+    // A group of one item is shown as it is: it would say less than its own lines.
+    const entries = slots.flatMap((slot): ChecklistEntry[] =>
+      Array.isArray(slot) ? slot : slot.items === 1 ? (firsts.get(slot) ?? []) : [{ group: slot }],
+    );
+    return { section, entries };
+  });
+}
+
+/** e.g. "4,998 topics passed, with all 19,992 of their checks", "5,000 topics skipped (20,000
+ * checks): the Kafka probe failed" */
+export function describeGroup(group: CheckGroup): string {
+  const items = `${formatCount(group.items)} ${group.noun}${group.items === 1 ? '' : 's'}`;
+  if (group.status === 'skip') {
+    const all = group.checks === group.items ? '' : ` (${formatCount(group.checks)} checks)`;
+    return `${items} skipped${all}: ${group.reason ?? ''}`;
+  }
+  return group.checks === group.items
+    ? `${items} passed`
+    : `${items} passed, with all ${formatCount(group.checks)} of their checks`;
+}
+
 export function isProblem(check: CheckResult): boolean {
   return check.status === 'fail' || check.status === 'error';
 }

@@ -4,8 +4,9 @@ import type { VerifyReport } from '../model/report';
 import { failureReason } from './failure-reason';
 import { formatLocation } from '../model/source';
 import {
-  checklist,
   countChecks,
+  describeGroup,
+  groupedChecklist,
   describeCounts,
   formatDuration,
   isProblem,
@@ -19,9 +20,14 @@ export function renderConsole(report: VerifyReport): string {
     lines.push(`${MARKS.error} ${service} did not come up: ${message}`);
   }
   if (report.notReady?.length) lines.push('');
-  for (const { section, lines: checks } of checklist(report.checks)) {
+  for (const { section, entries } of groupedChecklist(report.checks)) {
     lines.push(section);
-    for (const { check, depth } of checks) {
+    for (const entry of entries) {
+      if ('group' in entry) {
+        lines.push(`  ${MARKS[entry.group.status]} ${describeGroup(entry.group)}`);
+        continue;
+      }
+      const { check, depth } = entry;
       const indent = '  '.repeat(depth + 1);
       const reason = check.status === 'skip' ? ` (skipped: ${check.message})` : '';
       lines.push(`${indent}${MARKS[check.status]} ${check.title}${reason}`);

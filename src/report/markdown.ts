@@ -5,8 +5,11 @@ import type { CheckResult, VerifyReport } from '../model/report';
 import { failureReason } from './failure-reason';
 import { formatLocation } from '../model/source';
 import {
-  checklist,
   countChecks,
+  describeGroup,
+  formatCount,
+  GROUP_PASSES_OVER,
+  groupedChecklist,
   describeCounts,
   formatDuration,
   isProblem,
@@ -48,9 +51,16 @@ function logTail(log: string): string {
 
 function checklistBlocks(report: VerifyReport): Block[] {
   const blocks: Block[] = [];
-  for (const { section, lines } of checklist(report.checks)) {
+  for (const { section, entries } of groupedChecklist(report.checks)) {
     blocks.push(block('a heading', `### ${section}`, ''));
-    for (const { check, depth } of lines) {
+    for (const entry of entries) {
+      if ('group' in entry) {
+        const { group } = entry;
+        const line = `- ${MARKS[group.status]} ${inert(describeGroup(group))} (each one is in the JSON report)`;
+        blocks.push(block('a checklist line', line));
+        continue;
+      }
+      const { check, depth } = entry;
       const reason = check.status === 'skip' ? ` — *skipped: ${inert(check.message)}*` : '';
       blocks.push(
         block(
@@ -84,11 +94,28 @@ function failureBlocks(report: VerifyReport): Block[] {
 function skipBlocks(report: VerifyReport): Block[] {
   const skipped = report.checks.filter((check) => check.status === 'skip');
   if (skipped.length === 0) return [];
+  // Thousands of checks skipped for one reason (a server that did not answer) are one line;
+  // the sub-checks of a check that did not pass are counted, that check is listed.
+  const notPassed = new Set(report.checks.filter((c) => c.status !== 'pass').map((c) => c.id));
+  const byReason = new Map<string, CheckResult[]>();
+  for (const check of skipped) {
+    const underOne = check.parent !== undefined && notPassed.has(check.parent);
+    const reason = underOne ? 'under a check that did not pass (listed)' : check.message;
+    const same = byReason.get(reason);
+    if (same) same.push(check);
+    else byReason.set(reason, [check]);
+  }
+  const lines =
+    skipped.length > GROUP_PASSES_OVER
+      ? [...byReason].map(([reason, checks]) =>
+          checks.length === 1
+            ? `- ${MARKS.skip} ${inert(checks[0]?.title ?? '')}: ${inert(checks[0]?.message ?? reason)}`
+            : `- ${MARKS.skip} ${formatCount(checks.length)} checks: ${inert(reason)}`,
+        )
+      : skipped.map((check) => `- ${MARKS.skip} ${inert(check.title)}: ${inert(check.message)}`);
   return [
     block('a heading', '### Skipped', ''),
-    ...skipped.map((check) =>
-      block('a skip reason', `- ${MARKS.skip} ${inert(check.title)}: ${inert(check.message)}`),
-    ),
+    ...lines.map((line) => block('a skip reason', line)),
     block('a blank line', ''),
   ];
 }
