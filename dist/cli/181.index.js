@@ -547,6 +547,10 @@ async function inspect(runtime, candidates, deadline) {
 function writeDraft(flags, spec, origin, gaps) {
     const text = renderSpec(spec, origin);
     // What init writes must load: a spec it cannot read back would be a trap.
+    const bytes = Buffer.byteLength(text);
+    if (bytes > load/* MAX_SPEC_BYTES */.p) {
+        throw new errors/* UserError */.yo(`the draft is ${Math.ceil(bytes / 1024)} KiB, over the ${load/* MAX_SPEC_BYTES */.p / 1024} KiB a spec may be, so ${flags.out} was not written; write a spec that declares the topics and tables that matter (verify checks only what the spec declares)`);
+    }
     (0,load/* parseSpec */.F9)(text, flags.out);
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(flags.out), text);
     for (const gap of gaps)

@@ -2633,6 +2633,82 @@ function checklist(checks) {
             .map((check) => ({ check, depth: depth(check) })),
     })).filter(({ lines }) => lines.length > 0);
 }
+/** A section with more top-level checks than this shows the ones that passed whole as groups:
+ * at thousands of topics a checklist line each is unreadable, and past GitHub's limits. */
+const GROUP_PASSES_OVER = 50;
+const formatCount = (count) => count.toLocaleString('en-US');
+/** What a top-level check is about, by its id (`kafka.topic.NAME.exists` is a topic). */
+function nounOf(check) {
+    return check.id.split('.')[1] ?? 'item';
+}
+/** How a whole subtree went, when it went one way: every check passed, or its top was skipped
+ * (and so was everything under it). */
+function wholeStatus(tree) {
+    if (tree.every(({ check }) => check.status === 'pass'))
+        return 'pass';
+    return tree.every(({ check }) => check.status === 'skip') ? 'skip' : undefined;
+}
+/**
+ * The checklist with, in a large section, the top-level checks whose whole subtree passed (or
+ * was skipped for one reason) grouped by what they are about: one line per kind, where the first
+ * of them stood. Every other check is listed as before, with its parent and siblings.
+ */
+function groupedChecklist(checks) {
+    return checklist(checks).map(({ section, lines }) => {
+        const trees = [];
+        for (const line of lines) {
+            const last = trees[trees.length - 1];
+            if (line.depth === 0 || !last)
+                trees.push([line]);
+            else
+                last.push(line);
+        }
+        if (trees.length <= GROUP_PASSES_OVER)
+            return { section, entries: lines };
+        const groups = new Map();
+        const slots = [];
+        const firsts = new Map();
+        for (const tree of trees) {
+            const [top] = tree;
+            const status = wholeStatus(tree);
+            if (!top || !status) {
+                slots.push(tree);
+                continue;
+            }
+            const noun = nounOf(top.check);
+            const reason = status === 'skip' ? top.check.message : undefined;
+            const key = JSON.stringify([status, noun, reason]);
+            const group = groups.get(key);
+            if (group) {
+                group.items += 1;
+                group.checks += tree.length;
+            }
+            else {
+                const started = { status, items: 1, noun, checks: tree.length };
+                if (reason !== undefined)
+                    started.reason = reason;
+                groups.set(key, started);
+                firsts.set(started, tree);
+                slots.push(started);
+            }
+        }
+        // A group of one item is shown as it is: it would say less than its own lines.
+        const entries = slots.flatMap((slot) => Array.isArray(slot) ? slot : slot.items === 1 ? (firsts.get(slot) ?? []) : [{ group: slot }]);
+        return { section, entries };
+    });
+}
+/** e.g. "4,998 topics passed, with all 19,992 of their checks", "5,000 topics skipped (20,000
+ * checks): the Kafka probe failed" */
+function describeGroup(group) {
+    const items = `${formatCount(group.items)} ${group.noun}${group.items === 1 ? '' : 's'}`;
+    if (group.status === 'skip') {
+        const all = group.checks === group.items ? '' : ` (${formatCount(group.checks)} checks)`;
+        return `${items} skipped${all}: ${group.reason ?? ''}`;
+    }
+    return group.checks === group.items
+        ? `${items} passed`
+        : `${items} passed, with all ${formatCount(group.checks)} of their checks`;
+}
 function checklist_isProblem(check) {
     return check.status === 'fail' || check.status === 'error';
 }
@@ -2658,9 +2734,14 @@ function renderConsole(report) {
     }
     if (report.notReady?.length)
         lines.push('');
-    for (const { section, lines: checks } of checklist(report.checks)) {
+    for (const { section, entries } of groupedChecklist(report.checks)) {
         lines.push(section);
-        for (const { check, depth } of checks) {
+        for (const entry of entries) {
+            if ('group' in entry) {
+                lines.push(`  ${checklist_MARKS[entry.group.status]} ${describeGroup(entry.group)}`);
+                continue;
+            }
+            const { check, depth } = entry;
             const indent = '  '.repeat(depth + 1);
             const reason = check.status === 'skip' ? ` (skipped: ${check.message})` : '';
             lines.push(`${indent}${checklist_MARKS[check.status]} ${check.title}${reason}`);
@@ -2852,9 +2933,16 @@ function logTail(log) {
 }
 function checklistBlocks(report) {
     const blocks = [];
-    for (const { section, lines } of checklist(report.checks)) {
+    for (const { section, entries } of groupedChecklist(report.checks)) {
         blocks.push(block('a heading', `### ${section}`, ''));
-        for (const { check, depth } of lines) {
+        for (const entry of entries) {
+            if ('group' in entry) {
+                const { group } = entry;
+                const line = `- ${checklist_MARKS[group.status]} ${inert(describeGroup(group))} (each one is in the JSON report)`;
+                blocks.push(block('a checklist line', line));
+                continue;
+            }
+            const { check, depth } = entry;
             const reason = check.status === 'skip' ? ` — *skipped: ${inert(check.message)}*` : '';
             blocks.push(block('a checklist line', `${'  '.repeat(depth)}- ${checklist_MARKS[check.status]} ${inert(check.title)}${reason}`));
         }
@@ -2877,9 +2965,27 @@ function skipBlocks(report) {
     const skipped = report.checks.filter((check) => check.status === 'skip');
     if (skipped.length === 0)
         return [];
+    // Thousands of checks skipped for one reason (a server that did not answer) are one line;
+    // the sub-checks of a check that did not pass are counted, that check is listed.
+    const notPassed = new Set(report.checks.filter((c) => c.status !== 'pass').map((c) => c.id));
+    const byReason = new Map();
+    for (const check of skipped) {
+        const underOne = check.parent !== undefined && notPassed.has(check.parent);
+        const reason = underOne ? 'under a check that did not pass (listed)' : check.message;
+        const same = byReason.get(reason);
+        if (same)
+            same.push(check);
+        else
+            byReason.set(reason, [check]);
+    }
+    const lines = skipped.length > GROUP_PASSES_OVER
+        ? [...byReason].map(([reason, checks]) => checks.length === 1
+            ? `- ${checklist_MARKS.skip} ${inert(checks[0]?.title ?? '')}: ${inert(checks[0]?.message ?? reason)}`
+            : `- ${checklist_MARKS.skip} ${formatCount(checks.length)} checks: ${inert(reason)}`)
+        : skipped.map((check) => `- ${checklist_MARKS.skip} ${inert(check.title)}: ${inert(check.message)}`);
     return [
         block('a heading', '### Skipped', ''),
-        ...skipped.map((check) => block('a skip reason', `- ${checklist_MARKS.skip} ${inert(check.title)}: ${inert(check.message)}`)),
+        ...lines.map((line) => block('a skip reason', line)),
         block('a blank line', ''),
     ];
 }
@@ -4795,7 +4901,8 @@ function shownPath(file) {
 /* harmony export */   F9: () => (/* binding */ parseSpec),
 /* harmony export */   G8: () => (/* binding */ SpecError),
 /* harmony export */   II: () => (/* binding */ loadSpec),
-/* harmony export */   LB: () => (/* binding */ INIT_HINT)
+/* harmony export */   LB: () => (/* binding */ INIT_HINT),
+/* harmony export */   p: () => (/* binding */ MAX_SPEC_BYTES)
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, MissingSpecError, excerpt */
 /* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80420);
@@ -4814,6 +4921,12 @@ function shownPath(file) {
 
 
 
+/**
+ * What `infra-verify init` writes for a big cluster must load: 5,000 topics with a config each
+ * and 500 tables make about 0.7 MiB. Larger is not a spec a person or init writes, and the cap
+ * bounds the YAML parser's time on garbage.
+ */
+const MAX_SPEC_BYTES = 1024 * 1024;
 /** Enough to fix a file top down; a garbage file would otherwise print megabytes of errors. */
 const MAX_PROBLEMS = 20;
 /** How much of a value from the file an error quotes. */
@@ -4877,7 +4990,7 @@ function loadSpec(file) {
         throw new MissingSpecError(file);
     let text;
     try {
-        text = (0,_text_file__WEBPACK_IMPORTED_MODULE_3__/* .readTextFile */ .Gu)(file);
+        text = (0,_text_file__WEBPACK_IMPORTED_MODULE_3__/* .readTextFile */ .Gu)(file, MAX_SPEC_BYTES);
     }
     catch (error) {
         if (!(error instanceof _text_file__WEBPACK_IMPORTED_MODULE_3__/* .TextFileProblem */ .Bl))
@@ -5231,8 +5344,8 @@ function healthcheckCommand(test) {
 
 
 /**
- * The real spec is under 3 KB and the compose file under 5 KB. The cap also bounds the time the
- * YAML parser may spend on garbage (about a second here for a capped file).
+ * The real compose file is under 6 KB. The cap also bounds the time the YAML parser may spend on
+ * garbage (about a second here for a capped file). A spec has its own, larger cap (load.ts).
  */
 const MAX_TEXT_FILE_BYTES = 256 * 1024;
 /** Why a file cannot be read; the caller names the file and the fix around it. */
@@ -5283,7 +5396,7 @@ function decode(bytes) {
     }
 }
 /** The file's text, or a TextFileProblem that says why not. Never reads past the size cap. */
-function readTextFile(file) {
+function readTextFile(file, maxBytes = MAX_TEXT_FILE_BYTES) {
     const real = checkedTarget(file);
     let fd;
     try {
@@ -5300,15 +5413,15 @@ function readTextFile(file) {
     try {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
             throw new TextFileProblem('it is not a regular file');
-        const buffer = Buffer.alloc(MAX_TEXT_FILE_BYTES + 1);
+        const buffer = Buffer.alloc(maxBytes + 1);
         let length = 0;
         for (;;) {
             const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
             if (read === 0)
                 break;
             length += read;
-            if (length > MAX_TEXT_FILE_BYTES) {
-                throw new TextFileProblem(`it is larger than ${MAX_TEXT_FILE_BYTES / 1024} KiB, far more than a real one`);
+            if (length > maxBytes) {
+                throw new TextFileProblem(`it is larger than ${maxBytes / 1024} KiB, far more than a real one`);
             }
         }
         return decode(buffer.subarray(0, length));

@@ -112,21 +112,39 @@ function compareColumns(a, b) {
     const order = { partition_key: 0, clustering: 1, static: 2, regular: 3 };
     return order[a.kind] - order[b.kind] || a.position - b.position || a.name.localeCompare(b.name);
 }
-/** Every user keyspace with its replication, tables, columns, TTL and compaction. */
+/** Rows per page of a schema read: a few pages at most, even for thousands of tables. */
+const SCHEMA_PAGE_ROWS = 5000;
+/** Every row of a query, page after page: `execute` alone returns only the first page, so a
+ * schema of more than a page of columns would silently lose tables' columns. */
+async function allRows(client, query) {
+    const rows = [];
+    let pageState;
+    do {
+        const page = await client.execute(query, [], {
+            fetchSize: SCHEMA_PAGE_ROWS,
+            ...(pageState ? { pageState } : {}),
+        });
+        rows.push(...page.rows);
+        pageState = page.pageState ?? undefined;
+    } while (pageState);
+    return rows;
+}
+/** Every user keyspace with its replication, tables, columns, TTL and compaction: one read of
+ * each schema table, whatever the number of tables (a request per table would not scale). */
 async function observeSchema(client) {
     const [keyspaces, tables, columns] = await Promise.all([
-        client.execute('SELECT keyspace_name, replication FROM system_schema.keyspaces'),
-        client.execute('SELECT keyspace_name, table_name, default_time_to_live, compaction FROM system_schema.tables'),
-        client.execute('SELECT keyspace_name, table_name, column_name, type, kind, position, clustering_order FROM system_schema.columns'),
+        allRows(client, 'SELECT keyspace_name, replication FROM system_schema.keyspaces'),
+        allRows(client, 'SELECT keyspace_name, table_name, default_time_to_live, compaction FROM system_schema.tables'),
+        allRows(client, 'SELECT keyspace_name, table_name, column_name, type, kind, position, clustering_order FROM system_schema.columns'),
     ]);
     const observed = {};
-    for (const row of keyspaces.rows) {
+    for (const row of keyspaces) {
         const name = row['keyspace_name'];
         if (SYSTEM_KEYSPACES.has(name))
             continue;
         observed[name] = { name, replication: { ...row['replication'] }, tables: {} };
     }
-    for (const row of tables.rows) {
+    for (const row of tables) {
         const keyspace = observed[row['keyspace_name']];
         if (!keyspace)
             continue;
@@ -138,7 +156,7 @@ async function observeSchema(client) {
             compaction: { ...row['compaction'] },
         };
     }
-    for (const row of columns.rows) {
+    for (const row of columns) {
         const table = observed[row['keyspace_name']]?.tables[row['table_name']];
         if (!table)
             continue;
