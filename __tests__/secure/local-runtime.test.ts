@@ -52,6 +52,24 @@ async function verifyLocal(settings: Record<string, string>) {
 }
 
 describe('runtime local, profile secure', () => {
+  it('cql reaches the twin over TLS as its admin, with no setting given', async () => {
+    const run = await runCli(
+      [
+        'cql',
+        '--runtime',
+        'local',
+        '--profile',
+        'secure',
+        '-e',
+        'SELECT data_center FROM system.local',
+      ],
+      { PATH: process.env.PATH, HOME: process.env.HOME, ...twinEnv },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('eu-west-1');
+    for (const password of passwords()) expect(run.stdout + run.stderr).not.toContain(password);
+  });
+
   it("is green with the twin's own settings when none are given", async () => {
     const run = await verifyLocal({});
     expect(run.code).toBe(0);
