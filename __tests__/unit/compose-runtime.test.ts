@@ -291,8 +291,9 @@ const STAGED_CONFIG = JSON.stringify({
  * An engine that keeps what was started: servers run with their health still "starting" (the
  * healthcheck has not ticked), inits exit with their code at once.
  */
-function stagedEngine(initExit: Record<string, number> = {}) {
+function stagedEngine(initExit: Record<string, number> = {}, healthyFromLook = Infinity) {
   const running = new Set<string>();
+  let looks = 0;
   const isInit = (service: string) => service.endsWith('-init');
   const scriptedEngine = scripted((file, args) => {
     if (args.includes('version')) return ok('Docker Compose version v2.26.1');
@@ -303,6 +304,8 @@ function stagedEngine(initExit: Record<string, number> = {}) {
       return ok('');
     }
     if (args.includes('ps')) {
+      looks += 1;
+      const health = looks >= healthyFromLook ? 'healthy' : 'starting';
       return ok(
         [...running]
           .map((service) =>
@@ -311,7 +314,7 @@ function stagedEngine(initExit: Record<string, number> = {}) {
               Name: `chatbattle-${service}`,
               Service: service,
               State: isInit(service) ? 'exited' : 'running',
-              Health: isInit(service) ? '' : 'starting',
+              Health: isInit(service) ? '' : health,
               ExitCode: initExit[service] ?? 0,
             }),
           )
@@ -335,7 +338,7 @@ function stagedEngine(initExit: Record<string, number> = {}) {
     scriptedEngine.calls
       .filter((call) => call.args.includes('up'))
       .map((call) => call.args.slice(call.args.indexOf('up')).join(' '));
-  return { ...scriptedEngine, ups };
+  return { ...scriptedEngine, ups, looks: () => looks };
 }
 
 describe('ComposeRuntime, staged start', () => {
@@ -368,14 +371,17 @@ describe('ComposeRuntime, staged start', () => {
     expect(ups()).toEqual(['up --detach']);
   });
 
-  it('starts nothing that depends on a failed init, and fails naming it', async () => {
-    const { run, ups } = stagedEngine({ 'kafka-init': 1 });
+  it('starts nothing that depends on a failed init, and fails naming it once the engine judged the servers', async () => {
+    const HEALTHY_FROM_LOOK = 6;
+    const { run, ups, looks } = stagedEngine({ 'kafka-init': 1 }, HEALTHY_FROM_LOOK);
     const runtime = new ComposeRuntime({ project, run, ports });
     await expect(runtime.up(() => undefined, Date.now() + 60_000, release)).rejects.toThrow(
       'kafka-init exited with code 1',
     );
     expect(ups().join('\n')).not.toContain('stack-ready');
     expect(ups().join('\n')).toContain('cassandra-init');
+    // as compose would leave them: not "starting" any more when the failure is reported
+    expect(looks()).toBeGreaterThanOrEqual(HEALTHY_FROM_LOOK);
   });
 
   it('restarts its own project without asking again who holds the container names', async () => {

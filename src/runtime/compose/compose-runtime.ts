@@ -211,7 +211,8 @@ export class ComposeRuntime implements Runtime {
         .map((level) => level.join(' + '))
         .join(' → ')}`,
     );
-    await startInStages(graph, {
+    const releasedByProtocol: string[] = [];
+    const stages = startInStages(graph, {
       start: async (services) => {
         await this.exec(
           upArgs(command, this.options.project, services),
@@ -222,12 +223,26 @@ export class ComposeRuntime implements Runtime {
         );
         await this.resolveEndpoints(services);
       },
-      reach: (service, condition) =>
-        condition === 'service_completed_successfully'
-          ? this.settled(service, deadline, exitedZero)
-          : (release(service, graph[service]?.healthcheck, deadline) ??
-            this.settled(service, deadline, healthyByEngine)),
+      reach: (service, condition) => {
+        if (condition === 'service_completed_successfully') {
+          return this.settled(service, deadline, exitedZero);
+        }
+        const own = release(service, graph[service]?.healthcheck, deadline);
+        if (own) releasedByProtocol.push(service);
+        return own ?? this.settled(service, deadline, healthyByEngine);
+      },
     });
+    try {
+      await stages;
+    } catch (error) {
+      // Compose starts nothing after a server until the engine has called it healthy, so a
+      // failed start finds those servers judged. Left as compose would leave them, the look
+      // that follows reports each as the engine sees it, not as still "starting".
+      await Promise.allSettled(
+        releasedByProtocol.map((service) => this.settled(service, deadline, judgedByEngine)),
+      );
+      throw error;
+    }
   }
 
   /** Waits until judge says the service is there (true), or throws what it saw instead. */
@@ -538,4 +553,9 @@ function healthyByEngine(container: ContainerObservation | undefined, service: s
     );
   }
   return false;
+}
+
+/** The engine has judged the service's health (or it has none, or no longer runs). */
+function judgedByEngine(container: ContainerObservation | undefined): boolean {
+  return container?.health !== 'starting';
 }
