@@ -1764,16 +1764,32 @@ class ComposeRuntime {
         progress(`staged start: ${startLevels(graph)
             .map((level) => level.join(' + '))
             .join(' → ')}`);
-        await startInStages(graph, {
+        const releasedByProtocol = [];
+        const stages = startInStages(graph, {
             start: async (services) => {
                 await this.exec(upArgs(command, this.options.project, services), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
                 await this.resolveEndpoints(services);
             },
-            reach: (service, condition) => condition === 'service_completed_successfully'
-                ? this.settled(service, deadline, exitedZero)
-                : (release(service, graph[service]?.healthcheck, deadline) ??
-                    this.settled(service, deadline, healthyByEngine)),
+            reach: (service, condition) => {
+                if (condition === 'service_completed_successfully') {
+                    return this.settled(service, deadline, exitedZero);
+                }
+                const own = release(service, graph[service]?.healthcheck, deadline);
+                if (own)
+                    releasedByProtocol.push(service);
+                return own ?? this.settled(service, deadline, healthyByEngine);
+            },
         });
+        try {
+            await stages;
+        }
+        catch (error) {
+            // Compose starts nothing after a server until the engine has called it healthy, so a
+            // failed start finds those servers judged. Left as compose would leave them, the look
+            // that follows reports each as the engine sees it, not as still "starting".
+            await Promise.allSettled(releasedByProtocol.map((service) => this.settled(service, deadline, judgedByEngine)));
+            throw error;
+        }
     }
     /** Waits until judge says the service is there (true), or throws what it saw instead. */
     async settled(service, deadline, judge) {
@@ -2030,6 +2046,10 @@ function healthyByEngine(container, service) {
         throw new StageFailure(`${service} has no healthcheck, but a service depends on it being healthy`);
     }
     return false;
+}
+/** The engine has judged the service's health (or it has none, or no longer runs). */
+function judgedByEngine(container) {
+    return container?.health !== 'starting';
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
