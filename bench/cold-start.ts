@@ -1,12 +1,14 @@
 // Cold starts of the bundles in static mode, from process start to exit: 10 runs each of
 // `node dist/main/index.js` (mode static, as the runner starts it) and of
 // `node dist/cli/index.js verify --static`, min and median, with the load average beside them.
+// Beside them the floors: `node -e 0`, and the compose call static mode makes, alone.
 // Nothing is asserted: the figures are printed. `npm run bench:cold` runs this alone;
 // `npm run bench` runs it first. BENCH_DIST=DIR times another build's bundles (DIR/main, DIR/cli).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { composePluginBinary } from '../src/runtime/compose/plugin-binary';
 
 const ROOT = join(__dirname, '..');
 export const COLD_RUNS = 10;
@@ -20,11 +22,11 @@ export const load = () =>
     .join(', ')}`;
 
 /** Wall time of one run, in ms; fails on an exit code other than 0. */
-function timedRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
+function timedRun(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd, env, stdio: 'ignore' });
+  const result = spawnSync(file, args, { cwd, env, stdio: 'ignore' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} exited ${result.status}`);
   return ms;
 }
 
@@ -43,6 +45,41 @@ function workspace(): string {
 export interface ColdFigures {
   name: string;
   runs: number[];
+}
+
+/** The compose binary static mode runs (runtime/compose/plugin-binary.ts), or `docker compose`. */
+function composeCommand(): string[] | undefined {
+  const binary = composePluginBinary();
+  if (binary) return [binary];
+  return spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0
+    ? ['docker', 'compose']
+    : undefined;
+}
+
+/** What no static run can go below on this machine: a node process that does nothing, and the
+ * compose call that static mode makes (10 runs each, min and median, like the bundles). */
+export function floors(): ColdFigures[] {
+  const dir = workspace();
+  try {
+    const runs = (file: string, args: string[]) => {
+      timedRun(file, args, dir, process.env);
+      return Array.from({ length: COLD_RUNS }, () => timedRun(file, args, dir, process.env));
+    };
+    const compose = composeCommand();
+    return [
+      { name: 'floor: node -e 0', runs: runs(process.execPath, ['-e', '0']) },
+      ...(compose
+        ? [
+            {
+              name: `floor: ${compose.length === 1 ? 'compose binary' : 'docker compose'} config`,
+              runs: runs(compose[0] as string, [...compose.slice(1), 'config', '--format', 'json']),
+            },
+          ]
+        : []),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function coldStarts(dist = process.env.BENCH_DIST ?? join(ROOT, 'dist')): ColdFigures[] {
@@ -65,8 +102,11 @@ export function coldStarts(dist = process.env.BENCH_DIST ?? join(ROOT, 'dist')):
       },
     ];
     return cases.map(({ name, args, env }) => {
-      timedRun(args, dir, env); // once to warm the file cache: "cold" is a new process
-      return { name, runs: Array.from({ length: COLD_RUNS }, () => timedRun(args, dir, env)) };
+      timedRun(process.execPath, args, dir, env); // once to warm the file cache: "cold" is a new process
+      return {
+        name,
+        runs: Array.from({ length: COLD_RUNS }, () => timedRun(process.execPath, args, dir, env)),
+      };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -82,4 +122,4 @@ export function printColdStarts(figures: ColdFigures[]): void {
   }
 }
 
-if (require.main === module) printColdStarts(coldStarts());
+if (require.main === module) printColdStarts([...coldStarts(), ...floors()]);

@@ -15,7 +15,7 @@ import { type TwinConfig, twinConfig } from '../src/runtime/local/config';
 import { DEFAULT_SPEC } from '../src/spec/default';
 import { probeObserver } from '../src/probes/observer';
 import { verify } from '../src/engine/verify';
-import { coldStarts, load, printColdStarts } from './cold-start';
+import { coldStarts, floors, load, printColdStarts } from './cold-start';
 import { runSeedCommand, seedCleanup, seedCommands } from './seed-way';
 
 const RUNS = 5;
@@ -91,7 +91,7 @@ function verifierPeakRss(): Promise<{ result: string; maxRssKb: number }> {
 }
 
 async function main(): Promise<void> {
-  printColdStarts(coldStarts());
+  printColdStarts([...coldStarts(), ...floors()]);
   const config = twinConfig();
   const twin = new LocalRuntime(config);
   const startedHere = !stackIsUp(await twin.services());

@@ -7,7 +7,7 @@
 //     summary's bytes (GitHub's limit 1 MiB) and the PR comment's characters (65,536), and the
 //     peak RSS of the verify process. Ends with `scale ratio: X.X` (big verify / small verify).
 // The topics and tables it adds are removed again, whatever happens.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +100,13 @@ async function requestCounts(runtime: ExistingRuntime, specFile: string): Promis
   return `Kafka requests: ${byApi || 'none'}; CQL statements: ${cql}`;
 }
 
+/** How long loading the spec takes in a process that has not parsed YAML before. */
+function parseMs(specFile: string): number {
+  const script = `const t=Date.now();require(${JSON.stringify(join(ROOT, 'node_modules', 'yaml'))}).parseDocument(require('fs').readFileSync(${JSON.stringify(specFile)},'utf8'));console.log(Date.now()-t)`;
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return Number(result.stdout.trim());
+}
+
 interface Measured {
   initMs: number;
   verifyMs: number;
@@ -138,10 +145,16 @@ async function measure(name: string, runtime: ExistingRuntime, dir: string): Pro
     sourceLink: (source) => ({ label: `${source.file}:${source.line}` }),
   });
   const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'error').length;
+  const phases = Object.entries(report.timings)
+    .map(([phase, ms]) => `${phase} ${seconds(ms)}`)
+    .join(', ');
   line(`${name}:`);
   line(
     `  init ${seconds(init.ms)}; verify ${seconds(verify.ms)} (exit ${verify.code}, ` +
       `${report.checks.length} checks, ${failing} failing), peak RSS ${(verify.peakRssKb / 1024).toFixed(0)} MB`,
+  );
+  line(
+    `  verify's phases: ${phases}; the spec (${statSync(spec).size} bytes) YAML alone parsed in ${seconds(parseMs(spec))} (a fresh process)`,
   );
   line(`  ${await requestCounts(runtime, spec)}`);
   line(
