@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { runChecks } from '../../src/checks';
 import { resultOf, type VerifyReport } from '../../src/model/report';
 import { renderConsole, renderMarkdown, renderPrComment } from '../../src/report';
+import { describeGroup, groupedChecklist } from '../../src/report/checklist';
+import type { CheckResult } from '../../src/model/report';
 import { parseSpec } from '../../src/spec/load';
 import type { Spec } from '../../src/spec/types';
 import { matchingObservedState } from './fixtures/observed';
@@ -151,5 +153,37 @@ describe('a red run at 5,000 topics: Kafka did not answer', () => {
     expect(rendered).toMatch(
       /<li>⏭ 5,000 topics skipped \([\d,]+ checks\): the Kafka probe failed .*\(each one is in the JSON report\)<\/li>/,
     );
+  });
+});
+
+describe('groups name what their items are', () => {
+  const passing = (id: string, section: CheckResult['section']): CheckResult => ({
+    id,
+    section,
+    title: id,
+    status: 'pass',
+    message: 'as declared',
+    durationMs: 0,
+  });
+  const groupsOf = (checks: CheckResult[]) =>
+    groupedChecklist(checks).flatMap(({ entries }) =>
+      entries.flatMap((entry) => ('group' in entry ? [describeGroup(entry.group)] : [])),
+    );
+
+  it('in static mode, in live mode, and for services', () => {
+    const many = (make: (i: number) => CheckResult) =>
+      Array.from({ length: 60 }, (_, i) => make(i));
+    expect(groupsOf(many((i) => passing(`static.kafka.topic.t${i}`, 'Kafka Topics')))).toEqual([
+      '60 topics passed',
+    ]);
+    expect(
+      groupsOf(many((i) => passing(`cassandra.table.ks.t${i}.exists`, 'Cassandra Schema'))),
+    ).toEqual(['60 tables passed']);
+    expect(
+      groupsOf(many((i) => passing(`services.s${i}.ready`, 'Infrastructure Services'))),
+    ).toEqual(['60 services passed']);
+    expect(
+      groupsOf(many((i) => passing(`static.s${i}.defined`, 'Infrastructure Services'))),
+    ).toEqual(['60 items passed']);
   });
 });

@@ -80,9 +80,22 @@ export type ChecklistEntry = { check: CheckResult; depth: number } | { group: Ch
 
 export const formatCount = (count: number) => count.toLocaleString('en-US');
 
-/** What a top-level check is about, by its id (`kafka.topic.NAME.exists` is a topic). */
+/** Kinds of item a check id names after its area (`kafka.topic.NAME.exists`,
+ * `static.kafka.topic.NAME`, `services.NAME.ready`). */
+const KINDS: Record<string, string> = {
+  topic: 'topic',
+  keyspace: 'keyspace',
+  table: 'table',
+  services: 'service',
+};
+
+/** What a top-level check is about, by its id; `item` where the id names no kind. */
 function nounOf(check: CheckResult): string {
-  return check.id.split('.')[1] ?? 'item';
+  const kind = check.id
+    .split('.')
+    .slice(0, 3)
+    .find((part) => KINDS[part] !== undefined);
+  return kind === undefined ? 'item' : (KINDS[kind] ?? 'item');
 }
 
 /** How a whole subtree went, when it went one way: every check passed, or its top was skipped
