@@ -2637,9 +2637,21 @@ function checklist(checks) {
  * at thousands of topics a checklist line each is unreadable, and past GitHub's limits. */
 const GROUP_PASSES_OVER = 50;
 const formatCount = (count) => count.toLocaleString('en-US');
-/** What a top-level check is about, by its id (`kafka.topic.NAME.exists` is a topic). */
+/** Kinds of item a check id names after its area (`kafka.topic.NAME.exists`,
+ * `static.kafka.topic.NAME`, `services.NAME.ready`). */
+const KINDS = {
+    topic: 'topic',
+    keyspace: 'keyspace',
+    table: 'table',
+    services: 'service',
+};
+/** What a top-level check is about, by its id; `item` where the id names no kind. */
 function nounOf(check) {
-    return check.id.split('.')[1] ?? 'item';
+    const kind = check.id
+        .split('.')
+        .slice(0, 3)
+        .find((part) => KINDS[part] !== undefined);
+    return kind === undefined ? 'item' : (KINDS[kind] ?? 'item');
 }
 /** How a whole subtree went, when it went one way: every check passed, or its top was skipped
  * (and so was everything under it). */
