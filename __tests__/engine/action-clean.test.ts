@@ -13,6 +13,7 @@ import {
 import {
   ENGINE_COMPOSE_FILES,
   engineEnv,
+  keepAsDocs,
   newEngineJob,
   projectLeftovers,
   publishedListeners,
@@ -61,6 +62,7 @@ describe('the action on a clean stack on a real engine', () => {
     ]) {
       expect(summary).toContain(`### ${section}`);
     }
+    keepAsDocs(summary, 'summary-pass.md');
   });
 
   it('sets the outputs and writes both reports', () => {

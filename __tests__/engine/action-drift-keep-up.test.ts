@@ -16,6 +16,7 @@ import {
   compose,
   ENGINE_COMPOSE_FILES,
   engineEnv,
+  keepAsDocs,
   newEngineJob,
   projectLeftovers,
   runningContainers,
@@ -74,6 +75,7 @@ describe('the action on a drifted stack, with keep-up', () => {
       result: 'fail',
       'failure-reason': 'drift',
     });
+    keepAsDocs(summary, 'summary-fail.md');
   });
 
   it('annotates the spec line of the drifted config', () => {

@@ -1,7 +1,7 @@
 // The private Docker engine of this checkout (npm run engine:up), as the engine tests use it:
 // its socket and CLI config, the override that swaps in the local images, and a look at what a
 // compose project left behind. Tests only reach it through DOCKER_HOST, never another engine.
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newJob, type Job } from '../action/runner';
 import { runChild } from '../../src/runtime/child';
@@ -137,4 +137,12 @@ export async function printed(
       throw new Error(`nothing matching ${pattern} was printed:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * `npm run docs:summaries` (INFRA_VERIFY_DOCS=write): a case's job summary, once its assertions
+ * passed, becomes docs/NAME, so the example summaries in the docs are real runs on this engine.
+ */
+export function keepAsDocs(summary: string, name: 'summary-pass.md' | 'summary-fail.md'): void {
+  if (process.env.INFRA_VERIFY_DOCS === 'write') writeFileSync(join(REPO, 'docs', name), summary);
 }
