@@ -186,7 +186,13 @@ function composeCase(
   return {
     name,
     expect: { exit: 3, words, deadlineMs, ...(readyAndObserveMs && { readyAndObserveMs }) },
-    prepare: async () => {
+    prepare: async (dir) => {
+      // The project the stand-in pretends to run: a live run with no compose file is refused
+      // as a usage error before any docker command.
+      copyFileSync(
+        join(__dirname, '..', '..', 'docker-compose.yml'),
+        join(dir, 'docker-compose.yml'),
+      );
       const address = await refusedPort();
       const stub = env(address);
       return {
