@@ -47,7 +47,7 @@ describe('examples/kraft, live on the private engine', () => {
         '--compose-file',
         OVERRIDE,
         '--timeout',
-        '600',
+        '300',
         '--report-json',
         join(reports, 'report.json'),
       ],
