@@ -517,10 +517,16 @@ async function readProbes(kafka, admin, records) {
     const joined = new Promise((resolve, reject) => {
         consumer.on(consumer.events.GROUP_JOIN, () => resolve(true));
         // A denied join or fetch crashes the consumer; waiting for the join would sit out its deadline.
-        consumer.on(consumer.events.CRASH, ({ payload }) => reject(kafkaNotAuthorized(payload.error, {
-            group: `Read on group ${groupId}`,
-            topic: `Read on topic ${topics.join(', ')}`,
-        })));
+        // A crash that kafkajs restarts from is no end: a retriable error, such as the coordinator
+        // still loading the offsets topic that a fresh KRaft broker creates for this first group.
+        consumer.on(consumer.events.CRASH, ({ payload }) => {
+            if (payload.restart)
+                return;
+            reject(kafkaNotAuthorized(payload.error, {
+                group: `Read on group ${groupId}`,
+                topic: `Read on topic ${topics.join(', ')}`,
+            }));
+        });
     });
     // Settled by the race below; until then, a crash before it must not go unhandled.
     joined.catch(() => undefined);
