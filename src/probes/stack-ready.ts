@@ -74,6 +74,14 @@ async function healthJudged(runtime: Lifecycle, service: string): Promise<void> 
   }
 }
 
+/** Why a started server's container will not answer any more: it exited. */
+async function stopped(runtime: Lifecycle, service: string): Promise<string | undefined> {
+  const observed = (await runtime.services()).find((s) => s.service === service);
+  return observed?.state === 'exited'
+    ? `${service} exited (exit ${observed.exitCode ?? 'unknown'})`
+    : undefined;
+}
+
 /** Compose creates every container on up, so a service that is missing will not appear later. */
 async function missingFromStack(runtime: Lifecycle, service: string): Promise<string | undefined> {
   const observed = (await runtime.services()).find((s) => s.service === service);
@@ -108,18 +116,24 @@ function serverWaits(spec: Spec, runtime: Runtime, deadline: number, progress: P
     kafka: () => kafkaReady(kafkaBrokers, connection.kafka),
     cassandra: () => cassandraReady(cassandraContactPoints, connection.cassandra),
   };
-  const waitFor = (role: RoleName, maxDelayMs?: number) => {
+  const waitFor = (
+    role: RoleName,
+    options: { maxDelayMs?: number; giveUpIfStopped?: boolean } = {},
+  ) => {
     const service = serviceOf[role];
     if (service === undefined) return undefined;
+    const { lifecycle } = runtime;
     return waitUntil({
       service,
       attempt: attempts[role],
       deadline,
       progress,
       logTail: logTail(service),
-      giveUpIf: giveUpIfUnresolved(role),
+      giveUpIf: async () =>
+        (await giveUpIfUnresolved(role)()) ??
+        (options.giveUpIfStopped && lifecycle ? await stopped(lifecycle, service) : undefined),
       isFinal,
-      ...(maxDelayMs !== undefined ? { maxDelayMs } : {}),
+      ...(options.maxDelayMs !== undefined ? { maxDelayMs: options.maxDelayMs } : {}),
     });
   };
   return { serviceOf, waitFor, logTail };
@@ -139,7 +153,12 @@ export async function awaitServer(
   deadline: number,
   progress: Progress,
 ): Promise<void> {
-  await serverWaits(spec, runtime, deadline, progress).waitFor(role, RELEASE_RETRY_MS);
+  // The container was just started: once it has exited, nothing will answer (compose too gives
+  // up on a dependency whose container exited).
+  await serverWaits(spec, runtime, deadline, progress).waitFor(role, {
+    maxDelayMs: RELEASE_RETRY_MS,
+    giveUpIfStopped: true,
+  });
 }
 
 /**
