@@ -204,6 +204,13 @@ async function healthJudged(runtime, service) {
         throw new Error(`${service} is running (health: starting)`);
     }
 }
+/** Why a started server's container will not answer any more: it exited. */
+async function stopped(runtime, service) {
+    const observed = (await runtime.services()).find((s) => s.service === service);
+    return observed?.state === 'exited'
+        ? `${service} exited (exit ${observed.exitCode ?? 'unknown'})`
+        : undefined;
+}
 /** Compose creates every container on up, so a service that is missing will not appear later. */
 async function missingFromStack(runtime, service) {
     const observed = (await runtime.services()).find((s) => s.service === service);
@@ -233,19 +240,21 @@ function serverWaits(spec, runtime, deadline, progress) {
         kafka: () => (0,_protocol_kafka__WEBPACK_IMPORTED_MODULE_4__/* .kafkaReady */ .cz)(kafkaBrokers, connection.kafka),
         cassandra: () => (0,_protocol_cassandra__WEBPACK_IMPORTED_MODULE_2__/* .cassandraReady */ .Qt)(cassandraContactPoints, connection.cassandra),
     };
-    const waitFor = (role, maxDelayMs) => {
+    const waitFor = (role, options = {}) => {
         const service = serviceOf[role];
         if (service === undefined)
             return undefined;
+        const { lifecycle } = runtime;
         return (0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
             service,
             attempt: attempts[role],
             deadline,
             progress,
             logTail: logTail(service),
-            giveUpIf: giveUpIfUnresolved(role),
+            giveUpIf: async () => (await giveUpIfUnresolved(role)()) ??
+                (options.giveUpIfStopped && lifecycle ? await stopped(lifecycle, service) : undefined),
             isFinal,
-            ...(maxDelayMs !== undefined ? { maxDelayMs } : {}),
+            ...(options.maxDelayMs !== undefined ? { maxDelayMs: options.maxDelayMs } : {}),
         });
     };
     return { serviceOf, waitFor, logTail };
@@ -257,7 +266,12 @@ const RELEASE_RETRY_MS = 500;
  * what was seen when it does not by the deadline.
  */
 async function awaitServer(spec, runtime, role, deadline, progress) {
-    await serverWaits(spec, runtime, deadline, progress).waitFor(role, RELEASE_RETRY_MS);
+    // The container was just started: once it has exited, nothing will answer (compose too gives
+    // up on a dependency whose container exited).
+    await serverWaits(spec, runtime, deadline, progress).waitFor(role, {
+        maxDelayMs: RELEASE_RETRY_MS,
+        giveUpIfStopped: true,
+    });
 }
 /**
  * Every wait shares one deadline. A wait that gives up names the service, what was last seen
