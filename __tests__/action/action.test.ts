@@ -128,7 +128,9 @@ describe('inputs holding shell metacharacters', () => {
       'compose-file': file,
       persistence: 'false',
       'ttl-expiry': 'false',
-      timeout: '5',
+      // compose's refusal must end the run, not the deadline: the stand-in docker takes ~2 s a
+      // call on a loaded machine, and a 5 s deadline failed this case twice at load 15-25
+      timeout: '30',
     });
     expect(main.exitCode).toBe(1);
     // the first compose call that reads the files (config, before up) got the name whole
