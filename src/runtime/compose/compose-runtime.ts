@@ -557,5 +557,5 @@ function healthyByEngine(container: ContainerObservation | undefined, service: s
 
 /** The engine has judged the service's health (or it has none, or no longer runs). */
 function judgedByEngine(container: ContainerObservation | undefined): boolean {
-  return container?.health !== 'starting';
+  return container?.state !== 'running' || container.health !== 'starting';
 }
