@@ -4198,7 +4198,7 @@ function healthyByEngine(container, service) {
 }
 /** The engine has judged the service's health (or it has none, or no longer runs). */
 function judgedByEngine(container) {
-    return container?.health !== 'starting';
+    return container?.state !== 'running' || container.health !== 'starting';
 }
 
 // EXTERNAL MODULE: external "node:fs"

@@ -2049,7 +2049,7 @@ function healthyByEngine(container, service) {
 }
 /** The engine has judged the service's health (or it has none, or no longer runs). */
 function judgedByEngine(container) {
-    return container?.health !== 'starting';
+    return container?.state !== 'running' || container.health !== 'starting';
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
