@@ -2,7 +2,7 @@
 // as compose gives up on a dependency whose container exited, not at the run's deadline.
 import { createServer, type Server } from 'node:net';
 import type { Lifecycle, Runtime, ServiceObservation } from '../../src/model/runtime';
-import { awaitServer } from '../../src/probes/stack-ready';
+import { awaitServer, awaitStack } from '../../src/probes/stack-ready';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 
 /** A port where nothing listens: every attempt is refused at once. */
@@ -48,5 +48,21 @@ describe('awaitServer', () => {
     await expect(
       awaitServer(DEFAULT_SPEC, runtime, 'kafka', Date.now() + 1_500, () => undefined),
     ).rejects.toThrow(/no answer within/);
+  });
+});
+
+describe('awaitStack after a staged restart (the servers alone)', () => {
+  it('ends once a server container has exited, not at the deadline', async () => {
+    const runtime = runtimeWith(
+      { service: 'kafka', containerName: 'k', state: 'exited', exitCode: 137 },
+      await closedPort(),
+    );
+    // 60 s away: were it waited out, jest's own 5 s limit would fail the case
+    const deadline = Date.now() + 60_000;
+    const readiness = await awaitStack(DEFAULT_SPEC, runtime, deadline, () => undefined, 'servers');
+    expect(readiness.kafka).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/kafka exited \(exit 137\)/),
+    });
   });
 });
