@@ -7,8 +7,12 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 
 // A constant script: every input arrives as a positional argument, never inside the string.
+// Each file appears whole (written aside, then renamed): `echo > file` creates it empty first,
+// and a reader in between took the empty pid file for a JVM that had exited. On a loaded CI
+// machine that failed a cluster node and a KRaft node that were starting normally.
 const SUPERVISOR =
-  'pidfile=$1; exitfile=$2; shift 2; "$@" & echo $! > "$pidfile"; wait $!; echo $? > "$exitfile"';
+  'pidfile=$1; exitfile=$2; shift 2; "$@" & echo $! > "$pidfile.new"; mv "$pidfile.new" "$pidfile"; ' +
+  'wait $!; echo $? > "$exitfile.new"; mv "$exitfile.new" "$exitfile"';
 
 export interface ManagedProcess {
   name: string;
@@ -21,10 +25,12 @@ const pidFile = (p: ManagedProcess) => join(p.runDir, `${p.name}.pid`);
 const exitFile = (p: ManagedProcess) => join(p.runDir, `${p.name}.exit`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function readNumber(file: string): number | undefined {
+export function readNumber(file: string): number | undefined {
   if (!existsSync(file)) return undefined;
-  const value = Number(readFileSync(file, 'utf8').trim());
-  return Number.isInteger(value) ? value : undefined;
+  const text = readFileSync(file, 'utf8').trim();
+  // Number('') is 0: an empty file holds no number
+  if (!/^\d+$/.test(text)) return undefined;
+  return Number(text);
 }
 
 function isAliveAndOurs(pid: number, marker: string): boolean {
