@@ -683,15 +683,22 @@ var external_node_net_ = __webpack_require__(77030);
 
 
 // A constant script: every input arrives as a positional argument, never inside the string.
-const SUPERVISOR = 'pidfile=$1; exitfile=$2; shift 2; "$@" & echo $! > "$pidfile"; wait $!; echo $? > "$exitfile"';
+// Each file appears whole (written aside, then renamed): `echo > file` creates it empty first,
+// and a reader in between took the empty pid file for a JVM that had exited. On a loaded CI
+// machine that failed a cluster node and a KRaft node that were starting normally.
+const SUPERVISOR = 'pidfile=$1; exitfile=$2; shift 2; "$@" & echo $! > "$pidfile.new"; mv "$pidfile.new" "$pidfile"; ' +
+    'wait $!; echo $? > "$exitfile.new"; mv "$exitfile.new" "$exitfile"';
 const pidFile = (p) => (0,external_node_path_.join)(p.runDir, `${p.name}.pid`);
 const exitFile = (p) => (0,external_node_path_.join)(p.runDir, `${p.name}.exit`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function readNumber(file) {
     if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
-    const value = Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim());
-    return Number.isInteger(value) ? value : undefined;
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8').trim();
+    // Number('') is 0: an empty file holds no number
+    if (!/^\d+$/.test(text))
+        return undefined;
+    return Number(text);
 }
 function isAliveAndOurs(pid, marker) {
     try {
