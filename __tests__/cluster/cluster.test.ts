@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { CheckResult, VerifyReport } from '../../src/model/report';
 import { connectKafka, observeTopics } from '../../src/probes/kafka';
 import { cassandraClient } from '../../src/protocol/cassandra';
+import { waitUntil } from '../../src/protocol/wait';
 import { runCql } from '../../src/runtime/local/cql';
 import { loadSpec } from '../../src/spec/load';
 import { clusterForSuite, suiteCluster } from '../setup/cluster';
@@ -22,6 +23,8 @@ const cluster = suiteCluster();
 const spec = join(root, 'twin', 'cluster', 'infra-spec.yml');
 const reports = mkdtempSync(join(tmpdir(), 'cluster-suite-'));
 const quiet = () => undefined;
+/** The suite's own waits look once a second: each look is a round of queries to every node. */
+const ONCE_A_SECOND = { firstDelayMs: 1000, maxDelayMs: 1000 };
 
 let stopCluster: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
@@ -84,16 +87,18 @@ function expectGreen(run: Run): void {
 async function awaitFullIsr(deadlineMs = 90_000): Promise<void> {
   const connection = await connectKafka(cluster.endpoints.kafkaBrokers, OPEN_CONNECTION.kafka);
   try {
-    const deadline = Date.now() + deadlineMs;
-    for (;;) {
-      const topics = Object.values(await observeTopics(connection.admin));
-      const behind = topics.flatMap((t) =>
-        t.partitionStates.filter((p) => p.isr.length < p.replicas.length),
-      );
-      if (behind.length === 0) return;
-      if (Date.now() > deadline) throw new Error(`${behind.length} partitions still behind`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+    await waitUntil({
+      service: 'every in-sync replica set',
+      deadline: Date.now() + deadlineMs,
+      ...ONCE_A_SECOND,
+      attempt: async () => {
+        const topics = Object.values(await observeTopics(connection.admin));
+        const behind = topics.flatMap((t) =>
+          t.partitionStates.filter((p) => p.isr.length < p.replicas.length),
+        );
+        if (behind.length > 0) throw new Error(`${behind.length} partitions still behind`);
+      },
+    });
   } finally {
     await connection.close();
   }
@@ -118,28 +123,30 @@ async function untilEveryNodeSees(address: string, datacenter: string, deadlineM
   );
   await client.connect();
   try {
-    const deadline = Date.now() + deadlineMs;
-    for (;;) {
-      const views = await Promise.all(
-        [...client.hosts.values()].map(async (host) => {
-          const own = host.address.split(':')[0] === address;
-          const result = await client
-            .execute(
-              own
-                ? 'SELECT data_center FROM system.local'
-                : 'SELECT data_center FROM system.peers_v2 WHERE peer = ?',
-              own ? [] : [address],
-              { host, prepare: !own },
-            )
-            .catch(() => undefined);
-          return result?.first()?.['data_center'] as string | undefined;
-        }),
-      );
-      if (views.length === 3 && views.every((view) => view === datacenter)) return;
-      if (Date.now() > deadline)
-        throw new Error(`the nodes still place ${address} in ${views.join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+    await waitUntil({
+      service: `every node's view of ${address}`,
+      deadline: Date.now() + deadlineMs,
+      ...ONCE_A_SECOND,
+      attempt: async () => {
+        const views = await Promise.all(
+          [...client.hosts.values()].map(async (host) => {
+            const own = host.address.split(':')[0] === address;
+            const result = await client
+              .execute(
+                own
+                  ? 'SELECT data_center FROM system.local'
+                  : 'SELECT data_center FROM system.peers_v2 WHERE peer = ?',
+                own ? [] : [address],
+                { host, prepare: !own },
+              )
+              .catch(() => undefined);
+            return result?.first()?.['data_center'] as string | undefined;
+          }),
+        );
+        if (views.length !== 3 || views.some((view) => view !== datacenter))
+          throw new Error(`the nodes still place ${address} in ${views.join(', ')}`);
+      },
+    });
   } finally {
     await client.shutdown();
   }

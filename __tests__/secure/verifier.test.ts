@@ -13,6 +13,7 @@ import {
 } from 'kafkajs';
 import { parseConnectionSettings, settingEnvName } from '../../src/model/connection';
 import { kafkaClient } from '../../src/protocol/kafka';
+import { waitUntil } from '../../src/protocol/wait';
 import { runCli } from '../setup/run-cli';
 import { SECURE_SPEC, secretsIn, secureSettings } from '../setup/secure';
 
@@ -106,19 +107,21 @@ async function asPrincipal<T>(
 
 /** Until the read-only principal's metadata answer for the topic is as wanted (ACLs apply in ms). */
 async function untilReadonlySees(topic: string, sees: boolean): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const seen = await asPrincipal(readonly(), (admin) =>
-      admin.fetchTopicMetadata({ topics: [topic] }).then(
-        () => true,
-        () => false,
-      ),
-    );
-    if (seen === sees) return;
-    if (Date.now() > deadline)
-      throw new Error(`readonly still ${seen ? 'sees' : 'lacks'} ${topic}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntil({
+    service: `the read-only principal's view of ${topic}`,
+    deadline: Date.now() + 15_000,
+    firstDelayMs: 200,
+    maxDelayMs: 200,
+    attempt: async () => {
+      const seen = await asPrincipal(readonly(), (admin) =>
+        admin.fetchTopicMetadata({ topics: [topic] }).then(
+          () => true,
+          () => false,
+        ),
+      );
+      if (seen !== sees) throw new Error(`readonly still ${seen ? 'sees' : 'lacks'} ${topic}`);
+    },
+  });
 }
 
 const timings: string[] = [];
