@@ -1,4 +1,4 @@
-import { annotationsFor } from '../../src/action/annotations';
+import { annotationsFor, withinGitHubLimit, type Annotation } from '../../src/action/annotations';
 import { readPostState, saveResult, saveStackState } from '../../src/action/state';
 import type { CheckResult } from '../../src/model/report';
 
@@ -95,5 +95,39 @@ describe('annotationsFor', () => {
       '/ws',
     );
     expect(annotation?.file).toBe('docker-compose.yml');
+  });
+});
+
+describe('withinGitHubLimit', () => {
+  const annotation = (level: Annotation['level'], n: number): Annotation => ({
+    level,
+    message: `${level} ${n}`,
+    title: `infra-verify: check ${n}`,
+  });
+  const many = (level: Annotation['level'], count: number) =>
+    Array.from({ length: count }, (_, n) => annotation(level, n + 1));
+
+  it('keeps every annotation, and adds no notice, while each kind fits', () => {
+    const all = [...many('error', 9), ...many('warning', 10)];
+    expect(withinGitHubLimit(all, { error: 1 })).toEqual({ shown: all });
+  });
+
+  it('shows the first of each kind, room left for the verdict, and counts the rest in one notice', () => {
+    const errors = many('error', 14);
+    const warnings = many('warning', 11);
+    const { shown, leftOut } = withinGitHubLimit([...errors, ...warnings], { error: 1 });
+    expect(shown).toEqual([...errors.slice(0, 9), ...warnings.slice(0, 10)]);
+    expect(leftOut).toBe(
+      '5 errors and 1 warning more are not annotated here (GitHub shows 10 of each kind per ' +
+        'step); the job summary lists every check.',
+    );
+  });
+
+  it('counts a kind per kind: warnings beyond the limit leave the errors alone', () => {
+    const all = [...many('warning', 12), annotation('error', 1)];
+    const { shown, leftOut } = withinGitHubLimit(all, { warning: 1 });
+    expect(shown.filter((a) => a.level === 'error')).toEqual([annotation('error', 1)]);
+    expect(shown.filter((a) => a.level === 'warning')).toHaveLength(9);
+    expect(leftOut).toMatch(/^3 warnings more are not annotated here/);
   });
 });

@@ -23,7 +23,12 @@ import {
 import { checkReportFiles, makeFolders } from '../app/report-files';
 import { runError, type RunOutcome } from '../app/run';
 import { SpecError } from '../spec/load';
-import { annotationsFor } from './annotations';
+import {
+  annotationsFor,
+  withinGitHubLimit,
+  type Annotation,
+  type AnnotationLevel,
+} from './annotations';
 import { gitHubApi } from './github-api';
 import {
   isUnwatchedEvent,
@@ -75,6 +80,18 @@ async function attempt(target: string, write: () => unknown): Promise<void> {
       `::warning::infra-verify: ${target} could not be written: ${(error as Error).message}\n`,
     );
   }
+}
+
+/**
+ * Writes as many annotations as GitHub shows, then one notice counting the rest. verdict: the
+ * kind of the annotation the step writes after these (setFailed's error, or fail-on's warning).
+ */
+function annotate(annotations: Annotation[], verdict: AnnotationLevel | undefined): void {
+  const { shown, leftOut } = withinGitHubLimit(annotations, verdict ? { [verdict]: 1 } : {});
+  for (const { level, message, ...properties } of shown) {
+    (level === 'error' ? core.error : core.warning)(message, properties);
+  }
+  if (leftOut) core.notice(leftOut, { title: 'infra-verify: more failures in the job summary' });
 }
 
 /** Best effort: whatever goes wrong costs one warning, never the step. */
@@ -213,14 +230,19 @@ export async function publish(inputs: ActionInputs, outcome: RunOutcome): Promis
       : (options) => renderPrComment(report, { ...options, ...(warnOnly ? { warnOnly } : {}) }),
   );
   const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
-  for (const { level, message, ...properties } of annotationsFor(report.checks, workspace, fails)) {
-    (level === 'error' ? core.error : core.warning)(message, properties);
-  }
-  for (const { service, message } of report.notReady ?? []) {
-    (fails ? core.error : core.warning)(message, {
-      title: `infra-verify: ${service} did not come up`,
-    });
-  }
+  const level: AnnotationLevel = fails ? 'error' : 'warning';
+  annotate(
+    // the root causes first, so that a limit cuts the checks they failed, never them
+    [
+      ...(report.notReady ?? []).map(({ service, message }) => ({
+        level,
+        message,
+        title: `infra-verify: ${service} did not come up`,
+      })),
+      ...annotationsFor(report.checks, workspace, fails),
+    ],
+    reason === '' ? undefined : level,
+  );
   if (reason === '') return;
   const verdict =
     `infra-verify: ${counts.failed + counts.errors} check(s) failed` +
@@ -246,8 +268,10 @@ export async function publishError(
   if (fails) process.exitCode = usage ? 2 : 1;
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   if (error instanceof SpecError) {
-    for (const problem of error.problems) {
-      (fails ? core.error : core.warning)(problem.message, {
+    annotate(
+      error.problems.map((problem) => ({
+        level: fails ? 'error' : 'warning',
+        message: problem.message,
         title: `infra-verify: invalid spec ${problem.pointer}`,
         ...(problem.location
           ? {
@@ -256,8 +280,9 @@ export async function publishError(
               startColumn: problem.location.column,
             }
           : {}),
-      });
-    }
+      })),
+      fails ? 'error' : 'warning',
+    );
   }
   await attempt('the step outputs', () => {
     core.setOutput('result', 'fail');

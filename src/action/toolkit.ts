@@ -44,6 +44,10 @@ export function warning(message: string | Error, properties: AnnotationPropertie
   issueCommand('warning', toCommandProperties(properties), String(message));
 }
 
+export function notice(message: string | Error, properties: AnnotationProperties = {}): void {
+  issueCommand('notice', toCommandProperties(properties), String(message));
+}
+
 /** Fails the step: exit code 1, and the message as an error annotation. */
 export function setFailed(message: string | Error): void {
   process.exitCode = 1;
