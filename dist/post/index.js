@@ -655,6 +655,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
     (0,command.issueCommand)('warning', (0,utils.toCommandProperties)(properties), String(message));
 }
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), String(message));
+}
 /** Fails the step: exit code 1, and the message as an error annotation. */
 function setFailed(message) {
     process.exitCode = 1;
