@@ -144,4 +144,9 @@ describe('infra-verify --version and --help', () => {
     expect(stdout).toContain('Kafka + Cassandra stack');
     expect(stdout).not.toMatch(/ChatBattle|Milestone/i);
   });
+
+  it('up takes the staged start off switch, as verify does', async () => {
+    expect(await main(['node', 'infra-verify', 'up', '--help'])).toBe(EXIT.ok);
+    expect(stdout).toContain('--no-staged-start');
+  });
 });

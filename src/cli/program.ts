@@ -14,6 +14,7 @@ import {
   withConnectionOptions,
   profileOption,
   runtimeOption,
+  stagedStartOption,
   timeoutOption,
 } from './options';
 
@@ -51,6 +52,7 @@ function buildProgram(setExitCode: (code: number) => void, strayFault?: Promise<
     .addOption(runtimeOption(false))
     .addOption(profileOption())
     .addOption(timeoutOption('deadline for the stack to become ready'))
+    .addOption(stagedStartOption())
     .action(action(stackCommand('up')));
   program
     .command('down')

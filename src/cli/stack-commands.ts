@@ -6,7 +6,7 @@ import { UserError, errorMessage } from '../model/errors';
 import { type ServerPorts, stackIsUp } from '../model/runtime';
 import { splitList } from '../protocol/host-port';
 import { notReadyServices } from '../model/readiness';
-import { awaitStack } from '../probes/stack-ready';
+import { startStack } from '../app/stack-up';
 import { type TwinProfile, createRuntime, resolveRuntimeName } from '../runtime';
 import { TWIN_TOPOLOGIES } from '../runtime/local/profiles';
 import { NoSpecError, specForRun } from '../spec/for-run';
@@ -42,7 +42,9 @@ const runtimeNamed = async ({ runtime, profile }: RuntimeFlags, connection?: Con
   createRuntime(await resolveRuntimeName(runtime), specServers(), process.env, profile, connection);
 
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
-export async function up(options: RuntimeFlags & { timeout: string }): Promise<number> {
+export async function up(
+  options: RuntimeFlags & { timeout: string; stagedStart: boolean },
+): Promise<number> {
   const runtime = await runtimeNamed(options);
   const { spec: declared } = specForRun(undefined, process.cwd());
   // A twin whose Kafka is its own controller has no ZooKeeper to wait for, whatever
@@ -53,8 +55,12 @@ export async function up(options: RuntimeFlags & { timeout: string }): Promise<n
   const started = Date.now();
   let notReady: { service: string; message: string }[];
   try {
-    await runtime.lifecycle.up(progress, started + timeoutMs);
-    notReady = notReadyServices(await awaitStack(spec, runtime, started + timeoutMs, progress));
+    const readiness = await startStack(spec, runtime, {
+      deadline: started + timeoutMs,
+      stagedStart: options.stagedStart,
+      progress,
+    });
+    notReady = notReadyServices(readiness);
   } catch (error) {
     if (error instanceof UserError) throw error;
     notReady = [{ service: runtime.name, message: errorMessage(error) }];

@@ -19,8 +19,7 @@ import {
   type Progress,
   type Runtime,
 } from '../model/runtime';
-import { protocolHealthcheck } from '../spec/protocol-healthchecks';
-import { declaredRoles, roleOfService, type Spec } from '../spec/types';
+import { declaredRoles, type Spec } from '../spec/types';
 import { systemClock, type Clock } from '../model/clock';
 import {
   beforeDeadline,
@@ -29,6 +28,7 @@ import {
   PAST_DEADLINE_MS,
 } from '../model/deadline';
 import { faultAware, unlessFault } from './fault';
+import { protocolRelease } from './release';
 import type { ObserverSession, StackObserver } from './observer';
 
 export type { ObserverSession, StackObserver } from './observer';
@@ -356,25 +356,6 @@ function serversAnswering(release: HealthRelease | undefined, servers: string[])
       () => undefined,
       () => undefined,
     ),
-  };
-}
-
-/**
- * A staged start releases a server's dependants once it answers its protocol, where its
- * healthcheck asks the same (srvr, a broker API call, a CQL query). Any other healthcheck, and
- * every service that plays no server role, is left to the engine's health status: the user's
- * check may ask for more than the protocol does.
- */
-function protocolRelease<M>(
-  observer: StackObserver<M>,
-  spec: Spec,
-  runtime: Runtime,
-  progress: Progress,
-): HealthRelease {
-  return (service, healthcheck, deadline) => {
-    const role = roleOfService(spec, service);
-    if (!role || !protocolHealthcheck(role, healthcheck)) return undefined;
-    return observer.awaitServer(spec, runtime, role, deadline, progress);
   };
 }
 
