@@ -974,8 +974,6 @@ var model_readiness = __nccwpck_require__(63103);
 var plain_text = __nccwpck_require__(8659);
 // EXTERNAL MODULE: ../../src/model/report.ts
 var report = __nccwpck_require__(99713);
-// EXTERNAL MODULE: ../../src/spec/protocol-healthchecks.ts
-var protocol_healthchecks = __nccwpck_require__(87901);
 // EXTERNAL MODULE: ../../src/model/clock.ts
 var model_clock = __nccwpck_require__(82005);
 // EXTERNAL MODULE: ../../src/model/deadline.ts
@@ -1049,6 +1047,8 @@ function faultAware(observer, fault) {
     };
 }
 
+// EXTERNAL MODULE: ../../src/engine/release.ts
+var engine_release = __nccwpck_require__(25217);
 ;// CONCATENATED MODULE: ../../src/engine/verify.ts
 // The one orchestration that the CLI and the Action both call. One direction of flow:
 // spec -> runtime (up) -> readiness -> observer (observe, round-trip, persistence) -> checks ->
@@ -1121,7 +1121,7 @@ async function verify(spec, runtime, options) {
     const timeoutMs = options.timeoutSeconds * 1000;
     const { lifecycle } = runtime;
     let session;
-    const release = options.stagedStart === false ? undefined : protocolRelease(observer, spec, runtime, progress);
+    const release = options.stagedStart === false ? undefined : (0,engine_release/* protocolRelease */.u)(observer, spec, runtime, progress);
     // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
     const bringUpDeadline = clock.now() + timeoutMs;
     // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
@@ -1283,20 +1283,6 @@ function serversAnswering(release, servers) {
     return {
         release: wrapped,
         allAnswered: all.then(() => undefined, () => undefined),
-    };
-}
-/**
- * A staged start releases a server's dependants once it answers its protocol, where its
- * healthcheck asks the same (srvr, a broker API call, a CQL query). Any other healthcheck, and
- * every service that plays no server role, is left to the engine's health status: the user's
- * check may ask for more than the protocol does.
- */
-function protocolRelease(observer, spec, runtime, progress) {
-    return (service, healthcheck, deadline) => {
-        const role = (0,types/* roleOfService */.bk)(spec, service);
-        if (!role || !(0,protocol_healthchecks/* protocolHealthcheck */.z3)(role, healthcheck))
-            return undefined;
-        return observer.awaitServer(spec, runtime, role, deadline, progress);
     };
 }
 /** undefined once the work is done; else why not, including work still running at the deadline. */
@@ -1815,6 +1801,35 @@ function stackRequest(flags) {
             zookeeper: flags.zookeeper ? addressFlag('--zookeeper', flags.zookeeper)[0] : '',
             connection: connectionFromFlags(flags),
         },
+    };
+}
+
+
+/***/ }),
+
+/***/ 25217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ protocolRelease)
+/* harmony export */ });
+/* harmony import */ var _spec_protocol_healthchecks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87901);
+/* harmony import */ var _spec_types__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97472);
+
+
+/**
+ * A staged start releases a server's dependants once it answers its protocol, where its
+ * healthcheck asks the same (srvr, a broker API call, a CQL query). Any other healthcheck, and
+ * every service that plays no server role, is left to the engine's health status: the user's
+ * check may ask for more than the protocol does.
+ */
+function protocolRelease(observer, spec, runtime, progress) {
+    return (service, healthcheck, deadline) => {
+        const role = (0,_spec_types__WEBPACK_IMPORTED_MODULE_1__/* .roleOfService */ .bk)(spec, service);
+        if (!role || !(0,_spec_protocol_healthchecks__WEBPACK_IMPORTED_MODULE_0__/* .protocolHealthcheck */ .z3)(role, healthcheck))
+            return undefined;
+        return observer.awaitServer(spec, runtime, role, deadline, progress);
     };
 }
 
@@ -20396,7 +20411,7 @@ function verifyCommand(setExitCode, strayFault) {
 /** A stack command, its module loaded only when it runs: it brings the drivers, which `verify`
  * and `--help` do not need. */
 const stackCommand = (name) => async (options) => {
-    const run = (await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(0), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93479)))[name];
+    const run = (await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(355), __nccwpck_require__.e(0), __nccwpck_require__.e(505)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31505)))[name];
     return run(options);
 };
 function buildProgram(setExitCode, strayFault) {
@@ -20413,6 +20428,7 @@ function buildProgram(setExitCode, strayFault) {
         .addOption((0,cli_options/* runtimeOption */.uv)(false))
         .addOption((0,cli_options/* profileOption */.pp)())
         .addOption((0,cli_options/* timeoutOption */.D5)('deadline for the stack to become ready'))
+        .addOption((0,cli_options/* stagedStartOption */.YP)())
         .action(action(stackCommand('up')));
     program
         .command('down')
