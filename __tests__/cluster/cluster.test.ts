@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckResult, VerifyReport } from '../../src/model/report';
-import { connectKafka, observeTopics } from '../../src/probes/kafka';
+import { connectKafka, EVERY_CONFIG, observeTopics } from '../../src/probes/kafka';
 import { cassandraClient } from '../../src/protocol/cassandra';
 import { waitUntil } from '../../src/protocol/wait';
 import { runCql } from '../../src/runtime/local/cql';
@@ -92,7 +92,7 @@ async function awaitFullIsr(deadlineMs = 90_000): Promise<void> {
       deadline: Date.now() + deadlineMs,
       ...ONCE_A_SECOND,
       attempt: async () => {
-        const topics = Object.values(await observeTopics(connection.admin));
+        const topics = Object.values(await observeTopics(connection.admin, EVERY_CONFIG));
         const behind = topics.flatMap((t) =>
           t.partitionStates.filter((p) => p.isr.length < p.replicas.length),
         );

@@ -5,12 +5,19 @@
 import type { Admin } from 'kafkajs';
 import { ConfigSource } from 'kafkajs';
 import type { Client } from 'cassandra-driver';
-import { observeTopics } from '../../src/probes/kafka';
+import { EVERY_CONFIG, observeTopics } from '../../src/probes/kafka';
+import { lookScope } from '../../src/probes/observe-stack';
+import { DEFAULT_SPEC } from '../../src/spec/default';
 import { observeSchema, SCHEMA_PAGE_ROWS } from '../../src/probes/cassandra';
 
 const TOPICS = 5000;
 
-function countingAdmin(calls: string[]): Admin {
+interface ConfigResource {
+  name: string;
+  configNames?: string[];
+}
+
+function countingAdmin(calls: string[], asked: ConfigResource[] = []): Admin {
   const names = Array.from({ length: TOPICS }, (_, i) => `topic-${i}`);
   return {
     listTopics: async () => (calls.push('listTopics'), [...names, '__consumer_offsets']),
@@ -23,8 +30,9 @@ function countingAdmin(calls: string[]): Admin {
         })),
       };
     },
-    describeConfigs: async ({ resources }: { resources: { name: string }[] }) => {
+    describeConfigs: async ({ resources }: { resources: ConfigResource[] }) => {
       calls.push('describeConfigs');
+      asked.push(...resources);
       return {
         resources: resources.map(({ name }) => ({
           resourceName: name,
@@ -45,10 +53,41 @@ function countingAdmin(calls: string[]): Admin {
 describe('observing 5,000 topics', () => {
   it('asks the broker three times in all, not once per topic', async () => {
     const calls: string[] = [];
-    const topics = await observeTopics(countingAdmin(calls));
+    const topics = await observeTopics(countingAdmin(calls), EVERY_CONFIG);
     expect(Object.keys(topics)).toHaveLength(TOPICS);
     expect(topics['topic-4999']?.topicConfigs).toEqual({ 'retention.ms': '1' });
     expect(calls.sort()).toEqual(['describeConfigs', 'fetchTopicMetadata', 'listTopics']);
+  });
+
+  it('asks only for the configs a verify reads, of the topics it declares', async () => {
+    const asked: ConfigResource[] = [];
+    const topics = await observeTopics(countingAdmin([], asked), {
+      topics: ['topic-7', 'topic-3', 'not-there'],
+      names: ['cleanup.policy', 'retention.ms'],
+    });
+    expect(Object.keys(topics)).toHaveLength(TOPICS);
+    expect(asked).toEqual([
+      { type: expect.anything(), name: 'topic-3', configNames: ['cleanup.policy', 'retention.ms'] },
+      { type: expect.anything(), name: 'topic-7', configNames: ['cleanup.policy', 'retention.ms'] },
+    ]);
+    expect(topics['topic-3']?.topicConfigs).toEqual({ 'retention.ms': '1' });
+    expect(topics['topic-4']?.topicConfigs).toEqual({});
+  });
+
+  it('reads no config at all when none is wanted', async () => {
+    const calls: string[] = [];
+    await observeTopics(countingAdmin(calls), { names: [] });
+    expect(calls.sort()).toEqual(['fetchTopicMetadata', 'listTopics']);
+  });
+
+  it("reads the configs a spec declares and those the verifier judges by, of the spec's topics", () => {
+    const scope = lookScope(DEFAULT_SPEC);
+    const declared = (DEFAULT_SPEC.kafka?.topics ?? []).flatMap((t) => Object.keys(t.configs));
+    expect(declared.length).toBeGreaterThan(0);
+    expect(scope.configs.topics).toEqual(DEFAULT_SPEC.kafka?.topics.map((t) => t.name));
+    expect(new Set(scope.configs.names)).toEqual(
+      new Set([...declared, 'cleanup.policy', 'min.insync.replicas']),
+    );
   });
 });
 

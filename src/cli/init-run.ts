@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../model/errors';
 import type { Runtime } from '../model/runtime';
 import { connectStack, observeLive } from '../probes/observe-stack';
+import { EVERY_CONFIG } from '../probes/kafka';
 import { LOOK_PAST_DEADLINE_MS } from '../model/deadline';
 import { awaitStack } from '../probes/stack-ready';
 import { composeFactsFor, draftFromCompose } from '../app/compose-draft';
@@ -78,6 +79,7 @@ async function inspect(
       {
         clusters: { kafka: roles.kafka !== undefined, cassandra: roles.cassandra !== undefined },
         topics: [],
+        configs: EVERY_CONFIG,
       },
       deadline + LOOK_PAST_DEADLINE_MS,
     );

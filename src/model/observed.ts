@@ -7,9 +7,9 @@ export interface ObservedTopic {
   partitions: number;
   /** replicas.length of each partition, in partition order */
   replicationFactors: number[];
-  /** only configs whose configSource is TOPIC_CONFIG (set on the topic itself) */
+  /** of the configs read, those whose configSource is TOPIC_CONFIG (set on the topic itself) */
   topicConfigs: Record<string, string>;
-  /** every config's effective value, whatever its source */
+  /** the effective value of each config read (init reads them all, verify what its spec names) */
   effectiveConfigs: Record<string, string>;
   /** leader and replica placement of each partition, in partition order (broker ids; leader -1: none) */
   partitionStates: ObservedPartition[];

@@ -30,6 +30,7 @@ import {
   writeExpiringRow,
 } from './cassandra';
 import {
+  type ConfigLook,
   type KafkaConnection,
   type KafkaProbeRecord,
   connectKafka,
@@ -119,22 +120,34 @@ export interface LookScope {
   clusters: ClusterScope;
   /** the spec's topics: one the principal may not Describe is told apart from a missing one */
   topics: string[];
+  /** the topic configs read */
+  configs: ConfigLook;
 }
 
-/** The look a spec asks for; init, with no spec yet, widens it to both clusters and no topic. */
-export const lookScope = (spec: Spec): LookScope => ({
-  clusters: clusterScope(spec),
-  topics: (spec.kafka?.topics ?? []).map((topic) => topic.name),
-});
+/** Configs the verifier reads whatever the spec declares: compaction decides how a probe cleans up
+ * after itself, and min.insync.replicas is judged against a declared broker count. */
+const CONFIGS_THE_VERIFIER_READS = ['cleanup.policy', 'min.insync.replicas'];
+
+/** The look a spec asks for: the configs it declares (and those above), of its own topics only. */
+export function lookScope(spec: Spec): LookScope {
+  const topics = spec.kafka?.topics ?? [];
+  const names = new Set(CONFIGS_THE_VERIFIER_READS);
+  for (const topic of topics) for (const name of Object.keys(topic.configs)) names.add(name);
+  return {
+    clusters: clusterScope(spec),
+    topics: topics.map((topic) => topic.name),
+    configs: { topics: topics.map((topic) => topic.name), names: [...names].sort() },
+  };
+}
 
 /** Every topic the principal may Describe, and the wanted ones it may not. */
 async function observeKafka(
   clients: StackClients,
-  wanted: string[],
+  scope: LookScope,
 ): Promise<Pick<LiveState, 'kafka' | 'kafkaDenied'>> {
   const observed = await withClient(clients.kafka, async (connection) => {
-    const topics = await observeTopics(connection.admin);
-    return { topics, denied: await deniedTopics(connection.admin, wanted, topics) };
+    const topics = await observeTopics(connection.admin, scope.configs);
+    return { topics, denied: await deniedTopics(connection.admin, scope.topics, topics) };
   });
   if (!observed.ok) return { kafka: observed };
   const { topics, denied } = observed.value;
@@ -159,7 +172,7 @@ export async function observeLive(
       ? observe(() => lifecycle.services(lookDeadline))
       : observe(async () => servicesSeenAtReadiness(readiness, runtime.endpoints)),
     ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
-    observeKafka(clients, scope.topics),
+    observeKafka(clients, scope),
     withClient(clients.cassandra, (client) => observeSchema(client)),
     observeClusters(scope.clusters, runtime.endpoints, clients),
   ]);
@@ -261,6 +274,8 @@ async function kafkaRoundTrip(
   return roundTripTopics(connection.value, topics, observed.value, runId);
 }
 
+const NO_CONFIG: ConfigLook = { names: [] };
+
 /** Where the markers were written, so that they can be read back after the restart. */
 export interface Markers {
   kafka: Observed<{ record: KafkaProbeRecord; compacted: boolean }>;
@@ -330,7 +345,8 @@ export async function readMarkers(
           return { found };
         })
       : notObserved<{ found: boolean }>(`no marker was written: ${cassandraWritten.error}`),
-    withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+    // After the restart only which topics are there is judged, so no config is read.
+    withClient(clients.kafka, (connection) => observeTopics(connection.admin, NO_CONFIG)),
     withClient(clients.cassandra, (client) => observeSchema(client)),
     expiring?.ok
       ? withClient(clients.cassandra, (client) => secondsUntilGone(client, expiring.value))
