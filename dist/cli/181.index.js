@@ -18,8 +18,10 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ../../src/model/errors.ts
 var errors = __webpack_require__(80420);
-// EXTERNAL MODULE: ../../src/probes/observe-stack.ts + 4 modules
-var observe_stack = __webpack_require__(49829);
+// EXTERNAL MODULE: ../../src/probes/observe-stack.ts + 2 modules
+var observe_stack = __webpack_require__(10889);
+// EXTERNAL MODULE: ../../src/probes/kafka.ts
+var kafka = __webpack_require__(57383);
 // EXTERNAL MODULE: ../../src/model/deadline.ts
 var model_deadline = __webpack_require__(38931);
 // EXTERNAL MODULE: ../../src/probes/stack-ready.ts
@@ -482,6 +484,7 @@ var options = __webpack_require__(88618);
 
 
 
+
 const progress = (message) => process.stderr.write(`${message}\n`);
 /** What the running servers show: the roles that answered, their topics and their schema. */
 async function inspect(runtime, candidates, deadline) {
@@ -515,6 +518,7 @@ async function inspect(runtime, candidates, deadline) {
         const live = await (0,observe_stack/* observeLive */.Td)(runtime, readiness, clients, {
             clusters: { kafka: roles.kafka !== undefined, cassandra: roles.cassandra !== undefined },
             topics: [],
+            configs: kafka/* EVERY_CONFIG */.VN,
         }, deadline + model_deadline/* LOOK_PAST_DEADLINE_MS */.F0);
         const inspected = { roles };
         if (roles.kafka) {

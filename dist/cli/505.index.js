@@ -172,7 +172,7 @@ async function stack_commands_cql(options) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   probeObserver: () => (/* binding */ probeObserver)
 /* harmony export */ });
-/* harmony import */ var _observe_stack__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49829);
+/* harmony import */ var _observe_stack__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10889);
 /* harmony import */ var _stack_ready__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54887);
 
 

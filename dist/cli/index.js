@@ -1338,7 +1338,7 @@ async function runVerification(request) {
     request.onRuntime?.(runtime);
     // The drivers (kafkajs, cassandra-driver) load only now, after the inputs were read: a static
     // run and a refused input never pay for them.
-    const { probeObserver } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(355), __nccwpck_require__.e(699)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47699));
+    const { probeObserver } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(663), __nccwpck_require__.e(699)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47699));
     const report = await verify(loaded.spec, runtime, {
         observer: probeObserver,
         timeoutSeconds: request.timeoutSeconds,
@@ -20166,7 +20166,7 @@ function initCommand(setExitCode, strayFault) {
         .action(async (flags) => {
         try {
             // The drivers load only now, after the flags were read.
-            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(355), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42562));
+            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(663), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42562));
             setExitCode(await untilStrayFault(runInit(flags), strayFault, cli_options/* EXIT */.dc.failed));
         }
         catch (error) {
@@ -20411,7 +20411,7 @@ function verifyCommand(setExitCode, strayFault) {
 /** A stack command, its module loaded only when it runs: it brings the drivers, which `verify`
  * and `--help` do not need. */
 const stackCommand = (name) => async (options) => {
-    const run = (await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(355), __nccwpck_require__.e(0), __nccwpck_require__.e(505)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31505)))[name];
+    const run = (await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(618), __nccwpck_require__.e(663), __nccwpck_require__.e(0), __nccwpck_require__.e(505)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31505)))[name];
     return run(options);
 };
 function buildProgram(setExitCode, strayFault) {

@@ -365,16 +365,22 @@ async function connectKafka(brokers, settings) {
 function isInternalTopic(name) {
     return name.startsWith('__');
 }
-/** Every non-internal topic with its partitions, replication factors and configs. */
-async function observeTopics(admin) {
+/** What init drafts a spec from: every config of every topic. */
+const EVERY_CONFIG = {};
+/** Every non-internal topic with its partitions, replication factors and the configs looked at. */
+async function observeTopics(admin, look) {
     const names = (await admin.listTopics()).filter((name) => !isInternalTopic(name)).sort();
     if (names.length === 0)
         return {};
+    const wanted = look.topics && new Set(look.topics);
+    const configured = wanted ? names.filter((name) => wanted.has(name)) : names;
     const [metadata, configs] = await Promise.all([
         askingKafka(() => admin.fetchTopicMetadata({ topics: names }), {
             topic: `Describe on topic ${names.join(', ')}`,
         }),
-        topicConfigs(admin, names),
+        configured.length === 0 || look.names?.length === 0
+            ? { resources: [] }
+            : topicConfigs(admin, configured, look.names),
     ]);
     const topics = {};
     for (const topic of metadata.topics) {
@@ -428,22 +434,27 @@ async function deniedTopics(admin, wanted, listed) {
     })));
     return Object.fromEntries(answers.flat());
 }
-const describeConfigs = (admin, names) => admin.describeConfigs({
+const describeConfigs = (admin, names, configNames) => admin.describeConfigs({
     includeSynonyms: true,
-    resources: names.map((name) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name })),
+    resources: names.map((name) => ({
+        type: kafkajs.ConfigResourceTypes.TOPIC,
+        name,
+        // absent (not empty) asks for every config
+        ...(configNames && { configNames: [...configNames] }),
+    })),
 });
 /**
- * Every topic's configs. The broker refuses the whole request for one topic the principal may
+ * These topics' configs. The broker refuses the whole request for one topic the principal may
  * not DescribeConfigs, without naming it: then each topic is asked alone to name them all.
  */
-async function topicConfigs(admin, names) {
+async function topicConfigs(admin, names, configNames) {
     try {
-        return await describeConfigs(admin, names);
+        return await describeConfigs(admin, names, configNames);
     }
     catch (error) {
         if (kafkaDenial(error) !== 'topic')
             throw error;
-        const denied = await Promise.all(names.map((name) => describeConfigs(admin, [name]).then(() => [], (alone) => (kafkaDenial(alone) === 'topic' ? [name] : []))));
+        const denied = await Promise.all(names.map((name) => describeConfigs(admin, [name], configNames).then(() => [], (alone) => (kafkaDenial(alone) === 'topic' ? [name] : []))));
         throw new NotAuthorized(`DescribeConfigs on topic ${denied.flat().join(', ')}`);
     }
 }
@@ -797,16 +808,27 @@ const clusterScope = (spec) => ({
     kafka: spec.kafka?.brokers !== undefined,
     cassandra: spec.cassandra?.datacenters !== undefined,
 });
-/** The look a spec asks for; init, with no spec yet, widens it to both clusters and no topic. */
-const lookScope = (spec) => ({
-    clusters: clusterScope(spec),
-    topics: (spec.kafka?.topics ?? []).map((topic) => topic.name),
-});
+/** Configs the verifier reads whatever the spec declares: compaction decides how a probe cleans up
+ * after itself, and min.insync.replicas is judged against a declared broker count. */
+const CONFIGS_THE_VERIFIER_READS = ['cleanup.policy', 'min.insync.replicas'];
+/** The look a spec asks for: the configs it declares (and those above), of its own topics only. */
+function lookScope(spec) {
+    const topics = spec.kafka?.topics ?? [];
+    const names = new Set(CONFIGS_THE_VERIFIER_READS);
+    for (const topic of topics)
+        for (const name of Object.keys(topic.configs))
+            names.add(name);
+    return {
+        clusters: clusterScope(spec),
+        topics: topics.map((topic) => topic.name),
+        configs: { topics: topics.map((topic) => topic.name), names: [...names].sort() },
+    };
+}
 /** Every topic the principal may Describe, and the wanted ones it may not. */
-async function observeKafka(clients, wanted) {
+async function observeKafka(clients, scope) {
     const observed = await withClient(clients.kafka, async (connection) => {
-        const topics = await observeTopics(connection.admin);
-        return { topics, denied: await deniedTopics(connection.admin, wanted, topics) };
+        const topics = await observeTopics(connection.admin, scope.configs);
+        return { topics, denied: await deniedTopics(connection.admin, scope.topics, topics) };
     });
     if (!observed.ok)
         return { kafka: observed };
@@ -826,7 +848,7 @@ lookDeadline) {
             ? (0,observe/* observe */.l)(() => lifecycle.services(lookDeadline))
             : (0,observe/* observe */.l)(async () => (0,model_readiness/* servicesSeenAtReadiness */.TR)(readiness, runtime.endpoints)),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0,protocol_zookeeper/* zookeeperReady */.s7)(runtime.endpoints.zookeeper)),
-        observeKafka(clients, scope.topics),
+        observeKafka(clients, scope),
         withClient(clients.cassandra, (client) => observeSchema(client)),
         observeClusters(scope.clusters, runtime.endpoints, clients),
     ]);
@@ -901,6 +923,7 @@ async function kafkaRoundTrip(connection, observed, topics, runId) {
         return everyTopic(observed.error);
     return roundTripTopics(connection.value, topics, observed.value, runId);
 }
+const NO_CONFIG = { names: [] };
 /** A Kafka record on the spec's first topic and a Cassandra row, both tagged with the run id. */
 async function writeMarkers(spec, live, clients, runId, expiring) {
     const [kafka, cassandra, expiringRow] = await Promise.all([
@@ -954,7 +977,8 @@ async function readMarkers(markers, clients) {
                 return { found };
             })
             : (0,observe/* notObserved */.M)(`no marker was written: ${cassandraWritten.error}`),
-        withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+        // After the restart only which topics are there is judged, so no config is read.
+        withClient(clients.kafka, (connection) => observeTopics(connection.admin, NO_CONFIG)),
         withClient(clients.cassandra, (client) => observeSchema(client)),
         expiring?.ok
             ? withClient(clients.cassandra, (client) => secondsUntilGone(client, expiring.value))

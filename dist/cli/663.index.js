@@ -1,9 +1,313 @@
 "use strict";
-exports.id = 355;
-exports.ids = [355];
+exports.id = 663;
+exports.ids = [663];
 exports.modules = {
 
-/***/ 49829:
+/***/ 57383:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ roundTripTopics),
+/* harmony export */   UE: () => (/* binding */ readProbes),
+/* harmony export */   V: () => (/* binding */ connectKafka),
+/* harmony export */   VN: () => (/* binding */ EVERY_CONFIG),
+/* harmony export */   Xu: () => (/* binding */ observeTopics),
+/* harmony export */   dZ: () => (/* binding */ isCompacted),
+/* harmony export */   kS: () => (/* binding */ deniedTopics),
+/* harmony export */   uE: () => (/* binding */ tombstone),
+/* harmony export */   y4: () => (/* binding */ produceProbes)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var kafkajs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33749);
+/* harmony import */ var kafkajs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(kafkajs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _model_observe__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11247);
+/* harmony import */ var _protocol_denied__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7719);
+/* harmony import */ var _protocol_connection_failure__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5111);
+/* harmony import */ var _protocol_kafka__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54550);
+// Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
+// replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
+
+
+
+
+
+
+/** Every probe record carries this header, so anyone reading the topic can tell it apart. */
+const PROBE_HEADER = 'infra-verify-probe';
+const PROBE_PARTITION = 0;
+/**
+ * How long a consumer may take to join its group. The first group on a fresh broker creates
+ * __consumer_offsets (50 partitions unless configured), which takes tens of seconds on a loaded
+ * machine; the local images showed it on the real engine.
+ */
+const JOIN_DEADLINE_MS = 90_000;
+/** How long a joined consumer may take to fetch records we know are there. */
+const READ_DEADLINE_MS = 15_000;
+async function connectKafka(brokers, settings) {
+    const kafka = (0,_protocol_kafka__WEBPACK_IMPORTED_MODULE_5__/* .kafkaClient */ .SZ)(brokers, { clientId: 'infra-verify', retries: 3, settings });
+    const admin = kafka.admin();
+    await admin.connect();
+    return { kafka, admin, close: () => admin.disconnect() };
+}
+/** Internal topics such as __consumer_offsets are the broker's business, not the spec's. */
+function isInternalTopic(name) {
+    return name.startsWith('__');
+}
+/** What init drafts a spec from: every config of every topic. */
+const EVERY_CONFIG = {};
+/** Every non-internal topic with its partitions, replication factors and the configs looked at. */
+async function observeTopics(admin, look) {
+    const names = (await admin.listTopics()).filter((name) => !isInternalTopic(name)).sort();
+    if (names.length === 0)
+        return {};
+    const wanted = look.topics && new Set(look.topics);
+    const configured = wanted ? names.filter((name) => wanted.has(name)) : names;
+    const [metadata, configs] = await Promise.all([
+        (0,_protocol_denied__WEBPACK_IMPORTED_MODULE_3__/* .askingKafka */ .qs)(() => admin.fetchTopicMetadata({ topics: names }), {
+            topic: `Describe on topic ${names.join(', ')}`,
+        }),
+        configured.length === 0 || look.names?.length === 0
+            ? { resources: [] }
+            : topicConfigs(admin, configured, look.names),
+    ]);
+    const topics = {};
+    for (const topic of metadata.topics) {
+        const partitions = [...topic.partitions].sort((a, b) => a.partitionId - b.partitionId);
+        topics[topic.name] = {
+            name: topic.name,
+            partitions: partitions.length,
+            replicationFactors: partitions.map((partition) => partition.replicas.length),
+            topicConfigs: {},
+            effectiveConfigs: {},
+            partitionStates: partitions.map((partition) => ({
+                partition: partition.partitionId,
+                leader: partition.leader,
+                replicas: [...partition.replicas],
+                isr: [...partition.isr],
+            })),
+        };
+    }
+    for (const resource of configs.resources) {
+        const topic = topics[resource.resourceName];
+        if (!topic)
+            continue;
+        if (resource.errorCode !== 0) {
+            throw new Error(`describeConfigs for topic ${topic.name}: ${resource.errorMessage}`);
+        }
+        for (const entry of resource.configEntries) {
+            topic.effectiveConfigs[entry.configName] = entry.configValue;
+            if (entry.configSource === kafkajs__WEBPACK_IMPORTED_MODULE_1__.ConfigSource.TOPIC_CONFIG) {
+                topic.topicConfigs[entry.configName] = entry.configValue;
+            }
+        }
+    }
+    return topics;
+}
+/** The broker's answers for a topic it does not have (or for a name no topic can have). */
+const NO_SUCH_TOPIC = ['UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TOPIC_EXCEPTION'];
+/**
+ * The wanted topics that the listing left out because the principal may not Describe them. A
+ * broker leaves such topics out of a listing exactly as if they were missing, and says so only
+ * when asked for the topic by name: TOPIC_AUTHORIZATION_FAILED, whether it exists or not. Each is
+ * asked alone, because kafkajs reports only the first topic's error of a metadata answer.
+ */
+async function deniedTopics(admin, wanted, listed) {
+    const unlisted = [...new Set(wanted)].filter((name) => !listed[name]);
+    const answers = await Promise.all(unlisted.map((name) => admin.fetchTopicMetadata({ topics: [name] }).then(() => [], (error) => {
+        if ((0,_protocol_denied__WEBPACK_IMPORTED_MODULE_3__/* .kafkaDenial */ .wQ)(error) === 'topic')
+            return [[name, new _protocol_denied__WEBPACK_IMPORTED_MODULE_3__/* .NotAuthorized */ .f2(`Describe on topic ${name}`).message]];
+        if ((0,_protocol_connection_failure__WEBPACK_IMPORTED_MODULE_4__/* .causes */ .ps)(error).some((cause) => NO_SUCH_TOPIC.includes(String(cause.type))))
+            return [];
+        throw error;
+    })));
+    return Object.fromEntries(answers.flat());
+}
+const describeConfigs = (admin, names, configNames) => admin.describeConfigs({
+    includeSynonyms: true,
+    resources: names.map((name) => ({
+        type: kafkajs__WEBPACK_IMPORTED_MODULE_1__.ConfigResourceTypes.TOPIC,
+        name,
+        // absent (not empty) asks for every config
+        ...(configNames && { configNames: [...configNames] }),
+    })),
+});
+/**
+ * These topics' configs. The broker refuses the whole request for one topic the principal may
+ * not DescribeConfigs, without naming it: then each topic is asked alone to name them all.
+ */
+async function topicConfigs(admin, names, configNames) {
+    try {
+        return await describeConfigs(admin, names, configNames);
+    }
+    catch (error) {
+        if ((0,_protocol_denied__WEBPACK_IMPORTED_MODULE_3__/* .kafkaDenial */ .wQ)(error) !== 'topic')
+            throw error;
+        const denied = await Promise.all(names.map((name) => describeConfigs(admin, [name], configNames).then(() => [], (alone) => ((0,_protocol_denied__WEBPACK_IMPORTED_MODULE_3__/* .kafkaDenial */ .wQ)(alone) === 'topic' ? [name] : []))));
+        throw new _protocol_denied__WEBPACK_IMPORTED_MODULE_3__/* .NotAuthorized */ .f2(`DescribeConfigs on topic ${denied.flat().join(', ')}`);
+    }
+}
+/** Compaction needs a key on every record, and a tombstone is how a probe cleans up after itself. */
+function isCompacted(topic) {
+    return (topic.effectiveConfigs['cleanup.policy'] ?? '').split(',').includes('compact');
+}
+async function withProducer(kafka, use) {
+    const producer = kafka.producer({
+        // A producer would otherwise create a missing topic and hide exactly the drift we look for.
+        allowAutoTopicCreation: false,
+        createPartitioner: kafkajs__WEBPACK_IMPORTED_MODULE_1__.Partitioners.DefaultPartitioner,
+        retry: { retries: 2 },
+    });
+    await producer.connect();
+    try {
+        return await use(producer);
+    }
+    finally {
+        await producer.disconnect();
+    }
+}
+/** Write one keyed probe record per topic to partition 0; returns where each one landed. */
+async function produceProbes(kafka, topics, runId, purpose) {
+    return withProducer(kafka, (producer) => Promise.all(topics.map(async (topic) => {
+        const key = `infra-verify:${purpose}:${runId}`;
+        const value = JSON.stringify({ runId, purpose, topic, at: new Date().toISOString() });
+        const [sent] = await (0,_protocol_denied__WEBPACK_IMPORTED_MODULE_3__/* .askingKafka */ .qs)(() => producer.send({
+            topic,
+            acks: -1,
+            messages: [
+                { key, value, partition: PROBE_PARTITION, headers: { [PROBE_HEADER]: purpose } },
+            ],
+        }), { topic: `Write on topic ${topic}` });
+        if (!sent || sent.baseOffset === undefined) {
+            throw new Error(`producing to ${topic} returned no offset`);
+        }
+        return { topic, partition: PROBE_PARTITION, offset: sent.baseOffset, key, value };
+    })));
+}
+/**
+ * Read the records at exactly these offsets. kafkajs cannot assign partitions by hand, so a
+ * throwaway group joins, seeks to each offset, and is deleted afterwards. Returns the value
+ * found at each record's offset (null where nothing came back before the deadline).
+ */
+async function readProbes(kafka, admin, records) {
+    const found = new Map(records.map((record) => [record, null]));
+    if (records.length === 0)
+        return found;
+    const groupId = `infra-verify-probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    const consumer = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false,
+        // Short fetch waits so that stopping the consumer does not sit out a long poll.
+        maxWaitTimeInMs: 100,
+        // Right after a restart the group coordinator may still be loading; give it a few tries.
+        retry: { retries: 5 },
+    });
+    let remaining = records.length;
+    let allFound = () => undefined;
+    const done = new Promise((resolve) => (allFound = resolve));
+    let timer;
+    const topics = [...new Set(records.map((r) => r.topic))];
+    const joined = new Promise((resolve, reject) => {
+        consumer.on(consumer.events.GROUP_JOIN, () => resolve(true));
+        // A denied join or fetch crashes the consumer; waiting for the join would sit out its deadline.
+        // A crash that kafkajs restarts from is no end: a retriable error, such as the coordinator
+        // still loading the offsets topic that a fresh KRaft broker creates for this first group.
+        consumer.on(consumer.events.CRASH, ({ payload }) => {
+            if (payload.restart)
+                return;
+            reject((0,_protocol_denied__WEBPACK_IMPORTED_MODULE_3__/* .kafkaNotAuthorized */ .lh)(payload.error, {
+                group: `Read on group ${groupId}`,
+                topic: `Read on topic ${topics.join(', ')}`,
+            }));
+        });
+    });
+    // Settled by the race below; until then, a crash before it must not go unhandled.
+    joined.catch(() => undefined);
+    await consumer.connect();
+    try {
+        await consumer.subscribe({ topics, fromBeginning: false });
+        await consumer.run({
+            autoCommit: false,
+            eachMessage: async ({ topic, partition, message }) => {
+                const record = records.find((r) => r.topic === topic && r.partition === partition && r.offset === message.offset);
+                if (!record || found.get(record) !== null)
+                    return;
+                found.set(record, message.value?.toString() ?? '');
+                remaining -= 1;
+                if (remaining === 0)
+                    allFound();
+            },
+        });
+        const after = (ms) => new Promise((resolve) => {
+            clearTimeout(timer);
+            timer = setTimeout(() => resolve(false), ms);
+        });
+        // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
+        // in the background, and a seek then throws "Consumer group was not initialized".
+        if (!(await Promise.race([joined, after(JOIN_DEADLINE_MS)])))
+            return found;
+        for (const record of records) {
+            consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
+        }
+        await Promise.race([done, after(READ_DEADLINE_MS)]);
+    }
+    finally {
+        clearTimeout(timer);
+        await consumer.disconnect();
+        // The group must not linger on the broker as an artefact of verification.
+        await admin.deleteGroups([groupId]).catch(() => undefined);
+    }
+    return found;
+}
+/** A null value under the probe's key lets compaction remove the probe record for good. */
+async function tombstone(kafka, records) {
+    if (records.length === 0)
+        return;
+    await withProducer(kafka, async (producer) => {
+        for (const record of records) {
+            await producer.send({
+                topic: record.topic,
+                acks: -1,
+                messages: [{ key: record.key, value: null, partition: record.partition }],
+            });
+        }
+    });
+}
+/**
+ * Produce to and consume from each wanted topic, then tombstone the compacted ones. A topic
+ * that does not exist is reported, never written to (that would auto-create it).
+ */
+async function roundTripTopics(connection, wanted, observed, runId) {
+    const results = {};
+    const present = wanted.filter((name) => observed[name]);
+    for (const name of wanted.filter((topic) => !observed[topic])) {
+        results[name] = (0,_model_observe__WEBPACK_IMPORTED_MODULE_2__/* .notObserved */ .M)(`topic ${name} does not exist, so it was not probed`);
+    }
+    const probed = await (0,_model_observe__WEBPACK_IMPORTED_MODULE_2__/* .observe */ .l)(async () => {
+        const records = await produceProbes(connection.kafka, present, runId, 'round-trip');
+        const consumed = await readProbes(connection.kafka, connection.admin, records);
+        await tombstone(connection.kafka, records.filter((record) => isCompacted(observed[record.topic])));
+        return { records, consumed };
+    });
+    for (const name of present) {
+        if (!probed.ok) {
+            results[name] = { ok: false, error: probed.error, ms: probed.ms };
+            continue;
+        }
+        const record = probed.value.records.find((r) => r.topic === name);
+        results[name] = {
+            ok: true,
+            value: { produced: record.value, consumed: probed.value.consumed.get(record) ?? null },
+            ms: probed.ms,
+        };
+    }
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 10889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -25,71 +329,8 @@ var observe = __webpack_require__(11247);
 var runtime = __webpack_require__(36507);
 // EXTERNAL MODULE: ../../src/protocol/cassandra.ts
 var protocol_cassandra = __webpack_require__(44596);
-// EXTERNAL MODULE: ../../src/protocol/connection-failure.ts
-var connection_failure = __webpack_require__(5111);
-;// CONCATENATED MODULE: ../../src/protocol/denied.ts
-// A call the principal may not make, as one line naming the permission an operator grants
-// ("not authorized: DescribeConfigs on topic channel-stats"), instead of a driver's error code.
-
-class NotAuthorized extends Error {
-    constructor(permission) {
-        super(`not authorized: ${permission}`);
-        this.name = 'NotAuthorized';
-    }
-}
-/** kafkajs's authorization errors, by the kind of resource they are about. */
-const KAFKA_DENIALS = {
-    TOPIC_AUTHORIZATION_FAILED: 'topic',
-    GROUP_AUTHORIZATION_FAILED: 'group',
-    CLUSTER_AUTHORIZATION_FAILED: 'cluster',
-};
-/** Which kind of Kafka resource the error says was denied, if it is a denial. */
-function kafkaDenial(error) {
-    for (const cause of (0,connection_failure/* causes */.ps)(error)) {
-        const type = typeof cause.type === 'string' ? cause.type : '';
-        if (type in KAFKA_DENIALS)
-            return KAFKA_DENIALS[type];
-    }
-    return undefined;
-}
-/**
- * The broker names neither the operation nor the resource, so the caller says what it asked
- * for, per kind of resource: `{ topic: 'Write on topic chat' }`.
- */
-function kafkaNotAuthorized(error, asked) {
-    const denied = kafkaDenial(error);
-    const permission = denied && asked[denied];
-    return permission ? new NotAuthorized(permission) : error;
-}
-/** Cassandra names all of it: "User ro has no MODIFY permission on <table ks.t> or any of its parents". */
-const CASSANDRA_DENIAL = /User (\S+) has no (\w+) permission on <(\w+) ([^>]+)>/;
-function cassandraNotAuthorized(error) {
-    for (const cause of (0,connection_failure/* causes */.ps)(error)) {
-        const match = CASSANDRA_DENIAL.exec(typeof cause.message === 'string' ? cause.message : '');
-        if (match)
-            return new NotAuthorized(`${match[2]} on ${match[3]} ${match[4]} (user ${match[1]})`);
-    }
-    return error;
-}
-/** Runs a Kafka call, turning a denial into the permission it lacked. */
-async function askingKafka(call, asked) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        throw kafkaNotAuthorized(error, asked);
-    }
-}
-/** Runs a Cassandra call, turning a denial into the permission it lacked. */
-async function askingCassandra(call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        throw cassandraNotAuthorized(error);
-    }
-}
-
+// EXTERNAL MODULE: ../../src/protocol/denied.ts
+var protocol_denied = __webpack_require__(7719);
 // EXTERNAL MODULE: ../../src/protocol/zookeeper.ts
 var protocol_zookeeper = __webpack_require__(68092);
 // EXTERNAL MODULE: ../../src/spec/probe-target.ts
@@ -336,281 +577,8 @@ async function roundTripTable(client, target, runId, expiry, consistency = 'LOCA
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ../../node_modules/kafkajs/index.js
-var kafkajs = __webpack_require__(33749);
-// EXTERNAL MODULE: ../../src/protocol/kafka.ts + 1 modules
-var protocol_kafka = __webpack_require__(54550);
-;// CONCATENATED MODULE: ../../src/probes/kafka.ts
-// Reads live Kafka state with kafkajs and round-trips probe records. Why TOPIC_CONFIG, why
-// replicas.length, why no auto-creation and why seek instead of assignment: see each use below.
-
-
-
-
-
-
-/** Every probe record carries this header, so anyone reading the topic can tell it apart. */
-const PROBE_HEADER = 'infra-verify-probe';
-const kafka_PROBE_PARTITION = 0;
-/**
- * How long a consumer may take to join its group. The first group on a fresh broker creates
- * __consumer_offsets (50 partitions unless configured), which takes tens of seconds on a loaded
- * machine; the local images showed it on the real engine.
- */
-const JOIN_DEADLINE_MS = 90_000;
-/** How long a joined consumer may take to fetch records we know are there. */
-const READ_DEADLINE_MS = 15_000;
-async function connectKafka(brokers, settings) {
-    const kafka = (0,protocol_kafka/* kafkaClient */.SZ)(brokers, { clientId: 'infra-verify', retries: 3, settings });
-    const admin = kafka.admin();
-    await admin.connect();
-    return { kafka, admin, close: () => admin.disconnect() };
-}
-/** Internal topics such as __consumer_offsets are the broker's business, not the spec's. */
-function isInternalTopic(name) {
-    return name.startsWith('__');
-}
-/** Every non-internal topic with its partitions, replication factors and configs. */
-async function observeTopics(admin) {
-    const names = (await admin.listTopics()).filter((name) => !isInternalTopic(name)).sort();
-    if (names.length === 0)
-        return {};
-    const [metadata, configs] = await Promise.all([
-        askingKafka(() => admin.fetchTopicMetadata({ topics: names }), {
-            topic: `Describe on topic ${names.join(', ')}`,
-        }),
-        topicConfigs(admin, names),
-    ]);
-    const topics = {};
-    for (const topic of metadata.topics) {
-        const partitions = [...topic.partitions].sort((a, b) => a.partitionId - b.partitionId);
-        topics[topic.name] = {
-            name: topic.name,
-            partitions: partitions.length,
-            replicationFactors: partitions.map((partition) => partition.replicas.length),
-            topicConfigs: {},
-            effectiveConfigs: {},
-            partitionStates: partitions.map((partition) => ({
-                partition: partition.partitionId,
-                leader: partition.leader,
-                replicas: [...partition.replicas],
-                isr: [...partition.isr],
-            })),
-        };
-    }
-    for (const resource of configs.resources) {
-        const topic = topics[resource.resourceName];
-        if (!topic)
-            continue;
-        if (resource.errorCode !== 0) {
-            throw new Error(`describeConfigs for topic ${topic.name}: ${resource.errorMessage}`);
-        }
-        for (const entry of resource.configEntries) {
-            topic.effectiveConfigs[entry.configName] = entry.configValue;
-            if (entry.configSource === kafkajs.ConfigSource.TOPIC_CONFIG) {
-                topic.topicConfigs[entry.configName] = entry.configValue;
-            }
-        }
-    }
-    return topics;
-}
-/** The broker's answers for a topic it does not have (or for a name no topic can have). */
-const NO_SUCH_TOPIC = ['UNKNOWN_TOPIC_OR_PARTITION', 'INVALID_TOPIC_EXCEPTION'];
-/**
- * The wanted topics that the listing left out because the principal may not Describe them. A
- * broker leaves such topics out of a listing exactly as if they were missing, and says so only
- * when asked for the topic by name: TOPIC_AUTHORIZATION_FAILED, whether it exists or not. Each is
- * asked alone, because kafkajs reports only the first topic's error of a metadata answer.
- */
-async function deniedTopics(admin, wanted, listed) {
-    const unlisted = [...new Set(wanted)].filter((name) => !listed[name]);
-    const answers = await Promise.all(unlisted.map((name) => admin.fetchTopicMetadata({ topics: [name] }).then(() => [], (error) => {
-        if (kafkaDenial(error) === 'topic')
-            return [[name, new NotAuthorized(`Describe on topic ${name}`).message]];
-        if ((0,connection_failure/* causes */.ps)(error).some((cause) => NO_SUCH_TOPIC.includes(String(cause.type))))
-            return [];
-        throw error;
-    })));
-    return Object.fromEntries(answers.flat());
-}
-const describeConfigs = (admin, names) => admin.describeConfigs({
-    includeSynonyms: true,
-    resources: names.map((name) => ({ type: kafkajs.ConfigResourceTypes.TOPIC, name })),
-});
-/**
- * Every topic's configs. The broker refuses the whole request for one topic the principal may
- * not DescribeConfigs, without naming it: then each topic is asked alone to name them all.
- */
-async function topicConfigs(admin, names) {
-    try {
-        return await describeConfigs(admin, names);
-    }
-    catch (error) {
-        if (kafkaDenial(error) !== 'topic')
-            throw error;
-        const denied = await Promise.all(names.map((name) => describeConfigs(admin, [name]).then(() => [], (alone) => (kafkaDenial(alone) === 'topic' ? [name] : []))));
-        throw new NotAuthorized(`DescribeConfigs on topic ${denied.flat().join(', ')}`);
-    }
-}
-/** Compaction needs a key on every record, and a tombstone is how a probe cleans up after itself. */
-function isCompacted(topic) {
-    return (topic.effectiveConfigs['cleanup.policy'] ?? '').split(',').includes('compact');
-}
-async function withProducer(kafka, use) {
-    const producer = kafka.producer({
-        // A producer would otherwise create a missing topic and hide exactly the drift we look for.
-        allowAutoTopicCreation: false,
-        createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
-        retry: { retries: 2 },
-    });
-    await producer.connect();
-    try {
-        return await use(producer);
-    }
-    finally {
-        await producer.disconnect();
-    }
-}
-/** Write one keyed probe record per topic to partition 0; returns where each one landed. */
-async function produceProbes(kafka, topics, runId, purpose) {
-    return withProducer(kafka, (producer) => Promise.all(topics.map(async (topic) => {
-        const key = `infra-verify:${purpose}:${runId}`;
-        const value = JSON.stringify({ runId, purpose, topic, at: new Date().toISOString() });
-        const [sent] = await askingKafka(() => producer.send({
-            topic,
-            acks: -1,
-            messages: [
-                { key, value, partition: kafka_PROBE_PARTITION, headers: { [PROBE_HEADER]: purpose } },
-            ],
-        }), { topic: `Write on topic ${topic}` });
-        if (!sent || sent.baseOffset === undefined) {
-            throw new Error(`producing to ${topic} returned no offset`);
-        }
-        return { topic, partition: kafka_PROBE_PARTITION, offset: sent.baseOffset, key, value };
-    })));
-}
-/**
- * Read the records at exactly these offsets. kafkajs cannot assign partitions by hand, so a
- * throwaway group joins, seeks to each offset, and is deleted afterwards. Returns the value
- * found at each record's offset (null where nothing came back before the deadline).
- */
-async function readProbes(kafka, admin, records) {
-    const found = new Map(records.map((record) => [record, null]));
-    if (records.length === 0)
-        return found;
-    const groupId = `infra-verify-probe-${(0,external_node_crypto_.randomUUID)()}`;
-    const consumer = kafka.consumer({
-        groupId,
-        allowAutoTopicCreation: false,
-        // Short fetch waits so that stopping the consumer does not sit out a long poll.
-        maxWaitTimeInMs: 100,
-        // Right after a restart the group coordinator may still be loading; give it a few tries.
-        retry: { retries: 5 },
-    });
-    let remaining = records.length;
-    let allFound = () => undefined;
-    const done = new Promise((resolve) => (allFound = resolve));
-    let timer;
-    const topics = [...new Set(records.map((r) => r.topic))];
-    const joined = new Promise((resolve, reject) => {
-        consumer.on(consumer.events.GROUP_JOIN, () => resolve(true));
-        // A denied join or fetch crashes the consumer; waiting for the join would sit out its deadline.
-        // A crash that kafkajs restarts from is no end: a retriable error, such as the coordinator
-        // still loading the offsets topic that a fresh KRaft broker creates for this first group.
-        consumer.on(consumer.events.CRASH, ({ payload }) => {
-            if (payload.restart)
-                return;
-            reject(kafkaNotAuthorized(payload.error, {
-                group: `Read on group ${groupId}`,
-                topic: `Read on topic ${topics.join(', ')}`,
-            }));
-        });
-    });
-    // Settled by the race below; until then, a crash before it must not go unhandled.
-    joined.catch(() => undefined);
-    await consumer.connect();
-    try {
-        await consumer.subscribe({ topics, fromBeginning: false });
-        await consumer.run({
-            autoCommit: false,
-            eachMessage: async ({ topic, partition, message }) => {
-                const record = records.find((r) => r.topic === topic && r.partition === partition && r.offset === message.offset);
-                if (!record || found.get(record) !== null)
-                    return;
-                found.set(record, message.value?.toString() ?? '');
-                remaining -= 1;
-                if (remaining === 0)
-                    allFound();
-            },
-        });
-        const after = (ms) => new Promise((resolve) => {
-            clearTimeout(timer);
-            timer = setTimeout(() => resolve(false), ms);
-        });
-        // When its first join fails (as on a loaded machine), run() returns while kafkajs retries
-        // in the background, and a seek then throws "Consumer group was not initialized".
-        if (!(await Promise.race([joined, after(JOIN_DEADLINE_MS)])))
-            return found;
-        for (const record of records) {
-            consumer.seek({ topic: record.topic, partition: record.partition, offset: record.offset });
-        }
-        await Promise.race([done, after(READ_DEADLINE_MS)]);
-    }
-    finally {
-        clearTimeout(timer);
-        await consumer.disconnect();
-        // The group must not linger on the broker as an artefact of verification.
-        await admin.deleteGroups([groupId]).catch(() => undefined);
-    }
-    return found;
-}
-/** A null value under the probe's key lets compaction remove the probe record for good. */
-async function tombstone(kafka, records) {
-    if (records.length === 0)
-        return;
-    await withProducer(kafka, async (producer) => {
-        for (const record of records) {
-            await producer.send({
-                topic: record.topic,
-                acks: -1,
-                messages: [{ key: record.key, value: null, partition: record.partition }],
-            });
-        }
-    });
-}
-/**
- * Produce to and consume from each wanted topic, then tombstone the compacted ones. A topic
- * that does not exist is reported, never written to (that would auto-create it).
- */
-async function roundTripTopics(connection, wanted, observed, runId) {
-    const results = {};
-    const present = wanted.filter((name) => observed[name]);
-    for (const name of wanted.filter((topic) => !observed[topic])) {
-        results[name] = (0,observe/* notObserved */.M)(`topic ${name} does not exist, so it was not probed`);
-    }
-    const probed = await (0,observe/* observe */.l)(async () => {
-        const records = await produceProbes(connection.kafka, present, runId, 'round-trip');
-        const consumed = await readProbes(connection.kafka, connection.admin, records);
-        await tombstone(connection.kafka, records.filter((record) => isCompacted(observed[record.topic])));
-        return { records, consumed };
-    });
-    for (const name of present) {
-        if (!probed.ok) {
-            results[name] = { ok: false, error: probed.error, ms: probed.ms };
-            continue;
-        }
-        const record = probed.value.records.find((r) => r.topic === name);
-        results[name] = {
-            ok: true,
-            value: { produced: record.value, consumed: probed.value.consumed.get(record) ?? null },
-            ms: probed.ms,
-        };
-    }
-    return results;
-}
-
+// EXTERNAL MODULE: ../../src/probes/kafka.ts
+var probes_kafka = __webpack_require__(57383);
 // EXTERNAL MODULE: ../../src/model/errors.ts
 var errors = __webpack_require__(80420);
 ;// CONCATENATED MODULE: ../../src/probes/cluster.ts
@@ -621,7 +589,7 @@ var errors = __webpack_require__(80420);
 
 
 async function observeKafkaCluster(admin) {
-    const cluster = await askingKafka(() => admin.describeCluster(), {
+    const cluster = await (0,protocol_denied/* askingKafka */.qs)(() => admin.describeCluster(), {
         cluster: 'Describe on cluster',
     });
     return {
@@ -700,8 +668,8 @@ async function readable(query) {
         return { ok: true, value: await query };
     }
     catch (error) {
-        const denied = cassandraNotAuthorized(error);
-        if (denied instanceof NotAuthorized)
+        const denied = (0,protocol_denied/* cassandraNotAuthorized */.z4)(error);
+        if (denied instanceof protocol_denied/* NotAuthorized */.f2)
             return { ok: false, denied: denied.message };
         throw error;
     }
@@ -715,7 +683,7 @@ async function gossipStatuses(client, options) {
     }
     catch (error) {
         // Before Cassandra 4.1 there is no gossip_info: no statuses. A denial is reported instead.
-        if (cassandraNotAuthorized(error) instanceof NotAuthorized)
+        if ((0,protocol_denied/* cassandraNotAuthorized */.z4)(error) instanceof protocol_denied/* NotAuthorized */.f2)
             throw error;
         return statuses;
     }
@@ -766,7 +734,7 @@ const MARKER_TTL_SECONDS = 3600;
 async function connectStack(endpoints, readiness) {
     const connection = (0,runtime/* connectionOf */.ao)(endpoints);
     const [kafka, cassandra] = await Promise.all([
-        ifReady(readiness.kafka, 'Kafka', () => connectKafka(endpoints.kafkaBrokers, connection.kafka)),
+        ifReady(readiness.kafka, 'Kafka', () => (0,probes_kafka/* connectKafka */.V)(endpoints.kafkaBrokers, connection.kafka)),
         ifReady(readiness.cassandra, 'Cassandra', async () => {
             const client = (0,protocol_cassandra/* cassandraClient */.oA)(endpoints.cassandraContactPoints, connection.cassandra, {
                 datacenter: readiness.cassandra?.ok ? readiness.cassandra.value.datacenter.name : undefined,
@@ -796,7 +764,7 @@ function ifReady(readiness, server, probe) {
 function withClient(client, probe) {
     // A Cassandra denial names its permission; Kafka's are named where each call is made.
     return client.ok
-        ? (0,observe/* observe */.l)(() => askingCassandra(() => probe(client.value)))
+        ? (0,observe/* observe */.l)(() => (0,protocol_denied/* askingCassandra */.s9)(() => probe(client.value)))
         : Promise.resolve((0,observe/* notObserved */.M)(client.error));
 }
 /** A single node is looked at exactly as before; cluster facts in the spec widen the look. */
@@ -804,16 +772,27 @@ const clusterScope = (spec) => ({
     kafka: spec.kafka?.brokers !== undefined,
     cassandra: spec.cassandra?.datacenters !== undefined,
 });
-/** The look a spec asks for; init, with no spec yet, widens it to both clusters and no topic. */
-const lookScope = (spec) => ({
-    clusters: clusterScope(spec),
-    topics: (spec.kafka?.topics ?? []).map((topic) => topic.name),
-});
+/** Configs the verifier reads whatever the spec declares: compaction decides how a probe cleans up
+ * after itself, and min.insync.replicas is judged against a declared broker count. */
+const CONFIGS_THE_VERIFIER_READS = ['cleanup.policy', 'min.insync.replicas'];
+/** The look a spec asks for: the configs it declares (and those above), of its own topics only. */
+function lookScope(spec) {
+    const topics = spec.kafka?.topics ?? [];
+    const names = new Set(CONFIGS_THE_VERIFIER_READS);
+    for (const topic of topics)
+        for (const name of Object.keys(topic.configs))
+            names.add(name);
+    return {
+        clusters: clusterScope(spec),
+        topics: topics.map((topic) => topic.name),
+        configs: { topics: topics.map((topic) => topic.name), names: [...names].sort() },
+    };
+}
 /** Every topic the principal may Describe, and the wanted ones it may not. */
-async function observeKafka(clients, wanted) {
+async function observeKafka(clients, scope) {
     const observed = await withClient(clients.kafka, async (connection) => {
-        const topics = await observeTopics(connection.admin);
-        return { topics, denied: await deniedTopics(connection.admin, wanted, topics) };
+        const topics = await (0,probes_kafka/* observeTopics */.Xu)(connection.admin, scope.configs);
+        return { topics, denied: await (0,probes_kafka/* deniedTopics */.kS)(connection.admin, scope.topics, topics) };
     });
     if (!observed.ok)
         return { kafka: observed };
@@ -833,7 +812,7 @@ lookDeadline) {
             ? (0,observe/* observe */.l)(() => lifecycle.services(lookDeadline))
             : (0,observe/* observe */.l)(async () => (0,model_readiness/* servicesSeenAtReadiness */.TR)(readiness, runtime.endpoints)),
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0,protocol_zookeeper/* zookeeperReady */.s7)(runtime.endpoints.zookeeper)),
-        observeKafka(clients, scope.topics),
+        observeKafka(clients, scope),
         withClient(clients.cassandra, (client) => observeSchema(client)),
         observeClusters(scope.clusters, runtime.endpoints, clients),
     ]);
@@ -906,8 +885,9 @@ async function kafkaRoundTrip(connection, observed, topics, runId) {
         return everyTopic(connection.error);
     if (!observed.ok)
         return everyTopic(observed.error);
-    return roundTripTopics(connection.value, topics, observed.value, runId);
+    return (0,probes_kafka/* roundTripTopics */.CY)(connection.value, topics, observed.value, runId);
 }
+const NO_CONFIG = { names: [] };
 /** A Kafka record on the spec's first topic and a Cassandra row, both tagged with the run id. */
 async function writeMarkers(spec, live, clients, runId, expiring) {
     const [kafka, cassandra, expiringRow] = await Promise.all([
@@ -920,8 +900,8 @@ async function writeMarkers(spec, live, clients, runId, expiring) {
                 const why = live.kafkaDenied?.[topicName] ?? `topic ${topicName} does not exist`;
                 throw new Error(`${why}, so no marker was written`);
             }
-            const [record] = await produceProbes(connection.kafka, [topicName], runId, 'persistence');
-            return { record: record, compacted: isCompacted(topic) };
+            const [record] = await (0,probes_kafka/* produceProbes */.y4)(connection.kafka, [topicName], runId, 'persistence');
+            return { record: record, compacted: (0,probes_kafka/* isCompacted */.dZ)(topic) };
         }),
         withClient(clients.cassandra, async (client) => {
             const row = probeRow(probeTable(spec, live), `persistence ${runId}`);
@@ -947,9 +927,9 @@ async function readMarkers(markers, clients) {
         kafkaWritten.ok
             ? withClient(clients.kafka, async (connection) => {
                 const { record, compacted } = kafkaWritten.value;
-                const read = await readProbes(connection.kafka, connection.admin, [record]);
+                const read = await (0,probes_kafka/* readProbes */.UE)(connection.kafka, connection.admin, [record]);
                 if (compacted)
-                    await tombstone(connection.kafka, [record]);
+                    await (0,probes_kafka/* tombstone */.uE)(connection.kafka, [record]);
                 return { found: read.get(record) === record.value };
             })
             : (0,observe/* notObserved */.M)(`no marker was written: ${kafkaWritten.error}`),
@@ -961,7 +941,8 @@ async function readMarkers(markers, clients) {
                 return { found };
             })
             : (0,observe/* notObserved */.M)(`no marker was written: ${cassandraWritten.error}`),
-        withClient(clients.kafka, (connection) => observeTopics(connection.admin)),
+        // After the restart only which topics are there is judged, so no config is read.
+        withClient(clients.kafka, (connection) => (0,probes_kafka/* observeTopics */.Xu)(connection.admin, NO_CONFIG)),
         withClient(clients.cassandra, (client) => observeSchema(client)),
         expiring?.ok
             ? withClient(clients.cassandra, (client) => secondsUntilGone(client, expiring.value))
@@ -1168,6 +1149,83 @@ async function awaitStack(spec, runtime, deadline, progress, scope = 'stack') {
         serviceOf,
         others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
     };
+}
+
+
+/***/ }),
+
+/***/ 7719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f2: () => (/* binding */ NotAuthorized),
+/* harmony export */   lh: () => (/* binding */ kafkaNotAuthorized),
+/* harmony export */   qs: () => (/* binding */ askingKafka),
+/* harmony export */   s9: () => (/* binding */ askingCassandra),
+/* harmony export */   wQ: () => (/* binding */ kafkaDenial),
+/* harmony export */   z4: () => (/* binding */ cassandraNotAuthorized)
+/* harmony export */ });
+/* harmony import */ var _connection_failure__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5111);
+// A call the principal may not make, as one line naming the permission an operator grants
+// ("not authorized: DescribeConfigs on topic channel-stats"), instead of a driver's error code.
+
+class NotAuthorized extends Error {
+    constructor(permission) {
+        super(`not authorized: ${permission}`);
+        this.name = 'NotAuthorized';
+    }
+}
+/** kafkajs's authorization errors, by the kind of resource they are about. */
+const KAFKA_DENIALS = {
+    TOPIC_AUTHORIZATION_FAILED: 'topic',
+    GROUP_AUTHORIZATION_FAILED: 'group',
+    CLUSTER_AUTHORIZATION_FAILED: 'cluster',
+};
+/** Which kind of Kafka resource the error says was denied, if it is a denial. */
+function kafkaDenial(error) {
+    for (const cause of (0,_connection_failure__WEBPACK_IMPORTED_MODULE_0__/* .causes */ .ps)(error)) {
+        const type = typeof cause.type === 'string' ? cause.type : '';
+        if (type in KAFKA_DENIALS)
+            return KAFKA_DENIALS[type];
+    }
+    return undefined;
+}
+/**
+ * The broker names neither the operation nor the resource, so the caller says what it asked
+ * for, per kind of resource: `{ topic: 'Write on topic chat' }`.
+ */
+function kafkaNotAuthorized(error, asked) {
+    const denied = kafkaDenial(error);
+    const permission = denied && asked[denied];
+    return permission ? new NotAuthorized(permission) : error;
+}
+/** Cassandra names all of it: "User ro has no MODIFY permission on <table ks.t> or any of its parents". */
+const CASSANDRA_DENIAL = /User (\S+) has no (\w+) permission on <(\w+) ([^>]+)>/;
+function cassandraNotAuthorized(error) {
+    for (const cause of (0,_connection_failure__WEBPACK_IMPORTED_MODULE_0__/* .causes */ .ps)(error)) {
+        const match = CASSANDRA_DENIAL.exec(typeof cause.message === 'string' ? cause.message : '');
+        if (match)
+            return new NotAuthorized(`${match[2]} on ${match[3]} ${match[4]} (user ${match[1]})`);
+    }
+    return error;
+}
+/** Runs a Kafka call, turning a denial into the permission it lacked. */
+async function askingKafka(call, asked) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw kafkaNotAuthorized(error, asked);
+    }
+}
+/** Runs a Cassandra call, turning a denial into the permission it lacked. */
+async function askingCassandra(call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw cassandraNotAuthorized(error);
+    }
 }
 
 
