@@ -14,8 +14,13 @@ async function closedPort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-function runtimeWith(kafka: ServiceObservation, port: number): Runtime {
-  const lifecycle = { services: async () => [kafka] } as unknown as Lifecycle;
+function runtimeWith(kafka: ServiceObservation, port: number, looks = { count: 0 }): Runtime {
+  const lifecycle = {
+    services: async () => {
+      looks.count += 1;
+      return [kafka];
+    },
+  } as unknown as Lifecycle;
   return {
     name: 'compose',
     endpoints: {
@@ -40,14 +45,18 @@ describe('awaitServer', () => {
     ).rejects.toThrow(/kafka exited \(exit 137\)/);
   });
 
-  it('keeps trying while the container runs, until the deadline', async () => {
+  it('keeps trying while the container runs, until the deadline, looking at it now and then', async () => {
+    const looks = { count: 0 };
     const runtime = runtimeWith(
       { service: 'kafka', containerName: 'k', state: 'running', health: 'starting' },
       await closedPort(),
+      looks,
     );
     await expect(
       awaitServer(DEFAULT_SPEC, runtime, 'kafka', Date.now() + 1_500, () => undefined),
     ).rejects.toThrow(/no answer within/);
+    // attempts every 250-500 ms, but one look (a ps and an inspect) per 2 s at most
+    expect(looks.count).toBe(1);
   });
 });
 

@@ -59,4 +59,31 @@ describe('waitUntil', () => {
       /zookeeper is not ready: the zookeeper process exited \(code 1\)/,
     );
   });
+
+  describe('with a slow look at the service', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('looks during the pause before the next attempt, not before the pause', async () => {
+      const PAUSE_MS = 1000;
+      const started = Date.now();
+      const attemptsAt: number[] = [];
+      const waiting = waitUntil({
+        service: 'cassandra',
+        attempt: async () => {
+          attemptsAt.push(Date.now() - started);
+          if (attemptsAt.length < 3) throw new Error('refused');
+          return 'ready';
+        },
+        deadline: started + 60_000,
+        firstDelayMs: PAUSE_MS,
+        maxDelayMs: PAUSE_MS,
+        // a look as long as the pause, as `compose ps` can take under load
+        giveUpIf: () => new Promise((resolve) => setTimeout(() => resolve(undefined), PAUSE_MS)),
+      });
+      await jest.advanceTimersByTimeAsync(10 * PAUSE_MS);
+      expect(await waiting).toBe('ready');
+      expect(attemptsAt).toEqual([0, PAUSE_MS, 2 * PAUSE_MS]);
+    });
+  });
 });
