@@ -1045,6 +1045,22 @@ async function missingFromStack(runtime, service) {
         ? `${service} is not part of the running stack`
         : undefined;
 }
+/**
+ * How often a wait for a started server looks whether its container has exited. A look is a
+ * `compose ps` and a `docker inspect`, two processes: one per attempt would take CPU from the
+ * servers starting beside it on a small machine, and an exit is rare and never urgent.
+ */
+const EXIT_LOOK_EVERY_MS = 2_000;
+/** The look, taken at most once per interval; undefined (nothing seen) in between. */
+function atMostEvery(intervalMs, look) {
+    let next = 0;
+    return async () => {
+        if (Date.now() < next)
+            return undefined;
+        next = Date.now() + intervalMs;
+        return look();
+    };
+}
 /** How each server's protocol wait is made: its attempt, its address, when to stop trying. */
 function serverWaits(spec, runtime, deadline, progress) {
     const logTail = (service) => () => runtime.logs(service, _model_runtime__WEBPACK_IMPORTED_MODULE_1__/* .LOG_TAIL_LINES */ .A5);
@@ -1072,14 +1088,16 @@ function serverWaits(spec, runtime, deadline, progress) {
         if (service === undefined)
             return undefined;
         const { lifecycle } = runtime;
+        const exited = options.giveUpIfStopped && lifecycle
+            ? atMostEvery(EXIT_LOOK_EVERY_MS, () => stopped(lifecycle, service))
+            : undefined;
         return (0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
             service,
             attempt: attempts[role],
             deadline,
             progress,
             logTail: logTail(service),
-            giveUpIf: async () => (await giveUpIfUnresolved(role)()) ??
-                (options.giveUpIfStopped && lifecycle ? await stopped(lifecycle, service) : undefined),
+            giveUpIf: async () => (await giveUpIfUnresolved(role)()) ?? (await exited?.()),
             isFinal,
             ...(options.maxDelayMs !== undefined ? { maxDelayMs: options.maxDelayMs } : {}),
         });

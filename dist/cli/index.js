@@ -2539,13 +2539,15 @@ async function waitUntil(options) {
             if (!(error instanceof _model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .DeadlineError */ .j3))
                 lastSeen = (0,_model_errors__WEBPACK_IMPORTED_MODULE_1__/* .firstLineOf */ .Qy)(error);
         }
-        const reason = options.giveUpIf
-            ? await (0,_model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .beforeDeadline */ .OJ)(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
-            : undefined;
-        if (reason)
-            return fail(reason);
+        // The look runs beside the pause before the next attempt, not before it: a look that takes
+        // as long as the pause (a `compose ps` under load) would otherwise halve how often the
+        // server is asked, and delay hearing it answer.
+        const giveUp = options.giveUpIf
+            ? (0,_model_deadline__WEBPACK_IMPORTED_MODULE_0__/* .beforeDeadline */ .OJ)(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
+            : Promise.resolve(undefined);
         if (Date.now() + delay > deadline) {
-            return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
+            return fail((await giveUp) ??
+                `no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
         }
         // Report a new observation once, not every attempt, so progress output stays readable.
         if (options.progress && lastSeen !== lastReported) {
@@ -2553,7 +2555,11 @@ async function waitUntil(options) {
             options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
             lastReported = lastSeen;
         }
-        await sleep(delay);
+        const paused = sleep(delay);
+        const reason = await giveUp;
+        if (reason)
+            return fail(reason);
+        await paused;
         delay = Math.min(maxDelay, Math.round(delay * 1.5));
     }
 }

@@ -1528,13 +1528,15 @@ async function waitUntil(options) {
             if (!(error instanceof DeadlineError))
                 lastSeen = firstLineOf(error);
         }
-        const reason = options.giveUpIf
-            ? await beforeDeadline(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
-            : undefined;
-        if (reason)
-            return fail(reason);
+        // The look runs beside the pause before the next attempt, not before it: a look that takes
+        // as long as the pause (a `compose ps` under load) would otherwise halve how often the
+        // server is asked, and delay hearing it answer.
+        const giveUp = options.giveUpIf
+            ? beforeDeadline(options.giveUpIf(), deadline, 'a look at the service').catch(() => undefined)
+            : Promise.resolve(undefined);
         if (Date.now() + delay > deadline) {
-            return fail(`no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
+            return fail((await giveUp) ??
+                `no answer within ${Math.round(Math.max(0, deadline - started) / 1000)} s`);
         }
         // Report a new observation once, not every attempt, so progress output stays readable.
         if (options.progress && lastSeen !== lastReported) {
@@ -1542,7 +1544,11 @@ async function waitUntil(options) {
             options.progress(`waiting for ${options.service} (${waited} s): ${lastSeen}`);
             lastReported = lastSeen;
         }
-        await sleep(delay);
+        const paused = sleep(delay);
+        const reason = await giveUp;
+        if (reason)
+            return fail(reason);
+        await paused;
         delay = Math.min(maxDelay, Math.round(delay * 1.5));
     }
 }
