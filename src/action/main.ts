@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { secretsOf } from '../model/connection';
 import { catchStrayFaults } from '../app/stray-faults';
 import { runVerification, type RunRequest, type Phase } from '../app/run';
+import type { StaticHeadStart } from '../app/static-head-start';
 import { ComposeRuntime } from '../runtime/compose';
 import { stepDebugLog } from './debug-log';
 import { readInputs, type ActionInputs } from './inputs';
@@ -34,7 +35,11 @@ const ACTION_WORDING: RunRequest['wording'] = {
   },
 };
 
-function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunRequest {
+function requestFor(
+  inputs: ActionInputs,
+  strayFault: Promise<string>,
+  headStart: StaticHeadStart | undefined,
+): RunRequest {
   const common = {
     spec: inputs.spec,
     directory: inputs.workingDirectory,
@@ -53,7 +58,13 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
     strayFault,
   };
   if (inputs.mode === 'static') {
-    return { ...common, mode: 'static', stack: { runtime: 'auto' }, readOnly: true };
+    return {
+      ...common,
+      mode: 'static',
+      stack: { runtime: 'auto' },
+      readOnly: true,
+      ...(headStart && { headStart }),
+    };
   }
   if (inputs.runtime === 'existing') {
     return {
@@ -98,8 +109,9 @@ function requestFor(inputs: ActionInputs, strayFault: Promise<string>): RunReque
   };
 }
 
-/** The main step, as GitHub's tooling calls it: reads its inputs, runs, publishes. */
-export async function run(): Promise<void> {
+/** The main step, as GitHub's tooling calls it: reads its inputs, runs, publishes. headStart:
+ * what src/main.ts started before this module loaded (static mode). */
+export async function run(headStart?: StaticHeadStart): Promise<void> {
   const strayFault = catchStrayFaults((line) => core.error(line), stepDebugLog);
   let inputs: ActionInputs | undefined;
   try {
@@ -111,7 +123,7 @@ export async function run(): Promise<void> {
       for (const secret of secretsOf(inputs.connection)) core.setSecret(secret);
     }
     checkReportDir(inputs.reportDir);
-    const outcome = await runVerification(requestFor(inputs, strayFault));
+    const outcome = await runVerification(requestFor(inputs, strayFault, headStart));
     await publish(inputs, outcome);
   } catch (error) {
     await publishError(error, inputs);

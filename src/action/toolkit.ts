@@ -9,13 +9,12 @@ import type { AnnotationProperties } from '@actions/core';
 import { issue, issueCommand } from '@actions/core/lib/command';
 import { issueFileCommand, prepareKeyValueMessage } from '@actions/core/lib/file-command';
 import { toCommandProperties, toCommandValue } from '@actions/core/lib/utils';
+import { inputVariable } from './input-variable';
 
 export { summary } from '@actions/core/lib/summary';
 
 /** The input as the runner passes it (INPUT_NAME), trimmed; '' when not given. */
-export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
+export const getInput = (name: string): string => inputVariable(name);
 
 /** A file command when the runner names its file (GITHUB_OUTPUT, GITHUB_STATE), else a workflow command. */
 function keyValue(file: 'OUTPUT' | 'STATE', command: string, name: string, value: unknown): void {

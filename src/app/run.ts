@@ -11,6 +11,7 @@ import { composeConfig, composeProjectFor, composeRuntime } from '../runtime/com
 import type { ComposeProjectRequest, ComposeSelection } from '../model/compose';
 import { ExistingRuntime } from '../runtime/existing';
 import { canUnshareNetwork, recordInit } from '../runtime/init-recorder';
+import { headStartAnswer, type StaticHeadStart } from './static-head-start';
 import { specForRun, type SpecForRun } from '../spec/for-run';
 import { SpecError } from '../spec/load';
 import { declaredRoles, type RoleName } from '../spec/types';
@@ -69,6 +70,8 @@ export interface RunRequest {
   onRuntime?: (runtime: Runtime) => void;
   /** hears of the loaded spec before anything starts (report paths are checked against it) */
   onSpec?: (loaded: SpecForRun) => void;
+  /** static mode: what the shell started before the run was loaded (static-head-start.ts) */
+  headStart?: StaticHeadStart;
 }
 
 /** What the run means, before any shell words it as an exit code or a failed step. */
@@ -137,7 +140,7 @@ async function staticRun(request: RunRequest): Promise<VerifyReport> {
   if (request.runInits) void canUnshareNetwork();
   const model = resolveComposeModel(
     { directory: request.directory, ...request.compose },
-    composeConfig,
+    (project) => headStartAnswer(request.headStart, project) ?? composeConfig(project),
   );
   model.catch(() => undefined);
   const loaded = specForRun(request.spec, request.directory);
