@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(80420);
 // EXTERNAL MODULE: ../../src/runtime/child.ts + 1 modules
 var child = __webpack_require__(42960);
-// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 9 modules
-var compose = __webpack_require__(81886);
+// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 4 modules
+var compose = __webpack_require__(75);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"

@@ -28,8 +28,8 @@ var model_deadline = __webpack_require__(38931);
 var stack_ready = __webpack_require__(54887);
 // EXTERNAL MODULE: ../../src/model/compose.ts
 var compose = __webpack_require__(39467);
-// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 9 modules
-var runtime_compose = __webpack_require__(81886);
+// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 4 modules
+var runtime_compose = __webpack_require__(75);
 // EXTERNAL MODULE: ../../src/runtime/init-recorder.ts
 var init_recorder = __webpack_require__(88789);
 // EXTERNAL MODULE: ../../src/spec/compose-facts.ts
@@ -462,8 +462,8 @@ function renderSpec(spec, origin) {
 
 // EXTERNAL MODULE: ../../src/runtime/local/profiles.ts
 var profiles = __webpack_require__(62510);
-// EXTERNAL MODULE: ../../src/app/run.ts + 13 modules
-var run = __webpack_require__(84651);
+// EXTERNAL MODULE: ../../src/app/run.ts + 14 modules
+var run = __webpack_require__(75972);
 // EXTERNAL MODULE: ../../src/cli/options.ts + 1 modules
 var options = __webpack_require__(88618);
 ;// CONCATENATED MODULE: ../../src/cli/init-run.ts

@@ -54,7 +54,7 @@ module.exports = validate10;module.exports["default"] = validate10;const schema1
 
 /***/ }),
 
-/***/ 84651:
+/***/ 75972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -70,8 +70,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(80420);
 // EXTERNAL MODULE: ../../src/report/index.ts + 8 modules
 var src_report = __nccwpck_require__(99362);
-// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 9 modules
-var runtime_compose = __nccwpck_require__(81886);
+// EXTERNAL MODULE: ../../src/runtime/compose/index.ts + 4 modules
+var runtime_compose = __nccwpck_require__(75);
 ;// CONCATENATED MODULE: ../../src/runtime/existing.ts
 class ExistingRuntime {
     endpoints;
@@ -86,6 +86,46 @@ class ExistingRuntime {
 
 // EXTERNAL MODULE: ../../src/runtime/init-recorder.ts
 var init_recorder = __nccwpck_require__(88789);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ../../src/model/compose.ts
+var compose = __nccwpck_require__(39467);
+// EXTERNAL MODULE: ../../src/runtime/compose/config.ts + 1 modules
+var config = __nccwpck_require__(97079);
+;// CONCATENATED MODULE: ../../src/app/static-head-start.ts
+// Static mode's slow outside work, started before the rest of a run is loaded: compose reading
+// the project (a Go binary's start, about 45 ms) and the question whether the inits may get a
+// network namespace. A shell starts it first thing, with little more than this module loaded,
+// so the child processes run while the bundle's other modules load; the run then takes the
+// answer that was asked for its project (app/run.ts). Nothing here decides anything: a request
+// it cannot read is left for the run to refuse, with the run's own error.
+
+
+
+
+function startStaticRun(request, runInits, env = process.env, config = composeConfig) {
+    let project;
+    try {
+        project = composeProjectOf(request, env, existsSync);
+    }
+    catch {
+        return undefined;
+    }
+    // compose first: it is the longest
+    const answer = config(project);
+    // Awaited by the run; a run that never gets there (a bad input) must not see it reject.
+    answer.catch(() => undefined);
+    if (runInits)
+        void canUnshareNetwork();
+    return { project, answer };
+}
+/** The head start's answer when it was asked for this very project, else undefined. */
+function headStartAnswer(headStart, project) {
+    return headStart && JSON.stringify(headStart.project) === JSON.stringify(project)
+        ? headStart.answer
+        : undefined;
+}
+
 // EXTERNAL MODULE: ../../src/spec/for-run.ts + 1 modules
 var for_run = __nccwpck_require__(36413);
 // EXTERNAL MODULE: ../../src/spec/load.ts
@@ -93,7 +133,7 @@ var load = __nccwpck_require__(82341);
 // EXTERNAL MODULE: ../../src/spec/types.ts
 var types = __nccwpck_require__(97472);
 // EXTERNAL MODULE: ../../src/static/compose.ts + 6 modules
-var compose = __nccwpck_require__(79489);
+var static_compose = __nccwpck_require__(79489);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ../../src/checks/normalise.ts
@@ -1322,6 +1362,7 @@ function persistenceFailed(reason) {
 
 
 
+
 function runError(error) {
     return {
         message: (0,errors/* errorMessage */.gJ)(error),
@@ -1361,11 +1402,11 @@ async function staticRun(request) {
     const started = Date.now();
     if (request.runInits)
         void (0,init_recorder/* canUnshareNetwork */.JO)();
-    const model = (0,compose/* resolveComposeModel */.c2)({ directory: request.directory, ...request.compose }, runtime_compose/* composeConfig */.Rm);
+    const model = (0,static_compose/* resolveComposeModel */.c2)({ directory: request.directory, ...request.compose }, (project) => headStartAnswer(request.headStart, project) ?? (0,runtime_compose/* composeConfig */.Rm)(project));
     model.catch(() => undefined);
     const loaded = (0,for_run/* specForRun */.e3)(request.spec, request.directory);
     request.onSpec?.(loaded);
-    return (0,compose/* staticReportOf */.kD)(await model, loaded, request.runInits ? init_recorder/* recordInit */.mT : undefined, started);
+    return (0,static_compose/* staticReportOf */.kD)(await model, loaded, request.runInits ? init_recorder/* recordInit */.mT : undefined, started);
 }
 function outcomeOf(report) {
     const reason = (0,src_report/* failureReason */.Hr)(report);
@@ -3351,15 +3392,228 @@ class LineSplitter {
 
 /***/ }),
 
-/***/ 81886:
+/***/ 2836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sf: () => (/* binding */ ComposeNotFoundError),
+/* harmony export */   dl: () => (/* binding */ COMPOSE_PLUGIN),
+/* harmony export */   ib: () => (/* binding */ detectCompose)
+/* harmony export */ });
+/* unused harmony export parseComposeVersion */
+// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
+// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
+// Everything is an argument array; nothing is ever joined into a shell line.
+/** compose v2 prints "Docker Compose version v2.29.7" (or "2.29.7" for some distro builds). */
+function parseComposeVersion(output) {
+    const match = /(?:docker[- ]compose version\s+)v?(\d+)\.(\d+)\.(\d+)/i.exec(output.trim());
+    if (!match)
+        return null;
+    return { major: Number(match[1]), text: `${match[1]}.${match[2]}.${match[3]}` };
+}
+class ComposeNotFoundError extends Error {
+}
+/** The compose v2 plugin, which most machines have: tried first. */
+const COMPOSE_PLUGIN = { file: 'docker', prefix: ['compose'] };
+/** first: candidates tried before the plugin and the standalone binary on PATH */
+async function detectCompose(run, first = []) {
+    const tried = [];
+    const candidates = [
+        ...first,
+        COMPOSE_PLUGIN,
+        { file: 'docker-compose', prefix: [] },
+    ];
+    for (const candidate of candidates) {
+        const shown = [candidate.file, ...candidate.prefix, 'version'].join(' ');
+        try {
+            const result = await run(candidate.file, [...candidate.prefix, 'version']);
+            const version = parseComposeVersion(result.stdout);
+            if (result.exitCode === 0 && version?.major === 1) {
+                throw new ComposeNotFoundError(`Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
+                    'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
+                    'plugin ("docker compose"), or use runtime "existing" with endpoints.');
+            }
+            // Compose jumped from v2 to v5 with the same CLI and output formats.
+            if (result.exitCode === 0 && version) {
+                return { file: candidate.file, prefix: [...candidate.prefix], versionText: version.text };
+            }
+            tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
+        }
+        catch (error) {
+            if (error instanceof ComposeNotFoundError)
+                throw error;
+            tried.push(`${shown}: ${error.message}`);
+        }
+    }
+    throw new ComposeNotFoundError(`No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
+        `("docker compose"), or use runtime "existing" with endpoints.`);
+}
+function firstLine(text) {
+    return text.trim().split('\n')[0] ?? '';
+}
+
+
+/***/ }),
+
+/***/ 97079:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Rm: () => (/* reexport */ composeConfig),
-  F9: () => (/* reexport */ composeProjectFor),
+  Rm: () => (/* binding */ composeConfig)
+});
+
+// UNUSED EXPORTS: ComposeConfigError, composeConfigWith, configRequestArgs
+
+// EXTERNAL MODULE: ../../src/model/errors.ts
+var errors = __nccwpck_require__(80420);
+// EXTERNAL MODULE: ../../src/runtime/compose/command.ts
+var compose_command = __nccwpck_require__(2836);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ../../src/runtime/compose/plugin-binary.ts
+// The compose plugin's binary where the docker CLI itself would find it, so that static mode can
+// run it directly as the standalone `docker-compose` it also is. `docker compose config` starts
+// the docker CLI, which first asks the plugin for its metadata and then runs it: about 50 ms
+// before compose itself starts, on a run whose whole budget is 200 ms. Linux only, and only where
+// docker's search is sure to end at the same file.
+
+
+
+/** docker/cli's plugin folders on Linux after the config folder's, in its order. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+/** A docker config.json is a few KB; a larger one is not read, and docker picks. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const onThisMachine = {
+    env: process.env,
+    platform: process.platform,
+    isExecutable: (file) => {
+        try {
+            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+            return (0,external_node_fs_.statSync)(file).isFile();
+        }
+        catch {
+            return false;
+        }
+    },
+    mayAddPluginDirs: (configFile) => {
+        if (!(0,external_node_fs_.existsSync)(configFile))
+            return false;
+        try {
+            // Only that key is looked for; nothing else of the file is kept.
+            return ((0,external_node_fs_.statSync)(configFile).size > MAX_CONFIG_BYTES ||
+                (0,external_node_fs_.readFileSync)(configFile, 'utf8').includes('cliPluginsExtraDirs'));
+        }
+        catch {
+            return true;
+        }
+    },
+};
+/** The file `docker compose` would run, or undefined where only docker can say. */
+function composePluginBinary(lookup = onThisMachine) {
+    if (lookup.platform !== 'linux')
+        return undefined;
+    const configDir = lookup.env.DOCKER_CONFIG || (0,external_node_path_.join)(lookup.env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    // Extra folders are searched in an order that changed between docker releases: docker picks.
+    if (lookup.mayAddPluginDirs((0,external_node_path_.join)(configDir, 'config.json')))
+        return undefined;
+    return [(0,external_node_path_.join)(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS]
+        .map((dir) => (0,external_node_path_.join)(dir, 'docker-compose'))
+        .find((file) => lookup.isExecutable(file));
+}
+
+// EXTERNAL MODULE: ../../src/runtime/compose/project-name.ts
+var project_name = __nccwpck_require__(75582);
+// EXTERNAL MODULE: ../../src/runtime/compose/run-command.ts
+var run_command = __nccwpck_require__(69076);
+;// CONCATENATED MODULE: ../../src/runtime/compose/config.ts
+// `docker compose config --format json`: the project as compose itself resolves it, with every -f
+// file, the override file, include:, profiles, --env-file and the environment over .env. It needs
+// no engine. Where no compose v2 CLI exists, the answer says so and callers fall back.
+
+
+
+
+
+/** Compose refused the project (a bad file, a missing include, an unknown profile): exit 2. */
+class ComposeConfigError extends errors/* UserError */.yo {
+}
+/** What compose's refusal says, at most this much of it. */
+const MAX_ERROR_CHARS = 2000;
+function configRequestArgs(command, request) {
+    return [
+        ...command.prefix,
+        // the name compose itself would pick, so the answer is the project `up` would run
+        '--project-name',
+        (0,project_name/* composeDefaultProjectName */.aX)(process.env, request.directory),
+        '--project-directory',
+        request.directory,
+        ...request.files.flatMap((file) => ['--file', file]),
+        ...request.profiles.flatMap((profile) => ['--profile', profile]),
+        ...(request.envFile ? ['--env-file', request.envFile] : []),
+        'config',
+        '--format',
+        'json',
+    ];
+}
+/** pluginBinary: the plugin's file where docker would find it (plugin-binary.ts), run directly */
+function composeConfigWith(run, pluginBinary = composePluginBinary) {
+    return async (request) => {
+        const ask = (command) => run(command.file, configRequestArgs(command, request), {
+            cwd: request.directory,
+            timeoutMs: run_command/* QUICK_COMMAND_TIMEOUT_MS */.j,
+        });
+        const binary = pluginBinary();
+        const direct = binary ? [{ file: binary, prefix: [] }] : [];
+        const likely = direct[0] ?? compose_command/* COMPOSE_PLUGIN */.dl;
+        // The likely compose's answer is asked beside its version, not after it: one compose start
+        // on the critical path instead of two. It is dropped when another compose answers instead.
+        const asked = ask(likely);
+        asked.catch(() => undefined);
+        let command;
+        try {
+            command = await (0,compose_command/* detectCompose */.ib)(run, direct);
+        }
+        catch (error) {
+            if (error instanceof compose_command/* ComposeNotFoundError */.Sf)
+                return { unavailable: error.message };
+            throw error;
+        }
+        const result = await (command.file === likely.file ? asked : ask(command));
+        if (result.exitCode !== 0) {
+            const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
+            throw new ComposeConfigError(`docker compose config refused the project (exit ${result.exitCode}): ${said}`);
+        }
+        return { json: result.stdout, warnings: result.stderr, version: command.versionText };
+    };
+}
+/** The real compose CLI (`docker compose`, else `docker-compose`). */
+const composeConfig = composeConfigWith(run_command/* runCommand */.d);
+
+
+/***/ }),
+
+/***/ 75:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Rm: () => (/* reexport */ config/* composeConfig */.Rm),
+  F9: () => (/* reexport */ project_name/* composeProjectFor */.F9),
   Hn: () => (/* binding */ composeRuntime)
 });
 
@@ -3437,71 +3691,10 @@ function logsArgs(command, project, service, lines) {
 
 // EXTERNAL MODULE: ../../src/model/plain-text.ts
 var plain_text = __nccwpck_require__(8659);
-;// CONCATENATED MODULE: ../../src/runtime/compose/command.ts
-// Which compose binary to drive: the v2 plugin (`docker compose`), or a standalone v2
-// `docker-compose`. Compose v1 reached end of life in 2023 and is refused with one clear error.
-// Everything is an argument array; nothing is ever joined into a shell line.
-/** compose v2 prints "Docker Compose version v2.29.7" (or "2.29.7" for some distro builds). */
-function parseComposeVersion(output) {
-    const match = /(?:docker[- ]compose version\s+)v?(\d+)\.(\d+)\.(\d+)/i.exec(output.trim());
-    if (!match)
-        return null;
-    return { major: Number(match[1]), text: `${match[1]}.${match[2]}.${match[3]}` };
-}
-class ComposeNotFoundError extends Error {
-}
-/** The compose v2 plugin, which most machines have: tried first. */
-const COMPOSE_PLUGIN = { file: 'docker', prefix: ['compose'] };
-/** first: candidates tried before the plugin and the standalone binary on PATH */
-async function detectCompose(run, first = []) {
-    const tried = [];
-    const candidates = [
-        ...first,
-        COMPOSE_PLUGIN,
-        { file: 'docker-compose', prefix: [] },
-    ];
-    for (const candidate of candidates) {
-        const shown = [candidate.file, ...candidate.prefix, 'version'].join(' ');
-        try {
-            const result = await run(candidate.file, [...candidate.prefix, 'version']);
-            const version = parseComposeVersion(result.stdout);
-            if (result.exitCode === 0 && version?.major === 1) {
-                throw new ComposeNotFoundError(`Only Docker Compose v1 (${version.text}, "${candidate.file}") is installed; it reached ` +
-                    'end of life in 2023 and infra-verify needs compose v2 or later: install the compose ' +
-                    'plugin ("docker compose"), or use runtime "existing" with endpoints.');
-            }
-            // Compose jumped from v2 to v5 with the same CLI and output formats.
-            if (result.exitCode === 0 && version) {
-                return { file: candidate.file, prefix: [...candidate.prefix], versionText: version.text };
-            }
-            tried.push(`${shown}: exit ${result.exitCode} ${firstLine(result.stderr || result.stdout)}`);
-        }
-        catch (error) {
-            if (error instanceof ComposeNotFoundError)
-                throw error;
-            tried.push(`${shown}: ${error.message}`);
-        }
-    }
-    throw new ComposeNotFoundError(`No Docker Compose found (tried ${tried.join('; ')}). Install the compose v2 plugin ` +
-        `("docker compose"), or use runtime "existing" with endpoints.`);
-}
-function firstLine(text) {
-    return text.trim().split('\n')[0] ?? '';
-}
-
-// EXTERNAL MODULE: ../../src/runtime/child.ts + 1 modules
-var child = __nccwpck_require__(42960);
-;// CONCATENATED MODULE: ../../src/runtime/compose/run-command.ts
-// The only place compose commands are executed: an argument array, no shell, and a deadline.
-
-/** A command that names no deadline of its own (version, ps, port, inspect, logs). */
-const QUICK_COMMAND_TIMEOUT_MS = 30_000;
-const runCommand = (file, args, options = {}) => (0,child/* runChild */.w)(file, args, {
-    cwd: options.cwd,
-    timeoutMs: options.timeoutMs ?? QUICK_COMMAND_TIMEOUT_MS,
-    ...(options.onLine ? { onLine: options.onLine } : {}),
-});
-
+// EXTERNAL MODULE: ../../src/runtime/compose/command.ts
+var command = __nccwpck_require__(2836);
+// EXTERNAL MODULE: ../../src/runtime/compose/run-command.ts
+var run_command = __nccwpck_require__(69076);
 // EXTERNAL MODULE: ../../src/protocol/host-port.ts
 var host_port = __nccwpck_require__(26784);
 ;// CONCATENATED MODULE: ../../src/runtime/compose/parse.ts
@@ -4019,7 +4212,7 @@ class ComposeRuntime {
     }
     async logs(service, lines, deadline) {
         const command = await this.compose();
-        const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline) });
+        const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline) });
         return `${result.stdout}${result.stderr}`.trimEnd();
     }
     /** `compose stop`, within the stop timeout and limitMs, whichever ends first. */
@@ -4032,7 +4225,7 @@ class ComposeRuntime {
      * it, unless that look may outlast the waiter's own deadline.
      */
     containers(deadline) {
-        const until = Date.now() + withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
+        const until = Date.now() + withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline);
         if (this.look && this.look.until <= until)
             return this.look.containers;
         const containers = this.lookAtContainers(deadline).finally(() => {
@@ -4044,7 +4237,7 @@ class ComposeRuntime {
     }
     async lookAtContainers(deadline) {
         const command = await this.compose();
-        const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
+        const timeoutMs = () => withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline);
         const psEntries = parsePs(await this.exec(psArgs(command, this.options.project), 'ps', timeoutMs()));
         const ids = psEntries.map((entry) => entry.id);
         if (ids.length === 0)
@@ -4130,7 +4323,7 @@ class ComposeRuntime {
      * a later `down` could be taken to mean that stack: refuse before touching anything.
      */
     async refuseForeignContainers(command, limitMs) {
-        const quickMs = Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs);
+        const quickMs = Math.min(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, limitMs);
         const names = parseContainerNames(await this.configOf(command, quickMs));
         if (names.size === 0)
             return;
@@ -4148,11 +4341,11 @@ class ComposeRuntime {
     }
     /** The project as compose resolves it, asked once: the first caller's limit bounds it. */
     configOf(command, limitMs) {
-        this.config ??= this.exec(configArgs(command, this.options.project), 'config', Math.max(1_000, Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs)));
+        this.config ??= this.exec(configArgs(command, this.options.project), 'config', Math.max(1_000, Math.min(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, limitMs)));
         return this.config;
     }
     async compose() {
-        this.command ??= await detectCompose(this.options.run);
+        this.command ??= await (0,command/* detectCompose */.ib)(this.options.run);
         return this.command;
     }
     get lifecycleTimeoutMs() {
@@ -4222,13 +4415,39 @@ function judgedByEngine(container) {
     return container?.state !== 'running' || container.health !== 'starting';
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ../../src/model/compose.ts
-var compose = __nccwpck_require__(39467);
-;// CONCATENATED MODULE: ../../src/runtime/compose/project-name.ts
+// EXTERNAL MODULE: ../../src/runtime/compose/project-name.ts
+var project_name = __nccwpck_require__(75582);
+// EXTERNAL MODULE: ../../src/runtime/compose/config.ts + 1 modules
+var config = __nccwpck_require__(97079);
+;// CONCATENATED MODULE: ../../src/runtime/compose/index.ts
+
+
+
+
+/** A compose runtime that really runs `docker compose` (or `docker-compose`). */
+function composeRuntime(project, ports, connection) {
+    return new ComposeRuntime({ project, run: run_command/* runCommand */.d, ports, ...(connection && { connection }) });
+}
+
+
+
+/***/ }),
+
+/***/ 75582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F9: () => (/* binding */ composeProjectFor),
+/* harmony export */   aX: () => (/* binding */ composeDefaultProjectName)
+/* harmony export */ });
+/* unused harmony exports ProjectNameError, validateProjectName, uniqueProjectName */
+/* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80420);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _model_compose__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39467);
 // Compose project names name every container, network and volume of a run. On GitHub two jobs
 // (or a re-run of one) on the same engine must never share one; on the command line, separate
 // commands (up, status, down) must all find the same one.
@@ -4238,7 +4457,7 @@ var compose = __nccwpck_require__(39467);
 
 /** What `docker compose` itself accepts (compose-spec): lowercase letters, digits, "-" and "_". */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-class ProjectNameError extends errors/* UserError */.yo {
+class ProjectNameError extends _model_errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
 }
 function validateProjectName(name) {
     if (!PROJECT_NAME.test(name)) {
@@ -4264,7 +4483,7 @@ function uniqueProjectName(env, random = () => Math.random().toString(36).slice(
  * as separate commands, reach the same project, as do the scripts that call compose directly.
  */
 function composeDefaultProjectName(env, directory) {
-    const fromDirectory = (0,external_node_path_.basename)(directory)
+    const fromDirectory = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(directory)
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '')
         .replace(/^[_-]+/, '');
@@ -4277,142 +4496,31 @@ function composeDefaultProjectName(env, directory) {
  * scripts that call compose directly, reach the same project.
  */
 function composeProjectFor(request, env, name) {
-    const project = (0,compose/* composeProjectOf */.B0)(request, env, external_node_fs_.existsSync);
+    const project = (0,_model_compose__WEBPACK_IMPORTED_MODULE_3__/* .composeProjectOf */ .B0)(request, env, node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync);
     return { name: name ?? composeDefaultProjectName(env, project.directory), ...project };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ../../src/runtime/compose/plugin-binary.ts
-// The compose plugin's binary where the docker CLI itself would find it, so that static mode can
-// run it directly as the standalone `docker-compose` it also is. `docker compose config` starts
-// the docker CLI, which first asks the plugin for its metadata and then runs it: about 50 ms
-// before compose itself starts, on a run whose whole budget is 200 ms. Linux only, and only where
-// docker's search is sure to end at the same file.
 
+/***/ }),
 
+/***/ 69076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/** docker/cli's plugin folders on Linux after the config folder's, in its order. */
-const SYSTEM_PLUGIN_DIRS = [
-    '/usr/local/lib/docker/cli-plugins',
-    '/usr/local/libexec/docker/cli-plugins',
-    '/usr/lib/docker/cli-plugins',
-    '/usr/libexec/docker/cli-plugins',
-];
-/** A docker config.json is a few KB; a larger one is not read, and docker picks. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-const onThisMachine = {
-    env: process.env,
-    platform: process.platform,
-    isExecutable: (file) => {
-        try {
-            (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
-            return (0,external_node_fs_.statSync)(file).isFile();
-        }
-        catch {
-            return false;
-        }
-    },
-    mayAddPluginDirs: (configFile) => {
-        if (!(0,external_node_fs_.existsSync)(configFile))
-            return false;
-        try {
-            // Only that key is looked for; nothing else of the file is kept.
-            return ((0,external_node_fs_.statSync)(configFile).size > MAX_CONFIG_BYTES ||
-                (0,external_node_fs_.readFileSync)(configFile, 'utf8').includes('cliPluginsExtraDirs'));
-        }
-        catch {
-            return true;
-        }
-    },
-};
-/** The file `docker compose` would run, or undefined where only docker can say. */
-function composePluginBinary(lookup = onThisMachine) {
-    if (lookup.platform !== 'linux')
-        return undefined;
-    const configDir = lookup.env.DOCKER_CONFIG || (0,external_node_path_.join)(lookup.env.HOME || (0,external_node_os_.homedir)(), '.docker');
-    // Extra folders are searched in an order that changed between docker releases: docker picks.
-    if (lookup.mayAddPluginDirs((0,external_node_path_.join)(configDir, 'config.json')))
-        return undefined;
-    return [(0,external_node_path_.join)(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS]
-        .map((dir) => (0,external_node_path_.join)(dir, 'docker-compose'))
-        .find((file) => lookup.isExecutable(file));
-}
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ runCommand),
+/* harmony export */   j: () => (/* binding */ QUICK_COMMAND_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _child__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42960);
+// The only place compose commands are executed: an argument array, no shell, and a deadline.
 
-;// CONCATENATED MODULE: ../../src/runtime/compose/config.ts
-// `docker compose config --format json`: the project as compose itself resolves it, with every -f
-// file, the override file, include:, profiles, --env-file and the environment over .env. It needs
-// no engine. Where no compose v2 CLI exists, the answer says so and callers fall back.
-
-
-
-
-
-/** Compose refused the project (a bad file, a missing include, an unknown profile): exit 2. */
-class ComposeConfigError extends errors/* UserError */.yo {
-}
-/** What compose's refusal says, at most this much of it. */
-const MAX_ERROR_CHARS = 2000;
-function configRequestArgs(command, request) {
-    return [
-        ...command.prefix,
-        // the name compose itself would pick, so the answer is the project `up` would run
-        '--project-name',
-        composeDefaultProjectName(process.env, request.directory),
-        '--project-directory',
-        request.directory,
-        ...request.files.flatMap((file) => ['--file', file]),
-        ...request.profiles.flatMap((profile) => ['--profile', profile]),
-        ...(request.envFile ? ['--env-file', request.envFile] : []),
-        'config',
-        '--format',
-        'json',
-    ];
-}
-/** pluginBinary: the plugin's file where docker would find it (plugin-binary.ts), run directly */
-function composeConfigWith(run, pluginBinary = composePluginBinary) {
-    return async (request) => {
-        const ask = (command) => run(command.file, configRequestArgs(command, request), {
-            cwd: request.directory,
-            timeoutMs: QUICK_COMMAND_TIMEOUT_MS,
-        });
-        const binary = pluginBinary();
-        const direct = binary ? [{ file: binary, prefix: [] }] : [];
-        const likely = direct[0] ?? COMPOSE_PLUGIN;
-        // The likely compose's answer is asked beside its version, not after it: one compose start
-        // on the critical path instead of two. It is dropped when another compose answers instead.
-        const asked = ask(likely);
-        asked.catch(() => undefined);
-        let command;
-        try {
-            command = await detectCompose(run, direct);
-        }
-        catch (error) {
-            if (error instanceof ComposeNotFoundError)
-                return { unavailable: error.message };
-            throw error;
-        }
-        const result = await (command.file === likely.file ? asked : ask(command));
-        if (result.exitCode !== 0) {
-            const said = (result.stderr || result.stdout).trim().slice(0, MAX_ERROR_CHARS);
-            throw new ComposeConfigError(`docker compose config refused the project (exit ${result.exitCode}): ${said}`);
-        }
-        return { json: result.stdout, warnings: result.stderr, version: command.versionText };
-    };
-}
-/** The real compose CLI (`docker compose`, else `docker-compose`). */
-const composeConfig = composeConfigWith(runCommand);
-
-;// CONCATENATED MODULE: ../../src/runtime/compose/index.ts
-
-
-
-
-/** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-function composeRuntime(project, ports, connection) {
-    return new ComposeRuntime({ project, run: runCommand, ports, ...(connection && { connection }) });
-}
-
+/** A command that names no deadline of its own (version, ps, port, inspect, logs). */
+const QUICK_COMMAND_TIMEOUT_MS = 30_000;
+const runCommand = (file, args, options = {}) => (0,_child__WEBPACK_IMPORTED_MODULE_0__/* .runChild */ .w)(file, args, {
+    cwd: options.cwd,
+    timeoutMs: options.timeoutMs ?? QUICK_COMMAND_TIMEOUT_MS,
+    ...(options.onLine ? { onLine: options.onLine } : {}),
+});
 
 
 /***/ }),
@@ -20255,8 +20363,8 @@ function writeReportFiles(reports) {
     });
 }
 
-// EXTERNAL MODULE: ../../src/app/run.ts + 13 modules
-var run = __nccwpck_require__(84651);
+// EXTERNAL MODULE: ../../src/app/run.ts + 14 modules
+var run = __nccwpck_require__(75972);
 ;// CONCATENATED MODULE: ../../src/cli/verify.ts
 
 

@@ -629,10 +629,9 @@ var summary = __nccwpck_require__(491);
 
 
 
+
 /** The input as the runner passes it (INPUT_NAME), trimmed; '' when not given. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
+const getInput = (name) => inputVariable(name);
 /** A file command when the runner names its file (GITHUB_OUTPUT, GITHUB_STATE), else a workflow command. */
 function keyValue(file, command, name, value) {
     if (process.env[`GITHUB_${file}`]) {
