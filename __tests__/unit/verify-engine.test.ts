@@ -85,13 +85,17 @@ function fakeObserver(
       deadlines.push(deadline);
       return readiness();
     },
+    observeServices: async () => {
+      calls.push('observeServices');
+      return state.services;
+    },
     connect: async () => {
       calls.push('connect');
       return {
-        observeLive: async () => {
-          calls.push('observeLive');
-          const { services, zookeeper, kafka, cassandra } = state;
-          return { services, zookeeper, kafka, cassandra };
+        observeServers: async () => {
+          calls.push('observeServers');
+          const { zookeeper, kafka, cassandra } = state;
+          return { zookeeper, kafka, cassandra };
         },
         roundTrip: async (_spec, _live, _runId, expiry) => {
           calls.push(`roundTrip expiry=${expiry}`);
@@ -147,8 +151,9 @@ describe('verify() with a stack that comes up', () => {
     expect(calls).toEqual([
       'up',
       'awaitStack',
+      'observeServices',
       'connect',
-      'observeLive',
+      'observeServers',
       // the row with a short TTL is looked for after the restart, not watched here
       'roundTrip expiry=false',
       'writeMarkers and a row with a short TTL',
@@ -202,8 +207,9 @@ describe('verify() with a stack that comes up', () => {
     expect(calls).toEqual([
       'up',
       'awaitStack',
+      'observeServices',
       'connect',
-      'observeLive',
+      'observeServers',
       'close',
       'down removeData=false',
     ]);
@@ -250,8 +256,9 @@ describe('verify() on a runtime without lifecycle (existing)', () => {
     const report = await run(runtime, fakeObserver(calls));
     expect(calls).toEqual([
       'awaitStack',
+      'observeServices',
       'connect',
-      'observeLive',
+      'observeServers',
       'roundTrip expiry=true',
       'close',
     ]);
@@ -389,7 +396,7 @@ describe('verify() when a stray fault comes', () => {
       status: 'error',
       message: expect.stringContaining(CAUSE),
     });
-    expect(calls).not.toContain('observeLive');
+    expect(calls).not.toContain('observeServers');
     expect(calls).not.toContain('stop');
     expect(calls[calls.length - 1]).toBe('down removeData=false');
   });
@@ -400,12 +407,13 @@ describe('verify() when a stray fault comes', () => {
     const connect = observer.connect;
     observer.connect = async (endpoints, readiness) => ({
       ...(await connect(endpoints, readiness)),
-      observeLive: () => never(),
+      observeServers: () => never(),
     });
     const report = await run(fakeRuntime(calls), observer, { strayFault: faultSoon() });
     expect(report.result).toBe('fail');
     expect(report.notReady).toBeUndefined();
-    for (const id of ['kafka.topic.twitch-chat-messages.exists', 'persistence.kafka']) {
+    // the containers were looked at on their own: the first check that reads Kafka reports it
+    for (const id of ['services.kafka.ready', 'persistence.kafka']) {
       expect(check(report, id)).toMatchObject({
         status: 'error',
         message: expect.stringContaining(CAUSE),
@@ -536,7 +544,7 @@ describe('verify() overlaps the persistence restart', () => {
       'down removeData=false',
     ]);
     // after the restart only the servers are waited for: the markers need nothing else
-    expect(observer.scopes).toEqual(['stack', 'servers']);
+    expect(observer.scopes).toEqual(['answers', 'servers']);
     expect(check(report, 'persistence.kafka').status).toBe('pass');
   });
 
@@ -544,11 +552,45 @@ describe('verify() overlaps the persistence restart', () => {
     const calls: Calls = [];
     const observer = fakeObserver(calls);
     await run(fakeRuntime(calls), observer, { stagedStart: false });
-    expect(observer.scopes).toEqual(['stack', 'stack']);
+    expect(observer.scopes).toEqual(['answers', 'stack']);
     expect(calls.slice(calls.indexOf('start'), calls.indexOf('start') + 2)).toEqual([
       'start',
       'awaitStack',
     ]);
+  });
+});
+
+describe("verify() waits for the engine's health judgement beside the probes", () => {
+  it('observes and round-trips while the engine has yet to judge; looks at the containers before the stop', async () => {
+    const calls: Calls = [];
+    const observer = fakeObserver(calls);
+    const services = matchingObservedState(DEFAULT_SPEC).services;
+    observer.observeServices = async () => {
+      calls.push('observeServices');
+      // the engine's next healthcheck tick comes only after the round trip
+      while (!calls.includes('roundTrip expiry=false')) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      calls.push('containers looked at');
+      return services;
+    };
+    const report = await run(fakeRuntime(calls), observer);
+    expect(calls.slice(0, 9)).toEqual([
+      'up',
+      'awaitStack',
+      'observeServices',
+      'connect',
+      'observeServers',
+      'roundTrip expiry=false',
+      'containers looked at',
+      'writeMarkers and a row with a short TTL',
+      'close',
+    ]);
+    expect(calls[9]).toBe('stop');
+    // readiness did not wait for the judgement itself
+    expect(observer.scopes[0]).toBe('answers');
+    expect(check(report, 'services.kafka.ready').status).toBe('pass');
+    expect(report.result).toBe('pass');
   });
 });
 

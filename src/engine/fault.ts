@@ -5,6 +5,7 @@
 import { notObserved } from '../model/observe';
 import type { LiveState, RoundTripObservation } from '../model/observed';
 import type { StackReadiness } from '../model/readiness';
+import type { ServiceObservation } from '../model/runtime';
 import { declaredRoles, type Spec } from '../spec/types';
 import type { ObserverSession, StackObserver } from './observer';
 
@@ -32,9 +33,8 @@ function faultedReadiness(spec: Spec, cause: string): StackReadiness {
   };
 }
 
-function faultedLive(cause: string): LiveState {
+function faultedServers(cause: string): Omit<LiveState, 'services'> {
   return {
-    services: notObserved(cause),
     zookeeper: notObserved(cause),
     kafka: notObserved(cause),
     cassandra: notObserved(cause),
@@ -54,7 +54,7 @@ const noMarkers = (cause: string) => Promise.reject(new Error(cause));
 
 function faultedSession<M>(cause: string): ObserverSession<M> {
   return {
-    observeLive: async () => faultedLive(cause),
+    observeServers: async () => faultedServers(cause),
     roundTrip: async (spec) => faultedRoundTrip(spec, cause),
     writeMarkers: () => noMarkers(cause),
     readMarkers: () => noMarkers(cause),
@@ -64,8 +64,8 @@ function faultedSession<M>(cause: string): ObserverSession<M> {
 
 function faultAwareSession<M>(session: ObserverSession<M>, fault: Promise<string>) {
   return {
-    observeLive: (...args: Parameters<ObserverSession<M>['observeLive']>) =>
-      unlessFault(fault, () => session.observeLive(...args), faultedLive),
+    observeServers: (...args: Parameters<ObserverSession<M>['observeServers']>) =>
+      unlessFault(fault, () => session.observeServers(...args), faultedServers),
     roundTrip: (...args: Parameters<ObserverSession<M>['roundTrip']>) =>
       unlessFault(
         fault,
@@ -96,6 +96,12 @@ export function faultAware<M>(
         fault,
         () => observer.awaitServer(spec, runtime, role, deadline, progress),
         (cause) => Promise.reject(new Error(cause)),
+      ),
+    observeServices: (...args) =>
+      unlessFault(
+        fault,
+        () => observer.observeServices(...args),
+        (cause) => notObserved<ServiceObservation[]>(cause),
       ),
     connect: (endpoints, readiness) =>
       unlessFault(

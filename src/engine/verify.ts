@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Locate, runChecks } from '../checks';
 import { errorMessage } from '../model/errors';
-import type { LiveState, ObservedState, PersistenceObservation } from '../model/observed';
+import type { ObservedState, PersistenceObservation, ServersState } from '../model/observed';
 import { notReadyServices } from '../model/readiness';
 import { withoutControlSequences } from '../model/plain-text';
 import { resultOf, type VerifyReport } from '../model/report';
@@ -163,28 +163,32 @@ export async function verify<M>(
     lastDeadline = deadline;
     const readiness = await timed('ready', () => {
       progress(`waiting for ${Object.keys(declaredRoles(spec)).join(', ') || 'the services'}`);
-      return observer.awaitStack(spec, runtime, deadline, progress);
+      return observer.awaitStack(spec, runtime, deadline, progress, 'answers');
     });
     const notReady = notReadyServices(readiness);
     // The up error comes first: it is usually the root cause ("port already in use", an init
     // that exited 1) of whatever the services then look like.
     if (upError) notReady.unshift({ service: runtime.name, message: upError });
 
+    // The engine may call a server healthy a healthcheck tick after it answered its protocol
+    // (up to 10 s in ChatBattle's file): the containers are looked at once it has, while the
+    // servers are observed and probed, and before the stop.
+    const services = observer.observeServices(spec, runtime, readiness, deadline, lookDeadline());
     const { connected, live } = await timed('observe', async () => {
       progress('observing topics, schema and services');
       const opened = await observer.connect(runtime.endpoints, readiness);
       session = opened;
-      const live = await opened.observeLive(spec, runtime, readiness, lookDeadline());
-      return { connected: opened, live };
+      return { connected: opened, live: await opened.observeServers(spec, runtime, readiness) };
     });
-    const observed: ObservedState = { ...live, notRun };
+    let roundTrip: ObservedState['roundTrip'];
+    let persistence: ObservedState['persistence'];
     const restarts = Boolean(lifecycle && !notRun.persistence && notReady.length === 0);
     // With the staged start, the row with a short TTL goes in before the stop and is looked for
     // after the restart, instead of being watched for its 2 s here.
     const expiryAcrossRestart = restarts && release !== undefined && !notRun.ttlExpiry;
 
     if (!notRun.roundTrip) {
-      observed.roundTrip = await timed('roundTrip', () => {
+      roundTrip = await timed('roundTrip', () => {
         progress('round-tripping probe records and rows');
         return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry && !expiryAcrossRestart);
       });
@@ -192,7 +196,7 @@ export async function verify<M>(
     if (lifecycle && !notRun.persistence) {
       if (notReady.length > 0) notRun.persistence = 'the stack did not come up';
       else {
-        observed.persistence = await timed('persistence', () =>
+        persistence = await timed('persistence', () =>
           provePersistence(
             observer,
             spec,
@@ -202,6 +206,7 @@ export async function verify<M>(
             connected,
             runId,
             {
+              containersSeen: services,
               timeoutSeconds: options.timeoutSeconds,
               fault,
               restartDeadline: (restart) => (lastDeadline = restart),
@@ -214,6 +219,13 @@ export async function verify<M>(
         );
       }
     }
+    const observed: ObservedState = {
+      ...live,
+      services: await services,
+      notRun,
+      ...(roundTrip ? { roundTrip } : {}),
+      ...(persistence ? { persistence } : {}),
+    };
     if (expiryAcrossRestart) expiryFromRestart(observed, notRun);
 
     const checks = await timed('checks', async () => runChecks(spec, observed, options.locate));
@@ -261,10 +273,12 @@ async function provePersistence<M>(
   spec: Spec,
   runtime: Runtime,
   lifecycle: Lifecycle,
-  live: LiveState,
+  live: ServersState,
   session: ObserverSession<M>,
   runId: string,
   limits: {
+    /** the look at the containers after the bring-up: taken before they stop */
+    containersSeen: Promise<unknown>;
     timeoutSeconds: number;
     fault: Promise<string>;
     /** hears the restart's deadline, which the teardown's margin then counts from */
@@ -277,6 +291,7 @@ async function provePersistence<M>(
   progress: Progress,
 ): Promise<PersistenceObservation> {
   const timeoutMs = limits.timeoutSeconds * 1000;
+  await limits.containersSeen;
   progress('persistence: writing markers');
   const markers = await session.writeMarkers(spec, live, runId, limits.expiryAcrossRestart);
   await session.close();

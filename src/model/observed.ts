@@ -151,3 +151,6 @@ export type LiveState = Pick<
   | 'cassandraCluster'
   | 'cassandraDatacenter'
 >;
+
+/** What the servers themselves say, apart from the containers (looked at on their own). */
+export type ServersState = Omit<LiveState, 'services'>;

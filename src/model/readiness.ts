@@ -20,10 +20,11 @@ export interface StackReadiness {
 
 /**
  * What a readiness wait covers: the whole stack (servers by protocol, inits and sentinels by
- * state, the engine's health judgement), or the servers' protocols alone (after the persistence
- * restart, where only the markers are read).
+ * state, the engine's health judgement); the same without the judgement ('answers': verify waits
+ * for it beside the probes, before it looks at the containers); or the servers' protocols alone
+ * (after the persistence restart, where only the markers are read).
  */
-export type ReadinessScope = 'stack' | 'servers';
+export type ReadinessScope = 'stack' | 'answers' | 'servers';
 
 export interface NotReady {
   service: string;

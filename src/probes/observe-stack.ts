@@ -5,6 +5,7 @@ import { notObserved, observe } from '../model/observe';
 import type {
   KafkaRoundTrip,
   LiveState,
+  ServersState,
   Observed,
   ObservedTable,
   PersistenceObservation,
@@ -157,6 +158,42 @@ async function observeKafka(
   };
 }
 
+/** The containers, or without a lifecycle the servers as readiness saw them by protocol. */
+export function observeServices(
+  runtime: Runtime,
+  readiness: StackReadiness,
+  /** when the look at the containers must end */
+  lookDeadline: number,
+): Promise<LiveState['services']> {
+  const { lifecycle } = runtime;
+  return lifecycle
+    ? observe(() => lifecycle.services(lookDeadline))
+    : observe(async () => servicesSeenAtReadiness(readiness, runtime.endpoints));
+}
+
+/** Everything the servers themselves say: ZooKeeper, topics, schema, the clusters. */
+export async function observeServers(
+  runtime: Runtime,
+  readiness: StackReadiness,
+  clients: StackClients,
+  scope: LookScope,
+): Promise<ServersState> {
+  const [zookeeper, kafka, cassandra, clusters] = await Promise.all([
+    ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
+    observeKafka(clients, scope),
+    withClient(clients.cassandra, (client) => observeSchema(client)),
+    observeClusters(scope.clusters, runtime.endpoints, clients),
+  ]);
+  const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
+  return {
+    zookeeper,
+    ...kafka,
+    cassandra,
+    ...clusters,
+    ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
+  };
+}
+
 export async function observeLive(
   runtime: Runtime,
   readiness: StackReadiness,
@@ -165,26 +202,11 @@ export async function observeLive(
   /** when the look at the containers must end */
   lookDeadline: number,
 ): Promise<LiveState> {
-  const { lifecycle } = runtime;
-  const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
-    // Without a lifecycle there are no containers: readiness has already asked every server.
-    lifecycle
-      ? observe(() => lifecycle.services(lookDeadline))
-      : observe(async () => servicesSeenAtReadiness(readiness, runtime.endpoints)),
-    ifReady(readiness.zookeeper, 'ZooKeeper', () => zookeeperReady(runtime.endpoints.zookeeper)),
-    observeKafka(clients, scope),
-    withClient(clients.cassandra, (client) => observeSchema(client)),
-    observeClusters(scope.clusters, runtime.endpoints, clients),
+  const [services, servers] = await Promise.all([
+    observeServices(runtime, readiness, lookDeadline),
+    observeServers(runtime, readiness, clients, scope),
   ]);
-  const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
-  return {
-    services,
-    zookeeper,
-    ...kafka,
-    cassandra,
-    ...clusters,
-    ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
-  };
+  return { services, ...servers };
 }
 
 async function observeClusters(
@@ -215,7 +237,7 @@ async function observeClusters(
 /** The live table probeTarget chose, with the text column that carries the probe value. */
 function probeTable(
   spec: Spec,
-  live: LiveState,
+  live: ServersState,
 ): { keyspace: string; table: ObservedTable; valueColumn: string } {
   const target = probeTarget(spec);
   if (!target.ok) throw new Error(target.reason);
@@ -245,7 +267,7 @@ export function probeConsistency(spec: Spec, keyspace: string): ConsistencyLevel
 
 export async function observeRoundTrip(
   spec: Spec,
-  live: LiveState,
+  live: ServersState,
   clients: StackClients,
   runId: string,
   expiry: boolean,
@@ -287,7 +309,7 @@ export interface Markers {
 /** A Kafka record on the spec's first topic and a Cassandra row, both tagged with the run id. */
 export async function writeMarkers(
   spec: Spec,
-  live: LiveState,
+  live: ServersState,
   clients: StackClients,
   runId: string,
   expiring: boolean,

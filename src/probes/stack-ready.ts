@@ -49,17 +49,28 @@ function stateServices(spec: Spec): { name: string; ready: 'exited-0' | 'running
   );
 }
 
+/** Compose creates every container on up, so a service that is missing will not appear later. */
+class NotInStack extends Error {}
+
+/** The service's container, from one look; a service compose did not create ends the wait. */
+async function containerOf(runtime: Lifecycle, service: string) {
+  const observed = (await runtime.services()).find((s) => s.service === service);
+  if (!observed || observed.state === 'missing') {
+    throw new NotInStack(`${service} is not part of the running stack`);
+  }
+  return observed;
+}
+
 /** Resolves with the exit code (0 for a sentinel that runs) once the service has settled. */
 async function settledState(
   runtime: Lifecycle,
   service: string,
   ready: 'exited-0' | 'running',
 ): Promise<number> {
-  const observed = (await runtime.services()).find((s) => s.service === service);
-  const state = observed?.state ?? 'missing';
-  if (ready === 'running' && state === 'running') return 0;
-  if (ready === 'exited-0' && state === 'exited') return observed?.exitCode ?? -1;
-  throw new Error(`${service} is ${state}`);
+  const observed = await containerOf(runtime, service);
+  if (ready === 'running' && observed.state === 'running') return 0;
+  if (ready === 'exited-0' && observed.state === 'exited') return observed.exitCode ?? -1;
+  throw new Error(`${service} is ${observed.state}`);
 }
 
 /**
@@ -68,8 +79,8 @@ async function settledState(
  * than the protocol's answer.
  */
 async function healthJudged(runtime: Lifecycle, service: string): Promise<void> {
-  const observed = (await runtime.services()).find((s) => s.service === service);
-  if (observed?.state === 'running' && observed.health === 'starting') {
+  const observed = await containerOf(runtime, service);
+  if (observed.state === 'running' && observed.health === 'starting') {
     throw new Error(`${service} is running (health: starting)`);
   }
 }
@@ -79,14 +90,6 @@ async function stopped(runtime: Lifecycle, service: string): Promise<string | un
   const observed = (await runtime.services()).find((s) => s.service === service);
   return observed?.state === 'exited'
     ? `${service} exited (exit ${observed.exitCode ?? 'unknown'})`
-    : undefined;
-}
-
-/** Compose creates every container on up, so a service that is missing will not appear later. */
-async function missingFromStack(runtime: Lifecycle, service: string): Promise<string | undefined> {
-  const observed = (await runtime.services()).find((s) => s.service === service);
-  return !observed || observed.state === 'missing'
-    ? `${service} is not part of the running stack`
     : undefined;
 }
 
@@ -204,42 +207,29 @@ export async function awaitStack(
     settled(waitFor(role, { giveUpIfStopped: scope === 'servers' }));
   // A stack without a lifecycle is seen by protocol only: it has no inits or sentinels to watch.
   const { lifecycle } = runtime;
-  const whole = lifecycle && scope === 'stack';
+  const whole = lifecycle && scope !== 'servers';
   const others = whole ? stateServices(spec) : [];
-  const judged = whole ? healthyServices(spec) : [];
-  const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
-    server('zookeeper'),
-    server('kafka'),
-    server('cassandra'),
-    ...(whole
-      ? others.map(({ name, ready }) =>
-          settle(
-            waitUntil({
-              service: name,
-              attempt: () => settledState(lifecycle, name, ready),
-              deadline,
-              progress,
-              logTail: logTail(name),
-              giveUpIf: () => missingFromStack(lifecycle, name),
-            }),
-          ),
-        )
-      : []),
-    // What these waits see is not recorded: the checks read the engine's judgement from the
-    // snapshot taken next, and a server still "starting" by the deadline fails there.
-    ...(whole
-      ? judged.map((name) =>
-          settle(
-            waitUntil({
-              service: name,
-              attempt: () => healthJudged(lifecycle, name),
-              deadline,
-              maxDelayMs: RELEASE_RETRY_MS,
-              giveUpIf: () => missingFromStack(lifecycle, name),
-            }),
-          ),
-        )
-      : []),
+  const [[zk, kafka, cassandra, ...otherResults]] = await Promise.all([
+    Promise.all([
+      server('zookeeper'),
+      server('kafka'),
+      server('cassandra'),
+      ...(whole
+        ? others.map(({ name, ready }) =>
+            settle(
+              waitUntil({
+                service: name,
+                attempt: () => settledState(lifecycle, name, ready),
+                deadline,
+                progress,
+                logTail: logTail(name),
+                isFinal: (error) => error instanceof NotInStack,
+              }),
+            ),
+          )
+        : []),
+    ]),
+    scope === 'stack' ? awaitJudged(spec, runtime, deadline) : undefined,
   ]);
   return {
     ...(zk ? { zookeeper: zk as Observed<{ mode: string }> } : {}),
@@ -250,4 +240,27 @@ export async function awaitStack(
       others.map(({ name }, index) => [name, otherResults[index] as Observed<number>]),
     ),
   };
+}
+
+/**
+ * Until the engine has judged every service declared healthy (or the deadline). What these waits
+ * see is not recorded: the checks read the engine's judgement from the look at the containers
+ * taken next, and a server still "starting" by the deadline fails there.
+ */
+export async function awaitJudged(spec: Spec, runtime: Runtime, deadline: number): Promise<void> {
+  const { lifecycle } = runtime;
+  if (!lifecycle) return;
+  await Promise.all(
+    healthyServices(spec).map((name) =>
+      settle(
+        waitUntil({
+          service: name,
+          attempt: () => healthJudged(lifecycle, name),
+          deadline,
+          maxDelayMs: RELEASE_RETRY_MS,
+          isFinal: (error) => error instanceof NotInStack,
+        }),
+      ),
+    ),
+  );
 }
