@@ -498,7 +498,7 @@ async function inspect(runtime, candidates, deadline) {
         probes: { roundTrip: false, ttl: { toleranceSeconds: 5, expiry: false } },
         persistence: { enabled: false },
     };
-    const readiness = await (0,stack_ready/* awaitStack */.f)(probeSpec, runtime, deadline, progress);
+    const readiness = await (0,stack_ready/* awaitStack */.fy)(probeSpec, runtime, deadline, progress);
     const roles = {};
     for (const role of types/* ROLE_NAMES */.ST) {
         const state = readiness[role];

@@ -177,12 +177,16 @@ async function stack_commands_cql(options) {
 
 
 const probeObserver = {
-    awaitStack: _stack_ready__WEBPACK_IMPORTED_MODULE_1__/* .awaitStack */ .f,
-    awaitServer: _stack_ready__WEBPACK_IMPORTED_MODULE_1__/* .awaitServer */ .s,
+    awaitStack: _stack_ready__WEBPACK_IMPORTED_MODULE_1__/* .awaitStack */ .fy,
+    awaitServer: _stack_ready__WEBPACK_IMPORTED_MODULE_1__/* .awaitServer */ .sc,
+    async observeServices(spec, runtime, readiness, deadline, lookDeadline) {
+        await (0,_stack_ready__WEBPACK_IMPORTED_MODULE_1__/* .awaitJudged */ .wt)(spec, runtime, deadline);
+        return (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeServices */ .RD)(runtime, readiness, lookDeadline);
+    },
     async connect(endpoints, readiness) {
         const clients = await (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .connectStack */ .rC)(endpoints, readiness);
         return {
-            observeLive: (spec, runtime, ready, lookDeadline) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeLive */ .Td)(runtime, ready, clients, (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .lookScope */ .ed)(spec), lookDeadline),
+            observeServers: (spec, runtime, ready) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeServers */ .zr)(runtime, ready, clients, (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .lookScope */ .ed)(spec)),
             roundTrip: (spec, live, runId, expiry) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .observeRoundTrip */ .Iw)(spec, live, clients, runId, expiry),
             writeMarkers: (spec, live, runId, expiring) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .writeMarkers */ .RJ)(spec, live, clients, runId, expiring),
             readMarkers: (markers) => (0,_observe_stack__WEBPACK_IMPORTED_MODULE_0__/* .readMarkers */ .mC)(markers, clients),

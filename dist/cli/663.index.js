@@ -317,6 +317,8 @@ __webpack_require__.d(__webpack_exports__, {
   ed: () => (/* binding */ lookScope),
   Td: () => (/* binding */ observeLive),
   Iw: () => (/* binding */ observeRoundTrip),
+  zr: () => (/* binding */ observeServers),
+  RD: () => (/* binding */ observeServices),
   mC: () => (/* binding */ readMarkers),
   RJ: () => (/* binding */ writeMarkers)
 });
@@ -802,15 +804,18 @@ async function observeKafka(clients, scope) {
         ...(Object.keys(denied).length > 0 ? { kafkaDenied: denied } : {}),
     };
 }
-async function observeLive(runtime, readiness, clients, scope, 
+/** The containers, or without a lifecycle the servers as readiness saw them by protocol. */
+function observeServices(runtime, readiness, 
 /** when the look at the containers must end */
 lookDeadline) {
     const { lifecycle } = runtime;
-    const [services, zookeeper, kafka, cassandra, clusters] = await Promise.all([
-        // Without a lifecycle there are no containers: readiness has already asked every server.
-        lifecycle
-            ? (0,observe/* observe */.l)(() => lifecycle.services(lookDeadline))
-            : (0,observe/* observe */.l)(async () => (0,model_readiness/* servicesSeenAtReadiness */.TR)(readiness, runtime.endpoints)),
+    return lifecycle
+        ? (0,observe/* observe */.l)(() => lifecycle.services(lookDeadline))
+        : (0,observe/* observe */.l)(async () => (0,model_readiness/* servicesSeenAtReadiness */.TR)(readiness, runtime.endpoints));
+}
+/** Everything the servers themselves say: ZooKeeper, topics, schema, the clusters. */
+async function observeServers(runtime, readiness, clients, scope) {
+    const [zookeeper, kafka, cassandra, clusters] = await Promise.all([
         ifReady(readiness.zookeeper, 'ZooKeeper', () => (0,protocol_zookeeper/* zookeeperReady */.s7)(runtime.endpoints.zookeeper)),
         observeKafka(clients, scope),
         withClient(clients.cassandra, (client) => observeSchema(client)),
@@ -818,13 +823,21 @@ lookDeadline) {
     ]);
     const datacenter = readiness.cassandra?.ok ? readiness.cassandra.value.datacenter : undefined;
     return {
-        services,
         zookeeper,
         ...kafka,
         cassandra,
         ...clusters,
         ...(datacenter ? { cassandraDatacenter: datacenter } : {}),
     };
+}
+async function observeLive(runtime, readiness, clients, scope, 
+/** when the look at the containers must end */
+lookDeadline) {
+    const [services, servers] = await Promise.all([
+        observeServices(runtime, readiness, lookDeadline),
+        observeServers(runtime, readiness, clients, scope),
+    ]);
+    return { services, ...servers };
 }
 async function observeClusters(scope, endpoints, clients) {
     const [kafkaCluster, cassandraCluster] = await Promise.all([
@@ -964,8 +977,9 @@ async function readMarkers(markers, clients) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ awaitStack),
-/* harmony export */   s: () => (/* binding */ awaitServer)
+/* harmony export */   fy: () => (/* binding */ awaitStack),
+/* harmony export */   sc: () => (/* binding */ awaitServer),
+/* harmony export */   wt: () => (/* binding */ awaitJudged)
 /* harmony export */ });
 /* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80420);
 /* harmony import */ var _model_runtime__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36507);
@@ -1010,15 +1024,25 @@ function healthyServices(spec) {
 function stateServices(spec) {
     return Object.entries(spec.compose.services).flatMap(([name, { ready }]) => ready === 'healthy' ? [] : [{ name, ready }]);
 }
+/** Compose creates every container on up, so a service that is missing will not appear later. */
+class NotInStack extends Error {
+}
+/** The service's container, from one look; a service compose did not create ends the wait. */
+async function containerOf(runtime, service) {
+    const observed = (await runtime.services()).find((s) => s.service === service);
+    if (!observed || observed.state === 'missing') {
+        throw new NotInStack(`${service} is not part of the running stack`);
+    }
+    return observed;
+}
 /** Resolves with the exit code (0 for a sentinel that runs) once the service has settled. */
 async function settledState(runtime, service, ready) {
-    const observed = (await runtime.services()).find((s) => s.service === service);
-    const state = observed?.state ?? 'missing';
-    if (ready === 'running' && state === 'running')
+    const observed = await containerOf(runtime, service);
+    if (ready === 'running' && observed.state === 'running')
         return 0;
-    if (ready === 'exited-0' && state === 'exited')
-        return observed?.exitCode ?? -1;
-    throw new Error(`${service} is ${state}`);
+    if (ready === 'exited-0' && observed.state === 'exited')
+        return observed.exitCode ?? -1;
+    throw new Error(`${service} is ${observed.state}`);
 }
 /**
  * A server declared healthy that has a healthcheck: the engine has judged it (healthy or
@@ -1026,8 +1050,8 @@ async function settledState(runtime, service, ready) {
  * than the protocol's answer.
  */
 async function healthJudged(runtime, service) {
-    const observed = (await runtime.services()).find((s) => s.service === service);
-    if (observed?.state === 'running' && observed.health === 'starting') {
+    const observed = await containerOf(runtime, service);
+    if (observed.state === 'running' && observed.health === 'starting') {
         throw new Error(`${service} is running (health: starting)`);
     }
 }
@@ -1036,13 +1060,6 @@ async function stopped(runtime, service) {
     const observed = (await runtime.services()).find((s) => s.service === service);
     return observed?.state === 'exited'
         ? `${service} exited (exit ${observed.exitCode ?? 'unknown'})`
-        : undefined;
-}
-/** Compose creates every container on up, so a service that is missing will not appear later. */
-async function missingFromStack(runtime, service) {
-    const observed = (await runtime.services()).find((s) => s.service === service);
-    return !observed || observed.state === 'missing'
-        ? `${service} is not part of the running stack`
         : undefined;
 }
 /**
@@ -1131,34 +1148,25 @@ async function awaitStack(spec, runtime, deadline, progress, scope = 'stack') {
     const server = (role) => settled(waitFor(role, { giveUpIfStopped: scope === 'servers' }));
     // A stack without a lifecycle is seen by protocol only: it has no inits or sentinels to watch.
     const { lifecycle } = runtime;
-    const whole = lifecycle && scope === 'stack';
+    const whole = lifecycle && scope !== 'servers';
     const others = whole ? stateServices(spec) : [];
-    const judged = whole ? healthyServices(spec) : [];
-    const [zk, kafka, cassandra, ...otherResults] = await Promise.all([
-        server('zookeeper'),
-        server('kafka'),
-        server('cassandra'),
-        ...(whole
-            ? others.map(({ name, ready }) => settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
-                service: name,
-                attempt: () => settledState(lifecycle, name, ready),
-                deadline,
-                progress,
-                logTail: logTail(name),
-                giveUpIf: () => missingFromStack(lifecycle, name),
-            })))
-            : []),
-        // What these waits see is not recorded: the checks read the engine's judgement from the
-        // snapshot taken next, and a server still "starting" by the deadline fails there.
-        ...(whole
-            ? judged.map((name) => settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
-                service: name,
-                attempt: () => healthJudged(lifecycle, name),
-                deadline,
-                maxDelayMs: RELEASE_RETRY_MS,
-                giveUpIf: () => missingFromStack(lifecycle, name),
-            })))
-            : []),
+    const [[zk, kafka, cassandra, ...otherResults]] = await Promise.all([
+        Promise.all([
+            server('zookeeper'),
+            server('kafka'),
+            server('cassandra'),
+            ...(whole
+                ? others.map(({ name, ready }) => settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
+                    service: name,
+                    attempt: () => settledState(lifecycle, name, ready),
+                    deadline,
+                    progress,
+                    logTail: logTail(name),
+                    isFinal: (error) => error instanceof NotInStack,
+                })))
+                : []),
+        ]),
+        scope === 'stack' ? awaitJudged(spec, runtime, deadline) : undefined,
     ]);
     return {
         ...(zk ? { zookeeper: zk } : {}),
@@ -1167,6 +1175,23 @@ async function awaitStack(spec, runtime, deadline, progress, scope = 'stack') {
         serviceOf,
         others: Object.fromEntries(others.map(({ name }, index) => [name, otherResults[index]])),
     };
+}
+/**
+ * Until the engine has judged every service declared healthy (or the deadline). What these waits
+ * see is not recorded: the checks read the engine's judgement from the look at the containers
+ * taken next, and a server still "starting" by the deadline fails there.
+ */
+async function awaitJudged(spec, runtime, deadline) {
+    const { lifecycle } = runtime;
+    if (!lifecycle)
+        return;
+    await Promise.all(healthyServices(spec).map((name) => settle((0,_protocol_wait__WEBPACK_IMPORTED_MODULE_5__/* .waitUntil */ .a)({
+        service: name,
+        attempt: () => healthJudged(lifecycle, name),
+        deadline,
+        maxDelayMs: RELEASE_RETRY_MS,
+        isFinal: (error) => error instanceof NotInStack,
+    }))));
 }
 
 

@@ -3651,9 +3651,8 @@ function faultedReadiness(spec, cause) {
         others: {},
     };
 }
-function faultedLive(cause) {
+function faultedServers(cause) {
     return {
-        services: (0,observe/* notObserved */.M)(cause),
         zookeeper: (0,observe/* notObserved */.M)(cause),
         kafka: (0,observe/* notObserved */.M)(cause),
         cassandra: (0,observe/* notObserved */.M)(cause),
@@ -3670,7 +3669,7 @@ function faultedRoundTrip(spec, cause) {
 const noMarkers = (cause) => Promise.reject(new Error(cause));
 function faultedSession(cause) {
     return {
-        observeLive: async () => faultedLive(cause),
+        observeServers: async () => faultedServers(cause),
         roundTrip: async (spec) => faultedRoundTrip(spec, cause),
         writeMarkers: () => noMarkers(cause),
         readMarkers: () => noMarkers(cause),
@@ -3679,7 +3678,7 @@ function faultedSession(cause) {
 }
 function faultAwareSession(session, fault) {
     return {
-        observeLive: (...args) => unlessFault(fault, () => session.observeLive(...args), faultedLive),
+        observeServers: (...args) => unlessFault(fault, () => session.observeServers(...args), faultedServers),
         roundTrip: (...args) => unlessFault(fault, () => session.roundTrip(...args), (cause) => faultedRoundTrip(args[0], cause)),
         writeMarkers: (...args) => unlessFault(fault, () => session.writeMarkers(...args), noMarkers),
         readMarkers: (markers) => unlessFault(fault, () => session.readMarkers(markers), noMarkers),
@@ -3691,6 +3690,7 @@ function faultAware(observer, fault) {
     return {
         awaitStack: (spec, runtime, deadline, progress, scope) => unlessFault(fault, () => observer.awaitStack(spec, runtime, deadline, progress, scope), (cause) => faultedReadiness(spec, cause)),
         awaitServer: (spec, runtime, role, deadline, progress) => unlessFault(fault, () => observer.awaitServer(spec, runtime, role, deadline, progress), (cause) => Promise.reject(new Error(cause))),
+        observeServices: (...args) => unlessFault(fault, () => observer.observeServices(...args), (cause) => (0,observe/* notObserved */.M)(cause)),
         connect: (endpoints, readiness) => unlessFault(fault, async () => faultAwareSession(await observer.connect(endpoints, readiness), fault), (cause) => faultedSession(cause)),
     };
 }
@@ -3807,27 +3807,31 @@ async function verify(spec, runtime, options) {
         lastDeadline = deadline;
         const readiness = await timed('ready', () => {
             progress(`waiting for ${Object.keys((0,types/* declaredRoles */._G)(spec)).join(', ') || 'the services'}`);
-            return observer.awaitStack(spec, runtime, deadline, progress);
+            return observer.awaitStack(spec, runtime, deadline, progress, 'answers');
         });
         const notReady = (0,model_readiness/* notReadyServices */.pc)(readiness);
         // The up error comes first: it is usually the root cause ("port already in use", an init
         // that exited 1) of whatever the services then look like.
         if (upError)
             notReady.unshift({ service: runtime.name, message: upError });
+        // The engine may call a server healthy a healthcheck tick after it answered its protocol
+        // (up to 10 s in ChatBattle's file): the containers are looked at once it has, while the
+        // servers are observed and probed, and before the stop.
+        const services = observer.observeServices(spec, runtime, readiness, deadline, lookDeadline());
         const { connected, live } = await timed('observe', async () => {
             progress('observing topics, schema and services');
             const opened = await observer.connect(runtime.endpoints, readiness);
             session = opened;
-            const live = await opened.observeLive(spec, runtime, readiness, lookDeadline());
-            return { connected: opened, live };
+            return { connected: opened, live: await opened.observeServers(spec, runtime, readiness) };
         });
-        const observed = { ...live, notRun };
+        let roundTrip;
+        let persistence;
         const restarts = Boolean(lifecycle && !notRun.persistence && notReady.length === 0);
         // With the staged start, the row with a short TTL goes in before the stop and is looked for
         // after the restart, instead of being watched for its 2 s here.
         const expiryAcrossRestart = restarts && release !== undefined && !notRun.ttlExpiry;
         if (!notRun.roundTrip) {
-            observed.roundTrip = await timed('roundTrip', () => {
+            roundTrip = await timed('roundTrip', () => {
                 progress('round-tripping probe records and rows');
                 return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry && !expiryAcrossRestart);
             });
@@ -3836,7 +3840,8 @@ async function verify(spec, runtime, options) {
             if (notReady.length > 0)
                 notRun.persistence = 'the stack did not come up';
             else {
-                observed.persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, lifecycle, live, connected, runId, {
+                persistence = await timed('persistence', () => provePersistence(observer, spec, runtime, lifecycle, live, connected, runId, {
+                    containersSeen: services,
                     timeoutSeconds: options.timeoutSeconds,
                     fault,
                     restartDeadline: (restart) => (lastDeadline = restart),
@@ -3846,6 +3851,13 @@ async function verify(spec, runtime, options) {
                 }, progress).catch((error) => persistenceFailed((0,errors/* errorMessage */.gJ)(error))));
             }
         }
+        const observed = {
+            ...live,
+            services: await services,
+            notRun,
+            ...(roundTrip ? { roundTrip } : {}),
+            ...(persistence ? { persistence } : {}),
+        };
         if (expiryAcrossRestart)
             expiryFromRestart(observed, notRun);
         const checks = await timed('checks', async () => runChecks(spec, observed, options.locate));
@@ -3890,6 +3902,7 @@ async function verify(spec, runtime, options) {
  */
 async function provePersistence(observer, spec, runtime, lifecycle, live, session, runId, limits, progress) {
     const timeoutMs = limits.timeoutSeconds * 1000;
+    await limits.containersSeen;
     progress('persistence: writing markers');
     const markers = await session.writeMarkers(spec, live, runId, limits.expiryAcrossRestart);
     await session.close();
