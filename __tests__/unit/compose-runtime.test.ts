@@ -293,8 +293,10 @@ const STAGED_CONFIG = JSON.stringify({
  */
 function stagedEngine(initExit: Record<string, number> = {}, healthyFromLook = Infinity) {
   const running = new Set<string>();
+  // every look ends with one inspect, whether a ps listed the containers first or not
   let looks = 0;
   const isInit = (service: string) => service.endsWith('-init');
+  const health = () => (looks >= healthyFromLook ? 'healthy' : 'starting');
   const scriptedEngine = scripted((file, args) => {
     if (args.includes('version')) return ok('Docker Compose version v2.26.1');
     if (args.includes('config')) return ok(STAGED_CONFIG);
@@ -304,8 +306,6 @@ function stagedEngine(initExit: Record<string, number> = {}, healthyFromLook = I
       return ok('');
     }
     if (args.includes('ps')) {
-      looks += 1;
-      const health = looks >= healthyFromLook ? 'healthy' : 'starting';
       return ok(
         [...running]
           .map((service) =>
@@ -314,7 +314,7 @@ function stagedEngine(initExit: Record<string, number> = {}, healthyFromLook = I
               Name: `chatbattle-${service}`,
               Service: service,
               State: isInit(service) ? 'exited' : 'running',
-              Health: isInit(service) ? '' : health,
+              Health: isInit(service) ? '' : health(),
               ExitCode: initExit[service] ?? 0,
             }),
           )
@@ -323,13 +323,23 @@ function stagedEngine(initExit: Record<string, number> = {}, healthyFromLook = I
     }
     if (file === 'docker' && args[0] === 'inspect') {
       const ids = args.slice(3);
-      return ok(
+      const answer = ok(
         JSON.stringify(
-          ids.map((service) =>
-            inspected(service, isInit(service) ? 'exited' : 'running', '2026-01-01T00:00:00Z'),
-          ),
+          ids.map((service) => {
+            const container = inspected(
+              service,
+              isInit(service) ? 'exited' : 'running',
+              '2026-01-01T00:00:00Z',
+              initExit[service] ?? 0,
+            );
+            return isInit(service)
+              ? container
+              : { ...container, State: { ...container.State, Health: { Status: health() } } };
+          }),
         ),
       );
+      looks += 1;
+      return answer;
     }
     if (args.includes('port')) return ok(`127.0.0.1:${args[args.length - 1]}`);
     return ok('');
@@ -409,6 +419,22 @@ describe('ComposeRuntime, staged start', () => {
       .map((call) => call.args.find((arg) => arg === 'ps' || arg === 'inspect'));
     expect(made).toEqual(['ps', 'inspect']);
   });
+
+  it('lists the containers once after each up or down, then looks with docker inspect alone', async () => {
+    const { run, calls } = stagedEngine();
+    const runtime = new ComposeRuntime({ project, run, ports });
+    await runtime.up(() => undefined, Date.now() + 60_000, release);
+    const looksMade = async () => {
+      const before = calls.length;
+      for (let look = 0; look < 3; look += 1) await runtime.services();
+      return calls
+        .slice(before)
+        .map((call) => call.args.find((arg) => arg === 'ps' || arg === 'inspect'));
+    };
+    expect(await looksMade()).toEqual(['ps', 'inspect', 'inspect', 'inspect']);
+    await runtime.down({ removeData: true });
+    expect((await looksMade())[0]).toBe('ps');
+  });
 });
 
 describe('ComposeRuntime, staged start without a check of its own', () => {
@@ -425,16 +451,22 @@ describe('ComposeRuntime, staged start without a check of its own', () => {
       if (args.includes('version')) return ok('Docker Compose version v2.26.1');
       if (args.includes('config')) return ok(config);
       if (file === 'docker' && args[0] === 'ps') return ok('');
+      const health = healthOnEachLook[Math.min(looks, healthOnEachLook.length - 1)] ?? '';
       if (args.includes('ps')) {
-        const health = healthOnEachLook[Math.min(looks, healthOnEachLook.length - 1)] ?? '';
-        looks += 1;
         return ok(
           JSON.stringify({ ID: 'db', Name: 'db', Service: 'db', State: 'running', Health: health }),
         );
       }
       if (file === 'docker' && args[0] === 'inspect') {
+        // every look ends with one inspect, whether a ps listed the containers first or not
+        looks += 1;
+        const container = { ...inspected('db', 'running', '2026-01-01T00:00:00Z'), Name: '/db' };
         return ok(
-          JSON.stringify([{ ...inspected('db', 'running', '2026-01-01T00:00:00Z'), Name: '/db' }]),
+          JSON.stringify([
+            health
+              ? { ...container, State: { ...container.State, Health: { Status: health } } }
+              : container,
+          ]),
         );
       }
       return ok('');
