@@ -1690,6 +1690,17 @@ class ComposeRuntime {
     config;
     /** the look at the containers under way, and when it ends at the latest */
     look;
+    /**
+     * The project's container ids as the last `ps` listed them, kept while no `up` or `down` has
+     * run since: a look then is one `docker inspect` of those. Compose's own `ps` reads and
+     * resolves the whole project each time, about a tenth of a second of CPU, and a staged start
+     * looks dozens of times beside the servers it starts.
+     */
+    listed;
+    /** `up`s and `down`s begun and ended, and those running: a listing taken across one may miss
+     * a container */
+    changesSeen = 0;
+    changesRunning = 0;
     constructor(options) {
         this.options = options;
         this.ports = options.ports;
@@ -1747,7 +1758,7 @@ class ComposeRuntime {
             if (how.release)
                 await this.upInStages(command, progress, deadline, how.release);
             else {
-                await this.exec(upArgs(command, this.options.project), 'up', remainingMs(), undefined, streamTo(progress));
+                await this.changing(upArgs(command, this.options.project), 'up', remainingMs(), undefined, streamTo(progress));
             }
         }
         finally {
@@ -1766,7 +1777,7 @@ class ComposeRuntime {
         const graph = parseStartGraph(await this.configOf(command, deadline - Date.now()));
         // compose's own answer (and error) for a project without services
         if (Object.keys(graph).length === 0) {
-            await this.exec(upArgs(command, this.options.project), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
+            await this.changing(upArgs(command, this.options.project), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
             return;
         }
         progress(`staged start: ${startLevels(graph)
@@ -1775,7 +1786,7 @@ class ComposeRuntime {
         const releasedByProtocol = [];
         const stages = startInStages(graph, {
             start: async (services) => {
-                await this.exec(upArgs(command, this.options.project, services), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
+                await this.changing(upArgs(command, this.options.project, services), 'up', Math.max(MIN_COMMAND_MS, deadline - Date.now()), undefined, streamTo(progress));
                 await this.resolveEndpoints(services);
             },
             reach: (service, condition) => {
@@ -1853,12 +1864,26 @@ class ComposeRuntime {
     }
     async down(options) {
         const command = await this.compose();
-        await this.exec(downArgs(command, this.options.project, options), 'down', withinDeadline(Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), options.deadline), undefined, options.progress && streamTo(options.progress));
+        await this.changing(downArgs(command, this.options.project, options), 'down', withinDeadline(Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), options.deadline), undefined, options.progress && streamTo(options.progress));
     }
     async logs(service, lines, deadline) {
         const command = await this.compose();
         const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline) });
         return `${result.stdout}${result.stderr}`.trimEnd();
+    }
+    /** An `up` or a `down`: it may create or remove containers, so it ends the listing. */
+    async changing(...args) {
+        this.changesSeen += 1;
+        this.changesRunning += 1;
+        this.listed = undefined;
+        try {
+            return await this.exec(...args);
+        }
+        finally {
+            this.changesRunning -= 1;
+            this.changesSeen += 1;
+            this.listed = undefined;
+        }
     }
     /** `compose stop`, within the stop timeout and limitMs, whichever ends first. */
     async stopAll(command, progress, limitMs) {
@@ -1883,10 +1908,23 @@ class ComposeRuntime {
     async lookAtContainers(deadline) {
         const command = await this.compose();
         const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
+        const { listed } = this;
+        if (listed) {
+            // State, health and exit code then come from inspect alone, still from one source.
+            const seen = await this.exec(inspectArgs(listed), 'inspect', timeoutMs(), 'docker').then((output) => parseInspect(output, this.projectName), 
+            // a container that went away (removed by hand): list them again
+            () => undefined);
+            if (seen)
+                return seen;
+            this.listed = undefined;
+        }
+        const before = this.changesSeen;
         const psEntries = parsePs(await this.exec(psArgs(command, this.options.project), 'ps', timeoutMs()));
         const ids = psEntries.map((entry) => entry.id);
         if (ids.length === 0)
             return [];
+        if (this.changesSeen === before && this.changesRunning === 0)
+            this.listed = ids;
         const inspected = parseInspect(await this.exec(inspectArgs(ids), 'inspect', timeoutMs(), 'docker'), this.projectName);
         // ps is compose's own view of state and health; inspect adds times, networks and mounts.
         // State, health and exit code are taken together from one source so they never disagree.
