@@ -69,6 +69,32 @@ describe('ComposeRuntime', () => {
     expect(calls.filter((call) => call.args.includes('up'))).toHaveLength(1);
   });
 
+  it('asks who holds the container names and whether the project runs, side by side', async () => {
+    const asked: string[] = [];
+    let askedBeforeConfigAnswered: string[] = [];
+    const run: RunCommand = async (file, args) => {
+      const read =
+        file === 'docker' && args[0] === 'ps'
+          ? 'owners'
+          : args.includes('ps')
+            ? 'ps'
+            : args.includes('config')
+              ? 'config'
+              : 'other';
+      asked.push(read);
+      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+      if (read !== 'config') return ok('');
+      // compose config answers after a moment, as it does: the other reads are asked meanwhile
+      for (let tick = 0; tick < 20 && asked.length < 4; tick += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      askedBeforeConfigAnswered = [...asked];
+      return ok(CONFIG);
+    };
+    await new ComposeRuntime({ project, run, ports }).up(() => undefined, Date.now() + 60_000);
+    expect(askedBeforeConfigAnswered).toEqual(expect.arrayContaining(['owners', 'ps']));
+  });
+
   it('bounds up by the run deadline, so the timeout covers compose up too', async () => {
     const { run, calls } = scripted((_file, args) => {
       if (args.includes('version')) return ok('Docker Compose version v2.26.1');
