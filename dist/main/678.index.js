@@ -5531,13 +5531,15 @@ class ComposeRuntime {
         // A restart is of the project this run has just brought up and stopped: its containers are
         // its own, and none of them runs.
         if (!how.restart) {
-            await this.refuseForeignContainers(command, remainingMs());
             // On a stack that is already up, a plain `up` runs the one-shot inits again but leaves
             // their running dependents alone, which then look started before them (verify after
             // `infra-verify up` failed services.start-order). Stopped first, as the persistence
             // restart does, every service starts in the order the run is there to check; the data
-            // is kept.
-            const ps = await this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
+            // is kept. The look only reads, so it runs beside the check for foreign containers.
+            const look = this.exec(psArgs(command, this.options.project), 'ps', remainingMs());
+            look.catch(() => undefined);
+            await this.refuseForeignContainers(command, remainingMs());
+            const ps = await look;
             if (parsePs(ps).some((container) => container.state === 'running')) {
                 progress(`project ${this.projectName} is already up: stopping it first (data kept)`);
                 await this.stopAll(command, progress, remainingMs());
@@ -5797,10 +5799,13 @@ class ComposeRuntime {
      */
     async refuseForeignContainers(command, limitMs) {
         const quickMs = Math.min(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, limitMs);
+        // Both only read: asked side by side.
+        const owned = this.exec(containerOwnersArgs(), 'ps', quickMs, 'docker');
+        owned.catch(() => undefined);
         const names = parseContainerNames(await this.configOf(command, quickMs));
         if (names.size === 0)
             return;
-        const owners = parseContainerOwners(await this.exec(containerOwnersArgs(), 'ps', quickMs, 'docker'));
+        const owners = parseContainerOwners(await owned);
         for (const [name, service] of names) {
             const owner = owners.get(name);
             if (owner === undefined || owner === this.projectName)
