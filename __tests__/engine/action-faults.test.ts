@@ -177,14 +177,18 @@ describe('a server that never turns healthy', () => {
 
   it('fails within the timeout, compose up included, naming ZooKeeper as not healthy', () => {
     expect(run.main.exitCode).toBe(1);
-    // compose up's own limit (what was left of the 45 s when it started), the staged start's
-    // wait for ZooKeeper's health, and verify's deadline for the bring-up all end at the same
-    // moment; any one may be the one to report it
-    const upLimit =
-      /up did not finish within (\d+) s; it was killed|bringing the stack up did not finish within (\d+) s \(the timeout\)|zookeeper is not ready: no answer within (\d+) s/.exec(
-        run.summary,
-      );
-    const limitSeconds = Number(upLimit?.[1] ?? upLimit?.[2] ?? upLimit?.[3]);
+    // The first bullet under "Stack did not come up" says what ended the bring-up. The staged
+    // start's `up --no-deps` per level never waits for a healthcheck, so compose's own limit is
+    // never what ends it: verify's deadline for the bring-up is (4 runs of 4 on the engine), or
+    // the staged wait for ZooKeeper's health when its last look lands just before that deadline
+    // (once in CI). Further bullets are each service's look after the failed start.
+    const notUp = run.summary.slice(run.summary.indexOf('### Stack did not come up'));
+    const cause = /^- ⚠️ \*\*compose\*\*: (.*)$/m.exec(notUp)?.[1] ?? '';
+    expect([
+      'bringing the stack up did not finish within N s (the timeout)',
+      'zookeeper is not ready: no answer within N s; last seen: zookeeper is running (starting)',
+    ]).toContain(cause.replace(/ within \d+ s/, ' within N s'));
+    const limitSeconds = Number(/ within (\d+) s/.exec(cause)?.[1]);
     expect(limitSeconds).toBeGreaterThan(0);
     expect(limitSeconds).toBeLessThanOrEqual(45);
     expect(run.summary).toMatch(/Zookeeper running and healthy/);
