@@ -41,6 +41,15 @@ describe('dist/main at start', () => {
   });
 });
 
+describe('dist/cli at start', () => {
+  it('starts `verify --static` with neither the spec loader nor the run loaded (cli/verify.ts)', () => {
+    const entry = read('cli', 'index.js');
+    expect(entry).toContain('static-head-start');
+    expect(entry).not.toContain('function parseSpec');
+    expect(entry).not.toContain('function staticRun');
+  });
+});
+
 // The drivers sit in chunks that only a live run loads: a static run, `--help` or a refused
 // input never pays for them.
 describe.each(['main', 'cli'])('dist/%s at start', (name) => {

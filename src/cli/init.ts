@@ -3,7 +3,7 @@
 // the same stack passes; any drift made afterwards fails.
 import type { Command } from 'commander';
 import { UserError, errorMessage } from '../model/errors';
-import { DEFAULT_SPEC_FILE } from '../spec/for-run';
+import { DEFAULT_SPEC_FILE } from '../model/settings';
 import { untilStrayFault } from '../app/stray-faults';
 import {
   composeFileOption,

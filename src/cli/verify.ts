@@ -1,12 +1,14 @@
 // `infra-verify verify`: flags -> one run (app/run.ts) -> console, report files, exit code.
-// A thin shell: it maps its flags into the run's request and the outcome back out.
+// A thin shell: it maps its flags into the run's request and the outcome back out. The run and
+// the renderers load only when the command runs: `--static` first starts compose
+// (app/static-head-start.ts), and they load while it works.
 import type { Command } from 'commander';
 import type { VerifyReport } from '../model/report';
 import type { Runtime } from '../model/runtime';
-import { renderConsole, renderJson, renderJunit, renderMarkdown } from '../report';
+import { DEFAULT_SPEC_FILE } from '../model/settings';
 import { checkReportFiles, STDOUT, writeReportFiles, type ReportFile } from '../app/report-files';
-import { runError, runVerification, type RunOutcome, type Verdict } from '../app/run';
-import { DEFAULT_SPEC_FILE } from '../spec/for-run';
+import type { RunOutcome, Verdict } from '../app/run';
+import { startStaticRun, type StaticHeadStart } from '../app/static-head-start';
 import {
   CLI_WORDING,
   composeFileOption,
@@ -94,7 +96,14 @@ function isReadOnly(flags: VerifyFlags): boolean {
   return Boolean(flags.readOnly) || (flags.runtime === 'existing' && !flags.allowWrites);
 }
 
-function reportFiles(flags: VerifyFlags, report: () => VerifyReport): ReportFile[] {
+type Renderers = typeof import('../report');
+
+function reportFiles(
+  flags: VerifyFlags,
+  renderers: Renderers,
+  report: () => VerifyReport,
+): ReportFile[] {
+  const { renderJson, renderJunit, renderMarkdown } = renderers;
   const render = (to: (report: VerifyReport) => string) => () => to(report());
   return [
     { flag: '--report-json', file: flags.reportJson, render: render(renderJson) },
@@ -103,9 +112,25 @@ function reportFiles(flags: VerifyFlags, report: () => VerifyReport): ReportFile
   ].flatMap(({ file, ...rest }) => (file ? [{ file, ...rest }] : []));
 }
 
+/** --static: compose's answer asked before the run loads; a flag it cannot read is left for the
+ * run to refuse. */
+function headStart(flags: VerifyFlags): StaticHeadStart | undefined {
+  if (!flags.static) return undefined;
+  try {
+    return startStaticRun({ directory: process.cwd(), ...composeSelection(flags) }, flags.runInits);
+  } catch {
+    return undefined;
+  }
+}
+
 async function runVerify(flags: VerifyFlags, strayFault?: Promise<string>): Promise<number> {
+  const started = headStart(flags);
+  const [{ runVerification }, renderers] = await Promise.all([
+    import('../app/run'),
+    import('../report'),
+  ]);
   let outcome: RunOutcome | undefined;
-  const reports = reportFiles(flags, () => (outcome as RunOutcome).report);
+  const reports = reportFiles(flags, renderers, () => (outcome as RunOutcome).report);
   let release = () => undefined as void;
   try {
     outcome = await runVerification({
@@ -130,6 +155,7 @@ async function runVerify(flags: VerifyFlags, strayFault?: Promise<string>): Prom
           ...(flags.static ? flags.composeFile : []),
         ]),
       onRuntime: (runtime) => (release = downOnSignal(runtime, Boolean(flags.keepUp))),
+      ...(started && { headStart: started }),
     });
   } finally {
     release();
@@ -139,7 +165,7 @@ async function runVerify(flags: VerifyFlags, strayFault?: Promise<string>): Prom
   const { report } = outcome;
   // With a report on standard output, the checklist moves to standard error.
   const console = reports.some(({ file }) => file === STDOUT) ? process.stderr : process.stdout;
-  console.write(renderConsole(report));
+  console.write(renderers.renderConsole(report));
   for (const problem of writeReportFiles(reports)) {
     process.stderr.write(`infra-verify verify: ${problem}\n`);
   }
@@ -156,6 +182,7 @@ async function exitCodeOf(flags: VerifyFlags, strayFault?: Promise<string>): Pro
   try {
     return await runVerify(flags, strayFault);
   } catch (error) {
+    const { runError } = await import('../app/run');
     const { message, usage } = runError(error);
     process.stderr.write(`infra-verify verify: ${message}\n`);
     // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.

@@ -1,6 +1,9 @@
 // Values that both shells (the CLI's flags and the Action's inputs) take, parsed in one place;
 // each shell words its own error, naming its flag or input.
 
+/** The spec a run reads when none is named, in the working directory. */
+export const DEFAULT_SPEC_FILE = 'infra-spec.yml';
+
 /** The readiness deadline when none is given; action.yml's timeout default says the same. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
 

@@ -4,11 +4,10 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../model/errors';
+import { DEFAULT_SPEC_FILE } from '../model/settings';
 import { DEFAULT_SPEC } from './default';
 import { INIT_HINT, loadSpec, type LoadedSpec } from './load';
 import type { Spec } from './types';
-
-export const DEFAULT_SPEC_FILE = 'infra-spec.yml';
 
 const BUILTIN_PREFIX = 'builtin:';
 const BUILTIN_SPECS: Record<string, Spec> = { 'milestone-1': DEFAULT_SPEC };
