@@ -462,10 +462,10 @@ function renderSpec(spec, origin) {
 
 // EXTERNAL MODULE: ../../src/runtime/local/profiles.ts
 var profiles = __webpack_require__(62510);
-// EXTERNAL MODULE: ../../src/app/run.ts + 14 modules
-var run = __webpack_require__(75972);
-// EXTERNAL MODULE: ../../src/cli/options.ts + 1 modules
-var options = __webpack_require__(88618);
+// EXTERNAL MODULE: ../../src/app/run.ts + 13 modules
+var run = __webpack_require__(84651);
+// EXTERNAL MODULE: ../../src/cli/options.ts
+var options = __webpack_require__(33910);
 ;// CONCATENATED MODULE: ../../src/cli/init-run.ts
 // What `infra-verify init` does once its flags are read: loaded only then, since it reaches the
 // servers through the drivers.
@@ -601,7 +601,7 @@ async function runInit(flags) {
     const candidates = initCandidates(flags, compose ? (0,compose_facts/* rolesFromCompose */.Eu)(compose.facts) : undefined);
     // A ZooKeeper the compose file declares is dialled where compose publishes it by default.
     const zookeeper = flags.zookeeper ?? (candidates.zookeeper ? DEFAULT_ZOOKEEPER : undefined);
-    const runtime = await (0,run/* runtimeFor */.C9)((0,options/* stackRequest */.M$)({ ...flags, zookeeper }), project, candidates, options/* CLI_WORDING */.ml);
+    const runtime = await (0,run.runtimeFor)((0,options/* stackRequest */.M$)({ ...flags, zookeeper }), project, candidates, options/* CLI_WORDING */.ml);
     await runtime.attach?.();
     const inspected = await inspect(runtime, candidates, deadline);
     const spec = draftSpec(inspected, compose?.facts);

@@ -53,8 +53,8 @@ var for_run = __webpack_require__(36413);
 var types = __webpack_require__(97472);
 // EXTERNAL MODULE: ../../src/runtime/local/cql.ts
 var cql = __webpack_require__(15462);
-// EXTERNAL MODULE: ../../src/cli/options.ts + 1 modules
-var cli_options = __webpack_require__(88618);
+// EXTERNAL MODULE: ../../src/cli/options.ts
+var cli_options = __webpack_require__(33910);
 ;// CONCATENATED MODULE: ../../src/cli/stack-commands.ts
 // The stack commands (up, down, status, cql): loaded only when one of them runs, since they
 // reach the servers through the drivers, which `verify --static` and `--help` never need.
@@ -75,10 +75,10 @@ const progress = (message) => process.stderr.write(`${message}\n`);
 /** The servers of ./infra-spec.yml when there is one: compose is asked where those listen. */
 function specServers() {
     try {
-        return (0,types/* declaredRoles */._G)((0,for_run/* specForRun */.e3)(undefined, process.cwd()).spec);
+        return (0,types/* declaredRoles */._G)((0,for_run/* specForRun */.e)(undefined, process.cwd()).spec);
     }
     catch (error) {
-        if (error instanceof for_run/* NoSpecError */.zJ)
+        if (error instanceof for_run/* NoSpecError */.z)
             return {};
         throw error;
     }
@@ -87,7 +87,7 @@ const runtimeNamed = async ({ runtime, profile }, connection) => (0,src_runtime.
 /** Waits by protocol like verify does, so `up` means ready on compose too, not just started. */
 async function up(options) {
     const runtime = await runtimeNamed(options);
-    const { spec: declared } = (0,for_run/* specForRun */.e3)(undefined, process.cwd());
+    const { spec: declared } = (0,for_run/* specForRun */.e)(undefined, process.cwd());
     // A twin whose Kafka is its own controller has no ZooKeeper to wait for, whatever
     // ./infra-spec.yml declares.
     const kraft = profiles/* TWIN_TOPOLOGIES */.R[options.profile].controller === 'kraft';

@@ -789,6 +789,8 @@ var static_head_start = __webpack_require__(68471);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ../../src/model/settings.ts
+var settings = __webpack_require__(17414);
 ;// CONCATENATED MODULE: ../../src/spec/default.ts
 const SEVEN_DAYS_SECONDS = 7 * 24 * 60 * 60;
 /** Every role declared, so callers (and tests) need no checks for absent ones. */
@@ -1361,7 +1363,7 @@ function toPointer(path) {
 
 
 
-const DEFAULT_SPEC_FILE = 'infra-spec.yml';
+
 const BUILTIN_PREFIX = 'builtin:';
 const BUILTIN_SPECS = { 'milestone-1': DEFAULT_SPEC };
 /** No spec to check against: the user's to fix, by writing one or naming a built-in. */
@@ -1371,7 +1373,7 @@ class NoSpecError extends errors/* UserError */.yo {
 function specForRun(spec, workingDirectory) {
     if (spec?.startsWith(BUILTIN_PREFIX))
         return { spec: builtinSpec(spec) };
-    const file = external_node_path_.resolve(workingDirectory, spec || DEFAULT_SPEC_FILE);
+    const file = external_node_path_.resolve(workingDirectory, spec || settings/* DEFAULT_SPEC_FILE */.fO);
     if (!spec && !(0,external_node_fs_.existsSync)(file)) {
         throw new NoSpecError(`no spec: ${shownPath(file)} does not exist. ${INIT_HINT} Or check against ` +
             `ChatBattle's built-in spec with ${BUILTIN_PREFIX}milestone-1.`);
@@ -4098,8 +4100,8 @@ const stepDebugLog = {
     where: "the step's debug log (re-run the job with debug logging)",
 };
 
-// EXTERNAL MODULE: ../../src/action/inputs.ts + 1 modules
-var action_inputs = __webpack_require__(98604);
+// EXTERNAL MODULE: ../../src/action/inputs.ts
+var action_inputs = __webpack_require__(48711);
 ;// CONCATENATED MODULE: ../../src/app/report-files.ts
 // Where the CLI writes its reports, checked before anything starts: a path that cannot be
 // written, two reports on one path, or a report over an input file is a usage error (exit 2)
