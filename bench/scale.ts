@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Admin } from 'kafkajs';
 import { join } from 'node:path';
 import type { VerifyReport } from '../src/model/report';
 import { stackIsUp } from '../src/model/runtime';
@@ -79,10 +80,19 @@ async function requestCounts(runtime: ExistingRuntime, specFile: string): Promis
   let cql = 0;
   try {
     if (clients.kafka.ok) {
-      const { admin } = clients.kafka.value;
-      admin.on(admin.events.REQUEST, ({ payload }) =>
-        kafka.set(payload.apiName, (kafka.get(payload.apiName) ?? 0) + 1),
-      );
+      const connection = clients.kafka.value;
+      const count = (admin: Admin) =>
+        admin.on(admin.events.REQUEST, ({ payload }) =>
+          kafka.set(payload.apiName, (kafka.get(payload.apiName) ?? 0) + 1),
+        );
+      count(connection.admin);
+      // and the admins that observing opens on connections of their own
+      const open = connection.kafka.admin.bind(connection.kafka);
+      connection.kafka.admin = (config) => {
+        const admin = open(config);
+        count(admin);
+        return admin;
+      };
     }
     if (clients.cassandra.ok) {
       const client = clients.cassandra.value;

@@ -92,7 +92,7 @@ async function awaitFullIsr(deadlineMs = 90_000): Promise<void> {
       deadline: Date.now() + deadlineMs,
       ...ONCE_A_SECOND,
       attempt: async () => {
-        const topics = Object.values(await observeTopics(connection.admin, EVERY_CONFIG));
+        const topics = Object.values(await observeTopics(connection, EVERY_CONFIG));
         const behind = topics.flatMap((t) =>
           t.partitionStates.filter((p) => p.isr.length < p.replicas.length),
         );

@@ -3,9 +3,9 @@
 // each schema table (page after page) for thousands of tables. Fakes count the calls; the real
 // figures on the twin are in `npm run bench:scale`.
 import type { Admin } from 'kafkajs';
-import { ConfigSource } from 'kafkajs';
+import { ConfigSource, KafkaJSProtocolError } from 'kafkajs';
 import type { Client } from 'cassandra-driver';
-import { EVERY_CONFIG, observeTopics } from '../../src/probes/kafka';
+import { EVERY_CONFIG, type KafkaConnection, observeTopics } from '../../src/probes/kafka';
 import { lookScope } from '../../src/probes/observe-stack';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { observeSchema, SCHEMA_PAGE_ROWS } from '../../src/probes/cassandra';
@@ -17,7 +17,23 @@ interface ConfigResource {
   configNames?: string[];
 }
 
-function countingAdmin(calls: string[], asked: ConfigResource[] = []): Admin {
+// kafkajs builds these from its error table: { type, code, message, retriable }.
+const ProtocolError = KafkaJSProtocolError as unknown as new (e: object) => Error;
+
+/** A connection whose admins (all one fake) count their calls; `refused` topics are denied. */
+function countingConnection(
+  calls: string[],
+  asked: ConfigResource[] = [],
+  refused = new Set<string>(),
+): Pick<KafkaConnection, 'admin' | 'admins'> {
+  const admin = countingAdmin(calls, asked, refused);
+  return {
+    admin,
+    admins: async (count) => (calls.push(`admins ${count}`), Array(count).fill(admin) as Admin[]),
+  };
+}
+
+function countingAdmin(calls: string[], asked: ConfigResource[], refused: Set<string>): Admin {
   const names = Array.from({ length: TOPICS }, (_, i) => `topic-${i}`);
   return {
     listTopics: async () => (calls.push('listTopics'), [...names, '__consumer_offsets']),
@@ -33,6 +49,8 @@ function countingAdmin(calls: string[], asked: ConfigResource[] = []): Admin {
     describeConfigs: async ({ resources }: { resources: ConfigResource[] }) => {
       calls.push('describeConfigs');
       asked.push(...resources);
+      if (resources.some(({ name }) => refused.has(name)))
+        throw new ProtocolError({ type: 'TOPIC_AUTHORIZATION_FAILED', code: 29, retriable: false });
       return {
         resources: resources.map(({ name }) => ({
           resourceName: name,
@@ -51,17 +69,54 @@ function countingAdmin(calls: string[], asked: ConfigResource[] = []): Admin {
 }
 
 describe('observing 5,000 topics', () => {
-  it('asks the broker three times in all, not once per topic', async () => {
+  it('asks the broker a few times in all, not once per topic', async () => {
     const calls: string[] = [];
-    const topics = await observeTopics(countingAdmin(calls), EVERY_CONFIG);
+    const asked: ConfigResource[] = [];
+    const topics = await observeTopics(countingConnection(calls, asked), EVERY_CONFIG);
     expect(Object.keys(topics)).toHaveLength(TOPICS);
     expect(topics['topic-4999']?.topicConfigs).toEqual({ 'retention.ms': '1' });
-    expect(calls.sort()).toEqual(['describeConfigs', 'fetchTopicMetadata', 'listTopics']);
+    // the configs in four requests side by side, each topic in one of them
+    expect(calls.sort()).toEqual([
+      'admins 4',
+      ...Array(4).fill('describeConfigs'),
+      'fetchTopicMetadata',
+      'listTopics',
+    ]);
+    expect(new Set(asked.map(({ name }) => name)).size).toBe(TOPICS);
+    expect(asked).toHaveLength(TOPICS);
+  });
+
+  it('asks for a few topics in one request', async () => {
+    const calls: string[] = [];
+    await observeTopics(countingConnection(calls), { topics: ['topic-1', 'topic-2'] });
+    expect(calls.filter((call) => call.startsWith('describeConfigs'))).toHaveLength(1);
+  });
+
+  it('names the topics whose configs it may not read, in a few requests each', async () => {
+    const calls: string[] = [];
+    const refused = new Set(['topic-17', 'topic-4321']);
+    await expect(
+      observeTopics(countingConnection(calls, [], refused), EVERY_CONFIG),
+    ).rejects.toThrow('not authorized: DescribeConfigs on topic topic-17, topic-4321');
+    expect(calls.filter((call) => call === 'describeConfigs').length).toBeLessThan(60);
+  });
+
+  it('names at most ten refused topics when it may read none', async () => {
+    const calls: string[] = [];
+    const all = new Set(Array.from({ length: TOPICS }, (_, i) => `topic-${i}`));
+    const error = await observeTopics(countingConnection(calls, [], all), EVERY_CONFIG).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(
+      /DescribeConfigs on topic (topic-\d+, ){9}topic-\d+ \(and maybe more\)$/,
+    );
+    expect(calls.filter((call) => call === 'describeConfigs').length).toBeLessThan(400);
   });
 
   it('asks only for the configs a verify reads, of the topics it declares', async () => {
     const asked: ConfigResource[] = [];
-    const topics = await observeTopics(countingAdmin([], asked), {
+    const topics = await observeTopics(countingConnection([], asked), {
       topics: ['topic-7', 'topic-3', 'not-there'],
       names: ['cleanup.policy', 'retention.ms'],
     });
@@ -76,7 +131,7 @@ describe('observing 5,000 topics', () => {
 
   it('reads no config at all when none is wanted', async () => {
     const calls: string[] = [];
-    await observeTopics(countingAdmin(calls), { names: [] });
+    await observeTopics(countingConnection(calls), { names: [] });
     expect(calls.sort()).toEqual(['fetchTopicMetadata', 'listTopics']);
   });
 

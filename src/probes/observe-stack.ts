@@ -147,7 +147,7 @@ async function observeKafka(
   scope: LookScope,
 ): Promise<Pick<LiveState, 'kafka' | 'kafkaDenied'>> {
   const observed = await withClient(clients.kafka, async (connection) => {
-    const topics = await observeTopics(connection.admin, scope.configs);
+    const topics = await observeTopics(connection, scope.configs);
     return { topics, denied: await deniedTopics(connection.admin, scope.topics, topics) };
   });
   if (!observed.ok) return { kafka: observed };
@@ -368,7 +368,7 @@ export async function readMarkers(
         })
       : notObserved<{ found: boolean }>(`no marker was written: ${cassandraWritten.error}`),
     // After the restart only which topics are there is judged, so no config is read.
-    withClient(clients.kafka, (connection) => observeTopics(connection.admin, NO_CONFIG)),
+    withClient(clients.kafka, (connection) => observeTopics(connection, NO_CONFIG)),
     withClient(clients.cassandra, (client) => observeSchema(client)),
     expiring?.ok
       ? withClient(clients.cassandra, (client) => secondsUntilGone(client, expiring.value))
