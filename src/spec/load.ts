@@ -8,6 +8,7 @@ import validate from './spec-validator.generated';
 import { readTextFile, TextFileProblem } from './text-file';
 import type { Spec } from './types';
 import { ALIAS_BOMB_MESSAGE, isAliasBomb, parseYaml, type YamlPath } from './yaml-locations';
+import { parseYamlFast } from './yaml-fast';
 
 export interface LoadedSpec {
   spec: Spec;
@@ -117,25 +118,7 @@ export function loadSpec(file: string): LoadedSpec {
 }
 
 export function parseSpec(text: string, file: string): LoadedSpec {
-  const { doc, locate, syntaxErrors } = parseYaml(text, file);
-  if (syntaxErrors.length > 0) {
-    throw new SpecError(
-      file,
-      syntaxErrors.slice(0, MAX_PROBLEMS).map(({ location, message }) => ({
-        location,
-        pointer: '',
-        message: `YAML syntax error: ${message}`,
-      })),
-      syntaxErrors.length,
-    );
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS() ?? {};
-  } catch (error) {
-    if (!isAliasBomb(error)) throw error;
-    throw new SpecError(file, [{ pointer: '', message: ALIAS_BOMB_MESSAGE }]);
-  }
+  const { data, locate } = parseYamlFast(text, file) ?? parseYamlDocument(text, file);
   if (!validate(data)) {
     const errors = validate.errors ?? [];
     throw new SpecError(
@@ -153,6 +136,31 @@ export function parseSpec(text: string, file: string): LoadedSpec {
   if (problems.length > 0)
     throw new SpecError(file, problems.slice(0, MAX_PROBLEMS), problems.length);
   return { spec, file, locate };
+}
+
+/** The Document way: slower, but it reports every syntax error and guards alias expansion. */
+function parseYamlDocument(
+  text: string,
+  file: string,
+): { data: unknown; locate: (path: YamlPath) => SourceLocation | undefined } {
+  const { doc, locate, syntaxErrors } = parseYaml(text, file);
+  if (syntaxErrors.length > 0) {
+    throw new SpecError(
+      file,
+      syntaxErrors.slice(0, MAX_PROBLEMS).map(({ location, message }) => ({
+        location,
+        pointer: '',
+        message: `YAML syntax error: ${message}`,
+      })),
+      syntaxErrors.length,
+    );
+  }
+  try {
+    return { data: doc.toJS() ?? {}, locate };
+  } catch (error) {
+    if (!isAliasBomb(error)) throw error;
+    throw new SpecError(file, [{ pointer: '', message: ALIAS_BOMB_MESSAGE }]);
+  }
 }
 
 function schemaProblem(
