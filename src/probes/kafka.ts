@@ -56,19 +56,24 @@ export async function connectKafka(
   const admin = kafka.admin();
   await admin.connect();
   const spares: Admin[] = [];
+  // one opening at a time, so that two asks for the same count open the spares once
+  let opening = Promise.resolve();
   return {
     kafka,
     admin,
     async admins(count) {
-      const opened = await Promise.allSettled(
-        Array.from({ length: count - 1 - spares.length }, async () => {
-          const spare = kafka.admin();
-          await spare.connect();
-          return spare;
-        }),
-      );
-      // One that could not connect only takes away a connection; the first one carries its share.
-      for (const result of opened) if (result.status === 'fulfilled') spares.push(result.value);
+      opening = opening.then(async () => {
+        const opened = await Promise.allSettled(
+          Array.from({ length: count - 1 - spares.length }, async () => {
+            const spare = kafka.admin();
+            await spare.connect();
+            return spare;
+          }),
+        );
+        // One that could not connect only takes away a connection; the others carry its share.
+        for (const result of opened) if (result.status === 'fulfilled') spares.push(result.value);
+      });
+      await opening;
       return [admin, ...spares.slice(0, count - 1)];
     },
     close: async () => {
@@ -105,26 +110,33 @@ export const EVERY_CONFIG: ConfigLook = {};
 const CONFIG_TOPICS_PER_REQUEST = 1000;
 const CONFIG_CONNECTIONS = 4;
 
+/** How many connections the configs of this many topics are asked on. */
+const configConnections = (topics: number) =>
+  Math.min(CONFIG_CONNECTIONS, Math.ceil(topics / CONFIG_TOPICS_PER_REQUEST));
+
 /** Every non-internal topic with its partitions, replication factors and the configs looked at. */
 export async function observeTopics(
   connection: Pick<KafkaConnection, 'admin' | 'admins'>,
   look: ConfigLook,
 ): Promise<Record<string, ObservedTopic>> {
   const { admin } = connection;
-  const names = (await admin.listTopics()).filter((name) => !isInternalTopic(name)).sort();
-  if (names.length === 0) return {};
+  // Where the spec says how many topics, the spare connections open while the listing comes.
+  if (look.topics) void connection.admins(configConnections(look.topics.length));
+  // No topic named: every topic's metadata, in one request. (kafkajs's listTopics asks the same,
+  // keeps only the names, and asking again by name checks each against the listing: n² at 5,000.)
+  const listed = (await admin.fetchTopicMetadata()).topics
+    .filter((topic) => !isInternalTopic(topic.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (listed.length === 0) return {};
+  const names = listed.map((topic) => topic.name);
   const wanted = look.topics && new Set(look.topics);
   const configured = wanted ? names.filter((name) => wanted.has(name)) : names;
-  const [metadata, configs] = await Promise.all([
-    askingKafka(() => admin.fetchTopicMetadata({ topics: names }), {
-      topic: `Describe on topic ${names.join(', ')}`,
-    }),
+  const configs =
     configured.length === 0 || look.names?.length === 0
       ? []
-      : configsSideBySide(connection, configured, look.names),
-  ]);
+      : await configsSideBySide(connection, configured, look.names);
   const topics: Record<string, ObservedTopic> = {};
-  for (const topic of metadata.topics) {
+  for (const topic of listed) {
     const partitions = [...topic.partitions].sort((a, b) => a.partitionId - b.partitionId);
     topics[topic.name] = {
       name: topic.name,
@@ -213,8 +225,7 @@ async function configsSideBySide(
   names: string[],
   configNames?: readonly string[],
 ): Promise<ConfigResources> {
-  const wanted = Math.min(CONFIG_CONNECTIONS, Math.ceil(names.length / CONFIG_TOPICS_PER_REQUEST));
-  const admins = await connection.admins(wanted);
+  const admins = await connection.admins(configConnections(names.length));
   const size = Math.ceil(names.length / admins.length);
   const answers = await Promise.all(
     admins.map(async (admin, i) => {
