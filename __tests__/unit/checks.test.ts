@@ -454,6 +454,18 @@ describe('failed probes', () => {
     expect(resultOf(results)).toBe('fail');
   });
 
+  it('an unlisted topic that was not asked for by name fails, saying what was not asked', () => {
+    const results = observe((o) => {
+      delete topics(o)['channel-stats'];
+      o.kafkaNotAsked = { topics: ['channel-stats'], askedAtMost: 100 };
+    });
+    expect(byId(results, 'kafka.topic.channel-stats.exists')).toMatchObject({
+      status: 'fail',
+      actual:
+        'not listed (only the first 100 unlisted topics are asked whether they are missing or hidden from this principal)',
+    });
+  });
+
   it('a run with only skips beside its passes passes', () => {
     const results = observe((o) => {
       o.roundTrip = undefined;

@@ -5,7 +5,13 @@
 import type { Admin } from 'kafkajs';
 import { ConfigSource, KafkaJSProtocolError } from 'kafkajs';
 import type { Client } from 'cassandra-driver';
-import { EVERY_CONFIG, type KafkaConnection, observeTopics } from '../../src/probes/kafka';
+import {
+  deniedTopics,
+  EVERY_CONFIG,
+  type KafkaConnection,
+  MAX_ASKED_BY_NAME,
+  observeTopics,
+} from '../../src/probes/kafka';
 import { lookScope } from '../../src/probes/observe-stack';
 import { DEFAULT_SPEC } from '../../src/spec/default';
 import { observeSchema, SCHEMA_PAGE_ROWS } from '../../src/probes/cassandra';
@@ -152,6 +158,43 @@ describe('observing 5,000 topics', () => {
     expect(new Set(scope.configs.names)).toEqual(
       new Set([...declared, 'cleanup.policy', 'min.insync.replicas']),
     );
+  });
+});
+
+describe('telling 5,000 unlisted topics missing from denied', () => {
+  const wanted = Array.from({ length: TOPICS }, (_, i) => `wanted-${i}`);
+  /** Each asked alone: the first ones denied, the others missing; counts what is in flight. */
+  function askingAdmin(seen: { asked: number; most: number }, deniedNames: Set<string>): Admin {
+    let inFlight = 0;
+    return {
+      fetchTopicMetadata: async ({ topics }: { topics: string[] }) => {
+        seen.asked += 1;
+        inFlight += 1;
+        seen.most = Math.max(seen.most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight -= 1;
+        const type = deniedNames.has(topics[0] as string)
+          ? 'TOPIC_AUTHORIZATION_FAILED'
+          : 'UNKNOWN_TOPIC_OR_PARTITION';
+        throw new ProtocolError({ type, code: 3, retriable: false });
+      },
+    } as unknown as Admin;
+  }
+
+  it('asks at most a hundred by name, a few at a time, and names the rest as not asked', async () => {
+    const seen = { asked: 0, most: 0 };
+    const answer = await deniedTopics(askingAdmin(seen, new Set(['wanted-3'])), wanted, {});
+    expect(seen.asked).toBe(MAX_ASKED_BY_NAME);
+    expect(seen.most).toBeLessThanOrEqual(8);
+    expect(answer.denied).toEqual({ 'wanted-3': 'not authorized: Describe on topic wanted-3' });
+    expect(answer.notAsked).toEqual(wanted.slice(MAX_ASKED_BY_NAME));
+  });
+
+  it('asks each of a few unlisted topics', async () => {
+    const seen = { asked: 0, most: 0 };
+    const answer = await deniedTopics(askingAdmin(seen, new Set()), wanted.slice(0, 3), {});
+    expect(seen.asked).toBe(3);
+    expect(answer).toEqual({ denied: {}, notAsked: [] });
   });
 });
 

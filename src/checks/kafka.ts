@@ -20,6 +20,7 @@ export function kafkaChecks(
   const results: CheckResult[] = [];
   const existing: string[] = [];
   const observedTopics = observed.kafka.ok ? observed.kafka.value : {};
+  const notAsked = new Set(observed.kafkaNotAsked?.topics);
   spec.kafka.topics.forEach((topic, index) => {
     const path = ['kafka', 'topics', index];
     const base = `kafka.topic.${topic.name}`;
@@ -37,6 +38,11 @@ export function kafkaChecks(
         if (found) return pass(`${topic.name}: exists`);
         // Not listed, but not known to be missing either: the principal may not see it.
         if (denied) return { status: 'error', message: denied };
+        if (notAsked.has(topic.name)) {
+          const most = observed.kafkaNotAsked?.askedAtMost;
+          const why = `only the first ${most} unlisted topics are asked whether they are missing or hidden from this principal`;
+          return mismatch(topic.name, 'topic', 'present', `not listed (${why})`);
+        }
         return mismatch(topic.name, 'topic', 'present', 'missing');
       }),
     );

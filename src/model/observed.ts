@@ -125,6 +125,11 @@ export interface ObservedState {
    * ("not authorized: Describe on topic X"): a listing leaves them out as if they were missing
    */
   kafkaDenied?: Record<string, string>;
+  /**
+   * the spec's topics the listing left out that were not asked for by name, so not told missing
+   * from denied: only the first `askedAtMost` unlisted topics are asked, one request each
+   */
+  kafkaNotAsked?: { topics: string[]; askedAtMost: number };
   cassandra: Observed<Record<string, ObservedKeyspace>>;
   /** only when the spec declares cluster facts (kafka.brokers, cassandra.datacenters) */
   kafkaCluster?: Observed<ObservedKafkaCluster>;
@@ -146,6 +151,7 @@ export type LiveState = Pick<
   | 'zookeeper'
   | 'kafka'
   | 'kafkaDenied'
+  | 'kafkaNotAsked'
   | 'cassandra'
   | 'kafkaCluster'
   | 'cassandraCluster'

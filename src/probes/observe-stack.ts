@@ -36,6 +36,7 @@ import {
   type KafkaProbeRecord,
   connectKafka,
   deniedTopics,
+  MAX_ASKED_BY_NAME,
   isCompacted,
   observeTopics,
   produceProbes,
@@ -145,16 +146,19 @@ export function lookScope(spec: Spec): LookScope {
 async function observeKafka(
   clients: StackClients,
   scope: LookScope,
-): Promise<Pick<LiveState, 'kafka' | 'kafkaDenied'>> {
+): Promise<Pick<LiveState, 'kafka' | 'kafkaDenied' | 'kafkaNotAsked'>> {
   const observed = await withClient(clients.kafka, async (connection) => {
     const topics = await observeTopics(connection, scope.configs);
-    return { topics, denied: await deniedTopics(connection.admin, scope.topics, topics) };
+    return { topics, ...(await deniedTopics(connection.admin, scope.topics, topics)) };
   });
   if (!observed.ok) return { kafka: observed };
-  const { topics, denied } = observed.value;
+  const { topics, denied, notAsked } = observed.value;
   return {
     kafka: { ok: true, value: topics, ms: observed.ms },
     ...(Object.keys(denied).length > 0 ? { kafkaDenied: denied } : {}),
+    ...(notAsked.length > 0
+      ? { kafkaNotAsked: { topics: notAsked, askedAtMost: MAX_ASKED_BY_NAME } }
+      : {}),
   };
 }
 
