@@ -49,8 +49,8 @@ var init_recorder = __webpack_require__(88789);
 var static_head_start = __webpack_require__(68471);
 // EXTERNAL MODULE: ../../src/spec/for-run.ts + 1 modules
 var for_run = __webpack_require__(36413);
-// EXTERNAL MODULE: ../../src/spec/load.ts
-var load = __webpack_require__(82341);
+// EXTERNAL MODULE: ../../src/spec/load.ts + 1 modules
+var load = __webpack_require__(51283);
 // EXTERNAL MODULE: ../../src/spec/types.ts
 var types = __webpack_require__(97472);
 // EXTERNAL MODULE: ../../src/static/compose.ts + 6 modules
@@ -624,6 +624,7 @@ function kafkaChecks(spec, observed, gates, locate) {
     const results = [];
     const existing = [];
     const observedTopics = observed.kafka.ok ? observed.kafka.value : {};
+    const notAsked = new Set(observed.kafkaNotAsked?.topics);
     spec.kafka.topics.forEach((topic, index) => {
         const path = ['kafka', 'topics', index];
         const base = `kafka.topic.${topic.name}`;
@@ -640,6 +641,11 @@ function kafkaChecks(spec, observed, gates, locate) {
             // Not listed, but not known to be missing either: the principal may not see it.
             if (denied)
                 return { status: 'error', message: denied };
+            if (notAsked.has(topic.name)) {
+                const most = observed.kafkaNotAsked?.askedAtMost;
+                const why = `only the first ${most} unlisted topics are asked whether they are missing or hidden from this principal`;
+                return (0,checks_outcome/* mismatch */.J4)(topic.name, 'topic', 'present', `not listed (${why})`);
+            }
             return (0,checks_outcome/* mismatch */.J4)(topic.name, 'topic', 'present', 'missing');
         }));
         results.push(exists);
