@@ -79,3 +79,40 @@ describe('the fast YAML way', () => {
     expect(parseYamlFast(text, 'spec.yml')).toBeUndefined();
   });
 });
+
+describe('which way a spec is read', () => {
+  const origin = { runtime: 'local', date: '2026-12-07' };
+  const kafka = DEFAULT_SPEC.kafka as NonNullable<typeof DEFAULT_SPEC.kafka>;
+  const big = renderSpec(
+    {
+      ...DEFAULT_SPEC,
+      kafka: {
+        ...kafka,
+        topics: Array.from({ length: 400 }, (_, i) => ({
+          ...structuredClone(kafka.topics[0]),
+          name: `t-${i}`,
+        })),
+      },
+    } as typeof DEFAULT_SPEC,
+    origin,
+  );
+
+  it('loads js-yaml for a big spec only, and reads both to the same spec', async () => {
+    const loaded = { jsYaml: false };
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('js-yaml', () => {
+        loaded.jsYaml = true;
+        return jest.requireActual('js-yaml');
+      });
+      const { parseSpec } = await import('../../src/spec/load');
+      parseSpec(renderSpec(DEFAULT_SPEC, origin), 'infra-spec.yml');
+      expect(loaded.jsYaml).toBe(false);
+      const { spec, locate } = parseSpec(big, 'infra-spec.yml');
+      expect(loaded.jsYaml).toBe(true);
+      expect(spec).toEqual(parseYaml(big, 'infra-spec.yml').doc.toJS());
+      expect(locate(['kafka', 'topics', 399, 'name'])).toEqual(
+        parseYaml(big, 'infra-spec.yml').locate(['kafka', 'topics', 399, 'name']),
+      );
+    });
+  });
+});

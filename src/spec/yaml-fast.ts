@@ -4,50 +4,68 @@
 // the Document-based locator (yaml-locations.ts) places them. Anything this way does not follow
 // (a syntax error, anchors, tags, explicit keys, a byte order mark) returns undefined, and the
 // caller takes the Document way, which reports errors and guards aliases as before.
-import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
+import type { Schema, State } from 'js-yaml';
 import type { SourceLocation } from '../model/source';
 import type { YamlPath } from './yaml-locations';
 
+type JsYaml = typeof import('js-yaml');
+let loaded: { load: JsYaml['load']; schema: Schema } | undefined;
+
 /**
- * The YAML 1.2 core schema exactly as yaml resolves plain scalars (its common/null.js and
- * core/bool.js, int.js, float.js), so both ways give the same data: js-yaml's own core schema
- * also reads 0b101 as 5, and not +.5 as a number.
+ * js-yaml, loaded on the first big spec only: a start that reads a small spec (static mode's
+ * 200 ms budget) never pays for it. Its scalars resolve as the YAML 1.2 core schema does in yaml
+ * (its common/null.js and core/bool.js, int.js, float.js), so both ways give the same data:
+ * js-yaml's own core schema also reads 0b101 as 5, and not +.5 as a number.
  */
-const NULL = new Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (text: string) => /^(?:~|[Nn]ull|NULL)?$/.test(text),
-  construct: () => null,
-});
-const BOOL = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (text: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
-  construct: (text: string) => text[0] === 't' || text[0] === 'T',
-});
-const INT = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (text: string) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),
-  construct: (text: string) =>
-    text.startsWith('0o')
-      ? parseInt(text.slice(2), 8)
-      : text.startsWith('0x')
-        ? parseInt(text.slice(2), 16)
-        : parseInt(text, 10),
-});
-const FLOAT = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (text: string) =>
-    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text) ||
-    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
-    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text),
-  construct: (text: string) => {
-    if (text.slice(-3).toLowerCase() === 'nan') return NaN;
-    if (text.slice(-3).toLowerCase() === 'inf') return text.startsWith('-') ? -Infinity : Infinity;
-    return parseFloat(text);
-  },
-});
-const CORE_AS_YAML_READS_IT = FAILSAFE_SCHEMA.extend({
-  implicit: [NULL, BOOL, INT, FLOAT],
-});
+function jsYaml(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed
+  const { FAILSAFE_SCHEMA, Type, load } = require('js-yaml') as JsYaml;
+  const scalar = (
+    tag: string,
+    resolve: (text: string) => boolean,
+    construct: (text: string) => unknown,
+  ) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve, construct });
+  const schema = FAILSAFE_SCHEMA.extend({
+    implicit: [
+      scalar(
+        'null',
+        (text) => /^(?:~|[Nn]ull|NULL)?$/.test(text),
+        () => null,
+      ),
+      scalar(
+        'bool',
+        (text) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
+        (text) => text[0] === 't' || text[0] === 'T',
+      ),
+      scalar(
+        'int',
+        (text) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),
+        (text) =>
+          text.startsWith('0o')
+            ? parseInt(text.slice(2), 8)
+            : text.startsWith('0x')
+              ? parseInt(text.slice(2), 16)
+              : parseInt(text, 10),
+      ),
+      scalar(
+        'float',
+        (text) =>
+          /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text) ||
+          /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
+          /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text),
+        (text) => {
+          const end = text.slice(-3).toLowerCase();
+          if (end === 'nan') return NaN;
+          if (end === 'inf') return text.startsWith('-') ? -Infinity : Infinity;
+          return parseFloat(text);
+        },
+      ),
+    ],
+  });
+  loaded = { load, schema };
+  return loaded;
+}
 
 /** One node as js-yaml composed it: where it starts and ends, what it became, what it holds. */
 interface Frame {
@@ -91,7 +109,8 @@ export function parseYamlFast(text: string, file: string): FastYaml | undefined 
   };
   let data: unknown;
   try {
-    data = load(text, { schema: CORE_AS_YAML_READS_IT, listener });
+    const { load, schema } = jsYaml();
+    data = load(text, { schema, listener });
   } catch {
     return undefined;
   }
