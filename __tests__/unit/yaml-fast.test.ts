@@ -10,6 +10,7 @@ import { DEFAULT_SPEC } from '../../src/spec/default';
 
 const ROOT = join(__dirname, '..', '..');
 
+/** The specs under a folder the repository keeps (never node_modules, .twin or twin/lib). */
 function specFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -17,6 +18,12 @@ function specFiles(dir: string): string[] {
     return name === 'infra-spec.yml' ? [path] : [];
   });
 }
+
+const SPECS = [
+  join(ROOT, 'infra-spec.yml'),
+  ...specFiles(join(ROOT, 'examples')),
+  ...specFiles(join(ROOT, 'twin')),
+];
 
 /** Every path into the data, and beside each a key and an index that are not there. */
 function pathsOf(value: unknown, path: YamlPath = []): YamlPath[] {
@@ -54,7 +61,9 @@ const CORNERS: Record<string, string> = {
 };
 
 describe('the fast YAML way', () => {
-  it.each(specFiles(ROOT).map((file) => [file.slice(ROOT.length + 1)]))(
+  it('has the specs to compare', () => expect(SPECS.length).toBeGreaterThan(3));
+
+  it.each(SPECS.map((file) => [file.slice(ROOT.length + 1)]))(
     'reads %s as the Document way does',
     (file) => expectSameAsDocument(readFileSync(join(ROOT, file), 'utf8')),
   );
