@@ -1425,56 +1425,44 @@ var spec_validator_generated_default = /*#__PURE__*/__webpack_require__.n(spec_v
 var text_file = __webpack_require__(8129);
 // EXTERNAL MODULE: ../../src/spec/yaml-locations.ts
 var yaml_locations = __webpack_require__(15771);
-// EXTERNAL MODULE: ../../node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(12831);
 ;// CONCATENATED MODULE: ../../src/spec/yaml-fast.ts
-// The spec's fast way from text to data and locations. yaml's Document API takes 0.5-1 s for the
-// 0.7 MB spec that `init` writes for 5,000 topics; js-yaml loads it in about 40 ms, and its
-// listener sees where each node starts and ends, enough to place keys and sequence items where
-// the Document-based locator (yaml-locations.ts) places them. Anything this way does not follow
-// (a syntax error, anchors, tags, explicit keys, a byte order mark) returns undefined, and the
-// caller takes the Document way, which reports errors and guards aliases as before.
-
+let loaded;
 /**
- * The YAML 1.2 core schema exactly as yaml resolves plain scalars (its common/null.js and
- * core/bool.js, int.js, float.js), so both ways give the same data: js-yaml's own core schema
- * also reads 0b101 as 5, and not +.5 as a number.
+ * js-yaml, loaded on the first big spec only: a start that reads a small spec (static mode's
+ * 200 ms budget) never pays for it. Its scalars resolve as the YAML 1.2 core schema does in yaml
+ * (its common/null.js and core/bool.js, int.js, float.js), so both ways give the same data:
+ * js-yaml's own core schema also reads 0b101 as 5, and not +.5 as a number.
  */
-const NULL = new js_yaml/* Type */.ZU('tag:yaml.org,2002:null', {
-    kind: 'scalar',
-    resolve: (text) => /^(?:~|[Nn]ull|NULL)?$/.test(text),
-    construct: () => null,
-});
-const BOOL = new js_yaml/* Type */.ZU('tag:yaml.org,2002:bool', {
-    kind: 'scalar',
-    resolve: (text) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
-    construct: (text) => text[0] === 't' || text[0] === 'T',
-});
-const INT = new js_yaml/* Type */.ZU('tag:yaml.org,2002:int', {
-    kind: 'scalar',
-    resolve: (text) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),
-    construct: (text) => text.startsWith('0o')
-        ? parseInt(text.slice(2), 8)
-        : text.startsWith('0x')
-            ? parseInt(text.slice(2), 16)
-            : parseInt(text, 10),
-});
-const FLOAT = new js_yaml/* Type */.ZU('tag:yaml.org,2002:float', {
-    kind: 'scalar',
-    resolve: (text) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text) ||
-        /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
-        /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text),
-    construct: (text) => {
-        if (text.slice(-3).toLowerCase() === 'nan')
-            return NaN;
-        if (text.slice(-3).toLowerCase() === 'inf')
-            return text.startsWith('-') ? -Infinity : Infinity;
-        return parseFloat(text);
-    },
-});
-const CORE_AS_YAML_READS_IT = js_yaml/* FAILSAFE_SCHEMA */.uH.extend({
-    implicit: [NULL, BOOL, INT, FLOAT],
-});
+function jsYaml() {
+    if (loaded)
+        return loaded;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed
+    const { FAILSAFE_SCHEMA, Type, load } = __webpack_require__(30677);
+    const scalar = (tag, resolve, construct) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve, construct });
+    const schema = FAILSAFE_SCHEMA.extend({
+        implicit: [
+            scalar('null', (text) => /^(?:~|[Nn]ull|NULL)?$/.test(text), () => null),
+            scalar('bool', (text) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text), (text) => text[0] === 't' || text[0] === 'T'),
+            scalar('int', (text) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text), (text) => text.startsWith('0o')
+                ? parseInt(text.slice(2), 8)
+                : text.startsWith('0x')
+                    ? parseInt(text.slice(2), 16)
+                    : parseInt(text, 10)),
+            scalar('float', (text) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text) ||
+                /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
+                /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text), (text) => {
+                const end = text.slice(-3).toLowerCase();
+                if (end === 'nan')
+                    return NaN;
+                if (end === 'inf')
+                    return text.startsWith('-') ? -Infinity : Infinity;
+                return parseFloat(text);
+            }),
+        ],
+    });
+    loaded = { load, schema };
+    return loaded;
+}
 /** Markers of what this way does not follow: an explicit key (`? `) at a line's start or in flow. */
 const EXPLICIT_KEY = /(?:^[ \t-]*|[{[,][ \t]*)\?(?:[ \t]|$)/m;
 function parseYamlFast(text, file) {
@@ -1498,7 +1486,8 @@ function parseYamlFast(text, file) {
     };
     let data;
     try {
-        data = (0,js_yaml/* load */.Hh)(text, { schema: CORE_AS_YAML_READS_IT, listener });
+        const { load, schema } = jsYaml();
+        data = load(text, { schema, listener });
     }
     catch {
         return undefined;
@@ -1657,6 +1646,12 @@ function lastAtOrBefore(starts, offset) {
  * bounds the YAML parser's time on garbage.
  */
 const MAX_SPEC_BYTES = 1024 * 1024;
+/**
+ * Above this size a spec is read the fast way (yaml-fast.ts): yaml's Document API takes about
+ * 1.5 ms per KB, 0.5-1 s for what init writes for 5,000 topics. Below it, the Document way takes
+ * a few ms, and the fast way's library is not even loaded.
+ */
+const FAST_YAML_OVER_CHARS = 16 * 1024;
 /** Enough to fix a file top down; a garbage file would otherwise print megabytes of errors. */
 const MAX_PROBLEMS = 20;
 /** How much of a value from the file an error quotes. */
@@ -1732,7 +1727,8 @@ function loadSpec(file) {
     return parseSpec(text, file);
 }
 function parseSpec(text, file) {
-    const { data, locate } = parseYamlFast(text, file) ?? parseYamlDocument(text, file);
+    const fast = text.length > FAST_YAML_OVER_CHARS ? parseYamlFast(text, file) : undefined;
+    const { data, locate } = fast ?? parseYamlDocument(text, file);
     if (!spec_validator_generated_default()(data)) {
         const errors = (spec_validator_generated_default()).errors ?? [];
         throw new SpecError(file, errors.slice(0, MAX_PROBLEMS).map((error) => schemaProblem(error, locate)), errors.length);
