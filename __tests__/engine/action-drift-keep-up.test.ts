@@ -13,12 +13,12 @@ import {
   type StepResult,
 } from '../action/runner';
 import {
-  compose,
   ENGINE_COMPOSE_FILES,
   engineEnv,
   keepAsDocs,
   newEngineJob,
   projectLeftovers,
+  removeProject,
   runningContainers,
 } from './engine';
 import { TEST_PROJECT_PREFIX } from './globalSetup';
@@ -57,8 +57,7 @@ describe('the action on a drifted stack, with keep-up', () => {
   });
 
   afterAll(async () => {
-    // what a later step of the job would do by hand
-    await compose(job.workspace, PROJECT, ['down', '--volumes', '--remove-orphans']);
+    await removeProject(job.workspace, PROJECT);
     expect(await projectLeftovers(PROJECT)).toEqual([]);
     removeJob(job);
   });

@@ -20,6 +20,7 @@ import {
   newEngineJob,
   printed,
   projectLeftovers,
+  removeProject,
   runningContainers,
 } from './engine';
 import { TEST_PROJECT_PREFIX } from './globalSetup';
@@ -312,7 +313,7 @@ describe('two runs on one engine at the same time', () => {
   });
 
   afterAll(async () => {
-    await compose(first.job.workspace, first.project, ['down', '--volumes', '--remove-orphans']);
+    await removeProject(first.job.workspace, first.project);
     removeJob(first.job);
     removeJob(second.job);
   });

@@ -5,7 +5,14 @@ import { runCli } from '../setup/run-cli';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compose, docker, engineEnv, newEngineJob, projectLeftovers, type Result } from './engine';
+import {
+  docker,
+  engineEnv,
+  newEngineJob,
+  projectLeftovers,
+  removeProject,
+  type Result,
+} from './engine';
 import { TEST_PROJECT_PREFIX } from './globalSetup';
 import type { Job } from '../action/runner';
 
@@ -68,7 +75,7 @@ describe('the CLI on a stack that drifted while it ran', () => {
 
   afterAll(async () => {
     // verify keeps the data volumes, as `down` without --reset does; the test removes them
-    await compose(job.workspace, PROJECT, ['down', '--volumes', '--remove-orphans']);
+    await removeProject(job.workspace, PROJECT);
     rmSync(reports, { recursive: true, force: true });
     rmSync(job.root, { recursive: true, force: true });
   });

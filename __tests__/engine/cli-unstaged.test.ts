@@ -5,7 +5,7 @@ import { runCli } from '../setup/run-cli';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compose, engineEnv, newEngineJob, projectLeftovers, type Result } from './engine';
+import { engineEnv, newEngineJob, projectLeftovers, removeProject, type Result } from './engine';
 import { TEST_PROJECT_PREFIX } from './globalSetup';
 import type { Job } from '../action/runner';
 
@@ -45,7 +45,7 @@ describe('the CLI with the staged start turned off', () => {
   });
 
   afterAll(async () => {
-    await compose(job.workspace, PROJECT, ['down', '--volumes', '--remove-orphans']);
+    await removeProject(job.workspace, PROJECT);
     rmSync(reports, { recursive: true, force: true });
     rmSync(job.root, { recursive: true, force: true });
   });

@@ -125,6 +125,14 @@ export function compose(workspace: string, project: string, args: string[], time
   );
 }
 
+/**
+ * What a later step of a job would do by hand: remove the project with its volumes. Its data goes
+ * too, so nothing is worth a graceful stop (`--timeout 0`, as post's own teardown does).
+ */
+export function removeProject(workspace: string, project: string) {
+  return compose(workspace, project, ['down', '--volumes', '--timeout', '0', '--remove-orphans']);
+}
+
 /** Resolves once the running step has printed something matching; fails after timeoutMs. */
 export async function printed(
   output: () => string,
