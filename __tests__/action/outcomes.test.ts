@@ -169,6 +169,26 @@ describe('a stack that is not there', () => {
     expect(main.exitCode).toBe(1);
   });
 
+  it('annotates no more than GitHub shows: the services first, the rest counted in a notice', async () => {
+    const { main } = await runCase('outcome-not-ready-annotations', NOWHERE);
+    const errors = errorAnnotations(main.stdout);
+    const notices = main.stdout.split('\n').filter((line) => line.startsWith('::notice'));
+    // nothing listens: three services not ready, a failed or errored check in each section,
+    // and more than 10 checks skipped because of them (warnings)
+    expect(errors.length).toBeLessThanOrEqual(10);
+    expect(warnings(main)).toHaveLength(10);
+    const titles = errors.map((error) => error.properties.title ?? '');
+    const notReady = titles.filter((title) => title.endsWith(' did not come up'));
+    expect(notReady).toHaveLength(3);
+    expect(titles.slice(0, 3)).toEqual(notReady);
+    expect(errors.at(-1)?.message).toMatch(/check\(s\) failed; not ready: /);
+    expect(notices).toEqual([
+      expect.stringMatching(
+        /::\d+ warnings more are not annotated here \(GitHub shows 10 of each kind per step\); the job summary lists every check\.$/,
+      ),
+    ]);
+  });
+
   it('fail-on drift: a stack that did not come up is a warning, the step passes', async () => {
     const { main, outputs, summary } = await runCase('outcome-not-ready-drift', {
       ...NOWHERE,
