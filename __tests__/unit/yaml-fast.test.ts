@@ -19,6 +19,15 @@ function specFiles(dir: string): string[] {
   });
 }
 
+/** The compose files the repository keeps, which static mode reads (compose-file.ts). */
+const COMPOSE_FILES = [
+  join(ROOT, 'docker-compose.yml'),
+  join(ROOT, 'engine', 'compose.local-images.yml'),
+  ...readdirSync(join(ROOT, 'examples')).map((name) =>
+    join(ROOT, 'examples', name, 'compose.yaml'),
+  ),
+];
+
 const SPECS = [
   join(ROOT, 'infra-spec.yml'),
   ...specFiles(join(ROOT, 'examples')),
@@ -65,6 +74,12 @@ describe('the fast YAML way', () => {
 
   it.each(SPECS.map((file) => [file.slice(ROOT.length + 1)]))(
     'reads %s as the Document way does',
+    (file) => expectSameAsDocument(readFileSync(join(ROOT, file), 'utf8')),
+  );
+
+  // static mode reads compose files the same way (src/static/compose-file.ts)
+  it.each(COMPOSE_FILES.map((file) => [file.slice(ROOT.length + 1)]))(
+    'reads the compose file %s as the Document way does',
     (file) => expectSameAsDocument(readFileSync(join(ROOT, file), 'utf8')),
   );
 

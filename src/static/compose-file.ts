@@ -5,6 +5,7 @@ import type { Locate } from '../checks/outcome';
 import { UserError } from '../model/errors';
 import { formatLocation } from '../model/source';
 import { ALIAS_BOMB_MESSAGE, isAliasBomb, parseYaml } from '../spec/yaml-locations';
+import { parseYamlFast } from '../spec/yaml-fast';
 import { shapeProblem } from './compose-shape';
 
 /** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
@@ -42,21 +43,10 @@ export interface ParsedCompose {
   locate: Locate;
 }
 
+/** js-yaml's fast way where it follows the file (spec/yaml-fast.ts), else yaml's Document way,
+ * which reports syntax errors and guards alias expansion (anchors take it). */
 export function parseComposeFile(text: string, file: string): ParsedCompose {
-  const { doc, locate, syntaxErrors } = parseYaml(text, file);
-  const [syntaxError] = syntaxErrors;
-  if (syntaxError) {
-    throw new ComposeFileError(
-      `${formatLocation(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    if (!isAliasBomb(error)) throw error;
-    throw new ComposeFileError(`${file}: ${ALIAS_BOMB_MESSAGE}`);
-  }
+  const { data, locate } = parseYamlFast(text, file) ?? parseComposeDocument(text, file);
   const shape = shapeProblem(data);
   if (shape) {
     const where = locate(shape.pointer.split('/').slice(1));
@@ -65,4 +55,20 @@ export function parseComposeFile(text: string, file: string): ParsedCompose {
     );
   }
   return { compose: (data ?? {}) as ComposeFile, locate };
+}
+
+function parseComposeDocument(text: string, file: string): { data: unknown; locate: Locate } {
+  const { doc, locate, syntaxErrors } = parseYaml(text, file);
+  const [syntaxError] = syntaxErrors;
+  if (syntaxError) {
+    throw new ComposeFileError(
+      `${formatLocation(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`,
+    );
+  }
+  try {
+    return { data: doc.toJS(), locate };
+  } catch (error) {
+    if (!isAliasBomb(error)) throw error;
+    throw new ComposeFileError(`${file}: ${ALIAS_BOMB_MESSAGE}`);
+  }
 }
