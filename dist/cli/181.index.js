@@ -230,8 +230,8 @@ async function draftFromCompose(request, runInits) {
     return { spec: draft, gaps, files: model.files };
 }
 
-// EXTERNAL MODULE: ../../src/spec/load.ts + 1 modules
-var load = __webpack_require__(51283);
+// EXTERNAL MODULE: ../../src/spec/load.ts
+var load = __webpack_require__(82341);
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __webpack_require__(33483);
 // EXTERNAL MODULE: ../../src/spec/types.ts

@@ -49,8 +49,8 @@ var init_recorder = __webpack_require__(88789);
 var static_head_start = __webpack_require__(68471);
 // EXTERNAL MODULE: ../../src/spec/for-run.ts + 1 modules
 var for_run = __webpack_require__(36413);
-// EXTERNAL MODULE: ../../src/spec/load.ts + 1 modules
-var load = __webpack_require__(51283);
+// EXTERNAL MODULE: ../../src/spec/load.ts
+var load = __webpack_require__(82341);
 // EXTERNAL MODULE: ../../src/spec/types.ts
 var types = __webpack_require__(97472);
 // EXTERNAL MODULE: ../../src/static/compose.ts + 6 modules
@@ -1985,6 +1985,8 @@ var errors = __webpack_require__(80420);
 var source = __webpack_require__(97118);
 // EXTERNAL MODULE: ../../src/spec/yaml-locations.ts
 var yaml_locations = __webpack_require__(15771);
+// EXTERNAL MODULE: ../../src/spec/yaml-fast.ts
+var yaml_fast = __webpack_require__(19989);
 // EXTERNAL MODULE: ../../src/static/compose-shape-validator.generated.js
 var compose_shape_validator_generated = __webpack_require__(72592);
 var compose_shape_validator_generated_default = /*#__PURE__*/__webpack_require__.n(compose_shape_validator_generated);
@@ -2028,6 +2030,7 @@ function shapeProblem(compose) {
 
 
 
+
 /** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
 class compose_file_ComposeFileError extends errors/* UserError */.yo {
     constructor(message) {
@@ -2035,27 +2038,31 @@ class compose_file_ComposeFileError extends errors/* UserError */.yo {
         this.name = 'ComposeFileError';
     }
 }
+/** js-yaml's fast way where it follows the file (spec/yaml-fast.ts), else yaml's Document way,
+ * which reports syntax errors and guards alias expansion (anchors take it). */
 function compose_file_parseComposeFile(text, file) {
-    const { doc, locate, syntaxErrors } = (0,yaml_locations/* parseYaml */.hN)(text, file);
-    const [syntaxError] = syntaxErrors;
-    if (syntaxError) {
-        throw new compose_file_ComposeFileError(`${(0,source/* formatLocation */.j)(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`);
-    }
-    let data;
-    try {
-        data = doc.toJS();
-    }
-    catch (error) {
-        if (!(0,yaml_locations/* isAliasBomb */.V1)(error))
-            throw error;
-        throw new compose_file_ComposeFileError(`${file}: ${yaml_locations/* ALIAS_BOMB_MESSAGE */.g5}`);
-    }
+    const { data, locate } = (0,yaml_fast/* parseYamlFast */.T)(text, file) ?? parseComposeDocument(text, file);
     const shape = shapeProblem(data);
     if (shape) {
         const where = locate(shape.pointer.split('/').slice(1));
         throw new compose_file_ComposeFileError(`${where ? (0,source/* formatLocation */.j)(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`);
     }
     return { compose: (data ?? {}), locate };
+}
+function parseComposeDocument(text, file) {
+    const { doc, locate, syntaxErrors } = (0,yaml_locations/* parseYaml */.hN)(text, file);
+    const [syntaxError] = syntaxErrors;
+    if (syntaxError) {
+        throw new compose_file_ComposeFileError(`${(0,source/* formatLocation */.j)(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`);
+    }
+    try {
+        return { data: doc.toJS(), locate };
+    }
+    catch (error) {
+        if (!(0,yaml_locations/* isAliasBomb */.V1)(error))
+            throw error;
+        throw new compose_file_ComposeFileError(`${file}: ${yaml_locations/* ALIAS_BOMB_MESSAGE */.g5}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ../../src/static/compose-model.ts

@@ -1352,8 +1352,8 @@ const DEFAULT_SPEC = {
     persistence: { enabled: true },
 };
 
-// EXTERNAL MODULE: ../../src/spec/load.ts + 1 modules
-var load = __webpack_require__(51283);
+// EXTERNAL MODULE: ../../src/spec/load.ts
+var load = __webpack_require__(82341);
 ;// CONCATENATED MODULE: ../../src/spec/for-run.ts
 // The spec a run checks against, for the CLI and the Action alike: the file asked for, else
 // infra-spec.yml in the working directory. A built-in spec is used only when asked for by name
@@ -1397,240 +1397,26 @@ function shownPath(file) {
 
 /***/ }),
 
-/***/ 51283:
+/***/ 82341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  LB: () => (/* binding */ INIT_HINT),
-  p: () => (/* binding */ MAX_SPEC_BYTES),
-  G8: () => (/* binding */ SpecError),
-  II: () => (/* binding */ loadSpec),
-  F9: () => (/* binding */ parseSpec)
-});
-
-// UNUSED EXPORTS: MAX_PROBLEMS, MissingSpecError, excerpt
-
-// EXTERNAL MODULE: ../../src/model/errors.ts
-var errors = __webpack_require__(80420);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ../../src/model/source.ts
-var source = __webpack_require__(97118);
-// EXTERNAL MODULE: ../../src/spec/spec-validator.generated.js
-var spec_validator_generated = __webpack_require__(34186);
-var spec_validator_generated_default = /*#__PURE__*/__webpack_require__.n(spec_validator_generated);
-// EXTERNAL MODULE: ../../src/spec/text-file.ts
-var text_file = __webpack_require__(8129);
-// EXTERNAL MODULE: ../../src/spec/yaml-locations.ts
-var yaml_locations = __webpack_require__(15771);
-;// CONCATENATED MODULE: ../../src/spec/yaml-fast.ts
-let loaded;
-/**
- * js-yaml, loaded on the first big spec only: a start that reads a small spec (static mode's
- * 200 ms budget) never pays for it. Its scalars resolve as the YAML 1.2 core schema does in yaml
- * (its common/null.js and core/bool.js, int.js, float.js), so both ways give the same data:
- * js-yaml's own core schema also reads 0b101 as 5, and not +.5 as a number.
- */
-function jsYaml() {
-    if (loaded)
-        return loaded;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed
-    const { FAILSAFE_SCHEMA, Type, load } = __webpack_require__(30677);
-    const scalar = (tag, resolve, construct) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve, construct });
-    const schema = FAILSAFE_SCHEMA.extend({
-        implicit: [
-            scalar('null', (text) => /^(?:~|[Nn]ull|NULL)?$/.test(text), () => null),
-            scalar('bool', (text) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text), (text) => text[0] === 't' || text[0] === 'T'),
-            scalar('int', (text) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text), (text) => text.startsWith('0o')
-                ? parseInt(text.slice(2), 8)
-                : text.startsWith('0x')
-                    ? parseInt(text.slice(2), 16)
-                    : parseInt(text, 10)),
-            scalar('float', (text) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text) ||
-                /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
-                /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text), (text) => {
-                const end = text.slice(-3).toLowerCase();
-                if (end === 'nan')
-                    return NaN;
-                if (end === 'inf')
-                    return text.startsWith('-') ? -Infinity : Infinity;
-                return parseFloat(text);
-            }),
-        ],
-    });
-    loaded = { load, schema };
-    return loaded;
-}
-/** Markers of what this way does not follow: an explicit key (`? `) at a line's start or in flow. */
-const EXPLICIT_KEY = /(?:^[ \t-]*|[{[,][ \t]*)\?(?:[ \t]|$)/m;
-function parseYamlFast(text, file) {
-    if (text.charCodeAt(0) === 0xfeff || EXPLICIT_KEY.test(text))
-        return undefined;
-    const root = { start: 0, end: 0, result: undefined, children: [] };
-    const open = [root];
-    let unsupported = false;
-    const listener = (event, state) => {
-        if (event === 'open') {
-            open.push({ start: state.position, end: state.position, result: undefined, children: [] });
-            return;
-        }
-        const frame = open.pop();
-        frame.end = state.position;
-        frame.result = state.result;
-        // anchors (and so aliases) and tags: the Document way, with its guard on alias expansion
-        if (state.anchor !== null)
-            unsupported = true;
-        open[open.length - 1]?.children.push(frame);
-    };
-    let data;
-    try {
-        const { load, schema } = jsYaml();
-        data = load(text, { schema, listener });
-    }
-    catch {
-        return undefined;
-    }
-    if (unsupported)
-        return undefined;
-    const top = root.children[0];
-    // an empty file, or only comments: no node to point at
-    if (!top || data === undefined || data === null)
-        return { data: null, locate: () => undefined };
-    const contentStart = (frame) => skipBlank(text, frame.start);
-    const located = new Map();
-    /** The node that holds a collection: js-yaml sometimes wraps it in a node of the same result. */
-    const holder = (frame) => {
-        let inner = frame;
-        while (typeof inner.result === 'object' &&
-            inner.result !== null &&
-            inner.children.length === 1 &&
-            inner.children[0]?.result === inner.result)
-            inner = inner.children[0];
-        return inner;
-    };
-    const locateFrame = (frame) => {
-        const known = located.get(frame);
-        if (known)
-            return known;
-        const node = holder(frame);
-        if (text[contentStart(node)] === '!')
-            return undefined;
-        let result;
-        if (Array.isArray(node.result)) {
-            if (node.children.length !== node.result.length)
-                return undefined;
-            result = { kind: 'seq', items: node.children };
-        }
-        else if (typeof node.result === 'object' && node.result !== null) {
-            const entries = new Map();
-            let last;
-            for (const child of node.children) {
-                if (text[skipSpaces(text, child.end)] === ':' && typeof child.result !== 'object') {
-                    last = { key: child };
-                    entries.set(String(child.result), last);
-                }
-                else if (last && !last.value)
-                    last.value = child;
-                else
-                    return undefined;
-            }
-            if (entries.size !== Object.keys(node.result).length)
-                return undefined;
-            result = { kind: 'map', entries };
-        }
-        else
-            result = { kind: 'scalar' };
-        located.set(frame, result);
-        return result;
-    };
-    const lines = lineStarts(text);
-    const at = (offset) => {
-        const index = lastAtOrBefore(lines, offset);
-        return { file, line: index + 1, column: offset - (lines[index] ?? 0) + 1 };
-    };
-    const rootStart = contentStart(holder(top));
-    const locate = (path) => {
-        let frame = top;
-        let location = at(rootStart);
-        for (const segment of path) {
-            const shape = frame && locateFrame(frame);
-            if (shape?.kind === 'map') {
-                const entry = shape.entries.get(String(segment));
-                if (!entry)
-                    break;
-                location = at(contentStart(entry.key));
-                frame = entry.value;
-            }
-            else if (shape?.kind === 'seq' && typeof segment === 'number' && shape.items[segment]) {
-                frame = shape.items[segment];
-                location = at(contentStart(frame));
-            }
-            else
-                break;
-        }
-        return location;
-    };
-    // Judge the whole tree now: one node this way does not follow sends the file the Document way.
-    const pending = [top];
-    for (let frame = pending.pop(); frame; frame = pending.pop()) {
-        const shape = locateFrame(frame);
-        if (!shape)
-            return undefined;
-        if (shape.kind === 'seq')
-            pending.push(...shape.items);
-        if (shape.kind === 'map')
-            for (const { value } of shape.entries.values())
-                if (value)
-                    pending.push(value);
-    }
-    return { data, locate };
-}
-/** Past spaces, tabs, line breaks and comments: where a node's own text begins. */
-function skipBlank(text, from) {
-    let at = from;
-    for (;;) {
-        const char = text[at];
-        if (char === ' ' || char === '\t' || char === '\r' || char === '\n')
-            at += 1;
-        else if (char === '#') {
-            const end = text.indexOf('\n', at);
-            if (end === -1)
-                return text.length;
-            at = end;
-        }
-        else
-            return at;
-    }
-}
-function skipSpaces(text, from) {
-    let at = from;
-    while (text[at] === ' ' || text[at] === '\t')
-        at += 1;
-    return at;
-}
-function lineStarts(text) {
-    const starts = [0];
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
-        starts.push(at + 1);
-    return starts;
-}
-/** Index of the last entry at or before offset, in ascending starts (binary search). */
-function lastAtOrBefore(starts, offset) {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((starts[middle] ?? 0) <= offset)
-            low = middle;
-        else
-            high = middle - 1;
-    }
-    return low;
-}
-
-;// CONCATENATED MODULE: ../../src/spec/load.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F9: () => (/* binding */ parseSpec),
+/* harmony export */   G8: () => (/* binding */ SpecError),
+/* harmony export */   II: () => (/* binding */ loadSpec),
+/* harmony export */   LB: () => (/* binding */ INIT_HINT),
+/* harmony export */   p: () => (/* binding */ MAX_SPEC_BYTES)
+/* harmony export */ });
+/* unused harmony exports MAX_PROBLEMS, MissingSpecError, excerpt */
+/* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80420);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _model_source__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97118);
+/* harmony import */ var _spec_validator_generated__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34186);
+/* harmony import */ var _spec_validator_generated__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_spec_validator_generated__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _text_file__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8129);
+/* harmony import */ var _yaml_locations__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15771);
+/* harmony import */ var _yaml_fast__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19989);
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
 
@@ -1656,7 +1442,7 @@ const FAST_YAML_OVER_CHARS = 16 * 1024;
 const MAX_PROBLEMS = 20;
 /** How much of a value from the file an error quotes. */
 const MAX_EXCERPT_CHARS = 80;
-class SpecError extends errors/* UserError */.yo {
+class SpecError extends _model_errors__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
     file;
     problems;
     constructor(file, problems, 
@@ -1707,18 +1493,18 @@ function listed(names) {
         : shown.join(', ');
 }
 function describeProblem(problem) {
-    const where = problem.location ? `${(0,source/* formatLocation */.j)(problem.location)} ` : '';
+    const where = problem.location ? `${(0,_model_source__WEBPACK_IMPORTED_MODULE_6__/* .formatLocation */ .j)(problem.location)} ` : '';
     return `  ${where}${problem.pointer || '/'}: ${problem.message}`;
 }
 function loadSpec(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
         throw new MissingSpecError(file);
     let text;
     try {
-        text = (0,text_file/* readTextFile */.Gu)(file, MAX_SPEC_BYTES);
+        text = (0,_text_file__WEBPACK_IMPORTED_MODULE_3__/* .readTextFile */ .Gu)(file, MAX_SPEC_BYTES);
     }
     catch (error) {
-        if (!(error instanceof text_file/* TextFileProblem */.Bl))
+        if (!(error instanceof _text_file__WEBPACK_IMPORTED_MODULE_3__/* .TextFileProblem */ .Bl))
             throw error;
         throw new SpecError(file, [
             { pointer: '', message: `${error.message}; pass --spec with a readable spec file` },
@@ -1727,10 +1513,10 @@ function loadSpec(file) {
     return parseSpec(text, file);
 }
 function parseSpec(text, file) {
-    const fast = text.length > FAST_YAML_OVER_CHARS ? parseYamlFast(text, file) : undefined;
+    const fast = text.length > FAST_YAML_OVER_CHARS ? (0,_yaml_fast__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlFast */ .T)(text, file) : undefined;
     const { data, locate } = fast ?? parseYamlDocument(text, file);
-    if (!spec_validator_generated_default()(data)) {
-        const errors = (spec_validator_generated_default()).errors ?? [];
+    if (!_spec_validator_generated__WEBPACK_IMPORTED_MODULE_2___default()(data)) {
+        const errors = (_spec_validator_generated__WEBPACK_IMPORTED_MODULE_2___default().errors) ?? [];
         throw new SpecError(file, errors.slice(0, MAX_PROBLEMS).map((error) => schemaProblem(error, locate)), errors.length);
     }
     const spec = data;
@@ -1745,7 +1531,7 @@ function parseSpec(text, file) {
 }
 /** The Document way: slower, but it reports every syntax error and guards alias expansion. */
 function parseYamlDocument(text, file) {
-    const { doc, locate, syntaxErrors } = (0,yaml_locations/* parseYaml */.hN)(text, file);
+    const { doc, locate, syntaxErrors } = (0,_yaml_locations__WEBPACK_IMPORTED_MODULE_4__/* .parseYaml */ .hN)(text, file);
     if (syntaxErrors.length > 0) {
         throw new SpecError(file, syntaxErrors.slice(0, MAX_PROBLEMS).map(({ location, message }) => ({
             location,
@@ -1757,9 +1543,9 @@ function parseYamlDocument(text, file) {
         return { data: doc.toJS() ?? {}, locate };
     }
     catch (error) {
-        if (!(0,yaml_locations/* isAliasBomb */.V1)(error))
+        if (!(0,_yaml_locations__WEBPACK_IMPORTED_MODULE_4__/* .isAliasBomb */ .V1)(error))
             throw error;
-        throw new SpecError(file, [{ pointer: '', message: yaml_locations/* ALIAS_BOMB_MESSAGE */.g5 }]);
+        throw new SpecError(file, [{ pointer: '', message: _yaml_locations__WEBPACK_IMPORTED_MODULE_4__/* .ALIAS_BOMB_MESSAGE */ .g5 }]);
     }
 }
 function schemaProblem(error, locate) {
@@ -2202,6 +1988,219 @@ function declaredRoles(spec) {
 /** The role a compose service plays in this spec, if any. */
 function roleOfService(spec, service) {
     return ROLE_NAMES.find((role) => spec[role]?.service === service);
+}
+
+
+/***/ }),
+
+/***/ 19989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ parseYamlFast)
+/* harmony export */ });
+let loaded;
+/**
+ * js-yaml, loaded on the first big spec only: a start that reads a small spec (static mode's
+ * 200 ms budget) never pays for it. Its scalars resolve as the YAML 1.2 core schema does in yaml
+ * (its common/null.js and core/bool.js, int.js, float.js), so both ways give the same data:
+ * js-yaml's own core schema also reads 0b101 as 5, and not +.5 as a number.
+ */
+function jsYaml() {
+    if (loaded)
+        return loaded;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when first needed
+    const { FAILSAFE_SCHEMA, Type, load } = __webpack_require__(30677);
+    const scalar = (tag, resolve, construct) => new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve, construct });
+    const schema = FAILSAFE_SCHEMA.extend({
+        implicit: [
+            scalar('null', (text) => /^(?:~|[Nn]ull|NULL)?$/.test(text), () => null),
+            scalar('bool', (text) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text), (text) => text[0] === 't' || text[0] === 'T'),
+            scalar('int', (text) => /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text), (text) => text.startsWith('0o')
+                ? parseInt(text.slice(2), 8)
+                : text.startsWith('0x')
+                    ? parseInt(text.slice(2), 16)
+                    : parseInt(text, 10)),
+            scalar('float', (text) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text) ||
+                /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
+                /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text), (text) => {
+                const end = text.slice(-3).toLowerCase();
+                if (end === 'nan')
+                    return NaN;
+                if (end === 'inf')
+                    return text.startsWith('-') ? -Infinity : Infinity;
+                return parseFloat(text);
+            }),
+        ],
+    });
+    loaded = { load, schema };
+    return loaded;
+}
+/** Markers of what this way does not follow: an explicit key (`? `) at a line's start or in flow. */
+const EXPLICIT_KEY = /(?:^[ \t-]*|[{[,][ \t]*)\?(?:[ \t]|$)/m;
+function parseYamlFast(text, file) {
+    if (text.charCodeAt(0) === 0xfeff || EXPLICIT_KEY.test(text))
+        return undefined;
+    const root = { start: 0, end: 0, result: undefined, children: [] };
+    const open = [root];
+    let unsupported = false;
+    const listener = (event, state) => {
+        if (event === 'open') {
+            open.push({ start: state.position, end: state.position, result: undefined, children: [] });
+            return;
+        }
+        const frame = open.pop();
+        frame.end = state.position;
+        frame.result = state.result;
+        // anchors (and so aliases) and tags: the Document way, with its guard on alias expansion
+        if (state.anchor !== null)
+            unsupported = true;
+        open[open.length - 1]?.children.push(frame);
+    };
+    let data;
+    try {
+        const { load, schema } = jsYaml();
+        data = load(text, { schema, listener });
+    }
+    catch {
+        return undefined;
+    }
+    if (unsupported)
+        return undefined;
+    const top = root.children[0];
+    // an empty file, or only comments: no node to point at
+    if (!top || data === undefined || data === null)
+        return { data: null, locate: () => undefined };
+    const contentStart = (frame) => skipBlank(text, frame.start);
+    const located = new Map();
+    /** The node that holds a collection: js-yaml sometimes wraps it in a node of the same result. */
+    const holder = (frame) => {
+        let inner = frame;
+        while (typeof inner.result === 'object' &&
+            inner.result !== null &&
+            inner.children.length === 1 &&
+            inner.children[0]?.result === inner.result)
+            inner = inner.children[0];
+        return inner;
+    };
+    const locateFrame = (frame) => {
+        const known = located.get(frame);
+        if (known)
+            return known;
+        const node = holder(frame);
+        if (text[contentStart(node)] === '!')
+            return undefined;
+        let result;
+        if (Array.isArray(node.result)) {
+            if (node.children.length !== node.result.length)
+                return undefined;
+            result = { kind: 'seq', items: node.children };
+        }
+        else if (typeof node.result === 'object' && node.result !== null) {
+            const entries = new Map();
+            let last;
+            for (const child of node.children) {
+                if (text[skipSpaces(text, child.end)] === ':' && typeof child.result !== 'object') {
+                    last = { key: child };
+                    entries.set(String(child.result), last);
+                }
+                else if (last && !last.value)
+                    last.value = child;
+                else
+                    return undefined;
+            }
+            if (entries.size !== Object.keys(node.result).length)
+                return undefined;
+            result = { kind: 'map', entries };
+        }
+        else
+            result = { kind: 'scalar' };
+        located.set(frame, result);
+        return result;
+    };
+    const lines = lineStarts(text);
+    const at = (offset) => {
+        const index = lastAtOrBefore(lines, offset);
+        return { file, line: index + 1, column: offset - (lines[index] ?? 0) + 1 };
+    };
+    const rootStart = contentStart(holder(top));
+    const locate = (path) => {
+        let frame = top;
+        let location = at(rootStart);
+        for (const segment of path) {
+            const shape = frame && locateFrame(frame);
+            if (shape?.kind === 'map') {
+                const entry = shape.entries.get(String(segment));
+                if (!entry)
+                    break;
+                location = at(contentStart(entry.key));
+                frame = entry.value;
+            }
+            else if (shape?.kind === 'seq' && typeof segment === 'number' && shape.items[segment]) {
+                frame = shape.items[segment];
+                location = at(contentStart(frame));
+            }
+            else
+                break;
+        }
+        return location;
+    };
+    // Judge the whole tree now: one node this way does not follow sends the file the Document way.
+    const pending = [top];
+    for (let frame = pending.pop(); frame; frame = pending.pop()) {
+        const shape = locateFrame(frame);
+        if (!shape)
+            return undefined;
+        if (shape.kind === 'seq')
+            pending.push(...shape.items);
+        if (shape.kind === 'map')
+            for (const { value } of shape.entries.values())
+                if (value)
+                    pending.push(value);
+    }
+    return { data, locate };
+}
+/** Past spaces, tabs, line breaks and comments: where a node's own text begins. */
+function skipBlank(text, from) {
+    let at = from;
+    for (;;) {
+        const char = text[at];
+        if (char === ' ' || char === '\t' || char === '\r' || char === '\n')
+            at += 1;
+        else if (char === '#') {
+            const end = text.indexOf('\n', at);
+            if (end === -1)
+                return text.length;
+            at = end;
+        }
+        else
+            return at;
+    }
+}
+function skipSpaces(text, from) {
+    let at = from;
+    while (text[at] === ' ' || text[at] === '\t')
+        at += 1;
+    return at;
+}
+function lineStarts(text) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+        starts.push(at + 1);
+    return starts;
+}
+/** Index of the last entry at or before offset, in ascending starts (binary search). */
+function lastAtOrBefore(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((starts[middle] ?? 0) <= offset)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
 }
 
 

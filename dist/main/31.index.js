@@ -2623,6 +2623,7 @@ function shapeProblem(compose) {
 
 
 
+
 /** A compose file static mode cannot read at all (missing, not YAML): a usage error, not drift. */
 class compose_file_ComposeFileError extends errors/* UserError */.yo {
     constructor(message) {
@@ -2630,27 +2631,31 @@ class compose_file_ComposeFileError extends errors/* UserError */.yo {
         this.name = 'ComposeFileError';
     }
 }
+/** js-yaml's fast way where it follows the file (spec/yaml-fast.ts), else yaml's Document way,
+ * which reports syntax errors and guards alias expansion (anchors take it). */
 function compose_file_parseComposeFile(text, file) {
-    const { doc, locate, syntaxErrors } = parseYaml(text, file);
-    const [syntaxError] = syntaxErrors;
-    if (syntaxError) {
-        throw new compose_file_ComposeFileError(`${source_formatLocation(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`);
-    }
-    let data;
-    try {
-        data = doc.toJS();
-    }
-    catch (error) {
-        if (!isAliasBomb(error))
-            throw error;
-        throw new compose_file_ComposeFileError(`${file}: ${ALIAS_BOMB_MESSAGE}`);
-    }
+    const { data, locate } = parseYamlFast(text, file) ?? parseComposeDocument(text, file);
     const shape = shapeProblem(data);
     if (shape) {
         const where = locate(shape.pointer.split('/').slice(1));
         throw new compose_file_ComposeFileError(`${where ? source_formatLocation(where) : file}: the compose file is not shaped as compose expects at ${shape.pointer}: ${shape.message}`);
     }
     return { compose: (data ?? {}), locate };
+}
+function parseComposeDocument(text, file) {
+    const { doc, locate, syntaxErrors } = parseYaml(text, file);
+    const [syntaxError] = syntaxErrors;
+    if (syntaxError) {
+        throw new compose_file_ComposeFileError(`${source_formatLocation(syntaxError.location)}: compose file is not valid YAML: ${syntaxError.message}`);
+    }
+    try {
+        return { data: doc.toJS(), locate };
+    }
+    catch (error) {
+        if (!isAliasBomb(error))
+            throw error;
+        throw new compose_file_ComposeFileError(`${file}: ${ALIAS_BOMB_MESSAGE}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ../../src/static/compose-model.ts
