@@ -389,7 +389,15 @@ describe('ComposeRuntime, staged start', () => {
   it('starts one dependency level at a time with up --no-deps, released by its own checks', async () => {
     const { run, ups } = stagedEngine();
     const runtime = new ComposeRuntime({ project, run, ports });
-    await runtime.up(() => undefined, Date.now() + 60_000, release);
+    const exited: string[] = [];
+    await runtime.up(
+      () => undefined,
+      Date.now() + 60_000,
+      release,
+      (init) => exited.push(init),
+    );
+    // each init that exited 0 is told as it is heard (verify then round-trips Kafka early)
+    expect(exited.sort()).toEqual(['cassandra-init', 'kafka-init']);
     // no level waited for a healthcheck: every server is still "starting" to the engine
     expect(ups()).toEqual([
       'up --detach --no-deps zookeeper cassandra',

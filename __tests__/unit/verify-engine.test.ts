@@ -97,8 +97,9 @@ function fakeObserver(
           const { zookeeper, kafka, cassandra } = state;
           return { zookeeper, kafka, cassandra };
         },
-        roundTrip: async (_spec, _live, _runId, expiry) => {
-          calls.push(`roundTrip expiry=${expiry}`);
+        roundTrip: async (spec, _live, _runId, expiry) => {
+          const half = !spec.cassandra ? ' of Kafka alone' : !spec.kafka ? ' without Kafka' : '';
+          calls.push(`roundTrip${half} expiry=${expiry}`);
           if (!state.roundTrip) throw new Error('fixture has no round trip');
           return state.roundTrip;
         },
@@ -591,6 +592,58 @@ describe("verify() waits for the engine's health judgement beside the probes", (
     expect(observer.scopes[0]).toBe('answers');
     expect(check(report, 'services.kafka.ready').status).toBe('pass');
     expect(report.result).toBe('pass');
+  });
+});
+
+describe("verify() runs Kafka's round trip while Cassandra still starts", () => {
+  const BROKER_CHECK = ['CMD', 'kafka-broker-api-versions', '--bootstrap-server', 'localhost:9092'];
+
+  it('once Kafka answered and kafka-init exited 0, on a session of its own', async () => {
+    const calls: Calls = [];
+    const runtime = fakeRuntime(calls, {
+      up: async (_progress, deadline, release, exited) => {
+        calls.push('up');
+        await release?.('kafka', BROKER_CHECK, deadline ?? T0);
+        exited?.('kafka-init');
+        // Cassandra is still starting while Kafka is round-tripped
+        while (!calls.includes('roundTrip of Kafka alone expiry=false')) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        exited?.('cassandra-init');
+        calls.push('up done');
+      },
+    });
+    const report = await run(runtime, fakeObserver(calls));
+    const early = calls.slice(calls.indexOf('up'), calls.indexOf('up done') + 1);
+    expect(early).toEqual([
+      'up',
+      'awaitServer kafka',
+      'awaitStack',
+      'connect',
+      'observeServers',
+      'roundTrip of Kafka alone expiry=false',
+      'close',
+      'up done',
+    ]);
+    // after the bring-up, only Cassandra's half is left
+    expect(calls).toContain('roundTrip without Kafka expiry=false');
+    expect(calls).not.toContain('roundTrip expiry=false');
+    expect(check(report, 'kafka.consume').status).toBe('pass');
+    expect(check(report, 'cassandra.read').status).toBe('pass');
+    expect(report.result).toBe('pass');
+  });
+
+  it('waits for every init Kafka may need: an init nobody waits for leaves it to the whole round trip', async () => {
+    const calls: Calls = [];
+    const runtime = fakeRuntime(calls, {
+      up: async (_progress, deadline, release) => {
+        calls.push('up');
+        await release?.('kafka', BROKER_CHECK, deadline ?? T0);
+      },
+    });
+    await run(runtime, fakeObserver(calls));
+    expect(calls).not.toContain('roundTrip of Kafka alone expiry=false');
+    expect(calls).toContain('roundTrip expiry=false');
   });
 });
 

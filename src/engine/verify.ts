@@ -28,6 +28,7 @@ import {
   PAST_DEADLINE_MS,
 } from '../model/deadline';
 import { faultAware, unlessFault } from './fault';
+import { kafkaFirst } from './kafka-first';
 import { protocolRelease } from './release';
 import type { ObserverSession, StackObserver } from './observer';
 
@@ -134,6 +135,16 @@ export async function verify<M>(
     options.stagedStart === false ? undefined : protocolRelease(observer, spec, runtime, progress);
   // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
   const bringUpDeadline = clock.now() + timeoutMs;
+  // With a staged start, Kafka's half of the round trip runs as soon as Kafka and its init are
+  // there, while Cassandra (the slower of the two) still starts.
+  const early =
+    lifecycle && release && !notRun.roundTrip && spec.kafka && spec.cassandra
+      ? kafkaFirst(observer, spec, runtime, release, {
+          runId,
+          deadline: bringUpDeadline,
+          progress,
+        })
+      : undefined;
   // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
   // it has passed (a look at the containers, the teardown) takes a fixed margin past it, no more.
   let lastDeadline = bringUpDeadline;
@@ -146,7 +157,7 @@ export async function verify<M>(
             fault,
             () =>
               finishedWithin(
-                lifecycle.up(progress, bringUpDeadline, release),
+                lifecycle.up(progress, bringUpDeadline, early?.release ?? release, early?.exited),
                 bringUpDeadline,
                 'bringing the stack up',
                 { timeoutSeconds: options.timeoutSeconds, clock },
@@ -188,9 +199,13 @@ export async function verify<M>(
     const expiryAcrossRestart = restarts && release !== undefined && !notRun.ttlExpiry;
 
     if (!notRun.roundTrip) {
-      roundTrip = await timed('roundTrip', () => {
+      roundTrip = await timed('roundTrip', async () => {
         progress('round-tripping probe records and rows');
-        return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry && !expiryAcrossRestart);
+        const expiry = !notRun.ttlExpiry && !expiryAcrossRestart;
+        const kafka = await early?.result();
+        if (!kafka) return connected.roundTrip(spec, live, runId, expiry);
+        const rest = await connected.roundTrip({ ...spec, kafka: undefined }, live, runId, expiry);
+        return { ...rest, kafka };
       });
     }
     if (lifecycle && !notRun.persistence) {

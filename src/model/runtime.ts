@@ -71,7 +71,13 @@ export interface Lifecycle {
    * release, a runtime that can starts the stack in stages: each service once what it depends
    * on has passed the release (servers), exited 0 (inits) or started; others ignore it.
    */
-  up(progress: Progress, deadline?: number, release?: HealthRelease): Promise<void>;
+  up(
+    progress: Progress,
+    deadline?: number,
+    release?: HealthRelease,
+    /** a staged start tells each one-shot service that exited 0 here, as it hears it */
+    exited?: (service: string) => void,
+  ): Promise<void>;
   /** stop every service, keeping all data */
   stop(progress: Progress): Promise<StopRecord[]>;
   /** start again after stop (data kept), within the deadline and in stages as for up */

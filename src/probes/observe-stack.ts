@@ -293,6 +293,8 @@ async function kafkaRoundTrip(
   topics: string[],
   runId: string,
 ): Promise<RoundTripObservation['kafka']> {
+  // no topic to probe (Kafka's half already ran, or none is declared): no client is started
+  if (topics.length === 0) return {};
   const everyTopic = (reason: string) =>
     Object.fromEntries(topics.map((topic) => [topic, notObserved<KafkaRoundTrip>(reason)]));
   if (!connection.ok) return everyTopic(connection.error);

@@ -114,6 +114,35 @@ export function declaredRoles(spec: Spec): Partial<Record<RoleName, RoleSpec>> {
   return roles;
 }
 
+/**
+ * The one-shot services (ready: exited-0) whose work a server's probes may need: every init but
+ * those that wait, directly or through others, for the other data server and not for this one.
+ * Kafka's topics come from kafka-init, not from cassandra-init; an init that waits for no server
+ * at all, or for both, counts for both.
+ */
+export function initsFor(spec: Spec, role: 'kafka' | 'cassandra'): string[] {
+  const { services } = spec.compose;
+  const own = spec[role]?.service;
+  const other = spec[role === 'kafka' ? 'cassandra' : 'kafka']?.service;
+  const upstream = (service: string, seen = new Set<string>()): Set<string> => {
+    for (const dependency of Object.keys(services[service]?.dependsOn ?? {})) {
+      if (seen.has(dependency)) continue;
+      seen.add(dependency);
+      upstream(dependency, seen);
+    }
+    return seen;
+  };
+  return Object.entries(services)
+    .filter(([, { ready }]) => ready === 'exited-0')
+    .map(([name]) => name)
+    .filter((name) => {
+      const waitsFor = upstream(name);
+      return (
+        (own !== undefined && waitsFor.has(own)) || other === undefined || !waitsFor.has(other)
+      );
+    });
+}
+
 /** The role a compose service plays in this spec, if any. */
 export function roleOfService(spec: Spec, service: string): RoleName | undefined {
   return ROLE_NAMES.find((role) => spec[role]?.service === service);

@@ -142,13 +142,23 @@ export class ComposeRuntime implements Runtime {
     return this.options.project;
   }
 
-  async up(progress: Progress, deadline?: number, release?: HealthRelease): Promise<void> {
-    await this.bringUp(progress, { restart: false, deadline, release });
+  async up(
+    progress: Progress,
+    deadline?: number,
+    release?: HealthRelease,
+    exited?: (service: string) => void,
+  ): Promise<void> {
+    await this.bringUp(progress, { restart: false, deadline, release, exited });
   }
 
   private async bringUp(
     progress: Progress,
-    how: { restart: boolean; deadline: number | undefined; release: HealthRelease | undefined },
+    how: {
+      restart: boolean;
+      deadline: number | undefined;
+      release: HealthRelease | undefined;
+      exited?: ((service: string) => void) | undefined;
+    },
   ): Promise<void> {
     const command = await this.compose();
     // Until compose says where this project's servers listen, there is nowhere to probe: the
@@ -178,8 +188,9 @@ export class ComposeRuntime implements Runtime {
     }
     progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
     try {
-      if (how.release) await this.upInStages(command, progress, deadline, how.release);
-      else {
+      if (how.release) {
+        await this.upInStages(command, progress, deadline, how.release, how.exited);
+      } else {
         await this.changing(
           upArgs(command, this.options.project),
           'up',
@@ -206,6 +217,7 @@ export class ComposeRuntime implements Runtime {
     progress: Progress,
     deadline: number,
     release: HealthRelease,
+    exited: ((service: string) => void) | undefined,
   ): Promise<void> {
     const graph = parseStartGraph(await this.configOf(command, deadline - Date.now()));
     // compose's own answer (and error) for a project without services
@@ -238,7 +250,7 @@ export class ComposeRuntime implements Runtime {
       },
       reach: (service, condition) => {
         if (condition === 'service_completed_successfully') {
-          return this.settled(service, deadline, exitedZero);
+          return this.settled(service, deadline, exitedZero).then(() => exited?.(service));
         }
         const own = release(service, graph[service]?.healthcheck, deadline);
         if (own) releasedByProtocol.push(service);
