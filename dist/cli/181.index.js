@@ -462,8 +462,8 @@ function renderSpec(spec, origin) {
 
 // EXTERNAL MODULE: ../../src/runtime/local/profiles.ts
 var profiles = __webpack_require__(62510);
-// EXTERNAL MODULE: ../../src/app/run.ts + 13 modules
-var run = __webpack_require__(84651);
+// EXTERNAL MODULE: ../../src/app/run.ts + 14 modules
+var run = __webpack_require__(76398);
 // EXTERNAL MODULE: ../../src/cli/options.ts
 var options = __webpack_require__(33910);
 ;// CONCATENATED MODULE: ../../src/cli/init-run.ts

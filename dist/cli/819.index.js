@@ -828,8 +828,8 @@ class ComposeRuntime {
     get project() {
         return this.options.project;
     }
-    async up(progress, deadline, release) {
-        await this.bringUp(progress, { restart: false, deadline, release });
+    async up(progress, deadline, release, exited) {
+        await this.bringUp(progress, { restart: false, deadline, release, exited });
     }
     async bringUp(progress, how) {
         const command = await this.compose();
@@ -860,8 +860,9 @@ class ComposeRuntime {
         }
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
         try {
-            if (how.release)
-                await this.upInStages(command, progress, deadline, how.release);
+            if (how.release) {
+                await this.upInStages(command, progress, deadline, how.release, how.exited);
+            }
             else {
                 await this.changing(upArgs(command, this.options.project), 'up', remainingMs(), undefined, streamTo(progress));
             }
@@ -878,7 +879,7 @@ class ComposeRuntime {
      * where it equals the healthcheck) or else once the engine calls it healthy, an init once it
      * exited 0. Compose would wait for each server's next healthcheck tick instead.
      */
-    async upInStages(command, progress, deadline, release) {
+    async upInStages(command, progress, deadline, release, exited) {
         const graph = parseStartGraph(await this.configOf(command, deadline - Date.now()));
         // compose's own answer (and error) for a project without services
         if (Object.keys(graph).length === 0) {
@@ -896,7 +897,7 @@ class ComposeRuntime {
             },
             reach: (service, condition) => {
                 if (condition === 'service_completed_successfully') {
-                    return this.settled(service, deadline, exitedZero);
+                    return this.settled(service, deadline, exitedZero).then(() => exited?.(service));
                 }
                 const own = release(service, graph[service]?.healthcheck, deadline);
                 if (own)
@@ -1951,6 +1952,7 @@ function readTextFile(file, maxBytes = MAX_TEXT_FILE_BYTES) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ST: () => (/* binding */ ROLE_NAMES),
+/* harmony export */   Zh: () => (/* binding */ initsFor),
 /* harmony export */   _G: () => (/* binding */ declaredRoles),
 /* harmony export */   bk: () => (/* binding */ roleOfService),
 /* harmony export */   hT: () => (/* binding */ CONSISTENCY_LEVELS),
@@ -1984,6 +1986,33 @@ function declaredRoles(spec) {
             roles[role] = { service: declared.service, port: declared.port };
     }
     return roles;
+}
+/**
+ * The one-shot services (ready: exited-0) whose work a server's probes may need: every init but
+ * those that wait, directly or through others, for the other data server and not for this one.
+ * Kafka's topics come from kafka-init, not from cassandra-init; an init that waits for no server
+ * at all, or for both, counts for both.
+ */
+function initsFor(spec, role) {
+    const { services } = spec.compose;
+    const own = spec[role]?.service;
+    const other = spec[role === 'kafka' ? 'cassandra' : 'kafka']?.service;
+    const upstream = (service, seen = new Set()) => {
+        for (const dependency of Object.keys(services[service]?.dependsOn ?? {})) {
+            if (seen.has(dependency))
+                continue;
+            seen.add(dependency);
+            upstream(dependency, seen);
+        }
+        return seen;
+    };
+    return Object.entries(services)
+        .filter(([, { ready }]) => ready === 'exited-0')
+        .map(([name]) => name)
+        .filter((name) => {
+        const waitsFor = upstream(name);
+        return ((own !== undefined && waitsFor.has(own)) || other === undefined || !waitsFor.has(other));
+    });
 }
 /** The role a compose service plays in this spec, if any. */
 function roleOfService(spec, service) {

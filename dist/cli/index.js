@@ -6144,7 +6144,7 @@ function initCommand(setExitCode, strayFault) {
         .action(async (flags) => {
         try {
             // The drivers load only now, after the flags were read.
-            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(662), __nccwpck_require__.e(618), __nccwpck_require__.e(819), __nccwpck_require__.e(663), __nccwpck_require__.e(362), __nccwpck_require__.e(651), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42562));
+            const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(363), __nccwpck_require__.e(662), __nccwpck_require__.e(618), __nccwpck_require__.e(819), __nccwpck_require__.e(663), __nccwpck_require__.e(362), __nccwpck_require__.e(398), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42562));
             setExitCode(await untilStrayFault(runInit(flags), strayFault, cli_options/* EXIT */.dc.failed));
         }
         catch (error) {
@@ -6303,7 +6303,7 @@ function headStart(flags) {
 async function runVerify(flags, strayFault) {
     const started = headStart(flags);
     const [{ runVerification }, renderers] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(662), __nccwpck_require__.e(819), __nccwpck_require__.e(362), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84651)),
+        Promise.all(/* import() */[__nccwpck_require__.e(662), __nccwpck_require__.e(819), __nccwpck_require__.e(362), __nccwpck_require__.e(398)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76398)),
         Promise.all(/* import() */[__nccwpck_require__.e(362), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 99362)),
     ]);
     let outcome;
@@ -6360,7 +6360,7 @@ async function exitCodeOf(flags, strayFault) {
         return await runVerify(flags, strayFault);
     }
     catch (error) {
-        const { runError } = await Promise.all(/* import() */[__nccwpck_require__.e(662), __nccwpck_require__.e(819), __nccwpck_require__.e(362), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84651));
+        const { runError } = await Promise.all(/* import() */[__nccwpck_require__.e(662), __nccwpck_require__.e(819), __nccwpck_require__.e(362), __nccwpck_require__.e(398)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76398));
         const { message, usage } = runError(error);
         process.stderr.write(`infra-verify verify: ${message}\n`);
         // Anything else (no docker engine for compose, a runtime that cannot start) means no stack.

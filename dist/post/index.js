@@ -1725,8 +1725,8 @@ class ComposeRuntime {
     get project() {
         return this.options.project;
     }
-    async up(progress, deadline, release) {
-        await this.bringUp(progress, { restart: false, deadline, release });
+    async up(progress, deadline, release, exited) {
+        await this.bringUp(progress, { restart: false, deadline, release, exited });
     }
     async bringUp(progress, how) {
         const command = await this.compose();
@@ -1757,8 +1757,9 @@ class ComposeRuntime {
         }
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
         try {
-            if (how.release)
-                await this.upInStages(command, progress, deadline, how.release);
+            if (how.release) {
+                await this.upInStages(command, progress, deadline, how.release, how.exited);
+            }
             else {
                 await this.changing(upArgs(command, this.options.project), 'up', remainingMs(), undefined, streamTo(progress));
             }
@@ -1775,7 +1776,7 @@ class ComposeRuntime {
      * where it equals the healthcheck) or else once the engine calls it healthy, an init once it
      * exited 0. Compose would wait for each server's next healthcheck tick instead.
      */
-    async upInStages(command, progress, deadline, release) {
+    async upInStages(command, progress, deadline, release, exited) {
         const graph = parseStartGraph(await this.configOf(command, deadline - Date.now()));
         // compose's own answer (and error) for a project without services
         if (Object.keys(graph).length === 0) {
@@ -1793,7 +1794,7 @@ class ComposeRuntime {
             },
             reach: (service, condition) => {
                 if (condition === 'service_completed_successfully') {
-                    return this.settled(service, deadline, exitedZero);
+                    return this.settled(service, deadline, exitedZero).then(() => exited?.(service));
                 }
                 const own = release(service, graph[service]?.healthcheck, deadline);
                 if (own)

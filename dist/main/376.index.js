@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 31;
-exports.ids = [31];
+exports.id = 376;
+exports.ids = [376];
 exports.modules = {
 
 /***/ 34186:
@@ -21,7 +21,7 @@ module.exports = validate10;module.exports["default"] = validate10;const schema1
 
 /***/ }),
 
-/***/ 39031:
+/***/ 28376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3924,6 +3924,48 @@ function faultAware(observer, fault) {
     };
 }
 
+;// CONCATENATED MODULE: ../../src/engine/kafka-first.ts
+
+
+/** The spec with Kafka alone: the early session neither waits for nor asks anything else. */
+const kafkaOnly = (spec) => ({ ...spec, zookeeper: undefined, cassandra: undefined });
+function kafkaFirst(observer, spec, runtime, release, how) {
+    const broker = spec.kafka?.service;
+    const needed = new Set([...(broker ? [broker] : []), ...(0,types/* initsFor */.Zh)(spec, 'kafka')]);
+    const heard = new Set();
+    let early;
+    const hear = (service) => {
+        heard.add(service);
+        if (early || !broker || ![...needed].every((one) => heard.has(one)))
+            return;
+        how.progress('Kafka and its init are ready: round-tripping Kafka while the rest starts');
+        early = roundTripKafka(observer, kafkaOnly(spec), runtime, how).catch(() => undefined);
+    };
+    return {
+        release: (service, healthcheck, deadline) => {
+            const own = release(service, healthcheck, deadline);
+            if (own && service === broker)
+                own.then(() => hear(service), () => undefined);
+            return own;
+        },
+        exited: hear,
+        result: () => early ?? Promise.resolve(undefined),
+    };
+}
+async function roundTripKafka(observer, spec, runtime, how) {
+    const readiness = await observer.awaitStack(spec, runtime, how.deadline, how.progress, 'servers');
+    if ((0,model_readiness/* notReadyServices */.pc)(readiness).length > 0)
+        return undefined;
+    const session = await observer.connect(runtime.endpoints, readiness);
+    try {
+        const live = await session.observeServers(spec, runtime, readiness);
+        return (await session.roundTrip(spec, live, how.runId, false)).kafka;
+    }
+    finally {
+        await session.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ../../src/engine/release.ts
 
 
@@ -3948,6 +3990,7 @@ function protocolRelease(observer, spec, runtime, progress) {
 // report, and the stack goes down in finally unless the caller keeps it. The observer comes in
 // through StackObserver (the shells pass probes/observer.ts), so every decision made here can
 // be unit-tested with a fake one.
+
 
 
 
@@ -4017,6 +4060,15 @@ async function verify(spec, runtime, options) {
     const release = options.stagedStart === false ? undefined : protocolRelease(observer, spec, runtime, progress);
     // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
     const bringUpDeadline = clock.now() + timeoutMs;
+    // With a staged start, Kafka's half of the round trip runs as soon as Kafka and its init are
+    // there, while Cassandra (the slower of the two) still starts.
+    const early = lifecycle && release && !notRun.roundTrip && spec.kafka && spec.cassandra
+        ? kafkaFirst(observer, spec, runtime, release, {
+            runId,
+            deadline: bringUpDeadline,
+            progress,
+        })
+        : undefined;
     // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
     // it has passed (a look at the containers, the teardown) takes a fixed margin past it, no more.
     let lastDeadline = bringUpDeadline;
@@ -4025,7 +4077,7 @@ async function verify(spec, runtime, options) {
         const upError = lifecycle
             ? await timed('up', () => {
                 progress(`bringing the stack up (${runtime.name})`);
-                return unlessFault(fault, () => finishedWithin(lifecycle.up(progress, bringUpDeadline, release), bringUpDeadline, 'bringing the stack up', { timeoutSeconds: options.timeoutSeconds, clock }), (cause) => cause);
+                return unlessFault(fault, () => finishedWithin(lifecycle.up(progress, bringUpDeadline, early?.release ?? release, early?.exited), bringUpDeadline, 'bringing the stack up', { timeoutSeconds: options.timeoutSeconds, clock }), (cause) => cause);
             })
             : undefined;
         // After a failed up, one short look at each service rather than sitting out the whole
@@ -4060,9 +4112,14 @@ async function verify(spec, runtime, options) {
         // after the restart, instead of being watched for its 2 s here.
         const expiryAcrossRestart = restarts && release !== undefined && !notRun.ttlExpiry;
         if (!notRun.roundTrip) {
-            roundTrip = await timed('roundTrip', () => {
+            roundTrip = await timed('roundTrip', async () => {
                 progress('round-tripping probe records and rows');
-                return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry && !expiryAcrossRestart);
+                const expiry = !notRun.ttlExpiry && !expiryAcrossRestart;
+                const kafka = await early?.result();
+                if (!kafka)
+                    return connected.roundTrip(spec, live, runId, expiry);
+                const rest = await connected.roundTrip({ ...spec, kafka: undefined }, live, runId, expiry);
+                return { ...rest, kafka };
             });
         }
         if (lifecycle && !notRun.persistence) {
@@ -5744,8 +5801,8 @@ class ComposeRuntime {
     get project() {
         return this.options.project;
     }
-    async up(progress, deadline, release) {
-        await this.bringUp(progress, { restart: false, deadline, release });
+    async up(progress, deadline, release, exited) {
+        await this.bringUp(progress, { restart: false, deadline, release, exited });
     }
     async bringUp(progress, how) {
         const command = await this.compose();
@@ -5776,8 +5833,9 @@ class ComposeRuntime {
         }
         progress(`docker compose ${command.versionText}: starting project ${this.projectName}`);
         try {
-            if (how.release)
-                await this.upInStages(command, progress, deadline, how.release);
+            if (how.release) {
+                await this.upInStages(command, progress, deadline, how.release, how.exited);
+            }
             else {
                 await this.changing(upArgs(command, this.options.project), 'up', remainingMs(), undefined, streamTo(progress));
             }
@@ -5794,7 +5852,7 @@ class ComposeRuntime {
      * where it equals the healthcheck) or else once the engine calls it healthy, an init once it
      * exited 0. Compose would wait for each server's next healthcheck tick instead.
      */
-    async upInStages(command, progress, deadline, release) {
+    async upInStages(command, progress, deadline, release, exited) {
         const graph = parseStartGraph(await this.configOf(command, deadline - Date.now()));
         // compose's own answer (and error) for a project without services
         if (Object.keys(graph).length === 0) {
@@ -5812,7 +5870,7 @@ class ComposeRuntime {
             },
             reach: (service, condition) => {
                 if (condition === 'service_completed_successfully') {
-                    return this.settled(service, deadline, exitedZero);
+                    return this.settled(service, deadline, exitedZero).then(() => exited?.(service));
                 }
                 const own = release(service, graph[service]?.healthcheck, deadline);
                 if (own)
@@ -6217,6 +6275,7 @@ function probeTarget(spec) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zh: () => (/* binding */ initsFor),
 /* harmony export */   _G: () => (/* binding */ declaredRoles),
 /* harmony export */   bk: () => (/* binding */ roleOfService)
 /* harmony export */ });
@@ -6249,6 +6308,33 @@ function declaredRoles(spec) {
             roles[role] = { service: declared.service, port: declared.port };
     }
     return roles;
+}
+/**
+ * The one-shot services (ready: exited-0) whose work a server's probes may need: every init but
+ * those that wait, directly or through others, for the other data server and not for this one.
+ * Kafka's topics come from kafka-init, not from cassandra-init; an init that waits for no server
+ * at all, or for both, counts for both.
+ */
+function initsFor(spec, role) {
+    const { services } = spec.compose;
+    const own = spec[role]?.service;
+    const other = spec[role === 'kafka' ? 'cassandra' : 'kafka']?.service;
+    const upstream = (service, seen = new Set()) => {
+        for (const dependency of Object.keys(services[service]?.dependsOn ?? {})) {
+            if (seen.has(dependency))
+                continue;
+            seen.add(dependency);
+            upstream(dependency, seen);
+        }
+        return seen;
+    };
+    return Object.entries(services)
+        .filter(([, { ready }]) => ready === 'exited-0')
+        .map(([name]) => name)
+        .filter((name) => {
+        const waitsFor = upstream(name);
+        return ((own !== undefined && waitsFor.has(own)) || other === undefined || !waitsFor.has(other));
+    });
 }
 /** The role a compose service plays in this spec, if any. */
 function roleOfService(spec, service) {

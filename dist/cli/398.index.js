@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 651;
-exports.ids = [651];
+exports.id = 398;
+exports.ids = [398];
 exports.modules = {
 
 /***/ 72592:
@@ -12,7 +12,7 @@ module.exports = validate10;module.exports["default"] = validate10;const schema1
 
 /***/ }),
 
-/***/ 84651:
+/***/ 76398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1014,6 +1014,48 @@ function faultAware(observer, fault) {
     };
 }
 
+;// CONCATENATED MODULE: ../../src/engine/kafka-first.ts
+
+
+/** The spec with Kafka alone: the early session neither waits for nor asks anything else. */
+const kafkaOnly = (spec) => ({ ...spec, zookeeper: undefined, cassandra: undefined });
+function kafkaFirst(observer, spec, runtime, release, how) {
+    const broker = spec.kafka?.service;
+    const needed = new Set([...(broker ? [broker] : []), ...(0,types/* initsFor */.Zh)(spec, 'kafka')]);
+    const heard = new Set();
+    let early;
+    const hear = (service) => {
+        heard.add(service);
+        if (early || !broker || ![...needed].every((one) => heard.has(one)))
+            return;
+        how.progress('Kafka and its init are ready: round-tripping Kafka while the rest starts');
+        early = roundTripKafka(observer, kafkaOnly(spec), runtime, how).catch(() => undefined);
+    };
+    return {
+        release: (service, healthcheck, deadline) => {
+            const own = release(service, healthcheck, deadline);
+            if (own && service === broker)
+                own.then(() => hear(service), () => undefined);
+            return own;
+        },
+        exited: hear,
+        result: () => early ?? Promise.resolve(undefined),
+    };
+}
+async function roundTripKafka(observer, spec, runtime, how) {
+    const readiness = await observer.awaitStack(spec, runtime, how.deadline, how.progress, 'servers');
+    if ((0,model_readiness/* notReadyServices */.pc)(readiness).length > 0)
+        return undefined;
+    const session = await observer.connect(runtime.endpoints, readiness);
+    try {
+        const live = await session.observeServers(spec, runtime, readiness);
+        return (await session.roundTrip(spec, live, how.runId, false)).kafka;
+    }
+    finally {
+        await session.close();
+    }
+}
+
 // EXTERNAL MODULE: ../../src/engine/release.ts
 var engine_release = __webpack_require__(25217);
 ;// CONCATENATED MODULE: ../../src/engine/verify.ts
@@ -1022,6 +1064,7 @@ var engine_release = __webpack_require__(25217);
 // report, and the stack goes down in finally unless the caller keeps it. The observer comes in
 // through StackObserver (the shells pass probes/observer.ts), so every decision made here can
 // be unit-tested with a fake one.
+
 
 
 
@@ -1091,6 +1134,15 @@ async function verify(spec, runtime, options) {
     const release = options.stagedStart === false ? undefined : (0,engine_release/* protocolRelease */.u)(observer, spec, runtime, progress);
     // One deadline for the whole bring-up: starting the stack, then waiting until it is ready.
     const bringUpDeadline = clock.now() + timeoutMs;
+    // With a staged start, Kafka's half of the round trip runs as soon as Kafka and its init are
+    // there, while Cassandra (the slower of the two) still starts.
+    const early = lifecycle && release && !notRun.roundTrip && spec.kafka && spec.cassandra
+        ? kafkaFirst(observer, spec, runtime, release, {
+            runId,
+            deadline: bringUpDeadline,
+            progress,
+        })
+        : undefined;
     // The last deadline a wait was given (the bring-up's, then the restart's): what still runs once
     // it has passed (a look at the containers, the teardown) takes a fixed margin past it, no more.
     let lastDeadline = bringUpDeadline;
@@ -1099,7 +1151,7 @@ async function verify(spec, runtime, options) {
         const upError = lifecycle
             ? await timed('up', () => {
                 progress(`bringing the stack up (${runtime.name})`);
-                return unlessFault(fault, () => finishedWithin(lifecycle.up(progress, bringUpDeadline, release), bringUpDeadline, 'bringing the stack up', { timeoutSeconds: options.timeoutSeconds, clock }), (cause) => cause);
+                return unlessFault(fault, () => finishedWithin(lifecycle.up(progress, bringUpDeadline, early?.release ?? release, early?.exited), bringUpDeadline, 'bringing the stack up', { timeoutSeconds: options.timeoutSeconds, clock }), (cause) => cause);
             })
             : undefined;
         // After a failed up, one short look at each service rather than sitting out the whole
@@ -1134,9 +1186,14 @@ async function verify(spec, runtime, options) {
         // after the restart, instead of being watched for its 2 s here.
         const expiryAcrossRestart = restarts && release !== undefined && !notRun.ttlExpiry;
         if (!notRun.roundTrip) {
-            roundTrip = await timed('roundTrip', () => {
+            roundTrip = await timed('roundTrip', async () => {
                 progress('round-tripping probe records and rows');
-                return connected.roundTrip(spec, live, runId, !notRun.ttlExpiry && !expiryAcrossRestart);
+                const expiry = !notRun.ttlExpiry && !expiryAcrossRestart;
+                const kafka = await early?.result();
+                if (!kafka)
+                    return connected.roundTrip(spec, live, runId, expiry);
+                const rest = await connected.roundTrip({ ...spec, kafka: undefined }, live, runId, expiry);
+                return { ...rest, kafka };
             });
         }
         if (lifecycle && !notRun.persistence) {
