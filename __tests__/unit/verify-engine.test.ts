@@ -275,6 +275,21 @@ describe('verify() on a runtime without lifecycle (existing)', () => {
 });
 
 describe('verify() after a failed up', () => {
+  it('an up that used the whole timeout still leaves one look at each service', async () => {
+    const calls: Calls = [];
+    let now = T0;
+    const runtime = fakeRuntime(calls, {
+      up: async () => {
+        now = T0 + 60_000;
+        throw new Error('bringing the stack up did not finish within 60 s (the timeout)');
+      },
+    });
+    const observer = fakeObserver(calls);
+    await run(runtime, observer, { timeoutSeconds: 60, clock: { now: () => now } });
+    // one connect's worth past the failed up, inside the look's margin past the deadline
+    expect(observer.deadlines).toEqual([T0 + 63_000]);
+  });
+
   it('looks briefly (one connect, not the timeout), puts the up error first, skips persistence, still takes down', async () => {
     const calls: Calls = [];
     const runtime = fakeRuntime(calls, {
