@@ -1155,11 +1155,13 @@ async function verify(spec, runtime, options) {
             })
             : undefined;
         // After a failed up, one short look at each service rather than sitting out the whole
-        // timeout: long enough for one connect, and never past the user's deadline.
+        // timeout: long enough for one connect. An up that used the whole timeout still leaves that
+        // look (within the look's margin past the deadline), or every service would read "no answer
+        // within 0 s", the ones that were up included.
         const deadline = upError
-            ? Math.min(bringUpDeadline, clock.now() + ONE_LOOK_MS)
+            ? Math.min(bringUpDeadline + model_deadline/* LOOK_PAST_DEADLINE_MS */.F0, clock.now() + ONE_LOOK_MS)
             : bringUpDeadline;
-        lastDeadline = deadline;
+        lastDeadline = Math.min(deadline, bringUpDeadline);
         const readiness = await timed('ready', () => {
             progress(`waiting for ${Object.keys((0,types/* declaredRoles */._G)(spec)).join(', ') || 'the services'}`);
             return observer.awaitStack(spec, runtime, deadline, progress, 'answers');
