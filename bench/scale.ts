@@ -6,7 +6,8 @@
 //  3. per stack: the requests that observing it makes (Kafka requests by API, CQL queries), the
 //     summary's bytes (GitHub's limit 1 MiB) and the PR comment's characters (65,536), and the
 //     peak RSS of the verify processes. Each verify runs 5 times (BENCH_SCALE_RUNS) and counts
-//     by its median. Ends with `scale ratio: X.X` (big verify / small verify).
+//     by its median; the small one 5 times more after the cleanup, against the load's drift.
+//     Ends with `scale ratio: X.X` (big verify / small verify).
 // The topics and tables it adds are removed again, whatever happens.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -142,7 +143,14 @@ interface Measured {
   initMs: number;
   verifyMs: number;
   peakRssKb: number;
+  /** each verify run's time */
+  verifyTimes: number[];
+  /** the same verify, run VERIFY_RUNS times more; their times */
+  again(): Promise<number[]>;
 }
+
+const median = (times: number[]) =>
+  [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number;
 
 async function measure(name: string, runtime: ExistingRuntime, dir: string): Promise<Measured> {
   const { zookeeper, kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
@@ -156,22 +164,26 @@ async function measure(name: string, runtime: ExistingRuntime, dir: string): Pro
   if (init.code !== 0) throw new Error(`init exited ${init.code}: ${init.stderr}`);
   const [json, summary] = [join(dir, `${name}.json`), join(dir, `${name}.md`)];
   // One run of each is noise on a shared machine: the median of a few, and the highest peak.
-  const runs: ProcessRun[] = [];
-  for (let i = 0; i < VERIFY_RUNS; i += 1) {
-    runs.push(
-      await cli(
-        [
-          ...['verify', '--spec', spec, ...endpoints, '--timeout', '120'],
-          ...['--report-json', json, '--summary-md', summary],
-        ],
-        dir,
-      ),
-    );
-  }
+  const verifyRuns = async () => {
+    const runs: ProcessRun[] = [];
+    for (let i = 0; i < VERIFY_RUNS; i += 1) {
+      runs.push(
+        await cli(
+          [
+            ...['verify', '--spec', spec, ...endpoints, '--timeout', '120'],
+            ...['--report-json', json, '--summary-md', summary],
+          ],
+          dir,
+        ),
+      );
+    }
+    return runs;
+  };
+  const runs = await verifyRuns();
   const times = runs.map((run) => run.ms).sort((a, b) => a - b);
   const verify = {
     ...(runs.at(-1) as ProcessRun),
-    ms: times[Math.floor(times.length / 2)] as number,
+    ms: median(times),
     peakRssKb: Math.max(...runs.map((run) => run.peakRssKb)),
   };
   if (!existsSync(json)) {
@@ -206,7 +218,13 @@ async function measure(name: string, runtime: ExistingRuntime, dir: string): Pro
     `  summary ${summaryBytes} bytes (limit ${SUMMARY_LIMIT_BYTES}: ${summaryBytes <= SUMMARY_LIMIT_BYTES ? 'within' : 'OVER'}), ` +
       `PR comment ${comment.length} characters (limit ${COMMENT_LIMIT_CHARS}: ${comment.length <= COMMENT_LIMIT_CHARS ? 'within' : 'OVER'})`,
   );
-  return { initMs: init.ms, verifyMs: verify.ms, peakRssKb: verify.peakRssKb };
+  return {
+    initMs: init.ms,
+    verifyMs: verify.ms,
+    peakRssKb: verify.peakRssKb,
+    verifyTimes: times,
+    again: async () => (await verifyRuns()).map((run) => run.ms),
+  };
 }
 
 /** Adds the topics and tables; returns what removes them again. */
@@ -284,9 +302,17 @@ async function main(): Promise<void> {
     } finally {
       await cleanup();
     }
+    // The load moves in the minutes that growing takes: the small stack's runs after the cleanup
+    // as well as before bracket the big one's, and the ratio takes the median of them all.
+    const again = await small.again();
+    const smallMs = median([...small.verifyTimes, ...again]);
+    line(
+      `2 topics again, after the cleanup: verify ${again.map(seconds).join(', ')}; ` +
+        `the ratio takes the median of all ${small.verifyTimes.length + again.length}, ${seconds(smallMs)}`,
+    );
     line(`(${load()})`);
     line(
-      `scale ratio: ${(big.verifyMs / small.verifyMs).toFixed(1)} ` +
+      `scale ratio: ${(big.verifyMs / smallMs).toFixed(1)} ` +
         `(init ${(big.initMs / small.initMs).toFixed(1)}); peak RSS ${(big.peakRssKb / 1024).toFixed(0)} MB`,
     );
   } finally {
