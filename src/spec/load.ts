@@ -7,8 +7,8 @@ import { formatLocation, type SourceLocation } from '../model/source';
 import validate from './spec-validator.generated';
 import { readTextFile, TextFileProblem } from './text-file';
 import type { Spec } from './types';
-import { ALIAS_BOMB_MESSAGE, isAliasBomb, parseYaml, type YamlPath } from './yaml-locations';
-import { parseYamlFast } from './yaml-fast';
+import type { YamlPath } from './yaml-locations';
+import { ALIAS_BOMB_MESSAGE, readYaml } from './yaml-read';
 
 export interface LoadedSpec {
   spec: Spec;
@@ -125,8 +125,22 @@ export function loadSpec(file: string): LoadedSpec {
 }
 
 export function parseSpec(text: string, file: string): LoadedSpec {
-  const fast = text.length > FAST_YAML_OVER_CHARS ? parseYamlFast(text, file) : undefined;
-  const { data, locate } = fast ?? parseYamlDocument(text, file);
+  const read = readYaml(text, file, { fast: text.length > FAST_YAML_OVER_CHARS });
+  if (read.kind === 'syntax-errors') {
+    throw new SpecError(
+      file,
+      read.errors.slice(0, MAX_PROBLEMS).map(({ location, message }) => ({
+        location,
+        pointer: '',
+        message: `YAML syntax error: ${message}`,
+      })),
+      read.errors.length,
+    );
+  }
+  if (read.kind === 'alias-bomb')
+    throw new SpecError(file, [{ pointer: '', message: ALIAS_BOMB_MESSAGE }]);
+  const { locate } = read;
+  const data = read.data ?? {};
   if (!validate(data)) {
     const errors = validate.errors ?? [];
     throw new SpecError(
@@ -144,31 +158,6 @@ export function parseSpec(text: string, file: string): LoadedSpec {
   if (problems.length > 0)
     throw new SpecError(file, problems.slice(0, MAX_PROBLEMS), problems.length);
   return { spec, file, locate };
-}
-
-/** The Document way: slower, but it reports every syntax error and guards alias expansion. */
-function parseYamlDocument(
-  text: string,
-  file: string,
-): { data: unknown; locate: (path: YamlPath) => SourceLocation | undefined } {
-  const { doc, locate, syntaxErrors } = parseYaml(text, file);
-  if (syntaxErrors.length > 0) {
-    throw new SpecError(
-      file,
-      syntaxErrors.slice(0, MAX_PROBLEMS).map(({ location, message }) => ({
-        location,
-        pointer: '',
-        message: `YAML syntax error: ${message}`,
-      })),
-      syntaxErrors.length,
-    );
-  }
-  try {
-    return { data: doc.toJS() ?? {}, locate };
-  } catch (error) {
-    if (!isAliasBomb(error)) throw error;
-    throw new SpecError(file, [{ pointer: '', message: ALIAS_BOMB_MESSAGE }]);
-  }
 }
 
 function schemaProblem(

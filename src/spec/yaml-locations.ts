@@ -61,11 +61,3 @@ function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   return typeof key === 'string' ? key : undefined;
 }
-
-/** yaml's guard against alias bombs, as the message that names the file. */
-export function isAliasBomb(error: unknown): boolean {
-  return error instanceof ReferenceError && /alias/i.test(error.message);
-}
-
-export const ALIAS_BOMB_MESSAGE =
-  'YAML aliases expand to far more data than any real file holds (an alias bomb?); write the entries out';
