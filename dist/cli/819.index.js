@@ -1412,15 +1412,13 @@ function shownPath(file) {
 /* harmony import */ var _model_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80420);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _model_source__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97118);
+/* harmony import */ var _model_source__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97118);
 /* harmony import */ var _spec_validator_generated__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34186);
 /* harmony import */ var _spec_validator_generated__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_spec_validator_generated__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _text_file__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8129);
-/* harmony import */ var _yaml_locations__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15771);
-/* harmony import */ var _yaml_fast__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(19989);
+/* harmony import */ var _yaml_read__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7482);
 // Loads infra-spec.yml: YAML -> JSON Schema -> cross-references, with every problem reported as
 // file:line:column, JSON pointer, and what would be accepted there.
-
 
 
 
@@ -1494,7 +1492,7 @@ function listed(names) {
         : shown.join(', ');
 }
 function describeProblem(problem) {
-    const where = problem.location ? `${(0,_model_source__WEBPACK_IMPORTED_MODULE_6__/* .formatLocation */ .j)(problem.location)} ` : '';
+    const where = problem.location ? `${(0,_model_source__WEBPACK_IMPORTED_MODULE_5__/* .formatLocation */ .j)(problem.location)} ` : '';
     return `  ${where}${problem.pointer || '/'}: ${problem.message}`;
 }
 function loadSpec(file) {
@@ -1514,8 +1512,18 @@ function loadSpec(file) {
     return parseSpec(text, file);
 }
 function parseSpec(text, file) {
-    const fast = text.length > FAST_YAML_OVER_CHARS ? (0,_yaml_fast__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlFast */ .T)(text, file) : undefined;
-    const { data, locate } = fast ?? parseYamlDocument(text, file);
+    const read = (0,_yaml_read__WEBPACK_IMPORTED_MODULE_4__/* .readYaml */ .P)(text, file, { fast: text.length > FAST_YAML_OVER_CHARS });
+    if (read.kind === 'syntax-errors') {
+        throw new SpecError(file, read.errors.slice(0, MAX_PROBLEMS).map(({ location, message }) => ({
+            location,
+            pointer: '',
+            message: `YAML syntax error: ${message}`,
+        })), read.errors.length);
+    }
+    if (read.kind === 'alias-bomb')
+        throw new SpecError(file, [{ pointer: '', message: _yaml_read__WEBPACK_IMPORTED_MODULE_4__/* .ALIAS_BOMB_MESSAGE */ .g }]);
+    const { locate } = read;
+    const data = read.data ?? {};
     if (!_spec_validator_generated__WEBPACK_IMPORTED_MODULE_2___default()(data)) {
         const errors = (_spec_validator_generated__WEBPACK_IMPORTED_MODULE_2___default().errors) ?? [];
         throw new SpecError(file, errors.slice(0, MAX_PROBLEMS).map((error) => schemaProblem(error, locate)), errors.length);
@@ -1529,25 +1537,6 @@ function parseSpec(text, file) {
     if (problems.length > 0)
         throw new SpecError(file, problems.slice(0, MAX_PROBLEMS), problems.length);
     return { spec, file, locate };
-}
-/** The Document way: slower, but it reports every syntax error and guards alias expansion. */
-function parseYamlDocument(text, file) {
-    const { doc, locate, syntaxErrors } = (0,_yaml_locations__WEBPACK_IMPORTED_MODULE_4__/* .parseYaml */ .hN)(text, file);
-    if (syntaxErrors.length > 0) {
-        throw new SpecError(file, syntaxErrors.slice(0, MAX_PROBLEMS).map(({ location, message }) => ({
-            location,
-            pointer: '',
-            message: `YAML syntax error: ${message}`,
-        })), syntaxErrors.length);
-    }
-    try {
-        return { data: doc.toJS() ?? {}, locate };
-    }
-    catch (error) {
-        if (!(0,_yaml_locations__WEBPACK_IMPORTED_MODULE_4__/* .isAliasBomb */ .V1)(error))
-            throw error;
-        throw new SpecError(file, [{ pointer: '', message: _yaml_locations__WEBPACK_IMPORTED_MODULE_4__/* .ALIAS_BOMB_MESSAGE */ .g5 }]);
-    }
 }
 function schemaProblem(error, locate) {
     const path = fromPointer(error.instancePath);
@@ -2022,12 +2011,17 @@ function roleOfService(spec, service) {
 
 /***/ }),
 
-/***/ 19989:
+/***/ 7482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ parseYamlFast)
-/* harmony export */ });
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ ALIAS_BOMB_MESSAGE),
+  P: () => (/* binding */ readYaml)
+});
+
+;// CONCATENATED MODULE: ../../src/spec/yaml-fast.ts
 let loaded;
 /**
  * js-yaml, loaded on the first big spec only: a start that reads a small spec (static mode's
@@ -2232,25 +2226,15 @@ function lastAtOrBefore(starts, offset) {
     return low;
 }
 
-
-/***/ }),
-
-/***/ 15771:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V1: () => (/* binding */ isAliasBomb),
-/* harmony export */   g5: () => (/* binding */ ALIAS_BOMB_MESSAGE),
-/* harmony export */   hN: () => (/* binding */ parseYaml)
-/* harmony export */ });
-/* unused harmony export makeLocator */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33483);
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __webpack_require__(33483);
+;// CONCATENATED MODULE: ../../src/spec/yaml-locations.ts
 // Parses YAML and maps a path inside it to file:line:column. Shared by the spec loader and
 // static mode, so both report syntax errors alike and point drift at the line a person edits.
 
 function parseYaml(text, file) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
     const syntaxErrors = doc.errors.map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
         return { location: { file, line, column: col }, message: error.message.split('\n')[0] ?? '' };
@@ -2268,7 +2252,7 @@ function makeLocator(doc, lineCounter, file) {
         let node = doc.contents;
         let location = isNode(node) && node.range ? at(node.range[0]) : undefined;
         for (const segment of path) {
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            if ((0,dist/* isMap */.jh)(node)) {
                 const pair = node.items.find((item) => keyText(item.key) === String(segment));
                 if (!pair)
                     break;
@@ -2276,7 +2260,7 @@ function makeLocator(doc, lineCounter, file) {
                     location = at(pair.key.range[0]);
                 node = pair.value;
             }
-            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
                 node = node.items[segment];
                 if (isNode(node) && node.range)
                     location = at(node.range[0]);
@@ -2292,15 +2276,36 @@ function isNode(value) {
     return typeof value === 'object' && value !== null && 'range' in value;
 }
 function keyText(key) {
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key))
+    if ((0,dist/* isScalar */.jn)(key))
         return String(key.value);
     return typeof key === 'string' ? key : undefined;
 }
-/** yaml's guard against alias bombs, as the message that names the file. */
+
+;// CONCATENATED MODULE: ../../src/spec/yaml-read.ts
+
+
+const ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real file holds (an alias bomb?); write the entries out';
+function readYaml(text, file, { fast }) {
+    const quick = fast ? parseYamlFast(text, file) : undefined;
+    if (quick)
+        return { kind: 'data', ...quick };
+    const { doc, locate, syntaxErrors } = parseYaml(text, file);
+    const [first, ...more] = syntaxErrors;
+    if (first)
+        return { kind: 'syntax-errors', errors: [first, ...more] };
+    try {
+        return { kind: 'data', data: doc.toJS(), locate };
+    }
+    catch (error) {
+        if (!isAliasBomb(error))
+            throw error;
+        return { kind: 'alias-bomb' };
+    }
+}
+/** yaml's guard against alias bombs: it throws a ReferenceError that names aliases. */
 function isAliasBomb(error) {
     return error instanceof ReferenceError && /alias/i.test(error.message);
 }
-const ALIAS_BOMB_MESSAGE = 'YAML aliases expand to far more data than any real file holds (an alias bomb?); write the entries out';
 
 
 /***/ })
