@@ -535,3 +535,84 @@ describe('ComposeRuntime, staged start without a check of its own', () => {
     expect(ups()).toEqual(['up --detach --no-deps db']);
   });
 });
+
+describe('ComposeRuntime, container listings across an up', () => {
+  /**
+   * An engine whose next `ps` or `up` can be held open: `ps` answers what existed when it was
+   * asked, and each `up` creates one more container (zookeeper, then kafka) as it ends.
+   */
+  function engineWithHolds() {
+    const toCreate = ['zookeeper', 'kafka'];
+    const created: string[] = [];
+    const held = new Map<string, { entered: () => void; released: Promise<void> }>();
+    const hold = (verb: 'ps' | 'up') => {
+      let entered = () => undefined as void;
+      let release = () => undefined as void;
+      const started = new Promise<void>((resolve) => (entered = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      held.set(verb, { entered, released });
+      return { started, release };
+    };
+    const run: RunCommand = async (file, args) => {
+      if (args.includes('version')) return ok('Docker Compose version v2.26.1');
+      if (file === 'docker' && args[0] === 'inspect') {
+        const ids = args.slice(3);
+        return ok(
+          JSON.stringify(ids.map((id) => inspected(id, 'running', '2026-01-01T00:00:00Z'))),
+        );
+      }
+      const verb = args.includes('up') ? 'up' : args.includes('ps') ? 'ps' : undefined;
+      if (verb === undefined) return ok('');
+      const listing = created
+        .map((service) =>
+          JSON.stringify({
+            ID: service,
+            Name: `chatbattle-${service}`,
+            Service: service,
+            State: 'running',
+            Health: '',
+          }),
+        )
+        .join('\n');
+      const gate = held.get(verb);
+      held.delete(verb);
+      gate?.entered();
+      await gate?.released;
+      if (verb === 'ps') return ok(listing);
+      const next = toCreate[created.length];
+      if (next !== undefined) created.push(next);
+      return ok('');
+    };
+    return { run, hold };
+  }
+  const quiet = () => undefined;
+  const servicesSeen = async (runtime: ComposeRuntime) =>
+    (await runtime.services()).map((container) => container.service).sort();
+
+  it('lists again after an up that began and ended while a ps ran', async () => {
+    const { run, hold } = engineWithHolds();
+    const runtime = new ComposeRuntime({ project, run, ports: {} });
+    await runtime.start(quiet);
+    const ps = hold('ps');
+    const during = servicesSeen(runtime);
+    await ps.started;
+    await runtime.start(quiet);
+    ps.release();
+    // what ps saw when it was asked, before kafka was created
+    expect(await during).toEqual(['zookeeper']);
+    expect(await servicesSeen(runtime)).toEqual(['kafka', 'zookeeper']);
+  });
+
+  it('lists again after an up that was running while a ps ran', async () => {
+    const { run, hold } = engineWithHolds();
+    const runtime = new ComposeRuntime({ project, run, ports: {} });
+    await runtime.start(quiet);
+    const up = hold('up');
+    const starting = runtime.start(quiet);
+    await up.started;
+    expect(await servicesSeen(runtime)).toEqual(['zookeeper']);
+    up.release();
+    await starting;
+    expect(await servicesSeen(runtime)).toEqual(['kafka', 'zookeeper']);
+  });
+});

@@ -104,16 +104,19 @@ export class ComposeRuntime implements Runtime {
   /** the look at the containers under way, and when it ends at the latest */
   private look: { until: number; containers: Promise<ContainerObservation[]> } | undefined;
   /**
-   * The project's container ids as the last `ps` listed them, kept while no `up` or `down` has
-   * run since: a look then is one `docker inspect` of those. Compose's own `ps` reads and
-   * resolves the whole project each time, about a tenth of a second of CPU, and a staged start
-   * looks dozens of times beside the servers it starts.
+   * The project's container ids as the last `ps` listed them, and the generation that `ps` began
+   * in: a look in that same generation is one `docker inspect` of those. Compose's own `ps`
+   * reads and resolves the whole project each time, about a tenth of a second of CPU, and a
+   * staged start looks dozens of times beside the servers it starts.
    */
-  private listed: string[] | undefined;
-  /** `up`s and `down`s begun and ended, and those running: a listing taken across one may miss
-   * a container */
-  private changesSeen = 0;
-  private changesRunning = 0;
+  private listed: { ids: string[]; generation: number } | undefined;
+  /**
+   * Moves on whenever an `up` or a `down` ends. A listing is used only in the generation its
+   * `ps` began in, so a look sees the containers of every change that ended before it began
+   * (what a change still running creates, a fresh `ps` may miss too; what it removed, inspect
+   * fails on, and the look lists again).
+   */
+  private generation = 0;
 
   constructor(private readonly options: ComposeRuntimeOptions) {
     this.ports = options.ports;
@@ -355,17 +358,12 @@ export class ComposeRuntime implements Runtime {
     return `${result.stdout}${result.stderr}`.trimEnd();
   }
 
-  /** An `up` or a `down`: it may create or remove containers, so it ends the listing. */
+  /** An `up` or a `down`: it may create or remove containers, so its end starts a generation. */
   private async changing(...args: Parameters<ComposeRuntime['exec']>): Promise<string> {
-    this.changesSeen += 1;
-    this.changesRunning += 1;
-    this.listed = undefined;
     try {
       return await this.exec(...args);
     } finally {
-      this.changesRunning -= 1;
-      this.changesSeen += 1;
-      this.listed = undefined;
+      this.generation += 1;
     }
   }
 
@@ -398,7 +396,7 @@ export class ComposeRuntime implements Runtime {
   private async lookAtContainers(deadline?: number): Promise<ContainerObservation[]> {
     const command = await this.compose();
     const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
-    const { listed } = this;
+    const listed = this.listed?.generation === this.generation ? this.listed.ids : undefined;
     if (listed) {
       // State, health and exit code then come from inspect alone, still from one source.
       const seen = await this.exec(inspectArgs(listed), 'inspect', timeoutMs(), 'docker').then(
@@ -409,13 +407,13 @@ export class ComposeRuntime implements Runtime {
       if (seen) return seen;
       this.listed = undefined;
     }
-    const before = this.changesSeen;
+    const { generation } = this;
     const psEntries = parsePs(
       await this.exec(psArgs(command, this.options.project), 'ps', timeoutMs()),
     );
     const ids = psEntries.map((entry) => entry.id);
     if (ids.length === 0) return [];
-    if (this.changesSeen === before && this.changesRunning === 0) this.listed = ids;
+    this.listed = { ids, generation };
     const inspected = parseInspect(
       await this.exec(inspectArgs(ids), 'inspect', timeoutMs(), 'docker'),
       this.projectName,
