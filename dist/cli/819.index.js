@@ -794,16 +794,19 @@ class ComposeRuntime {
     /** the look at the containers under way, and when it ends at the latest */
     look;
     /**
-     * The project's container ids as the last `ps` listed them, kept while no `up` or `down` has
-     * run since: a look then is one `docker inspect` of those. Compose's own `ps` reads and
-     * resolves the whole project each time, about a tenth of a second of CPU, and a staged start
-     * looks dozens of times beside the servers it starts.
+     * The project's container ids as the last `ps` listed them, and the generation that `ps` began
+     * in: a look in that same generation is one `docker inspect` of those. Compose's own `ps`
+     * reads and resolves the whole project each time, about a tenth of a second of CPU, and a
+     * staged start looks dozens of times beside the servers it starts.
      */
     listed;
-    /** `up`s and `down`s begun and ended, and those running: a listing taken across one may miss
-     * a container */
-    changesSeen = 0;
-    changesRunning = 0;
+    /**
+     * Moves on whenever an `up` or a `down` ends. A listing is used only in the generation its
+     * `ps` began in, so a look sees the containers of every change that ended before it began
+     * (what a change still running creates, a fresh `ps` may miss too; what it removed, inspect
+     * fails on, and the look lists again).
+     */
+    generation = 0;
     constructor(options) {
         this.options = options;
         this.ports = options.ports;
@@ -977,18 +980,13 @@ class ComposeRuntime {
         const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline) });
         return `${result.stdout}${result.stderr}`.trimEnd();
     }
-    /** An `up` or a `down`: it may create or remove containers, so it ends the listing. */
+    /** An `up` or a `down`: it may create or remove containers, so its end starts a generation. */
     async changing(...args) {
-        this.changesSeen += 1;
-        this.changesRunning += 1;
-        this.listed = undefined;
         try {
             return await this.exec(...args);
         }
         finally {
-            this.changesRunning -= 1;
-            this.changesSeen += 1;
-            this.listed = undefined;
+            this.generation += 1;
         }
     }
     /** `compose stop`, within the stop timeout and limitMs, whichever ends first. */
@@ -1014,7 +1012,7 @@ class ComposeRuntime {
     async lookAtContainers(deadline) {
         const command = await this.compose();
         const timeoutMs = () => withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline);
-        const { listed } = this;
+        const listed = this.listed?.generation === this.generation ? this.listed.ids : undefined;
         if (listed) {
             // State, health and exit code then come from inspect alone, still from one source.
             const seen = await this.exec(inspectArgs(listed), 'inspect', timeoutMs(), 'docker').then((output) => parseInspect(output, this.projectName), 
@@ -1024,13 +1022,12 @@ class ComposeRuntime {
                 return seen;
             this.listed = undefined;
         }
-        const before = this.changesSeen;
+        const { generation } = this;
         const psEntries = parsePs(await this.exec(psArgs(command, this.options.project), 'ps', timeoutMs()));
         const ids = psEntries.map((entry) => entry.id);
         if (ids.length === 0)
             return [];
-        if (this.changesSeen === before && this.changesRunning === 0)
-            this.listed = ids;
+        this.listed = { ids, generation };
         const inspected = parseInspect(await this.exec(inspectArgs(ids), 'inspect', timeoutMs(), 'docker'), this.projectName);
         // ps is compose's own view of state and health; inspect adds times, networks and mounts.
         // State, health and exit code are taken together from one source so they never disagree.
