@@ -60,7 +60,8 @@ export interface ShownAnnotations {
 
 /**
  * The annotations that fit GitHub's limit, in their order. `reserved`: how many of each kind the
- * step writes after these (its verdict), which count against the same limit.
+ * step writes besides these (its own warnings before them, its verdict after), which count
+ * against the same limit.
  */
 export function withinGitHubLimit(
   annotations: Annotation[],

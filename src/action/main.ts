@@ -12,6 +12,7 @@ import { stepDebugLog } from './debug-log';
 import { readInputs, type ActionInputs } from './inputs';
 import { checkReportDir, publish, publishError } from './publish';
 import { saveStackState } from './state';
+import { StepAnnotations } from './step-annotations';
 
 const PHASE_TITLES: Record<Phase, string> = {
   up: 'up',
@@ -112,7 +113,8 @@ function requestFor(
 /** The main step, as GitHub's tooling calls it: reads its inputs, runs, publishes. headStart:
  * what src/main.ts started before this module loaded (static mode). */
 export async function run(headStart?: StaticHeadStart): Promise<void> {
-  const strayFault = catchStrayFaults((line) => core.error(line), stepDebugLog);
+  const annotations = new StepAnnotations();
+  const strayFault = catchStrayFaults((line) => annotations.error(line), stepDebugLog);
   let inputs: ActionInputs | undefined;
   try {
     inputs = readInputs((name) => core.getInput(name), process.env);
@@ -124,8 +126,8 @@ export async function run(headStart?: StaticHeadStart): Promise<void> {
     }
     checkReportDir(inputs.reportDir);
     const outcome = await runVerification(requestFor(inputs, strayFault, headStart));
-    await publish(inputs, outcome);
+    await publish(inputs, outcome, annotations);
   } catch (error) {
-    await publishError(error, inputs);
+    await publishError(error, inputs, annotations);
   }
 }

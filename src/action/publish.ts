@@ -23,12 +23,7 @@ import {
 import { checkReportFiles, makeFolders } from '../app/report-files';
 import { runError, type RunOutcome } from '../app/run';
 import { SpecError } from '../spec/load';
-import {
-  annotationsFor,
-  withinGitHubLimit,
-  type Annotation,
-  type AnnotationLevel,
-} from './annotations';
+import { annotationsFor, type AnnotationLevel } from './annotations';
 import { gitHubApi } from './github-api';
 import {
   isUnwatchedEvent,
@@ -46,6 +41,7 @@ import {
   type PullRequestContext,
 } from './pr-comment';
 import { saveResult } from './state';
+import { StepAnnotations } from './step-annotations';
 
 function reportPaths(directory: string): { json: string; junit: string } {
   return {
@@ -72,31 +68,24 @@ function warnOnlyNote(failOn: FailOn, reason: FailureReason | ''): string | unde
 }
 
 /** One target written on its own: a failure is a warning naming it (see the top of this file). */
-async function attempt(target: string, write: () => unknown): Promise<void> {
+async function attempt(
+  annotations: StepAnnotations,
+  target: string,
+  write: () => unknown,
+): Promise<void> {
   try {
     await write();
   } catch (error) {
-    process.stdout.write(
-      `::warning::infra-verify: ${target} could not be written: ${(error as Error).message}\n`,
+    annotations.warning(
+      `infra-verify: ${target} could not be written: ${(error as Error).message}`,
     );
   }
-}
-
-/**
- * Writes as many annotations as GitHub shows, then one notice counting the rest. verdict: the
- * kind of the annotation the step writes after these (setFailed's error, or fail-on's warning).
- */
-function annotate(annotations: Annotation[], verdict: AnnotationLevel | undefined): void {
-  const { shown, leftOut } = withinGitHubLimit(annotations, verdict ? { [verdict]: 1 } : {});
-  for (const { level, message, ...properties } of shown) {
-    (level === 'error' ? core.error : core.warning)(message, properties);
-  }
-  if (leftOut) core.notice(leftOut, { title: 'infra-verify: more failures in the job summary' });
 }
 
 /** Best effort: whatever goes wrong costs one warning, never the step. */
 async function commentOnPullRequest(
   inputs: ActionInputs,
+  annotations: StepAnnotations,
   render: (context: PullRequestContext) => string,
 ): Promise<void> {
   if (!inputs.comment) return;
@@ -115,7 +104,7 @@ async function commentOnPullRequest(
     );
     core.info(`infra-verify: ${action} the comment on pull request #${context.number}`);
   } catch (error) {
-    core.warning(commentWarning(error, context.number));
+    annotations.warning(commentWarning(error, context.number));
   }
 }
 
@@ -125,6 +114,7 @@ async function commentOnPullRequest(
  */
 async function fileNightlyIssue(
   inputs: ActionInputs,
+  annotations: StepAnnotations,
   render: ((options: CommentOptions) => string) | undefined,
 ): Promise<void> {
   if (!inputs.issue) return;
@@ -156,7 +146,7 @@ async function fileNightlyIssue(
       : await reportRecovery(api, { ...context, marker });
     if (done.action !== 'none') core.info(`infra-verify: ${done.action} issue #${done.number}`);
   } catch (error) {
-    core.warning(issueWarning(error));
+    annotations.warning(issueWarning(error));
   }
 }
 
@@ -180,14 +170,19 @@ function writeReports(report: VerifyReport, directory: string): { json: string; 
   return { json, junit };
 }
 
-export async function publish(inputs: ActionInputs, outcome: RunOutcome): Promise<void> {
+/** annotations: the step's ledger, which counts what main wrote before (stray faults). */
+export async function publish(
+  inputs: ActionInputs,
+  outcome: RunOutcome,
+  annotations = new StepAnnotations(),
+): Promise<void> {
   const { report, reason } = outcome;
   const fails = failsStep(inputs.failOn, reason);
   // The exit code first: nothing written below can turn a red step green.
   if (fails) process.exitCode = 1;
   const warnOnly = warnOnlyNote(inputs.failOn, reason);
   if (inputs.mode === 'live') {
-    await attempt("post's state", () => saveResult(core.saveState, report.result));
+    await attempt(annotations, "post's state", () => saveResult(core.saveState, report.result));
   }
 
   for (const [service, log] of Object.entries(report.logs)) {
@@ -197,16 +192,17 @@ export async function publish(inputs: ActionInputs, outcome: RunOutcome): Promis
   }
   let reports = { json: '', junit: '' };
   await attempt(
+    annotations,
     'the JSON and JUnit reports',
     () => (reports = writeReports(report, inputs.reportDir)),
   );
-  await attempt('the job summary', () =>
+  await attempt(annotations, 'the job summary', () =>
     core.summary.addRaw(renderMarkdown(report, warnOnly)).write(),
   );
   const counts = countChecks(report.checks);
   const projectName =
     inputs.mode === 'live' && inputs.runtime === 'compose' ? inputs.projectName : '';
-  await attempt('the step outputs', () => {
+  await attempt(annotations, 'the step outputs', () => {
     const outputs = {
       result: report.result,
       'failure-reason': reason,
@@ -220,18 +216,19 @@ export async function publish(inputs: ActionInputs, outcome: RunOutcome): Promis
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   });
 
-  await commentOnPullRequest(inputs, (context) =>
+  await commentOnPullRequest(inputs, annotations, (context) =>
     renderPrComment(report, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
   );
   await fileNightlyIssue(
     inputs,
+    annotations,
     reason === ''
       ? undefined
       : (options) => renderPrComment(report, { ...options, ...(warnOnly ? { warnOnly } : {}) }),
   );
   const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
   const level: AnnotationLevel = fails ? 'error' : 'warning';
-  annotate(
+  annotations.writeWithinLimit(
     // the root causes first, so that a limit cuts the checks they failed, never them
     [
       ...(report.notReady ?? []).map(({ service, message }) => ({
@@ -250,14 +247,15 @@ export async function publish(inputs: ActionInputs, outcome: RunOutcome): Promis
       ? `; not ready: ${report.notReady.map((n) => n.service).join(', ')}`
       : '') +
     ` (failure-reason ${reason}; see the job summary)`;
-  if (fails) core.setFailed(verdict);
-  else core.warning(`${verdict}. The step passes: ${warnOnly}.`);
+  if (fails) annotations.setFailed(verdict);
+  else annotations.warning(`${verdict}. The step passes: ${warnOnly}.`);
 }
 
 /** Bad inputs and bad specs are the user's to fix: one clear message, never a stack trace. */
 export async function publishError(
   error: unknown,
   inputs: ActionInputs | undefined,
+  annotations = new StepAnnotations(),
 ): Promise<void> {
   const { message: cause, reason, usage } = runError(error);
   const message = usage ? cause : `infra-verify failed: ${cause}`;
@@ -266,9 +264,27 @@ export async function publishError(
   const fails = failsStep(failOn, reason);
   // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
   if (fails) process.exitCode = usage ? 2 : 1;
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  await attempt(annotations, 'the step outputs', () => {
+    core.setOutput('result', 'fail');
+    core.setOutput('failure-reason', reason);
+  });
+  const warnOnly = warnOnlyNote(failOn, reason);
+  // The summary is where a reviewer looks first, so it says why even when nothing was checked.
+  await attempt(annotations, 'the job summary', () =>
+    core.summary.addRaw(renderErrorMarkdown(message, warnOnly)).write(),
+  );
+  if (inputs) {
+    await commentOnPullRequest(inputs, annotations, (context) =>
+      renderPrErrorComment(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
+    );
+    await fileNightlyIssue(inputs, annotations, (options) =>
+      renderPrErrorComment(message, { ...options, ...(warnOnly ? { warnOnly } : {}) }),
+    );
+  }
+  // after the warnings of the targets above, so that the limit counts them too
   if (error instanceof SpecError) {
-    annotate(
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    annotations.writeWithinLimit(
       error.problems.map((problem) => ({
         level: fails ? 'error' : 'warning',
         message: problem.message,
@@ -284,27 +300,10 @@ export async function publishError(
       fails ? 'error' : 'warning',
     );
   }
-  await attempt('the step outputs', () => {
-    core.setOutput('result', 'fail');
-    core.setOutput('failure-reason', reason);
-  });
-  const warnOnly = warnOnlyNote(failOn, reason);
-  // The summary is where a reviewer looks first, so it says why even when nothing was checked.
-  await attempt('the job summary', () =>
-    core.summary.addRaw(renderErrorMarkdown(message, warnOnly)).write(),
-  );
-  if (inputs) {
-    await commentOnPullRequest(inputs, (context) =>
-      renderPrErrorComment(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }),
-    );
-    await fileNightlyIssue(inputs, (options) =>
-      renderPrErrorComment(message, { ...options, ...(warnOnly ? { warnOnly } : {}) }),
-    );
-  }
   if (!fails) {
-    core.warning(`${message} (failure-reason ${reason}). The step passes: ${warnOnly}.`);
+    annotations.warning(`${message} (failure-reason ${reason}). The step passes: ${warnOnly}.`);
     return;
   }
-  core.setFailed(message);
+  annotations.setFailed(message);
   if (usage) process.exitCode = 2;
 }
