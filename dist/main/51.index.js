@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 164;
-exports.ids = [164];
+exports.id = 51;
+exports.ids = [51];
 exports.modules = {
 
 /***/ 34186:
@@ -21,7 +21,7 @@ module.exports = validate10;module.exports["default"] = validate10;const schema1
 
 /***/ }),
 
-/***/ 25164:
+/***/ 33051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4498,7 +4498,8 @@ function annotationsFor(checks, workspace, failing = true) {
 const ANNOTATIONS_PER_KIND = 10;
 /**
  * The annotations that fit GitHub's limit, in their order. `reserved`: how many of each kind the
- * step writes after these (its verdict), which count against the same limit.
+ * step writes besides these (its own warnings before them, its verdict after), which count
+ * against the same limit.
  */
 function withinGitHubLimit(annotations, reserved = {}) {
     const room = {
@@ -4665,11 +4666,55 @@ function readPostState(get) {
     };
 }
 
+;// CONCATENATED MODULE: ../../src/action/step-annotations.ts
+// Every annotation a step writes goes through one ledger: GitHub shows 10 of each kind per step
+// and drops the rest without a word, so the checks' annotations get only the room that the step's
+// own warnings (a report it could not write, a comment that failed, a stray fault) and its
+// verdict leave, and one notice counts what did not fit.
+
+
+class StepAnnotations {
+    written = { error: 0, warning: 0 };
+    warning(message, properties = {}) {
+        this.written.warning += 1;
+        warning(message, properties);
+    }
+    error(message, properties = {}) {
+        this.written.error += 1;
+        error(message, properties);
+    }
+    /** Fails the step: exit code 1, and the message as an error annotation, counted. */
+    setFailed(message) {
+        this.written.error += 1;
+        setFailed(message);
+    }
+    /**
+     * As many of these as fit beside what the step wrote already, then one notice counting the
+     * rest. verdict: the kind of the annotation the step writes after these (setFailed's error, or
+     * fail-on's warning).
+     */
+    writeWithinLimit(annotations, verdict) {
+        const reserved = { ...this.written };
+        if (verdict)
+            reserved[verdict] += 1;
+        const { shown, leftOut } = withinGitHubLimit(annotations, reserved);
+        for (const { level, message, ...properties } of shown) {
+            if (level === 'error')
+                this.error(message, properties);
+            else
+                this.warning(message, properties);
+        }
+        if (leftOut)
+            notice(leftOut, { title: 'infra-verify: more failures in the job summary' });
+    }
+}
+
 ;// CONCATENATED MODULE: ../../src/action/publish.ts
 // The outcome of a run, published the Action's way: the JSON and JUnit reports, the job
 // summary, the step outputs, the pull request comment, the nightly issue, annotations, and the
 // step's result. The exit code is decided first; each target that then fails to write costs one
 // warning naming it, never the others and never the exit code.
+
 
 
 
@@ -4701,28 +4746,16 @@ function warnOnlyNote(failOn, reason) {
     return reason !== '' && !failsStep(failOn, reason) ? `fail-on: ${failOn}` : undefined;
 }
 /** One target written on its own: a failure is a warning naming it (see the top of this file). */
-async function attempt(target, write) {
+async function attempt(annotations, target, write) {
     try {
         await write();
     }
     catch (error) {
-        process.stdout.write(`::warning::infra-verify: ${target} could not be written: ${error.message}\n`);
+        annotations.warning(`infra-verify: ${target} could not be written: ${error.message}`);
     }
-}
-/**
- * Writes as many annotations as GitHub shows, then one notice counting the rest. verdict: the
- * kind of the annotation the step writes after these (setFailed's error, or fail-on's warning).
- */
-function annotate(annotations, verdict) {
-    const { shown, leftOut } = withinGitHubLimit(annotations, verdict ? { [verdict]: 1 } : {});
-    for (const { level, message, ...properties } of shown) {
-        (level === 'error' ? error : warning)(message, properties);
-    }
-    if (leftOut)
-        notice(leftOut, { title: 'infra-verify: more failures in the job summary' });
 }
 /** Best effort: whatever goes wrong costs one warning, never the step. */
-async function commentOnPullRequest(inputs, render) {
+async function commentOnPullRequest(inputs, annotations, render) {
     if (!inputs.comment)
         return;
     const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
@@ -4738,14 +4771,14 @@ async function commentOnPullRequest(inputs, render) {
         info(`infra-verify: ${action} the comment on pull request #${context.number}`);
     }
     catch (error) {
-        warning((0,pr_comment/* commentWarning */.qH)(error, context.number));
+        annotations.warning((0,pr_comment/* commentWarning */.qH)(error, context.number));
     }
 }
 /**
  * Best effort, like the comment: on a run nobody watches, a red result (`render` given) opens
  * or updates the one issue of this workflow and job, and a green one closes it.
  */
-async function fileNightlyIssue(inputs, render) {
+async function fileNightlyIssue(inputs, annotations, render) {
     if (!inputs.issue)
         return;
     const event = process.env.GITHUB_EVENT_NAME ?? 'unknown';
@@ -4775,7 +4808,7 @@ async function fileNightlyIssue(inputs, render) {
             info(`infra-verify: ${done.action} issue #${done.number}`);
     }
     catch (error) {
-        warning(issueWarning(error));
+        annotations.warning(issueWarning(error));
     }
 }
 function endpointOutputs(runtime, projectName) {
@@ -4793,7 +4826,8 @@ function writeReports(report, directory) {
     (0,external_node_fs_.writeFileSync)(junit, renderJunit(report));
     return { json, junit };
 }
-async function publish(inputs, outcome) {
+/** annotations: the step's ledger, which counts what main wrote before (stray faults). */
+async function publish(inputs, outcome, annotations = new StepAnnotations()) {
     const { report, reason } = outcome;
     const fails = failsStep(inputs.failOn, reason);
     // The exit code first: nothing written below can turn a red step green.
@@ -4801,7 +4835,7 @@ async function publish(inputs, outcome) {
         process.exitCode = 1;
     const warnOnly = warnOnlyNote(inputs.failOn, reason);
     if (inputs.mode === 'live') {
-        await attempt("post's state", () => saveResult(saveState, report.result));
+        await attempt(annotations, "post's state", () => saveResult(saveState, report.result));
     }
     for (const [service, log] of Object.entries(report.logs)) {
         startGroup(`infra-verify: logs of ${service}`);
@@ -4809,11 +4843,11 @@ async function publish(inputs, outcome) {
         endGroup();
     }
     let reports = { json: '', junit: '' };
-    await attempt('the JSON and JUnit reports', () => (reports = writeReports(report, inputs.reportDir)));
-    await attempt('the job summary', () => summary.summary.addRaw(renderMarkdown(report, warnOnly)).write());
+    await attempt(annotations, 'the JSON and JUnit reports', () => (reports = writeReports(report, inputs.reportDir)));
+    await attempt(annotations, 'the job summary', () => summary.summary.addRaw(renderMarkdown(report, warnOnly)).write());
     const counts = checklist_countChecks(report.checks);
     const projectName = inputs.mode === 'live' && inputs.runtime === 'compose' ? inputs.projectName : '';
-    await attempt('the step outputs', () => {
+    await attempt(annotations, 'the step outputs', () => {
         const outputs = {
             result: report.result,
             'failure-reason': reason,
@@ -4827,13 +4861,13 @@ async function publish(inputs, outcome) {
         for (const [name, value] of Object.entries(outputs))
             setOutput(name, value);
     });
-    await commentOnPullRequest(inputs, (context) => renderPrComment(report, { ...context, ...(warnOnly ? { warnOnly } : {}) }));
-    await fileNightlyIssue(inputs, reason === ''
+    await commentOnPullRequest(inputs, annotations, (context) => renderPrComment(report, { ...context, ...(warnOnly ? { warnOnly } : {}) }));
+    await fileNightlyIssue(inputs, annotations, reason === ''
         ? undefined
         : (options) => renderPrComment(report, { ...options, ...(warnOnly ? { warnOnly } : {}) }));
     const workspace = process.env.GITHUB_WORKSPACE ?? inputs.workingDirectory;
     const level = fails ? 'error' : 'warning';
-    annotate(
+    annotations.writeWithinLimit(
     // the root causes first, so that a limit cuts the checks they failed, never them
     [
         ...(report.notReady ?? []).map(({ service, message }) => ({
@@ -4851,12 +4885,12 @@ async function publish(inputs, outcome) {
             : '') +
         ` (failure-reason ${reason}; see the job summary)`;
     if (fails)
-        setFailed(verdict);
+        annotations.setFailed(verdict);
     else
-        warning(`${verdict}. The step passes: ${warnOnly}.`);
+        annotations.warning(`${verdict}. The step passes: ${warnOnly}.`);
 }
 /** Bad inputs and bad specs are the user's to fix: one clear message, never a stack trace. */
-async function publishError(error, inputs) {
+async function publishError(error, inputs, annotations = new StepAnnotations()) {
     const { message: cause, reason, usage } = runError(error);
     const message = usage ? cause : `infra-verify failed: ${cause}`;
     // A bad fail-on input itself leaves nothing to go by but the default.
@@ -4865,9 +4899,21 @@ async function publishError(error, inputs) {
     // Like the CLI: 2 is the user's to fix (an input, the spec), 1 a failed verification.
     if (fails)
         process.exitCode = usage ? 2 : 1;
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    await attempt(annotations, 'the step outputs', () => {
+        setOutput('result', 'fail');
+        setOutput('failure-reason', reason);
+    });
+    const warnOnly = warnOnlyNote(failOn, reason);
+    // The summary is where a reviewer looks first, so it says why even when nothing was checked.
+    await attempt(annotations, 'the job summary', () => summary.summary.addRaw(renderErrorMarkdown(message, warnOnly)).write());
+    if (inputs) {
+        await commentOnPullRequest(inputs, annotations, (context) => renderPrErrorComment(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }));
+        await fileNightlyIssue(inputs, annotations, (options) => renderPrErrorComment(message, { ...options, ...(warnOnly ? { warnOnly } : {}) }));
+    }
+    // after the warnings of the targets above, so that the limit counts them too
     if (error instanceof SpecError) {
-        annotate(error.problems.map((problem) => ({
+        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+        annotations.writeWithinLimit(error.problems.map((problem) => ({
             level: fails ? 'error' : 'warning',
             message: problem.message,
             title: `infra-verify: invalid spec ${problem.pointer}`,
@@ -4880,22 +4926,11 @@ async function publishError(error, inputs) {
                 : {}),
         })), fails ? 'error' : 'warning');
     }
-    await attempt('the step outputs', () => {
-        setOutput('result', 'fail');
-        setOutput('failure-reason', reason);
-    });
-    const warnOnly = warnOnlyNote(failOn, reason);
-    // The summary is where a reviewer looks first, so it says why even when nothing was checked.
-    await attempt('the job summary', () => summary.summary.addRaw(renderErrorMarkdown(message, warnOnly)).write());
-    if (inputs) {
-        await commentOnPullRequest(inputs, (context) => renderPrErrorComment(message, { ...context, ...(warnOnly ? { warnOnly } : {}) }));
-        await fileNightlyIssue(inputs, (options) => renderPrErrorComment(message, { ...options, ...(warnOnly ? { warnOnly } : {}) }));
-    }
     if (!fails) {
-        warning(`${message} (failure-reason ${reason}). The step passes: ${warnOnly}.`);
+        annotations.warning(`${message} (failure-reason ${reason}). The step passes: ${warnOnly}.`);
         return;
     }
-    setFailed(message);
+    annotations.setFailed(message);
     if (usage)
         process.exitCode = 2;
 }
@@ -4905,6 +4940,7 @@ async function publishError(error, inputs) {
 // its inputs into the run's request, in the words of its inputs; publish.ts maps the outcome
 // back out. The teardown belongs to post. `run` is what GitHub's tooling calls (src/main.ts and
 // @github/local-action alike): it never exits the process itself.
+
 
 
 
@@ -5006,7 +5042,8 @@ function requestFor(inputs, strayFault, headStart) {
 /** The main step, as GitHub's tooling calls it: reads its inputs, runs, publishes. headStart:
  * what src/main.ts started before this module loaded (static mode). */
 async function run(headStart) {
-    const strayFault = catchStrayFaults((line) => error(line), stepDebugLog);
+    const annotations = new StepAnnotations();
+    const strayFault = catchStrayFaults((line) => annotations.error(line), stepDebugLog);
     let inputs;
     try {
         inputs = (0,action_inputs/* readInputs */.K)((name) => getInput(name), process.env);
@@ -5020,10 +5057,10 @@ async function run(headStart) {
         }
         checkReportDir(inputs.reportDir);
         const outcome = await runVerification(requestFor(inputs, strayFault, headStart));
-        await publish(inputs, outcome);
+        await publish(inputs, outcome, annotations);
     }
     catch (error) {
-        await publishError(error, inputs);
+        await publishError(error, inputs, annotations);
     }
 }
 
