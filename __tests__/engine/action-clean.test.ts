@@ -163,4 +163,13 @@ describe('the action on a clean stack on a real engine', () => {
     expect(post.exitCode).toBe(0);
     expect(leftAfterPost).toEqual([]);
   });
+
+  it('hands post the compose it found, so post does not ask for its version again', () => {
+    const saved = readFileCommand(job.files.state)['compose-command'] ?? '';
+    expect(JSON.parse(saved)).toEqual({
+      file: 'docker',
+      prefix: ['compose'],
+      versionText: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+    });
+  });
 });

@@ -1,5 +1,10 @@
 import { annotationsFor, withinGitHubLimit, type Annotation } from '../../src/action/annotations';
-import { readPostState, saveResult, saveStackState } from '../../src/action/state';
+import {
+  readPostState,
+  saveComposeCommand,
+  saveResult,
+  saveStackState,
+} from '../../src/action/state';
 import type { CheckResult } from '../../src/model/report';
 
 describe('post state', () => {
@@ -16,6 +21,7 @@ describe('post state', () => {
       keepUp: false,
     });
     saveResult(save, 'fail');
+    saveComposeCommand(save, { file: 'docker', prefix: ['compose'], versionText: '2.26.1' });
     expect(readPostState((name) => saved.get(name) ?? '')).toEqual({
       stackStarted: true,
       projectName: 'infra-verify-1-1-e2e',
@@ -25,7 +31,22 @@ describe('post state', () => {
       projectDirectory: '/ws',
       keepUp: false,
       result: 'fail',
+      composeCommand: { file: 'docker', prefix: ['compose'], versionText: '2.26.1' },
     });
+  });
+
+  it.each([
+    ['nothing saved', ''],
+    ['not JSON', 'docker compose'],
+    ['no file', '{"file":"","prefix":[],"versionText":"2.26.1"}'],
+    [
+      'a prefix that is not a list of words',
+      '{"file":"docker","prefix":"compose","versionText":"2"}',
+    ],
+    ['no version', '{"file":"docker","prefix":["compose"]}'],
+  ])('leaves post to ask compose itself when the saved compose is %s', (_case, saved) => {
+    const state = readPostState((name) => (name === 'compose-command' ? saved : ''));
+    expect(state).not.toHaveProperty('composeCommand');
   });
 
   it('reads "nothing started" when main never saved anything', () => {

@@ -616,3 +616,27 @@ describe('ComposeRuntime, container listings across an up', () => {
     expect(await servicesSeen(runtime)).toEqual(['kafka', 'zookeeper']);
   });
 });
+
+describe('ComposeRuntime, finding compose', () => {
+  const versions = (calls: ReadonlyArray<{ args: readonly string[] }>) =>
+    calls.filter((call) => call.args.includes('version')).length;
+  const answers = (_file: string, args: readonly string[]) =>
+    args.includes('version') ? ok('Docker Compose version v2.26.1') : ok('');
+
+  it('asks for the version once, however many commands start side by side', async () => {
+    const { run, calls } = scripted(answers);
+    const runtime = new ComposeRuntime({ project, run, ports: {} });
+    await Promise.all([runtime.services(), runtime.logs('kafka', 10), runtime.services()]);
+    expect(versions(calls)).toBe(1);
+  });
+
+  it('drives the compose it was handed (post: the one main found) without asking', async () => {
+    const { run, calls } = scripted(answers);
+    const command = { file: '/usr/libexec/docker-compose', prefix: [], versionText: '2.26.1' };
+    const runtime = new ComposeRuntime({ project, run, ports: {}, command });
+    await runtime.down({ removeData: true });
+    expect(versions(calls)).toBe(0);
+    expect(calls.map((call) => call.file)).toEqual(['/usr/libexec/docker-compose']);
+    expect(await runtime.composeCommand()).toEqual(command);
+  });
+});

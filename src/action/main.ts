@@ -11,7 +11,7 @@ import { ComposeRuntime } from '../runtime/compose';
 import { stepDebugLog } from './debug-log';
 import { readInputs, type ActionInputs } from './inputs';
 import { checkReportDir, publish, publishError } from './publish';
-import { saveStackState } from './state';
+import { saveComposeCommand, saveStackState } from './state';
 import { StepAnnotations } from './step-annotations';
 
 const PHASE_TITLES: Record<Phase, string> = {
@@ -106,6 +106,12 @@ function requestFor(
         projectDirectory: project.directory,
         keepUp: inputs.keepUp,
       });
+      // Post then drives the same compose without asking for its version again (about 0.2 s).
+      // Best effort: a post without it asks, as it would anyway.
+      runtime
+        .composeCommand()
+        .then((command) => saveComposeCommand(core.saveState, command))
+        .catch(() => undefined);
     },
   };
 }

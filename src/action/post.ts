@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
       core.info('infra-verify: main did not start a compose stack; nothing to tear down');
       return;
     }
-    // Logs and down need no server endpoints.
+    // Logs and down need no server endpoints; compose is the one main found.
     const runtime = composeRuntime(
       {
         name: state.projectName,
@@ -31,6 +31,7 @@ export async function run(): Promise<void> {
         ...(state.envFile ? { envFile: state.envFile } : {}),
       },
       {},
+      { command: state.composeCommand },
     );
     // main's deadline has passed: what post still does takes the fixed margins past it, from now
     const deadline = Date.now();

@@ -1,5 +1,6 @@
 // What main hands to post through the runner's state file (core.saveState -> STATE_* env), so
 // the post step can tear down even when main failed halfway.
+import type { ComposeCommand } from '../runtime/compose';
 
 export interface PostState {
   /** main got as far as starting the compose project (so there may be something to remove) */
@@ -14,6 +15,8 @@ export interface PostState {
   keepUp: boolean;
   /** "pass", "fail", or "" when main never finished */
   result: string;
+  /** compose as main found it, so post need not ask for its version; absent: ask */
+  composeCommand?: ComposeCommand;
 }
 
 const KEYS = {
@@ -25,6 +28,7 @@ const KEYS = {
   projectDirectory: 'project-directory',
   keepUp: 'keep-up',
   result: 'result',
+  composeCommand: 'compose-command',
 } as const;
 
 type Save = (name: string, value: string) => void;
@@ -45,6 +49,29 @@ export function saveResult(save: Save, result: string): void {
   save(KEYS.result, result);
 }
 
+export function saveComposeCommand(
+  save: Save,
+  { file, prefix, versionText }: ComposeCommand,
+): void {
+  save(KEYS.composeCommand, JSON.stringify({ file, prefix, versionText }));
+}
+
+/** What main saved, in its shape; anything else (nothing saved, another file) asks compose again. */
+function composeCommandOf(text: string): ComposeCommand | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { file, prefix, versionText } = value as Record<string, unknown>;
+  const isText = (item: unknown): item is string => typeof item === 'string';
+  if (!isText(file) || file === '' || !isText(versionText)) return undefined;
+  if (!Array.isArray(prefix) || !prefix.every(isText)) return undefined;
+  return { file, prefix, versionText };
+}
+
 function stringList(text: string): string[] {
   try {
     const parsed: unknown = JSON.parse(text || '[]');
@@ -56,6 +83,7 @@ function stringList(text: string): string[] {
 }
 
 export function readPostState(get: Get): PostState {
+  const composeCommand = composeCommandOf(get(KEYS.composeCommand));
   return {
     stackStarted: get(KEYS.stackStarted) === 'true',
     projectName: get(KEYS.projectName),
@@ -65,5 +93,6 @@ export function readPostState(get: Get): PostState {
     projectDirectory: get(KEYS.projectDirectory),
     keepUp: get(KEYS.keepUp) === 'true',
     result: get(KEYS.result),
+    ...(composeCommand && { composeCommand }),
   };
 }

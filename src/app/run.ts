@@ -169,7 +169,7 @@ export async function runtimeFor(
   // The twin's runtimes reach their servers through the drivers: loaded only for a live run.
   const { createRuntime, resolveRuntimeName } = await import('../runtime');
   const composeStack = (connection: ConnectionSettings | undefined, name?: string) =>
-    composeRuntime(composeProjectFor(compose, process.env, name), servers, connection);
+    composeRuntime(composeProjectFor(compose, process.env, name), servers, { connection });
   switch (stack.runtime) {
     case 'existing':
       requireEndpoints(stack.endpoints, servers, wording.endpoints);

@@ -62,7 +62,7 @@ export function createRuntime(
       return composeRuntime(
         composeProjectFor({ directory: process.cwd(), files: [], profiles: [] }, env),
         ports,
-        connection,
+        { connection },
       );
   }
 }

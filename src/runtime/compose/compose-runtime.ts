@@ -51,6 +51,8 @@ export interface ComposeRuntimeOptions {
   stopTimeoutSeconds?: number;
   /** how long `up` and `down` may run before they are killed (image pulls count) */
   lifecycleTimeoutMs?: number;
+  /** compose as an earlier step found it (post: main's); absent, it is asked for its version */
+  command?: ComposeCommand;
 }
 
 /** `up` and `down` pull, create and remove; a run's own readiness deadline comes on top. */
@@ -94,7 +96,8 @@ export class ComposeRuntime implements Runtime {
   get lifecycle(): Lifecycle {
     return this;
   }
-  private command: ComposeCommand | undefined;
+  /** found once: callers that start side by side share the one `version` call */
+  private command: Promise<ComposeCommand> | undefined;
   private resolved: Endpoints | undefined;
   /** why compose could not say where a server is published, by server */
   private readonly unresolved = new Map<Server, string>();
@@ -163,7 +166,7 @@ export class ComposeRuntime implements Runtime {
       exited?: ((service: string) => void) | undefined;
     },
   ): Promise<void> {
-    const command = await this.compose();
+    const command = await this.composeCommand();
     // Until compose says where this project's servers listen, there is nowhere to probe: the
     // default ports may belong to another stack (the one a conflict below is about).
     this.resolved = NOWHERE;
@@ -308,7 +311,7 @@ export class ComposeRuntime implements Runtime {
   }
 
   async stop(progress: Progress): Promise<StopRecord[]> {
-    const command = await this.compose();
+    const command = await this.composeCommand();
     const running = (await this.containers()).filter((service) => service.state === 'running');
     progress(`stopping ${running.map((service) => service.service).join(', ')}`);
     const issuedAt = Date.now();
@@ -338,7 +341,7 @@ export class ComposeRuntime implements Runtime {
     progress?: Progress;
     deadline?: number;
   }): Promise<void> {
-    const command = await this.compose();
+    const command = await this.composeCommand();
     await this.changing(
       downArgs(command, this.options.project, options),
       'down',
@@ -349,7 +352,7 @@ export class ComposeRuntime implements Runtime {
   }
 
   async logs(service: string, lines: number, deadline?: number): Promise<string> {
-    const command = await this.compose();
+    const command = await this.composeCommand();
     const result = await this.options.run(
       command.file,
       logsArgs(command, this.options.project, service, lines),
@@ -394,7 +397,7 @@ export class ComposeRuntime implements Runtime {
   }
 
   private async lookAtContainers(deadline?: number): Promise<ContainerObservation[]> {
-    const command = await this.compose();
+    const command = await this.composeCommand();
     const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
     const listed = this.listed?.generation === this.generation ? this.listed.ids : undefined;
     if (listed) {
@@ -454,7 +457,7 @@ export class ComposeRuntime implements Runtime {
    * its probe then says that nothing answers, instead of asking a stranger on the default port.
    */
   private async resolveEndpoints(services: readonly string[]): Promise<void> {
-    const command = await this.compose();
+    const command = await this.composeCommand();
     const asked = SERVERS.filter((server) => {
       const ports = this.ports[server];
       return ports !== undefined && services.includes(ports.service);
@@ -529,8 +532,10 @@ export class ComposeRuntime implements Runtime {
     return this.config;
   }
 
-  private async compose(): Promise<ComposeCommand> {
-    this.command ??= await detectCompose(this.options.run);
+  /** The compose this runtime drives: the one it was handed, else the one `version` finds. */
+  composeCommand(): Promise<ComposeCommand> {
+    const { command } = this.options;
+    this.command ??= command ? Promise.resolve(command) : detectCompose(this.options.run);
     return this.command;
   }
 
@@ -549,7 +554,7 @@ export class ComposeRuntime implements Runtime {
     file?: string,
     onLine?: (line: string) => void,
   ): Promise<string> {
-    const command = await this.compose();
+    const command = await this.composeCommand();
     const executable = file ?? command.file;
     // No cwd: the project names its directory and its files itself (--project-directory,
     // absolute -f paths), and a missing first file's folder is then compose's to report.
