@@ -1720,7 +1720,7 @@ function createRuntime(name, ports, env = process.env, profile = 'single', conne
         case 'local':
             return new LocalRuntime(twinConfig({}, env), profiles/* TWIN_TOPOLOGIES */.R[profile], {}, connection);
         case 'compose':
-            return (0,compose/* composeRuntime */.Hn)((0,compose/* composeProjectFor */.F9)({ directory: process.cwd(), files: [], profiles: [] }, env), ports, connection);
+            return (0,compose/* composeRuntime */.Hn)((0,compose/* composeProjectFor */.F9)({ directory: process.cwd(), files: [], profiles: [] }, env), ports, { connection });
     }
 }
 

@@ -1421,7 +1421,7 @@ function outcomeOf(report) {
 async function runtimeFor(stack, compose, servers, wording) {
     // The twin's runtimes reach their servers through the drivers: loaded only for a live run.
     const { createRuntime, resolveRuntimeName } = await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(618), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 71000));
-    const composeStack = (connection, name) => (0,runtime_compose/* composeRuntime */.Hn)((0,runtime_compose/* composeProjectFor */.F9)(compose, process.env, name), servers, connection);
+    const composeStack = (connection, name) => (0,runtime_compose/* composeRuntime */.Hn)((0,runtime_compose/* composeProjectFor */.F9)(compose, process.env, name), servers, { connection });
     switch (stack.runtime) {
         case 'existing':
             requireEndpoints(stack.endpoints, servers, wording.endpoints);

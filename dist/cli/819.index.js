@@ -440,7 +440,7 @@ function logsArgs(command, project, service, lines) {
 // EXTERNAL MODULE: ../../src/model/plain-text.ts
 var plain_text = __webpack_require__(8659);
 // EXTERNAL MODULE: ../../src/runtime/compose/command.ts
-var command = __webpack_require__(2836);
+var compose_command = __webpack_require__(2836);
 // EXTERNAL MODULE: ../../src/runtime/compose/run-command.ts
 var run_command = __webpack_require__(69076);
 // EXTERNAL MODULE: ../../src/protocol/host-port.ts
@@ -784,6 +784,7 @@ class ComposeRuntime {
     get lifecycle() {
         return this;
     }
+    /** found once: callers that start side by side share the one `version` call */
     command;
     resolved;
     /** why compose could not say where a server is published, by server */
@@ -835,7 +836,7 @@ class ComposeRuntime {
         await this.bringUp(progress, { restart: false, deadline, release, exited });
     }
     async bringUp(progress, how) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         // Until compose says where this project's servers listen, there is nowhere to probe: the
         // default ports may belong to another stack (the one a conflict below is about).
         this.resolved = NOWHERE;
@@ -948,7 +949,7 @@ class ComposeRuntime {
         });
     }
     async stop(progress) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const running = (await this.containers()).filter((service) => service.state === 'running');
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
@@ -972,11 +973,11 @@ class ComposeRuntime {
         await this.bringUp(progress, { restart: true, deadline, release });
     }
     async down(options) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         await this.changing(downArgs(command, this.options.project, options), 'down', withinDeadline(Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), options.deadline), undefined, options.progress && streamTo(options.progress));
     }
     async logs(service, lines, deadline) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline) });
         return `${result.stdout}${result.stderr}`.trimEnd();
     }
@@ -1010,7 +1011,7 @@ class ComposeRuntime {
         return containers;
     }
     async lookAtContainers(deadline) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const timeoutMs = () => withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline);
         const listed = this.listed?.generation === this.generation ? this.listed.ids : undefined;
         if (listed) {
@@ -1064,7 +1065,7 @@ class ComposeRuntime {
      * its probe then says that nothing answers, instead of asking a stranger on the default port.
      */
     async resolveEndpoints(services) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const asked = SERVERS.filter((server) => {
             const ports = this.ports[server];
             return ports !== undefined && services.includes(ports.service);
@@ -1133,8 +1134,10 @@ class ComposeRuntime {
         this.config ??= this.exec(configArgs(command, this.options.project), 'config', Math.max(1_000, Math.min(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, limitMs)));
         return this.config;
     }
-    async compose() {
-        this.command ??= await (0,command/* detectCompose */.ib)(this.options.run);
+    /** The compose this runtime drives: the one it was handed, else the one `version` finds. */
+    composeCommand() {
+        const { command } = this.options;
+        this.command ??= command ? Promise.resolve(command) : (0,compose_command/* detectCompose */.ib)(this.options.run);
         return this.command;
     }
     get lifecycleTimeoutMs() {
@@ -1145,7 +1148,7 @@ class ComposeRuntime {
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
     async exec(args, what, timeoutMs, file, onLine) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const executable = file ?? command.file;
         // No cwd: the project names its directory and its files itself (--project-directory,
         // absolute -f paths), and a missing first file's folder is then compose's to report.
@@ -1213,9 +1216,19 @@ var config = __webpack_require__(97079);
 
 
 
-/** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-function composeRuntime(project, ports, connection) {
-    return new ComposeRuntime({ project, run: run_command/* runCommand */.d, ports, ...(connection && { connection }) });
+/**
+ * A compose runtime that really runs `docker compose` (or `docker-compose`). known: how clients
+ * reach the servers, and compose itself when an earlier step already found it (post: main's).
+ */
+function composeRuntime(project, ports, known = {}) {
+    const { connection, command } = known;
+    return new ComposeRuntime({
+        project,
+        run: run_command/* runCommand */.d,
+        ports,
+        ...(connection && { connection }),
+        ...(command && { command }),
+    });
 }
 
 

@@ -4349,7 +4349,7 @@ function outcomeOf(report) {
 async function runtimeFor(stack, compose, servers, wording) {
     // The twin's runtimes reach their servers through the drivers: loaded only for a live run.
     const { createRuntime, resolveRuntimeName } = await Promise.all(/* import() */[__webpack_require__.e(363), __webpack_require__.e(618), __webpack_require__.e(975)]).then(__webpack_require__.bind(__webpack_require__, 8975));
-    const composeStack = (connection, name) => (0,runtime_compose/* composeRuntime */.Hn)((0,runtime_compose/* composeProjectFor */.F9)(compose, process.env, name), servers, connection);
+    const composeStack = (connection, name) => (0,runtime_compose/* composeRuntime */.Hn)((0,runtime_compose/* composeProjectFor */.F9)(compose, process.env, name), servers, { connection });
     switch (stack.runtime) {
         case 'existing':
             requireEndpoints(stack.endpoints, servers, wording.endpoints);
@@ -4618,8 +4618,6 @@ function issueWarning(error) {
 // EXTERNAL MODULE: ../../src/action/pr-comment.ts
 var pr_comment = __webpack_require__(87072);
 ;// CONCATENATED MODULE: ../../src/action/state.ts
-// What main hands to post through the runner's state file (core.saveState -> STATE_* env), so
-// the post step can tear down even when main failed halfway.
 const KEYS = {
     stackStarted: 'stack-started',
     projectName: 'project-name',
@@ -4629,6 +4627,7 @@ const KEYS = {
     projectDirectory: 'project-directory',
     keepUp: 'keep-up',
     result: 'result',
+    composeCommand: 'compose-command',
 };
 /** Saved before `up` runs: a crash during up must still be cleaned up by post. */
 function saveStackState(save, state) {
@@ -4643,6 +4642,28 @@ function saveStackState(save, state) {
 function saveResult(save, result) {
     save(KEYS.result, result);
 }
+function saveComposeCommand(save, { file, prefix, versionText }) {
+    save(KEYS.composeCommand, JSON.stringify({ file, prefix, versionText }));
+}
+/** What main saved, in its shape; anything else (nothing saved, another file) asks compose again. */
+function composeCommandOf(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { file, prefix, versionText } = value;
+    const isText = (item) => typeof item === 'string';
+    if (!isText(file) || file === '' || !isText(versionText))
+        return undefined;
+    if (!Array.isArray(prefix) || !prefix.every(isText))
+        return undefined;
+    return { file, prefix, versionText };
+}
 function stringList(text) {
     try {
         const parsed = JSON.parse(text || '[]');
@@ -4654,6 +4675,7 @@ function stringList(text) {
     }
 }
 function readPostState(get) {
+    const composeCommand = composeCommandOf(get(KEYS.composeCommand));
     return {
         stackStarted: get(KEYS.stackStarted) === 'true',
         projectName: get(KEYS.projectName),
@@ -4663,6 +4685,7 @@ function readPostState(get) {
         projectDirectory: get(KEYS.projectDirectory),
         keepUp: get(KEYS.keepUp) === 'true',
         result: get(KEYS.result),
+        ...(composeCommand && { composeCommand }),
     };
 }
 
@@ -5036,6 +5059,12 @@ function requestFor(inputs, strayFault, headStart) {
                 projectDirectory: project.directory,
                 keepUp: inputs.keepUp,
             });
+            // Post then drives the same compose without asking for its version again (about 0.2 s).
+            // Best effort: a post without it asks, as it would anyway.
+            runtime
+                .composeCommand()
+                .then((command) => saveComposeCommand(saveState, command))
+                .catch(() => undefined);
         },
     };
 }
@@ -5454,7 +5483,7 @@ function logsArgs(command, project, service, lines) {
 // EXTERNAL MODULE: ../../src/model/plain-text.ts
 var plain_text = __webpack_require__(8659);
 // EXTERNAL MODULE: ../../src/runtime/compose/command.ts
-var command = __webpack_require__(2836);
+var compose_command = __webpack_require__(2836);
 // EXTERNAL MODULE: ../../src/runtime/compose/run-command.ts
 var run_command = __webpack_require__(69076);
 // EXTERNAL MODULE: ../../src/protocol/host-port.ts
@@ -5798,6 +5827,7 @@ class ComposeRuntime {
     get lifecycle() {
         return this;
     }
+    /** found once: callers that start side by side share the one `version` call */
     command;
     resolved;
     /** why compose could not say where a server is published, by server */
@@ -5849,7 +5879,7 @@ class ComposeRuntime {
         await this.bringUp(progress, { restart: false, deadline, release, exited });
     }
     async bringUp(progress, how) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         // Until compose says where this project's servers listen, there is nowhere to probe: the
         // default ports may belong to another stack (the one a conflict below is about).
         this.resolved = NOWHERE;
@@ -5962,7 +5992,7 @@ class ComposeRuntime {
         });
     }
     async stop(progress) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const running = (await this.containers()).filter((service) => service.state === 'running');
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
@@ -5986,11 +6016,11 @@ class ComposeRuntime {
         await this.bringUp(progress, { restart: true, deadline, release });
     }
     async down(options) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         await this.changing(downArgs(command, this.options.project, options), 'down', withinDeadline(Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), options.deadline), undefined, options.progress && streamTo(options.progress));
     }
     async logs(service, lines, deadline) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline) });
         return `${result.stdout}${result.stderr}`.trimEnd();
     }
@@ -6024,7 +6054,7 @@ class ComposeRuntime {
         return containers;
     }
     async lookAtContainers(deadline) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const timeoutMs = () => withinDeadline(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, deadline);
         const listed = this.listed?.generation === this.generation ? this.listed.ids : undefined;
         if (listed) {
@@ -6078,7 +6108,7 @@ class ComposeRuntime {
      * its probe then says that nothing answers, instead of asking a stranger on the default port.
      */
     async resolveEndpoints(services) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const asked = SERVERS.filter((server) => {
             const ports = this.ports[server];
             return ports !== undefined && services.includes(ports.service);
@@ -6147,8 +6177,10 @@ class ComposeRuntime {
         this.config ??= this.exec(configArgs(command, this.options.project), 'config', Math.max(1_000, Math.min(run_command/* QUICK_COMMAND_TIMEOUT_MS */.j, limitMs)));
         return this.config;
     }
-    async compose() {
-        this.command ??= await (0,command/* detectCompose */.ib)(this.options.run);
+    /** The compose this runtime drives: the one it was handed, else the one `version` finds. */
+    composeCommand() {
+        const { command } = this.options;
+        this.command ??= command ? Promise.resolve(command) : (0,compose_command/* detectCompose */.ib)(this.options.run);
         return this.command;
     }
     get lifecycleTimeoutMs() {
@@ -6159,7 +6191,7 @@ class ComposeRuntime {
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
     async exec(args, what, timeoutMs, file, onLine) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const executable = file ?? command.file;
         // No cwd: the project names its directory and its files itself (--project-directory,
         // absolute -f paths), and a missing first file's folder is then compose's to report.
@@ -6227,9 +6259,19 @@ var config = __webpack_require__(97079);
 
 
 
-/** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-function composeRuntime(project, ports, connection) {
-    return new ComposeRuntime({ project, run: run_command/* runCommand */.d, ports, ...(connection && { connection }) });
+/**
+ * A compose runtime that really runs `docker compose` (or `docker-compose`). known: how clients
+ * reach the servers, and compose itself when an earlier step already found it (post: main's).
+ */
+function composeRuntime(project, ports, known = {}) {
+    const { connection, command } = known;
+    return new ComposeRuntime({
+        project,
+        run: run_command/* runCommand */.d,
+        ports,
+        ...(connection && { connection }),
+        ...(command && { command }),
+    });
 }
 
 

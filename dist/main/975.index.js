@@ -1936,7 +1936,7 @@ function createRuntime(name, ports, env = process.env, profile = 'single', conne
         case 'local':
             return new LocalRuntime(twinConfig({}, env), TWIN_TOPOLOGIES[profile], {}, connection);
         case 'compose':
-            return (0,compose/* composeRuntime */.Hn)((0,compose/* composeProjectFor */.F9)({ directory: process.cwd(), files: [], profiles: [] }, env), ports, connection);
+            return (0,compose/* composeRuntime */.Hn)((0,compose/* composeProjectFor */.F9)({ directory: process.cwd(), files: [], profiles: [] }, env), ports, { connection });
     }
 }
 

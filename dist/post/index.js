@@ -1681,6 +1681,7 @@ class ComposeRuntime {
     get lifecycle() {
         return this;
     }
+    /** found once: callers that start side by side share the one `version` call */
     command;
     resolved;
     /** why compose could not say where a server is published, by server */
@@ -1732,7 +1733,7 @@ class ComposeRuntime {
         await this.bringUp(progress, { restart: false, deadline, release, exited });
     }
     async bringUp(progress, how) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         // Until compose says where this project's servers listen, there is nowhere to probe: the
         // default ports may belong to another stack (the one a conflict below is about).
         this.resolved = NOWHERE;
@@ -1845,7 +1846,7 @@ class ComposeRuntime {
         });
     }
     async stop(progress) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const running = (await this.containers()).filter((service) => service.state === 'running');
         progress(`stopping ${running.map((service) => service.service).join(', ')}`);
         const issuedAt = Date.now();
@@ -1869,11 +1870,11 @@ class ComposeRuntime {
         await this.bringUp(progress, { restart: true, deadline, release });
     }
     async down(options) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         await this.changing(downArgs(command, this.options.project, options), 'down', withinDeadline(Math.min(this.lifecycleTimeoutMs, DOWN_TIMEOUT_MS), options.deadline), undefined, options.progress && streamTo(options.progress));
     }
     async logs(service, lines, deadline) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const result = await this.options.run(command.file, logsArgs(command, this.options.project, service, lines), { timeoutMs: withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline) });
         return `${result.stdout}${result.stderr}`.trimEnd();
     }
@@ -1907,7 +1908,7 @@ class ComposeRuntime {
         return containers;
     }
     async lookAtContainers(deadline) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const timeoutMs = () => withinDeadline(QUICK_COMMAND_TIMEOUT_MS, deadline);
         const listed = this.listed?.generation === this.generation ? this.listed.ids : undefined;
         if (listed) {
@@ -1961,7 +1962,7 @@ class ComposeRuntime {
      * its probe then says that nothing answers, instead of asking a stranger on the default port.
      */
     async resolveEndpoints(services) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const asked = SERVERS.filter((server) => {
             const ports = this.ports[server];
             return ports !== undefined && services.includes(ports.service);
@@ -2030,8 +2031,10 @@ class ComposeRuntime {
         this.config ??= this.exec(configArgs(command, this.options.project), 'config', Math.max(1_000, Math.min(QUICK_COMMAND_TIMEOUT_MS, limitMs)));
         return this.config;
     }
-    async compose() {
-        this.command ??= await detectCompose(this.options.run);
+    /** The compose this runtime drives: the one it was handed, else the one `version` finds. */
+    composeCommand() {
+        const { command } = this.options;
+        this.command ??= command ? Promise.resolve(command) : detectCompose(this.options.run);
         return this.command;
     }
     get lifecycleTimeoutMs() {
@@ -2042,7 +2045,7 @@ class ComposeRuntime {
      * Without a timeout of its own, the command gets the runner's deadline for quick commands.
      */
     async exec(args, what, timeoutMs, file, onLine) {
-        const command = await this.compose();
+        const command = await this.composeCommand();
         const executable = file ?? command.file;
         // No cwd: the project names its directory and its files itself (--project-directory,
         // absolute -f paths), and a missing first file's folder is then compose's to report.
@@ -2347,9 +2350,19 @@ const composeConfig = composeConfigWith(runCommand);
 
 
 
-/** A compose runtime that really runs `docker compose` (or `docker-compose`). */
-function composeRuntime(project, ports, connection) {
-    return new ComposeRuntime({ project, run: runCommand, ports, ...(connection && { connection }) });
+/**
+ * A compose runtime that really runs `docker compose` (or `docker-compose`). known: how clients
+ * reach the servers, and compose itself when an earlier step already found it (post: main's).
+ */
+function composeRuntime(project, ports, known = {}) {
+    const { connection, command } = known;
+    return new ComposeRuntime({
+        project,
+        run: runCommand,
+        ports,
+        ...(connection && { connection }),
+        ...(command && { command }),
+    });
 }
 
 
@@ -2396,8 +2409,6 @@ const stepDebugLog = {
 };
 
 ;// CONCATENATED MODULE: ../../src/action/state.ts
-// What main hands to post through the runner's state file (core.saveState -> STATE_* env), so
-// the post step can tear down even when main failed halfway.
 const KEYS = {
     stackStarted: 'stack-started',
     projectName: 'project-name',
@@ -2407,6 +2418,7 @@ const KEYS = {
     projectDirectory: 'project-directory',
     keepUp: 'keep-up',
     result: 'result',
+    composeCommand: 'compose-command',
 };
 /** Saved before `up` runs: a crash during up must still be cleaned up by post. */
 function saveStackState(save, state) {
@@ -2421,6 +2433,28 @@ function saveStackState(save, state) {
 function saveResult(save, result) {
     save(KEYS.result, result);
 }
+function saveComposeCommand(save, { file, prefix, versionText }) {
+    save(KEYS.composeCommand, JSON.stringify({ file, prefix, versionText }));
+}
+/** What main saved, in its shape; anything else (nothing saved, another file) asks compose again. */
+function composeCommandOf(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { file, prefix, versionText } = value;
+    const isText = (item) => typeof item === 'string';
+    if (!isText(file) || file === '' || !isText(versionText))
+        return undefined;
+    if (!Array.isArray(prefix) || !prefix.every(isText))
+        return undefined;
+    return { file, prefix, versionText };
+}
 function stringList(text) {
     try {
         const parsed = JSON.parse(text || '[]');
@@ -2432,6 +2466,7 @@ function stringList(text) {
     }
 }
 function readPostState(get) {
+    const composeCommand = composeCommandOf(get(KEYS.composeCommand));
     return {
         stackStarted: get(KEYS.stackStarted) === 'true',
         projectName: get(KEYS.projectName),
@@ -2441,6 +2476,7 @@ function readPostState(get) {
         projectDirectory: get(KEYS.projectDirectory),
         keepUp: get(KEYS.keepUp) === 'true',
         result: get(KEYS.result),
+        ...(composeCommand && { composeCommand }),
     };
 }
 
@@ -2466,14 +2502,14 @@ async function run() {
             info('infra-verify: main did not start a compose stack; nothing to tear down');
             return;
         }
-        // Logs and down need no server endpoints.
+        // Logs and down need no server endpoints; compose is the one main found.
         const runtime = composeRuntime({
             name: state.projectName,
             files: state.composeFiles,
             directory: state.projectDirectory,
             profiles: state.composeProfiles,
             ...(state.envFile ? { envFile: state.envFile } : {}),
-        }, {});
+        }, {}, { command: state.composeCommand });
         // main's deadline has passed: what post still does takes the fixed margins past it, from now
         const deadline = Date.now();
         if (state.result !== 'pass')
