@@ -8,7 +8,7 @@ import {
 import { cassandraReady } from '../../src/protocol/cassandra';
 import { parseHostPort } from '../../src/protocol/host-port';
 import { kafkaReady } from '../../src/protocol/kafka';
-import { apiVersionGaps, brokerApiVersions } from '../../src/protocol/kafka-api-versions';
+import { apiVersionGaps, brokerHello } from '../../src/protocol/kafka-api-versions';
 import { tlsOptions } from '../../src/protocol/tls';
 import { makeCertificates, tlsFront, type Certificates, type TlsFront } from '../setup/tls';
 import { sharedTwin } from '../setup/twin';
@@ -50,7 +50,7 @@ describe('Kafka over TLS', () => {
   it('reads the ApiVersions of the real broker over TLS with the CA given', async () => {
     const ssl = settings({ 'kafka-security-protocol': 'SSL', 'kafka-ca-file': certs.caFile });
     const tls = tlsOptions(ssl.kafka.tls ?? {}, 'kafka');
-    const versions = await brokerApiVersions('127.0.0.1', kafkaTls.port, tls, 5000);
+    const { versions } = await brokerHello('127.0.0.1', kafkaTls.port, tls, 5000);
     expect(apiVersionGaps(versions, true)).toEqual([]);
   });
 

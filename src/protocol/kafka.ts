@@ -5,7 +5,7 @@ import { Kafka, logLevel, type ISocketFactory, type SASLOptions } from 'kafkajs'
 import type { KafkaSasl, KafkaSettings } from '../model/connection';
 import { guardFrames, type Framing } from './frame-guard';
 import { parseHostPort } from './host-port';
-import { apiVersionGaps, brokerApiVersions } from './kafka-api-versions';
+import { apiVersionGaps, brokerHello, type ClusterHello } from './kafka-api-versions';
 import { classifyKafkaFailure, ConnectionFailure, droppedLikeTls } from './connection-failure';
 import { speaksTls, tlsOptions, withServername } from './tls';
 
@@ -130,7 +130,7 @@ export async function explainKafkaFailure(
 export async function kafkaReady(
   brokers: string[],
   settings: KafkaSettings,
-): Promise<{ clusterId: string; brokers: number }> {
+): Promise<ClusterHello> {
   try {
     return await askKafka(brokers, settings);
   } catch (error) {
@@ -138,26 +138,35 @@ export async function kafkaReady(
   }
 }
 
-async function askKafka(
-  brokers: string[],
-  settings: KafkaSettings,
-): Promise<{ clusterId: string; brokers: number }> {
+async function askKafka(brokers: string[], settings: KafkaSettings): Promise<ClusterHello> {
   const first = brokers[0];
   if (first === undefined) throw new Error('no broker address');
   const { host, port } = parseHostPort(first);
-  const versions = await brokerApiVersions(
+  // Without SASL the same socket asks for the cluster; a SASL listener answers only after a login.
+  const hello = await brokerHello(
     host,
     port,
     settings.tls ? tlsOptions(settings.tls, 'kafka') : undefined,
     5000,
+    settings.sasl === undefined,
   );
-  const gaps = apiVersionGaps(versions, settings.sasl !== undefined);
+  const gaps = apiVersionGaps(hello.versions, settings.sasl !== undefined);
   if (gaps.length > 0) {
     throw new ConnectionFailure(
       `the broker and kafkajs share no version of ${gaps.join('; ')}`,
       'protocol',
     );
   }
+  const cluster = hello.cluster ?? (await clusterAfterLogin(brokers, settings));
+  if (cluster.brokers === 0) throw new Error('metadata lists no broker yet');
+  return cluster;
+}
+
+/** kafkajs logs in; its describeCluster then reads every topic's metadata, twice. */
+async function clusterAfterLogin(
+  brokers: string[],
+  settings: KafkaSettings,
+): Promise<ClusterHello> {
   const admin = kafkaClient(brokers, {
     clientId: 'infra-verify-readiness',
     retries: 0,
@@ -167,7 +176,6 @@ async function askKafka(
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
-    if (cluster.brokers.length === 0) throw new Error('metadata lists no broker yet');
     return { clusterId: cluster.clusterId, brokers: cluster.brokers.length };
   } finally {
     await admin.disconnect().catch(() => undefined);
