@@ -492,19 +492,30 @@ const SASL_APIS = ['SaslHandshake', 'SaslAuthenticate'];
 /** A broker's ApiVersions answer is a few hundred bytes; one this large is not a broker. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 const CLIENT_ID = 'infra-verify';
-/** ApiVersions v0: every broker answers it, before any SASL exchange. */
-function apiVersionsRequest() {
+/** A request frame: size, then header v1 (api key, version, correlation id, client id), body. */
+function requestFrame(api, version, correlationId, body) {
     const clientId = Buffer.from(CLIENT_ID);
-    const body = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);
-    body.writeInt16BE((apiKeys_default()).ApiVersions, 0);
-    body.writeInt16BE(0, 2);
-    body.writeInt32BE(1, 4);
-    body.writeInt16BE(clientId.length, 8);
-    clientId.copy(body, 10);
+    const header = Buffer.alloc(2 + 2 + 4 + 2 + clientId.length);
+    header.writeInt16BE((apiKeys_default())[api], 0);
+    header.writeInt16BE(version, 2);
+    header.writeInt32BE(correlationId, 4);
+    header.writeInt16BE(clientId.length, 8);
+    clientId.copy(header, 10);
     const size = Buffer.alloc(4);
-    size.writeInt32BE(body.length);
-    return Buffer.concat([size, body]);
+    size.writeInt32BE(header.length + body.length);
+    return Buffer.concat([size, header, body]);
 }
+/** ApiVersions v0: every broker answers it, before any SASL exchange. */
+const apiVersionsRequest = () => requestFrame('ApiVersions', 0, API_VERSIONS_ID, Buffer.alloc(0));
+const API_VERSIONS_ID = 1;
+const METADATA_ID = 2;
+/**
+ * Metadata v4 (Kafka 0.11 to 4.x): the oldest version that can ask for no topic at all (an empty
+ * list; null asks for every one) without creating any. kafkajs cannot ask that: it sends an empty
+ * list as null, so on a cluster of 5,000 topics each of its pings reads them all.
+ */
+const METADATA_VERSION = 4;
+const metadataRequest = () => requestFrame('Metadata', METADATA_VERSION, METADATA_ID, Buffer.from([0, 0, 0, 0, 0]));
 function parseApiVersions(frame) {
     // size, correlation id, error code, then [api key, min, max] entries
     const errorCode = frame.readInt16BE(8);
@@ -524,14 +535,73 @@ function parseApiVersions(frame) {
     }
     return versions;
 }
-/** One ApiVersions exchange on its own socket, bounded in time and bytes. */
-function brokerApiVersions(host, port, tls, timeoutMs) {
+/** Reads a Metadata v4 answer to a request for no topic: the brokers and the cluster id. */
+function parseClusterMetadata(frame) {
+    let at = 8; // size, correlation id
+    const need = (bytes) => {
+        if (at + bytes > frame.length)
+            throw new Error('the metadata answer is cut short: not a Kafka broker');
+        const from = at;
+        at += bytes;
+        return from;
+    };
+    const string = (nullable) => {
+        const length = frame.readInt16BE(need(2));
+        if (length < 0 && nullable)
+            return undefined;
+        if (length < 0)
+            throw new Error('the metadata answer has a null host: not a Kafka broker');
+        const from = need(length);
+        return frame.toString('utf8', from, from + length);
+    };
+    need(4); // throttle time
+    const brokers = frame.readInt32BE(need(4));
+    // each broker takes at least 12 bytes: a bound before the loop, not a count to trust
+    if (brokers < 0 || brokers * 12 > frame.length) {
+        throw new Error('the metadata answer is cut short: not a Kafka broker');
+    }
+    for (let i = 0; i < brokers; i += 1) {
+        need(4); // node id
+        string(false);
+        need(4); // port
+        string(true); // rack
+    }
+    const clusterId = string(true);
+    if (clusterId === undefined)
+        throw new Error('the metadata answer names no cluster id');
+    return { clusterId, brokers };
+}
+const speaks = (versions, api, version) => {
+    const range = versions.get((apiKeys_default())[api]);
+    return range !== undefined && range.min <= version && version <= range.max;
+};
+/**
+ * ApiVersions, then (where `askCluster`: a listener without SASL, which answers nothing else
+ * before a login) Metadata for no topic, on one socket, bounded in time and bytes.
+ */
+function brokerHello(host, port, tls, timeoutMs, askCluster = false) {
     return new Promise((resolve, reject) => {
         const socket = tls
             ? (0,external_node_tls_.connect)({ host, port, ...(0,protocol_tls/* withServername */.Z_)(tls, host) })
             : (0,external_node_net_.connect)({ host, port });
         let received = Buffer.alloc(0);
-        const timer = setTimeout(() => socket.destroy(new Error(`no ApiVersions answer within ${timeoutMs} ms`)), timeoutMs);
+        let versions;
+        const timer = setTimeout(() => socket.destroy(new Error(`no ${versions ? 'metadata' : 'ApiVersions'} answer within ${timeoutMs} ms`)), timeoutMs);
+        const settle = (hello) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(hello);
+        };
+        const onFrame = (frame) => {
+            if (versions)
+                return settle({ versions, cluster: parseClusterMetadata(frame) });
+            versions = parseApiVersions(frame);
+            if (askCluster && speaks(versions, 'Metadata', METADATA_VERSION)) {
+                socket.write(metadataRequest());
+            }
+            else
+                settle({ versions });
+        };
         socket.on(tls ? 'secureConnect' : 'connect', () => socket.write(apiVersionsRequest()));
         socket.on('data', (chunk) => {
             received = Buffer.concat([received, chunk]);
@@ -542,12 +612,14 @@ function brokerApiVersions(host, port, tls, timeoutMs) {
                 socket.destroy(new Error(`the server sent a frame of ${size} bytes: not a Kafka broker`));
             }
             else if (received.length >= 4 + size) {
-                clearTimeout(timer);
-                socket.destroy();
+                const frame = received.subarray(0, 4 + size);
+                received = received.subarray(4 + size);
                 try {
-                    resolve(parseApiVersions(received.subarray(0, 4 + size)));
+                    onFrame(frame);
                 }
                 catch (error) {
+                    clearTimeout(timer);
+                    socket.destroy();
                     reject(error);
                 }
             }
@@ -558,7 +630,7 @@ function brokerApiVersions(host, port, tls, timeoutMs) {
         });
         socket.on('close', () => {
             clearTimeout(timer);
-            reject(new Error('Connection closed by the server before an ApiVersions answer'));
+            reject(new Error(`Connection closed by the server before ${versions ? 'a metadata' : 'an ApiVersions'} answer`));
         });
     });
 }
@@ -704,11 +776,19 @@ async function askKafka(brokers, settings) {
     if (first === undefined)
         throw new Error('no broker address');
     const { host, port } = (0,host_port/* parseHostPort */.Dv)(first);
-    const versions = await brokerApiVersions(host, port, settings.tls ? (0,protocol_tls/* tlsOptions */.YF)(settings.tls, 'kafka') : undefined, 5000);
-    const gaps = apiVersionGaps(versions, settings.sasl !== undefined);
+    // Without SASL the same socket asks for the cluster; a SASL listener answers only after a login.
+    const hello = await brokerHello(host, port, settings.tls ? (0,protocol_tls/* tlsOptions */.YF)(settings.tls, 'kafka') : undefined, 5000, settings.sasl === undefined);
+    const gaps = apiVersionGaps(hello.versions, settings.sasl !== undefined);
     if (gaps.length > 0) {
         throw new connection_failure/* ConnectionFailure */.ls(`the broker and kafkajs share no version of ${gaps.join('; ')}`, 'protocol');
     }
+    const cluster = hello.cluster ?? (await clusterAfterLogin(brokers, settings));
+    if (cluster.brokers === 0)
+        throw new Error('metadata lists no broker yet');
+    return cluster;
+}
+/** kafkajs logs in; its describeCluster then reads every topic's metadata, twice. */
+async function clusterAfterLogin(brokers, settings) {
     const admin = kafkaClient(brokers, {
         clientId: 'infra-verify-readiness',
         retries: 0,
@@ -718,8 +798,6 @@ async function askKafka(brokers, settings) {
     try {
         await admin.connect();
         const cluster = await admin.describeCluster();
-        if (cluster.brokers.length === 0)
-            throw new Error('metadata lists no broker yet');
         return { clusterId: cluster.clusterId, brokers: cluster.brokers.length };
     }
     finally {
