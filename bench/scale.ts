@@ -1,13 +1,17 @@
-// `npm run bench:scale`: figures printed, nothing asserted. On the twin (TWIN_* env picks which;
+// `npm run bench:scale`: figures printed, nothing asserted. On the twin (TWIN_* env picks its
+// ports, BENCH_SCALE_PROFILE its shape: single, the default, with ZooKeeper; kraft; cluster;
 // started here if it is not running, and stopped again), as a nightly job meets a big cluster:
 //  1. the 2-topic stack as it is: `init` (runtime existing) writes a spec, then a read-only
 //     `verify --runtime existing` with that spec, each timed as one `node dist/cli` process;
 //  2. the same after adding 5,000 topics (1 partition, one config each) and 500 tables;
 //  3. per stack: the requests that observing it makes (Kafka requests by API, CQL queries), the
 //     summary's bytes (GitHub's limit 1 MiB) and the PR comment's characters (65,536), and the
-//     peak RSS of the verify processes. Each verify runs 5 times (BENCH_SCALE_RUNS) and counts
-//     by its median; the small one 5 times more after the cleanup, against the load's drift.
-//     Ends with `scale ratio: X.X` (big verify / small verify).
+//     peak RSS of the verify processes. Each verify runs once uncounted (the servers warm up),
+//     then 5 times (BENCH_SCALE_RUNS) and counts by its median; the small one 5 times more after the cleanup, against the load's drift.
+//     Ends with `scale ratio: X.X` (big verify / small verify);
+//  4. the broker's own share: Kafka's look alone (the listing and the configs verify reads, asked
+//     as verify asks them) in this warm process, median of 3, over the small verify. Where that
+//     alone is near 4, no verifier can reach a ratio under 4 on that broker and machine.
 // The topics and tables it adds are removed again, whatever happens.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +26,9 @@ import { renderPrComment } from '../src/report';
 import { ExistingRuntime } from '../src/runtime/existing';
 import { LocalRuntime } from '../src/runtime/local/local-runtime';
 import { twinConfig } from '../src/runtime/local/config';
+import { TWIN_TOPOLOGIES, type TwinProfile } from '../src/runtime/local/profiles';
+import { connectKafka, observeTopics } from '../src/probes/kafka';
+import { connectionOf } from '../src/model/runtime';
 import { loadSpec } from '../src/spec/load';
 import { load } from './cold-start';
 
@@ -33,6 +40,8 @@ const BATCH = 250;
 const KEYSPACE = 'bench_scale';
 /** verify runs per stack; the figure is their median */
 const VERIFY_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 5);
+/** the shapes whose brokers the bench's own clients reach without credentials */
+const PROFILES: readonly TwinProfile[] = ['single', 'kraft', 'cluster'];
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const COMMENT_LIMIT_CHARS = 65_536;
 
@@ -145,6 +154,8 @@ interface Measured {
   peakRssKb: number;
   /** each verify run's time */
   verifyTimes: number[];
+  /** the spec init wrote */
+  spec: string;
   /** the same verify, run VERIFY_RUNS times more; their times */
   again(): Promise<number[]>;
 }
@@ -155,7 +166,7 @@ const median = (times: number[]) =>
 async function measure(name: string, runtime: ExistingRuntime, dir: string): Promise<Measured> {
   const { zookeeper, kafkaBrokers, cassandraContactPoints } = runtime.endpoints;
   const endpoints = [
-    ...['--runtime', 'existing', '--zookeeper', zookeeper],
+    ...['--runtime', 'existing', ...(zookeeper ? ['--zookeeper', zookeeper] : [])],
     ...['--kafka-brokers', kafkaBrokers.join(','), '--cassandra-contact-points'],
     cassandraContactPoints.join(','),
   ];
@@ -164,21 +175,22 @@ async function measure(name: string, runtime: ExistingRuntime, dir: string): Pro
   if (init.code !== 0) throw new Error(`init exited ${init.code}: ${init.stderr}`);
   const [json, summary] = [join(dir, `${name}.json`), join(dir, `${name}.md`)];
   // One run of each is noise on a shared machine: the median of a few, and the highest peak.
+  const verifyOnce = () =>
+    cli(
+      [
+        ...['verify', '--spec', spec, ...endpoints, '--timeout', '120'],
+        ...['--report-json', json, '--summary-md', summary],
+      ],
+      dir,
+    );
   const verifyRuns = async () => {
     const runs: ProcessRun[] = [];
-    for (let i = 0; i < VERIFY_RUNS; i += 1) {
-      runs.push(
-        await cli(
-          [
-            ...['verify', '--spec', spec, ...endpoints, '--timeout', '120'],
-            ...['--report-json', json, '--summary-md', summary],
-          ],
-          dir,
-        ),
-      );
-    }
+    for (let i = 0; i < VERIFY_RUNS; i += 1) runs.push(await verifyOnce());
     return runs;
   };
+  // Servers just started, or just grown, answer the first look slowly (their JIT and caches are
+  // cold): one look first, not counted, so both stacks are timed warm.
+  await verifyOnce();
   const runs = await verifyRuns();
   const times = runs.map((run) => run.ms).sort((a, b) => a - b);
   const verify = {
@@ -219,12 +231,50 @@ async function measure(name: string, runtime: ExistingRuntime, dir: string): Pro
       `PR comment ${comment.length} characters (limit ${COMMENT_LIMIT_CHARS}: ${comment.length <= COMMENT_LIMIT_CHARS ? 'within' : 'OVER'})`,
   );
   return {
+    spec,
     initMs: init.ms,
     verifyMs: verify.ms,
     peakRssKb: verify.peakRssKb,
     verifyTimes: times,
     again: async () => (await verifyRuns()).map((run) => run.ms),
   };
+}
+
+/** Until the broker lists every one of these topics (5 minutes at most). */
+async function untilListed(admin: Admin, names: string[]): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const listed = new Set(await admin.listTopics());
+    const missing = names.filter((name) => !listed.has(name)).length;
+    if (missing === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`${missing} topics still not listed after 5 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/**
+ * Kafka's look alone, as verify takes it (the listing, then the configs the spec declares, side
+ * by side above 1,000 topics), in this process once warm: the median of 3 after one unmeasured.
+ */
+async function kafkaLookAlone(runtime: ExistingRuntime, specFile: string): Promise<number> {
+  const { spec } = loadSpec(specFile);
+  const { configs } = lookScope(spec);
+  const connection = await connectKafka(
+    runtime.endpoints.kafkaBrokers,
+    connectionOf(runtime.endpoints).kafka,
+  );
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const started = performance.now();
+      await observeTopics(connection, configs);
+      if (i > 0) times.push(performance.now() - started);
+    }
+    return median(times);
+  } finally {
+    await connection.close();
+  }
 }
 
 /** Adds the topics and tables; returns what removes them again. */
@@ -261,6 +311,9 @@ async function grow(runtime: ExistingRuntime): Promise<() => Promise<void>> {
       await admin.createTopics({
         // the broker's own deadline for a batch; kafkajs' 5 s is too short
         timeout: 180_000,
+        // kafkajs waits for leaders by metadata, which a KRaft broker answers with an error for a
+        // topic it has not placed yet; the listing below waits for them all instead
+        waitForLeaders: false,
         topics: names.slice(i, i + BATCH).map((topic, j) => ({
           topic,
           numPartitions: 1,
@@ -269,6 +322,7 @@ async function grow(runtime: ExistingRuntime): Promise<() => Promise<void>> {
         })),
       });
     }
+    await untilListed(admin, names);
     await cassandra.execute(
       `CREATE KEYSPACE IF NOT EXISTS ${KEYSPACE} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`,
     );
@@ -286,19 +340,35 @@ async function grow(runtime: ExistingRuntime): Promise<() => Promise<void>> {
   return cleanup;
 }
 
+function profileOf(env: NodeJS.ProcessEnv): TwinProfile {
+  const profile = (env.BENCH_SCALE_PROFILE ?? 'single') as TwinProfile;
+  if (!PROFILES.includes(profile)) {
+    throw new Error(
+      `BENCH_SCALE_PROFILE=${profile}: choose one of ${PROFILES.join(', ')} (the bench's clients log in nowhere)`,
+    );
+  }
+  return profile;
+}
+
 async function main(): Promise<void> {
-  const twin = new LocalRuntime(twinConfig());
+  const profile = profileOf(process.env);
+  const twin = new LocalRuntime(twinConfig(), TWIN_TOPOLOGIES[profile]);
   const startedHere = !stackIsUp(await twin.services());
   if (startedHere) await twin.up(() => undefined);
-  const runtime = new ExistingRuntime(twin.endpoints);
+  // A KRaft twin's controller sits where ZooKeeper would: verify must not be sent to it.
+  const runtime = new ExistingRuntime(
+    twin.topology.controller === 'kraft' ? { ...twin.endpoints, zookeeper: '' } : twin.endpoints,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   try {
-    line(`bench:scale on the twin (${load()})`);
+    line(`bench:scale on the ${profile} twin (${load()})`);
     const small = await measure('2 topics', runtime, dir);
     const cleanup = await grow(runtime);
     let big: Measured;
+    let lookMs: number;
     try {
       big = await measure(`${TOPICS} topics and ${TABLES} tables`, runtime, dir);
+      lookMs = await kafkaLookAlone(runtime, big.spec);
     } finally {
       await cleanup();
     }
@@ -311,6 +381,10 @@ async function main(): Promise<void> {
         `the ratio takes the median of all ${small.verifyTimes.length + again.length}, ${seconds(smallMs)}`,
     );
     line(`(${load()})`);
+    line(
+      `Kafka's look alone at ${TOPICS} topics (listing and configs, a warm process, median of 3): ` +
+        `${seconds(lookMs)}, ${(lookMs / smallMs).toFixed(1)}× the small verify`,
+    );
     line(
       `scale ratio: ${(big.verifyMs / smallMs).toFixed(1)} ` +
         `(init ${(big.initMs / small.initMs).toFixed(1)}); peak RSS ${(big.peakRssKb / 1024).toFixed(0)} MB`,
