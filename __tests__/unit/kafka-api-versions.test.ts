@@ -137,13 +137,16 @@ describe('brokerHello', () => {
   let port: number;
   /** the requests the fake broker received: [api key, version] */
   let received: [number, number][];
-  let answers: (request: Buffer) => Buffer;
+  /** the answer to a request; none drops the connection */
+  let answers: (request: Buffer) => Buffer | undefined;
 
   beforeAll(async () => {
     server = createServer((socket) =>
       socket.on('data', (request: Buffer) => {
         received.push([request.readInt16BE(4), request.readInt16BE(6)]);
-        socket.write(answers(request));
+        const answer = answers(request);
+        if (answer) socket.write(answer);
+        else socket.destroy();
       }),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -172,6 +175,16 @@ describe('brokerHello', () => {
     answers = () => frame(1, apiVersionsBody({ min: 5, max: 13 }));
     expect((await brokerHello('127.0.0.1', port, undefined, 2000, true)).cluster).toBeUndefined();
     expect(received.map(([key]) => key)).toEqual([KEYS['ApiVersions'], KEYS['ApiVersions']]);
+  });
+
+  it('names SASL when the broker answers ApiVersions, then drops the Metadata request', async () => {
+    answers = (request) =>
+      request.readInt16BE(4) === KEYS['ApiVersions']
+        ? frame(1, apiVersionsBody({ min: 0, max: 12 }))
+        : undefined;
+    await expect(brokerHello('127.0.0.1', port, undefined, 2000, true)).rejects.toThrow(
+      /first request after ApiVersions, as a listener that wants a SASL login does: set kafka-sasl-mechanism/,
+    );
   });
 
   it('refuses a metadata answer that is garbage', async () => {

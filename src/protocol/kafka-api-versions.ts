@@ -121,6 +121,14 @@ export function parseClusterMetadata(frame: Buffer): ClusterHello {
   return { clusterId, brokers };
 }
 
+/**
+ * A broker that answered ApiVersions and then drops the connection at Metadata: what a listener
+ * that wants a SASL login does with any other request first. Not final: a broker shutting down
+ * drops connections too, so the wait goes on, and this is what it reports if it never ends.
+ */
+const SASL_WANTED =
+  'the broker ended the connection at the first request after ApiVersions, as a listener that wants a SASL login does: set kafka-sasl-mechanism and its credentials, and kafka-security-protocol to SASL_PLAINTEXT or SASL_SSL';
+
 /** What one socket learns before any SASL exchange. */
 export interface BrokerHello {
   versions: BrokerApiVersions;
@@ -196,7 +204,7 @@ export function brokerHello(
       clearTimeout(timer);
       reject(
         new Error(
-          `Connection closed by the server before ${versions ? 'a metadata' : 'an ApiVersions'} answer`,
+          versions ? SASL_WANTED : 'Connection closed by the server before an ApiVersions answer',
         ),
       );
     });
