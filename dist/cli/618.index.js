@@ -571,6 +571,12 @@ function parseClusterMetadata(frame) {
         throw new Error('the metadata answer names no cluster id');
     return { clusterId, brokers };
 }
+/**
+ * A broker that answered ApiVersions and then drops the connection at Metadata: what a listener
+ * that wants a SASL login does with any other request first. Not final: a broker shutting down
+ * drops connections too, so the wait goes on, and this is what it reports if it never ends.
+ */
+const SASL_WANTED = 'the broker ended the connection at the first request after ApiVersions, as a listener that wants a SASL login does: set kafka-sasl-mechanism and its credentials, and kafka-security-protocol to SASL_PLAINTEXT or SASL_SSL';
 const speaks = (versions, api, version) => {
     const range = versions.get((apiKeys_default())[api]);
     return range !== undefined && range.min <= version && version <= range.max;
@@ -630,7 +636,7 @@ function brokerHello(host, port, tls, timeoutMs, askCluster = false) {
         });
         socket.on('close', () => {
             clearTimeout(timer);
-            reject(new Error(`Connection closed by the server before ${versions ? 'a metadata' : 'an ApiVersions'} answer`));
+            reject(new Error(versions ? SASL_WANTED : 'Connection closed by the server before an ApiVersions answer'));
         });
     });
 }
