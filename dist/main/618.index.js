@@ -505,10 +505,10 @@ function requestFrame(api, version, correlationId, body) {
     size.writeInt32BE(header.length + body.length);
     return Buffer.concat([size, header, body]);
 }
-/** ApiVersions v0: every broker answers it, before any SASL exchange. */
-const apiVersionsRequest = () => requestFrame('ApiVersions', 0, API_VERSIONS_ID, Buffer.alloc(0));
 const API_VERSIONS_ID = 1;
 const METADATA_ID = 2;
+/** ApiVersions v0: every broker answers it, before any SASL exchange. */
+const apiVersionsRequest = () => requestFrame('ApiVersions', 0, API_VERSIONS_ID, Buffer.alloc(0));
 /**
  * Metadata v4 (Kafka 0.11 to 4.x): the oldest version that can ask for no topic at all (an empty
  * list; null asks for every one) without creating any. kafkajs cannot ask that: it sends an empty
